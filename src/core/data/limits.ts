@@ -1,0 +1,109 @@
+/**
+ * Service limits the rules check against: one dated module, every figure with its source.
+ * Source ids ([Sxx]) refer to the project's fact sheet (shared/reference/aws-facts.md, compiled 2026-11-23);
+ * the URL is the primary page behind it. Re-check these before each release.
+ */
+
+export interface Limit<T = number> {
+  value: T;
+  unit: string;
+  source: string;
+  url: string;
+  confidence: 'high' | 'medium' | 'low';
+}
+
+export const LIMITS_AS_OF = '2026-11-23';
+
+const LAMBDA_QUOTAS = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
+
+export const LAMBDA_LIMITS = {
+  maxTimeoutSeconds: { value: 900, unit: 's', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  defaultTimeoutSeconds: { value: 3, unit: 's', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  /**
+   * Lambda Managed Instances (a function with CapacityProviderConfig): up to 90 minutes for asynchronous
+   * invocations and event source mappings (except Amazon MQ and DocumentDB); synchronous invocations keep 900 s.
+   */
+  managedInstancesMaxTimeoutSeconds: { value: 5400, unit: 's', source: 'Lambda quotas page (2026)', url: LAMBDA_QUOTAS, confidence: 'high' },
+  minMemoryMb: { value: 128, unit: 'MB', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  maxMemoryMb: { value: 10240, unit: 'MB', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  defaultMemoryMb: { value: 128, unit: 'MB', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  /** Managed Instances: minimum function size 2 GB; up to 32 GB since March 2026 (third-party report). */
+  managedInstancesMinMemoryMb: {
+    value: 2048,
+    unit: 'MB',
+    source: 'Lambda Managed Instances best practices',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html',
+    confidence: 'high',
+  },
+  managedInstancesMaxMemoryMb: {
+    value: 32768,
+    unit: 'MB',
+    source: 'third-party report of the March 2026 change (32 GB / 16 vCPU)',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html',
+    confidence: 'medium',
+  },
+  minEphemeralStorageMb: { value: 512, unit: 'MB', source: 'S51', url: 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html', confidence: 'high' },
+  maxEphemeralStorageMb: { value: 10240, unit: 'MB', source: 'S51', url: 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html', confidence: 'high' },
+  maxEnvironmentBytes: { value: 4096, unit: 'bytes', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  accountConcurrency: { value: 1000, unit: 'concurrent executions', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  /** Lambda keeps this much of the account's concurrency unreserved. */
+  minUnreservedConcurrency: {
+    value: 100,
+    unit: 'concurrent executions',
+    source: 'Lambda reserved concurrency docs',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html',
+    confidence: 'high',
+  },
+  /** 1,769 MB of memory buys one vCPU; 10,240 MB gives 6. */
+  memoryMbPerVcpu: { value: 1769, unit: 'MB', source: 'S50', url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html', confidence: 'high' },
+} as const satisfies Record<string, Limit>;
+
+export const SQS_LIMITS = {
+  defaultVisibilityTimeoutSeconds: {
+    value: 30,
+    unit: 's',
+    source: 'S52b',
+    url: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html',
+    confidence: 'high',
+  },
+  maxVisibilityTimeoutSeconds: {
+    value: 43200,
+    unit: 's',
+    source: 'S52b',
+    url: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html',
+    confidence: 'high',
+  },
+  /** AWS recommends a visibility timeout of at least six times the function timeout. */
+  visibilityToFunctionTimeoutRatio: {
+    value: 6,
+    unit: 'x',
+    source: 'S52',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+    confidence: 'high',
+  },
+} as const satisfies Record<string, Limit>;
+
+export const API_GATEWAY_LIMITS = {
+  /** Default for REST APIs; regional and private REST APIs can raise it with a Service Quotas request (since 2024-06-04). */
+  restIntegrationTimeoutSeconds: {
+    value: 29,
+    unit: 's',
+    source: 'S35',
+    url: 'https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/',
+    confidence: 'high',
+  },
+  httpIntegrationTimeoutSeconds: {
+    value: 30,
+    unit: 's',
+    source: 'S38',
+    url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html',
+    confidence: 'high',
+  },
+  websocketIntegrationTimeoutSeconds: {
+    value: 29,
+    unit: 's',
+    source: 'API Gateway WebSocket quotas',
+    url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html',
+    confidence: 'high',
+  },
+} as const satisfies Record<string, Limit>;

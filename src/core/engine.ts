@@ -1,0 +1,202 @@
+/**
+ * The engine's one entry point: text in, workloads and findings out. Pure (no file system, no editor),
+ * never throws for any input, and can be cancelled between steps when a newer edit makes it stale.
+ */
+import { type EngineConfig } from './config.js';
+import { type Finding, type RelatedInformation, type Severity } from './findings.js';
+import { type Range, type SourceLocation } from './model/location.js';
+import { type ModelNode } from './model/nodes.js';
+import { type TemplateFormat, type TemplateModel } from './model/template.js';
+import { buildTemplateModel } from './parse/cloudformation/build.js';
+import { detectTemplate } from './parse/detect.js';
+import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
+import { type ParseProblem } from './parse/document/problems.js';
+import { RULES, RULES_BY_ID } from './rules/registry.js';
+import { formatMessage, type Report, type Rule, type Visitors } from './rules/rule.js';
+
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export interface AnalysisInput {
+  uri: string;
+  text: string;
+}
+
+/** A compute workload as the CLI and editor list it. */
+export interface WorkloadSummary {
+  id: string;
+  type: 'lambda-function';
+  name: string;
+  memoryMb: number | null;
+  timeoutSeconds: number | null;
+  runtime: string | null;
+  architecture: string | null;
+  range: Range;
+}
+
+export interface AnalysisResult {
+  uri: string;
+  /** undefined: the file is not a template this engine reads, and it has been left alone. */
+  format: TemplateFormat | undefined;
+  syntax: Syntax | undefined;
+  workloads: WorkloadSummary[];
+  findings: Finding[];
+  model?: TemplateModel;
+  /** Set when the run was cancelled; its results are incomplete and should be dropped. */
+  cancelled?: boolean;
+  /** Analysis time in milliseconds. */
+  durationMs: number;
+}
+
+
+export function analyzeText(input: AnalysisInput, config: EngineConfig, token?: CancellationToken): AnalysisResult {
+  const started = performance.now();
+  const done = (partial: Omit<AnalysisResult, 'uri' | 'durationMs'>): AnalysisResult => ({ uri: input.uri, ...partial, durationMs: performance.now() - started });
+
+  try {
+    if (input.text.length > config.maxFileSizeBytes) {
+      const format = detectTemplate(undefined, input.text.slice(0, 65536));
+      if (!format) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
+      return done({ format, syntax: undefined, workloads: [], findings: [tooLargeFinding(input, config)].filter(isFinding) });
+    }
+    const doc = loadDocument(input.uri, input.text);
+    const format = detectTemplate(doc.root, input.text);
+    if (!format) return done({ format: undefined, syntax: doc.syntax, workloads: [], findings: [] });
+    const findings: Finding[] = [];
+    for (const problem of doc.problems) {
+      const finding = problemFinding(doc, problem, config);
+      if (finding) findings.push(finding);
+    }
+    if (token?.isCancellationRequested) return done({ format, syntax: doc.syntax, workloads: [], findings, cancelled: true });
+
+    const { model, problems } = buildTemplateModel(doc, format);
+    for (const problem of problems) {
+      const severity = severityFor(problem.ruleId, config, problem.severity === 'info' ? 'info' : problem.severity);
+      if (severity) findings.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: doc.uri, range: problem.loc.range, related: [] });
+    }
+    for (const rule of RULES) {
+      if (token?.isCancellationRequested) return done({ format, syntax: doc.syntax, workloads: summarize(model), findings, model, cancelled: true });
+      runRule(rule, model, config, findings);
+    }
+    findings.sort(compareFindings);
+    return done({ format, syntax: doc.syntax, workloads: summarize(model), findings, model });
+  } catch (error) {
+    // A bug in a rule or the builder must not take the caller down: report it as a finding on line 1.
+    const message = error instanceof Error ? error.message : String(error);
+    return done({
+      format: undefined,
+      syntax: undefined,
+      workloads: [],
+      findings: [
+        {
+          ruleId: 'parse-error',
+          severity: 'error',
+          message: `Crossover could not analyse this file (internal error: ${message}). Please report it.`,
+          uri: input.uri,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          related: [],
+        },
+      ],
+    });
+  }
+}
+
+function isFinding(value: Finding | undefined): value is Finding {
+  return value !== undefined;
+}
+
+function tooLargeFinding(input: AnalysisInput, config: EngineConfig): Finding | undefined {
+  const severity = severityFor('file-too-large', config, 'info');
+  const rule = RULES_BY_ID.get('file-too-large');
+  if (!severity || !rule) return undefined;
+  const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return {
+    ruleId: 'file-too-large',
+    severity,
+    message: formatMessage(rule.meta.messages['tooLarge'] ?? '', { size: mb(input.text.length), limit: mb(config.maxFileSizeBytes) }),
+    uri: input.uri,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    related: [],
+  };
+}
+
+const PROBLEM_RULE: Record<string, string> = { 'unknown-tag': 'unknown-tag' };
+
+function problemFinding(doc: LoadedDocument, problem: ParseProblem, config: EngineConfig): Finding | undefined {
+  const ruleId = PROBLEM_RULE[problem.code] ?? 'parse-error';
+  const severity = severityFor(ruleId, config, problem.severity);
+  if (!severity) return undefined;
+  return { ruleId, severity, message: problem.message, uri: doc.uri, range: doc.lines.range(problem.start, problem.end), related: [] };
+}
+
+/** The effective severity of a rule: the user's override, else the given default; undefined when off. */
+export function severityFor(ruleId: string, config: EngineConfig, fallback?: Severity): Severity | undefined {
+  const override = config.rules[ruleId];
+  if (override === 'off') return undefined;
+  return override ?? fallback ?? RULES_BY_ID.get(ruleId)?.meta.severity;
+}
+
+function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, findings: Finding[]): void {
+  const severity = severityFor(rule.meta.id, config, rule.meta.severity);
+  if (!severity) return;
+  const report = (r: Report) => {
+    if (r.node.ignoredRules.includes(rule.meta.id)) return;
+    const template = rule.meta.messages[r.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
+    const { range, related } = placeReport(r);
+    findings.push({
+      ruleId: rule.meta.id,
+      severity,
+      message: formatMessage(template, r.data),
+      uri: model.uri,
+      range,
+      resourceId: r.node.id,
+      related: [...related, ...(r.related ?? []).map((item) => toRelated(item.loc, item.message))],
+      ...(r.fix ? { fix: r.fix } : {}),
+    });
+  };
+  const visitors: Visitors = rule.create({ model, config, report });
+  if (Object.keys(visitors).length === 0) return;
+  visitors.Template?.(model);
+  if (visitors.LambdaFunction) for (const fn of model.functions) visitors.LambdaFunction(fn);
+  if (visitors.ApiGateway) for (const api of model.apis) visitors.ApiGateway(api);
+  if (visitors.SqsQueue) for (const queue of model.queues) visitors.SqsQueue(queue);
+  if (visitors.Database) for (const db of model.databases) visitors.Database(db);
+  if (visitors.DbProxy) for (const proxy of model.dbProxies) visitors.DbProxy(proxy);
+}
+
+/**
+ * Where a report lands: an explicit location wins; an explicit field lands on its value; an inherited
+ * or defaulted field lands on the resource's logical id, with the Globals entry as related information.
+ */
+function placeReport(report: Report): { range: Range; related: RelatedInformation[] } {
+  if (report.loc) return { range: report.loc.range, related: [] };
+  const field = report.field;
+  const node: ModelNode = report.node;
+  if (!field) return { range: node.loc.range, related: [] };
+  if (field.origin === 'explicit' && field.at) return { range: field.at.range, related: [] };
+  if (field.origin === 'globals' && field.at) return { range: node.loc.range, related: [toRelated(field.at, 'The value is inherited from Globals here')] };
+  return { range: node.loc.range, related: [] };
+}
+
+function toRelated(loc: SourceLocation, message: string): RelatedInformation {
+  return { uri: loc.uri, range: loc.range, message };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
+
+function summarize(model: TemplateModel): WorkloadSummary[] {
+  return model.functions.map((fn) => ({
+    id: fn.id,
+    type: 'lambda-function',
+    name: fn.name,
+    memoryMb: fn.memoryMb.value ?? null,
+    timeoutSeconds: fn.timeoutSeconds.value ?? null,
+    runtime: fn.runtime.value ?? null,
+    architecture: fn.architecture.value ?? null,
+    range: fn.loc.range,
+  }));
+}

@@ -1,0 +1,40 @@
+import { type Range } from './model/location.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+export interface RelatedInformation {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A suggested change. Plain data, so the editor can offer it as a quick fix and the CLI can print it. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** What every analysis produces: plain data, never an exception. A parse error is a finding too. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  uri: string;
+  range: Range;
+  /** Logical id of the resource the finding is about, when there is one. */
+  resourceId?: string;
+  related: RelatedInformation[];
+  fix?: Fix;
+}
+
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[threshold];
+}

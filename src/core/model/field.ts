@@ -1,0 +1,28 @@
+import { type SourceLocation } from './location.js';
+
+/**
+ * Where an effective value came from:
+ * - `explicit`: written on the resource itself;
+ * - `globals`: inherited from SAM `Globals` (later: a serverless.yml provider default);
+ * - `default`: not written anywhere, so the service default applies.
+ */
+export type Origin = 'explicit' | 'globals' | 'default';
+
+/**
+ * One setting of a resource, after Globals and defaults. `value` is undefined when it is not known
+ * statically (a `Ref` to a parameter without a default, an `Fn::If`, ...); `unresolved` then says why.
+ */
+export interface Field<T> {
+  value: T | undefined;
+  origin: Origin;
+  /** The value node: on the resource (explicit) or in Globals (globals). Absent for defaults. */
+  at?: SourceLocation;
+  /** The key node of the same entry. */
+  keyAt?: SourceLocation;
+  /** Why the value is not static, in words a user understands (e.g. "!Ref MemoryParam has no Default"). */
+  unresolved?: string;
+}
+
+export function defaultField<T>(value: T | undefined): Field<T> {
+  return { value, origin: 'default' };
+}

@@ -1,0 +1,141 @@
+import { type Field } from './field.js';
+import { type SourceLocation } from './location.js';
+
+/** Common to every resource in the model. */
+export interface ResourceBase {
+  /** Logical id in the template. */
+  id: string;
+  /** CloudFormation type as written, e.g. `AWS::Serverless::Function`. */
+  type: string;
+  /** The logical id's key: where findings about the resource as a whole land. */
+  loc: SourceLocation;
+  /** Rule ids switched off for this resource in `Metadata` (`crossover: {ignore: [...]}`). */
+  ignoredRules: string[];
+}
+
+export type Architecture = 'x86_64' | 'arm64';
+export type PackageType = 'Zip' | 'Image';
+
+export interface EnvironmentVariable {
+  name: string;
+  /** Static value, or undefined when it is an intrinsic that cannot be resolved. */
+  value: string | undefined;
+  at: SourceLocation;
+}
+
+export interface Environment {
+  variables: EnvironmentVariable[];
+  /** The `Variables` map (explicit or in Globals). */
+  at?: SourceLocation;
+  origin: Field<unknown>['origin'];
+}
+
+export interface VpcConfig {
+  at: SourceLocation;
+  origin: Field<unknown>['origin'];
+  /** True when subnets are given (an empty VpcConfig does not attach the function to a VPC). */
+  attached: boolean;
+}
+
+/** How a source invokes the function: the caller waits (sync), fire-and-forget (async), or Lambda polls. */
+export type InvocationMode = 'sync' | 'async' | 'poll';
+
+export type EventSourceKind =
+  | 'api' // API Gateway REST API
+  | 'http-api'
+  | 'websocket'
+  | 'function-url'
+  | 'alb'
+  | 'sqs'
+  | 'sns'
+  | 's3'
+  | 'schedule'
+  | 'kinesis'
+  | 'dynamodb'
+  | 'eventbridge'
+  | 'mq'
+  | 'msk'
+  | 'kafka'
+  | 'documentdb'
+  | 'other';
+
+export interface EventSource {
+  /** Event name (SAM) or the logical id of the resource that wires it (CloudFormation). */
+  name: string;
+  kind: EventSourceKind;
+  /** The SAM event type or CloudFormation resource type as written. */
+  sourceType: string;
+  invocation: InvocationMode;
+  loc: SourceLocation;
+  /** Logical id of the API / queue / stream / table / topic / bucket this source is wired to, when known. */
+  targetId?: string;
+  /** For API sources: an explicit integration timeout (`TimeoutInMillis`) in milliseconds. */
+  integrationTimeoutMs?: Field<number>;
+}
+
+/** A reference from a resource's properties to another resource, with where it was written. */
+export interface ResourceLink {
+  targetId: string;
+  /** `Ref`, or the attribute of `Fn::GetAtt` / `${X.Attr}` (e.g. `Endpoint.Address`, `Arn`). */
+  attribute: string | undefined;
+  at: SourceLocation;
+}
+
+export interface LambdaFunction extends ResourceBase {
+  kind: 'lambda-function';
+  /** FunctionName when static, else the logical id. */
+  name: string;
+  memoryMb: Field<number>;
+  timeoutSeconds: Field<number>;
+  runtime: Field<string>;
+  architecture: Field<Architecture>;
+  ephemeralStorageMb: Field<number>;
+  packageType: Field<PackageType>;
+  handler: Field<string>;
+  reservedConcurrency?: Field<number>;
+  provisionedConcurrency?: Field<number>;
+  snapStart: Field<string>;
+  layers: number;
+  vpc?: VpcConfig;
+  environment?: Environment;
+  /** Lambda Managed Instances: `CapacityProviderConfig` is set. */
+  capacityProvider?: SourceLocation;
+  events: EventSource[];
+  /** References from the function's properties (environment, policies, VPC config, ...) to other resources. */
+  links: ResourceLink[];
+}
+
+export type ApiProtocol = 'REST' | 'HTTP' | 'WEBSOCKET';
+export type EndpointType = 'REGIONAL' | 'EDGE' | 'PRIVATE';
+
+export interface ApiGateway extends ResourceBase {
+  kind: 'api-gateway';
+  protocol: ApiProtocol;
+  /** REST APIs only (edge-optimized is the CloudFormation default). */
+  endpointType?: Field<EndpointType>;
+  /** True for the API that SAM creates implicitly for Api/HttpApi events without RestApiId/ApiId. */
+  implicit: boolean;
+}
+
+export interface SqsQueue extends ResourceBase {
+  kind: 'sqs-queue';
+  visibilityTimeoutSeconds: Field<number>;
+  fifo: boolean;
+}
+
+export interface Database extends ResourceBase {
+  kind: 'rds-instance' | 'rds-cluster';
+  engine: Field<string>;
+  /** Aurora Data API (`EnableHttpEndpoint`): queries go over HTTPS, not database connections. */
+  dataApi: boolean;
+  /** Aurora Serverless v1 (`EngineMode: serverless`) or v2 (`ServerlessV2ScalingConfiguration`). */
+  serverless: boolean;
+}
+
+export interface DbProxy extends ResourceBase {
+  kind: 'rds-proxy';
+  /** Logical ids of the instances and clusters its target groups point at. */
+  targetIds: string[];
+}
+
+export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy;

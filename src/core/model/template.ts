@@ -1,0 +1,28 @@
+import { type ApiGateway, type Database, type DbProxy, type LambdaFunction, type ModelNode, type SqsQueue } from './nodes.js';
+import { type SourceLocation } from './location.js';
+
+export type TemplateFormat = 'sam' | 'cloudformation';
+
+export interface ParameterInfo {
+  name: string;
+  type: string | undefined;
+  /** The Default, when it is a scalar (lists as comma-separated text, as CloudFormation does). */
+  defaultValue: string | number | boolean | undefined;
+  loc: SourceLocation;
+}
+
+/** Everything the engine knows about one template file. */
+export interface TemplateModel {
+  uri: string;
+  format: TemplateFormat;
+  parameters: Map<string, ParameterInfo>;
+  functions: LambdaFunction[];
+  apis: ApiGateway[];
+  queues: SqsQueue[];
+  databases: Database[];
+  dbProxies: DbProxy[];
+  /** Every node of the model by logical id, for following links. */
+  byId: Map<string, ModelNode>;
+  /** Logical id -> type for every resource in the template, modelled or not. */
+  resourceTypes: Map<string, string>;
+}

@@ -1,0 +1,37 @@
+import { type TemplateFormat } from '../model/template.js';
+import { get, getEntry, isMap, isSeq, stringValue, type TreeNode } from './document/tree.js';
+
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+/**
+ * Is this document a SAM or CloudFormation template? Other YAML and JSON (workflows, package.json,
+ * OpenAPI files, ...) must be left alone, so this only says yes on clear evidence.
+ */
+export function detectTemplate(root: TreeNode | undefined, text: string): TemplateFormat | undefined {
+  if (isMap(root)) {
+    const resources = get(root, 'Resources');
+    let typed = false;
+    let serverless = hasSamTransform(get(root, 'Transform'));
+    if (isMap(resources)) {
+      for (const entry of resources.entries) {
+        const type = stringValue(get(entry.value, 'Type'));
+        if (!type) continue;
+        if (type.startsWith('AWS::Serverless::')) serverless = true;
+        if (/^[A-Za-z0-9]+::[A-Za-z0-9]+/.test(type)) typed = true;
+      }
+    }
+    if (serverless) return 'sam';
+    if (typed || getEntry(root, 'AWSTemplateFormatVersion')) return 'cloudformation';
+    return undefined;
+  }
+  // Unreadable or not a map: look at the text, so a broken template still gets its parse error reported.
+  if (/AWS::Serverless-2016-10-31|AWS::Serverless::/.test(text)) return 'sam';
+  if (/AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
+  return undefined;
+}
+
+function hasSamTransform(node: TreeNode | undefined): boolean {
+  if (isSeq(node)) return node.items.some(hasSamTransform);
+  if (isMap(node)) return stringValue(get(node, 'Name')) === SAM_TRANSFORM;
+  return stringValue(node) === SAM_TRANSFORM;
+}

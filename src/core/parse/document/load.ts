@@ -1,0 +1,51 @@
+import { type Range } from '../../model/location.js';
+import { parseJson } from './json.js';
+import { LineIndex } from './lines.js';
+import { type ParseProblem } from './problems.js';
+import { type TreeNode } from './tree.js';
+import { parseYaml } from './yaml.js';
+
+export type Syntax = 'yaml' | 'json';
+
+/** A document read into a positioned tree. Reading never throws: what went wrong is in `problems`. */
+export interface LoadedDocument {
+  uri: string;
+  text: string;
+  syntax: Syntax;
+  root: TreeNode | undefined;
+  lines: LineIndex;
+  problems: ParseProblem[];
+}
+
+export function syntaxFor(uri: string, text: string): Syntax {
+  const lower = uri.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  const first = /\S/.exec(text)?.[0];
+  return first === '{' || first === '[' ? 'json' : 'yaml';
+}
+
+export function loadDocument(uri: string, text: string, syntax: Syntax = syntaxFor(uri, text)): LoadedDocument {
+  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets stable past a BOM
+  const { root, problems } = syntax === 'json' ? parseJson(body) : parseYaml(body);
+  return { uri, text, syntax, root, lines: new LineIndex(text), problems };
+}
+
+export function rangeOfNode(doc: LoadedDocument, node: { start: number; end: number }): Range {
+  return doc.lines.range(node.start, node.end);
+}
+
+export type Decoded = { kind: 'text'; text: string } | { kind: 'binary'; reason: string };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes -> text, refusing binary files (NUL bytes or invalid UTF-8) that merely carry an IaC file name. */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const sniff = bytes.subarray(0, 8192);
+  if (sniff.includes(0)) return { kind: 'binary', reason: 'it contains NUL bytes (a binary file)' };
+  try {
+    return { kind: 'text', text: strictUtf8.decode(bytes) };
+  } catch {
+    return { kind: 'binary', reason: 'it is not valid UTF-8 text' };
+  }
+}

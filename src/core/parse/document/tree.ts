@@ -1,0 +1,95 @@
+/**
+ * The positioned tree every parser produces: YAML and JSON both become this, so the rest of the engine
+ * never sees which syntax a template was written in. Offsets are UTF-16 indices into the document text.
+ *
+ * CloudFormation short-form tags (`!Ref X`, `!GetAtt A.B`, ...) are turned into their long form here
+ * (`{Ref: X}`), keeping the tag's range as the key's range, so intrinsic functions look the same
+ * whichever form the author used.
+ */
+import { type PathSegment } from '../../model/location.js';
+
+interface NodeBase {
+  /** Offset of the first character of the node (for a converted short-form tag: of the tag). */
+  start: number;
+  /** Offset just past the last character of the node's value. */
+  end: number;
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface ScalarNode extends NodeBase {
+  kind: 'scalar';
+  value: ScalarValue;
+}
+
+export interface SeqNode extends NodeBase {
+  kind: 'seq';
+  items: TreeNode[];
+}
+
+export interface MapEntry {
+  /** The key as text (non-string YAML keys are stringified). */
+  key: string;
+  keyNode: ScalarNode;
+  value: TreeNode;
+}
+
+export interface MapNode extends NodeBase {
+  kind: 'map';
+  entries: MapEntry[];
+  /** True when this map was written as a YAML short-form tag such as `!Ref X`. */
+  fromTag?: boolean;
+}
+
+export type TreeNode = ScalarNode | SeqNode | MapNode;
+
+export function isMap(node: TreeNode | undefined): node is MapNode {
+  return node?.kind === 'map';
+}
+export function isSeq(node: TreeNode | undefined): node is SeqNode {
+  return node?.kind === 'seq';
+}
+export function isScalar(node: TreeNode | undefined): node is ScalarNode {
+  return node?.kind === 'scalar';
+}
+
+/** The entry for `key` in a map (the last one, should a broken document repeat a key). */
+export function getEntry(node: TreeNode | undefined, key: string): MapEntry | undefined {
+  if (!isMap(node)) return undefined;
+  const entries = node.entries;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    if (entry.key === key) return entry;
+  }
+  return undefined;
+}
+
+export function get(node: TreeNode | undefined, key: string | number): TreeNode | undefined {
+  if (typeof key === 'number') return isSeq(node) ? node.items[key] : undefined;
+  return getEntry(node, key)?.value;
+}
+
+export function getIn(node: TreeNode | undefined, path: readonly PathSegment[]): TreeNode | undefined {
+  let current = node;
+  for (const segment of path) {
+    current = get(current, segment);
+    if (!current) return undefined;
+  }
+  return current;
+}
+
+/** A scalar's value when the node is a plain scalar, else undefined. */
+export function scalarValue(node: TreeNode | undefined): ScalarValue | undefined {
+  return isScalar(node) ? node.value : undefined;
+}
+
+/** The string value of a scalar node (numbers and booleans as text), else undefined. */
+export function stringValue(node: TreeNode | undefined): string | undefined {
+  if (!isScalar(node) || node.value === null) return undefined;
+  return String(node.value);
+}
+
+/** The single key of a one-entry map such as `{Ref: X}` or `{"Fn::Sub": ...}`, used to spot intrinsics. */
+export function singleKey(node: TreeNode | undefined): string | undefined {
+  return isMap(node) && node.entries.length === 1 ? node.entries[0]!.key : undefined;
+}

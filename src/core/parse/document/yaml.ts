@@ -1,0 +1,211 @@
+/**
+ * YAML -> positioned tree, with the `yaml` library doing the parsing. This file only converts its AST:
+ * short-form CloudFormation tags become long-form maps, aliases are shared (never copied) and counted so
+ * an alias bomb is refused, and nesting is bounded.
+ */
+import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import { CFN_SHORT_TAGS } from './cfn-tags.js';
+import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
+import { type MapEntry, type MapNode, type ScalarNode, type ScalarValue, type TreeNode } from './tree.js';
+
+export interface YamlResult {
+  root: TreeNode | undefined;
+  problems: ParseProblem[];
+}
+
+export function parseYaml(text: string): YamlResult {
+  const problems: ParseProblem[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
+  } catch (error) {
+    // The library recurses on nesting; a hostile document can exhaust the stack. Report, never throw.
+    problems.push({ severity: 'error', code: 'yaml-syntax', message: `The YAML could not be read: ${describe(error)}`, start: 0, end: 0 });
+    return { root: undefined, problems };
+  }
+  const seen = new Set<string>();
+  for (const error of doc.errors) {
+    const message = /call stack/i.test(error.message) ? 'The YAML is nested too deeply to parse.' : cleanMessage(error.message);
+    if (seen.has(message + error.pos[0])) continue;
+    seen.add(message + error.pos[0]);
+    problems.push({
+      severity: 'error',
+      code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+      message,
+      start: error.pos[0],
+      end: Math.max(error.pos[1], error.pos[0] + 1),
+    });
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // tags are handled (and unknown ones reported) below
+    problems.push({ severity: 'warning', code: 'yaml-warning', message: cleanMessage(warning.message), start: warning.pos[0], end: Math.max(warning.pos[1], warning.pos[0] + 1) });
+  }
+  const converter = new Converter(text, doc, problems);
+  const root = doc.contents ? converter.convert(doc.contents as Node, 0) : undefined;
+  return { root, problems };
+}
+
+class Converter {
+  private readonly memo = new Map<Node, { node: TreeNode; weight: number } | 'pending'>();
+  private expanded = 0;
+  private aliasBombReported = false;
+  private depthReported = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document.Parsed,
+    private readonly problems: ParseProblem[],
+  ) {}
+
+  /** Converts a node; returns the tree node. The expanded weight is tracked in `this.lastWeight`. */
+  private lastWeight = 0;
+
+  convert(node: Node, depth: number): TreeNode {
+    if (isAlias(node)) return this.convertAlias(node, depth);
+    const cached = this.memo.get(node);
+    if (cached && cached !== 'pending') {
+      this.lastWeight = cached.weight;
+      return cached.node;
+    }
+    const [start, end] = rangeOf(node);
+    if (depth > DOCUMENT_LIMITS.maxDepth) {
+      if (!this.depthReported) {
+        this.depthReported = true;
+        this.problems.push({ severity: 'error', code: 'too-deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`, start, end: start + 1 });
+      }
+      this.lastWeight = 1;
+      return { kind: 'scalar', value: null, start, end: start };
+    }
+    this.memo.set(node, 'pending');
+    let result: TreeNode;
+    let weight = 1;
+    if (isMap(node)) {
+      const entries: MapEntry[] = [];
+      for (const pair of (node as YAMLMap).items) {
+        if (!isPair(pair)) continue;
+        const keyNode = this.keyOf(pair.key as Node | null, start);
+        const value = pair.value == null ? nullAt(keyNode.end) : this.convert(pair.value as Node, depth + 1);
+        weight += 1 + (pair.value == null ? 1 : this.lastWeight);
+        entries.push({ key: String(keyNode.value), keyNode, value });
+      }
+      result = { kind: 'map', entries, start, end };
+    } else if (isSeq(node)) {
+      const items: TreeNode[] = [];
+      for (const item of (node as YAMLSeq).items) {
+        if (item == null) {
+          items.push(nullAt(end));
+          weight += 1;
+          continue;
+        }
+        items.push(this.convert(item as Node, depth + 1));
+        weight += this.lastWeight;
+      }
+      result = { kind: 'seq', items, start, end };
+    } else if (isScalar(node)) {
+      result = { kind: 'scalar', value: toScalarValue((node as Scalar).value), start, end };
+    } else {
+      result = nullAt(start);
+    }
+    result = this.applyTag(node, result);
+    this.memo.set(node, { node: result, weight });
+    this.lastWeight = weight;
+    return result;
+  }
+
+  private convertAlias(alias: Alias, depth: number): TreeNode {
+    const [start, end] = rangeOf(alias);
+    const target = alias.resolve(this.doc);
+    if (!target) {
+      this.lastWeight = 1;
+      return nullAt(start, end);
+    }
+    if (this.memo.get(target) === 'pending') {
+      this.problems.push({ severity: 'error', code: 'recursive-alias', message: `The alias *${alias.source} refers to a node that contains it.`, start, end });
+      this.lastWeight = 1;
+      return nullAt(start, end);
+    }
+    const node = this.convert(target, depth);
+    const weight = this.lastWeight;
+    this.expanded += weight;
+    if (this.expanded > DOCUMENT_LIMITS.maxExpandedNodes) {
+      if (!this.aliasBombReported) {
+        this.aliasBombReported = true;
+        this.problems.push({
+          severity: 'error',
+          code: 'alias-bomb',
+          message: `Aliases expand to more than ${DOCUMENT_LIMITS.maxExpandedNodes.toLocaleString('en-US')} nodes (an "alias bomb"); further aliases are not followed.`,
+          start,
+          end,
+        });
+      }
+      this.lastWeight = 1;
+      return nullAt(start, end);
+    }
+    this.lastWeight = weight;
+    return node;
+  }
+
+  private keyOf(key: Node | null, fallback: number): ScalarNode {
+    if (key == null) return { kind: 'scalar', value: '', start: fallback, end: fallback };
+    const [start, end] = rangeOf(key);
+    if (isScalar(key)) {
+      const value = (key as Scalar).value;
+      return { kind: 'scalar', value: value == null ? '' : String(value as string), start, end };
+    }
+    return { kind: 'scalar', value: this.text.slice(start, end), start, end };
+  }
+
+  /** `!Ref X` -> `{Ref: X}` with the tag's range as the key's range; unknown tags are reported. */
+  private applyTag(source: Node, node: TreeNode): TreeNode {
+    const tag = (source as { tag?: string }).tag;
+    if (!tag || !tag.startsWith('!')) return node;
+    const longForm = CFN_SHORT_TAGS.get(tag);
+    const tagStart = this.findTag(tag, node.start);
+    if (!longForm) {
+      this.problems.push({
+        severity: 'warning',
+        code: 'unknown-tag',
+        message: `Unknown tag ${tag}: CloudFormation does not know it, so the value is read as if the tag were absent.`,
+        start: tagStart,
+        end: tagStart + tag.length,
+      });
+      return node;
+    }
+    const keyNode: ScalarNode = { kind: 'scalar', value: longForm, start: tagStart, end: tagStart + tag.length };
+    const wrapped: MapNode = { kind: 'map', entries: [{ key: longForm, keyNode, value: node }], start: tagStart, end: node.end, fromTag: true };
+    return wrapped;
+  }
+
+  private findTag(tag: string, before: number): number {
+    const at = this.text.lastIndexOf(tag, before);
+    return at >= 0 && before - at < 4096 ? at : before;
+  }
+}
+
+function rangeOf(node: Node | Alias): [number, number] {
+  const range = node.range;
+  if (!range) return [0, 0];
+  return [range[0], Math.max(range[0], range[1])];
+}
+
+function nullAt(start: number, end = start): ScalarNode {
+  return { kind: 'scalar', value: null, start, end };
+}
+
+function toScalarValue(value: unknown): ScalarValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value as string);
+}
+
+function cleanMessage(message: string): string {
+  // The library appends "at line L, column C" even with prettyErrors off; positions come with the finding.
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'it is nested too deeply to parse';
+  return error instanceof Error ? error.message : String(error);
+}

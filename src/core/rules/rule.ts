@@ -1,0 +1,91 @@
+/**
+ * The shape of a rule: metadata (id, default severity, docs, message templates) plus `create`, which
+ * returns visitors for the model nodes the rule cares about. Rules report a node and, optionally, the
+ * field or location that is wrong; the engine turns that into a finding with an exact range.
+ * Modelled on eslint rule modules (meta + create, messageId + data) and cfn-lint rule metadata.
+ */
+import { type EngineConfig } from '../config.js';
+import { type Fix, type Severity } from '../findings.js';
+import { type Field } from '../model/field.js';
+import { type SourceLocation } from '../model/location.js';
+import { type ApiGateway, type Database, type DbProxy, type LambdaFunction, type ModelNode, type SqsQueue } from '../model/nodes.js';
+import { type TemplateModel } from '../model/template.js';
+
+export type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds';
+
+export interface RuleDocs {
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** Primary sources for the limit or recommendation the rule enforces. */
+  sources: { title: string; url: string }[];
+}
+
+export interface RuleMeta<MessageId extends string = string> {
+  /** `category/name`; the rule's file is `src/core/rules/<id>.ts` and its docs `docs/rules/<id>.md`. */
+  id: string;
+  category: RuleCategory;
+  severity: Severity;
+  docs: RuleDocs;
+  /** Message templates; `{{name}}` is replaced from the report's data. */
+  messages: Record<MessageId, string>;
+  fixable?: boolean;
+}
+
+export interface RelatedReport {
+  loc: SourceLocation;
+  message: string;
+}
+
+export interface Report<MessageId extends string = string> {
+  node: ModelNode;
+  messageId: MessageId;
+  data?: Record<string, string | number>;
+  /** The field that is wrong: the finding lands on its value, or on the resource when inherited or defaulted. */
+  field?: Field<unknown>;
+  /** An explicit location (wins over `field`). */
+  loc?: SourceLocation;
+  related?: RelatedReport[];
+  fix?: Fix;
+}
+
+export interface RuleContext<MessageId extends string = string> {
+  model: TemplateModel;
+  config: EngineConfig;
+  report(report: Report<MessageId>): void;
+}
+
+export interface Visitors {
+  Template?(model: TemplateModel): void;
+  LambdaFunction?(fn: LambdaFunction): void;
+  ApiGateway?(api: ApiGateway): void;
+  SqsQueue?(queue: SqsQueue): void;
+  Database?(db: Database): void;
+  DbProxy?(proxy: DbProxy): void;
+}
+
+export interface Rule<MessageId extends string = string> {
+  meta: RuleMeta<MessageId>;
+  create(context: RuleContext<MessageId>): Visitors;
+}
+
+export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rule<MessageId> {
+  return rule;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/crossover-dev/crossover/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const value = data[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
+}
+
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
