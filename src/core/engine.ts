@@ -140,6 +140,7 @@ export function severityFor(ruleId: string, config: EngineConfig, fallback?: Sev
 function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, findings: Finding[]): void {
   const severity = severityFor(rule.meta.id, config, rule.meta.severity);
   if (!severity) return;
+  const overridden = config.rules[rule.meta.id] !== undefined;
   const report = (r: Report) => {
     if (r.node.ignoredRules.includes(rule.meta.id)) return;
     const template = rule.meta.messages[r.messageId];
@@ -147,7 +148,7 @@ function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, finding
     const { range, related } = placeReport(r);
     findings.push({
       ruleId: rule.meta.id,
-      severity,
+      severity: overridden ? severity : (r.severity ?? severity),
       message: formatMessage(template, r.data),
       uri: model.uri,
       range,

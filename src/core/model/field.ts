@@ -21,6 +21,16 @@ export interface Field<T> {
   keyAt?: SourceLocation;
   /** Why the value is not static, in words a user understands (e.g. "!Ref MemoryParam has no Default"). */
   unresolved?: string;
+  /**
+   * Set when a static value came through an intrinsic function rather than a literal, e.g.
+   * "!Ref WorkerTimeout (parameter default)". Messages can say so, and quick fixes must not overwrite it.
+   */
+  via?: string;
+}
+
+/** True when the field was written as a literal on the resource, so a quick fix may replace the text. */
+export function isLiteral(field: Field<unknown>): boolean {
+  return field.origin === 'explicit' && field.at !== undefined && field.via === undefined && field.value !== undefined;
 }
 
 export function defaultField<T>(value: T | undefined): Field<T> {

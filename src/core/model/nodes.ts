@@ -25,7 +25,7 @@ export interface EnvironmentVariable {
 
 export interface Environment {
   variables: EnvironmentVariable[];
-  /** The `Variables` map (explicit or in Globals). */
+  /** The `Variables` key (on the resource, or in Globals when the resource sets none). */
   at?: SourceLocation;
   origin: Field<unknown>['origin'];
 }
@@ -136,6 +136,8 @@ export interface DbProxy extends ResourceBase {
   kind: 'rds-proxy';
   /** Logical ids of the instances and clusters its target groups point at. */
   targetIds: string[];
+  /** Logical ids of extra endpoints (AWS::RDS::DBProxyEndpoint) that lead to this proxy. */
+  endpointIds: string[];
 }
 
 export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy;

@@ -1,13 +1,40 @@
 /**
- * Every rule, in one explicit sorted list (no file-system discovery, so bundles stay simple and the
+ * Every rule, in one explicit list sorted by id (no file-system discovery, so bundles stay simple and the
  * meta tests can compare this list with the files on disk).
  */
 import fileTooLarge from './file-too-large.js';
+import lambdaApiGatewayTimeout from './lambda/api-gateway-timeout.js';
+import lambdaDeprecatedRuntime from './lambda/deprecated-runtime.js';
+import lambdaEnvironmentSize from './lambda/environment-size.js';
+import lambdaEphemeralStorageRange from './lambda/ephemeral-storage-range.js';
+import lambdaJavaSnapstart from './lambda/java-snapstart.js';
+import lambdaMemoryRange from './lambda/memory-range.js';
+import lambdaPreferArm64 from './lambda/prefer-arm64.js';
+import lambdaReservedConcurrency from './lambda/reserved-concurrency.js';
+import lambdaTimeoutMax from './lambda/timeout-max.js';
 import parseError from './parse-error.js';
+import rdsLambdaWithoutProxy from './rds/lambda-without-proxy.js';
 import { type Rule } from './rule.js';
+import sqsVisibilityTimeout from './sqs/visibility-timeout.js';
 import unknownTag from './unknown-tag.js';
 import unresolvedReference from './unresolved-reference.js';
 
-export const RULES: readonly Rule[] = [fileTooLarge, parseError, unknownTag, unresolvedReference] as Rule[];
+export const RULES: readonly Rule[] = [
+  fileTooLarge,
+  lambdaApiGatewayTimeout,
+  lambdaDeprecatedRuntime,
+  lambdaEnvironmentSize,
+  lambdaEphemeralStorageRange,
+  lambdaJavaSnapstart,
+  lambdaMemoryRange,
+  lambdaPreferArm64,
+  lambdaReservedConcurrency,
+  lambdaTimeoutMax,
+  parseError,
+  rdsLambdaWithoutProxy,
+  sqsVisibilityTimeout,
+  unknownTag,
+  unresolvedReference,
+] as Rule[];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -13,9 +13,28 @@ import { type TemplateModel } from '../model/template.js';
 
 export type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds';
 
+export interface RuleExample {
+  /** Short caption, e.g. "Timeout above the REST API limit". */
+  title: string;
+  /** A template fragment (YAML) that triggers the rule. */
+  bad: string;
+  /** The same fragment, fixed. */
+  good?: string;
+}
+
+/** Everything the rule's docs page is generated from (scripts/gen-rule-docs.mjs writes docs/rules/<id>.md). */
 export interface RuleDocs {
   /** One sentence: what the rule checks. */
   description: string;
+  /** Why it matters: what breaks or costs money, in a paragraph or two of Markdown. */
+  rationale: string;
+  /** What to do about a finding. */
+  howToFix: string;
+  /** When the rule deliberately stays silent (the context that keeps it from being noisy). */
+  exceptions?: string;
+  examples?: RuleExample[];
+  /** Settings that change what the rule checks (besides its severity). */
+  settings?: { name: string; description: string }[];
   /** Primary sources for the limit or recommendation the rule enforces. */
   sources: { title: string; url: string }[];
 }
@@ -46,6 +65,11 @@ export interface Report<MessageId extends string = string> {
   loc?: SourceLocation;
   related?: RelatedReport[];
   fix?: Fix;
+  /**
+   * This report's severity when it differs from the rule's default (e.g. "deprecated" is a warning,
+   * "deprecated within six months" is information). A user's severity setting for the rule still wins.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext<MessageId extends string = string> {

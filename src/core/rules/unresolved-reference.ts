@@ -8,6 +8,10 @@ export default defineRule({
     severity: 'warning',
     docs: {
       description: 'A reference in a setting Crossover checks (memory, timeout, queue, API...) names a parameter or resource that the template does not declare.',
+      rationale:
+        'A reference to a name the template does not declare makes the deployment fail, and it leaves Crossover unable to know the value (a timeout, a queue, an API), so the checks that depend on it are skipped.',
+      howToFix: 'Declare the parameter or resource, or correct the name. Pseudo parameters such as `AWS::Region` are always available and never reported.',
+      examples: [{ title: 'A Ref to a parameter that does not exist', bad: 'Parameters:\n  TimeoutSeconds: {Type: Number, Default: 30}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: !Ref Timeout\n', good: 'Parameters:\n  TimeoutSeconds: {Type: Number, Default: 30}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: !Ref TimeoutSeconds\n' }],
       sources: [{ title: 'Ref', url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html' }],
     },
     messages: { problem: '{{message}}' },

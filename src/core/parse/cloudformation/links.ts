@@ -1,0 +1,56 @@
+/**
+ * References from one resource's properties to other resources: `Ref`, `Fn::GetAtt` and `${X}` / `${X.Attr}`
+ * inside `Fn::Sub`. One iterative walk per subtree; shared (aliased) nodes are visited once.
+ */
+import { type PathSegment } from '../../model/location.js';
+import { type ResourceLink } from '../../model/nodes.js';
+import { getEntry, isMap, isSeq, singleKey, stringValue, type TreeNode } from '../document/tree.js';
+import { type BuildContext } from './context.js';
+import { getAttTarget } from './resolve.js';
+
+const WALK_BUDGET = 50_000;
+
+export function collectLinks(ctx: BuildContext, root: TreeNode | undefined, rootPath: PathSegment[]): ResourceLink[] {
+  const links: ResourceLink[] = [];
+  if (!root) return links;
+  const seen = new Set<TreeNode>();
+  const stack: [TreeNode, PathSegment[]][] = [[root, rootPath]];
+  let steps = 0;
+  while (stack.length && ++steps < WALK_BUDGET) {
+    const [node, path] = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    const fn = singleKey(node);
+    if (fn && isMap(node)) {
+      const arg = node.entries[0]!.value;
+      if (fn === 'Ref') {
+        const name = stringValue(arg);
+        if (name && ctx.resources.has(name)) links.push({ targetId: name, attribute: undefined, at: ctx.loc(node, path) });
+        continue;
+      }
+      if (fn === 'Fn::GetAtt') {
+        const target = getAttTarget(arg);
+        if (target && ctx.resources.has(target.resource)) links.push({ targetId: target.resource, attribute: target.attribute, at: ctx.loc(node, path) });
+        continue;
+      }
+      if (fn === 'Fn::Sub') {
+        const template = stringValue(isSeq(arg) ? arg.items[0] : arg);
+        const variables = isSeq(arg) ? arg.items[1] : undefined;
+        if (template) {
+          for (const match of template.matchAll(/\$\{([^}!][^}]*)\}/g)) {
+            const name = match[1]!.trim();
+            if (getEntry(variables, name)) continue;
+            const dot = name.indexOf('.');
+            const id = dot > 0 ? name.slice(0, dot) : name;
+            if (ctx.resources.has(id)) links.push({ targetId: id, attribute: dot > 0 ? name.slice(dot + 1) : undefined, at: ctx.loc(node, path) });
+          }
+        }
+        if (variables) stack.push([variables, [...path, fn, 1]]);
+        continue;
+      }
+    }
+    if (isMap(node)) for (let i = node.entries.length - 1; i >= 0; i--) stack.push([node.entries[i]!.value, [...path, node.entries[i]!.key]]);
+    else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i]!, [...path, i]]);
+  }
+  return links;
+}

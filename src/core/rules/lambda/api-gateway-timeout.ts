@@ -1,0 +1,111 @@
+import { API_GATEWAY_LIMITS } from '../../data/limits.js';
+import { isLiteral } from '../../model/field.js';
+import { type EventSource, type LambdaFunction } from '../../model/nodes.js';
+import { type TemplateModel } from '../../model/template.js';
+import { defineRule } from '../rule.js';
+
+type Front = 'rest' | 'http' | 'websocket';
+
+interface Ceiling {
+  event: EventSource;
+  front: Front;
+  limit: number;
+  /** The limit is the integration's own TimeoutInMillis rather than the service ceiling. */
+  explicit: boolean;
+  /** REST only: can the account raise it (regional/private) or not (edge-optimized)? */
+  raisable: boolean | undefined;
+  apiName: string;
+}
+
+const FRONT: Partial<Record<EventSource['kind'], Front>> = { api: 'rest', 'http-api': 'http', websocket: 'websocket' };
+
+export default defineRule({
+  meta: {
+    id: 'lambda/api-gateway-timeout',
+    category: 'lambda',
+    severity: 'warning',
+    fixable: true,
+    docs: {
+      description: 'A function behind API Gateway whose timeout is longer than the API can wait (29 s REST and WebSocket, 30 s HTTP API, or the integration timeout you set).',
+      rationale:
+        'API Gateway stops waiting at its integration timeout and returns 504 to the caller, but Lambda keeps running the function to its own timeout, and bills for it. Retries by the client then multiply the load. A function timeout longer than the gateway can wait only hides slow requests.\n\nSince June 2024, regional and private REST APIs can raise the 29 s limit with a Service Quotas request ("Maximum integration timeout in milliseconds"); edge-optimized REST APIs, HTTP APIs (30 s) and WebSocket APIs (29 s) cannot.',
+      howToFix:
+        'Set the function timeout at or below the gateway limit and make slow work asynchronous (return 202 and process through SQS or Step Functions), or, for a regional REST API whose quota you raised, set the new limit in `crossover.limits.restApiIntegrationTimeoutSeconds` and `TimeoutInMillis` on the integration.',
+      exceptions:
+        'Silent for functions only invoked asynchronously or by polling (queues, streams, schedules), at exactly the limit, and when the timeout is not static. An explicit `TimeoutInMillis` on the integration is used as the limit instead of the default.',
+      examples: [
+        {
+          title: 'A 60-second function behind a REST API',
+          bad: 'GetOrder:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 60\n    Events:\n      Get:\n        Type: Api\n        Properties: {Path: /orders/{id}, Method: get}\n',
+          good: 'GetOrder:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 29\n    Events:\n      Get:\n        Type: Api\n        Properties: {Path: /orders/{id}, Method: get}\n',
+        },
+      ],
+      settings: [
+        {
+          name: 'crossover.limits.restApiIntegrationTimeoutSeconds',
+          description: 'The REST API integration timeout to check against (default 29; raise it when your regional or private API has a higher quota). CLI: --rest-api-timeout.',
+        },
+      ],
+      sources: [
+        { title: 'API Gateway integration timeout above 29 seconds (What\'s New, 2024-06-04)', url: API_GATEWAY_LIMITS.restIntegrationTimeoutSeconds.url },
+        { title: 'HTTP API quotas', url: API_GATEWAY_LIMITS.httpIntegrationTimeoutSeconds.url },
+        { title: 'WebSocket API quotas', url: API_GATEWAY_LIMITS.websocketIntegrationTimeoutSeconds.url },
+      ],
+    },
+    messages: {
+      rest: 'Timeout {{timeout}} s is above the {{limit}} s integration timeout of REST API {{api}}: callers get a 504 while the function keeps running and billing. {{raise}}',
+      http: 'Timeout {{timeout}} s is above the {{limit}} s integration timeout of HTTP API {{api}} (it cannot be raised): callers get a 504 while the function keeps running and billing.',
+      websocket: 'Timeout {{timeout}} s is above the {{limit}} s integration timeout of WebSocket API {{api}} (it cannot be raised): the route fails while the function keeps running and billing.',
+      integration: 'Timeout {{timeout}} s is above the {{limit}} s TimeoutInMillis of its API integration: callers get a 504 while the function keeps running and billing.',
+    },
+  },
+  create(ctx) {
+    return {
+      LambdaFunction(fn) {
+        const timeout = fn.timeoutSeconds.value;
+        if (timeout === undefined) return;
+        const ceilings = fn.events.flatMap((event) => ceilingOf(event, ctx.model, ctx.config.limits.restApiIntegrationTimeoutSeconds) ?? []);
+        const exceeded = ceilings.filter((c) => timeout > c.limit).sort((a, b) => a.limit - b.limit);
+        const strictest = exceeded[0];
+        if (!strictest) return;
+        const raise =
+          strictest.raisable === false
+            ? 'This API is edge-optimized, so the limit cannot be raised; a regional or private REST API can raise it with a Service Quotas request.'
+            : 'A regional or private REST API can raise it with a Service Quotas request; then set crossover.limits.restApiIntegrationTimeoutSeconds.';
+        ctx.report({
+          node: fn,
+          field: fn.timeoutSeconds,
+          messageId: strictest.explicit ? 'integration' : strictest.front,
+          data: { timeout, limit: strictest.limit, api: strictest.apiName, raise },
+          related: exceeded.map((c) => ({ loc: c.event.loc, message: `Invoked synchronously by ${c.event.sourceType} event ${c.event.name}` })),
+          ...fixTimeout(fn, strictest.limit),
+        });
+      },
+    };
+  },
+});
+
+function ceilingOf(event: EventSource, model: TemplateModel, restLimit: number): Ceiling | undefined {
+  const front = FRONT[event.kind];
+  if (!front || event.invocation !== 'sync') return undefined;
+  const api = event.targetId ? model.byId.get(event.targetId) : undefined;
+  const apiName = event.targetId ?? 'of this function';
+  const endpoint = api?.kind === 'api-gateway' ? api.endpointType?.value : undefined;
+  const raisable = front === 'rest' ? (endpoint === undefined ? undefined : endpoint !== 'EDGE') : false;
+  const explicitMs = event.integrationTimeoutMs?.value;
+  if (explicitMs !== undefined) return { event, front, limit: explicitMs / 1000, explicit: true, raisable, apiName };
+  const limit =
+    front === 'rest'
+      ? restLimit
+      : front === 'http'
+        ? API_GATEWAY_LIMITS.httpIntegrationTimeoutSeconds.value
+        : API_GATEWAY_LIMITS.websocketIntegrationTimeoutSeconds.value;
+  return { event, front, limit, explicit: false, raisable, apiName };
+}
+
+/** Lowering an explicit timeout to the limit is a safe one-value edit; inherited values are left to the user. */
+function fixTimeout(fn: LambdaFunction, limit: number) {
+  const at = fn.timeoutSeconds.at;
+  if (!isLiteral(fn.timeoutSeconds) || !at || !Number.isInteger(limit)) return {};
+  return { fix: { title: `Set Timeout to ${limit} s`, edits: [{ range: at.range, newText: String(limit) }] } };
+}

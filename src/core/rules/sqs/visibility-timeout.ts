@@ -1,0 +1,75 @@
+import { SQS_LIMITS } from '../../data/limits.js';
+import { isLiteral } from '../../model/field.js';
+import { type LambdaFunction, type SqsQueue } from '../../model/nodes.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'sqs/visibility-timeout',
+    category: 'sqs',
+    severity: 'warning',
+    fixable: true,
+    docs: {
+      description: 'An SQS queue consumed by a Lambda function whose visibility timeout is below six times the function timeout.',
+      rationale:
+        "While Lambda processes a batch, the messages are hidden for the queue's visibility timeout. If the function is still running (or retrying after throttling) when it expires, the messages become visible again and are processed twice, or land in the dead-letter queue early. AWS recommends a visibility timeout of at least six times the function timeout.",
+      howToFix: 'Raise `VisibilityTimeout` on the queue to at least six times the function timeout (at most 43,200 s), or lower the function timeout.',
+      exceptions:
+        'Silent when the queue is not declared in the template (an imported ARN), when either timeout is not static, and for queues no function in the template consumes. With several consumers, the longest function timeout counts.',
+      examples: [
+        {
+          title: 'A queue left at the 30-second default',
+          bad: 'Jobs:\n  Type: AWS::SQS::Queue\nWorker:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 60\n    Events:\n      Jobs:\n        Type: SQS\n        Properties: {Queue: !GetAtt Jobs.Arn}\n',
+          good: 'Jobs:\n  Type: AWS::SQS::Queue\n  Properties:\n    VisibilityTimeout: 360\nWorker:\n  Type: AWS::Serverless::Function\n  Properties:\n    Timeout: 60\n    Events:\n      Jobs:\n        Type: SQS\n        Properties: {Queue: !GetAtt Jobs.Arn}\n',
+        },
+      ],
+      sources: [
+        { title: 'Configuring an SQS queue for Lambda', url: SQS_LIMITS.visibilityToFunctionTimeoutRatio.url },
+        { title: 'SQS visibility timeout', url: SQS_LIMITS.maxVisibilityTimeoutSeconds.url },
+      ],
+    },
+    messages: {
+      tooShort:
+        'Visibility timeout {{visibility}} s{{origin}} is below 6x the {{timeout}} s timeout of {{function}} ({{required}} s): messages can reappear and be processed twice while a batch is still running.',
+      cannotReach:
+        'Visibility timeout {{visibility}} s{{origin}} is below 6x the {{timeout}} s timeout of {{function}}, and 6x ({{required}} s) is beyond the SQS maximum of {{max}} s: lower the function timeout.',
+    },
+  },
+  create(ctx) {
+    return {
+      SqsQueue(queue) {
+        const visibility = queue.visibilityTimeoutSeconds.value;
+        if (visibility === undefined) return;
+        const consumer = longestConsumer(queue, ctx.model.functions);
+        if (!consumer) return;
+        const { fn, timeout } = consumer;
+        const required = timeout * SQS_LIMITS.visibilityToFunctionTimeoutRatio.value;
+        if (visibility >= required) return;
+        const max = SQS_LIMITS.maxVisibilityTimeoutSeconds.value;
+        const origin = queue.visibilityTimeoutSeconds.origin === 'default' ? ' (the default)' : '';
+        const at = queue.visibilityTimeoutSeconds.at;
+        ctx.report({
+          node: queue,
+          field: queue.visibilityTimeoutSeconds,
+          messageId: required > max ? 'cannotReach' : 'tooShort',
+          data: { visibility, origin, timeout, function: fn.id, required, max },
+          related: [{ loc: fn.timeoutSeconds.at ?? fn.loc, message: `${fn.id} has a ${timeout} s timeout and consumes this queue` }],
+          ...(required <= max && isLiteral(queue.visibilityTimeoutSeconds) && at
+            ? { fix: { title: `Set VisibilityTimeout to ${required} s`, edits: [{ range: at.range, newText: String(required) }] } }
+            : {}),
+        });
+      },
+    };
+  },
+});
+
+function longestConsumer(queue: SqsQueue, functions: readonly LambdaFunction[]): { fn: LambdaFunction; timeout: number } | undefined {
+  let best: { fn: LambdaFunction; timeout: number } | undefined;
+  for (const fn of functions) {
+    const timeout = fn.timeoutSeconds.value;
+    if (timeout === undefined) continue;
+    if (!fn.events.some((e) => e.kind === 'sqs' && e.targetId === queue.id)) continue;
+    if (!best || timeout > best.timeout) best = { fn, timeout };
+  }
+  return best;
+}

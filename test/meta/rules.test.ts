@@ -1,0 +1,56 @@
+/** Meta tests: the rule catalogue is complete, consistent and documented. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { docsPath, renderRuleDoc, renderRuleIndex } from '../../src/core/rules/docs.js';
+import { RULES } from '../../src/core/rules/registry.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const rulesDir = join(root, 'src/core/rules');
+/** Files in src/core/rules that are infrastructure, not rules. */
+const NOT_RULES = new Set(['rule.ts', 'registry.ts', 'docs.ts']);
+
+function ruleFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return name === 'support' ? [] : ruleFiles(full);
+    if (!name.endsWith('.ts') || (dir === rulesDir && NOT_RULES.has(name))) return [];
+    return [relative(rulesDir, full).replace(/\\/g, '/').replace(/\.ts$/, '')];
+  });
+}
+
+describe('rule catalogue', () => {
+  const ids = RULES.map((r) => r.meta.id);
+
+  test('ids are unique, well-formed and sorted', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^([a-z0-9]+(-[a-z0-9]+)*\/)?[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  test('the registry lists exactly the rule files, and each file is named after its rule id', async () => {
+    expect(ruleFiles(rulesDir).sort()).toEqual([...ids].sort());
+    for (const rule of RULES) {
+      const module = (await import(join(rulesDir, `${rule.meta.id}.ts`))) as { default: unknown };
+      expect(module.default, `${rule.meta.id}.ts default-exports the registered rule`).toBe(rule);
+    }
+  });
+
+  test.each(RULES.map((r) => [r.meta.id, r] as const))('%s has metadata, a docs page and a test', (id, rule) => {
+    const { docs, messages } = rule.meta;
+    expect(docs.description.length).toBeGreaterThan(20);
+    expect(docs.rationale.length).toBeGreaterThan(40);
+    expect(docs.howToFix.length).toBeGreaterThan(10);
+    expect(docs.sources.length).toBeGreaterThan(0);
+    for (const source of docs.sources) expect(source.url).toMatch(/^https:\/\//);
+    expect(Object.keys(messages).length).toBeGreaterThan(0);
+    const page = join(root, docsPath(id));
+    expect(existsSync(page), `${docsPath(id)} exists (run npm run docs)`).toBe(true);
+    expect(readFileSync(page, 'utf8'), `${docsPath(id)} is up to date (run npm run docs)`).toBe(renderRuleDoc(rule.meta));
+    expect(existsSync(join(root, 'test/rules', `${id}.test.ts`)), `test/rules/${id}.test.ts exists`).toBe(true);
+  });
+
+  test('the docs index is up to date', () => {
+    expect(readFileSync(join(root, 'docs/rules/README.md'), 'utf8')).toBe(renderRuleIndex(RULES));
+  });
+});
