@@ -121,7 +121,7 @@ function tooLargeFinding(input: AnalysisInput, config: EngineConfig): Finding | 
   };
 }
 
-const PROBLEM_RULE: Record<string, string> = { 'unknown-tag': 'unknown-tag' };
+const PROBLEM_RULE: Record<string, string> = { 'unknown-tag': 'unknown-tag', 'duplicate-key': 'duplicate-key' };
 
 function problemFinding(doc: LoadedDocument, problem: ParseProblem, config: EngineConfig): Finding | undefined {
   const ruleId = PROBLEM_RULE[problem.code] ?? 'parse-error';

@@ -27,14 +27,7 @@ export const LAMBDA_LIMITS = {
   minMemoryMb: { value: 128, unit: 'MB', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
   maxMemoryMb: { value: 10240, unit: 'MB', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
   defaultMemoryMb: { value: 128, unit: 'MB', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
-  /** Managed Instances: minimum function size 2 GB; up to 32 GB since March 2026 (third-party report). */
-  managedInstancesMinMemoryMb: {
-    value: 2048,
-    unit: 'MB',
-    source: 'Lambda Managed Instances best practices',
-    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-best-practices.html',
-    confidence: 'high',
-  },
+  /** Managed Instances allow up to 32 GB (March 2026). AWS recommends at least 2 GB there, which is advice, not a limit. */
   managedInstancesMaxMemoryMb: {
     value: 32768,
     unit: 'MB',

@@ -2,6 +2,7 @@
  * Every rule, in one explicit list sorted by id (no file-system discovery, so bundles stay simple and the
  * meta tests can compare this list with the files on disk).
  */
+import duplicateKey from './duplicate-key.js';
 import fileTooLarge from './file-too-large.js';
 import lambdaApiGatewayTimeout from './lambda/api-gateway-timeout.js';
 import lambdaDeprecatedRuntime from './lambda/deprecated-runtime.js';
@@ -20,6 +21,7 @@ import unknownTag from './unknown-tag.js';
 import unresolvedReference from './unresolved-reference.js';
 
 export const RULES: readonly Rule[] = [
+  duplicateKey,
   fileTooLarge,
   lambdaApiGatewayTimeout,
   lambdaDeprecatedRuntime,

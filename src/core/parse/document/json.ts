@@ -5,6 +5,7 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
 import { type MapEntry, type ScalarNode, type TreeNode } from './tree.js';
+import { duplicateKey } from './yaml.js';
 
 export interface JsonResult {
   root: TreeNode | undefined;
@@ -57,9 +58,7 @@ function convert(rootJson: JsonNode, problems: ParseProblem[]): TreeNode {
           if (!keyJson) continue;
           const key = String(keyJson.value);
           const keyNode: ScalarNode = { kind: 'scalar', value: key, start: keyJson.offset, end: keyJson.offset + keyJson.length };
-          if (seen.has(key)) {
-            problems.push({ severity: 'error', code: 'duplicate-key', message: `Map keys must be unique: "${key}" appears more than once.`, start: keyNode.start, end: keyNode.end });
-          }
+          if (seen.has(key)) problems.push(duplicateKey(key, keyNode));
           seen.add(key);
           const value: TreeNode = valueJson ? build(valueJson, depth + 1) : { kind: 'scalar', value: null, start: keyNode.end, end: keyNode.end };
           entries.push({ key, keyNode, value });

@@ -5,6 +5,7 @@
  */
 import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
 import { CFN_SHORT_TAGS } from './cfn-tags.js';
+import { repairFlowIndentation } from './lenient.js';
 import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
 import { type MapEntry, type MapNode, type ScalarNode, type ScalarValue, type TreeNode } from './tree.js';
 
@@ -13,36 +14,64 @@ export interface YamlResult {
   problems: ParseProblem[];
 }
 
+/** yaml error codes that CloudFormation's more lenient reading of indentation can avoid. */
+const INDENTATION_ERRORS = new Set(['BAD_INDENT', 'MISSING_CHAR', 'UNEXPECTED_TOKEN', 'MULTILINE_IMPLICIT_KEY']);
+/** After this many syntax errors the rest are consequences of the first; reporting them is noise. */
+const MAX_SYNTAX_PROBLEMS = 5;
+
 export function parseYaml(text: string): YamlResult {
+  let parsed = parseOnce(text);
+  if (parsed.doc && parsed.doc.errors.some((e) => INDENTATION_ERRORS.has(e.code))) {
+    const repaired = repairFlowIndentation(text);
+    if (repaired) {
+      const second = parseOnce(repaired.text);
+      if (second.doc && second.doc.errors.length < parsed.doc.errors.length) parsed = { ...second, toOriginal: repaired.toOriginal };
+    }
+  }
+  const { doc, source, toOriginal } = parsed;
   const problems: ParseProblem[] = [];
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
-  } catch (error) {
-    // The library recurses on nesting; a hostile document can exhaust the stack. Report, never throw.
-    problems.push({ severity: 'error', code: 'yaml-syntax', message: `The YAML could not be read: ${describe(error)}`, start: 0, end: 0 });
+  if (!doc) {
+    problems.push({ severity: 'error', code: 'yaml-syntax', message: `The YAML could not be read: ${parsed.failure}`, start: 0, end: 0 });
     return { root: undefined, problems };
   }
   const seen = new Set<string>();
+  let syntax = 0;
   for (const error of doc.errors) {
     const message = /call stack/i.test(error.message) ? 'The YAML is nested too deeply to parse.' : cleanMessage(error.message);
     if (seen.has(message + error.pos[0])) continue;
     seen.add(message + error.pos[0]);
-    problems.push({
-      severity: 'error',
-      code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-      message,
-      start: error.pos[0],
-      end: Math.max(error.pos[1], error.pos[0] + 1),
-    });
+    if (++syntax > MAX_SYNTAX_PROBLEMS) {
+      problems[problems.length - 1]!.message += ` (${doc.errors.length - MAX_SYNTAX_PROBLEMS} further syntax errors follow from these and are not listed)`;
+      break;
+    }
+    problems.push({ severity: 'error', code: 'yaml-syntax', message, start: toOriginal(error.pos[0]), end: toOriginal(Math.max(error.pos[1], error.pos[0] + 1)) });
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // tags are handled (and unknown ones reported) below
-    problems.push({ severity: 'warning', code: 'yaml-warning', message: cleanMessage(warning.message), start: warning.pos[0], end: Math.max(warning.pos[1], warning.pos[0] + 1) });
+    problems.push({ severity: 'warning', code: 'yaml-warning', message: cleanMessage(warning.message), start: toOriginal(warning.pos[0]), end: toOriginal(Math.max(warning.pos[1], warning.pos[0] + 1)) });
   }
-  const converter = new Converter(text, doc, problems);
+  const converter = new Converter(source, doc, problems, toOriginal);
   const root = doc.contents ? converter.convert(doc.contents as Node, 0) : undefined;
   return { root, problems };
+}
+
+interface Parsed {
+  doc: Document.Parsed | undefined;
+  source: string;
+  toOriginal: (offset: number) => number;
+  failure?: string;
+}
+
+function parseOnce(source: string): Parsed {
+  const identity = (offset: number) => offset;
+  try {
+    // Duplicate keys are allowed here (CloudFormation keeps the last one); the converter reports them.
+    const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
+    return { doc, source, toOriginal: identity };
+  } catch (error) {
+    // The library recurses on nesting; a hostile document can exhaust the stack. Report, never throw.
+    return { doc: undefined, source, toOriginal: identity, failure: describe(error) };
+  }
 }
 
 class Converter {
@@ -52,9 +81,11 @@ class Converter {
   private depthReported = false;
 
   constructor(
+    /** The text the AST was parsed from (the lenient repair of the document, or the document). */
     private readonly text: string,
     private readonly doc: Document.Parsed,
     private readonly problems: ParseProblem[],
+    private readonly toOriginal: (offset: number) => number,
   ) {}
 
   /** Converts a node; returns the tree node. The expanded weight is tracked in `this.lastWeight`. */
@@ -67,7 +98,7 @@ class Converter {
       this.lastWeight = cached.weight;
       return cached.node;
     }
-    const [start, end] = rangeOf(node);
+    const [start, end] = this.rangeOf(node);
     if (depth > DOCUMENT_LIMITS.maxDepth) {
       if (!this.depthReported) {
         this.depthReported = true;
@@ -81,12 +112,16 @@ class Converter {
     let weight = 1;
     if (isMap(node)) {
       const entries: MapEntry[] = [];
+      const keys = new Set<string>();
       for (const pair of (node as YAMLMap).items) {
         if (!isPair(pair)) continue;
         const keyNode = this.keyOf(pair.key as Node | null, start);
+        const key = String(keyNode.value);
+        if (keys.has(key)) this.problems.push(duplicateKey(key, keyNode));
+        keys.add(key);
         const value = pair.value == null ? nullAt(keyNode.end) : this.convert(pair.value as Node, depth + 1);
         weight += 1 + (pair.value == null ? 1 : this.lastWeight);
-        entries.push({ key: String(keyNode.value), keyNode, value });
+        entries.push({ key, keyNode, value });
       }
       result = { kind: 'map', entries, start, end };
     } else if (isSeq(node)) {
@@ -113,7 +148,7 @@ class Converter {
   }
 
   private convertAlias(alias: Alias, depth: number): TreeNode {
-    const [start, end] = rangeOf(alias);
+    const [start, end] = this.rangeOf(alias);
     const target = alias.resolve(this.doc);
     if (!target) {
       this.lastWeight = 1;
@@ -147,12 +182,13 @@ class Converter {
 
   private keyOf(key: Node | null, fallback: number): ScalarNode {
     if (key == null) return { kind: 'scalar', value: '', start: fallback, end: fallback };
-    const [start, end] = rangeOf(key);
+    const [start, end] = this.rangeOf(key);
     if (isScalar(key)) {
       const value = (key as Scalar).value;
       return { kind: 'scalar', value: value == null ? '' : String(value as string), start, end };
     }
-    return { kind: 'scalar', value: this.text.slice(start, end), start, end };
+    const [sourceStart, sourceEnd] = rangeOf(key);
+    return { kind: 'scalar', value: this.text.slice(sourceStart, sourceEnd), start, end };
   }
 
   /** `!Ref X` -> `{Ref: X}` with the tag's range as the key's range; unknown tags are reported. */
@@ -160,7 +196,7 @@ class Converter {
     const tag = (source as { tag?: string }).tag;
     if (!tag || !tag.startsWith('!')) return node;
     const longForm = CFN_SHORT_TAGS.get(tag);
-    const tagStart = this.findTag(tag, node.start);
+    const tagStart = this.findTag(tag, source);
     if (!longForm) {
       this.problems.push({
         severity: 'warning',
@@ -176,9 +212,16 @@ class Converter {
     return wrapped;
   }
 
-  private findTag(tag: string, before: number): number {
+  /** The tag's offset in the original text (searched in the parsed text, then mapped back). */
+  private findTag(tag: string, source: Node): number {
+    const before = rangeOf(source)[0];
     const at = this.text.lastIndexOf(tag, before);
-    return at >= 0 && before - at < 4096 ? at : before;
+    return this.toOriginal(at >= 0 && before - at < 4096 ? at : before);
+  }
+
+  private rangeOf(node: Node | Alias): [number, number] {
+    const [start, end] = rangeOf(node);
+    return [this.toOriginal(start), this.toOriginal(end)];
   }
 }
 
@@ -186,6 +229,16 @@ function rangeOf(node: Node | Alias): [number, number] {
   const range = node.range;
   if (!range) return [0, 0];
   return [range[0], Math.max(range[0], range[1])];
+}
+
+export function duplicateKey(key: string, keyNode: ScalarNode): ParseProblem {
+  return {
+    severity: 'warning',
+    code: 'duplicate-key',
+    message: `"${key}" appears more than once in this map: CloudFormation keeps this last one and silently ignores the earlier entry.`,
+    start: keyNode.start,
+    end: keyNode.end,
+  };
 }
 
 function nullAt(start: number, end = start): ScalarNode {

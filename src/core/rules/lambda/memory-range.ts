@@ -7,11 +7,12 @@ export default defineRule({
     category: 'lambda',
     severity: 'error',
     docs: {
-      description: 'A Lambda function memory size outside what Lambda allows: 128 to 10,240 MB (2,048 to 32,768 MB on Lambda Managed Instances).',
+      description: 'A Lambda function memory size outside what Lambda allows: 128 to 10,240 MB (up to 32,768 MB on Lambda Managed Instances).',
       rationale:
         'CloudFormation rejects a `MemorySize` outside the range, so the deployment fails. Memory also sets the CPU share (1,769 MB buys one vCPU, 10,240 MB six), so the value matters for speed as much as for cost.',
       howToFix: 'Choose a value inside the range. For work that needs more than 10 GB of memory, consider Lambda Managed Instances or ECS on Fargate (up to 120 GB per task).',
-      exceptions: 'Unresolved values are not guessed.',
+      exceptions:
+        'Unresolved values are not guessed. On Lambda Managed Instances the range is 128 to 32,768 MB; AWS recommends at least 2,048 MB there, but that is advice rather than a limit, so it is not reported.',
       examples: [
         {
           title: 'Memory written in GB instead of MB',
@@ -22,7 +23,7 @@ export default defineRule({
       sources: [
         { title: 'Lambda quotas', url: LAMBDA_LIMITS.maxMemoryMb.url },
         { title: 'Lambda memory configuration', url: LAMBDA_LIMITS.memoryMbPerVcpu.url },
-        { title: 'Lambda Managed Instances best practices', url: LAMBDA_LIMITS.managedInstancesMinMemoryMb.url },
+        { title: 'Lambda Managed Instances', url: LAMBDA_LIMITS.managedInstancesMaxMemoryMb.url },
       ],
     },
     messages: {
@@ -36,7 +37,7 @@ export default defineRule({
         const memory = fn.memoryMb.value;
         if (memory === undefined) return;
         const managed = fn.capacityProvider !== undefined;
-        const min = managed ? LAMBDA_LIMITS.managedInstancesMinMemoryMb.value : LAMBDA_LIMITS.minMemoryMb.value;
+        const min = LAMBDA_LIMITS.minMemoryMb.value;
         const max = managed ? LAMBDA_LIMITS.managedInstancesMaxMemoryMb.value : LAMBDA_LIMITS.maxMemoryMb.value;
         if (memory >= min && memory <= max) return;
         ctx.report({ node: fn, field: fn.memoryMb, messageId: managed ? 'outOfManagedRange' : 'outOfRange', data: { memory, min, max } });

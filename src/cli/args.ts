@@ -1,0 +1,101 @@
+/** Command-line arguments -> a typed request, or a usage error (exit code 2). */
+import { parseArgs } from 'node:util';
+import { type Severity, type SeveritySetting } from '../core/findings.js';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export type FailOn = Severity | 'none';
+
+export interface CheckRequest {
+  command: 'check';
+  paths: string[];
+  format: OutputFormat;
+  failOn: FailOn;
+  rules: Record<string, SeveritySetting>;
+  maxFileSizeKb?: number;
+  restApiTimeoutSeconds?: number;
+  configFile?: string;
+  quiet: boolean;
+}
+
+export type Request = CheckRequest | { command: 'help' } | { command: 'version' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: crossover check [paths...] [options]
+
+Checks SAM and CloudFormation templates for Lambda, API Gateway, SQS and RDS limits and pitfalls.
+Folders are searched for .yaml, .yml, .json and .template files (skipping node_modules, .git, cdk.out,
+.aws-sam and .serverless); files that are not templates are left alone. Paths default to ".".
+
+Options:
+  --format <text|json|sarif>      Output format (default: text)
+  --fail-on <error|warning|info|none>
+                                  Exit with 1 when a finding is at or above this severity (default: error)
+  --rule <id>=<severity>          Override a rule's severity: error, warning, info, hint or off (repeatable)
+  --max-file-size <KB>            Do not analyse files above this size (default: 4096)
+  --rest-api-timeout <seconds>    REST API integration timeout to check against (default: 29)
+  --config <file.json>            Settings file: {"rules": {...}, "limits": {...}, "maxFileSizeKb": N}
+  --quiet                         Text output: only errors
+  -h, --help                      Show this help
+  -v, --version                   Show the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad usage or an unreadable path.`;
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export function parseRequest(argv: string[]): Request {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
+        'rest-api-timeout': { type: 'string' },
+        config: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return { command: 'help' };
+  if (command !== 'check') throw new UsageError(`Unknown command "${command}". The command is: crossover check [paths...]`);
+
+  const format = oneOf(values.format ?? 'text', FORMATS, '--format');
+  const failOn = oneOf(values['fail-on'] ?? 'error', FAIL_ON, '--fail-on');
+  const rules: Record<string, SeveritySetting> = {};
+  for (const spec of values.rule ?? []) {
+    const match = /^([^=]+)=(.+)$/.exec(spec);
+    if (!match) throw new UsageError(`--rule expects <id>=<severity>, got "${spec}"`);
+    rules[match[1]!.trim()] = oneOf(match[2]!.trim(), SEVERITIES, `--rule ${match[1]}`);
+  }
+  const request: CheckRequest = { command: 'check', paths: paths.length ? paths : ['.'], format, failOn, rules, quiet: values.quiet ?? false };
+  if (values['max-file-size'] !== undefined) request.maxFileSizeKb = positiveNumber(values['max-file-size'], '--max-file-size');
+  if (values['rest-api-timeout'] !== undefined) request.restApiTimeoutSeconds = positiveNumber(values['rest-api-timeout'], '--rest-api-timeout');
+  if (values.config !== undefined) request.configFile = values.config;
+  return request;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
+}
+
+function positiveNumber(value: string, flag: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${flag} expects a positive number; got "${value}"`);
+  return number;
+}

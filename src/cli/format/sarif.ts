@@ -1,0 +1,60 @@
+/**
+ * SARIF 2.1.0 (`--format sarif`), the format GitHub code scanning reads: rule metadata with help links,
+ * results with 1-based regions relative to the working directory.
+ */
+import { type Severity } from '../../core/findings.js';
+import { RULES } from '../../core/rules/registry.js';
+import { docsUrl } from '../../core/rules/rule.js';
+import { type CheckReport } from '../check.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function formatSarif(report: CheckReport, version: string): string {
+  const ruleIndex = new Map(RULES.map((rule, i) => [rule.meta.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Crossover',
+            informationUri: 'https://github.com/crossover-dev/crossover',
+            version,
+            rules: RULES.map(({ meta }) => ({
+              id: meta.id,
+              shortDescription: { text: meta.docs.description },
+              fullDescription: { text: meta.docs.rationale },
+              help: { text: meta.docs.howToFix },
+              helpUri: docsUrl(meta.id),
+              defaultConfiguration: { level: LEVEL[meta.severity] },
+              properties: { category: meta.category },
+            })),
+          },
+        },
+        results: report.files.flatMap(({ path, result }) =>
+          result.findings.map((f) => ({
+            ruleId: f.ruleId,
+            ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: path },
+                  region: {
+                    startLine: f.range.start.line + 1,
+                    startColumn: f.range.start.character + 1,
+                    endLine: f.range.end.line + 1,
+                    endColumn: f.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
