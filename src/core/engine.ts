@@ -50,7 +50,37 @@ export interface AnalysisResult {
 }
 
 
+/** Runs the analysis to the end (the CLI's way). The token is honoured between steps. */
 export function analyzeText(input: AnalysisInput, config: EngineConfig, token?: CancellationToken): AnalysisResult {
+  const run = analysisSteps(input, config);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+    if (token?.isCancellationRequested) return cancelledResult(input);
+  }
+}
+
+/**
+ * The editor's way: the same steps, handing control back to the event loop between them (`pause`), so a
+ * newer keystroke can cancel a stale run instead of waiting for it. A cancelled run resolves with
+ * `cancelled: true` and no findings.
+ */
+export async function analyzeTextAsync(input: AnalysisInput, config: EngineConfig, token: CancellationToken, pause: () => Promise<void>): Promise<AnalysisResult> {
+  const run = analysisSteps(input, config);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+    await pause();
+    if (token.isCancellationRequested) return cancelledResult(input);
+  }
+}
+
+function cancelledResult(input: AnalysisInput): AnalysisResult {
+  return { uri: input.uri, format: undefined, syntax: undefined, workloads: [], findings: [], cancelled: true, durationMs: 0 };
+}
+
+/** Parse, build, then each rule: a step each. Never throws; an internal error becomes a finding. */
+function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<void, AnalysisResult, void> {
   const started = performance.now();
   const done = (partial: Omit<AnalysisResult, 'uri' | 'durationMs'>): AnalysisResult => ({ uri: input.uri, ...partial, durationMs: performance.now() - started });
 
@@ -68,7 +98,7 @@ export function analyzeText(input: AnalysisInput, config: EngineConfig, token?: 
       const finding = problemFinding(doc, problem, config);
       if (finding) findings.push(finding);
     }
-    if (token?.isCancellationRequested) return done({ format, syntax: doc.syntax, workloads: [], findings, cancelled: true });
+    yield;
 
     const { model, problems } = buildTemplateModel(doc, format);
     for (const problem of problems) {
@@ -76,7 +106,7 @@ export function analyzeText(input: AnalysisInput, config: EngineConfig, token?: 
       if (severity) findings.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: doc.uri, range: problem.loc.range, related: [] });
     }
     for (const rule of RULES) {
-      if (token?.isCancellationRequested) return done({ format, syntax: doc.syntax, workloads: summarize(model), findings, model, cancelled: true });
+      yield;
       runRule(rule, model, config, findings);
     }
     findings.sort(compareFindings);

@@ -1,3 +1,81 @@
-// The editor face is being written; this entry only keeps the bundle building.
-export function activate(): void {}
-export function deactivate(): void {}
+/**
+ * Crossover's editor face: wires the engine to VS Code. Activation stays light (no scan work before
+ * `activate` returns); every handler is guarded so the extension host never sees an exception from us.
+ */
+import * as vscode from 'vscode';
+import { type Finding } from '../core/findings.js';
+import { Analyzer } from './analyzer.js';
+import { Log } from './log.js';
+import { WorkspaceScanner } from './scan.js';
+import { readSettings } from './settings.js';
+import { Status } from './status.js';
+
+/** What `activate` returns: lets tests and other extensions wait for results instead of sleeping. */
+export interface CrossoverApi {
+  /** Resolves when no analysis is scheduled or running and no workspace scan is under way. */
+  whenIdle(): Promise<void>;
+  /** Analyses a document now (opening it if needed) and returns its findings. */
+  analyze(uri: vscode.Uri): Promise<Finding[]>;
+}
+
+export function activate(context: vscode.ExtensionContext): CrossoverApi {
+  const started = performance.now();
+  const log = new Log();
+  let settings = readSettings();
+  const analyzer = new Analyzer(settings, log);
+  const status = new Status(() => analyzer.summary());
+  const scanner = new WorkspaceScanner(settings, analyzer, log, status);
+  context.subscriptions.push(log, analyzer, status, scanner);
+
+  context.subscriptions.push(
+    analyzer.onDidChangeResults(log.guard('Status update', () => status.update())),
+    vscode.workspace.onDidOpenTextDocument(log.guard('Open', (d: vscode.TextDocument) => analyzer.documentOpened(d))),
+    vscode.workspace.onDidChangeTextDocument(log.guard('Change', (e: vscode.TextDocumentChangeEvent) => analyzer.documentChanged(e.document))),
+    vscode.workspace.onDidCloseTextDocument(
+      log.guard('Close', async (d: vscode.TextDocument) => {
+        analyzer.documentClosed(d);
+        // Keep the file in the Problems panel as it is on disk (the scan's view of it).
+        if (d.uri.scheme === 'file' && settings.scan.enabled && analyzer.isCandidate(d)) {
+          const source = new vscode.CancellationTokenSource();
+          try {
+            await scanner.readAndAnalyze(d.uri, source.token);
+          } finally {
+            source.dispose();
+          }
+        }
+      }),
+    ),
+    vscode.workspace.onDidChangeConfiguration(
+      log.guard('Settings change', (e: vscode.ConfigurationChangeEvent) => {
+        if (!e.affectsConfiguration('crossover') && !e.affectsConfiguration('files.exclude')) return;
+        settings = readSettings();
+        analyzer.reconfigure(settings);
+        scanner.reconfigure(settings);
+        log.info('Settings changed: analysing again.');
+        void scanner.start('settings changed');
+      }),
+    ),
+    vscode.workspace.onDidChangeWorkspaceFolders(log.guard('Folders change', () => void scanner.start('workspace folders changed'))),
+    vscode.commands.registerCommand('crossover.rescanWorkspace', log.guard('Rescan', () => void scanner.start('command'))),
+    vscode.commands.registerCommand('crossover.cancelScan', log.guard('Cancel scan', () => scanner.cancel())),
+    vscode.commands.registerCommand('crossover.showOutput', log.guard('Show output', () => log.channel.show(true))),
+  );
+
+  for (const document of vscode.workspace.textDocuments) analyzer.documentOpened(document);
+  // The scan starts after activation returns, in the background.
+  const timer = setTimeout(log.guard('Workspace scan', () => void scanner.start('activation')), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  log.info(`Crossover activated in ${(performance.now() - started).toFixed(1)} ms.`);
+
+  return {
+    whenIdle: async () => {
+      // Loop until both are idle at the same moment (a scan can schedule analyses and vice versa).
+      while (analyzer.busy || scanner.scanning) await Promise.all([analyzer.whenIdle(), scanner.whenIdle()]);
+    },
+    analyze: async (uri) => analyzer.analyzeNow(await vscode.workspace.openTextDocument(uri)),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

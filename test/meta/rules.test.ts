@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { docsPath, renderRuleDoc, renderRuleIndex } from '../../src/core/rules/docs.js';
+import { docsPath, renderRuleDoc, renderRuleIndex, ruleSettingProperties } from '../../src/core/rules/docs.js';
 import { RULES } from '../../src/core/rules/registry.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -52,5 +52,12 @@ describe('rule catalogue', () => {
 
   test('the docs index is up to date', () => {
     expect(readFileSync(join(root, 'docs/rules/README.md'), 'utf8')).toBe(renderRuleIndex(RULES));
+  });
+
+  test('the crossover.rules setting lists every rule (run npm run docs)', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { properties?: unknown }> } };
+    };
+    expect(manifest.contributes.configuration.properties['crossover.rules']!.properties).toEqual(ruleSettingProperties(RULES));
   });
 });

@@ -50,3 +50,16 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
   out.push('');
   return out.join('\n');
 }
+
+/** JSON Schema properties for the `crossover.rules` setting: one entry per rule, with its description. */
+export function ruleSettingProperties(rules: readonly Rule[]): Record<string, { type: 'string'; enum: string[]; markdownDescription: string }> {
+  const properties: Record<string, { type: 'string'; enum: string[]; markdownDescription: string }> = {};
+  for (const { meta } of rules) {
+    properties[meta.id] = {
+      type: 'string',
+      enum: ['error', 'warning', 'info', 'hint', 'off'],
+      markdownDescription: `${meta.docs.description} (default: ${meta.severity})`,
+    };
+  }
+  return properties;
+}

@@ -1,0 +1,85 @@
+/**
+ * One pending run per key (a document URI): a newer request replaces the older one, and the older run's
+ * token is cancelled if it already started. Pure timing logic, no `vscode`, so it is unit-tested.
+ */
+export interface Token {
+  readonly isCancellationRequested: boolean;
+}
+
+class Source implements Token {
+  isCancellationRequested = false;
+  cancel(): void {
+    this.isCancellationRequested = true;
+  }
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+export class Debouncer<K> {
+  private readonly timers = new Map<K, Timer>();
+  private readonly running = new Map<K, Source>();
+  private active = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly onError: (error: unknown) => void) {}
+
+  /** Runs `task` after `delayMs` unless another request for the same key comes first. */
+  schedule(key: K, delayMs: number, task: (token: Token) => Promise<void>): void {
+    this.cancel(key);
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      void this.start(key, task);
+    }, delayMs);
+    this.timers.set(key, timer);
+  }
+
+  /** Runs `task` now (cancelling anything pending for the key) and resolves when it is done. */
+  async runNow(key: K, task: (token: Token) => Promise<void>): Promise<void> {
+    this.cancel(key);
+    await this.start(key, task);
+  }
+
+  cancel(key: K): void {
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    this.running.get(key)?.cancel();
+    this.maybeIdle();
+  }
+
+  cancelAll(): void {
+    for (const key of [...this.timers.keys(), ...this.running.keys()]) this.cancel(key);
+  }
+
+  get busy(): boolean {
+    return this.timers.size > 0 || this.active > 0;
+  }
+
+  /** Resolves when nothing is scheduled or running. */
+  whenIdle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async start(key: K, task: (token: Token) => Promise<void>): Promise<void> {
+    const source = new Source();
+    this.running.set(key, source);
+    this.active++;
+    try {
+      await task(source);
+    } catch (error) {
+      this.onError(error);
+    } finally {
+      this.active--;
+      if (this.running.get(key) === source) this.running.delete(key);
+      this.maybeIdle();
+    }
+  }
+
+  private maybeIdle(): void {
+    if (this.busy) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
