@@ -18,10 +18,13 @@ export interface SkippedFile {
 
 export interface CheckReport {
   files: FileReport[];
+  /** Every file read but not analysed, with the reason (unreadable, binary, not a template). */
   skipped: SkippedFile[];
-  /** Files read that are not templates (left alone). */
+  /** How many of the skipped files are YAML/JSON that is not a template (left alone, not an error). */
   otherFiles: number;
 }
+
+export const NOT_A_TEMPLATE = 'not a SAM or CloudFormation template';
 
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, resolve(file));
@@ -48,8 +51,10 @@ export function checkFiles(files: string[], config: EngineConfig, cwd: string, l
       continue;
     }
     const result = analyzeText({ uri: resolve(file), text: decoded.text }, config);
-    if (result.format === undefined) report.otherFiles++;
-    else report.files.push({ path, result });
+    if (result.format === undefined) {
+      report.otherFiles++;
+      report.skipped.push({ path, reason: NOT_A_TEMPLATE });
+    } else report.files.push({ path, result });
   }
   return report;
 }

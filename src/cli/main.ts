@@ -14,6 +14,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** "Today" for runtime deprecation dates; the real date unless set (reproducible runs, tests). */
+  now?: Date;
 }
 
 export function run(argv: string[], io: Io): number {
@@ -39,7 +41,7 @@ export function run(argv: string[], io: Io): number {
 }
 
 function check(request: CheckRequest, io: Io): number {
-  const config = resolveConfig(configFor(request));
+  const config = resolveConfig({ ...configFor(request), ...(io.now ? { now: io.now } : {}) });
   const files = collectFiles(request.paths);
   const report = checkFiles(files, config, io.cwd, (line) => io.err(line + '\n'));
   io.out(render(report, request));

@@ -22,7 +22,7 @@ const serverLog = join(artifacts, 'code-server.log');
 const { root, workspace } = prepareWorkspace(join(here, 'workspace'));
 const server = await startCodeServer({ root, workspace, vsix: join(repo, 'dist', 'crossover.vsix'), log: (text) => appendFileSync(serverLog, text) });
 console.log(`e2e: code-server ready at ${server.url} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-let status = 1;
+let status;
 try {
   const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(here, 'suite.test.mjs')], {
     stdio: 'inherit',

@@ -20,7 +20,7 @@ export function formatText(report: CheckReport, options: { quiet: boolean }): st
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const templates = report.files.length;
   const parts = [`${counts.error} error${s(counts.error)}`, `${counts.warning} warning${s(counts.warning)}`, `${counts.info + counts.hint} info`];
-  const scope = `${templates} template${s(templates)} checked` + (report.otherFiles ? `, ${report.otherFiles} other file${s(report.otherFiles)} left alone` : '') + (report.skipped.length ? `, ${report.skipped.length} skipped` : '');
+  const scope = `${templates} template${s(templates)} checked` + (report.otherFiles ? `, ${report.otherFiles} other file${s(report.otherFiles)} left alone` : '') + (report.skipped.length > report.otherFiles ? `, ${report.skipped.length - report.otherFiles} skipped` : '');
   lines.push(total ? `${total} problem${s(total)} (${parts.join(', ')}); ${scope}` : `No problems; ${scope}`);
   return lines.join('\n') + '\n';
 }

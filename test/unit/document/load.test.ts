@@ -82,3 +82,19 @@ describe('decoding bytes', () => {
     expect(decodeBytes(new TextEncoder().encode('Resources: {}'))).toEqual({ kind: 'text', text: 'Resources: {}' });
   });
 });
+
+describe('JSON strictness', () => {
+  test('trailing commas and comments are reported, and the rest is still read', () => {
+    const text = '{\n  // a comment\n  "Resources": {"Q": {"Type": "AWS::SQS::Queue"},}\n}\n';
+    const doc = loadDocument('t.json', text);
+    expect(doc.problems.map((p) => p.message)).toEqual([
+      'JSON syntax error: JSON has no comments (CloudFormation rejects them).',
+      'JSON syntax error: property name expected.',
+    ]);
+    expect(doc.problems.map((p) => doc.lines.positionAt(p.start))).toEqual([
+      { line: 1, character: 2 },
+      { line: 2, character: 49 },
+    ]);
+    expect(getIn(doc.root, ['Resources', 'Q', 'Type'])).toMatchObject({ value: 'AWS::SQS::Queue' });
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * JSON -> positioned tree, with `jsonc-parser` doing the parsing (it keeps node offsets and recovers
- * from errors). Comments and trailing commas are tolerated but reported, since CloudFormation rejects them.
+ * from errors). Comments and trailing commas are reported (CloudFormation rejects them), and the rest
+ * of the document is still read.
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
@@ -17,14 +18,18 @@ export function parseJson(text: string): JsonResult {
   const errors: ParseError[] = [];
   let tree: JsonNode | undefined;
   try {
-    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   } catch (error) {
     const message = error instanceof RangeError ? 'it is nested too deeply to parse' : error instanceof Error ? error.message : String(error);
     problems.push({ severity: 'error', code: 'json-syntax', message: `The JSON could not be read: ${message}`, start: 0, end: 0 });
     return { root: undefined, problems };
   }
-  for (const error of errors) {
-    problems.push({ severity: 'error', code: 'json-syntax', message: describeJsonError(error), start: error.offset, end: error.offset + Math.max(1, error.length) });
+  const seen = new Set<string>();
+  for (const error of errors.slice(0, 5)) {
+    const message = describeJsonError(error);
+    if (seen.has(String(error.offset))) continue; // one error per place: follow-on errors repeat it
+    seen.add(String(error.offset));
+    problems.push({ severity: 'error', code: 'json-syntax', message, start: error.offset, end: error.offset + Math.max(1, error.length) });
   }
   const root = tree ? convert(tree, problems) : undefined;
   return { root, problems };
@@ -32,6 +37,7 @@ export function parseJson(text: string): JsonResult {
 
 function describeJsonError(error: ParseError): string {
   const code = printParseErrorCode(error.error);
+  if (code === 'InvalidCommentToken') return 'JSON syntax error: JSON has no comments (CloudFormation rejects them).';
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return `JSON syntax error: ${words}.`;
 }
