@@ -20,7 +20,14 @@ export interface EnvironmentVariable {
   name: string;
   /** Static value, or undefined when it is an intrinsic that cannot be resolved. */
   value: string | undefined;
+  /** The variable's key. */
   at: SourceLocation;
+  /** The variable's value. */
+  valueAt?: SourceLocation;
+  /** `globals` when the variable is inherited from SAM Globals. */
+  origin?: Field<unknown>['origin'];
+  /** Why `value` is not static. */
+  unresolved?: string;
 }
 
 export interface Environment {
@@ -28,13 +35,20 @@ export interface Environment {
   /** The `Variables` key (on the resource, or in Globals when the resource sets none). */
   at?: SourceLocation;
   origin: Field<unknown>['origin'];
+  /** Set when `Environment` or `Variables` is an intrinsic, so the variables cannot be listed. */
+  unresolved?: string;
 }
 
 export interface VpcConfig {
   at: SourceLocation;
   origin: Field<unknown>['origin'];
-  /** True when subnets are given (an empty VpcConfig does not attach the function to a VPC). */
+  /**
+   * True when subnets are given or cannot be known statically (an empty VpcConfig does not attach the
+   * function to a VPC; a conditional one may).
+   */
   attached: boolean;
+  /** Why the subnets are not known statically (e.g. the VpcConfig depends on a condition). */
+  unresolved?: string;
 }
 
 /** How a source invokes the function: the caller waits (sync), fire-and-forget (async), or Lambda polls. */
@@ -57,6 +71,10 @@ export type EventSourceKind =
   | 'msk'
   | 'kafka'
   | 'documentdb'
+  | 'cloudwatch-logs'
+  | 'iot'
+  | 'cognito'
+  | 'alexa-skill'
   | 'other';
 
 export interface EventSource {
@@ -95,7 +113,9 @@ export interface LambdaFunction extends ResourceBase {
   reservedConcurrency?: Field<number>;
   provisionedConcurrency?: Field<number>;
   snapStart: Field<string>;
+  /** Number of layers after Globals (1 when they cannot be counted statically, see `layersUnresolved`). */
   layers: number;
+  layersUnresolved?: string;
   vpc?: VpcConfig;
   environment?: Environment;
   /** Lambda Managed Instances: `CapacityProviderConfig` is set. */

@@ -11,7 +11,8 @@ import { BuildContext, LAMBDA_FUNCTION_TYPES } from './context.js';
 import { EventWiring } from './events.js';
 import { buildFunction, type FunctionBuild } from './functions.js';
 import { collectLinks } from './links.js';
-import { Resolver } from './resolve.js';
+import { readGlobals } from './globals.js';
+import { Resolver } from './intrinsics.js';
 import { buildApiV2, buildDatabase, buildProxy, buildQueue, buildRestApi, isApiResource, wireProxies } from './resources.js';
 import { type ParsedTemplate } from './types.js';
 
@@ -30,19 +31,18 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat):
     byId: new Map(),
     resourceTypes: new Map([...ctx.resources.values()].map((r) => [r.id, r.type])),
   };
-  const globals = get(doc.root, 'Globals');
-  const globalsFunction = format === 'sam' ? get(globals, 'Function') : undefined;
+  const globals = readGlobals(ctx);
 
   const builds: FunctionBuild[] = [];
   const apis = new Map<string, ApiGateway>();
   const proxies = new Map<string, DbProxy>();
   for (const resource of ctx.resources.values()) {
     if (LAMBDA_FUNCTION_TYPES.has(resource.type)) {
-      builds.push(buildFunction(ctx, resolver, resource, globalsFunction));
+      builds.push(buildFunction(ctx, resolver, resource, globals));
       continue;
     }
     const api = isApiResource(resource.type);
-    if (api) apis.set(resource.id, api === 'rest' ? buildRestApi(ctx, resolver, resource, get(globals, 'Api')) : buildApiV2(ctx, resolver, resource));
+    if (api) apis.set(resource.id, api === 'rest' ? buildRestApi(ctx, resolver, resource, globals) : buildApiV2(ctx, resolver, resource));
     else if (resource.type === 'AWS::SQS::Queue') model.queues.push(buildQueue(ctx, resolver, resource));
     else if (resource.type === 'AWS::RDS::DBInstance' || resource.type === 'AWS::RDS::DBCluster') model.databases.push(buildDatabase(ctx, resolver, resource));
     else if (resource.type === 'AWS::RDS::DBProxy') proxies.set(resource.id, buildProxy(ctx, resource));
@@ -50,7 +50,7 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat):
   wireProxies(ctx, proxies);
 
   const functions = builds.map((b) => b.fn);
-  const wiring = new EventWiring(ctx, resolver, functions, apis, { api: get(globals, 'Api'), httpApi: get(globals, 'HttpApi') });
+  const wiring = new EventWiring(ctx, resolver, functions, apis, globals);
   for (const build of builds) {
     wiring.samEvents(build.fn, build.resource, build.view);
     build.fn.links = build.view.layers.flatMap((layer) => collectLinks(ctx, layer.node, layer.path));

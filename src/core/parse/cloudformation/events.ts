@@ -10,7 +10,10 @@ import { get, getEntry, isMap, isSeq, singleKey, stringValue, type TreeNode } fr
 import { type BuildContext, LAMBDA_FUNCTION_TYPES, type ResourceEntry } from './context.js';
 import { PropertyView } from './properties.js';
 import { endpointTypeField } from './resources.js';
-import { getAttTarget, toNumber, type Resolver } from './resolve.js';
+import { implicitApiLayers, type SamGlobals } from './globals.js';
+import { type Resolver } from './intrinsics.js';
+import { getAttTarget } from './references.js';
+import { toNumber } from './values.js';
 
 interface SamEventType {
   kind: EventSourceKind;
@@ -50,7 +53,7 @@ export class EventWiring {
     private readonly resolver: Resolver,
     functions: LambdaFunction[],
     private readonly apis: Map<string, ApiGateway>,
-    private readonly globals: { api: TreeNode | undefined; httpApi: TreeNode | undefined },
+    private readonly globals: SamGlobals,
   ) {
     for (const fn of functions) this.functions.set(fn.id, fn);
   }
@@ -295,8 +298,7 @@ export class EventWiring {
     const existing = this.apis.get(id) ?? this.implicitApis.get(id);
     if (existing) return existing;
     const rest = id === 'ServerlessRestApi';
-    const globals = rest ? this.globals.api : this.globals.httpApi;
-    const view = new PropertyView(this.ctx, this.resolver, [{ node: globals, path: ['Globals', rest ? 'Api' : 'HttpApi'], origin: 'globals' }]);
+    const view = new PropertyView(this.ctx, this.resolver, implicitApiLayers(rest ? 'api' : 'httpApi', this.globals));
     const api: ApiGateway = {
       kind: 'api-gateway',
       id,

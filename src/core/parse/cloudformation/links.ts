@@ -6,7 +6,7 @@ import { type PathSegment } from '../../model/location.js';
 import { type ResourceLink } from '../../model/nodes.js';
 import { getEntry, isMap, isSeq, singleKey, stringValue, type TreeNode } from '../document/tree.js';
 import { type BuildContext } from './context.js';
-import { getAttTarget } from './resolve.js';
+import { getAttTarget } from './references.js';
 
 const WALK_BUDGET = 50_000;
 

@@ -2,21 +2,21 @@
 import { SQS_LIMITS } from '../../data/limits.js';
 import { defaultField, type Field } from '../../model/field.js';
 import { type ApiGateway, type ApiProtocol, type Database, type DbProxy, type EndpointType, type SqsQueue } from '../../model/nodes.js';
-import { get, getEntry, isMap, isSeq, type TreeNode } from '../document/tree.js';
+import { get, getEntry, isMap, isSeq } from '../document/tree.js';
 import { type BuildContext, type ResourceEntry } from './context.js';
 import { ignoredRules } from './metadata.js';
-import { PropertyView, type Layer } from './properties.js';
-import { toBoolean, toNumber, toText, type Resolver } from './resolve.js';
+import { PropertyView } from './properties.js';
+import { resourceLayers, type SamGlobals } from './globals.js';
+import { type Resolver } from './intrinsics.js';
+import { toBoolean, toNumber, toText } from './values.js';
 import { collectLinks } from './links.js';
 
 function base(ctx: BuildContext, resource: ResourceEntry) {
   return { id: resource.id, type: resource.type, loc: ctx.loc(resource.keyNode, ['Resources', resource.id]), ignoredRules: ignoredRules(resource.node) };
 }
 
-function viewOf(ctx: BuildContext, resolver: Resolver, resource: ResourceEntry, globals?: { node: TreeNode | undefined; path: string[] }): PropertyView {
-  const layers: Layer[] = [{ node: resource.properties, path: ['Resources', resource.id, 'Properties'], origin: 'explicit' }];
-  if (globals && isMap(globals.node)) layers.push({ node: globals.node, path: globals.path, origin: 'globals' });
-  return new PropertyView(ctx, resolver, layers);
+function viewOf(ctx: BuildContext, resolver: Resolver, resource: ResourceEntry, globals: SamGlobals = {}): PropertyView {
+  return new PropertyView(ctx, resolver, resourceLayers(resource, globals));
 }
 
 const ENDPOINT_TYPES = new Set<EndpointType>(['REGIONAL', 'EDGE', 'PRIVATE']);
@@ -42,9 +42,8 @@ export function endpointTypeField(view: PropertyView): Field<EndpointType> {
   return view.fieldOf(found, toEndpointType);
 }
 
-export function buildRestApi(ctx: BuildContext, resolver: Resolver, resource: ResourceEntry, globalsApi: TreeNode | undefined): ApiGateway {
-  const sam = resource.type === 'AWS::Serverless::Api';
-  const view = viewOf(ctx, resolver, resource, sam ? { node: globalsApi, path: ['Globals', 'Api'] } : undefined);
+export function buildRestApi(ctx: BuildContext, resolver: Resolver, resource: ResourceEntry, globals: SamGlobals): ApiGateway {
+  const view = viewOf(ctx, resolver, resource, globals);
   return { ...base(ctx, resource), kind: 'api-gateway', protocol: 'REST', endpointType: endpointTypeField(view), implicit: false };
 }
 

@@ -1,0 +1,30 @@
+// Bundles a few exports of the TypeScript sources into a temporary CommonJS module and loads it, so scripts
+// (docs generation, the benchmark) use the same code as the product without a separate build step.
+import * as esbuild from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+
+/** `contents`: an ES module re-exporting what the script needs, with paths relative to the repo root. */
+export async function loadTs(contents, { minify = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'crossover-script-'));
+  try {
+    const outfile = join(dir, 'bundle.cjs');
+    await esbuild.build({
+      stdin: { contents, resolveDir: repoRoot, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      minify,
+      outfile,
+      logLevel: 'warning',
+    });
+    return createRequire(import.meta.url)(outfile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
