@@ -1,6 +1,9 @@
 /** Command-line arguments -> a typed request, or a usage error (exit code 2). */
 import { parseArgs } from 'node:util';
 import { type Severity, type SeveritySetting } from '../core/findings.js';
+import { RULES_BY_ID } from '../core/rules/registry.js';
+import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../core/config.js';
+import { API_GATEWAY_LIMITS } from '../core/data/limits.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type FailOn = Severity | 'none';
@@ -17,7 +20,8 @@ export interface CheckRequest {
   quiet: boolean;
 }
 
-export type Request = CheckRequest | { command: 'help' } | { command: 'version' };
+/** `requested: false` is a bare `crossover`: the usage goes to stderr with exit code 2, as nothing was checked. */
+export type Request = CheckRequest | { command: 'help'; requested: boolean } | { command: 'version' };
 
 export class UsageError extends Error {}
 
@@ -25,17 +29,18 @@ export const USAGE = `Usage: crossover check [paths...] [options]
 
 Checks SAM and CloudFormation templates for Lambda, API Gateway, SQS and RDS limits and pitfalls.
 Folders are searched for .yaml, .yml, .json and .template files (skipping node_modules, .git, cdk.out,
-.aws-sam and .serverless); files that are not templates are left alone. Paths default to ".".
+.aws-sam, .serverless and symbolic links to folders); files that are not templates are left alone.
+Paths default to ".".
 
 Options:
   --format <text|json|sarif>      Output format (default: text)
   --fail-on <error|warning|info|none>
                                   Exit with 1 when a finding is at or above this severity (default: error)
   --rule <id>=<severity>          Override a rule's severity: error, warning, info, hint or off (repeatable)
-  --max-file-size <KB>            Do not analyse files above this size (default: 4096)
-  --rest-api-timeout <seconds>    REST API integration timeout to check against (default: 29)
+  --max-file-size <KB>            Do not analyse files above this size (default: ${DEFAULT_MAX_FILE_SIZE_BYTES / 1024})
+  --rest-api-timeout <seconds>    REST API integration timeout to check against (default: ${API_GATEWAY_LIMITS.restIntegrationTimeoutSeconds.value})
   --config <file.json>            Settings file: {"rules": {...}, "limits": {...}, "maxFileSizeKb": N}
-  --quiet                         Text output: only errors
+  --quiet                         Text output: list errors only (the summary still counts everything)
   -h, --help                      Show this help
   -v, --version                   Show the version
 
@@ -68,25 +73,33 @@ export function parseRequest(argv: string[]): Request {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
+  if (values.help) return { command: 'help', requested: true };
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
-  if (command === undefined) return { command: 'help' };
+  if (command === undefined) return { command: 'help', requested: false };
   if (command !== 'check') throw new UsageError(`Unknown command "${command}". The command is: crossover check [paths...]`);
 
   const format = oneOf(values.format ?? 'text', FORMATS, '--format');
   const failOn = oneOf(values['fail-on'] ?? 'error', FAIL_ON, '--fail-on');
   const rules: Record<string, SeveritySetting> = {};
   for (const spec of values.rule ?? []) {
-    const match = /^([^=]+)=(.+)$/.exec(spec);
-    if (!match) throw new UsageError(`--rule expects <id>=<severity>, got "${spec}"`);
-    rules[match[1]!.trim()] = oneOf(match[2]!.trim(), SEVERITIES, `--rule ${match[1]}`);
+    const [id, severity] = ruleSetting(spec);
+    rules[id] = severity;
   }
   const request: CheckRequest = { command: 'check', paths: paths.length ? paths : ['.'], format, failOn, rules, quiet: values.quiet ?? false };
   if (values['max-file-size'] !== undefined) request.maxFileSizeKb = positiveNumber(values['max-file-size'], '--max-file-size');
   if (values['rest-api-timeout'] !== undefined) request.restApiTimeoutSeconds = positiveNumber(values['rest-api-timeout'], '--rest-api-timeout');
   if (values.config !== undefined) request.configFile = values.config;
   return request;
+}
+
+/** `id=severity`. An unknown id is an error rather than a silent no-op, because it is nearly always a typo. */
+function ruleSetting(spec: string): [string, SeveritySetting] {
+  const match = /^([^=]+)=(.*)$/.exec(spec);
+  if (!match) throw new UsageError(`--rule expects <id>=<severity>, got "${spec}"`);
+  const id = match[1]!.trim();
+  if (!RULES_BY_ID.has(id)) throw new UsageError(`--rule: unknown rule "${id}". Known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
+  return [id, oneOf(match[2]!.trim(), SEVERITIES, `--rule ${id}`)];
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

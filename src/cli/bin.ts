@@ -1,13 +1,26 @@
 /** The bundled CLI's entry point (dist/cli.js): runs `crossover` with the process's arguments. */
-import { run } from './main.js';
+import { EXIT, run } from './main.js';
+
+// `crossover check | head` closes the pipe early; that is the reader's choice, not a crash to report.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 // CROSSOVER_TODAY=YYYY-MM-DD pins "today" (runtime deprecation dates), for reproducible output.
 const today = process.env['CROSSOVER_TODAY'];
 const now = today && !Number.isNaN(Date.parse(today)) ? new Date(`${today}T00:00:00Z`) : undefined;
 
-process.exitCode = run(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  ...(now ? { now } : {}),
-});
+try {
+  // exitCode rather than process.exit(): a large report piped to another program must be flushed first.
+  process.exitCode = run(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    ...(now ? { now } : {}),
+  });
+} catch (error) {
+  // The engine never throws, so this is a bug in the CLI itself. Exit 2 (like eslint's "internal error"),
+  // never 1, so CI does not read a crash as "the templates have findings".
+  process.stderr.write(`crossover: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it.\n`);
+  process.exitCode = EXIT.usage;
+}

@@ -1,9 +1,10 @@
 /** Reads each file, runs the engine, and collects what the formatters print. */
-import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { type EngineConfig } from '../core/config.js';
 import { analyzeText, type AnalysisResult } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
+import { describe } from './files.js';
 
 export interface FileReport {
   /** Relative to the working directory, with forward slashes. */
@@ -11,50 +12,65 @@ export interface FileReport {
   result: AnalysisResult;
 }
 
+/** A file that was read but not analysed (binary, unreadable, not a template), with the reason. */
 export interface SkippedFile {
   path: string;
   reason: string;
 }
 
 export interface CheckReport {
+  /** The templates, in the order of the sorted file list. */
   files: FileReport[];
-  /** Every file read but not analysed, with the reason (unreadable, binary, not a template). */
+  /** Every file not analysed, with the reason; JSON consumers can tell a detection gap from a binary. */
   skipped: SkippedFile[];
-  /** How many of the skipped files are YAML/JSON that is not a template (left alone, not an error). */
+  /** How many of the skipped files are YAML/JSON that is not a template (left alone, not a problem). */
   otherFiles: number;
 }
 
 export const NOT_A_TEMPLATE = 'not a SAM or CloudFormation template';
 
+/**
+ * Above this the file is not even read: the engine's size cap (file-too-large) needs the text, but a
+ * multi-hundred-megabyte file named *.json is a dump, not a template, and would only exhaust memory.
+ */
+export const READ_LIMIT_BYTES = 256 * 1024 * 1024;
+
 export function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, resolve(file));
+  const rel = relative(cwd, file);
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
-export function checkFiles(files: string[], config: EngineConfig, cwd: string, log: (line: string) => void): CheckReport {
+/** `files` are absolute; `log` gets one line per skipped file (stderr in the CLI). */
+export function checkFiles(files: readonly string[], config: EngineConfig, cwd: string, log: (line: string) => void): CheckReport {
   const report: CheckReport = { files: [], skipped: [], otherFiles: 0 };
   for (const file of files) {
     const path = displayPath(file, cwd);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      const reason = `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-      report.skipped.push({ path, reason });
-      log(`crossover: skipped ${path}: ${reason}`);
+    const read = readText(file);
+    if ('skip' in read) {
+      report.skipped.push({ path, reason: read.skip });
+      log(`crossover: skipped ${path}: ${read.skip}`);
       continue;
     }
-    const decoded = decodeBytes(bytes);
-    if (decoded.kind === 'binary') {
-      report.skipped.push({ path, reason: decoded.reason });
-      log(`crossover: skipped ${path}: ${decoded.reason}`);
-      continue;
-    }
-    const result = analyzeText({ uri: resolve(file), text: decoded.text }, config);
+    // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
+    const result = analyzeText({ uri: file, text: read.text }, config);
     if (result.format === undefined) {
+      // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template.
       report.otherFiles++;
       report.skipped.push({ path, reason: NOT_A_TEMPLATE });
     } else report.files.push({ path, result });
   }
   return report;
+}
+
+function readText(file: string): { text: string } | { skip: string } {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > READ_LIMIT_BYTES) return { skip: `it is ${Math.round(size / (1024 * 1024))} MB, too large to read` };
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { skip: `it cannot be read (${describe(error)})` };
+  }
+  const decoded = decodeBytes(bytes);
+  return decoded.kind === 'binary' ? { skip: decoded.reason } : { text: decoded.text };
 }

@@ -1,49 +1,98 @@
 /** Which files `crossover check` looks at: the paths given, and candidate files inside folders given. */
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { accessSync, constants, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 
 /** Folders that hold build output, dependencies or tool state, never templates a person edits. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdk.out', '.aws-sam', '.serverless']);
 export const CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json', '.template']);
 
+/** A path named on the command line that does not exist or cannot be read: bad usage, exit code 2. */
 export class UnreadablePathError extends Error {}
 
+export function isCandidate(name: string): boolean {
+  return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase());
+}
+
 /**
- * Files to analyse, sorted. A file named explicitly is always included (whatever its extension);
- * inside folders only candidate extensions are. Symbolic links to folders are not followed (no loops).
+ * Absolute paths of the files to analyse, sorted so output is stable across file systems. A file named
+ * explicitly is always included, whatever its extension (the user asked for it); inside folders only
+ * candidate extensions are. Symbolic links to folders met while walking are not followed: that rules out
+ * loops and the same template reported twice under two names.
  */
-export function collectFiles(paths: string[]): string[] {
+export function collectFiles(paths: readonly string[], cwd: string): string[] {
   const files = new Set<string>();
-  for (const path of paths) {
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch (error) {
-      throw new UnreadablePathError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}`);
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    const stats = statOrThrow(path, given);
+    if (stats.isDirectory()) walk(path, files, readFolderOrThrow(path, given));
+    else {
+      readableOrThrow(path, given);
+      files.add(path);
     }
-    if (stats.isDirectory()) walk(path, files);
-    else files.add(path);
   }
   return [...files].sort();
 }
 
-function walk(folder: string, files: Set<string>): void {
-  const stack = [folder];
+function walk(root: string, files: Set<string>, rootEntries: Dirent[]): void {
+  const stack: { folder: string; entries: Dirent[] | undefined }[] = [{ folder: root, entries: rootEntries }];
   while (stack.length) {
-    const current = stack.pop()!;
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue; // an unreadable sub-folder is skipped, like `find` does
-    }
-    for (const entry of entries) {
-      const full = join(current, entry.name);
+    const { folder, entries } = stack.pop()!;
+    for (const entry of entries ?? readFolder(folder)) {
+      const full = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && CANDIDATE_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push({ folder: full, entries: undefined });
+      } else if (isCandidate(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && linksToFile(full)))) {
         files.add(full);
       }
     }
   }
+}
+
+/** A sub-folder that cannot be listed is passed over, as `find` does; only named paths are fatal. */
+function readFolder(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function linksToFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a dangling link is not a file to read
+  }
+}
+
+function statOrThrow(path: string, given: string): Stats {
+  try {
+    return statSync(path);
+  } catch (error) {
+    throw new UnreadablePathError(`Cannot read ${given}: ${describe(error)}`);
+  }
+}
+
+function readFolderOrThrow(path: string, given: string): Dirent[] {
+  try {
+    return readdirSync(path, { withFileTypes: true });
+  } catch (error) {
+    throw new UnreadablePathError(`Cannot read the folder ${given}: ${describe(error)}`);
+  }
+}
+
+function readableOrThrow(path: string, given: string): void {
+  try {
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    throw new UnreadablePathError(`Cannot read ${given}: ${describe(error)}`);
+  }
+}
+
+export function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  return code ?? String(error);
 }

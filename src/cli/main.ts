@@ -1,15 +1,16 @@
 /** `crossover`: arguments -> files -> engine -> formatter -> exit code. */
-import { atLeast } from '../core/findings.js';
 import { resolveConfig } from '../core/config.js';
-import { parseRequest, USAGE, UsageError, type CheckRequest } from './args.js';
+import { atLeast } from '../core/findings.js';
+import { parseRequest, USAGE, UsageError, type CheckRequest, type FailOn } from './args.js';
 import { checkFiles, type CheckReport } from './check.js';
 import { collectFiles, UnreadablePathError } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
-import { configFor } from './settings.js';
+import { settingsFor } from './settings.js';
 import { version } from '../../package.json';
 
+/** Everything the CLI touches besides the file system, so tests can run it in-process. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -18,34 +19,35 @@ export interface Io {
   now?: Date;
 }
 
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
 export function run(argv: string[], io: Io): number {
   try {
     const request = parseRequest(argv);
-    if (request.command === 'help') {
-      io.out(USAGE + '\n');
-      return 0;
-    }
     if (request.command === 'version') {
       io.out(version + '\n');
-      return 0;
+      return EXIT.ok;
+    }
+    if (request.command === 'help') {
+      (request.requested ? io.out : io.err)(USAGE + '\n');
+      return request.requested ? EXIT.ok : EXIT.usage;
     }
     return check(request, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof UnreadablePathError) {
-      io.err(`crossover: ${error.message}\n`);
-      if (error instanceof UsageError) io.err('Run `crossover --help` for usage.\n');
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof UsageError || error instanceof UnreadablePathError)) throw error;
+    io.err(`crossover: ${error.message}\n`);
+    if (error instanceof UsageError) io.err('Run `crossover --help` for usage.\n');
+    return EXIT.usage;
   }
 }
 
 function check(request: CheckRequest, io: Io): number {
-  const config = resolveConfig({ ...configFor(request), ...(io.now ? { now: io.now } : {}) });
-  const files = collectFiles(request.paths);
-  const report = checkFiles(files, config, io.cwd, (line) => io.err(line + '\n'));
+  const settings = settingsFor(request, io.cwd);
+  for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
+  const files = collectFiles(request.paths, io.cwd);
+  const report = checkFiles(files, resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }), io.cwd, (line) => io.err(line + '\n'));
   io.out(render(report, request));
-  return failed(report, request) ? 1 : 0;
+  return exitCode(report, request.failOn);
 }
 
 function render(report: CheckReport, request: CheckRequest): string {
@@ -59,8 +61,9 @@ function render(report: CheckReport, request: CheckRequest): string {
   }
 }
 
-function failed(report: CheckReport, request: CheckRequest): boolean {
-  const threshold = request.failOn;
-  if (threshold === 'none') return false;
-  return report.files.some(({ result }) => result.findings.some((f) => atLeast(f.severity, threshold)));
+/** 1 when any finding is at or above the threshold. Skipped files never fail a run: they are not findings. */
+export function exitCode(report: CheckReport, failOn: FailOn): number {
+  if (failOn === 'none') return EXIT.ok;
+  const failing = report.files.some(({ result }) => result.findings.some((f) => atLeast(f.severity, failOn)));
+  return failing ? EXIT.findings : EXIT.ok;
 }

@@ -3,41 +3,106 @@
  * (`rules`, `limits`, `maxFileSizeKb`), so a team can share one file between the editor and CI.
  */
 import { readFileSync } from 'node:fs';
-import { type PartialConfig } from '../core/config.js';
+import { resolve } from 'node:path';
+import { type EngineConfig, type PartialConfig } from '../core/config.js';
 import { type SeveritySetting } from '../core/findings.js';
+import { RULES_BY_ID } from '../core/rules/registry.js';
 import { type CheckRequest, UsageError } from './args.js';
+import { describe } from './files.js';
 
-interface SettingsFile {
-  rules?: Record<string, SeveritySetting>;
-  limits?: { restApiIntegrationTimeoutSeconds?: number; accountConcurrency?: number };
+type Limits = EngineConfig['limits'];
+
+export interface SettingsFile {
+  rules: Record<string, SeveritySetting>;
+  limits: Partial<Limits>;
   maxFileSizeKb?: number;
 }
 
-export function configFor(request: CheckRequest): PartialConfig {
-  const file = request.configFile ? readSettings(request.configFile) : {};
-  const limits = { ...file.limits };
+export interface Settings {
+  config: PartialConfig;
+  /** Things worth a line on stderr that do not stop the run (e.g. a rule this version does not know). */
+  warnings: string[];
+}
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
+const LIMIT_KEYS: readonly (keyof Limits)[] = ['restApiIntegrationTimeoutSeconds', 'accountConcurrency'];
+
+export function settingsFor(request: CheckRequest, cwd: string): Settings {
+  const warnings: string[] = [];
+  const file = request.configFile ? parseSettings(readConfigFile(resolve(cwd, request.configFile), request.configFile), request.configFile, warnings) : undefined;
+  return { config: mergeSettings(request, file), warnings };
+}
+
+/** Flags over file; the size cap is given in KB by people and in bytes to the engine. */
+export function mergeSettings(request: CheckRequest, file: SettingsFile | undefined): PartialConfig {
+  const limits: Partial<Limits> = { ...file?.limits };
   if (request.restApiTimeoutSeconds !== undefined) limits.restApiIntegrationTimeoutSeconds = request.restApiTimeoutSeconds;
-  const maxKb = request.maxFileSizeKb ?? file.maxFileSizeKb;
+  const maxKb = request.maxFileSizeKb ?? file?.maxFileSizeKb;
   return {
-    rules: { ...file.rules, ...request.rules },
+    rules: { ...file?.rules, ...request.rules },
     limits,
     ...(maxKb !== undefined ? { maxFileSizeBytes: Math.round(maxKb * 1024) } : {}),
   };
 }
 
-function readSettings(path: string): SettingsFile {
-  let text: string;
+function readConfigFile(path: string, given: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`Cannot read the config file ${given}: ${describe(error)}`);
   }
+}
+
+/**
+ * Checks the file's values as strictly as the flags (a bad value is exit code 2), but only warns about
+ * unknown keys and rule ids: the same file may come from a newer version of the editor extension.
+ */
+export function parseSettings(text: string, name: string, warnings: string[]): SettingsFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`The config file ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`The config file ${name} is not valid JSON: ${(error as Error).message}`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`The config file ${path} must hold a JSON object.`);
-  return data as SettingsFile;
+  const root = objectOrThrow(data, `The config file ${name}`);
+  const settings: SettingsFile = { rules: {}, limits: {} };
+  for (const [key, value] of Object.entries(root)) {
+    if (key === 'rules') settings.rules = parseRules(value, name, warnings);
+    else if (key === 'limits') settings.limits = parseLimits(value, name, warnings);
+    else if (key === 'maxFileSizeKb') settings.maxFileSizeKb = positive(value, `${name}: maxFileSizeKb`);
+    else warnings.push(`${name}: unknown setting "${key}" ignored (known: rules, limits, maxFileSizeKb)`);
+  }
+  return settings;
+}
+
+function parseRules(value: unknown, name: string, warnings: string[]): Record<string, SeveritySetting> {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [id, severity] of Object.entries(objectOrThrow(value, `${name}: "rules"`))) {
+    if (typeof severity !== 'string' || !SEVERITIES.has(severity)) {
+      throw new UsageError(`${name}: rule "${id}" must be one of ${[...SEVERITIES].join(', ')}; got ${JSON.stringify(severity)}`);
+    }
+    if (!RULES_BY_ID.has(id)) warnings.push(`${name}: unknown rule "${id}" ignored`);
+    else rules[id] = severity as SeveritySetting;
+  }
+  return rules;
+}
+
+function parseLimits(value: unknown, name: string, warnings: string[]): Partial<Limits> {
+  const limits: Partial<Limits> = {};
+  for (const [key, limit] of Object.entries(objectOrThrow(value, `${name}: "limits"`))) {
+    const known = LIMIT_KEYS.find((k) => k === key);
+    if (known) limits[known] = positive(limit, `${name}: limits.${key}`);
+    else warnings.push(`${name}: unknown limit "${key}" ignored (known: ${LIMIT_KEYS.join(', ')})`);
+  }
+  return limits;
+}
+
+function objectOrThrow(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${what} must be a JSON object.`);
+  return value as Record<string, unknown>;
+}
+
+function positive(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new UsageError(`${what} must be a positive number; got ${JSON.stringify(value)}`);
+  return value;
 }

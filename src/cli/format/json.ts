@@ -1,4 +1,8 @@
-/** The machine-readable report (`--format json`); its shape is a documented contract (version 1). */
+/**
+ * The machine-readable report (`--format json`). Its shape is a contract (version 1) that CI scripts
+ * parse, so every key is listed explicitly: nothing internal (model, durations, uris) leaks in by accident.
+ */
+import { type Range } from '../../core/model/location.js';
 import { type CheckReport } from '../check.js';
 
 export function formatJson(report: CheckReport): string {
@@ -15,11 +19,18 @@ export function formatJson(report: CheckReport): string {
         timeoutSeconds: w.timeoutSeconds,
         runtime: w.runtime,
         architecture: w.architecture,
-        range: w.range,
+        range: plainRange(w.range),
       })),
-      findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range })),
+      findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: plainRange(f.range) })),
     })),
-    skipped: report.skipped,
+    skipped: report.skipped.map(({ path, reason }) => ({ path, reason })),
   };
   return JSON.stringify(out, null, 2) + '\n';
+}
+
+function plainRange(range: Range): Range {
+  return {
+    start: { line: range.start.line, character: range.start.character },
+    end: { line: range.end.line, character: range.end.character },
+  };
 }

@@ -32,6 +32,8 @@ export function formatSarif(report: CheckReport, version: string): string {
             })),
           },
         },
+        // Ranges count UTF-16 code units (JavaScript strings, LSP); SARIF's default is Unicode code points.
+        columnKind: 'utf16CodeUnits',
         results: report.files.flatMap(({ path, result }) =>
           result.findings.map((f) => ({
             ruleId: f.ruleId,
@@ -41,7 +43,7 @@ export function formatSarif(report: CheckReport, version: string): string {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: path },
+                  artifactLocation: { uri: relativeUri(path) },
                   region: {
                     startLine: f.range.start.line + 1,
                     startColumn: f.range.start.character + 1,
@@ -57,4 +59,9 @@ export function formatSarif(report: CheckReport, version: string): string {
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** A relative path as a URI reference: segments percent-encoded (spaces, `#`, `%`), slashes kept. */
+export function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
