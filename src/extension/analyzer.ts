@@ -11,9 +11,12 @@ import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
 
-/** Schemes of documents that are files the user edits (not diff views, output channels, ...). */
+/** Schemes of documents that are files the user edits (not diff views, output channels, git:, ...). */
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
 const CANDIDATE_LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
+
+/** The `version` of a result read from disk rather than from an open document. */
+const FROM_DISK = -1;
 
 export interface AnalysisSummary {
   templates: number;
@@ -22,54 +25,75 @@ export interface AnalysisSummary {
   infos: number;
 }
 
+interface CachedResult {
+  /** Document version the result is for, or FROM_DISK. */
+  version: number;
+  /** Settings generation the result was computed with: a settings change makes every result stale. */
+  generation: number;
+  /** Order of publication, so a scan can tell results older than itself from those it (or the watcher) made. */
+  stamp: number;
+  result: AnalysisResult;
+}
+
 /** Hands control back to the event loop between analysis steps, so typing stays responsive. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Analyzer implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('crossover');
   private readonly debouncer: Debouncer<string>;
-  /** Latest result per URI, with the document version it came from (-1 for disk content). */
-  private readonly results = new Map<string, { version: number; result: AnalysisResult }>();
+  private readonly results = new Map<string, CachedResult>();
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly busyChanged = new vscode.EventEmitter<boolean>();
+  /** Fires when diagnostics were published or removed. */
   readonly onDidChangeResults = this.changed.event;
+  /** Fires when analysis of open documents starts (true) or everything is done (false). */
+  readonly onDidChangeBusy = this.busyChanged.event;
   private config: EngineConfig;
+  private generation = 0;
+  private stamps = 0;
 
   constructor(
     private settings: ExtensionSettings,
     private readonly log: Log,
   ) {
     this.config = resolveConfig(settings.engine);
-    this.debouncer = new Debouncer((error) => log.error('Analysis failed', error));
+    this.debouncer = new Debouncer(
+      (error) => log.error('Analysis failed', error),
+      (busy) => this.busyChanged.fire(busy),
+    );
   }
 
+  /** YAML/JSON documents and `.template` files of an editable scheme; the engine decides if it is a template. */
   isCandidate(document: vscode.TextDocument): boolean {
     if (!EDITABLE_SCHEMES.has(document.uri.scheme)) return false;
-    return CANDIDATE_LANGUAGES.has(document.languageId) || document.fileName.toLowerCase().endsWith('.template');
+    return CANDIDATE_LANGUAGES.has(document.languageId) || document.uri.path.toLowerCase().endsWith('.template');
   }
 
-  /** After a keystroke: analyse once typing pauses. */
+  /** After a keystroke: analyse once typing pauses (a newer keystroke cancels this run). */
   documentChanged(document: vscode.TextDocument): void {
     if (!this.isCandidate(document)) return;
-    const key = document.uri.toString();
-    this.debouncer.schedule(key, this.settings.debounceMs, (token) => this.analyzeDocument(document, token));
+    this.debouncer.schedule(document.uri.toString(), this.settings.debounceMs, (token) => this.analyzeDocument(document, token));
   }
 
   /** On open: analyse at once. */
   documentOpened(document: vscode.TextDocument): void {
     if (!this.isCandidate(document)) return;
-    const key = document.uri.toString();
-    this.debouncer.schedule(key, 0, (token) => this.analyzeDocument(document, token));
+    this.debouncer.schedule(document.uri.toString(), 0, (token) => this.analyzeDocument(document, token));
   }
 
-  /** On close: forget the editor's version; the caller re-reads the file from disk if it wants it listed. */
-  documentClosed(document: vscode.TextDocument): void {
+  /**
+   * On close. With `keepDiskView` the diagnostics stay where they are until the caller has re-read the
+   * file from disk (no flicker in the Problems panel); without it, the file leaves the Problems panel.
+   */
+  documentClosed(document: vscode.TextDocument, keepDiskView: boolean): void {
     const key = document.uri.toString();
     this.debouncer.cancel(key);
     const cached = this.results.get(key);
-    if (cached && cached.version >= 0) {
-      this.results.delete(key);
-      this.collection.delete(document.uri);
-      this.changed.fire();
+    if (!cached || cached.version === FROM_DISK) return;
+    if (keepDiskView) {
+      cached.version = FROM_DISK;
+    } else {
+      this.forget(document.uri);
     }
   }
 
@@ -85,23 +109,50 @@ export class Analyzer implements vscode.Disposable {
     if (this.isOpen(uri)) return undefined;
     const result = await analyzeTextAsync({ uri: uri.toString(), text }, this.config, token, pause);
     if (result.cancelled || this.isOpen(uri)) return undefined;
-    this.publish(uri, -1, result);
+    this.publish(uri, FROM_DISK, result);
     return result;
   }
 
+  /** Removes a file's diagnostics (deleted, skipped), unless it is open: then the editor's text counts. */
   clear(uri: vscode.Uri): void {
     if (this.isOpen(uri)) return;
-    this.results.delete(uri.toString());
-    this.collection.delete(uri);
-    this.changed.fire();
+    this.forget(uri);
   }
 
+  /** A folder was deleted: its files' diagnostics go (the watcher reports the folder, not each file). */
+  clearUnder(folder: vscode.Uri): void {
+    const prefix = folder.toString().replace(/\/?$/, '/');
+    for (const key of [...this.results.keys()]) if (key.startsWith(prefix)) this.clear(vscode.Uri.parse(key));
+  }
+
+  /** A point in time for dropDiskResultsBefore: results published from now on are newer. */
+  mark(): number {
+    return this.stamps + 1;
+  }
+
+  /**
+   * After a complete workspace scan: disk results older than the scan are of files it no longer reads
+   * (now excluded, deleted, above a cap), so they go. Open documents keep theirs.
+   */
+  dropDiskResultsBefore(mark: number): void {
+    for (const [key, cached] of [...this.results]) {
+      if (cached.version === FROM_DISK && cached.stamp < mark) this.clear(vscode.Uri.parse(key));
+    }
+  }
+
+  /** When the workspace scan is switched off: only open documents keep diagnostics. */
+  clearDiskResults(): void {
+    this.dropDiskResultsBefore(Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * New settings: every result is stale. Diagnostics stay visible until their re-analysis replaces them
+   * (open documents now, other files as the rescan reaches them), so the Problems panel does not empty.
+   */
   reconfigure(settings: ExtensionSettings): void {
     this.settings = settings;
     this.config = resolveConfig(settings.engine);
-    this.results.clear();
-    this.collection.clear();
-    this.changed.fire();
+    this.generation++;
     for (const document of vscode.workspace.textDocuments) this.documentOpened(document);
   }
 
@@ -116,7 +167,6 @@ export class Analyzer implements vscode.Disposable {
   summary(): AnalysisSummary {
     const summary: AnalysisSummary = { templates: 0, errors: 0, warnings: 0, infos: 0 };
     for (const { result } of this.results.values()) {
-      if (!result.format) continue;
       summary.templates++;
       for (const f of result.findings) {
         if (f.severity === 'error') summary.errors++;
@@ -131,38 +181,40 @@ export class Analyzer implements vscode.Disposable {
     if (document.isClosed) return;
     const key = document.uri.toString();
     const version = document.version;
-    if (this.results.get(key)?.version === version) return; // cached: nothing changed since the last run
+    const cached = this.results.get(key);
+    if (cached?.version === version && cached.generation === this.generation) return; // nothing changed since the last run
     const result = await analyzeTextAsync({ uri: key, text: document.getText() }, this.config, token, pause);
     if (result.cancelled || document.isClosed || document.version !== version) return;
-    if (result.format === undefined) {
-      // Not a template: leave the file alone (and drop anything an earlier version of it had).
-      if (this.results.delete(key)) this.collection.delete(document.uri);
-      this.changed.fire();
-      return;
-    }
     this.publish(document.uri, version, result);
-    if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms`);
+    if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms.`);
   }
 
   private publish(uri: vscode.Uri, version: number, result: AnalysisResult): void {
-    const key = uri.toString();
     if (result.format === undefined) {
-      if (this.results.delete(key)) this.collection.delete(uri);
-    } else {
-      this.results.set(key, { version, result });
-      this.collection.set(uri, result.findings.map(toDiagnostic));
+      // Not a template: leave the file alone (and drop what an earlier version of it had).
+      this.forget(uri);
+      return;
     }
+    this.results.set(uri.toString(), { version, generation: this.generation, stamp: ++this.stamps, result });
+    this.collection.set(uri, result.findings.map(toDiagnostic));
+    this.changed.fire();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    if (!this.results.delete(uri.toString())) return;
+    this.collection.delete(uri);
     this.changed.fire();
   }
 
   private isOpen(uri: vscode.Uri): boolean {
     const key = uri.toString();
-    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && !d.isClosed);
+    return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === key);
   }
 
   dispose(): void {
     this.debouncer.cancelAll();
     this.collection.dispose();
     this.changed.dispose();
+    this.busyChanged.dispose();
   }
 }

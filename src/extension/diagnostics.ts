@@ -1,14 +1,8 @@
+/** Wraps the plain diagnostic data of support/mapping.ts in VS Code's classes. */
 import * as vscode from 'vscode';
-import { type Finding, type Severity } from '../core/findings.js';
+import { type Finding } from '../core/findings.js';
 import { type Range } from '../core/model/location.js';
-import { docsUrl } from '../core/rules/rule.js';
-
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
+import { diagnosticData } from './support/mapping.js';
 
 export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -16,18 +10,16 @@ export function toRange(range: Range): vscode.Range {
 
 /** A finding as VS Code shows it: the rule id links to its docs page; inherited values link to Globals. */
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
-  diagnostic.source = 'crossover';
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(docsUrl(finding.ruleId)) };
-  if (finding.related.length) {
-    diagnostic.relatedInformation = finding.related.map(
-      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.uri), toRange(r.range)), r.message),
+  const data = diagnosticData(finding);
+  // The numeric values in DIAGNOSTIC_SEVERITY are those of vscode.DiagnosticSeverity.
+  const diagnostic = new vscode.Diagnostic(toRange(data.range), data.message, data.severity as number as vscode.DiagnosticSeverity);
+  diagnostic.source = data.source;
+  diagnostic.code = { value: data.code.value, target: vscode.Uri.parse(data.code.target) };
+  if (data.related.length) {
+    // Findings carry the URI string they were analysed under (the document's `uri.toString()`).
+    diagnostic.relatedInformation = data.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(r.uri), toRange(r.range)), r.message),
     );
   }
   return diagnostic;
-}
-
-/** Findings carry the URI string they were analysed under (the document's `uri.toString()`). */
-function uriOf(uri: string): vscode.Uri {
-  return vscode.Uri.parse(uri);
 }

@@ -23,25 +23,30 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const log = new Log();
   let settings = readSettings();
   const analyzer = new Analyzer(settings, log);
-  const status = new Status(() => analyzer.summary());
+  const status = new Status(
+    () => analyzer.summary(),
+    (error) => log.error('Status update failed', error),
+  );
   const scanner = new WorkspaceScanner(settings, analyzer, log, status);
   context.subscriptions.push(log, analyzer, status, scanner);
 
   context.subscriptions.push(
     analyzer.onDidChangeResults(log.guard('Status update', () => status.update())),
+    analyzer.onDidChangeBusy(log.guard('Status update', (busy: boolean) => status.setAnalysing(busy))),
     vscode.workspace.onDidOpenTextDocument(log.guard('Open', (d: vscode.TextDocument) => analyzer.documentOpened(d))),
     vscode.workspace.onDidChangeTextDocument(log.guard('Change', (e: vscode.TextDocumentChangeEvent) => analyzer.documentChanged(e.document))),
     vscode.workspace.onDidCloseTextDocument(
       log.guard('Close', async (d: vscode.TextDocument) => {
-        analyzer.documentClosed(d);
-        // Keep the file in the Problems panel as it is on disk (the scan's view of it).
-        if (d.uri.scheme === 'file' && settings.scan.enabled && analyzer.isCandidate(d)) {
-          const source = new vscode.CancellationTokenSource();
-          try {
-            await scanner.readAndAnalyze(d.uri, source.token);
-          } finally {
-            source.dispose();
-          }
+        // A file the scan lists stays in the Problems panel as it is on disk: the editor may have held
+        // unsaved text, so it is read again (the editor's diagnostics stay until that result replaces them).
+        const keep = scanner.covers(d.uri);
+        analyzer.documentClosed(d, keep);
+        if (!keep) return;
+        const source = new vscode.CancellationTokenSource();
+        try {
+          await scanner.readAndAnalyze(d.uri, source.token);
+        } finally {
+          source.dispose();
         }
       }),
     ),
@@ -57,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     ),
     vscode.workspace.onDidChangeWorkspaceFolders(log.guard('Folders change', () => void scanner.start('workspace folders changed'))),
     vscode.commands.registerCommand('crossover.rescanWorkspace', log.guard('Rescan', () => void scanner.start('command'))),
-    vscode.commands.registerCommand('crossover.cancelScan', log.guard('Cancel scan', () => scanner.cancel())),
+    vscode.commands.registerCommand('crossover.cancelScan', log.guard('Cancel scan', () => scanner.cancel('by the user'))),
     vscode.commands.registerCommand('crossover.showOutput', log.guard('Show output', () => log.channel.show(true))),
   );
 
@@ -65,7 +70,11 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   // The scan starts after activation returns, in the background.
   const timer = setTimeout(log.guard('Workspace scan', () => void scanner.start('activation')), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-  log.info(`Crossover activated in ${(performance.now() - started).toFixed(1)} ms.`);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
+  log.info(
+    `Crossover ${version} activated in ${(performance.now() - started).toFixed(1)} ms ` +
+      `(workspace scan ${settings.scan.enabled ? `on, up to ${settings.scan.maxFiles} files` : 'off'}, files up to ${settings.maxFileSizeBytes / 1024} KB).`,
+  );
 
   return {
     whenIdle: async () => {

@@ -11,9 +11,12 @@ import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { type Status } from './status.js';
 import { restAfter, sleep } from './support/duty-cycle.js';
-import { excludeGlob, inExcludedFolder } from './support/globs.js';
+import { excludeGlob, excludeMatcher } from './support/globs.js';
 
 export const CANDIDATE_GLOB = '**/*.{yaml,yml,json,template}';
+
+/** Saves and generators fire bursts of watcher events for one file: wait this long for the burst to end. */
+const WATCHER_SETTLE_MS = 300;
 
 /** Likely template names first, so the Problems panel fills with what matters while the scan goes on. */
 function priority(uri: vscode.Uri): number {
@@ -23,11 +26,17 @@ function priority(uri: vscode.Uri): number {
   return 2;
 }
 
+const filesExclude = () => vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude');
+const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
+
 export class WorkspaceScanner implements vscode.Disposable {
   private source: vscode.CancellationTokenSource | undefined;
   private running: Promise<void> | undefined;
   private readonly watcher: vscode.FileSystemWatcher;
+  /** Folders created or deleted as a whole (`sam init`, a checkout, `rm -r`): see folderCreated. */
+  private readonly folderWatcher: vscode.FileSystemWatcher;
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private isExcluded = excludeMatcher(filesExclude());
 
   constructor(
     private settings: ExtensionSettings,
@@ -38,26 +47,40 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.watcher = vscode.workspace.createFileSystemWatcher(CANDIDATE_GLOB);
     this.watcher.onDidCreate(log.guard('File watcher (create)', (uri: vscode.Uri) => this.fileChanged(uri)));
     this.watcher.onDidChange(log.guard('File watcher (change)', (uri: vscode.Uri) => this.fileChanged(uri)));
-    this.watcher.onDidDelete(log.guard('File watcher (delete)', (uri: vscode.Uri) => analyzer.clear(uri)));
+    this.watcher.onDidDelete(log.guard('File watcher (delete)', (uri: vscode.Uri) => this.fileDeleted(uri)));
+    this.folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    this.folderWatcher.onDidCreate(log.guard('Folder watcher (create)', (uri: vscode.Uri) => this.folderCreated(uri)));
+    this.folderWatcher.onDidDelete(log.guard('Folder watcher (delete)', (uri: vscode.Uri) => this.folderDeleted(uri)));
   }
 
   get scanning(): boolean {
     return this.running !== undefined;
   }
 
-  reconfigure(settings: ExtensionSettings): void {
-    this.settings = settings;
+  /** Is this file part of what the scan lists (so closing its editor keeps it in the Problems panel)? */
+  covers(uri: vscode.Uri): boolean {
+    if (!this.settings.scan.enabled || uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(uri)) return false;
+    return /\.(ya?ml|json|template)$/i.test(uri.path) && !this.isExcluded(relative(uri));
   }
 
-  /** Starts a scan (cancelling one under way). Resolves when it ends. */
+  reconfigure(settings: ExtensionSettings): void {
+    this.settings = settings;
+    this.isExcluded = excludeMatcher(filesExclude());
+    if (!settings.scan.enabled) {
+      this.cancel('the workspace scan was switched off');
+      this.analyzer.clearDiskResults();
+    }
+  }
+
+  /** Starts a scan (cancelling one under way). Resolves when it ends, never rejects. */
   start(reason: string): Promise<void> {
-    this.cancel();
+    this.cancel('a new scan starts');
     if (!this.settings.scan.enabled || !vscode.workspace.workspaceFolders?.length) return Promise.resolve();
     const source = new vscode.CancellationTokenSource();
     this.source = source;
-    const run = Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crossover' }, (progress) => this.scan(reason, source.token, progress)),
-    )
+    // Progress shows in Crossover's own status bar item ("scanning n/m", a click cancels), not in a
+    // second, window-progress item beside it.
+    const run = this.scan(reason, source.token)
       .catch((error: unknown) => this.log.error('Workspace scan failed', error))
       .finally(() => {
         if (this.source === source) {
@@ -71,98 +94,164 @@ export class WorkspaceScanner implements vscode.Disposable {
     return run;
   }
 
-  cancel(): void {
-    if (!this.source) return;
+  cancel(reason: string): void {
+    if (!this.source || this.source.token.isCancellationRequested) return;
     this.source.cancel();
-    this.log.info('Workspace scan cancelled.');
+    this.log.info(`Workspace scan cancelled: ${reason}.`);
   }
 
   whenIdle(): Promise<void> {
     return this.running ?? Promise.resolve();
   }
 
-  /** Re-reads a file the watcher saw change, unless it is open (then the editor's text is what counts). */
-  async readAndAnalyze(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'analysed' | 'skipped'> {
+  /**
+   * Reads a file from disk and analyses it, unless it is open (then the editor's text is what counts).
+   * Stats first so a file above the size cap is never read; binary files are skipped with a log line.
+   * Never throws: a file that cannot be read leaves the Problems panel, with a log line.
+   */
+  async readAndAnalyze(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'template' | 'other' | 'skipped'> {
+    const path = relative(uri);
     let size: number;
     try {
       size = (await vscode.workspace.fs.stat(uri)).size;
     } catch {
+      this.analyzer.clear(uri); // gone since it was listed
+      return 'skipped';
+    }
+    if (size > this.settings.maxFileSizeBytes) {
+      this.log.info(`Skipped ${path}: ${(size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb (${this.settings.maxFileSizeBytes / 1024} KB).`);
       this.analyzer.clear(uri);
       return 'skipped';
     }
-    const path = vscode.workspace.asRelativePath(uri);
-    if (size > this.settings.maxFileSizeBytes) {
-      this.log.info(`Skipped ${path}: ${(size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb.`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      this.log.warn(`Skipped ${path}: it could not be read (${error instanceof Error ? error.message : String(error)}).`);
+      this.analyzer.clear(uri);
       return 'skipped';
     }
-    const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
+    const decoded = decodeBytes(bytes);
     if (decoded.kind === 'binary') {
       this.log.info(`Skipped ${path}: ${decoded.reason}.`);
+      this.analyzer.clear(uri);
       return 'skipped';
     }
     const result = await this.analyzer.analyzeDisk(uri, decoded.text, token);
-    return result ? 'analysed' : 'skipped';
+    if (!result) return 'skipped';
+    return result.format ? 'template' : 'other';
   }
 
-  private async scan(reason: string, token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+  private async scan(reason: string, token: vscode.CancellationToken): Promise<void> {
     const started = performance.now();
-    const exclude = excludeGlob(vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude'));
     const maxFiles = this.settings.scan.maxFiles;
-    const found = await vscode.workspace.findFiles(CANDIDATE_GLOB, exclude, maxFiles + 1, token);
+    this.status.scanning(0, 0);
+    const found = await vscode.workspace.findFiles(CANDIDATE_GLOB, excludeGlob(filesExclude()), maxFiles + 1, token);
     if (token.isCancellationRequested) return;
-    if (found.length > maxFiles) this.log.warn(`The workspace has more than ${maxFiles} candidate files; only the first ${maxFiles} are scanned (crossover.workspaceScan.maxFiles).`);
+    if (found.length > maxFiles) this.log.warn(`The workspace has more than ${maxFiles} candidate files; only ${maxFiles} are scanned (crossover.workspaceScan.maxFiles).`);
     const files = found.slice(0, maxFiles).sort((a, b) => priority(a) - priority(b));
     this.log.info(`Workspace scan (${reason}): ${files.length} candidate files.`);
-    let analysed = 0;
+    // Results from disk older than this point that the scan does not renew are stale at its end.
+    const mark = this.analyzer.mark();
     let busyMs = 0;
+    let templates = 0;
     for (let i = 0; i < files.length; i++) {
       if (token.isCancellationRequested) return;
       const uri = files[i]!;
-      this.status.scanning(i, files.length);
-      progress.report({ message: `scanning ${i + 1}/${files.length}` });
+      this.status.scanning(i + 1, files.length);
       const t0 = performance.now();
       try {
-        if ((await this.readAndAnalyze(uri, token)) === 'analysed') analysed++;
+        if ((await this.readAndAnalyze(uri, token)) === 'template') templates++;
       } catch (error) {
-        this.log.error(`Could not analyse ${vscode.workspace.asRelativePath(uri)}`, error);
+        this.log.error(`Could not analyse ${relative(uri)}`, error);
       }
       const spent = performance.now() - t0;
       busyMs += spent;
+      // Rest as long as the work took (half a core at most), so typing elsewhere never waits on the scan.
       await sleep(restAfter(spent, this.settings.scan.cpuShare));
     }
+    if (token.isCancellationRequested) return;
+    this.analyzer.dropDiskResultsBefore(mark);
     const summary = this.analyzer.summary();
     this.log.info(
       `Workspace scan done in ${((performance.now() - started) / 1000).toFixed(1)} s (${busyMs.toFixed(0)} ms of work): ` +
-        `${analysed} files read, ${summary.templates} templates, ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} information.`,
+        `${files.length} files, ${templates} templates among them; Problems now lists ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} information in ${summary.templates} templates.`,
     );
   }
 
   private fileChanged(uri: vscode.Uri): void {
-    if (inExcludedFolder(vscode.workspace.asRelativePath(uri))) return;
-    // Saves and generators fire bursts of events: wait for the burst to settle.
+    if (!this.covers(uri)) return;
+    this.settle(uri, async () => {
+      const source = new vscode.CancellationTokenSource();
+      try {
+        await this.readAndAnalyze(uri, source.token);
+      } finally {
+        source.dispose();
+      }
+    });
+  }
+
+  private fileDeleted(uri: vscode.Uri): void {
+    this.settle(uri, () => this.analyzer.clear(uri));
+  }
+
+  /**
+   * VS Code's watcher reports a folder created with files already in it (`mkdir x && cp t.yaml x/`, a
+   * checkout, `sam init`) as one event for the folder, without events for the files: such a folder is
+   * searched like a small scan. Only names without an extension are looked at (folders, mostly), so the
+   * thousands of files an `npm install` creates cost nothing but this test.
+   */
+  private folderCreated(uri: vscode.Uri): void {
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    if (name.includes('.') || !this.settings.scan.enabled || !vscode.workspace.getWorkspaceFolder(uri) || this.isExcluded(relative(uri))) return;
+    this.settle(uri, async () => {
+      try {
+        if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+      } catch {
+        return; // gone again
+      }
+      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOB), excludeGlob(filesExclude()), this.settings.scan.maxFiles);
+      const source = new vscode.CancellationTokenSource();
+      try {
+        for (const file of files) {
+          const t0 = performance.now();
+          await this.readAndAnalyze(file, source.token);
+          await sleep(restAfter(performance.now() - t0, this.settings.scan.cpuShare));
+        }
+      } finally {
+        source.dispose();
+      }
+      if (files.length) this.log.info(`New folder ${relative(uri)}: ${files.length} candidate files analysed.`);
+    });
+  }
+
+  private folderDeleted(uri: vscode.Uri): void {
+    if (/\.(ya?ml|json|template)$/i.test(uri.path)) return; // a file: the file watcher has it
+    this.settle(uri, () => this.analyzer.clearUnder(uri));
+  }
+
+  /** Runs `action` once the burst of watcher events for `uri` has settled; the last event decides. */
+  private settle(uri: vscode.Uri, action: () => unknown): void {
     const key = uri.toString();
     const existing = this.pending.get(key);
     if (existing) clearTimeout(existing);
     this.pending.set(
       key,
       setTimeout(
-        this.log.guard('File watcher', async () => {
+        this.log.guard('File watcher', () => {
           this.pending.delete(key);
-          const source = new vscode.CancellationTokenSource();
-          try {
-            await this.readAndAnalyze(uri, source.token);
-          } finally {
-            source.dispose();
-          }
+          return action();
         }),
-        300,
+        WATCHER_SETTLE_MS,
       ),
     );
   }
 
   dispose(): void {
-    this.cancel();
+    this.cancel('the extension stops');
     for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
     this.watcher.dispose();
+    this.folderWatcher.dispose();
   }
 }

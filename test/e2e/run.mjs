@@ -1,7 +1,8 @@
 // `npm run test:e2e`: installs the tools once, packages the extension, starts a real VS Code
 // (code-server) on a copy of test/e2e/workspace, and runs the suite in Debian's Chromium.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+// Options: --no-package (reuse dist/crossover.vsix), --keep (keep the temporary workspace and profile).
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { installTools } from './install.mjs';
 import { prepareWorkspace, startCodeServer } from './server.mjs';
@@ -10,28 +11,83 @@ const here = import.meta.dirname;
 const repo = join(here, '..', '..');
 const artifacts = join(here, 'artifacts');
 const started = Date.now();
+const seconds = (from) => `${((Date.now() - from) / 1000).toFixed(0)} s`;
+const timings = [];
+const step = (name, from) => timings.push(`${name} ${seconds(from)}`);
 
-installTools();
-if (!process.argv.includes('--no-package')) {
-  console.log('e2e: packaging the extension...');
-  execFileSync('npm', ['run', '--silent', 'package'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+let server;
+let root;
+/** Stops code-server (by its process id) and removes the temporary folder; safe to call twice. */
+function cleanUp() {
+  server?.stop();
+  server = undefined;
+  if (root && !process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
+  root = undefined;
 }
-rmSync(artifacts, { recursive: true, force: true });
-mkdirSync(artifacts, { recursive: true });
-const serverLog = join(artifacts, 'code-server.log');
-const { root, workspace } = prepareWorkspace(join(here, 'workspace'));
-const server = await startCodeServer({ root, workspace, vsix: join(repo, 'dist', 'crossover.vsix'), log: (text) => appendFileSync(serverLog, text) });
-console.log(`e2e: code-server ready at ${server.url} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.error(`e2e: ${signal}, stopping code-server`);
+    cleanUp();
+    process.exit(130);
+  });
+}
+
+/** Runs the suite in its own process; resolves with its exit code. TAP goes to a file for the summary. */
+function runSuite(env, tapFile) {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, join(here, 'suite.test.mjs')],
+      { stdio: 'inherit', env: { ...process.env, ...env } },
+    );
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolve(1));
+  });
+}
+
+/** "12 passed, 0 failed" from the TAP file's closing lines. */
+function summary(tapFile) {
+  if (!existsSync(tapFile)) return 'no results';
+  const tap = readFileSync(tapFile, 'utf8');
+  const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const failed = [...tap.matchAll(/^\s+not ok \d+ - (.+)$/gm)].map((m) => m[1]);
+  return `${count('pass')} passed, ${count('fail')} failed${failed.length ? ` (${failed.join('; ')})` : ''}`;
+}
+
+/** The suite's exit code; stays undefined (a failure) if anything before it throws. */
 let status;
 try {
-  const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(here, 'suite.test.mjs')], {
-    stdio: 'inherit',
-    env: { ...process.env, E2E_URL: server.url, E2E_WORKSPACE: workspace, E2E_USER_DATA: server.userData, E2E_ARTIFACTS: artifacts },
-  });
-  status = result.status ?? 1;
+  let t = Date.now();
+  const installed = installTools();
+  step(installed ? 'install' : 'install (cached)', t);
+
+  if (!process.argv.includes('--no-package')) {
+    t = Date.now();
+    console.log('e2e: packaging the extension (npm run package)...');
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+    step('package', t);
+  }
+
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
+  t = Date.now();
+  const prepared = prepareWorkspace(join(here, 'workspace'));
+  root = prepared.root;
+  const serverLog = join(artifacts, 'code-server.log');
+  server = await startCodeServer({ root, workspace: prepared.workspace, vsix: join(repo, 'dist', 'crossover.vsix'), log: (text) => appendFileSync(serverLog, text) });
+  step('code-server start', t);
+  console.log(`e2e: code-server ready at ${server.url}`);
+
+  t = Date.now();
+  const tapFile = join(artifacts, 'results.tap');
+  status = await runSuite({ E2E_URL: server.url, E2E_WORKSPACE: prepared.workspace, E2E_USER_DATA: server.userData, E2E_ARTIFACTS: artifacts }, tapFile);
+  step('suite', t);
+  console.log(`\ne2e: ${status === 0 ? 'PASSED' : 'FAILED'}: ${summary(tapFile)}`);
+} catch (error) {
+  console.error(`e2e: FAILED before the suite could finish: ${error instanceof Error ? error.message : String(error)}`);
+  status = 1;
 } finally {
-  server.stop();
-  if (!process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
+  cleanUp();
 }
-console.log(`e2e: ${status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in test/e2e/artifacts/`);
-process.exit(status);
+console.log(`e2e: ${timings.join(', ')}, total ${seconds(started)}; screenshots and logs in test/e2e/artifacts/`);
+process.exit(status ?? 1);

@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { codeServerBin } from './install.mjs';
 
 export async function freePort() {
@@ -17,13 +17,27 @@ export async function freePort() {
   });
 }
 
-/** A copy of the fixture workspace (tests edit files), plus hostile files generated here, never committed. */
+const LONG_TIMEOUT_TEMPLATE = (name) =>
+  `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ${name}:\n    Type: AWS::Serverless::Function\n` +
+  '    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Architectures: [arm64]\n      Timeout: 1200\n';
+
+/** How many small non-template YAML files to add, so a scan lasts long enough to watch its progress and cancel it. */
+export const FILLER_FILES = Number(process.env.E2E_FILLER ?? 1500);
+
+/**
+ * A copy of the fixture workspace (tests edit files), plus files generated here and never committed:
+ * hostile ones (20 MB, binary), templates in folders that must be skipped (git would ignore a committed
+ * node_modules), and filler files.
+ */
 export function prepareWorkspace(fixture) {
   const root = mkdtempSync(join(tmpdir(), 'crossover-e2e-'));
   const workspace = join(root, 'workspace');
   cpSync(fixture, workspace, { recursive: true });
+  const write = (path, content) => {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), content);
+  };
   // A 20 MB template: above the size cap, so it must be skipped with a log line, not freeze the editor.
-  mkdirSync(join(workspace, 'hostile/huge'), { recursive: true });
   const resource = (i) => `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 60\n      QueueName: queue-${i}-${'x'.repeat(40)}\n`;
   const chunks = ["AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"];
   let size = chunks[0].length;
@@ -32,12 +46,16 @@ export function prepareWorkspace(fixture) {
     chunks.push(chunk);
     size += chunk.length;
   }
-  writeFileSync(join(workspace, 'hostile/huge/template.yaml'), chunks.join(''));
+  write('hostile/huge/template.yaml', chunks.join(''));
   // A binary file with a template's name.
-  mkdirSync(join(workspace, 'hostile/binary'), { recursive: true });
   const binary = Buffer.alloc(4096);
   for (let i = 0; i < binary.length; i++) binary[i] = (i * 37) % 256;
-  writeFileSync(join(workspace, 'hostile/binary/template.yaml'), binary);
+  write('hostile/binary/template.yaml', binary);
+  // Templates with problems where nobody edits templates: never listed.
+  write('node_modules/some-lib/template.yaml', LONG_TIMEOUT_TEMPLATE('DependencyFunction'));
+  write('cdk.out/App.template.json', JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Timeout: 1200 } } } }, null, 2));
+  // YAML that is not a template, in bulk (the scan reads and drops each).
+  for (let i = 0; i < FILLER_FILES; i++) write(`filler/config-${String(i).padStart(4, '0')}.yaml`, `name: config-${i}\nreplicas: ${i % 5}\nlabels: [a, b]\n`);
   return { root, workspace };
 }
 
@@ -61,6 +79,11 @@ export async function startCodeServer({ root, workspace, vsix, log }) {
         'window.commandCenter': false,
         'chat.commandCenter.enabled': false,
         'workbench.colorTheme': 'Default Dark Modern',
+        // No fade-in: a screenshot taken when a hover is visible shows it opaque.
+        'workbench.reduceMotion': 'on',
+        'editor.hover.delay': 300,
+        // code-server saves edits after a delay by default; the suite edits without saving, as a user would.
+        'files.autoSave': 'off',
       },
       null,
       2,
@@ -81,28 +104,48 @@ export async function startCodeServer({ root, workspace, vsix, log }) {
   const child = spawn(codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout.on('data', (d) => log?.(String(d)));
   child.stderr.on('data', (d) => log?.(String(d)));
+  const stop = () => stopGroup(child.pid);
   const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, child);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { url: `${url}/?folder=${encodeURIComponent(workspace)}`, userData, pid: child.pid, stop };
+}
+
+async function waitForHealth(url, child) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) break;
+      if (response.ok) return;
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode} (see test/e2e/artifacts/code-server.log)`);
     if (Date.now() > deadline) throw new Error('code-server did not start within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return {
-    url: `${url}/?folder=${encodeURIComponent(workspace)}`,
-    userData,
-    stop() {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
+}
+
+/**
+ * Stops code-server and its children (it was started as the leader of its own process group, so the
+ * group id is its pid): SIGTERM, then SIGKILL if it is still there after 5 s.
+ */
+function stopGroup(pid) {
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
   };
+  if (!pid || !alive()) return;
+  process.kill(-pid, 'SIGTERM');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < 50 && alive(); i++) Atomics.wait(pause, 0, 0, 100);
+  if (alive()) process.kill(-pid, 'SIGKILL');
 }

@@ -1,23 +1,31 @@
 // The real-editor suite: VS Code (code-server) in Chromium, driven like a user would. Started by run.mjs.
+// Every wait is on visible state (or the log file) with a timeout; tests run in order on one window.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { filterProblems, goTo, hoverAt, launch, logs, openFile, problemRows, replaceAt, showProblems, squiggles, waitFor, waitForProblem } from './workbench.mjs';
+import { ABSENT, byId, EXPECTED } from './expected.mjs';
+import {
+  closeActiveEditor,
+  filterProblems,
+  goTo,
+  hoverAt,
+  launch,
+  listsFile,
+  logs,
+  openFile,
+  problemRows,
+  replaceAt,
+  runCommand,
+  showProblems,
+  squiggles,
+  statusItem,
+  waitFor,
+  waitForLog,
+  waitForProblem,
+} from './workbench.mjs';
 
-const { E2E_URL: url, E2E_USER_DATA: userData, E2E_ARTIFACTS: artifacts } = process.env;
-
-/** What the fixture workspace must show: one row per expected diagnostic (add a row per new scenario). */
-const EXPECTED = [
-  { folder: 'limits', file: 'template.yaml', line: 13, severity: 'error', ruleId: 'lambda/timeout-max', message: 'above the Lambda maximum of 900 s' },
-  { folder: 'api', file: 'template.yaml', line: 22, severity: 'warning', ruleId: 'lambda/api-gateway-timeout', message: 'integration timeout of REST API OrdersApi' },
-  { folder: 'queue', file: 'template.yaml', line: 9, severity: 'warning', ruleId: 'sqs/visibility-timeout', message: 'below 6x the 30 s timeout' },
-  { folder: 'database', file: 'template.yaml', line: 18, severity: 'warning', ruleId: 'rds/lambda-without-proxy', message: 'without RDS Proxy' },
-  { folder: 'broken', file: 'template.yaml', line: 10, severity: 'error', ruleId: 'parse-error', message: 'Flow sequence in block collection' },
-  { folder: 'broken', file: 'template.json', line: 10, severity: 'error', ruleId: 'parse-error', message: 'close brace expected' },
-  { folder: 'broken', file: 'unknown-tag.yaml', line: 14, severity: 'warning', ruleId: 'unknown-tag', message: 'Unknown tag !Reff' },
-  { folder: 'hostile', file: 'alias-bomb.yaml', line: 9, severity: 'error', ruleId: 'parse-error', message: 'alias bomb' },
-];
+const { E2E_URL: url, E2E_USER_DATA: userData, E2E_ARTIFACTS: artifacts, E2E_WORKSPACE: workspace } = process.env;
 
 let session;
 const shot = async (name) => {
@@ -27,7 +35,7 @@ const shot = async (name) => {
 
 describe('Crossover in a real VS Code', { concurrency: false }, () => {
   before(async () => {
-    assert.ok(url, 'run through test/e2e/run.mjs');
+    assert.ok(url && userData && artifacts && workspace, 'run through test/e2e/run.mjs');
     session = await launch(url);
   });
 
@@ -35,36 +43,61 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     if (session) await session.browser.close();
   });
 
-  test('the workspace scan lists templates that are not open, on the right lines', async () => {
-    await showProblems(session.page);
-    for (const expectation of EXPECTED) await waitForProblem(session.page, expectation, { timeout: 60_000 });
-    await filterProblems(session.page, '');
-    const rows = await problemRows(session.page);
-    assert.ok(!rows.some((r) => /ci\.yml|package\.json/.test(r)), 'YAML and JSON that are not templates are left alone');
+  test('the workspace scan lists templates that are not open, on the right lines, with related information', async () => {
+    const { page } = session;
+    await showProblems(page);
+    for (const expectation of EXPECTED) await waitForProblem(page, expectation, { timeout: 60_000 });
+    await filterProblems(page, '');
     await shot('01-problems-after-scan');
   });
 
-  test('the four Lambda scenarios show squiggles in the editor', async () => {
-    for (const expectation of EXPECTED.slice(0, 4)) {
+  test('excluded folders, files.exclude and files that are not templates are left alone', async () => {
+    const { page } = session;
+    await waitForLog(userData, /Workspace scan done in/, { timeout: 60_000 });
+    await filterProblems(page, '');
+    const rows = await problemRows(page);
+    for (const absent of ABSENT) assert.ok(!listsFile(rows, absent), `${absent.folder}/${absent.file} must not be listed: ${absent.why}`);
+    await waitFor('the status bar totals', async () => /Crossover: \d+/.test((await statusItem(page).textContent()) ?? ''));
+  });
+
+  test('the scenarios show squiggles in the editor', async () => {
+    for (const expectation of EXPECTED.filter((e) => e.squiggle)) {
       await openFile(session.page, `${expectation.folder}/${expectation.file}`);
       await waitFor(`a ${expectation.severity} squiggle in ${expectation.folder}/${expectation.file}`, async () => (await squiggles(session.page, expectation.severity)) > 0);
-      await shot(`02-squiggle-${expectation.folder}`);
+      await shot(`02-squiggle-${expectation.id}`);
     }
   });
 
-  test('editing a value makes the diagnostic go, and undo brings it back', async () => {
+  test('editing a value makes the diagnostic go, undo brings it back, closing keeps it listed', async () => {
     const { page } = session;
-    const limits = EXPECTED[0];
+    const timeout = byId('timeout');
     await openFile(page, 'limits/template.yaml');
     await waitFor('the error squiggle on Timeout: 1200', async () => (await squiggles(page, 'error')) === 1);
     await replaceAt(page, 13, 16, 4, '300');
     await waitFor('the error squiggle to go after typing 300', async () => (await squiggles(page, 'error')) === 0);
-    await waitForProblem(page, limits, { absent: true });
+    await waitForProblem(page, timeout, { absent: true });
     await shot('03-edited-timeout-300');
     await goTo(page, 13, 16); // focus is in the Problems filter: back to the editor, then undo
     await page.keyboard.press('Control+Z');
     await waitFor('the error squiggle to come back after undo', async () => (await squiggles(page, 'error')) === 1);
-    await waitForProblem(page, limits);
+    await waitForProblem(page, timeout);
+    // Undone to the saved text: the editor is clean, and closing it keeps the file in the Problems panel.
+    await goTo(page, 1, 1);
+    await closeActiveEditor(page);
+    await waitFor('the limits editor to close', async () => (await page.locator('.tab[data-resource-name="template.yaml"].active', { hasText: 'limits' }).count()) === 0);
+    await waitForProblem(page, timeout);
+  });
+
+  test('closing an edited template without saving shows it as it is on disk again', async () => {
+    const { page } = session;
+    const queue = byId('queue');
+    await openFile(page, 'queue/template.yaml');
+    await replaceAt(page, 9, 26, 2, '600'); // VisibilityTimeout: 60 -> 600 (above 6 x 30 s)
+    await waitForProblem(page, queue, { absent: true });
+    await goTo(page, 9, 1);
+    await closeActiveEditor(page, { dontSave: true });
+    await waitForProblem(page, queue);
+    await shot('04-closed-without-saving');
   });
 
   test('fixing a misspelt tag makes the unknown-tag warning go', async () => {
@@ -72,14 +105,75 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await openFile(page, 'broken/unknown-tag.yaml');
     await waitFor('the unknown-tag squiggle', async () => (await squiggles(page, 'warning')) === 1);
     await replaceAt(page, 14, 16, 5, '!Ref');
-    await waitForProblem(page, EXPECTED[6], { absent: true });
+    await waitForProblem(page, byId('tag'), { absent: true });
     await waitFor('no warning squiggle after the fix', async () => (await squiggles(page, 'warning')) === 0);
-    await shot('04-fixed-tag');
+    await shot('05-fixed-tag');
+    await goTo(page, 14, 1);
+    await closeActiveEditor(page, { dontSave: true });
+    await waitForProblem(page, byId('tag')); // the file on disk still has !Reff
+  });
+
+  test('changing a setting analyses again: a rule set to info, then back to its default', async () => {
+    const { page } = session;
+    const settingsFile = join(workspace, '.vscode', 'settings.json');
+    const original = readFileSync(settingsFile, 'utf8');
+    const timeout = byId('timeout');
+    try {
+      writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(original), 'crossover.rules': { 'lambda/timeout-max': 'info' } }, null, 2));
+      await waitForProblem(page, { ...timeout, severity: 'info' });
+      await waitForProblem(page, { ...byId('globals'), severity: 'info', related: undefined });
+      await shot('06-rule-set-to-info');
+    } finally {
+      writeFileSync(settingsFile, original);
+    }
+    await waitForProblem(page, timeout);
+  });
+
+  test('the file watchers list templates created on disk (in an existing folder, and in a new folder at once), and drop them when deleted', async () => {
+    const { page } = session;
+    const template = (name) =>
+      `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  ${name}:\n    Type: AWS::Lambda::Function\n    Properties:\n` +
+      '      Runtime: python3.13\n      Handler: app.handler\n      Timeout: 2000\n';
+    const inExisting = { folder: 'queue', file: 'second.template.yaml', line: 8, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 2,000 s' };
+    writeFileSync(join(workspace, inExisting.folder, inExisting.file), template('SecondFunction'));
+    await waitForProblem(page, inExisting);
+    // A folder that arrives with its files (sam init, a checkout): VS Code reports only the folder.
+    const inNew = { folder: 'watched', file: 'template.yaml', line: 8, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 2,000 s' };
+    mkdirSync(join(workspace, inNew.folder));
+    writeFileSync(join(workspace, inNew.folder, inNew.file), template('WatchedFunction'));
+    await waitForProblem(page, inNew);
+    rmSync(join(workspace, inExisting.folder, inExisting.file));
+    await waitForProblem(page, inExisting, { absent: true });
+    rmSync(join(workspace, inNew.folder), { recursive: true });
+    await waitForProblem(page, inNew, { absent: true });
+  });
+
+  test('commands: rescan shows progress in the status bar, clicking it cancels, Show Output opens the log', async () => {
+    const { page } = session;
+    await runCommand(page, 'Crossover: Rescan Workspace');
+    const item = statusItem(page);
+    await waitFor('"Crossover: scanning n/m" in the status bar', async () => /Crossover: scanning \d+\/\d+/.test((await item.textContent()) ?? ''), { timeout: 15_000 });
+    await shot('07-scanning');
+    const cancelledBefore = logs(userData).crossover.split('Workspace scan cancelled: by the user').length;
+    await item.click();
+    await waitFor('the log line of the cancelled scan', () => logs(userData).crossover.split('Workspace scan cancelled: by the user').length > cancelledBefore);
+    await waitFor('the status bar totals after the cancelled scan', async () => /Crossover: \d+$/.test(((await item.textContent()) ?? '').trim()));
+    await runCommand(page, 'Crossover: Show Output');
+    // The Output view shares the panel's filter box with the Problems view: clear what the suite typed there.
+    const filter = page.locator('.panel .viewpane-filter input').first();
+    if (await filter.isVisible().catch(() => false)) await filter.fill('');
+    // The output editor is virtualized (only the lines in view exist) and renders spaces as U+00A0 (hence \s).
+    const output = page.locator('.panel .monaco-editor', { hasText: /\[info\]\s(Crossover|Workspace scan|Skipped|Settings)/ }).first();
+    await output.waitFor({ state: 'visible', timeout: 15_000 }).catch(async (error) => {
+      await shot('failed-output');
+      throw error;
+    });
+    await shot('08-output');
   });
 
   test('hostile files are skipped with a log line or reported, and nothing throws in the extension host', async () => {
     const { crossover, extensionHost } = logs(userData);
-    assert.match(crossover, /Crossover activated in [\d.]+ ms/);
+    assert.match(crossover, /Crossover [\d.]+ activated in [\d.]+ ms/);
     assert.match(crossover, /Skipped hostile\/huge\/template\.yaml: 20\.0 MB is above crossover\.maxFileSizeKb/);
     assert.match(crossover, /Skipped hostile\/binary\/template\.yaml: it contains NUL bytes/);
     assert.match(crossover, /Workspace scan done in/);
@@ -88,12 +182,14 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.deepEqual(ours, [], 'no errors from Crossover in the extension host log');
   });
 
-  test('a screenshot for the README: diagnostics, hover and the Problems panel', async () => {
+  test('a screenshot for the README: squiggle, hover and the Problems panel', async () => {
     const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
     await openFile(page, 'api/template.yaml');
+    await showProblems(page);
     await filterProblems(page, '');
     await waitFor('the warning squiggle', async () => (await squiggles(page, 'warning')) > 0);
     await hoverAt(page, 22, 16);
-    await shot('05-readme'); // docs/images/diagnostics.png is a copy of this one
+    await shot('09-readme'); // docs/images/diagnostics.png is a copy of this one
   });
 });

@@ -62,7 +62,11 @@ export async function filterProblems(page, text) {
   await showProblems(page);
   const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
   await filter.fill(text);
-  if (!text) return;
+  if (!text) {
+    // Cleared: wait until the panel shows everything again (its "Showing n of m" badge goes).
+    await waitFor('the Problems filter to clear', async () => !/Showing/.test((await page.locator('.viewpane-filter-badge').first().textContent().catch(() => '')) ?? ''));
+    return;
+  }
   // The panel applies the filter after a short delay: wait until every marker row shown matches it,
   // so a check for an absent row cannot pass just because the row is scrolled out of a virtual list.
   const needle = text.toLowerCase();
@@ -72,28 +76,52 @@ export async function filterProblems(page, text) {
   });
 }
 
+const SEVERITY_LABEL = { error: 'Error:', warning: 'Warning:', info: 'Info:' };
+
+/** Index of the marker row for `expectation` in `rows` (file row, then a marker with severity, rule id and line), or -1. */
+export function findMarker(rows, expectation) {
+  const fileIndex = rows.findIndex((r) => r.includes(`in file ${expectation.file} of folder `) && folderOf(r).includes(expectation.folder));
+  if (fileIndex < 0) return -1;
+  for (let i = fileIndex + 1; i < rows.length && !isFileRow(rows[i]); i++) {
+    const r = rows[i];
+    if (r.startsWith(SEVERITY_LABEL[expectation.severity]) && r.includes(` ${expectation.ruleId} `) && r.includes(`[Ln ${expectation.line},`)) return i;
+  }
+  return -1;
+}
+
+const isFileRow = (row) => / in file .+ of folder /.test(row);
+const folderOf = (row) => / of folder (\S+)/.exec(row)?.[1] ?? '';
+
+/** Is any row about `file` in a folder whose path contains `folder`? (For files that must not be listed.) */
+export function listsFile(rows, { folder, file }) {
+  return rows.some((r) => isFileRow(r) && r.includes(`in file ${file} of folder `) && folderOf(r).includes(folder));
+}
+
 /**
- * Waits until a marker row for `expectation` shows (file and folder, line, rule id, message text),
- * or, with `absent: true`, until none does.
+ * Waits until a marker row for `expectation` shows (file and folder, severity, line, rule id, message
+ * text, and its related-information row if the expectation has one), or, with `absent: true`, until none does.
  */
 export async function waitForProblem(page, expectation, { absent = false, timeout = 30_000 } = {}) {
   await filterProblems(page, expectation.message);
-  const describe = `${expectation.folder}/${expectation.file}:${expectation.line} ${expectation.ruleId}${absent ? ' to disappear' : ''}`;
-  return waitFor(
-    `the Problems entry ${describe}`,
-    async () => {
-      const rows = await problemRows(page);
-      const fileIndex = rows.findIndex((r) => r.includes(`in file ${expectation.file} of folder ${expectation.folder}`));
-      const severity = { error: 'Error:', warning: 'Warning:', info: 'Info:' }[expectation.severity];
-      const marker =
-        fileIndex >= 0 &&
-        rows
-          .slice(fileIndex + 1)
-          .find((r) => r.startsWith(severity) && r.includes(` ${expectation.ruleId} `) && r.includes(`[Ln ${expectation.line},`));
-      return absent ? !marker : marker;
-    },
-    { timeout },
-  );
+  const describe = `${expectation.folder}/${expectation.file}:${expectation.line} ${expectation.severity} ${expectation.ruleId}${absent ? ' to disappear' : ''}`;
+  let rows = [];
+  try {
+    return await waitFor(
+      `the Problems entry ${describe}`,
+      async () => {
+        rows = await problemRows(page);
+        const index = findMarker(rows, expectation);
+        if (absent) return index < 0;
+        if (index < 0) return false;
+        if (!expectation.related) return rows[index];
+        const next = rows[index + 1] ?? '';
+        return next.includes(expectation.related.text) && next.includes(`[Ln ${expectation.related.line},`) && rows[index];
+      },
+      { timeout },
+    );
+  } catch (error) {
+    throw new Error(`${error.message}\nProblems rows:\n  ${rows.join('\n  ')}`, { cause: error });
+  }
 }
 
 /** Squiggles of a severity in the active editor ('error' | 'warning' | 'info'). */
@@ -144,3 +172,39 @@ export function logs(userData) {
     extensionHost: read((f) => /exthost\.log$/.test(f)),
   };
 }
+
+/** Runs a command from the palette (F1) by its exact title, e.g. "Crossover: Rescan Workspace". */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const exactTitle = new RegExp(`^${escapeRegExp(title)}$`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactTitle }) }).first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await row.click();
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Crossover's status bar item (its text, e.g. "Crossover: 9" or "Crossover: scanning 12/340"). */
+export function statusItem(page) {
+  return page.locator('.statusbar-item', { hasText: 'Crossover' }).first();
+}
+
+/** Closes the active editor through the palette; `dontSave` answers the "save changes?" dialog. */
+export async function closeActiveEditor(page, { dontSave = false } = {}) {
+  await runCommand(page, 'View: Close Editor');
+  if (dontSave) {
+    const button = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don.t Save/ }).first();
+    await button.waitFor({ state: 'visible', timeout: 10_000 });
+    await button.click();
+    await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+}
+
+/** Waits until the Crossover log file (written by the workbench, a little after the line is logged) matches. */
+export async function waitForLog(userData, pattern, { timeout = 30_000 } = {}) {
+  return waitFor(`the Crossover log to match ${pattern}`, () => pattern.test(logs(userData).crossover), { timeout });
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -20,30 +20,37 @@ export class Debouncer<K> {
   private readonly running = new Map<K, Source>();
   private active = 0;
   private idleWaiters: (() => void)[] = [];
+  private wasBusy = false;
 
-  constructor(private readonly onError: (error: unknown) => void) {}
+  /**
+   * @param onError where a task's error goes (tasks never throw into the caller's event loop)
+   * @param onBusyChange told when the debouncer goes from idle to busy and back (for a status display)
+   */
+  constructor(
+    private readonly onError: (error: unknown) => void,
+    private readonly onBusyChange?: (busy: boolean) => void,
+  ) {}
 
   /** Runs `task` after `delayMs` unless another request for the same key comes first. */
   schedule(key: K, delayMs: number, task: (token: Token) => Promise<void>): void {
-    this.cancel(key);
+    // Not cancel(): between dropping the old request and adding this one the debouncer is not idle.
+    this.drop(key);
     const timer = setTimeout(() => {
       this.timers.delete(key);
       void this.start(key, task);
     }, delayMs);
     this.timers.set(key, timer);
+    this.notify();
   }
 
   /** Runs `task` now (cancelling anything pending for the key) and resolves when it is done. */
   async runNow(key: K, task: (token: Token) => Promise<void>): Promise<void> {
-    this.cancel(key);
+    this.drop(key);
     await this.start(key, task);
   }
 
   cancel(key: K): void {
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(key);
-    this.running.get(key)?.cancel();
+    this.drop(key);
     this.maybeIdle();
   }
 
@@ -65,6 +72,7 @@ export class Debouncer<K> {
     const source = new Source();
     this.running.set(key, source);
     this.active++;
+    this.notify();
     try {
       await task(source);
     } catch (error) {
@@ -76,7 +84,26 @@ export class Debouncer<K> {
     }
   }
 
+  /** Forgets the pending request for `key` and cancels its run under way. */
+  private drop(key: K): void {
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    this.running.get(key)?.cancel();
+  }
+
+  private notify(): void {
+    if (this.busy === this.wasBusy) return;
+    this.wasBusy = this.busy;
+    try {
+      this.onBusyChange?.(this.wasBusy);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
   private maybeIdle(): void {
+    this.notify();
     if (this.busy) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];

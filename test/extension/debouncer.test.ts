@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { Debouncer, type Token } from '../../src/extension/support/debouncer.js';
-import { restAfter } from '../../src/extension/support/duty-cycle.js';
-import { excludeGlob, expandGroups, inExcludedFolder } from '../../src/extension/support/globs.js';
 
 describe('Debouncer', () => {
   test('a newer request replaces a pending one', async () => {
@@ -32,6 +30,15 @@ describe('Debouncer', () => {
     expect(debouncer.busy).toBe(false);
   });
 
+  test('runNow cancels what is pending for the key and runs at once', async () => {
+    const runs: string[] = [];
+    const debouncer = new Debouncer<string>(() => undefined);
+    debouncer.schedule('a', 1000, async () => void runs.push('debounced'));
+    await debouncer.runNow('a', async () => void runs.push('now'));
+    expect(runs).toEqual(['now']);
+    expect(debouncer.busy).toBe(false);
+  });
+
   test('errors go to the handler and do not leave it busy', async () => {
     const errors: unknown[] = [];
     const debouncer = new Debouncer<string>((e) => errors.push(e));
@@ -41,30 +48,28 @@ describe('Debouncer', () => {
     expect(errors).toHaveLength(1);
     expect(debouncer.busy).toBe(false);
   });
-});
 
-describe('duty cycle', () => {
-  test('at half a core, rest as long as the work took', () => {
-    expect(restAfter(40, 0.5)).toBe(40);
-    expect(restAfter(30, 0.25)).toBe(90);
-    expect(restAfter(0, 0.5)).toBe(1);
-  });
-});
-
-describe('exclude globs', () => {
-  test('groups are expanded so they can sit inside the merged group', () => {
-    expect(expandGroups('**/*.{js,map}')).toEqual(['**/*.js', '**/*.map']);
-    expect(expandGroups('{a,b}/{c,d}')).toEqual(['a/c', 'a/d', 'b/c', 'b/d']);
+  test('reports busy and idle once per change, for a status display', async () => {
+    const changes: boolean[] = [];
+    const debouncer = new Debouncer<string>(
+      () => undefined,
+      (busy) => changes.push(busy),
+    );
+    debouncer.schedule('a', 5, async () => undefined);
+    debouncer.schedule('a', 5, async () => undefined);
+    debouncer.schedule('b', 5, async () => undefined);
+    await debouncer.whenIdle();
+    expect(changes).toEqual([true, false]);
   });
 
-  test("the user's files.exclude is merged with the fixed folders", () => {
-    const glob = excludeGlob({ '**/.DS_Store': true, 'build': true, '**/*.{tmp,bak}': true, '**/keep': false, '**/sibling': { when: '$(basename).ts' } });
-    expect(glob).toBe('{**/node_modules/**,**/.git/**,**/cdk.out/**,**/.aws-sam/**,**/.serverless/**,**/.DS_Store,**/build,**/*.tmp,**/*.bak}');
-  });
-
-  test('watcher events in excluded folders are recognised', () => {
-    expect(inExcludedFolder('app/node_modules/x/template.yaml')).toBe(true);
-    expect(inExcludedFolder('cdk.out/Stack.template.json')).toBe(true);
-    expect(inExcludedFolder('infra/template.yaml')).toBe(false);
+  test('cancelAll leaves nothing pending', async () => {
+    const runs: string[] = [];
+    const debouncer = new Debouncer<string>(() => undefined);
+    debouncer.schedule('a', 5, async () => void runs.push('a'));
+    debouncer.schedule('b', 5, async () => void runs.push('b'));
+    debouncer.cancelAll();
+    await debouncer.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runs).toEqual([]);
   });
 });

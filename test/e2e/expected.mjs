@@ -1,0 +1,52 @@
+// What the fixture workspace (test/e2e/workspace, plus the files server.mjs generates) must show in the
+// Problems panel. Adding a scenario = a fixture template + a row here; the suite checks every row after the
+// workspace scan (file not opened), and the `squiggle` rows again in the editor.
+//
+//   folder/file  where the template is (the Problems panel shows "file folder")
+//   line         1-based, as the Problems panel's "[Ln L, Col C]"
+//   severity     error | warning | info
+//   ruleId       the diagnostic code shown after the message
+//   message      a substring of the message (also used as the Problems filter)
+//   related      optional: a substring and 1-based line of a related-information row under the marker
+//   squiggle     true: also open the file and check the squiggle in the editor
+
+export const EXPECTED = [
+  // The four Lambda scenarios of the issue's "done when".
+  { id: 'timeout', folder: 'limits', file: 'template.yaml', line: 13, severity: 'error', ruleId: 'lambda/timeout-max', message: 'above the Lambda maximum of 900 s', squiggle: true },
+  { id: 'api', folder: 'api', file: 'template.yaml', line: 22, severity: 'warning', ruleId: 'lambda/api-gateway-timeout', message: 'integration timeout of REST API OrdersApi', squiggle: true },
+  { id: 'queue', folder: 'queue', file: 'template.yaml', line: 9, severity: 'warning', ruleId: 'sqs/visibility-timeout', message: 'below 6x the 30 s timeout', squiggle: true },
+  { id: 'database', folder: 'database', file: 'template.yaml', line: 18, severity: 'warning', ruleId: 'rds/lambda-without-proxy', message: 'without RDS Proxy', squiggle: true },
+  // An inherited value: reported on the function, with the Globals line as related information.
+  {
+    id: 'globals',
+    folder: 'globals',
+    file: 'template.yaml',
+    line: 12,
+    severity: 'error',
+    ruleId: 'lambda/timeout-max',
+    message: 'Timeout 1,800 s is above the Lambda maximum',
+    related: { text: 'inherited from Globals', line: 7 },
+    squiggle: true,
+  },
+  // Broken and hostile input: a clear finding on the right line.
+  { id: 'yaml', folder: 'broken', file: 'template.yaml', line: 10, severity: 'error', ruleId: 'parse-error', message: 'Flow sequence in block collection' },
+  { id: 'json', folder: 'broken', file: 'template.json', line: 10, severity: 'error', ruleId: 'parse-error', message: 'close brace expected' },
+  { id: 'tag', folder: 'broken', file: 'unknown-tag.yaml', line: 14, severity: 'warning', ruleId: 'unknown-tag', message: 'Unknown tag !Reff' },
+  { id: 'bomb', folder: 'hostile', file: 'alias-bomb.yaml', line: 9, severity: 'error', ruleId: 'parse-error', message: 'alias bomb' },
+];
+
+/** Templates with problems that must NOT be listed, and why. Each has a Timeout above 900 s. */
+export const ABSENT = [
+  { folder: 'excluded', file: 'template.yaml', why: 'files.exclude "excluded" (workspace settings)' },
+  { folder: 'infra', file: 'stack.generated.yaml', why: 'files.exclude "**/*.generated.yaml"' },
+  { folder: 'some-lib', file: 'template.yaml', why: 'inside node_modules (generated at test time)' },
+  { folder: 'cdk.out', file: 'App.template.json', why: 'cdk.out is always skipped (generated at test time)' },
+  { folder: 'workflows', file: 'ci.yml', why: 'YAML that is not a template' },
+  { folder: 'notes', file: 'package.json', why: 'JSON that is not a template' },
+];
+
+export const byId = (id) => {
+  const row = EXPECTED.find((r) => r.id === id);
+  if (!row) throw new Error(`no expected row ${id}`);
+  return row;
+};
