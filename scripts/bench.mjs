@@ -1,0 +1,167 @@
+// `npm run bench`: how long analysis takes next to what the `yaml` library alone needs for the same
+// input (target: analysis at most 3x the bare parse). A script, not a test: it reports figures.
+//   (a) a generated SAM template with 1,000 functions (Globals, events, intrinsics), in memory;
+//   (b) every SAM/CloudFormation file of the shared corpus (../shared/corpus), when it exists.
+import { performance } from 'node:perf_hooks';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse, parseDocument } from 'yaml';
+import { loadTs, repoRoot } from './lib/load-ts.mjs';
+
+const { analyzeText, resolveConfig, decodeBytes } = await loadTs(
+  "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; export { decodeBytes } from './src/core/parse/document/load.ts';",
+  { minify: true },
+);
+const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+// The bare-parse baselines use the options the engine passes to `yaml` (duplicate keys allowed, as
+// CloudFormation allows them; no warnings printed for CloudFormation's tags).
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false };
+const bareParseDocument = (text) => parseDocument(text, PARSE_OPTIONS);
+const bareParse = (text) => parse(text, { ...PARSE_OPTIONS, logLevel: 'silent', maxAliasCount: -1 });
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median wall time (ms) of `fn` over RUNS runs, after two warm-up runs. */
+function time(fn) {
+  fn();
+  fn();
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+function generatedTemplate(count) {
+  const out = [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    'Transform: AWS::Serverless-2016-10-31',
+    'Parameters:',
+    '  Stage: {Type: String, Default: prod}',
+    '  WorkerTimeout: {Type: Number, Default: 120}',
+    'Mappings:',
+    '  Sizes:',
+    '    prod: {memory: 1024}',
+    'Globals:',
+    '  Function:',
+    '    Runtime: python3.13',
+    '    MemorySize: 512',
+    '    Timeout: 30',
+    '    Architectures: [arm64]',
+    '    Environment:',
+    '      Variables:',
+    '        STAGE: !Ref Stage',
+    'Resources:',
+  ];
+  for (let i = 0; i < count; i++) {
+    if (i % 4 === 1) out.push(`  Queue${i}:`, '    Type: AWS::SQS::Queue', '    Properties:', '      VisibilityTimeout: 720');
+    out.push(
+      `  Function${i}:`,
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      `      Handler: app.handler_${i}`,
+      '      CodeUri: src/',
+      i % 3 === 0 ? '      MemorySize: !FindInMap [Sizes, !Ref Stage, memory]' : `      MemorySize: ${256 + (i % 8) * 128}`,
+      i % 4 === 1 ? '      Timeout: !Ref WorkerTimeout' : `      Timeout: ${5 + (i % 25)}`,
+      '      Environment:',
+      '        Variables:',
+      `          TABLE: !Sub "\${Stage}-table-${i}"`,
+      '      Events:',
+    );
+    if (i % 4 === 1) out.push('        Jobs:', '          Type: SQS', '          Properties:', `            Queue: !GetAtt Queue${i}.Arn`);
+    else out.push('        Get:', '          Type: Api', '          Properties:', `            Path: /items/${i}`, '            Method: get');
+  }
+  return out.join('\n') + '\n';
+}
+
+function row(label, files, bytes, analysis, parseDoc, parseJs) {
+  return { label, files, megabytes: +(bytes / 1024 / 1024).toFixed(2), analysisMs: +analysis.toFixed(1), yamlParseDocumentMs: +parseDoc.toFixed(1), yamlParseMs: +parseJs.toFixed(1), ratio: +(analysis / parseDoc).toFixed(2) };
+}
+
+const results = [];
+
+// (a) 1,000 functions.
+const generated = generatedTemplate(1000);
+const check = analyzeText({ uri: 'generated.yaml', text: generated }, config);
+if (check.workloads.length !== 1000) throw new Error(`expected 1,000 workloads, got ${check.workloads.length}`);
+results.push(
+  row(
+    'generated SAM template, 1,000 functions',
+    1,
+    generated.length,
+    time(() => analyzeText({ uri: 'generated.yaml', text: generated }, config)),
+    time(() => bareParseDocument(generated)),
+    time(() => bareParse(generated)),
+  ),
+);
+
+// (b) the shared corpus.
+const corpus = process.env.CROSSOVER_CORPUS ?? resolve(repoRoot, '..', 'shared', 'corpus');
+let slowest = [];
+if (existsSync(join(corpus, 'INDEX.tsv'))) {
+  const entries = readFileSync(join(corpus, 'INDEX.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .filter(([path, kind]) => path && ['sam', 'sam_notransform', 'cfn'].includes(kind));
+  const inputs = entries
+    .map(([path]) => ({ path, decoded: decodeBytes(readFileSync(join(corpus, path))) }))
+    .filter((e) => e.decoded.kind === 'text')
+    .map((e) => ({ path: e.path, text: e.decoded.text }));
+  const bytes = inputs.reduce((sum, e) => sum + e.text.length, 0);
+  const quiet = (fn) => () => {
+    for (const e of inputs) {
+      try {
+        fn(e);
+      } catch {
+        // the bare parser throws on some broken files; the engine never does
+      }
+    }
+  };
+  results.push(
+    row(
+      'shared corpus, SAM/CloudFormation files',
+      inputs.length,
+      bytes,
+      time(quiet((e) => analyzeText({ uri: e.path, text: e.text }, config))),
+      time(quiet((e) => bareParseDocument(e.text))),
+      time(quiet((e) => bareParse(e.text))),
+    ),
+  );
+  slowest = inputs
+    .map((e) => {
+      const t0 = performance.now();
+      analyzeText({ uri: e.path, text: e.text }, config);
+      return { path: e.path, ms: +(performance.now() - t0).toFixed(1), kilobytes: +(e.text.length / 1024).toFixed(0) };
+    })
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+} else {
+  console.log(`(no corpus at ${corpus}: only the generated template is measured)`);
+}
+
+console.log(`\nCrossover analysis vs the yaml library alone (median of ${RUNS} runs after warm-up, Node ${process.version})\n`);
+console.table(
+  results.map((r) => ({
+    input: r.label,
+    files: r.files,
+    MB: r.megabytes,
+    'analysis ms': r.analysisMs,
+    'yaml parseDocument ms': r.yamlParseDocumentMs,
+    'yaml parse ms': r.yamlParseMs,
+    'analysis / parseDocument': `${r.ratio}x`,
+  })),
+);
+for (const r of results) console.log(`${r.ratio <= 3 ? 'within' : 'ABOVE'} the target of 3x the bare parse: ${r.label} (${r.ratio}x)`);
+if (slowest.length) {
+  console.log('\nSlowest corpus files:');
+  for (const s of slowest) console.log(`  ${s.ms} ms  ${s.kilobytes} KB  ${s.path}`);
+}
+mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
+writeFileSync(join(repoRoot, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest }, null, 2));

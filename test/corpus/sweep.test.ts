@@ -1,0 +1,82 @@
+/**
+ * Every file of the shared corpus (about 5,000 real templates and neighbours) through the engine and
+ * the CLI: no exception, no internal error, every SAM/CloudFormation template recognised. Skipped, with
+ * a message, when the corpus is not on this machine.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { resolveConfig } from '../../src/core/config.js';
+import { analyzeText } from '../../src/core/engine.js';
+import { decodeBytes } from '../../src/core/parse/document/load.js';
+import { corpusIndex, corpusRoot, MISLABELLED, TEMPLATE_KINDS } from '../support/corpus.js';
+
+const corpus = corpusRoot();
+const repo = join(import.meta.dirname, '..', '..');
+if (!corpus) console.log('corpus sweep skipped: ../shared/corpus (or CROSSOVER_CORPUS) is not on this machine');
+
+describe.skipIf(!corpus)('shared corpus sweep', () => {
+  const index = corpus ? corpusIndex(corpus) : [];
+  const templates = index.filter((e) => TEMPLATE_KINDS.has(e.kind));
+
+  test('every file is analysed without an exception or an internal error, and every template is recognised', () => {
+    const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
+    const times: { path: string; ms: number }[] = [];
+    const crashes: string[] = [];
+    const unrecognised: string[] = [];
+    const kinds = new Map(index.map((e) => [e.path, e.kind]));
+    const started = performance.now();
+    for (const entry of index) {
+      const decoded = decodeBytes(readFileSync(join(corpus!, entry.path)));
+      if (decoded.kind === 'binary') continue;
+      const t0 = performance.now();
+      try {
+        const result = analyzeText({ uri: entry.path, text: decoded.text }, config);
+        if (result.findings.some((f) => f.message.includes('internal error'))) crashes.push(`${entry.path}: ${result.findings[0]!.message}`);
+        if (TEMPLATE_KINDS.has(kinds.get(entry.path) ?? '') && !result.format && !MISLABELLED.has(entry.path)) unrecognised.push(entry.path);
+      } catch (error) {
+        crashes.push(`${entry.path}: ${String(error)}`);
+      }
+      times.push({ path: entry.path, ms: performance.now() - t0 });
+    }
+    const total = performance.now() - started;
+    const slowest = [...times].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    console.log(
+      `corpus sweep: ${times.length} files (${templates.length} templates by INDEX.tsv) in ${(total / 1000).toFixed(2)} s; ` +
+        `slowest: ${slowest.map((s) => `${s.path.split('/').pop()} ${s.ms.toFixed(0)} ms`).join(', ')}`,
+    );
+    expect(times.length).toBe(index.length);
+    expect(crashes).toEqual([]);
+    expect(unrecognised).toEqual([]);
+  });
+
+  describe('the CLI over the whole corpus (npx crossover check ../shared/corpus --format json)', () => {
+    let output: { files: { path: string; format: string }[]; skipped: { path: string; reason: string }[] };
+    let code: number | null;
+    beforeAll(() => {
+      execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo });
+      const run = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'check', corpus!, '--format', 'json'], {
+        cwd: corpus,
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+        timeout: 300_000,
+      });
+      code = run.status;
+      output = JSON.parse(run.stdout);
+    }, 300_000);
+
+    test('does not crash or exit 2', () => {
+      expect([0, 1]).toContain(code);
+    });
+
+    test('covers every SAM/CloudFormation file listed in INDEX.tsv', () => {
+      const analysed = new Map(output.files.map((f) => [f.path, f.format]));
+      const skipped = new Map(output.skipped.map((s) => [s.path, s.reason]));
+      const missing = templates.filter((e) => !analysed.has(e.path) && !MISLABELLED.has(e.path)).map((e) => e.path);
+      expect(missing).toEqual([]);
+      for (const path of MISLABELLED.keys()) expect(skipped.get(path)).toBe('not a SAM or CloudFormation template');
+      console.log(`CLI corpus run: ${output.files.length} templates analysed, ${output.skipped.length} other files listed as skipped; ${templates.length - MISLABELLED.size} of ${templates.length} INDEX templates covered (+${MISLABELLED.size} mislabelled)`);
+    });
+  });
+});
