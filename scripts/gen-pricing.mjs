@@ -1,0 +1,15 @@
+// `npm run pricing`: data/pricing/prices.json (the sourced table people edit) -> src/core/data/pricing.generated.ts
+// (what the bundle computes with), through resolvePriceTable: validation, then each region's gaps filled
+// from the fallback region and marked. A unit test fails when the generated file is out of date.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadTs, repoRoot } from './lib/load-ts.mjs';
+
+const { resolvePriceTable, renderPriceModule } = await loadTs(
+  "export { resolvePriceTable } from './src/core/cost/price-table.ts'; export { renderPriceModule } from './src/core/cost/price-module.ts';",
+);
+const source = JSON.parse(readFileSync(join(repoRoot, 'data/pricing/prices.json'), 'utf8'));
+const table = resolvePriceTable(source);
+writeFileSync(join(repoRoot, 'src/core/data/pricing.generated.ts'), renderPriceModule(table));
+const fallbacks = Object.values(table.regions).flatMap((r) => Object.values(r.prices)).filter((p) => p.fallback).length;
+console.log(`wrote src/core/data/pricing.generated.ts: ${Object.keys(table.regions).length} regions, prices as of ${table.asOf}, ${fallbacks} region prices from the fallback region`);

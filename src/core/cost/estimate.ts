@@ -1,0 +1,235 @@
+/**
+ * A function from the template + its usage + the user's cost settings -> the Lambda and Fargate figures
+ * shown in hovers, CodeLenses and `crossover cost <template>`, with every assumption and where it came
+ * from. When the usage file gives no traffic, one number would be false precision: the estimate has
+ * low / typical / high bands, typical first.
+ */
+import { type LambdaFunction } from '../model/nodes.js';
+import { findCrossover, type Crossover } from './crossover.js';
+import { fargateCost, lambdaCost, SECONDS_PER_MONTH, type Architecture, type FargateCost, type FrontDoor, type LambdaCost, type Scenario } from './model.js';
+import { DEFAULT_REGION, priceBook, type PriceBook, type PriceOverrides } from './price-book.js';
+import { type UsageFile, usageFor } from './usage-file.js';
+
+export interface CostSettings {
+  region: string;
+  freeTier: boolean;
+  priceOverrides: PriceOverrides;
+  /** Monthly requests assumed when the usage file gives none. */
+  traffic: { low: number; typical: number; high: number };
+  durationMs: number;
+  payloadKb: number;
+  peakToAverage: number;
+  fargate: {
+    vcpu: number;
+    memoryGb: number;
+    /** `match`: the function's architecture. */
+    architecture: Architecture | 'match';
+    minTasks: number;
+    concurrencyPerVcpu: number;
+    spot: boolean;
+    ephemeralStorageGb: number;
+  };
+}
+
+export const DEFAULT_COST_SETTINGS: CostSettings = {
+  region: DEFAULT_REGION,
+  freeTier: false,
+  priceOverrides: {},
+  traffic: { low: 100_000, typical: 1_000_000, high: 10_000_000 },
+  durationMs: 100,
+  payloadKb: 4,
+  peakToAverage: 3,
+  fargate: { vcpu: 1, memoryGb: 2, architecture: 'match', minTasks: 2, concurrencyPerVcpu: 10, spot: false, ephemeralStorageGb: 20 },
+};
+
+/** Merges partial settings (from VS Code or a CLI config file) over the defaults. */
+export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}): CostSettings {
+  const d = DEFAULT_COST_SETTINGS;
+  return {
+    ...d,
+    ...stripUndefined(partial),
+    priceOverrides: (partial.priceOverrides as PriceOverrides | undefined) ?? {},
+    traffic: { ...d.traffic, ...stripUndefined(partial.traffic ?? {}) },
+    fargate: { ...d.fargate, ...stripUndefined(partial.fargate ?? {}) },
+  } as CostSettings;
+}
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && (typeof v !== 'object' || Array.isArray(v)))) as Partial<T>;
+}
+
+export type AssumptionSource = 'template' | 'usage file' | 'settings' | 'default';
+
+export interface Assumption {
+  name: string;
+  value: string;
+  source: AssumptionSource;
+}
+
+export interface Comparison {
+  requestsPerMonth: number;
+  lambda: LambdaCost;
+  fargate: FargateCost;
+  cheaper: 'lambda' | 'fargate' | 'equal';
+}
+
+export interface FunctionEstimate {
+  id: string;
+  /** `given`: the usage file sets the traffic; `assumed`: the bands from settings or defaults. */
+  traffic: 'given' | 'assumed';
+  typical: Comparison;
+  low?: Comparison;
+  high?: Comparison;
+  crossover: Crossover;
+  scenario: Scenario;
+  assumptions: Assumption[];
+  notes: string[];
+  priceDate: string;
+  region: string;
+}
+
+const DOOR_BY_EVENT: Partial<Record<string, FrontDoor>> = { api: 'rest-api', 'http-api': 'http-api', websocket: 'websocket-api', alb: 'alb', 'function-url': 'function-url' };
+
+/** The front door of a function: its first synchronous HTTP event source, else none. */
+export function frontDoorOf(fn: LambdaFunction): FrontDoor {
+  for (const event of fn.events) {
+    const door = DOOR_BY_EVENT[event.kind];
+    if (door) return door;
+  }
+  return 'none';
+}
+
+export function compare(scenario: Scenario, prices: PriceBook): Comparison {
+  const lambda = lambdaCost(scenario, prices);
+  const fargate = fargateCost(scenario, prices);
+  const diff = lambda.monthlyUsd - fargate.monthlyUsd;
+  return { requestsPerMonth: scenario.requestsPerMonth, lambda, fargate, cheaper: Math.abs(diff) < 0.005 ? 'equal' : diff < 0 ? 'lambda' : 'fargate' };
+}
+
+export function estimateFunction(fn: LambdaFunction, templatePath: string, usage: UsageFile, settings: CostSettings): FunctionEstimate {
+  const assumptions: Assumption[] = [];
+  const notes: string[] = [];
+  const { entry, listed } = usageFor(usage, templatePath, fn.id);
+  const fromUsage = (key: keyof typeof entry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
+  const region = usage.region ?? settings.region;
+  const prices = priceBook(region, settings.priceOverrides);
+  if (!prices.known) notes.push(`${region} is not in Crossover's price data: ${prices.regionName} prices are those of us-east-1.`);
+
+  const memoryMb = fn.memoryMb.value ?? 128;
+  if (fn.memoryMb.value === undefined) notes.push(`Memory is not static (${fn.memoryMb.unresolved ?? 'unresolved'}): 128 MB assumed.`);
+  const architecture = fn.architecture.value ?? 'x86_64';
+  const frontDoor = frontDoorOf(fn);
+  const durationMs = entry.averageDurationMs ?? settings.durationMs;
+  const payloadKb = entry.averagePayloadKb ?? settings.payloadKb;
+  const peakToAverage = entry.peakToAverage ?? settings.peakToAverage;
+  const givenRequests = entry.requestsPerMonth ?? (entry.requestsPerSecond !== undefined ? entry.requestsPerSecond * SECONDS_PER_MONTH : undefined);
+  const f = settings.fargate;
+  const fargateArch = f.architecture === 'match' ? architecture : f.architecture;
+
+  const scenario: Scenario = {
+    region,
+    requestsPerMonth: givenRequests ?? settings.traffic.typical,
+    durationMs,
+    payloadKb,
+    peakToAverage,
+    freeTier: settings.freeTier,
+    lambda: {
+      memoryMb,
+      architecture,
+      ephemeralStorageMb: fn.ephemeralStorageMb.value ?? 512,
+      provisionedConcurrency: fn.provisionedConcurrency?.value ?? 0,
+      frontDoor,
+    },
+    fargate: {
+      vcpu: f.vcpu,
+      memoryGb: f.memoryGb,
+      architecture: fargateArch,
+      tasks: null,
+      minTasks: f.minTasks,
+      perTaskConcurrency: f.vcpu * f.concurrencyPerVcpu,
+      spot: f.spot,
+      ephemeralStorageGb: f.ephemeralStorageGb,
+      loadBalancer: frontDoor === 'none' ? 'none' : 'alb',
+      albLcu: null,
+    },
+  };
+
+  const templateSource = (origin: string): AssumptionSource => (origin === 'default' ? 'default' : 'template');
+  const requestsSource: AssumptionSource = givenRequests !== undefined ? fromUsage(entry.requestsPerMonth !== undefined ? 'requestsPerMonth' : 'requestsPerSecond') : isDefault(settings.traffic, DEFAULT_TRAFFIC) ? 'default' : 'settings';
+  assumptions.push(
+    {
+      name: 'Requests per month',
+      value: givenRequests !== undefined ? formatCount(givenRequests) : `${formatCount(settings.traffic.low)} / ${formatCount(settings.traffic.typical)} / ${formatCount(settings.traffic.high)} (low / typical / high)`,
+      source: requestsSource,
+    },
+    { name: 'Average duration', value: `${durationMs} ms`, source: entry.averageDurationMs !== undefined ? fromUsage('averageDurationMs') : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs ? 'default' : 'settings' },
+    { name: 'Average payload', value: `${payloadKb} KB`, source: entry.averagePayloadKb !== undefined ? fromUsage('averagePayloadKb') : settings.payloadKb === DEFAULT_COST_SETTINGS.payloadKb ? 'default' : 'settings' },
+    { name: 'Peak to average', value: `${peakToAverage}x`, source: entry.peakToAverage !== undefined ? fromUsage('peakToAverage') : settings.peakToAverage === DEFAULT_COST_SETTINGS.peakToAverage ? 'default' : 'settings' },
+    { name: 'Memory', value: `${memoryMb} MB`, source: fn.memoryMb.value === undefined ? 'default' : templateSource(fn.memoryMb.origin) },
+    { name: 'Architecture', value: architecture, source: templateSource(fn.architecture.origin) },
+    { name: 'Front door', value: FRONT_DOOR_LABELS[frontDoor], source: 'template' },
+    { name: 'Region', value: region, source: usage.region ? 'usage file' : settings.region === DEFAULT_REGION ? 'default' : 'settings' },
+    { name: 'Free tier', value: settings.freeTier ? 'subtracted' : 'not subtracted', source: settings.freeTier ? 'settings' : 'default' },
+    {
+      name: 'Fargate task',
+      value: `${f.vcpu} vCPU / ${f.memoryGb} GB ${fargateArch}${f.spot ? ' Spot' : ''}, ${scenario.fargate.perTaskConcurrency} concurrent requests each, at least ${f.minTasks}${scenario.fargate.loadBalancer === 'alb' ? ', behind an ALB' : ', no load balancer'}`,
+      source: isDefault(f, DEFAULT_COST_SETTINGS.fargate) ? 'default' : 'settings',
+    },
+  );
+  if (fn.timeoutSeconds.value !== undefined && durationMs > fn.timeoutSeconds.value * 1000) notes.push(`The average duration (${durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
+
+  const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
+  const typical = at(scenario.requestsPerMonth);
+  const estimate: FunctionEstimate = {
+    id: fn.id,
+    traffic: givenRequests !== undefined ? 'given' : 'assumed',
+    typical,
+    crossover: findCrossover(scenario, prices),
+    scenario,
+    assumptions,
+    notes: [...notes, ...prices.notesFor([...new Set([...typical.lambda.priceKeys, ...typical.fargate.priceKeys])])],
+    priceDate: prices.dateFor([...typical.lambda.priceKeys, ...typical.fargate.priceKeys]),
+    region,
+  };
+  if (givenRequests === undefined) {
+    estimate.low = at(settings.traffic.low);
+    estimate.high = at(settings.traffic.high);
+  }
+  return estimate;
+}
+
+const DEFAULT_TRAFFIC = DEFAULT_COST_SETTINGS.traffic;
+
+function isDefault(value: object, reference: object): boolean {
+  return JSON.stringify(value) === JSON.stringify(reference);
+}
+
+export const FRONT_DOOR_LABELS: Record<FrontDoor, string> = {
+  'rest-api': 'API Gateway REST API',
+  'http-api': 'API Gateway HTTP API',
+  'websocket-api': 'API Gateway WebSocket API',
+  alb: 'Application Load Balancer',
+  'function-url': 'function URL (no charge)',
+  none: 'none (invoked by events)',
+};
+
+export function formatCount(n: number): string {
+  if (n >= 1e9) return `${trim(n / 1e9)}B`;
+  if (n >= 1e6) return `${trim(n / 1e6)}M`;
+  if (n >= 1e3) return `${trim(n / 1e3)}k`;
+  return trim(n);
+}
+
+function trim(n: number): string {
+  return Number(n.toFixed(n < 10 ? 2 : 1)).toString();
+}
+
+/** "$1,234" above $100, "$12.34" below, "<$0.01" for tiny amounts. */
+export function formatUsd(usd: number): string {
+  if (usd > 0 && usd < 0.01) return '<$0.01';
+  const abs = Math.abs(usd);
+  const text = abs >= 100 ? Math.round(abs).toLocaleString('en-US') : abs.toFixed(2);
+  return `${usd < 0 ? '-' : ''}$${text}`;
+}
