@@ -26,6 +26,7 @@ export type Request = CheckRequest | { command: 'help'; requested: boolean } | {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: crossover check [paths...] [options]
+       crossover cost [options] | crossover cost <template> [--resource ID]   (crossover cost --help)
 
 Checks SAM and CloudFormation templates for Lambda, API Gateway, SQS and RDS limits and pitfalls.
 Folders are searched for .yaml, .yml, .json and .template files (skipping node_modules, .git, cdk.out,
@@ -77,7 +78,7 @@ export function parseRequest(argv: string[]): Request {
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) return { command: 'help', requested: false };
-  if (command !== 'check') throw new UsageError(`Unknown command "${command}". The command is: crossover check [paths...]`);
+  if (command !== 'check') throw new UsageError(`Unknown command "${command}". The commands are: crossover check [paths...], crossover cost [...]`);
 
   const format = oneOf(values.format ?? 'text', FORMATS, '--format');
   const failOn = oneOf(values['fail-on'] ?? 'error', FAIL_ON, '--fail-on');

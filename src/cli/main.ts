@@ -3,6 +3,7 @@ import { resolveConfig } from '../core/config.js';
 import { atLeast } from '../core/findings.js';
 import { parseRequest, USAGE, UsageError, type CheckRequest, type FailOn } from './args.js';
 import { checkFiles, type CheckReport } from './check.js';
+import { runCost } from './cost.js';
 import { collectFiles, UnreadablePathError } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -23,6 +24,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export function run(argv: string[], io: Io): number {
   try {
+    if (argv[0] === 'cost') return runCost(argv.slice(1), io);
     const request = parseRequest(argv);
     if (request.command === 'version') {
       io.out(version + '\n');

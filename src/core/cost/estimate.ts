@@ -28,6 +28,10 @@ export interface CostSettings {
     concurrencyPerVcpu: number;
     spot: boolean;
     ephemeralStorageGb: number;
+    /** A fixed task count; null = sized from traffic. */
+    tasks: number | null;
+    /** Fixed average ALB LCUs; null = from traffic. */
+    albLcu: number | null;
   };
 }
 
@@ -39,7 +43,7 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
   durationMs: 100,
   payloadKb: 4,
   peakToAverage: 3,
-  fargate: { vcpu: 1, memoryGb: 2, architecture: 'match', minTasks: 2, concurrencyPerVcpu: 10, spot: false, ephemeralStorageGb: 20 },
+  fargate: { vcpu: 1, memoryGb: 2, architecture: 'match', minTasks: 2, concurrencyPerVcpu: 10, spot: false, ephemeralStorageGb: 20, tasks: null, albLcu: null },
 };
 
 /** Merges partial settings (from VS Code or a CLI config file) over the defaults. */
@@ -56,8 +60,9 @@ export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}): Co
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
+/** The scalar (and null) entries that are set; nested objects are merged separately. */
 function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && (typeof v !== 'object' || Array.isArray(v)))) as Partial<T>;
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && (v === null || typeof v !== 'object' || Array.isArray(v)))) as Partial<T>;
 }
 
 export type AssumptionSource = 'template' | 'usage file' | 'settings' | 'default';
@@ -146,13 +151,13 @@ export function estimateFunction(fn: LambdaFunction, templatePath: string, usage
       vcpu: f.vcpu,
       memoryGb: f.memoryGb,
       architecture: fargateArch,
-      tasks: null,
+      tasks: f.tasks,
       minTasks: f.minTasks,
       perTaskConcurrency: f.vcpu * f.concurrencyPerVcpu,
       spot: f.spot,
       ephemeralStorageGb: f.ephemeralStorageGb,
       loadBalancer: frontDoor === 'none' ? 'none' : 'alb',
-      albLcu: null,
+      albLcu: f.albLcu,
     },
   };
 
@@ -174,7 +179,10 @@ export function estimateFunction(fn: LambdaFunction, templatePath: string, usage
     { name: 'Free tier', value: settings.freeTier ? 'subtracted' : 'not subtracted', source: settings.freeTier ? 'settings' : 'default' },
     {
       name: 'Fargate task',
-      value: `${f.vcpu} vCPU / ${f.memoryGb} GB ${fargateArch}${f.spot ? ' Spot' : ''}, ${scenario.fargate.perTaskConcurrency} concurrent requests each, at least ${f.minTasks}${scenario.fargate.loadBalancer === 'alb' ? ', behind an ALB' : ', no load balancer'}`,
+      value:
+        `${f.vcpu} vCPU / ${f.memoryGb} GB ${fargateArch}${f.spot ? ' Spot' : ''}, ` +
+        (f.tasks !== null ? `${f.tasks} tasks (fixed)` : `${scenario.fargate.perTaskConcurrency} concurrent requests each, at least ${f.minTasks} tasks`) +
+        (scenario.fargate.loadBalancer === 'alb' ? `, behind an ALB${f.albLcu !== null ? ` (${f.albLcu} LCU)` : ''}` : ', no load balancer'),
       source: isDefault(f, DEFAULT_COST_SETTINGS.fargate) ? 'default' : 'settings',
     },
   );

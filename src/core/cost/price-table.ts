@@ -143,7 +143,7 @@ export function resolvePriceTable(source: PriceSource): PriceTable {
         const rest = base.tiers.filter((t) => t[0] >= end);
         if (rest[0]?.[0] !== end) throw new Error(`${region} ${key}: its tiers stop at ${end}, where no ${source.fallbackRegion} tier starts`);
         entry.tiers = [...own.tiers, ...rest];
-        entry.fallback = `prices above ${end.toLocaleString('en-US')} units a month come from ${source.fallbackRegion}`;
+        entry.fallback = `its volume tiers from ${end.toLocaleString('en-US')} a month on come from ${source.fallbackRegion}`;
       }
       resolved[key] = entry;
     }

@@ -416,7 +416,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "us-east-2",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -444,7 +444,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "us-east-2",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -782,7 +782,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "us-west-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -810,7 +810,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "us-west-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -1148,7 +1148,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "us-west-2",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -1176,7 +1176,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "us-west-2",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -1514,7 +1514,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "eu-west-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -1542,7 +1542,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "eu-west-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -1876,7 +1876,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "eu-west-2",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "2026-10-06",
@@ -1905,7 +1905,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "eu-west-2",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "2026-10-06",
@@ -2228,7 +2228,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "eu-central-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -2256,7 +2256,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "eu-central-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -2594,7 +2594,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "eu-north-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -2622,7 +2622,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "eu-north-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -2960,7 +2960,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ap-southeast-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -2988,7 +2988,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ap-southeast-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -3313,7 +3313,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ap-southeast-2",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -3341,7 +3341,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ap-southeast-2",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -3673,7 +3673,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ap-northeast-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -3701,7 +3701,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ap-northeast-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -4041,7 +4041,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ap-south-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -4069,7 +4069,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ap-south-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -4407,7 +4407,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "sa-east-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -4435,7 +4435,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "sa-east-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",
@@ -4767,7 +4767,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ca-central-1",
-          "fallback": "prices above 6,000,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 6,000,000,000 a month on come from us-east-1"
         },
         "lambda.durationPerGbSecond.arm64": {
           "date": "undated",
@@ -4795,7 +4795,7 @@ export const PRICE_TABLE: PriceTable = {
             ]
           ],
           "from": "ca-central-1",
-          "fallback": "prices above 7,500,000,000 units a month come from us-east-1"
+          "fallback": "its volume tiers from 7,500,000,000 a month on come from us-east-1"
         },
         "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
           "date": "undated",

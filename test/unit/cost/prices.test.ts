@@ -62,7 +62,7 @@ describe('a region', () => {
   test('first-tier-only duration prices keep the us-east-1 higher tiers, noted', () => {
     const london = priceBook('eu-west-2');
     expect(london.tiers('lambda.durationPerGbSecond.x86_64').map((t) => t[0])).toEqual([0, 6e9, 15e9]);
-    expect(london.entry('lambda.durationPerGbSecond.x86_64').fallback).toMatch(/above 6,000,000,000 units a month come from us-east-1/);
+    expect(london.entry('lambda.durationPerGbSecond.x86_64').fallback).toMatch(/volume tiers from 6,000,000,000 a month on come from us-east-1/);
   });
 
   test('an unknown region is priced as us-east-1, and every figure says so', () => {

@@ -1,0 +1,200 @@
+/** `crossover cost ...` arguments -> a typed request (flags for one workload, or a template to read). */
+import { parseArgs } from 'node:util';
+import { DEFAULT_COST_SETTINGS } from '../core/cost/estimate.js';
+import { FRONT_DOORS, type Architecture, type FrontDoor } from '../core/cost/model.js';
+import { DEFAULT_REGION, regions } from '../core/cost/price-book.js';
+import { UsageError } from './args.js';
+
+export interface CostFlags {
+  requestsPerMonth: number;
+  durationMs: number;
+  memoryMb: number;
+  architecture: Architecture;
+  frontDoor: FrontDoor;
+  region: string;
+  freeTier: boolean;
+  payloadKb: number;
+  peakToAverage: number;
+  provisionedConcurrency: number;
+  ephemeralStorageMb: number;
+  fargateVcpu: number;
+  fargateMemoryGb: number;
+  fargateTasks: number | null;
+  fargateArch: Architecture;
+  fargateMinTasks: number;
+  fargateTaskConcurrency: number | null;
+  fargateSpot: boolean;
+  albLcu: number | null;
+}
+
+export interface CostRequest {
+  command: 'cost';
+  format: 'text' | 'json';
+  /** A template to read (its functions, with the usage file); absent: the workload is given by flags. */
+  template?: string;
+  resource?: string;
+  usageFile?: string;
+  flags: CostFlags;
+  /** Flags given on the command line (so template mode can refuse the ones it does not take). */
+  given: string[];
+}
+
+export const COST_DEFAULTS: CostFlags = {
+  requestsPerMonth: DEFAULT_COST_SETTINGS.traffic.typical,
+  durationMs: DEFAULT_COST_SETTINGS.durationMs,
+  memoryMb: 128,
+  architecture: 'x86_64',
+  frontDoor: 'none',
+  region: DEFAULT_REGION,
+  freeTier: false,
+  payloadKb: DEFAULT_COST_SETTINGS.payloadKb,
+  peakToAverage: DEFAULT_COST_SETTINGS.peakToAverage,
+  provisionedConcurrency: 0,
+  ephemeralStorageMb: 512,
+  fargateVcpu: DEFAULT_COST_SETTINGS.fargate.vcpu,
+  fargateMemoryGb: DEFAULT_COST_SETTINGS.fargate.memoryGb,
+  fargateTasks: null,
+  fargateArch: 'x86_64',
+  fargateMinTasks: DEFAULT_COST_SETTINGS.fargate.minTasks,
+  fargateTaskConcurrency: null,
+  fargateSpot: false,
+  albLcu: null,
+};
+
+export const COST_USAGE = `Usage: crossover cost [options]            one workload, described by flags
+       crossover cost <template> [--resource ID] [--usage FILE] [--region R] [--free-tier] [--format F]
+
+Monthly cost of a Lambda function and of the same work on ECS Fargate, where the two cross, and every
+assumption behind the figures. Prices: bundled, sourced and dated (see data/pricing/prices.json).
+
+Workload (defaults in brackets):
+  --requests-per-month <n>        [${COST_DEFAULTS.requestsPerMonth.toLocaleString('en-US')}]
+  --duration-ms <ms>              Average duration of one request [${COST_DEFAULTS.durationMs}]
+  --memory-mb <mb>                Lambda memory [${COST_DEFAULTS.memoryMb}]
+  --arch <x86_64|arm64>           Lambda architecture [${COST_DEFAULTS.architecture}]
+  --front-door <${FRONT_DOORS.join('|')}>
+                                  What invokes the function [${COST_DEFAULTS.frontDoor}]; Fargate gets an ALB unless none
+  --payload-kb <kb>               Average request + response payload [${COST_DEFAULTS.payloadKb}]
+  --peak-to-average <x>           Peak traffic over the average; Fargate is sized for the peak [${COST_DEFAULTS.peakToAverage}]
+  --provisioned-concurrency <n>   [0]
+  --ephemeral-storage-mb <mb>     Lambda /tmp [512]
+  --region <region>               [${COST_DEFAULTS.region}]; \`crossover cost --list-regions\` lists them
+  --free-tier                     Subtract Lambda's always-free tier (off: both sides on the same footing)
+Fargate:
+  --fargate-vcpu <v> --fargate-memory-gb <g>   Task size [${COST_DEFAULTS.fargateVcpu} vCPU / ${COST_DEFAULTS.fargateMemoryGb} GB]
+  --fargate-tasks <n>             Fixed task count [sized from traffic]
+  --fargate-min-tasks <n>         Fewest tasks when sized from traffic [${COST_DEFAULTS.fargateMinTasks}]
+  --fargate-task-concurrency <n>  Concurrent requests one task serves [${DEFAULT_COST_SETTINGS.fargate.concurrencyPerVcpu} per vCPU]
+  --fargate-arch <x86_64|arm64>   [${COST_DEFAULTS.fargateArch}]
+  --fargate-spot                  Fargate Spot prices (a dated snapshot; Spot prices float)
+  --alb-lcu <n>                   Fixed average ALB LCUs [computed from traffic]
+Output:
+  --format <text|json>            [text]`;
+
+const NUMBER_FLAGS: Record<string, keyof CostFlags> = {
+  'requests-per-month': 'requestsPerMonth',
+  'duration-ms': 'durationMs',
+  'memory-mb': 'memoryMb',
+  'payload-kb': 'payloadKb',
+  'peak-to-average': 'peakToAverage',
+  'provisioned-concurrency': 'provisionedConcurrency',
+  'ephemeral-storage-mb': 'ephemeralStorageMb',
+  'fargate-vcpu': 'fargateVcpu',
+  'fargate-memory-gb': 'fargateMemoryGb',
+  'fargate-tasks': 'fargateTasks',
+  'fargate-min-tasks': 'fargateMinTasks',
+  'fargate-task-concurrency': 'fargateTaskConcurrency',
+  'alb-lcu': 'albLcu',
+};
+
+/** Flags that describe the workload itself: in template mode the template and usage file say these. */
+const WORKLOAD_FLAGS = ['requests-per-month', 'duration-ms', 'memory-mb', 'arch', 'front-door', 'payload-kb', 'peak-to-average', 'provisioned-concurrency', 'ephemeral-storage-mb'];
+
+export type CostCommand = CostRequest | { command: 'list-regions' } | { command: 'cost-help' };
+
+export function parseCostRequest(argv: string[]): CostCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...Object.fromEntries(Object.keys(NUMBER_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+        arch: { type: 'string' },
+        'front-door': { type: 'string' },
+        region: { type: 'string' },
+        'free-tier': { type: 'boolean' },
+        'fargate-arch': { type: 'string' },
+        'fargate-spot': { type: 'boolean' },
+        resource: { type: 'string' },
+        usage: { type: 'string' },
+        format: { type: 'string' },
+        'list-regions': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const raw = values as Record<string, string | boolean | undefined>;
+  if (values.help) return { command: 'cost-help' };
+  if (values['list-regions']) return { command: 'list-regions' };
+  if (positionals.length > 1) throw new UsageError(`crossover cost takes one template at most; got ${positionals.length}`);
+
+  const flags: CostFlags = { ...COST_DEFAULTS };
+  const given: string[] = [];
+  for (const [flag, key] of Object.entries(NUMBER_FLAGS)) {
+    const text = raw[flag] as string | undefined;
+    if (text === undefined) continue;
+    given.push(flag);
+    const value = Number(text.replace(/_/g, ''));
+    const integer = ['requests-per-month', 'provisioned-concurrency', 'fargate-tasks', 'fargate-min-tasks'].includes(flag);
+    const positive = !['requests-per-month', 'provisioned-concurrency', 'alb-lcu'].includes(flag);
+    if (!Number.isFinite(value) || value < 0 || (positive && value === 0) || (integer && !Number.isInteger(value))) {
+      throw new UsageError(`--${flag} must be a ${positive ? 'positive' : 'non-negative'} ${integer ? 'whole number' : 'number'}; got "${text}"`);
+    }
+    (flags as unknown as Record<string, number>)[key] = value;
+  }
+  if (flags.peakToAverage < 1) throw new UsageError('--peak-to-average must be at least 1');
+  if (flags.memoryMb < 128 || flags.memoryMb > 10_240) throw new UsageError(`--memory-mb must be between 128 and 10240 (Lambda's range); got ${flags.memoryMb}`);
+  const oneOf = <T extends string>(flag: string, allowed: readonly T[]): T | undefined => {
+    const text = raw[flag] as string | undefined;
+    if (text === undefined) return undefined;
+    given.push(flag);
+    if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}; got "${text}"`);
+    return text as T;
+  };
+  flags.architecture = oneOf('arch', ['x86_64', 'arm64'] as const) ?? flags.architecture;
+  flags.fargateArch = oneOf('fargate-arch', ['x86_64', 'arm64'] as const) ?? flags.fargateArch;
+  flags.frontDoor = oneOf('front-door', FRONT_DOORS) ?? flags.frontDoor;
+  const known = regions().map((r) => r.id);
+  if (values.region !== undefined) {
+    given.push('region');
+    if (!known.includes(values.region)) throw new UsageError(`--region: "${values.region}" is not in Crossover's price data. Regions: ${known.join(', ')}`);
+    flags.region = values.region;
+  }
+  if (values['free-tier']) {
+    flags.freeTier = true;
+    given.push('free-tier');
+  }
+  if (values['fargate-spot']) {
+    flags.fargateSpot = true;
+    given.push('fargate-spot');
+  }
+  const format = oneOf('format', ['text', 'json'] as const) ?? 'text';
+
+  const request: CostRequest = { command: 'cost', format, flags, given };
+  const template = positionals[0];
+  if (template !== undefined) {
+    const workload = given.filter((flag) => WORKLOAD_FLAGS.includes(flag));
+    if (workload.length) throw new UsageError(`With a template, the template and the usage file describe the workload: drop ${workload.map((f) => `--${f}`).join(', ')}`);
+    request.template = template;
+    if (values.resource !== undefined) request.resource = values.resource;
+    if (values.usage !== undefined) request.usageFile = values.usage;
+  } else if (values.resource !== undefined || values.usage !== undefined) {
+    throw new UsageError('--resource and --usage need a template: crossover cost <template> --resource ID');
+  }
+  return request;
+}

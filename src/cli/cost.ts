@@ -1,0 +1,228 @@
+/** `crossover cost`: a workload from flags, or the functions of a template with the usage file -> figures. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { resolveConfig } from '../core/config.js';
+import { type Crossover, findCrossover } from '../core/cost/crossover.js';
+import { compare, estimateFunction, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
+import { type Scenario } from '../core/cost/model.js';
+import { priceBook, regions } from '../core/cost/price-book.js';
+import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
+import { analyzeText } from '../core/engine.js';
+import { decodeBytes } from '../core/parse/document/load.js';
+import { UsageError } from './args.js';
+import { displayPath } from './check.js';
+import { COST_USAGE, parseCostRequest, type CostFlags, type CostRequest } from './cost-args.js';
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+}
+
+export function runCost(argv: string[], io: Io): number {
+  const request = parseCostRequest(argv);
+  if (request.command === 'cost-help') {
+    io.out(COST_USAGE + '\n');
+    return 0;
+  }
+  if (request.command === 'list-regions') {
+    for (const region of regions()) io.out(`${region.id}\t${region.name}\n`);
+    return 0;
+  }
+  const report = request.template === undefined ? flagReport(request) : templateReport(request, io);
+  io.out(request.format === 'json' ? JSON.stringify(report, roundMoney, 2) + '\n' : textReport(report));
+  return 0;
+}
+
+/** JSON numbers to a millionth, so float noise (6.666700000000001) does not reach users or diffs. */
+function roundMoney(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+}
+
+function scenarioOf(f: CostFlags): Scenario {
+  return {
+    region: f.region,
+    requestsPerMonth: f.requestsPerMonth,
+    durationMs: f.durationMs,
+    payloadKb: f.payloadKb,
+    peakToAverage: f.peakToAverage,
+    freeTier: f.freeTier,
+    lambda: { memoryMb: f.memoryMb, architecture: f.architecture, ephemeralStorageMb: f.ephemeralStorageMb, provisionedConcurrency: f.provisionedConcurrency, frontDoor: f.frontDoor },
+    fargate: {
+      vcpu: f.fargateVcpu,
+      memoryGb: f.fargateMemoryGb,
+      architecture: f.fargateArch,
+      tasks: f.fargateTasks,
+      minTasks: f.fargateMinTasks,
+      perTaskConcurrency: f.fargateTaskConcurrency ?? f.fargateVcpu * 10,
+      spot: f.fargateSpot,
+      ephemeralStorageGb: 20,
+      loadBalancer: f.frontDoor === 'none' ? 'none' : 'alb',
+      albLcu: f.albLcu,
+    },
+  };
+}
+
+export interface CostReport {
+  lambda: { monthlyUsd: number; breakdown: Comparison['lambda']['breakdown'] };
+  fargate: { monthlyUsd: number; tasks: number; vcpu: number; memoryGb: number; breakdown: Comparison['fargate']['breakdown'] };
+  crossover: { requestsPerMonth: number | null; note?: string };
+  cheaper: Comparison['cheaper'];
+  assumptions: Record<string, unknown>;
+  priceDate: string;
+  region: string;
+  notes: string[];
+}
+
+export function comparisonReport(c: Comparison, scenario: Scenario, crossover: Crossover, priceDate: string, notes: string[]): CostReport {
+  const f = scenario.fargate;
+  return {
+    lambda: { monthlyUsd: c.lambda.monthlyUsd, breakdown: c.lambda.breakdown },
+    fargate: { monthlyUsd: c.fargate.monthlyUsd, tasks: c.fargate.tasks, vcpu: c.fargate.vcpu, memoryGb: c.fargate.memoryGb, breakdown: c.fargate.breakdown },
+    crossover:
+      crossover.kind === 'point'
+        ? { requestsPerMonth: crossover.requestsPerMonth }
+        : { requestsPerMonth: null, note: crossover.kind === 'lambda-cheaper-throughout' ? 'Lambda is cheaper up to 100 billion requests a month' : 'Fargate is cheaper (or equal) from 1,000 requests a month' },
+    cheaper: c.cheaper,
+    assumptions: {
+      requestsPerMonth: scenario.requestsPerMonth,
+      durationMs: scenario.durationMs,
+      memoryMb: scenario.lambda.memoryMb,
+      architecture: scenario.lambda.architecture,
+      frontDoor: scenario.lambda.frontDoor,
+      payloadKb: scenario.payloadKb,
+      peakToAverage: scenario.peakToAverage,
+      provisionedConcurrency: scenario.lambda.provisionedConcurrency,
+      ephemeralStorageMb: scenario.lambda.ephemeralStorageMb,
+      freeTier: scenario.freeTier,
+      region: scenario.region,
+      fargate: {
+        vcpu: f.vcpu,
+        memoryGb: f.memoryGb,
+        architecture: f.architecture,
+        tasks: f.tasks ?? 'sized from traffic',
+        minTasks: f.minTasks,
+        perTaskConcurrency: f.perTaskConcurrency,
+        requiredConcurrency: c.fargate.requiredConcurrency,
+        spot: f.spot,
+        loadBalancer: f.loadBalancer,
+        albLcu: f.loadBalancer === 'alb' ? (f.albLcu ?? c.fargate.lcu) : null,
+        albLcuFrom: f.albLcu === null ? 'traffic' : 'given',
+      },
+    },
+    priceDate,
+    region: scenario.region,
+    notes,
+  };
+}
+
+function flagReport(request: CostRequest): CostReport {
+  const scenario = scenarioOf(request.flags);
+  const prices = priceBook(scenario.region);
+  const c = compare(scenario, prices);
+  const keys = [...new Set([...c.lambda.priceKeys, ...c.fargate.priceKeys])];
+  return comparisonReport(c, scenario, findCrossover(scenario, prices), prices.dateFor(keys), prices.notesFor(keys));
+}
+
+interface FunctionReport extends CostReport {
+  id: string;
+  traffic: FunctionEstimate['traffic'];
+  bands?: Record<'low' | 'high', { requestsPerMonth: number; lambda: number; fargate: number; fargateTasks: number }>;
+  assumptionSources: FunctionEstimate['assumptions'];
+}
+
+interface TemplateReport {
+  template: string;
+  usageFile: string | null;
+  functions: FunctionReport[];
+}
+
+function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport {
+  const path = resolve(io.cwd, request.template!);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${request.template}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const decoded = decodeBytes(bytes);
+  if (decoded.kind === 'binary') throw new UsageError(`${request.template}: ${decoded.reason}`);
+  const result = analyzeText({ uri: path, text: decoded.text }, resolveConfig({}));
+  if (!result.model) throw new UsageError(`${request.template} is not a SAM or CloudFormation template`);
+  const { usage, file } = loadUsage(request, path, io);
+  const f = request.flags;
+  const settings = resolveCostSettings({
+    region: f.region,
+    freeTier: f.freeTier,
+    fargate: {
+      vcpu: f.fargateVcpu,
+      memoryGb: f.fargateMemoryGb,
+      architecture: request.given.includes('fargate-arch') ? f.fargateArch : 'match',
+      minTasks: f.fargateMinTasks,
+      concurrencyPerVcpu: (f.fargateTaskConcurrency ?? f.fargateVcpu * 10) / f.fargateVcpu,
+      spot: f.fargateSpot,
+      tasks: f.fargateTasks,
+      albLcu: f.albLcu,
+    },
+  });
+  if (request.given.includes('region')) delete usage.region; // the command line wins over the file
+  let functions = result.model.functions;
+  if (request.resource !== undefined) {
+    functions = functions.filter((fn) => fn.id === request.resource);
+    if (!functions.length) throw new UsageError(`${request.template} has no Lambda function "${request.resource}". Functions: ${result.model.functions.map((fn) => fn.id).join(', ') || 'none'}`);
+  }
+  const relative = displayPath(path, io.cwd);
+  const reports = functions.map((fn): FunctionReport => {
+    const e = estimateFunction(fn, relative, usage, settings);
+    const report: FunctionReport = { id: fn.id, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions };
+    if (e.low && e.high) {
+      const band = (c: Comparison) => ({ requestsPerMonth: c.requestsPerMonth, lambda: c.lambda.monthlyUsd, fargate: c.fargate.monthlyUsd, fargateTasks: c.fargate.tasks });
+      report.bands = { low: band(e.low), high: band(e.high) };
+    }
+    return report;
+  });
+  if (request.resource !== undefined) return reports[0]!;
+  return { template: relative, usageFile: file ? displayPath(file, io.cwd) : null, functions: reports };
+}
+
+/** --usage, else crossover.usage.{yml,yaml,json} in the working folder, then next to the template. */
+function loadUsage(request: CostRequest, templatePath: string, io: Io): { usage: UsageFile; file?: string } {
+  const candidates = request.usageFile !== undefined ? [resolve(io.cwd, request.usageFile)] : [io.cwd, dirname(templatePath)].flatMap((dir) => USAGE_FILE_NAMES.map((name) => join(dir, name)));
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (!file) {
+    if (request.usageFile !== undefined) throw new UsageError(`cannot read the usage file ${request.usageFile}`);
+    return { usage: emptyUsage() };
+  }
+  const usage = parseUsageFile(file, readFileSync(file, 'utf8'));
+  for (const p of usage.problems) io.err(`crossover: ${displayPath(file, io.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
+  return { usage, file };
+}
+
+function textReport(report: CostReport | TemplateReport | FunctionReport): string {
+  if ('functions' in report) {
+    const head = `${report.template}${report.usageFile ? ` (usage from ${report.usageFile})` : ' (no usage file: traffic assumed)'}\n\n`;
+    return head + (report.functions.length ? report.functions.map((f) => textOne(f)).join('\n') : 'No Lambda functions.\n');
+  }
+  return textOne(report);
+}
+
+function textOne(r: CostReport | FunctionReport): string {
+  const a = r.assumptions as Record<string, unknown> & { fargate: Record<string, unknown> };
+  const lines: string[] = [];
+  const title = 'id' in r ? `${r.id}: ` : '';
+  lines.push(`${title}${formatCount(a['requestsPerMonth'] as number)} requests/month of ${a['durationMs']} ms, ${a['memoryMb']} MB ${a['architecture']}, ${FRONT_DOOR_LABELS[a['frontDoor'] as keyof typeof FRONT_DOOR_LABELS]}, ${r.region}`);
+  const b = r.lambda.breakdown;
+  lines.push(`  Lambda   ${formatUsd(r.lambda.monthlyUsd).padStart(10)}/mo   requests ${formatUsd(b.requests)}, duration ${formatUsd(b.duration)}, front door ${formatUsd(b.frontDoor)}` +
+    (b.provisionedConcurrency ? `, provisioned ${formatUsd(b.provisionedConcurrency)}` : '') + (b.ephemeralStorage ? `, /tmp ${formatUsd(b.ephemeralStorage)}` : '') + (b.freeTierCredit ? `, free tier ${formatUsd(b.freeTierCredit)}` : ''));
+  const fb = r.fargate.breakdown;
+  lines.push(`  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${r.fargate.tasks} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: compute ${formatUsd(fb.compute)}, load balancer ${formatUsd(fb.loadBalancer)}` + (fb.ephemeralStorage ? `, storage ${formatUsd(fb.ephemeralStorage)}` : ''));
+  if ('bands' in r && r.bands) {
+    lines.push(`  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`);
+  }
+  lines.push(`  Cheaper: ${r.cheaper}. Crossover: ${r.crossover.requestsPerMonth !== null ? `${formatCount(r.crossover.requestsPerMonth)} requests/month` : r.crossover.note}`);
+  if ('assumptionSources' in r) lines.push(`  Assumptions: ${r.assumptionSources.map((s) => `${s.name} ${s.value} (${s.source})`).join('; ')}`);
+  else lines.push(`  Fargate: ${a.fargate['tasks'] === 'sized from traffic' ? `sized from traffic (${(a.fargate['requiredConcurrency'] as number).toFixed(2)} concurrent at peak, ${a.fargate['perTaskConcurrency']} per task, at least ${a.fargate['minTasks']})` : `${a.fargate['tasks']} tasks (fixed)`}, ${a.fargate['loadBalancer'] === 'alb' ? `ALB ${(a.fargate['albLcu'] as number).toFixed(2)} LCU (${a.fargate['albLcuFrom']})` : 'no load balancer'}`);
+  lines.push(`  Prices: ${r.region}, dated ${r.priceDate}${r.notes.length ? '' : ', no fallbacks'}`);
+  for (const note of r.notes) lines.push(`  Note: ${note}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,114 @@
+/** `crossover cost` as users run it: the real bundle (dist/cli.js) in a child process. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { PRICE_TABLE } from '../../src/core/data/pricing.generated.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const bundle = join(repo, 'dist', 'cli.js');
+const fixtures = join(repo, 'test', 'fixtures', 'cost');
+
+function cli(args: string[], cwd = repo) {
+  const result = spawnSync(process.execPath, [bundle, 'cost', ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function json(args: string[], cwd = repo) {
+  const result = cli([...args, '--format', 'json'], cwd);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo });
+});
+
+const EXAMPLE = ['--requests-per-month', '10000000', '--duration-ms', '100', '--memory-mb', '512', '--arch', 'arm64', '--front-door', 'http-api'];
+
+describe('crossover cost with flags', () => {
+  test("the issue's example: requests $2.00, duration about $6.67, front door $10.00; 2 x 1 vCPU / 2 GB = $72.08", () => {
+    const report = json(EXAMPLE);
+    expect(report.lambda.breakdown.requests).toBe(2);
+    expect(report.lambda.breakdown.duration).toBeCloseTo(6.67, 2);
+    expect(report.lambda.breakdown.frontDoor).toBe(10);
+    expect(report.lambda.breakdown.freeTierCredit).toBe(0);
+    expect(report.fargate).toMatchObject({ tasks: 2, vcpu: 1, memoryGb: 2 });
+    expect(report.fargate.breakdown.compute.toFixed(2)).toBe('72.08');
+    expect(report.cheaper).toBe('lambda');
+    expect(report.crossover.requestsPerMonth).toBeGreaterThan(10_000_000);
+    expect(report.assumptions).toMatchObject({ requestsPerMonth: 10_000_000, durationMs: 100, memoryMb: 512, architecture: 'arm64', frontDoor: 'http-api', region: 'us-east-1', freeTier: false });
+    expect(report.assumptions.fargate).toMatchObject({ tasks: 'sized from traffic', albLcuFrom: 'traffic', architecture: 'x86_64' });
+    expect(report.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('fixed tasks, fixed LCUs and the free tier are taken as given', () => {
+    const report = json([...EXAMPLE, '--fargate-tasks', '3', '--alb-lcu', '2', '--free-tier']);
+    expect(report.fargate.tasks).toBe(3);
+    expect(report.fargate.breakdown.loadBalancer).toBeCloseTo(730 * (0.0225 + 2 * 0.008), 6);
+    expect(report.lambda.breakdown.freeTierCredit).toBeCloseTo(-(0.2 + 400_000 * 0.0000133334), 6);
+  });
+
+  test('every region in the bundle works, and says which prices fell back to us-east-1', () => {
+    for (const region of Object.keys(PRICE_TABLE.regions)) {
+      const report = json([...EXAMPLE, '--region', region]);
+      expect(report.region).toBe(region);
+      expect(report.lambda.monthlyUsd).toBeGreaterThan(0);
+      // The prices this workload uses, and those of them the region lacks.
+      const used = ['lambda.requestPerMillion', 'lambda.durationPerGbSecond.arm64', 'apigw.httpPerMillion', 'fargate.vcpuHour.x86_64', 'fargate.gbHour.x86_64', 'alb.hour', 'alb.lcuHour'] as const;
+      const fellBack = used.filter((key) => /the us-east-1 price is used/.test(PRICE_TABLE.regions[region]!.prices[key].fallback ?? ''));
+      expect(report.notes.filter((n: string) => /the us-east-1 price is used/.test(n)).length, region).toBe(fellBack.length);
+      if (region !== 'us-east-1') expect(fellBack.length, region).toBeGreaterThan(0);
+    }
+  });
+
+  test('usage errors exit 2 with the reason', () => {
+    expect(cli(['--region', 'mars-1']).stderr).toMatch(/"mars-1" is not in Crossover's price data. Regions: us-east-1/);
+    expect(cli(['--memory-mb', '64']).code).toBe(2);
+    expect(cli(['--front-door', 'cloudfront']).stderr).toMatch(/--front-door must be one of rest-api, http-api/);
+    expect(cli(['--requests-per-month', 'many']).code).toBe(2);
+    expect(cli(['--resource', 'X']).stderr).toMatch(/need a template/);
+  });
+
+  test('--list-regions and the text format', () => {
+    const regions = cli(['--list-regions']).stdout.trim().split('\n');
+    expect(regions).toHaveLength(Object.keys(PRICE_TABLE.regions).length);
+    expect(regions).toContain('eu-west-2\tEurope (London)');
+    const text = cli(EXAMPLE).stdout;
+    expect(text).toMatch(/Lambda\s+\$18\.67\/mo/);
+    expect(text).toMatch(/2 x 1 vCPU \/ 2 GB: compute \$72\.08/);
+  });
+});
+
+describe('crossover cost <template>', () => {
+  test('reads the usage file next to the template; the figures equal the flag form for the same inputs', () => {
+    const report = json([join(fixtures, 'template.yaml')]);
+    expect(report.usageFile).toMatch(/crossover\.usage\.yml$/);
+    const api = report.functions.find((f: { id: string }) => f.id === 'ApiFunction');
+    expect(api.traffic).toBe('given');
+    // Same inputs as EXAMPLE (the Fargate side matches the function's arm64 architecture in template mode).
+    const flags = json([...EXAMPLE, '--fargate-arch', 'arm64']);
+    expect(api.lambda).toEqual(flags.lambda);
+    expect(api.fargate).toEqual(flags.fargate);
+    expect(api.crossover).toEqual(flags.crossover);
+    expect(api.assumptionSources).toContainEqual({ name: 'Requests per month', value: '10M', source: 'usage file' });
+  });
+
+  test('a function without traffic in the usage file gets low / typical / high bands, labelled as defaults', () => {
+    const report = json([join(fixtures, 'template.yaml'), '--resource', 'ReportFunction']);
+    expect(report.id).toBe('ReportFunction');
+    expect(report.traffic).toBe('assumed');
+    expect(report.bands.low.requestsPerMonth).toBe(100_000);
+    expect(report.bands.high.requestsPerMonth).toBe(10_000_000);
+    expect(report.assumptions.frontDoor).toBe('none');
+    expect(report.fargate.breakdown.loadBalancer).toBe(0);
+    expect(report.assumptionSources).toContainEqual(expect.objectContaining({ name: 'Requests per month', source: 'default' }));
+  });
+
+  test('template mode refuses workload flags and unknown resources', () => {
+    expect(cli([join(fixtures, 'template.yaml'), '--memory-mb', '1024']).stderr).toMatch(/drop --memory-mb/);
+    const missing = cli([join(fixtures, 'template.yaml'), '--resource', 'Nope']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no Lambda function "Nope". Functions: ApiFunction, ReportFunction/);
+  });
+});
