@@ -24,7 +24,9 @@ export interface CostFlags {
   fargateMinTasks: number;
   fargateTaskConcurrency: number | null;
   fargateSpot: boolean;
+  fargateNatGateway: boolean;
   albLcu: number | null;
+  rdsProxyVcpu: number;
 }
 
 export interface CostRequest {
@@ -58,7 +60,9 @@ export const COST_DEFAULTS: CostFlags = {
   fargateMinTasks: DEFAULT_COST_SETTINGS.fargate.minTasks,
   fargateTaskConcurrency: null,
   fargateSpot: false,
+  fargateNatGateway: false,
   albLcu: null,
+  rdsProxyVcpu: 0,
 };
 
 export const COST_USAGE = `Usage: crossover cost [options]            one workload, described by flags
@@ -80,6 +84,7 @@ Workload (defaults in brackets):
   --ephemeral-storage-mb <mb>     Lambda /tmp [512]
   --region <region>               [${COST_DEFAULTS.region}]; \`crossover cost --list-regions\` lists them
   --free-tier                     Subtract Lambda's always-free tier (off: both sides on the same footing)
+  --rds-proxy-vcpu <n>            The function uses an RDS Proxy for a database of n vCPUs (billed for at least 2) [none]
 Fargate:
   --fargate-vcpu <v> --fargate-memory-gb <g>   Task size [${COST_DEFAULTS.fargateVcpu} vCPU / ${COST_DEFAULTS.fargateMemoryGb} GB]
   --fargate-tasks <n>             Fixed task count [sized from traffic]
@@ -88,6 +93,7 @@ Fargate:
   --fargate-arch <x86_64|arm64>   [${COST_DEFAULTS.fargateArch}]
   --fargate-spot                  Fargate Spot prices (a dated snapshot; Spot prices float)
   --alb-lcu <n>                   Fixed average ALB LCUs [computed from traffic]
+  --fargate-nat-gateway           The tasks reach the internet through a NAT gateway (hours + traffic GB)
 Output:
   --format <text|json>            [text]`;
 
@@ -105,6 +111,7 @@ const NUMBER_FLAGS: Record<string, keyof CostFlags> = {
   'fargate-min-tasks': 'fargateMinTasks',
   'fargate-task-concurrency': 'fargateTaskConcurrency',
   'alb-lcu': 'albLcu',
+  'rds-proxy-vcpu': 'rdsProxyVcpu',
 };
 
 /** Flags that describe the workload itself: in template mode the template and usage file say these. */
@@ -127,6 +134,7 @@ export function parseCostRequest(argv: string[]): CostCommand {
         'free-tier': { type: 'boolean' },
         'fargate-arch': { type: 'string' },
         'fargate-spot': { type: 'boolean' },
+        'fargate-nat-gateway': { type: 'boolean' },
         resource: { type: 'string' },
         usage: { type: 'string' },
         format: { type: 'string' },
@@ -151,7 +159,7 @@ export function parseCostRequest(argv: string[]): CostCommand {
     given.push(flag);
     const value = Number(text.replace(/_/g, ''));
     const integer = ['requests-per-month', 'provisioned-concurrency', 'fargate-tasks', 'fargate-min-tasks'].includes(flag);
-    const positive = !['requests-per-month', 'provisioned-concurrency', 'alb-lcu'].includes(flag);
+    const positive = !['requests-per-month', 'provisioned-concurrency', 'alb-lcu', 'rds-proxy-vcpu'].includes(flag);
     if (!Number.isFinite(value) || value < 0 || (positive && value === 0) || (integer && !Number.isInteger(value))) {
       throw new UsageError(`--${flag} must be a ${positive ? 'positive' : 'non-negative'} ${integer ? 'whole number' : 'number'}; got "${text}"`);
     }
@@ -178,6 +186,10 @@ export function parseCostRequest(argv: string[]): CostCommand {
   if (values['free-tier']) {
     flags.freeTier = true;
     given.push('free-tier');
+  }
+  if (values['fargate-nat-gateway']) {
+    flags.fargateNatGateway = true;
+    given.push('fargate-nat-gateway');
   }
   if (values['fargate-spot']) {
     flags.fargateSpot = true;

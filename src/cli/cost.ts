@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfig } from '../core/config.js';
 import { type Crossover, findCrossover } from '../core/cost/crossover.js';
-import { compare, estimateFunction, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
+import { compare, estimateFunction, usesRdsProxy, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
 import { type Scenario } from '../core/cost/model.js';
 import { priceBook, regions } from '../core/cost/price-book.js';
 import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
@@ -47,7 +47,7 @@ function scenarioOf(f: CostFlags): Scenario {
     payloadKb: f.payloadKb,
     peakToAverage: f.peakToAverage,
     freeTier: f.freeTier,
-    lambda: { memoryMb: f.memoryMb, architecture: f.architecture, ephemeralStorageMb: f.ephemeralStorageMb, provisionedConcurrency: f.provisionedConcurrency, frontDoor: f.frontDoor },
+    lambda: { memoryMb: f.memoryMb, architecture: f.architecture, ephemeralStorageMb: f.ephemeralStorageMb, provisionedConcurrency: f.provisionedConcurrency, frontDoor: f.frontDoor, rdsProxyVcpu: f.rdsProxyVcpu },
     fargate: {
       vcpu: f.fargateVcpu,
       memoryGb: f.fargateMemoryGb,
@@ -59,6 +59,7 @@ function scenarioOf(f: CostFlags): Scenario {
       ephemeralStorageGb: 20,
       loadBalancer: f.frontDoor === 'none' ? 'none' : 'alb',
       albLcu: f.albLcu,
+      natGateway: f.fargateNatGateway,
     },
   };
 }
@@ -94,6 +95,7 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossover: C
       peakToAverage: scenario.peakToAverage,
       provisionedConcurrency: scenario.lambda.provisionedConcurrency,
       ephemeralStorageMb: scenario.lambda.ephemeralStorageMb,
+      rdsProxyVcpu: scenario.lambda.rdsProxyVcpu,
       freeTier: scenario.freeTier,
       region: scenario.region,
       fargate: {
@@ -108,6 +110,7 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossover: C
         loadBalancer: f.loadBalancer,
         albLcu: f.loadBalancer === 'alb' ? (f.albLcu ?? c.fargate.lcu) : null,
         albLcuFrom: f.albLcu === null ? 'traffic' : 'given',
+        natGateway: f.natGateway,
       },
     },
     priceDate,
@@ -163,7 +166,9 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       spot: f.fargateSpot,
       tasks: f.fargateTasks,
       albLcu: f.albLcu,
+      natGateway: f.fargateNatGateway,
     },
+    ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
   });
   if (request.given.includes('region')) delete usage.region; // the command line wins over the file
   let functions = result.model.functions;
@@ -173,7 +178,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   }
   const relative = displayPath(path, io.cwd);
   const reports = functions.map((fn): FunctionReport => {
-    const e = estimateFunction(fn, relative, usage, settings);
+    const e = estimateFunction(fn, relative, usage, settings, { rdsProxy: usesRdsProxy(fn, result.model!) });
     const report: FunctionReport = { id: fn.id, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions };
     if (e.low && e.high) {
       const band = (c: Comparison) => ({ requestsPerMonth: c.requestsPerMonth, lambda: c.lambda.monthlyUsd, fargate: c.fargate.monthlyUsd, fargateTasks: c.fargate.tasks });
@@ -213,9 +218,9 @@ function textOne(r: CostReport | FunctionReport): string {
   lines.push(`${title}${formatCount(a['requestsPerMonth'] as number)} requests/month of ${a['durationMs']} ms, ${a['memoryMb']} MB ${a['architecture']}, ${FRONT_DOOR_LABELS[a['frontDoor'] as keyof typeof FRONT_DOOR_LABELS]}, ${r.region}`);
   const b = r.lambda.breakdown;
   lines.push(`  Lambda   ${formatUsd(r.lambda.monthlyUsd).padStart(10)}/mo   requests ${formatUsd(b.requests)}, duration ${formatUsd(b.duration)}, front door ${formatUsd(b.frontDoor)}` +
-    (b.provisionedConcurrency ? `, provisioned ${formatUsd(b.provisionedConcurrency)}` : '') + (b.ephemeralStorage ? `, /tmp ${formatUsd(b.ephemeralStorage)}` : '') + (b.freeTierCredit ? `, free tier ${formatUsd(b.freeTierCredit)}` : ''));
+    (b.provisionedConcurrency ? `, provisioned ${formatUsd(b.provisionedConcurrency)}` : '') + (b.ephemeralStorage ? `, /tmp ${formatUsd(b.ephemeralStorage)}` : '') + (b.freeTierCredit ? `, free tier ${formatUsd(b.freeTierCredit)}` : '') + (b.rdsProxy ? `, RDS Proxy ${formatUsd(b.rdsProxy)}` : ''));
   const fb = r.fargate.breakdown;
-  lines.push(`  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${r.fargate.tasks} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: compute ${formatUsd(fb.compute)}, load balancer ${formatUsd(fb.loadBalancer)}` + (fb.ephemeralStorage ? `, storage ${formatUsd(fb.ephemeralStorage)}` : ''));
+  lines.push(`  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${r.fargate.tasks} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: compute ${formatUsd(fb.compute)}, load balancer ${formatUsd(fb.loadBalancer)}` + (fb.ephemeralStorage ? `, storage ${formatUsd(fb.ephemeralStorage)}` : '') + (fb.natGateway ? `, NAT gateway ${formatUsd(fb.natGateway)}` : ''));
   if ('bands' in r && r.bands) {
     lines.push(`  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`);
   }

@@ -119,6 +119,21 @@ export class Analyzer implements vscode.Disposable {
     this.forget(uri);
   }
 
+  /** The latest result for a file (open or from disk), when it is a template. */
+  resultFor(uri: vscode.Uri): AnalysisResult | undefined {
+    return this.results.get(uri.toString())?.result;
+  }
+
+  /** Every template result, with a stamp that changes whenever the file's result is replaced. */
+  *templates(): Iterable<{ uri: vscode.Uri; result: AnalysisResult; stamp: number }> {
+    for (const [key, cached] of this.results) yield { uri: vscode.Uri.parse(key), result: cached.result, stamp: cached.stamp };
+  }
+
+  /** The stamp of a file's current result (changes when it is replaced), or undefined. */
+  stampOf(uri: vscode.Uri): number | undefined {
+    return this.results.get(uri.toString())?.stamp;
+  }
+
   /** A folder was deleted: its files' diagnostics go (the watcher reports the folder, not each file). */
   clearUnder(folder: vscode.Uri): void {
     const prefix = folder.toString().replace(/\/?$/, '/');

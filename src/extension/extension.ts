@@ -5,6 +5,9 @@
 import * as vscode from 'vscode';
 import { type Finding } from '../core/findings.js';
 import { Analyzer } from './analyzer.js';
+import { CostService } from './cost/estimates.js';
+import { COST_SELECTOR, CostHoverProvider, CostLensProvider, CostStatus, registerCostCommands, ReportDocuments } from './cost/providers.js';
+import { UsageFiles } from './cost/usage.js';
 import { Log } from './log.js';
 import { WorkspaceScanner } from './scan.js';
 import { readSettings } from './settings.js';
@@ -30,6 +33,21 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const scanner = new WorkspaceScanner(settings, analyzer, log, status);
   context.subscriptions.push(log, analyzer, status, scanner);
 
+  // Costs: estimates per function from the analysis results, the usage file and the cost settings.
+  const usage = new UsageFiles(log);
+  const costs = new CostService(analyzer, usage, log);
+  const costStatus = new CostStatus(costs, log);
+  context.subscriptions.push(
+    usage,
+    costs,
+    costStatus,
+    costs.onDidChange(log.guard('Cost status', () => costStatus.schedule())),
+    vscode.languages.registerHoverProvider(COST_SELECTOR, new CostHoverProvider(costs, log)),
+    vscode.languages.registerCodeLensProvider(COST_SELECTOR, new CostLensProvider(costs, log)),
+    ...registerCostCommands(costs, new ReportDocuments(), log),
+  );
+  const usageLoaded = usage.loadAll().catch((error: unknown) => log.error('Reading the usage file failed', error));
+
   context.subscriptions.push(
     analyzer.onDidChangeResults(log.guard('Status update', () => status.update())),
     analyzer.onDidChangeBusy(log.guard('Status update', (busy: boolean) => status.setAnalysing(busy))),
@@ -53,6 +71,13 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     vscode.workspace.onDidChangeConfiguration(
       log.guard('Settings change', (e: vscode.ConfigurationChangeEvent) => {
         if (!e.affectsConfiguration('crossover') && !e.affectsConfiguration('files.exclude')) return;
+        costs.reconfigure();
+        // Prices, usage defaults and the Fargate task only change estimates: no need to analyse again.
+        const analysis = ['rules', 'limits', 'maxFileSizeKb', 'analysis', 'workspaceScan'].some((key) => e.affectsConfiguration(`crossover.${key}`));
+        if (!analysis && !e.affectsConfiguration('files.exclude')) {
+          log.info('Cost settings changed: estimates updated.');
+          return;
+        }
         settings = readSettings();
         analyzer.reconfigure(settings);
         scanner.reconfigure(settings);
@@ -79,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   return {
     whenIdle: async () => {
       // Loop until both are idle at the same moment (a scan can schedule analyses and vice versa).
+      await usageLoaded;
       while (analyzer.busy || scanner.scanning) await Promise.all([analyzer.whenIdle(), scanner.whenIdle()]);
     },
     analyze: async (uri) => analyzer.analyzeNow(await vscode.workspace.openTextDocument(uri)),

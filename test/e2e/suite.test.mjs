@@ -7,9 +7,11 @@ import { after, before, describe, test } from 'node:test';
 import { ABSENT, byId, EXPECTED } from './expected.mjs';
 import {
   closeActiveEditor,
+  codeLensTexts,
   filterProblems,
   goTo,
   hoverAt,
+  hoverText,
   launch,
   listsFile,
   logs,
@@ -21,6 +23,7 @@ import {
   squiggles,
   statusItem,
   waitFor,
+  waitForFrameText,
   waitForLog,
   waitForProblem,
 } from './workbench.mjs';
@@ -160,8 +163,10 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await waitFor('the status bar totals after the cancelled scan', async () => /Crossover: \d+$/.test(((await item.textContent()) ?? '').trim()));
     await runCommand(page, 'Crossover: Show Output');
     // The Output view shares the panel's filter box with the Problems view: clear what the suite typed there.
+    await page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
     const filter = page.locator('.panel .viewpane-filter input').first();
-    if (await filter.isVisible().catch(() => false)) await filter.fill('');
+    await filter.waitFor({ state: 'visible', timeout: 15_000 });
+    await filter.fill('');
     // The output editor is virtualized (only the lines in view exist) and renders spaces as U+00A0 (hence \s).
     const output = page.locator('.panel .monaco-editor', { hasText: /\[info\]\s(Crossover|Workspace scan|Skipped|Settings)/ }).first();
     await output.waitFor({ state: 'visible', timeout: 15_000 }).catch(async (error) => {
@@ -169,6 +174,51 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
       throw error;
     });
     await shot('08-output');
+  });
+
+  test('cost: a CodeLens above the function and a hover on MemorySize, and both follow crossover.usage.yml', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Hide Panel');
+    await openFile(page, 'cost/template.yaml');
+    const lens = async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t));
+    const before = await waitFor('the cost CodeLens above CatalogFunction', lens);
+    assert.match(before, /^about \$[\d.,]+\/mo on Lambda · about \$[\d.,]+\/mo on Fargate \(\d+ tasks?\)$/);
+    assert.ok((await codeLensTexts(page)).includes('Compare'), 'a Compare lens next to it');
+    const memoryHover = async (pattern) => {
+      await hoverAt(page, 12, 19); // MemorySize: 512
+      return waitFor(`a cost hover matching ${pattern}`, async () => {
+        const text = await hoverText(page);
+        return pattern.test(text) && text;
+      });
+    };
+    const hoverBefore = await memoryHover(/Memory 512 MB.*10M requests\/month/);
+    assert.match(hoverBefore, /about 0\.29 vCPU/);
+    assert.match(hoverBefore, /Lambda.*\$[\d.,]+.*Fargate/);
+    assert.match(hoverBefore, /Requests per month 10M \(usage file\)/);
+    await shot('10-cost-lens-and-hover');
+    await page.keyboard.press('Escape');
+
+    // Ten times the traffic, written on disk as a teammate's change would arrive.
+    const usageFile = join(workspace, 'crossover.usage.yml');
+    writeFileSync(usageFile, readFileSync(usageFile, 'utf8').replace('requestsPerMonth: 10000000', 'requestsPerMonth: 100000000'));
+    const after = await waitFor('the CodeLens to show the new figures', async () => {
+      const text = await lens();
+      return text && text !== before && text;
+    });
+    const dollars = (text) => [...text.matchAll(/\$([\d.,]+)/g)].map((m) => Number(m[1].replace(/,/g, '')));
+    assert.ok(dollars(after)[0] > dollars(before)[0], `Lambda goes up with traffic: ${before} -> ${after}`);
+    const hoverAfter = await memoryHover(/Memory 512 MB.*100M requests\/month/);
+    assert.notEqual(hoverAfter, hoverBefore);
+    await shot('11-cost-after-usage-edit');
+    await page.keyboard.press('Escape');
+
+    // Compare opens the plain report (the comparison view comes with a later issue).
+    await page.locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ }).first().click();
+    await page.locator('.tab', { hasText: 'CatalogFunction - Lambda or Fargate' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const report = await waitForFrameText(page, 'CatalogFunction: Lambda or Fargate?');
+    assert.match(report, /Requests per month: 100M \(usage file\)/);
+    await shot('12-cost-report');
   });
 
   test('hostile files are skipped with a log line or reported, and nothing throws in the extension host', async () => {

@@ -208,3 +208,26 @@ export async function waitForLog(userData, pattern, { timeout = 30_000 } = {}) {
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The titles of the CodeLenses shown in the active editor, one per lens (a line's lenses share one decoration). */
+export async function codeLensTexts(page) {
+  return page.$$eval('.editor-instance .codelens-decoration a', (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/** The text of the visible hover ('' when none), spaces normalised. */
+export async function hoverText(page) {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  if (!(await hover.isVisible().catch(() => false))) return '';
+  return ((await hover.innerText().catch(() => '')) ?? '').replace(/\s+/g, ' ');
+}
+
+/** Waits until some frame of the page (webviews, the Markdown preview) shows `text`; returns that frame's text. */
+export async function waitForFrameText(page, text, { timeout = 30_000 } = {}) {
+  return waitFor(`a webview showing "${text}"`, async () => {
+    for (const frame of page.frames()) {
+      const body = await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
+      if (body.includes(text)) return body;
+    }
+    return undefined;
+  }, { timeout });
+}

@@ -11,12 +11,13 @@
 import {
   fargateCost,
   frontDoorCost,
-  lambdaCost,
+  natGatewayCost,
+  rdsProxyCost,
   requiredConcurrency,
   SECONDS_PER_MONTH,
   type Scenario,
 } from './model.js';
-import { type PriceBook } from './price-book.js';
+import { tieredCost, type PriceBook } from './price-book.js';
 
 export const SWEEP_RANGE: readonly [number, number] = [1_000, 1e11];
 
@@ -54,24 +55,72 @@ export function lambdaBreakpoints(s: Scenario, prices: PriceBook): number[] {
   return points;
 }
 
-/** Prepared totals as functions of monthly requests (cheap to call many times). */
+/**
+ * Both totals as functions of monthly requests, everything else fixed: the constants of lambdaCost and
+ * fargateCost worked out once, so a chart sweep or the solver costs a few multiplications per point.
+ * A unit test checks they agree with lambdaCost / fargateCost.
+ */
 export function totalsOf(s: Scenario, prices: PriceBook): { lambda: (r: number) => number; fargate: (r: number) => number } {
-  return {
-    lambda: (r) => lambdaCost(withRequests(s, r), prices).monthlyUsd,
-    fargate: (r) => fargateCost(withRequests(s, r), prices).monthlyUsd,
+  const arch = s.lambda.architecture;
+  const billedSeconds = Math.ceil(Math.max(0, s.durationMs)) / 1000;
+  const memoryGb = s.lambda.memoryMb / 1024;
+  const gbsPerRequest = billedSeconds * memoryGb;
+  const pc = s.lambda.provisionedConcurrency;
+  const durationTiers = prices.tiers(`lambda.durationPerGbSecond.${arch}`);
+  const requestPrice = prices.number('lambda.requestPerMillion') / 1e6;
+  const provisionedCost = pc > 0 ? pc * memoryGb * SECONDS_PER_MONTH * prices.number(`lambda.provisionedConcurrencyPerGbSecond.${arch}`) : 0;
+  const provisionedCapacity = pc > 0 ? (billedSeconds > 0 ? (pc * SECONDS_PER_MONTH) / billedSeconds : Infinity) : 0;
+  const provisionedDuration = pc > 0 ? gbsPerRequest * prices.number(`lambda.provisionedDurationPerGbSecond.${arch}`) : 0;
+  const ephemeralPerRequest = s.lambda.ephemeralStorageMb > 512 ? ((s.lambda.ephemeralStorageMb - 512) / 1024) * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond') : 0;
+  const rdsProxy = s.lambda.rdsProxyVcpu > 0 ? rdsProxyCost(s.lambda.rdsProxyVcpu, prices) : 0;
+  const freeRequests = s.freeTier ? prices.global('lambda.freeTier.requests') : 0;
+  const freeGbs = s.freeTier ? prices.global('lambda.freeTier.gbSeconds') : 0;
+  // The front door as a function of requests; the ALB's LCUs are linear in requests.
+  const door = s.lambda.frontDoor;
+  const one = (r: number) => withRequests(s, r);
+  let frontDoor: (r: number) => number = () => 0;
+  if (door === 'rest-api' || door === 'http-api' || door === 'websocket-api') {
+    const perRequest = door === 'rest-api' ? 1 : door === 'http-api' ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb'))) : Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')));
+    const tiers = prices.tiers(door === 'rest-api' ? 'apigw.restPerMillion' : door === 'http-api' ? 'apigw.httpPerMillion' : 'apigw.websocketMessagesPerMillion');
+    frontDoor = (r) => tieredCost(r * perRequest, tiers, 1e6);
+  } else if (door === 'alb') {
+    const base = frontDoorCost('alb', one(0), prices, true).cost;
+    const slope = (frontDoorCost('alb', one(1e9), prices, true).cost - base) / 1e9;
+    frontDoor = (r) => base + slope * r;
+  }
+  const lambda = (r: number): number => {
+    const served = pc > 0 ? Math.min(r, provisionedCapacity) : 0;
+    const onDemandGbs = (r - served) * gbsPerRequest;
+    let total = r * requestPrice + tieredCost(onDemandGbs, durationTiers) + served * provisionedDuration + provisionedCost + r * ephemeralPerRequest + frontDoor(r) + rdsProxy;
+    if (s.freeTier) total -= Math.min(r, freeRequests) * requestPrice + tieredCost(Math.min(onDemandGbs, freeGbs), durationTiers);
+    return total;
   };
+
+  const singleTask = fargateCost(withRequests({ ...s, fargate: { ...s.fargate, tasks: 1, loadBalancer: 'none', natGateway: false } }, 0), prices);
+  const natBase = s.fargate.natGateway ? natGatewayCost(one(0), prices) : 0;
+  const natSlope = s.fargate.natGateway ? (natGatewayCost(one(1e9), prices) - natBase) / 1e9 : 0;
+  const taskCost = singleTask.monthlyUsd;
+  const lbBase = s.fargate.loadBalancer === 'alb' ? frontDoorCost('alb', one(0), prices, false).cost : 0;
+  const lbSlope = s.fargate.loadBalancer === 'alb' ? (frontDoorCost('alb', one(1e9), prices, false).cost - lbBase) / 1e9 : 0;
+  const fixed = s.fargate.tasks;
+  const c = requiredConcurrency(one(1)) / Math.max(s.fargate.perTaskConcurrency, 1e-9);
+  const fargate = (r: number): number => {
+    const tasks = fixed !== null ? fixed : Math.max(s.fargate.minTasks, Math.ceil(c * Math.max(0, r) - 1e-9));
+    return tasks * taskCost + lbBase + lbSlope * r + natBase + natSlope * r;
+  };
+  return { lambda, fargate };
 }
 
 export function findCrossover(s: Scenario, prices: PriceBook, range: readonly [number, number] = SWEEP_RANGE): Crossover {
   const [lo, hi] = range;
-  const lambda = (r: number) => lambdaCost(withRequests(s, r), prices).monthlyUsd;
-  const fargate = (r: number) => fargateCost(withRequests(s, r), prices).monthlyUsd;
+  const { lambda, fargate } = totalsOf(s, prices);
   if (lambda(lo) >= fargate(lo)) return { kind: 'fargate-cheaper-throughout' };
 
   // Fargate = g0 + gamma * r + taskCost * tasks(r), tasks(r) = max(minTasks, ceil(c * r)) (or fixed).
-  const one = fargateCost(withRequests({ ...s, fargate: { ...s.fargate, tasks: 1 } }, 0), prices);
-  const taskCost = one.breakdown.compute + one.breakdown.ephemeralStorage;
-  const lb = (r: number) => (s.fargate.loadBalancer === 'alb' ? frontDoorCost('alb', withRequests(s, r), prices, false).cost : 0);
+  const single = fargateCost(withRequests({ ...s, fargate: { ...s.fargate, tasks: 1 } }, 0), prices);
+  const taskCost = single.breakdown.compute + single.breakdown.ephemeralStorage;
+  const lb = (r: number) =>
+    (s.fargate.loadBalancer === 'alb' ? frontDoorCost('alb', withRequests(s, r), prices, false).cost : 0) + (s.fargate.natGateway ? natGatewayCost(withRequests(s, r), prices) : 0);
   const g0 = lb(0);
   const gamma = (lb(1e9) - g0) / 1e9;
   const fixed = s.fargate.tasks;
@@ -129,14 +178,14 @@ export interface Sweep {
 /** Both totals at `points` monthly request volumes, evenly spaced on a log scale. */
 export function sweep(s: Scenario, prices: PriceBook, points = 200, range: readonly [number, number] = SWEEP_RANGE): Sweep {
   const [lo, hi] = range;
-  const result: Sweep = { requestsPerMonth: [], lambda: [], fargate: [] };
+  const result: Sweep = { requestsPerMonth: new Array<number>(points), lambda: new Array<number>(points), fargate: new Array<number>(points) };
+  const { lambda, fargate } = totalsOf(s, prices);
   const step = points > 1 ? Math.log(hi / lo) / (points - 1) : 0;
   for (let i = 0; i < points; i++) {
     const r = lo * Math.exp(step * i);
-    const scenario = withRequests(s, r);
-    result.requestsPerMonth.push(r);
-    result.lambda.push(lambdaCost(scenario, prices).monthlyUsd);
-    result.fargate.push(fargateCost(scenario, prices).monthlyUsd);
+    result.requestsPerMonth[i] = r;
+    result.lambda[i] = lambda(r);
+    result.fargate[i] = fargate(r);
   }
   return result;
 }

@@ -5,6 +5,7 @@
  * low / typical / high bands, typical first.
  */
 import { type LambdaFunction } from '../model/nodes.js';
+import { type TemplateModel } from '../model/template.js';
 import { findCrossover, type Crossover } from './crossover.js';
 import { fargateCost, lambdaCost, SECONDS_PER_MONTH, type Architecture, type FargateCost, type FrontDoor, type LambdaCost, type Scenario } from './model.js';
 import { DEFAULT_REGION, priceBook, type PriceBook, type PriceOverrides } from './price-book.js';
@@ -32,7 +33,11 @@ export interface CostSettings {
     tasks: number | null;
     /** Fixed average ALB LCUs; null = from traffic. */
     albLcu: number | null;
+    /** The tasks reach the internet through a NAT gateway. */
+    natGateway: boolean;
   };
+  /** vCPUs of the database behind an RDS Proxy a function uses (billed for at least 2). */
+  rdsProxyVcpu: number;
 }
 
 export const DEFAULT_COST_SETTINGS: CostSettings = {
@@ -43,7 +48,8 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
   durationMs: 100,
   payloadKb: 4,
   peakToAverage: 3,
-  fargate: { vcpu: 1, memoryGb: 2, architecture: 'match', minTasks: 2, concurrencyPerVcpu: 10, spot: false, ephemeralStorageGb: 20, tasks: null, albLcu: null },
+  fargate: { vcpu: 1, memoryGb: 2, architecture: 'match', minTasks: 2, concurrencyPerVcpu: 10, spot: false, ephemeralStorageGb: 20, tasks: null, albLcu: null, natGateway: false },
+  rdsProxyVcpu: 2,
 };
 
 /** Merges partial settings (from VS Code or a CLI config file) over the defaults. */
@@ -113,7 +119,12 @@ export function compare(scenario: Scenario, prices: PriceBook): Comparison {
   return { requestsPerMonth: scenario.requestsPerMonth, lambda, fargate, cheaper: Math.abs(diff) < 0.005 ? 'equal' : diff < 0 ? 'lambda' : 'fargate' };
 }
 
-export function estimateFunction(fn: LambdaFunction, templatePath: string, usage: UsageFile, settings: CostSettings): FunctionEstimate {
+/** Does the function reach a database through an RDS Proxy of its template (a link to the proxy or one of its endpoints)? */
+export function usesRdsProxy(fn: LambdaFunction, model: TemplateModel): boolean {
+  return fn.links.some((link) => model.dbProxies.some((proxy) => proxy.id === link.targetId || proxy.endpointIds.includes(link.targetId)));
+}
+
+export function estimateFunction(fn: LambdaFunction, templatePath: string, usage: UsageFile, settings: CostSettings, options: { rdsProxy?: boolean } = {}): FunctionEstimate {
   const assumptions: Assumption[] = [];
   const notes: string[] = [];
   const { entry, listed } = usageFor(usage, templatePath, fn.id);
@@ -146,6 +157,7 @@ export function estimateFunction(fn: LambdaFunction, templatePath: string, usage
       ephemeralStorageMb: fn.ephemeralStorageMb.value ?? 512,
       provisionedConcurrency: fn.provisionedConcurrency?.value ?? 0,
       frontDoor,
+      rdsProxyVcpu: options.rdsProxy ? settings.rdsProxyVcpu : 0,
     },
     fargate: {
       vcpu: f.vcpu,
@@ -158,6 +170,7 @@ export function estimateFunction(fn: LambdaFunction, templatePath: string, usage
       ephemeralStorageGb: f.ephemeralStorageGb,
       loadBalancer: frontDoor === 'none' ? 'none' : 'alb',
       albLcu: f.albLcu,
+      natGateway: f.natGateway,
     },
   };
 
@@ -186,6 +199,8 @@ export function estimateFunction(fn: LambdaFunction, templatePath: string, usage
       source: isDefault(f, DEFAULT_COST_SETTINGS.fargate) ? 'default' : 'settings',
     },
   );
+  if (options.rdsProxy) assumptions.push({ name: 'RDS Proxy', value: `for a ${settings.rdsProxyVcpu}-vCPU database (the template's proxy)`, source: settings.rdsProxyVcpu === DEFAULT_COST_SETTINGS.rdsProxyVcpu ? 'default' : 'settings' });
+  if (f.natGateway) assumptions.push({ name: 'Fargate NAT gateway', value: 'one, with the traffic through it', source: 'settings' });
   if (fn.timeoutSeconds.value !== undefined && durationMs > fn.timeoutSeconds.value * 1000) notes.push(`The average duration (${durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
 
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);

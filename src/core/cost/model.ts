@@ -24,6 +24,8 @@ export interface LambdaSide {
   ephemeralStorageMb: number;
   provisionedConcurrency: number;
   frontDoor: FrontDoor;
+  /** vCPUs of the database behind an RDS Proxy the function uses (0: no proxy); billed for at least 2. */
+  rdsProxyVcpu: number;
 }
 
 export interface FargateSide {
@@ -41,6 +43,8 @@ export interface FargateSide {
   loadBalancer: 'alb' | 'none';
   /** Fixed ALB LCUs (average per hour); null = computed from traffic. */
   albLcu: number | null;
+  /** Tasks in private subnets reach the internet through a NAT gateway (hours + the traffic's GB). */
+  natGateway: boolean;
 }
 
 export interface Scenario {
@@ -66,6 +70,7 @@ export interface LambdaBreakdown {
   ephemeralStorage: number;
   /** Zero or negative. */
   freeTierCredit: number;
+  rdsProxy: number;
 }
 
 export interface LambdaCost {
@@ -81,6 +86,7 @@ export interface FargateBreakdown {
   compute: number;
   loadBalancer: number;
   ephemeralStorage: number;
+  natGateway: number;
 }
 
 export interface FargateCost {
@@ -136,7 +142,12 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
 
   const door = frontDoorCost(frontDoor, s, prices, true);
   keys.push(...door.keys);
-  const breakdown: LambdaBreakdown = { requests: requestCost, duration, frontDoor: door.cost, provisionedConcurrency: provisioned, ephemeralStorage, freeTierCredit };
+  let rdsProxy = 0;
+  if (s.lambda.rdsProxyVcpu > 0) {
+    keys.push('rdsProxy.vcpuHour');
+    rdsProxy = rdsProxyCost(s.lambda.rdsProxyVcpu, prices);
+  }
+  const breakdown: LambdaBreakdown = { requests: requestCost, duration, frontDoor: door.cost, provisionedConcurrency: provisioned, ephemeralStorage, freeTierCredit, rdsProxy };
   return {
     monthlyUsd: sum(breakdown),
     breakdown,
@@ -228,6 +239,22 @@ export function fargateCost(s: Scenario, prices: PriceBook): FargateCost {
     lcu = door.lcu ?? 0;
     keys.push(...door.keys);
   }
-  const breakdown: FargateBreakdown = { compute, loadBalancer, ephemeralStorage };
+  let natGateway = 0;
+  if (f.natGateway) {
+    keys.push('nat.hour', 'nat.gbProcessed');
+    natGateway = natGatewayCost(s, prices);
+  }
+  const breakdown: FargateBreakdown = { compute, loadBalancer, ephemeralStorage, natGateway };
   return { monthlyUsd: sum(breakdown), tasks, vcpu: f.vcpu, memoryGb: f.memoryGb, breakdown, requiredConcurrency: requiredConcurrency(s), lcu, sizedFromTraffic: f.tasks === null, priceKeys: keys };
+}
+
+/** RDS Proxy: per vCPU-hour of the database behind it, for at least 2 vCPUs, all month. */
+export function rdsProxyCost(vcpu: number, prices: PriceBook): number {
+  return HOURS_PER_MONTH * Math.max(prices.global('rdsProxy.minVcpu'), vcpu) * prices.number('rdsProxy.vcpuHour');
+}
+
+/** One NAT gateway all month, plus the traffic's payload through it. */
+export function natGatewayCost(s: Scenario, prices: PriceBook): number {
+  const gb = (Math.max(0, s.requestsPerMonth) * s.payloadKb) / (1024 * 1024);
+  return HOURS_PER_MONTH * prices.number('nat.hour') + gb * prices.number('nat.gbProcessed');
 }

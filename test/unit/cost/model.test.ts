@@ -1,7 +1,7 @@
 // The cost model against dollars worked out here from the published prices (us-east-1, data/pricing):
 // each expectation is arithmetic on the price, written out, not a number copied from the code's output.
 import { describe, expect, test } from 'vitest';
-import { findCrossover, lambdaBreakpoints, sweep } from '../../../src/core/cost/crossover.js';
+import { findCrossover, lambdaBreakpoints, sweep, totalsOf } from '../../../src/core/cost/crossover.js';
 import { fargateCost, lambdaCost, SECONDS_PER_MONTH, type Scenario } from '../../../src/core/cost/model.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 
@@ -29,7 +29,7 @@ function scenario(overrides: ScenarioOverrides = {}): Scenario {
     peakToAverage: 3,
     freeTier: false,
     ...overrides,
-    lambda: { memoryMb: 512, architecture: 'arm64', ephemeralStorageMb: 512, provisionedConcurrency: 0, frontDoor: 'http-api', ...overrides.lambda },
+    lambda: { memoryMb: 512, architecture: 'arm64', ephemeralStorageMb: 512, provisionedConcurrency: 0, frontDoor: 'http-api', rdsProxyVcpu: 0, ...overrides.lambda },
     fargate: {
       vcpu: 1,
       memoryGb: 2,
@@ -41,6 +41,7 @@ function scenario(overrides: ScenarioOverrides = {}): Scenario {
       ephemeralStorageGb: 20,
       loadBalancer: 'alb',
       albLcu: null,
+      natGateway: false,
       ...overrides.fargate,
     },
   };
@@ -142,6 +143,18 @@ describe('Fargate', () => {
   });
 });
 
+describe('optional extras', () => {
+  test('an RDS Proxy on the Lambda side: per vCPU-hour of the database, at least 2 vCPUs', () => {
+    expect(lambdaCost(scenario({ lambda: { rdsProxyVcpu: 1 } }), US).breakdown.rdsProxy).toBeCloseTo(730 * 2 * 0.015, 6);
+    expect(lambdaCost(scenario({ lambda: { rdsProxyVcpu: 8 } }), US).breakdown.rdsProxy).toBeCloseTo(730 * 8 * 0.015, 6);
+  });
+
+  test('a NAT gateway on the Fargate side: hours plus the traffic through it', () => {
+    const gb = (10e6 * 4) / (1024 * 1024);
+    expect(fargateCost(scenario({ fargate: { natGateway: true } }), US).breakdown.natGateway).toBeCloseTo(730 * 0.045 + gb * 0.045, 6);
+  });
+});
+
 describe('crossover', () => {
   const cases: [string, Scenario][] = [
     ['HTTP API, defaults', scenario()],
@@ -150,6 +163,7 @@ describe('crossover', () => {
     ['queue worker, no load balancer, free tier', scenario({ freeTier: true, durationMs: 800, lambda: { frontDoor: 'none', memoryMb: 2048 }, fargate: { loadBalancer: 'none' } })],
     ['fixed 4 tasks', scenario({ fargate: { tasks: 4 } })],
     ['provisioned concurrency', scenario({ lambda: { provisionedConcurrency: 2 } })],
+    ['RDS Proxy and a NAT gateway', scenario({ lambda: { rdsProxyVcpu: 2 }, fargate: { natGateway: true } })],
   ];
 
   test.each(cases)('%s: equal within a cent at the point, Lambda cheaper below, Fargate above', (_name, s) => {
@@ -166,6 +180,14 @@ describe('crossover', () => {
     }
     const above = at(r * 1.001);
     expect(above.fargate).toBeLessThan(above.lambda);
+  });
+
+  test.each(cases)('%s: the prepared totals used by sweeps equal the full cost functions', (_name, s) => {
+    const { lambda, fargate } = totalsOf(s, US);
+    for (const r of [0, 1, 999, 1e6, 3.3e7, 4.2e8, 7.7e9, 2.1e10, 9e10]) {
+      expect(lambda(r), `Lambda at ${r}`).toBeCloseTo(lambdaCost({ ...s, requestsPerMonth: r }, US).monthlyUsd, 6);
+      expect(fargate(r), `Fargate at ${r}`).toBeCloseTo(fargateCost({ ...s, requestsPerMonth: r }, US).monthlyUsd, 6);
+    }
   });
 
   test('no crossover in range is said honestly', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
-import { estimateFunction, resolveCostSettings } from '../../../src/core/cost/estimate.js';
+import { estimateFunction, resolveCostSettings, usesRdsProxy } from '../../../src/core/cost/estimate.js';
 import { emptyUsage, parseUsageFile, USAGE_FIELDS } from '../../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
@@ -109,4 +109,31 @@ Resources:
     expect(estimate.assumptions.find((a) => a.name === 'Average duration')).toMatchObject({ value: '250 ms', source: 'settings' });
     expect(estimate.assumptions.find((a) => a.name === 'Requests per month')).toMatchObject({ source: 'settings' });
   });
+});
+
+test('a function that reaches its database through the template\'s RDS Proxy carries the proxy\'s cost', () => {
+  const text = `Resources:
+  Proxy:
+    Type: AWS::RDS::DBProxy
+    Properties:
+      EngineFamily: POSTGRESQL
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: a.b
+      Environment:
+        Variables:
+          DB_HOST: !GetAtt Proxy.Endpoint
+  Other:
+    Type: AWS::Lambda::Function
+    Properties:
+      Handler: a.b
+`;
+  const model = analyzeText({ uri: 'template.yaml', text }, resolveConfig({})).model!;
+  const [fn, other] = model.functions;
+  expect(usesRdsProxy(fn!, model)).toBe(true);
+  expect(usesRdsProxy(other!, model)).toBe(false);
+  const estimate = estimateFunction(fn!, 'template.yaml', emptyUsage(), resolveCostSettings(), { rdsProxy: true });
+  expect(estimate.typical.lambda.breakdown.rdsProxy).toBeCloseTo(730 * 2 * 0.015, 6);
+  expect(estimate.assumptions.find((a) => a.name === 'RDS Proxy')).toMatchObject({ source: 'default' });
 });

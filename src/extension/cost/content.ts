@@ -1,0 +1,181 @@
+/**
+ * What the cost hovers, CodeLenses and the report say, as plain text and Markdown. Free of `vscode` so
+ * it is unit-tested; hover.ts and lens.ts wrap it.
+ */
+import { compare, formatCount, formatUsd, type Comparison, type FunctionEstimate } from '../../core/cost/estimate.js';
+import { type Scenario } from '../../core/cost/model.js';
+import { type PriceBook } from '../../core/cost/price-book.js';
+import { LAMBDA_LIMITS } from '../../core/data/limits.js';
+
+export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
+
+/** 1,769 MB of memory = 1 vCPU (Lambda configuration docs). */
+const MB_PER_VCPU = 1769;
+
+const range = (low: number, high: number) => (formatUsd(low) === formatUsd(high) ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`);
+
+/** "about $X/mo on Lambda · about $Y/mo on Fargate (N tasks)", with the low–high range when traffic is assumed. */
+export function lensTitle(e: FunctionEstimate): string {
+  const t = e.typical;
+  const tasks = `${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'}`;
+  if (e.low && e.high) {
+    return (
+      `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)}) · ` +
+      `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}; ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)})`
+    );
+  }
+  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda · about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks})`;
+}
+
+export function lensTooltip(e: FunctionEstimate): string {
+  const traffic = e.traffic === 'assumed' ? 'Traffic is assumed (low / typical / high); set it in crossover.usage.yml.' : 'Traffic from crossover.usage.yml.';
+  return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}\nPrices: ${e.region}, dated ${e.priceDate}.`;
+}
+
+function table(e: FunctionEstimate): string {
+  const t = e.typical;
+  const rows = [
+    '| | Lambda | Fargate |',
+    '|---|---:|---:|',
+    `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${t.fargate.tasks} tasks) |`,
+  ];
+  if (e.low && e.high) rows.push(`| low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)}) | ${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} | ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)} |`);
+  return rows.join('\n');
+}
+
+function crossoverLine(e: FunctionEstimate): string {
+  const c = e.crossover;
+  if (c.kind === 'point') return `Fargate becomes cheaper above about **${formatCount(c.requestsPerMonth)} requests/month**.`;
+  return c.kind === 'lambda-cheaper-throughout' ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.' : 'Fargate is cheaper even at 1,000 requests/month.';
+}
+
+function assumptionsBlock(e: FunctionEstimate, editUsage: string | undefined): string {
+  const list = e.assumptions.map((a) => `${a.name} ${a.value} _(${a.source})_`).join(' · ');
+  const edit = editUsage ? ` · [Edit usage assumptions](${editUsage})` : '';
+  const notes = e.notes.length ? `\n\n${e.notes.map((n) => `- ${n}`).join('\n')}` : '';
+  return `---\n\n_Assumptions:_ ${list}${edit}\n\n_Prices:_ ${e.region}, dated ${e.priceDate}.${notes}`;
+}
+
+/** The Lambda side at a changed scenario (e.g. other memory), same prices. */
+function lambdaAt(e: FunctionEstimate, prices: PriceBook, change: (s: Scenario) => Scenario): Comparison {
+  return compare(change(e.scenario), prices);
+}
+
+export function hoverMarkdown(field: CostField, e: FunctionEstimate, prices: PriceBook, options: { inheritedBy?: string[]; editUsage?: string; timeoutSeconds?: number } = {}): string {
+  const s = e.scenario;
+  const t = e.typical;
+  const parts: string[] = [];
+  switch (field) {
+    case 'memory': {
+      const vcpu = Math.min(6, s.lambda.memoryMb / MB_PER_VCPU);
+      parts.push(
+        `**Memory ${s.lambda.memoryMb.toLocaleString('en-US')} MB** · about ${vcpu.toFixed(2)} vCPU`,
+        `Lambda gives CPU in proportion to memory: 1,769 MB = 1 vCPU, up to 6 vCPU at 10,240 MB. Allowed: ${LAMBDA_LIMITS.minMemoryMb.value}–${LAMBDA_LIMITS.maxMemoryMb.value.toLocaleString('en-US')} MB.`,
+        table(e),
+      );
+      const options = [s.lambda.memoryMb / 2, s.lambda.memoryMb * 2].filter((m) => m >= 128 && m <= 10_240);
+      if (options.length) {
+        const moves = options.map((m) => `${m.toLocaleString('en-US')} MB → ${formatUsd(lambdaAt(e, prices, (x) => ({ ...x, lambda: { ...x.lambda, memoryMb: m } })).lambda.monthlyUsd)}/mo`);
+        parts.push(`If it changes (same duration): ${moves.join(' · ')}. Duration cost is proportional to memory; CPU-bound work often finishes sooner with more.`);
+      }
+      break;
+    }
+    case 'timeout': {
+      const timeout = options.timeoutSeconds;
+      parts.push(
+        `**Timeout${timeout !== undefined ? ` ${timeout.toLocaleString('en-US')} s` : ''}** · the longest one invocation may run (default ${LAMBDA_LIMITS.defaultTimeoutSeconds.value} s, at most ${LAMBDA_LIMITS.maxTimeoutSeconds.value} s; callers behind a REST API give up at 29 s, an HTTP API at 30 s).`,
+        `Lambda bills the time actually used, not the timeout: at the assumed average of **${s.durationMs} ms** this function costs ${formatUsd(t.lambda.monthlyUsd)}/mo (duration ${formatUsd(t.lambda.breakdown.duration)}).`,
+        table(e),
+      );
+      if (timeout !== undefined) {
+        const runaway = (s.lambda.memoryMb / 1024) * timeout * prices.tiers(`lambda.durationPerGbSecond.${s.lambda.architecture}`)[0]![2];
+        parts.push(`One invocation that runs into the timeout costs ${formatUsd(runaway)} (${formatUsd(runaway * 1_000_000)} per million such invocations).`);
+      }
+      break;
+    }
+    case 'architecture': {
+      const other = s.lambda.architecture === 'arm64' ? 'x86_64' : 'arm64';
+      const flipped = lambdaAt(e, prices, (x) => ({ ...x, lambda: { ...x.lambda, architecture: other } }));
+      parts.push(
+        `**Architecture ${s.lambda.architecture}**${s.lambda.architecture === 'arm64' ? ' (Graviton)' : ''} · arm64 duration is about 20% cheaper than x86_64.`,
+        `At this traffic: ${formatUsd(t.lambda.monthlyUsd)}/mo on ${s.lambda.architecture}, ${formatUsd(flipped.lambda.monthlyUsd)}/mo on ${other}.`,
+        table(e),
+      );
+      break;
+    }
+    case 'provisioned': {
+      const pc = s.lambda.provisionedConcurrency;
+      parts.push(
+        `**Provisioned concurrency ${pc}** · ${pc} execution environment${pc === 1 ? '' : 's'} kept initialised: no cold starts for them, paid whether or not requests come.`,
+        `Provisioned cost ${formatUsd(t.lambda.breakdown.provisionedConcurrency)}/mo of the ${formatUsd(t.lambda.monthlyUsd)}/mo total. At the assumed traffic the function runs about ${t.lambda.averageConcurrency.toFixed(2)} environments on average (${(t.lambda.averageConcurrency * s.peakToAverage).toFixed(2)} at peak).`,
+        table(e),
+      );
+      break;
+    }
+    case 'reserved':
+      parts.push(
+        `**Reserved concurrency** · caps this function's concurrent executions and sets them aside from the account's quota (1,000 by default). No charge.`,
+        `At the assumed traffic it needs about ${t.lambda.averageConcurrency.toFixed(2)} concurrent executions on average, ${(t.lambda.averageConcurrency * s.peakToAverage).toFixed(2)} at peak; 0 stops the function entirely.`,
+        table(e),
+      );
+      break;
+    case 'ephemeral':
+      parts.push(
+        `**Ephemeral storage ${s.lambda.ephemeralStorageMb.toLocaleString('en-US')} MB** · /tmp, ${LAMBDA_LIMITS.minEphemeralStorageMb.value}–10,240 MB; the first 512 MB are included.`,
+        s.lambda.ephemeralStorageMb > 512 ? `The extra ${(s.lambda.ephemeralStorageMb - 512).toLocaleString('en-US')} MB cost ${formatUsd(t.lambda.breakdown.ephemeralStorage)}/mo at the assumed traffic.` : 'No extra charge at 512 MB.',
+        table(e),
+      );
+      break;
+  }
+  parts.push(crossoverLine(e));
+  if (options.inheritedBy && options.inheritedBy.length > 1) parts.push(`Set in Globals: inherited by ${options.inheritedBy.length} functions (${options.inheritedBy.slice(0, 5).join(', ')}${options.inheritedBy.length > 5 ? ', ...' : ''}); figures are for ${e.id}.`);
+  parts.push(assumptionsBlock(e, options.editUsage));
+  return parts.join('\n\n');
+}
+
+/** The plain report the Compare lens opens until the comparison view exists. */
+export function reportMarkdown(e: FunctionEstimate, templatePath: string): string {
+  const t = e.typical;
+  const lb = t.lambda.breakdown;
+  const fb = t.fargate.breakdown;
+  const lines = [
+    `# ${e.id}: Lambda or Fargate?`,
+    '',
+    `From \`${templatePath}\`. ${crossoverLine(e)}`,
+    '',
+    table(e),
+    '',
+    '## Lambda, monthly',
+    '',
+    '| Item | USD |',
+    '|---|---:|',
+    `| Requests | ${formatUsd(lb.requests)} |`,
+    `| Duration | ${formatUsd(lb.duration)} |`,
+    `| Front door | ${formatUsd(lb.frontDoor)} |`,
+    `| Provisioned concurrency | ${formatUsd(lb.provisionedConcurrency)} |`,
+    `| Ephemeral storage | ${formatUsd(lb.ephemeralStorage)} |`,
+    `| Free tier | ${formatUsd(lb.freeTierCredit)} |`,
+    `| RDS Proxy | ${formatUsd(lb.rdsProxy)} |`,
+    `| **Total** | **${formatUsd(t.lambda.monthlyUsd)}** |`,
+    '',
+    `## Fargate, monthly (${t.fargate.tasks} tasks of ${t.fargate.vcpu} vCPU / ${t.fargate.memoryGb} GB)`,
+    '',
+    '| Item | USD |',
+    '|---|---:|',
+    `| Compute | ${formatUsd(fb.compute)} |`,
+    `| Load balancer | ${formatUsd(fb.loadBalancer)} |`,
+    `| Ephemeral storage | ${formatUsd(fb.ephemeralStorage)} |`,
+    `| NAT gateway | ${formatUsd(fb.natGateway)} |`,
+    `| **Total** | **${formatUsd(t.fargate.monthlyUsd)}** |`,
+    '',
+    '## Assumptions',
+    '',
+    ...e.assumptions.map((a) => `- ${a.name}: ${a.value} _(${a.source})_`),
+    `- Prices: ${e.region}, dated ${e.priceDate}`,
+    ...e.notes.map((n) => `- Note: ${n}`),
+    '',
+    'Change the traffic in `crossover.usage.yml`, the defaults and prices in the `crossover.usage.*`, `crossover.fargate.*` and `crossover.pricing.*` settings.',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,115 @@
+/**
+ * Estimates for the functions of every analysed template, cached until the template's result, the usage
+ * file or the cost settings change. Hovers, CodeLenses and the status total read from here.
+ */
+import * as vscode from 'vscode';
+import { estimateFunction, usesRdsProxy, type CostSettings, type FunctionEstimate } from '../../core/cost/estimate.js';
+import { priceBook, type PriceBook } from '../../core/cost/price-book.js';
+import { type LambdaFunction } from '../../core/model/nodes.js';
+import { type Analyzer } from '../analyzer.js';
+import { type Log } from '../log.js';
+import { readCostSettings } from './settings.js';
+import { type UsageFiles } from './usage.js';
+
+export interface FunctionCost {
+  fn: LambdaFunction;
+  estimate: FunctionEstimate;
+}
+
+interface Cached {
+  stamp: number;
+  usageVersion: number;
+  settingsVersion: number;
+  costs: FunctionCost[];
+}
+
+export interface WorkspaceTotal {
+  lambda: number;
+  fargate: number;
+  functions: number;
+  /** Functions whose traffic is assumed (not in a usage file). */
+  assumed: number;
+}
+
+export class CostService implements vscode.Disposable {
+  private settings: CostSettings = readCostSettings();
+  private settingsVersion = 0;
+  private readonly cache = new Map<string, Cached>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when any estimate may have changed (template, usage file or settings). */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    readonly usage: UsageFiles,
+    private readonly log: Log,
+  ) {
+    this.disposables = [
+      this.changed,
+      analyzer.onDidChangeResults(log.guard('Cost refresh', () => this.changed.fire())),
+      usage.onDidChange(log.guard('Cost refresh', () => this.changed.fire())),
+    ];
+  }
+
+  reconfigure(): void {
+    this.settings = readCostSettings();
+    this.settingsVersion++;
+    this.changed.fire();
+  }
+
+  /** The functions of a template with their estimates ([] when it is not an analysed template). */
+  costsFor(uri: vscode.Uri): FunctionCost[] {
+    const result = this.analyzer.resultFor(uri);
+    const stamp = this.analyzer.stampOf(uri);
+    if (!result?.model || stamp === undefined) return [];
+    const key = uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.stamp === stamp && cached.usageVersion === this.usage.version && cached.settingsVersion === this.settingsVersion) return cached.costs;
+    const { usage, folder } = this.usage.usageFor(uri);
+    const templatePath = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path;
+    const costs: FunctionCost[] = [];
+    for (const fn of result.model.functions) {
+      try {
+        costs.push({ fn, estimate: estimateFunction(fn, templatePath, usage, this.settings, { rdsProxy: usesRdsProxy(fn, result.model) }) });
+      } catch (error) {
+        this.log.error(`Cost estimate for ${fn.id} failed`, error);
+      }
+    }
+    this.cache.set(key, { stamp, usageVersion: this.usage.version, settingsVersion: this.settingsVersion, costs });
+    if (this.cache.size > 2000) this.cache.clear();
+    return costs;
+  }
+
+  /** The prices an estimate was computed with (region and the user's overrides). */
+  pricesFor(estimate: FunctionEstimate): PriceBook {
+    return priceBook(estimate.region, this.settings.priceOverrides);
+  }
+
+  defaults(): CostSettings {
+    return this.settings;
+  }
+
+  /** Every function of every analysed template. */
+  allCosts(): { uri: vscode.Uri; cost: FunctionCost }[] {
+    return [...this.analyzer.templates()].flatMap(({ uri }) => this.costsFor(uri).map((cost) => ({ uri, cost })));
+  }
+
+  /** Typical monthly totals over every function of every analysed template. */
+  total(): WorkspaceTotal {
+    const total: WorkspaceTotal = { lambda: 0, fargate: 0, functions: 0, assumed: 0 };
+    for (const { uri } of this.analyzer.templates()) {
+      for (const { estimate } of this.costsFor(uri)) {
+        total.lambda += estimate.typical.lambda.monthlyUsd;
+        total.fargate += estimate.typical.fargate.monthlyUsd;
+        total.functions++;
+        if (estimate.traffic === 'assumed') total.assumed++;
+      }
+    }
+    return total;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The editor's cost surfaces: hovers on Lambda settings, a CodeLens above each function, the workspace
+ * total in the status bar, and the commands behind them (report, usage file, summary).
+ */
+import * as vscode from 'vscode';
+import { formatUsd } from '../../core/cost/estimate.js';
+import { type Field } from '../../core/model/field.js';
+import { type SourceLocation } from '../../core/model/location.js';
+import { type LambdaFunction } from '../../core/model/nodes.js';
+import { toRange } from '../diagnostics.js';
+import { type Log } from '../log.js';
+import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, type CostField } from './content.js';
+import { type CostService, type FunctionCost } from './estimates.js';
+
+export const COST_SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml', scheme: 'file' },
+  { language: 'json', scheme: 'file' },
+  { language: 'jsonc', scheme: 'file' },
+  { language: 'yaml', scheme: 'untitled' },
+  { language: 'json', scheme: 'untitled' },
+];
+
+const REPORT_SCHEME = 'crossover-report';
+
+function fieldsOf(fn: LambdaFunction): [CostField, Field<unknown> | undefined][] {
+  return [
+    ['memory', fn.memoryMb],
+    ['timeout', fn.timeoutSeconds],
+    ['architecture', fn.architecture],
+    ['provisioned', fn.provisionedConcurrency],
+    ['reserved', fn.reservedConcurrency],
+    ['ephemeral', fn.ephemeralStorageMb],
+  ];
+}
+
+const same = (a: SourceLocation | undefined, b: SourceLocation | undefined) =>
+  !!a && !!b && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+
+export class CostHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly costs: CostService,
+    private readonly log: Log,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    try {
+      const all = this.costs.costsFor(document.uri);
+      for (const { fn, estimate } of all) {
+        for (const [field, value] of fieldsOf(fn)) {
+          const at = [value?.keyAt, value?.at].find((loc) => loc && toRange(loc.range).contains(position));
+          if (!value || !at) continue;
+          const inheritedBy = value.origin === 'globals' ? all.filter((c) => fieldsOf(c.fn).some(([f, v]) => f === field && same(v?.at, value.at))).map((c) => c.fn.id) : undefined;
+          const md = new vscode.MarkdownString(
+            hoverMarkdown(field, estimate, this.costs.pricesFor(estimate), {
+              ...(inheritedBy ? { inheritedBy } : {}),
+              editUsage: commandLink('crossover.editUsage', [document.uri.toString(), fn.id]),
+              ...(fn.timeoutSeconds.value !== undefined ? { timeoutSeconds: fn.timeoutSeconds.value } : {}),
+            }),
+          );
+          md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
+          return new vscode.Hover(md, toRange(at.range));
+        }
+      }
+    } catch (error) {
+      this.log.error('Cost hover failed', error);
+    }
+    return undefined;
+  }
+}
+
+function commandLink(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+export class CostLensProvider implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(
+    private readonly costs: CostService,
+    private readonly log: Log,
+  ) {
+    this.onDidChangeCodeLenses = costs.onDidChange;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    try {
+      if (!vscode.workspace.getConfiguration('crossover').get<boolean>('costLens.enabled', true)) return [];
+      return this.costs.costsFor(document.uri).flatMap(({ fn, estimate }) => {
+        const range = toRange(fn.loc.range);
+        const args = [document.uri.toString(), fn.id];
+        return [
+          new vscode.CodeLens(range, { title: lensTitle(estimate), tooltip: lensTooltip(estimate), command: 'crossover.showCostReport', arguments: args }),
+          new vscode.CodeLens(range, { title: 'Compare', tooltip: 'Compare this function with the same work on ECS Fargate', command: 'crossover.compareWithFargate', arguments: args }),
+        ];
+      });
+    } catch (error) {
+      this.log.error('Cost lenses failed', error);
+      return [];
+    }
+  }
+}
+
+/** The workspace's typical monthly total on each side, in the status bar. */
+export class CostStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('crossover.cost', vscode.StatusBarAlignment.Left, 9);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly costs: CostService,
+    private readonly log: Log,
+  ) {
+    this.item.name = 'Crossover cost';
+    this.item.command = 'crossover.showCostSummary';
+  }
+
+  /** Recomputes soon (results arrive in bursts during a scan). */
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(
+      this.log.guard('Cost status', () => {
+        this.timer = undefined;
+        this.update();
+      }),
+      200,
+    );
+  }
+
+  update(): void {
+    const total = this.costs.total();
+    if (!total.functions) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(graph) Lambda ${formatUsd(total.lambda)}/mo · Fargate ${formatUsd(total.fargate)}/mo`;
+    this.item.tooltip =
+      `Crossover: typical monthly cost of ${total.functions} Lambda function${total.functions === 1 ? '' : 's'} in the workspace, and of the same work on Fargate.` +
+      (total.assumed ? ` Traffic is assumed for ${total.assumed} of them (set it in crossover.usage.yml).` : '') +
+      ' Click for the summary.';
+    this.item.show();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.item.dispose();
+  }
+}
+
+/** Read-only Markdown documents for reports, shown in the Markdown preview. */
+export class ReportDocuments implements vscode.TextDocumentContentProvider {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+
+  async show(name: string, markdown: string): Promise<void> {
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.md` });
+    this.contents.set(uri.toString(), markdown);
+    this.changed.fire(uri);
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  }
+}
+
+export function registerCostCommands(costs: CostService, reports: ReportDocuments, log: Log): vscode.Disposable[] {
+  const find = (uri: string | undefined, id: string | undefined): { cost: FunctionCost; uri: vscode.Uri } | undefined => {
+    if (!uri || !id) return undefined;
+    const parsed = vscode.Uri.parse(uri);
+    const cost = costs.costsFor(parsed).find((c) => c.fn.id === id);
+    return cost ? { cost, uri: parsed } : undefined;
+  };
+  const pick = async (): Promise<{ cost: FunctionCost; uri: vscode.Uri } | undefined> => {
+    const items = costs.allCosts().map(({ uri, cost }) => ({ label: cost.fn.id, description: vscode.workspace.asRelativePath(uri), detail: lensTitle(cost.estimate), uri, cost }));
+    if (!items.length) {
+      void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
+      return undefined;
+    }
+    return vscode.window.showQuickPick(items, { placeHolder: 'Which function?', matchOnDescription: true });
+  };
+  const report = async (uri?: string, id?: string) => {
+    const target = find(uri, id) ?? (await pick());
+    if (!target) return;
+    await reports.show(`${target.cost.fn.id} - Lambda or Fargate`, reportMarkdown(target.cost.estimate, vscode.workspace.asRelativePath(target.uri)));
+  };
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    vscode.commands.registerCommand('crossover.showCostReport', log.guard('Cost report', report)),
+    // Until the comparison view exists, Compare opens the same report.
+    vscode.commands.registerCommand('crossover.compareWithFargate', log.guard('Compare with Fargate', report)),
+    vscode.commands.registerCommand(
+      'crossover.showCostSummary',
+      log.guard('Cost summary', async () => {
+        const rows = costs.allCosts().map(({ uri, cost }) => {
+          const t = cost.estimate.typical;
+          return `| ${cost.fn.id} | ${vscode.workspace.asRelativePath(uri)} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${t.fargate.tasks}) | ${t.cheaper} | ${cost.estimate.traffic} |`;
+        });
+        const total = costs.total();
+        await reports.show(
+          'Workspace cost summary',
+          [
+            '# Workspace cost summary',
+            '',
+            `Typical monthly cost: Lambda ${formatUsd(total.lambda)}, Fargate ${formatUsd(total.fargate)} for ${total.functions} functions. Traffic is assumed for ${total.assumed} of them.`,
+            '',
+            '| Function | Template | Lambda/mo | Fargate/mo (tasks) | Cheaper | Traffic |',
+            '|---|---|---:|---:|---|---|',
+            ...rows,
+            '',
+          ].join('\n'),
+        );
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'crossover.editUsage',
+      log.guard('Edit usage', async (uri?: string, id?: string) => {
+        const folder = (uri && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))) || vscode.workspace.workspaceFolders?.[0];
+        if (!folder) return;
+        const file = costs.usage.fileFor(folder);
+        if (!file.exists) {
+          const skeleton = '# Traffic for Crossover\'s cost estimates (schema: crossover.usage.schema.json in the extension).\nresources:\n';
+          await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(skeleton));
+        }
+        const document = await vscode.workspace.openTextDocument(file.uri);
+        const editor = await vscode.window.showTextDocument(document);
+        if (!id) return;
+        const line = document.getText().split('\n').findIndex((l) => new RegExp(`^\\s+["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?:`).test(l));
+        if (line >= 0) {
+          editor.selection = new vscode.Selection(line, 0, line, 0);
+          editor.revealRange(new vscode.Range(line, 0, line, 0));
+          return;
+        }
+        const defaults = costs.defaults();
+        const entry = `  ${id}:\n    requestsPerMonth: ${defaults.traffic.typical}\n    averageDurationMs: ${defaults.durationMs}\n`;
+        const text = document.getText();
+        const hasResources = /^resources:\s*$/m.test(text);
+        const edit = new vscode.WorkspaceEdit();
+        const end = document.lineAt(document.lineCount - 1).range.end;
+        edit.insert(document.uri, end, `${text.endsWith('\n') || !text ? '' : '\n'}${hasResources ? '' : 'resources:\n'}${entry}`);
+        await vscode.workspace.applyEdit(edit);
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,82 @@
+// The words and figures of the cost hovers, CodeLenses and report (vscode-free, so tested here).
+import { describe, expect, test } from 'vitest';
+import { resolveConfig } from '../../src/core/config.js';
+import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { priceBook } from '../../src/core/cost/price-book.js';
+import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
+import { analyzeText } from '../../src/core/engine.js';
+import { hoverMarkdown, lensTitle, reportMarkdown } from '../../src/extension/cost/content.js';
+
+const template = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      MemorySize: 512
+      Architectures: [arm64]
+      Timeout: 10
+      Events:
+        Get:
+          Type: HttpApi
+`;
+const fn = analyzeText({ uri: 'template.yaml', text: template }, resolveConfig({})).model!.functions[0]!;
+const given = parseUsageFile('crossover.usage.yml', 'resources:\n  Fn:\n    requestsPerMonth: 10000000\n    averageDurationMs: 100\n');
+const settings = resolveCostSettings();
+const prices = priceBook('us-east-1');
+
+describe('the CodeLens', () => {
+  test('with traffic given: one figure per side and the task count', () => {
+    const e = estimateFunction(fn, 'template.yaml', given, settings);
+    const fargate = e.typical.fargate.monthlyUsd;
+    expect(lensTitle(e)).toBe(`about $18.67/mo on Lambda · about $${fargate.toFixed(2)}/mo on Fargate (2 tasks)`);
+  });
+
+  test('with traffic assumed: the low–high range after each figure', () => {
+    const e = estimateFunction(fn, 'template.yaml', emptyUsage(), settings);
+    // 1M requests: $0.20 + 50,000 GB-s x $0.0000133334 + $1.00 HTTP API = $1.87; 100k: $0.19; 10M: $18.67.
+    expect(lensTitle(e)).toMatch(/^about \$1\.87\/mo on Lambda \(\$0\.19–\$18\.67\) · about \$[\d.]+\/mo on Fargate \(2 tasks; \$[\d.]+–\$[\d.]+\)$/);
+  });
+});
+
+describe('hovers', () => {
+  const e = estimateFunction(fn, 'template.yaml', given, settings);
+
+  test('memory: vCPU share, limits, the cost, how it moves, the assumptions and their sources', () => {
+    const md = hoverMarkdown('memory', e, prices, { editUsage: 'command:crossover.editUsage' });
+    expect(md).toMatch(/\*\*Memory 512 MB\*\* · about 0\.29 vCPU/);
+    expect(md).toMatch(/1,769 MB = 1 vCPU, up to 6 vCPU at 10,240 MB/);
+    expect(md).toMatch(/\| 10M requests\/month \| \$18\.67 \|/);
+    // Halving and doubling memory halves and doubles duration ($6.67): $15.33 and $25.33.
+    expect(md).toMatch(/256 MB → \$15\.33\/mo · 1,024 MB → \$25\.33\/mo/);
+    expect(md).toMatch(/Requests per month 10M _\(usage file\)_/);
+    expect(md).toMatch(/Average payload 4 KB _\(default\)_/);
+    expect(md).toMatch(/\[Edit usage assumptions\]\(command:crossover\.editUsage\)/);
+    expect(md).toMatch(/_Prices:_ us-east-1, dated \d{4}-\d{2}-\d{2}/);
+  });
+
+  test('timeout: billed by duration, and what a run into the timeout costs', () => {
+    const md = hoverMarkdown('timeout', e, prices, { timeoutSeconds: 10 });
+    expect(md).toMatch(/\*\*Timeout 10 s\*\*/);
+    expect(md).toMatch(/assumed average of \*\*100 ms\*\*/);
+    // 0.5 GB x 10 s x $0.0000133334 = $0.0000667 -> "<$0.01", $66.67 per million.
+    expect(md).toMatch(/costs <\$0\.01 \(\$66\.67 per million such invocations\)/);
+  });
+
+  test('architecture: the figure on the other architecture', () => {
+    const md = hoverMarkdown('architecture', e, prices);
+    // x86_64: duration 500,000 GB-s x $0.0000166667 = $8.33 -> $20.33 in all.
+    expect(md).toMatch(/\$18\.67\/mo on arm64, \$20\.33\/mo on x86_64/);
+  });
+
+  test('an inherited Globals value names the functions that inherit it', () => {
+    expect(hoverMarkdown('memory', e, prices, { inheritedBy: ['Fn', 'Other'] })).toMatch(/inherited by 2 functions \(Fn, Other\)/);
+  });
+});
+
+test('the report lists both breakdowns and every assumption', () => {
+  const md = reportMarkdown(estimateFunction(fn, 'template.yaml', given, settings), 'template.yaml');
+  expect(md).toMatch(/^# Fn: Lambda or Fargate\?/);
+  expect(md).toMatch(/\| Requests \| \$2\.00 \|/);
+  expect(md).toMatch(/\| Compute \| \$[\d.]+ \|/);
+  expect(md).toMatch(/- Front door: API Gateway HTTP API _\(template\)_/);
+});
