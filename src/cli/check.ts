@@ -27,7 +27,7 @@ export interface CheckReport {
   otherFiles: number;
 }
 
-export const NOT_A_TEMPLATE = 'not a SAM or CloudFormation template';
+export const NOT_A_TEMPLATE = 'not a template Crossover reads (SAM, CloudFormation, Serverless Framework, ECS task definition)';
 
 /**
  * Above this the file is not even read: the engine's size cap (file-too-large) needs the text, but a

@@ -7,7 +7,7 @@ import { type Finding, type RelatedInformation, type Severity } from './findings
 import { type Range, type SourceLocation } from './model/location.js';
 import { type ModelNode } from './model/nodes.js';
 import { type TemplateFormat, type TemplateModel } from './model/template.js';
-import { buildTemplateModel } from './parse/cloudformation/build.js';
+import { buildTaskDefinitionFileModel, buildTemplateModel } from './parse/cloudformation/build.js';
 import { detectTemplate } from './parse/detect.js';
 import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
 import { type ParseProblem } from './parse/document/problems.js';
@@ -26,12 +26,16 @@ export interface AnalysisInput {
 /** A compute workload as the CLI and editor list it. */
 export interface WorkloadSummary {
   id: string;
-  type: 'lambda-function';
+  type: 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
   name: string;
   memoryMb: number | null;
   timeoutSeconds: number | null;
   runtime: string | null;
   architecture: string | null;
+  /** Task CPU units (ECS workloads only; for a service, its task definition's). */
+  cpuUnits?: number | null;
+  /** ECS services: the desired task count. */
+  desiredCount?: number | null;
   range: Range;
 }
 
@@ -100,7 +104,7 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
     }
     yield;
 
-    const { model, problems } = buildTemplateModel(doc, format);
+    const { model, problems } = format === 'ecs-task-definition' ? buildTaskDefinitionFileModel(doc) : buildTemplateModel(doc, format);
     for (const problem of problems) {
       const severity = severityFor(problem.ruleId, config, problem.severity === 'info' ? 'info' : problem.severity);
       if (severity) findings.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: doc.uri, range: problem.loc.range, related: [] });
@@ -195,6 +199,8 @@ function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, finding
   if (visitors.SqsQueue) for (const queue of model.queues) visitors.SqsQueue(queue);
   if (visitors.Database) for (const db of model.databases) visitors.Database(db);
   if (visitors.DbProxy) for (const proxy of model.dbProxies) visitors.DbProxy(proxy);
+  if (visitors.EcsTaskDefinition) for (const t of model.taskDefinitions) visitors.EcsTaskDefinition(t);
+  if (visitors.EcsService) for (const s of model.services) visitors.EcsService(s);
 }
 
 /**
@@ -220,14 +226,45 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 function summarize(model: TemplateModel): WorkloadSummary[] {
-  return model.functions.map((fn) => ({
-    id: fn.id,
-    type: 'lambda-function',
-    name: fn.name,
-    memoryMb: fn.memoryMb.value ?? null,
-    timeoutSeconds: fn.timeoutSeconds.value ?? null,
-    runtime: fn.runtime.value ?? null,
-    architecture: fn.architecture.value ?? null,
-    range: fn.loc.range,
-  }));
+  const functions = model.functions.map(
+    (fn): WorkloadSummary => ({
+      id: fn.id,
+      type: 'lambda-function',
+      name: fn.name,
+      memoryMb: fn.memoryMb.value ?? null,
+      timeoutSeconds: fn.timeoutSeconds.value ?? null,
+      runtime: fn.runtime.value ?? null,
+      architecture: fn.architecture.value ?? null,
+      range: fn.loc.range,
+    }),
+  );
+  const tasks = model.taskDefinitions.map(
+    (t): WorkloadSummary => ({
+      id: t.id,
+      type: 'ecs-task-definition',
+      name: t.family ?? t.id,
+      memoryMb: t.memoryMb.value ?? null,
+      timeoutSeconds: null,
+      runtime: null,
+      architecture: t.architecture.value ?? null,
+      cpuUnits: t.cpuUnits.value ?? null,
+      range: t.loc.range,
+    }),
+  );
+  const services = model.services.map((s): WorkloadSummary => {
+    const t = model.taskDefinitions.find((d) => d.id === s.taskDefinitionId);
+    return {
+      id: s.id,
+      type: 'ecs-service',
+      name: s.id,
+      memoryMb: t?.memoryMb.value ?? null,
+      timeoutSeconds: null,
+      runtime: null,
+      architecture: t?.architecture.value ?? null,
+      cpuUnits: t?.cpuUnits.value ?? null,
+      desiredCount: s.desiredCount.value ?? null,
+      range: s.loc.range,
+    };
+  });
+  return [...functions, ...tasks, ...services];
 }

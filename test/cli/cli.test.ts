@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NOT_A_TEMPLATE } from '../../src/cli/check.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bundle = join(repo, 'dist', 'cli.js');
@@ -65,7 +66,7 @@ describe('output formats', () => {
       `${fixtures}/sam.yaml`,
       `${fixtures}/warnings-only.yaml`,
     ]);
-    expect(report.skipped).toEqual([{ path: `${fixtures}/not-a-template.yaml`, reason: 'not a SAM or CloudFormation template' }]);
+    expect(report.skipped).toEqual([{ path: `${fixtures}/not-a-template.yaml`, reason: NOT_A_TEMPLATE }]);
     const position = { line: expect.any(Number), character: expect.any(Number) };
     for (const file of report.files) {
       expect(Object.keys(file)).toEqual(['path', 'format', 'workloads', 'findings']);

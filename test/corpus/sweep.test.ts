@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { decodeBytes } from '../../src/core/parse/document/load.js';
-import { corpusIndex, corpusRoot, MISLABELLED, TEMPLATE_KINDS } from '../support/corpus.js';
+import { corpusIndex, corpusRoot, FORMAT_OF_KIND, MISLABELLED, TEMPLATE_KINDS } from '../support/corpus.js';
+import { NOT_A_TEMPLATE } from '../../src/cli/check.js';
 
 const corpus = corpusRoot();
 const repo = join(import.meta.dirname, '..', '..');
@@ -70,12 +71,14 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
       expect([0, 1]).toContain(code);
     });
 
-    test('covers every SAM/CloudFormation file listed in INDEX.tsv', () => {
+    test('covers every template file listed in INDEX.tsv, each in the format of its kind', () => {
       const analysed = new Map(output.files.map((f) => [f.path, f.format]));
+      const wrongFormat = templates.filter((e) => analysed.has(e.path) && !FORMAT_OF_KIND[e.kind]!.includes(analysed.get(e.path)!)).map((e) => `${e.path}: ${e.kind} read as ${analysed.get(e.path)}`);
+      expect(wrongFormat).toEqual([]);
       const skipped = new Map(output.skipped.map((s) => [s.path, s.reason]));
       const missing = templates.filter((e) => !analysed.has(e.path) && !MISLABELLED.has(e.path)).map((e) => e.path);
       expect(missing).toEqual([]);
-      for (const path of MISLABELLED.keys()) expect(skipped.get(path)).toBe('not a SAM or CloudFormation template');
+      for (const path of MISLABELLED.keys()) expect(skipped.get(path)).toBe(NOT_A_TEMPLATE);
       console.log(`CLI corpus run: ${output.files.length} templates analysed, ${output.skipped.length} other files listed as skipped; ${templates.length - MISLABELLED.size} of ${templates.length} INDEX templates covered (+${MISLABELLED.size} mislabelled)`);
     });
   });

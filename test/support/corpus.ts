@@ -24,7 +24,15 @@ export function corpusIndex(root: string): CorpusEntry[] {
     });
 }
 
-export const TEMPLATE_KINDS = new Set(['sam', 'sam_notransform', 'cfn']);
+export const TEMPLATE_KINDS = new Set(['sam', 'sam_notransform', 'cfn', 'taskdef']);
+
+/** The format the engine must report for each INDEX kind. */
+export const FORMAT_OF_KIND: Record<string, readonly string[]> = {
+  sam: ['sam'],
+  sam_notransform: ['sam', 'cloudformation'],
+  cfn: ['cloudformation', 'sam'],
+  taskdef: ['ecs-task-definition'],
+};
 
 /**
  * Files INDEX.tsv calls templates that are not: each with the reason. Their neighbours in the same

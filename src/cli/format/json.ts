@@ -19,6 +19,8 @@ export function formatJson(report: CheckReport): string {
         timeoutSeconds: w.timeoutSeconds,
         runtime: w.runtime,
         architecture: w.architecture,
+        ...(w.cpuUnits !== undefined ? { cpuUnits: w.cpuUnits } : {}),
+        ...(w.desiredCount !== undefined ? { desiredCount: w.desiredCount } : {}),
         range: plainRange(w.range),
       })),
       findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: plainRange(f.range) })),

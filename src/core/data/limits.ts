@@ -100,3 +100,51 @@ export const API_GATEWAY_LIMITS = {
     confidence: 'high',
   },
 } as const satisfies Record<string, Limit>;
+
+const FARGATE_SIZES_URL = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size';
+
+/** Fargate (Linux) task sizes: for each CPU value, the memory values it accepts (MiB). [S27] */
+export const FARGATE_TASK_SIZES: { cpuUnits: number; memoryMb: number[] }[] = [
+  { cpuUnits: 256, memoryMb: [512, 1024, 2048] },
+  { cpuUnits: 512, memoryMb: range(1024, 4096, 1024) },
+  { cpuUnits: 1024, memoryMb: range(2048, 8192, 1024) },
+  { cpuUnits: 2048, memoryMb: range(4096, 16384, 1024) },
+  { cpuUnits: 4096, memoryMb: range(8192, 30720, 1024) },
+  { cpuUnits: 8192, memoryMb: range(16384, 61440, 4096) },
+  { cpuUnits: 16384, memoryMb: range(32768, 122880, 8192) },
+];
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= to; v += step) out.push(v);
+  return out;
+}
+
+export const FARGATE_LIMITS = {
+  taskSizes: { value: FARGATE_TASK_SIZES, unit: 'CPU units / MiB', source: 'S27', url: FARGATE_SIZES_URL, confidence: 'high' },
+  minEphemeralStorageGb: { value: 21, unit: 'GiB', source: 'S27', url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html', confidence: 'high' },
+  maxEphemeralStorageGb: { value: 200, unit: 'GiB', source: 'S27', url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html', confidence: 'high' },
+  defaultEphemeralStorageGb: { value: 20, unit: 'GiB', source: 'S27', url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html', confidence: 'high' },
+  networkMode: { value: 'awsvpc', unit: '', source: 'ECS task definition parameters', url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode', confidence: 'high' },
+  /** New tasks take 30-60 s to start (image pull, ENI, health checks); no AWS figure exists. [S28] */
+  taskStartSeconds: { value: 60, unit: 's', source: 'S28', url: 'https://www.vladionescu.me/posts/scaling-containers-on-aws-in-2022/', confidence: 'medium' },
+} satisfies Record<string, Limit<unknown>>;
+
+/** Is this CPU/memory pair a Fargate size? */
+export function isFargateSize(cpuUnits: number, memoryMb: number): boolean {
+  return FARGATE_TASK_SIZES.some((s) => s.cpuUnits === cpuUnits && s.memoryMb.includes(memoryMb));
+}
+
+/**
+ * The valid Fargate size nearest to a requested pair: the smallest one with at least the requested CPU
+ * and memory (so the task does not shrink); the largest size when nothing is big enough.
+ */
+export function nearestFargateSize(cpuUnits: number, memoryMb: number): { cpuUnits: number; memoryMb: number } {
+  for (const size of FARGATE_TASK_SIZES) {
+    if (size.cpuUnits < cpuUnits) continue;
+    const memory = size.memoryMb.find((m) => m >= memoryMb);
+    if (memory !== undefined) return { cpuUnits: size.cpuUnits, memoryMb: memory };
+  }
+  const largest = FARGATE_TASK_SIZES[FARGATE_TASK_SIZES.length - 1]!;
+  return { cpuUnits: largest.cpuUnits, memoryMb: largest.memoryMb[largest.memoryMb.length - 1]! };
+}

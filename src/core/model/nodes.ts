@@ -160,4 +160,59 @@ export interface DbProxy extends ResourceBase {
   endpointIds: string[];
 }
 
-export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy;
+export interface EcsContainer {
+  name: string;
+  loc: SourceLocation;
+  /** Hard memory limit (MiB), when set. */
+  memoryMb?: Field<number>;
+  /** Soft memory limit (MiB), when set. */
+  memoryReservationMb?: Field<number>;
+  healthCheck: boolean;
+  essential: boolean;
+  /** A GPU resource requirement (not supported on Fargate). */
+  gpu?: SourceLocation;
+}
+
+/** An ECS task definition: a task definition JSON file (ECS API form) or `AWS::ECS::TaskDefinition`. */
+export interface EcsTaskDefinition extends ResourceBase {
+  kind: 'ecs-task-definition';
+  family: string | undefined;
+  /** Task CPU units (1024 = 1 vCPU); "1 vCPU" style strings are converted. */
+  cpuUnits: Field<number>;
+  /** Task memory in MiB; "2 GB" style strings are converted. */
+  memoryMb: Field<number>;
+  architecture: Field<Architecture>;
+  /** `requiresCompatibilities` as written (FARGATE, EC2, EXTERNAL). */
+  compatibilities: string[];
+  /** Runs on Fargate: FARGATE in its compatibilities, or a service launching it on Fargate. */
+  fargate: boolean;
+  networkMode: Field<string>;
+  /** `ephemeralStorage.sizeInGiB` (Fargate default 20). */
+  ephemeralStorageGb: Field<number>;
+  containers: EcsContainer[];
+}
+
+export interface ScalingPolicy {
+  id: string;
+  loc: SourceLocation;
+  scaleOutCooldownSeconds?: Field<number>;
+  scaleInCooldownSeconds?: Field<number>;
+}
+
+/** `AWS::ECS::Service` with what CloudFormation wires to it. */
+export interface EcsService extends ResourceBase {
+  kind: 'ecs-service';
+  /** Logical id of its task definition in the same template, when it is a Ref. */
+  taskDefinitionId: string | undefined;
+  /** FARGATE, EC2, EXTERNAL, or FARGATE for a Fargate capacity provider strategy. */
+  launchType: Field<string>;
+  desiredCount: Field<number>;
+  /** Number of load balancer target groups. */
+  loadBalancers: number;
+  loadBalancersAt?: SourceLocation;
+  circuitBreaker: boolean;
+  /** Application Auto Scaling policies whose scalable target is this service. */
+  scalingPolicies: ScalingPolicy[];
+}
+
+export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy | EcsTaskDefinition | EcsService;

@@ -1,7 +1,8 @@
-import { type ApiGateway, type Database, type DbProxy, type LambdaFunction, type ModelNode, type SqsQueue } from './nodes.js';
+import { type ApiGateway, type Database, type DbProxy, type EcsService, type EcsTaskDefinition, type LambdaFunction, type ModelNode, type SqsQueue } from './nodes.js';
 import { type SourceLocation } from './location.js';
 
-export type TemplateFormat = 'sam' | 'cloudformation';
+/** `ecs-task-definition`: a task definition JSON file (the ECS API form or `describe-task-definition` output). */
+export type TemplateFormat = 'sam' | 'cloudformation' | 'serverless' | 'ecs-task-definition';
 
 export interface ParameterInfo {
   name: string;
@@ -21,6 +22,8 @@ export interface TemplateModel {
   queues: SqsQueue[];
   databases: Database[];
   dbProxies: DbProxy[];
+  taskDefinitions: EcsTaskDefinition[];
+  services: EcsService[];
   /** Every node of the model by logical id, for following links. */
   byId: Map<string, ModelNode>;
   /** Logical id -> type for every resource in the template, modelled or not. */

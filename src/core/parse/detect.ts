@@ -8,6 +8,7 @@ export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
  * OpenAPI files, ...) must be left alone, so this only says yes on clear evidence.
  */
 export function detectTemplate(root: TreeNode | undefined, text: string): TemplateFormat | undefined {
+  if (isMap(root) && isTaskDefinition(root)) return 'ecs-task-definition';
   if (isMap(root)) {
     const resources = get(root, 'Resources');
     let typed = false;
@@ -27,7 +28,15 @@ export function detectTemplate(root: TreeNode | undefined, text: string): Templa
   // Unreadable or not a map: look at the text, so a broken template still gets its parse error reported.
   if (/AWS::Serverless-2016-10-31|AWS::Serverless::/.test(text)) return 'sam';
   if (/AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
+  if (/^\s*\{[\s\S]{0,2000}"containerDefinitions"\s*:/.test(text)) return 'ecs-task-definition';
   return undefined;
+}
+
+/** An ECS task definition in the API form, or `describe-task-definition` output wrapping one. */
+function isTaskDefinition(root: TreeNode): boolean {
+  const wrapped = get(root, 'taskDefinition');
+  const node = isMap(wrapped) ? wrapped : root;
+  return isSeq(get(node, 'containerDefinitions')) && !getEntry(root, 'Resources');
 }
 
 function hasSamTransform(node: TreeNode | undefined): boolean {

@@ -3,6 +3,15 @@
  * meta tests can compare this list with the files on disk).
  */
 import duplicateKey from './duplicate-key.js';
+import ecsContainerHealthCheck from './ecs/container-health-check.js';
+import ecsContainerMemory from './ecs/container-memory.js';
+import ecsDeploymentCircuitBreaker from './ecs/deployment-circuit-breaker.js';
+import ecsEphemeralStorageRange from './ecs/ephemeral-storage-range.js';
+import ecsFargateGpu from './ecs/fargate-gpu.js';
+import ecsFargateNetworkMode from './ecs/fargate-network-mode.js';
+import ecsFargateTaskSize from './ecs/fargate-task-size.js';
+import ecsScalingCooldowns from './ecs/scaling-cooldowns.js';
+import ecsSingleTaskBehindLoadBalancer from './ecs/single-task-behind-load-balancer.js';
 import fileTooLarge from './file-too-large.js';
 import lambdaApiGatewayTimeout from './lambda/api-gateway-timeout.js';
 import lambdaDeprecatedRuntime from './lambda/deprecated-runtime.js';
@@ -22,6 +31,15 @@ import unresolvedReference from './unresolved-reference.js';
 
 export const RULES: readonly Rule[] = [
   duplicateKey,
+  ecsContainerHealthCheck,
+  ecsContainerMemory,
+  ecsDeploymentCircuitBreaker,
+  ecsEphemeralStorageRange,
+  ecsFargateGpu,
+  ecsFargateNetworkMode,
+  ecsFargateTaskSize,
+  ecsScalingCooldowns,
+  ecsSingleTaskBehindLoadBalancer,
   fileTooLarge,
   lambdaApiGatewayTimeout,
   lambdaDeprecatedRuntime,

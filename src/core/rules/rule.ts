@@ -8,10 +8,10 @@ import { type EngineConfig } from '../config.js';
 import { type Fix, type Severity } from '../findings.js';
 import { type Field } from '../model/field.js';
 import { type SourceLocation } from '../model/location.js';
-import { type ApiGateway, type Database, type DbProxy, type LambdaFunction, type ModelNode, type SqsQueue } from '../model/nodes.js';
+import { type ApiGateway, type Database, type DbProxy, type EcsService, type EcsTaskDefinition, type LambdaFunction, type ModelNode, type SqsQueue } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 
-export type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds';
+export type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs';
 
 export interface RuleExample {
   /** Short caption, e.g. "Timeout above the REST API limit". */
@@ -85,6 +85,8 @@ export interface Visitors {
   SqsQueue?(queue: SqsQueue): void;
   Database?(db: Database): void;
   DbProxy?(proxy: DbProxy): void;
+  EcsTaskDefinition?(definition: EcsTaskDefinition): void;
+  EcsService?(service: EcsService): void;
 }
 
 export interface Rule<MessageId extends string = string> {

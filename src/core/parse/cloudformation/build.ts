@@ -3,7 +3,8 @@
  * implicitly), queues, databases and proxies, then who invokes each function and what it links to.
  * Never throws on odd shapes: what cannot be read is left unresolved or reported as a ModelProblem.
  */
-import { type ApiGateway, type DbProxy, type ModelNode } from '../../model/nodes.js';
+import { type ApiGateway, type DbProxy, type EcsService, type ModelNode } from '../../model/nodes.js';
+import { buildService, buildTaskDefinitionResource, readTaskDefinitionFile, wireScaling } from '../ecs/task-definition.js';
 import { type ParameterInfo, type TemplateFormat, type TemplateModel } from '../../model/template.js';
 import { type LoadedDocument } from '../document/load.js';
 import { get, isMap, scalarValue, stringValue } from '../document/tree.js';
@@ -28,6 +29,8 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat):
     queues: [],
     databases: [],
     dbProxies: [],
+    taskDefinitions: [],
+    services: [],
     byId: new Map(),
     resourceTypes: new Map([...ctx.resources.values()].map((r) => [r.id, r.type])),
   };
@@ -36,6 +39,7 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat):
   const builds: FunctionBuild[] = [];
   const apis = new Map<string, ApiGateway>();
   const proxies = new Map<string, DbProxy>();
+  const services = new Map<string, EcsService>();
   for (const resource of ctx.resources.values()) {
     if (LAMBDA_FUNCTION_TYPES.has(resource.type)) {
       builds.push(buildFunction(ctx, resolver, resource, globals));
@@ -46,8 +50,17 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat):
     else if (resource.type === 'AWS::SQS::Queue') model.queues.push(buildQueue(ctx, resolver, resource));
     else if (resource.type === 'AWS::RDS::DBInstance' || resource.type === 'AWS::RDS::DBCluster') model.databases.push(buildDatabase(ctx, resolver, resource));
     else if (resource.type === 'AWS::RDS::DBProxy') proxies.set(resource.id, buildProxy(ctx, resource));
+    else if (resource.type === 'AWS::ECS::TaskDefinition') model.taskDefinitions.push(buildTaskDefinitionResource(ctx, resolver, resource));
+    else if (resource.type === 'AWS::ECS::Service') services.set(resource.id, buildService(ctx, resolver, resource));
   }
   wireProxies(ctx, proxies);
+  wireScaling(ctx, resolver, services);
+  // A task definition a service launches on Fargate runs on Fargate, whatever its compatibilities say.
+  for (const service of services.values()) {
+    const definition = model.taskDefinitions.find((t) => t.id === service.taskDefinitionId);
+    if (definition && service.launchType.value === 'FARGATE') definition.fargate = true;
+  }
+  model.services.push(...services.values());
 
   const functions = builds.map((b) => b.fn);
   const wiring = new EventWiring(ctx, resolver, functions, apis, globals);
@@ -61,7 +74,7 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat):
   model.functions.push(...functions);
   model.apis.push(...apis.values(), ...wiring.implicitApis.values());
   model.dbProxies.push(...proxies.values());
-  for (const list of [model.functions, model.apis, model.queues, model.databases, model.dbProxies] as ModelNode[][]) {
+  for (const list of [model.functions, model.apis, model.queues, model.databases, model.dbProxies, model.taskDefinitions, model.services] as ModelNode[][]) {
     for (const node of list) model.byId.set(node.id, node);
   }
   return { model, problems: ctx.problems };
@@ -83,3 +96,25 @@ function parametersOf(ctx: BuildContext): Map<string, ParameterInfo> {
   return parameters;
 }
 
+
+/** A task definition JSON file (ECS API form): a model with that one task definition. */
+export function buildTaskDefinitionFileModel(doc: LoadedDocument): ParsedTemplate {
+  const ctx = new BuildContext(doc, false);
+  const resolver = new Resolver(ctx);
+  const definition = readTaskDefinitionFile(ctx, resolver);
+  const model: TemplateModel = {
+    uri: doc.uri,
+    format: 'ecs-task-definition',
+    parameters: new Map(),
+    functions: [],
+    apis: [],
+    queues: [],
+    databases: [],
+    dbProxies: [],
+    taskDefinitions: definition ? [definition] : [],
+    services: [],
+    byId: new Map(definition ? [[definition.id, definition]] : []),
+    resourceTypes: new Map(),
+  };
+  return { model, problems: ctx.problems };
+}

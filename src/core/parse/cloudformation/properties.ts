@@ -165,7 +165,12 @@ export class PropertyView {
     if (resolved.kind === 'absent') return defaultField(fallback);
     if (resolved.kind === 'unresolved') return { value: undefined, origin, at, keyAt, unresolved: resolved.reason };
     const value = convert(resolved.value);
-    if (value === undefined) return { value: undefined, origin, at, keyAt, unresolved: `${describeValue(resolved.value)} is not a valid value here` };
+    if (value === undefined) {
+      // "${CPU}", "<IMAGE>", "{{ memory }}": filled in by a deploy tool, not a mistake.
+      const placeholder = typeof resolved.value === 'string' && /\$\{[^}]+\}|<[A-Za-z_][\w-]*>|\{\{[^}]+\}\}|#\{[^}]+\}/.test(resolved.value);
+      const reason = placeholder ? `${describeValue(resolved.value)} is a placeholder filled in at deployment` : `${describeValue(resolved.value)} is not a valid value here`;
+      return { value: undefined, origin, at, keyAt, unresolved: reason };
+    }
     return { value, origin, at, keyAt, ...(resolved.via ? { via: resolved.via } : {}) };
   }
 
