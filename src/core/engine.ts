@@ -9,6 +9,8 @@ import { type ModelNode } from './model/nodes.js';
 import { type TemplateFormat, type TemplateModel } from './model/template.js';
 import { buildTaskDefinitionFileModel, buildTemplateModel } from './parse/cloudformation/build.js';
 import { detectTemplate } from './parse/detect.js';
+import { buildServerlessModel } from './parse/serverless/build.js';
+import { type FileReader } from './parse/serverless/variables.js';
 import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
 import { type ParseProblem } from './parse/document/problems.js';
 import { RULES, RULES_BY_ID } from './rules/registry.js';
@@ -21,6 +23,11 @@ export interface CancellationToken {
 export interface AnalysisInput {
   uri: string;
   text: string;
+  /**
+   * Reads another file of the project, relative to this one (for `${file(./config.yml):key}` in
+   * serverless.yml); undefined when it cannot. The engine itself never touches the file system.
+   */
+  readFile?: FileReader;
 }
 
 /** A compute workload as the CLI and editor list it. */
@@ -104,7 +111,8 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
     }
     yield;
 
-    const { model, problems } = format === 'ecs-task-definition' ? buildTaskDefinitionFileModel(doc) : buildTemplateModel(doc, format);
+    const { model, problems } =
+      format === 'ecs-task-definition' ? buildTaskDefinitionFileModel(doc) : format === 'serverless' ? buildServerlessModel(doc, input.readFile) : buildTemplateModel(doc, format);
     for (const problem of problems) {
       const severity = severityFor(problem.ruleId, config, problem.severity === 'info' ? 'info' : problem.severity);
       if (severity) findings.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: doc.uri, range: problem.loc.range, related: [] });
@@ -213,7 +221,10 @@ function placeReport(report: Report): { range: Range; related: RelatedInformatio
   const node: ModelNode = report.node;
   if (!field) return { range: node.loc.range, related: [] };
   if (field.origin === 'explicit' && field.at) return { range: field.at.range, related: [] };
-  if (field.origin === 'globals' && field.at) return { range: node.loc.range, related: [toRelated(field.at, 'The value is inherited from Globals here')] };
+  if (field.origin === 'globals' && field.at) {
+    const from = field.at.path?.[0] === 'provider' ? 'the provider' : 'Globals';
+    return { range: node.loc.range, related: [toRelated(field.at, `The value is inherited from ${from} here`)] };
+  }
   return { range: node.loc.range, related: [] };
 }
 

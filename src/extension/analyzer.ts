@@ -10,6 +10,13 @@ import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
+import { fileReaderFor } from './support/file-reader.js';
+
+/** Local files can read the data files they reference (`${file(...)}` in serverless.yml). */
+const readerOf = (uri: vscode.Uri) => {
+  const readFile = uri.scheme === 'file' ? fileReaderFor(uri.fsPath) : undefined;
+  return readFile ? { readFile } : {};
+};
 
 /** Schemes of documents that are files the user edits (not diff views, output channels, git:, ...). */
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
@@ -107,7 +114,7 @@ export class Analyzer implements vscode.Disposable {
   /** Analyses text read from disk (workspace scan, file watcher). Skipped while the document is open. */
   async analyzeDisk(uri: vscode.Uri, text: string, token: Token): Promise<AnalysisResult | undefined> {
     if (this.isOpen(uri)) return undefined;
-    const result = await analyzeTextAsync({ uri: uri.toString(), text }, this.config, token, pause);
+    const result = await analyzeTextAsync({ uri: uri.toString(), text, ...readerOf(uri) }, this.config, token, pause);
     if (result.cancelled || this.isOpen(uri)) return undefined;
     this.publish(uri, FROM_DISK, result);
     return result;
@@ -198,7 +205,7 @@ export class Analyzer implements vscode.Disposable {
     const version = document.version;
     const cached = this.results.get(key);
     if (cached?.version === version && cached.generation === this.generation) return; // nothing changed since the last run
-    const result = await analyzeTextAsync({ uri: key, text: document.getText() }, this.config, token, pause);
+    const result = await analyzeTextAsync({ uri: key, text: document.getText(), ...readerOf(document.uri) }, this.config, token, pause);
     if (result.cancelled || document.isClosed || document.version !== version) return;
     this.publish(document.uri, version, result);
     if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms.`);

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../../src/core/config.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { decodeBytes } from '../../src/core/parse/document/load.js';
@@ -53,7 +54,7 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
   });
 
   describe('the CLI over the whole corpus (npx crossover check ../shared/corpus --format json)', () => {
-    let output: { files: { path: string; format: string }[]; skipped: { path: string; reason: string }[] };
+    let output: { files: { path: string; format: string; workloads: { type: string; memoryMb: number | null; timeoutSeconds: number | null }[] }[]; skipped: { path: string; reason: string }[] };
     let code: number | null;
     beforeAll(() => {
       execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo });
@@ -80,6 +81,33 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
       expect(missing).toEqual([]);
       for (const path of MISLABELLED.keys()) expect(skipped.get(path)).toBe(NOT_A_TEMPLATE);
       console.log(`CLI corpus run: ${output.files.length} templates analysed, ${output.skipped.length} other files listed as skipped; ${templates.length - MISLABELLED.size} of ${templates.length} INDEX templates covered (+${MISLABELLED.size} mislabelled)`);
+    });
+
+    test('covers every Serverless Framework service for AWS; other providers and non-services are left alone', () => {
+      const analysed = new Map(output.files.map((f) => [f.path, f]));
+      const sls = index.filter((e) => e.kind === 'sls');
+      // Independent of our detection: the yaml library's reading of provider and service.
+      const isAwsService = (path: string) => {
+        try {
+          const doc = parseYaml(readFileSync(join(corpus!, path), 'utf8'), { logLevel: 'silent', uniqueKeys: false }) as Record<string, unknown> | null;
+          const provider = doc?.['provider'];
+          const name = typeof provider === 'string' ? provider : (provider as Record<string, unknown> | undefined)?.['name'];
+          return name === 'aws' && (doc?.['service'] !== undefined || doc?.['functions'] !== undefined);
+        } catch {
+          return false;
+        }
+      };
+      const aws = sls.filter((e) => isAwsService(e.path));
+      expect(aws.filter((e) => analysed.get(e.path)?.format !== 'serverless').map((e) => e.path)).toEqual([]);
+      const others = sls.filter((e) => !isAwsService(e.path));
+      const functions = aws.flatMap((e) => analysed.get(e.path)!.workloads.filter((w) => w.type === 'lambda-function'));
+      const memory = functions.filter((w) => w.memoryMb !== null).length;
+      const timeout = functions.filter((w) => w.timeoutSeconds !== null).length;
+      console.log(
+        `Serverless Framework: ${aws.length} AWS services analysed, ${others.length} other sls files left alone (${others.filter((e) => analysed.has(e.path)).length} of them analysed); ` +
+          `${functions.length} functions, memory resolved for ${memory} (${((memory / functions.length) * 100).toFixed(1)}%), timeout for ${timeout} (${((timeout / functions.length) * 100).toFixed(1)}%)`,
+      );
+      expect(functions.length).toBeGreaterThan(100);
     });
   });
 });

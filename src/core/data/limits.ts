@@ -148,3 +148,11 @@ export function nearestFargateSize(cpuUnits: number, memoryMb: number): { cpuUni
   const largest = FARGATE_TASK_SIZES[FARGATE_TASK_SIZES.length - 1]!;
   return { cpuUnits: largest.cpuUnits, memoryMb: largest.memoryMb[largest.memoryMb.length - 1]! };
 }
+
+const SERVERLESS_FUNCTIONS_DOCS = 'https://www.serverless.com/framework/docs/providers/aws/guide/functions';
+
+/** The Serverless Framework's own defaults for AWS functions (they differ from CloudFormation's 128 MB / 3 s). */
+export const SERVERLESS_DEFAULTS = {
+  memoryMb: { value: 1024, unit: 'MB', source: 'Serverless Framework docs: AWS functions', url: SERVERLESS_FUNCTIONS_DOCS, confidence: 'high' },
+  timeoutSeconds: { value: 6, unit: 's', source: 'Serverless Framework docs: AWS functions', url: SERVERLESS_FUNCTIONS_DOCS, confidence: 'high' },
+} satisfies Record<string, Limit>;

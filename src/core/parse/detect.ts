@@ -9,6 +9,7 @@ export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
  */
 export function detectTemplate(root: TreeNode | undefined, text: string): TemplateFormat | undefined {
   if (isMap(root) && isTaskDefinition(root)) return 'ecs-task-definition';
+  if (isMap(root) && isServerless(root)) return 'serverless';
   if (isMap(root)) {
     const resources = get(root, 'Resources');
     let typed = false;
@@ -29,6 +30,7 @@ export function detectTemplate(root: TreeNode | undefined, text: string): Templa
   if (/AWS::Serverless-2016-10-31|AWS::Serverless::/.test(text)) return 'sam';
   if (/AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
   if (/^\s*\{[\s\S]{0,2000}"containerDefinitions"\s*:/.test(text)) return 'ecs-task-definition';
+  if (/^service\s*:/m.test(text) && /^provider\s*:/m.test(text) && /^\s+name\s*:\s*['"]?aws\b/m.test(text)) return 'serverless';
   return undefined;
 }
 
@@ -43,4 +45,16 @@ function hasSamTransform(node: TreeNode | undefined): boolean {
   if (isSeq(node)) return node.items.some(hasSamTransform);
   if (isMap(node)) return stringValue(get(node, 'Name')) === SAM_TRANSFORM;
   return stringValue(node) === SAM_TRANSFORM;
+}
+
+/**
+ * A Serverless Framework service for the AWS provider: `provider` (`name: aws`, or just `aws`) and
+ * `service` or `functions` at the root. Other providers (azure, google, ...) are left alone.
+ */
+function isServerless(root: TreeNode): boolean {
+  const provider = get(root, 'provider');
+  if (!provider || getEntry(root, 'Resources')) return false;
+  if (!getEntry(root, 'service') && !getEntry(root, 'functions')) return false;
+  const name = isMap(provider) ? stringValue(get(provider, 'name')) : stringValue(provider);
+  return name?.toLowerCase() === 'aws';
 }

@@ -7,7 +7,7 @@ import { type ApiGateway, type DbProxy, type EcsService, type ModelNode } from '
 import { buildService, buildTaskDefinitionResource, readTaskDefinitionFile, wireScaling } from '../ecs/task-definition.js';
 import { type ParameterInfo, type TemplateFormat, type TemplateModel } from '../../model/template.js';
 import { type LoadedDocument } from '../document/load.js';
-import { get, isMap, scalarValue, stringValue } from '../document/tree.js';
+import { get, isMap, scalarValue, stringValue, type TreeNode } from '../document/tree.js';
 import { BuildContext, LAMBDA_FUNCTION_TYPES } from './context.js';
 import { EventWiring } from './events.js';
 import { buildFunction, type FunctionBuild } from './functions.js';
@@ -17,8 +17,9 @@ import { Resolver } from './intrinsics.js';
 import { buildApiV2, buildDatabase, buildProxy, buildQueue, buildRestApi, isApiResource, wireProxies } from './resources.js';
 import { type ParsedTemplate } from './types.js';
 
-export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat): ParsedTemplate {
-  const ctx = new BuildContext(doc, format === 'sam');
+/** `root`: where the template's sections are (a Serverless Framework file passes its `resources:`). */
+export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, root: TreeNode | undefined = doc.root): ParsedTemplate {
+  const ctx = new BuildContext(doc, format === 'sam', root);
   const resolver = new Resolver(ctx);
   const model: TemplateModel = {
     uri: doc.uri,

@@ -61,8 +61,9 @@ export class BuildContext {
   constructor(
     readonly doc: LoadedDocument,
     readonly isSam: boolean,
+    /** Where `Resources` and friends are: the document root, or a Serverless Framework file's `resources:`. */
+    root: TreeNode | undefined = doc.root,
   ) {
-    const root = doc.root;
     const parameters = get(root, 'Parameters');
     const mappings = get(root, 'Mappings');
     this.parameters = isMap(parameters) ? parameters : undefined;
