@@ -28,6 +28,9 @@ export const EXPECTED = [
     related: { text: 'inherited from Globals', line: 7 },
     squiggle: true,
   },
+  // Issue 4: an invalid Fargate pair in a task definition JSON file, a Serverless Framework http function over 29 s.
+  { id: 'taskdef', folder: 'ecs', file: 'taskdef.json', line: 6, severity: 'error', ruleId: 'ecs/fargate-task-size', message: 'is not a Fargate task size', squiggle: true },
+  { id: 'serverless', folder: 'sls', file: 'serverless.yml', line: 13, severity: 'warning', ruleId: 'lambda/api-gateway-timeout', message: 'REST API ApiGatewayRestApi', squiggle: true },
   // Broken and hostile input: a clear finding on the right line.
   { id: 'yaml', folder: 'broken', file: 'template.yaml', line: 10, severity: 'error', ruleId: 'parse-error', message: 'Flow sequence in block collection' },
   { id: 'json', folder: 'broken', file: 'template.json', line: 10, severity: 'error', ruleId: 'parse-error', message: 'close brace expected' },

@@ -221,6 +221,23 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await shot('12-cost-report');
   });
 
+  test('ECS: a CodeLens above the task definition, a hover on cpu that names the nearest Fargate size', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, 'ecs/taskdef.json');
+    const lens = await waitFor('the task CodeLens', async () => (await codeLensTexts(page)).find((t) => /on Fargate/.test(t)));
+    assert.match(lens, /^about \$[\d.,]+\/mo on Fargate \(1 task\) · about \$[\d.,]+\/mo as Lambda/);
+    await hoverAt(page, 5, 11); // "cpu": "1024"
+    const hover = await waitFor('the task size hover', async () => {
+      const text = await hoverText(page);
+      return /Task size 1 vCPU \/ 1 GB/.test(text) && text;
+    });
+    assert.match(hover, /not a Fargate size.*the nearest is 1 vCPU \/ 2 GB/);
+    assert.match(hover, /Fargate: \$[\d.,]+\/mo for 1 task/);
+    await shot('13-taskdef-hover');
+    await page.keyboard.press('Escape');
+  });
+
   test('hostile files are skipped with a log line or reported, and nothing throws in the extension host', async () => {
     const { crossover, extensionHost } = logs(userData);
     assert.match(crossover, /Crossover [\d.]+ activated in [\d.]+ ms/);

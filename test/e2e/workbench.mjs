@@ -145,7 +145,11 @@ export async function hoverAt(page, line, column) {
   await goTo(page, line, column);
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
-  await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'visible', timeout: 10_000 });
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 });
+  // Wait for the fade-in to end, so a screenshot shows the hover opaque (best effort: only looks depend on it).
+  const opacity = () => page.evaluate('getComputedStyle(document.querySelector(".monaco-hover:not(.hidden)")).opacity').catch(() => '0');
+  await waitFor('the hover to be opaque', async () => (await opacity()) === '1', { timeout: 3_000 }).catch(() => undefined);
 }
 
 /** Replaces `length` characters at line:column with `text`, by typing as a user would. */

@@ -1,11 +1,11 @@
 // The words and figures of the cost hovers, CodeLenses and report (vscode-free, so tested here).
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { estimateFunction, estimateTask, resolveCostSettings } from '../../src/core/cost/estimate.js';
 import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
-import { hoverMarkdown, lensTitle, reportMarkdown } from '../../src/extension/cost/content.js';
+import { hoverMarkdown, lensTitle, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/extension/cost/content.js';
 
 const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -79,4 +79,50 @@ test('the report lists both breakdowns and every assumption', () => {
   expect(md).toMatch(/\| Requests \| \$2\.00 \|/);
   expect(md).toMatch(/\| Compute \| \$[\d.]+ \|/);
   expect(md).toMatch(/- Front door: API Gateway HTTP API _\(template\)_/);
+});
+
+describe('task definitions and services', () => {
+  const taskTemplate = `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: '1024'
+      Memory: '2048'
+      ContainerDefinitions: [{Name: app, Image: nginx}]
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref Task
+      LaunchType: FARGATE
+      DesiredCount: 2
+      LoadBalancers: [{ContainerName: app, ContainerPort: 80, TargetGroupArn: arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/t/1}]
+`;
+  const model = analyzeText({ uri: 'template.yaml', text: taskTemplate }, resolveConfig({})).model!;
+  const [task] = model.taskDefinitions;
+  const [service] = model.services;
+
+  test('the Fargate side at the desired count: 2 x 1 vCPU / 2 GB = $72.08 compute, plus the ALB', () => {
+    const e = estimateTask(task!, service, 'template.yaml', emptyUsage(), settings)!;
+    expect(e.typical.fargate.tasks).toBe(2);
+    expect(e.typical.fargate.breakdown.compute.toFixed(2)).toBe('72.08');
+    expect(e.typical.fargate.breakdown.loadBalancer).toBeGreaterThan(730 * 0.0225 - 0.01);
+    expect(taskLensTitle(e)).toMatch(/^about \$[\d.]+\/mo on Fargate \(2 tasks\) · about \$[\d.]+\/mo as Lambda \(\$[\d.]+–\$[\d.]+\)$/);
+  });
+
+  test('the hover explains the pair, the memory that CPU allows, and flags an invalid pair', () => {
+    const e = estimateTask(task!, service, 'template.yaml', emptyUsage(), settings)!;
+    const md = taskHoverMarkdown(1024, 2048, e);
+    expect(md).toMatch(/\*\*Task size 1 vCPU \/ 2 GB\*\* · 1024 CPU units, 2048 MiB/);
+    expect(md).toMatch(/1 vCPU takes 2 GB to 8 GB in 1 GB steps/);
+    expect(md).toMatch(/each task costs \$36\.04\/mo/);
+    expect(taskHoverMarkdown(1024, 1024, undefined)).toMatch(/not a Fargate size\*\*; the nearest is 1 vCPU \/ 2 GB/);
+  });
+
+  test('a task definition without a service: one always-on task', () => {
+    const e = estimateTask(task!, undefined, 'template.yaml', emptyUsage(), settings)!;
+    expect(e.typical.fargate.tasks).toBe(1);
+    expect(e.assumptions.find((a) => a.name === 'Tasks')?.value).toBe('1, always on (no service in this file)');
+  });
 });

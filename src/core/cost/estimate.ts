@@ -4,7 +4,7 @@
  * from. When the usage file gives no traffic, one number would be false precision: the estimate has
  * low / typical / high bands, typical first.
  */
-import { type LambdaFunction } from '../model/nodes.js';
+import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 import { findCrossover, type Crossover } from './crossover.js';
 import { fargateCost, lambdaCost, SECONDS_PER_MONTH, type Architecture, type FargateCost, type FrontDoor, type LambdaCost, type Scenario } from './model.js';
@@ -255,4 +255,84 @@ export function formatUsd(usd: number): string {
   const abs = Math.abs(usd);
   const text = abs >= 100 ? Math.round(abs).toLocaleString('en-US') : abs.toFixed(2);
   return `${usd < 0 ? '-' : ''}$${text}`;
+}
+
+/** Memory of the Lambda function a task is compared with (a labelled default; the traffic decides the rest). */
+export const LAMBDA_EQUIVALENT_MEMORY_MB = 1024;
+
+/**
+ * A task definition (and the service that runs it, when the template has one) -> its Fargate cost at the
+ * current task count and what the same traffic would cost on Lambda. The count is the service's desired
+ * count, or one always-on task for a task definition without a service.
+ */
+export function estimateTask(task: EcsTaskDefinition, service: EcsService | undefined, templatePath: string, usage: UsageFile, settings: CostSettings): FunctionEstimate | undefined {
+  const cpu = task.cpuUnits.value;
+  const memory = task.memoryMb.value;
+  if (cpu === undefined || memory === undefined) return undefined;
+  const notes: string[] = [];
+  const id = service?.id ?? task.id;
+  const { entry, listed } = usageFor(usage, templatePath, id);
+  const region = usage.region ?? settings.region;
+  const prices = priceBook(region, settings.priceOverrides);
+  const count = service?.desiredCount.value ?? 1;
+  const behindLb = (service?.loadBalancers ?? 0) > 0;
+  const givenRequests = entry.requestsPerMonth ?? (entry.requestsPerSecond !== undefined ? entry.requestsPerSecond * SECONDS_PER_MONTH : undefined);
+  const durationMs = entry.averageDurationMs ?? settings.durationMs;
+  const architecture = task.architecture.value ?? 'x86_64';
+  const scenario: Scenario = {
+    region,
+    requestsPerMonth: givenRequests ?? settings.traffic.typical,
+    durationMs,
+    payloadKb: entry.averagePayloadKb ?? settings.payloadKb,
+    peakToAverage: entry.peakToAverage ?? settings.peakToAverage,
+    freeTier: settings.freeTier,
+    lambda: { memoryMb: LAMBDA_EQUIVALENT_MEMORY_MB, architecture, ephemeralStorageMb: 512, provisionedConcurrency: 0, frontDoor: behindLb ? 'alb' : 'none', rdsProxyVcpu: 0 },
+    fargate: {
+      vcpu: cpu / 1024,
+      memoryGb: memory / 1024,
+      architecture,
+      tasks: count,
+      minTasks: count,
+      perTaskConcurrency: (cpu / 1024) * settings.fargate.concurrencyPerVcpu,
+      spot: false,
+      ephemeralStorageGb: Math.max(20, task.ephemeralStorageGb.value ?? 20),
+      loadBalancer: behindLb ? 'alb' : 'none',
+      albLcu: null,
+      natGateway: settings.fargate.natGateway,
+    },
+  };
+  if (!task.fargate) notes.push('This task definition does not run on Fargate here (EC2 or external): the Fargate figure is what it would cost there.');
+  const fromUsage = (key: keyof typeof entry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
+  const assumptions: Assumption[] = [
+    {
+      name: 'Requests per month',
+      value: givenRequests !== undefined ? formatCount(givenRequests) : `${formatCount(settings.traffic.low)} / ${formatCount(settings.traffic.typical)} / ${formatCount(settings.traffic.high)} (low / typical / high)`,
+      source: givenRequests !== undefined ? fromUsage('requestsPerMonth') : isDefault(settings.traffic, DEFAULT_TRAFFIC) ? 'default' : 'settings',
+    },
+    { name: 'Average duration', value: `${durationMs} ms`, source: entry.averageDurationMs !== undefined ? fromUsage('averageDurationMs') : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs ? 'default' : 'settings' },
+    { name: 'Fargate task', value: `${cpu / 1024} vCPU / ${memory / 1024} GB ${architecture}`, source: 'template' },
+    { name: 'Tasks', value: service ? `${count} (desired count of ${service.id})` : '1, always on (no service in this file)', source: service?.desiredCount.origin === 'explicit' ? 'template' : 'default' },
+    { name: 'Load balancer', value: behindLb ? 'an ALB' : 'none', source: 'template' },
+    { name: 'Lambda equivalent', value: `${LAMBDA_EQUIVALENT_MEMORY_MB} MB ${architecture}${behindLb ? ' behind the ALB' : ''}`, source: 'default' },
+    { name: 'Region', value: region, source: usage.region ? 'usage file' : settings.region === DEFAULT_REGION ? 'default' : 'settings' },
+  ];
+  const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
+  const typical = at(scenario.requestsPerMonth);
+  const keys = [...new Set([...typical.lambda.priceKeys, ...typical.fargate.priceKeys])];
+  const estimate: FunctionEstimate = {
+    id,
+    traffic: givenRequests !== undefined ? 'given' : 'assumed',
+    typical,
+    crossover: findCrossover(scenario, prices),
+    scenario,
+    assumptions,
+    notes: [...notes, ...prices.notesFor(keys)],
+    priceDate: prices.dateFor(keys),
+    region,
+  };
+  if (givenRequests === undefined) {
+    estimate.low = at(settings.traffic.low);
+    estimate.high = at(settings.traffic.high);
+  }
+  return estimate;
 }

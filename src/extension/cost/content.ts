@@ -5,7 +5,7 @@
 import { compare, formatCount, formatUsd, type Comparison, type FunctionEstimate } from '../../core/cost/estimate.js';
 import { type Scenario } from '../../core/cost/model.js';
 import { type PriceBook } from '../../core/cost/price-book.js';
-import { LAMBDA_LIMITS } from '../../core/data/limits.js';
+import { FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../../core/data/limits.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
 
@@ -178,4 +178,43 @@ export function reportMarkdown(e: FunctionEstimate, templatePath: string): strin
     '',
   ];
   return lines.join('\n');
+}
+
+/** "about $Y/mo on Fargate (N tasks) · about $X/mo as Lambda", the Lambda range when traffic is assumed. */
+export function taskLensTitle(e: FunctionEstimate): string {
+  const t = e.typical;
+  const tasks = `${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'}`;
+  const lambda = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
+  return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda}`;
+}
+
+const gbText = (mb: number) => `${Number((mb / 1024).toFixed(2))} GB`;
+
+/** Hover on a task's cpu or memory: what the pair means, what memory that CPU allows, the monthly cost. */
+export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: FunctionEstimate | undefined, editUsage?: string): string {
+  const parts: string[] = [];
+  parts.push(`**Task size ${cpuUnits / 1024} vCPU / ${gbText(memoryMb)}** · ${cpuUnits} CPU units, ${memoryMb} MiB`);
+  const size = FARGATE_TASK_SIZES.find((s) => s.cpuUnits === cpuUnits);
+  if (size) {
+    const options = size.memoryMb.length <= 3 ? size.memoryMb.map(gbText).join(', ') : `${gbText(size.memoryMb[0]!)} to ${gbText(size.memoryMb[size.memoryMb.length - 1]!)} in ${gbText(size.memoryMb[1]! - size.memoryMb[0]!)} steps`;
+    parts.push(`On Fargate, ${cpuUnits / 1024} vCPU takes ${options} of memory.`);
+  } else {
+    parts.push(`Fargate has no ${cpuUnits}-unit size: it offers ${FARGATE_TASK_SIZES.map((s) => s.cpuUnits / 1024).join(', ')} vCPU.`);
+  }
+  if (!isFargateSize(cpuUnits, memoryMb)) {
+    const nearest = nearestFargateSize(cpuUnits, memoryMb);
+    parts.push(`This pair is **not a Fargate size**; the nearest is ${nearest.cpuUnits / 1024} vCPU / ${gbText(nearest.memoryMb)}.`);
+  }
+  if (e) {
+    const t = e.typical;
+    const f = t.fargate.breakdown;
+    parts.push(
+      `Fargate: **${formatUsd(t.fargate.monthlyUsd)}/mo** for ${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'} running all month (compute ${formatUsd(f.compute)}, load balancer ${formatUsd(f.loadBalancer)}${f.ephemeralStorage ? `, storage ${formatUsd(f.ephemeralStorage)}` : ''}); each task costs ${formatUsd(f.compute / Math.max(1, t.fargate.tasks))}/mo.`,
+      `The same traffic on Lambda: ${formatUsd(t.lambda.monthlyUsd)}/mo${e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} from low to high traffic)` : ''}.`,
+    );
+    const c = e.crossover;
+    parts.push(c.kind === 'point' ? `Lambda is cheaper below about **${formatCount(c.requestsPerMonth)} requests/month**.` : c.kind === 'lambda-cheaper-throughout' ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.' : 'Fargate is cheaper even at 1,000 requests/month.');
+    parts.push(assumptionsBlock(e, editUsage));
+  }
+  return parts.join('\n\n');
 }

@@ -3,9 +3,9 @@
  * file or the cost settings change. Hovers, CodeLenses and the status total read from here.
  */
 import * as vscode from 'vscode';
-import { estimateFunction, usesRdsProxy, type CostSettings, type FunctionEstimate } from '../../core/cost/estimate.js';
+import { estimateFunction, estimateTask, usesRdsProxy, type CostSettings, type FunctionEstimate } from '../../core/cost/estimate.js';
 import { priceBook, type PriceBook } from '../../core/cost/price-book.js';
-import { type LambdaFunction } from '../../core/model/nodes.js';
+import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
 import { type Analyzer } from '../analyzer.js';
 import { type Log } from '../log.js';
 import { readCostSettings } from './settings.js';
@@ -16,11 +16,19 @@ export interface FunctionCost {
   estimate: FunctionEstimate;
 }
 
+/** A task definition (and the service running it), or a service, with its Fargate and Lambda estimate. */
+export interface TaskCost {
+  node: EcsTaskDefinition | EcsService;
+  task: EcsTaskDefinition;
+  estimate: FunctionEstimate;
+}
+
 interface Cached {
   stamp: number;
   usageVersion: number;
   settingsVersion: number;
   costs: FunctionCost[];
+  tasks: TaskCost[];
 }
 
 export interface WorkspaceTotal {
@@ -60,25 +68,50 @@ export class CostService implements vscode.Disposable {
 
   /** The functions of a template with their estimates ([] when it is not an analysed template). */
   costsFor(uri: vscode.Uri): FunctionCost[] {
+    return this.entry(uri)?.costs ?? [];
+  }
+
+  /** The task definitions and services of a file with their estimates. */
+  taskCostsFor(uri: vscode.Uri): TaskCost[] {
+    return this.entry(uri)?.tasks ?? [];
+  }
+
+  private entry(uri: vscode.Uri): Cached | undefined {
     const result = this.analyzer.resultFor(uri);
     const stamp = this.analyzer.stampOf(uri);
-    if (!result?.model || stamp === undefined) return [];
+    if (!result?.model || stamp === undefined) return undefined;
     const key = uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.stamp === stamp && cached.usageVersion === this.usage.version && cached.settingsVersion === this.settingsVersion) return cached.costs;
+    if (cached && cached.stamp === stamp && cached.usageVersion === this.usage.version && cached.settingsVersion === this.settingsVersion) return cached;
     const { usage, folder } = this.usage.usageFor(uri);
     const templatePath = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path;
+    const model = result.model;
     const costs: FunctionCost[] = [];
-    for (const fn of result.model.functions) {
+    for (const fn of model.functions) {
       try {
-        costs.push({ fn, estimate: estimateFunction(fn, templatePath, usage, this.settings, { rdsProxy: usesRdsProxy(fn, result.model) }) });
+        costs.push({ fn, estimate: estimateFunction(fn, templatePath, usage, this.settings, { rdsProxy: usesRdsProxy(fn, model) }) });
       } catch (error) {
         this.log.error(`Cost estimate for ${fn.id} failed`, error);
       }
     }
-    this.cache.set(key, { stamp, usageVersion: this.usage.version, settingsVersion: this.settingsVersion, costs });
+    const tasks: TaskCost[] = [];
+    for (const task of model.taskDefinitions) {
+      try {
+        const services = model.services.filter((s) => s.taskDefinitionId === task.id);
+        const estimate = estimateTask(task, services[0], templatePath, usage, this.settings);
+        if (estimate) tasks.push({ node: task, task, estimate });
+        for (const service of services) {
+          const own = services.length === 1 ? estimate : estimateTask(task, service, templatePath, usage, this.settings);
+          if (own) tasks.push({ node: service, task, estimate: own });
+        }
+      } catch (error) {
+        this.log.error(`Cost estimate for ${task.id} failed`, error);
+      }
+    }
+    const entry: Cached = { stamp, usageVersion: this.usage.version, settingsVersion: this.settingsVersion, costs, tasks };
+    this.cache.set(key, entry);
     if (this.cache.size > 2000) this.cache.clear();
-    return costs;
+    return entry;
   }
 
   /** The prices an estimate was computed with (region and the user's overrides). */

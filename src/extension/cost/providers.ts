@@ -9,7 +9,7 @@ import { type SourceLocation } from '../../core/model/location.js';
 import { type LambdaFunction } from '../../core/model/nodes.js';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
-import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, type CostField } from './content.js';
+import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
 import { type CostService, type FunctionCost } from './estimates.js';
 
 export const COST_SELECTOR: vscode.DocumentSelector = [
@@ -61,6 +61,19 @@ export class CostHoverProvider implements vscode.HoverProvider {
           return new vscode.Hover(md, toRange(at.range));
         }
       }
+      const tasks = this.costs.taskCostsFor(document.uri);
+      const seen = new Set<string>();
+      for (const { task, estimate } of tasks) {
+        if (seen.has(task.id)) continue;
+        seen.add(task.id);
+        for (const value of [task.cpuUnits, task.memoryMb]) {
+          const at = [value.keyAt, value.at].find((loc) => loc && toRange(loc.range).contains(position));
+          if (!at || task.cpuUnits.value === undefined || task.memoryMb.value === undefined) continue;
+          const md = new vscode.MarkdownString(taskHoverMarkdown(task.cpuUnits.value, task.memoryMb.value, estimate, commandLink('crossover.editUsage', [document.uri.toString(), estimate.id])));
+          md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
+          return new vscode.Hover(md, toRange(at.range));
+        }
+      }
     } catch (error) {
       this.log.error('Cost hover failed', error);
     }
@@ -85,7 +98,7 @@ export class CostLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     try {
       if (!vscode.workspace.getConfiguration('crossover').get<boolean>('costLens.enabled', true)) return [];
-      return this.costs.costsFor(document.uri).flatMap(({ fn, estimate }) => {
+      const functions = this.costs.costsFor(document.uri).flatMap(({ fn, estimate }) => {
         const range = toRange(fn.loc.range);
         const args = [document.uri.toString(), fn.id];
         return [
@@ -93,6 +106,15 @@ export class CostLensProvider implements vscode.CodeLensProvider {
           new vscode.CodeLens(range, { title: 'Compare', tooltip: 'Compare this function with the same work on ECS Fargate', command: 'crossover.compareWithFargate', arguments: args }),
         ];
       });
+      const tasks = this.costs.taskCostsFor(document.uri).flatMap(({ node, estimate }) => {
+        const range = toRange(node.loc.range);
+        const args = [document.uri.toString(), node.id];
+        return [
+          new vscode.CodeLens(range, { title: taskLensTitle(estimate), tooltip: lensTooltip(estimate), command: 'crossover.showCostReport', arguments: args }),
+          new vscode.CodeLens(range, { title: 'Compare', tooltip: 'Compare these tasks with the same work on Lambda', command: 'crossover.compareWithLambda', arguments: args }),
+        ];
+      });
+      return [...functions, ...tasks];
     } catch (error) {
       this.log.error('Cost lenses failed', error);
       return [];
@@ -170,6 +192,12 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     const cost = costs.costsFor(parsed).find((c) => c.fn.id === id);
     return cost ? { cost, uri: parsed } : undefined;
   };
+  const findTask = (uri: string | undefined, id: string | undefined) => {
+    if (!uri || !id) return undefined;
+    const parsed = vscode.Uri.parse(uri);
+    const cost = costs.taskCostsFor(parsed).find((c) => c.node.id === id);
+    return cost ? { cost, uri: parsed } : undefined;
+  };
   const pick = async (): Promise<{ cost: FunctionCost; uri: vscode.Uri } | undefined> => {
     const items = costs.allCosts().map(({ uri, cost }) => ({ label: cost.fn.id, description: vscode.workspace.asRelativePath(uri), detail: lensTitle(cost.estimate), uri, cost }));
     if (!items.length) {
@@ -179,6 +207,11 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     return vscode.window.showQuickPick(items, { placeHolder: 'Which function?', matchOnDescription: true });
   };
   const report = async (uri?: string, id?: string) => {
+    const task = findTask(uri, id);
+    if (task) {
+      await reports.show(`${task.cost.node.id} - Fargate or Lambda`, reportMarkdown(task.cost.estimate, vscode.workspace.asRelativePath(task.uri)));
+      return;
+    }
     const target = find(uri, id) ?? (await pick());
     if (!target) return;
     await reports.show(`${target.cost.fn.id} - Lambda or Fargate`, reportMarkdown(target.cost.estimate, vscode.workspace.asRelativePath(target.uri)));
@@ -188,6 +221,7 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     vscode.commands.registerCommand('crossover.showCostReport', log.guard('Cost report', report)),
     // Until the comparison view exists, Compare opens the same report.
     vscode.commands.registerCommand('crossover.compareWithFargate', log.guard('Compare with Fargate', report)),
+    vscode.commands.registerCommand('crossover.compareWithLambda', log.guard('Compare with Lambda', report)),
     vscode.commands.registerCommand(
       'crossover.showCostSummary',
       log.guard('Cost summary', async () => {
