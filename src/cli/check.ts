@@ -7,6 +7,7 @@ import { type EngineConfig } from '../core/config.js';
 import { analyzeText, type AnalysisResult } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { describe } from './files.js';
+import { parseTypeScript } from './typescript.js';
 
 export interface FileReport {
   /** Relative to the working directory, with forward slashes. */
@@ -54,7 +55,7 @@ export function checkFiles(files: readonly string[], config: EngineConfig, cwd: 
       continue;
     }
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
-    const result = analyzeText({ uri: file, text: read.text, readFile: fileReader(file) }, config);
+    const result = analyzeText({ uri: file, text: read.text, readFile: fileReader(file), parseTypeScript }, config);
     if (result.format === undefined) {
       // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template.
       report.otherFiles++;

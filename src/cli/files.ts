@@ -10,7 +10,7 @@ export const CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml
 export class UnreadablePathError extends Error {}
 
 export function isCandidate(name: string): boolean {
-  return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase());
+  return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()) || /(^|[\\/])serverless\.(ts|mts|cts)$/i.test(name);
 }
 
 /**

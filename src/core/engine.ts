@@ -11,7 +11,9 @@ import { buildTaskDefinitionFileModel, buildTemplateModel } from './parse/cloudf
 import { detectTemplate } from './parse/detect.js';
 import { buildServerlessModel } from './parse/serverless/build.js';
 import { type FileReader } from './parse/serverless/variables.js';
+import { LineIndex } from './parse/document/lines.js';
 import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
+import { type TreeNode } from './parse/document/tree.js';
 import { type ParseProblem } from './parse/document/problems.js';
 import { RULES, RULES_BY_ID } from './rules/registry.js';
 import { formatMessage, type Report, type Rule, type Visitors } from './rules/rule.js';
@@ -28,6 +30,16 @@ export interface AnalysisInput {
    * serverless.yml); undefined when it cannot. The engine itself never touches the file system.
    */
   readFile?: FileReader;
+  /**
+   * Turns a `serverless.ts` into the tree of its static configuration object (the hosts load the
+   * TypeScript compiler for it only when needed); without it, serverless.ts files are not analysed.
+   */
+  parseTypeScript?: (uri: string, text: string) => TreeNode | undefined;
+}
+
+/** serverless.ts (and .mts / .cts): the configuration as TypeScript. */
+export function isServerlessTs(uri: string): boolean {
+  return /(^|[\\/])serverless\.(ts|mts|cts)$/i.test(uri);
 }
 
 /** A compute workload as the CLI and editor list it. */
@@ -101,8 +113,9 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       if (!format) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
       return done({ format, syntax: undefined, workloads: [], findings: [tooLargeFinding(input, config)].filter(isFinding) });
     }
-    const doc = loadDocument(input.uri, input.text);
-    const format = detectTemplate(doc.root, input.text);
+    const doc = isServerlessTs(input.uri) ? typescriptDocument(input) : loadDocument(input.uri, input.text);
+    if (!doc) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
+    const format = doc.syntax === 'typescript' ? (detectTemplate(doc.root, '') === 'serverless' ? 'serverless' : undefined) : detectTemplate(doc.root, input.text);
     if (!format) return done({ format: undefined, syntax: doc.syntax, workloads: [], findings: [] });
     const findings: Finding[] = [];
     for (const problem of doc.problems) {
@@ -142,6 +155,13 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       ],
     });
   }
+}
+
+/** A serverless.ts as a document: the host's tree of its configuration object, positions into the source. */
+function typescriptDocument(input: AnalysisInput): LoadedDocument | undefined {
+  const root = input.parseTypeScript?.(input.uri, input.text);
+  if (!root) return undefined;
+  return { uri: input.uri, text: input.text, syntax: 'typescript', root, lines: new LineIndex(input.text), problems: [] };
 }
 
 function isFinding(value: Finding | undefined): value is Finding {

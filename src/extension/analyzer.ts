@@ -4,18 +4,19 @@
  */
 import * as vscode from 'vscode';
 import { type EngineConfig, resolveConfig } from '../core/config.js';
-import { analyzeTextAsync, type AnalysisResult } from '../core/engine.js';
+import { analyzeTextAsync, isServerlessTs, type AnalysisResult } from '../core/engine.js';
 import { type Finding } from '../core/findings.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
 import { fileReaderFor } from './support/file-reader.js';
+import { parseTypeScript } from './support/typescript.js';
 
 /** Local files can read the data files they reference (`${file(...)}` in serverless.yml). */
 const readerOf = (uri: vscode.Uri) => {
   const readFile = uri.scheme === 'file' ? fileReaderFor(uri.fsPath) : undefined;
-  return readFile ? { readFile } : {};
+  return { parseTypeScript, ...(readFile ? { readFile } : {}) };
 };
 
 /** Schemes of documents that are files the user edits (not diff views, output channels, git:, ...). */
@@ -73,7 +74,7 @@ export class Analyzer implements vscode.Disposable {
   /** YAML/JSON documents and `.template` files of an editable scheme; the engine decides if it is a template. */
   isCandidate(document: vscode.TextDocument): boolean {
     if (!EDITABLE_SCHEMES.has(document.uri.scheme)) return false;
-    return CANDIDATE_LANGUAGES.has(document.languageId) || document.uri.path.toLowerCase().endsWith('.template');
+    return CANDIDATE_LANGUAGES.has(document.languageId) || document.uri.path.toLowerCase().endsWith('.template') || isServerlessTs(document.uri.path);
   }
 
   /** After a keystroke: analyse once typing pauses (a newer keystroke cancels this run). */

@@ -13,7 +13,7 @@ import { type Status } from './status.js';
 import { restAfter, sleep } from './support/duty-cycle.js';
 import { excludeGlob, excludeMatcher } from './support/globs.js';
 
-export const CANDIDATE_GLOB = '**/*.{yaml,yml,json,template}';
+export const CANDIDATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template,serverless.ts}';
 
 /** Saves and generators fire bursts of watcher events for one file: wait this long for the burst to end. */
 const WATCHER_SETTLE_MS = 300;
@@ -60,7 +60,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Is this file part of what the scan lists (so closing its editor keeps it in the Problems panel)? */
   covers(uri: vscode.Uri): boolean {
     if (!this.settings.scan.enabled || uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(uri)) return false;
-    return /\.(ya?ml|json|template)$/i.test(uri.path) && !this.isExcluded(relative(uri));
+    return (/\.(ya?ml|json|template)$/i.test(uri.path) || /\/serverless\.ts$/i.test(uri.path)) && !this.isExcluded(relative(uri));
   }
 
   reconfigure(settings: ExtensionSettings): void {

@@ -112,3 +112,18 @@ describe('crossover cost <template>', () => {
     expect(missing.stderr).toMatch(/no Lambda function "Nope". Functions: ApiFunction, ReportFunction/);
   });
 });
+
+describe('serverless.ts through the bundle (the TypeScript reader loads on demand)', () => {
+  test('check reads the static configuration; cost reads its functions', () => {
+    const fixture = join(repo, 'test', 'fixtures', 'serverless-ts', 'serverless.ts');
+    const check = spawnSync(process.execPath, [bundle, 'check', fixture, '--format', 'json', '--fail-on', 'none'], { cwd: repo, encoding: 'utf8' });
+    const file = JSON.parse(check.stdout).files[0];
+    expect(file.format).toBe('serverless');
+    expect(file.workloads.map((w: { id: string; memoryMb: number | null }) => [w.id, w.memoryMb])).toEqual([
+      ['report', 2048],
+      ['computed', null],
+    ]);
+    const report = json([fixture, '--resource', 'report']);
+    expect(report.assumptions).toMatchObject({ memoryMb: 2048, frontDoor: 'rest-api' });
+  });
+});

@@ -18,6 +18,7 @@ export const COST_SELECTOR: vscode.DocumentSelector = [
   { language: 'jsonc', scheme: 'file' },
   { language: 'yaml', scheme: 'untitled' },
   { language: 'json', scheme: 'untitled' },
+  { language: 'typescript', scheme: 'file', pattern: '**/serverless.{ts,mts,cts}' },
 ];
 
 const REPORT_SCHEME = 'crossover-report';

@@ -5,7 +5,8 @@ import { type ParseProblem } from './problems.js';
 import { type TreeNode } from './tree.js';
 import { parseYaml } from './yaml.js';
 
-export type Syntax = 'yaml' | 'json';
+/** `typescript`: a serverless.ts whose configuration object a host turned into the tree. */
+export type Syntax = 'yaml' | 'json' | 'typescript';
 
 /** A document read into a positioned tree. Reading never throws: what went wrong is in `problems`. */
 export interface LoadedDocument {

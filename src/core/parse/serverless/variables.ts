@@ -106,6 +106,8 @@ export class SlsVariables {
         return { kind: 'unresolved', reason: `\${sls:${address}} is only known at deployment` };
       case 'env':
         return { kind: 'unresolved', reason: `environment variable ${address} (set where the deployment runs)` };
+      case 'code':
+        return { kind: 'unresolved', reason: `${address} is computed by TypeScript code, which Crossover never runs` };
       case 'strToBool':
         return { kind: 'value', value: /^true$/i.test(address.trim()) };
       default:
