@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfig } from '../core/config.js';
 import { type Crossover, findCrossover } from '../core/cost/crossover.js';
-import { compare, estimateFunction, usesRdsProxy, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
+import { compare, estimateFunction, estimateTask, usesRdsProxy, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
 import { type Scenario } from '../core/cost/model.js';
 import { priceBook, regions } from '../core/cost/price-book.js';
 import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
@@ -135,13 +135,22 @@ interface FunctionReport extends CostReport {
   assumptionSources: FunctionEstimate['assumptions'];
 }
 
+interface TaskReport extends CostReport {
+  id: string;
+  type: 'ecs-task-definition' | 'ecs-service';
+  traffic: FunctionEstimate['traffic'];
+  assumptionSources: FunctionEstimate['assumptions'];
+}
+
 interface TemplateReport {
   template: string;
   usageFile: string | null;
   functions: FunctionReport[];
+  /** ECS task definitions and services: Fargate at the current count, and the same traffic on Lambda. */
+  tasks: TaskReport[];
 }
 
-function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport {
+function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport | TaskReport {
   const path = resolve(io.cwd, request.template!);
   let bytes: Buffer;
   try {
@@ -172,23 +181,35 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
   });
   if (request.given.includes('region')) delete usage.region; // the command line wins over the file
-  let functions = result.model.functions;
-  if (request.resource !== undefined) {
-    functions = functions.filter((fn) => fn.id === request.resource);
-    if (!functions.length) throw new UsageError(`${request.template} has no Lambda function "${request.resource}". Functions: ${result.model.functions.map((fn) => fn.id).join(', ') || 'none'}`);
-  }
+  const model = result.model;
   const relative = displayPath(path, io.cwd);
-  const reports = functions.map((fn): FunctionReport => {
-    const e = estimateFunction(fn, relative, usage, settings, { rdsProxy: usesRdsProxy(fn, result.model!) });
+  const functionReport = (fn: (typeof model.functions)[number]): FunctionReport => {
+    const e = estimateFunction(fn, relative, usage, settings, { rdsProxy: usesRdsProxy(fn, model) });
     const report: FunctionReport = { id: fn.id, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions };
     if (e.low && e.high) {
       const band = (c: Comparison) => ({ requestsPerMonth: c.requestsPerMonth, lambda: c.lambda.monthlyUsd, fargate: c.fargate.monthlyUsd, fargateTasks: c.fargate.tasks });
       report.bands = { low: band(e.low), high: band(e.high) };
     }
     return report;
-  });
-  if (request.resource !== undefined) return reports[0]!;
-  return { template: relative, usageFile: file ? displayPath(file, io.cwd) : null, functions: reports };
+  };
+  const tasks: TaskReport[] = [];
+  for (const task of model.taskDefinitions) {
+    const services = model.services.filter((service) => service.taskDefinitionId === task.id);
+    for (const [node, service] of [[task, services[0]], ...services.map((svc) => [svc, svc] as const)] as const) {
+      const e = estimateTask(task, service, relative, usage, settings);
+      if (!e) continue;
+      tasks.push({ id: node.id, type: node.kind, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions });
+    }
+  }
+  if (request.resource !== undefined) {
+    const fn = model.functions.find((f) => f.id === request.resource);
+    if (fn) return functionReport(fn);
+    const task = tasks.find((t) => t.id === request.resource);
+    if (task) return task;
+    const known = [...model.functions.map((f) => f.id), ...tasks.map((t) => t.id)];
+    throw new UsageError(`${request.template} has no Lambda function, task definition or service "${request.resource}". Workloads: ${known.join(', ') || 'none'}`);
+  }
+  return { template: relative, usageFile: file ? displayPath(file, io.cwd) : null, functions: model.functions.map(functionReport), tasks };
 }
 
 /** --usage, else crossover.usage.{yml,yaml,json} in the working folder, then next to the template. */
@@ -204,15 +225,16 @@ function loadUsage(request: CostRequest, templatePath: string, io: Io): { usage:
   return { usage, file };
 }
 
-function textReport(report: CostReport | TemplateReport | FunctionReport): string {
+function textReport(report: CostReport | TemplateReport | FunctionReport | TaskReport): string {
   if ('functions' in report) {
     const head = `${report.template}${report.usageFile ? ` (usage from ${report.usageFile})` : ' (no usage file: traffic assumed)'}\n\n`;
-    return head + (report.functions.length ? report.functions.map((f) => textOne(f)).join('\n') : 'No Lambda functions.\n');
+    const all = [...report.functions, ...report.tasks];
+    return head + (all.length ? all.map((f) => textOne(f)).join('\n') : 'No Lambda functions, task definitions or services.\n');
   }
   return textOne(report);
 }
 
-function textOne(r: CostReport | FunctionReport): string {
+function textOne(r: CostReport | FunctionReport | TaskReport): string {
   const a = r.assumptions as Record<string, unknown> & { fargate: Record<string, unknown> };
   const lines: string[] = [];
   const title = 'id' in r ? `${r.id}: ` : '';

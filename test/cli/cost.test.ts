@@ -109,7 +109,7 @@ describe('crossover cost <template>', () => {
     expect(cli([join(fixtures, 'template.yaml'), '--memory-mb', '1024']).stderr).toMatch(/drop --memory-mb/);
     const missing = cli([join(fixtures, 'template.yaml'), '--resource', 'Nope']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no Lambda function "Nope". Functions: ApiFunction, ReportFunction/);
+    expect(missing.stderr).toMatch(/no Lambda function, task definition or service "Nope". Workloads: ApiFunction, ReportFunction/);
   });
 });
 
@@ -126,4 +126,10 @@ describe('serverless.ts through the bundle (the TypeScript reader loads on deman
     const report = json([fixture, '--resource', 'report']);
     expect(report.assumptions).toMatchObject({ memoryMb: 2048, frontDoor: 'rest-api' });
   });
+});
+
+test('a task definition file: Fargate at its count, the same traffic on Lambda', () => {
+  const report = json([join(repo, 'test', 'e2e', 'workspace', 'ecs', 'taskdef.json'), '--resource', 'web']);
+  expect(report).toMatchObject({ id: 'web', type: 'ecs-task-definition', fargate: { tasks: 1, vcpu: 1, memoryGb: 1 } });
+  expect(report.fargate.breakdown.compute).toBeCloseTo(730 * (0.04048 + 0.004445), 6);
 });
