@@ -1,13 +1,12 @@
 /** Reads each file, runs the engine, and collects what the formatters print. */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
-import { MAX_REFERENCED_FILE_BYTES, readableReference } from '../core/parse/serverless/file-reader.js';
 import { relative, sep } from 'node:path';
 import { type EngineConfig } from '../core/config.js';
 import { analyzeText, type AnalysisResult } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { describe } from './files.js';
-import { parseTypeScript } from './typescript.js';
+import { fileReaderFor } from '../node/file-reader.js';
+import { parseTypeScript } from '../node/typescript-loader.js';
 
 export interface FileReport {
   /** Relative to the working directory, with forward slashes. */
@@ -55,7 +54,8 @@ export function checkFiles(files: readonly string[], config: EngineConfig, cwd: 
       continue;
     }
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
-    const result = analyzeText({ uri: file, text: read.text, readFile: fileReader(file), parseTypeScript }, config);
+    const readFile = fileReaderFor(file);
+    const result = analyzeText({ uri: file, text: read.text, parseTypeScript, ...(readFile ? { readFile } : {}) }, config);
     if (result.format === undefined) {
       // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template.
       report.otherFiles++;
@@ -76,19 +76,4 @@ function readText(file: string): { text: string } | { skip: string } {
   }
   const decoded = decodeBytes(bytes);
   return decoded.kind === 'binary' ? { skip: decoded.reason } : { text: decoded.text };
-}
-
-/** Reads files a template references (`${file(./x.yml)}`), relative to it: data files only, size-capped. */
-export function fileReader(file: string): (relativePath: string) => string | undefined {
-  return (relativePath) => {
-    if (!readableReference(relativePath)) return undefined;
-    const target = resolvePath(dirname(file), relativePath);
-    try {
-      if (statSync(target).size > MAX_REFERENCED_FILE_BYTES) return undefined;
-      const decoded = decodeBytes(readFileSync(target));
-      return decoded.kind === 'text' ? decoded.text : undefined;
-    } catch {
-      return undefined;
-    }
-  };
 }

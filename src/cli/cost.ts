@@ -10,8 +10,9 @@ import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '..
 import { analyzeText } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { UsageError } from './args.js';
-import { displayPath, fileReader } from './check.js';
-import { parseTypeScript } from './typescript.js';
+import { fileReaderFor } from '../node/file-reader.js';
+import { parseTypeScript } from '../node/typescript-loader.js';
+import { displayPath } from './check.js';
 import { COST_USAGE, parseCostRequest, type CostFlags, type CostRequest } from './cost-args.js';
 
 interface Io {
@@ -160,7 +161,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   }
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new UsageError(`${request.template}: ${decoded.reason}`);
-  const result = analyzeText({ uri: path, text: decoded.text, readFile: fileReader(path), parseTypeScript }, resolveConfig({}));
+  const result = analyzeText({ uri: path, text: decoded.text, parseTypeScript, readFile: fileReaderFor(path)! }, resolveConfig({}));
   if (!result.model) throw new UsageError(`${request.template} is not a SAM or CloudFormation template`);
   const { usage, file } = loadUsage(request, path, io);
   const f = request.flags;

@@ -10,8 +10,8 @@ import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
-import { fileReaderFor } from './support/file-reader.js';
-import { parseTypeScript } from './support/typescript.js';
+import { fileReaderFor } from '../node/file-reader.js';
+import { parseTypeScript } from '../node/typescript-loader.js';
 
 /** Local files can read the data files they reference (`${file(...)}` in serverless.yml). */
 const readerOf = (uri: vscode.Uri) => {

@@ -1,5 +1,5 @@
 /**
- * Loads dist/typescript-object.js (the TypeScript compiler and the serverless.ts reader, bundled apart)
+ * (Node hosts: the CLI and the extension.) Loads dist/typescript-object.js (the TypeScript compiler and the serverless.ts reader, bundled apart)
  * the first time a serverless.ts is analysed, so ordinary runs never pay for the compiler.
  */
 import { join } from 'node:path';

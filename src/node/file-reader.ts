@@ -1,12 +1,12 @@
 /**
- * The editor's reader for files a template references (`${file(./config.yml):key}` in serverless.yml):
- * local files only (the extension host's file system), data files only, size-capped. Reading is
+ * (Node hosts: the CLI and the extension.) Reads files a template references (`${file(./config.yml):key}`
+ * in serverless.yml), relative to it: local files only, data files only, size-capped. Reading is
  * synchronous and small; nothing is ever executed.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { decodeBytes } from '../../core/parse/document/load.js';
-import { MAX_REFERENCED_FILE_BYTES, readableReference } from '../../core/parse/serverless/file-reader.js';
+import { decodeBytes } from '../core/parse/document/load.js';
+import { MAX_REFERENCED_FILE_BYTES, readableReference } from '../core/parse/serverless/file-reader.js';
 
 /** `fsPath`: the referencing file's path on disk; undefined for documents that are not local files. */
 export function fileReaderFor(fsPath: string | undefined): ((relativePath: string) => string | undefined) | undefined {
