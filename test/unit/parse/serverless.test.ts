@@ -109,3 +109,12 @@ describe('defaults and what is left alone', () => {
     expect(analyze("service: s\nprovider: 'yml-provider'\n").format).toBeUndefined();
   });
 });
+
+test('a variable bomb (each level doubling the previous) ends unresolved, fast', () => {
+  const levels = Array.from({ length: 40 }, (_, i) => `  v${i}: \${self:custom.v${i + 1}}-\${self:custom.v${i + 1}}`).join('\n');
+  const text = `service: bomb\nprovider:\n  name: aws\ncustom:\n${levels}\n  v40: ${'x'.repeat(60)}\nfunctions:\n  f:\n    handler: h.h\n    timeout: \${self:custom.v0}\n`;
+  const started = performance.now();
+  const fn = analyze(text).model!.functions[0]!;
+  expect(fn.timeoutSeconds.value).toBeUndefined();
+  expect(performance.now() - started).toBeLessThan(2_000);
+});

@@ -16,6 +16,8 @@ export type FileReader = (relativePath: string) => string | undefined;
 
 const MAX_DEPTH = 16;
 const MAX_STEPS = 20_000;
+/** Interpolated strings longer than this are given up on (doubling variables grow exponentially). */
+const MAX_STRING = 100_000;
 const AWS_SOURCES = /^(ssm|cf|s3|aws|param|secretsmanager|terraform|sls:instanceId)\b/;
 
 export class SlsVariables {
@@ -54,6 +56,7 @@ export class SlsVariables {
       if (typeof inner.value === 'object' && inner.value !== null) return { kind: 'unresolved', reason: `${rest.slice(start, end + 1)} is a map or list inside a string` };
       out += rest.slice(0, start) + String(inner.value);
       rest = rest.slice(end + 1);
+      if (out.length > MAX_STRING) return { kind: 'unresolved', reason: 'the value grows beyond 100,000 characters (a variable bomb?)' };
     }
     return { kind: 'value', value: out + rest, via: text };
   }
