@@ -21,8 +21,8 @@ const common = {
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['vscode'] },
-  // The TypeScript compiler with the serverless.ts reader, loaded by both faces only when needed.
-  { ...common, entryPoints: ['src/core/parse/typescript/object-literal.ts'], outfile: 'dist/typescript-object.js', sourcemap: false, minify: true },
+  // The TypeScript compiler with the serverless.ts and CDK readers, loaded by both faces only when needed.
+  { ...common, entryPoints: ['src/core/parse/typescript/reader.ts'], outfile: 'dist/typescript-reader.js', sourcemap: false, minify: true },
 ];
 
 if (watch) {

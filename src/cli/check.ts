@@ -5,8 +5,9 @@ import { type EngineConfig } from '../core/config.js';
 import { analyzeText, type AnalysisResult } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { describe } from './files.js';
+import { isScriptFile } from '../core/parse/cdk/detect.js';
 import { fileReaderFor } from '../node/file-reader.js';
-import { parseTypeScript } from '../node/typescript-loader.js';
+import { typescriptReader } from '../node/typescript-loader.js';
 
 export interface FileReport {
   /** Relative to the working directory, with forward slashes. */
@@ -55,11 +56,12 @@ export function checkFiles(files: readonly string[], config: EngineConfig, cwd: 
     }
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
     const readFile = fileReaderFor(file);
-    const result = analyzeText({ uri: file, text: read.text, parseTypeScript, ...(readFile ? { readFile } : {}) }, config);
+    const result = analyzeText({ uri: file, text: read.text, typescript: typescriptReader, ...(readFile ? { readFile } : {}) }, config);
     if (result.format === undefined) {
-      // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template.
+      // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
+      // that are not CDK apps are not even listed: a repository has too many.
       report.otherFiles++;
-      report.skipped.push({ path, reason: NOT_A_TEMPLATE });
+      if (!isScriptFile(file)) report.skipped.push({ path, reason: NOT_A_TEMPLATE });
     } else report.files.push({ path, result });
   }
   return report;

@@ -11,7 +11,7 @@ import { analyzeText } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { UsageError } from './args.js';
 import { fileReaderFor } from '../node/file-reader.js';
-import { parseTypeScript } from '../node/typescript-loader.js';
+import { typescriptReader } from '../node/typescript-loader.js';
 import { displayPath } from './check.js';
 import { COST_USAGE, parseCostRequest, type CostFlags, type CostRequest } from './cost-args.js';
 
@@ -161,7 +161,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   }
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new UsageError(`${request.template}: ${decoded.reason}`);
-  const result = analyzeText({ uri: path, text: decoded.text, parseTypeScript, readFile: fileReaderFor(path)! }, resolveConfig({}));
+  const result = analyzeText({ uri: path, text: decoded.text, typescript: typescriptReader, readFile: fileReaderFor(path)! }, resolveConfig({}));
   if (!result.model) throw new UsageError(`${request.template} is not a SAM or CloudFormation template`);
   const { usage, file } = loadUsage(request, path, io);
   const f = request.flags;

@@ -1,5 +1,6 @@
 /** Which files `crossover check` looks at: the paths given, and candidate files inside folders given. */
 import { accessSync, constants, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isScriptFile } from '../core/parse/cdk/detect.js';
 import { extname, join, resolve } from 'node:path';
 
 /** Folders that hold build output, dependencies or tool state, never templates a person edits. */
@@ -10,7 +11,8 @@ export const CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml
 export class UnreadablePathError extends Error {}
 
 export function isCandidate(name: string): boolean {
-  return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()) || /(^|[\\/])serverless\.(ts|mts|cts)$/i.test(name);
+  // TypeScript / JavaScript: serverless.ts and CDK apps (the engine drops other scripts after a text test).
+  return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()) || isScriptFile(name);
 }
 
 /**

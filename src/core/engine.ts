@@ -10,6 +10,8 @@ import { type TemplateFormat, type TemplateModel } from './model/template.js';
 import { buildTaskDefinitionFileModel, buildTemplateModel } from './parse/cloudformation/build.js';
 import { detectTemplate } from './parse/detect.js';
 import { buildServerlessModel } from './parse/serverless/build.js';
+import { isScriptFile, mentionsCdk } from './parse/cdk/detect.js';
+import { type ParsedTemplate } from './parse/cloudformation/types.js';
 import { type FileReader } from './parse/serverless/variables.js';
 import { LineIndex } from './parse/document/lines.js';
 import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
@@ -31,10 +33,15 @@ export interface AnalysisInput {
    */
   readFile?: FileReader;
   /**
-   * Turns a `serverless.ts` into the tree of its static configuration object (the hosts load the
-   * TypeScript compiler for it only when needed); without it, serverless.ts files are not analysed.
+   * What needs the TypeScript compiler: serverless.ts configuration objects and CDK apps (the hosts load
+   * it only when needed). Without it, TypeScript and JavaScript files are not analysed.
    */
-  parseTypeScript?: (uri: string, text: string) => TreeNode | undefined;
+  typescript?: TypeScriptReader;
+}
+
+export interface TypeScriptReader {
+  objectLiteral(uri: string, text: string): TreeNode | undefined;
+  cdk(uri: string, text: string): ParsedTemplate | undefined;
 }
 
 /** serverless.ts (and .mts / .cts): the configuration as TypeScript. */
@@ -113,6 +120,18 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       if (!format) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
       return done({ format, syntax: undefined, workloads: [], findings: [tooLargeFinding(input, config)].filter(isFinding) });
     }
+    if (!isServerlessTs(input.uri) && isScriptFile(input.uri)) {
+      // A CDK app, or (decided by a text test, before any parsing) a script that has nothing for us.
+      const parsed = mentionsCdk(input.text) ? input.typescript?.cdk(input.uri, input.text) : undefined;
+      if (!parsed) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
+      const findings: Finding[] = [];
+      for (const rule of RULES) {
+        yield;
+        runRule(rule, parsed.model, config, findings);
+      }
+      findings.sort(compareFindings);
+      return done({ format: 'cdk', syntax: 'typescript', workloads: summarize(parsed.model), findings, model: parsed.model });
+    }
     const doc = isServerlessTs(input.uri) ? typescriptDocument(input) : loadDocument(input.uri, input.text);
     if (!doc) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
     const format = doc.syntax === 'typescript' ? (detectTemplate(doc.root, '') === 'serverless' ? 'serverless' : undefined) : detectTemplate(doc.root, input.text);
@@ -159,7 +178,7 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
 
 /** A serverless.ts as a document: the host's tree of its configuration object, positions into the source. */
 function typescriptDocument(input: AnalysisInput): LoadedDocument | undefined {
-  const root = input.parseTypeScript?.(input.uri, input.text);
+  const root = input.typescript?.objectLiteral(input.uri, input.text);
   if (!root) return undefined;
   return { uri: input.uri, text: input.text, syntax: 'typescript', root, lines: new LineIndex(input.text), problems: [] };
 }

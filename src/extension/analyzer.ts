@@ -11,17 +11,18 @@ import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
 import { fileReaderFor } from '../node/file-reader.js';
-import { parseTypeScript } from '../node/typescript-loader.js';
+import { typescriptReader } from '../node/typescript-loader.js';
 
 /** Local files can read the data files they reference (`${file(...)}` in serverless.yml). */
 const readerOf = (uri: vscode.Uri) => {
   const readFile = uri.scheme === 'file' ? fileReaderFor(uri.fsPath) : undefined;
-  return { parseTypeScript, ...(readFile ? { readFile } : {}) };
+  return { typescript: typescriptReader, ...(readFile ? { readFile } : {}) };
 };
 
 /** Schemes of documents that are files the user edits (not diff views, output channels, git:, ...). */
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
-const CANDIDATE_LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
+/** TypeScript and JavaScript documents are CDK apps or serverless.ts, or dropped by a text test before parsing. */
+const CANDIDATE_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'typescript', 'javascript']);
 
 /** The `version` of a result read from disk rather than from an open document. */
 const FROM_DISK = -1;

@@ -1,21 +1,27 @@
 /**
- * (Node hosts: the CLI and the extension.) Loads dist/typescript-object.js (the TypeScript compiler and the serverless.ts reader, bundled apart)
- * the first time a serverless.ts is analysed, so ordinary runs never pay for the compiler.
+ * (Node hosts: the CLI and the extension.) Loads dist/typescript-reader.js (the TypeScript compiler with
+ * the serverless.ts and CDK readers, bundled apart) the first time such a file is analysed, so ordinary
+ * runs never pay for the compiler.
  */
 import { join } from 'node:path';
-import { type TreeNode } from '../core/parse/document/tree.js';
+import { type TypeScriptReader } from '../core/engine.js';
 
-type Reader = (fileName: string, text: string) => TreeNode | undefined;
-let reader: Reader | null | undefined;
+let reader: TypeScriptReader | null | undefined;
 
-export function parseTypeScript(uri: string, text: string): TreeNode | undefined {
+function load(): TypeScriptReader | undefined {
   if (reader === undefined) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      reader = (require(join(__dirname, 'typescript-object.js')) as { objectLiteralTree: Reader }).objectLiteralTree;
+      reader = (require(join(__dirname, 'typescript-reader.js')) as { typescriptReader: TypeScriptReader }).typescriptReader;
     } catch {
-      reader = null; // not built (running from sources): serverless.ts files are then not analysed
+      reader = null; // not built (running from sources): TypeScript and JavaScript files are then not analysed
     }
   }
-  return reader ? reader(uri, text) : undefined;
+  return reader ?? undefined;
 }
+
+/** The reader the engine takes, loading the bundle at the first call of either method. */
+export const typescriptReader: TypeScriptReader = {
+  objectLiteral: (uri, text) => load()?.objectLiteral(uri, text),
+  cdk: (uri, text) => load()?.cdk(uri, text),
+};

@@ -133,3 +133,11 @@ test('a task definition file: Fargate at its count, the same traffic on Lambda',
   expect(report).toMatchObject({ id: 'web', type: 'ecs-task-definition', fargate: { tasks: 1, vcpu: 1, memoryGb: 1 } });
   expect(report.fargate.breakdown.compute).toBeCloseTo(730 * (0.04048 + 0.004445), 6);
 });
+
+test('a CDK app through the bundle: check finds the function behind the REST API', () => {
+  const fixture = join(repo, 'test', 'fixtures', 'cdk', 'orders-stack.ts');
+  const check = spawnSync(process.execPath, [bundle, 'check', fixture, '--format', 'json', '--fail-on', 'none'], { cwd: repo, encoding: 'utf8' });
+  const file = JSON.parse(check.stdout).files[0];
+  expect(file.format).toBe('cdk');
+  expect(file.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(['lambda/api-gateway-timeout', 'sqs/visibility-timeout', 'ecs/fargate-task-size']));
+});

@@ -1,8 +1,11 @@
 import { type ApiGateway, type Database, type DbProxy, type EcsService, type EcsTaskDefinition, type LambdaFunction, type ModelNode, type SqsQueue } from './nodes.js';
 import { type SourceLocation } from './location.js';
 
-/** `ecs-task-definition`: a task definition JSON file (the ECS API form or `describe-task-definition` output). */
-export type TemplateFormat = 'sam' | 'cloudformation' | 'serverless' | 'ecs-task-definition';
+/**
+ * `ecs-task-definition`: a task definition JSON file (the ECS API form or `describe-task-definition` output);
+ * `cdk`: an AWS CDK app source (TypeScript or JavaScript) read statically.
+ */
+export type TemplateFormat = 'sam' | 'cloudformation' | 'serverless' | 'ecs-task-definition' | 'cdk';
 
 export interface ParameterInfo {
   name: string;

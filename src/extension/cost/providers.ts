@@ -18,7 +18,8 @@ export const COST_SELECTOR: vscode.DocumentSelector = [
   { language: 'jsonc', scheme: 'file' },
   { language: 'yaml', scheme: 'untitled' },
   { language: 'json', scheme: 'untitled' },
-  { language: 'typescript', scheme: 'file', pattern: '**/serverless.{ts,mts,cts}' },
+  { language: 'typescript', scheme: 'file' },
+  { language: 'javascript', scheme: 'file' },
 ];
 
 const REPORT_SCHEME = 'crossover-report';

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { analyzeText } from '../../../src/core/engine.js';
-import { objectLiteralTree } from '../../../src/core/parse/typescript/object-literal.js';
+import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
 
 const file = join(import.meta.dirname, '..', '..', 'fixtures', 'serverless-ts', 'serverless.ts');
 const text = readFileSync(file, 'utf8');
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
-const analyze = (source: string, uri = 'file:///p/serverless.ts') => analyzeText({ uri, text: source, parseTypeScript: objectLiteralTree }, config);
+const analyze = (source: string, uri = 'file:///p/serverless.ts') => analyzeText({ uri, text: source, typescript: typescriptReader }, config);
 
 test('the exported const, its spread of another const, positions in the .ts source', () => {
   const result = analyze(text);

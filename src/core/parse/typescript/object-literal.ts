@@ -6,8 +6,8 @@
  * naming `const` literals are followed; any other expression (a call, an import, arithmetic) becomes
  * `${code:...}`, which the variable resolver reports as unresolved.
  *
- * Built as its own bundle (dist/typescript-object.js) that hosts load only when a serverless.ts is
- * analysed, so the compiler does not weigh on activation.
+ * Part of dist/typescript-reader.js, which hosts load only when a serverless.ts or CDK app is analysed,
+ * so the compiler does not weigh on activation.
  */
 import ts from 'typescript';
 import { type MapEntry, type MapNode, type ScalarNode, type TreeNode } from '../document/tree.js';

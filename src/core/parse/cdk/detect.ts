@@ -1,0 +1,9 @@
+/** Is this a CDK app source at all? A cheap text test, run before any TypeScript is parsed. */
+export function mentionsCdk(text: string): boolean {
+  return /['"](aws-cdk-lib|@aws-cdk\/[a-z0-9-]+)(\/[a-z0-9-]+)?['"]/.test(text);
+}
+
+/** TypeScript and JavaScript sources (not declaration files). */
+export function isScriptFile(uri: string): boolean {
+  return /\.(ts|mts|cts|js|mjs|cjs)$/i.test(uri) && !/\.d\.[mc]?ts$/i.test(uri);
+}

@@ -1,0 +1,69 @@
+// CDK apps in TypeScript, read statically: constructs through every import style, prop values, defaults,
+// findings on the props, and a fast bail-out for TypeScript that is not a CDK app.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { resolveConfig } from '../../../src/core/config.js';
+import { analyzeText } from '../../../src/core/engine.js';
+import { runtimeName } from '../../../src/core/parse/cdk/typescript-app.js';
+import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
+
+const file = join(import.meta.dirname, '..', '..', 'fixtures', 'cdk', 'orders-stack.ts');
+const text = readFileSync(file, 'utf8');
+const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
+const analyze = (source: string, uri = 'file:///app/lib/orders-stack.ts') => analyzeText({ uri, text: source, typescript: typescriptReader }, config);
+const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+
+describe('the orders stack fixture', () => {
+  const result = analyze(text);
+  const fn = (id: string) => result.model!.functions.find((f) => f.id === id)!;
+
+  test('is read as a CDK app with its functions, queue, API and Fargate service', () => {
+    expect(result.format).toBe('cdk');
+    expect(result.model!.functions.map((f) => f.id)).toEqual(['Worker', 'Api', 'Computed']);
+    expect(result.model!.queues.map((q) => q.id)).toEqual(['Jobs']);
+    expect(result.model!.taskDefinitions.map((t) => t.id)).toEqual(['Web/TaskDef']);
+    expect(result.model!.services.map((s) => s.id)).toEqual(['Web']);
+  });
+
+  test('values through a spread const, Duration, Size, Runtime, Architecture and arithmetic', () => {
+    expect(fn('Worker')).toMatchObject({ memoryMb: { value: 1024 }, timeoutSeconds: { value: 120 }, runtime: { value: 'nodejs22.x' }, architecture: { value: 'arm64' }, ephemeralStorageMb: { value: 2048 } });
+    expect(fn('Api')).toMatchObject({ memoryMb: { value: 2048 }, timeoutSeconds: { value: 60 }, architecture: { value: 'x86_64', origin: 'default' } });
+    expect(fn('Computed').timeoutSeconds).toEqual({ value: 3, origin: 'default' });
+    expect(fn('Computed').memoryMb.unresolved).toMatch(/Number\(process\.env\.MEMORY\) is computed by code/);
+  });
+
+  test('findings land on the prop: the 60 s timeout behind the REST API, the queue below 6x, the Fargate size', () => {
+    const at = (rule: string) => result.findings.filter((f) => f.ruleId === rule).map((f) => f.range.start.line);
+    expect(at('lambda/api-gateway-timeout')).toEqual([lineOf('timeout: Duration.seconds(60)')]);
+    expect(at('sqs/visibility-timeout')).toEqual([lineOf("visibilityTimeout: Duration.seconds(60)")]);
+    expect(at('ecs/fargate-task-size')).toEqual([lineOf('memoryLimitMiB: 1024')]);
+    expect(result.workloads.find((w) => w.id === 'Web/TaskDef')).toMatchObject({ type: 'ecs-task-definition', cpuUnits: 1024, memoryMb: 1024 });
+  });
+});
+
+test('v1 imports, named classes and JavaScript', () => {
+  const v1 = "import * as lambda from '@aws-cdk/aws-lambda';\nimport * as cdk from '@aws-cdk/core';\nnew lambda.Function(this, 'Old', { runtime: lambda.Runtime.JAVA_21, handler: 'x', code: c, timeout: cdk.Duration.minutes(20) });\n";
+  const result = analyze(v1);
+  expect(result.model!.functions[0]).toMatchObject({ id: 'Old', runtime: { value: 'java21' }, timeoutSeconds: { value: 1200 } });
+  expect(result.findings.map((f) => f.ruleId)).toContain('lambda/timeout-max');
+  const js = "const { Function, Runtime } = require('x');\nimport { Function as Fn } from 'aws-cdk-lib/aws-lambda';\nnew Fn(this, 'Js', { memorySize: 20000 });\n";
+  expect(analyze(js, 'file:///app/stack.js').findings.map((f) => f.ruleId)).toContain('lambda/memory-range');
+});
+
+test('runtime member names', () => {
+  expect(['NODEJS_20_X', 'PYTHON_3_13', 'JAVA_17', 'PROVIDED_AL2023', 'DOTNET_8', 'RUBY_3_3'].map(runtimeName)).toEqual(['nodejs20.x', 'python3.13', 'java17', 'provided.al2023', 'dotnet8', 'ruby3.3']);
+});
+
+test('TypeScript that is not a CDK app is dropped by a text test, in well under 5 ms', () => {
+  const plain = `import express from 'express';\n${'export const x = { a: 1, b: [1, 2, 3] };\n'.repeat(2000)}`;
+  analyze(plain); // warm-up
+  const started = performance.now();
+  const result = analyze(plain);
+  expect(performance.now() - started).toBeLessThan(5);
+  expect(result.format).toBeUndefined();
+});
+
+test('broken TypeScript never throws', () => {
+  expect(() => analyze("import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'X', { memorySize: ")).not.toThrow();
+});
