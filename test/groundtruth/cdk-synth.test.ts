@@ -1,0 +1,89 @@
+// Ground truth for the static CDK reader: each fixture app in test/fixtures/cdk-synth is synthesized with
+// the real aws-cdk-lib (a test-only dependency; our own fixtures, never workspace code), and what we read
+// statically (memory, timeout, runtime, architecture, ephemeral storage; Fargate cpu/memory and desired
+// count) must equal the synthesized CloudFormation, matched by construct path (`aws:cdk:path`).
+import type * as CdkLib from 'aws-cdk-lib';
+import * as esbuild from 'esbuild';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { resolveConfig } from '../../src/core/config.js';
+import { analyzeText } from '../../src/core/engine.js';
+import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'cdk-synth');
+// Inside the repository, so the bundled fixtures resolve aws-cdk-lib from its node_modules.
+const cache = join(import.meta.dirname, '..', '..', 'node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const work = mkdtempSync(join(cache, 'crossover-cdk-synth-'));
+const requireHere = createRequire(import.meta.url);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Resource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
+}
+
+/** Bundles the fixture (aws-cdk-lib and constructs stay external), synthesizes it, returns the template. */
+async function synthesize(file: string): Promise<Record<string, Resource>> {
+  const outfile = join(work, `${file}.cjs`);
+  await esbuild.build({ entryPoints: [join(fixtures, file)], bundle: true, platform: 'node', format: 'cjs', outfile, external: ['aws-cdk-lib', 'constructs'], logLevel: 'silent' });
+  const cdk = requireHere('aws-cdk-lib') as typeof CdkLib;
+  const { FixtureStack } = requireHere(outfile) as { FixtureStack: new (scope: unknown, id: string) => unknown };
+  // The CDK CLI turns path metadata on; so do we, to match resources to constructs.
+  const app = new cdk.App({ outdir: join(work, `${file}.out`), context: { 'aws:cdk:enable-path-metadata': true } });
+  new FixtureStack(app, 'Fixture');
+  return (app.synth().getStackByName('Fixture').template as { Resources: Record<string, Resource> }).Resources;
+}
+
+/** The synthesized resource of a construct: its `aws:cdk:path` is `Fixture/<id>/Resource` (or `/Service` for services). */
+function byPath(resources: Record<string, Resource>, id: string, leaf: string): Resource | undefined {
+  return Object.values(resources).find((r) => r.Metadata?.['aws:cdk:path'] === `Fixture/${id}/${leaf}`);
+}
+
+const files = readdirSync(fixtures).filter((f) => f.endsWith('.ts')).sort();
+let compared = 0;
+
+describe.each(files)('%s', (file) => {
+  test('static reading equals the synthesized template', async () => {
+    const text = readFileSync(join(fixtures, file), 'utf8');
+    const result = analyzeText({ uri: `file:///fixtures/${file}`, text, typescript: typescriptReader }, resolveConfig({}));
+    expect(result.format).toBe('cdk');
+    const resources = await synthesize(file);
+    const model = result.model!;
+    expect(model.functions.length + model.taskDefinitions.length).toBeGreaterThan(0);
+
+    for (const fn of model.functions) {
+      const synthesized = byPath(resources, fn.id, 'Resource');
+      expect(synthesized, `${fn.id} in the synthesized template`).toBeDefined();
+      const p = synthesized!.Properties ?? {};
+      const expected = {
+        memoryMb: (p['MemorySize'] as number | undefined) ?? 128,
+        timeoutSeconds: (p['Timeout'] as number | undefined) ?? 3,
+        runtime: p['Runtime'],
+        architecture: ((p['Architectures'] as string[] | undefined) ?? ['x86_64'])[0],
+        ephemeralStorageMb: ((p['EphemeralStorage'] as { Size: number } | undefined)?.Size) ?? 512,
+      };
+      const ours = { memoryMb: fn.memoryMb.value, timeoutSeconds: fn.timeoutSeconds.value, runtime: fn.runtime.value, architecture: fn.architecture.value, ephemeralStorageMb: fn.ephemeralStorageMb.value };
+      expect(ours, fn.id).toEqual(expected);
+      compared += 5;
+    }
+    for (const task of model.taskDefinitions) {
+      const [owner, leaf] = task.id.includes('/') ? [task.id.split('/')[0]!, `${task.id.split('/')[1]}/Resource`] : [task.id, 'Resource'];
+      const synthesized = byPath(resources, owner, leaf);
+      expect(synthesized, `${task.id} in the synthesized template`).toBeDefined();
+      expect({ cpu: task.cpuUnits.value, memory: task.memoryMb.value }, task.id).toEqual({ cpu: Number(synthesized!.Properties!['Cpu']), memory: Number(synthesized!.Properties!['Memory']) });
+      compared += 2;
+    }
+    for (const service of model.services) {
+      const synthesized = byPath(resources, service.id, 'Service') ?? byPath(resources, service.id, 'Service/Service');
+      expect(synthesized, `${service.id} in the synthesized template`).toBeDefined();
+      expect(service.desiredCount.value, service.id).toBe(synthesized!.Properties!['DesiredCount'] ?? 1);
+      compared += 1;
+    }
+  }, 60_000);
+});
+
+afterAll(() => console.log(`CDK ground truth: ${files.length} fixture apps synthesized with aws-cdk-lib, ${compared} values compared`));
