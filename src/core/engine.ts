@@ -41,7 +41,7 @@ export interface AnalysisInput {
 
 export interface TypeScriptReader {
   objectLiteral(uri: string, text: string): TreeNode | undefined;
-  cdk(uri: string, text: string): ParsedTemplate | undefined;
+  cdk(uri: string, text: string, readFile?: FileReader): ParsedTemplate | undefined;
 }
 
 /** serverless.ts (and .mts / .cts): the configuration as TypeScript. */
@@ -122,7 +122,7 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
     }
     if (!isServerlessTs(input.uri) && isScriptFile(input.uri)) {
       // A CDK app, or (decided by a text test, before any parsing) a script that has nothing for us.
-      const parsed = mentionsCdk(input.text) ? input.typescript?.cdk(input.uri, input.text) : undefined;
+      const parsed = mentionsCdk(input.text) ? input.typescript?.cdk(input.uri, input.text, input.readFile) : undefined;
       if (!parsed) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
       const findings: Finding[] = [];
       for (const rule of RULES) {

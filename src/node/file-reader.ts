@@ -6,13 +6,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { decodeBytes } from '../core/parse/document/load.js';
-import { MAX_REFERENCED_FILE_BYTES, readableReference } from '../core/parse/serverless/file-reader.js';
+import { MAX_REFERENCED_FILE_BYTES, readableReference, readableSource } from '../core/parse/serverless/file-reader.js';
 
 /** `fsPath`: the referencing file's path on disk; undefined for documents that are not local files. */
-export function fileReaderFor(fsPath: string | undefined): ((relativePath: string) => string | undefined) | undefined {
+/** `sources`: also TypeScript / JavaScript sources (for a CDK app's imported consts). */
+export function fileReaderFor(fsPath: string | undefined, sources = /\.[cm]?[jt]s$/i.test(fsPath ?? '')): ((relativePath: string) => string | undefined) | undefined {
   if (!fsPath) return undefined;
   return (relativePath) => {
-    if (!readableReference(relativePath)) return undefined;
+    if (!readableReference(relativePath) && !(sources && readableSource(relativePath))) return undefined;
     try {
       const target = resolve(dirname(fsPath), relativePath);
       if (statSync(target).size > MAX_REFERENCED_FILE_BYTES) return undefined;

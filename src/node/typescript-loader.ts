@@ -23,5 +23,5 @@ function load(): TypeScriptReader | undefined {
 /** The reader the engine takes, loading the bundle at the first call of either method. */
 export const typescriptReader: TypeScriptReader = {
   objectLiteral: (uri, text) => load()?.objectLiteral(uri, text),
-  cdk: (uri, text) => load()?.cdk(uri, text),
+  cdk: (uri, text, readFile) => load()?.cdk(uri, text, readFile),
 };

@@ -30,10 +30,32 @@ interface ClassRef {
 
 const LAMBDA_CLASSES = new Set(['aws-lambda.Function', 'aws-lambda.DockerImageFunction', 'aws-lambda.SingletonFunction', 'aws-lambda-nodejs.NodejsFunction', 'aws-lambda-python.PythonFunction', 'aws-lambda-python-alpha.PythonFunction', 'aws-lambda-go-alpha.GoFunction']);
 
-export function readCdkTypeScript(uri: string, text: string): ParsedTemplate | undefined {
+/** Reads another source file of the app, relative to this one ('./config' -> its text), or undefined. */
+export type SourceReader = (relativePath: string) => string | undefined;
+
+export function readCdkTypeScript(uri: string, text: string, readFile?: SourceReader): ParsedTemplate | undefined {
   if (!mentionsCdk(text)) return undefined;
   const source = ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, /\.(js|cjs|mjs)$/i.test(uri) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
-  return new AppReader(uri, text, source).read();
+  return new AppReader(uri, text, source, readFile).read();
+}
+
+/** The exported top-level consts of another file of the app (one level deep: its own imports are not followed). */
+function exportedConsts(path: string, readFile: SourceReader): Map<string, { expression: ts.Expression; source: ts.SourceFile }> {
+  const consts = new Map<string, { expression: ts.Expression; source: ts.SourceFile }>();
+  const candidates = /\.[cm]?[jt]s$/.test(path) ? [path] : [`${path}.ts`, `${path}.js`, `${path}/index.ts`, `${path}/index.js`];
+  for (const candidate of candidates) {
+    const text = readFile(candidate);
+    if (text === undefined) continue;
+    const source = ts.createSourceFile(candidate, text, ts.ScriptTarget.Latest, true);
+    for (const statement of source.statements) {
+      if (!ts.isVariableStatement(statement) || !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.initializer) consts.set(declaration.name.text, { expression: declaration.initializer, source });
+      }
+    }
+    break;
+  }
+  return consts;
 }
 
 class AppReader {
@@ -51,6 +73,7 @@ class AppReader {
     private readonly uri: string,
     text: string,
     private readonly source: ts.SourceFile,
+    private readonly readFile?: SourceReader,
   ) {
     this.lines = new LineIndex(text);
     this.model = { uri, format: 'cdk', parameters: new Map(), functions: [], apis: [], queues: [], databases: [], dbProxies: [], taskDefinitions: [], services: [], byId: new Map(), resourceTypes: new Map() };
@@ -91,7 +114,20 @@ class AppReader {
 
   private readImport(statement: ts.ImportDeclaration): void {
     if (!ts.isStringLiteral(statement.moduleSpecifier)) return;
-    const module = cdkModule(statement.moduleSpecifier.text);
+    const specifier = statement.moduleSpecifier.text;
+    if (specifier.startsWith('.') && this.readFile) {
+      // `import { SIZES } from './config'`: the exported consts of another file of the app.
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        const exported = exportedConsts(specifier, this.readFile);
+        for (const element of bindings.elements) {
+          const found = exported.get((element.propertyName ?? element.name).text);
+          if (found) this.consts.set(element.name.text, found.expression);
+        }
+      }
+      return;
+    }
+    const module = cdkModule(specifier);
     if (module === undefined) return;
     const clause = statement.importClause;
     if (!clause) return;
@@ -123,7 +159,24 @@ class AppReader {
   }
 
   private loc(node: ts.Node): SourceLocation {
-    return { uri: this.uri, range: this.lines.range(node.getStart(this.source), node.end), path: [] };
+    return { uri: this.uri, range: this.lines.range(node.getStart(), node.end), path: [] };
+  }
+
+  /**
+   * The CDK class an expression names. In an imported file (whose imports are not read), `Duration`,
+   * `lambda.Runtime` and the like are taken by their last name.
+   */
+  private className(expression: ts.Expression): string | undefined {
+    const cls = this.classOf(expression);
+    if (cls) return cls.name;
+    if (this.isLocal(expression)) return undefined;
+    if (ts.isIdentifier(expression)) return expression.text;
+    return ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
+  }
+
+  /** Is the node in this file (not in an imported one)? */
+  isLocal(node: ts.Node): boolean {
+    return node.getSourceFile() === this.source;
   }
 
   private readConstruct(node: ts.NewExpression): void {
@@ -178,10 +231,15 @@ class AppReader {
     } else if (key === 'aws-ecs.FargateService') {
       const taskVar = props.expression('taskDefinition');
       this.model.services.push(this.service(base, props, taskVar && ts.isIdentifier(taskVar) ? this.constructs.get(taskVar.text) : undefined, 0));
-    } else if (key === 'aws-ecs-patterns.ApplicationLoadBalancedFargateService' || key === 'aws-ecs-patterns.QueueProcessingFargateService' || key === 'aws-ecs-patterns.ScheduledFargateTask') {
-      const taskId = `${id}/TaskDef`;
+    } else if (key === 'aws-ecs-patterns.ApplicationLoadBalancedFargateService' || key === 'aws-ecs-patterns.QueueProcessingFargateService') {
+      // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so.
+      const taskId = `${id}/${key.endsWith('ApplicationLoadBalancedFargateService') ? 'TaskDef' : 'QueueProcessingTaskDef'}`;
       this.model.taskDefinitions.push(this.taskDefinition({ ...base, id: taskId }, props, 'cpu', 'memoryLimitMiB'));
-      if (key !== 'aws-ecs-patterns.ScheduledFargateTask') this.model.services.push(this.service(base, props, taskId, key.endsWith('ApplicationLoadBalancedFargateService') ? 1 : 0));
+      this.model.services.push(this.service(base, props, taskId, key.endsWith('ApplicationLoadBalancedFargateService') ? 1 : 0));
+    } else if (key === 'aws-ecs-patterns.ScheduledFargateTask') {
+      // A scheduled task has no service; its size is in scheduledFargateTaskImageOptions.
+      const options = props.expression('scheduledFargateTaskImageOptions');
+      this.model.taskDefinitions.push(this.taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options ? new Props(this, options) : props, 'cpu', 'memoryLimitMiB'));
     }
   }
 
@@ -245,12 +303,12 @@ class AppReader {
       if ('unresolved' in right) return right;
       if (typeof left.value === 'number' && typeof right.value === 'number') {
         const op = e.operatorToken.kind;
-        if (op === ts.SyntaxKind.AsteriskToken) return { value: left.value * right.value, via: e.getText(this.source) };
-        if (op === ts.SyntaxKind.PlusToken) return { value: left.value + right.value, via: e.getText(this.source) };
-        if (op === ts.SyntaxKind.MinusToken) return { value: left.value - right.value, via: e.getText(this.source) };
-        if (op === ts.SyntaxKind.SlashToken && right.value !== 0) return { value: left.value / right.value, via: e.getText(this.source) };
+        if (op === ts.SyntaxKind.AsteriskToken) return { value: left.value * right.value, via: e.getText() };
+        if (op === ts.SyntaxKind.PlusToken) return { value: left.value + right.value, via: e.getText() };
+        if (op === ts.SyntaxKind.MinusToken) return { value: left.value - right.value, via: e.getText() };
+        if (op === ts.SyntaxKind.SlashToken && right.value !== 0) return { value: left.value / right.value, via: e.getText() };
       }
-      return { unresolved: `${short(e.getText(this.source))} is computed` };
+      return { unresolved: `${short(e.getText())} is computed` };
     }
     if (ts.isIdentifier(e)) {
       const init = this.consts.get(e.text);
@@ -260,34 +318,34 @@ class AppReader {
     }
     if (ts.isPropertyAccessExpression(e)) {
       // Runtime.NODEJS_20_X, Architecture.ARM_64, or a property of a const object (config.memory).
-      const cls = this.classOf(e.expression);
-      if (cls?.name === 'Runtime') return { value: runtimeName(e.name.text), via: e.getText(this.source) };
-      if (cls?.name === 'Architecture') return { value: e.name.text === 'ARM_64' ? 'arm64' : 'x86_64', via: e.getText(this.source) };
+      const owner = this.className(e.expression);
+      if (owner === 'Runtime') return { value: runtimeName(e.name.text), via: e.getText() };
+      if (owner === 'Architecture') return { value: e.name.text === 'ARM_64' ? 'arm64' : 'x86_64', via: e.getText() };
       const object = this.objectOf(e.expression, depth + 1);
       const property = object ? propertyOf(object, e.name.text) : undefined;
       if (property) {
         const inner = this.evaluate(property, depth + 1);
-        return 'value' in inner ? { value: inner.value, via: inner.via ?? e.getText(this.source) } : inner;
+        return 'value' in inner ? { value: inner.value, via: inner.via ?? e.getText() } : inner;
       }
-      return { unresolved: `${short(e.getText(this.source))} is not known statically` };
+      return { unresolved: `${short(e.getText())} is not known statically` };
     }
     if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
       // Duration.seconds(30) -> seconds; Size.gibibytes(2) -> MiB (as "value unit" strings the converters read).
-      const cls = this.classOf(e.expression.expression);
+      const cls = { name: this.className(e.expression.expression) };
       const method = e.expression.name.text;
       const arg = e.arguments[0] ? this.evaluate(e.arguments[0], depth + 1) : { unresolved: 'no argument' };
       if ('value' in arg && typeof arg.value === 'number') {
         if (cls?.name === 'Duration') {
           const factor: Record<string, number> = { millis: 0.001, seconds: 1, minutes: 60, hours: 3600, days: 86400 };
-          if (factor[method] !== undefined) return { value: `${arg.value * factor[method]!} s`, via: e.getText(this.source) };
+          if (factor[method] !== undefined) return { value: `${arg.value * factor[method]!} s`, via: e.getText() };
         }
         if (cls?.name === 'Size') {
           const factor: Record<string, number> = { kibibytes: 1 / 1024, mebibytes: 1, gibibytes: 1024, tebibytes: 1024 * 1024 };
-          if (factor[method] !== undefined) return { value: `${arg.value * factor[method]!} MiB`, via: e.getText(this.source) };
+          if (factor[method] !== undefined) return { value: `${arg.value * factor[method]!} MiB`, via: e.getText() };
         }
       }
     }
-    return { unresolved: `${short(e.getText(this.source))} is computed by code, which Crossover never runs` };
+    return { unresolved: `${short(e.getText())} is computed by code, which Crossover never runs` };
   }
 
   /** The object literal an expression stands for (a literal, or a const holding one). */
@@ -312,13 +370,14 @@ class AppReader {
   }
 
   text(node: ts.Node): string {
-    return node.getText(this.source);
+    return node.getText();
   }
 }
 
 /** A construct's props object: properties (after spreads of const objects), as fields with positions. */
 class Props {
-  private readonly entries = new Map<string, { name: ts.Node; value: ts.Expression }>();
+  /** `anchor`: where an entry that comes from another file (a spread of an imported const) is reported. */
+  private readonly entries = new Map<string, { name: ts.Node; value: ts.Expression; anchor?: ts.Node }>();
 
   constructor(
     private readonly reader: AppReader,
@@ -328,16 +387,16 @@ class Props {
     if (object) this.collect(object, 0);
   }
 
-  private collect(object: ts.ObjectLiteralExpression, depth: number): void {
+  private collect(object: ts.ObjectLiteralExpression, depth: number, anchor?: ts.Node): void {
     if (depth > 8) return;
     for (const property of object.properties) {
       if (ts.isSpreadAssignment(property)) {
         const spread = this.reader.objectOf(property.expression);
-        if (spread) this.collect(spread, depth + 1);
+        if (spread) this.collect(spread, depth + 1, anchor ?? (this.reader.isLocal(spread) ? undefined : property));
       } else if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
-        this.entries.set(property.name.text, { name: property.name, value: property.initializer });
+        this.entries.set(property.name.text, { name: property.name, value: property.initializer, ...(anchor ? { anchor } : {}) });
       } else if (ts.isShorthandPropertyAssignment(property)) {
-        this.entries.set(property.name.text, { name: property.name, value: property.name });
+        this.entries.set(property.name.text, { name: property.name, value: property.name, ...(anchor ? { anchor } : {}) });
       }
     }
   }
@@ -359,8 +418,8 @@ class Props {
   field<T>(key: string, convert: (value: Value) => T | undefined, fallback?: T): Field<T> {
     const entry = this.entries.get(key);
     if (!entry) return defaultField(fallback);
-    const at = this.reader.locOf(entry.value);
-    const keyAt = this.reader.locOf(entry.name);
+    const at = this.reader.locOf(entry.anchor ?? entry.value);
+    const keyAt = this.reader.locOf(entry.anchor ?? entry.name);
     const evaluated = this.reader.evaluate(entry.value);
     if ('unresolved' in evaluated) return { value: undefined, origin: 'explicit', at, keyAt, unresolved: evaluated.unresolved };
     const value = convert(evaluated.value);
