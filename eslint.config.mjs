@@ -12,7 +12,7 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/.cache/**', 'test/e2e/artifacts/**', 'test/fixtures/**', 'examples/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/.cache/**', 'test/e2e/artifacts/**', 'test/fixtures/**', 'test/e2e/workspace/**', 'examples/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -238,6 +238,25 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await page.keyboard.press('Escape');
   });
 
+  test('CDK: a diagnostic, a hover and a CodeLens in a TypeScript CDK stack', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, 'cdk/lib/reports-stack.ts');
+    await waitFor('the timeout error squiggle in the .ts file', async () => (await squiggles(page, 'error')) === 1);
+    await waitForProblem(page, { folder: 'lib', file: 'reports-stack.ts', line: 14, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,200 s is above the Lambda maximum' });
+    const lens = await waitFor('the cost CodeLens above new lambda.Function', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
+    assert.match(lens, /^about \$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+\) · about \$[\d.,]+\/mo on Fargate/);
+    await hoverAt(page, 13, 19); // memorySize: 1024
+    const hover = await waitFor('the cost hover on memorySize', async () => {
+      const text = await hoverText(page);
+      return /Memory 1,024 MB/.test(text) && text;
+    });
+    assert.match(hover, /about 0\.58 vCPU/);
+    assert.match(hover, /Memory 1024 MB \(template\)/);
+    await shot('14-cdk-typescript');
+    await page.keyboard.press('Escape');
+  });
+
   test('hostile files are skipped with a log line or reported, and nothing throws in the extension host', async () => {
     const { crossover, extensionHost } = logs(userData);
     assert.match(crossover, /Crossover [\d.]+ activated in [\d.]+ ms/);

@@ -1,0 +1,17 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+
+export class ReportsStack extends Stack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new lambda.Function(this, 'Reports', {
+      runtime: lambda.Runtime.PYTHON_3_13,
+      architecture: lambda.Architecture.ARM_64,
+      handler: 'reports.handler',
+      code: lambda.Code.fromAsset('src'),
+      memorySize: 1024,
+      timeout: Duration.minutes(20),
+    });
+  }
+}
