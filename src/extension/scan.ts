@@ -13,7 +13,8 @@ import { type Status } from './status.js';
 import { restAfter, sleep } from './support/duty-cycle.js';
 import { excludeGlob, excludeMatcher } from './support/globs.js';
 
-export const CANDIDATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template,serverless.ts}';
+/** YAML/JSON templates, serverless.ts, and TypeScript that may be a CDK app (others are dropped by a text test). */
+export const CANDIDATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template,*.ts}';
 
 /** Saves and generators fire bursts of watcher events for one file: wait this long for the burst to end. */
 const WATCHER_SETTLE_MS = 300;
@@ -21,8 +22,9 @@ const WATCHER_SETTLE_MS = 300;
 /** Likely template names first, so the Problems panel fills with what matters while the scan goes on. */
 function priority(uri: vscode.Uri): number {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
-  if (/^(template|samtemplate|sam-template)\.(ya?ml|json)$/.test(name) || name.endsWith('.template')) return 0;
-  if (/(template|stack|cfn|cloudformation|sam)/.test(name)) return 1;
+  if (/^(template|samtemplate|sam-template)\.(ya?ml|json)$/.test(name) || name.endsWith('.template') || /^serverless\.(ya?ml|json|ts)$/.test(name)) return 0;
+  if (/(template|stack|cfn|cloudformation|sam|taskdef|task-definition)/.test(name)) return 1;
+  if (name.endsWith('.ts')) return 3;
   return 2;
 }
 
@@ -60,7 +62,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Is this file part of what the scan lists (so closing its editor keeps it in the Problems panel)? */
   covers(uri: vscode.Uri): boolean {
     if (!this.settings.scan.enabled || uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(uri)) return false;
-    return (/\.(ya?ml|json|template)$/i.test(uri.path) || /\/serverless\.ts$/i.test(uri.path)) && !this.isExcluded(relative(uri));
+    return /\.(ya?ml|json|template|ts)$/i.test(uri.path) && !/\.d\.ts$/i.test(uri.path) && !this.isExcluded(relative(uri));
   }
 
   reconfigure(settings: ExtensionSettings): void {

@@ -241,9 +241,10 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
   test('CDK: a diagnostic, a hover and a CodeLens in a TypeScript CDK stack', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');
+    // Listed by the workspace scan before the file is opened.
+    await waitForProblem(page, { folder: 'lib', file: 'reports-stack.ts', line: 14, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,200 s is above the Lambda maximum' });
     await openFile(page, 'cdk/lib/reports-stack.ts');
     await waitFor('the timeout error squiggle in the .ts file', async () => (await squiggles(page, 'error')) === 1);
-    await waitForProblem(page, { folder: 'lib', file: 'reports-stack.ts', line: 14, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,200 s is above the Lambda maximum' });
     const lens = await waitFor('the cost CodeLens above new lambda.Function', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
     assert.match(lens, /^about \$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+\) · about \$[\d.,]+\/mo on Fargate/);
     await hoverAt(page, 13, 19); // memorySize: 1024
