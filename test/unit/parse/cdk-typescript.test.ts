@@ -67,3 +67,24 @@ test('TypeScript that is not a CDK app is dropped by a text test, in well under 
 test('broken TypeScript never throws', () => {
   expect(() => analyze("import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'X', { memorySize: ")).not.toThrow();
 });
+
+test('REST and HTTP API integrations make the function synchronous behind the gateway', () => {
+  const app = `import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+const rest = new lambda.Function(this, 'Rest', { timeout: Duration.seconds(40) });
+const http = new lambda.Function(this, 'Http', { timeout: Duration.seconds(31) });
+api.root.addMethod('GET', new apigw.LambdaIntegration(rest));
+httpApi.addRoutes({ path: '/x', integration: new HttpLambdaIntegration('HttpInt', http) });
+`;
+  const result = analyze(app);
+  expect(result.model!.functions.map((f) => [f.id, f.events[0]?.kind])).toEqual([
+    ['Rest', 'api'],
+    ['Http', 'http-api'],
+  ]);
+  const messages = result.findings.filter((f) => f.ruleId === 'lambda/api-gateway-timeout').map((f) => f.message);
+  expect(messages).toHaveLength(2);
+  expect(messages[0]).toMatch(/^Timeout 40 s is above the 29 s integration timeout of REST API/);
+  expect(messages[1]).toMatch(/^Timeout 31 s is above the 30 s integration timeout of HTTP API/);
+});

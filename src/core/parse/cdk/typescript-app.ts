@@ -183,6 +183,15 @@ class AppReader {
     const cls = this.classOf(node.expression);
     if (!cls) return;
     const key = `${cls.module}.${cls.name}`;
+    // Integrations take the function, not a scope and id: `new LambdaIntegration(fn)`, `new HttpLambdaIntegration('Id', fn)`.
+    if (key === 'aws-apigateway.LambdaIntegration' || key === 'aws-apigatewayv2-integrations.HttpLambdaIntegration' || key === 'aws-apigatewayv2-integrations-alpha.HttpLambdaIntegration') {
+      const rest = key === 'aws-apigateway.LambdaIntegration';
+      const fnArg = node.arguments?.[rest ? 0 : 1];
+      if (fnArg && ts.isIdentifier(fnArg)) {
+        this.pendingEvents.push({ fnVar: fnArg.text, event: { name: cls.name, kind: rest ? 'api' : 'http-api', sourceType: cls.name, invocation: 'sync', loc: this.loc(node.expression) } });
+      }
+      return;
+    }
     const [, idArg, propsArg] = node.arguments ?? [];
     const id = idArg && (ts.isStringLiteral(idArg) || ts.isNoSubstitutionTemplateLiteral(idArg)) ? idArg.text : undefined;
     if (id === undefined) return;
