@@ -15,6 +15,8 @@ import { excludeGlob, excludeMatcher } from './support/globs.js';
 
 /** YAML/JSON templates, serverless.ts, and TypeScript that may be a CDK app (others are dropped by a text test). */
 export const CANDIDATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template,*.ts}';
+const TEMPLATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template}';
+const SCRIPT_GLOB = '**/*.ts';
 
 /** Saves and generators fire bursts of watcher events for one file: wait this long for the burst to end. */
 const WATCHER_SETTLE_MS = 300;
@@ -148,8 +150,15 @@ export class WorkspaceScanner implements vscode.Disposable {
     const started = performance.now();
     const maxFiles = this.settings.scan.maxFiles;
     this.status.scanning(0, 0);
-    const found = await vscode.workspace.findFiles(CANDIDATE_GLOB, excludeGlob(filesExclude()), maxFiles + 1, token);
+    // Templates first, TypeScript (possible CDK apps) with what is left of the cap: a big TypeScript code
+    // base must not crowd the templates out of the scan.
+    const exclude = excludeGlob(filesExclude());
+    const templateFiles = await vscode.workspace.findFiles(TEMPLATE_GLOB, exclude, maxFiles + 1, token);
     if (token.isCancellationRequested) return;
+    const room = Math.max(0, maxFiles + 1 - templateFiles.length);
+    const scripts = room > 0 ? (await vscode.workspace.findFiles(SCRIPT_GLOB, exclude, room, token)).filter((uri) => !/\.d\.ts$/i.test(uri.path)) : [];
+    if (token.isCancellationRequested) return;
+    const found = [...templateFiles, ...scripts];
     if (found.length > maxFiles) this.log.warn(`The workspace has more than ${maxFiles} candidate files; only ${maxFiles} are scanned (crossover.workspaceScan.maxFiles).`);
     const files = found.slice(0, maxFiles).sort((a, b) => priority(a) - priority(b));
     this.log.info(`Workspace scan (${reason}): ${files.length} candidate files.`);
