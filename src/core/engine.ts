@@ -120,41 +120,41 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       if (!format) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
       return done({ format, syntax: undefined, workloads: [], findings: [tooLargeFinding(input, config)].filter(isFinding) });
     }
+    // The model and where it came from: a CDK app, or a YAML/JSON/serverless.ts document.
+    let built: { format: TemplateFormat; syntax: Syntax; parsed: ParsedTemplate; findings: Finding[] };
     if (!isServerlessTs(input.uri) && isScriptFile(input.uri)) {
       // A CDK app, or (decided by a text test, before any parsing) a script that has nothing for us.
       const parsed = mentionsCdk(input.text) ? input.typescript?.cdk(input.uri, input.text, input.readFile) : undefined;
       if (!parsed) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
+      built = { format: 'cdk', syntax: 'typescript', parsed, findings: [] };
+    } else {
+      const doc = isServerlessTs(input.uri) ? typescriptDocument(input) : loadDocument(input.uri, input.text);
+      if (!doc) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
+      const format = doc.syntax === 'typescript' ? (detectTemplate(doc.root, '') === 'serverless' ? 'serverless' : undefined) : detectTemplate(doc.root, input.text);
+      if (!format) return done({ format: undefined, syntax: doc.syntax, workloads: [], findings: [] });
       const findings: Finding[] = [];
-      for (const rule of RULES) {
-        yield;
-        runRule(rule, parsed.model, config, findings);
+      for (const problem of doc.problems) {
+        const finding = problemFinding(doc, problem, config);
+        if (finding) findings.push(finding);
       }
-      findings.sort(compareFindings);
-      return done({ format: 'cdk', syntax: 'typescript', workloads: summarize(parsed.model), findings, model: parsed.model });
+      yield;
+      const parsed =
+        format === 'ecs-task-definition' ? buildTaskDefinitionFileModel(doc) : format === 'serverless' ? buildServerlessModel(doc, input.readFile) : buildTemplateModel(doc, format);
+      built = { format, syntax: doc.syntax, parsed, findings };
     }
-    const doc = isServerlessTs(input.uri) ? typescriptDocument(input) : loadDocument(input.uri, input.text);
-    if (!doc) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
-    const format = doc.syntax === 'typescript' ? (detectTemplate(doc.root, '') === 'serverless' ? 'serverless' : undefined) : detectTemplate(doc.root, input.text);
-    if (!format) return done({ format: undefined, syntax: doc.syntax, workloads: [], findings: [] });
-    const findings: Finding[] = [];
-    for (const problem of doc.problems) {
-      const finding = problemFinding(doc, problem, config);
-      if (finding) findings.push(finding);
-    }
-    yield;
 
-    const { model, problems } =
-      format === 'ecs-task-definition' ? buildTaskDefinitionFileModel(doc) : format === 'serverless' ? buildServerlessModel(doc, input.readFile) : buildTemplateModel(doc, format);
+    const { model, problems } = built.parsed;
+    const findings = built.findings;
     for (const problem of problems) {
       const severity = severityFor(problem.ruleId, config, problem.severity === 'info' ? 'info' : problem.severity);
-      if (severity) findings.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: doc.uri, range: problem.loc.range, related: [] });
+      if (severity) findings.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: model.uri, range: problem.loc.range, related: [] });
     }
     for (const rule of RULES) {
       yield;
       runRule(rule, model, config, findings);
     }
     findings.sort(compareFindings);
-    return done({ format, syntax: doc.syntax, workloads: summarize(model), findings, model });
+    return done({ format: built.format, syntax: built.syntax, workloads: summarize(model), findings, model });
   } catch (error) {
     // A bug in a rule or the builder must not take the caller down: report it as a finding on line 1.
     const message = error instanceof Error ? error.message : String(error);
