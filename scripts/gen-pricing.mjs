@@ -1,6 +1,6 @@
 // `npm run pricing`: data/pricing/prices.json (the sourced table people edit) -> src/core/data/pricing.generated.ts
-// (what the bundle computes with), through resolvePriceTable: validation, then each region's gaps filled
-// from the fallback region and marked. A unit test fails when the generated file is out of date.
+// (the checked source; src/core/data/pricing.ts fills each region's gaps from the fallback region at load).
+// A unit test fails when the generated file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTs, repoRoot } from './lib/load-ts.mjs';
@@ -10,6 +10,7 @@ const { resolvePriceTable, renderPriceModule } = await loadTs(
 );
 const source = JSON.parse(readFileSync(join(repoRoot, 'data/pricing/prices.json'), 'utf8'));
 const table = resolvePriceTable(source);
-writeFileSync(join(repoRoot, 'src/core/data/pricing.generated.ts'), renderPriceModule(table));
+// resolvePriceTable throws on bad data, so an invalid table is never written.
+writeFileSync(join(repoRoot, 'src/core/data/pricing.generated.ts'), renderPriceModule(source));
 const fallbacks = Object.values(table.regions).flatMap((r) => Object.values(r.prices)).filter((p) => p.fallback).length;
 console.log(`wrote src/core/data/pricing.generated.ts: ${Object.keys(table.regions).length} regions, prices as of ${table.asOf}, ${fallbacks} region prices from the fallback region`);

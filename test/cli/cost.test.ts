@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { PRICE_TABLE } from '../../src/core/data/pricing.generated.js';
+import { PRICE_TABLE } from '../../src/core/data/pricing.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bundle = join(repo, 'dist', 'cli.js');

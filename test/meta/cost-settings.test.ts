@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { DEFAULT_COST_SETTINGS } from '../../src/core/cost/estimate.js';
 import { REGIONAL_PRICE_KEYS } from '../../src/core/cost/price-table.js';
-import { PRICE_TABLE } from '../../src/core/data/pricing.generated.js';
+import { PRICE_TABLE } from '../../src/core/data/pricing.js';
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
 const props = manifest.contributes.configuration.properties as Record<string, { default?: unknown; enum?: unknown[]; properties?: Record<string, unknown> }>;

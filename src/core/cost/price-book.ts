@@ -3,7 +3,7 @@
  * figure computed from them: which prices fell back to another region, which are overridden, and the
  * confidence of the data. Built once per (region, overrides) and cheap to read.
  */
-import { PRICE_TABLE } from '../data/pricing.generated.js';
+import { PRICE_TABLE } from '../data/pricing.js';
 import {
   REGIONAL_PRICE_KEYS,
   TIERED_KEYS,

@@ -1,8 +1,9 @@
 /**
  * The shape of the sourced price table (data/pricing/prices.json) and how it becomes the bundled one:
  * every region gets every price, its own where the sources have it, else the fallback region's,
- * marked as a fallback. scripts/gen-pricing.mjs runs `resolvePriceTable` and writes the result to
- * src/core/data/pricing.generated.ts; a test checks that file is current.
+ * marked as a fallback. scripts/gen-pricing.mjs checks the source with `resolvePriceTable` and writes it to
+ * src/core/data/pricing.generated.ts (a test checks that file is current); src/core/data/pricing.ts
+ * resolves it when the bundle loads.
  */
 
 export type Confidence = 'high' | 'medium' | 'low';
