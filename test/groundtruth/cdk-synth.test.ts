@@ -40,7 +40,20 @@ async function synthesize(file: string): Promise<Record<string, Resource>> {
 
 /** The synthesized resource of a construct: its `aws:cdk:path` is `Fixture/<id>/Resource` (or `/Service` for services). */
 function byPath(resources: Record<string, Resource>, id: string, leaf: string): Resource | undefined {
-  return Object.values(resources).find((r) => r.Metadata?.['aws:cdk:path'] === `Fixture/${id}/${leaf}`);
+  return resources[logicalId(resources, id, leaf) ?? ''];
+}
+
+function logicalId(resources: Record<string, Resource>, id: string, leaf: string): string | undefined {
+  return Object.keys(resources).find((key) => resources[key]!.Metadata?.['aws:cdk:path'] === `Fixture/${id}/${leaf}`);
+}
+
+/** Provisioned concurrency of a function: the sum over its aliases and versions. */
+function provisioned(resources: Record<string, Resource>, functionLogicalId: string): number | undefined {
+  const configs = Object.values(resources).filter(
+    (r) => (r.Type === 'AWS::Lambda::Alias' || r.Type === 'AWS::Lambda::Version') && (r.Properties?.['FunctionName'] as { Ref?: string } | undefined)?.Ref === functionLogicalId && r.Properties?.['ProvisionedConcurrencyConfig'],
+  );
+  if (configs.length === 0) return undefined;
+  return configs.reduce((sum, r) => sum + (r.Properties!['ProvisionedConcurrencyConfig'] as { ProvisionedConcurrentExecutions: number }).ProvisionedConcurrentExecutions, 0);
 }
 
 const files = readdirSync(fixtures).filter((f) => f.endsWith('.ts')).sort();
@@ -75,7 +88,8 @@ describe.each(files)('%s', (file) => {
       };
       const ours = { memoryMb: fn.memoryMb.value, timeoutSeconds: fn.timeoutSeconds.value, runtime: fn.runtime.value, architecture: fn.architecture.value, ephemeralStorageMb: fn.ephemeralStorageMb.value };
       expect(ours, fn.id).toEqual(expected);
-      compared += 5;
+      expect(fn.provisionedConcurrency?.value, `${fn.id} provisioned concurrency`).toBe(provisioned(resources, logicalId(resources, fn.id, 'Resource')!));
+      compared += 6;
     }
     for (const task of model.taskDefinitions) {
       const [owner, leaf] = task.id.includes('/') ? [task.id.split('/')[0]!, `${task.id.split('/')[1]}/Resource`] : [task.id, 'Resource'];
@@ -83,6 +97,21 @@ describe.each(files)('%s', (file) => {
       expect(synthesized, `${task.id} in the synthesized template`).toBeDefined();
       expect({ cpu: task.cpuUnits.value, memory: task.memoryMb.value }, task.id).toEqual({ cpu: Number(synthesized!.Properties!['Cpu']), memory: Number(synthesized!.Properties!['Memory']) });
       compared += 2;
+    }
+    for (const db of model.databases) {
+      const synthesized = byPath(resources, db.id, 'Resource');
+      expect(synthesized?.Type, `${db.id} in the synthesized template`).toBe(db.kind === 'rds-cluster' ? 'AWS::RDS::DBCluster' : 'AWS::RDS::DBInstance');
+      expect(db.engine.value, db.id).toBe(synthesized!.Properties!['Engine']);
+      compared += 2;
+    }
+    for (const proxy of model.dbProxies) {
+      // The proxy's target group names the database it pools connections for.
+      const proxyId = logicalId(resources, proxy.id, 'Resource');
+      expect(proxyId, `${proxy.id} in the synthesized template`).toBeDefined();
+      const group = Object.values(resources).find((r) => r.Type === 'AWS::RDS::DBProxyTargetGroup' && (r.Properties?.['DBProxyName'] as { Ref?: string } | undefined)?.Ref === proxyId);
+      const targets = [...((group?.Properties?.['DBInstanceIdentifiers'] as { Ref: string }[] | undefined) ?? []), ...((group?.Properties?.['DBClusterIdentifiers'] as { Ref: string }[] | undefined) ?? [])].map((t) => t.Ref);
+      expect(proxy.targetIds.map((id) => logicalId(resources, id, 'Resource')), proxy.id).toEqual(targets);
+      compared += 1;
     }
     for (const service of model.services) {
       // A service's own construct, or the one a pattern creates inside it (`<id>/<...>/Service`).

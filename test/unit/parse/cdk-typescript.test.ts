@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { analyzeText } from '../../../src/core/engine.js';
-import { runtimeName } from '../../../src/core/parse/cdk/typescript-app.js';
+import { runtimeName } from '../../../src/core/parse/cdk/constructs.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
 
 const file = join(import.meta.dirname, '..', '..', 'fixtures', 'cdk', 'orders-stack.ts');
@@ -87,4 +87,46 @@ httpApi.addRoutes({ path: '/x', integration: new HttpLambdaIntegration('HttpInt'
   expect(messages).toHaveLength(2);
   expect(messages[0]).toMatch(/^Timeout 40 s is above the 29 s integration timeout of REST API/);
   expect(messages[1]).toMatch(/^Timeout 31 s is above the 30 s integration timeout of HTTP API/);
+});
+
+test('aliases and versions add up to the provisioned concurrency, on the prop that sets it', () => {
+  const app = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'cdk-synth', '16-aliases-provisioned.ts'), 'utf8');
+  const result = analyze(app);
+  expect(result.model!.functions.map((f) => [f.id, f.provisionedConcurrency?.value])).toEqual([
+    ['Checkout', 4],
+    ['Search', 8],
+    ['Report', 3],
+  ]);
+  const search = result.model!.functions.find((f) => f.id === 'Search')!;
+  expect(app.split('\n')[search.provisionedConcurrency!.at!.range.start.line]).toContain("search.addAlias('prod'");
+  expect(search.provisionedConcurrency!.via).toBe('2 * WARM');
+});
+
+test('RDS constructs: a function straight to a database that a proxy fronts is reported on the environment value', () => {
+  const app = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'cdk-synth', '17-rds-proxy.ts'), 'utf8');
+  const result = analyze(app);
+  expect(result.model!.databases.map((d) => [d.id, d.kind, d.engine.value, d.serverless])).toEqual([
+    ['Orders', 'rds-instance', 'postgres', false],
+    ['Analytics', 'rds-cluster', 'aurora-postgresql', true],
+  ]);
+  expect(result.model!.dbProxies.map((p) => [p.id, p.targetIds])).toEqual([
+    ['OrdersProxy', ['Orders']],
+    ['Analytics/Pool', ['Analytics']],
+  ]);
+  const proxyFindings = result.findings.filter((f) => f.ruleId === 'rds/lambda-without-proxy');
+  expect(proxyFindings).toHaveLength(1);
+  const line = app.split('\n')[proxyFindings[0]!.range.start.line]!;
+  expect(line.slice(proxyFindings[0]!.range.start.character)).toMatch(/^cluster\.clusterEndpoint\.hostname/);
+  expect(proxyFindings[0]!.message).toContain('Etl connects to Analytics directly although RDS Proxy Analytics/Pool fronts it');
+});
+
+test('constructs held in this.x, and the generic TaskDefinition with Fargate compatibility', () => {
+  const app = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'cdk-synth', '18-task-definition-this-apis.ts'), 'utf8');
+  const model = analyze(app).model!;
+  expect(model.functions[0]!.events.map((e) => [e.kind, e.invocation])).toEqual([
+    ['api', 'sync'],
+    ['http-api', 'sync'],
+  ]);
+  expect(model.taskDefinitions.map((t) => [t.id, t.cpuUnits.value, t.memoryMb.value, t.fargate, t.compatibilities])).toEqual([['Batch', 1024, 3072, true, ['FARGATE']]]);
+  expect(model.services.map((s) => [s.id, s.taskDefinitionId, s.desiredCount.value])).toEqual([['BatchService', 'Batch', 3]]);
 });

@@ -10,25 +10,11 @@
  * Bundled with the TypeScript compiler apart from the faces (dist/typescript-reader.js) and loaded on demand.
  */
 import ts from 'typescript';
-import { defaultField, type Field } from '../../model/field.js';
 import { type SourceLocation } from '../../model/location.js';
-import { type EcsService, type EcsTaskDefinition, type EventSource, type LambdaFunction, type ModelNode, type SqsQueue, type ApiGateway } from '../../model/nodes.js';
-import { type TemplateModel } from '../../model/template.js';
 import { type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
+import { type ArgView, type CallView, CdkModelBuilder, cdkModule, type ClassRef, type Evaluated, fieldOf, memberValue, type PropsView, type Reference, short, unitValue, type Value } from './constructs.js';
 import { mentionsCdk } from './detect.js';
-
-
-type Value = number | string | boolean;
-type Evaluated = { value: Value; via?: string } | { unresolved: string };
-
-/** The CDK module a class comes from, without the version prefix: `aws-lambda`, `aws-sqs`, `core`, ... */
-interface ClassRef {
-  module: string;
-  name: string;
-}
-
-const LAMBDA_CLASSES = new Set(['aws-lambda.Function', 'aws-lambda.DockerImageFunction', 'aws-lambda.SingletonFunction', 'aws-lambda-nodejs.NodejsFunction', 'aws-lambda-python.PythonFunction', 'aws-lambda-python-alpha.PythonFunction', 'aws-lambda-go-alpha.GoFunction']);
 
 /** Reads another source file of the app, relative to this one ('./config' -> its text), or undefined. */
 export type SourceReader = (relativePath: string) => string | undefined;
@@ -63,11 +49,8 @@ class AppReader {
   /** Local name -> module (namespace import) or class (named import). */
   private readonly namespaces = new Map<string, string>();
   private readonly named = new Map<string, ClassRef>();
-  private readonly consts = new Map<string, ts.Expression>();
-  /** Variable name -> the construct id it holds. */
-  private readonly constructs = new Map<string, string>();
-  private readonly model: TemplateModel;
-  private readonly pendingEvents: { fnVar: string; event: EventSource; queueVar?: string }[] = [];
+  readonly consts = new Map<string, ts.Expression>();
+  private readonly builder: CdkModelBuilder;
 
   constructor(
     private readonly uri: string,
@@ -76,7 +59,7 @@ class AppReader {
     private readonly readFile?: SourceReader,
   ) {
     this.lines = new LineIndex(text);
-    this.model = { uri, format: 'cdk', parameters: new Map(), functions: [], apis: [], queues: [], databases: [], dbProxies: [], taskDefinitions: [], services: [], byId: new Map(), resourceTypes: new Map() };
+    this.builder = new CdkModelBuilder(uri);
   }
 
   read(): ParsedTemplate | undefined {
@@ -95,21 +78,7 @@ class AppReader {
       ts.forEachChild(node, walk);
     };
     walk(this.source);
-    for (const pending of this.pendingEvents) {
-      const id = this.constructs.get(pending.fnVar);
-      const fn = this.model.functions.find((f) => f.id === id);
-      if (!fn) continue;
-      if (pending.queueVar) {
-        const queueId = this.constructs.get(pending.queueVar);
-        if (queueId) pending.event.targetId = queueId;
-      }
-      fn.events.push(pending.event);
-    }
-    for (const list of [this.model.functions, this.model.queues, this.model.apis, this.model.taskDefinitions, this.model.services] as ModelNode[][]) {
-      for (const node of list) this.model.byId.set(node.id, node);
-    }
-    if (this.model.byId.size === 0) return undefined;
-    return { model: this.model, problems: [] };
+    return this.builder.finish();
   }
 
   private readImport(statement: ts.ImportDeclaration): void {
@@ -182,115 +151,48 @@ class AppReader {
   private readConstruct(node: ts.NewExpression): void {
     const cls = this.classOf(node.expression);
     if (!cls) return;
-    const key = `${cls.module}.${cls.name}`;
-    // Integrations take the function, not a scope and id: `new LambdaIntegration(fn)`, `new HttpLambdaIntegration('Id', fn)`.
-    if (key === 'aws-apigateway.LambdaIntegration' || key === 'aws-apigatewayv2-integrations.HttpLambdaIntegration' || key === 'aws-apigatewayv2-integrations-alpha.HttpLambdaIntegration') {
-      const rest = key === 'aws-apigateway.LambdaIntegration';
-      const fnArg = node.arguments?.[rest ? 0 : 1];
-      if (fnArg && ts.isIdentifier(fnArg)) {
-        this.pendingEvents.push({ fnVar: fnArg.text, event: { name: cls.name, kind: rest ? 'api' : 'http-api', sourceType: cls.name, invocation: 'sync', loc: this.loc(node.expression) } });
-      }
-      return;
-    }
-    const [, idArg, propsArg] = node.arguments ?? [];
-    const id = idArg && (ts.isStringLiteral(idArg) || ts.isNoSubstitutionTemplateLiteral(idArg)) ? idArg.text : undefined;
-    if (id === undefined) return;
-    const props = new Props(this, propsArg);
-    const base = { id, type: key, loc: this.loc(node.expression), ignoredRules: [] as string[] };
-    const variable = ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined;
-    if (variable) this.constructs.set(variable, id);
-    if (LAMBDA_CLASSES.has(key)) {
-      const fn: LambdaFunction = {
-        ...base,
-        kind: 'lambda-function',
-        name: props.field('functionName', asString).value ?? id,
-        memoryMb: props.field('memorySize', asNumber, 128),
-        timeoutSeconds: props.field('timeout', asSeconds, 3),
-        runtime: props.field('runtime', asRuntime),
-        architecture: props.field('architecture', asArchitecture, 'x86_64'),
-        ephemeralStorageMb: props.field('ephemeralStorageSize', asMegabytes, 512),
-        packageType: defaultField(cls.name === 'DockerImageFunction' ? 'Image' : 'Zip'),
-        handler: props.field('handler', asString),
-        snapStart: defaultField('None'),
-        layers: 0,
-        events: [],
-        links: [],
-      };
-      const reserved = props.find('reservedConcurrentExecutions');
-      if (reserved) fn.reservedConcurrency = props.field('reservedConcurrentExecutions', asNumber);
-      if (props.find('vpc')) fn.vpc = { at: this.loc(props.find('vpc')!.name), origin: 'explicit', attached: true };
-      for (const event of props.elements('events')) {
-        const inner = ts.isNewExpression(event) ? this.classOf(event.expression) : undefined;
-        if (inner?.name === 'SqsEventSource' && variable && ts.isNewExpression(event)) {
-          const queue = event.arguments?.[0];
-          this.pendingEvents.push({ fnVar: variable, event: { name: inner.name, kind: 'sqs', sourceType: inner.name, invocation: 'poll', loc: this.loc(event) }, ...(queue && ts.isIdentifier(queue) ? { queueVar: queue.text } : {}) });
-        }
-      }
-      this.model.functions.push(fn);
-    } else if (key === 'aws-sqs.Queue') {
-      const queue: SqsQueue = { ...base, kind: 'sqs-queue', visibilityTimeoutSeconds: props.field('visibilityTimeout', asSeconds, 30), fifo: props.field('fifo', asBoolean, false).value === true };
-      this.model.queues.push(queue);
-    } else if (key === 'aws-apigateway.LambdaRestApi') {
-      const api: ApiGateway = { ...base, kind: 'api-gateway', protocol: 'REST', implicit: false, endpointType: defaultField('EDGE') };
-      this.model.apis.push(api);
-      const handler = props.expression('handler');
-      if (handler && ts.isIdentifier(handler)) this.pendingEvents.push({ fnVar: handler.text, event: { name: id, kind: 'api', sourceType: 'LambdaRestApi', invocation: 'sync', loc: this.loc(node.expression), targetId: id } });
-    } else if (key === 'aws-ecs.FargateTaskDefinition') {
-      this.model.taskDefinitions.push(this.taskDefinition(base, props, 'cpu', 'memoryLimitMiB'));
-    } else if (key === 'aws-ecs.FargateService') {
-      const taskVar = props.expression('taskDefinition');
-      this.model.services.push(this.service(base, props, taskVar && ts.isIdentifier(taskVar) ? this.constructs.get(taskVar.text) : undefined, 0));
-    } else if (key === 'aws-ecs-patterns.ApplicationLoadBalancedFargateService' || key === 'aws-ecs-patterns.QueueProcessingFargateService') {
-      // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so.
-      const taskId = `${id}/${key.endsWith('ApplicationLoadBalancedFargateService') ? 'TaskDef' : 'QueueProcessingTaskDef'}`;
-      this.model.taskDefinitions.push(this.taskDefinition({ ...base, id: taskId }, props, 'cpu', 'memoryLimitMiB'));
-      this.model.services.push(this.service(base, props, taskId, key.endsWith('ApplicationLoadBalancedFargateService') ? 1 : 0));
-    } else if (key === 'aws-ecs-patterns.ScheduledFargateTask') {
-      // A scheduled task has no service; its size is in scheduledFargateTaskImageOptions.
-      const options = props.expression('scheduledFargateTaskImageOptions');
-      this.model.taskDefinitions.push(this.taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options ? new Props(this, options) : props, 'cpu', 'memoryLimitMiB'));
-    }
+    const args = [...(node.arguments ?? [])];
+    const variable = variableOf(node);
+    // Integrations take no props; a construct's props are its third argument.
+    this.builder.construct({ cls, loc: this.loc(node.expression), args: args.map((a) => this.arg(a)), props: new Props(this, args[2]), ...(variable ? { variable } : {}) });
   }
 
-  /** `fn.addEventSource(new SqsEventSource(queue))`. */
+  /** `fn.addEventSource(...)`, `fn.addAlias('live', {...})`, `db.addProxy('Proxy', {...})`. */
   private readCall(node: ts.CallExpression): void {
-    if (!ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'addEventSource' || !ts.isIdentifier(node.expression.expression)) return;
-    const arg = node.arguments[0];
-    if (!arg || !ts.isNewExpression(arg)) return;
-    const cls = this.classOf(arg.expression);
-    if (cls?.name !== 'SqsEventSource') return;
-    const queue = arg.arguments?.[0];
-    this.pendingEvents.push({ fnVar: node.expression.expression.text, event: { name: cls.name, kind: 'sqs', sourceType: cls.name, invocation: 'poll', loc: this.loc(arg) }, ...(queue && ts.isIdentifier(queue) ? { queueVar: queue.text } : {}) });
+    if (!ts.isPropertyAccessExpression(node.expression)) return;
+    const receiver = referenceOf(node.expression.expression);
+    if (!receiver) return;
+    const args = [...node.arguments];
+    const last = args[args.length - 1];
+    const object = last && args.length > 1 ? this.objectOf(last) : undefined;
+    this.builder.method({ receiver, method: node.expression.name.text, loc: this.loc(node), args: args.map((a) => this.arg(a)), props: object ? new Props(this, object) : undefined });
   }
 
-  private taskDefinition(base: { id: string; type: string; loc: SourceLocation; ignoredRules: string[] }, props: Props, cpuKey: string, memoryKey: string): EcsTaskDefinition {
+  arg(expression: ts.Expression): ArgView {
+    const e = unwrap(expression);
+    const reference = referenceOf(e);
+    const call = this.callOf(e);
     return {
-      ...base,
-      kind: 'ecs-task-definition',
-      family: props.field('family', asString).value,
-      // CDK's Fargate defaults: 256 CPU units, 512 MiB.
-      cpuUnits: props.field(cpuKey, asNumber, 256),
-      memoryMb: props.field(memoryKey, asNumber, 512),
-      architecture: defaultField('x86_64'),
-      compatibilities: ['FARGATE'],
-      fargate: true,
-      networkMode: defaultField('awsvpc'),
-      ephemeralStorageGb: props.field('ephemeralStorageGiB', asNumber, 20),
-      containers: [],
+      loc: this.loc(expression),
+      ...(reference ? { reference } : {}),
+      ...(ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? { text: e.text } : {}),
+      ...(call ? { call } : {}),
     };
   }
 
-  private service(base: { id: string; type: string; loc: SourceLocation; ignoredRules: string[] }, props: Props, taskId: string | undefined, loadBalancers: number): EcsService {
-    return {
-      ...base,
-      kind: 'ecs-service',
-      taskDefinitionId: taskId,
-      launchType: defaultField('FARGATE'),
-      desiredCount: props.field('desiredCount', asNumber, 1),
-      loadBalancers,
-      circuitBreaker: props.find('circuitBreaker') !== undefined,
-      scalingPolicies: [],
-    };
+  /** `new X(...)`, a static call `X.y(...)` or a static member `X.Y` (through consts of the file). */
+  callOf(expression: ts.Expression, depth = 0): CallView | undefined {
+    const e = unwrap(expression);
+    if (ts.isNewExpression(e)) return { cls: this.classOf(e.expression), loc: this.loc(e), args: [...(e.arguments ?? [])].map((a) => this.arg(a)) };
+    if (ts.isIdentifier(e) && depth < 8) {
+      const init = this.consts.get(e.text);
+      return init ? this.callOf(init, depth + 1) : undefined;
+    }
+    const callee = ts.isCallExpression(e) ? e.expression : e;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const cls = this.classOf(callee.expression) ?? (this.isLocal(callee) ? undefined : { module: '', name: this.className(callee.expression) ?? '' });
+    if (!cls) return undefined;
+    return { cls, member: callee.name.text, loc: this.loc(e), args: ts.isCallExpression(e) ? e.arguments.map((a) => this.arg(a)) : [] };
   }
 
   /** Evaluates an expression statically. */
@@ -327,9 +229,8 @@ class AppReader {
     }
     if (ts.isPropertyAccessExpression(e)) {
       // Runtime.NODEJS_20_X, Architecture.ARM_64, or a property of a const object (config.memory).
-      const owner = this.className(e.expression);
-      if (owner === 'Runtime') return { value: runtimeName(e.name.text), via: e.getText() };
-      if (owner === 'Architecture') return { value: e.name.text === 'ARM_64' ? 'arm64' : 'x86_64', via: e.getText() };
+      const member = memberValue(this.className(e.expression), e.name.text);
+      if (member !== undefined) return { value: member, via: e.getText() };
       const object = this.objectOf(e.expression, depth + 1);
       const property = object ? propertyOf(object, e.name.text) : undefined;
       if (property) {
@@ -340,19 +241,10 @@ class AppReader {
     }
     if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
       // Duration.seconds(30) -> seconds; Size.gibibytes(2) -> MiB (as "value unit" strings the converters read).
-      const cls = { name: this.className(e.expression.expression) };
       const method = e.expression.name.text;
       const arg = e.arguments[0] ? this.evaluate(e.arguments[0], depth + 1) : { unresolved: 'no argument' };
-      if ('value' in arg && typeof arg.value === 'number') {
-        if (cls?.name === 'Duration') {
-          const factor: Record<string, number> = { millis: 0.001, seconds: 1, minutes: 60, hours: 3600, days: 86400 };
-          if (factor[method] !== undefined) return { value: `${arg.value * factor[method]!} s`, via: e.getText() };
-        }
-        if (cls?.name === 'Size') {
-          const factor: Record<string, number> = { kibibytes: 1 / 1024, mebibytes: 1, gibibytes: 1024, tebibytes: 1024 * 1024 };
-          if (factor[method] !== undefined) return { value: `${arg.value * factor[method]!} MiB`, via: e.getText() };
-        }
-      }
+      const value = 'value' in arg && typeof arg.value === 'number' ? unitValue(this.className(e.expression.expression), method, arg.value) : undefined;
+      if (value !== undefined) return { value, via: e.getText() };
     }
     return { unresolved: `${short(e.getText())} is computed by code, which Crossover never runs` };
   }
@@ -384,7 +276,7 @@ class AppReader {
 }
 
 /** A construct's props object: properties (after spreads of const objects), as fields with positions. */
-class Props {
+class Props implements PropsView {
   /** `anchor`: where an entry that comes from another file (a spread of an imported const) is reported. */
   private readonly entries = new Map<string, { name: ts.Node; value: ts.Expression; anchor?: ts.Node }>();
 
@@ -410,31 +302,88 @@ class Props {
     }
   }
 
-  find(key: string): { name: ts.Node; value: ts.Expression } | undefined {
-    return this.entries.get(key);
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
-  expression(key: string): ts.Expression | undefined {
-    return this.entries.get(key)?.value;
+  keyLoc(key: string): SourceLocation | undefined {
+    const entry = this.entries.get(key);
+    return entry ? this.reader.locOf(entry.anchor ?? entry.name) : undefined;
   }
 
-  elements(key: string): ts.Expression[] {
+  reference(key: string): Reference | undefined {
+    const value = this.entries.get(key)?.value;
+    return value ? referenceOf(value) : undefined;
+  }
+
+  references(key: string): { reference: Reference; loc: SourceLocation }[] {
+    const value = this.entries.get(key)?.value;
+    const found: { reference: Reference; loc: SourceLocation }[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAssignment(node)) return visit(node.initializer);
+      if (ts.isShorthandPropertyAssignment(node)) return visit(node.name);
+      if (ts.isExpression(node)) {
+        const reference = referenceOf(node);
+        if (reference) {
+          found.push({ reference, loc: this.reader.locOf(node) });
+          return;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (value && this.reader.isLocal(value)) visit(value);
+    return found;
+  }
+
+  nested(key: string): PropsView | undefined {
+    const value = this.entries.get(key)?.value;
+    const object = value ? this.reader.objectOf(value) : undefined;
+    return object ? new Props(this.reader, object) : undefined;
+  }
+
+  call(key: string): CallView | undefined {
+    const value = this.entries.get(key)?.value;
+    return value ? this.reader.callOf(value) : undefined;
+  }
+
+  calls(key: string): CallView[] {
     const value = this.entries.get(key)?.value;
     const e = value ? unwrap(value) : undefined;
-    return e && ts.isArrayLiteralExpression(e) ? [...e.elements] : [];
+    if (!e || !ts.isArrayLiteralExpression(e)) return [];
+    return e.elements.flatMap((element) => {
+      const call = ts.isNewExpression(unwrap(element)) ? this.reader.callOf(element) : undefined;
+      return call ? [call] : [];
+    });
   }
 
-  field<T>(key: string, convert: (value: Value) => T | undefined, fallback?: T): Field<T> {
+  field<T>(key: string, convert: (value: Value) => T | undefined, fallback?: T) {
     const entry = this.entries.get(key);
-    if (!entry) return defaultField(fallback);
-    const at = this.reader.locOf(entry.anchor ?? entry.value);
-    const keyAt = this.reader.locOf(entry.anchor ?? entry.name);
-    const evaluated = this.reader.evaluate(entry.value);
-    if ('unresolved' in evaluated) return { value: undefined, origin: 'explicit', at, keyAt, unresolved: evaluated.unresolved };
-    const value = convert(evaluated.value);
-    if (value === undefined) return { value: undefined, origin: 'explicit', at, keyAt, unresolved: `${short(this.reader.text(entry.value))} is not a valid value here` };
-    return { value, origin: 'explicit', at, keyAt, ...(evaluated.via ? { via: evaluated.via } : {}) };
+    if (!entry) return { value: fallback, origin: 'default' as const };
+    return fieldOf(this.reader.evaluate(entry.value), convert, this.reader.locOf(entry.anchor ?? entry.value), this.reader.locOf(entry.anchor ?? entry.name), this.reader.text(entry.value));
   }
+}
+
+/** What a construct is assigned to: `const fn = new ...` -> 'fn', `this.fn = new ...` -> '@fn'. */
+function variableOf(node: ts.Expression): string | undefined {
+  let parent = node.parent;
+  while (parent && (ts.isAsExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isSatisfiesExpression(parent))) parent = parent.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return referenceOf(parent.left)?.key;
+  if (parent && ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return `@${parent.name.text}`;
+  return undefined;
+}
+
+/** `queue` -> {queue}, `this.db.instanceEndpoint.hostname` -> {@db, [instanceEndpoint, hostname]}; else undefined. */
+function referenceOf(expression: ts.Expression): Reference | undefined {
+  const members: string[] = [];
+  let e = unwrap(expression);
+  while (ts.isPropertyAccessExpression(e)) {
+    const target = unwrap(e.expression);
+    if (target.kind === ts.SyntaxKind.ThisKeyword) return { key: `@${e.name.text}`, members: members.reverse() };
+    members.push(e.name.text);
+    e = target;
+  }
+  return ts.isIdentifier(e) ? { key: e.text, members: members.reverse() } : undefined;
 }
 
 function unwrap(expression: ts.Expression): ts.Expression {
@@ -450,38 +399,3 @@ function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expres
   return undefined;
 }
 
-const short = (text: string) => (text.length > 50 ? text.slice(0, 47) + '...' : text).replace(/\s+/g, ' ');
-
-/** `aws-cdk-lib/aws-lambda` -> `aws-lambda`; `aws-cdk-lib` and `@aws-cdk/core` -> `core`. */
-function cdkModule(specifier: string): string | undefined {
-  if (specifier === 'aws-cdk-lib' || specifier === '@aws-cdk/core') return 'core';
-  const v2 = /^aws-cdk-lib\/([a-z0-9-]+)$/.exec(specifier);
-  if (v2) return v2[1];
-  const v1 = /^@aws-cdk\/([a-z0-9-]+)$/.exec(specifier);
-  return v1?.[1];
-}
-
-/** `NODEJS_20_X` -> `nodejs20.x`, `PYTHON_3_12` -> `python3.12`, `JAVA_21` -> `java21`, `PROVIDED_AL2023` -> `provided.al2023`. */
-export function runtimeName(member: string): string {
-  const m = member.toLowerCase();
-  let match = /^nodejs_(\d+)_x$/.exec(m);
-  if (match) return `nodejs${match[1]}.x`;
-  match = /^python_(\d+)_(\d+)$/.exec(m);
-  if (match) return `python${match[1]}.${match[2]}`;
-  match = /^(java|dotnet|go)_?(\d+)(?:_x)?$/.exec(m);
-  if (match) return `${match[1]}${match[2]}${match[1] === 'go' ? '.x' : ''}`;
-  match = /^ruby_(\d+)_(\d+)$/.exec(m);
-  if (match) return `ruby${match[1]}.${match[2]}`;
-  match = /^provided_(al\d+)$/.exec(m);
-  if (match) return `provided.${match[1]}`;
-  if (m === 'provided') return 'provided';
-  return m;
-}
-
-const asNumber = (v: Value): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined);
-const asString = (v: Value): string | undefined => (typeof v === 'string' ? v : undefined);
-const asBoolean = (v: Value): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
-const asSeconds = (v: Value): number | undefined => (typeof v === 'string' && / s$/.test(v) ? Number(v.slice(0, -2)) : undefined);
-const asMegabytes = (v: Value): number | undefined => (typeof v === 'string' && / MiB$/.test(v) ? Number(v.slice(0, -4)) : undefined);
-const asRuntime = (v: Value): string | undefined => (typeof v === 'string' && /^[a-z]/.test(v) ? v : undefined);
-const asArchitecture = (v: Value): 'x86_64' | 'arm64' | undefined => (v === 'arm64' || v === 'x86_64' ? v : undefined);

@@ -1,0 +1,438 @@
+/**
+ * CDK constructs -> model, whatever language the app is written in. The TypeScript and Python readers
+ * (typescript-app.ts, python-app.ts) turn their syntax trees into the views below (a construct call with
+ * its props, a method call on a variable); this builder knows the constructs: which props matter, the
+ * defaults CDK applies, and how constructs refer to each other (a queue behind an event source, a function
+ * behind an alias or an integration, a database behind a proxy).
+ *
+ * Prop keys are the TypeScript (camelCase) names; the Python view maps them to snake_case.
+ */
+import { defaultField, type Field } from '../../model/field.js';
+import { type SourceLocation } from '../../model/location.js';
+import {
+  type ApiGateway,
+  type Database,
+  type DbProxy,
+  type EcsService,
+  type EcsTaskDefinition,
+  type EventSource,
+  type LambdaFunction,
+  type ModelNode,
+  type SqsQueue,
+} from '../../model/nodes.js';
+import { type TemplateModel } from '../../model/template.js';
+import { type ParsedTemplate } from '../cloudformation/types.js';
+
+export type Value = number | string | boolean;
+export type Evaluated = { value: Value; via?: string } | { unresolved: string };
+
+/** The CDK module a class comes from, without the version prefix: `aws-lambda`, `aws-sqs`, `core`, ... */
+export interface ClassRef {
+  module: string;
+  name: string;
+}
+
+/**
+ * A variable holding a construct, and the members read from it: `queue` -> {key: 'queue'},
+ * `this.db.instanceEndpoint.hostname` -> {key: '@db', members: ['instanceEndpoint', 'hostname']}
+ * (`this.x` and `self.x` are both `@x`).
+ */
+export interface Reference {
+  key: string;
+  members: string[];
+}
+
+/** An argument of a call: what the builder needs of it. */
+export interface ArgView {
+  loc: SourceLocation;
+  reference?: Reference;
+  /** A string literal (construct ids, alias names). */
+  text?: string;
+  /** A constructor call (`new SqsEventSource(queue)` / `SqsEventSource(queue)`). */
+  call?: CallView;
+}
+
+/** `new X(args)` in TypeScript, `X(args)` in Python, or a static member `X.y(args)` / `X.Y`. */
+export interface CallView {
+  cls: ClassRef | undefined;
+  /** For static members: `postgres` of `DatabaseInstanceEngine.postgres(...)`, `FARGATE` of `Compatibility.FARGATE`. */
+  member?: string;
+  loc: SourceLocation;
+  args: ArgView[];
+}
+
+/** A construct's props (a TypeScript object literal after spreads; Python keyword arguments). */
+export interface PropsView {
+  field<T>(key: string, convert: (value: Value) => T | undefined, fallback?: T): Field<T>;
+  has(key: string): boolean;
+  keyLoc(key: string): SourceLocation | undefined;
+  /** The prop's value when it is a variable (or a member of one). */
+  reference(key: string): Reference | undefined;
+  /** Every variable reference inside the prop's value (the values of `environment`), with where it is. */
+  references(key: string): { reference: Reference; loc: SourceLocation }[];
+  /** The prop's value as a nested props object (an object literal; in Python a dict or an options call). */
+  nested(key: string): PropsView | undefined;
+  /** The prop's value as a call or a static member. */
+  call(key: string): CallView | undefined;
+  /** The calls in the prop's array value (`events: [new SqsEventSource(queue)]`). */
+  calls(key: string): CallView[];
+}
+
+export interface ConstructCall {
+  cls: ClassRef;
+  loc: SourceLocation;
+  args: ArgView[];
+  /** The props argument (the third argument of a construct; for integrations, none). */
+  props: PropsView;
+  /** What the construct is assigned to: `const fn = ...` -> 'fn', `this.fn = ...` -> '@fn'. */
+  variable?: string;
+}
+
+export interface MethodCall {
+  receiver: Reference;
+  method: string;
+  loc: SourceLocation;
+  args: ArgView[];
+  /** The call's props argument (the last object / the keyword arguments), if any. */
+  props: PropsView | undefined;
+}
+
+const LAMBDA_CLASSES = new Set([
+  'aws-lambda.Function',
+  'aws-lambda.DockerImageFunction',
+  'aws-lambda.SingletonFunction',
+  'aws-lambda-nodejs.NodejsFunction',
+  'aws-lambda-python.PythonFunction',
+  'aws-lambda-python-alpha.PythonFunction',
+  'aws-lambda-go-alpha.GoFunction',
+]);
+
+/** Members of a database / proxy construct and the CloudFormation attribute they stand for. */
+const CONNECTION_MEMBERS: Record<string, string> = {
+  dbInstanceEndpointAddress: 'Endpoint.Address',
+  dbInstanceEndpointPort: 'Endpoint.Port',
+  instanceEndpoint: 'Endpoint.Address',
+  clusterEndpoint: 'Endpoint.Address',
+  clusterReadEndpoint: 'ReadEndpoint.Address',
+  // The generated secret holds the host and the credentials: reading it means connecting.
+  secret: 'MasterUserSecret.Arn',
+  endpoint: 'Endpoint',
+};
+
+/** `DatabaseInstanceEngine.postgres(...)` / `DatabaseClusterEngine.auroraPostgres(...)` -> the engine name. */
+const ENGINES: Record<string, string> = {
+  postgres: 'postgres',
+  mysql: 'mysql',
+  mariadb: 'mariadb',
+  aurora: 'aurora',
+  auroraMysql: 'aurora-mysql',
+  auroraPostgres: 'aurora-postgresql',
+  AURORA: 'aurora',
+  AURORA_MYSQL: 'aurora-mysql',
+  AURORA_POSTGRESQL: 'aurora-postgresql',
+  POSTGRES: 'postgres',
+  MYSQL: 'mysql',
+  MARIADB: 'mariadb',
+};
+
+type Base = { id: string; type: string; loc: SourceLocation; ignoredRules: string[] };
+
+interface PendingEvent {
+  fn: string;
+  event: EventSource;
+  queue?: string;
+}
+
+export class CdkModelBuilder {
+  private readonly model: TemplateModel;
+  /** Variable key -> the construct id it holds. */
+  private readonly variables = new Map<string, string>();
+  /** Version variable -> the function variable it versions. */
+  private readonly versions = new Map<string, string>();
+  private readonly pendingEvents: PendingEvent[] = [];
+  private readonly pendingProvisioned: { fn: string; field: Field<number> }[] = [];
+  private readonly pendingLinks: { fn: LambdaFunction; reference: Reference; loc: SourceLocation }[] = [];
+  private readonly pendingTargets: { proxy: DbProxy; reference: Reference }[] = [];
+
+  constructor(uri: string) {
+    this.model = { uri, format: 'cdk', parameters: new Map(), functions: [], apis: [], queues: [], databases: [], dbProxies: [], taskDefinitions: [], services: [], byId: new Map(), resourceTypes: new Map() };
+  }
+
+  construct(call: ConstructCall): void {
+    const { cls, props } = call;
+    const key = `${cls.module}.${cls.name}`;
+    // Integrations take the function, not a scope and id: `new LambdaIntegration(fn)`, `new HttpLambdaIntegration('Id', fn)`.
+    if (key === 'aws-apigateway.LambdaIntegration' || /^aws-apigatewayv2-integrations(-alpha)?\.HttpLambdaIntegration$/.test(key)) {
+      const rest = key === 'aws-apigateway.LambdaIntegration';
+      const fn = call.args[rest ? 0 : 1]?.reference;
+      if (fn && fn.members.length === 0) this.pendingEvents.push({ fn: fn.key, event: { name: cls.name, kind: rest ? 'api' : 'http-api', sourceType: cls.name, invocation: 'sync', loc: call.loc } });
+      return;
+    }
+    const id = call.args[1]?.text;
+    if (id === undefined) return;
+    const base: Base = { id, type: key, loc: call.loc, ignoredRules: [] };
+    if (call.variable) this.variables.set(call.variable, id);
+
+    if (LAMBDA_CLASSES.has(key)) this.lambdaFunction(base, cls, props, call.variable);
+    else if (key === 'aws-lambda.Alias' || key === 'aws-lambda.Version') {
+      // `new Alias(this, 'Live', {version: fn.currentVersion, provisionedConcurrentExecutions: 5})`,
+      // `new Version(this, 'V', {lambda: fn, provisionedConcurrentExecutions: 5})`.
+      const target = props.reference(key === 'aws-lambda.Alias' ? 'version' : 'lambda');
+      const fn = target ? this.functionOf(target) : undefined;
+      if (key === 'aws-lambda.Version' && fn && call.variable) this.versions.set(call.variable, fn);
+      if (fn) this.provisioned(fn, props);
+    } else if (key === 'aws-sqs.Queue') {
+      const queue: SqsQueue = { ...base, kind: 'sqs-queue', visibilityTimeoutSeconds: props.field('visibilityTimeout', asSeconds, 30), fifo: props.field('fifo', asBoolean, false).value === true };
+      this.model.queues.push(queue);
+    } else if (key === 'aws-apigateway.LambdaRestApi') {
+      const api: ApiGateway = { ...base, kind: 'api-gateway', protocol: 'REST', implicit: false, endpointType: defaultField('EDGE') };
+      this.model.apis.push(api);
+      const handler = props.reference('handler');
+      if (handler && handler.members.length === 0) this.pendingEvents.push({ fn: handler.key, event: { name: id, kind: 'api', sourceType: 'LambdaRestApi', invocation: 'sync', loc: call.loc, targetId: id } });
+    } else if (key === 'aws-rds.DatabaseInstance' || key === 'aws-rds.DatabaseInstanceFromSnapshot' || key === 'aws-rds.DatabaseCluster' || key === 'aws-rds.ServerlessCluster' || key === 'aws-rds.DatabaseClusterFromSnapshot') {
+      this.database(base, cls, props);
+    } else if (key === 'aws-rds.DatabaseProxy') {
+      // `proxyTarget: ProxyTarget.fromInstance(db)` / `fromCluster(cluster)`.
+      this.proxy(base, props.call('proxyTarget')?.args[0]?.reference);
+    } else if (key === 'aws-ecs.FargateTaskDefinition') {
+      this.model.taskDefinitions.push(taskDefinition(base, props, 'memoryLimitMiB', { fargate: true, cpu: 256, memory: 512 }));
+    } else if (key === 'aws-ecs.TaskDefinition') {
+      // `compatibility: Compatibility.FARGATE | EC2_AND_FARGATE | EC2`; cpu / memoryMiB are strings, with no default.
+      const compatibility = props.call('compatibility')?.member ?? '';
+      this.model.taskDefinitions.push(taskDefinition(base, props, 'memoryMiB', { fargate: /FARGATE/.test(compatibility), compatibilities: compatibility.split('_AND_').filter((c) => c !== '') }));
+    } else if (key === 'aws-ecs.FargateService') {
+      const task = props.reference('taskDefinition');
+      this.model.services.push(service(base, props, task ? this.variables.get(task.key) : undefined, 0));
+    } else if (key === 'aws-ecs-patterns.ApplicationLoadBalancedFargateService' || key === 'aws-ecs-patterns.QueueProcessingFargateService') {
+      // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so.
+      const alb = key.endsWith('ApplicationLoadBalancedFargateService');
+      const taskId = `${id}/${alb ? 'TaskDef' : 'QueueProcessingTaskDef'}`;
+      this.model.taskDefinitions.push(taskDefinition({ ...base, id: taskId }, props, 'memoryLimitMiB', { fargate: true, cpu: 256, memory: 512 }));
+      this.model.services.push(service(base, props, taskId, alb ? 1 : 0));
+    } else if (key === 'aws-ecs-patterns.ScheduledFargateTask') {
+      // A scheduled task has no service; its size is in scheduledFargateTaskImageOptions.
+      const options = props.nested('scheduledFargateTaskImageOptions') ?? props;
+      this.model.taskDefinitions.push(taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options, 'memoryLimitMiB', { fargate: true, cpu: 256, memory: 512 }));
+    }
+  }
+
+  /** `fn.addEventSource(new SqsEventSource(queue))`, `fn.addAlias('live', {...})`, `db.addProxy('Proxy', {...})`. */
+  method(call: MethodCall): void {
+    if (call.receiver.members.length > 0) return;
+    const receiver = call.receiver.key;
+    if (call.method === 'addEventSource') {
+      const source = call.args[0]?.call;
+      if (source?.cls?.name === 'SqsEventSource') this.sqsEvent(receiver, source);
+    } else if (call.method === 'addAlias' && call.props) {
+      this.provisioned(receiver, call.props);
+    } else if (call.method === 'addProxy') {
+      const owner = this.variables.get(receiver);
+      const id = call.args[0]?.text;
+      if (owner === undefined || id === undefined) return;
+      // The proxy is created inside the database construct: its path is `<db>/<id>`.
+      this.proxy({ id: `${owner}/${id}`, type: 'aws-rds.DatabaseProxy', loc: call.loc, ignoredRules: [] }, { key: receiver, members: [] });
+    }
+  }
+
+  finish(): ParsedTemplate | undefined {
+    for (const pending of this.pendingEvents) {
+      const fn = this.functionNamed(pending.fn);
+      if (!fn) continue;
+      if (pending.queue) {
+        const queueId = this.variables.get(pending.queue);
+        if (queueId) pending.event.targetId = queueId;
+      }
+      fn.events.push(pending.event);
+    }
+    for (const { fn: variable, field } of this.pendingProvisioned) {
+      const fn = this.functionNamed(variable);
+      if (!fn) continue;
+      // Several aliases each keep their own environments warm: they add up.
+      const before = fn.provisionedConcurrency;
+      fn.provisionedConcurrency = before?.value !== undefined && field.value !== undefined ? { ...before, value: before.value + field.value } : (before ?? field);
+    }
+    for (const { proxy, reference } of this.pendingTargets) {
+      const target = this.variables.get(reference.key);
+      if (target) proxy.targetIds.push(target);
+    }
+    for (const list of [this.model.functions, this.model.queues, this.model.apis, this.model.databases, this.model.dbProxies, this.model.taskDefinitions, this.model.services] as ModelNode[][]) {
+      for (const node of list) this.model.byId.set(node.id, node);
+    }
+    for (const { fn, reference, loc } of this.pendingLinks) {
+      const target = this.variables.get(reference.key);
+      const node = target ? this.model.byId.get(target) : undefined;
+      if (!node || (node.kind !== 'rds-instance' && node.kind !== 'rds-cluster' && node.kind !== 'rds-proxy')) continue;
+      const member = reference.members[0];
+      fn.links.push({ targetId: node.id, attribute: member === undefined ? undefined : (CONNECTION_MEMBERS[member] ?? member), at: loc });
+    }
+    if (this.model.byId.size === 0) return undefined;
+    return { model: this.model, problems: [] };
+  }
+
+  private lambdaFunction(base: Base, cls: ClassRef, props: PropsView, variable: string | undefined): void {
+    const fn: LambdaFunction = {
+      ...base,
+      kind: 'lambda-function',
+      name: props.field('functionName', asString).value ?? base.id,
+      memoryMb: props.field('memorySize', asNumber, 128),
+      timeoutSeconds: props.field('timeout', asSeconds, 3),
+      runtime: props.field('runtime', asRuntime),
+      architecture: props.field('architecture', asArchitecture, 'x86_64'),
+      ephemeralStorageMb: props.field('ephemeralStorageSize', asMegabytes, 512),
+      packageType: defaultField(cls.name === 'DockerImageFunction' ? 'Image' : 'Zip'),
+      handler: props.field('handler', asString),
+      snapStart: defaultField('None'),
+      layers: 0,
+      events: [],
+      links: [],
+    };
+    if (props.has('reservedConcurrentExecutions')) fn.reservedConcurrency = props.field('reservedConcurrentExecutions', asNumber);
+    if (props.has('vpc')) fn.vpc = { at: props.keyLoc('vpc')!, origin: 'explicit', attached: true };
+    for (const { reference, loc } of props.references('environment')) this.pendingLinks.push({ fn, reference, loc });
+    for (const event of props.calls('events')) {
+      if (event.cls?.name === 'SqsEventSource' && variable) this.sqsEvent(variable, event);
+    }
+    const versionOptions = props.nested('currentVersionOptions');
+    if (versionOptions && variable) this.provisioned(variable, versionOptions);
+    this.model.functions.push(fn);
+  }
+
+  private database(base: Base, cls: ClassRef, props: PropsView): void {
+    const cluster = cls.name !== 'DatabaseInstance' && cls.name !== 'DatabaseInstanceFromSnapshot';
+    const engine = props.call('engine');
+    const name = engine?.member ? (ENGINES[engine.member] ?? engine.member.toLowerCase()) : undefined;
+    const at = props.keyLoc('engine');
+    const db: Database = {
+      ...base,
+      kind: cluster ? 'rds-cluster' : 'rds-instance',
+      engine: name === undefined ? (at ? { value: undefined, origin: 'explicit', at, unresolved: 'the engine is not known statically' } : defaultField<string>(undefined)) : { value: name, origin: 'explicit', at: at! },
+      dataApi: props.field('enableDataApi', asBoolean, false).value === true,
+      // Aurora Serverless v1 (ServerlessCluster) or v2 (serverlessV2 capacities, ClusterInstance.serverlessV2 writer).
+      serverless: cls.name === 'ServerlessCluster' || props.has('serverlessV2MinCapacity') || props.has('serverlessV2MaxCapacity') || props.call('writer')?.member === 'serverlessV2',
+    };
+    this.model.databases.push(db);
+  }
+
+  private proxy(base: Base, target: Reference | undefined): void {
+    const proxy: DbProxy = { ...base, kind: 'rds-proxy', targetIds: [], endpointIds: [] };
+    this.model.dbProxies.push(proxy);
+    if (target) this.pendingTargets.push({ proxy, reference: target });
+  }
+
+  private sqsEvent(fn: string, source: CallView): void {
+    const queue = source.args[0]?.reference;
+    this.pendingEvents.push({ fn, event: { name: source.cls?.name ?? 'SqsEventSource', kind: 'sqs', sourceType: 'SqsEventSource', invocation: 'poll', loc: source.loc }, ...(queue && queue.members.length === 0 ? { queue: queue.key } : {}) });
+  }
+
+  private provisioned(fn: string, props: PropsView): void {
+    if (!props.has('provisionedConcurrentExecutions')) return;
+    this.pendingProvisioned.push({ fn, field: props.field('provisionedConcurrentExecutions', asNumber) });
+  }
+
+  /** The function variable a version reference stands for: `fn.currentVersion`, `fn.latestVersion`, or a Version. */
+  private functionOf(reference: Reference): string | undefined {
+    if (reference.members.length === 0) return this.versions.get(reference.key) ?? reference.key;
+    return reference.members[0] === 'currentVersion' || reference.members[0] === 'latestVersion' ? reference.key : undefined;
+  }
+
+  private functionNamed(variable: string): LambdaFunction | undefined {
+    const id = this.variables.get(variable);
+    return id === undefined ? undefined : this.model.functions.find((f) => f.id === id);
+  }
+}
+
+function taskDefinition(base: Base, props: PropsView, memoryKey: string, options: { fargate: boolean; cpu?: number; memory?: number; compatibilities?: string[] }): EcsTaskDefinition {
+  return {
+    ...base,
+    kind: 'ecs-task-definition',
+    family: props.field('family', asString).value,
+    // CDK's Fargate defaults: 256 CPU units, 512 MiB (the generic TaskDefinition has none).
+    cpuUnits: props.field('cpu', asNumber, options.cpu),
+    memoryMb: props.field(memoryKey, asNumber, options.memory),
+    architecture: defaultField('x86_64'),
+    compatibilities: options.compatibilities ?? ['FARGATE'],
+    fargate: options.fargate,
+    networkMode: defaultField(options.fargate ? 'awsvpc' : 'bridge'),
+    ephemeralStorageGb: props.field('ephemeralStorageGiB', asNumber, options.fargate ? 20 : undefined),
+    containers: [],
+  };
+}
+
+function service(base: Base, props: PropsView, taskId: string | undefined, loadBalancers: number): EcsService {
+  return {
+    ...base,
+    kind: 'ecs-service',
+    taskDefinitionId: taskId,
+    launchType: defaultField('FARGATE'),
+    desiredCount: props.field('desiredCount', asNumber, 1),
+    loadBalancers,
+    circuitBreaker: props.has('circuitBreaker'),
+    scalingPolicies: [],
+  };
+}
+
+/** `aws-cdk-lib/aws-lambda` -> `aws-lambda`; `aws-cdk-lib` and `@aws-cdk/core` -> `core`. */
+export function cdkModule(specifier: string): string | undefined {
+  if (specifier === 'aws-cdk-lib' || specifier === '@aws-cdk/core') return 'core';
+  const v2 = /^aws-cdk-lib\/([a-z0-9-]+)$/.exec(specifier);
+  if (v2) return v2[1];
+  const v1 = /^@aws-cdk\/([a-z0-9-]+)$/.exec(specifier);
+  return v1?.[1];
+}
+
+/** `Duration.minutes(5)` -> "300 s"; `Size.gibibytes(2)` -> "2048 MiB" (strings the converters read); else undefined. */
+export function unitValue(owner: string | undefined, method: string, argument: number): string | undefined {
+  if (owner === 'Duration') {
+    const factor: Record<string, number> = { millis: 0.001, seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+    if (factor[method] !== undefined) return `${argument * factor[method]!} s`;
+  }
+  if (owner === 'Size') {
+    const factor: Record<string, number> = { kibibytes: 1 / 1024, mebibytes: 1, gibibytes: 1024, tebibytes: 1024 * 1024 };
+    if (factor[method] !== undefined) return `${argument * factor[method]!} MiB`;
+  }
+  return undefined;
+}
+
+/** `Runtime.NODEJS_20_X`, `Architecture.ARM_64` -> their CloudFormation values; else undefined. */
+export function memberValue(owner: string | undefined, member: string): string | undefined {
+  if (owner === 'Runtime') return runtimeName(member);
+  if (owner === 'Architecture') return member === 'ARM_64' ? 'arm64' : 'x86_64';
+  return undefined;
+}
+
+/** `NODEJS_20_X` -> `nodejs20.x`, `PYTHON_3_12` -> `python3.12`, `JAVA_21` -> `java21`, `PROVIDED_AL2023` -> `provided.al2023`. */
+export function runtimeName(member: string): string {
+  const m = member.toLowerCase();
+  let match = /^nodejs_(\d+)_x$/.exec(m);
+  if (match) return `nodejs${match[1]}.x`;
+  match = /^python_(\d+)_(\d+)$/.exec(m);
+  if (match) return `python${match[1]}.${match[2]}`;
+  match = /^(java|dotnet|go)_?(\d+)(?:_x)?$/.exec(m);
+  if (match) return `${match[1]}${match[2]}${match[1] === 'go' ? '.x' : ''}`;
+  match = /^ruby_(\d+)_(\d+)$/.exec(m);
+  if (match) return `ruby${match[1]}.${match[2]}`;
+  match = /^provided_(al\d+)$/.exec(m);
+  if (match) return `provided.${match[1]}`;
+  if (m === 'provided') return 'provided';
+  return m;
+}
+
+/** Source text shortened for messages. */
+export const short = (text: string) => (text.length > 50 ? text.slice(0, 47) + '...' : text).replace(/\s+/g, ' ');
+
+/** A prop's field from its evaluated value. */
+export function fieldOf<T>(evaluated: Evaluated, convert: (value: Value) => T | undefined, at: SourceLocation, keyAt: SourceLocation, text: string): Field<T> {
+  if ('unresolved' in evaluated) return { value: undefined, origin: 'explicit', at, keyAt, unresolved: evaluated.unresolved };
+  const value = convert(evaluated.value);
+  if (value === undefined) return { value: undefined, origin: 'explicit', at, keyAt, unresolved: `${short(text)} is not a valid value here` };
+  return { value, origin: 'explicit', at, keyAt, ...(evaluated.via ? { via: evaluated.via } : {}) };
+}
+
+/** Numbers (and numeric strings: ECS cpu / memory are strings in CDK's TaskDefinition). */
+export const asNumber = (v: Value): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined);
+const asString = (v: Value): string | undefined => (typeof v === 'string' ? v : undefined);
+const asBoolean = (v: Value): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+const asSeconds = (v: Value): number | undefined => (typeof v === 'string' && / s$/.test(v) ? Number(v.slice(0, -2)) : undefined);
+const asMegabytes = (v: Value): number | undefined => (typeof v === 'string' && / MiB$/.test(v) ? Number(v.slice(0, -4)) : undefined);
+const asRuntime = (v: Value): string | undefined => (typeof v === 'string' && /^[a-z]/.test(v) ? v : undefined);
+const asArchitecture = (v: Value): 'x86_64' | 'arm64' | undefined => (v === 'arm64' || v === 'x86_64' ? v : undefined);
