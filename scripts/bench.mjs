@@ -230,5 +230,56 @@ console.log(
     `a ${cdk.plainLines}-line TypeScript file that is not CDK left alone in ${cdk.plainMs.toFixed(3)} ms (target 5 ms: ${cdk.plainMs < 5 ? 'within' : 'ABOVE'})`,
 );
 
+// Python CDK: the same stack written in Python, and an ordinary 2,000-line Python module, with tree-sitter.
+const { createPythonReader } = await loadTs("export { createPythonReader } from './src/core/parse/python/reader.ts';", {
+  minify: true,
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+});
+const python = await createPythonReader({
+  runtime: readFileSync(join(repoRoot, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
+  grammar: readFileSync(join(repoRoot, 'node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm')),
+});
+function pythonStack(lines) {
+  const out = [
+    'from aws_cdk import Duration, Size, Stack, aws_lambda as _lambda, aws_sqs as sqs',
+    'from aws_cdk.aws_lambda_event_sources import SqsEventSource',
+    'COMMON = dict(runtime=_lambda.Runtime.PYTHON_3_12, architecture=_lambda.Architecture.ARM_64)',
+    'class BigStack(Stack):',
+    '    def __init__(self, scope, construct_id):',
+    '        super().__init__(scope, construct_id)',
+  ];
+  for (let i = 0; out.length < lines - 1; i++) {
+    out.push(
+      `        queue${i} = sqs.Queue(self, "Queue${i}", visibility_timeout=Duration.seconds(${60 + (i % 5) * 60}))`,
+      `        fn${i} = _lambda.Function(`,
+      `            self, "Fn${i}",`,
+      '            **COMMON,',
+      `            handler="handlers.h${i}.main",`,
+      '            code=_lambda.Code.from_asset("dist"),',
+      `            memory_size=${128 * (1 + (i % 8))},`,
+      `            timeout=Duration.seconds(${10 + (i % 30)}),`,
+      '            ephemeral_storage_size=Size.mebibytes(1024),',
+      '        )',
+      `        fn${i}.add_event_source(SqsEventSource(queue${i}))`,
+    );
+  }
+  return out.join('\n') + '\n';
+}
+const pyText = pythonStack(2000);
+const pyPlain = 'import os\n' + Array.from({ length: 1999 }, (_, i) => `VALUE_${i} = {"id": ${i}, "name": "item-${i}", "tags": ["a", "b"]}`).join('\n') + '\n';
+const pyInput = { uri: 'file:///bench/stacks/big_stack.py', text: pyText, python };
+const pyPlainInput = { uri: 'file:///bench/app/values.py', text: pyPlain, python };
+cdk.python = {
+  stackLines: pyText.split('\n').length - 1,
+  functions: analyzeText(pyInput, config).model.functions.length,
+  stackMs: time(() => analyzeText(pyInput, config)),
+  plainLines: pyPlain.split('\n').length - 1,
+  plainMs: time(() => analyzeText(pyPlainInput, config)),
+};
+console.log(
+  `CDK (Python): a ${cdk.python.stackLines}-line stack (${cdk.python.functions} functions) analysed in ${cdk.python.stackMs.toFixed(1)} ms (target 100 ms: ${cdk.python.stackMs < 100 ? 'within' : 'ABOVE'}); ` +
+    `a ${cdk.python.plainLines}-line Python module that is not CDK left alone in ${cdk.python.plainMs.toFixed(3)} ms (target 5 ms: ${cdk.python.plainMs < 5 ? 'within' : 'ABOVE'})`,
+);
+
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(repoRoot, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, cost, cdk }, null, 2));

@@ -1,5 +1,6 @@
 // Bundles the extension and the CLI with esbuild. `vscode` stays external: the editor provides it.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -23,7 +24,15 @@ const targets = [
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['vscode'] },
   // The TypeScript compiler with the serverless.ts and CDK readers, loaded by both faces only when needed.
   { ...common, entryPoints: ['src/core/parse/typescript/reader.ts'], outfile: 'dist/typescript-reader.js', sourcemap: false, minify: true },
+  // tree-sitter with the Python CDK reader, loaded when a Python CDK app is analysed; its WebAssembly beside it.
+  { ...common, entryPoints: ['src/core/parse/python/reader.ts'], outfile: 'dist/python-reader.js', sourcemap: false, minify: true,
+    // Its CommonJS build: the ESM one finds its files through import.meta.url, which a CommonJS bundle lacks.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' } },
 ];
+
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');
+copyFileSync('node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm');
 
 if (watch) {
   for (const options of targets) {

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
 /** `contents`: an ES module re-exporting what the script needs, with paths relative to the repo root. */
-export async function loadTs(contents, { minify = false } = {}) {
+export async function loadTs(contents, { minify = false, alias } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'crossover-script-'));
   try {
     const outfile = join(dir, 'bundle.cjs');
@@ -20,6 +20,7 @@ export async function loadTs(contents, { minify = false } = {}) {
       format: 'cjs',
       mainFields: ['module', 'main'],
       minify,
+      ...(alias ? { alias } : {}),
       outfile,
       logLevel: 'warning',
     });

@@ -29,8 +29,9 @@ export const USAGE = `Usage: crossover check [paths...] [options]
        crossover cost [options] | crossover cost <template> [--resource ID]   (crossover cost --help)
 
 Checks SAM and CloudFormation templates for Lambda, API Gateway, SQS and RDS limits and pitfalls.
-Folders are searched for .yaml, .yml, .json and .template files (skipping node_modules, .git, cdk.out,
-.aws-sam, .serverless and symbolic links to folders); files that are not templates are left alone.
+Folders are searched for .yaml, .yml, .json and .template files and for CDK apps in .ts, .js and .py
+(skipping node_modules, .git, cdk.out, .aws-sam, .serverless, virtual environments and symbolic links to
+folders); files that are not templates are left alone.
 Paths default to ".".
 
 Options:

@@ -10,17 +10,20 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const today = process.env['CROSSOVER_TODAY'];
 const now = today && !Number.isNaN(Date.parse(today)) ? new Date(`${today}T00:00:00Z`) : undefined;
 
-try {
-  // exitCode rather than process.exit(): a large report piped to another program must be flushed first.
-  process.exitCode = run(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    cwd: process.cwd(),
-    ...(now ? { now } : {}),
-  });
-} catch (error) {
-  // The engine never throws, so this is a bug in the CLI itself. Exit 2 (like eslint's "internal error"),
-  // never 1, so CI does not read a crash as "the templates have findings".
-  process.stderr.write(`crossover: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it.\n`);
-  process.exitCode = EXIT.usage;
-}
+// exitCode rather than process.exit(): a large report piped to another program must be flushed first.
+run(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  ...(now ? { now } : {}),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // The engine never throws, so this is a bug in the CLI itself. Exit 2 (like eslint's "internal error"),
+    // never 1, so CI does not read a crash as "the templates have findings".
+    process.stderr.write(`crossover: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report it.\n`);
+    process.exitCode = EXIT.usage;
+  },
+);

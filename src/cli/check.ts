@@ -2,10 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { type EngineConfig } from '../core/config.js';
-import { analyzeText, type AnalysisResult } from '../core/engine.js';
+import { analyzeText, type AnalysisResult, type PythonReader } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { describe } from './files.js';
-import { isScriptFile } from '../core/parse/cdk/detect.js';
+import { isPythonFile, isScriptFile } from '../core/parse/cdk/detect.js';
 import { fileReaderFor } from '../node/file-reader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 
@@ -44,7 +44,7 @@ export function displayPath(file: string, cwd: string): string {
 }
 
 /** `files` are absolute; `log` gets one line per skipped file (stderr in the CLI). */
-export function checkFiles(files: readonly string[], config: EngineConfig, cwd: string, log: (line: string) => void): CheckReport {
+export function checkFiles(files: readonly string[], config: EngineConfig, cwd: string, log: (line: string) => void, python?: PythonReader): CheckReport {
   const report: CheckReport = { files: [], skipped: [], otherFiles: 0 };
   for (const file of files) {
     const path = displayPath(file, cwd);
@@ -56,12 +56,12 @@ export function checkFiles(files: readonly string[], config: EngineConfig, cwd: 
     }
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
     const readFile = fileReaderFor(file);
-    const result = analyzeText({ uri: file, text: read.text, typescript: typescriptReader, ...(readFile ? { readFile } : {}) }, config);
+    const result = analyzeText({ uri: file, text: read.text, typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) }, config);
     if (result.format === undefined) {
       // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
       // that are not CDK apps are not even listed: a repository has too many.
       report.otherFiles++;
-      if (!isScriptFile(file)) report.skipped.push({ path, reason: NOT_A_TEMPLATE });
+      if (!isScriptFile(file) && !isPythonFile(file)) report.skipped.push({ path, reason: NOT_A_TEMPLATE });
     } else report.files.push({ path, result });
   }
   return report;

@@ -13,12 +13,14 @@ import { UsageError } from './args.js';
 import { fileReaderFor } from '../node/file-reader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 import { displayPath } from './check.js';
+import { type PythonReader } from '../core/engine.js';
 import { COST_USAGE, parseCostRequest, type CostFlags, type CostRequest } from './cost-args.js';
 
 interface Io {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  python?: PythonReader;
 }
 
 export function runCost(argv: string[], io: Io): number {
@@ -161,7 +163,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   }
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new UsageError(`${request.template}: ${decoded.reason}`);
-  const result = analyzeText({ uri: path, text: decoded.text, typescript: typescriptReader, readFile: fileReaderFor(path)! }, resolveConfig({}));
+  const result = analyzeText({ uri: path, text: decoded.text, typescript: typescriptReader, ...(io.python ? { python: io.python } : {}), readFile: fileReaderFor(path)! }, resolveConfig({}));
   if (!result.model) throw new UsageError(`${request.template} is not a SAM or CloudFormation template`);
   const { usage, file } = loadUsage(request, path, io);
   const f = request.flags;

@@ -1,18 +1,18 @@
 /** Which files `crossover check` looks at: the paths given, and candidate files inside folders given. */
 import { accessSync, constants, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { isScriptFile } from '../core/parse/cdk/detect.js';
+import { isPythonFile, isScriptFile } from '../core/parse/cdk/detect.js';
 import { extname, join, resolve } from 'node:path';
 
 /** Folders that hold build output, dependencies or tool state, never templates a person edits. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdk.out', '.aws-sam', '.serverless']);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdk.out', '.aws-sam', '.serverless', '.venv', 'venv', 'site-packages', '__pycache__']);
 export const CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json', '.template']);
 
 /** A path named on the command line that does not exist or cannot be read: bad usage, exit code 2. */
 export class UnreadablePathError extends Error {}
 
 export function isCandidate(name: string): boolean {
-  // TypeScript / JavaScript: serverless.ts and CDK apps (the engine drops other scripts after a text test).
-  return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()) || isScriptFile(name);
+  // TypeScript / JavaScript / Python: serverless.ts and CDK apps (the engine drops other scripts after a text test).
+  return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()) || isScriptFile(name) || isPythonFile(name);
 }
 
 /**

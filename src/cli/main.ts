@@ -9,6 +9,9 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { settingsFor } from './settings.js';
+import { type PythonReader } from '../core/engine.js';
+import { isPythonFile } from '../core/parse/cdk/detect.js';
+import { loadPythonReader } from '../node/python-loader.js';
 import { version } from '../../package.json';
 
 /** Everything the CLI touches besides the file system, so tests can run it in-process. */
@@ -18,13 +21,15 @@ export interface Io {
   cwd: string;
   /** "Today" for runtime deprecation dates; the real date unless set (reproducible runs, tests). */
   now?: Date;
+  /** The Python CDK reader, when Python files are among the inputs (its parser starts asynchronously). */
+  python?: PythonReader;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-export function run(argv: string[], io: Io): number {
+export async function run(argv: string[], io: Io): Promise<number> {
   try {
-    if (argv[0] === 'cost') return runCost(argv.slice(1), io);
+    if (argv[0] === 'cost') return runCost(argv.slice(1), await withPython(io, argv.slice(1).some((a) => isPythonFile(a))));
     const request = parseRequest(argv);
     if (request.command === 'version') {
       io.out(version + '\n');
@@ -34,7 +39,8 @@ export function run(argv: string[], io: Io): number {
       (request.requested ? io.out : io.err)(USAGE + '\n');
       return request.requested ? EXIT.ok : EXIT.usage;
     }
-    return check(request, io);
+    const files = collectFiles(request.paths, io.cwd);
+    return check(request, files, await withPython(io, files.some((f) => isPythonFile(f))));
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UnreadablePathError)) throw error;
     io.err(`crossover: ${error.message}\n`);
@@ -43,11 +49,17 @@ export function run(argv: string[], io: Io): number {
   }
 }
 
-function check(request: CheckRequest, io: Io): number {
+/** Python CDK apps need tree-sitter, which starts asynchronously (about 40 ms): only when .py files are read. */
+async function withPython(io: Io, needed: boolean): Promise<Io> {
+  if (!needed || io.python) return io;
+  const python = await loadPythonReader();
+  return python ? { ...io, python } : io;
+}
+
+function check(request: CheckRequest, files: string[], io: Io): number {
   const settings = settingsFor(request, io.cwd);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
-  const files = collectFiles(request.paths, io.cwd);
-  const report = checkFiles(files, resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }), io.cwd, (line) => io.err(line + '\n'));
+  const report = checkFiles(files, resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }), io.cwd, (line) => io.err(line + '\n'), io.python);
   io.out(render(report, request));
   return exitCode(report, request.failOn);
 }

@@ -10,7 +10,7 @@ import { type TemplateFormat, type TemplateModel } from './model/template.js';
 import { buildTaskDefinitionFileModel, buildTemplateModel } from './parse/cloudformation/build.js';
 import { detectTemplate } from './parse/detect.js';
 import { buildServerlessModel } from './parse/serverless/build.js';
-import { isScriptFile, mentionsCdk } from './parse/cdk/detect.js';
+import { isPythonFile, isScriptFile, mentionsCdk, mentionsCdkPython } from './parse/cdk/detect.js';
 import { type ParsedTemplate } from './parse/cloudformation/types.js';
 import { type FileReader } from './parse/serverless/variables.js';
 import { LineIndex } from './parse/document/lines.js';
@@ -37,6 +37,15 @@ export interface AnalysisInput {
    * it only when needed). Without it, TypeScript and JavaScript files are not analysed.
    */
   typescript?: TypeScriptReader;
+  /**
+   * What needs the Python parser (tree-sitter, initialised asynchronously by the host): CDK apps in
+   * Python. Without it, Python files are not analysed.
+   */
+  python?: PythonReader;
+}
+
+export interface PythonReader {
+  cdk(uri: string, text: string, readFile?: FileReader): ParsedTemplate | undefined;
 }
 
 export interface TypeScriptReader {
@@ -127,6 +136,11 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       const parsed = mentionsCdk(input.text) ? input.typescript?.cdk(input.uri, input.text, input.readFile) : undefined;
       if (!parsed) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
       built = { format: 'cdk', syntax: 'typescript', parsed, findings: [] };
+    } else if (isPythonFile(input.uri)) {
+      // The same for Python CDK apps.
+      const parsed = mentionsCdkPython(input.text) ? input.python?.cdk(input.uri, input.text, input.readFile) : undefined;
+      if (!parsed) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
+      built = { format: 'cdk', syntax: 'python', parsed, findings: [] };
     } else {
       const doc = isServerlessTs(input.uri) ? typescriptDocument(input) : loadDocument(input.uri, input.text);
       if (!doc) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });

@@ -11,18 +11,24 @@ import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
 import { fileReaderFor } from '../node/file-reader.js';
+import { loadPythonReader, needsPythonReader } from '../node/python-loader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 
-/** Local files can read the data files they reference (`${file(...)}` in serverless.yml). */
-const readerOf = (uri: vscode.Uri) => {
+/**
+ * What the engine may need besides the text: the files a template references (`${file(...)}` in
+ * serverless.yml, consts a CDK app imports), the TypeScript compiler, and for a Python CDK app the
+ * tree-sitter parser (initialised once, asynchronously, the first time one is analysed).
+ */
+const readerOf = async (uri: vscode.Uri, text: string) => {
   const readFile = uri.scheme === 'file' ? fileReaderFor(uri.fsPath) : undefined;
-  return { typescript: typescriptReader, ...(readFile ? { readFile } : {}) };
+  const python = needsPythonReader(uri.path, text) ? await loadPythonReader() : undefined;
+  return { typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) };
 };
 
 /** Schemes of documents that are files the user edits (not diff views, output channels, git:, ...). */
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
-/** TypeScript and JavaScript documents are CDK apps or serverless.ts, or dropped by a text test before parsing. */
-const CANDIDATE_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'typescript', 'javascript']);
+/** TypeScript, JavaScript and Python documents are CDK apps or serverless.ts, or dropped by a text test before parsing. */
+const CANDIDATE_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'typescript', 'javascript', 'python']);
 
 /** The `version` of a result read from disk rather than from an open document. */
 const FROM_DISK = -1;
@@ -116,7 +122,7 @@ export class Analyzer implements vscode.Disposable {
   /** Analyses text read from disk (workspace scan, file watcher). Skipped while the document is open. */
   async analyzeDisk(uri: vscode.Uri, text: string, token: Token): Promise<AnalysisResult | undefined> {
     if (this.isOpen(uri)) return undefined;
-    const result = await analyzeTextAsync({ uri: uri.toString(), text, ...readerOf(uri) }, this.config, token, pause);
+    const result = await analyzeTextAsync({ uri: uri.toString(), text, ...(await readerOf(uri, text)) }, this.config, token, pause);
     if (result.cancelled || this.isOpen(uri)) return undefined;
     this.publish(uri, FROM_DISK, result);
     return result;
@@ -207,7 +213,8 @@ export class Analyzer implements vscode.Disposable {
     const version = document.version;
     const cached = this.results.get(key);
     if (cached?.version === version && cached.generation === this.generation) return; // nothing changed since the last run
-    const result = await analyzeTextAsync({ uri: key, text: document.getText(), ...readerOf(document.uri) }, this.config, token, pause);
+    const text = document.getText();
+    const result = await analyzeTextAsync({ uri: key, text, ...(await readerOf(document.uri, text)) }, this.config, token, pause);
     if (result.cancelled || document.isClosed || document.version !== version) return;
     this.publish(document.uri, version, result);
     if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms.`);

@@ -13,10 +13,10 @@ import { type Status } from './status.js';
 import { restAfter, sleep } from './support/duty-cycle.js';
 import { excludeGlob, excludeMatcher } from './support/globs.js';
 
-/** YAML/JSON templates, serverless.ts, and TypeScript that may be a CDK app (others are dropped by a text test). */
-export const CANDIDATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template,*.ts}';
+/** YAML/JSON templates, serverless.ts, and TypeScript or Python that may be a CDK app (others are dropped by a text test). */
+export const CANDIDATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template,*.ts,*.py}';
 const TEMPLATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template}';
-const SCRIPT_GLOB = '**/*.ts';
+const SCRIPT_GLOB = '**/{*.ts,*.py}';
 
 /** Saves and generators fire bursts of watcher events for one file: wait this long for the burst to end. */
 const WATCHER_SETTLE_MS = 300;
@@ -26,7 +26,7 @@ function priority(uri: vscode.Uri): number {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
   if (/^(template|samtemplate|sam-template)\.(ya?ml|json)$/.test(name) || name.endsWith('.template') || /^serverless\.(ya?ml|json|ts)$/.test(name)) return 0;
   if (/(template|stack|cfn|cloudformation|sam|taskdef|task-definition)/.test(name)) return 1;
-  if (name.endsWith('.ts')) return 3;
+  if (name.endsWith('.ts') || name.endsWith('.py')) return 3;
   return 2;
 }
 
@@ -64,7 +64,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Is this file part of what the scan lists (so closing its editor keeps it in the Problems panel)? */
   covers(uri: vscode.Uri): boolean {
     if (!this.settings.scan.enabled || uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(uri)) return false;
-    return /\.(ya?ml|json|template|ts)$/i.test(uri.path) && !/\.d\.ts$/i.test(uri.path) && !this.isExcluded(relative(uri));
+    return /\.(ya?ml|json|template|ts|py)$/i.test(uri.path) && !/\.d\.ts$/i.test(uri.path) && !this.isExcluded(relative(uri));
   }
 
   reconfigure(settings: ExtensionSettings): void {

@@ -10,7 +10,7 @@ import { MAX_REFERENCED_FILE_BYTES, readableReference, readableSource } from '..
 
 /** `fsPath`: the referencing file's path on disk; undefined for documents that are not local files. */
 /** `sources`: also TypeScript / JavaScript sources (for a CDK app's imported consts). */
-export function fileReaderFor(fsPath: string | undefined, sources = /\.[cm]?[jt]s$/i.test(fsPath ?? '')): ((relativePath: string) => string | undefined) | undefined {
+export function fileReaderFor(fsPath: string | undefined, sources = /\.([cm]?[jt]s|py)$/i.test(fsPath ?? '')): ((relativePath: string) => string | undefined) | undefined {
   if (!fsPath) return undefined;
   return (relativePath) => {
     if (!readableReference(relativePath) && !(sources && readableSource(relativePath))) return undefined;

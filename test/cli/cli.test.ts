@@ -146,8 +146,8 @@ describe('files and folders', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'crossover-walk-'));
     const template = 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: {Timeout: 1000}\n';
-    for (const folder of ['node_modules/pkg', '.git', 'cdk.out', '.aws-sam/build', '.serverless', 'infra/stacks']) mkdirSync(join(dir, folder), { recursive: true });
-    for (const file of ['node_modules/pkg/template.yaml', '.git/template.yaml', 'cdk.out/App.template.json', '.aws-sam/build/template.yaml', '.serverless/template.yaml']) {
+    for (const folder of ['node_modules/pkg', '.git', 'cdk.out', '.aws-sam/build', '.serverless', '.venv/lib/python3.12/site-packages/aws_cdk', 'infra/stacks']) mkdirSync(join(dir, folder), { recursive: true });
+    for (const file of ['node_modules/pkg/template.yaml', '.git/template.yaml', 'cdk.out/App.template.json', '.aws-sam/build/template.yaml', '.serverless/template.yaml', '.venv/lib/python3.12/site-packages/aws_cdk/template.yaml']) {
       writeFileSync(join(dir, file), template);
     }
     writeFileSync(join(dir, 'infra/stacks/api.yml'), template);
@@ -159,6 +159,24 @@ describe('files and folders', () => {
   test('folders are walked, skipping dependency and build folders; only candidate extensions', () => {
     const report = JSON.parse(cli(['check', '.', '--format', 'json'], dir).stdout);
     expect(report.files.map((f: { path: string }) => f.path)).toEqual(['infra/stacks/api.yml', 'infra/stacks/queue.template']);
+  });
+
+  test('Python CDK apps are checked; Python and TypeScript that are not CDK apps are left alone, not "skipped"', () => {
+    writeFileSync(join(dir, 'infra/app.py'), 'from aws_cdk import aws_lambda as _lambda\n_lambda.Function(self, "Big", memory_size=20000, runtime=_lambda.Runtime.PYTHON_3_13)\n');
+    writeFileSync(join(dir, 'infra/helpers.py'), 'import os\nprint(os.getcwd())\n');
+    writeFileSync(join(dir, 'infra/util.ts'), 'export const x = 1;\n');
+    try {
+      const json = JSON.parse(cli(['check', 'infra', '--format', 'json'], dir).stdout);
+      const app = json.files.find((f: { path: string }) => f.path === 'infra/app.py');
+      expect(app.format).toBe('cdk');
+      expect(app.findings.map((f: { ruleId: string; range: { start: { line: number } } }) => [f.ruleId, f.range.start.line])).toContainEqual(['lambda/memory-range', 1]);
+      const text = cli(['check', 'infra'], dir);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toMatch(/3 templates checked, 2 other files left alone\n/);
+      expect(text.stdout).not.toMatch(/skipped/);
+    } finally {
+      for (const file of ['infra/app.py', 'infra/helpers.py', 'infra/util.ts']) rmSync(join(dir, file));
+    }
   });
 });
 

@@ -16,7 +16,7 @@ describe('exclude globs for findFiles', () => {
   test("the user's files.exclude is merged with the fixed folders, folder patterns with their contents", () => {
     const glob = excludeGlob({ '**/.DS_Store': true, build: true, '**/*.{tmp,bak}': true, '**/gen/**': true, '**/keep': false });
     expect(glob).toBe(
-      '{**/node_modules/**,**/.git/**,**/cdk.out/**,**/.aws-sam/**,**/.serverless/**,' +
+      '{**/node_modules/**,**/.git/**,**/cdk.out/**,**/.aws-sam/**,**/.serverless/**,**/.venv/**,**/venv/**,**/site-packages/**,**/__pycache__/**,' +
         '**/.DS_Store,**/.DS_Store/**,build,build/**,**/*.tmp,**/*.tmp/**,**/*.bak,**/*.bak/**,**/gen/**}',
     );
   });
@@ -54,6 +54,9 @@ describe('excludeMatcher for watcher events', () => {
     expect(excluded('app/node_modules/x/template.yaml')).toBe(true);
     expect(excluded('cdk.out/Stack.template.json')).toBe(true);
     expect(excluded('.aws-sam/build/template.yaml')).toBe(true);
+    expect(excluded('infra/.venv/lib/python3.12/site-packages/aws_cdk/aws_lambda/__init__.py')).toBe(true);
+    expect(excluded('infra/__pycache__/app.py')).toBe(true);
+    expect(excluded('infra/app.py')).toBe(false);
     expect(excluded('infra/template.yaml')).toBe(false);
   });
 

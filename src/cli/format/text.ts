@@ -1,6 +1,6 @@
 /** Human-readable output, one block per file (in the manner of eslint's "stylish"), then a summary. */
 import { type Finding, type Severity } from '../../core/findings.js';
-import { type CheckReport } from '../check.js';
+import { type CheckReport, NOT_A_TEMPLATE } from '../check.js';
 
 export interface TextOptions {
   /** List errors only; the summary still counts everything, so nothing is hidden from the totals. */
@@ -30,7 +30,7 @@ export function summary(report: CheckReport): string {
   const templates = report.files.length;
   let scope = `${plural(templates, 'template')} checked`;
   if (report.otherFiles) scope += `, ${plural(report.otherFiles, 'other file')} left alone`;
-  const unreadable = report.skipped.length - report.otherFiles;
+  const unreadable = report.skipped.filter((s) => s.reason !== NOT_A_TEMPLATE).length;
   if (unreadable) scope += `, ${unreadable} skipped (binary or unreadable)`;
   if (!total) return `No problems; ${scope}`;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info + counts.hint} info`];

@@ -20,6 +20,7 @@ export const COST_SELECTOR: vscode.DocumentSelector = [
   { language: 'json', scheme: 'untitled' },
   { language: 'typescript', scheme: 'file' },
   { language: 'javascript', scheme: 'file' },
+  { language: 'python', scheme: 'file' },
 ];
 
 const REPORT_SCHEME = 'crossover-report';

@@ -130,3 +130,10 @@ test('constructs held in this.x, and the generic TaskDefinition with Fargate com
   expect(model.taskDefinitions.map((t) => [t.id, t.cpuUnits.value, t.memoryMb.value, t.fargate, t.compatibilities])).toEqual([['Batch', 1024, 3072, true, ['FARGATE']]]);
   expect(model.services.map((s) => [s.id, s.taskDefinitionId, s.desiredCount.value])).toEqual([['BatchService', 'Batch', 3]]);
 });
+
+test('self-referring constants with many arguments finish quickly', () => {
+  const app = `import * as lambda from 'aws-cdk-lib/aws-lambda';\nconst x = new Foo(${Array(12).fill('x').join(', ')});\nnew lambda.Function(this, 'F', { memorySize: x, events: [x] });\n`;
+  const started = performance.now();
+  expect(analyze(app).model!.functions[0]!.memoryMb.value).toBeUndefined();
+  expect(performance.now() - started).toBeLessThan(500);
+});

@@ -95,6 +95,8 @@ export interface MethodCall {
   args: ArgView[];
   /** The call's props argument (the last object / the keyword arguments), if any. */
   props: PropsView | undefined;
+  /** What the call's result is assigned to (`const proxy = db.addProxy(...)`). */
+  variable?: string;
 }
 
 const LAMBDA_CLASSES = new Set([
@@ -138,7 +140,8 @@ const ENGINES: Record<string, string> = {
 type Base = { id: string; type: string; loc: SourceLocation; ignoredRules: string[] };
 
 interface PendingEvent {
-  fn: string;
+  /** The function variable, or the function itself (`events: [...]` in its own props). */
+  fn: string | LambdaFunction;
   event: EventSource;
   queue?: string;
 }
@@ -150,7 +153,7 @@ export class CdkModelBuilder {
   /** Version variable -> the function variable it versions. */
   private readonly versions = new Map<string, string>();
   private readonly pendingEvents: PendingEvent[] = [];
-  private readonly pendingProvisioned: { fn: string; field: Field<number> }[] = [];
+  private readonly pendingProvisioned: { fn: string | LambdaFunction; field: Field<number> }[] = [];
   private readonly pendingLinks: { fn: LambdaFunction; reference: Reference; loc: SourceLocation }[] = [];
   private readonly pendingTargets: { proxy: DbProxy; reference: Reference }[] = [];
 
@@ -173,7 +176,7 @@ export class CdkModelBuilder {
     const base: Base = { id, type: key, loc: call.loc, ignoredRules: [] };
     if (call.variable) this.variables.set(call.variable, id);
 
-    if (LAMBDA_CLASSES.has(key)) this.lambdaFunction(base, cls, props, call.variable);
+    if (LAMBDA_CLASSES.has(key)) this.lambdaFunction(base, cls, props);
     else if (key === 'aws-lambda.Alias' || key === 'aws-lambda.Version') {
       // `new Alias(this, 'Live', {version: fn.currentVersion, provisionedConcurrentExecutions: 5})`,
       // `new Version(this, 'V', {lambda: fn, provisionedConcurrentExecutions: 5})`.
@@ -230,6 +233,7 @@ export class CdkModelBuilder {
       const id = call.args[0]?.text;
       if (owner === undefined || id === undefined) return;
       // The proxy is created inside the database construct: its path is `<db>/<id>`.
+      if (call.variable) this.variables.set(call.variable, `${owner}/${id}`);
       this.proxy({ id: `${owner}/${id}`, type: 'aws-rds.DatabaseProxy', loc: call.loc, ignoredRules: [] }, { key: receiver, members: [] });
     }
   }
@@ -269,7 +273,7 @@ export class CdkModelBuilder {
     return { model: this.model, problems: [] };
   }
 
-  private lambdaFunction(base: Base, cls: ClassRef, props: PropsView, variable: string | undefined): void {
+  private lambdaFunction(base: Base, cls: ClassRef, props: PropsView): void {
     const fn: LambdaFunction = {
       ...base,
       kind: 'lambda-function',
@@ -290,10 +294,11 @@ export class CdkModelBuilder {
     if (props.has('vpc')) fn.vpc = { at: props.keyLoc('vpc')!, origin: 'explicit', attached: true };
     for (const { reference, loc } of props.references('environment')) this.pendingLinks.push({ fn, reference, loc });
     for (const event of props.calls('events')) {
-      if (event.cls?.name === 'SqsEventSource' && variable) this.sqsEvent(variable, event);
+      if (event.cls?.name === 'SqsEventSource') this.sqsEvent(fn, event);
     }
+    // Provisioned concurrency of the version that `fn.currentVersion` creates.
     const versionOptions = props.nested('currentVersionOptions');
-    if (versionOptions && variable) this.provisioned(variable, versionOptions);
+    if (versionOptions) this.provisioned(fn, versionOptions);
     this.model.functions.push(fn);
   }
 
@@ -319,12 +324,12 @@ export class CdkModelBuilder {
     if (target) this.pendingTargets.push({ proxy, reference: target });
   }
 
-  private sqsEvent(fn: string, source: CallView): void {
+  private sqsEvent(fn: string | LambdaFunction, source: CallView): void {
     const queue = source.args[0]?.reference;
     this.pendingEvents.push({ fn, event: { name: source.cls?.name ?? 'SqsEventSource', kind: 'sqs', sourceType: 'SqsEventSource', invocation: 'poll', loc: source.loc }, ...(queue && queue.members.length === 0 ? { queue: queue.key } : {}) });
   }
 
-  private provisioned(fn: string, props: PropsView): void {
+  private provisioned(fn: string | LambdaFunction, props: PropsView): void {
     if (!props.has('provisionedConcurrentExecutions')) return;
     this.pendingProvisioned.push({ fn, field: props.field('provisionedConcurrentExecutions', asNumber) });
   }
@@ -335,7 +340,8 @@ export class CdkModelBuilder {
     return reference.members[0] === 'currentVersion' || reference.members[0] === 'latestVersion' ? reference.key : undefined;
   }
 
-  private functionNamed(variable: string): LambdaFunction | undefined {
+  private functionNamed(variable: string | LambdaFunction): LambdaFunction | undefined {
+    if (typeof variable !== 'string') return variable;
     const id = this.variables.get(variable);
     return id === undefined ? undefined : this.model.functions.find((f) => f.id === id);
   }

@@ -7,3 +7,13 @@ export function mentionsCdk(text: string): boolean {
 export function isScriptFile(uri: string): boolean {
   return /\.(ts|mts|cts|js|mjs|cjs)$/i.test(uri) && !/\.d\.[mc]?ts$/i.test(uri);
 }
+
+/** Is this Python file a CDK app at all? A cheap text test, run before any parsing. */
+export function mentionsCdkPython(text: string): boolean {
+  return /^[ \t]*(from|import)[ \t]+aws_cdk\b/m.test(text);
+}
+
+/** Python sources. */
+export function isPythonFile(uri: string): boolean {
+  return /\.py$/i.test(uri);
+}

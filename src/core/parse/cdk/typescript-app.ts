@@ -165,13 +165,15 @@ class AppReader {
     const args = [...node.arguments];
     const last = args[args.length - 1];
     const object = last && args.length > 1 ? this.objectOf(last) : undefined;
-    this.builder.method({ receiver, method: node.expression.name.text, loc: this.loc(node), args: args.map((a) => this.arg(a)), props: object ? new Props(this, object) : undefined });
+    const variable = variableOf(node);
+    this.builder.method({ receiver, method: node.expression.name.text, loc: this.loc(node), args: args.map((a) => this.arg(a)), props: object ? new Props(this, object) : undefined, ...(variable ? { variable } : {}) });
   }
 
-  arg(expression: ts.Expression): ArgView {
+  /** `nested`: an argument of a call inside an argument: its own calls are not read (`const x = f(x)` must not loop). */
+  arg(expression: ts.Expression, nested = false): ArgView {
     const e = unwrap(expression);
     const reference = referenceOf(e);
-    const call = this.callOf(e);
+    const call = nested ? undefined : this.callOf(e);
     return {
       loc: this.loc(expression),
       ...(reference ? { reference } : {}),
@@ -183,8 +185,9 @@ class AppReader {
   /** `new X(...)`, a static call `X.y(...)` or a static member `X.Y` (through consts of the file). */
   callOf(expression: ts.Expression, depth = 0): CallView | undefined {
     const e = unwrap(expression);
-    if (ts.isNewExpression(e)) return { cls: this.classOf(e.expression), loc: this.loc(e), args: [...(e.arguments ?? [])].map((a) => this.arg(a)) };
-    if (ts.isIdentifier(e) && depth < 8) {
+    if (depth > 8) return undefined;
+    if (ts.isNewExpression(e)) return { cls: this.classOf(e.expression), loc: this.loc(e), args: [...(e.arguments ?? [])].map((a) => this.arg(a, true)) };
+    if (ts.isIdentifier(e)) {
       const init = this.consts.get(e.text);
       return init ? this.callOf(init, depth + 1) : undefined;
     }
@@ -192,7 +195,7 @@ class AppReader {
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const cls = this.classOf(callee.expression) ?? (this.isLocal(callee) ? undefined : { module: '', name: this.className(callee.expression) ?? '' });
     if (!cls) return undefined;
-    return { cls, member: callee.name.text, loc: this.loc(e), args: ts.isCallExpression(e) ? e.arguments.map((a) => this.arg(a)) : [] };
+    return { cls, member: callee.name.text, loc: this.loc(e), args: ts.isCallExpression(e) ? e.arguments.map((a) => this.arg(a, true)) : [] };
   }
 
   /** Evaluates an expression statically. */

@@ -6,7 +6,7 @@ import { type TreeNode } from './tree.js';
 import { parseYaml } from './yaml.js';
 
 /** `typescript`: a serverless.ts whose configuration object a host turned into the tree. */
-export type Syntax = 'yaml' | 'json' | 'typescript';
+export type Syntax = 'yaml' | 'json' | 'typescript' | 'python';
 
 /** A document read into a positioned tree. Reading never throws: what went wrong is in `problems`. */
 export interface LoadedDocument {

@@ -11,5 +11,5 @@ export function readableReference(relativePath: string): boolean {
 
 /** Source files a CDK app imports consts from: read as text to parse, never run. */
 export function readableSource(relativePath: string): boolean {
-  return /\.[cm]?[jt]s$/i.test(relativePath) && !/\.d\.[cm]?ts$/i.test(relativePath) && !relativePath.includes('\0');
+  return (/\.[cm]?[jt]s$/i.test(relativePath) || /\.py$/i.test(relativePath)) && !/\.d\.[cm]?ts$/i.test(relativePath) && !relativePath.includes('\0');
 }

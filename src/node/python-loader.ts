@@ -1,0 +1,40 @@
+/**
+ * (Node hosts: the CLI and the extension.) Loads dist/python-reader.js (tree-sitter and the Python CDK
+ * reader, bundled apart) with its two WebAssembly modules the first time a Python CDK app is analysed.
+ * Initialising tree-sitter is asynchronous, so the hosts await `loadPythonReader()` before analysing such
+ * a file; afterwards `pythonReader()` returns it synchronously.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type PythonReader } from '../core/engine.js';
+import { isPythonFile, mentionsCdkPython } from '../core/parse/cdk/detect.js';
+
+type Entry = { createPythonReader(wasm: { runtime: Uint8Array; grammar: Uint8Array }): Promise<PythonReader> };
+
+let loading: Promise<PythonReader | undefined> | undefined;
+let loaded: PythonReader | undefined;
+
+/** Loads the reader (once); undefined when it is not built (running from sources) or fails to start. */
+export function loadPythonReader(): Promise<PythonReader | undefined> {
+  loading ??= (async () => {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const entry = require(join(__dirname, 'python-reader.js')) as Entry;
+      loaded = await entry.createPythonReader({ runtime: readFileSync(join(__dirname, 'web-tree-sitter.wasm')), grammar: readFileSync(join(__dirname, 'tree-sitter-python.wasm')) });
+      return loaded;
+    } catch {
+      return undefined;
+    }
+  })();
+  return loading;
+}
+
+/** The reader if it is loaded already. */
+export function pythonReader(): PythonReader | undefined {
+  return loaded;
+}
+
+/** Does analysing this file need the Python reader? (A `.py` file that imports aws_cdk.) */
+export function needsPythonReader(uri: string, text: string): boolean {
+  return isPythonFile(uri) && mentionsCdkPython(text);
+}
