@@ -2,11 +2,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { type EngineConfig } from '../core/config.js';
-import { analyzeText, type AnalysisResult, type PythonReader } from '../core/engine.js';
+import { analyzeText, compareFindings, type AnalysisResult, type PythonReader } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { describe } from './files.js';
 import { isPythonFile, isScriptFile } from '../core/parse/cdk/detect.js';
 import { fileReaderFor } from '../node/file-reader.js';
+import { constructPaths, mapSynthesizedFindings } from '../core/parse/cdk/synthesized.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 
 export interface FileReport {
@@ -78,4 +79,36 @@ function readText(file: string): { text: string } | { skip: string } {
   }
   const decoded = decodeBytes(bytes);
   return decoded.kind === 'binary' ? { skip: decoded.reason } : { text: decoded.text };
+}
+
+/**
+ * Templates of cdk.out folders: analysed as CloudFormation, their findings moved to the constructs of the
+ * CDK sources of this run (what those already report is not repeated), the rest reported on the template.
+ */
+export function addSynthesized(report: CheckReport, templates: readonly string[], config: EngineConfig, cwd: string, log: (line: string) => void): void {
+  const sources = report.files.filter((f) => f.result.format === 'cdk' && f.result.model).map((f) => ({ uri: f.result.uri, model: f.result.model!, findings: [...f.result.findings] }));
+  const byUri = new Map(report.files.map((f) => [f.result.uri, f]));
+  const touched = new Set<FileReport>();
+  for (const file of templates) {
+    const path = displayPath(file, cwd);
+    const read = readText(file);
+    if ('skip' in read) {
+      report.skipped.push({ path, reason: read.skip });
+      log(`crossover: skipped ${path}: ${read.skip}`);
+      continue;
+    }
+    const result = analyzeText({ uri: file, text: read.text }, config);
+    if (result.format === undefined) continue;
+    const onTemplate: typeof result.findings = [];
+    for (const finding of mapSynthesizedFindings(result.findings, constructPaths(file, read.text), sources, path)) {
+      const target = finding.uri === file ? undefined : byUri.get(finding.uri);
+      if (target) {
+        target.result.findings.push(finding);
+        touched.add(target);
+      } else onTemplate.push(finding);
+    }
+    report.files.push({ path, result: { ...result, findings: onTemplate } });
+  }
+  for (const f of touched) f.result.findings.sort(compareFindings);
+  report.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -21,12 +21,12 @@ export function isCandidate(name: string): boolean {
  * candidate extensions are. Symbolic links to folders met while walking are not followed: that rules out
  * loops and the same template reported twice under two names.
  */
-export function collectFiles(paths: readonly string[], cwd: string): string[] {
+export function collectFiles(paths: readonly string[], cwd: string, synthesized?: Set<string>): string[] {
   const files = new Set<string>();
   for (const given of paths) {
     const path = resolve(cwd, given);
     const stats = statOrThrow(path, given);
-    if (stats.isDirectory()) walk(path, files, readFolderOrThrow(path, given));
+    if (stats.isDirectory()) walk(path, files, readFolderOrThrow(path, given), synthesized);
     else {
       readableOrThrow(path, given);
       files.add(path);
@@ -35,18 +35,32 @@ export function collectFiles(paths: readonly string[], cwd: string): string[] {
   return [...files].sort();
 }
 
-function walk(root: string, files: Set<string>, rootEntries: Dirent[]): void {
+/**
+ * `synthesized`: collects the templates of cdk.out folders met on the way (and of their nested assemblies),
+ * which are not analysed as files of their own but mapped to the CDK sources (see check.ts).
+ */
+function walk(root: string, files: Set<string>, rootEntries: Dirent[], synthesized?: Set<string>): void {
   const stack: { folder: string; entries: Dirent[] | undefined }[] = [{ folder: root, entries: rootEntries }];
   while (stack.length) {
     const { folder, entries } = stack.pop()!;
     for (const entry of entries ?? readFolder(folder)) {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) {
+        if (entry.name === 'cdk.out' && synthesized) synthesizedTemplates(full, synthesized);
         if (!SKIPPED_FOLDERS.has(entry.name)) stack.push({ folder: full, entries: undefined });
       } else if (isCandidate(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && linksToFile(full)))) {
         files.add(full);
       }
     }
+  }
+}
+
+/** `cdk.out/*.template.json` and `cdk.out/<assembly>/*.template.json`. */
+function synthesizedTemplates(folder: string, out: Set<string>): void {
+  for (const entry of readFolder(folder)) {
+    const full = join(folder, entry.name);
+    if (entry.isFile() && entry.name.endsWith('.template.json')) out.add(full);
+    else if (entry.isDirectory()) for (const inner of readFolder(full)) if (inner.isFile() && inner.name.endsWith('.template.json')) out.add(join(full, inner.name));
   }
 }
 

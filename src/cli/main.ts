@@ -2,7 +2,7 @@
 import { resolveConfig } from '../core/config.js';
 import { atLeast } from '../core/findings.js';
 import { parseRequest, USAGE, UsageError, type CheckRequest, type FailOn } from './args.js';
-import { checkFiles, type CheckReport } from './check.js';
+import { addSynthesized, checkFiles, type CheckReport } from './check.js';
 import { runCost } from './cost.js';
 import { collectFiles, UnreadablePathError } from './files.js';
 import { formatJson } from './format/json.js';
@@ -39,8 +39,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       (request.requested ? io.out : io.err)(USAGE + '\n');
       return request.requested ? EXIT.ok : EXIT.usage;
     }
-    const files = collectFiles(request.paths, io.cwd);
-    return check(request, files, await withPython(io, files.some((f) => isPythonFile(f))));
+    const synthesized = new Set<string>();
+    const files = collectFiles(request.paths, io.cwd, synthesized);
+    return check(request, files, [...synthesized].sort(), await withPython(io, files.some((f) => isPythonFile(f))));
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UnreadablePathError)) throw error;
     io.err(`crossover: ${error.message}\n`);
@@ -56,10 +57,13 @@ async function withPython(io: Io, needed: boolean): Promise<Io> {
   return python ? { ...io, python } : io;
 }
 
-function check(request: CheckRequest, files: string[], io: Io): number {
+function check(request: CheckRequest, files: string[], synthesized: string[], io: Io): number {
   const settings = settingsFor(request, io.cwd);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
-  const report = checkFiles(files, resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }), io.cwd, (line) => io.err(line + '\n'), io.python);
+  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
+  const log = (line: string) => io.err(line + '\n');
+  const report = checkFiles(files, config, io.cwd, log, io.python);
+  if (synthesized.length > 0) addSynthesized(report, synthesized, config, io.cwd, log);
   io.out(render(report, request));
   return exitCode(report, request.failOn);
 }

@@ -285,7 +285,7 @@ function toRelated(loc: SourceLocation, message: string): RelatedInformation {
   return { uri: loc.uri, range: loc.range, message };
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { type EngineConfig, resolveConfig } from '../core/config.js';
 import { analyzeTextAsync, isServerlessTs, type AnalysisResult } from '../core/engine.js';
 import { type Finding } from '../core/findings.js';
+import { isSynthesizedTemplate } from '../core/parse/cdk/synthesized.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
@@ -78,9 +79,17 @@ export class Analyzer implements vscode.Disposable {
     );
   }
 
-  /** YAML/JSON documents and `.template` files of an editable scheme; the engine decides if it is a template. */
+  /** The engine configuration of the current settings. */
+  get engineConfig(): EngineConfig {
+    return this.config;
+  }
+
+  /**
+   * YAML/JSON documents and `.template` files of an editable scheme; the engine decides if it is a
+   * template. Synthesized CDK templates are left to SynthesizedOutput, which maps them to the sources.
+   */
   isCandidate(document: vscode.TextDocument): boolean {
-    if (!EDITABLE_SCHEMES.has(document.uri.scheme)) return false;
+    if (!EDITABLE_SCHEMES.has(document.uri.scheme) || isSynthesizedTemplate(document.uri.path)) return false;
     return CANDIDATE_LANGUAGES.has(document.languageId) || document.uri.path.toLowerCase().endsWith('.template') || isServerlessTs(document.uri.path);
   }
 

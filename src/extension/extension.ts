@@ -4,12 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { type Finding } from '../core/findings.js';
-import { Analyzer } from './analyzer.js';
+import { type AnalysisSummary, Analyzer } from './analyzer.js';
 import { CostService } from './cost/estimates.js';
 import { COST_SELECTOR, CostHoverProvider, CostLensProvider, CostStatus, registerCostCommands, ReportDocuments } from './cost/providers.js';
 import { UsageFiles } from './cost/usage.js';
 import { Log } from './log.js';
 import { WorkspaceScanner } from './scan.js';
+import { SynthesizedOutput } from './synthesized.js';
 import { readSettings } from './settings.js';
 import { Status } from './status.js';
 
@@ -26,12 +27,14 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const log = new Log();
   let settings = readSettings();
   const analyzer = new Analyzer(settings, log);
+  // cdk.out templates, their findings mapped to the constructs of the CDK sources.
+  const synthesized = new SynthesizedOutput(analyzer, log);
   const status = new Status(
-    () => analyzer.summary(),
+    () => addSummaries(analyzer.summary(), synthesized.summary()),
     (error) => log.error('Status update failed', error),
   );
   const scanner = new WorkspaceScanner(settings, analyzer, log, status);
-  context.subscriptions.push(log, analyzer, status, scanner);
+  context.subscriptions.push(log, analyzer, status, scanner, synthesized);
 
   // Costs: estimates per function from the analysis results, the usage file and the cost settings.
   const usage = new UsageFiles(log);
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
 
   context.subscriptions.push(
     analyzer.onDidChangeResults(log.guard('Status update', () => status.update())),
+    synthesized.onDidChange(log.guard('Status update', () => status.update())),
     analyzer.onDidChangeBusy(log.guard('Status update', (busy: boolean) => status.setAnalysing(busy))),
     vscode.workspace.onDidOpenTextDocument(log.guard('Open', (d: vscode.TextDocument) => analyzer.documentOpened(d))),
     vscode.workspace.onDidChangeTextDocument(log.guard('Change', (e: vscode.TextDocumentChangeEvent) => analyzer.documentChanged(e.document))),
@@ -93,7 +97,13 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
 
   for (const document of vscode.workspace.textDocuments) analyzer.documentOpened(document);
   // The scan starts after activation returns, in the background.
-  const timer = setTimeout(log.guard('Workspace scan', () => void scanner.start('activation')), 0);
+  const timer = setTimeout(
+    log.guard('Workspace scan', () => {
+      void scanner.start('activation');
+      void synthesized.start().catch((error: unknown) => log.error('Reading cdk.out failed', error));
+    }),
+    0,
+  );
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
   log.info(
@@ -105,10 +115,14 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     whenIdle: async () => {
       // Loop until both are idle at the same moment (a scan can schedule analyses and vice versa).
       await usageLoaded;
-      while (analyzer.busy || scanner.scanning) await Promise.all([analyzer.whenIdle(), scanner.whenIdle()]);
+      while (analyzer.busy || scanner.scanning || synthesized.busy) await Promise.all([analyzer.whenIdle(), scanner.whenIdle(), synthesized.whenIdle()]);
     },
     analyze: async (uri) => analyzer.analyzeNow(await vscode.workspace.openTextDocument(uri)),
   };
+}
+
+function addSummaries(a: AnalysisSummary, b: AnalysisSummary): AnalysisSummary {
+  return { templates: a.templates + b.templates, errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos };
 }
 
 export function deactivate(): void {

@@ -53,7 +53,8 @@ export function prepareWorkspace(fixture) {
   write('hostile/binary/template.yaml', binary);
   // Templates with problems where nobody edits templates: never listed.
   write('node_modules/some-lib/template.yaml', LONG_TIMEOUT_TEMPLATE('DependencyFunction'));
-  write('cdk.out/App.template.json', JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Timeout: 1200 } } } }, null, 2));
+  // cdk.out's assets are copies of build input; only its *.template.json files are read (as synthesized output, see cdk/cdk.out).
+  write('cdk.out/asset.0f2a9c/template.yaml', LONG_TIMEOUT_TEMPLATE('AssetFunction'));
   // YAML that is not a template, in bulk (the scan reads and drops each).
   for (let i = 0; i < FILLER_FILES; i++) write(`filler/config-${String(i).padStart(4, '0')}.yaml`, `name: config-${i}\nreplicas: ${i % 5}\nlabels: [a, b]\n`);
   return { root, workspace };

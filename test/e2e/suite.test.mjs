@@ -164,9 +164,11 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await runCommand(page, 'Crossover: Show Output');
     // The Output view shares the panel's filter box with the Problems view: clear what the suite typed there.
     await page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
-    const filter = page.locator('.panel .viewpane-filter input').first();
+    // The visible one: the Problems view keeps its own (hidden) filter input in the DOM.
+    const filter = page.locator('.panel .viewpane-filter input').filter({ visible: true }).first();
     await filter.waitFor({ state: 'visible', timeout: 15_000 });
     await filter.fill('');
+    await waitFor('the Output filter to be empty', async () => (await filter.inputValue()) === '');
     // The output editor is virtualized (only the lines in view exist) and renders spaces as U+00A0 (hence \s).
     const output = page.locator('.panel .monaco-editor', { hasText: /\[info\]\s(Crossover|Workspace scan|Skipped|Settings)/ }).first();
     await output.waitFor({ state: 'visible', timeout: 15_000 }).catch(async (error) => {
@@ -244,7 +246,8 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     // Listed by the workspace scan before the file is opened.
     await waitForProblem(page, { folder: 'lib', file: 'reports-stack.ts', line: 14, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,200 s is above the Lambda maximum' });
     await openFile(page, 'cdk/lib/reports-stack.ts');
-    await waitFor('the timeout error squiggle in the .ts file', async () => (await squiggles(page, 'error')) === 1);
+    // Two errors: the timeout (read from the source) and the ephemeral storage that only cdk.out knows (see below).
+    await waitFor('the timeout error squiggle in the .ts file (and the synthesized one)', async () => (await squiggles(page, 'error')) === 2);
     const lens = await waitFor('the cost CodeLens above new lambda.Function', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
     assert.match(lens, /^about \$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+\) · about \$[\d.,]+\/mo on Fargate/);
     await hoverAt(page, 13, 19); // memorySize: 1024
@@ -256,6 +259,46 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.match(hover, /Memory 1024 MB \(template\)/);
     await shot('14-cdk-typescript');
     await page.keyboard.press('Escape');
+  });
+
+  test('CDK in Python: a diagnostic, a hover and a CodeLens in a Python CDK stack', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await waitForProblem(page, { folder: 'stacks', file: 'billing_stack.py', line: 17, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 960 s is above the Lambda maximum' });
+    await openFile(page, 'cdk/app/stacks/billing_stack.py');
+    await waitFor('the timeout error squiggle in the .py file', async () => (await squiggles(page, 'error')) === 1);
+    const lens = await waitFor('the cost CodeLens above _lambda.Function', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
+    assert.match(lens, /^about \$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+\) · about \$[\d.,]+\/mo on Fargate/);
+    await hoverAt(page, 16, 25); // memory_size=2048
+    const hover = await waitFor('the cost hover on memory_size', async () => {
+      const text = await hoverText(page);
+      return /Memory 2,048 MB/.test(text) && text;
+    });
+    assert.match(hover, /Memory 2048 MB \(template\)/);
+    await shot('15-cdk-python');
+    await page.keyboard.press('Escape');
+  });
+
+  test('cdk.out: a synthesized finding lands on the construct in the source, an unknown construct stays on the template', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    // The computed ephemeral storage is known only to the synthesized template; its finding is shown on `new lambda.Function`.
+    await waitForProblem(page, {
+      folder: 'lib',
+      file: 'reports-stack.ts',
+      line: 8,
+      severity: 'error',
+      ruleId: 'lambda/ephemeral-storage-range',
+      message: 'Ephemeral storage 20,480 MB is outside the range',
+      related: { text: 'ReportsStack.template.json: Reports6A1B3C5D', line: 15 },
+    });
+    // The timeout the source already reports is not repeated from the template.
+    await waitForProblem(page, { folder: 'lib', file: 'reports-stack.ts', line: 8, severity: 'error', ruleId: 'lambda/timeout-max', message: '(from the synthesized template)' }, { absent: true });
+    await waitForProblem(page, { folder: 'cdk.out', file: 'ReportsStack.template.json', line: 33, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,000 s is above the Lambda maximum' });
+    await openFile(page, 'cdk/lib/reports-stack.ts');
+    await waitFor('both error squiggles in the stack (timeout, synthesized storage)', async () => (await squiggles(page, 'error')) === 2);
+    await filterProblems(page, 'synthesized');
+    await shot('16-cdk-out-mapped');
   });
 
   test('hostile files are skipped with a log line or reported, and nothing throws in the extension host', async () => {

@@ -2,41 +2,15 @@
 // the real aws-cdk-lib (a test-only dependency; our own fixtures, never workspace code), and what we read
 // statically (memory, timeout, runtime, architecture, ephemeral storage; Fargate cpu/memory and desired
 // count) must equal the synthesized CloudFormation, matched by construct path (`aws:cdk:path`).
-import type * as CdkLib from 'aws-cdk-lib';
-import * as esbuild from 'esbuild';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
+import { type Resource, synthesizeFixture } from '../support/cdk-synth.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'cdk-synth');
-// Inside the repository, so the bundled fixtures resolve aws-cdk-lib from its node_modules.
-const cache = join(import.meta.dirname, '..', '..', 'node_modules', '.cache');
-mkdirSync(cache, { recursive: true });
-const work = mkdtempSync(join(cache, 'crossover-cdk-synth-'));
-const requireHere = createRequire(import.meta.url);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-interface Resource {
-  Type: string;
-  Properties?: Record<string, unknown>;
-  Metadata?: Record<string, unknown>;
-}
-
-/** Bundles the fixture (aws-cdk-lib and constructs stay external), synthesizes it, returns the template. */
-async function synthesize(file: string): Promise<Record<string, Resource>> {
-  const outfile = join(work, `${file}.cjs`);
-  await esbuild.build({ entryPoints: [join(fixtures, file)], bundle: true, platform: 'node', format: 'cjs', outfile, external: ['aws-cdk-lib', 'constructs'], logLevel: 'silent' });
-  const cdk = requireHere('aws-cdk-lib') as typeof CdkLib;
-  const { FixtureStack } = requireHere(outfile) as { FixtureStack: new (scope: unknown, id: string) => unknown };
-  // The CDK CLI turns path metadata on; so do we, to match resources to constructs.
-  const app = new cdk.App({ outdir: join(work, `${file}.out`), context: { 'aws:cdk:enable-path-metadata': true } });
-  new FixtureStack(app, 'Fixture');
-  return (app.synth().getStackByName('Fixture').template as { Resources: Record<string, Resource> }).Resources;
-}
 
 /** The synthesized resource of a construct: its `aws:cdk:path` is `Fixture/<id>/Resource` (or `/Service` for services). */
 function byPath(resources: Record<string, Resource>, id: string, leaf: string): Resource | undefined {
@@ -71,7 +45,7 @@ describe.each(files)('%s', (file) => {
     };
     const result = analyzeText({ uri: `file:///fixtures/${file}`, text, typescript: typescriptReader, readFile }, resolveConfig({}));
     expect(result.format).toBe('cdk');
-    const resources = await synthesize(file);
+    const resources = (await synthesizeFixture(join(fixtures, file))).Resources;
     const model = result.model!;
     expect(model.functions.length + model.taskDefinitions.length).toBeGreaterThan(0);
 

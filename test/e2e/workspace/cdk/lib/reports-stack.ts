@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Size, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 
@@ -12,6 +12,12 @@ export class ReportsStack extends Stack {
       code: lambda.Code.fromAsset('src'),
       memorySize: 1024,
       timeout: Duration.minutes(20),
+      ephemeralStorageSize: Size.mebibytes(scratchMb()),
     });
   }
+}
+
+// Computed: only the synthesized template (cdk.out) knows the value.
+function scratchMb(): number {
+  return 20 * 1024;
 }

@@ -1,0 +1,181 @@
+/**
+ * Synthesized CDK output in the editor: every `cdk.out/*.template.json` of the workspace (the scan leaves
+ * cdk.out alone) is analysed as CloudFormation, and its findings are shown on the constructs of the CDK
+ * sources the analyzer has read (through `aws:cdk:path`), or on the template when no construct matches.
+ * Kept in a diagnostic collection of its own, re-mapped when a template or a CDK source changes.
+ */
+import * as vscode from 'vscode';
+import { analyzeText } from '../core/engine.js';
+import { type Finding } from '../core/findings.js';
+import { type CdkSource, constructPaths, isSynthesizedTemplate, mapSynthesizedFindings } from '../core/parse/cdk/synthesized.js';
+import { decodeBytes } from '../core/parse/document/load.js';
+import { type AnalysisSummary, type Analyzer } from './analyzer.js';
+import { toDiagnostic } from './diagnostics.js';
+import { type Log } from './log.js';
+
+/** cdk.out's templates, and those of nested assemblies (`cdk.out/assembly-Stage/...`). */
+const TEMPLATE_GLOB = '**/cdk.out/{*.template.json,*/*.template.json}';
+/** A `cdk synth` writes many files at once: wait for the burst to end. */
+const SETTLE_MS = 300;
+/** Synthesized templates can be large; above this they are not read. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+interface Synthesized {
+  findings: Finding[];
+  paths: Map<string, string>;
+  label: string;
+}
+
+export class SynthesizedOutput implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('crossover-synthesized');
+  private readonly templates = new Map<string, Synthesized>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** Source stamps the last mapping used: a change of CDK source results triggers a new one. */
+  private lastSources = '';
+  private loading: Promise<void> = Promise.resolve();
+  private counts: AnalysisSummary = { templates: 0, errors: 0, warnings: 0, infos: 0 };
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the synthesized diagnostics were published again. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly log: Log,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(TEMPLATE_GLOB);
+    const reload = log.guard('Synthesized template', (uri: vscode.Uri) => this.track(this.load(uri)));
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(reload),
+      watcher.onDidChange(reload),
+      watcher.onDidDelete(
+        log.guard('Synthesized template', (uri: vscode.Uri) => {
+          this.templates.delete(uri.toString());
+          this.schedule();
+        }),
+      ),
+      analyzer.onDidChangeResults(log.guard('Synthesized mapping', () => this.sourcesChanged())),
+    );
+  }
+
+  /** Finds and reads the workspace's synthesized templates. */
+  async start(): Promise<void> {
+    await this.track(
+      (async () => {
+        const uris = await vscode.workspace.findFiles(TEMPLATE_GLOB, '**/node_modules/**', 200);
+        await Promise.all(uris.map((uri) => this.load(uri)));
+      })(),
+    );
+    this.remap();
+  }
+
+  /** Resolves when no template is being read and no mapping is pending. */
+  async whenIdle(): Promise<void> {
+    await this.loading;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.remap();
+    }
+  }
+
+  get busy(): boolean {
+    return this.timer !== undefined || this.pending > 0;
+  }
+
+  private pending = 0;
+
+  private track(work: Promise<void>): Promise<void> {
+    this.pending++;
+    const done = work.finally(() => this.pending--);
+    this.loading = Promise.all([this.loading, done]).then(() => undefined);
+    return this.loading;
+  }
+
+  private async load(uri: vscode.Uri): Promise<void> {
+    if (!isSynthesizedTemplate(uri.path)) return;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_BYTES) {
+        this.templates.delete(uri.toString());
+        return;
+      }
+      const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
+      if (decoded.kind === 'binary') return;
+      const key = uri.toString();
+      const result = analyzeText({ uri: key, text: decoded.text }, this.analyzer.engineConfig);
+      if (!result.format) {
+        this.templates.delete(key);
+      } else {
+        this.templates.set(key, { findings: result.findings, paths: constructPaths(key, decoded.text), label: vscode.workspace.asRelativePath(uri, false) });
+      }
+    } catch (error) {
+      this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri, false)}: ${error instanceof Error ? error.message : String(error)}`);
+      this.templates.delete(uri.toString());
+    }
+    this.schedule();
+  }
+
+  private sourcesChanged(): void {
+    if (this.templates.size === 0) return;
+    const stamps = this.sources()
+      .map((s) => `${s.uri}@${this.analyzer.stampOf(vscode.Uri.parse(s.uri))}`)
+      .join('|');
+    if (stamps !== this.lastSources) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      this.log.guard('Synthesized mapping', () => {
+        this.timer = undefined;
+        this.remap();
+      }),
+      SETTLE_MS,
+    );
+  }
+
+  private sources(): CdkSource[] {
+    const sources: CdkSource[] = [];
+    for (const { uri, result } of this.analyzer.templates()) {
+      if (result.format === 'cdk' && result.model) sources.push({ uri: uri.toString(), model: result.model, findings: result.findings });
+    }
+    return sources;
+  }
+
+  private remap(): void {
+    const sources = this.sources();
+    this.lastSources = sources.map((s) => `${s.uri}@${this.analyzer.stampOf(vscode.Uri.parse(s.uri))}`).join('|');
+    const byUri = new Map<string, vscode.Diagnostic[]>();
+    for (const template of this.templates.values()) {
+      for (const finding of mapSynthesizedFindings(template.findings, template.paths, sources, template.label)) {
+        const list = byUri.get(finding.uri) ?? [];
+        list.push(toDiagnostic(finding));
+        byUri.set(finding.uri, list);
+      }
+    }
+    this.collection.clear();
+    for (const [uri, diagnostics] of byUri) this.collection.set(vscode.Uri.parse(uri), diagnostics);
+    const all = [...byUri.values()].flat();
+    this.counts = {
+      templates: this.templates.size,
+      errors: all.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
+      warnings: all.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
+      infos: all.filter((d) => d.severity !== vscode.DiagnosticSeverity.Error && d.severity !== vscode.DiagnosticSeverity.Warning).length,
+    };
+    this.changed.fire();
+  }
+
+  /** What the synthesized templates add to the status bar's counts. */
+  summary(): AnalysisSummary {
+    return this.counts;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}
