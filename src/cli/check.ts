@@ -49,12 +49,8 @@ export function checkFiles(files: readonly string[], config: EngineConfig, cwd: 
   const report: CheckReport = { files: [], skipped: [], otherFiles: 0 };
   for (const file of files) {
     const path = displayPath(file, cwd);
-    const read = readText(file);
-    if ('skip' in read) {
-      report.skipped.push({ path, reason: read.skip });
-      log(`crossover: skipped ${path}: ${read.skip}`);
-      continue;
-    }
+    const read = readOrSkip(file, path, report, log);
+    if (!read) continue;
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
     const readFile = fileReaderFor(file);
     const result = analyzeText({ uri: file, text: read.text, typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) }, config);
@@ -66,6 +62,15 @@ export function checkFiles(files: readonly string[], config: EngineConfig, cwd: 
     } else report.files.push({ path, result });
   }
   return report;
+}
+
+/** The file's text, or undefined after listing it as skipped with the reason. */
+function readOrSkip(file: string, path: string, report: CheckReport, log: (line: string) => void): { text: string } | undefined {
+  const read = readText(file);
+  if ('text' in read) return read;
+  report.skipped.push({ path, reason: read.skip });
+  log(`crossover: skipped ${path}: ${read.skip}`);
+  return undefined;
 }
 
 function readText(file: string): { text: string } | { skip: string } {
@@ -91,12 +96,8 @@ export function addSynthesized(report: CheckReport, templates: readonly string[]
   const touched = new Set<FileReport>();
   for (const file of templates) {
     const path = displayPath(file, cwd);
-    const read = readText(file);
-    if ('skip' in read) {
-      report.skipped.push({ path, reason: read.skip });
-      log(`crossover: skipped ${path}: ${read.skip}`);
-      continue;
-    }
+    const read = readOrSkip(file, path, report, log);
+    if (!read) continue;
     const result = analyzeText({ uri: file, text: read.text }, config);
     if (result.format === undefined) continue;
     const onTemplate: typeof result.findings = [];
