@@ -3,7 +3,8 @@
  * never throws for any input, and can be cancelled between steps when a newer edit makes it stale.
  */
 import { type EngineConfig } from './config.js';
-import { type Finding, type RelatedInformation, type Severity } from './findings.js';
+import { type Finding, type Fix, type RelatedInformation, type Severity } from './findings.js';
+import { isSetFix, materializeFix, type SetFix } from './fixes.js';
 import { type Range, type SourceLocation } from './model/location.js';
 import { type ModelNode } from './model/nodes.js';
 import { type TemplateFormat, type TemplateModel } from './model/template.js';
@@ -130,7 +131,7 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       return done({ format, syntax: undefined, workloads: [], findings: [tooLargeFinding(input, config)].filter(isFinding) });
     }
     // The model and where it came from: a CDK app, or a YAML/JSON/serverless.ts document.
-    let built: { format: TemplateFormat; syntax: Syntax; parsed: ParsedTemplate; findings: Finding[] };
+    let built: { format: TemplateFormat; syntax: Syntax; parsed: ParsedTemplate; findings: Finding[]; doc?: LoadedDocument };
     if (!isServerlessTs(input.uri) && isScriptFile(input.uri)) {
       // A CDK app, or (decided by a text test, before any parsing) a script that has nothing for us.
       const parsed = mentionsCdk(input.text) ? input.typescript?.cdk(input.uri, input.text, input.readFile) : undefined;
@@ -154,7 +155,7 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       yield;
       const parsed =
         format === 'ecs-task-definition' ? buildTaskDefinitionFileModel(doc) : format === 'serverless' ? buildServerlessModel(doc, input.readFile) : buildTemplateModel(doc, format);
-      built = { format, syntax: doc.syntax, parsed, findings };
+      built = { format, syntax: doc.syntax, parsed, findings, doc };
     }
 
     const { model, problems } = built.parsed;
@@ -163,9 +164,19 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       const severity = severityFor(problem.ruleId, config, problem.severity === 'info' ? 'info' : problem.severity);
       if (severity) findings.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: model.uri, range: problem.loc.range, related: [] });
     }
+    // Fixes that add or change a setting become text edits against the parsed document (YAML/JSON only).
+    const doc = built.doc?.syntax === 'yaml' || built.doc?.syntax === 'json' ? built.doc : undefined;
+    const fixes: FixMaker = {
+      materialize: (fix) => (doc ? materializeFix(doc, fix) : undefined),
+      // "Ignore this rule for this resource": Metadata.crossover.ignore, where templates keep it.
+      ignore: (node, ruleId) =>
+        doc && (built.format === 'sam' || built.format === 'cloudformation') && node.loc.path[0] === 'Resources'
+          ? materializeFix(doc, { title: `Ignore ${ruleId} for ${node.id}`, set: { path: node.loc.path, keys: ['Metadata', 'crossover', 'ignore'], value: [...node.ignoredRules, ruleId] } })
+          : undefined,
+    };
     for (const rule of RULES) {
       yield;
-      runRule(rule, model, config, findings);
+      runRule(rule, model, config, findings, fixes);
     }
     findings.sort(compareFindings);
     return done({ format: built.format, syntax: built.syntax, workloads: summarize(model), findings, model });
@@ -232,7 +243,13 @@ export function severityFor(ruleId: string, config: EngineConfig, fallback?: Sev
   return override ?? fallback ?? RULES_BY_ID.get(ruleId)?.meta.severity;
 }
 
-function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, findings: Finding[]): void {
+/** Turns a rule's fixes into text edits for this document (or none, for CDK code). */
+interface FixMaker {
+  materialize(fix: SetFix): Fix | undefined;
+  ignore(node: ModelNode, ruleId: string): Fix | undefined;
+}
+
+function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, findings: Finding[], fixes: FixMaker): void {
   const severity = severityFor(rule.meta.id, config, rule.meta.severity);
   if (!severity) return;
   const overridden = config.rules[rule.meta.id] !== undefined;
@@ -241,6 +258,8 @@ function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, finding
     const template = rule.meta.messages[r.messageId];
     if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
     const { range, related } = placeReport(r);
+    const fix = r.fix && isSetFix(r.fix) ? fixes.materialize(r.fix) : r.fix;
+    const ignore = fixes.ignore(r.node, rule.meta.id);
     findings.push({
       ruleId: rule.meta.id,
       severity: overridden ? severity : (r.severity ?? severity),
@@ -249,7 +268,8 @@ function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, finding
       range,
       resourceId: r.node.id,
       related: [...related, ...(r.related ?? []).map((item) => toRelated(item.loc, item.message))],
-      ...(r.fix ? { fix: r.fix } : {}),
+      ...(fix ? { fix } : {}),
+      ...(ignore ? { ignore } : {}),
     });
   };
   const visitors: Visitors = rule.create({ model, config, report });

@@ -32,7 +32,10 @@ export interface Finding {
   /** Logical id of the resource the finding is about, when there is one. */
   resourceId?: string;
   related: RelatedInformation[];
+  /** The change that answers the finding, when it is clear. */
   fix?: Fix;
+  /** Switches the rule off for this resource (`Metadata: {crossover: {ignore: [...]}}` in templates). */
+  ignore?: Fix;
 }
 
 export function atLeast(severity: Severity, threshold: Severity): boolean {

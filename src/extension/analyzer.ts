@@ -148,6 +148,12 @@ export class Analyzer implements vscode.Disposable {
     return this.results.get(uri.toString())?.result;
   }
 
+  /** The findings of an open document when they are for its current text (quick fixes edit that text). */
+  currentFindings(document: vscode.TextDocument): readonly Finding[] | undefined {
+    const cached = this.results.get(document.uri.toString());
+    return cached && cached.version === document.version && cached.generation === this.generation ? cached.result.findings : undefined;
+  }
+
   /** Every template result, with a stamp that changes whenever the file's result is replaced. */
   *templates(): Iterable<{ uri: vscode.Uri; result: AnalysisResult; stamp: number }> {
     for (const [key, cached] of this.results) yield { uri: vscode.Uri.parse(key), result: cached.result, stamp: cached.stamp };

@@ -11,6 +11,7 @@ import { UsageFiles } from './cost/usage.js';
 import { Log } from './log.js';
 import { WorkspaceScanner } from './scan.js';
 import { SynthesizedOutput } from './synthesized.js';
+import { QuickFixProvider } from './quick-fixes.js';
 import { readSettings } from './settings.js';
 import { Status } from './status.js';
 
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     costStatus,
     costs.onDidChange(log.guard('Cost status', () => costStatus.schedule())),
     vscode.languages.registerHoverProvider(COST_SELECTOR, new CostHoverProvider(costs, log)),
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new QuickFixProvider(analyzer, log), QuickFixProvider.metadata),
     vscode.languages.registerCodeLensProvider(COST_SELECTOR, new CostLensProvider(costs, log)),
     ...registerCostCommands(costs, new ReportDocuments(), log),
   );

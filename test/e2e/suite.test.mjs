@@ -9,6 +9,8 @@ import {
   closeActiveEditor,
   codeLensTexts,
   filterProblems,
+  applyQuickFix,
+  quickFixTitles,
   goTo,
   hoverAt,
   hoverText,
@@ -299,6 +301,34 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await waitFor('both error squiggles in the stack (timeout, synthesized storage)', async () => (await squiggles(page, 'error')) === 2);
     await filterProblems(page, 'synthesized');
     await shot('16-cdk-out-mapped');
+  });
+
+  test('quick fix: memory into range makes the error go; the menu also offers ignore and the rule docs', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    const problem = { folder: 'fixes', file: 'template.yaml', line: 13, severity: 'error', ruleId: 'lambda/memory-range', message: 'Memory 20,000 MB is outside the range' };
+    await waitForProblem(page, problem);
+    await openFile(page, 'fixes/template.yaml');
+    await waitFor('the memory error squiggle', async () => (await squiggles(page, 'error')) === 1);
+    await goTo(page, 13, 19);
+    await page.keyboard.press('Control+.');
+    const titles = await waitFor('the quick fix menu', async () => {
+      const texts = await quickFixTitles(page);
+      return texts.some((t) => t.includes('Set memory to 10240 MB')) && texts;
+    });
+    assert.ok(titles.some((t) => t.includes('Ignore lambda/memory-range for ThumbnailFunction')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.includes('Show documentation for lambda/memory-range')), titles.join(' | '));
+    await shot('17-quick-fix-menu');
+    await page.keyboard.press('Escape');
+    await applyQuickFix(page, 13, 19, 'Set memory to 10240 MB');
+    await waitFor('the error squiggle to go', async () => (await squiggles(page, 'error')) === 0);
+    await waitForProblem(page, problem, { absent: true });
+    const line = await page.locator('.editor-instance .view-line', { hasText: 'MemorySize' }).first().innerText();
+    assert.match(line.replace(/\u00a0/g, ' '), /MemorySize: 10240/);
+    await shot('18-quick-fix-applied');
+    // Leave the file as it is on disk for the tests after this one.
+    await runCommand(page, 'File: Revert File');
+    await waitForProblem(page, problem);
   });
 
   test('hostile files are skipped with a log line or reported, and nothing throws in the extension host', async () => {

@@ -235,3 +235,17 @@ export async function waitForFrameText(page, text, { timeout = 30_000 } = {}) {
     return undefined;
   }, { timeout });
 }
+
+/** Opens the quick fix menu at line:column (Ctrl+.) and picks the action whose title contains `title`. */
+export async function applyQuickFix(page, line, column, title) {
+  await goTo(page, line, column);
+  await page.keyboard.press('Control+.');
+  const item = page.locator('.action-widget .action-list-item, .context-view .monaco-list-row', { hasText: title }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  await item.click();
+}
+
+/** The titles in the open quick fix menu. */
+export async function quickFixTitles(page) {
+  return page.locator('.action-widget .action-list-item, .context-view .monaco-list-row').allInnerTexts();
+}

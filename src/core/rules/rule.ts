@@ -6,6 +6,7 @@
  */
 import { type EngineConfig } from '../config.js';
 import { type Fix, type Severity } from '../findings.js';
+import { type SetFix } from '../fixes.js';
 import { type Field } from '../model/field.js';
 import { type SourceLocation } from '../model/location.js';
 import { type ApiGateway, type Database, type DbProxy, type EcsService, type EcsTaskDefinition, type LambdaFunction, type ModelNode, type SqsQueue } from '../model/nodes.js';
@@ -64,7 +65,8 @@ export interface Report<MessageId extends string = string> {
   /** An explicit location (wins over `field`). */
   loc?: SourceLocation;
   related?: RelatedReport[];
-  fix?: Fix;
+  /** Literal edits, or a setting to add or change (the engine writes it in the document's syntax). */
+  fix?: Fix | SetFix;
   /**
    * This report's severity when it differs from the rule's default (e.g. "deprecated" is a warning,
    * "deprecated within six months" is information). A user's severity setting for the rule still wins.

@@ -1,11 +1,13 @@
 import { runtimeInfo } from '../../data/runtimes.js';
 import { defineRule } from '../rule.js';
+import { setFunctionSetting } from '../../fixes.js';
 
 export default defineRule({
   meta: {
     id: 'lambda/java-snapstart',
     category: 'lambda',
     severity: 'warning',
+    fixable: true,
     docs: {
       description: 'A Java function that answers synchronous requests (API Gateway, function URL, ALB) without SnapStart or provisioned concurrency.',
       rationale:
@@ -41,7 +43,11 @@ export default defineRule({
         if (fn.snapStart.value === 'PublishedVersions' || (fn.provisionedConcurrency?.value ?? 0) > 0) return;
         const front = fn.events.find((e) => e.invocation === 'sync');
         if (!front) return;
+        const fix = runtime.snapStart
+          ? setFunctionSetting(ctx.model, fn, fn.snapStart, { template: ['SnapStart', 'ApplyOn'], serverless: ['snapStart'] }, ctx.model.format === 'serverless' ? true : 'PublishedVersions', 'Turn on SnapStart (ApplyOn: PublishedVersions)')
+          : undefined;
         ctx.report({
+          ...(fix ? { fix } : {}),
           node: fn,
           field: fn.runtime,
           messageId: runtime.snapStart ? 'noSnapStart' : 'unsupportedRuntime',

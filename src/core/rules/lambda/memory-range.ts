@@ -6,6 +6,7 @@ export default defineRule({
     id: 'lambda/memory-range',
     category: 'lambda',
     severity: 'error',
+    fixable: true,
     docs: {
       description: 'A Lambda function memory size outside what Lambda allows: 128 to 10,240 MB (up to 32,768 MB on Lambda Managed Instances).',
       rationale:
@@ -40,7 +41,11 @@ export default defineRule({
         const min = LAMBDA_LIMITS.minMemoryMb.value;
         const max = managed ? LAMBDA_LIMITS.managedInstancesMaxMemoryMb.value : LAMBDA_LIMITS.maxMemoryMb.value;
         if (memory >= min && memory <= max) return;
-        ctx.report({ node: fn, field: fn.memoryMb, messageId: managed ? 'outOfManagedRange' : 'outOfRange', data: { memory, min, max } });
+        const target = Math.min(max, Math.max(min, Math.round(memory)));
+        const title = `Set memory to ${target} MB`;
+        // A written number is replaced where it is (any syntax, CDK included); a computed one is left alone.
+        const fix = fn.memoryMb.at && fn.memoryMb.via === undefined ? { title, edits: [{ range: fn.memoryMb.at.range, newText: String(target) }] } : undefined;
+        ctx.report({ node: fn, field: fn.memoryMb, messageId: managed ? 'outOfManagedRange' : 'outOfRange', data: { memory, min, max }, ...(fix ? { fix } : {}) });
       },
     };
   },

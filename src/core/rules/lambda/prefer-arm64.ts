@@ -1,11 +1,13 @@
 import { runtimeInfo } from '../../data/runtimes.js';
 import { defineRule } from '../rule.js';
+import { setFunctionSetting } from '../../fixes.js';
 
 export default defineRule({
   meta: {
     id: 'lambda/prefer-arm64',
     category: 'lambda',
     severity: 'info',
+    fixable: true,
     docs: {
       description: 'A zip-packaged function on x86_64 whose runtime also runs on arm64 (Graviton), where duration costs about 20% less.',
       rationale:
@@ -36,7 +38,9 @@ export default defineRule({
         const runtime = runtimeInfo(fn.runtime.value);
         if (!runtime?.arm64) return;
         const origin = fn.architecture.origin === 'default' ? ' (the default)' : fn.architecture.origin === 'globals' ? ' (from Globals)' : '';
-        ctx.report({ node: fn, field: fn.architecture, messageId: 'preferArm64', data: { function: fn.id, origin, runtime: runtime.id } });
+        const where = fn.architecture.origin === 'globals' ? ' (for every function that inherits it)' : '';
+        const fix = setFunctionSetting(ctx.model, fn, fn.architecture, { template: ['Architectures'], serverless: ['architecture'] }, ctx.model.format === 'serverless' ? 'arm64' : ['arm64'], `Use arm64${where}`);
+        ctx.report({ node: fn, field: fn.architecture, messageId: 'preferArm64', data: { function: fn.id, origin, runtime: runtime.id }, ...(fix ? { fix } : {}) });
       },
     };
   },
