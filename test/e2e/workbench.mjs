@@ -236,13 +236,24 @@ export async function waitForFrameText(page, text, { timeout = 30_000 } = {}) {
   }, { timeout });
 }
 
-/** Opens the quick fix menu at line:column (Ctrl+.) and picks the action whose title contains `title`. */
+/**
+ * Opens the quick fix menu at line:column (Ctrl+.) and applies the action whose title contains `title`,
+ * by keyboard as a user would (the menu's pointer guard swallows synthetic clicks).
+ */
 export async function applyQuickFix(page, line, column, title) {
   await goTo(page, line, column);
   await page.keyboard.press('Control+.');
-  const item = page.locator('.action-widget .action-list-item, .context-view .monaco-list-row', { hasText: title }).first();
-  await item.waitFor({ state: 'visible', timeout: 10_000 });
-  await item.click();
+  const rows = page.locator('.action-widget .monaco-list-row');
+  await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  for (let i = 0; i < 12; i++) {
+    const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => null)) ?? '';
+    if (focused.includes(title)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`No quick fix "${title}" could be focused`);
 }
 
 /** The titles in the open quick fix menu. */
