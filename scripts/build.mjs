@@ -28,6 +28,8 @@ const targets = [
   { ...common, entryPoints: ['src/core/parse/python/reader.ts'], outfile: 'dist/python-reader.js', sourcemap: false, minify: true,
     // Its CommonJS build: the ESM one finds its files through import.meta.url, which a CommonJS bundle lacks.
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' } },
+  // The comparison view: browser code (the webview), with its UI components and chart library.
+  { entryPoints: ['webview/compare/main.ts'], outfile: 'dist/webview/compare.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' },
 ];
 
 mkdirSync('dist', { recursive: true });

@@ -2,9 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfig } from '../core/config.js';
-import { type Crossover, findCrossover } from '../core/cost/crossover.js';
+import { findCrossover } from '../core/cost/crossover.js';
 import { compare, estimateFunction, estimateTask, usesRdsProxy, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
 import { type Scenario } from '../core/cost/model.js';
+import { comparisonReport, type CostReport, roundMoney } from '../core/cost/report.js';
 import { priceBook, regions } from '../core/cost/price-book.js';
 import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
 import { analyzeText } from '../core/engine.js';
@@ -38,11 +39,6 @@ export function runCost(argv: string[], io: Io): number {
   return 0;
 }
 
-/** JSON numbers to a millionth, so float noise (6.666700000000001) does not reach users or diffs. */
-function roundMoney(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
-}
-
 function scenarioOf(f: CostFlags): Scenario {
   return {
     region: f.region,
@@ -65,61 +61,6 @@ function scenarioOf(f: CostFlags): Scenario {
       albLcu: f.albLcu,
       natGateway: f.fargateNatGateway,
     },
-  };
-}
-
-export interface CostReport {
-  lambda: { monthlyUsd: number; breakdown: Comparison['lambda']['breakdown'] };
-  fargate: { monthlyUsd: number; tasks: number; vcpu: number; memoryGb: number; breakdown: Comparison['fargate']['breakdown'] };
-  crossover: { requestsPerMonth: number | null; note?: string };
-  cheaper: Comparison['cheaper'];
-  assumptions: Record<string, unknown>;
-  priceDate: string;
-  region: string;
-  notes: string[];
-}
-
-export function comparisonReport(c: Comparison, scenario: Scenario, crossover: Crossover, priceDate: string, notes: string[]): CostReport {
-  const f = scenario.fargate;
-  return {
-    lambda: { monthlyUsd: c.lambda.monthlyUsd, breakdown: c.lambda.breakdown },
-    fargate: { monthlyUsd: c.fargate.monthlyUsd, tasks: c.fargate.tasks, vcpu: c.fargate.vcpu, memoryGb: c.fargate.memoryGb, breakdown: c.fargate.breakdown },
-    crossover:
-      crossover.kind === 'point'
-        ? { requestsPerMonth: crossover.requestsPerMonth }
-        : { requestsPerMonth: null, note: crossover.kind === 'lambda-cheaper-throughout' ? 'Lambda is cheaper up to 100 billion requests a month' : 'Fargate is cheaper (or equal) from 1,000 requests a month' },
-    cheaper: c.cheaper,
-    assumptions: {
-      requestsPerMonth: scenario.requestsPerMonth,
-      durationMs: scenario.durationMs,
-      memoryMb: scenario.lambda.memoryMb,
-      architecture: scenario.lambda.architecture,
-      frontDoor: scenario.lambda.frontDoor,
-      payloadKb: scenario.payloadKb,
-      peakToAverage: scenario.peakToAverage,
-      provisionedConcurrency: scenario.lambda.provisionedConcurrency,
-      ephemeralStorageMb: scenario.lambda.ephemeralStorageMb,
-      rdsProxyVcpu: scenario.lambda.rdsProxyVcpu,
-      freeTier: scenario.freeTier,
-      region: scenario.region,
-      fargate: {
-        vcpu: f.vcpu,
-        memoryGb: f.memoryGb,
-        architecture: f.architecture,
-        tasks: f.tasks ?? 'sized from traffic',
-        minTasks: f.minTasks,
-        perTaskConcurrency: f.perTaskConcurrency,
-        requiredConcurrency: c.fargate.requiredConcurrency,
-        spot: f.spot,
-        loadBalancer: f.loadBalancer,
-        albLcu: f.loadBalancer === 'alb' ? (f.albLcu ?? c.fargate.lcu) : null,
-        albLcuFrom: f.albLcu === null ? 'traffic' : 'given',
-        natGateway: f.natGateway,
-      },
-    },
-    priceDate,
-    region: scenario.region,
-    notes,
   };
 }
 

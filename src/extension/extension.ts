@@ -12,6 +12,8 @@ import { Log } from './log.js';
 import { WorkspaceScanner } from './scan.js';
 import { SynthesizedOutput } from './synthesized.js';
 import { QuickFixProvider } from './quick-fixes.js';
+import { COMPARE_VIEW_TYPE, ComparePanels } from './compare/panel.js';
+import { type CompareViewState } from '../shared/compare-messages.js';
 import { readSettings } from './settings.js';
 import { Status } from './status.js';
 
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const usage = new UsageFiles(log);
   const costs = new CostService(analyzer, usage, log);
   const costStatus = new CostStatus(costs, log);
+  const panels = new ComparePanels(context.extensionUri, costs, usage, log);
   context.subscriptions.push(
     usage,
     costs,
@@ -49,7 +52,17 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     vscode.languages.registerHoverProvider(COST_SELECTOR, new CostHoverProvider(costs, log)),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new QuickFixProvider(analyzer, log), QuickFixProvider.metadata),
     vscode.languages.registerCodeLensProvider(COST_SELECTOR, new CostLensProvider(costs, log)),
-    ...registerCostCommands(costs, new ReportDocuments(), log),
+    panels,
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+        try {
+          panels.restore(panel, state as CompareViewState | undefined);
+        } catch (error) {
+          log.error('Restoring the comparison view failed', error);
+        }
+      },
+    }),
+    ...registerCostCommands(costs, new ReportDocuments(), panels, log),
   );
   const usageLoaded = usage.loadAll().catch((error: unknown) => log.error('Reading the usage file failed', error));
 

@@ -12,6 +12,7 @@ import {
   applyQuickFix,
   quickFixTitles,
   goTo,
+  pickColorTheme,
   hoverAt,
   hoverText,
   launch,
@@ -217,12 +218,37 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await shot('11-cost-after-usage-edit');
     await page.keyboard.press('Escape');
 
-    // Compare opens the plain report (the comparison view comes with a later issue).
+    // Compare opens the comparison view: the same figures as the CodeLens, and edits change them live.
     await page.locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ }).first().click();
-    await page.locator('.tab', { hasText: 'CatalogFunction - Lambda or Fargate' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    const report = await waitForFrameText(page, 'CatalogFunction: Lambda or Fargate?');
-    assert.match(report, /Requests per month: 100M \(usage file\)/);
-    await shot('12-cost-report');
+    await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const view = await waitForFrameText(page, 'CatalogFunction: Lambda or Fargate?');
+    const frame = await waitFor('the view frame', async () => {
+      for (const f of page.frames()) if ((await f.locator('#lambda-total').count().catch(() => 0)) > 0) return f;
+      return undefined;
+    });
+    const total = async (id) => Number(((await frame.locator(`#${id}`).innerText()).match(/\$([\d.,]+)/)?.[1] ?? 'NaN').replace(/,/g, ''));
+    const [lensLambda, lensFargate] = dollars(after);
+    const viewLambda = await total('lambda-total');
+    assert.ok(Math.abs(viewLambda - lensLambda) <= 1, `view Lambda ${viewLambda} vs lens ${lensLambda}`);
+    assert.ok(Math.abs((await total('fargate-total')) - lensFargate) <= 1, `view Fargate vs lens ${lensFargate}`);
+    assert.match(view, /They cross at about [\d.]+[kMB]? requests\/month/);
+    assert.equal(await frame.locator('#requests').getAttribute('value'), '100000000', 'the usage file traffic in the Requests field');
+    await shot('12-compare-view-dark');
+    // An edit in the view: a tenth of the traffic, typed into the Requests field.
+    await frame.locator('#requests input').fill('10000000');
+    await frame.locator('#requests input').press('Enter');
+    await waitForFrameText(page, 'Lambda is cheaper at 10M requests/month');
+    const editedLambda = await total('lambda-total');
+    assert.ok(editedLambda < viewLambda / 5, `Lambda falls with a tenth of the traffic: ${viewLambda} -> ${editedLambda}`);
+    // The light theme: the view follows it.
+    await pickColorTheme(page, 'Light Modern');
+    await waitFor('the light theme', async () => (await page.locator('.monaco-workbench.vs').count()) > 0);
+    await waitForFrameText(page, 'Lambda is cheaper at 10M requests/month');
+    await shot('12-compare-view-light');
+    await pickColorTheme(page, 'Dark Modern');
+    await waitFor('the dark theme again', async () => (await page.locator('.monaco-workbench.vs-dark').count()) > 0);
+    const csp = session.consoleErrors.filter((text) => /Content[- ]Security[- ]Policy|Refused to/i.test(text));
+    assert.deepEqual(csp, [], 'no Content-Security-Policy violations');
   });
 
   test('ECS: a CodeLens above the task definition, a hover on cpu that names the nearest Fargate size', async () => {

@@ -190,6 +190,19 @@ export async function runCommand(page, title) {
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/** Switches the colour theme through "Preferences: Color Theme", picking `name` (e.g. "Light Modern"). */
+export async function pickColorTheme(page, name) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click();
+  await waitFor('the theme picker', async () => /Color Theme/.test((await input.getAttribute('aria-label')) ?? ''));
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).first().click();
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 /** Crossover's status bar item (its text, e.g. "Crossover: 9" or "Crossover: scanning 12/340"). */
 export function statusItem(page) {
   return page.locator('.statusbar-item', { hasText: 'Crossover' }).first();

@@ -128,6 +128,10 @@ export class CostService implements vscode.Disposable {
     return [...this.analyzer.templates()].flatMap(({ uri }) => this.costsFor(uri).map((cost) => ({ uri, cost })));
   }
 
+  allTaskCosts(): { uri: vscode.Uri; cost: TaskCost }[] {
+    return [...this.analyzer.templates()].flatMap(({ uri }) => this.taskCostsFor(uri).map((cost) => ({ uri, cost })));
+  }
+
   /** Typical monthly totals over every function of every analysed template. */
   total(): WorkspaceTotal {
     const total: WorkspaceTotal = { lambda: 0, fargate: 0, functions: 0, assumed: 0 };

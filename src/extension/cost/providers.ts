@@ -11,6 +11,7 @@ import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
 import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
 import { type CostService, type FunctionCost } from './estimates.js';
+import { type ComparePanels } from '../compare/panel.js';
 
 export const COST_SELECTOR: vscode.DocumentSelector = [
   { language: 'yaml', scheme: 'file' },
@@ -188,7 +189,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function registerCostCommands(costs: CostService, reports: ReportDocuments, log: Log): vscode.Disposable[] {
+export function registerCostCommands(costs: CostService, reports: ReportDocuments, panels: ComparePanels, log: Log): vscode.Disposable[] {
   const find = (uri: string | undefined, id: string | undefined): { cost: FunctionCost; uri: vscode.Uri } | undefined => {
     if (!uri || !id) return undefined;
     const parsed = vscode.Uri.parse(uri);
@@ -219,12 +220,41 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     if (!target) return;
     await reports.show(`${target.cost.fn.id} - Lambda or Fargate`, reportMarkdown(target.cost.estimate, vscode.workspace.asRelativePath(target.uri)));
   };
+  /** From a CodeLens (uri and id), or the palette / context menu: the workload at the cursor, else a quick pick. */
+  const comparison = (kind: 'function' | 'task') => async (uri?: string, id?: string) => {
+    if (uri && id) {
+      panels.show({ uri, id });
+      return;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (editor) {
+      const at = editor.selection.active;
+      const here = [
+        ...costs.costsFor(editor.document.uri).map((c) => ({ id: c.fn.id, loc: c.fn.loc, kind: 'function' })),
+        ...costs.taskCostsFor(editor.document.uri).map((c) => ({ id: c.node.id, loc: c.node.loc, kind: 'task' })),
+      ].filter((w) => w.kind === kind);
+      // The workload whose declaration is the nearest above the cursor.
+      const nearest = here.filter((w) => w.loc.range.start.line <= at.line).sort((a, b) => b.loc.range.start.line - a.loc.range.start.line)[0];
+      if (nearest) {
+        panels.show({ uri: editor.document.uri.toString(), id: nearest.id });
+        return;
+      }
+    }
+    const workloads = [...costs.allCosts().map(({ uri, cost }) => ({ label: cost.fn.id, description: `Lambda function · ${vscode.workspace.asRelativePath(uri)}`, detail: lensTitle(cost.estimate), uri, id: cost.fn.id, workload: 'function' }))];
+    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({ label: cost.node.id, description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${vscode.workspace.asRelativePath(uri)}`, detail: taskLensTitle(cost.estimate), uri, id: cost.node.id, workload: 'task' }));
+    const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
+    if (!items.length) {
+      void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which workload?', matchOnDescription: true });
+    if (picked) panels.show({ uri: picked.uri.toString(), id: picked.id });
+  };
   return [
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.commands.registerCommand('crossover.showCostReport', log.guard('Cost report', report)),
-    // Until the comparison view exists, Compare opens the same report.
-    vscode.commands.registerCommand('crossover.compareWithFargate', log.guard('Compare with Fargate', report)),
-    vscode.commands.registerCommand('crossover.compareWithLambda', log.guard('Compare with Lambda', report)),
+    vscode.commands.registerCommand('crossover.compareWithFargate', log.guard('Compare with Fargate', comparison('function'))),
+    vscode.commands.registerCommand('crossover.compareWithLambda', log.guard('Compare with Lambda', comparison('task'))),
     vscode.commands.registerCommand(
       'crossover.showCostSummary',
       log.guard('Cost summary', async () => {

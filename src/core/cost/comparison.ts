@@ -1,0 +1,73 @@
+/**
+ * The comparison view's figures: one workload's scenario with the user's edits applied, costed the way
+ * `crossover cost` costs it (same report shape), plus the traffic sweep the chart draws. Pure: the
+ * extension calls it on every edit; tests compare it with the CLI's JSON.
+ */
+import { findCrossover, sweep, type Sweep } from './crossover.js';
+import { compare } from './estimate.js';
+import { type FrontDoor, type Scenario } from './model.js';
+import { priceBook, regions, type PriceOverrides } from './price-book.js';
+import { comparisonReport, type CostReport } from './report.js';
+
+/** What the user can change in the view (unset: the workload's own value). */
+export interface Overrides {
+  requestsPerMonth?: number;
+  durationMs?: number;
+  memoryMb?: number;
+  architecture?: 'x86_64' | 'arm64';
+  region?: string;
+  frontDoor?: FrontDoor;
+  fargateVcpu?: number;
+  fargateMemoryGb?: number;
+  perTaskConcurrency?: number;
+  minTasks?: number;
+  freeTier?: boolean;
+  spot?: boolean;
+}
+
+export interface ComparisonData {
+  report: CostReport;
+  /** Both monthly totals over traffic (log scale), for the chart. */
+  sweep: Sweep;
+  /** The scenario after the edits: the current value of every assumption. */
+  scenario: Scenario;
+  regions: { id: string; name: string }[];
+}
+
+export const SWEEP_POINTS = 120;
+
+export function applyOverrides(base: Scenario, o: Overrides): Scenario {
+  const frontDoor = o.frontDoor ?? base.lambda.frontDoor;
+  return {
+    ...base,
+    region: o.region ?? base.region,
+    requestsPerMonth: o.requestsPerMonth ?? base.requestsPerMonth,
+    durationMs: o.durationMs ?? base.durationMs,
+    freeTier: o.freeTier ?? base.freeTier,
+    lambda: { ...base.lambda, memoryMb: o.memoryMb ?? base.lambda.memoryMb, architecture: o.architecture ?? base.lambda.architecture, frontDoor },
+    fargate: {
+      ...base.fargate,
+      vcpu: o.fargateVcpu ?? base.fargate.vcpu,
+      memoryGb: o.fargateMemoryGb ?? base.fargate.memoryGb,
+      perTaskConcurrency: o.perTaskConcurrency ?? base.fargate.perTaskConcurrency,
+      minTasks: o.minTasks ?? base.fargate.minTasks,
+      spot: o.spot ?? base.fargate.spot,
+      // A front door on the Lambda side means a load balancer on the Fargate side, as `crossover cost` assumes.
+      loadBalancer: o.frontDoor === undefined ? base.fargate.loadBalancer : frontDoor === 'none' ? 'none' : 'alb',
+    },
+  };
+}
+
+export function comparisonData(base: Scenario, overrides: Overrides, priceOverrides: PriceOverrides = {}): ComparisonData {
+  const scenario = applyOverrides(base, overrides);
+  const prices = priceBook(scenario.region, priceOverrides);
+  const c = compare(scenario, prices);
+  const keys = [...new Set([...c.lambda.priceKeys, ...c.fargate.priceKeys])];
+  const notes = [...(prices.known ? [] : [`${scenario.region} is not in Crossover's price data: us-east-1 prices are used.`]), ...prices.notesFor(keys)];
+  return {
+    report: comparisonReport(c, scenario, findCrossover(scenario, prices), prices.dateFor(keys), notes),
+    sweep: sweep(scenario, prices, SWEEP_POINTS),
+    scenario,
+    regions: regions(),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * One workload's comparison as plain data: what `crossover cost --format json` prints and what the
+ * comparison view shows, so both give the same figures for the same inputs.
+ */
+import { type Crossover } from './crossover.js';
+import { type Comparison } from './estimate.js';
+import { type Scenario } from './model.js';
+
+export interface CostReport {
+  lambda: { monthlyUsd: number; breakdown: Comparison['lambda']['breakdown'] };
+  fargate: { monthlyUsd: number; tasks: number; vcpu: number; memoryGb: number; breakdown: Comparison['fargate']['breakdown'] };
+  crossover: { requestsPerMonth: number | null; note?: string };
+  cheaper: Comparison['cheaper'];
+  assumptions: Record<string, unknown>;
+  priceDate: string;
+  region: string;
+  notes: string[];
+}
+
+export function comparisonReport(c: Comparison, scenario: Scenario, crossover: Crossover, priceDate: string, notes: string[]): CostReport {
+  const f = scenario.fargate;
+  return {
+    lambda: { monthlyUsd: c.lambda.monthlyUsd, breakdown: c.lambda.breakdown },
+    fargate: { monthlyUsd: c.fargate.monthlyUsd, tasks: c.fargate.tasks, vcpu: c.fargate.vcpu, memoryGb: c.fargate.memoryGb, breakdown: c.fargate.breakdown },
+    crossover:
+      crossover.kind === 'point'
+        ? { requestsPerMonth: crossover.requestsPerMonth }
+        : { requestsPerMonth: null, note: crossover.kind === 'lambda-cheaper-throughout' ? 'Lambda is cheaper up to 100 billion requests a month' : 'Fargate is cheaper (or equal) from 1,000 requests a month' },
+    cheaper: c.cheaper,
+    assumptions: {
+      requestsPerMonth: scenario.requestsPerMonth,
+      durationMs: scenario.durationMs,
+      memoryMb: scenario.lambda.memoryMb,
+      architecture: scenario.lambda.architecture,
+      frontDoor: scenario.lambda.frontDoor,
+      payloadKb: scenario.payloadKb,
+      peakToAverage: scenario.peakToAverage,
+      provisionedConcurrency: scenario.lambda.provisionedConcurrency,
+      ephemeralStorageMb: scenario.lambda.ephemeralStorageMb,
+      rdsProxyVcpu: scenario.lambda.rdsProxyVcpu,
+      freeTier: scenario.freeTier,
+      region: scenario.region,
+      fargate: {
+        vcpu: f.vcpu,
+        memoryGb: f.memoryGb,
+        architecture: f.architecture,
+        tasks: f.tasks ?? 'sized from traffic',
+        minTasks: f.minTasks,
+        perTaskConcurrency: f.perTaskConcurrency,
+        requiredConcurrency: c.fargate.requiredConcurrency,
+        spot: f.spot,
+        loadBalancer: f.loadBalancer,
+        albLcu: f.loadBalancer === 'alb' ? (f.albLcu ?? c.fargate.lcu) : null,
+        albLcuFrom: f.albLcu === null ? 'traffic' : 'given',
+        natGateway: f.natGateway,
+      },
+    },
+    priceDate,
+    region: scenario.region,
+    notes,
+  };
+}
+
+
+/** JSON numbers to a millionth, so float noise (6.666700000000001) does not reach users or diffs. */
+export function roundMoney(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+}
+

@@ -1,0 +1,249 @@
+/**
+ * "Compare with Fargate" / "Compare with Lambda": a webview panel per workload (the webview-sample shape)
+ * with a strict Content-Security-Policy and a nonce. The extension owns the figures: it applies the user's
+ * edits to the workload's scenario, costs it with the engine (the same report as `crossover cost`), and
+ * sends the whole state; the webview only renders and reports edits. Panels come back after a reload.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { parseDocument } from 'yaml';
+import { comparisonData, type Overrides } from '../../core/cost/comparison.js';
+import { type FunctionEstimate } from '../../core/cost/estimate.js';
+import { type CompareViewState, type FromView, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
+import { type CostService } from '../cost/estimates.js';
+import { type UsageFiles } from '../cost/usage.js';
+import { type Log } from '../log.js';
+
+export const COMPARE_VIEW_TYPE = 'crossover.compare';
+
+/** What a panel shows: a workload of a file. Kept in the webview state, so a reload can find it again. */
+export interface CompareTarget {
+  uri: string;
+  id: string;
+}
+
+interface Workload {
+  kind: WorkloadKind;
+  estimate: FunctionEstimate;
+  line: number;
+}
+
+export class ComparePanels implements vscode.Disposable {
+  private readonly panels = new Map<string, ComparePanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly costs: CostService,
+    private readonly usage: UsageFiles,
+    private readonly log: Log,
+  ) {}
+
+  /** Opens (or reveals) the comparison of a workload. */
+  show(target: CompareTarget): void {
+    const key = `${target.uri}#${target.id}`;
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${target.id}`, vscode.ViewColumn.Beside, this.options());
+    this.adopt(panel, target, {});
+  }
+
+  /** A panel VS Code restored after a reload, with the state the webview saved. */
+  restore(panel: vscode.WebviewPanel, state: CompareViewState | undefined): void {
+    if (!state?.workload) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.options();
+    this.adopt(panel, { uri: state.workload.uri, id: state.workload.id }, state.overrides ?? {});
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, target: CompareTarget, overrides: Overrides): void {
+    const key = `${target.uri}#${target.id}`;
+    const compare = new ComparePanel(panel, target, overrides, this.extensionUri, this.costs, this.usage, this.log);
+    this.panels.set(key, compare);
+    panel.onDidDispose(() => {
+      this.panels.delete(key);
+      compare.dispose();
+    });
+  }
+
+  /** The state of an open panel (for tests and the API). */
+  stateOf(target: CompareTarget): CompareViewState | undefined {
+    return this.panels.get(`${target.uri}#${target.id}`)?.state();
+  }
+
+  dispose(): void {
+    for (const panel of this.panels.values()) panel.dispose();
+    this.panels.clear();
+  }
+}
+
+class ComparePanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private current: CompareViewState | undefined;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly target: CompareTarget,
+    private overrides: Overrides,
+    extensionUri: vscode.Uri,
+    private readonly costs: CostService,
+    private readonly usage: UsageFiles,
+    private readonly log: Log,
+  ) {
+    panel.webview.html = html(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage(log.guard('Comparison view', (message: FromView) => this.receive(message))),
+      // The template, the usage file or the settings changed: new figures.
+      costs.onDidChange(log.guard('Comparison view', () => this.post())),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  state(): CompareViewState | undefined {
+    return this.current;
+  }
+
+  private async receive(message: FromView): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.post();
+        break;
+      case 'override':
+        this.overrides = message.overrides;
+        this.post();
+        break;
+      case 'reset':
+        this.overrides = {};
+        this.post();
+        break;
+      case 'open': {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri));
+        const position = new vscode.Position(message.line, 0);
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+        break;
+      }
+      case 'saveUsage':
+        await this.saveUsage();
+        break;
+    }
+  }
+
+  private workload(): Workload | undefined {
+    const uri = vscode.Uri.parse(this.target.uri);
+    const fn = this.costs.costsFor(uri).find((c) => c.fn.id === this.target.id);
+    if (fn) return { kind: 'lambda-function', estimate: fn.estimate, line: fn.fn.loc.range.start.line };
+    const task = this.costs.taskCostsFor(uri).find((c) => c.node.id === this.target.id);
+    if (task) return { kind: task.node.kind, estimate: task.estimate, line: task.node.loc.range.start.line };
+    return undefined;
+  }
+
+  private post(): void {
+    const workload = this.workload();
+    if (!workload) return; // the workload is gone (or not analysed yet): the view keeps its last state
+    const { estimate } = workload;
+    const data = comparisonData(estimate.scenario, this.overrides, this.costs.defaults().priceOverrides);
+    const state: CompareViewState = {
+      workload: { id: this.target.id, kind: workload.kind, file: vscode.workspace.asRelativePath(vscode.Uri.parse(this.target.uri), false), uri: this.target.uri, line: workload.line },
+      traffic: this.overrides.requestsPerMonth !== undefined ? 'given' : estimate.traffic,
+      ...(estimate.low && estimate.high ? { bands: { low: estimate.low.requestsPerMonth, high: estimate.high.requestsPerMonth } } : {}),
+      overrides: this.overrides,
+      data,
+      sources: estimate.assumptions.map((a) => ({ name: a.name, value: a.value, source: a.source })),
+    };
+    this.current = state;
+    const message: ToView = { type: 'state', state };
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Writes the traffic and region edits for this workload into the folder's crossover.usage.yml. */
+  private async saveUsage(): Promise<void> {
+    const uri = vscode.Uri.parse(this.target.uri);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      void vscode.window.showWarningMessage('Crossover keeps usage files in workspace folders; this file is not in one.');
+      return;
+    }
+    const file = this.usage.fileFor(folder);
+    if (file.uri.path.endsWith('.json')) {
+      void vscode.window.showWarningMessage('Saving to a JSON usage file is not supported yet: edit it with "Crossover: Edit Usage Assumptions".');
+      return;
+    }
+    const text = file.exists ? new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri)) : '# Traffic assumptions for Crossover (see schemas/crossover.usage.schema.json).\n';
+    const doc = parseDocument(text);
+    const scenario = this.current?.data.scenario;
+    if (!scenario) return;
+    if (this.overrides.region !== undefined) doc.set('region', this.overrides.region);
+    doc.setIn(['resources', this.target.id, 'requestsPerMonth'], scenario.requestsPerMonth);
+    doc.setIn(['resources', this.target.id, 'averageDurationMs'], scenario.durationMs);
+    await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(doc.toString()));
+    this.log.info(`Saved the traffic of ${this.target.id} to ${vscode.workspace.asRelativePath(file.uri, false)}.`);
+    // The usage file now holds the traffic: the edits that went into it are no longer overrides.
+    const { requestsPerMonth: _r, durationMs: _d, region: _g, ...rest } = this.overrides;
+    this.overrides = rest;
+    void vscode.window.showInformationMessage(`Saved the traffic of ${this.target.id} to ${vscode.workspace.asRelativePath(file.uri, false)}.`);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The page: only our script (by nonce) and our styles; no inline handlers, no remote content. */
+function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'compare.js'));
+  const csp = [`default-src 'none'`, `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Compare</title>
+<style nonce="${nonce}">${STYLES}</style>
+</head>
+<body>
+<p>Loading the comparison…</p>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+/** Theme colours only (the VS Code CSS variables), so light, dark and high-contrast themes all work. */
+export const STYLES = `
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 24px; }
+h1 { font-size: 1.5em; font-weight: 600; margin: 16px 0 4px; }
+h2 { font-size: 1.1em; font-weight: 600; margin: 20px 0 8px; }
+a { color: var(--vscode-textLink-foreground); }
+a:focus-visible, :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+.where { color: var(--vscode-descriptionForeground); margin: 0 0 12px; }
+.summary { display: flex; flex-wrap: wrap; gap: 24px; align-items: baseline; }
+.figure { display: flex; flex-direction: column; padding: 8px 16px; border-left: 4px solid; }
+.figure.lambda { border-color: var(--vscode-charts-orange); }
+.figure.fargate { border-color: var(--vscode-charts-blue); }
+.figure .label { color: var(--vscode-descriptionForeground); }
+.figure .amount { font-size: 1.8em; font-weight: 600; }
+.verdict { flex-basis: 100%; margin: 4px 0 0; }
+.chart { position: relative; height: 320px; margin: 16px 0; }
+.breakdowns { display: flex; flex-wrap: wrap; gap: 32px; }
+table { border-collapse: collapse; min-width: 260px; }
+caption { text-align: left; font-weight: 600; padding-bottom: 6px; }
+th, td { padding: 3px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border)); }
+th { text-align: left; font-weight: normal; }
+td { text-align: right; font-variant-numeric: tabular-nums; }
+tfoot th, tfoot td { font-weight: 600; }
+.grid { display: grid; grid-template-columns: max-content minmax(180px, 320px); gap: 8px 16px; align-items: center; }
+.actions { display: flex; gap: 8px; margin-top: 12px; }
+.notes ul { padding-left: 18px; color: var(--vscode-descriptionForeground); }
+`;

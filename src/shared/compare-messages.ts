@@ -1,0 +1,28 @@
+/**
+ * The comparison view's messages: what the extension sends the webview (the whole state, after every
+ * change) and what the webview sends back (the user's edits and clicks). Types only, shared by both sides.
+ */
+import { type ComparisonData, type Overrides } from '../core/cost/comparison.js';
+
+export type WorkloadKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
+
+export interface CompareViewState {
+  workload: { id: string; kind: WorkloadKind; file: string; uri: string; line: number };
+  /** `given`: the usage file sets the traffic; `assumed`: the low / typical / high bands. */
+  traffic: 'given' | 'assumed';
+  bands?: { low: number; high: number };
+  /** The user's edits (also what "Save to usage file" writes). */
+  overrides: Overrides;
+  data: ComparisonData;
+  /** Where each assumption of the workload came from (template, usage file, settings, default). */
+  sources: { name: string; value: string; source: string }[];
+}
+
+export type ToView = { type: 'state'; state: CompareViewState };
+
+export type FromView =
+  | { type: 'ready' }
+  | { type: 'override'; overrides: Overrides }
+  | { type: 'reset' }
+  | { type: 'saveUsage' }
+  | { type: 'open'; uri: string; line: number };
