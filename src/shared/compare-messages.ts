@@ -3,6 +3,8 @@
  * change) and what the webview sends back (the user's edits and clicks). Types only, shared by both sides.
  */
 import { type ComparisonData, type Overrides } from '../core/cost/comparison.js';
+import { type Decision } from '../core/cost/decision.js';
+import { type EquivalentConfig } from '../core/cost/equivalent.js';
 
 export type WorkloadKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
 
@@ -16,6 +18,10 @@ export interface CompareViewState {
   data: ComparisonData;
   /** Where each assumption of the workload came from (template, usage file, settings, default). */
   sources: { name: string; value: string; source: string }[];
+  /** The decision checklist with its evidence, the recommendation and cold-start expectations. */
+  decision: Decision;
+  /** The same workload on the other side, to open as a new file. */
+  equivalent: EquivalentConfig;
 }
 
 export type ToView = { type: 'state'; state: CompareViewState };
@@ -25,4 +31,5 @@ export type FromView =
   | { type: 'override'; overrides: Overrides }
   | { type: 'reset' }
   | { type: 'saveUsage' }
+  | { type: 'openEquivalent' }
   | { type: 'open'; uri: string; line: number };

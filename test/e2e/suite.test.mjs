@@ -247,8 +247,24 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await shot('12-compare-view-light');
     await pickColorTheme(page, 'Dark Modern');
     await waitFor('the dark theme again', async () => (await page.locator('.monaco-workbench.vs-dark').count()) > 0);
+    // The checklist with its evidence, the recommendation, cold starts, and the equivalent task definition.
+    const full = await waitForFrameText(page, 'Decision checklist');
+    assert.match(full, /Is the volume below the crossover\?/);
+    assert.match(full, /Recommendation\s+Lambda: Lambda is cheaper at 10M requests\/month/);
+    assert.match(full, /python3\.13: about \d+ ms of INIT/);
+    await frame.locator('#checklist').scrollIntoViewIfNeeded();
+    await shot('12-compare-view-checklist');
+    await frame.locator('#open-equivalent').click();
+    await waitFor('the equivalent task definition in a new editor', async () => (await page.locator('.editor-instance .view-line', { hasText: 'AWS::ECS::TaskDefinition' }).count()) > 0);
+    // After a window reload the view comes back with its workload.
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().click();
+    await waitForFrameText(page, 'CatalogFunction: Lambda or Fargate?', { timeout: 60_000 });
     const csp = session.consoleErrors.filter((text) => /Content[- ]Security[- ]Policy|Refused to/i.test(text));
     assert.deepEqual(csp, [], 'no Content-Security-Policy violations');
+    await runCommand(page, 'View: Close All Editors');
   });
 
   test('ECS: a CodeLens above the task definition, a hover on cpu that names the nearest Fargate size', async () => {

@@ -255,9 +255,18 @@ export async function waitForFrameText(page, text, { timeout = 30_000 } = {}) {
  */
 export async function applyQuickFix(page, line, column, title) {
   await goTo(page, line, column);
-  await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row');
-  await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  // The menu opens once the editor has the code actions for the cursor: ask again until it shows.
+  await waitFor(`the quick fix "${title}" in the menu`, async () => {
+    if ((await rows.filter({ hasText: title }).count()) > 0) return true;
+    await page.keyboard.press('Control+.');
+    return rows
+      .filter({ hasText: title })
+      .first()
+      .waitFor({ state: 'visible', timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+  });
   for (let i = 0; i < 12; i++) {
     const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => null)) ?? '';
     if (focused.includes(title)) {

@@ -94,7 +94,9 @@ export function render(state: CompareViewState, post: (message: FromView) => voi
     ),
   );
 
+  root.append(decisionSection(state, post));
   root.append(assumptionsForm(state, post));
+  root.append(equivalentSection(state, post));
 
   const notes = [`Prices: ${report.region}, dated ${report.priceDate}.`, ...report.notes];
   root.append(el('section', { class: 'notes' }, el('h2', {}, 'Notes'), el('ul', {}, ...notes.map((n) => el('li', {}, n)))));
@@ -160,4 +162,41 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
     form.append(el('details', {}, el('summary', {}, 'Where the workload’s values come from'), el('ul', {}, ...state.sources.map((a) => el('li', {}, `${a.name}: ${a.value} (${a.source})`)))));
   }
   return form;
+}
+
+const LEAN_LABEL: Record<string, string> = { lambda: 'Lambda', containers: 'Containers', either: 'Either', unknown: 'Your call' };
+
+/** The checklist with its evidence (a click opens the line), the recommendation and cold starts. */
+function decisionSection(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
+  const { decision } = state;
+  const side = decision.recommendation.side === 'lambda' ? 'Lambda' : decision.recommendation.side === 'fargate' ? 'Fargate' : 'Either';
+  const section = el(
+    'section',
+    { class: 'decision', 'aria-label': 'Decision' },
+    el('h2', {}, 'Recommendation'),
+    el('p', { id: 'recommendation' }, el('strong', {}, side), ': ', decision.recommendation.reasons.join(' ')),
+    el('h2', {}, 'Decision checklist'),
+  );
+  const list = el('ol', { class: 'checklist', id: 'checklist' });
+  for (const item of decision.items) {
+    const li = el('li', {}, el('span', { class: `lean lean-${item.lean}` }, LEAN_LABEL[item.lean] ?? item.lean), ' ', el('strong', {}, item.question), ' ', item.answer, ' ');
+    if (item.at) {
+      const target = item.at;
+      const link = el('a', { href: '#', class: 'evidence' }, `line ${target.line + 1}`);
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        post({ type: 'open', uri: target.uri, line: target.line });
+      });
+      li.append(link);
+    }
+    list.append(li);
+  }
+  section.append(list, el('h2', {}, 'Cold starts'), el('ul', { class: 'cold' }, el('li', {}, `Lambda: ${decision.coldStart.lambda}`), el('li', {}, `Fargate: ${decision.coldStart.fargate}`)), el('p', { class: 'source' }, `Source: ${decision.coldStart.source}.`));
+  return section;
+}
+
+function equivalentSection(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
+  const open = custom('vscode-button', { id: 'open-equivalent' }, 'Open as a new file');
+  open.addEventListener('click', () => post({ type: 'openEquivalent' }));
+  return el('section', { class: 'equivalent', 'aria-label': 'Equivalent configuration' }, el('h2', {}, `Equivalent configuration: ${state.equivalent.title}`), el('pre', {}, state.equivalent.content), el('div', { class: 'actions' }, open));
 }

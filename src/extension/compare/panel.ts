@@ -8,7 +8,10 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
 import { comparisonData, type Overrides } from '../../core/cost/comparison.js';
+import { decide } from '../../core/cost/decision.js';
 import { type FunctionEstimate } from '../../core/cost/estimate.js';
+import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
+import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
 import { type CompareViewState, type FromView, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
 import { type CostService } from '../cost/estimates.js';
 import { type UsageFiles } from '../cost/usage.js';
@@ -26,6 +29,8 @@ interface Workload {
   kind: WorkloadKind;
   estimate: FunctionEstimate;
   line: number;
+  fn?: LambdaFunction;
+  task?: EcsTaskDefinition;
 }
 
 export class ComparePanels implements vscode.Disposable {
@@ -136,15 +141,22 @@ class ComparePanel implements vscode.Disposable {
       case 'saveUsage':
         await this.saveUsage();
         break;
+      case 'openEquivalent': {
+        const equivalent = this.current?.equivalent;
+        if (!equivalent) break;
+        const document = await vscode.workspace.openTextDocument({ language: equivalent.language, content: equivalent.content });
+        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+        break;
+      }
     }
   }
 
   private workload(): Workload | undefined {
     const uri = vscode.Uri.parse(this.target.uri);
     const fn = this.costs.costsFor(uri).find((c) => c.fn.id === this.target.id);
-    if (fn) return { kind: 'lambda-function', estimate: fn.estimate, line: fn.fn.loc.range.start.line };
+    if (fn) return { kind: 'lambda-function', estimate: fn.estimate, line: fn.fn.loc.range.start.line, fn: fn.fn };
     const task = this.costs.taskCostsFor(uri).find((c) => c.node.id === this.target.id);
-    if (task) return { kind: task.node.kind, estimate: task.estimate, line: task.node.loc.range.start.line };
+    if (task) return { kind: task.node.kind, estimate: task.estimate, line: task.node.loc.range.start.line, task: task.task };
     return undefined;
   }
 
@@ -160,6 +172,8 @@ class ComparePanel implements vscode.Disposable {
       overrides: this.overrides,
       data,
       sources: estimate.assumptions.map((a) => ({ name: a.name, value: a.value, source: a.source })),
+      decision: decide({ ...(workload.fn ? { fn: workload.fn } : {}), ...(workload.task ? { task: workload.task } : {}) }, data.scenario, data.report),
+      equivalent: workload.fn ? fargateEquivalent(workload.fn, data.scenario, data.report) : lambdaEquivalent(workload.task!, data.scenario),
     };
     this.current = state;
     const message: ToView = { type: 'state', state };
@@ -246,4 +260,10 @@ tfoot th, tfoot td { font-weight: 600; }
 .grid { display: grid; grid-template-columns: max-content minmax(180px, 320px); gap: 8px 16px; align-items: center; }
 .actions { display: flex; gap: 8px; margin-top: 12px; }
 .notes ul { padding-left: 18px; color: var(--vscode-descriptionForeground); }
+.checklist li { margin: 6px 0; }
+.lean { display: inline-block; min-width: 80px; padding: 0 6px; border-radius: 2px; text-align: center; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
+.lean-lambda { background: var(--vscode-charts-orange); color: var(--vscode-editor-background); }
+.lean-containers { background: var(--vscode-charts-blue); color: var(--vscode-editor-background); }
+.source { color: var(--vscode-descriptionForeground); }
+pre { background: var(--vscode-textCodeBlock-background); padding: 8px; overflow: auto; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 `;

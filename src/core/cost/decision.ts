@@ -1,0 +1,142 @@
+/**
+ * The decision checklist (domain.md section 5) evaluated for one workload: each question answered from
+ * the template and the figures, with its evidence and where it is declared, and a recommendation with its
+ * reasons. Questions the template cannot answer (the team's platform) say so rather than guess.
+ */
+import { COLD_START_SOURCE, FARGATE_TASK_START, IMAGE_COLD_START_FACTOR, LAMBDA_COLD_STARTS } from '../data/cold-starts.js';
+import { runtimeInfo } from '../data/runtimes.js';
+import { type SourceLocation } from '../model/location.js';
+import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
+import { type Scenario } from './model.js';
+import { type CostReport } from './report.js';
+
+export type Lean = 'lambda' | 'containers' | 'either' | 'unknown';
+
+export interface ChecklistItem {
+  question: string;
+  lean: Lean;
+  answer: string;
+  /** Where the evidence is declared (a click opens it). */
+  at?: { uri: string; line: number };
+}
+
+export interface Decision {
+  items: ChecklistItem[];
+  recommendation: { side: 'lambda' | 'fargate' | 'either'; reasons: string[] };
+  coldStart: { lambda: string; fargate: string; source: string };
+}
+
+const fmt = (n: number) => (n >= 1e9 ? `${+(n / 1e9).toPrecision(3)}B` : n >= 1e6 ? `${+(n / 1e6).toPrecision(3)}M` : n >= 1e3 ? `${+(n / 1e3).toPrecision(3)}k` : String(Math.round(n)));
+const at = (loc: SourceLocation | undefined) => (loc ? { uri: loc.uri, line: loc.range.start.line } : undefined);
+const where = (loc: SourceLocation | undefined) => {
+  const place = at(loc);
+  return place ? { at: place } : {};
+};
+
+export function decide(workload: { fn?: LambdaFunction; task?: EcsTaskDefinition; service?: EcsService }, scenario: Scenario, report: CostReport): Decision {
+  const { fn } = workload;
+  const items: ChecklistItem[] = [];
+
+  // 1. Under 15 minutes?
+  const timeout = fn?.timeoutSeconds.value;
+  const longest = Math.max(timeout ?? 0, scenario.durationMs / 1000);
+  items.push({
+    question: 'Can the work finish in under 15 minutes?',
+    lean: longest > 900 ? 'containers' : 'either',
+    answer:
+      longest > 900
+        ? `No: ${timeout !== undefined && timeout > 900 ? `the timeout is ${timeout} s` : `an average request takes ${Math.round(scenario.durationMs / 1000)} s`}, above Lambda's 900 s. Containers (or Step Functions to split the work).`
+        : timeout !== undefined
+          ? `Yes: the timeout is ${timeout} s and an average request ${scenario.durationMs} ms.`
+          : `Yes at the assumed ${scenario.durationMs} ms a request.`,
+    ...where(fn?.timeoutSeconds.at ?? fn?.loc),
+  });
+
+  // 2. Bursty, event-driven, often idle?
+  const events = fn?.events ?? [];
+  const async = events.filter((e) => e.invocation !== 'sync');
+  items.push({
+    question: 'Is traffic bursty, event-driven or often zero?',
+    lean: async.length > 0 || scenario.peakToAverage >= 3 ? 'lambda' : 'either',
+    answer:
+      async.length > 0
+        ? `Event-driven: ${async.map((e) => `${e.sourceType} ${e.name}`).join(', ')}. Lambda scales to zero and has no idle cost.`
+        : `Peak traffic is assumed at ${scenario.peakToAverage}x the average${scenario.peakToAverage >= 3 ? ': bursty, which favours Lambda (Fargate is sized for the peak)' : ''}.`,
+    ...where(async[0]?.loc ?? events[0]?.loc),
+  });
+
+  // 3. Steady sub-50 ms latency?
+  const provisioned = fn?.provisionedConcurrency?.value ?? 0;
+  items.push({
+    question: 'Does it need steady sub-50 ms latency?',
+    lean: provisioned > 0 ? 'either' : 'unknown',
+    answer:
+      provisioned > 0
+        ? `Provisioned concurrency (${provisioned}) keeps environments warm: double-digit ms, paid while idle.`
+        : 'Not in the template. If it does: containers, or Lambda with provisioned concurrency (paid while idle); see the cold starts below.',
+    ...where(fn?.provisionedConcurrency?.at ?? fn?.runtime.at),
+  });
+
+  // 4. Below the crossover?
+  const crossover = report.crossover.requestsPerMonth;
+  const door = scenario.lambda.frontDoor;
+  items.push({
+    question: 'Is the volume below the crossover?',
+    lean: report.cheaper === 'lambda' ? 'lambda' : report.cheaper === 'fargate' ? 'containers' : 'either',
+    answer:
+      crossover !== null
+        ? `${fmt(scenario.requestsPerMonth)} requests/month against a crossover at about ${fmt(crossover)} with ${door === 'none' ? 'no front door' : door}: ${report.cheaper === 'lambda' ? 'Lambda is cheaper' : report.cheaper === 'fargate' ? 'Fargate is cheaper' : 'they cost the same'}. The front door moves the crossover: try another in the assumptions.`
+        : `${fmt(scenario.requestsPerMonth)} requests/month with ${door === 'none' ? 'no front door' : door}: ${report.crossover.note ?? ''}.`,
+  });
+
+  // 5. Long-lived connections, pools?
+  const websocket = events.find((e) => e.kind === 'websocket');
+  const databases = fn?.links.filter((l) => /Endpoint/.test(l.attribute ?? '')) ?? [];
+  items.push({
+    question: 'WebSockets, streams, long-lived connections or connection pools?',
+    lean: websocket || databases.length ? 'containers' : 'either',
+    answer: websocket
+      ? `A WebSocket API (${websocket.name}): Lambda handles messages, but connections and their state live outside it; long-lived connections suit containers.`
+      : databases.length
+        ? `It connects to a database (${databases.map((l) => l.targetId).join(', ')}): a container keeps a pool; on Lambda use RDS Proxy.`
+        : 'None in the template.',
+    ...where(websocket?.loc ?? databases[0]?.at),
+  });
+
+  // 6 and 7: not in a template.
+  items.push({ question: 'Many services, and a team that already runs Kubernetes?', lean: 'unknown', answer: 'Not in the template. If so: EKS; otherwise ECS on Fargate.' });
+  items.push({ question: 'An internal tool or prototype that needs little control?', lean: 'unknown', answer: 'Not in the template. If so: App Runner is the simplest container option.' });
+
+  const reasons: string[] = [];
+  let side: 'lambda' | 'fargate' | 'either' = report.cheaper === 'fargate' ? 'fargate' : report.cheaper === 'lambda' ? 'lambda' : 'either';
+  if (longest > 900) {
+    side = 'fargate';
+    reasons.push('The work can take longer than Lambda\u2019s 15 minutes.');
+  } else {
+    reasons.push(`${report.cheaper === 'lambda' ? 'Lambda' : report.cheaper === 'fargate' ? 'Fargate' : 'Neither'} is cheaper at ${fmt(scenario.requestsPerMonth)} requests/month (${usd(report.lambda.monthlyUsd)} vs ${usd(report.fargate.monthlyUsd)}).`);
+    if (async.length > 0) reasons.push('The work is event-driven: Lambda has no idle cost.');
+    if (websocket || databases.length) reasons.push('Long-lived connections or a database pool favour containers (or RDS Proxy on Lambda).');
+  }
+
+  const runtime = runtimeInfo(fn?.runtime.value);
+  const figure = runtime ? LAMBDA_COLD_STARTS[runtime.family] : undefined;
+  const image = fn?.packageType.value === 'Image';
+  const ms = figure ? (scenario.lambda.architecture === 'arm64' ? figure.arm64Ms : figure.x86_64Ms) * (image ? IMAGE_COLD_START_FACTOR : 1) : undefined;
+  const lambda =
+    ms !== undefined
+      ? `${runtime!.id}: about ${ms} ms of INIT for a minimal ${image ? 'container image' : 'zip'} function${figure?.note ? ` (${figure.note})` : ''}; real applications take longer. Cold starts hit under 1% of requests in typical production traffic${provisioned > 0 ? '; provisioned concurrency avoids them' : ''}.`
+      : 'The runtime is not known statically: typical INIT ranges from tens of ms (Go, Rust) to seconds (Java without SnapStart).';
+  return {
+    items,
+    recommendation: { side, reasons },
+    coldStart: {
+      lambda,
+      fargate: `A new task takes about ${FARGATE_TASK_START.minSeconds}-${FARGATE_TASK_START.maxSeconds} s to start (${FARGATE_TASK_START.confidence}): scale out ahead of demand and keep headroom.`,
+      source: `${COLD_START_SOURCE.title}, ${COLD_START_SOURCE.date}; ${COLD_START_SOURCE.confidence}`,
+    },
+  };
+}
+
+function usd(n: number): string {
+  return `$${n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)}`;
+}
