@@ -37,7 +37,7 @@ function runSuite(env, tapFile) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, join(here, 'suite.test.mjs')],
+      ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, join(here, 'webview.test.mjs'), join(here, 'suite.test.mjs')],
       { stdio: 'inherit', env: { ...process.env, ...env } },
     );
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -113,10 +113,15 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
   form.append(grid);
 
   const number = (id: string, label: string, value: number, apply: (v: number) => void, min = 0) => {
-    const field = custom('vscode-textfield', { id, type: 'number', value: String(value), min: String(min) });
+    // Text with a decimal keypad: a number field would flag 0.5 GB as a step mismatch.
+    const field = custom('vscode-textfield', { id, value: String(value), inputmode: 'decimal' });
     field.addEventListener('change', () => {
       const v = Number((field as HTMLInputElement).value);
-      if (Number.isFinite(v) && v >= min) {
+      const valid = Number.isFinite(v) && v >= min;
+      // Out of range: marked as invalid (and announced), the figures stay as they are.
+      field.toggleAttribute('invalid', !valid);
+      field.setAttribute('aria-invalid', String(!valid));
+      if (valid) {
         apply(v);
         send();
       }

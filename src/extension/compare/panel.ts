@@ -13,6 +13,7 @@ import { type FunctionEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
 import { type CompareViewState, type FromView, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
+import { comparePage } from '../../shared/compare-page.js';
 import { type CostService } from '../cost/estimates.js';
 import { type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
@@ -213,57 +214,8 @@ class ComparePanel implements vscode.Disposable {
   }
 }
 
-/** The page: only our script (by nonce) and our styles; no inline handlers, no remote content. */
+/** The page, with a fresh nonce and the webview's resource origin. */
 function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'compare.js'));
-  const csp = [`default-src 'none'`, `img-src ${webview.cspSource} data:`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Compare</title>
-<style nonce="${nonce}">${STYLES}</style>
-</head>
-<body>
-<p>Loading the comparison…</p>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  return comparePage({ nonce: randomBytes(16).toString('base64'), cspSource: webview.cspSource, scriptUri: script.toString() });
 }
-
-/** Theme colours only (the VS Code CSS variables), so light, dark and high-contrast themes all work. */
-export const STYLES = `
-body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 24px; }
-h1 { font-size: 1.5em; font-weight: 600; margin: 16px 0 4px; }
-h2 { font-size: 1.1em; font-weight: 600; margin: 20px 0 8px; }
-a { color: var(--vscode-textLink-foreground); }
-a:focus-visible, :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-.where { color: var(--vscode-descriptionForeground); margin: 0 0 12px; }
-.summary { display: flex; flex-wrap: wrap; gap: 24px; align-items: baseline; }
-.figure { display: flex; flex-direction: column; padding: 8px 16px; border-left: 4px solid; }
-.figure.lambda { border-color: var(--vscode-charts-orange); }
-.figure.fargate { border-color: var(--vscode-charts-blue); }
-.figure .label { color: var(--vscode-descriptionForeground); }
-.figure .amount { font-size: 1.8em; font-weight: 600; }
-.verdict { flex-basis: 100%; margin: 4px 0 0; }
-.chart { position: relative; height: 320px; margin: 16px 0; }
-.breakdowns { display: flex; flex-wrap: wrap; gap: 32px; }
-table { border-collapse: collapse; min-width: 260px; }
-caption { text-align: left; font-weight: 600; padding-bottom: 6px; }
-th, td { padding: 3px 8px; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border)); }
-th { text-align: left; font-weight: normal; }
-td { text-align: right; font-variant-numeric: tabular-nums; }
-tfoot th, tfoot td { font-weight: 600; }
-.grid { display: grid; grid-template-columns: max-content minmax(180px, 320px); gap: 8px 16px; align-items: center; }
-.actions { display: flex; gap: 8px; margin-top: 12px; }
-.notes ul { padding-left: 18px; color: var(--vscode-descriptionForeground); }
-.checklist li { margin: 6px 0; }
-.lean { display: inline-block; min-width: 80px; padding: 0 6px; border-radius: 2px; text-align: center; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
-.lean-lambda { background: var(--vscode-charts-orange); color: var(--vscode-editor-background); }
-.lean-containers { background: var(--vscode-charts-blue); color: var(--vscode-editor-background); }
-.source { color: var(--vscode-descriptionForeground); }
-pre { background: var(--vscode-textCodeBlock-background); padding: 8px; overflow: auto; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
-`;

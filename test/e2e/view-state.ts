@@ -1,0 +1,35 @@
+// Builds the comparison view's state for a function of test/fixtures/cost, the way the extension's panel
+// does (template + usage file + default settings -> estimate -> comparison data, decision, equivalent).
+// Bundled by webview.test.mjs with esbuild, so the plain-Chromium test renders real figures.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveConfig } from '../../src/core/config.js';
+import { comparisonData, type Overrides } from '../../src/core/cost/comparison.js';
+import { decide } from '../../src/core/cost/decision.js';
+import { fargateEquivalent } from '../../src/core/cost/equivalent.js';
+import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { parseUsageFile } from '../../src/core/cost/usage-file.js';
+import { analyzeText } from '../../src/core/engine.js';
+import { type CompareViewState } from '../../src/shared/compare-messages.js';
+import { comparePage } from '../../src/shared/compare-page.js';
+
+export { comparePage };
+
+export function viewState(fixtures: string, id: string, overrides: Overrides = {}): CompareViewState {
+  const template = join(fixtures, 'template.yaml');
+  const model = analyzeText({ uri: `file://${template}`, text: readFileSync(template, 'utf8') }, resolveConfig({})).model!;
+  const usage = parseUsageFile(join(fixtures, 'crossover.usage.yml'), readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
+  const fn = model.functions.find((f) => f.id === id)!;
+  const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings({}));
+  const data = comparisonData(estimate.scenario, overrides);
+  return {
+    workload: { id, kind: 'lambda-function', file: 'template.yaml', uri: `file://${template}`, line: fn.loc.range.start.line },
+    traffic: estimate.traffic,
+    ...(estimate.low && estimate.high ? { bands: { low: estimate.low.requestsPerMonth, high: estimate.high.requestsPerMonth } } : {}),
+    overrides,
+    data,
+    sources: estimate.assumptions.map((a) => ({ name: a.name, value: a.value, source: a.source })),
+    decision: decide({ fn }, data.scenario, data.report),
+    equivalent: fargateEquivalent(fn, data.scenario, data.report),
+  };
+}

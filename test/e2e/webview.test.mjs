@@ -1,0 +1,100 @@
+/* global window, document -- page.evaluate callbacks run in the browser */
+// The comparison view outside VS Code: the built webview bundle (dist/webview/compare.js) in the same page
+// the extension serves (same CSP), in plain Chromium, with a state computed from test/fixtures/cost by the
+// engine. Checks the figures it shows against that state, the messages an edit sends, keyboard focus,
+// that no CSP violation or error happens, and saves light and dark screenshots.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { chromium } from './.cache/node_modules/playwright-core/index.mjs';
+
+const here = import.meta.dirname;
+const repo = join(here, '..', '..');
+const artifacts = join(here, 'artifacts');
+const requireRepo = createRequire(join(repo, 'package.json'));
+const esbuild = requireRepo('esbuild');
+
+/** VS Code's theme variables the view uses (values of Dark Modern and Light Modern). */
+const THEMES = {
+  dark: { 'vscode-foreground': '#cccccc', 'vscode-editor-background': '#1f1f1f', 'vscode-descriptionForeground': '#9d9d9d', 'vscode-textLink-foreground': '#4daafc', 'vscode-charts-orange': '#d18616', 'vscode-charts-blue': '#3794ff', 'vscode-charts-foreground': '#cccccc', 'vscode-charts-lines': 'rgba(204,204,204,0.5)', 'vscode-badge-background': '#616161', 'vscode-badge-foreground': '#f8f8f8', 'vscode-focusBorder': '#0078d4', 'vscode-font-family': 'sans-serif', 'vscode-font-size': '13px', 'vscode-editorWidget-border': '#454545', 'vscode-textCodeBlock-background': '#2b2b2b', 'vscode-settings-textInputBackground': '#313131', 'vscode-settings-textInputForeground': '#cccccc', 'vscode-input-background': '#313131', 'vscode-input-foreground': '#cccccc', 'vscode-settings-dropdownBackground': '#313131', 'vscode-settings-dropdownForeground': '#cccccc', 'vscode-settings-checkboxBackground': '#313131' },
+  light: { 'vscode-foreground': '#3b3b3b', 'vscode-editor-background': '#ffffff', 'vscode-descriptionForeground': '#717171', 'vscode-textLink-foreground': '#005fb8', 'vscode-charts-orange': '#d18616', 'vscode-charts-blue': '#1a85ff', 'vscode-charts-foreground': '#616161', 'vscode-charts-lines': 'rgba(97,97,97,0.5)', 'vscode-badge-background': '#cccccc', 'vscode-badge-foreground': '#3b3b3b', 'vscode-focusBorder': '#005fb8', 'vscode-font-family': 'sans-serif', 'vscode-font-size': '13px', 'vscode-editorWidget-border': '#c8c8c8', 'vscode-textCodeBlock-background': '#f3f3f3', 'vscode-settings-textInputBackground': '#ffffff', 'vscode-settings-textInputForeground': '#3b3b3b', 'vscode-input-background': '#ffffff', 'vscode-input-foreground': '#3b3b3b', 'vscode-settings-dropdownBackground': '#ffffff', 'vscode-settings-dropdownForeground': '#3b3b3b', 'vscode-settings-checkboxBackground': '#f8f8f8' },
+};
+
+let dir;
+let browser;
+let states;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'crossover-view-'));
+  const outfile = join(dir, 'view-state.cjs');
+  await esbuild.build({ entryPoints: [join(here, 'view-state.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent', mainFields: ['module', 'main'] });
+  states = createRequire(import.meta.url)(outfile);
+  copyFileSync(join(repo, 'dist', 'webview', 'compare.js'), join(dir, 'compare.js'));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'] });
+  mkdirSync(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The extension's page, with a stand-in for the webview API that records what the view posts. */
+async function open(theme, state) {
+  const nonce = 'dGVzdC1ub25jZQ==';
+  const variables = Object.entries(THEMES[theme]).map(([k, v]) => `--${k}: ${v};`).join(' ');
+  const head = `<style nonce="${nonce}">body { ${variables} }</style>
+<script nonce="${nonce}">window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), setState: (s) => { window.saved = s; }, getState: () => undefined });</script>`;
+  const html = states.comparePage({ nonce, cspSource: 'file:', scriptUri: './compare.js', head });
+  const file = join(dir, `${theme}.html`);
+  writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width: 900, height: 1400 } });
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy|Refused to/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForFunction(() => window.posted.some((m) => m.type === 'ready'));
+  await page.evaluate((s) => window.postMessage({ type: 'state', state: s }, '*'), state);
+  await page.waitForSelector('#lambda-total');
+  return { page, problems };
+}
+
+const usd = (value) => (Math.abs(value) >= 1000 ? `$${Math.round(value).toLocaleString('en-US')}` : `$${value.toFixed(2)}`);
+
+for (const theme of ['dark', 'light']) {
+  test(`the view renders the state's figures (${theme} theme), an edit posts an override, no CSP violation`, async () => {
+    const state = states.viewState(join(repo, 'test', 'fixtures', 'cost'), 'ApiFunction');
+    const { page, problems } = await open(theme, state);
+    assert.equal(await page.locator('#lambda-total').innerText(), `${usd(state.data.report.lambda.monthlyUsd)}/mo`);
+    assert.equal(await page.locator('#fargate-total').innerText(), `${usd(state.data.report.fargate.monthlyUsd)}/mo`);
+    assert.equal(await page.locator('#checklist li').count(), state.decision.items.length);
+    assert.match(await page.locator('#recommendation').innerText(), new RegExp(`^${state.decision.recommendation.side === 'lambda' ? 'Lambda' : state.decision.recommendation.side === 'fargate' ? 'Fargate' : 'Either'}:`));
+    // The chart is drawn (a canvas with pixels), and it follows the theme's colours.
+    const drawn = await page.evaluate(() => {
+      const canvas = document.getElementById('chart');
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+      return painted;
+    });
+    assert.ok(drawn > 1000, `the chart has pixels (${drawn})`);
+    // Keyboard: Tab reaches the source link first.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-source');
+    // An edit: the view posts the override for the extension to recompute.
+    await page.locator('#requests input').fill('5000000');
+    await page.locator('#requests input').press('Enter');
+    await page.waitForFunction(() => window.posted.some((m) => m.type === 'override'));
+    const override = await page.evaluate(() => window.posted.find((m) => m.type === 'override'));
+    assert.deepEqual(override, { type: 'override', overrides: { requestsPerMonth: 5000000 } });
+    await page.screenshot({ path: join(artifacts, `20-view-plain-${theme}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
