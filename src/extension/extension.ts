@@ -12,7 +12,7 @@ import { Log } from './log.js';
 import { WorkspaceScanner } from './scan.js';
 import { SynthesizedOutput } from './synthesized.js';
 import { QuickFixProvider } from './quick-fixes.js';
-import { COMPARE_VIEW_TYPE, ComparePanels } from './compare/panel.js';
+import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panel.js';
 import { type CompareViewState } from '../shared/compare-messages.js';
 import { readSettings } from './settings.js';
 import { Status } from './status.js';
@@ -59,6 +59,15 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
           panels.restore(panel, state as CompareViewState | undefined);
         } catch (error) {
           log.error('Restoring the comparison view failed', error);
+        }
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(SUMMARY_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+        try {
+          panels.showSummary(panel);
+        } catch (error) {
+          log.error('Restoring the cost summary failed', error);
         }
       },
     }),

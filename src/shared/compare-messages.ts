@@ -24,7 +24,22 @@ export interface CompareViewState {
   equivalent: EquivalentConfig;
 }
 
-export type ToView = { type: 'state'; state: CompareViewState };
+/** One row of the workspace summary. */
+export interface SummaryRow {
+  id: string;
+  kind: WorkloadKind;
+  file: string;
+  uri: string;
+  line: number;
+  lambdaUsd: number;
+  fargateUsd: number;
+  fargateTasks: number;
+  requestsPerMonth: number;
+  traffic: 'given' | 'assumed';
+  recommendation: 'lambda' | 'fargate' | 'either';
+}
+
+export type ToView = { type: 'state'; state: CompareViewState } | { type: 'summary'; rows: SummaryRow[] };
 
 export type FromView =
   | { type: 'ready' }
@@ -32,4 +47,5 @@ export type FromView =
   | { type: 'reset' }
   | { type: 'saveUsage' }
   | { type: 'openEquivalent' }
-  | { type: 'open'; uri: string; line: number };
+  | { type: 'open'; uri: string; line: number }
+  | { type: 'compare'; uri: string; id: string };

@@ -48,6 +48,9 @@ td { text-align: right; font-variant-numeric: tabular-nums; }
 tfoot th, tfoot td { font-weight: 600; }
 .grid { display: grid; grid-template-columns: max-content minmax(180px, 320px); gap: 8px 16px; align-items: center; }
 .actions { display: flex; gap: 8px; margin-top: 12px; }
+.sort { background: none; border: none; color: inherit; font: inherit; font-weight: 600; cursor: pointer; padding: 0; }
+td.text { text-align: left; }
+#summary-table { width: 100%; }
 .notes ul { padding-left: 18px; color: var(--vscode-descriptionForeground); }
 .checklist li { margin: 6px 0; }
 .lean { display: inline-block; min-width: 80px; padding: 0 6px; border-radius: 2px; text-align: center; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }

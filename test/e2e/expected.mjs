@@ -12,7 +12,7 @@
 
 export const EXPECTED = [
   // The four Lambda scenarios of the "done when".
-  { id: 'timeout', folder: 'limits', file: 'template.yaml', line: 13, severity: 'error', ruleId: 'lambda/timeout-max', message: 'above the Lambda maximum of 900 s', squiggle: true },
+  { id: 'timeout', folder: 'limits', file: 'template.yaml', line: 13, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,200 s is above the Lambda maximum', squiggle: true },
   { id: 'api', folder: 'api', file: 'template.yaml', line: 22, severity: 'warning', ruleId: 'lambda/api-gateway-timeout', message: 'integration timeout of REST API OrdersApi', squiggle: true },
   { id: 'queue', folder: 'queue', file: 'template.yaml', line: 9, severity: 'warning', ruleId: 'sqs/visibility-timeout', message: 'below 6x the 30 s timeout', squiggle: true },
   { id: 'database', folder: 'database', file: 'template.yaml', line: 18, severity: 'warning', ruleId: 'rds/lambda-without-proxy', message: 'without RDS Proxy', squiggle: true },

@@ -262,6 +262,26 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().click();
     await waitForFrameText(page, 'CatalogFunction: Lambda or Fargate?', { timeout: 60_000 });
+    // The workspace summary: every workload with both figures and the recommendation, sortable.
+    await runCommand(page, 'Crossover: Show Workspace Cost Summary');
+    // After the reload the scan runs again: the summary follows it until every workload is listed.
+    const summary = await waitFor('the summary of the workspace', async () => {
+      const text = await waitForFrameText(page, 'Workspace cost summary');
+      return Number(/(\d+) workloads:/.exec(text)?.[1] ?? 0) >= 8 && text;
+    }, { timeout: 60_000 });
+    assert.match(summary, /CatalogFunction/);
+    assert.match(summary, /\d+ workloads: \$[\d.,]+\/mo on Lambda, \$[\d.,]+\/mo on Fargate/);
+    const summaryFrame = await waitFor('the summary frame', async () => {
+      for (const f of page.frames()) if ((await f.locator('#summary-table').count().catch(() => 0)) > 0) return f;
+      return undefined;
+    });
+    const firstColumn = async () => summaryFrame.locator('#summary-table tbody tr td:first-child').allInnerTexts();
+    await summaryFrame.locator('#sort-id').focus();
+    await page.keyboard.press('Enter');
+    const ascending = await firstColumn();
+    assert.deepEqual(ascending, [...ascending].sort((a, b) => a.localeCompare(b)), 'sorted by name with the keyboard');
+    assert.equal(await summaryFrame.locator('#sort-id').evaluate((b) => b.parentElement.getAttribute('aria-sort')), 'ascending');
+    await shot('12-workspace-summary');
     const csp = session.consoleErrors.filter((text) => /Content[- ]Security[- ]Policy|Refused to/i.test(text));
     assert.deepEqual(csp, [], 'no Content-Security-Policy violations');
     await runCommand(page, 'View: Close All Editors');

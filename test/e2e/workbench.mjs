@@ -60,7 +60,8 @@ export async function problemRows(page) {
 /** Narrows the Problems panel to markers matching `text` (its list is virtualized: only visible rows exist). */
 export async function filterProblems(page, text) {
   await showProblems(page);
-  const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+  // The visible one: the Output view keeps its own filter input in the DOM.
+  const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').filter({ visible: true }).first();
   await filter.fill(text);
   if (!text) {
     // Cleared: wait until the panel shows everything again (its "Showing n of m" badge goes).

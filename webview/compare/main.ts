@@ -8,9 +8,10 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { type FromView, type ToView, type CompareViewState } from '../../src/shared/compare-messages.js';
+import { type FromView, type ToView, type CompareViewState, type SummaryRow } from '../../src/shared/compare-messages.js';
 import { drawChart } from './chart.js';
 import { render } from './render.js';
+import { renderSummary, type SortState } from './summary.js';
 
 interface VsCodeApi {
   postMessage(message: FromView): void;
@@ -33,8 +34,26 @@ function show(state: CompareViewState): void {
   current = state;
 }
 
+let sort: SortState = { key: 'lambdaUsd', descending: true };
+function showSummary(rows: SummaryRow[]): void {
+  const focused = document.activeElement?.id;
+  document.body.replaceChildren(
+    renderSummary(
+      rows,
+      sort,
+      (next) => {
+        sort = next;
+        showSummary(rows);
+      },
+      (message) => vscode.postMessage(message),
+    ),
+  );
+  if (focused) document.getElementById(focused)?.focus();
+}
+
 window.addEventListener('message', (event: MessageEvent<ToView>) => {
   if (event.data?.type === 'state') show(event.data.state);
+  if (event.data?.type === 'summary') showSummary(event.data.rows);
 });
 
 // A theme change restyles everything through CSS variables, except the chart's canvas: redraw it.

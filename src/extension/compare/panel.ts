@@ -12,13 +12,14 @@ import { decide } from '../../core/cost/decision.js';
 import { type FunctionEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
-import { type CompareViewState, type FromView, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
+import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
 import { comparePage } from '../../shared/compare-page.js';
 import { type CostService } from '../cost/estimates.js';
 import { type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
 
 export const COMPARE_VIEW_TYPE = 'crossover.compare';
+export const SUMMARY_VIEW_TYPE = 'crossover.summary';
 
 /** What a panel shows: a workload of a file. Kept in the webview state, so a reload can find it again. */
 export interface CompareTarget {
@@ -79,6 +80,38 @@ export class ComparePanels implements vscode.Disposable {
       compare.dispose();
     });
   }
+
+  /** The workspace summary: every workload, both figures, the recommendation; sortable in the view. */
+  showSummary(existing?: vscode.WebviewPanel): void {
+    if (this.summary && !existing) {
+      this.summary.reveal();
+      return;
+    }
+    const panel = existing ?? vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Crossover: Workspace Cost Summary', vscode.ViewColumn.Active, this.options());
+    panel.webview.options = this.options();
+    panel.webview.html = html(panel.webview, this.extensionUri);
+    this.summary = panel;
+    const post = () => {
+      const message: ToView = { type: 'summary', rows: summaryRows(this.costs) };
+      void panel.webview.postMessage(message);
+    };
+    const subscriptions = [
+      panel.webview.onDidReceiveMessage(
+        this.log.guard('Cost summary', async (message: FromView) => {
+          if (message.type === 'ready') post();
+          else if (message.type === 'compare') this.show({ uri: message.uri, id: message.id });
+          else if (message.type === 'open') await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { selection: new vscode.Range(message.line, 0, message.line, 0) });
+        }),
+      ),
+      this.costs.onDidChange(this.log.guard('Cost summary', post)),
+    ];
+    panel.onDidDispose(() => {
+      for (const d of subscriptions) d.dispose();
+      if (this.summary === panel) this.summary = undefined;
+    });
+  }
+
+  private summary: vscode.WebviewPanel | undefined;
 
   /** The state of an open panel (for tests and the API). */
   stateOf(target: CompareTarget): CompareViewState | undefined {
@@ -212,6 +245,33 @@ class ComparePanel implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Every Lambda function, task definition and service of the workspace with its typical figures. */
+function summaryRows(costs: CostService): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const row = (uri: vscode.Uri, id: string, kind: WorkloadKind, line: number, estimate: FunctionEstimate, decision: ReturnType<typeof decide>): SummaryRow => ({
+    id,
+    kind,
+    file: vscode.workspace.asRelativePath(uri, false),
+    uri: uri.toString(),
+    line,
+    lambdaUsd: estimate.typical.lambda.monthlyUsd,
+    fargateUsd: estimate.typical.fargate.monthlyUsd,
+    fargateTasks: estimate.typical.fargate.tasks,
+    requestsPerMonth: estimate.typical.requestsPerMonth,
+    traffic: estimate.traffic,
+    recommendation: decision.recommendation.side,
+  });
+  for (const { uri, cost } of costs.allCosts()) {
+    const data = comparisonData(cost.estimate.scenario, {});
+    rows.push(row(uri, cost.fn.id, 'lambda-function', cost.fn.loc.range.start.line, cost.estimate, decide({ fn: cost.fn }, data.scenario, data.report)));
+  }
+  for (const { uri, cost } of costs.allTaskCosts()) {
+    const data = comparisonData(cost.estimate.scenario, {});
+    rows.push(row(uri, cost.node.id, cost.node.kind, cost.node.loc.range.start.line, cost.estimate, decide({ task: cost.task }, data.scenario, data.report)));
+  }
+  return rows;
 }
 
 /** The page, with a fresh nonce and the webview's resource origin. */

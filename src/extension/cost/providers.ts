@@ -255,29 +255,7 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     vscode.commands.registerCommand('crossover.showCostReport', log.guard('Cost report', report)),
     vscode.commands.registerCommand('crossover.compareWithFargate', log.guard('Compare with Fargate', comparison('function'))),
     vscode.commands.registerCommand('crossover.compareWithLambda', log.guard('Compare with Lambda', comparison('task'))),
-    vscode.commands.registerCommand(
-      'crossover.showCostSummary',
-      log.guard('Cost summary', async () => {
-        const rows = costs.allCosts().map(({ uri, cost }) => {
-          const t = cost.estimate.typical;
-          return `| ${cost.fn.id} | ${vscode.workspace.asRelativePath(uri)} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${t.fargate.tasks}) | ${t.cheaper} | ${cost.estimate.traffic} |`;
-        });
-        const total = costs.total();
-        await reports.show(
-          'Workspace cost summary',
-          [
-            '# Workspace cost summary',
-            '',
-            `Typical monthly cost: Lambda ${formatUsd(total.lambda)}, Fargate ${formatUsd(total.fargate)} for ${total.functions} functions. Traffic is assumed for ${total.assumed} of them.`,
-            '',
-            '| Function | Template | Lambda/mo | Fargate/mo (tasks) | Cheaper | Traffic |',
-            '|---|---|---:|---:|---|---|',
-            ...rows,
-            '',
-          ].join('\n'),
-        );
-      }),
-    ),
+    vscode.commands.registerCommand('crossover.showCostSummary', log.guard('Cost summary', () => panels.showSummary())),
     vscode.commands.registerCommand(
       'crossover.editUsage',
       log.guard('Edit usage', async (uri?: string, id?: string) => {
