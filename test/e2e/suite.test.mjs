@@ -254,6 +254,12 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.match(full, /python3\.13: about \d+ ms of INIT/);
     await frame.locator('#checklist').scrollIntoViewIfNeeded();
     await shot('12-compare-view-checklist');
+    // "Save to usage file" writes the edited traffic for this function into crossover.usage.yml (then restored).
+    const usageBefore = readFileSync(usageFile, 'utf8');
+    await frame.locator('#save-usage').click();
+    await waitFor('the usage file to hold the edited traffic', () => /CatalogFunction:\n\s+requestsPerMonth: 10000000\n/.test(readFileSync(usageFile, 'utf8')));
+    assert.match(readFileSync(usageFile, 'utf8'), /^# Traffic/m, 'the file keeps its comments');
+    writeFileSync(usageFile, usageBefore);
     await frame.locator('#open-equivalent').click();
     await waitFor('the equivalent task definition in a new editor', async () => (await page.locator('.editor-instance .view-line', { hasText: 'AWS::ECS::TaskDefinition' }).count()) > 0);
     // After a window reload the view comes back with its workload.
