@@ -254,6 +254,9 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.match(full, /python3\.13: about \d+ ms of INIT/);
     await frame.locator('#checklist').scrollIntoViewIfNeeded();
     await shot('12-compare-view-checklist');
+    // An evidence link opens its line in the template (the Timeout line of CatalogFunction).
+    await frame.locator('#checklist a.evidence').first().click();
+    await waitFor('the template at the Timeout line', async () => /Ln 13,/.test((await page.locator('.statusbar-item', { hasText: /Ln \d+, Col/ }).first().textContent()) ?? ''));
     // "Save to usage file" writes the edited traffic for this function into crossover.usage.yml (then restored).
     const usageBefore = readFileSync(usageFile, 'utf8');
     await frame.locator('#save-usage').click();
@@ -268,6 +271,14 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().click();
     await waitForFrameText(page, 'CatalogFunction: Lambda or Fargate?', { timeout: 60_000 });
+    // From the palette, with the cursor inside a function: that function's comparison (here the ECS task: Compare with Lambda).
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, 'ecs/taskdef.json');
+    await goTo(page, 5, 5);
+    await runCommand(page, 'Crossover: Compare with Lambda');
+    await page.locator('.tab', { hasText: 'Compare: web' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const taskView = await waitForFrameText(page, 'web: Fargate or Lambda?');
+    assert.match(taskView, /Equivalent configuration: web on Lambda/);
     // The workspace summary: every workload with both figures and the recommendation, sortable.
     await runCommand(page, 'Crossover: Show Workspace Cost Summary');
     // After the reload the scan runs again: the summary follows it until every workload is listed.

@@ -6,9 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { parseDocument } from 'yaml';
 import { comparisonData, type Overrides } from '../../core/cost/comparison.js';
 import { decide } from '../../core/cost/decision.js';
+import { withTraffic } from '../../core/cost/usage-file.js';
 import { type FunctionEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
@@ -223,18 +223,15 @@ class ComparePanel implements vscode.Disposable {
       return;
     }
     const file = this.usage.fileFor(folder);
-    if (file.uri.path.endsWith('.json')) {
-      void vscode.window.showWarningMessage('Saving to a JSON usage file is not supported yet: edit it with "Crossover: Edit Usage Assumptions".');
-      return;
-    }
-    const text = file.exists ? new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri)) : '# Traffic assumptions for Crossover (see schemas/crossover.usage.schema.json).\n';
-    const doc = parseDocument(text);
     const scenario = this.current?.data.scenario;
     if (!scenario) return;
-    if (this.overrides.region !== undefined) doc.set('region', this.overrides.region);
-    doc.setIn(['resources', this.target.id, 'requestsPerMonth'], scenario.requestsPerMonth);
-    doc.setIn(['resources', this.target.id, 'averageDurationMs'], scenario.durationMs);
-    await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(doc.toString()));
+    const text = file.exists ? new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri)) : '';
+    const updated = withTraffic(text, file.uri.path.endsWith('.json'), this.target.id, {
+      requestsPerMonth: scenario.requestsPerMonth,
+      averageDurationMs: scenario.durationMs,
+      ...(this.overrides.region !== undefined ? { region: this.overrides.region } : {}),
+    });
+    await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(updated));
     this.log.info(`Saved the traffic of ${this.target.id} to ${vscode.workspace.asRelativePath(file.uri, false)}.`);
     // The usage file now holds the traffic: the edits that went into it are no longer overrides.
     const { requestsPerMonth: _r, durationMs: _d, region: _g, ...rest } = this.overrides;
