@@ -119,10 +119,7 @@ export class SynthesizedOutput implements vscode.Disposable {
 
   private sourcesChanged(): void {
     if (this.templates.size === 0) return;
-    const stamps = this.sources()
-      .map((s) => `${s.uri}@${this.analyzer.stampOf(vscode.Uri.parse(s.uri))}`)
-      .join('|');
-    if (stamps !== this.lastSources) this.schedule();
+    if (this.stamps(this.sources()) !== this.lastSources) this.schedule();
   }
 
   private schedule(): void {
@@ -144,9 +141,14 @@ export class SynthesizedOutput implements vscode.Disposable {
     return sources;
   }
 
+  /** Which CDK source results a mapping used: it changes when any of them is replaced. */
+  private stamps(sources: CdkSource[]): string {
+    return sources.map((s) => `${s.uri}@${this.analyzer.stampOf(vscode.Uri.parse(s.uri))}`).join('|');
+  }
+
   private remap(): void {
     const sources = this.sources();
-    this.lastSources = sources.map((s) => `${s.uri}@${this.analyzer.stampOf(vscode.Uri.parse(s.uri))}`).join('|');
+    this.lastSources = this.stamps(sources);
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const template of this.templates.values()) {
       for (const finding of mapSynthesizedFindings(template.findings, template.paths, sources, template.label)) {

@@ -4,6 +4,7 @@
  */
 import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
 import { type Overrides } from '../../src/core/cost/comparison.js';
+import { formatCount } from '../../src/core/cost/format.js';
 
 const FRONT_DOORS: [string, string][] = [
   ['rest-api', 'API Gateway REST API'],
@@ -21,12 +22,8 @@ export function usd(value: number): string {
   return `$${value.toFixed(2)}`;
 }
 
-export function count(value: number): string {
-  if (value >= 1e9) return `${+(value / 1e9).toPrecision(3)}B`;
-  if (value >= 1e6) return `${+(value / 1e6).toPrecision(3)}M`;
-  if (value >= 1e3) return `${+(value / 1e3).toPrecision(3)}k`;
-  return String(Math.round(value));
-}
+/** Counts as the CodeLens and hovers write them ("41.7M"). */
+export const count = formatCount;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -35,11 +32,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
+/** A custom element (`vscode-textfield`, ...) built the same way. */
 function custom(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
+  return el(tag as keyof HTMLElementTagNameMap, attrs, ...children);
 }
 
 /** Renders the whole view; `post` sends the user's edits to the extension. */

@@ -7,6 +7,7 @@ import { COLD_START_SOURCE, FARGATE_TASK_START, IMAGE_COLD_START_FACTOR, LAMBDA_
 import { runtimeInfo } from '../data/runtimes.js';
 import { type SourceLocation } from '../model/location.js';
 import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
+import { formatCount, formatUsd } from './format.js';
 import { type Scenario } from './model.js';
 import { type CostReport } from './report.js';
 
@@ -26,7 +27,6 @@ export interface Decision {
   coldStart: { lambda: string; fargate: string; source: string };
 }
 
-const fmt = (n: number) => (n >= 1e9 ? `${+(n / 1e9).toPrecision(3)}B` : n >= 1e6 ? `${+(n / 1e6).toPrecision(3)}M` : n >= 1e3 ? `${+(n / 1e3).toPrecision(3)}k` : String(Math.round(n)));
 const at = (loc: SourceLocation | undefined) => (loc ? { uri: loc.uri, line: loc.range.start.line } : undefined);
 const where = (loc: SourceLocation | undefined) => {
   const place = at(loc);
@@ -85,8 +85,8 @@ export function decide(workload: { fn?: LambdaFunction; task?: EcsTaskDefinition
     lean: report.cheaper === 'lambda' ? 'lambda' : report.cheaper === 'fargate' ? 'containers' : 'either',
     answer:
       crossover !== null
-        ? `${fmt(scenario.requestsPerMonth)} requests/month against a crossover at about ${fmt(crossover)} with ${door === 'none' ? 'no front door' : door}: ${report.cheaper === 'lambda' ? 'Lambda is cheaper' : report.cheaper === 'fargate' ? 'Fargate is cheaper' : 'they cost the same'}. The front door moves the crossover: try another in the assumptions.`
-        : `${fmt(scenario.requestsPerMonth)} requests/month with ${door === 'none' ? 'no front door' : door}: ${report.crossover.note ?? ''}.`,
+        ? `${formatCount(scenario.requestsPerMonth)} requests/month against a crossover at about ${formatCount(crossover)} with ${door === 'none' ? 'no front door' : door}: ${report.cheaper === 'lambda' ? 'Lambda is cheaper' : report.cheaper === 'fargate' ? 'Fargate is cheaper' : 'they cost the same'}. The front door moves the crossover: try another in the assumptions.`
+        : `${formatCount(scenario.requestsPerMonth)} requests/month with ${door === 'none' ? 'no front door' : door}: ${report.crossover.note ?? ''}.`,
   });
 
   // 5. Long-lived connections, pools?
@@ -113,7 +113,7 @@ export function decide(workload: { fn?: LambdaFunction; task?: EcsTaskDefinition
     side = 'fargate';
     reasons.push('The work can take longer than Lambda\u2019s 15 minutes.');
   } else {
-    reasons.push(`${report.cheaper === 'lambda' ? 'Lambda' : report.cheaper === 'fargate' ? 'Fargate' : 'Neither'} is cheaper at ${fmt(scenario.requestsPerMonth)} requests/month (${usd(report.lambda.monthlyUsd)} vs ${usd(report.fargate.monthlyUsd)}).`);
+    reasons.push(`${report.cheaper === 'lambda' ? 'Lambda' : report.cheaper === 'fargate' ? 'Fargate' : 'Neither'} is cheaper at ${formatCount(scenario.requestsPerMonth)} requests/month (${formatUsd(report.lambda.monthlyUsd)} vs ${formatUsd(report.fargate.monthlyUsd)}).`);
     if (async.length > 0) reasons.push('The work is event-driven: Lambda has no idle cost.');
     if (websocket || databases.length) reasons.push('Long-lived connections or a database pool favour containers (or RDS Proxy on Lambda).');
   }
@@ -135,8 +135,4 @@ export function decide(workload: { fn?: LambdaFunction; task?: EcsTaskDefinition
       source: `${COLD_START_SOURCE.title}, ${COLD_START_SOURCE.date}; ${COLD_START_SOURCE.confidence}`,
     },
   };
-}
-
-function usd(n: number): string {
-  return `$${n >= 1000 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2)}`;
 }

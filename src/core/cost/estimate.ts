@@ -4,6 +4,7 @@
  * from. When the usage file gives no traffic, one number would be false precision: the estimate has
  * low / typical / high bands, typical first.
  */
+import { formatCount, formatUsd } from './format.js';
 import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 import { findCrossover, type Crossover } from './crossover.js';
@@ -238,24 +239,8 @@ export const FRONT_DOOR_LABELS: Record<FrontDoor, string> = {
   none: 'none (invoked by events)',
 };
 
-export function formatCount(n: number): string {
-  if (n >= 1e9) return `${trim(n / 1e9)}B`;
-  if (n >= 1e6) return `${trim(n / 1e6)}M`;
-  if (n >= 1e3) return `${trim(n / 1e3)}k`;
-  return trim(n);
-}
-
-function trim(n: number): string {
-  return Number(n.toFixed(n < 10 ? 2 : 1)).toString();
-}
-
-/** "$1,234" above $100, "$12.34" below, "<$0.01" for tiny amounts. */
-export function formatUsd(usd: number): string {
-  if (usd > 0 && usd < 0.01) return '<$0.01';
-  const abs = Math.abs(usd);
-  const text = abs >= 100 ? Math.round(abs).toLocaleString('en-US') : abs.toFixed(2);
-  return `${usd < 0 ? '-' : ''}$${text}`;
-}
+/** Re-exported: the formatters live in format.ts (free of dependencies, for the webview). */
+export { formatCount, formatUsd };
 
 /** Memory of the Lambda function a task is compared with (a labelled default; the traffic decides the rest). */
 export const LAMBDA_EQUIVALENT_MEMORY_MB = 1024;

@@ -100,7 +100,7 @@ export class ComparePanels implements vscode.Disposable {
         this.log.guard('Cost summary', async (message: FromView) => {
           if (message.type === 'ready') post();
           else if (message.type === 'compare') this.show({ uri: message.uri, id: message.id });
-          else if (message.type === 'open') await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { selection: new vscode.Range(message.line, 0, message.line, 0) });
+          else if (message.type === 'open') await openAt(message.uri, message.line);
         }),
       ),
       this.costs.onDidChange(this.log.guard('Cost summary', post)),
@@ -166,12 +166,9 @@ class ComparePanel implements vscode.Disposable {
         this.overrides = {};
         this.post();
         break;
-      case 'open': {
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri));
-        const position = new vscode.Position(message.line, 0);
-        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+      case 'open':
+        await openAt(message.uri, message.line);
         break;
-      }
       case 'saveUsage':
         await this.saveUsage();
         break;
@@ -242,6 +239,12 @@ class ComparePanel implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Opens a file at a line in the first editor group (the views sit beside it). */
+async function openAt(uri: string, line: number): Promise<void> {
+  const position = new vscode.Position(line, 0);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
 }
 
 /** Every Lambda function, task definition and service of the workspace with its typical figures. */

@@ -437,11 +437,10 @@ class Props implements PropsView {
         found.push({ reference, loc: this.reader.loc(node) });
         return;
       }
-      for (const child of node.namedChildren) if (child && child.type !== 'keyword_argument') visit(child, depth + 1);
-      // dict(KEY=value): the values of keyword arguments.
       for (const child of node.namedChildren) {
-        const value = child?.type === 'keyword_argument' ? child.childForFieldName('value') : undefined;
-        if (value) visit(value, depth + 1);
+        // dict(KEY=value): the value of a keyword argument, not its name.
+        const next = child?.type === 'keyword_argument' ? child.childForFieldName('value') : child;
+        if (next) visit(next, depth + 1);
       }
     };
     if (entry?.local) visit(entry.value, 0);
