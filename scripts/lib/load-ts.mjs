@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
 /** `contents`: an ES module re-exporting what the script needs, with paths relative to the repo root. */
-export async function loadTs(contents, { minify = false, alias } = {}) {
+/** `external`: packages required from node_modules at run time instead of bundled (those that read their own files). */
+export async function loadTs(contents, { minify = false, alias, external } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'crossover-script-'));
   try {
     const outfile = join(dir, 'bundle.cjs');
@@ -21,6 +22,7 @@ export async function loadTs(contents, { minify = false, alias } = {}) {
       mainFields: ['module', 'main'],
       minify,
       ...(alias ? { alias } : {}),
+      ...(external ? { external } : {}),
       outfile,
       logLevel: 'warning',
     });

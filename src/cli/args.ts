@@ -1,5 +1,5 @@
 /** Command-line arguments -> a typed request, or a usage error (exit code 2). */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { type Severity, type SeveritySetting } from '../core/findings.js';
 import { RULES_BY_ID } from '../core/rules/registry.js';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../core/config.js';
@@ -25,8 +25,18 @@ export type Request = CheckRequest | { command: 'help'; requested: boolean } | {
 
 export class UsageError extends Error {}
 
+/** The flags and positionals of a command line (strict: an unknown option is a usage error, exit code 2). */
+export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 export const USAGE = `Usage: crossover check [paths...] [options]
        crossover cost [options] | crossover cost <template> [--resource ID]   (crossover cost --help)
+       crossover diff <before> <after> | crossover diff --base <git-ref> [paths...]   (crossover diff --help)
 
 Checks SAM and CloudFormation templates for Lambda, API Gateway, SQS and RDS limits and pitfalls.
 Folders are searched for .yaml, .yml, .json and .template files and for CDK apps in .ts, .js and .py
@@ -53,33 +63,23 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function parseRequest(argv: string[]): Request {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        'max-file-size': { type: 'string' },
-        'rest-api-timeout': { type: 'string' },
-        config: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseFlags(argv, {
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    'max-file-size': { type: 'string' },
+    'rest-api-timeout': { type: 'string' },
+    config: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  });
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help', requested: true };
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) return { command: 'help', requested: false };
-  if (command !== 'check') throw new UsageError(`Unknown command "${command}". The commands are: crossover check [paths...], crossover cost [...]`);
+  if (command !== 'check') throw new UsageError(`Unknown command "${command}". The commands are: crossover check [paths...], crossover cost [...], crossover diff [...]`);
 
   const format = oneOf(values.format ?? 'text', FORMATS, '--format');
   const failOn = oneOf(values['fail-on'] ?? 'error', FAIL_ON, '--fail-on');
@@ -96,7 +96,7 @@ export function parseRequest(argv: string[]): Request {
 }
 
 /** `id=severity`. An unknown id is an error rather than a silent no-op, because it is nearly always a typo. */
-function ruleSetting(spec: string): [string, SeveritySetting] {
+export function ruleSetting(spec: string): [string, SeveritySetting] {
   const match = /^([^=]+)=(.*)$/.exec(spec);
   if (!match) throw new UsageError(`--rule expects <id>=<severity>, got "${spec}"`);
   const id = match[1]!.trim();
@@ -104,7 +104,7 @@ function ruleSetting(spec: string): [string, SeveritySetting] {
   return [id, oneOf(match[2]!.trim(), SEVERITIES, `--rule ${id}`)];
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value}"`);
 }

@@ -1,9 +1,8 @@
 /** `crossover cost ...` arguments -> a typed request (flags for one workload, or a template to read). */
-import { parseArgs } from 'node:util';
 import { DEFAULT_COST_SETTINGS } from '../core/cost/estimate.js';
 import { FRONT_DOORS, type Architecture, type FrontDoor } from '../core/cost/model.js';
 import { DEFAULT_REGION, regions } from '../core/cost/price-book.js';
-import { UsageError } from './args.js';
+import { UsageError, parseFlags } from './args.js';
 
 export interface CostFlags {
   requestsPerMonth: number;
@@ -120,31 +119,21 @@ const WORKLOAD_FLAGS = ['requests-per-month', 'duration-ms', 'memory-mb', 'arch'
 export type CostCommand = CostRequest | { command: 'list-regions' } | { command: 'cost-help' };
 
 export function parseCostRequest(argv: string[]): CostCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...Object.fromEntries(Object.keys(NUMBER_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
-        arch: { type: 'string' },
-        'front-door': { type: 'string' },
-        region: { type: 'string' },
-        'free-tier': { type: 'boolean' },
-        'fargate-arch': { type: 'string' },
-        'fargate-spot': { type: 'boolean' },
-        'fargate-nat-gateway': { type: 'boolean' },
-        resource: { type: 'string' },
-        usage: { type: 'string' },
-        format: { type: 'string' },
-        'list-regions': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseFlags(argv, {
+    ...Object.fromEntries(Object.keys(NUMBER_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+    arch: { type: 'string' },
+    'front-door': { type: 'string' },
+    region: { type: 'string' },
+    'free-tier': { type: 'boolean' },
+    'fargate-arch': { type: 'string' },
+    'fargate-spot': { type: 'boolean' },
+    'fargate-nat-gateway': { type: 'boolean' },
+    resource: { type: 'string' },
+    usage: { type: 'string' },
+    format: { type: 'string' },
+    'list-regions': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   const raw = values as Record<string, string | boolean | undefined>;
   if (values.help) return { command: 'cost-help' };

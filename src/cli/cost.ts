@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfig } from '../core/config.js';
 import { findCrossover } from '../core/cost/crossover.js';
-import { compare, estimateFunction, estimateTask, usesRdsProxy, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
+import { compare, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
 import { type Scenario } from '../core/cost/model.js';
+import { templateCosts, type FunctionCost } from '../core/cost/workloads.js';
 import { comparisonReport, type CostReport, roundMoney } from '../core/cost/report.js';
 import { priceBook, regions } from '../core/cost/price-book.js';
 import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
@@ -127,8 +128,10 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   if (request.given.includes('region')) delete usage.region; // the command line wins over the file
   const model = result.model;
   const relative = displayPath(path, io.cwd);
-  const functionReport = (fn: (typeof model.functions)[number]): FunctionReport => {
-    const e = estimateFunction(fn, relative, usage, settings, { rdsProxy: usesRdsProxy(fn, model) });
+  const costs = templateCosts(model, relative, usage, settings, (id, error) => {
+    throw error instanceof Error ? new Error(`cost estimate for ${id} failed: ${error.message}`, { cause: error }) : error;
+  });
+  const functionReport = ({ fn, estimate: e }: FunctionCost): FunctionReport => {
     const report: FunctionReport = { id: fn.id, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions };
     if (e.low && e.high) {
       const band = (c: Comparison) => ({ requestsPerMonth: c.requestsPerMonth, lambda: c.lambda.monthlyUsd, fargate: c.fargate.monthlyUsd, fargateTasks: c.fargate.tasks });
@@ -136,24 +139,16 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     }
     return report;
   };
-  const tasks: TaskReport[] = [];
-  for (const task of model.taskDefinitions) {
-    const services = model.services.filter((service) => service.taskDefinitionId === task.id);
-    for (const [node, service] of [[task, services[0]], ...services.map((svc) => [svc, svc] as const)] as const) {
-      const e = estimateTask(task, service, relative, usage, settings);
-      if (!e) continue;
-      tasks.push({ id: node.id, type: node.kind, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions });
-    }
-  }
+  const tasks: TaskReport[] = costs.tasks.map(({ node, estimate: e }) => ({ id: node.id, type: node.kind, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions }));
   if (request.resource !== undefined) {
-    const fn = model.functions.find((f) => f.id === request.resource);
+    const fn = costs.functions.find((f) => f.fn.id === request.resource);
     if (fn) return functionReport(fn);
     const task = tasks.find((t) => t.id === request.resource);
     if (task) return task;
     const known = [...model.functions.map((f) => f.id), ...tasks.map((t) => t.id)];
     throw new UsageError(`${request.template} has no Lambda function, task definition or service "${request.resource}". Workloads: ${known.join(', ') || 'none'}`);
   }
-  return { template: relative, usageFile: file ? displayPath(file, io.cwd) : null, functions: model.functions.map(functionReport), tasks };
+  return { template: relative, usageFile: file ? displayPath(file, io.cwd) : null, functions: costs.functions.map(functionReport), tasks };
 }
 
 /** --usage, else crossover.usage.{yml,yaml,json} in the working folder, then next to the template. */

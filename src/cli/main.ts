@@ -4,6 +4,7 @@ import { atLeast } from '../core/findings.js';
 import { parseRequest, USAGE, UsageError, type CheckRequest, type FailOn } from './args.js';
 import { addSynthesized, checkFiles, type CheckReport } from './check.js';
 import { runCost } from './cost.js';
+import { runDiff } from './diff.js';
 import { collectFiles, UnreadablePathError } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -29,6 +30,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
+    if (argv[0] === 'diff') return await runDiff(argv.slice(1), io);
     if (argv[0] === 'cost') return runCost(argv.slice(1), await withPython(io, argv.slice(1).some((a) => isPythonFile(a))));
     const request = parseRequest(argv);
     if (request.command === 'version') {

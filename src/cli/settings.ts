@@ -27,14 +27,17 @@ export interface Settings {
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
 const LIMIT_KEYS: readonly (keyof Limits)[] = ['restApiIntegrationTimeoutSeconds', 'accountConcurrency'];
 
-export function settingsFor(request: CheckRequest, cwd: string): Settings {
+/** The flags that settle the engine's settings (`check` and `diff` take the same ones). */
+export type EngineFlags = Pick<CheckRequest, 'rules' | 'configFile' | 'maxFileSizeKb' | 'restApiTimeoutSeconds'>;
+
+export function settingsFor(request: EngineFlags, cwd: string): Settings {
   const warnings: string[] = [];
   const file = request.configFile ? parseSettings(readConfigFile(resolve(cwd, request.configFile), request.configFile), request.configFile, warnings) : undefined;
   return { config: mergeSettings(request, file), warnings };
 }
 
 /** Flags over file; the size cap is given in KB by people and in bytes to the engine. */
-export function mergeSettings(request: CheckRequest, file: SettingsFile | undefined): PartialConfig {
+export function mergeSettings(request: EngineFlags, file: SettingsFile | undefined): PartialConfig {
   const limits: Partial<Limits> = { ...file?.limits };
   if (request.restApiTimeoutSeconds !== undefined) limits.restApiIntegrationTimeoutSeconds = request.restApiTimeoutSeconds;
   const maxKb = request.maxFileSizeKb ?? file?.maxFileSizeKb;

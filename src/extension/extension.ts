@@ -12,6 +12,7 @@ import { Log } from './log.js';
 import { WorkspaceScanner } from './scan.js';
 import { SynthesizedOutput } from './synthesized.js';
 import { QuickFixProvider } from './quick-fixes.js';
+import { ChangeAgainstHead } from './change/against-head.js';
 import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panel.js';
 import { type CompareViewState } from '../shared/compare-messages.js';
 import { readSettings } from './settings.js';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const costs = new CostService(analyzer, usage, log);
   const costStatus = new CostStatus(costs, log);
   const panels = new ComparePanels(context.extensionUri, costs, usage, log);
+  const reports = new ReportDocuments();
   context.subscriptions.push(
     usage,
     costs,
@@ -71,7 +73,9 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
         }
       },
     }),
-    ...registerCostCommands(costs, new ReportDocuments(), panels, log),
+    ...registerCostCommands(costs, reports, panels, log),
+    // The current file against its last commit: the pull-request report of `crossover diff`, in the editor.
+    new ChangeAgainstHead(analyzer, costs, usage, reports, () => analyzer.engineConfig, log),
   );
   const usageLoaded = usage.loadAll().catch((error: unknown) => log.error('Reading the usage file failed', error));
 

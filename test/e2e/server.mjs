@@ -57,6 +57,11 @@ export function prepareWorkspace(fixture) {
   write('cdk.out/asset.0f2a9c/template.yaml', LONG_TIMEOUT_TEMPLATE('AssetFunction'));
   // YAML that is not a template, in bulk (the scan reads and drops each).
   for (let i = 0; i < FILLER_FILES; i++) write(`filler/config-${String(i).padStart(4, '0')}.yaml`, `name: config-${i}\nreplicas: ${i % 5}\nlabels: [a, b]\n`);
+  // A git repository with everything committed: "Show Cost Change Against HEAD" compares edits with it.
+  const git = (...args) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' } });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'the fixture workspace');
   return { root, workspace };
 }
 

@@ -1,6 +1,7 @@
 // The real-editor suite: VS Code (code-server) in Chromium, driven like a user would. Started by run.mjs.
 // Every wait is on visible state (or the log file) with a timeout; tests run in order on one window.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -171,7 +172,10 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     const filter = page.locator('.panel .viewpane-filter input').filter({ visible: true }).first();
     await filter.waitFor({ state: 'visible', timeout: 15_000 });
     await filter.fill('');
-    await waitFor('the Output filter to be empty', async () => (await filter.inputValue()) === '');
+    await waitFor('the Output filter to be empty', async () => (await filter.inputValue()) === '').catch(async (error) => {
+      await shot('failed-output-filter');
+      throw error;
+    });
     // The output editor is virtualized (only the lines in view exist) and renders spaces as U+00A0 (hence \s).
     const output = page.locator('.panel .monaco-editor', { hasText: /\[info\]\s(Crossover|Workspace scan|Skipped|Settings)/ }).first();
     await output.waitFor({ state: 'visible', timeout: 15_000 }).catch(async (error) => {
@@ -408,6 +412,57 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     // Leave the file as it is on disk for the tests after this one.
     await runCommand(page, 'File: Revert File');
     await waitForProblem(page, problem);
+  });
+
+  test('the cost change against HEAD of an edited template: unsaved edits, then the same figures as crossover diff', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Hide Panel'); // room for the template and its report side by side
+    const usageFile = join(workspace, 'crossover.usage.yml');
+    const usageBefore = readFileSync(usageFile, 'utf8');
+    try {
+      // Three times the committed traffic in the usage file (on disk), and twice the memory typed into the template (unsaved).
+      const committed = execFileSync('git', ['show', 'HEAD:crossover.usage.yml'], { cwd: workspace, encoding: 'utf8' });
+      assert.match(committed, /CatalogFunction:\n\s+requestsPerMonth: 10000000\n/);
+      writeFileSync(usageFile, committed.replace(/requestsPerMonth: 10000000\n/, 'requestsPerMonth: 30000000\n'));
+      await openFile(page, 'cost/template.yaml');
+      await replaceAt(page, 12, 19, 3, '1024');
+      await runCommand(page, 'Crossover: Show Cost Change Against HEAD');
+      const unsaved = await waitFor('the report of the unsaved edit', async () => {
+        const text = await waitForFrameText(page, 'Cost change of cost/template.yaml against HEAD');
+        return /the editor \(unsaved\)/.test(text) && /requests\/month 10,000,000 → 30,000,000/.test(text) && text;
+      }).catch(async (error) => {
+        await shot('21-change-against-head-failed');
+        throw error;
+      });
+      assert.match(unsaved, /Lambda memory 512 MB → 1024 MB \(template\)/);
+      assert.match(unsaved, /CatalogFunction in cost\/template\.yaml\s+Lambda\s+\$[\d.,]+ → \$[\d.,]+/);
+      await shot('21-change-against-head-unsaved');
+      // The report opens beside the template. Saved: the report follows, and its figures are those of
+      // `crossover diff --base HEAD` on the same files.
+      assert.equal(await page.locator('.editor-group-container').count(), 2, 'the template and its report side by side');
+      await page.locator('.tab', { hasText: 'template.yaml' }).first().click();
+      await page.keyboard.press('Control+S');
+      const saved = await waitFor('the report after saving', async () => {
+        const text = await waitForFrameText(page, 'Cost change of cost/template.yaml against HEAD');
+        return /the working tree/.test(text) && text;
+      });
+      const cli = JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'crossover.js'), 'diff', '--base', 'HEAD', 'cost', '--format', 'json'], { cwd: workspace, encoding: 'utf8' }));
+      const row = cli.workloads.find((w) => w.id === 'CatalogFunction');
+      const usd = (n) => (Math.abs(n) >= 100 ? `$${Math.round(Math.abs(n)).toLocaleString('en-US')}` : `$${Math.abs(n).toFixed(2)}`);
+      const expected = `${usd(row.before.lambda)} → ${usd(row.after.lambda)}`;
+      assert.ok(saved.includes(expected), `the preview shows Lambda ${expected} as crossover diff does:\n${saved}`);
+      assert.ok(saved.includes(`${usd(row.before.fargate)} → ${usd(row.after.fargate)}`), 'and the same Fargate figures');
+      assert.ok(saved.includes(`+${usd(row.delta.deployed)}`), 'and the same change as deployed');
+      await shot('21-change-against-head');
+    } finally {
+      // As before this test: the usage file as the earlier tests left it, the template as committed, no unsaved edits.
+      writeFileSync(usageFile, usageBefore);
+      await page.locator('.tab', { hasText: 'template.yaml' }).first().click();
+      await runCommand(page, 'File: Revert File');
+      execFileSync('git', ['checkout', '-q', '--', 'cost/template.yaml'], { cwd: workspace });
+      await runCommand(page, 'View: Close All Editors');
+    }
   });
 
   test('hostile files are skipped with a log line or reported, and nothing throws in the extension host', async () => {

@@ -23,12 +23,17 @@ export function formatSarif(report: CheckReport, version: string): string {
             version,
             rules: RULES.map(({ meta }) => ({
               id: meta.id,
+              name: friendlyName(meta.id),
               shortDescription: { text: meta.docs.description },
-              fullDescription: { text: meta.docs.rationale },
-              help: { text: meta.docs.howToFix },
+              fullDescription: { text: meta.docs.rationale, markdown: meta.docs.rationale },
+              // Code scanning shows `help` beside each alert: what to do, why, and the rule's page.
+              help: {
+                text: `${meta.docs.howToFix}\n\n${meta.docs.rationale}\n\nDocumentation: ${docsUrl(meta.id)}`,
+                markdown: `**How to fix.** ${meta.docs.howToFix}\n\n${meta.docs.rationale}\n\n[Documentation of ${meta.id}](${docsUrl(meta.id)})`,
+              },
               helpUri: docsUrl(meta.id),
               defaultConfiguration: { level: LEVEL[meta.severity] },
-              properties: { category: meta.category },
+              properties: { category: meta.category, tags: ['aws', meta.category] },
             })),
           },
         },
@@ -59,6 +64,15 @@ export function formatSarif(report: CheckReport, version: string): string {
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** `lambda/api-gateway-timeout` -> `LambdaApiGatewayTimeout` (SARIF's rule name: an identifier, unlike the id). */
+export function friendlyName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
 }
 
 /** A relative path as a URI reference: segments percent-encoded (spaces, `#`, `%`), slashes kept. */

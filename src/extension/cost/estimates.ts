@@ -3,25 +3,15 @@
  * file or the cost settings change. Hovers, CodeLenses and the status total read from here.
  */
 import * as vscode from 'vscode';
-import { estimateFunction, estimateTask, usesRdsProxy, type CostSettings, type FunctionEstimate } from '../../core/cost/estimate.js';
+import { type CostSettings, type FunctionEstimate } from '../../core/cost/estimate.js';
 import { priceBook, type PriceBook } from '../../core/cost/price-book.js';
-import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
+import { templateCosts, type FunctionCost, type TaskCost } from '../../core/cost/workloads.js';
 import { type Analyzer } from '../analyzer.js';
 import { type Log } from '../log.js';
 import { readCostSettings } from './settings.js';
 import { type UsageFiles } from './usage.js';
 
-export interface FunctionCost {
-  fn: LambdaFunction;
-  estimate: FunctionEstimate;
-}
-
-/** A task definition (and the service running it), or a service, with its Fargate and Lambda estimate. */
-export interface TaskCost {
-  node: EcsTaskDefinition | EcsService;
-  task: EcsTaskDefinition;
-  estimate: FunctionEstimate;
-}
+export type { FunctionCost, TaskCost };
 
 interface Cached {
   stamp: number;
@@ -85,29 +75,7 @@ export class CostService implements vscode.Disposable {
     if (cached && cached.stamp === stamp && cached.usageVersion === this.usage.version && cached.settingsVersion === this.settingsVersion) return cached;
     const { usage, folder } = this.usage.usageFor(uri);
     const templatePath = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path;
-    const model = result.model;
-    const costs: FunctionCost[] = [];
-    for (const fn of model.functions) {
-      try {
-        costs.push({ fn, estimate: estimateFunction(fn, templatePath, usage, this.settings, { rdsProxy: usesRdsProxy(fn, model) }) });
-      } catch (error) {
-        this.log.error(`Cost estimate for ${fn.id} failed`, error);
-      }
-    }
-    const tasks: TaskCost[] = [];
-    for (const task of model.taskDefinitions) {
-      try {
-        const services = model.services.filter((s) => s.taskDefinitionId === task.id);
-        const estimate = estimateTask(task, services[0], templatePath, usage, this.settings);
-        if (estimate) tasks.push({ node: task, task, estimate });
-        for (const service of services) {
-          const own = services.length === 1 ? estimate : estimateTask(task, service, templatePath, usage, this.settings);
-          if (own) tasks.push({ node: service, task, estimate: own });
-        }
-      } catch (error) {
-        this.log.error(`Cost estimate for ${task.id} failed`, error);
-      }
-    }
+    const { functions: costs, tasks } = templateCosts(result.model, templatePath, usage, this.settings, (id, error) => this.log.error(`Cost estimate for ${id} failed`, error));
     const entry: Cached = { stamp, usageVersion: this.usage.version, settingsVersion: this.settingsVersion, costs, tasks };
     this.cache.set(key, entry);
     if (this.cache.size > 2000) this.cache.clear();

@@ -181,11 +181,22 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider {
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  async show(name: string, markdown: string): Promise<void> {
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.md` });
+  /** `toSide`: beside the active editor (a report that follows that editor's edits). */
+  async show(name: string, markdown: string, { toSide = false } = {}): Promise<void> {
+    const uri = this.update(name, markdown);
+    await vscode.commands.executeCommand(toSide ? 'markdown.showPreviewToSide' : 'markdown.showPreview', uri);
+  }
+
+  uriOf(name: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.md` });
+  }
+
+  /** Replaces a report's text; an open preview of it follows. */
+  update(name: string, markdown: string): vscode.Uri {
+    const uri = this.uriOf(name);
     this.contents.set(uri.toString(), markdown);
     this.changed.fire(uri);
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    return uri;
   }
 }
 

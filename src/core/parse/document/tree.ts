@@ -93,3 +93,18 @@ export function stringValue(node: TreeNode | undefined): string | undefined {
 export function singleKey(node: TreeNode | undefined): string | undefined {
   return isMap(node) && node.entries.length === 1 ? node.entries[0]!.key : undefined;
 }
+
+/**
+ * The node as plain data (what `JSON.parse` would give), short-form tags in their long form. Bounded: a
+ * hostile document nests deeper, or (through YAML aliases, which the tree shares) expands larger, than any
+ * template; past the bounds values are left out (null).
+ */
+export function plainValue(node: TreeNode, budget = { nodes: 1_000_000 }, depth = 0): unknown {
+  if (depth > 200 || --budget.nodes < 0) return null;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map((item) => plainValue(item, budget, depth + 1));
+  const out: Record<string, unknown> = {};
+  // defineProperty: a key named __proto__ stays a key and never becomes the object's prototype.
+  for (const entry of node.entries) Object.defineProperty(out, entry.key, { value: plainValue(entry.value, budget, depth + 1), enumerable: true, writable: true, configurable: true });
+  return out;
+}

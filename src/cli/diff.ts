@@ -1,0 +1,215 @@
+/**
+ * `crossover diff`: two files, two folders, or a git revision and the working tree (or a second revision)
+ * -> the two sides as files with their usage files -> the core diff -> text, Markdown or JSON -> exit code.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { resolveConfig } from '../core/config.js';
+import { resolveCostSettings } from '../core/cost/estimate.js';
+import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
+import { diffSides, worstAdded, type DiffReport, type Side, type SideFile } from '../core/diff/diff.js';
+import { diffJson, diffMarkdown, diffText, percentChange, signedUsd } from '../core/diff/format.js';
+import { type PythonReader } from '../core/engine.js';
+import { atLeast } from '../core/findings.js';
+import { isPythonFile, mentionsCdkPython } from '../core/parse/cdk/detect.js';
+import { decodeBytes } from '../core/parse/document/load.js';
+import { MAX_REFERENCED_FILE_BYTES, readableReference, readableSource } from '../core/parse/serverless/file-reader.js';
+import { fileReaderFor } from '../node/file-reader.js';
+import { checkRevision, filesAt, GitError, readAt, workingFiles } from '../node/git.js';
+import { loadPythonReader } from '../node/python-loader.js';
+import { loadResourceDiffer } from '../node/resource-differ-loader.js';
+import { typescriptReader } from '../node/typescript-loader.js';
+import { UsageError } from './args.js';
+import { READ_LIMIT_BYTES } from './check.js';
+import { DIFF_USAGE, parseDiffRequest, type DiffRequest } from './diff-args.js';
+import { collectFiles, describe, isCandidate, SKIPPED_FOLDERS } from './files.js';
+import { settingsFor } from './settings.js';
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  now?: Date;
+  python?: PythonReader;
+}
+
+/** Where a side's files come from: a folder or one file on disk, or a git revision. Paths use forward slashes. */
+interface Tree {
+  label: string;
+  /** Paths of the candidate files, relative to the tree's base. */
+  paths: string[];
+  read(path: string): Buffer | undefined;
+  /** The file on disk, for disk trees (its references are read next to it). */
+  onDisk?(path: string): string;
+}
+
+export async function runDiff(argv: string[], io: Io): Promise<number> {
+  const request = parseDiffRequest(argv);
+  if (request.command === 'diff-help') {
+    io.out(DIFF_USAGE + '\n');
+    return 0;
+  }
+  const settings = settingsFor(request, io.cwd);
+  for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
+  let before: Side;
+  let after: Side;
+  try {
+    [before, after] = request.base !== undefined ? gitSides(request, io.cwd) : pathSides(request, io.cwd);
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`git: ${error.message}`);
+    throw error;
+  }
+  const python = io.python ?? (needsPython(before) || needsPython(after) ? await loadPythonReader() : undefined);
+  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
+  const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier });
+  const differ = loadResourceDiffer();
+  const report = diffSides(before, after, { config, settings: costSettings, typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
+  io.out(request.format === 'json' ? diffJson(report) : request.format === 'markdown' ? diffMarkdown(report) : diffText(report));
+  const reasons = failures(report, request);
+  for (const reason of reasons) io.err(`crossover: ${reason}\n`);
+  return reasons.length ? 1 : 0;
+}
+
+/** Why the run fails (--max-increase, --fail-on), or nothing. */
+export function failures(report: DiffReport, request: Pick<DiffRequest, 'maxIncrease' | 'failOn'>): string[] {
+  const out: string[] = [];
+  const { before, delta } = report.totals;
+  const limit = request.maxIncrease;
+  if (limit) {
+    const over = 'usd' in limit ? delta.deployed > limit.usd : before.deployed > 0 ? (delta.deployed / before.deployed) * 100 > limit.percent : delta.deployed > 0;
+    if (over) out.push(`the monthly cost as deployed grows by ${signedUsd(delta.deployed)} (${percentChange(before.deployed, before.deployed + delta.deployed)}), more than --max-increase ${'usd' in limit ? `$${limit.usd}` : `${limit.percent}%`}`);
+  }
+  const worst = worstAdded(report);
+  if (request.failOn !== 'none' && worst && atLeast(worst, request.failOn)) {
+    const n = report.findings.added.filter((f) => atLeast(f.severity, request.failOn as Exclude<typeof request.failOn, 'none'>)).length;
+    out.push(`the change adds ${n} finding${n === 1 ? '' : 's'} at or above ${request.failOn}`);
+  }
+  return out;
+}
+
+function needsPython(side: Side): boolean {
+  return side.files.some((f) => isPythonFile(f.path) && mentionsCdkPython(f.text));
+}
+
+// ---- two files or two folders on disk ----
+
+function pathSides(request: DiffRequest, cwd: string): [Side, Side] {
+  const [a, b] = request.paths.map((p) => resolve(cwd, p)) as [string, string];
+  const kinds = [a, b].map((p, i) => {
+    try {
+      return statSync(p).isDirectory() ? 'folder' : 'file';
+    } catch (error) {
+      throw new UsageError(`Cannot read ${request.paths[i]}: ${describe(error)}`);
+    }
+  });
+  if (kinds[0] !== kinds[1]) throw new UsageError('crossover diff compares two files or two folders, not a file with a folder');
+  if (kinds[0] === 'file') {
+    // Both sides name the file as the after side does, so the two versions pair up.
+    const name = toSlash(relative(cwd, b)) || basename(b);
+    const single = (file: string, label: string): Side => sideOf({ label, paths: [name], read: () => readDisk(file), onDisk: () => file }, () => usageOnDisk([cwd, dirname(file)]));
+    return [single(a, request.paths[0]!), single(b, request.paths[1]!)];
+  }
+  const folder = (root: string, label: string): Side => {
+    const synthesized = new Set<string>();
+    const files = collectFiles([root], cwd, synthesized);
+    const paths = [...files, ...synthesized].map((f) => toSlash(relative(root, f))).sort();
+    const tree: Tree = { label, paths, read: (path) => readDisk(join(root, path)), onDisk: (path) => join(root, path) };
+    return sideOf(tree, (path) => usageOnDisk([root, join(root, posix.dirname(path))]));
+  };
+  return [folder(a, request.paths[0]!), folder(b, request.paths[1]!)];
+}
+
+function usageOnDisk(folders: string[]): UsageFile {
+  for (const folder of folders) {
+    for (const name of USAGE_FILE_NAMES) {
+      const text = readDisk(join(folder, name));
+      if (text) return parseUsageFile(join(folder, name), text.toString('utf8'));
+    }
+  }
+  return emptyUsage();
+}
+
+function readDisk(file: string): Buffer | undefined {
+  try {
+    if (statSync(file).size > READ_LIMIT_BYTES) return undefined;
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- a git revision against the working tree or another revision ----
+
+function gitSides(request: DiffRequest, cwd: string): [Side, Side] {
+  const paths = request.paths;
+  const revision = (ref: string): Tree => {
+    const commit = checkRevision(cwd, ref);
+    return { label: ref, paths: filesAt(cwd, commit, paths).filter(wanted), read: (path) => readAt(cwd, commit, path) };
+  };
+  const base = revision(request.base!);
+  const head: Tree = request.head !== undefined ? revision(request.head) : { label: 'working tree', paths: workingFiles(cwd, paths).filter(wanted), read: (path) => readDisk(join(cwd, path)), onDisk: (path) => join(cwd, path) };
+  const usage = (tree: Tree) => (path: string) => usageIn(tree, ['', posix.dirname(path)]);
+  return [sideOf(base, usage(base)), sideOf(head, usage(head))];
+}
+
+/** Template candidates, as a folder walk would pick them (cdk.out templates included when committed). */
+function wanted(path: string): boolean {
+  const segments = path.split('/');
+  const folders = segments.slice(0, -1);
+  if (folders.includes('cdk.out')) return path.endsWith('.template.json') && !folders.some((s) => s !== 'cdk.out' && SKIPPED_FOLDERS.has(s));
+  return isCandidate(segments[segments.length - 1]!) && !folders.some((s) => SKIPPED_FOLDERS.has(s));
+}
+
+function usageIn(tree: Tree, folders: string[]): UsageFile {
+  for (const folder of folders) {
+    for (const name of USAGE_FILE_NAMES) {
+      const path = folder === '' || folder === '.' ? name : `${folder}/${name}`;
+      const bytes = tree.read(path);
+      if (bytes) return parseUsageFile(path, bytes.toString('utf8'));
+    }
+  }
+  return emptyUsage();
+}
+
+// ---- shared ----
+
+function sideOf(tree: Tree, usageFor: (path: string) => UsageFile): Side {
+  const files: SideFile[] = [];
+  for (const path of tree.paths) {
+    if (USAGE_FILE_NAMES.includes(posix.basename(path))) continue;
+    const bytes = tree.read(path);
+    if (!bytes) continue;
+    const decoded = decodeBytes(bytes);
+    if (decoded.kind === 'binary') continue;
+    const readFile = tree.onDisk ? fileReaderFor(tree.onDisk(path)) : treeReader(tree, path);
+    files.push({ path, text: decoded.text, ...(readFile ? { readFile } : {}) });
+  }
+  const cache = new Map<string, UsageFile>();
+  return {
+    label: tree.label,
+    files,
+    usageFor: (path) => {
+      const key = posix.dirname(path);
+      if (!cache.has(key)) cache.set(key, usageFor(path));
+      return cache.get(key)!;
+    },
+  };
+}
+
+/** Files a template refers to, read from the same revision (the guards of the disk reader). */
+function treeReader(tree: Tree, from: string): (relativePath: string) => string | undefined {
+  const sources = /\.([cm]?[jt]s|py)$/i.test(from);
+  return (relativePath) => {
+    if (!readableReference(relativePath) && !(sources && readableSource(relativePath))) return undefined;
+    const target = posix.normalize(posix.join(posix.dirname(from), relativePath));
+    if (target.startsWith('../')) return undefined;
+    const bytes = tree.read(target);
+    if (!bytes || bytes.length > MAX_REFERENCED_FILE_BYTES) return undefined;
+    const decoded = decodeBytes(bytes);
+    return decoded.kind === 'text' ? decoded.text : undefined;
+  };
+}
+
+function toSlash(path: string): string {
+  return path.split(sep).join('/');
+}

@@ -1,0 +1,199 @@
+/**
+ * "Crossover: Show Cost Change Against HEAD": the current file as it is in the editor (unsaved edits
+ * included) against its last commit, with the usage file of each side, as the Markdown report that
+ * `crossover diff --format markdown` writes for a pull request. Shown in the Markdown preview and kept
+ * current while the file or the usage file changes.
+ *
+ * The committed text comes from VS Code's git extension (its API, version 1). In Restricted Mode, where
+ * that extension is off, it is read with git plumbing (`cat-file`), which runs nothing from the repository.
+ */
+import { dirname, relative } from 'node:path';
+import * as vscode from 'vscode';
+import { type EngineConfig } from '../../core/config.js';
+import { parseUsageFile, emptyUsage, USAGE_FILE_NAMES, type UsageFile } from '../../core/cost/usage-file.js';
+import { diffSides, type DiffReport, type Side } from '../../core/diff/diff.js';
+import { diffMarkdown } from '../../core/diff/format.js';
+import { fileReaderFor } from '../../node/file-reader.js';
+import { checkRevision, readAt } from '../../node/git.js';
+import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';
+import { loadResourceDiffer } from '../../node/resource-differ-loader.js';
+import { typescriptReader } from '../../node/typescript-loader.js';
+import { type Analyzer } from '../analyzer.js';
+import { type CostService } from '../cost/estimates.js';
+import { type ReportDocuments } from '../cost/providers.js';
+import { type UsageFiles } from '../cost/usage.js';
+import { type Log } from '../log.js';
+
+/** The part of the git extension's API (`vscode.git`, version 1) used here. */
+interface GitRepository {
+  readonly rootUri: vscode.Uri;
+  show(ref: string, path: string): Promise<string>;
+}
+interface GitApi {
+  readonly state: 'uninitialized' | 'initialized';
+  readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
+  getRepository(uri: vscode.Uri): GitRepository | null;
+}
+interface GitExtension {
+  readonly enabled: boolean;
+  getAPI(version: 1): GitApi;
+}
+
+/** Reads a file as committed at HEAD: undefined when HEAD has no such file. */
+type HeadReader = (fsPath: string) => Promise<string | undefined>;
+
+export class ChangeAgainstHead implements vscode.Disposable {
+  /** Templates whose report is showing, with its name; refreshed when they or the usage file change. */
+  private readonly shown = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly costs: CostService,
+    private readonly usage: UsageFiles,
+    private readonly reports: ReportDocuments,
+    private readonly engineConfig: () => EngineConfig,
+    private readonly log: Log,
+  ) {
+    this.disposables = [
+      vscode.commands.registerCommand('crossover.showCostChangeAgainstHead', log.guard('Cost change against HEAD', (uri?: vscode.Uri) => this.show(uri))),
+      analyzer.onDidChangeResults(log.guard('Cost change refresh', () => this.schedule())),
+      costs.onDidChange(log.guard('Cost change refresh', () => this.schedule())),
+      // Saving changes no text (so no new analysis) but the report's "unsaved" label.
+      vscode.workspace.onDidSaveTextDocument(log.guard('Cost change refresh', (d: vscode.TextDocument) => this.shown.has(d.uri.toString()) && this.schedule())),
+      // A report nobody shows any more (its preview closed, its document released) is not refreshed.
+      vscode.workspace.onDidCloseTextDocument(
+        log.guard('Cost change refresh', (d: vscode.TextDocument) => {
+          for (const [key, name] of this.shown) if (this.reports.uriOf(name).toString() === d.uri.toString()) this.shown.delete(key);
+        }),
+      ),
+    ];
+  }
+
+  /** Test hook and command body: computes and shows the report for `uri` (default: the active editor's file). */
+  async show(target?: vscode.Uri): Promise<DiffReport | undefined> {
+    const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+    if (!uri || uri.scheme !== 'file') {
+      void vscode.window.showInformationMessage('Crossover: open a template, serverless.yml, task definition or CDK file to compare it with its last commit.');
+      return undefined;
+    }
+    const computed = await this.compute(uri);
+    if (!computed) return undefined;
+    this.shown.set(uri.toString(), computed.name);
+    await this.reports.show(computed.name, computed.markdown, { toSide: true });
+    return computed.report;
+  }
+
+  private schedule(): void {
+    if (!this.shown.size) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(
+      this.log.guard('Cost change refresh', async () => {
+        for (const [key, name] of this.shown) {
+          const computed = await this.compute(vscode.Uri.parse(key), true);
+          if (computed) this.reports.update(name, computed.markdown);
+        }
+      }),
+      400,
+    );
+  }
+
+  private async compute(uri: vscode.Uri, quiet = false): Promise<{ name: string; markdown: string; report: DiffReport } | undefined> {
+    const reader = await this.headReader(uri, quiet);
+    if (!reader) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const path = folder ? vscode.workspace.asRelativePath(uri, false) : uri.fsPath;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const now = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const committed = await reader(uri.fsPath);
+    const readFile = fileReaderFor(uri.fsPath);
+    const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}) }];
+    const before: Side = { label: 'HEAD', files: committed === undefined ? [] : file(committed), usageFor: () => emptyUsage() };
+    const usageAtHead = folder ? await this.usageAtHead(folder, reader) : emptyUsage();
+    before.usageFor = () => usageAtHead;
+    const after: Side = { label: document?.isDirty ? 'the editor (unsaved)' : 'the working tree', files: file(now), usageFor: () => this.usage.usageFor(uri).usage };
+    const python = needsPythonReader(uri.path, now) || (committed !== undefined && needsPythonReader(uri.path, committed)) ? await loadPythonReader() : undefined;
+    const differ = loadResourceDiffer();
+    const report = diffSides(before, after, { config: this.engineConfig(), settings: this.costs.defaults(), typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
+    if (!report.files.length) {
+      if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`);
+      return undefined;
+    }
+    const title = `Cost change of ${path} against HEAD`;
+    const intro = committed === undefined ? `${path} is not in HEAD yet: everything in it is new.\n\n` : '';
+    // The report's document name: one per file, its folders kept visible (a "/" would make them URI folders).
+    const name = `Cost change against HEAD - ${path.split(/[\\/]/).join(' \u2215 ')}`;
+    return { name, markdown: `# ${escapeHeading(title)}\n\n${intro}${diffMarkdown(report).replace(/^### .*\n\n/, '').replace('<details>', '<details open>')}`, report };
+  }
+
+  /** The workspace folder's usage file as committed (the first of the usage file names HEAD has). */
+  private async usageAtHead(folder: vscode.WorkspaceFolder, reader: HeadReader): Promise<UsageFile> {
+    for (const name of USAGE_FILE_NAMES) {
+      const uri = vscode.Uri.joinPath(folder.uri, name);
+      const text = await reader(uri.fsPath);
+      if (text !== undefined) return parseUsageFile(uri.toString(), text);
+    }
+    return emptyUsage();
+  }
+
+  /** The git extension's `show`, or git plumbing when the extension is off (Restricted Mode). */
+  private async headReader(uri: vscode.Uri, quiet: boolean): Promise<HeadReader | undefined> {
+    const api = await gitApi();
+    if (api) {
+      const repository = api.getRepository(uri);
+      if (repository) {
+        return async (fsPath) => {
+          try {
+            return await repository.show('HEAD', fsPath);
+          } catch {
+            return undefined; // not in HEAD (a new file), or no commit yet
+          }
+        };
+      }
+    }
+    const cwd = dirname(uri.fsPath);
+    try {
+      const commit = checkRevision(cwd, 'HEAD');
+      return async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'))?.toString('utf8');
+    } catch (error) {
+      this.log.info(`Cost change against HEAD: ${error instanceof Error ? error.message : String(error)}`);
+      if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The git extension's API once it has found the repositories (undefined when git is off or missing). */
+async function gitApi(): Promise<GitApi | undefined> {
+  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  if (!extension) return undefined;
+  try {
+    const exports = extension.isActive ? extension.exports : await extension.activate();
+    if (!exports.enabled) return undefined;
+    const api = exports.getAPI(1);
+    if (api.state !== 'initialized') {
+      await new Promise<void>((resolve) => {
+        const timeout = setTimeout(() => done(), 10_000);
+        const subscription = api.onDidChangeState((state) => state === 'initialized' && done());
+        function done() {
+          clearTimeout(timeout);
+          subscription.dispose();
+          resolve();
+        }
+      });
+    }
+    return api;
+  } catch {
+    return undefined;
+  }
+}
+
+function escapeHeading(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+}
