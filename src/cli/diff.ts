@@ -15,7 +15,7 @@ import { isPythonFile, mentionsCdkPython } from '../core/parse/cdk/detect.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { MAX_REFERENCED_FILE_BYTES, readableReference, readableSource } from '../core/parse/serverless/file-reader.js';
 import { fileReaderFor } from '../node/file-reader.js';
-import { checkRevision, filesAt, GitError, readAt, workingFiles } from '../node/git.js';
+import { checkRevision, filesAt, GitError, readAllAt, readAt, workingFiles } from '../node/git.js';
 import { loadPythonReader } from '../node/python-loader.js';
 import { loadResourceDiffer } from '../node/resource-differ-loader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
@@ -144,7 +144,19 @@ function gitSides(request: DiffRequest, cwd: string): [Side, Side] {
   const paths = request.paths;
   const revision = (ref: string): Tree => {
     const commit = checkRevision(cwd, ref);
-    return { label: ref, paths: filesAt(cwd, commit, paths).filter(wanted), read: (path) => readAt(cwd, commit, path) };
+    const entries = filesAt(cwd, commit, paths).filter((f) => wanted(f.path));
+    const files = entries.map((f) => f.path);
+    const contents = readAllAt(cwd, entries.filter((f) => f.size <= READ_LIMIT_BYTES));
+    // The templates in one batch; files outside the listing (a usage file above the paths, files that
+    // templates refer to) one by one as asked for, remembered, misses included.
+    const listed = new Set(files);
+    const others = new Map<string, Buffer | undefined>();
+    const read = (path: string) => {
+      if (listed.has(path)) return contents.get(path);
+      if (!others.has(path)) others.set(path, readAt(cwd, commit, path));
+      return others.get(path);
+    };
+    return { label: ref, paths: files, read };
   };
   const base = revision(request.base!);
   const head: Tree = request.head !== undefined ? revision(request.head) : { label: 'working tree', paths: workingFiles(cwd, paths).filter(wanted), read: (path) => readDisk(join(cwd, path)), onDisk: (path) => join(cwd, path) };

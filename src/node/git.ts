@@ -10,9 +10,9 @@ export class GitError extends Error {}
 const SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false'];
 const MAX_BUFFER = 512 * 1024 * 1024;
 
-function git(cwd: string, args: string[]): Buffer {
+function git(cwd: string, args: string[], input?: string): Buffer {
   try {
-    return execFileSync('git', [...SAFE, ...args], { cwd, maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', [...SAFE, ...args], { cwd, maxBuffer: MAX_BUFFER, ...(input !== undefined ? { input } : { stdio: ['ignore', 'pipe', 'pipe'] }) });
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (e.code === 'ENOENT') throw new GitError('git is not installed (or not on the PATH)');
@@ -37,9 +37,21 @@ function nulList(buffer: Buffer): string[] {
   return buffer.toString('utf8').split('\u0000').filter((s) => s.length > 0);
 }
 
-/** Files of a commit under `paths`, relative to `cwd` (which must be inside the repository). */
-export function filesAt(cwd: string, commit: string, paths: readonly string[]): string[] {
-  return nulList(git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit, '--', ...paths]));
+/** Files of a commit under `paths` with their sizes, relative to `cwd` (which must be inside the repository). */
+export interface GitFile {
+  path: string;
+  /** The blob's object id. */
+  object: string;
+  size: number;
+}
+
+export function filesAt(cwd: string, commit: string, paths: readonly string[]): GitFile[] {
+  const out: GitFile[] = [];
+  for (const line of nulList(git(cwd, ['ls-tree', '-r', '-z', '-l', commit, '--', ...paths]))) {
+    const match = /^\d+ blob ([0-9a-f]+) +(\d+)\t(.*)$/s.exec(line);
+    if (match) out.push({ path: match[3]!, object: match[1]!, size: Number(match[2]) });
+  }
+  return out;
 }
 
 /** Files of the working tree under `paths` that git would see: tracked ones and untracked ones not ignored. */
@@ -54,4 +66,26 @@ export function readAt(cwd: string, commit: string, path: string): Buffer | unde
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The bytes of many files (as `filesAt` lists them) in one git process, `cat-file --batch` by object id:
+ * a repository's templates at a revision without a process per file.
+ */
+export function readAllAt(cwd: string, files: readonly GitFile[]): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  if (!files.length) return out;
+  const batch = git(cwd, ['cat-file', '--batch'], files.map((f) => `${f.object}\n`).join(''));
+  let offset = 0;
+  for (const file of files) {
+    const newline = batch.indexOf(10, offset);
+    if (newline < 0) break;
+    const match = / blob (\d+)$/.exec(batch.subarray(offset, newline).toString('utf8'));
+    offset = newline + 1;
+    if (!match) continue; // "<object> missing"
+    const size = Number(match[1]);
+    out.set(file.path, batch.subarray(offset, offset + size));
+    offset += size + 1;
+  }
+  return out;
 }

@@ -200,6 +200,29 @@ describe('crossover diff against git revisions', () => {
     expect(cli(['diff', '--base', 'HEAD', '--head', 'HEAD~1', '--max-increase', '0', '--fail-on', 'info'], dir).code).toBe(0);
   });
 
+  test('deleted templates are "removed", binary files with template names are left alone, paths limit the comparison', () => {
+    writeFileSync(join(dir, 'app', 'binary.yaml'), Buffer.from([0, 1, 2, 3, 0, 255, 254]));
+    rmSync(join(dir, 'app', 'template.yaml'));
+    try {
+      const report = json(['diff', '--base', 'HEAD'], dir);
+      expect(report.files.map((f: { path: string; status: string }) => `${f.path} ${f.status}`)).toEqual(['app/template.yaml removed']);
+      expect(report.workloads.map((w: { status: string }) => w.status)).toEqual(['removed', 'removed']);
+      expect(report.totals.after.deployed).toBe(0);
+      expect(report.findings.resolved.map((f: { ruleId: string }) => f.ruleId)).toContain('lambda/api-gateway-timeout');
+      expect(json(['diff', '--base', 'HEAD', 'elsewhere'], dir).files).toEqual([]);
+    } finally {
+      rmSync(join(dir, 'app', 'binary.yaml'));
+      git(dir, 'checkout', '-q', '--', 'app/template.yaml');
+    }
+  });
+
+  test('--help describes the command', () => {
+    const help = cli(['diff', '--help'], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('crossover diff --base <git-ref>');
+    expect(help.stdout).toContain('--max-increase');
+  });
+
   test('bad revisions and paths are usage errors (exit 2) with the reason', () => {
     const bad = cli(['diff', '--base', 'no-such-branch'], dir);
     expect(bad.code).toBe(2);
