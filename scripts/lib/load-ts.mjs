@@ -22,7 +22,8 @@ export async function loadTs(contents, { minify = false, alias, external } = {})
       mainFields: ['module', 'main'],
       minify,
       ...(alias ? { alias } : {}),
-      ...(external ? { external } : {}),
+      // The bundle is written to a temporary folder: externals are required by their absolute path.
+      ...(external ? { plugins: [absoluteExternals(external)] } : {}),
       outfile,
       logLevel: 'warning',
     });
@@ -30,4 +31,15 @@ export async function loadTs(contents, { minify = false, alias, external } = {})
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function absoluteExternals(names) {
+  const require = createRequire(join(repoRoot, 'package.json'));
+  return {
+    name: 'absolute-externals',
+    setup(build) {
+      const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+      build.onResolve({ filter }, (args) => ({ path: require.resolve(args.path), external: true }));
+    },
+  };
 }
