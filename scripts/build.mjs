@@ -46,6 +46,8 @@ const targets = [
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' } },
   // @aws-cdk/cloudformation-diff for `crossover diff` and the change against HEAD; its database beside it.
   { ...common, entryPoints: ['src/node/resource-differ.ts'], outfile: 'dist/resource-differ.js', sourcemap: false, minify: true, mainFields: ['main'], plugins: [serviceSpecBeside] },
+  // The same in a worker thread, for the editor (the specification's load stays out of the extension host).
+  { ...common, entryPoints: ['src/node/resource-differ-worker.ts'], outfile: 'dist/resource-differ-worker.js', sourcemap: false, minify: true, mainFields: ['main'], plugins: [serviceSpecBeside] },
   // The comparison view: browser code (the webview), with its UI components and chart library.
   { entryPoints: ['webview/compare/main.ts'], outfile: 'dist/webview/compare.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' },
 ];

@@ -433,7 +433,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
         return /the editor \(unsaved\)/.test(text) && /requests\/month 10,000,000 → 30,000,000/.test(text) && text;
       });
       assert.match(unsaved, /Lambda memory 512 MB → 1024 MB \(template\)/);
-      assert.match(unsaved, /CatalogFunction in cost\/template\.yaml\s+Lambda\s+\$[\d.,]+ → \$[\d.,]+/);
+      assert.match(unsaved, /CatalogFunction \(Lambda\)\s+\$[\d.,]+ → \$[\d.,]+/);
       await shot('21-change-against-head-unsaved');
       // The report opens beside the template. Saved: the report follows, and its figures are those of
       // `crossover diff --base HEAD` on the same files.

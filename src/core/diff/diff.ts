@@ -122,19 +122,48 @@ interface Analysed {
 }
 
 export function diffSides(before: Side, after: Side, options: DiffOptions): DiffReport {
+  const { report, modified } = compareSides(before, after, options);
+  if (options.differ) for (const m of modified) m.file.resources = options.differ(viewOf(m.before), viewOf(m.after));
+  return report;
+}
+
+/** Compares two CloudFormation templates resource by resource, elsewhere (a worker thread). */
+export type AsyncResourceDiffer = (before: TemplateObject, after: TemplateObject) => Promise<ResourceChange[]>;
+
+/**
+ * The same, with the resource changes computed asynchronously (the editor: the CloudFormation specification
+ * takes most of a second and 100 MB to load, which the extension host should not pay for).
+ */
+export async function diffSidesAsync(before: Side, after: Side, options: Omit<DiffOptions, 'differ'> & { differ?: AsyncResourceDiffer }): Promise<DiffReport> {
+  const { report, modified } = compareSides(before, after, options);
+  const differ = options.differ;
+  if (differ) await Promise.all(modified.map(async (m) => (m.file.resources = await differ(viewOf(m.before), viewOf(m.after)))));
+  return report;
+}
+
+/** A file that differs between the sides: its resources are to be compared. */
+interface Modified {
+  file: FileChange;
+  before: Analysed | undefined;
+  after: Analysed | undefined;
+}
+
+/** Everything but the resource changes, and the files whose resources are to be compared. */
+function compareSides(before: Side, after: Side, options: Omit<DiffOptions, 'differ'>): { report: DiffReport; modified: Modified[] } {
   const left = analyseSide(before, options);
   const right = analyseSide(after, options);
   const paths = [...new Set([...left.keys(), ...right.keys()])].sort();
   const report: DiffReport = { before: before.label, after: after.label, files: [], workloads: [], findings: { added: [], resolved: [] }, totals: { before: zero(), after: zero(), delta: zero() }, notes: [] };
+  const modified: Modified[] = [];
   const priceNotes = new Set<string>();
   for (const path of paths) {
     const a = left.get(path);
     const b = right.get(path);
     const same = a !== undefined && b !== undefined && a.file.text === b.file.text;
     const status: FileChange['status'] = !a ? 'added' : !b ? 'removed' : same ? 'unchanged' : 'modified';
-    const format = (b ?? a)!.result.format!;
-    const resources = same || !options.differ ? [] : options.differ(viewOf(a), viewOf(b));
-    report.files.push({ path, status, format, resources });
+    const file: FileChange = { path, status, format: (b ?? a)!.result.format!, resources: [] };
+    report.files.push(file);
+    if (!same) modified.push({ file, before: a, after: b });
     for (const change of workloadChanges(path, a, b)) {
       report.workloads.push(change);
       for (const side of ['before', 'after'] as const) {
@@ -156,7 +185,7 @@ export function diffSides(before: Side, after: Side, options: DiffOptions): Diff
   if (report.workloads.some((w) => [w.before, w.after].some((c) => c?.traffic === 'assumed'))) {
     report.notes.push(`Traffic not in a usage file is assumed (${options.settings.traffic.typical.toLocaleString('en-US')} requests/month): set it in crossover.usage.yml for figures you can act on.`);
   }
-  return report;
+  return { report, modified };
 }
 
 function zero(): Totals {
@@ -164,7 +193,7 @@ function zero(): Totals {
 }
 
 /** The templates of a side, analysed, with their workloads' estimates (files that are not templates are left out). */
-function analyseSide(side: Side, options: DiffOptions): Map<string, Analysed> {
+function analyseSide(side: Side, options: Omit<DiffOptions, 'differ'>): Map<string, Analysed> {
   const out = new Map<string, Analysed>();
   for (const file of side.files) {
     const result = analyzeText(

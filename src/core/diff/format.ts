@@ -98,7 +98,11 @@ function md(text: string): string {
 
 const ICON = { error: '🔴', warning: '🟠', info: '🔵', hint: '⚪' } as const;
 
-export function diffMarkdown(report: DiffReport): string {
+/**
+ * `oneFile`: the report of a single file (the editor's "against HEAD"), whose name is in the title: the
+ * workload column leaves the file out, so the table fits a preview beside the editor.
+ */
+export function diffMarkdown(report: DiffReport, { oneFile = false } = {}): string {
   const out: string[] = [];
   const t = report.totals;
   out.push(`### Crossover: cost and risk of this change`);
@@ -107,13 +111,15 @@ export function diffMarkdown(report: DiffReport): string {
   out.push('');
   const workloads = changed(report);
   if (workloads.length) {
-    out.push('| Workload | Runs on | Lambda | Fargate | Change as deployed |');
-    out.push('|---|---|---:|---:|---:|');
+    out.push(oneFile ? '| Workload (runs on) | Lambda | Fargate | Change |' : '| Workload | Runs on | Lambda | Fargate | Change as deployed |');
+    out.push(oneFile ? '|---|---:|---:|---:|' : '|---|---|---:|---:|---:|');
     for (const w of workloads) {
       const cell = (key: 'lambda' | 'fargate') => `${money(w.before, key)} → ${money(w.after, key)}`;
-      out.push(`| \`${md(w.id)}\` in ${md(w.file)}${w.status === 'changed' ? '' : ` (${w.status})`} | ${PLATFORM[w.runsOn]} | ${cell('lambda')} | ${cell('fargate')} | **${signedUsd(w.delta.deployed)}** |`);
+      const status = w.status === 'changed' ? '' : ` (${w.status})`;
+      const name = oneFile ? `\`${md(w.id)}\` (${PLATFORM[w.runsOn]})${status}` : `\`${md(w.id)}\` in ${md(w.file)}${status} | ${PLATFORM[w.runsOn]}`;
+      out.push(`| ${name} | ${cell('lambda')} | ${cell('fargate')} | **${signedUsd(w.delta.deployed)}** |`);
     }
-    out.push(`| **Total** (${plural(report.workloads.length, 'workload')}) | | ${formatUsd(t.before.lambda)} → ${formatUsd(t.after.lambda)} | ${formatUsd(t.before.fargate)} → ${formatUsd(t.after.fargate)} | **${signedUsd(t.delta.deployed)}** |`);
+    out.push(`| **Total** (${plural(report.workloads.length, 'workload')})${oneFile ? '' : ' |'} | ${formatUsd(t.before.lambda)} → ${formatUsd(t.after.lambda)} | ${formatUsd(t.before.fargate)} → ${formatUsd(t.after.fargate)} | **${signedUsd(t.delta.deployed)}** |`);
     out.push('');
     const why = workloads.filter((w) => w.changes.length);
     if (why.length) {

@@ -11,12 +11,13 @@ import { dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { type EngineConfig } from '../../core/config.js';
 import { parseUsageFile, emptyUsage, USAGE_FILE_NAMES, type UsageFile } from '../../core/cost/usage-file.js';
-import { diffSides, type DiffReport, type Side } from '../../core/diff/diff.js';
+import { diffSidesAsync, type DiffReport, type Side } from '../../core/diff/diff.js';
+import { type TemplateObject } from '../../core/diff/cloudformation-view.js';
 import { diffMarkdown } from '../../core/diff/format.js';
 import { fileReaderFor } from '../../node/file-reader.js';
 import { checkRevision, readAt } from '../../node/git.js';
 import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';
-import { loadResourceDiffer } from '../../node/resource-differ-loader.js';
+import { ResourceDifferThread } from '../../node/resource-differ-thread.js';
 import { typescriptReader } from '../../node/typescript-loader.js';
 import { type Analyzer } from '../analyzer.js';
 import { type CostService } from '../cost/estimates.js';
@@ -46,6 +47,8 @@ export class ChangeAgainstHead implements vscode.Disposable {
   /** Templates whose report is showing, with its name; refreshed when they or the usage file change. */
   private readonly shown = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
+  /** `@aws-cdk/cloudformation-diff` in a worker thread: its specification never loads in the extension host. */
+  private readonly differ = new ResourceDifferThread();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -114,8 +117,12 @@ export class ChangeAgainstHead implements vscode.Disposable {
     before.usageFor = () => usageAtHead;
     const after: Side = { label: document?.isDirty ? 'the editor (unsaved)' : 'the working tree', files: file(now), usageFor: () => this.usage.usageFor(uri).usage };
     const python = needsPythonReader(uri.path, now) || (committed !== undefined && needsPythonReader(uri.path, committed)) ? await loadPythonReader() : undefined;
-    const differ = loadResourceDiffer();
-    const report = diffSides(before, after, { config: this.engineConfig(), settings: this.costs.defaults(), typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
+    const differ = (a: TemplateObject, b: TemplateObject) =>
+      this.differ.diff(a, b).catch((error: unknown) => {
+        this.log.error('Comparing the resources failed', error);
+        return [];
+      });
+    const report = await diffSidesAsync(before, after, { config: this.engineConfig(), settings: this.costs.defaults(), typescript: typescriptReader, ...(python ? { python } : {}), differ });
     if (!report.files.length) {
       if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`);
       return undefined;
@@ -124,7 +131,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
     const intro = committed === undefined ? `${path} is not in HEAD yet: everything in it is new.\n\n` : '';
     // The report's document name: one per file, its folders kept visible (a "/" would make them URI folders).
     const name = `Cost change against HEAD - ${path.split(/[\\/]/).join(' \u2215 ')}`;
-    return { name, markdown: `# ${escapeHeading(title)}\n\n${intro}${diffMarkdown(report).replace(/^### .*\n\n/, '').replace('<details>', '<details open>')}`, report };
+    return { name, markdown: `# ${escapeHeading(title)}\n\n${intro}${diffMarkdown(report, { oneFile: true }).replace(/^### .*\n\n/, '').replace('<details>', '<details open>')}`, report };
   }
 
   /** The workspace folder's usage file as committed (the first of the usage file names HEAD has). */
@@ -165,6 +172,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.differ.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -76,6 +76,11 @@ describe('diffSides', () => {
     expect(md).toContain('`a\\|&lt;b&gt;`');
     expect(md).not.toContain('<b>');
     expect(md).toContain('| `Fn` in t.yaml (added) | Lambda |');
+    // The one-file form (the editor, whose title names the file): four columns, no file in the rows.
+    const one = diffMarkdown(report, { oneFile: true });
+    expect(one).toContain('| Workload (runs on) | Lambda | Fargate | Change |');
+    expect(one).toMatch(/\| `Fn` \(Lambda\) \(added\) \| - → \$[\d.,]+ \| - → \$[\d.,]+ \| \*\*\+\$[\d.,]+\*\* \|/);
+    expect(one).toMatch(/\| \*\*Total\*\* \(1 workload\) \| \$0\.00 → /);
   });
 });
 
