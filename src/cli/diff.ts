@@ -13,7 +13,7 @@ import { type PythonReader } from '../core/engine.js';
 import { atLeast } from '../core/findings.js';
 import { isPythonFile, mentionsCdkPython } from '../core/parse/cdk/detect.js';
 import { decodeBytes } from '../core/parse/document/load.js';
-import { MAX_REFERENCED_FILE_BYTES, readableReference, readableSource } from '../core/parse/serverless/file-reader.js';
+import { referenceReader } from '../core/parse/serverless/file-reader.js';
 import { fileReaderFor } from '../node/file-reader.js';
 import { checkRevision, filesAt, GitError, readAllAt, readAt, workingFiles } from '../node/git.js';
 import { loadPythonReader } from '../node/python-loader.js';
@@ -106,7 +106,7 @@ function pathSides(request: DiffRequest, cwd: string): [Side, Side] {
   if (kinds[0] === 'file') {
     // Both sides name the file as the after side does, so the two versions pair up.
     const name = toSlash(relative(cwd, b)) || basename(b);
-    const single = (file: string, label: string): Side => sideOf({ label, paths: [name], read: () => readDisk(file), onDisk: () => file }, () => usageOnDisk([cwd, dirname(file)]));
+    const single = (file: string, label: string): Side => sideOf({ label, paths: [name], read: () => readDisk(file), onDisk: () => file }, () => usageIn([cwd, dirname(file)], readDisk, join));
     return [single(a, request.paths[0]!), single(b, request.paths[1]!)];
   }
   const folder = (root: string, label: string): Side => {
@@ -114,19 +114,9 @@ function pathSides(request: DiffRequest, cwd: string): [Side, Side] {
     const files = collectFiles([root], cwd, synthesized);
     const paths = [...files, ...synthesized].map((f) => toSlash(relative(root, f))).sort();
     const tree: Tree = { label, paths, read: (path) => readDisk(join(root, path)), onDisk: (path) => join(root, path) };
-    return sideOf(tree, (path) => usageOnDisk([root, join(root, posix.dirname(path))]));
+    return sideOf(tree, (path) => usageIn([root, join(root, posix.dirname(path))], readDisk, join));
   };
   return [folder(a, request.paths[0]!), folder(b, request.paths[1]!)];
-}
-
-function usageOnDisk(folders: string[]): UsageFile {
-  for (const folder of folders) {
-    for (const name of USAGE_FILE_NAMES) {
-      const text = readDisk(join(folder, name));
-      if (text) return parseUsageFile(join(folder, name), text.toString('utf8'));
-    }
-  }
-  return emptyUsage();
 }
 
 function readDisk(file: string): Buffer | undefined {
@@ -160,7 +150,7 @@ function gitSides(request: DiffRequest, cwd: string): [Side, Side] {
   };
   const base = revision(request.base!);
   const head: Tree = request.head !== undefined ? revision(request.head) : { label: 'working tree', paths: workingFiles(cwd, paths).filter(wanted), read: (path) => readDisk(join(cwd, path)), onDisk: (path) => join(cwd, path) };
-  const usage = (tree: Tree) => (path: string) => usageIn(tree, ['', posix.dirname(path)]);
+  const usage = (tree: Tree) => (path: string) => usageIn(['.', posix.dirname(path)], tree.read, posix.join);
   return [sideOf(base, usage(base)), sideOf(head, usage(head))];
 }
 
@@ -172,18 +162,19 @@ function wanted(path: string): boolean {
   return isCandidate(segments[segments.length - 1]!) && !folders.some((s) => SKIPPED_FOLDERS.has(s));
 }
 
-function usageIn(tree: Tree, folders: string[]): UsageFile {
+// ---- shared ----
+
+/** The first usage file in the folders (tried in order), read with `read`; `join` makes a folder's file path. */
+function usageIn(folders: string[], read: (path: string) => Buffer | undefined, join: (folder: string, name: string) => string): UsageFile {
   for (const folder of folders) {
     for (const name of USAGE_FILE_NAMES) {
-      const path = folder === '' || folder === '.' ? name : `${folder}/${name}`;
-      const bytes = tree.read(path);
+      const path = join(folder, name);
+      const bytes = read(path);
       if (bytes) return parseUsageFile(path, bytes.toString('utf8'));
     }
   }
   return emptyUsage();
 }
-
-// ---- shared ----
 
 function sideOf(tree: Tree, usageFor: (path: string) => UsageFile): Side {
   const files: SideFile[] = [];
@@ -208,18 +199,12 @@ function sideOf(tree: Tree, usageFor: (path: string) => UsageFile): Side {
   };
 }
 
-/** Files a template refers to, read from the same revision (the guards of the disk reader). */
+/** Files a template refers to, read from the same revision. */
 function treeReader(tree: Tree, from: string): (relativePath: string) => string | undefined {
-  const sources = /\.([cm]?[jt]s|py)$/i.test(from);
-  return (relativePath) => {
-    if (!readableReference(relativePath) && !(sources && readableSource(relativePath))) return undefined;
+  return referenceReader(from, (relativePath) => {
     const target = posix.normalize(posix.join(posix.dirname(from), relativePath));
-    if (target.startsWith('../')) return undefined;
-    const bytes = tree.read(target);
-    if (!bytes || bytes.length > MAX_REFERENCED_FILE_BYTES) return undefined;
-    const decoded = decodeBytes(bytes);
-    return decoded.kind === 'text' ? decoded.text : undefined;
-  };
+    return target.startsWith('../') ? undefined : tree.read(target);
+  });
 }
 
 function toSlash(path: string): string {

@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     }),
     ...registerCostCommands(costs, reports, panels, log),
     // The current file against its last commit: the pull-request report of `crossover diff`, in the editor.
-    new ChangeAgainstHead(analyzer, costs, usage, reports, () => analyzer.engineConfig, log),
+    new ChangeAgainstHead(costs, usage, reports, () => analyzer.engineConfig, log),
   );
   const usageLoaded = usage.loadAll().catch((error: unknown) => log.error('Reading the usage file failed', error));
 

@@ -37,7 +37,6 @@ function nulList(buffer: Buffer): string[] {
   return buffer.toString('utf8').split('\u0000').filter((s) => s.length > 0);
 }
 
-/** Files of a commit under `paths` with their sizes, relative to `cwd` (which must be inside the repository). */
 export interface GitFile {
   path: string;
   /** The blob's object id. */
@@ -45,6 +44,7 @@ export interface GitFile {
   size: number;
 }
 
+/** Files of a commit under `paths` with their sizes, relative to `cwd` (which must be inside the repository). */
 export function filesAt(cwd: string, commit: string, paths: readonly string[]): GitFile[] {
   const out: GitFile[] = [];
   for (const line of nulList(git(cwd, ['ls-tree', '-r', '-z', '-l', commit, '--', ...paths]))) {

@@ -91,22 +91,24 @@ export function diffText(report: DiffReport): string {
   return lines.join('\n') + '\n';
 }
 
-/** Markdown-safe table cell / inline text: pipes, angle brackets, backticks and line breaks. */
+/** Markdown-safe table cell / inline text: pipes, emphasis and link brackets, angle brackets, backticks, line breaks. */
 function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, '\\`').replace(/\r?\n/g, ' ');
+  return text.replace(/[\\|*_[\]`]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 }
 
 const ICON = { error: '🔴', warning: '🟠', info: '🔵', hint: '⚪' } as const;
 
 /**
- * `oneFile`: the report of a single file (the editor's "against HEAD"), whose name is in the title: the
- * workload column leaves the file out, so the table fits a preview beside the editor.
+ * `oneFile`: the report of a single file (the editor's "against HEAD"), under its own `title`: the workload
+ * column leaves the file out, so the table fits a preview beside the editor, and the resource changes are open.
+ * `lead`: a sentence under the title.
  */
-export function diffMarkdown(report: DiffReport, { oneFile = false } = {}): string {
+export function diffMarkdown(report: DiffReport, { oneFile = false, title, lead }: { oneFile?: boolean; title?: string; lead?: string } = {}): string {
   const out: string[] = [];
   const t = report.totals;
-  out.push(`### Crossover: cost and risk of this change`);
+  out.push(title === undefined ? `### Crossover: cost and risk of this change` : `# ${md(title)}`);
   out.push('');
+  if (lead !== undefined) out.push(md(lead), '');
   out.push(`Comparing \`${md(report.before)}\` with \`${md(report.after)}\`. Monthly cost of the workloads as deployed: **${md(headline(report, '→'))}**.`);
   out.push('');
   const workloads = changed(report);
@@ -139,7 +141,7 @@ export function diffMarkdown(report: DiffReport, { oneFile = false } = {}): stri
   if (added.length || resolved.length) out.push('');
   const files = report.files.filter((f) => f.status !== 'unchanged');
   if (files.length) {
-    out.push('<details><summary>Resource changes</summary>');
+    out.push(`<details${oneFile ? ' open' : ''}><summary>Resource changes</summary>`);
     out.push('');
     for (const file of files) {
       out.push(`- ${md(file.path)} (${file.status})`);

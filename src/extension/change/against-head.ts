@@ -19,7 +19,6 @@ import { checkRevision, readAt } from '../../node/git.js';
 import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';
 import { ResourceDifferThread } from '../../node/resource-differ-thread.js';
 import { typescriptReader } from '../../node/typescript-loader.js';
-import { type Analyzer } from '../analyzer.js';
 import { type CostService } from '../cost/estimates.js';
 import { type ReportDocuments } from '../cost/providers.js';
 import { type UsageFiles } from '../cost/usage.js';
@@ -28,6 +27,7 @@ import { type Log } from '../log.js';
 /** The part of the git extension's API (`vscode.git`, version 1) used here. */
 interface GitRepository {
   readonly rootUri: vscode.Uri;
+  readonly state: { readonly HEAD: { readonly commit?: string } | undefined };
   show(ref: string, path: string): Promise<string>;
 }
 interface GitApi {
@@ -49,10 +49,11 @@ export class ChangeAgainstHead implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** `@aws-cdk/cloudformation-diff` in a worker thread: its specification never loads in the extension host. */
   private readonly differ = new ResourceDifferThread();
+  /** Files as committed, by commit and path (misses too): a refresh while typing asks git nothing new. */
+  private readonly committed = new Map<string, string | undefined>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
-    private readonly analyzer: Analyzer,
     private readonly costs: CostService,
     private readonly usage: UsageFiles,
     private readonly reports: ReportDocuments,
@@ -61,10 +62,12 @@ export class ChangeAgainstHead implements vscode.Disposable {
   ) {
     this.disposables = [
       vscode.commands.registerCommand('crossover.showCostChangeAgainstHead', log.guard('Cost change against HEAD', (uri?: vscode.Uri) => this.show(uri))),
-      analyzer.onDidChangeResults(log.guard('Cost change refresh', () => this.schedule())),
-      costs.onDidChange(log.guard('Cost change refresh', () => this.schedule())),
-      // Saving changes no text (so no new analysis) but the report's "unsaved" label.
+      // The report analyses the file's text itself: it follows that text, the usage file and the settings,
+      // not the workspace's analyses. Saving changes the "unsaved" label.
+      vscode.workspace.onDidChangeTextDocument(log.guard('Cost change refresh', (e: vscode.TextDocumentChangeEvent) => this.shown.has(e.document.uri.toString()) && this.schedule())),
       vscode.workspace.onDidSaveTextDocument(log.guard('Cost change refresh', (d: vscode.TextDocument) => this.shown.has(d.uri.toString()) && this.schedule())),
+      usage.onDidChange(log.guard('Cost change refresh', () => this.schedule())),
+      vscode.workspace.onDidChangeConfiguration(log.guard('Cost change refresh', (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration('crossover') && this.schedule())),
       // A report nobody shows any more (its preview closed, its document released) is not refreshed.
       vscode.workspace.onDidCloseTextDocument(
         log.guard('Cost change refresh', (d: vscode.TextDocument) => {
@@ -112,9 +115,8 @@ export class ChangeAgainstHead implements vscode.Disposable {
     const committed = await reader(uri.fsPath);
     const readFile = fileReaderFor(uri.fsPath);
     const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}) }];
-    const before: Side = { label: 'HEAD', files: committed === undefined ? [] : file(committed), usageFor: () => emptyUsage() };
     const usageAtHead = folder ? await this.usageAtHead(folder, reader) : emptyUsage();
-    before.usageFor = () => usageAtHead;
+    const before: Side = { label: 'HEAD', files: committed === undefined ? [] : file(committed), usageFor: () => usageAtHead };
     const after: Side = { label: document?.isDirty ? 'the editor (unsaved)' : 'the working tree', files: file(now), usageFor: () => this.usage.usageFor(uri).usage };
     const python = needsPythonReader(uri.path, now) || (committed !== undefined && needsPythonReader(uri.path, committed)) ? await loadPythonReader() : undefined;
     const differ = (a: TemplateObject, b: TemplateObject) =>
@@ -127,11 +129,14 @@ export class ChangeAgainstHead implements vscode.Disposable {
       if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`);
       return undefined;
     }
-    const title = `Cost change of ${path} against HEAD`;
-    const intro = committed === undefined ? `${path} is not in HEAD yet: everything in it is new.\n\n` : '';
+    const markdown = diffMarkdown(report, {
+      oneFile: true,
+      title: `Cost change of ${path} against HEAD`,
+      ...(committed === undefined ? { lead: 'This file is not in HEAD yet: everything in it is new.' } : {}),
+    });
     // The report's document name: one per file, its folders kept visible (a "/" would make them URI folders).
     const name = `Cost change against HEAD - ${path.split(/[\\/]/).join(' \u2215 ')}`;
-    return { name, markdown: `# ${escapeHeading(title)}\n\n${intro}${diffMarkdown(report, { oneFile: true }).replace(/^### .*\n\n/, '').replace('<details>', '<details open>')}`, report };
+    return { name, markdown, report };
   }
 
   /** The workspace folder's usage file as committed (the first of the usage file names HEAD has). */
@@ -150,24 +155,37 @@ export class ChangeAgainstHead implements vscode.Disposable {
     if (api) {
       const repository = api.getRepository(uri);
       if (repository) {
-        return async (fsPath) => {
+        return this.remembered(repository.state.HEAD?.commit, async (fsPath) => {
           try {
             return await repository.show('HEAD', fsPath);
           } catch {
             return undefined; // not in HEAD (a new file), or no commit yet
           }
-        };
+        });
       }
     }
     const cwd = dirname(uri.fsPath);
     try {
       const commit = checkRevision(cwd, 'HEAD');
-      return async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'))?.toString('utf8');
+      return this.remembered(commit, async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'))?.toString('utf8'));
     } catch (error) {
       this.log.info(`Cost change against HEAD: ${error instanceof Error ? error.message : String(error)}`);
       if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`);
       return undefined;
     }
+  }
+
+  /** `read` with its answers kept for the commit (unknown commit: not kept). */
+  private remembered(commit: string | undefined, read: HeadReader): HeadReader {
+    if (!commit) return read;
+    return async (fsPath) => {
+      const key = `${commit}\u0000${fsPath}`;
+      if (!this.committed.has(key)) {
+        if (this.committed.size > 200) this.committed.clear();
+        this.committed.set(key, await read(fsPath));
+      }
+      return this.committed.get(key);
+    };
   }
 
   dispose(): void {
@@ -200,8 +218,4 @@ async function gitApi(): Promise<GitApi | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function escapeHeading(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
 }

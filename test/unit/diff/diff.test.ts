@@ -81,6 +81,10 @@ describe('diffSides', () => {
     expect(one).toContain('| Workload (runs on) | Lambda | Fargate | Change |');
     expect(one).toMatch(/\| `Fn` \(Lambda\) \(added\) \| - → \$[\d.,]+ \| - → \$[\d.,]+ \| \*\*\+\$[\d.,]+\*\* \|/);
     expect(one).toMatch(/\| \*\*Total\*\* \(1 workload\) \| \$0\.00 → /);
+    const titled = diffMarkdown(report, { oneFile: true, title: 'Cost change of my_stack.py', lead: 'New file.' });
+    expect(titled).toMatch(/^# Cost change of my\\_stack\.py\n\nNew file\.\n\n/);
+    expect(one).toContain('<details open><summary>Resource changes</summary>');
+    expect(md).toContain('<details><summary>Resource changes</summary>');
   });
 });
 

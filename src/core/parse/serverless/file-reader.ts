@@ -3,6 +3,8 @@
  * decides what may be read): YAML or JSON data files, at most 1 MB, for serverless.yml; and, for CDK apps,
  * the TypeScript / JavaScript sources they import consts from, parsed as text (never run).
  */
+import { decodeBytes } from '../document/load.js';
+
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
 
 export function readableReference(relativePath: string): boolean {
@@ -12,4 +14,20 @@ export function readableReference(relativePath: string): boolean {
 /** Source files a CDK app imports consts from: read as text to parse, never run. */
 export function readableSource(relativePath: string): boolean {
   return (/\.[cm]?[jt]s$/i.test(relativePath) || /\.py$/i.test(relativePath)) && !/\.d\.[cm]?ts$/i.test(relativePath) && !relativePath.includes('\0');
+}
+
+/**
+ * A host's reader for the files `from` refers to, under the rules above. `readBytes` gets the path as
+ * written (relative to `from`'s folder) and returns the bytes (from disk, from a git revision), or undefined;
+ * it may refuse files above MAX_REFERENCED_FILE_BYTES before reading them.
+ */
+export function referenceReader(from: string, readBytes: (relativePath: string) => Uint8Array | undefined): (relativePath: string) => string | undefined {
+  const sources = /\.([cm]?[jt]s|py)$/i.test(from);
+  return (relativePath) => {
+    if (!readableReference(relativePath) && !(sources && readableSource(relativePath))) return undefined;
+    const bytes = readBytes(relativePath);
+    if (!bytes || bytes.length > MAX_REFERENCED_FILE_BYTES) return undefined;
+    const decoded = decodeBytes(bytes);
+    return decoded.kind === 'text' ? decoded.text : undefined;
+  };
 }
