@@ -30,13 +30,30 @@ export async function waitFor(what, probe, { timeout = 30_000, interval = 200 } 
   }
 }
 
+/**
+ * Opens the quick input with `key` (Control+P: Quick Open, F1: the palette) and returns its text box. A key
+ * pressed while a webview's frame has the focus (the comparison view, just after a window reload) can be lost
+ * on a loaded machine: then the focus goes back to the workbench and the key is pressed again.
+ */
+export async function openQuickInput(page, key) {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 10_000 });
+      return input;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.evaluate('document.activeElement?.blur?.()');
+    }
+  }
+}
+
 /** Opens a workspace file through Quick Open, clicking the row whose path matches (Enter can race the list). */
 export async function openFile(page, relativePath) {
   const name = relativePath.split('/').pop();
   const folder = relativePath.split('/').slice(0, -1).join('/');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  const input = await openQuickInput(page, 'Control+P');
   await input.fill(relativePath);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: folder || name }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
@@ -57,24 +74,43 @@ export async function problemRows(page) {
   );
 }
 
+/** The Problems view's filter box (the visible one: the Output view keeps its own filter input in the DOM). */
+const problemsFilter = (page) => page.locator('.markers-panel-action-filter input, .viewpane-filter input').filter({ visible: true }).first();
+
+/**
+ * Is the Problems panel filtered by `text`: the box holds it and every marker row shown matches it? The box can
+ * lose what was typed, or hold it unapplied (the panel's first render at start-up, a view sharing the box): then
+ * it is typed again and the answer is no until the panel has applied it. The panel filters after a short delay,
+ * hence the row check, so a check for an absent row cannot pass just because the row is scrolled out of a
+ * virtual list. `state` counts the polls that saw the text in the box but rows it does not match.
+ */
+async function filterApplied(page, text, state) {
+  const filter = problemsFilter(page);
+  const value = await filter.inputValue({ timeout: 2_000 }).catch(() => undefined);
+  const retype = async () => {
+    state.unapplied = 0;
+    await filter.fill('', { timeout: 2_000 }).catch(() => undefined);
+    await filter.fill(text, { timeout: 2_000 }).catch(() => undefined);
+  };
+  if (value !== text) {
+    await retype();
+    return false;
+  }
+  const applied = text
+    ? (await problemRows(page)).filter((r) => /^(Error|Warning|Info):/.test(r)).every((r) => r.toLowerCase().includes(text.toLowerCase()))
+    : !/Showing/.test((await page.locator('.viewpane-filter-badge').first().textContent().catch(() => '')) ?? '');
+  if (applied) return true;
+  // About three seconds with the text in the box and the rows unfiltered: the panel did not take it.
+  if (++state.unapplied >= 15) await retype();
+  return false;
+}
+
 /** Narrows the Problems panel to markers matching `text` (its list is virtualized: only visible rows exist). */
 export async function filterProblems(page, text) {
   await showProblems(page);
-  // The visible one: the Output view keeps its own filter input in the DOM.
-  const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').filter({ visible: true }).first();
-  await filter.fill(text);
-  if (!text) {
-    // Cleared: wait until the panel shows everything again (its "Showing n of m" badge goes).
-    await waitFor('the Problems filter to clear', async () => !/Showing/.test((await page.locator('.viewpane-filter-badge').first().textContent().catch(() => '')) ?? ''));
-    return;
-  }
-  // The panel applies the filter after a short delay: wait until every marker row shown matches it,
-  // so a check for an absent row cannot pass just because the row is scrolled out of a virtual list.
-  const needle = text.toLowerCase();
-  await waitFor(`the Problems filter "${text}" to apply`, async () => {
-    const markers = (await problemRows(page)).filter((r) => /^(Error|Warning|Info):/.test(r));
-    return markers.every((r) => r.toLowerCase().includes(needle));
-  });
+  await problemsFilter(page).fill(text);
+  const state = { unapplied: 0 };
+  await waitFor(text ? `the Problems filter "${text}" to apply` : 'the Problems filter to clear', () => filterApplied(page, text, state));
 }
 
 const SEVERITY_LABEL = { error: 'Error:', warning: 'Warning:', info: 'Info:' };
@@ -106,11 +142,15 @@ export async function waitForProblem(page, expectation, { absent = false, timeou
   await filterProblems(page, expectation.message);
   const describe = `${expectation.folder}/${expectation.file}:${expectation.line} ${expectation.severity} ${expectation.ruleId}${absent ? ' to disappear' : ''}`;
   let rows = [];
+  const state = { unapplied: 0 };
   try {
     return await waitFor(
       `the Problems entry ${describe}`,
       async () => {
+        // Typed again if the box lost it; rows only count once the panel shows them filtered.
+        const applied = await filterApplied(page, expectation.message, state);
         rows = await problemRows(page);
+        if (!applied) return false;
         const index = findMarker(rows, expectation);
         if (absent) return index < 0;
         if (index < 0) return false;
@@ -132,9 +172,7 @@ export async function squiggles(page, severity) {
 
 /** Moves the cursor to a line and column (1-based) with Quick Open's ":line:column" (Go to Line). */
 export async function goTo(page, line, column) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  const input = await openQuickInput(page, 'Control+P');
   await input.fill(`:${line}:${column}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
@@ -180,9 +218,7 @@ export function logs(userData) {
 
 /** Runs a command from the palette (F1) by its exact title, e.g. "Crossover: Rescan Workspace". */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  const input = await openQuickInput(page, 'F1');
   await input.fill(`>${title}`);
   const exactTitle = new RegExp(`^${escapeRegExp(title)}$`);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactTitle }) }).first();
@@ -193,9 +229,7 @@ export async function runCommand(page, title) {
 
 /** Switches the colour theme through "Preferences: Color Theme", picking `name` (e.g. "Light Modern"). */
 export async function pickColorTheme(page, name) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  const input = await openQuickInput(page, 'F1');
   await input.fill('>Preferences: Color Theme');
   await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click();
   await waitFor('the theme picker', async () => /Color Theme/.test((await input.getAttribute('aria-label')) ?? ''));
