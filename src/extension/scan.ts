@@ -10,7 +10,9 @@ import { type Analyzer } from './analyzer.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { type Status } from './status.js';
-import { restAfter, sleep } from './support/duty-cycle.js';
+import { DutyCycle } from './support/duty-cycle.js';
+import { readAhead } from './support/read-ahead.js';
+import { readCapped } from './support/read-capped.js';
 import { excludeGlob, excludeMatcher } from './support/globs.js';
 
 /** YAML/JSON templates, serverless.ts, and TypeScript or Python that may be a CDK app (others are dropped by a text test). */
@@ -29,6 +31,15 @@ function priority(uri: vscode.Uri): number {
   if (name.endsWith('.ts') || name.endsWith('.py')) return 3;
   return 2;
 }
+
+/** Files read ahead of the one being analysed (at most this many texts, each under the size cap, held at once). */
+const READ_AHEAD = 8;
+
+/** A file as read for analysis: its text, or none when it was skipped. */
+interface Loaded {
+  text?: string;
+}
+const SKIPPED: Loaded = {};
 
 const filesExclude = () => vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude');
 const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
@@ -110,38 +121,40 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   /**
    * Reads a file from disk and analyses it, unless it is open (then the editor's text is what counts).
-   * Stats first so a file above the size cap is never read; binary files are skipped with a log line.
    * Never throws: a file that cannot be read leaves the Problems panel, with a log line.
    */
   async readAndAnalyze(uri: vscode.Uri, token: vscode.CancellationToken): Promise<'template' | 'other' | 'skipped'> {
+    return this.analyzeLoaded(uri, await this.load(uri), token);
+  }
+
+  /**
+   * Reads and decodes a file; never rejects. A file above the size cap is never read; a file that is gone,
+   * too big, unreadable or binary is skipped (with a log line, its diagnostics dropped).
+   */
+  private async load(uri: vscode.Uri): Promise<Loaded> {
     const path = relative(uri);
-    let size: number;
-    try {
-      size = (await vscode.workspace.fs.stat(uri)).size;
-    } catch {
-      this.analyzer.clear(uri); // gone since it was listed
-      return 'skipped';
-    }
-    if (size > this.settings.maxFileSizeBytes) {
-      this.log.info(`Skipped ${path}: ${(size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb (${this.settings.maxFileSizeBytes / 1024} KB).`);
+    const read = await readCapped(uri, this.settings.maxFileSizeBytes);
+    if (read.kind !== 'bytes') {
+      if (read.kind === 'too-big') {
+        this.log.info(`Skipped ${path}: ${(read.size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb (${this.settings.maxFileSizeBytes / 1024} KB).`);
+      } else if (read.kind === 'unreadable') {
+        this.log.warn(`Skipped ${path}: it could not be read (${read.reason}).`);
+      } // missing: gone since it was listed
       this.analyzer.clear(uri);
-      return 'skipped';
+      return SKIPPED;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch (error) {
-      this.log.warn(`Skipped ${path}: it could not be read (${error instanceof Error ? error.message : String(error)}).`);
-      this.analyzer.clear(uri);
-      return 'skipped';
-    }
-    const decoded = decodeBytes(bytes);
+    const decoded = decodeBytes(read.bytes);
     if (decoded.kind === 'binary') {
       this.log.info(`Skipped ${path}: ${decoded.reason}.`);
       this.analyzer.clear(uri);
-      return 'skipped';
+      return SKIPPED;
     }
-    const result = await this.analyzer.analyzeDisk(uri, decoded.text, token);
+    return { text: decoded.text };
+  }
+
+  private async analyzeLoaded(uri: vscode.Uri, loaded: Loaded, token: vscode.CancellationToken): Promise<'template' | 'other' | 'skipped'> {
+    if (loaded.text === undefined) return 'skipped';
+    const result = await this.analyzer.analyzeDisk(uri, loaded.text, token);
     if (!result) return 'skipped';
     return result.format ? 'template' : 'other';
   }
@@ -164,28 +177,36 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.log.info(`Workspace scan (${reason}): ${files.length} candidate files.`);
     // Results from disk older than this point that the scan does not renew are stale at its end.
     const mark = this.analyzer.mark();
-    let busyMs = 0;
+    let analysingMs = 0;
     let templates = 0;
-    for (let i = 0; i < files.length; i++) {
+    const cycle = new DutyCycle(this.settings.scan.cpuShare);
+    // Reading waits on the file system (in a remote or web editor, a round trip per call), not on this
+    // thread: files are read a few ahead while earlier ones are analysed, and only analysis counts as work.
+    let i = 0;
+    const load = (uri: vscode.Uri) =>
+      this.load(uri).catch((error: unknown) => {
+        this.log.error(`Could not read ${relative(uri)}`, error);
+        return SKIPPED;
+      });
+    for await (const [uri, loaded] of readAhead(files, READ_AHEAD, load)) {
       if (token.isCancellationRequested) return;
-      const uri = files[i]!;
-      this.status.scanning(i + 1, files.length);
+      this.status.scanning(++i, files.length);
       const t0 = performance.now();
       try {
-        if ((await this.readAndAnalyze(uri, token)) === 'template') templates++;
+        if ((await this.analyzeLoaded(uri, loaded, token)) === 'template') templates++;
       } catch (error) {
         this.log.error(`Could not analyse ${relative(uri)}`, error);
       }
       const spent = performance.now() - t0;
-      busyMs += spent;
-      // Rest as long as the work took (half a core at most), so typing elsewhere never waits on the scan.
-      await sleep(restAfter(spent, this.settings.scan.cpuShare));
+      analysingMs += spent;
+      // Rest as long as the analysis took (half a core at most), so typing elsewhere never waits on the scan.
+      await cycle.after(spent);
     }
     if (token.isCancellationRequested) return;
     this.analyzer.dropDiskResultsBefore(mark);
     const summary = this.analyzer.summary();
     this.log.info(
-      `Workspace scan done in ${((performance.now() - started) / 1000).toFixed(1)} s (${busyMs.toFixed(0)} ms of work): ` +
+      `Workspace scan done in ${((performance.now() - started) / 1000).toFixed(1)} s (${analysingMs.toFixed(0)} ms of analysis): ` +
         `${files.length} files, ${templates} templates among them; Problems now lists ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} information in ${summary.templates} templates.`,
     );
   }
@@ -223,11 +244,12 @@ export class WorkspaceScanner implements vscode.Disposable {
       }
       const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOB), excludeGlob(filesExclude()), this.settings.scan.maxFiles);
       const source = new vscode.CancellationTokenSource();
+      const cycle = new DutyCycle(this.settings.scan.cpuShare);
       try {
         for (const file of files) {
           const t0 = performance.now();
           await this.readAndAnalyze(file, source.token);
-          await sleep(restAfter(performance.now() - t0, this.settings.scan.cpuShare));
+          await cycle.after(performance.now() - t0);
         }
       } finally {
         source.dispose();

@@ -12,6 +12,7 @@ import { decodeBytes } from '../core/parse/document/load.js';
 import { type AnalysisSummary, type Analyzer } from './analyzer.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
+import { readCapped } from './support/read-capped.js';
 
 /** cdk.out's templates, and those of nested assemblies (`cdk.out/assembly-Stage/...`). */
 const TEMPLATE_GLOB = '**/cdk.out/{*.template.json,*/*.template.json}';
@@ -96,12 +97,13 @@ export class SynthesizedOutput implements vscode.Disposable {
   private async load(uri: vscode.Uri): Promise<void> {
     if (!isSynthesizedTemplate(uri.path)) return;
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_BYTES) {
+      const read = await readCapped(uri, MAX_BYTES);
+      if (read.kind === 'too-big') {
         this.templates.delete(uri.toString());
         return;
       }
-      const decoded = decodeBytes(await vscode.workspace.fs.readFile(uri));
+      if (read.kind !== 'bytes') throw new Error(read.kind === 'missing' ? 'it is gone' : read.reason);
+      const decoded = decodeBytes(read.bytes);
       if (decoded.kind === 'binary') return;
       const key = uri.toString();
       const result = analyzeText({ uri: key, text: decoded.text }, this.analyzer.engineConfig);

@@ -75,7 +75,8 @@ afterAll(() => {
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('crossover diff against git revisions', () => {
+// Each test runs the built CLI several times, each loading the CloudFormation specification: more time than the default.
+describe('crossover diff against git revisions', { timeout: 60_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = folder();
@@ -240,7 +241,7 @@ describe('crossover diff against git revisions', () => {
   });
 });
 
-describe('crossover diff of folders and files', () => {
+describe('crossover diff of folders and files', { timeout: 60_000 }, () => {
   const fixtures = join(repo, 'test', 'fixtures', 'diff');
 
   test('serverless.yml, task definitions and CDK code are compared through their CloudFormation-shaped model', () => {
