@@ -49,16 +49,29 @@ export async function openQuickInput(page, key) {
   }
 }
 
-/** Opens a workspace file through Quick Open, clicking the row whose path matches (Enter can race the list). */
+/**
+ * Opens a workspace file through Quick Open, clicking the row whose path matches (Enter can race the list).
+ * The list can still be changing as search results arrive, so a click can land on a row that is going: when
+ * no tab for the file comes, Quick Open is closed and the file asked for again.
+ */
 export async function openFile(page, relativePath) {
   const name = relativePath.split('/').pop();
   const folder = relativePath.split('/').slice(0, -1).join('/');
-  const input = await openQuickInput(page, 'Control+P');
-  await input.fill(relativePath);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: folder || name }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await row.click();
-  await page.locator(`.tab.active[data-resource-name="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
+  const tab = page.locator(`.tab.active[data-resource-name="${name}"], .tab.active:has-text("${name}")`).first();
+  for (let attempt = 1; ; attempt++) {
+    const input = await openQuickInput(page, 'Control+P');
+    await input.fill(relativePath);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: folder || name }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+    try {
+      await tab.waitFor({ timeout: attempt < 3 ? 7_000 : 15_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      if (await input.isVisible().catch(() => false)) await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
 }
 
