@@ -1,11 +1,11 @@
 /** Reads each file, runs the engine, and collects what the formatters print. */
-import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { type EngineConfig } from '../core/config.js';
 import { analyzeText, compareFindings, type AnalysisResult, type PythonReader } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { describe } from './files.js';
 import { isPythonFile, isScriptFile } from '../core/parse/cdk/detect.js';
+import { readLocalCappedSync } from '../node/disk.js';
 import { fileReaderFor } from '../node/file-reader.js';
 import { constructPaths, mapSynthesizedFindings } from '../core/parse/cdk/synthesized.js';
 import { typescriptReader } from '../node/typescript-loader.js';
@@ -74,15 +74,11 @@ function readOrSkip(file: string, path: string, report: CheckReport, log: (line:
 }
 
 function readText(file: string): { text: string } | { skip: string } {
-  let bytes: Buffer;
-  try {
-    const size = statSync(file).size;
-    if (size > READ_LIMIT_BYTES) return { skip: `it is ${Math.round(size / (1024 * 1024))} MB, too large to read` };
-    bytes = readFileSync(file);
-  } catch (error) {
-    return { skip: `it cannot be read (${describe(error)})` };
-  }
-  const decoded = decodeBytes(bytes);
+  const read = readLocalCappedSync(file, READ_LIMIT_BYTES);
+  if (read.kind === 'too-big') return { skip: `it is ${Math.round(read.size / (1024 * 1024))} MB, too large to read` };
+  if (read.kind === 'missing') return { skip: `it cannot be read (${describe({ code: 'ENOENT' })})` };
+  if (read.kind === 'unreadable') return { skip: `it cannot be read (${read.code ? describe(read) : read.reason})` };
+  const decoded = decodeBytes(read.bytes);
   return decoded.kind === 'binary' ? { skip: decoded.reason } : { text: decoded.text };
 }
 

@@ -2,7 +2,8 @@
  * `crossover diff`: two files, two folders, or a git revision and the working tree (or a second revision)
  * -> the two sides as files with their usage files -> the core diff -> text, Markdown or JSON -> exit code.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readLocalCappedSync } from '../node/disk.js';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { resolveConfig } from '../core/config.js';
 import { resolveCostSettings } from '../core/cost/estimate.js';
@@ -120,12 +121,8 @@ function pathSides(request: DiffRequest, cwd: string): [Side, Side] {
 }
 
 function readDisk(file: string): Buffer | undefined {
-  try {
-    if (statSync(file).size > READ_LIMIT_BYTES) return undefined;
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
+  const read = readLocalCappedSync(file, READ_LIMIT_BYTES);
+  return read.kind === 'bytes' ? read.bytes : undefined;
 }
 
 // ---- a git revision against the working tree or another revision ----

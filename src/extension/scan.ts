@@ -159,6 +159,37 @@ export class WorkspaceScanner implements vscode.Disposable {
     return result.format ? 'template' : 'other';
   }
 
+  /**
+   * Reads and analyses files in order, the scan's way (the start-up scan and folders that appear at once).
+   * Reading waits on the file system (in a remote or web editor, a round trip per call), not on this thread:
+   * files are read a few ahead while earlier ones are analysed, and only analysis counts as work, with rests
+   * that keep it under the scan's share of a core. Stops when `token` is cancelled.
+   */
+  private async analyzeFiles(files: readonly vscode.Uri[], token: vscode.CancellationToken, progress?: (done: number) => void): Promise<{ templates: number; analysingMs: number }> {
+    const counts = { templates: 0, analysingMs: 0 };
+    const cycle = new DutyCycle(this.settings.scan.cpuShare);
+    const load = (uri: vscode.Uri) =>
+      this.load(uri).catch((error: unknown) => {
+        this.log.error(`Could not read ${relative(uri)}`, error);
+        return SKIPPED;
+      });
+    let done = 0;
+    for await (const [uri, loaded] of readAhead(files, READ_AHEAD, load)) {
+      if (token.isCancellationRequested) break;
+      progress?.(++done);
+      const t0 = performance.now();
+      try {
+        if ((await this.analyzeLoaded(uri, loaded, token)) === 'template') counts.templates++;
+      } catch (error) {
+        this.log.error(`Could not analyse ${relative(uri)}`, error);
+      }
+      const spent = performance.now() - t0;
+      counts.analysingMs += spent;
+      await cycle.after(spent);
+    }
+    return counts;
+  }
+
   private async scan(reason: string, token: vscode.CancellationToken): Promise<void> {
     const started = performance.now();
     const maxFiles = this.settings.scan.maxFiles;
@@ -177,37 +208,13 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.log.info(`Workspace scan (${reason}): ${files.length} candidate files.`);
     // Results from disk older than this point that the scan does not renew are stale at its end.
     const mark = this.analyzer.mark();
-    let analysingMs = 0;
-    let templates = 0;
-    const cycle = new DutyCycle(this.settings.scan.cpuShare);
-    // Reading waits on the file system (in a remote or web editor, a round trip per call), not on this
-    // thread: files are read a few ahead while earlier ones are analysed, and only analysis counts as work.
-    let i = 0;
-    const load = (uri: vscode.Uri) =>
-      this.load(uri).catch((error: unknown) => {
-        this.log.error(`Could not read ${relative(uri)}`, error);
-        return SKIPPED;
-      });
-    for await (const [uri, loaded] of readAhead(files, READ_AHEAD, load)) {
-      if (token.isCancellationRequested) return;
-      this.status.scanning(++i, files.length);
-      const t0 = performance.now();
-      try {
-        if ((await this.analyzeLoaded(uri, loaded, token)) === 'template') templates++;
-      } catch (error) {
-        this.log.error(`Could not analyse ${relative(uri)}`, error);
-      }
-      const spent = performance.now() - t0;
-      analysingMs += spent;
-      // Rest as long as the analysis took (half a core at most), so typing elsewhere never waits on the scan.
-      await cycle.after(spent);
-    }
+    const counts = await this.analyzeFiles(files, token, (done) => this.status.scanning(done, files.length));
     if (token.isCancellationRequested) return;
     this.analyzer.dropDiskResultsBefore(mark);
     const summary = this.analyzer.summary();
     this.log.info(
-      `Workspace scan done in ${((performance.now() - started) / 1000).toFixed(1)} s (${analysingMs.toFixed(0)} ms of analysis): ` +
-        `${files.length} files, ${templates} templates among them; Problems now lists ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} information in ${summary.templates} templates.`,
+      `Workspace scan done in ${((performance.now() - started) / 1000).toFixed(1)} s (${counts.analysingMs.toFixed(0)} ms of analysis): ` +
+        `${files.length} files, ${counts.templates} templates among them; Problems now lists ${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} information in ${summary.templates} templates.`,
     );
   }
 
@@ -244,13 +251,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       }
       const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOB), excludeGlob(filesExclude()), this.settings.scan.maxFiles);
       const source = new vscode.CancellationTokenSource();
-      const cycle = new DutyCycle(this.settings.scan.cpuShare);
       try {
-        for (const file of files) {
-          const t0 = performance.now();
-          await this.readAndAnalyze(file, source.token);
-          await cycle.after(performance.now() - t0);
-        }
+        await this.analyzeFiles(files, source.token);
       } finally {
         source.dispose();
       }

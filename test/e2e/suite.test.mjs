@@ -16,6 +16,7 @@ import {
   pickColorTheme,
   hoverAt,
   hoverText,
+  holds,
   launch,
   listsFile,
   logs,
@@ -180,11 +181,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await filter.waitFor({ state: 'visible', timeout: 15_000 });
     await filter.fill('');
     // Cleared again on each poll while it is not: the box can take the clear before the view has moved over.
-    await waitFor('the Output filter to be empty', async () => {
-      if ((await filter.inputValue().catch(() => undefined)) === '') return true;
-      await filter.fill('', { timeout: 2_000 }).catch(() => undefined);
-      return false;
-    }).catch(async (error) => {
+    await waitFor('the Output filter to be empty', () => holds(filter, '')).catch(async (error) => {
       await shot('failed-output-filter');
       throw error;
     });

@@ -33,7 +33,8 @@ export async function waitFor(what, probe, { timeout = 30_000, interval = 200 } 
 /**
  * Opens the quick input with `key` (Control+P: Quick Open, F1: the palette) and returns its text box. A key
  * pressed while a webview's frame has the focus (the comparison view, just after a window reload) can be lost
- * on a loaded machine: then the focus goes back to the workbench and the key is pressed again.
+ * on a loaded machine: then the focus goes back to the workbench (a click on the side bar's title) and the key
+ * is pressed again.
  */
 export async function openQuickInput(page, key) {
   const input = page.locator('.quick-input-widget input');
@@ -44,7 +45,11 @@ export async function openQuickInput(page, key) {
       return input;
     } catch (error) {
       if (attempt >= 3) throw error;
-      await page.evaluate('document.activeElement?.blur?.()');
+      // Out of the frame: a click on the side bar's title (focuses the side bar and does nothing else), or,
+      // when the side bar is hidden, a blur of the focused element.
+      const title = page.locator('.part.sidebar .composite.title').first();
+      if (await title.isVisible().catch(() => false)) await title.click({ position: { x: 5, y: 5 }, timeout: 5_000 }).catch(() => undefined);
+      else await page.evaluate('document.activeElement?.blur?.()');
     }
   }
 }
@@ -99,14 +104,8 @@ const problemsFilter = (page) => page.locator('.markers-panel-action-filter inpu
  */
 async function filterApplied(page, text, state) {
   const filter = problemsFilter(page);
-  const value = await filter.inputValue({ timeout: 2_000 }).catch(() => undefined);
-  const retype = async () => {
+  if (!(await holds(filter, text))) {
     state.unapplied = 0;
-    await filter.fill('', { timeout: 2_000 }).catch(() => undefined);
-    await filter.fill(text, { timeout: 2_000 }).catch(() => undefined);
-  };
-  if (value !== text) {
-    await retype();
     return false;
   }
   const applied = text
@@ -114,8 +113,23 @@ async function filterApplied(page, text, state) {
     : !/Showing/.test((await page.locator('.viewpane-filter-badge').first().textContent().catch(() => '')) ?? '');
   if (applied) return true;
   // About three seconds with the text in the box and the rows unfiltered: the panel did not take it.
-  if (++state.unapplied >= 15) await retype();
+  if (++state.unapplied >= 15) {
+    state.unapplied = 0;
+    await retype(filter, text);
+  }
   return false;
+}
+
+/** Does the text box hold `text`? If not, it is typed again (cleared first, so the view sees a change) and the answer is no. */
+export async function holds(input, text) {
+  if ((await input.inputValue({ timeout: 2_000 }).catch(() => undefined)) === text) return true;
+  await retype(input, text);
+  return false;
+}
+
+async function retype(input, text) {
+  await input.fill('', { timeout: 2_000 }).catch(() => undefined);
+  await input.fill(text, { timeout: 2_000 }).catch(() => undefined);
 }
 
 /** Narrows the Problems panel to markers matching `text` (its list is virtualized: only visible rows exist). */
