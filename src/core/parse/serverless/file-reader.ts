@@ -7,6 +7,25 @@ import { decodeBytes } from '../document/load.js';
 
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
 
+/**
+ * A file the host would not read, with the reason the user is shown: "it is outside the workspace folder
+ * (/work/app)". Different from undefined (no such file, unreadable, not a file these rules allow), which
+ * parsers treat as an unknown value: a refusal is reported on the line that asked for the file.
+ */
+export interface Refusal {
+  refused: string;
+}
+
+/** A referenced file as a host's reader gives it: the text, a refusal, or undefined. */
+export type ReferencedFile = string | Refusal | undefined;
+
+/** Reads another file of the project (relative to the file that refers to it). */
+export type FileReader = (relativePath: string) => ReferencedFile;
+
+export function isRefusal(read: unknown): read is Refusal {
+  return typeof read === 'object' && read !== null && typeof (read as Partial<Refusal>).refused === 'string';
+}
+
 export function readableReference(relativePath: string): boolean {
   return /\.(ya?ml|json)$/i.test(relativePath) && !relativePath.includes('\0');
 }
@@ -18,14 +37,16 @@ export function readableSource(relativePath: string): boolean {
 
 /**
  * A host's reader for the files `from` refers to, under the rules above. `readBytes` gets the path as
- * written (relative to `from`'s folder) and returns the bytes (from disk, from a git revision), or undefined;
- * it may refuse files above MAX_REFERENCED_FILE_BYTES before reading them.
+ * written (relative to `from`'s folder) and returns the bytes (from disk, from a git revision), a refusal
+ * (the file is outside the folder reads stay in), or undefined; it may refuse files above
+ * MAX_REFERENCED_FILE_BYTES before reading them.
  */
-export function referenceReader(from: string, readBytes: (relativePath: string) => Uint8Array | undefined): (relativePath: string) => string | undefined {
+export function referenceReader(from: string, readBytes: (relativePath: string) => Uint8Array | Refusal | undefined): FileReader {
   const sources = /\.([cm]?[jt]s|py)$/i.test(from);
   return (relativePath) => {
     if (!readableReference(relativePath) && !(sources && readableSource(relativePath))) return undefined;
     const bytes = readBytes(relativePath);
+    if (isRefusal(bytes)) return bytes;
     if (!bytes || bytes.length > MAX_REFERENCED_FILE_BYTES) return undefined;
     const decoded = decodeBytes(bytes);
     return decoded.kind === 'text' ? decoded.text : undefined;
