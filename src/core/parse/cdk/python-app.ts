@@ -14,7 +14,7 @@ import { type SourceLocation } from '../../model/location.js';
 import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
 import { mentionsCdkPython } from './detect.js';
-import { isRefusal, type FileReader } from '../serverless/file-reader.js';
+import { isRefusal, type FileReader } from '../reference.js';
 import { type ArgView, type CallView, CdkModelBuilder, type ClassRef, type Evaluated, fieldOf, memberValue, type PropsView, type Reference, short, unitValue, type Value } from './constructs.js';
 
 /** Reads another file of the app, relative to this one ('./config.py' -> its text), a refusal, or undefined. */

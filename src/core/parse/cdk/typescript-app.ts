@@ -15,7 +15,7 @@ import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.
 import { LineIndex } from '../document/lines.js';
 import { type ArgView, type CallView, CdkModelBuilder, cdkModule, type ClassRef, type Evaluated, fieldOf, memberValue, type PropsView, type Reference, short, unitValue, type Value } from './constructs.js';
 import { mentionsCdk } from './detect.js';
-import { isRefusal, type FileReader } from '../serverless/file-reader.js';
+import { isRefusal, type FileReader } from '../reference.js';
 
 /** Reads another source file of the app, relative to this one ('./config' -> its text), a refusal, or undefined. */
 export type SourceReader = FileReader;

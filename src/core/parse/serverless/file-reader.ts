@@ -4,27 +4,11 @@
  * the TypeScript / JavaScript sources they import consts from, parsed as text (never run).
  */
 import { decodeBytes } from '../document/load.js';
+import { isRefusal, type FileReader, type Refusal } from '../reference.js';
+
+export { isRefusal, type FileReader, type ReferencedFile, type Refusal } from '../reference.js';
 
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
-
-/**
- * A file the host would not read, with the reason the user is shown: "it is outside the workspace folder
- * (/work/app)". Different from undefined (no such file, unreadable, not a file these rules allow), which
- * parsers treat as an unknown value: a refusal is reported on the line that asked for the file.
- */
-export interface Refusal {
-  refused: string;
-}
-
-/** A referenced file as a host's reader gives it: the text, a refusal, or undefined. */
-export type ReferencedFile = string | Refusal | undefined;
-
-/** Reads another file of the project (relative to the file that refers to it). */
-export type FileReader = (relativePath: string) => ReferencedFile;
-
-export function isRefusal(read: unknown): read is Refusal {
-  return typeof read === 'object' && read !== null && typeof (read as Partial<Refusal>).refused === 'string';
-}
 
 export function readableReference(relativePath: string): boolean {
   return /\.(ya?ml|json)$/i.test(relativePath) && !relativePath.includes('\0');

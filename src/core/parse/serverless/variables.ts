@@ -8,12 +8,12 @@
  */
 import { loadDocument } from '../document/load.js';
 import { getEntry, isMap, isScalar, isSeq, type ScalarValue, type TreeNode } from '../document/tree.js';
-import { isRefusal, type FileReader, type Refusal } from './file-reader.js';
+import { isRefusal, type FileReader, type Refusal } from '../reference.js';
 
 export type VariableResult = { kind: 'value'; value: ScalarValue | TreeNode; via?: string } | { kind: 'unresolved'; reason: string };
 
 /** Reads another file of the project (relative to the serverless file): its text, a refusal, or undefined. */
-export type { FileReader } from './file-reader.js';
+export type { FileReader } from '../reference.js';
 
 /** A `${file(...)}` the host refused to read, and the value of the serverless file that asked for it. */
 export interface RefusedFile {
