@@ -23,6 +23,7 @@ import { type CostService } from '../cost/estimates.js';
 import { type ReportDocuments } from '../cost/providers.js';
 import { type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
+import { readRootOf } from '../support/read-root.js';
 
 /** The part of the git extension's API (`vscode.git`, version 1) used here. */
 interface GitRepository {
@@ -113,7 +114,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const now = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const committed = await reader(uri.fsPath);
-    const readFile = fileReaderFor(uri.fsPath);
+    const readFile = fileReaderFor(uri.fsPath, readRootOf(uri));
     const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}) }];
     const usageAtHead = folder ? await this.usageAtHead(folder, reader) : emptyUsage();
     const before: Side = { label: 'HEAD', files: committed === undefined ? [] : file(committed), usageFor: () => usageAtHead };
