@@ -55,19 +55,19 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   }
   const settings = settingsFor(request, io.cwd);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
-  let before: Side;
-  let after: Side;
+  let report: DiffReport;
+  // A revision's usage files and the files its templates refer to are read from git during the diff too.
   try {
-    [before, after] = request.base !== undefined ? gitSides(request, io.cwd) : pathSides(request, io.cwd, (line) => io.err(`crossover: ${line}\n`));
+    const [before, after] = request.base !== undefined ? gitSides(request, io.cwd) : pathSides(request, io.cwd, (line) => io.err(`crossover: ${line}\n`));
+    const python = io.python ?? (needsPython(before) || needsPython(after) ? await loadPythonReader() : undefined);
+    const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
+    const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier });
+    const differ = loadResourceDiffer();
+    report = diffSides(before, after, { config, settings: costSettings, typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`git: ${error.message}`);
     throw error;
   }
-  const python = io.python ?? (needsPython(before) || needsPython(after) ? await loadPythonReader() : undefined);
-  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
-  const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier });
-  const differ = loadResourceDiffer();
-  const report = diffSides(before, after, { config, settings: costSettings, typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
   io.out(request.format === 'json' ? diffJson(report) : request.format === 'markdown' ? diffMarkdown(report) : diffText(report));
   const reasons = failures(report, request);
   for (const reason of reasons) io.err(`crossover: ${reason}\n`);
