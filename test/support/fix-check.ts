@@ -6,7 +6,7 @@
  * - the text changes only inside the value or map it sets (everything before and after is byte for byte);
  * - the document changes only at the path it sets, and that path now holds the intended value. A fix whose
  *   title says it edits a YAML anchor (and so everything that uses it) may change the anchor's other uses.
- * Without an intent (a rule's own text edits), only the first two are checked and that something changed.
+ * Without an intent (a rule's own text edits), the document may change only below the entries its edits are in.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { type Fix } from '../../src/core/findings.js';
@@ -104,6 +104,17 @@ export function checkFix(original: Original, fix: Fix, intent: FixIntent | undef
     }
     const value = plainAt(after.root, full);
     if (!isDeepStrictEqual(value, intent.value)) failures.push(`${describe(full)} holds ${JSON.stringify(value)}, not ${JSON.stringify(intent.value)}`);
+  } else if (before.root && after.root && text !== original.text) {
+    // No intent (a rule's own text edits): the document may change only below the entries the edits are in.
+    const lines = new LineIndex(original.text);
+    const edited = fix.edits.map((e) => pathAt(before.root!, lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)));
+    const differences: PathSegment[][] = [];
+    diff(original.plain ?? plainValue(before.root), plainValue(after.root), [], differences);
+    const outside = differences.filter((d) => !edited.some((p) => isPrefix(d, p) || isPrefix(p, d)));
+    if (outside.length > 0) {
+      if (declaresShared) shared = true;
+      else failures.push(`the document changed outside ${edited.map(describe).join(', ')}: at ${outside.slice(0, 3).map(describe).join(', ')}`);
+    }
   }
   return { text, failures, shared };
 }
@@ -130,6 +141,34 @@ function editedRegion(doc: LoadedDocument, intent: FixIntent): { start: number; 
     return regions;
   }
   return undefined;
+}
+
+/**
+ * The path of the innermost entry or item whose text holds [start, end] (an insertion before an entry's key is in
+ * the map, not the entry). A value reached through an alias is held where the alias is written, not below it.
+ */
+function pathAt(root: TreeNode, start: number, end: number): PathSegment[] {
+  const path: PathSegment[] = [];
+  let node: TreeNode = root;
+  for (;;) {
+    if (node.anchor?.alias) return path;
+    let next: { segment: PathSegment; node: TreeNode } | undefined;
+    if (isMap(node)) {
+      for (const entry of node.entries) {
+        const valueEnd = entry.value.anchor?.alias ? entry.value.anchor.end : entry.value.end;
+        if (entry.keyNode.start < start && end <= Math.max(valueEnd, entry.keyNode.end)) next = { segment: entry.key, node: entry.value };
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const itemStart = item.anchor?.alias ? item.anchor.start : item.start;
+        const itemEnd = item.anchor?.alias ? item.anchor.end : item.end;
+        if (itemStart <= start && end <= itemEnd) next = { segment: i, node: item };
+      });
+    }
+    if (!next) return path;
+    path.push(next.segment);
+    node = next.node;
+  }
 }
 
 /** Paths where two plain values differ (a key missing on one side counts at that key). */
