@@ -113,7 +113,7 @@ function setYaml(text: string, path: string[], values: Block): UsageWrite {
   if (!root) {
     // Nothing but comments (or nothing at all): the entry goes at the end.
     const header = text.trim() === '' ? NEW_FILE_HEADER + file.eol : '';
-    const separator = text === '' || /[\r\n]$/.test(text) ? '' : file.eol;
+    const separator = text === '' || text.endsWith('\n') ? '' : file.eol;
     return { text: text + separator + header + block(nest(path, values), 0, file) + file.eol };
   }
   if (!isMap(root) || root.fromTag) return { refused: 'the file is not a map of region, defaults and resources.' };
@@ -153,7 +153,12 @@ function setYaml(text: string, path: string[], values: Block): UsageWrite {
     if (value.anchor?.alias) edits.push({ start: value.anchor.start, end: value.anchor.end, text: scalar(wanted) });
     else if (value.anchor?.used) return { refused: sharedAnchor(where, value.anchor.name) };
     else if (!isScalar(value)) return { refused: `${where} is not a single value.` };
-    else if (value.start === value.end) edits.push({ start: value.start, end: value.end, text: `${text[value.start - 1] === ':' ? ' ' : ''}${scalar(wanted)}${text[value.start] === '#' ? ' ' : ''}` });
+    else if (value.start === value.end) {
+      // Nothing after the colon (or a comment): the value goes there, apart from the comment.
+      const before = text[value.start - 1];
+      if (before !== ':' && before !== ' ' && before !== '\t') return { refused: `${where} is not a single value.` };
+      edits.push({ start: value.start, end: value.end, text: `${before === ':' ? ' ' : ''}${scalar(wanted)}${text[value.start] === '#' ? ' ' : ''}` });
+    }
     else edits.push({ start: value.start, end: value.end, text: scalar(wanted) });
   }
   if (Object.keys(missing).length > 0) {
@@ -171,7 +176,9 @@ function sharedAnchor(where: string, name: string): string {
 function edited(file: YamlFile, edits: Edit[] | { refused: string }): UsageWrite {
   if ('refused' in edits) return edits;
   let out = file.text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  // From the end; of two edits at one place, the one made first ends up first (a value, then the lines after it).
+  const order = edits.map((edit, i) => ({ edit, i })).sort((a, b) => b.edit.start - a.edit.start || b.i - a.i);
+  for (const { edit } of order) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return { text: out };
 }
 
@@ -251,13 +258,11 @@ function indentOf(file: YamlFile, keyStart: number): number | undefined {
   return keyStart - lineStart;
 }
 
-/** The end of the line holding `offset`, before its line break. */
+/** The end of the line holding `offset`, before its line break (LF or CRLF: what the YAML parser breaks lines at). */
 function lineEnd(file: YamlFile, offset: number): number {
-  const { lines } = file.doc;
-  const line = lines.positionAt(offset).line;
-  if (line + 1 >= lines.lineCount) return file.text.length;
-  const next = lines.offsetAt({ line: line + 1, character: 0 });
-  return next - (file.text[next - 1] === '\n' && file.text[next - 2] === '\r' ? 2 : 1);
+  const lf = file.text.indexOf('\n', offset);
+  if (lf < 0) return file.text.length;
+  return file.text[lf - 1] === '\r' ? lf - 1 : lf;
 }
 
 /** How many spaces the file indents a level: from the first nested block map, else 2. */
@@ -273,10 +278,10 @@ function indentUnit(doc: LoadedDocument): number {
   return 2;
 }
 
+/** The file's line break: its first one, LF or CRLF (what the YAML and JSON parsers break lines at). */
 function firstLineBreak(text: string): string {
   const lf = text.indexOf('\n');
-  if (lf < 0) return text.includes('\r') ? '\r' : '\n';
-  return text[lf - 1] === '\r' ? '\r\n' : '\n';
+  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
 // ---- JSON ------------------------------------------------------------------------------------------------
@@ -287,7 +292,7 @@ function writeJson(text: string, id: string, figures: Block, region: string | un
   const eol = firstLineBreak(body);
   let out = body.trim() === '' ? '{}' : body;
   const errors: ParseError[] = [];
-  const tree = parseTree(out, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = parseTree(out, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
     const line = new LineIndex(out).positionAt(errors[0]!.offset).line + 1;
     const what = printParseErrorCode(errors[0]!.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
