@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { comparisonData, type Overrides } from '../../core/cost/comparison.js';
 import { decide } from '../../core/cost/decision.js';
-import { withTraffic } from '../../core/cost/usage-file.js';
+import { changedSpan, withTraffic } from '../../core/cost/usage-writer.js';
 import { type FunctionEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
@@ -211,7 +211,10 @@ class ComparePanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  /** Writes the traffic and region edits for this workload into the folder's crossover.usage.yml. */
+  /**
+   * Writes the traffic and region edits for this workload into the folder's usage file: only that entry changes
+   * (withTraffic); when the file cannot take it safely, the user is told why and nothing is written.
+   */
   private async saveUsage(): Promise<void> {
     const uri = vscode.Uri.parse(this.target.uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -222,18 +225,36 @@ class ComparePanel implements vscode.Disposable {
     const file = this.usage.fileFor(folder);
     const scenario = this.current?.data.scenario;
     if (!scenario) return;
-    const text = file.exists ? new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri)) : '';
-    const updated = withTraffic(text, file.uri.path.endsWith('.json'), this.target.id, {
+    const where = vscode.workspace.asRelativePath(file.uri, false);
+    // Unsaved edits in an editor are kept (the entry goes into the editor); else the file on disk, BOM and all.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString() && d.isDirty);
+    const text = open ? open.getText() : file.exists ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(file.uri)) : '';
+    const saved = withTraffic(text, file.uri.path.endsWith('.json'), this.target.id, {
       requestsPerMonth: scenario.requestsPerMonth,
       averageDurationMs: scenario.durationMs,
       ...(this.overrides.region !== undefined ? { region: this.overrides.region } : {}),
     });
-    await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(updated));
-    this.log.info(`Saved the traffic of ${this.target.id} to ${vscode.workspace.asRelativePath(file.uri, false)}.`);
+    if ('refused' in saved) {
+      this.log.warn(`Did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`);
+      void vscode.window.showWarningMessage(`Crossover did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`);
+      return;
+    }
+    if (open) {
+      const span = changedSpan(text, saved.text);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(open.uri, new vscode.Range(open.positionAt(span.start), open.positionAt(span.end)), span.newText);
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        void vscode.window.showWarningMessage(`Crossover could not edit ${where}; it changed while the traffic was being saved. Try again.`);
+        return;
+      }
+    } else {
+      await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(saved.text));
+    }
+    this.log.info(`Saved the traffic of ${this.target.id} to ${where}.`);
     // The usage file now holds the traffic: the edits that went into it are no longer overrides.
     const { requestsPerMonth: _r, durationMs: _d, region: _g, ...rest } = this.overrides;
     this.overrides = rest;
-    void vscode.window.showInformationMessage(`Saved the traffic of ${this.target.id} to ${vscode.workspace.asRelativePath(file.uri, false)}.`);
+    void vscode.window.showInformationMessage(`Saved the traffic of ${this.target.id} to ${where}${open ? ' (unsaved, in its editor)' : ''}.`);
   }
 
   dispose(): void {

@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { formatUsd } from '../../core/cost/estimate.js';
+import { parseUsageFile } from '../../core/cost/usage-file.js';
+import { changedSpan, USAGE_SKELETON, withTraffic } from '../../core/cost/usage-writer.js';
 import { type Field } from '../../core/model/field.js';
 import { type SourceLocation } from '../../core/model/location.js';
 import { type LambdaFunction } from '../../core/model/nodes.js';
@@ -273,27 +275,32 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
         const folder = (uri && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))) || vscode.workspace.workspaceFolders?.[0];
         if (!folder) return;
         const file = costs.usage.fileFor(folder);
-        if (!file.exists) {
-          const skeleton = '# Traffic for Crossover\'s cost estimates (schema: crossover.usage.schema.json in the extension).\nresources:\n';
-          await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(skeleton));
-        }
+        // A new file is comments only: nothing for Crossover to flag, and the writer below adds the first entry.
+        if (!file.exists) await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(USAGE_SKELETON));
         const document = await vscode.workspace.openTextDocument(file.uri);
         const editor = await vscode.window.showTextDocument(document);
         if (!id) return;
-        const line = document.getText().split('\n').findIndex((l) => new RegExp(`^\\s+["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?:`).test(l));
-        if (line >= 0) {
-          editor.selection = new vscode.Selection(line, 0, line, 0);
-          editor.revealRange(new vscode.Range(line, 0, line, 0));
+        const reveal = (): boolean => {
+          const entry = parseUsageFile(document.uri.toString(), document.getText()).resources.get(id);
+          if (!entry) return false;
+          const at = new vscode.Position(entry.range.start.line, 0);
+          editor.selection = new vscode.Selection(at, at);
+          editor.revealRange(new vscode.Range(at, at));
+          return true;
+        };
+        if (reveal()) return;
+        // The entry with the figures estimates assume now, written by the same writer as "Save to usage file".
+        const defaults = costs.defaults();
+        const text = document.getText();
+        const written = withTraffic(text, file.uri.path.endsWith('.json'), id, { requestsPerMonth: defaults.traffic.typical, averageDurationMs: defaults.durationMs });
+        if ('refused' in written) {
+          void vscode.window.showWarningMessage(`Crossover did not add ${id} to ${vscode.workspace.asRelativePath(file.uri, false)}: ${written.refused}`);
           return;
         }
-        const defaults = costs.defaults();
-        const entry = `  ${id}:\n    requestsPerMonth: ${defaults.traffic.typical}\n    averageDurationMs: ${defaults.durationMs}\n`;
-        const text = document.getText();
-        const hasResources = /^resources:\s*$/m.test(text);
+        const span = changedSpan(text, written.text);
         const edit = new vscode.WorkspaceEdit();
-        const end = document.lineAt(document.lineCount - 1).range.end;
-        edit.insert(document.uri, end, `${text.endsWith('\n') || !text ? '' : '\n'}${hasResources ? '' : 'resources:\n'}${entry}`);
-        await vscode.workspace.applyEdit(edit);
+        edit.replace(document.uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), span.newText);
+        if (await vscode.workspace.applyEdit(edit)) reveal();
       }),
     ),
   ];
