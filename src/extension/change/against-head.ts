@@ -14,6 +14,7 @@ import { parseUsageFile, emptyUsage, USAGE_FILE_NAMES, type UsageFile } from '..
 import { diffSidesAsync, type DiffReport, type Side } from '../../core/diff/diff.js';
 import { type TemplateObject } from '../../core/diff/cloudformation-view.js';
 import { diffMarkdown } from '../../core/diff/format.js';
+import { notificationText } from '../../core/markdown.js';
 import { fileReaderFor } from '../../node/file-reader.js';
 import { checkRevision, readAt } from '../../node/git.js';
 import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';
@@ -126,7 +127,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
       });
     const report = await diffSidesAsync(before, after, { config: this.engineConfig(), settings: this.costs.defaults(), typescript: typescriptReader, ...(python ? { python } : {}), differ });
     if (!report.files.length) {
-      if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`);
+      if (!quiet) void vscode.window.showInformationMessage(notificationText(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`));
       return undefined;
     }
     const markdown = diffMarkdown(report, {
@@ -170,7 +171,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
       return this.remembered(commit, async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'))?.toString('utf8'));
     } catch (error) {
       this.log.info(`Cost change against HEAD: ${error instanceof Error ? error.message : String(error)}`);
-      if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`);
+      if (!quiet) void vscode.window.showInformationMessage(notificationText(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`));
       return undefined;
     }
   }
