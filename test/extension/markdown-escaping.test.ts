@@ -12,6 +12,7 @@ import { emptyUsage } from '../../src/core/cost/usage-file.js';
 import { diffSides } from '../../src/core/diff/diff.js';
 import { diffMarkdown } from '../../src/core/diff/format.js';
 import { analyzeText } from '../../src/core/engine.js';
+import { mdCode, mdText, notificationText, plainLabel } from '../../src/core/markdown.js';
 import { editUsageLink, hoverMarkdown, reportMarkdown } from '../../src/extension/cost/content.js';
 
 const ATTACKS = [
@@ -129,4 +130,28 @@ test('the cost change against HEAD (the Markdown preview): ids, paths and messag
     const text = expectNothingFromTheFile(markdown);
     expect(text).toContain(ATTACKS[0]);
   }
+});
+
+describe('the escapers', () => {
+  test('a code span shows backticks, pipes and leading spaces as written, in a table too', () => {
+    for (const value of ['a`b', '``x', 'y`', ' lead', 'p|q', 'plain']) {
+      expect(render(mdCode(value)).text.replace(/\n$/, '')).toBe(value);
+      const table = render(`| a |\n|---|\n| ${mdCode(value, { table: true })} |`);
+      expect(table.elements.map((e) => e.tag)).toEqual(['table', 'thead', 'tr', 'th', 'tbody', 'tr', 'td', 'code']);
+      expect(table.text).toContain(value);
+    }
+  });
+
+  test('text at the start of a list item or a heading stays text', () => {
+    for (const value of ['- item', '+ item', '# title', '> quote', '1) one', '1. one', '=== x']) {
+      const { elements, text } = render(`- ${mdText(value)}`);
+      expect(elements.map((e) => e.tag)).toEqual(['ul', 'li']);
+      expect(text.trim()).toBe(value);
+    }
+  });
+
+  test('labels with $(icon) and notifications with [label](command:...) show them as written', () => {
+    expect(plainLabel('a $(alert) b\\$(x)')).toBe('a \\$(alert) b\\\\$(x)');
+    expect(notificationText('[y](command:workbench.action.terminal.new)')).toBe('[y] (command:workbench.action.terminal.new)');
+  });
 });
