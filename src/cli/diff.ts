@@ -61,8 +61,10 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
     throw error;
   }
   const python = io.python ?? (needsPython(before) || needsPython(after) ? await loadPythonReader() : undefined);
-  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
-  const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier });
+  const problems: string[] = [];
+  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }, problems);
+  const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier }, problems);
+  for (const problem of problems) io.err(`crossover: ${problem}\n`);
   const differ = loadResourceDiffer();
   const report = diffSides(before, after, { config, settings: costSettings, typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
   io.out(request.format === 'json' ? diffJson(report) : request.format === 'markdown' ? diffMarkdown(report) : diffText(report));

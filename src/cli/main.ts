@@ -61,8 +61,8 @@ async function withPython(io: Io, needed: boolean): Promise<Io> {
 
 function check(request: CheckRequest, files: string[], synthesized: string[], io: Io): number {
   const settings = settingsFor(request, io.cwd);
+  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }, settings.warnings);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
-  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
   const log = (line: string) => io.err(line + '\n');
   const report = checkFiles(files, config, io.cwd, log, io.python);
   if (synthesized.length > 0) addSynthesized(report, synthesized, config, io.cwd, log);

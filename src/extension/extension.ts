@@ -29,7 +29,8 @@ export interface CrossoverApi {
 export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const started = performance.now();
   const log = new Log();
-  let settings = readSettings();
+  const settingsProblem = (problem: string) => log.warnOnce(problem);
+  let settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
   const analyzer = new Analyzer(settings, log);
   // cdk.out templates, their findings mapped to the constructs of the CDK sources.
   const synthesized = new SynthesizedOutput(analyzer, log);
@@ -110,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
           log.info('Cost settings changed: estimates updated.');
           return;
         }
-        settings = readSettings();
+        settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
         analyzer.reconfigure(settings);
         scanner.reconfigure(settings);
         log.info('Settings changed: analysing again.');

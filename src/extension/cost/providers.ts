@@ -10,6 +10,7 @@ import { type LambdaFunction } from '../../core/model/nodes.js';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
 import { plainLabel } from '../../core/markdown.js';
+import { checkBoolean } from '../../core/settings.js';
 import { editUsageLink, hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
 import { type CostService, type FunctionCost } from './estimates.js';
 import { type ComparePanels } from '../compare/panel.js';
@@ -107,7 +108,10 @@ export class CostLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     try {
-      if (!vscode.workspace.getConfiguration('crossover').get<boolean>('costLens.enabled', true)) return [];
+      const problems: string[] = [];
+      const enabled = checkBoolean('costLens.enabled', vscode.workspace.getConfiguration('crossover').get<unknown>('costLens.enabled'), true, problems);
+      for (const problem of problems) this.log.warnOnce(problem);
+      if (!enabled) return [];
       const functions = this.costs.costsFor(document.uri).flatMap(({ fn, estimate }) => {
         const range = toRange(fn.loc.range);
         const args = [document.uri.toString(), fn.id];
