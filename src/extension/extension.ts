@@ -14,7 +14,6 @@ import { SynthesizedOutput } from './synthesized.js';
 import { QuickFixProvider } from './quick-fixes.js';
 import { ChangeAgainstHead } from './change/against-head.js';
 import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panel.js';
-import { type CompareViewState } from '../shared/compare-messages.js';
 import { readSettings } from './settings.js';
 import { Status } from './status.js';
 
@@ -59,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         try {
-          panels.restore(panel, state as CompareViewState | undefined);
+          panels.restore(panel, state);
         } catch (error) {
           log.error('Restoring the comparison view failed', error);
         }

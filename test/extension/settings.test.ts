@@ -159,3 +159,13 @@ describe('crossover.rules', () => {
     expect(problems).toEqual([expect.stringContaining('lambda/timeout-max must be one of error, warning, info, hint, off'), expect.stringContaining('crossover.limits.accountConcurrency')]);
   });
 });
+
+test('the usage file: a figure named like a property of every object is an unknown figure, not a broken one', () => {
+  const usage = parseUsageFile('crossover.usage.yml', 'defaults:\n  constructor: 5\n  toString: 3\nresources:\n  Fn:\n    __proto__: 1\n');
+  expect(usage.problems.map((p) => p.message)).toEqual([
+    expect.stringMatching(/^Unknown usage figure "constructor" in defaults/),
+    expect.stringMatching(/^Unknown usage figure "toString" in defaults/),
+    expect.stringMatching(/^Unknown usage figure "__proto__" in Fn/),
+  ]);
+  expect(usage.defaults).toEqual({});
+});
