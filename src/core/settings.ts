@@ -132,7 +132,7 @@ export function checkRules(value: unknown, problems: string[]): Record<string, S
     return rules;
   }
   for (const [id, severity] of Object.entries(value)) {
-    if (!RULES_BY_ID.has(id)) problems.push(`crossover.rules: "${show(id).slice(1, -1)}" is not a rule of this version; it is ignored.`);
+    if (!RULES_BY_ID.has(id)) problems.push(`crossover.rules: ${JSON.stringify(id.slice(0, 60))} is not a rule of this version; it is ignored.`);
     else if (typeof severity !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
       problems.push(`crossover.rules: ${id} must be one of ${SEVERITY_SETTINGS.join(', ')}; ${show(severity)} is ignored.`);
     } else {
@@ -172,7 +172,7 @@ export function checkPriceOverrides(value: unknown, problems: string[]): PriceOv
   const known = new Set<string>(REGIONAL_PRICE_KEYS);
   for (const [key, price] of Object.entries(value)) {
     if (!known.has(key)) {
-      problems.push(`crossover.pricing.overrides: "${show(key).slice(1, -1)}" is not a price Crossover uses; it is ignored.`);
+      problems.push(`crossover.pricing.overrides: ${JSON.stringify(key.slice(0, 60))} is not a price Crossover uses; it is ignored.`);
       continue;
     }
     const k = key as RegionalPriceKey;
