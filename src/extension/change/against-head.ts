@@ -91,7 +91,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
     }
     const computed = await this.compute(uri).catch((error: unknown) => {
       if (!(error instanceof GitError)) throw error;
-      void vscode.window.showErrorMessage(`Crossover: git: ${error.message}`);
+      void vscode.window.showErrorMessage(notificationText(`Crossover: git: ${error.message}`));
       return undefined;
     });
     if (!computed) return undefined;
