@@ -111,6 +111,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   if (!result.model) throw new UsageError(`${request.template} is not a SAM or CloudFormation template`);
   const { usage, file } = loadUsage(request, path, io);
   const f = request.flags;
+  const problems: string[] = [];
   const settings = resolveCostSettings({
     region: f.region,
     freeTier: f.freeTier,
@@ -126,7 +127,8 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       natGateway: f.fargateNatGateway,
     },
     ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
-  });
+  }, problems);
+  for (const problem of problems) io.err(`crossover: ${problem}\n`);
   if (request.given.includes('region')) delete usage.region; // the command line wins over the file
   const model = result.model;
   const relative = displayPath(path, io.cwd);

@@ -60,8 +60,10 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   try {
     const [before, after] = request.base !== undefined ? gitSides(request, io.cwd) : pathSides(request, io.cwd, (line) => io.err(`crossover: ${line}\n`));
     const python = io.python ?? (needsPython(before) || needsPython(after) ? await loadPythonReader() : undefined);
-    const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
-    const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier });
+    const problems: string[] = [];
+    const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }, problems);
+    const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier }, problems);
+    for (const problem of problems) io.err(`crossover: ${problem}\n`);
     const differ = loadResourceDiffer();
     report = diffSides(before, after, { config, settings: costSettings, typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
   } catch (error) {

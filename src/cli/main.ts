@@ -60,8 +60,8 @@ async function withPython(io: Io, needed: boolean): Promise<Io> {
 
 function check(request: CheckRequest, collected: Collected, io: Io): number {
   const settings = settingsFor(request, io.cwd);
+  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }, settings.warnings);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
-  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
   const log = (line: string) => io.err(line + '\n');
   const report = checkFiles(collected.targets, config, io.cwd, log, io.python);
   // Links that lead out of the folders given are not read: listed with the files skipped.

@@ -93,7 +93,7 @@ function readEntry(node: TreeNode, where: string, usage: UsageFile, range: (n: {
     return out;
   }
   for (const entry of (node as MapNode).entries) {
-    const spec = USAGE_FIELDS[entry.key as keyof UsageEntry];
+    const spec = Object.hasOwn(USAGE_FIELDS, entry.key) ? USAGE_FIELDS[entry.key as keyof UsageEntry] : undefined;
     if (!spec) {
       usage.problems.push({ message: `Unknown usage figure "${entry.key}" in ${where}; known: ${Object.keys(USAGE_FIELDS).join(', ')}.`, range: range(entry.keyNode), severity: 'warning' });
       continue;

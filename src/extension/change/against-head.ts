@@ -15,6 +15,7 @@ import { parseUsageFile, emptyUsage, USAGE_FILE_NAMES, type UsageFile } from '..
 import { diffSidesAsync, type DiffReport, type Side } from '../../core/diff/diff.js';
 import { type TemplateObject } from '../../core/diff/cloudformation-view.js';
 import { diffMarkdown } from '../../core/diff/format.js';
+import { notificationText } from '../../core/markdown.js';
 import { fileReaderFor } from '../../node/file-reader.js';
 import { checkRevision, GitError, readAt, type GitOptions } from '../../node/git.js';
 import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';
@@ -90,7 +91,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
     }
     const computed = await this.compute(uri).catch((error: unknown) => {
       if (!(error instanceof GitError)) throw error;
-      void vscode.window.showErrorMessage(`Crossover: git: ${error.message}`);
+      void vscode.window.showErrorMessage(notificationText(`Crossover: git: ${error.message}`));
       return undefined;
     });
     if (!computed) return undefined;
@@ -134,7 +135,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
       });
     const report = await diffSidesAsync(before, after, { config: this.engineConfig(), settings: this.costs.defaults(), typescript: typescriptReader, ...(python ? { python } : {}), differ });
     if (!report.files.length) {
-      if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`);
+      if (!quiet) void vscode.window.showInformationMessage(notificationText(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`));
       return undefined;
     }
     const markdown = diffMarkdown(report, {
@@ -181,7 +182,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
       return this.remembered(commit, async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'), options)?.toString('utf8'));
     } catch (error) {
       this.log.info(`Cost change against HEAD: ${error instanceof Error ? error.message : String(error)}`);
-      if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`);
+      if (!quiet) void vscode.window.showInformationMessage(notificationText(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`));
       return undefined;
     }
   }

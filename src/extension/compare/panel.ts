@@ -12,6 +12,7 @@ import { changedSpan, withTraffic } from '../../core/cost/usage-writer.js';
 import { type FunctionEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
+import { acceptFromView, checkToView } from '../../shared/compare-checks.js';
 import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
 import { comparePage } from '../../shared/compare-page.js';
 import { type CostService } from '../cost/estimates.js';
@@ -57,12 +58,15 @@ export class ComparePanels implements vscode.Disposable {
     this.adopt(panel, target, {});
   }
 
-  /** A panel VS Code restored after a reload, with the state the webview saved. */
-  restore(panel: vscode.WebviewPanel, state: CompareViewState | undefined): void {
-    if (!state?.workload) {
+  /** A panel VS Code restored after a reload, with the state the webview saved (checked: it comes from the webview). */
+  restore(panel: vscode.WebviewPanel, saved: unknown): void {
+    const checked = saved === undefined || saved === null ? undefined : checkToView({ type: 'state', state: saved });
+    if (checked && !checked.ok) this.log.warnOnce(`Comparison view: the saved state was not restored (${checked.reason}).`);
+    if (checked?.ok !== true || checked.value.type !== 'state') {
       panel.dispose();
       return;
     }
+    const { state } = checked.value;
     panel.webview.options = this.options();
     this.adopt(panel, { uri: state.workload.uri, id: state.workload.id }, state.overrides ?? {});
   }
@@ -91,16 +95,21 @@ export class ComparePanels implements vscode.Disposable {
     panel.webview.options = this.options();
     panel.webview.html = html(panel.webview, this.extensionUri);
     this.summary = panel;
+    let rows: SummaryRow[] = [];
     const post = () => {
-      const message: ToView = { type: 'summary', rows: summaryRows(this.costs) };
+      rows = summaryRows(this.costs);
+      const message: ToView = { type: 'summary', rows };
       void panel.webview.postMessage(message);
     };
     const subscriptions = [
       panel.webview.onDidReceiveMessage(
-        this.log.guard('Cost summary', async (message: FromView) => {
-          if (message.type === 'ready') post();
-          else if (message.type === 'compare') this.show({ uri: message.uri, id: message.id });
-          else if (message.type === 'open') await openAt(message.uri, message.line);
+        this.log.guard('Cost summary', async (raw: unknown) => {
+          const message = received(raw, 'Cost summary', this.log);
+          if (message?.type === 'ready') post();
+          // Only the workloads the summary lists: the view names them, it does not choose others.
+          else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id)) this.show({ uri: message.uri, id: message.id });
+          else if (message?.type === 'open' && rows.some((r) => r.uri === message.uri)) await openAt(message.uri, message.line);
+          else if (message) this.log.warnOnce(`Cost summary: ignored a "${message.type}" message for a workload it does not list.`);
         }),
       ),
       this.costs.onDidChange(this.log.guard('Cost summary', post)),
@@ -139,7 +148,12 @@ class ComparePanel implements vscode.Disposable {
   ) {
     panel.webview.html = html(panel.webview, extensionUri);
     this.disposables.push(
-      panel.webview.onDidReceiveMessage(log.guard('Comparison view', (message: FromView) => this.receive(message))),
+      panel.webview.onDidReceiveMessage(
+        log.guard('Comparison view', (raw: unknown) => {
+          const message = received(raw, 'Comparison view', log);
+          return message ? this.receive(message) : undefined;
+        }),
+      ),
       // The template, the usage file or the settings changed: new figures.
       costs.onDidChange(log.guard('Comparison view', () => this.post())),
     );
@@ -166,9 +180,13 @@ class ComparePanel implements vscode.Disposable {
         this.overrides = {};
         this.post();
         break;
-      case 'open':
-        await openAt(message.uri, message.line);
+      case 'open': {
+        // Only the places the view shows: the workload's declaration and the evidence of its checklist.
+        const places = [this.current?.workload.uri, ...(this.current?.decision.items.map((item) => item.at?.uri) ?? [])];
+        if (places.includes(message.uri)) await openAt(message.uri, message.line);
+        else this.log.warnOnce('Comparison view: ignored an "open" message for a file the view does not show.');
         break;
+      }
       case 'saveUsage':
         await this.saveUsage();
         break;
@@ -260,6 +278,11 @@ class ComparePanel implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A webview's message, checked (src/shared/compare-checks.ts); undefined, and a line in the log, when refused. */
+function received(raw: unknown, view: string, log: Log): FromView | undefined {
+  return acceptFromView(raw, (line) => log.warnOnce(`${view}: ${line}`));
 }
 
 /** Opens a file at a line in the first editor group (the views sit beside it). */

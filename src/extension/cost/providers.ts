@@ -11,7 +11,9 @@ import { type SourceLocation } from '../../core/model/location.js';
 import { type LambdaFunction } from '../../core/model/nodes.js';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
-import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
+import { plainLabel } from '../../core/markdown.js';
+import { checkBoolean } from '../../core/settings.js';
+import { editUsageLink, hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
 import { type CostService, type FunctionCost } from './estimates.js';
 import { type ComparePanels } from '../compare/panel.js';
 
@@ -56,14 +58,13 @@ export class CostHoverProvider implements vscode.HoverProvider {
           const at = [value?.keyAt, value?.at].find((loc) => loc && toRange(loc.range).contains(position));
           if (!value || !at) continue;
           const inheritedBy = value.origin === 'globals' ? all.filter((c) => fieldsOf(c.fn).some(([f, v]) => f === field && same(v?.at, value.at))).map((c) => c.fn.id) : undefined;
-          const md = new vscode.MarkdownString(
+          const md = hoverContent(
             hoverMarkdown(field, estimate, this.costs.pricesFor(estimate), {
               ...(inheritedBy ? { inheritedBy } : {}),
-              editUsage: commandLink('crossover.editUsage', [document.uri.toString(), fn.id]),
+              editUsage: editUsageLink(document.uri.toString(), fn.id),
               ...(fn.timeoutSeconds.value !== undefined ? { timeoutSeconds: fn.timeoutSeconds.value } : {}),
             }),
           );
-          md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
           return new vscode.Hover(md, toRange(at.range));
         }
       }
@@ -75,8 +76,7 @@ export class CostHoverProvider implements vscode.HoverProvider {
         for (const value of [task.cpuUnits, task.memoryMb]) {
           const at = [value.keyAt, value.at].find((loc) => loc && toRange(loc.range).contains(position));
           if (!at || task.cpuUnits.value === undefined || task.memoryMb.value === undefined) continue;
-          const md = new vscode.MarkdownString(taskHoverMarkdown(task.cpuUnits.value, task.memoryMb.value, estimate, commandLink('crossover.editUsage', [document.uri.toString(), estimate.id])));
-          md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
+          const md = hoverContent(taskHoverMarkdown(task.cpuUnits.value, task.memoryMb.value, estimate, editUsageLink(document.uri.toString(), estimate.id)));
           return new vscode.Hover(md, toRange(at.range));
         }
       }
@@ -87,8 +87,15 @@ export class CostHoverProvider implements vscode.HoverProvider {
   }
 }
 
-function commandLink(command: string, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+/**
+ * A hover's Markdown (file text in it is escaped by content.ts): no HTML, no theme icons, and of all commands
+ * only our "Edit usage assumptions" link may run.
+ */
+function hoverContent(markdown: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(markdown, false);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
+  return md;
 }
 
 export class CostLensProvider implements vscode.CodeLensProvider {
@@ -103,7 +110,10 @@ export class CostLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     try {
-      if (!vscode.workspace.getConfiguration('crossover').get<boolean>('costLens.enabled', true)) return [];
+      const problems: string[] = [];
+      const enabled = checkBoolean('costLens.enabled', vscode.workspace.getConfiguration('crossover').get<unknown>('costLens.enabled'), true, problems);
+      for (const problem of problems) this.log.warnOnce(problem);
+      if (!enabled) return [];
       const functions = this.costs.costsFor(document.uri).flatMap(({ fn, estimate }) => {
         const range = toRange(fn.loc.range);
         const args = [document.uri.toString(), fn.id];
@@ -216,7 +226,7 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     return cost ? { cost, uri: parsed } : undefined;
   };
   const pick = async (): Promise<{ cost: FunctionCost; uri: vscode.Uri } | undefined> => {
-    const items = costs.allCosts().map(({ uri, cost }) => ({ label: cost.fn.id, description: vscode.workspace.asRelativePath(uri), detail: lensTitle(cost.estimate), uri, cost }));
+    const items = costs.allCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.fn.id), description: plainLabel(vscode.workspace.asRelativePath(uri)), detail: lensTitle(cost.estimate), uri, cost }));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
       return undefined;
@@ -253,8 +263,8 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
         return;
       }
     }
-    const workloads = [...costs.allCosts().map(({ uri, cost }) => ({ label: cost.fn.id, description: `Lambda function · ${vscode.workspace.asRelativePath(uri)}`, detail: lensTitle(cost.estimate), uri, id: cost.fn.id, workload: 'function' }))];
-    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({ label: cost.node.id, description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${vscode.workspace.asRelativePath(uri)}`, detail: taskLensTitle(cost.estimate), uri, id: cost.node.id, workload: 'task' }));
+    const workloads = [...costs.allCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.fn.id), description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`, detail: lensTitle(cost.estimate), uri, id: cost.fn.id, workload: 'function' }))];
+    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.node.id), description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`, detail: taskLensTitle(cost.estimate), uri, id: cost.node.id, workload: 'task' }));
     const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');
