@@ -15,8 +15,9 @@ import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/no
 import { acceptFromView, checkToView } from '../../shared/compare-checks.js';
 import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
 import { comparePage } from '../../shared/compare-page.js';
+import { notificationText } from '../../core/markdown.js';
 import { type CostService } from '../cost/estimates.js';
-import { type UsageFiles } from '../cost/usage.js';
+import { readUsageText, type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
 
 export const COMPARE_VIEW_TYPE = 'crossover.compare';
@@ -246,7 +247,15 @@ class ComparePanel implements vscode.Disposable {
     const where = vscode.workspace.asRelativePath(file.uri, false);
     // Unsaved edits in an editor are kept (the entry goes into the editor); else the file on disk, BOM and all.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString() && d.isDirty);
-    const text = open ? open.getText() : file.exists ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(file.uri)) : '';
+    let text = open?.getText() ?? '';
+    if (!open && file.exists) {
+      const read = await readUsageText(file.uri);
+      if ('refused' in read) {
+        void vscode.window.showWarningMessage(notificationText(`Crossover did not save the traffic of ${this.target.id} to ${where}: ${read.refused}.`));
+        return;
+      }
+      text = 'text' in read ? read.text : '';
+    }
     const saved = withTraffic(text, file.uri.path.endsWith('.json'), this.target.id, {
       requestsPerMonth: scenario.requestsPerMonth,
       averageDurationMs: scenario.durationMs,
@@ -254,7 +263,7 @@ class ComparePanel implements vscode.Disposable {
     });
     if ('refused' in saved) {
       this.log.warn(`Did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`);
-      void vscode.window.showWarningMessage(`Crossover did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`);
+      void vscode.window.showWarningMessage(notificationText(`Crossover did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`));
       return;
     }
     if (open) {
@@ -262,7 +271,7 @@ class ComparePanel implements vscode.Disposable {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(open.uri, new vscode.Range(open.positionAt(span.start), open.positionAt(span.end)), span.newText);
       if (!(await vscode.workspace.applyEdit(edit))) {
-        void vscode.window.showWarningMessage(`Crossover could not edit ${where}; it changed while the traffic was being saved. Try again.`);
+        void vscode.window.showWarningMessage(notificationText(`Crossover could not edit ${where}; it changed while the traffic was being saved. Try again.`));
         return;
       }
     } else {
@@ -272,7 +281,7 @@ class ComparePanel implements vscode.Disposable {
     // The usage file now holds the traffic: the edits that went into it are no longer overrides.
     const { requestsPerMonth: _r, durationMs: _d, region: _g, ...rest } = this.overrides;
     this.overrides = rest;
-    void vscode.window.showInformationMessage(`Saved the traffic of ${this.target.id} to ${where}${open ? ' (unsaved, in its editor)' : ''}.`);
+    void vscode.window.showInformationMessage(notificationText(`Saved the traffic of ${this.target.id} to ${where}${open ? ' (unsaved, in its editor)' : ''}.`));
   }
 
   dispose(): void {

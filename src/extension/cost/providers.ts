@@ -11,7 +11,7 @@ import { type SourceLocation } from '../../core/model/location.js';
 import { type LambdaFunction } from '../../core/model/nodes.js';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
-import { plainLabel } from '../../core/markdown.js';
+import { notificationText, plainLabel } from '../../core/markdown.js';
 import { checkBoolean } from '../../core/settings.js';
 import { editUsageLink, hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
 import { type CostService, type FunctionCost } from './estimates.js';
@@ -281,7 +281,9 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     vscode.commands.registerCommand('crossover.showCostSummary', log.guard('Cost summary', () => panels.showSummary())),
     vscode.commands.registerCommand(
       'crossover.editUsage',
-      log.guard('Edit usage', async (uri?: string, id?: string) => {
+      log.guard('Edit usage', async (uri?: unknown, id?: unknown) => {
+        // Called from our hovers' links, the palette (no arguments), or anything else that can run a command.
+        if ((uri !== undefined && typeof uri !== 'string') || (id !== undefined && (typeof id !== 'string' || id.length > 1024))) return;
         const folder = (uri && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))) || vscode.workspace.workspaceFolders?.[0];
         if (!folder) return;
         const file = costs.usage.fileFor(folder);
@@ -304,7 +306,7 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
         const text = document.getText();
         const written = withTraffic(text, file.uri.path.endsWith('.json'), id, { requestsPerMonth: defaults.traffic.typical, averageDurationMs: defaults.durationMs });
         if ('refused' in written) {
-          void vscode.window.showWarningMessage(`Crossover did not add ${id} to ${vscode.workspace.asRelativePath(file.uri, false)}: ${written.refused}`);
+          void vscode.window.showWarningMessage(notificationText(`Crossover did not add ${id} to ${vscode.workspace.asRelativePath(file.uri, false)}: ${written.refused}`));
           return;
         }
         const span = changedSpan(text, written.text);
