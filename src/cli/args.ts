@@ -40,8 +40,10 @@ export const USAGE = `Usage: crossover check [paths...] [options]
 
 Checks SAM and CloudFormation templates for Lambda, API Gateway, SQS and RDS limits and pitfalls.
 Folders are searched for .yaml, .yml, .json and .template files and for CDK apps in .ts, .js and .py
-(skipping node_modules, .git, cdk.out, .aws-sam, .serverless, virtual environments and symbolic links to
-folders); files that are not templates are left alone.
+(skipping node_modules, .git, cdk.out, .aws-sam, .serverless, virtual environments, symbolic links to
+folders and links to files outside the folder); files that are not templates are left alone. Files that
+templates refer to (\${file()} in serverless.yml, a CDK app's imports) are read only inside the folder
+given, or for a file given, inside its folder.
 Paths default to ".".
 
 Options:

@@ -1,5 +1,6 @@
 /** The bundled CLI's entry point (dist/cli.js): runs `crossover` with the process's arguments. */
 import { EXIT, run } from './main.js';
+import { terminalSafe } from './terminal.js';
 
 // `crossover check | head` closes the pipe early; that is the reader's choice, not a crash to report.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -12,8 +13,9 @@ const now = today && !Number.isNaN(Date.parse(today)) ? new Date(`${today}T00:00
 
 // exitCode rather than process.exit(): a large report piped to another program must be flushed first.
 run(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  // Text from the files read never drives the terminal (escape sequences, carriage returns): see terminal.ts.
+  out: (text) => process.stdout.write(terminalSafe(text)),
+  err: (text) => process.stderr.write(terminalSafe(text)),
   cwd: process.cwd(),
   ...(now ? { now } : {}),
 }).then(

@@ -3,10 +3,10 @@ import { relative, sep } from 'node:path';
 import { type EngineConfig } from '../core/config.js';
 import { analyzeText, compareFindings, isListed, type AnalysisResult, type PythonReader } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
-import { describe } from './files.js';
+import { describe, type Target } from './files.js';
 import { isPythonFile, isScriptFile } from '../core/parse/cdk/detect.js';
 import { readLocalCappedSync } from '../node/disk.js';
-import { fileReaderFor } from '../node/file-reader.js';
+import { fileReaderFor, outsideReason, type ReadRoot } from '../node/file-reader.js';
 import { constructPaths, mapSynthesizedFindings } from '../core/parse/cdk/synthesized.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 
@@ -44,15 +44,18 @@ export function displayPath(file: string, cwd: string): string {
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
-/** `files` are absolute; `log` gets one line per skipped file (stderr in the CLI). */
-export function checkFiles(files: readonly string[], config: EngineConfig, cwd: string, log: (line: string) => void, python?: PythonReader): CheckReport {
+/**
+ * `targets`: absolute paths with the folder their reads stay in (see collectFiles); `log` gets one line per
+ * skipped file (stderr in the CLI).
+ */
+export function checkFiles(targets: readonly Target[], config: EngineConfig, cwd: string, log: (line: string) => void, python?: PythonReader): CheckReport {
   const report: CheckReport = { files: [], skipped: [], otherFiles: 0 };
-  for (const file of files) {
+  for (const { file, root, named } of targets) {
     const path = displayPath(file, cwd);
-    const read = readOrSkip(file, path, report, log);
+    const read = readOrSkip(file, path, report, log, named ? undefined : root);
     if (!read) continue;
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
-    const readFile = fileReaderFor(file);
+    const readFile = fileReaderFor(file, root);
     const result = analyzeText({ uri: file, text: read.text, typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) }, config);
     if (!isListed(result)) {
       // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
@@ -64,17 +67,23 @@ export function checkFiles(files: readonly string[], config: EngineConfig, cwd: 
   return report;
 }
 
-/** The file's text, or undefined after listing it as skipped with the reason. */
-function readOrSkip(file: string, path: string, report: CheckReport, log: (line: string) => void): { text: string } | undefined {
-  const read = readText(file);
+/** The file's text, or undefined after listing it as skipped with the reason. `within`: the folder it must be in. */
+function readOrSkip(file: string, path: string, report: CheckReport, log: (line: string) => void, within?: ReadRoot): { text: string } | undefined {
+  const read = readText(file, within);
   if ('text' in read) return read;
-  report.skipped.push({ path, reason: read.skip });
-  log(`crossover: skipped ${path}: ${read.skip}`);
+  skip(report, log, path, read.skip);
   return undefined;
 }
 
-function readText(file: string): { text: string } | { skip: string } {
-  const read = readLocalCappedSync(file, READ_LIMIT_BYTES);
+/** Lists a file as skipped, with the reason, and says so on `log`. */
+export function skip(report: CheckReport, log: (line: string) => void, path: string, reason: string): void {
+  report.skipped.push({ path, reason });
+  log(`crossover: skipped ${path}: ${reason}`);
+}
+
+function readText(file: string, within?: ReadRoot): { text: string } | { skip: string } {
+  const read = readLocalCappedSync(file, READ_LIMIT_BYTES, within?.folder);
+  if (read.kind === 'outside') return { skip: outsideReason(file, read.path, within!) };
   if (read.kind === 'too-big') return { skip: `it is ${Math.round(read.size / (1024 * 1024))} MB, too large to read` };
   if (read.kind === 'missing') return { skip: `it cannot be read (${describe({ code: 'ENOENT' })})` };
   if (read.kind === 'unreadable') return { skip: `it cannot be read (${read.code ? describe(read) : read.reason})` };
@@ -86,13 +95,13 @@ function readText(file: string): { text: string } | { skip: string } {
  * Templates of cdk.out folders: analysed as CloudFormation, their findings moved to the constructs of the
  * CDK sources of this run (what those already report is not repeated), the rest reported on the template.
  */
-export function addSynthesized(report: CheckReport, templates: readonly string[], config: EngineConfig, cwd: string, log: (line: string) => void): void {
+export function addSynthesized(report: CheckReport, templates: readonly Target[], config: EngineConfig, cwd: string, log: (line: string) => void): void {
   const sources = report.files.filter((f) => f.result.format === 'cdk' && f.result.model).map((f) => ({ uri: f.result.uri, model: f.result.model!, findings: [...f.result.findings] }));
   const byUri = new Map(report.files.map((f) => [f.result.uri, f]));
   const touched = new Set<FileReport>();
-  for (const file of templates) {
+  for (const { file, root } of templates) {
     const path = displayPath(file, cwd);
-    const read = readOrSkip(file, path, report, log);
+    const read = readOrSkip(file, path, report, log, root);
     if (!read) continue;
     const result = analyzeText({ uri: file, text: read.text }, config);
     if (!isListed(result)) continue;

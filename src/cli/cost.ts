@@ -13,8 +13,10 @@ import { analyzeText } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { UsageError } from './args.js';
 import { fileReaderFor } from '../node/file-reader.js';
+import { readLocalCappedSync } from '../node/disk.js';
+import { rootOfFile } from './files.js';
 import { typescriptReader } from '../node/typescript-loader.js';
-import { displayPath } from './check.js';
+import { displayPath, READ_LIMIT_BYTES } from './check.js';
 import { type PythonReader } from '../core/engine.js';
 import { COST_USAGE, parseCostRequest, type CostFlags, type CostRequest } from './cost-args.js';
 
@@ -105,7 +107,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   }
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new UsageError(`${request.template}: ${decoded.reason}`);
-  const result = analyzeText({ uri: path, text: decoded.text, typescript: typescriptReader, ...(io.python ? { python: io.python } : {}), readFile: fileReaderFor(path)! }, resolveConfig({}));
+  const result = analyzeText({ uri: path, text: decoded.text, typescript: typescriptReader, ...(io.python ? { python: io.python } : {}), readFile: fileReaderFor(path, rootOfFile(path))! }, resolveConfig({}));
   if (!result.model) {
     // A template that could not be read (nested too deeply, or an internal error) says why, not "not a template".
     const why = result.findings.find((f) => f.ruleId === 'internal-error' || f.ruleId === 'parse-error');
@@ -113,6 +115,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   }
   const { usage, file } = loadUsage(request, path, io);
   const f = request.flags;
+  const problems: string[] = [];
   const settings = resolveCostSettings({
     region: f.region,
     freeTier: f.freeTier,
@@ -128,7 +131,8 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       natGateway: f.fargateNatGateway,
     },
     ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
-  });
+  }, problems);
+  for (const problem of problems) io.err(`crossover: ${problem}\n`);
   if (request.given.includes('region')) delete usage.region; // the command line wins over the file
   const model = result.model;
   const relative = displayPath(path, io.cwd);
@@ -157,13 +161,23 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
 
 /** --usage, else crossover.usage.{yml,yaml,json} in the working folder, then next to the template. */
 function loadUsage(request: CostRequest, templatePath: string, io: Io): { usage: UsageFile; file?: string } {
-  const candidates = request.usageFile !== undefined ? [resolve(io.cwd, request.usageFile)] : [io.cwd, dirname(templatePath)].flatMap((dir) => USAGE_FILE_NAMES.map((name) => join(dir, name)));
-  const file = candidates.find((candidate) => existsSync(candidate));
-  if (!file) {
-    if (request.usageFile !== undefined) throw new UsageError(`cannot read the usage file ${request.usageFile}`);
-    return { usage: emptyUsage() };
+  if (request.usageFile !== undefined) {
+    const given = resolve(io.cwd, request.usageFile);
+    if (!existsSync(given)) throw new UsageError(`cannot read the usage file ${request.usageFile}`);
+    return parsedUsage(given, readFileSync(given, 'utf8'), io);
   }
-  const usage = parseUsageFile(file, readFileSync(file, 'utf8'));
+  // Found, not named: read only when its real path is in the folder it was looked for in (not a link elsewhere).
+  for (const dir of [io.cwd, dirname(templatePath)]) {
+    for (const name of USAGE_FILE_NAMES) {
+      const read = readLocalCappedSync(join(dir, name), READ_LIMIT_BYTES, dir);
+      if (read.kind === 'bytes') return parsedUsage(join(dir, name), read.bytes.toString('utf8'), io);
+    }
+  }
+  return { usage: emptyUsage() };
+}
+
+function parsedUsage(file: string, text: string, io: Io): { usage: UsageFile; file: string } {
+  const usage = parseUsageFile(file, text);
   for (const p of usage.problems) io.err(`crossover: ${displayPath(file, io.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
   return { usage, file };
 }

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { readLocalCappedSync } from '../node/disk.js';
-import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve, sep, win32 } from 'node:path';
 import { resolveConfig } from '../core/config.js';
 import { resolveCostSettings } from '../core/cost/estimate.js';
 import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
@@ -14,8 +14,8 @@ import { type PythonReader } from '../core/engine.js';
 import { atLeast } from '../core/findings.js';
 import { isPythonFile, mentionsCdkPython } from '../core/parse/cdk/detect.js';
 import { decodeBytes } from '../core/parse/document/load.js';
-import { referenceReader } from '../core/parse/serverless/file-reader.js';
-import { fileReaderFor } from '../node/file-reader.js';
+import { referenceReader, type FileReader } from '../core/parse/serverless/file-reader.js';
+import { fileReaderFor, type ReadRoot } from '../node/file-reader.js';
 import { checkRevision, filesAt, GitError, readAllAt, readAt, workingFiles } from '../node/git.js';
 import { loadPythonReader } from '../node/python-loader.js';
 import { loadResourceDiffer } from '../node/resource-differ-loader.js';
@@ -23,7 +23,7 @@ import { typescriptReader } from '../node/typescript-loader.js';
 import { UsageError } from './args.js';
 import { READ_LIMIT_BYTES } from './check.js';
 import { DIFF_USAGE, parseDiffRequest, type DiffRequest } from './diff-args.js';
-import { collectFiles, describe, isCandidate, SKIPPED_FOLDERS } from './files.js';
+import { collectFiles, describe, isCandidate, rootOfFile, rootOfFolder, SKIPPED_FOLDERS } from './files.js';
 import { settingsFor } from './settings.js';
 
 interface Io {
@@ -40,9 +40,12 @@ interface Tree {
   /** Paths of the candidate files, relative to the tree's base. */
   paths: string[];
   read(path: string): Buffer | undefined;
-  /** The file on disk, for disk trees (its references are read next to it). */
-  onDisk?(path: string): string;
+  /** The file on disk, for disk trees (its references are read next to it, inside `root`). */
+  onDisk?(path: string): { file: string; root: ReadRoot };
 }
+
+/** `crossover diff --base`: both sides are the current folder of the repository (at a revision, or on disk). */
+const CURRENT_FOLDER = 'the current folder';
 
 export async function runDiff(argv: string[], io: Io): Promise<number> {
   const request = parseDiffRequest(argv);
@@ -52,19 +55,21 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   }
   const settings = settingsFor(request, io.cwd);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
-  let before: Side;
-  let after: Side;
+  let report: DiffReport;
+  // A revision's usage files and the files its templates refer to are read from git during the diff too.
   try {
-    [before, after] = request.base !== undefined ? gitSides(request, io.cwd) : pathSides(request, io.cwd);
+    const [before, after] = request.base !== undefined ? gitSides(request, io.cwd) : pathSides(request, io.cwd, (line) => io.err(`crossover: ${line}\n`));
+    const python = io.python ?? (needsPython(before) || needsPython(after) ? await loadPythonReader() : undefined);
+    const problems: string[] = [];
+    const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }, problems);
+    const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier }, problems);
+    for (const problem of problems) io.err(`crossover: ${problem}\n`);
+    const differ = loadResourceDiffer();
+    report = diffSides(before, after, { config, settings: costSettings, typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`git: ${error.message}`);
     throw error;
   }
-  const python = io.python ?? (needsPython(before) || needsPython(after) ? await loadPythonReader() : undefined);
-  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
-  const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier });
-  const differ = loadResourceDiffer();
-  const report = diffSides(before, after, { config, settings: costSettings, typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
   io.out(request.format === 'json' ? diffJson(report) : request.format === 'markdown' ? diffMarkdown(report) : diffText(report));
   const reasons = failures(report, request);
   for (const reason of reasons) io.err(`crossover: ${reason}\n`);
@@ -94,7 +99,8 @@ function needsPython(side: Side): boolean {
 
 // ---- two files or two folders on disk ----
 
-function pathSides(request: DiffRequest, cwd: string): [Side, Side] {
+/** `warn`: one line per file not read (a link that leads out of the folder given). */
+function pathSides(request: DiffRequest, cwd: string, warn: (line: string) => void): [Side, Side] {
   const [a, b] = request.paths.map((p) => resolve(cwd, p)) as [string, string];
   const kinds = [a, b].map((p, i) => {
     try {
@@ -107,21 +113,25 @@ function pathSides(request: DiffRequest, cwd: string): [Side, Side] {
   if (kinds[0] === 'file') {
     // Both sides name the file as the after side does, so the two versions pair up.
     const name = toSlash(relative(cwd, b)) || basename(b);
-    const single = (file: string, label: string): Side => sideOf({ label, paths: [name], read: () => readDisk(file), onDisk: () => file }, () => usageIn([cwd, dirname(file)], readDisk, join));
+    // The files named are read as given; what they refer to stays in their folder, a usage file in the folder it is looked for in.
+    const single = (file: string, label: string): Side =>
+      sideOf({ label, paths: [name], read: () => readDisk(file), onDisk: () => ({ file, root: rootOfFile(file) }) }, () => usageIn([cwd, dirname(file)], (path) => readDisk(path, dirname(path)), join));
     return [single(a, request.paths[0]!), single(b, request.paths[1]!)];
   }
   const folder = (root: string, label: string): Side => {
-    const synthesized = new Set<string>();
-    const files = collectFiles([root], cwd, synthesized);
-    const paths = [...files, ...synthesized].map((f) => toSlash(relative(root, f))).sort();
-    const tree: Tree = { label, paths, read: (path) => readDisk(join(root, path)), onDisk: (path) => join(root, path) };
-    return sideOf(tree, (path) => usageIn([root, join(root, posix.dirname(path))], readDisk, join));
+    const collected = collectFiles([root], cwd);
+    for (const { file, reason } of collected.outside) warn(`skipped ${toSlash(relative(cwd, file))}: ${reason}`);
+    const paths = [...collected.targets, ...collected.synthesized].map((t) => toSlash(relative(root, t.file))).sort();
+    const read = (file: string) => readDisk(file, root);
+    const tree: Tree = { label, paths, read: (path) => read(join(root, path)), onDisk: (path) => ({ file: join(root, path), root: rootOfFolder(root) }) };
+    return sideOf(tree, (path) => usageIn([root, join(root, posix.dirname(path))], read, join));
   };
   return [folder(a, request.paths[0]!), folder(b, request.paths[1]!)];
 }
 
-function readDisk(file: string): Buffer | undefined {
-  const read = readLocalCappedSync(file, READ_LIMIT_BYTES);
+/** `within`: the folder the file's real path must be in (else it is not read). */
+function readDisk(file: string, within?: string): Buffer | undefined {
+  const read = readLocalCappedSync(file, READ_LIMIT_BYTES, within);
   return read.kind === 'bytes' ? read.bytes : undefined;
 }
 
@@ -146,7 +156,11 @@ function gitSides(request: DiffRequest, cwd: string): [Side, Side] {
     return { label: ref, paths: files, read };
   };
   const base = revision(request.base!);
-  const head: Tree = request.head !== undefined ? revision(request.head) : { label: 'working tree', paths: workingFiles(cwd, paths).filter(wanted), read: (path) => readDisk(join(cwd, path)), onDisk: (path) => join(cwd, path) };
+  const root: ReadRoot = { folder: cwd, label: CURRENT_FOLDER };
+  const head: Tree =
+    request.head !== undefined
+      ? revision(request.head)
+      : { label: 'working tree', paths: workingFiles(cwd, paths).filter(wanted), read: (path) => readDisk(join(cwd, path), cwd), onDisk: (path) => ({ file: join(cwd, path), root }) };
   const usage = (tree: Tree) => (path: string) => usageIn(['.', posix.dirname(path)], tree.read, posix.join);
   return [sideOf(base, usage(base)), sideOf(head, usage(head))];
 }
@@ -181,7 +195,8 @@ function sideOf(tree: Tree, usageFor: (path: string) => UsageFile): Side {
     if (!bytes) continue;
     const decoded = decodeBytes(bytes);
     if (decoded.kind === 'binary') continue;
-    const readFile = tree.onDisk ? fileReaderFor(tree.onDisk(path)) : treeReader(tree, path);
+    const onDisk = tree.onDisk?.(path);
+    const readFile = onDisk ? fileReaderFor(onDisk.file, onDisk.root) : treeReader(tree, path);
     files.push({ path, text: decoded.text, ...(readFile ? { readFile } : {}) });
   }
   const cache = new Map<string, UsageFile>();
@@ -196,11 +211,17 @@ function sideOf(tree: Tree, usageFor: (path: string) => UsageFile): Side {
   };
 }
 
-/** Files a template refers to, read from the same revision. */
-function treeReader(tree: Tree, from: string): (relativePath: string) => string | undefined {
+/**
+ * Files a template refers to, read from the same revision, inside the current folder as on disk: an absolute
+ * path or one that climbs out (`../`, with either slash) is refused. Links in a revision are blobs that hold
+ * the target's name, never followed.
+ */
+function treeReader(tree: Tree, from: string): FileReader {
   return referenceReader(from, (relativePath) => {
-    const target = posix.normalize(posix.join(posix.dirname(from), relativePath));
-    return target.startsWith('../') ? undefined : tree.read(target);
+    const slashed = relativePath.replace(/\\/g, '/');
+    const target = posix.normalize(posix.join(posix.dirname(from), slashed));
+    if (posix.isAbsolute(slashed) || win32.isAbsolute(relativePath) || target === '..' || target.startsWith('../')) return { refused: `it is outside ${CURRENT_FOLDER}` };
+    return tree.read(target);
   });
 }
 

@@ -2,10 +2,10 @@
 import { resolveConfig } from '../core/config.js';
 import { atLeast } from '../core/findings.js';
 import { parseRequest, USAGE, UsageError, type CheckRequest, type FailOn } from './args.js';
-import { addSynthesized, checkFiles, type CheckReport } from './check.js';
+import { addSynthesized, checkFiles, displayPath, skip, type CheckReport } from './check.js';
 import { runCost } from './cost.js';
 import { runDiff } from './diff.js';
-import { collectFiles, UnreadablePathError } from './files.js';
+import { collectFiles, UnreadablePathError, type Collected } from './files.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
@@ -41,9 +41,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       (request.requested ? io.out : io.err)(USAGE + '\n');
       return request.requested ? EXIT.ok : EXIT.usage;
     }
-    const synthesized = new Set<string>();
-    const files = collectFiles(request.paths, io.cwd, synthesized);
-    return check(request, files, [...synthesized].sort(), await withPython(io, files.some((f) => isPythonFile(f))));
+    const collected = collectFiles(request.paths, io.cwd);
+    return check(request, collected, await withPython(io, collected.targets.some((t) => isPythonFile(t.file))));
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UnreadablePathError)) throw error;
     io.err(`crossover: ${error.message}\n`);
@@ -59,13 +58,16 @@ async function withPython(io: Io, needed: boolean): Promise<Io> {
   return python ? { ...io, python } : io;
 }
 
-function check(request: CheckRequest, files: string[], synthesized: string[], io: Io): number {
+function check(request: CheckRequest, collected: Collected, io: Io): number {
   const settings = settingsFor(request, io.cwd);
+  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }, settings.warnings);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
-  const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) });
   const log = (line: string) => io.err(line + '\n');
-  const report = checkFiles(files, config, io.cwd, log, io.python);
-  if (synthesized.length > 0) addSynthesized(report, synthesized, config, io.cwd, log);
+  const report = checkFiles(collected.targets, config, io.cwd, log, io.python);
+  // Links that lead out of the folders given are not read: listed with the files skipped.
+  for (const { file, reason } of collected.outside) skip(report, log, displayPath(file, io.cwd), reason);
+  if (collected.outside.length) report.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (collected.synthesized.length > 0) addSynthesized(report, collected.synthesized, config, io.cwd, log);
   io.out(render(report, request));
   return exitCode(report, request.failOn);
 }

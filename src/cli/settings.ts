@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { type EngineConfig, type PartialConfig } from '../core/config.js';
 import { type SeveritySetting } from '../core/findings.js';
 import { RULES_BY_ID } from '../core/rules/registry.js';
+import { SEVERITY_SETTINGS } from '../core/settings.js';
 import { type CheckRequest, UsageError } from './args.js';
 import { describe } from './files.js';
 
@@ -24,7 +25,7 @@ export interface Settings {
   warnings: string[];
 }
 
-const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
+const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
 const LIMIT_KEYS: readonly (keyof Limits)[] = ['restApiIntegrationTimeoutSeconds', 'accountConcurrency'];
 
 /** The flags that settle the engine's settings (`check` and `diff` take the same ones). */

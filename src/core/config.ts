@@ -1,5 +1,6 @@
 import { type SeveritySetting } from './findings.js';
 import { LAMBDA_LIMITS, API_GATEWAY_LIMITS } from './data/limits.js';
+import { checkRules, checkSetting } from './settings.js';
 
 /** What the engine can be told by its faces (VS Code settings, CLI flags). Everything has a default. */
 export interface EngineConfig {
@@ -38,16 +39,24 @@ export interface PartialConfig {
   maxFileSizeBytes?: number;
 }
 
-export function resolveConfig(partial: PartialConfig = {}): EngineConfig {
+/**
+ * The defaults with what is given, checked: rules only known ids with a severity, limits finite and in their
+ * range, the size cap a positive number. What does not pass is left out (the default applies) and said in
+ * `problems`. The size cap is not bounded above here: the command line may raise it; the editor bounds its setting.
+ */
+export function resolveConfig(partial: PartialConfig = {}, problems: string[] = []): EngineConfig {
   const base = defaultConfig();
+  const limits = (partial.limits ?? {}) as Record<string, unknown>;
+  const size = partial.maxFileSizeBytes;
+  const sizeOk = typeof size === 'number' && Number.isFinite(size) && size > 0;
+  if (size !== undefined && !sizeOk) problems.push(`The file size cap ${JSON.stringify(size)} is not a positive number; ${base.maxFileSizeBytes / 1024} KB is used.`);
   return {
-    rules: { ...base.rules, ...partial.rules },
-    limits: { ...base.limits, ...definedOnly(partial.limits ?? {}) },
-    now: partial.now ?? base.now,
-    maxFileSizeBytes: partial.maxFileSizeBytes ?? base.maxFileSizeBytes,
+    rules: checkRules(partial.rules, problems),
+    limits: {
+      restApiIntegrationTimeoutSeconds: checkSetting('limits.restApiIntegrationTimeoutSeconds', limits['restApiIntegrationTimeoutSeconds'], base.limits.restApiIntegrationTimeoutSeconds, problems),
+      accountConcurrency: checkSetting('limits.accountConcurrency', limits['accountConcurrency'], base.limits.accountConcurrency, problems),
+    },
+    now: partial.now instanceof Date && Number.isFinite(partial.now.getTime()) ? partial.now : base.now,
+    maxFileSizeBytes: sizeOk ? size : base.maxFileSizeBytes,
   };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }

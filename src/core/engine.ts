@@ -4,7 +4,7 @@
  */
 import { type EngineConfig } from './config.js';
 import { type Finding, type Fix, type RelatedInformation, type Severity } from './findings.js';
-import { isSetFix, materializeFix, type SetFix } from './fixes.js';
+import { guardShared, isSetFix, materializeFix, type SetFix } from './fixes.js';
 import { type Range, type SourceLocation } from './model/location.js';
 import { type ModelNode } from './model/nodes.js';
 import { type TemplateFormat, type TemplateModel } from './model/template.js';
@@ -196,7 +196,8 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
     const doc = built.doc?.syntax === 'yaml' || built.doc?.syntax === 'json' ? built.doc : undefined;
     const templateFormat = format;
     const fixes: FixMaker = {
-      materialize: (fix) => (doc ? materializeFix(doc, fix) : undefined),
+      // A rule's own text edits are checked against YAML anchors too (guardShared); CDK code has no document.
+      materialize: (fix) => (isSetFix(fix) ? (doc ? materializeFix(doc, fix) : undefined) : doc ? guardShared(doc, fix) : fix),
       // "Ignore this rule for this resource": Metadata.crossover.ignore, where templates keep it.
       ignore: (node, ruleId) =>
         doc && (templateFormat === 'sam' || templateFormat === 'cloudformation') && node.loc.path[0] === 'Resources'
@@ -324,7 +325,7 @@ export function severityFor(ruleId: string, config: EngineConfig, fallback?: Sev
 
 /** Turns a rule's fixes into text edits for this document (or none, for CDK code). */
 interface FixMaker {
-  materialize(fix: SetFix): Fix | undefined;
+  materialize(fix: SetFix | Fix): Fix | undefined;
   ignore(node: ModelNode, ruleId: string): Fix | undefined;
 }
 
@@ -337,7 +338,7 @@ function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, finding
     const template = rule.meta.messages[r.messageId];
     if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
     const { range, related } = placeReport(r);
-    const fix = r.fix && isSetFix(r.fix) ? fixes.materialize(r.fix) : r.fix;
+    const fix = r.fix ? fixes.materialize(r.fix) : undefined;
     const ignore = fixes.ignore(r.node, rule.meta.id);
     findings.push({
       ruleId: rule.meta.id,

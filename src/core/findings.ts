@@ -1,4 +1,4 @@
-import { type Range } from './model/location.js';
+import { type PathSegment, type Range } from './model/location.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -20,6 +20,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** What the edits set, when the fix sets one setting (`keys` below the map at `path` to `value`), so a tool can check them. */
+  intent?: { path: PathSegment[]; keys: string[]; value: unknown };
 }
 
 /** What every analysis produces: plain data, never an exception. A parse error is a finding too. */

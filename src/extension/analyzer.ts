@@ -11,6 +11,7 @@ import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
+import { readRootOf } from './support/read-root.js';
 import { fileReaderFor } from '../node/file-reader.js';
 import { loadPythonReader, needsPythonReader } from '../node/python-loader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
@@ -21,7 +22,7 @@ import { typescriptReader } from '../node/typescript-loader.js';
  * tree-sitter parser (initialised once, asynchronously, the first time one is analysed).
  */
 const readerOf = async (uri: vscode.Uri, text: string) => {
-  const readFile = uri.scheme === 'file' ? fileReaderFor(uri.fsPath) : undefined;
+  const readFile = uri.scheme === 'file' ? fileReaderFor(uri.fsPath, readRootOf(uri)) : undefined;
   const python = needsPythonReader(uri.path, text) ? await loadPythonReader() : undefined;
   return { typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) };
 };

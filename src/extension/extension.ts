@@ -14,7 +14,6 @@ import { SynthesizedOutput } from './synthesized.js';
 import { QuickFixProvider } from './quick-fixes.js';
 import { ChangeAgainstHead } from './change/against-head.js';
 import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panel.js';
-import { type CompareViewState } from '../shared/compare-messages.js';
 import { readSettings } from './settings.js';
 import { Status } from './status.js';
 
@@ -29,7 +28,8 @@ export interface CrossoverApi {
 export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const started = performance.now();
   const log = new Log();
-  let settings = readSettings();
+  const settingsProblem = (problem: string) => log.warnOnce(problem);
+  let settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
   const analyzer = new Analyzer(settings, log);
   // cdk.out templates, their findings mapped to the constructs of the CDK sources.
   const synthesized = new SynthesizedOutput(analyzer, log);
@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         try {
-          panels.restore(panel, state as CompareViewState | undefined);
+          panels.restore(panel, state);
         } catch (error) {
           log.error('Restoring the comparison view failed', error);
         }
@@ -110,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
           log.info('Cost settings changed: estimates updated.');
           return;
         }
-        settings = readSettings();
+        settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
         analyzer.reconfigure(settings);
         scanner.reconfigure(settings);
         log.info('Settings changed: analysing again.');

@@ -12,6 +12,15 @@ export class Log implements vscode.Disposable {
     this.channel.warn(message);
   }
 
+  private readonly warned = new Set<string>();
+
+  /** A warning said once (a bad setting is read again on every settings change). */
+  warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.channel.warn(message);
+  }
+
   error(message: string, error?: unknown): void {
     const detail = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : error === undefined ? '' : String(error);
     this.channel.error(detail ? `${message}: ${detail}` : message);

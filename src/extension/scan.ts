@@ -13,6 +13,8 @@ import { type Status } from './status.js';
 import { DutyCycle } from './support/duty-cycle.js';
 import { readAhead } from './support/read-ahead.js';
 import { readCapped } from './support/read-capped.js';
+import { readRootOf } from './support/read-root.js';
+import { outsideReason } from '../node/file-reader.js';
 import { excludeGlob, excludeMatcher } from './support/globs.js';
 
 /** YAML/JSON templates, serverless.ts, and TypeScript or Python that may be a CDK app (others are dropped by a text test). */
@@ -139,6 +141,8 @@ export class WorkspaceScanner implements vscode.Disposable {
         this.log.info(`Skipped ${path}: ${(read.size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb (${this.settings.maxFileSizeBytes / 1024} KB).`);
       } else if (read.kind === 'unreadable') {
         this.log.warn(`Skipped ${path}: it could not be read (${read.reason}).`);
+      } else if (read.kind === 'outside') {
+        this.log.warn(`Skipped ${path}: ${outsideReason(uri.fsPath, read.path, readRootOf(uri))}.`);
       } // missing: gone since it was listed
       this.analyzer.clear(uri);
       return SKIPPED;

@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
-import { type PartialConfig } from '../core/config.js';
-import { type SeveritySetting } from '../core/findings.js';
+import type * as vscode from 'vscode';
+import { defaultConfig, DEFAULT_MAX_FILE_SIZE_BYTES, type PartialConfig } from '../core/config.js';
+import { checkBoolean, checkRules, checkSetting } from '../core/settings.js';
 
 /** The `crossover.*` settings the extension reads; every one has a default in package.json. */
 export interface ExtensionSettings {
@@ -10,25 +10,35 @@ export interface ExtensionSettings {
   scan: { enabled: boolean; maxFiles: number; cpuShare: number };
 }
 
-export function readSettings(): ExtensionSettings {
-  const config = vscode.workspace.getConfiguration('crossover');
-  const maxFileSizeBytes = Math.max(1, config.get<number>('maxFileSizeKb', 4096)) * 1024;
-  const rules = config.get<Record<string, SeveritySetting>>('rules', {});
-  return {
+/** What the readers need of `vscode.workspace.getConfiguration('crossover')` (a plain object in tests). */
+export type SettingsSource = Pick<vscode.WorkspaceConfiguration, 'get'>;
+
+/**
+ * The settings, each checked as package.json describes it (core/settings.ts): numbers clamped to their range,
+ * anything of the wrong type or unknown replaced by the default. `report` hears each problem (the log says it once).
+ */
+export function readSettings(config: SettingsSource, report: (problem: string) => void = () => undefined): ExtensionSettings {
+  const value = (key: string) => config.get<unknown>(key);
+  const problems: string[] = [];
+  const limits = defaultConfig().limits;
+  const maxFileSizeBytes = checkSetting('maxFileSizeKb', value('maxFileSizeKb'), DEFAULT_MAX_FILE_SIZE_BYTES / 1024, problems) * 1024;
+  const settings: ExtensionSettings = {
     engine: {
-      rules,
+      rules: checkRules(value('rules'), problems),
       limits: {
-        restApiIntegrationTimeoutSeconds: config.get<number>('limits.restApiIntegrationTimeoutSeconds', 29),
-        accountConcurrency: config.get<number>('limits.accountConcurrency', 1000),
+        restApiIntegrationTimeoutSeconds: checkSetting('limits.restApiIntegrationTimeoutSeconds', value('limits.restApiIntegrationTimeoutSeconds'), limits.restApiIntegrationTimeoutSeconds, problems),
+        accountConcurrency: checkSetting('limits.accountConcurrency', value('limits.accountConcurrency'), limits.accountConcurrency, problems),
       },
       maxFileSizeBytes,
     },
-    debounceMs: Math.max(0, config.get<number>('analysis.debounceMs', 250)),
+    debounceMs: checkSetting('analysis.debounceMs', value('analysis.debounceMs'), 250, problems),
     maxFileSizeBytes,
     scan: {
-      enabled: config.get<boolean>('workspaceScan.enabled', true),
-      maxFiles: Math.max(1, config.get<number>('workspaceScan.maxFiles', 5000)),
+      enabled: checkBoolean('workspaceScan.enabled', value('workspaceScan.enabled'), true, problems),
+      maxFiles: checkSetting('workspaceScan.maxFiles', value('workspaceScan.maxFiles'), 5000, problems),
       cpuShare: 0.5,
     },
   };
+  for (const problem of problems) report(problem);
+  return settings;
 }

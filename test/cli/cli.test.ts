@@ -226,3 +226,35 @@ describe('hostile input', () => {
     expect(JSON.parse(stdout).files[0].findings).toEqual([]);
   }, 60_000);
 });
+
+describe('text from files never drives the terminal', () => {
+  // A logical id with an escape sequence that would retitle the terminal and colour what follows, a carriage
+  // return that would hide the start of the line, and a right-to-left override (YAML double quotes make them).
+  const hostile = [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  "Fn\\e]0;pwned\\a\\e[8mhidden\\rX\\u202eevil":',
+    '    Type: AWS::Serverless::Function',
+    '    Properties: {Runtime: python2.7, Handler: a.b, CodeUri: ., MemorySize: 20000}',
+    // The duplicate-key message quotes the key.
+    '    Metadata: {"K\\e]0;pwned\\a\\r\\u202e": 1, "K\\e]0;pwned\\a\\r\\u202e": 2}',
+    '',
+  ].join('\n');
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crossover-terminal-'));
+    writeFileSync(join(dir, 'template.yaml'), hostile);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test.each(['text', 'json', 'sarif'])('--format %s writes control characters as \\u escapes (and stays valid JSON)', (format) => {
+    const { stdout, stderr } = cli(['check', 'template.yaml', '--format', format], dir);
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+    expect(stdout).not.toMatch(control);
+    expect(stderr).not.toMatch(control);
+    if (format === 'text') expect(stdout).toContain('"K\\u001b]0;pwned\\u0007\\u000d\\u202e" appears more than once');
+    // JSON and SARIF read back to the very text of the file.
+    if (format !== 'text') expect(stdout.length > 0 && JSON.stringify(JSON.parse(stdout))).toContain('K\\u001b]0;pwned\\u0007\\r\u202e');
+  });
+});

@@ -174,7 +174,7 @@ describe('crossover diff against git revisions', { timeout: 60_000 }, () => {
     const md = cli(['diff', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'markdown'], dir);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^### Crossover: cost and risk of this change/);
-    expect(md.stdout).toContain(`| \`OrdersFunction\` in app/template.yaml | Lambda | ${usd(orders.before.lambda)} → ${usd(orders.after.lambda)} | ${usd(orders.before.fargate)} → ${usd(orders.after.fargate)} | **+${usd(orders.delta.deployed)}** |`);
+    expect(md.stdout).toContain(`| \`OrdersFunction\` in \`app/template.yaml\` | Lambda | ${usd(orders.before.lambda)} → ${usd(orders.after.lambda)} | ${usd(orders.before.fargate)} → ${usd(orders.after.fargate)} | **+${usd(orders.delta.deployed)}** |`);
     expect(md.stdout).toContain('| **Total** (2 workloads) |');
     expect(md.stdout).toContain('MemorySize 512 → 1024');
   });

@@ -10,8 +10,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../../src/core/config.js';
 import { analyzeText } from '../../src/core/engine.js';
-import { decodeBytes } from '../../src/core/parse/document/load.js';
+import { decodeBytes, loadDocument } from '../../src/core/parse/document/load.js';
+import { plainValue } from '../../src/core/parse/document/tree.js';
 import { corpusIndex, corpusRoot, FORMAT_OF_KIND, MISLABELLED, TEMPLATE_KINDS } from '../support/corpus.js';
+import { checkFix } from '../support/fix-check.js';
 import { NOT_A_TEMPLATE } from '../../src/cli/check.js';
 
 const corpus = corpusRoot();
@@ -52,6 +54,38 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
     expect(crashes).toEqual([]);
     expect(unrecognised).toEqual([]);
   });
+
+  test('every quick fix on a YAML/JSON template (and serverless.yml) keeps it parsing and changes only its value', () => {
+    const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
+    const files = index.filter((e) => (TEMPLATE_KINDS.has(e.kind) || e.kind === 'sls') && /\.(ya?ml|json|template)$/i.test(e.path));
+    let applied = 0;
+    let broken = 0;
+    let shared = 0;
+    const failures: string[] = [];
+    const started = performance.now();
+    for (const entry of files) {
+      const decoded = decodeBytes(readFileSync(join(corpus!, entry.path)));
+      if (decoded.kind === 'binary') continue;
+      const result = analyzeText({ uri: entry.path, text: decoded.text }, config);
+      const fixes = new Map(result.findings.flatMap((f) => [f.fix, f.ignore]).filter((f) => f !== undefined).map((f) => [JSON.stringify(f), f]));
+      if (fixes.size === 0) continue;
+      const doc = loadDocument(entry.path, decoded.text);
+      const original = { uri: entry.path, text: decoded.text, doc, plain: doc.root ? plainValue(doc.root) : undefined };
+      for (const fix of fixes.values()) {
+        applied++;
+        const check = checkFix(original, fix);
+        if (check.shared) shared++;
+        if (check.failures.some((f) => f.startsWith('new parse problem'))) broken++;
+        if (check.failures.length > 0) failures.push(`${entry.path}: ${fix.title}: ${check.failures.join('; ')}`);
+      }
+    }
+    console.log(
+      `fix sweep: ${applied} fixes applied over ${files.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+        `${broken} broke the parse, ${failures.length} failed a check, ${shared} declared edits of a shared YAML anchor`,
+    );
+    expect(applied).toBeGreaterThan(1000);
+    expect(failures.slice(0, 20)).toEqual([]);
+  }, 180_000);
 
   describe('the CLI over the whole corpus (npx crossover check ../shared/corpus --format json)', () => {
     let output: { files: { path: string; format: string; workloads: { type: string; memoryMb: number | null; timeoutSeconds: number | null }[] }[]; skipped: { path: string; reason: string }[] };

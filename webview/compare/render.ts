@@ -2,6 +2,7 @@
  * The comparison view as a pure function of its state: DOM in, nothing else touched. main.ts mounts it and
  * wires the messages; the chart is drawn by chart.ts once the canvas is in the page.
  */
+import { OVERRIDE_BOUNDS } from '../../src/shared/compare-checks.js';
 import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
 import { type Overrides } from '../../src/core/cost/comparison.js';
 import { formatCount } from '../../src/core/cost/format.js';
@@ -107,12 +108,13 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
   const grid = el('div', { class: 'grid' });
   form.append(grid);
 
-  const number = (id: string, label: string, value: number, apply: (v: number) => void, min = 0) => {
+  const number = (id: string, label: string, value: number, apply: (v: number) => void, { min, max }: { min: number; max: number }) => {
     // Text with a decimal keypad: a number field would flag 0.5 GB as a step mismatch.
     const field = custom('vscode-textfield', { id, value: String(value), inputmode: 'decimal' });
     field.addEventListener('change', () => {
       const v = Number((field as HTMLInputElement).value);
-      const valid = Number.isFinite(v) && v >= min;
+      // The extension's bounds (it refuses anything else): out of range is marked here, not sent.
+      const valid = Number.isFinite(v) && v >= min && v <= max;
       // Out of range: marked as invalid (and announced), the figures stay as they are.
       field.toggleAttribute('invalid', !valid);
       field.setAttribute('aria-invalid', String(!valid));
@@ -140,16 +142,16 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
     grid.append(el('span'), field);
   };
 
-  number('requests', 'Requests per month', s.requestsPerMonth, (v) => (overrides.requestsPerMonth = v), 1);
-  number('duration', 'Average duration (ms)', s.durationMs, (v) => (overrides.durationMs = v), 1);
-  number('memory', 'Lambda memory (MB)', s.lambda.memoryMb, (v) => (overrides.memoryMb = v), 128);
+  number('requests', 'Requests per month', s.requestsPerMonth, (v) => (overrides.requestsPerMonth = v), OVERRIDE_BOUNDS.requestsPerMonth);
+  number('duration', 'Average duration (ms)', s.durationMs, (v) => (overrides.durationMs = v), OVERRIDE_BOUNDS.durationMs);
+  number('memory', 'Lambda memory (MB)', s.lambda.memoryMb, (v) => (overrides.memoryMb = v), OVERRIDE_BOUNDS.memoryMb);
   select('architecture', 'Lambda architecture', s.lambda.architecture, [['x86_64', 'x86_64'], ['arm64', 'arm64 (Graviton)']], (v) => (overrides.architecture = v as 'x86_64' | 'arm64'));
   select('region', 'Region', s.region, state.data.regions.map((r) => [r.id, `${r.id} (${r.name})`]), (v) => (overrides.region = v));
   select('front-door', 'Front door', s.lambda.frontDoor, FRONT_DOORS, (v) => (overrides.frontDoor = v as Overrides['frontDoor']));
   select('fargate-vcpu', 'Fargate task vCPU', String(s.fargate.vcpu), FARGATE_VCPU.map((v) => [v, `${v} vCPU`]), (v) => (overrides.fargateVcpu = Number(v)));
-  number('fargate-memory', 'Fargate task memory (GB)', s.fargate.memoryGb, (v) => (overrides.fargateMemoryGb = v), 0.5);
-  number('per-task', 'Concurrent requests per task', s.fargate.perTaskConcurrency, (v) => (overrides.perTaskConcurrency = v), 1);
-  number('min-tasks', 'Minimum tasks', s.fargate.minTasks, (v) => (overrides.minTasks = v), 1);
+  number('fargate-memory', 'Fargate task memory (GB)', s.fargate.memoryGb, (v) => (overrides.fargateMemoryGb = v), OVERRIDE_BOUNDS.fargateMemoryGb);
+  number('per-task', 'Concurrent requests per task', s.fargate.perTaskConcurrency, (v) => (overrides.perTaskConcurrency = v), OVERRIDE_BOUNDS.perTaskConcurrency);
+  number('min-tasks', 'Minimum tasks', s.fargate.minTasks, (v) => (overrides.minTasks = v), OVERRIDE_BOUNDS.minTasks);
   checkbox('free-tier', "Subtract Lambda's free tier", s.freeTier, (v) => (overrides.freeTier = v));
   checkbox('spot', 'Fargate Spot', s.fargate.spot, (v) => (overrides.spot = v));
 

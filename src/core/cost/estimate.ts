@@ -10,6 +10,7 @@ import { type TemplateModel } from '../model/template.js';
 import { findCrossover, type Crossover } from './crossover.js';
 import { fargateCost, lambdaCost, SECONDS_PER_MONTH, type Architecture, type FargateCost, type FrontDoor, type LambdaCost, type Scenario } from './model.js';
 import { DEFAULT_REGION, priceBook, type PriceBook, type PriceOverrides } from './price-book.js';
+import { checkBoolean, checkEnum, checkNumber, checkPriceOverrides, checkRegion, checkSetting, SETTING_ENUMS, type Bounds } from '../settings.js';
 import { type UsageFile, usageFor } from './usage-file.js';
 
 export interface CostSettings {
@@ -53,24 +54,55 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
   rdsProxyVcpu: 2,
 };
 
-/** Merges partial settings (from VS Code or a CLI config file) over the defaults. */
-export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}): CostSettings {
+/**
+ * Merges partial settings (from VS Code, CLI flags or a config file) over the defaults, checked one by one as
+ * package.json describes them (core/settings.ts): a number out of range is clamped, a value of the wrong type or
+ * not in its list is replaced by the default, a region must be one the price data has, price overrides only
+ * known keys with well-formed prices. Each problem is said once in `problems`; nothing here throws.
+ */
+export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}, problems: string[] = []): CostSettings {
   const d = DEFAULT_COST_SETTINGS;
+  const p = (isRecord(partial) ? partial : {}) as Record<string, unknown>;
+  const traffic = (isRecord(p['traffic']) ? p['traffic'] : {}) as Record<string, unknown>;
+  const f = (isRecord(p['fargate']) ? p['fargate'] : {}) as Record<string, unknown>;
+  /** A fixed figure, or null: from traffic (the CLI's --fargate-tasks and --alb-lcu). */
+  const nullable = (name: string, value: unknown, bounds: Bounds): number | null => {
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'number' && Number.isFinite(value)) return checkNumber(name, value, bounds, 0, problems);
+    problems.push(`${name}: ${JSON.stringify(value)} is not a number; it is worked out from the traffic.`);
+    return null;
+  };
   return {
-    ...d,
-    ...stripUndefined(partial),
-    priceOverrides: (partial.priceOverrides as PriceOverrides | undefined) ?? {},
-    traffic: { ...d.traffic, ...stripUndefined(partial.traffic ?? {}) },
-    fargate: { ...d.fargate, ...stripUndefined(partial.fargate ?? {}) },
-  } as CostSettings;
+    region: checkRegion('pricing.region', p['region'], d.region, problems),
+    freeTier: checkBoolean('pricing.freeTier', p['freeTier'], d.freeTier, problems),
+    priceOverrides: checkPriceOverrides(p['priceOverrides'], problems),
+    traffic: {
+      low: checkSetting('usage.requestsPerMonth.low', traffic['low'], d.traffic.low, problems),
+      typical: checkSetting('usage.requestsPerMonth.typical', traffic['typical'], d.traffic.typical, problems),
+      high: checkSetting('usage.requestsPerMonth.high', traffic['high'], d.traffic.high, problems),
+    },
+    durationMs: checkSetting('usage.averageDurationMs', p['durationMs'], d.durationMs, problems),
+    payloadKb: checkSetting('usage.averagePayloadKb', p['payloadKb'], d.payloadKb, problems),
+    peakToAverage: checkSetting('usage.peakToAverage', p['peakToAverage'], d.peakToAverage, problems),
+    fargate: {
+      vcpu: checkSetting('fargate.vcpu', f['vcpu'], d.fargate.vcpu, problems),
+      memoryGb: checkSetting('fargate.memoryGb', f['memoryGb'], d.fargate.memoryGb, problems),
+      architecture: checkEnum('fargate.architecture', f['architecture'], SETTING_ENUMS['fargate.architecture'], d.fargate.architecture, problems),
+      minTasks: checkSetting('fargate.minTasks', f['minTasks'], d.fargate.minTasks, problems),
+      concurrencyPerVcpu: checkSetting('fargate.concurrentRequestsPerVcpu', f['concurrencyPerVcpu'], d.fargate.concurrencyPerVcpu, problems),
+      spot: checkBoolean('fargate.spot', f['spot'], d.fargate.spot, problems),
+      ephemeralStorageGb: checkSetting('fargate.ephemeralStorageGb', f['ephemeralStorageGb'], d.fargate.ephemeralStorageGb, problems),
+      tasks: nullable('The Fargate task count', f['tasks'], { integer: true, minimum: 1, maximum: 100_000 }),
+      albLcu: nullable('The ALB LCUs', f['albLcu'], { minimum: 0, maximum: 1_000_000 }),
+      natGateway: checkBoolean('fargate.natGateway', f['natGateway'], d.fargate.natGateway, problems),
+    },
+    rdsProxyVcpu: checkSetting('usage.rdsProxyDatabaseVcpu', p['rdsProxyVcpu'], d.rdsProxyVcpu, problems),
+  };
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
-/** The scalar (and null) entries that are set; nested objects are merged separately. */
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && (v === null || typeof v !== 'object' || Array.isArray(v)))) as Partial<T>;
-}
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type AssumptionSource = 'template' | 'usage file' | 'settings' | 'default';
 
@@ -107,7 +139,7 @@ const DOOR_BY_EVENT: Partial<Record<string, FrontDoor>> = { api: 'rest-api', 'ht
 /** The front door of a function: its first synchronous HTTP event source, else none. */
 export function frontDoorOf(fn: LambdaFunction): FrontDoor {
   for (const event of fn.events) {
-    const door = DOOR_BY_EVENT[event.kind];
+    const door = Object.hasOwn(DOOR_BY_EVENT, event.kind) ? DOOR_BY_EVENT[event.kind] : undefined;
     if (door) return door;
   }
   return 'none';

@@ -49,12 +49,13 @@ export function priceBook(region: string = DEFAULT_REGION, overrides: PriceOverr
   const cacheKey = table === PRICE_TABLE ? `${region}|${JSON.stringify(overrides)}` : undefined;
   const cached = cacheKey ? cache.get(cacheKey) : undefined;
   if (cached) return cached;
-  const known = region in table.regions;
+  // An own key only: `constructor`, `toString` or `__proto__` are not regions (the fallback's prices, marked).
+  const known = Object.hasOwn(table.regions, region);
   const base = table.regions[known ? region : table.fallbackRegion]!;
   const entries = {} as Record<RegionalPriceKey, ResolvedPrice & { overridden?: boolean }>;
   for (const key of REGIONAL_PRICE_KEYS) {
     const entry = base.prices[key];
-    const override = overrides[key];
+    const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
     if (override === undefined) {
       entries[key] = known ? entry : { ...entry, fallback: `${region} is not in Crossover's price data; the ${table.fallbackRegion} price is used` };
       continue;

@@ -14,8 +14,6 @@
  * Parsed with positions so a wrong value gets a diagnostic on its line; schemas/crossover.usage.schema.json
  * describes the same shape for editor completion (a test keeps the two in agreement).
  */
-import { applyEdits, modify } from 'jsonc-parser';
-import { parseDocument } from 'yaml';
 import { type Range } from '../model/location.js';
 import { loadDocument } from '../parse/document/load.js';
 import { isMap, type MapNode, type TreeNode } from '../parse/document/tree.js';
@@ -95,7 +93,7 @@ function readEntry(node: TreeNode, where: string, usage: UsageFile, range: (n: {
     return out;
   }
   for (const entry of (node as MapNode).entries) {
-    const spec = USAGE_FIELDS[entry.key as keyof UsageEntry];
+    const spec = Object.hasOwn(USAGE_FIELDS, entry.key) ? USAGE_FIELDS[entry.key as keyof UsageEntry] : undefined;
     if (!spec) {
       usage.problems.push({ message: `Unknown usage figure "${entry.key}" in ${where}; known: ${Object.keys(USAGE_FIELDS).join(', ')}.`, range: range(entry.keyNode), severity: 'warning' });
       continue;
@@ -119,24 +117,4 @@ function readEntry(node: TreeNode, where: string, usage: UsageFile, range: (n: {
 export function usageFor(usage: UsageFile, templatePath: string, logicalId: string): { entry: UsageEntry; listed: boolean } {
   const specific = usage.resources.get(`${templatePath}#${logicalId}`) ?? usage.resources.get(logicalId);
   return { entry: { ...usage.defaults, ...(specific ?? {}) }, listed: specific !== undefined };
-}
-
-/**
- * The usage file's text with a resource's traffic set (and the region, when given), everything else kept:
- * comments and order in YAML, formatting in JSON. An empty text starts a new file.
- */
-export function withTraffic(text: string, json: boolean, id: string, traffic: { requestsPerMonth: number; averageDurationMs: number; region?: string }): string {
-  const values: [string[], string | number][] = [
-    ...(traffic.region !== undefined ? [[['region'], traffic.region] as [string[], string]] : []),
-    [['resources', id, 'requestsPerMonth'], traffic.requestsPerMonth],
-    [['resources', id, 'averageDurationMs'], traffic.averageDurationMs],
-  ];
-  if (json) {
-    let updated = text.trim() === '' ? '{}' : text;
-    for (const [path, value] of values) updated = applyEdits(updated, modify(updated, path, value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
-    return updated;
-  }
-  const doc = parseDocument(text.trim() === '' ? '# Traffic assumptions for Crossover (schema: schemas/crossover.usage.schema.json).\n' : text);
-  for (const [path, value] of values) doc.setIn(path, value);
-  return doc.toString();
 }

@@ -13,13 +13,14 @@ import { analyzeText, type AnalysisResult, type PythonReader, type TypeScriptRea
 import { type Finding, type Severity, SEVERITY_ORDER } from '../findings.js';
 import { type TemplateFormat } from '../model/template.js';
 import { cloudFormationView, type TemplateObject } from './cloudformation-view.js';
+import { type FileReader } from '../parse/serverless/file-reader.js';
 
 /** One file of one side. `path` is how both sides name it (relative, forward slashes). */
 export interface SideFile {
   path: string;
   text: string;
   /** Reads files the template refers to (serverless `${file(...)}`, a CDK app's imports), on the same side. */
-  readFile?: (relativePath: string) => string | undefined;
+  readFile?: FileReader;
 }
 
 export interface Side {

@@ -4,6 +4,7 @@
  */
 import { roundMoney } from '../cost/report.js';
 import { formatUsd } from '../cost/format.js';
+import { mdCode, mdText as md } from '../markdown.js';
 import { type DiffReport, type FindingChange, type ResourceChange, type Totals, type WorkloadChange } from './diff.js';
 
 const PLATFORM = { lambda: 'Lambda', fargate: 'Fargate' } as const;
@@ -91,11 +92,6 @@ export function diffText(report: DiffReport): string {
   return lines.join('\n') + '\n';
 }
 
-/** Markdown-safe table cell / inline text: pipes, emphasis and link brackets, angle brackets, backticks, line breaks. */
-function md(text: string): string {
-  return text.replace(/[\\|*_[\]`]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
-}
-
 const ICON = { error: '🔴', warning: '🟠', info: '🔵', hint: '⚪' } as const;
 
 /**
@@ -109,7 +105,7 @@ export function diffMarkdown(report: DiffReport, { oneFile = false, title, lead 
   out.push(title === undefined ? `### Crossover: cost and risk of this change` : `# ${md(title)}`);
   out.push('');
   if (lead !== undefined) out.push(md(lead), '');
-  out.push(`Comparing \`${md(report.before)}\` with \`${md(report.after)}\`. Monthly cost of the workloads as deployed: **${md(headline(report, '→'))}**.`);
+  out.push(`Comparing ${mdCode(report.before)} with ${mdCode(report.after)}. Monthly cost of the workloads as deployed: **${headline(report, '→')}**.`);
   out.push('');
   const workloads = changed(report);
   if (workloads.length) {
@@ -118,7 +114,8 @@ export function diffMarkdown(report: DiffReport, { oneFile = false, title, lead 
     for (const w of workloads) {
       const cell = (key: 'lambda' | 'fargate') => `${money(w.before, key)} → ${money(w.after, key)}`;
       const status = w.status === 'changed' ? '' : ` (${w.status})`;
-      const name = oneFile ? `\`${md(w.id)}\` (${PLATFORM[w.runsOn]})${status}` : `\`${md(w.id)}\` in ${md(w.file)}${status} | ${PLATFORM[w.runsOn]}`;
+      const id = mdCode(w.id, { table: true });
+      const name = oneFile ? `${id} (${PLATFORM[w.runsOn]})${status}` : `${id} in ${mdCode(w.file, { table: true })}${status} | ${PLATFORM[w.runsOn]}`;
       out.push(`| ${name} | ${cell('lambda')} | ${cell('fargate')} | **${signedUsd(w.delta.deployed)}** |`);
     }
     out.push(`| **Total** (${plural(report.workloads.length, 'workload')})${oneFile ? '' : ' |'} | ${formatUsd(t.before.lambda)} → ${formatUsd(t.after.lambda)} | ${formatUsd(t.before.fargate)} → ${formatUsd(t.after.fargate)} | **${signedUsd(t.delta.deployed)}** |`);
@@ -126,7 +123,7 @@ export function diffMarkdown(report: DiffReport, { oneFile = false, title, lead 
     const why = workloads.filter((w) => w.changes.length);
     if (why.length) {
       out.push('What moved the figures:');
-      for (const w of why) out.push(`- \`${md(w.id)}\`: ${w.changes.map((c) => md(c.replace(' -> ', ' → '))).join('; ')}`);
+      for (const w of why) out.push(`- ${mdCode(w.id)}: ${w.changes.map((c) => md(c.replace(' -> ', ' → '))).join('; ')}`);
       out.push('');
     }
   } else {
@@ -136,15 +133,15 @@ export function diffMarkdown(report: DiffReport, { oneFile = false, title, lead 
   const { added, resolved } = report.findings;
   out.push(`**Findings:** ${added.length} added, ${resolved.length} resolved.`);
   out.push('');
-  for (const f of added) out.push(`- ${ICON[f.severity]} added: **${f.severity}** \`${f.ruleId}\` ${md(f.file)}:${f.line}: ${md(f.message)}`);
-  for (const f of resolved) out.push(`- ✅ resolved: \`${f.ruleId}\` ${md(f.file)}:${f.line}: ${md(f.message)}`);
+  for (const f of added) out.push(`- ${ICON[f.severity]} added: **${f.severity}** ${mdCode(f.ruleId)} ${mdCode(`${f.file}:${f.line}`)}: ${md(f.message)}`);
+  for (const f of resolved) out.push(`- ✅ resolved: ${mdCode(f.ruleId)} ${mdCode(`${f.file}:${f.line}`)}: ${md(f.message)}`);
   if (added.length || resolved.length) out.push('');
   const files = report.files.filter((f) => f.status !== 'unchanged');
   if (files.length) {
     out.push(`<details${oneFile ? ' open' : ''}><summary>Resource changes</summary>`);
     out.push('');
     for (const file of files) {
-      out.push(`- ${md(file.path)} (${file.status})`);
+      out.push(`- ${mdCode(file.path)} (${file.status})`);
       for (const r of file.resources) out.push(`  - ${md(resourceLine(r, '→'))}`);
     }
     out.push('');

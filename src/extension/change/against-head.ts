@@ -5,7 +5,8 @@
  * current while the file or the usage file changes.
  *
  * The committed text comes from VS Code's git extension (its API, version 1). In Restricted Mode, where
- * that extension is off, it is read with git plumbing (`cat-file`), which runs nothing from the repository.
+ * that extension is off, it is read with git plumbing through src/node/run-git.ts (git by absolute path from
+ * outside the workspace, no transport, a fixed environment), which runs nothing from the repository.
  */
 import { dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
@@ -14,8 +15,9 @@ import { parseUsageFile, emptyUsage, USAGE_FILE_NAMES, type UsageFile } from '..
 import { diffSidesAsync, type DiffReport, type Side } from '../../core/diff/diff.js';
 import { type TemplateObject } from '../../core/diff/cloudformation-view.js';
 import { diffMarkdown } from '../../core/diff/format.js';
+import { notificationText } from '../../core/markdown.js';
 import { fileReaderFor } from '../../node/file-reader.js';
-import { checkRevision, readAt } from '../../node/git.js';
+import { checkRevision, GitError, readAt, type GitOptions } from '../../node/git.js';
 import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';
 import { ResourceDifferThread } from '../../node/resource-differ-thread.js';
 import { typescriptReader } from '../../node/typescript-loader.js';
@@ -23,6 +25,7 @@ import { type CostService } from '../cost/estimates.js';
 import { type ReportDocuments } from '../cost/providers.js';
 import { type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
+import { readRootOf } from '../support/read-root.js';
 
 /** The part of the git extension's API (`vscode.git`, version 1) used here. */
 interface GitRepository {
@@ -31,6 +34,8 @@ interface GitRepository {
   show(ref: string, path: string): Promise<string>;
 }
 interface GitApi {
+  /** The git the extension runs (absolute path, from the machine-scoped `git.path` setting or PATH). */
+  readonly git: { readonly path: string };
   readonly state: 'uninitialized' | 'initialized';
   readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
   getRepository(uri: vscode.Uri): GitRepository | null;
@@ -84,7 +89,11 @@ export class ChangeAgainstHead implements vscode.Disposable {
       void vscode.window.showInformationMessage('Crossover: open a template, serverless.yml, task definition or CDK file to compare it with its last commit.');
       return undefined;
     }
-    const computed = await this.compute(uri);
+    const computed = await this.compute(uri).catch((error: unknown) => {
+      if (!(error instanceof GitError)) throw error;
+      void vscode.window.showErrorMessage(notificationText(`Crossover: git: ${error.message}`));
+      return undefined;
+    });
     if (!computed) return undefined;
     this.shown.set(uri.toString(), computed.name);
     await this.reports.show(computed.name, computed.markdown, { toSide: true });
@@ -113,7 +122,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const now = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const committed = await reader(uri.fsPath);
-    const readFile = fileReaderFor(uri.fsPath);
+    const readFile = fileReaderFor(uri.fsPath, readRootOf(uri));
     const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}) }];
     const usageAtHead = folder ? await this.usageAtHead(folder, reader) : emptyUsage();
     const before: Side = { label: 'HEAD', files: committed === undefined ? [] : file(committed), usageFor: () => usageAtHead };
@@ -126,7 +135,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
       });
     const report = await diffSidesAsync(before, after, { config: this.engineConfig(), settings: this.costs.defaults(), typescript: typescriptReader, ...(python ? { python } : {}), differ });
     if (!report.files.length) {
-      if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`);
+      if (!quiet) void vscode.window.showInformationMessage(notificationText(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`));
       return undefined;
     }
     const markdown = diffMarkdown(report, {
@@ -152,6 +161,9 @@ export class ChangeAgainstHead implements vscode.Disposable {
   /** The git extension's `show`, or git plumbing when the extension is off (Restricted Mode). */
   private async headReader(uri: vscode.Uri, quiet: boolean): Promise<HeadReader | undefined> {
     const api = await gitApi();
+    // The plumbing below runs the git extension's git when there is one, else a git on PATH outside the workspace.
+    const executable = api?.git?.path;
+    const options: GitOptions = { untrusted: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), ...(executable ? { executable } : {}) };
     if (api) {
       const repository = api.getRepository(uri);
       if (repository) {
@@ -166,11 +178,11 @@ export class ChangeAgainstHead implements vscode.Disposable {
     }
     const cwd = dirname(uri.fsPath);
     try {
-      const commit = checkRevision(cwd, 'HEAD');
-      return this.remembered(commit, async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'))?.toString('utf8'));
+      const commit = checkRevision(cwd, 'HEAD', options);
+      return this.remembered(commit, async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'), options)?.toString('utf8'));
     } catch (error) {
       this.log.info(`Cost change against HEAD: ${error instanceof Error ? error.message : String(error)}`);
-      if (!quiet) void vscode.window.showInformationMessage(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`);
+      if (!quiet) void vscode.window.showInformationMessage(notificationText(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`));
       return undefined;
     }
   }

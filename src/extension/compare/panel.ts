@@ -8,14 +8,16 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { comparisonData, type Overrides } from '../../core/cost/comparison.js';
 import { decide } from '../../core/cost/decision.js';
-import { withTraffic } from '../../core/cost/usage-file.js';
+import { changedSpan, withTraffic } from '../../core/cost/usage-writer.js';
 import { type FunctionEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
+import { acceptFromView, checkToView } from '../../shared/compare-checks.js';
 import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
 import { comparePage } from '../../shared/compare-page.js';
+import { notificationText } from '../../core/markdown.js';
 import { type CostService } from '../cost/estimates.js';
-import { type UsageFiles } from '../cost/usage.js';
+import { readUsageText, type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
 
 export const COMPARE_VIEW_TYPE = 'crossover.compare';
@@ -57,12 +59,15 @@ export class ComparePanels implements vscode.Disposable {
     this.adopt(panel, target, {});
   }
 
-  /** A panel VS Code restored after a reload, with the state the webview saved. */
-  restore(panel: vscode.WebviewPanel, state: CompareViewState | undefined): void {
-    if (!state?.workload) {
+  /** A panel VS Code restored after a reload, with the state the webview saved (checked: it comes from the webview). */
+  restore(panel: vscode.WebviewPanel, saved: unknown): void {
+    const checked = saved === undefined || saved === null ? undefined : checkToView({ type: 'state', state: saved });
+    if (checked && !checked.ok) this.log.warnOnce(`Comparison view: the saved state was not restored (${checked.reason}).`);
+    if (checked?.ok !== true || checked.value.type !== 'state') {
       panel.dispose();
       return;
     }
+    const { state } = checked.value;
     panel.webview.options = this.options();
     this.adopt(panel, { uri: state.workload.uri, id: state.workload.id }, state.overrides ?? {});
   }
@@ -91,16 +96,21 @@ export class ComparePanels implements vscode.Disposable {
     panel.webview.options = this.options();
     panel.webview.html = html(panel.webview, this.extensionUri);
     this.summary = panel;
+    let rows: SummaryRow[] = [];
     const post = () => {
-      const message: ToView = { type: 'summary', rows: summaryRows(this.costs) };
+      rows = summaryRows(this.costs);
+      const message: ToView = { type: 'summary', rows };
       void panel.webview.postMessage(message);
     };
     const subscriptions = [
       panel.webview.onDidReceiveMessage(
-        this.log.guard('Cost summary', async (message: FromView) => {
-          if (message.type === 'ready') post();
-          else if (message.type === 'compare') this.show({ uri: message.uri, id: message.id });
-          else if (message.type === 'open') await openAt(message.uri, message.line);
+        this.log.guard('Cost summary', async (raw: unknown) => {
+          const message = received(raw, 'Cost summary', this.log);
+          if (message?.type === 'ready') post();
+          // Only the workloads the summary lists: the view names them, it does not choose others.
+          else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id)) this.show({ uri: message.uri, id: message.id });
+          else if (message?.type === 'open' && rows.some((r) => r.uri === message.uri)) await openAt(message.uri, message.line);
+          else if (message) this.log.warnOnce(`Cost summary: ignored a "${message.type}" message for a workload it does not list.`);
         }),
       ),
       this.costs.onDidChange(this.log.guard('Cost summary', post)),
@@ -139,7 +149,12 @@ class ComparePanel implements vscode.Disposable {
   ) {
     panel.webview.html = html(panel.webview, extensionUri);
     this.disposables.push(
-      panel.webview.onDidReceiveMessage(log.guard('Comparison view', (message: FromView) => this.receive(message))),
+      panel.webview.onDidReceiveMessage(
+        log.guard('Comparison view', (raw: unknown) => {
+          const message = received(raw, 'Comparison view', log);
+          return message ? this.receive(message) : undefined;
+        }),
+      ),
       // The template, the usage file or the settings changed: new figures.
       costs.onDidChange(log.guard('Comparison view', () => this.post())),
     );
@@ -166,9 +181,13 @@ class ComparePanel implements vscode.Disposable {
         this.overrides = {};
         this.post();
         break;
-      case 'open':
-        await openAt(message.uri, message.line);
+      case 'open': {
+        // Only the places the view shows: the workload's declaration and the evidence of its checklist.
+        const places = [this.current?.workload.uri, ...(this.current?.decision.items.map((item) => item.at?.uri) ?? [])];
+        if (places.includes(message.uri)) await openAt(message.uri, message.line);
+        else this.log.warnOnce('Comparison view: ignored an "open" message for a file the view does not show.');
         break;
+      }
       case 'saveUsage':
         await this.saveUsage();
         break;
@@ -211,7 +230,10 @@ class ComparePanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  /** Writes the traffic and region edits for this workload into the folder's crossover.usage.yml. */
+  /**
+   * Writes the traffic and region edits for this workload into the folder's usage file: only that entry changes
+   * (withTraffic); when the file cannot take it safely, the user is told why and nothing is written.
+   */
   private async saveUsage(): Promise<void> {
     const uri = vscode.Uri.parse(this.target.uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -222,23 +244,54 @@ class ComparePanel implements vscode.Disposable {
     const file = this.usage.fileFor(folder);
     const scenario = this.current?.data.scenario;
     if (!scenario) return;
-    const text = file.exists ? new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri)) : '';
-    const updated = withTraffic(text, file.uri.path.endsWith('.json'), this.target.id, {
+    const where = vscode.workspace.asRelativePath(file.uri, false);
+    // Unsaved edits in an editor are kept (the entry goes into the editor); else the file on disk, BOM and all.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.uri.toString() && d.isDirty);
+    let text = open?.getText() ?? '';
+    if (!open && file.exists) {
+      const read = await readUsageText(file.uri);
+      if ('refused' in read) {
+        void vscode.window.showWarningMessage(notificationText(`Crossover did not save the traffic of ${this.target.id} to ${where}: ${read.refused}.`));
+        return;
+      }
+      text = 'text' in read ? read.text : '';
+    }
+    const saved = withTraffic(text, file.uri.path.endsWith('.json'), this.target.id, {
       requestsPerMonth: scenario.requestsPerMonth,
       averageDurationMs: scenario.durationMs,
       ...(this.overrides.region !== undefined ? { region: this.overrides.region } : {}),
     });
-    await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(updated));
-    this.log.info(`Saved the traffic of ${this.target.id} to ${vscode.workspace.asRelativePath(file.uri, false)}.`);
+    if ('refused' in saved) {
+      this.log.warn(`Did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`);
+      void vscode.window.showWarningMessage(notificationText(`Crossover did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`));
+      return;
+    }
+    if (open) {
+      const span = changedSpan(text, saved.text);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(open.uri, new vscode.Range(open.positionAt(span.start), open.positionAt(span.end)), span.newText);
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        void vscode.window.showWarningMessage(notificationText(`Crossover could not edit ${where}; it changed while the traffic was being saved. Try again.`));
+        return;
+      }
+    } else {
+      await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(saved.text));
+    }
+    this.log.info(`Saved the traffic of ${this.target.id} to ${where}.`);
     // The usage file now holds the traffic: the edits that went into it are no longer overrides.
     const { requestsPerMonth: _r, durationMs: _d, region: _g, ...rest } = this.overrides;
     this.overrides = rest;
-    void vscode.window.showInformationMessage(`Saved the traffic of ${this.target.id} to ${vscode.workspace.asRelativePath(file.uri, false)}.`);
+    void vscode.window.showInformationMessage(notificationText(`Saved the traffic of ${this.target.id} to ${where}${open ? ' (unsaved, in its editor)' : ''}.`));
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A webview's message, checked (src/shared/compare-checks.ts); undefined, and a line in the log, when refused. */
+function received(raw: unknown, view: string, log: Log): FromView | undefined {
+  return acceptFromView(raw, (line) => log.warnOnce(`${view}: ${line}`));
 }
 
 /** Opens a file at a line in the first editor group (the views sit beside it). */

@@ -1,11 +1,13 @@
 /**
  * What the cost hovers, CodeLenses and the report say, as plain text and Markdown. Free of `vscode` so
- * it is unit-tested; hover.ts and lens.ts wrap it.
+ * it is unit-tested; providers.ts wraps it. Text from the workspace (ids, paths, values quoted in notes,
+ * the usage file's region) goes into the Markdown through mdText / mdCode only.
  */
 import { compare, formatCount, formatUsd, type Comparison, type FunctionEstimate } from '../../core/cost/estimate.js';
 import { type Scenario } from '../../core/cost/model.js';
 import { type PriceBook } from '../../core/cost/price-book.js';
 import { FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../../core/data/limits.js';
+import { commandUri, mdCode, mdText } from '../../core/markdown.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
 
@@ -49,11 +51,16 @@ function crossoverLine(e: FunctionEstimate): string {
   return c.kind === 'lambda-cheaper-throughout' ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.' : 'Fargate is cheaper even at 1,000 requests/month.';
 }
 
+/** The target of the hovers' "Edit usage assumptions" link (the only command they may run). */
+export function editUsageLink(uri: string, id: string): string {
+  return commandUri('crossover.editUsage', [uri, id]);
+}
+
 function assumptionsBlock(e: FunctionEstimate, editUsage: string | undefined): string {
-  const list = e.assumptions.map((a) => `${a.name} ${a.value} _(${a.source})_`).join(' · ');
+  const list = e.assumptions.map((a) => `${mdText(a.name)} ${mdText(a.value)} _(${mdText(a.source)})_`).join(' · ');
   const edit = editUsage ? ` · [Edit usage assumptions](${editUsage})` : '';
-  const notes = e.notes.length ? `\n\n${e.notes.map((n) => `- ${n}`).join('\n')}` : '';
-  return `---\n\n_Assumptions:_ ${list}${edit}\n\n_Prices:_ ${e.region}, dated ${e.priceDate}.${notes}`;
+  const notes = e.notes.length ? `\n\n${e.notes.map((n) => `- ${mdText(n)}`).join('\n')}` : '';
+  return `---\n\n_Assumptions:_ ${list}${edit}\n\n_Prices:_ ${mdText(e.region)}, dated ${mdText(e.priceDate)}.${notes}`;
 }
 
 /** The Lambda side at a changed scenario (e.g. other memory), same prices. */
@@ -128,7 +135,10 @@ export function hoverMarkdown(field: CostField, e: FunctionEstimate, prices: Pri
       break;
   }
   parts.push(crossoverLine(e));
-  if (options.inheritedBy && options.inheritedBy.length > 1) parts.push(`Set in Globals: inherited by ${options.inheritedBy.length} functions (${options.inheritedBy.slice(0, 5).join(', ')}${options.inheritedBy.length > 5 ? ', ...' : ''}); figures are for ${e.id}.`);
+  if (options.inheritedBy && options.inheritedBy.length > 1) {
+    const names = options.inheritedBy.slice(0, 5).map(mdText).join(', ');
+    parts.push(`Set in Globals: inherited by ${options.inheritedBy.length} functions (${names}${options.inheritedBy.length > 5 ? ', ...' : ''}); figures are for ${mdText(e.id)}.`);
+  }
   parts.push(assumptionsBlock(e, options.editUsage));
   return parts.join('\n\n');
 }
@@ -139,9 +149,9 @@ export function reportMarkdown(e: FunctionEstimate, templatePath: string): strin
   const lb = t.lambda.breakdown;
   const fb = t.fargate.breakdown;
   const lines = [
-    `# ${e.id}: Lambda or Fargate?`,
+    `# ${mdText(e.id)}: Lambda or Fargate?`,
     '',
-    `From \`${templatePath}\`. ${crossoverLine(e)}`,
+    `From ${mdCode(templatePath)}. ${crossoverLine(e)}`,
     '',
     table(e),
     '',
@@ -170,9 +180,9 @@ export function reportMarkdown(e: FunctionEstimate, templatePath: string): strin
     '',
     '## Assumptions',
     '',
-    ...e.assumptions.map((a) => `- ${a.name}: ${a.value} _(${a.source})_`),
-    `- Prices: ${e.region}, dated ${e.priceDate}`,
-    ...e.notes.map((n) => `- Note: ${n}`),
+    ...e.assumptions.map((a) => `- ${mdText(a.name)}: ${mdText(a.value)} _(${mdText(a.source)})_`),
+    `- Prices: ${mdText(e.region)}, dated ${mdText(e.priceDate)}`,
+    ...e.notes.map((n) => `- Note: ${mdText(n)}`),
     '',
     'Change the traffic in `crossover.usage.yml`, the defaults and prices in the `crossover.usage.*`, `crossover.fargate.*` and `crossover.pricing.*` settings.',
     '',

@@ -30,7 +30,7 @@ export interface WorkspaceTotal {
 }
 
 export class CostService implements vscode.Disposable {
-  private settings: CostSettings = readCostSettings();
+  private settings: CostSettings;
   private settingsVersion = 0;
   private readonly cache = new Map<string, Cached>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -43,6 +43,7 @@ export class CostService implements vscode.Disposable {
     readonly usage: UsageFiles,
     private readonly log: Log,
   ) {
+    this.settings = readCostSettings(vscode.workspace.getConfiguration('crossover'), (problem) => log.warnOnce(problem));
     this.disposables = [
       this.changed,
       analyzer.onDidChangeResults(log.guard('Cost refresh', () => this.changed.fire())),
@@ -51,7 +52,7 @@ export class CostService implements vscode.Disposable {
   }
 
   reconfigure(): void {
-    this.settings = readCostSettings();
+    this.settings = readCostSettings(vscode.workspace.getConfiguration('crossover'), (problem) => this.log.warnOnce(problem));
     this.settingsVersion++;
     this.changed.fire();
   }

@@ -4,12 +4,16 @@
  */
 import * as vscode from 'vscode';
 import { formatUsd } from '../../core/cost/estimate.js';
+import { parseUsageFile } from '../../core/cost/usage-file.js';
+import { changedSpan, USAGE_SKELETON, withTraffic } from '../../core/cost/usage-writer.js';
 import { type Field } from '../../core/model/field.js';
 import { type SourceLocation } from '../../core/model/location.js';
 import { type LambdaFunction } from '../../core/model/nodes.js';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
-import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
+import { notificationText, plainLabel } from '../../core/markdown.js';
+import { checkBoolean } from '../../core/settings.js';
+import { editUsageLink, hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
 import { type CostService, type FunctionCost } from './estimates.js';
 import { type ComparePanels } from '../compare/panel.js';
 
@@ -54,14 +58,13 @@ export class CostHoverProvider implements vscode.HoverProvider {
           const at = [value?.keyAt, value?.at].find((loc) => loc && toRange(loc.range).contains(position));
           if (!value || !at) continue;
           const inheritedBy = value.origin === 'globals' ? all.filter((c) => fieldsOf(c.fn).some(([f, v]) => f === field && same(v?.at, value.at))).map((c) => c.fn.id) : undefined;
-          const md = new vscode.MarkdownString(
+          const md = hoverContent(
             hoverMarkdown(field, estimate, this.costs.pricesFor(estimate), {
               ...(inheritedBy ? { inheritedBy } : {}),
-              editUsage: commandLink('crossover.editUsage', [document.uri.toString(), fn.id]),
+              editUsage: editUsageLink(document.uri.toString(), fn.id),
               ...(fn.timeoutSeconds.value !== undefined ? { timeoutSeconds: fn.timeoutSeconds.value } : {}),
             }),
           );
-          md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
           return new vscode.Hover(md, toRange(at.range));
         }
       }
@@ -73,8 +76,7 @@ export class CostHoverProvider implements vscode.HoverProvider {
         for (const value of [task.cpuUnits, task.memoryMb]) {
           const at = [value.keyAt, value.at].find((loc) => loc && toRange(loc.range).contains(position));
           if (!at || task.cpuUnits.value === undefined || task.memoryMb.value === undefined) continue;
-          const md = new vscode.MarkdownString(taskHoverMarkdown(task.cpuUnits.value, task.memoryMb.value, estimate, commandLink('crossover.editUsage', [document.uri.toString(), estimate.id])));
-          md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
+          const md = hoverContent(taskHoverMarkdown(task.cpuUnits.value, task.memoryMb.value, estimate, editUsageLink(document.uri.toString(), estimate.id)));
           return new vscode.Hover(md, toRange(at.range));
         }
       }
@@ -85,8 +87,15 @@ export class CostHoverProvider implements vscode.HoverProvider {
   }
 }
 
-function commandLink(command: string, args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+/**
+ * A hover's Markdown (file text in it is escaped by content.ts): no HTML, no theme icons, and of all commands
+ * only our "Edit usage assumptions" link may run.
+ */
+function hoverContent(markdown: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(markdown, false);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
+  return md;
 }
 
 export class CostLensProvider implements vscode.CodeLensProvider {
@@ -101,7 +110,10 @@ export class CostLensProvider implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     try {
-      if (!vscode.workspace.getConfiguration('crossover').get<boolean>('costLens.enabled', true)) return [];
+      const problems: string[] = [];
+      const enabled = checkBoolean('costLens.enabled', vscode.workspace.getConfiguration('crossover').get<unknown>('costLens.enabled'), true, problems);
+      for (const problem of problems) this.log.warnOnce(problem);
+      if (!enabled) return [];
       const functions = this.costs.costsFor(document.uri).flatMap(({ fn, estimate }) => {
         const range = toRange(fn.loc.range);
         const args = [document.uri.toString(), fn.id];
@@ -214,7 +226,7 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     return cost ? { cost, uri: parsed } : undefined;
   };
   const pick = async (): Promise<{ cost: FunctionCost; uri: vscode.Uri } | undefined> => {
-    const items = costs.allCosts().map(({ uri, cost }) => ({ label: cost.fn.id, description: vscode.workspace.asRelativePath(uri), detail: lensTitle(cost.estimate), uri, cost }));
+    const items = costs.allCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.fn.id), description: plainLabel(vscode.workspace.asRelativePath(uri)), detail: lensTitle(cost.estimate), uri, cost }));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
       return undefined;
@@ -251,8 +263,8 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
         return;
       }
     }
-    const workloads = [...costs.allCosts().map(({ uri, cost }) => ({ label: cost.fn.id, description: `Lambda function · ${vscode.workspace.asRelativePath(uri)}`, detail: lensTitle(cost.estimate), uri, id: cost.fn.id, workload: 'function' }))];
-    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({ label: cost.node.id, description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${vscode.workspace.asRelativePath(uri)}`, detail: taskLensTitle(cost.estimate), uri, id: cost.node.id, workload: 'task' }));
+    const workloads = [...costs.allCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.fn.id), description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`, detail: lensTitle(cost.estimate), uri, id: cost.fn.id, workload: 'function' }))];
+    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.node.id), description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`, detail: taskLensTitle(cost.estimate), uri, id: cost.node.id, workload: 'task' }));
     const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');
@@ -269,31 +281,38 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     vscode.commands.registerCommand('crossover.showCostSummary', log.guard('Cost summary', () => panels.showSummary())),
     vscode.commands.registerCommand(
       'crossover.editUsage',
-      log.guard('Edit usage', async (uri?: string, id?: string) => {
+      log.guard('Edit usage', async (uri?: unknown, id?: unknown) => {
+        // Called from our hovers' links, the palette (no arguments), or anything else that can run a command.
+        if ((uri !== undefined && typeof uri !== 'string') || (id !== undefined && (typeof id !== 'string' || id.length > 1024))) return;
         const folder = (uri && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))) || vscode.workspace.workspaceFolders?.[0];
         if (!folder) return;
         const file = costs.usage.fileFor(folder);
-        if (!file.exists) {
-          const skeleton = '# Traffic for Crossover\'s cost estimates (schema: crossover.usage.schema.json in the extension).\nresources:\n';
-          await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(skeleton));
-        }
+        // A new file is comments only: nothing for Crossover to flag, and the writer below adds the first entry.
+        if (!file.exists) await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(USAGE_SKELETON));
         const document = await vscode.workspace.openTextDocument(file.uri);
         const editor = await vscode.window.showTextDocument(document);
         if (!id) return;
-        const line = document.getText().split('\n').findIndex((l) => new RegExp(`^\\s+["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?:`).test(l));
-        if (line >= 0) {
-          editor.selection = new vscode.Selection(line, 0, line, 0);
-          editor.revealRange(new vscode.Range(line, 0, line, 0));
+        const reveal = (): boolean => {
+          const entry = parseUsageFile(document.uri.toString(), document.getText()).resources.get(id);
+          if (!entry) return false;
+          const at = new vscode.Position(entry.range.start.line, 0);
+          editor.selection = new vscode.Selection(at, at);
+          editor.revealRange(new vscode.Range(at, at));
+          return true;
+        };
+        if (reveal()) return;
+        // The entry with the figures estimates assume now, written by the same writer as "Save to usage file".
+        const defaults = costs.defaults();
+        const text = document.getText();
+        const written = withTraffic(text, file.uri.path.endsWith('.json'), id, { requestsPerMonth: defaults.traffic.typical, averageDurationMs: defaults.durationMs });
+        if ('refused' in written) {
+          void vscode.window.showWarningMessage(notificationText(`Crossover did not add ${id} to ${vscode.workspace.asRelativePath(file.uri, false)}: ${written.refused}`));
           return;
         }
-        const defaults = costs.defaults();
-        const entry = `  ${id}:\n    requestsPerMonth: ${defaults.traffic.typical}\n    averageDurationMs: ${defaults.durationMs}\n`;
-        const text = document.getText();
-        const hasResources = /^resources:\s*$/m.test(text);
+        const span = changedSpan(text, written.text);
         const edit = new vscode.WorkspaceEdit();
-        const end = document.lineAt(document.lineCount - 1).range.end;
-        edit.insert(document.uri, end, `${text.endsWith('\n') || !text ? '' : '\n'}${hasResources ? '' : 'resources:\n'}${entry}`);
-        await vscode.workspace.applyEdit(edit);
+        edit.replace(document.uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), span.newText);
+        if (await vscode.workspace.applyEdit(edit)) reveal();
       }),
     ),
   ];

@@ -7,6 +7,28 @@ import * as vscode from 'vscode';
 import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../../core/cost/usage-file.js';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
+import { readCapped } from '../support/read-capped.js';
+
+/** Usage files are a few lines; a larger one is not read (it would be a mistake or a trap). */
+export const USAGE_FILE_MAX_BYTES = 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A usage file's text as it is on disk (a BOM kept, for the writer), read like templates: size-capped, and for
+ * local files only when its real path is inside its workspace folder. A reason instead when it cannot be read.
+ */
+export async function readUsageText(uri: vscode.Uri): Promise<{ text: string } | { missing: true } | { refused: string }> {
+  const read = await readCapped(uri, USAGE_FILE_MAX_BYTES);
+  if (read.kind === 'missing') return { missing: true };
+  if (read.kind === 'too-big') return { refused: `it is larger than ${USAGE_FILE_MAX_BYTES / 1024} KB` };
+  if (read.kind === 'unreadable') return { refused: read.reason };
+  if (read.kind === 'outside') return { refused: `it leads to ${read.path}, outside the workspace folder` };
+  try {
+    return { text: utf8.decode(read.bytes) };
+  } catch {
+    return { refused: 'it is not UTF-8 text' };
+  }
+}
 
 export class UsageFiles implements vscode.Disposable {
   private readonly byFolder = new Map<string, UsageFile>();
@@ -76,20 +98,20 @@ export class UsageFiles implements vscode.Disposable {
       this.set(uri, open.getText());
       return true;
     }
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      this.set(uri, new TextDecoder().decode(bytes));
+    const read = await readUsageText(uri);
+    if ('text' in read) {
+      this.set(uri, read.text);
       return true;
-    } catch {
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (folder && this.byFolder.get(folder.uri.toString())?.uri === uri.toString()) {
-        this.byFolder.delete(folder.uri.toString());
-        this.collection.delete(uri);
-        this.log.info(`Usage file ${vscode.workspace.asRelativePath(uri)} removed: traffic is assumed again.`);
-        this.bump();
-      }
-      return false;
     }
+    if ('refused' in read) this.log.warn(`Usage file ${vscode.workspace.asRelativePath(uri)} is not read: ${read.refused}.`);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder && this.byFolder.get(folder.uri.toString())?.uri === uri.toString()) {
+      this.byFolder.delete(folder.uri.toString());
+      this.collection.delete(uri);
+      this.log.info(`Usage file ${vscode.workspace.asRelativePath(uri)} removed: traffic is assumed again.`);
+      this.bump();
+    }
+    return false;
   }
 
   private set(uri: vscode.Uri, text: string): void {

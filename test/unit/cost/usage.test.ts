@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { estimateFunction, resolveCostSettings, usesRdsProxy } from '../../../src/core/cost/estimate.js';
-import { emptyUsage, parseUsageFile, USAGE_FIELDS, withTraffic } from '../../../src/core/cost/usage-file.js';
+import { emptyUsage, parseUsageFile, USAGE_FIELDS } from '../../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'schemas', 'crossover.usage.schema.json'), 'utf8'));
@@ -136,25 +136,4 @@ test('a function that reaches its database through the template\'s RDS Proxy car
   const estimate = estimateFunction(fn!, 'template.yaml', emptyUsage(), resolveCostSettings(), { rdsProxy: true });
   expect(estimate.typical.lambda.breakdown.rdsProxy).toBeCloseTo(730 * 2 * 0.015, 6);
   expect(estimate.assumptions.find((a) => a.name === 'RDS Proxy')).toMatchObject({ source: 'default' });
-});
-
-describe('withTraffic: what "Save to usage file" writes', () => {
-  test('YAML keeps comments and the other entries; the saved traffic reads back', () => {
-    const text = '# Our traffic\nresources:\n  Other:\n    requestsPerMonth: 5  # keep me\n  Api:\n    requestsPerMonth: 1000\n    averagePayloadKb: 8\n';
-    const saved = withTraffic(text, false, 'Api', { requestsPerMonth: 25_000_000, averageDurationMs: 40, region: 'eu-west-1' });
-    expect(saved).toContain('# Our traffic');
-    expect(saved).toContain('requestsPerMonth: 5 # keep me');
-    const usage = parseUsageFile('file:///w/crossover.usage.yml', saved);
-    expect(usage.problems).toEqual([]);
-    expect(usage.region).toBe('eu-west-1');
-    expect(usage.resources.get('Api')).toMatchObject({ requestsPerMonth: 25_000_000, averageDurationMs: 40, averagePayloadKb: 8 });
-    expect(usage.resources.get('Other')).toMatchObject({ requestsPerMonth: 5 });
-  });
-  test('JSON keeps the rest; an empty file is started', () => {
-    const saved = withTraffic('{\n  "resources": {\n    "Other": { "requestsPerMonth": 5 }\n  }\n}\n', true, 'Api', { requestsPerMonth: 7, averageDurationMs: 90 });
-    expect(JSON.parse(saved)).toEqual({ resources: { Other: { requestsPerMonth: 5 }, Api: { requestsPerMonth: 7, averageDurationMs: 90 } } });
-    const fresh = withTraffic('', false, 'Api', { requestsPerMonth: 3, averageDurationMs: 10 });
-    expect(parseUsageFile('file:///w/crossover.usage.yml', fresh).resources.get('Api')).toMatchObject({ requestsPerMonth: 3, averageDurationMs: 10 });
-    expect(JSON.parse(withTraffic('', true, 'Api', { requestsPerMonth: 3, averageDurationMs: 10 }))).toEqual({ resources: { Api: { requestsPerMonth: 3, averageDurationMs: 10 } } });
-  });
 });

@@ -1,4 +1,5 @@
 /** The pure diff: two sides given as texts, no git, no disk, and no resource differ unless a test passes one. */
+import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { resolveCostSettings } from '../../../src/core/cost/estimate.js';
@@ -73,16 +74,17 @@ describe('diffSides', () => {
   test('Markdown escapes what would break a table or inject HTML', () => {
     const report = diffSides(side('a|<b>', {}), side('c`d', { 't.yaml': sam(512) }), options);
     const md = diffMarkdown(report);
-    expect(md).toContain('`a\\|&lt;b&gt;`');
-    expect(md).not.toContain('<b>');
-    expect(md).toContain('| `Fn` in t.yaml (added) | Lambda |');
+    // The labels in code spans, shown as written (a backtick in one lengthens the fence); no HTML element from them.
+    expect(md).toContain('Comparing `a|<b>` with ``c`d``.');
+    expect(marked.parse(md, { async: false })).not.toMatch(/<b>/);
+    expect(md).toContain('| `Fn` in `t.yaml` (added) | Lambda |');
     // The one-file form (the editor, whose title names the file): four columns, no file in the rows.
     const one = diffMarkdown(report, { oneFile: true });
     expect(one).toContain('| Workload (runs on) | Lambda | Fargate | Change |');
     expect(one).toMatch(/\| `Fn` \(Lambda\) \(added\) \| - → \$[\d.,]+ \| - → \$[\d.,]+ \| \*\*\+\$[\d.,]+\*\* \|/);
     expect(one).toMatch(/\| \*\*Total\*\* \(1 workload\) \| \$0\.00 → /);
     const titled = diffMarkdown(report, { oneFile: true, title: 'Cost change of my_stack.py', lead: 'New file.' });
-    expect(titled).toMatch(/^# Cost change of my\\_stack\.py\n\nNew file\.\n\n/);
+    expect(titled).toMatch(/^# Cost change of my\\_stack\\\.py\n\nNew file\\\.\n\n/);
     expect(one).toContain('<details open><summary>Resource changes</summary>');
     expect(md).toContain('<details><summary>Resource changes</summary>');
   });

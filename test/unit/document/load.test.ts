@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decodeBytes, loadDocument } from '../../../src/core/parse/document/load.js';
-import { getIn, type MapNode, type TreeNode } from '../../../src/core/parse/document/tree.js';
+import { getIn, isSeq, type MapNode, type TreeNode } from '../../../src/core/parse/document/tree.js';
 
 const slice = (text: string, node: TreeNode | undefined) => (node ? text.slice(node.start, node.end) : undefined);
 
@@ -38,7 +38,11 @@ describe('YAML documents', () => {
 
   test('aliases are shared, and an alias bomb is refused quickly', () => {
     const shared = loadDocument('t.yaml', 'a: &x [1, 2]\nb: *x\n');
-    expect(getIn(shared.root, ['b'])).toBe(getIn(shared.root, ['a']));
+    const [a, b] = [getIn(shared.root, ['a']), getIn(shared.root, ['b'])];
+    // The alias's node shares the anchored node's children (never copied) and says where the alias is written.
+    expect(isSeq(b) && isSeq(a) && b.items === a.items).toBe(true);
+    expect(a!.anchor).toEqual({ name: 'x', start: 3, end: 5, used: true });
+    expect(b!.anchor).toEqual({ name: 'x', start: 16, end: 18, alias: true });
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     const names = 'abcdefghi';
     for (let i = 1; i < names.length; i++) levels.push(`${names[i]}: &${names[i]} [${Array(9).fill('*' + names[i - 1]).join(',')}]`);

@@ -11,13 +11,14 @@
  */
 import type { Node as SyntaxNode, Parser, Tree } from 'web-tree-sitter';
 import { type SourceLocation } from '../../model/location.js';
-import { type ParsedTemplate } from '../cloudformation/types.js';
+import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
 import { mentionsCdkPython } from './detect.js';
+import { isRefusal, type FileReader } from '../reference.js';
 import { type ArgView, type CallView, CdkModelBuilder, type ClassRef, type Evaluated, fieldOf, memberValue, type PropsView, type Reference, short, unitValue, type Value } from './constructs.js';
 
-/** Reads another file of the app, relative to this one ('./config.py' -> its text), or undefined. */
-export type SourceReader = (relativePath: string) => string | undefined;
+/** Reads another file of the app, relative to this one ('./config.py' -> its text), a refusal, or undefined. */
+export type SourceReader = FileReader;
 
 export function readCdkPython(parser: Parser, uri: string, text: string, readFile?: SourceReader): ParsedTemplate | undefined {
   if (!mentionsCdkPython(text)) return undefined;
@@ -45,6 +46,8 @@ class PythonAppReader {
   readonly consts = new Map<string, Constant>();
   private readonly builder: CdkModelBuilder;
   private readonly foreignTrees: Tree[] = [];
+  /** Relative imports of modules the host refused to read (outside the workspace): findings, not silence. */
+  private readonly problems: ModelProblem[] = [];
 
   constructor(
     private readonly parser: Parser,
@@ -67,7 +70,8 @@ class PythonAppReader {
       // One native query per node type (far cheaper than walking the tree from JavaScript).
       for (const assignment of root.descendantsOfType('assignment')) if (assignment) this.readAssignment(assignment);
       for (const call of root.descendantsOfType('call')) if (call) this.readCall(call);
-      return this.builder.finish();
+      const parsed = this.builder.finish();
+      return parsed && { ...parsed, problems: [...parsed.problems, ...this.problems] };
     } finally {
       for (const tree of this.foreignTrees) tree.delete();
     }
@@ -112,9 +116,12 @@ class PythonAppReader {
     const path = spelled.slice(dots).replace(/\./g, '/');
     const candidates =
       dots > 0 ? [`${dots === 1 ? '.' : Array(dots - 1).fill('..').join('/')}/${path || '__init__'}.py`] : [`./${path}.py`, `../${path}.py`, `./${path}/__init__.py`];
+    let refused: string | undefined;
     for (const candidate of candidates) {
       const text = this.readFile(candidate);
-      if (text === undefined) continue;
+      // The parent folder is only a guess for `from config import X` (it may be a package): not reported.
+      if (isRefusal(text) && (dots > 0 || !candidate.startsWith('../'))) refused ??= text.refused;
+      if (typeof text !== 'string') continue;
       const tree = this.parser.parse(text);
       if (!tree) return;
       this.foreignTrees.push(tree);
@@ -134,6 +141,7 @@ class PythonAppReader {
       }
       return;
     }
+    if (refused) this.problems.push({ ruleId: 'unresolved-reference', severity: 'warning', message: `${spelled} is not read: ${refused}.`, loc: this.loc(moduleNode) });
   }
 
   /** `NAME = value` anywhere in the file (module level, class or function bodies). */

@@ -11,15 +11,16 @@
  */
 import ts from 'typescript';
 import { type SourceLocation } from '../../model/location.js';
-import { type ParsedTemplate } from '../cloudformation/types.js';
+import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
 import { type ArgView, type CallView, CdkModelBuilder, cdkModule, type ClassRef, type Evaluated, fieldOf, memberValue, type PropsView, type Reference, short, unitValue, type Value } from './constructs.js';
 import { mentionsCdk } from './detect.js';
 import { isInputLimit } from '../input-limit.js';
+import { isRefusal, type FileReader } from '../reference.js';
 import { parseSource } from '../typescript/source.js';
 
-/** Reads another source file of the app, relative to this one ('./config' -> its text), or undefined. */
-export type SourceReader = (relativePath: string) => string | undefined;
+/** Reads another source file of the app, relative to this one ('./config' -> its text), a refusal, or undefined. */
+export type SourceReader = FileReader;
 
 export function readCdkTypeScript(uri: string, text: string, readFile?: SourceReader): ParsedTemplate | undefined {
   if (!mentionsCdk(text)) return undefined;
@@ -28,18 +29,23 @@ export function readCdkTypeScript(uri: string, text: string, readFile?: SourceRe
   return new AppReader(uri, text, source, readFile).read();
 }
 
-/** The exported top-level consts of another file of the app (one level deep: its own imports are not followed). */
-function exportedConsts(path: string, readFile: SourceReader): Map<string, { expression: ts.Expression; source: ts.SourceFile }> {
+/**
+ * The exported top-level consts of another file of the app (one level deep: its own imports are not followed);
+ * `refused`: why the file was not read, when the host refused it (outside the workspace) and no candidate was read.
+ */
+function exportedConsts(path: string, readFile: SourceReader): { consts: Map<string, { expression: ts.Expression; source: ts.SourceFile }>; refused?: string } {
   const consts = new Map<string, { expression: ts.Expression; source: ts.SourceFile }>();
   const candidates = /\.[cm]?[jt]s$/.test(path) ? [path] : [`${path}.ts`, `${path}.js`, `${path}/index.ts`, `${path}/index.js`];
+  let refused: string | undefined;
   for (const candidate of candidates) {
     const text = readFile(candidate);
-    if (text === undefined) continue;
+    if (isRefusal(text)) refused ??= text.refused;
+    if (typeof text !== 'string') continue;
     let source: ts.SourceFile;
     try {
       source = parseSource(candidate, text);
     } catch (error) {
-      if (isInputLimit(error)) break; // nested too deeply to parse: its consts stay unknown
+      if (isInputLimit(error)) return { consts }; // nested too deeply to parse: its consts stay unknown
       throw error;
     }
     for (const statement of source.statements) {
@@ -48,9 +54,9 @@ function exportedConsts(path: string, readFile: SourceReader): Map<string, { exp
         if (ts.isIdentifier(declaration.name) && declaration.initializer) consts.set(declaration.name.text, { expression: declaration.initializer, source });
       }
     }
-    break;
+    return { consts };
   }
-  return consts;
+  return { consts, ...(refused ? { refused } : {}) };
 }
 
 class AppReader {
@@ -60,6 +66,8 @@ class AppReader {
   private readonly named = new Map<string, ClassRef>();
   readonly consts = new Map<string, ts.Expression>();
   private readonly builder: CdkModelBuilder;
+  /** Imports of files the host refused to read (outside the workspace): findings, not silence. */
+  private readonly problems: ModelProblem[] = [];
 
   constructor(
     private readonly uri: string,
@@ -81,7 +89,8 @@ class AppReader {
       if (ts.isNewExpression(node)) this.readConstruct(node);
       if (ts.isCallExpression(node)) this.readCall(node);
     });
-    return this.builder.finish();
+    const parsed = this.builder.finish();
+    return parsed && { ...parsed, problems: [...parsed.problems, ...this.problems] };
   }
 
   private readImport(statement: ts.ImportDeclaration): void {
@@ -91,7 +100,8 @@ class AppReader {
       // `import { SIZES } from './config'`: the exported consts of another file of the app.
       const bindings = statement.importClause?.namedBindings;
       if (bindings && ts.isNamedImports(bindings)) {
-        const exported = exportedConsts(specifier, this.readFile);
+        const { consts: exported, refused } = exportedConsts(specifier, this.readFile);
+        if (refused) this.problems.push({ ruleId: 'unresolved-reference', severity: 'warning', message: `${specifier} is not read: ${refused}.`, loc: this.loc(statement.moduleSpecifier) });
         for (const element of bindings.elements) {
           const found = exported.get((element.propertyName ?? element.name).text);
           if (found) this.consts.set(element.name.text, found.expression);

@@ -4,7 +4,7 @@
  */
 import { type PathSegment, type SourceLocation } from '../../model/location.js';
 import { type LoadedDocument } from '../document/load.js';
-import { get, getEntry, isMap, isSeq, stringValue, type MapNode, type TreeNode } from '../document/tree.js';
+import { get, getEntry, isMap, isSeq, stringValue, writtenAt, type Anchor, type MapNode, type TreeNode } from '../document/tree.js';
 import { SAM_TRANSFORM } from '../detect.js';
 import { type Placeholder } from './references.js';
 import { type ModelProblem } from './types.js';
@@ -22,6 +22,7 @@ export interface ResourceEntry {
 export interface Span {
   start: number;
   end: number;
+  anchor?: Anchor;
 }
 
 export const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
@@ -87,8 +88,10 @@ export class BuildContext {
     return this.doc.uri;
   }
 
+  /** Where a node is written: for a value reached through a YAML alias, the alias (`*name`), not the anchored value. */
   loc(span: Span, path: PathSegment[]): SourceLocation {
-    return { uri: this.doc.uri, range: this.doc.lines.range(span.start, span.end), path };
+    const at = writtenAt(span);
+    return { uri: this.doc.uri, range: this.doc.lines.range(at.start, at.end), path };
   }
 
   typeOf(id: string): string | undefined {

@@ -27,8 +27,10 @@ export function syntaxFor(uri: string, text: string): Syntax {
 }
 
 export function loadDocument(uri: string, text: string, syntax: Syntax = syntaxFor(uri, text)): LoadedDocument {
-  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets stable past a BOM
-  const { root, problems } = syntax === 'json' ? parseJson(body) : parseYaml(body);
+  // A BOM: the YAML parser skips it itself (offsets count it); the JSON parser reads it as a space in its place.
+  const json = syntax === 'json';
+  const body = json && text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const { root, problems } = json ? parseJson(body) : parseYaml(body);
   return { uri, text, syntax, root, lines: new LineIndex(text), problems };
 }
 

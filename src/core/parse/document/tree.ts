@@ -13,6 +13,22 @@ interface NodeBase {
   start: number;
   /** Offset just past the last character of the node's value. */
   end: number;
+  /** Set when the node carries a YAML anchor `&name` or was reached through an alias `*name` (see `Anchor`). */
+  anchor?: Anchor;
+}
+
+/**
+ * YAML anchors and aliases. On the node an anchor is written on: `start`/`end` are those of `&name`, and `used` is set
+ * once an alias refers to it (an edit inside it then changes every alias too). On a node reached through an alias,
+ * `alias` is set and `start`/`end` are those of `*name` where it is written; the node's own range and children are the
+ * anchored node's (shared, never copied).
+ */
+export interface Anchor {
+  name: string;
+  start: number;
+  end: number;
+  alias?: boolean;
+  used?: boolean;
 }
 
 export type ScalarValue = string | number | boolean | null;
@@ -42,6 +58,11 @@ export interface MapNode extends NodeBase {
 }
 
 export type TreeNode = ScalarNode | SeqNode | MapNode;
+
+/** Where a value is written: the alias `*name` for a node reached through one, else the node itself. */
+export function writtenAt(node: { start: number; end: number; anchor?: Anchor }): { start: number; end: number } {
+  return node.anchor?.alias ? node.anchor : node;
+}
 
 export function isMap(node: TreeNode | undefined): node is MapNode {
   return node?.kind === 'map';

@@ -142,6 +142,8 @@ class Converter {
       result = nullAt(start);
     }
     result = this.applyTag(node, result);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) result.anchor = this.anchorOf(anchor, node);
     this.memo.set(node, { node: result, weight, height });
     this.lastWeight = weight;
     this.lastHeight = height;
@@ -196,7 +198,17 @@ class Converter {
       return nullAt(start, end);
     }
     this.lastWeight = weight;
-    return node;
+    // The same node (children shared), marked as reached through this alias; the anchor knows it is used.
+    if (node.anchor && !node.anchor.alias) node.anchor.used = true;
+    return { ...node, anchor: { name: alias.source, start, end, alias: true } };
+  }
+
+  /** The range of `&name` in the original text (searched before the node in the parsed text, then mapped back). */
+  private anchorOf(name: string, source: Node): { name: string; start: number; end: number } {
+    const before = rangeOf(source)[0];
+    const at = this.text.lastIndexOf(`&${name}`, before);
+    const start = this.toOriginal(at >= 0 && before - at < 4096 ? at : before);
+    return { name, start, end: start + name.length + 1 };
   }
 
   private keyOf(key: Node | null, fallback: number): ScalarNode {

@@ -176,6 +176,8 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
   }
   model.apis.push(...apis.values());
   for (const node of [...model.functions, ...apis.values()] as ModelNode[]) model.byId.set(node.id, node);
+  // Files the host would not read (outside the workspace): said on the value that asked for them, not left silent.
+  for (const { node, path, reason } of vars.refused) ctx.problem(node, [], 'unresolved-reference', `\${file(${path})} is not read: ${reason}.`);
   return { model, problems: [...cfn.problems, ...ctx.problems] };
 }
 

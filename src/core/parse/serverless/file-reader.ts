@@ -4,6 +4,9 @@
  * the TypeScript / JavaScript sources they import consts from, parsed as text (never run).
  */
 import { decodeBytes } from '../document/load.js';
+import { isRefusal, type FileReader, type Refusal } from '../reference.js';
+
+export { isRefusal, type FileReader, type ReferencedFile, type Refusal } from '../reference.js';
 
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
 
@@ -18,14 +21,16 @@ export function readableSource(relativePath: string): boolean {
 
 /**
  * A host's reader for the files `from` refers to, under the rules above. `readBytes` gets the path as
- * written (relative to `from`'s folder) and returns the bytes (from disk, from a git revision), or undefined;
- * it may refuse files above MAX_REFERENCED_FILE_BYTES before reading them.
+ * written (relative to `from`'s folder) and returns the bytes (from disk, from a git revision), a refusal
+ * (the file is outside the folder reads stay in), or undefined; it may refuse files above
+ * MAX_REFERENCED_FILE_BYTES before reading them.
  */
-export function referenceReader(from: string, readBytes: (relativePath: string) => Uint8Array | undefined): (relativePath: string) => string | undefined {
+export function referenceReader(from: string, readBytes: (relativePath: string) => Uint8Array | Refusal | undefined): FileReader {
   const sources = /\.([cm]?[jt]s|py)$/i.test(from);
   return (relativePath) => {
     if (!readableReference(relativePath) && !(sources && readableSource(relativePath))) return undefined;
     const bytes = readBytes(relativePath);
+    if (isRefusal(bytes)) return bytes;
     if (!bytes || bytes.length > MAX_REFERENCED_FILE_BYTES) return undefined;
     const decoded = decodeBytes(bytes);
     return decoded.kind === 'text' ? decoded.text : undefined;

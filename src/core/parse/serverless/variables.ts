@@ -8,11 +8,19 @@
  */
 import { loadDocument } from '../document/load.js';
 import { getEntry, isMap, isScalar, isSeq, type ScalarValue, type TreeNode } from '../document/tree.js';
+import { isRefusal, type FileReader, type Refusal } from '../reference.js';
 
 export type VariableResult = { kind: 'value'; value: ScalarValue | TreeNode; via?: string } | { kind: 'unresolved'; reason: string };
 
-/** Reads another file of the project (relative to the serverless file), or undefined when it cannot. */
-export type FileReader = (relativePath: string) => string | undefined;
+/** Reads another file of the project (relative to the serverless file): its text, a refusal, or undefined. */
+export type { FileReader } from '../reference.js';
+
+/** A `${file(...)}` the host refused to read, and the value of the serverless file that asked for it. */
+export interface RefusedFile {
+  node: TreeNode;
+  path: string;
+  reason: string;
+}
 
 const MAX_DEPTH = 16;
 const MAX_STEPS = 20_000;
@@ -22,7 +30,12 @@ const AWS_SOURCES = /^(ssm|cf|s3|aws|param|secretsmanager|terraform|sls:instance
 
 export class SlsVariables {
   private steps = 0;
-  private readonly files = new Map<string, TreeNode | undefined>();
+  private readonly files = new Map<string, TreeNode | Refusal | undefined>();
+  /** Every refused `${file(...)}`, on the value of this file whose variables led to it (reported as findings). */
+  readonly refused: RefusedFile[] = [];
+  /** The value of this file being resolved (the one a refusal is reported on), and whether we are inside another file's. */
+  private resolving: TreeNode | undefined;
+  private foreign = 0;
 
   constructor(
     private readonly root: TreeNode | undefined,
@@ -33,7 +46,14 @@ export class SlsVariables {
   resolve(node: TreeNode | undefined, depth = 0): VariableResult {
     if (!node) return { kind: 'unresolved', reason: 'not set' };
     if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('${')) return { kind: 'value', value: isScalar(node) ? node.value : node };
-    return this.resolveString(node.value, depth);
+    if (this.foreign > 0) return this.resolveString(node.value, depth);
+    const outer = this.resolving;
+    this.resolving = node;
+    try {
+      return this.resolveString(node.value, depth);
+    } finally {
+      this.resolving = outer;
+    }
   }
 
   resolveString(text: string, depth: number): VariableResult {
@@ -155,12 +175,22 @@ export class SlsVariables {
   private fromFile(path: string, address: string | undefined, depth: number): VariableResult {
     if (/\.(js|cjs|mjs|ts)$/i.test(path)) return { kind: 'unresolved', reason: `\${file(${path})} is code, which Crossover never runs` };
     if (!this.files.has(path)) {
-      const text = this.readFile?.(path);
-      this.files.set(path, text === undefined ? undefined : loadDocument(path, text).root);
+      const read = this.readFile?.(path);
+      this.files.set(path, typeof read === 'string' ? loadDocument(path, read).root : read);
     }
     const root = this.files.get(path);
+    if (isRefusal(root)) {
+      if (this.resolving) this.refused.push({ node: this.resolving, path, reason: root.refused });
+      return { kind: 'unresolved', reason: `${path} is not read: ${root.refused}` };
+    }
     if (!root) return { kind: 'unresolved', reason: `${path} could not be read` };
-    return this.lookup(root, address ?? '', depth, `file(${path})${address ? `:${address}` : ''}`);
+    // Values inside the other file are not this file's: a refusal there is reported on the value that led to it.
+    this.foreign++;
+    try {
+      return this.lookup(root, address ?? '', depth, `file(${path})${address ? `:${address}` : ''}`);
+    } finally {
+      this.foreign--;
+    }
   }
 }
 
