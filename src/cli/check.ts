@@ -1,7 +1,7 @@
 /** Reads each file, runs the engine, and collects what the formatters print. */
 import { relative, sep } from 'node:path';
 import { type EngineConfig } from '../core/config.js';
-import { analyzeText, compareFindings, type AnalysisResult, type PythonReader } from '../core/engine.js';
+import { analyzeText, compareFindings, isListed, type AnalysisResult, type PythonReader } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { describe, type Target } from './files.js';
 import { isPythonFile, isScriptFile } from '../core/parse/cdk/detect.js';
@@ -57,7 +57,7 @@ export function checkFiles(targets: readonly Target[], config: EngineConfig, cwd
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
     const readFile = fileReaderFor(file, root);
     const result = analyzeText({ uri: file, text: read.text, typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) }, config);
-    if (result.format === undefined) {
+    if (!isListed(result)) {
       // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
       // that are not CDK apps are not even listed: a repository has too many.
       report.otherFiles++;
@@ -104,7 +104,7 @@ export function addSynthesized(report: CheckReport, templates: readonly Target[]
     const read = readOrSkip(file, path, report, log, root);
     if (!read) continue;
     const result = analyzeText({ uri: file, text: read.text }, config);
-    if (result.format === undefined) continue;
+    if (!isListed(result)) continue;
     const onTemplate: typeof result.findings = [];
     for (const finding of mapSynthesizedFindings(result.findings, constructPaths(file, read.text), sources, path)) {
       const target = finding.uri === file ? undefined : byUri.get(finding.uri);

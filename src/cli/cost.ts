@@ -108,7 +108,11 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new UsageError(`${request.template}: ${decoded.reason}`);
   const result = analyzeText({ uri: path, text: decoded.text, typescript: typescriptReader, ...(io.python ? { python: io.python } : {}), readFile: fileReaderFor(path, rootOfFile(path))! }, resolveConfig({}));
-  if (!result.model) throw new UsageError(`${request.template} is not a SAM or CloudFormation template`);
+  if (!result.model) {
+    // A template that could not be read (nested too deeply, or an internal error) says why, not "not a template".
+    const why = result.findings.find((f) => f.ruleId === 'internal-error' || f.ruleId === 'parse-error');
+    throw new UsageError(why ? `${request.template}: ${why.message}` : `${request.template} is not a SAM or CloudFormation template`);
+  }
   const { usage, file } = loadUsage(request, path, io);
   const f = request.flags;
   const problems: string[] = [];

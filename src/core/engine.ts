@@ -19,7 +19,8 @@ import { loadDocument, type LoadedDocument, type Syntax } from './parse/document
 import { type TreeNode } from './parse/document/tree.js';
 import { type ParseProblem } from './parse/document/problems.js';
 import { RULES, RULES_BY_ID } from './rules/registry.js';
-import { formatMessage, type Report, type Rule, type Visitors } from './rules/rule.js';
+import { formatMessage, ISSUES_URL, type Report, type Rule, type Visitors } from './rules/rule.js';
+import { type InputLimitError, isInputLimit } from './parse/input-limit.js';
 
 export interface CancellationToken {
   readonly isCancellationRequested: boolean;
@@ -77,7 +78,10 @@ export interface WorkloadSummary {
 
 export interface AnalysisResult {
   uri: string;
-  /** undefined: the file is not a template this engine reads, and it has been left alone. */
+  /**
+   * undefined: the file is not a template this engine reads, and it has been left alone (unless there are
+   * findings: an internal error before the file could be recognised; see `isListed`).
+   */
   format: TemplateFormat | undefined;
   syntax: Syntax | undefined;
   workloads: WorkloadSummary[];
@@ -115,90 +119,165 @@ export async function analyzeTextAsync(input: AnalysisInput, config: EngineConfi
   }
 }
 
+/** Does a face show this file? Templates, and files whose analysis failed before they could be recognised. */
+export function isListed(result: AnalysisResult): boolean {
+  return result.format !== undefined || result.findings.length > 0;
+}
+
 function cancelledResult(input: AnalysisInput): AnalysisResult {
   return { uri: input.uri, format: undefined, syntax: undefined, workloads: [], findings: [], cancelled: true, durationMs: 0 };
 }
 
-/** Parse, build, then each rule: a step each. Never throws; an internal error becomes a finding. */
+/**
+ * Parse, build, then each rule: a step each. Never throws. A known limit of a reader (code nested too deeply
+ * to parse) becomes a `parse-error` where it was reached; any other exception is a bug, reported as an
+ * `internal-error` finding. Either way the file keeps the format it was taken for, so the faces list it as
+ * the template it is (with what was found before the failure) instead of dropping it.
+ */
 function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<void, AnalysisResult, void> {
   const started = performance.now();
   const done = (partial: Omit<AnalysisResult, 'uri' | 'durationMs'>): AnalysisResult => ({ uri: input.uri, ...partial, durationMs: performance.now() - started });
+  const notTemplate = (syntax?: Syntax) => done({ format: undefined, syntax, workloads: [], findings: [] });
+  // What the file is taken for so far, and what was found: kept when a later step fails.
+  let format: TemplateFormat | undefined;
+  let syntax: Syntax | undefined;
+  let stage = 'reading';
+  const findings: Finding[] = [];
 
   try {
     if (input.text.length > config.maxFileSizeBytes) {
-      const format = detectTemplate(undefined, input.text.slice(0, 65536));
-      if (!format) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
-      return done({ format, syntax: undefined, workloads: [], findings: [tooLargeFinding(input, config)].filter(isFinding) });
+      const looksLike = detectTemplate(undefined, input.text.slice(0, 65536));
+      if (!looksLike) return notTemplate();
+      return done({ format: looksLike, syntax: undefined, workloads: [], findings: [tooLargeFinding(input, config)].filter(isFinding) });
     }
     // The model and where it came from: a CDK app, or a YAML/JSON/serverless.ts document.
-    let built: { format: TemplateFormat; syntax: Syntax; parsed: ParsedTemplate; findings: Finding[]; doc?: LoadedDocument };
+    let built: { parsed: ParsedTemplate; doc?: LoadedDocument };
     if (!isServerlessTs(input.uri) && isScriptFile(input.uri)) {
       // A CDK app, or (decided by a text test, before any parsing) a script that has nothing for us.
-      const parsed = mentionsCdk(input.text) ? input.typescript?.cdk(input.uri, input.text, input.readFile) : undefined;
-      if (!parsed) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
-      built = { format: 'cdk', syntax: 'typescript', parsed, findings: [] };
+      if (!input.typescript || !mentionsCdk(input.text)) return notTemplate();
+      [format, syntax] = ['cdk', 'typescript'];
+      const parsed = input.typescript.cdk(input.uri, input.text, input.readFile);
+      if (!parsed) return notTemplate();
+      built = { parsed };
     } else if (isPythonFile(input.uri)) {
       // The same for Python CDK apps.
-      const parsed = mentionsCdkPython(input.text) ? input.python?.cdk(input.uri, input.text, input.readFile) : undefined;
-      if (!parsed) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
-      built = { format: 'cdk', syntax: 'python', parsed, findings: [] };
+      if (!input.python || !mentionsCdkPython(input.text)) return notTemplate();
+      [format, syntax] = ['cdk', 'python'];
+      const parsed = input.python.cdk(input.uri, input.text, input.readFile);
+      if (!parsed) return notTemplate();
+      built = { parsed };
     } else {
+      if (isServerlessTs(input.uri)) {
+        if (!input.typescript) return notTemplate();
+        [format, syntax] = ['serverless', 'typescript'];
+      }
       const doc = isServerlessTs(input.uri) ? typescriptDocument(input) : loadDocument(input.uri, input.text);
-      if (!doc) return done({ format: undefined, syntax: undefined, workloads: [], findings: [] });
-      const format = doc.syntax === 'typescript' ? (detectTemplate(doc.root, '') === 'serverless' ? 'serverless' : undefined) : detectTemplate(doc.root, input.text);
-      if (!format) return done({ format: undefined, syntax: doc.syntax, workloads: [], findings: [] });
-      const findings: Finding[] = [];
+      if (!doc) return notTemplate();
+      syntax = doc.syntax;
+      format = doc.syntax === 'typescript' ? (detectTemplate(doc.root, '') === 'serverless' ? 'serverless' : undefined) : detectTemplate(doc.root, input.text);
+      if (!format) return notTemplate(doc.syntax);
       for (const problem of doc.problems) {
         const finding = problemFinding(doc, problem, config);
         if (finding) findings.push(finding);
       }
       yield;
+      stage = 'building the model of';
       const parsed =
         format === 'ecs-task-definition' ? buildTaskDefinitionFileModel(doc) : format === 'serverless' ? buildServerlessModel(doc, input.readFile) : buildTemplateModel(doc, format);
-      built = { format, syntax: doc.syntax, parsed, findings, doc };
+      built = { parsed, doc };
     }
 
     const { model, problems } = built.parsed;
-    const findings = built.findings;
     for (const problem of problems) {
       const severity = severityFor(problem.ruleId, config, problem.severity === 'info' ? 'info' : problem.severity);
       if (severity) findings.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: model.uri, range: problem.loc.range, related: [] });
     }
     // Fixes that add or change a setting become text edits against the parsed document (YAML/JSON only).
     const doc = built.doc?.syntax === 'yaml' || built.doc?.syntax === 'json' ? built.doc : undefined;
+    const templateFormat = format;
     const fixes: FixMaker = {
       // A rule's own text edits are checked against YAML anchors too (guardShared); CDK code has no document.
       materialize: (fix) => (isSetFix(fix) ? (doc ? materializeFix(doc, fix) : undefined) : doc ? guardShared(doc, fix) : fix),
       // "Ignore this rule for this resource": Metadata.crossover.ignore, where templates keep it.
       ignore: (node, ruleId) =>
-        doc && (built.format === 'sam' || built.format === 'cloudformation') && node.loc.path[0] === 'Resources'
+        doc && (templateFormat === 'sam' || templateFormat === 'cloudformation') && node.loc.path[0] === 'Resources'
           ? materializeFix(doc, { title: `Ignore ${ruleId} for ${node.id}`, set: { path: node.loc.path, keys: ['Metadata', 'crossover', 'ignore'], value: [...node.ignoredRules, ruleId] } })
           : undefined,
     };
+    let workloads: WorkloadSummary[] = [];
+    try {
+      workloads = summarize(model);
+    } catch (error) {
+      pushFinding(findings, internalErrorFinding(input, config, 'summarising the workloads of', error));
+    }
     for (const rule of RULES) {
       yield;
-      runRule(rule, model, config, findings, fixes);
+      try {
+        runRule(rule, model, config, findings, fixes);
+      } catch (error) {
+        // One failing rule must not hide what the others find.
+        pushFinding(findings, internalErrorFinding(input, config, `running rule ${rule.meta.id} on`, error));
+      }
     }
     findings.sort(compareFindings);
-    return done({ format: built.format, syntax: built.syntax, workloads: summarize(model), findings, model });
+    return done({ format, syntax, workloads, findings, model });
   } catch (error) {
-    // A bug in a rule or the builder must not take the caller down: report it as a finding on line 1.
-    const message = error instanceof Error ? error.message : String(error);
-    return done({
-      format: undefined,
-      syntax: undefined,
-      workloads: [],
-      findings: [
-        {
-          ruleId: 'parse-error',
-          severity: 'error',
-          message: `Crossover could not analyse this file (internal error: ${message}). Please report it.`,
-          uri: input.uri,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          related: [],
-        },
-      ],
-    });
+    if (isInputLimit(error)) pushFinding(findings, limitFinding(input, config, error));
+    else pushFinding(findings, internalErrorFinding(input, config, stage, error));
+    findings.sort(compareFindings);
+    // A failure before the file was recognised: judge it by its text, as for a file too large to read.
+    const guessed = format ?? (syntax === undefined || syntax === 'yaml' || syntax === 'json' ? detectTemplate(undefined, input.text.slice(0, 65536)) : undefined);
+    return done({ format: guessed, syntax, workloads: [], findings });
+  }
+}
+
+function pushFinding(findings: Finding[], finding: Finding | undefined): void {
+  if (finding) findings.push(finding);
+}
+
+/** A reader's known limit (code nested too deeply to parse), on the line where it was reached. */
+function limitFinding(input: AnalysisInput, config: EngineConfig, error: InputLimitError): Finding | undefined {
+  const severity = severityFor('parse-error', config);
+  if (!severity) return undefined;
+  const range = new LineIndex(input.text).range(error.offset, Math.min(error.offset + 1, input.text.length));
+  return { ruleId: 'parse-error', severity, message: error.message, uri: input.uri, range, related: [] };
+}
+
+/** The longest reason an internal-error finding quotes (the first line of the exception's message). */
+const MAX_REASON = 200;
+
+/**
+ * A bug, reported on line 1 with the file, the step and the exception's first line (no stack: it means
+ * nothing to the reader of a Problems panel, and the report link asks for the file instead).
+ */
+export function internalErrorFinding(input: AnalysisInput, config: EngineConfig, stage: string, error: unknown): Finding | undefined {
+  const severity = severityFor('internal-error', config);
+  const rule = RULES_BY_ID.get('internal-error');
+  if (!severity || !rule) return undefined;
+  const message = formatMessage(rule.meta.messages['failed'] ?? '', { stage, file: fileName(input.uri), reason: errorReason(error), issues: ISSUES_URL });
+  return { ruleId: 'internal-error', severity, message, uri: input.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, related: [] };
+}
+
+/** `RangeError: Maximum call stack size exceeded`: the exception's class and the first line of its message, bounded. */
+export function errorReason(error: unknown): string {
+  let text: string;
+  try {
+    if (error instanceof Error) text = error.message ? `${error.name}: ${error.message}` : error.name;
+    else text = typeof error === 'string' ? error : `a thrown ${error === null ? 'null' : typeof error} (${String(error)})`;
+  } catch {
+    text = 'an exception that cannot be described';
+  }
+  const line = (text.split(/\r\n|\r|\n/, 1)[0] ?? '').trim() || 'an exception without a message';
+  return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON - 3)}...` : line;
+}
+
+/** The file's name, for messages: the last segment of its uri or path. */
+function fileName(uri: string): string {
+  const last = uri.split(/[\\/]/).filter(Boolean).pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type EngineConfig, resolveConfig } from '../core/config.js';
-import { analyzeTextAsync, isServerlessTs, type AnalysisResult } from '../core/engine.js';
+import { analyzeTextAsync, isListed, isServerlessTs, type AnalysisResult } from '../core/engine.js';
 import { type Finding } from '../core/findings.js';
 import { isSynthesizedTemplate } from '../core/parse/cdk/synthesized.js';
 import { toDiagnostic } from './diagnostics.js';
@@ -237,7 +237,7 @@ export class Analyzer implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri, version: number, result: AnalysisResult): void {
-    if (result.format === undefined) {
+    if (!isListed(result)) {
       // Not a template: leave the file alone (and drop what an earlier version of it had).
       this.forget(uri);
       return;

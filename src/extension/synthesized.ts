@@ -5,7 +5,7 @@
  * Kept in a diagnostic collection of its own, re-mapped when a template or a CDK source changes.
  */
 import * as vscode from 'vscode';
-import { analyzeText } from '../core/engine.js';
+import { analyzeText, isListed } from '../core/engine.js';
 import { type Finding } from '../core/findings.js';
 import { type CdkSource, constructPaths, isSynthesizedTemplate, mapSynthesizedFindings } from '../core/parse/cdk/synthesized.js';
 import { decodeBytes } from '../core/parse/document/load.js';
@@ -107,7 +107,7 @@ export class SynthesizedOutput implements vscode.Disposable {
       if (decoded.kind === 'binary') return;
       const key = uri.toString();
       const result = analyzeText({ uri: key, text: decoded.text }, this.analyzer.engineConfig);
-      if (!result.format) {
+      if (!isListed(result)) {
         this.templates.delete(key);
       } else {
         this.templates.set(key, { findings: result.findings, paths: constructPaths(key, decoded.text), label: vscode.workspace.asRelativePath(uri, false) });

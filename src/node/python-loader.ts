@@ -4,7 +4,7 @@
  * Initialising tree-sitter is asynchronous, so the hosts await `loadPythonReader()` before analysing such
  * a file; afterwards `pythonReader()` returns it synchronously.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PythonReader } from '../core/engine.js';
 import { isPythonFile, mentionsCdkPython } from '../core/parse/cdk/detect.js';
@@ -14,17 +14,27 @@ type Entry = { createPythonReader(wasm: { runtime: Uint8Array; grammar: Uint8Arr
 let loading: Promise<PythonReader | undefined> | undefined;
 let loaded: PythonReader | undefined;
 
-/** Loads the reader (once); undefined when it is not built (running from sources) or fails to start. */
+/**
+ * Loads the reader (once); undefined when it is not built (running from sources). When it is built but fails
+ * to start, the reader returned throws that failure for each file, so the engine reports an internal error
+ * on every Python CDK app instead of leaving them silently unanalysed.
+ */
 export function loadPythonReader(): Promise<PythonReader | undefined> {
   loading ??= (async () => {
+    const bundle = join(__dirname, 'python-reader.js');
+    if (!existsSync(bundle)) return undefined;
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const entry = require(join(__dirname, 'python-reader.js')) as Entry;
+      const entry = require(bundle) as Entry;
       loaded = await entry.createPythonReader({ runtime: readFileSync(join(__dirname, 'web-tree-sitter.wasm')), grammar: readFileSync(join(__dirname, 'tree-sitter-python.wasm')) });
-      return loaded;
-    } catch {
-      return undefined;
+    } catch (error) {
+      loaded = {
+        cdk: () => {
+          throw error;
+        },
+      };
     }
+    return loaded;
   })();
   return loading;
 }

@@ -3,6 +3,7 @@
  * the serverless.ts and CDK readers, bundled apart) the first time such a file is analysed, so ordinary
  * runs never pay for the compiler.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TypeScriptReader } from '../core/engine.js';
 
@@ -10,14 +11,29 @@ let reader: TypeScriptReader | null | undefined;
 
 function load(): TypeScriptReader | undefined {
   if (reader === undefined) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      reader = (require(join(__dirname, 'typescript-reader.js')) as { typescriptReader: TypeScriptReader }).typescriptReader;
-    } catch {
+    const bundle = join(__dirname, 'typescript-reader.js');
+    if (!existsSync(bundle)) {
       reader = null; // not built (running from sources): TypeScript and JavaScript files are then not analysed
+    } else {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const loaded = (require(bundle) as { typescriptReader?: TypeScriptReader }).typescriptReader;
+        reader = loaded ?? failingReader(new Error(`${bundle} has no typescriptReader export`));
+      } catch (error) {
+        // Built but broken: every file it would read gets an internal-error finding, not silence.
+        reader = failingReader(error);
+      }
     }
   }
   return reader ?? undefined;
+}
+
+/** A reader that reports why the bundle could not be loaded, each time it is asked to read. */
+function failingReader(error: unknown): TypeScriptReader {
+  const fail = (): never => {
+    throw error;
+  };
+  return { objectLiteral: fail, cdk: fail };
 }
 
 /** The reader the engine takes, loading the bundle at the first call of either method. */

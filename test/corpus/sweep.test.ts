@@ -37,7 +37,7 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
       const t0 = performance.now();
       try {
         const result = analyzeText({ uri: entry.path, text: decoded.text }, config);
-        if (result.findings.some((f) => f.message.includes('internal error'))) crashes.push(`${entry.path}: ${result.findings[0]!.message}`);
+        if (result.findings.some((f) => f.ruleId === 'internal-error')) crashes.push(`${entry.path}: ${result.findings.find((f) => f.ruleId === 'internal-error')!.message}`);
         if (TEMPLATE_KINDS.has(kinds.get(entry.path) ?? '') && !result.format && !MISLABELLED.has(entry.path)) unrecognised.push(entry.path);
       } catch (error) {
         crashes.push(`${entry.path}: ${String(error)}`);

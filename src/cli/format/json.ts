@@ -10,7 +10,7 @@ export function formatJson(report: CheckReport): string {
     version: 1,
     files: report.files.map(({ path, result }) => ({
       path,
-      format: result.format,
+      format: result.format ?? null,
       workloads: result.workloads.map((w) => ({
         id: w.id,
         type: w.type,

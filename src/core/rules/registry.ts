@@ -13,6 +13,7 @@ import ecsFargateTaskSize from './ecs/fargate-task-size.js';
 import ecsScalingCooldowns from './ecs/scaling-cooldowns.js';
 import ecsSingleTaskBehindLoadBalancer from './ecs/single-task-behind-load-balancer.js';
 import fileTooLarge from './file-too-large.js';
+import internalError from './internal-error.js';
 import lambdaApiGatewayTimeout from './lambda/api-gateway-timeout.js';
 import lambdaDeprecatedRuntime from './lambda/deprecated-runtime.js';
 import lambdaEnvironmentSize from './lambda/environment-size.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   ecsScalingCooldowns,
   ecsSingleTaskBehindLoadBalancer,
   fileTooLarge,
+  internalError,
   lambdaApiGatewayTimeout,
   lambdaDeprecatedRuntime,
   lambdaEnvironmentSize,

@@ -102,6 +102,9 @@ export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rul
 
 export const DOCS_BASE_URL = 'https://github.com/crossover-dev/crossover/blob/main/docs/rules/';
 
+/** Where bugs are reported (package.json's repository, `/issues`; a meta test keeps the two in step). */
+export const ISSUES_URL = 'https://github.com/crossover-dev/crossover/issues';
+
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
 }

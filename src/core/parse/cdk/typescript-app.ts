@@ -15,14 +15,17 @@ import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.
 import { LineIndex } from '../document/lines.js';
 import { type ArgView, type CallView, CdkModelBuilder, cdkModule, type ClassRef, type Evaluated, fieldOf, memberValue, type PropsView, type Reference, short, unitValue, type Value } from './constructs.js';
 import { mentionsCdk } from './detect.js';
+import { isInputLimit } from '../input-limit.js';
 import { isRefusal, type FileReader } from '../reference.js';
+import { parseSource } from '../typescript/source.js';
 
 /** Reads another source file of the app, relative to this one ('./config' -> its text), a refusal, or undefined. */
 export type SourceReader = FileReader;
 
 export function readCdkTypeScript(uri: string, text: string, readFile?: SourceReader): ParsedTemplate | undefined {
   if (!mentionsCdk(text)) return undefined;
-  const source = ts.createSourceFile(uri, text, ts.ScriptTarget.Latest, true, /\.(js|cjs|mjs)$/i.test(uri) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  // Code nested too deeply to parse throws InputLimitError: the engine reports it where it happens.
+  const source = parseSource(uri, text, /\.(js|cjs|mjs)$/i.test(uri) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   return new AppReader(uri, text, source, readFile).read();
 }
 
@@ -38,7 +41,13 @@ function exportedConsts(path: string, readFile: SourceReader): { consts: Map<str
     const text = readFile(candidate);
     if (isRefusal(text)) refused ??= text.refused;
     if (typeof text !== 'string') continue;
-    const source = ts.createSourceFile(candidate, text, ts.ScriptTarget.Latest, true);
+    let source: ts.SourceFile;
+    try {
+      source = parseSource(candidate, text);
+    } catch (error) {
+      if (isInputLimit(error)) return { consts }; // nested too deeply to parse: its consts stay unknown
+      throw error;
+    }
     for (const statement of source.statements) {
       if (!ts.isVariableStatement(statement) || !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
       for (const declaration of statement.declarationList.declarations) {
@@ -73,19 +82,13 @@ class AppReader {
   read(): ParsedTemplate | undefined {
     for (const statement of this.source.statements) if (ts.isImportDeclaration(statement)) this.readImport(statement);
     if (this.namespaces.size === 0 && this.named.size === 0) return undefined;
-    const visit = (node: ts.Node): void => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-        this.consts.set(node.name.text, node.initializer);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.source);
-    const walk = (node: ts.Node): void => {
+    eachNode(this.source, (node) => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) this.consts.set(node.name.text, node.initializer);
+    });
+    eachNode(this.source, (node) => {
       if (ts.isNewExpression(node)) this.readConstruct(node);
       if (ts.isCallExpression(node)) this.readCall(node);
-      ts.forEachChild(node, walk);
-    };
-    walk(this.source);
+    });
     const parsed = this.builder.finish();
     return parsed && { ...parsed, problems: [...parsed.problems, ...this.problems] };
   }
@@ -332,19 +335,18 @@ class Props implements PropsView {
   references(key: string): { reference: Reference; loc: SourceLocation }[] {
     const value = this.entries.get(key)?.value;
     const found: { reference: Reference; loc: SourceLocation }[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAssignment(node)) return visit(node.initializer);
-      if (ts.isShorthandPropertyAssignment(node)) return visit(node.name);
-      if (ts.isExpression(node)) {
-        const reference = referenceOf(node);
-        if (reference) {
-          found.push({ reference, loc: this.reader.locOf(node) });
-          return;
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    if (value && this.reader.isLocal(value)) visit(value);
+    // The outermost references under the value, in source order (a reference's own parts are not visited).
+    if (value && this.reader.isLocal(value)) {
+      eachNode(value, (node) => {
+        if (ts.isPropertyAssignment(node)) return [node.initializer];
+        if (ts.isShorthandPropertyAssignment(node)) return [node.name];
+        const reference = ts.isExpression(node) ? referenceOf(node) : undefined;
+        // `f(db).host`: the member name is not a reference of its own (and a long chain would make this quadratic).
+        if (!reference) return ts.isPropertyAccessExpression(node) ? [node.expression] : undefined;
+        found.push({ reference, loc: this.reader.locOf(node) });
+        return [];
+      });
+    }
     return found;
   }
 
@@ -386,11 +388,35 @@ function variableOf(node: ts.Expression): string | undefined {
   return undefined;
 }
 
+/**
+ * Visits `root` and every node under it in source order, with a stack of its own instead of recursion (the
+ * input decides how deep the tree is). `visit` may return the children to go on with instead of the node's own.
+ */
+function eachNode(root: ts.Node, visit: (node: ts.Node) => readonly ts.Node[] | void): void {
+  const stack: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const chosen = visit(node);
+    children.length = 0;
+    if (chosen) children.push(...chosen);
+    else
+      ts.forEachChild(node, (child) => {
+        children.push(child);
+      });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+/** Longer member chains are not references a construct is wired with (and are not followed, so no walk is quadratic). */
+const MAX_REFERENCE_MEMBERS = 32;
+
 /** `queue` -> {queue}, `this.db.instanceEndpoint.hostname` -> {@db, [instanceEndpoint, hostname]}; else undefined. */
 function referenceOf(expression: ts.Expression): Reference | undefined {
   const members: string[] = [];
   let e = unwrap(expression);
   while (ts.isPropertyAccessExpression(e)) {
+    if (members.length >= MAX_REFERENCE_MEMBERS) return undefined;
     const target = unwrap(e.expression);
     if (target.kind === ts.SyntaxKind.ThisKeyword) return { key: `@${e.name.text}`, members: members.reverse() };
     members.push(e.name.text);

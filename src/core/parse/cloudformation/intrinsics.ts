@@ -22,12 +22,18 @@ export type Resolved =
 const STEPS_PER_VALUE = 10_000;
 /** Nor may a whole template. Past it, every further value is unresolved. */
 const STEPS_PER_TEMPLATE = 2_000_000;
+/**
+ * Nor may it nest deeper than this: functions inside functions, or a mapping entry that looks itself up through
+ * its keys, would otherwise recurse until the stack runs out. Real templates nest a handful of levels.
+ */
+const MAX_DEPTH = 64;
 /** Maps with more entries than this are indexed once instead of scanned per lookup (huge Mappings). */
 const INDEX_THRESHOLD = 32;
 
 export class Resolver {
   private steps = 0;
   private totalSteps = 0;
+  private depth = 0;
   private readonly parameterCache = new Map<string, Resolved>();
   private readonly indexes = new WeakMap<MapNode, Map<string, MapEntry>>();
 
@@ -53,6 +59,16 @@ export class Resolver {
 
   private eval(node: TreeNode | undefined, path: PathSegment[]): Resolved {
     if (++this.steps > STEPS_PER_VALUE || ++this.totalSteps > STEPS_PER_TEMPLATE) return unresolved('too complex to evaluate statically');
+    if (this.depth >= MAX_DEPTH) return unresolved(`nested more than ${MAX_DEPTH} levels deep, too deep to evaluate statically`);
+    this.depth++;
+    try {
+      return this.evalNode(node, path);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalNode(node: TreeNode | undefined, path: PathSegment[]): Resolved {
     if (!node) return { kind: 'absent' };
     if (isScalar(node)) return scalar(node.value);
     if (isSeq(node)) return this.list(node.items, path);

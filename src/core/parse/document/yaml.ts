@@ -75,7 +75,7 @@ function parseOnce(source: string): Parsed {
 }
 
 class Converter {
-  private readonly memo = new Map<Node, { node: TreeNode; weight: number } | 'pending'>();
+  private readonly memo = new Map<Node, { node: TreeNode; weight: number; height: number } | 'pending'>();
   private expanded = 0;
   private aliasBombReported = false;
   private depthReported = false;
@@ -90,26 +90,23 @@ class Converter {
 
   /** Converts a node; returns the tree node. The expanded weight is tracked in `this.lastWeight`. */
   private lastWeight = 0;
+  /** How many levels the last converted node has below it (an alias must not take the tree past the depth limit). */
+  private lastHeight = 0;
 
   convert(node: Node, depth: number): TreeNode {
     if (isAlias(node)) return this.convertAlias(node, depth);
     const cached = this.memo.get(node);
     if (cached && cached !== 'pending') {
       this.lastWeight = cached.weight;
+      this.lastHeight = cached.height;
       return cached.node;
     }
     const [start, end] = this.rangeOf(node);
-    if (depth > DOCUMENT_LIMITS.maxDepth) {
-      if (!this.depthReported) {
-        this.depthReported = true;
-        this.problems.push({ severity: 'error', code: 'too-deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`, start, end: start + 1 });
-      }
-      this.lastWeight = 1;
-      return { kind: 'scalar', value: null, start, end: start };
-    }
+    if (depth > DOCUMENT_LIMITS.maxDepth) return this.tooDeep(start);
     this.memo.set(node, 'pending');
     let result: TreeNode;
     let weight = 1;
+    let height = 0;
     if (isMap(node)) {
       const entries: MapEntry[] = [];
       const keys = new Set<string>();
@@ -121,6 +118,7 @@ class Converter {
         keys.add(key);
         const value = pair.value == null ? nullAt(keyNode.end) : this.convert(pair.value as Node, depth + 1);
         weight += 1 + (pair.value == null ? 1 : this.lastWeight);
+        height = Math.max(height, 1 + (pair.value == null ? 0 : this.lastHeight));
         entries.push({ key, keyNode, value });
       }
       result = { kind: 'map', entries, start, end };
@@ -130,10 +128,12 @@ class Converter {
         if (item == null) {
           items.push(nullAt(end));
           weight += 1;
+          height = Math.max(height, 1);
           continue;
         }
         items.push(this.convert(item as Node, depth + 1));
         weight += this.lastWeight;
+        height = Math.max(height, 1 + this.lastHeight);
       }
       result = { kind: 'seq', items, start, end };
     } else if (isScalar(node)) {
@@ -144,9 +144,21 @@ class Converter {
     result = this.applyTag(node, result);
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) result.anchor = this.anchorOf(anchor, node);
-    this.memo.set(node, { node: result, weight });
+    this.memo.set(node, { node: result, weight, height });
     this.lastWeight = weight;
+    this.lastHeight = height;
     return result;
+  }
+
+  /** Cut off here: reported once, the value read as null. */
+  private tooDeep(start: number): TreeNode {
+    if (!this.depthReported) {
+      this.depthReported = true;
+      this.problems.push({ severity: 'error', code: 'too-deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`, start, end: start + 1 });
+    }
+    this.lastWeight = 1;
+    this.lastHeight = 0;
+    return { kind: 'scalar', value: null, start, end: start };
   }
 
   private convertAlias(alias: Alias, depth: number): TreeNode {
@@ -154,13 +166,19 @@ class Converter {
     const target = alias.resolve(this.doc);
     if (!target) {
       this.lastWeight = 1;
+      this.lastHeight = 0;
       return nullAt(start, end);
     }
-    if (this.memo.get(target) === 'pending') {
+    const cached = this.memo.get(target);
+    if (cached === 'pending') {
       this.problems.push({ severity: 'error', code: 'recursive-alias', message: `The alias *${alias.source} refers to a node that contains it.`, start, end });
       this.lastWeight = 1;
+      this.lastHeight = 0;
       return nullAt(start, end);
     }
+    // The anchored node was read where it is declared; repeated here, deeper, it must still fit the depth limit
+    // (aliases of aliases would otherwise build a tree thousands of levels deep from a few lines).
+    if (cached && depth + cached.height > DOCUMENT_LIMITS.maxDepth + 1) return this.tooDeep(start);
     const node = this.convert(target, depth);
     const weight = this.lastWeight;
     this.expanded += weight;
@@ -176,6 +194,7 @@ class Converter {
         });
       }
       this.lastWeight = 1;
+      this.lastHeight = 0;
       return nullAt(start, end);
     }
     this.lastWeight = weight;

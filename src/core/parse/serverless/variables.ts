@@ -131,6 +131,9 @@ export class SlsVariables {
         return { kind: 'unresolved', reason: `environment variable ${address} (set where the deployment runs)` };
       case 'code':
         return { kind: 'unresolved', reason: `${address} is computed by TypeScript code, which Crossover never runs` };
+      case 'unread':
+        // serverless.ts: a value the reader left out, with the reason (too deep, too many).
+        return { kind: 'unresolved', reason: `not read: ${address}` };
       case 'strToBool':
         return { kind: 'value', value: /^true$/i.test(address.trim()) };
       default:

@@ -4,18 +4,23 @@
  * of the file (`const serverlessConfiguration: AWS = {...}`). Parsed with the TypeScript compiler API
  * (syntax only: no type check, nothing executed). Spreads of `const` objects and shorthand properties
  * naming `const` literals are followed; any other expression (a call, an import, arithmetic) becomes
- * `${code:...}`, which the variable resolver reports as unresolved.
+ * `${code:...}`, which the variable resolver reports as unresolved. Values nested deeper than 64 levels, or past
+ * 100,000 values in all (consts that name each other twice per level double at each level), become
+ * `${unread:...}` with the reason. Code nested too deeply to parse throws InputLimitError (see source.ts).
  *
  * Part of dist/typescript-reader.js, which hosts load only when a serverless.ts or CDK app is analysed,
  * so the compiler does not weigh on activation.
  */
 import ts from 'typescript';
 import { type MapEntry, type MapNode, type ScalarNode, type TreeNode } from '../document/tree.js';
+import { parseSource } from './source.js';
 
 const MAX_DEPTH = 64;
+/** A configuration has a few thousand values; past this many, consts that name each other twice per level are a bomb. */
+const MAX_VALUES = 100_000;
 
 export function objectLiteralTree(fileName: string, text: string): TreeNode | undefined {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const source = parseSource(fileName, text, ts.ScriptKind.TS);
   const consts = new Map<string, ts.Expression>();
   let exported: ts.Expression | undefined;
   for (const statement of source.statements) {
@@ -37,6 +42,16 @@ export function objectLiteralTree(fileName: string, text: string): TreeNode | un
 }
 
 class Converter {
+  /**
+   * Literals already converted, shared wherever they are named again (as YAML shares an anchored node): consts
+   * that name each other twice per level would otherwise double the tree at each level.
+   */
+  private readonly converted = new Map<ts.Expression, { node: TreeNode; height: number }>();
+  /** How many levels the last converted node has below it. */
+  private lastHeight = 0;
+  /** Tree nodes made so far (a backstop: sharing keeps this near the size of the text). */
+  private made = 0;
+
   constructor(
     private readonly source: ts.SourceFile,
     private readonly consts: Map<string, ts.Expression>,
@@ -56,16 +71,35 @@ class Converter {
   }
 
   node(expression: ts.Expression, depth: number): TreeNode | undefined {
-    if (depth > MAX_DEPTH) return this.code(expression);
+    this.lastHeight = 0;
+    if (depth > MAX_DEPTH) return this.scalar(expression, `\${unread:nested deeper than ${MAX_DEPTH} levels}`);
     const e = this.unwrap(expression);
-    if (ts.isObjectLiteralExpression(e)) return this.object(e, depth);
-    if (ts.isArrayLiteralExpression(e)) {
-      const items = e.elements.flatMap((element) => {
-        const item = ts.isSpreadElement(element) ? undefined : this.node(element, depth + 1);
-        return item ? [item] : [];
-      });
-      return { kind: 'seq', items, start: e.getStart(this.source), end: e.end };
+    const known = this.converted.get(e);
+    // Shared where it still fits the depth limit; deeper, it is converted again (and cut off at the limit).
+    if (known && depth + known.height <= MAX_DEPTH + 1) {
+      this.lastHeight = known.height;
+      return known.node;
     }
+    if (++this.made > MAX_VALUES) return this.scalar(expression, `\${unread:the configuration expands to more than ${MAX_VALUES} values}`);
+    let result: TreeNode;
+    if (ts.isObjectLiteralExpression(e)) result = this.object(e, depth);
+    else if (ts.isArrayLiteralExpression(e)) {
+      const items: TreeNode[] = [];
+      let height = 0;
+      for (const element of e.elements) {
+        const item = ts.isSpreadElement(element) ? undefined : this.node(element, depth + 1);
+        if (!item) continue;
+        items.push(item);
+        height = Math.max(height, 1 + this.lastHeight);
+      }
+      result = { kind: 'seq', items, start: e.getStart(this.source), end: e.end };
+      this.lastHeight = height;
+    } else return this.leaf(e);
+    if (!known) this.converted.set(e, { node: result, height: this.lastHeight });
+    return result;
+  }
+
+  private leaf(e: ts.Expression): ScalarNode {
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return this.scalar(e, e.text);
     if (ts.isNumericLiteral(e)) return this.scalar(e, Number(e.text));
     if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return this.scalar(e, -Number(e.operand.text));
@@ -75,17 +109,19 @@ class Converter {
     return this.code(e);
   }
 
+  /** Sets `this.lastHeight`. A later key replaces an earlier one, and moves to the end (as a spread does in JavaScript). */
   private object(e: ts.ObjectLiteralExpression, depth: number): MapNode {
-    const entries: MapEntry[] = [];
-    const set = (entry: MapEntry) => {
-      const at = entries.findIndex((x) => x.key === entry.key);
-      if (at >= 0) entries.splice(at, 1);
-      entries.push(entry);
+    const entries = new Map<string, { entry: MapEntry; height: number }>();
+    const set = (entry: MapEntry, height: number) => {
+      entries.delete(entry.key);
+      entries.set(entry.key, { entry, height });
     };
     for (const property of e.properties) {
       if (ts.isSpreadAssignment(property)) {
         const spread = this.node(property.expression, depth + 1);
-        if (spread?.kind === 'map') spread.entries.forEach(set);
+        // The spread map's entries sit one level higher than the map itself.
+        const height = Math.max(0, this.lastHeight - 1);
+        if (spread?.kind === 'map') for (const entry of spread.entries) set(entry, height);
         continue;
       }
       if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
@@ -94,9 +130,12 @@ class Converter {
       if (key === undefined) continue;
       const keyNode: ScalarNode = { kind: 'scalar', value: key, start: name.getStart(this.source), end: name.end };
       const value = ts.isPropertyAssignment(property) ? this.node(property.initializer, depth + 1) : this.node(property.name, depth + 1);
-      if (value) set({ key, keyNode, value });
+      if (value) set({ key, keyNode, value }, this.lastHeight);
     }
-    return { kind: 'map', entries, start: e.getStart(this.source), end: e.end };
+    let height = 0;
+    for (const item of entries.values()) height = Math.max(height, 1 + item.height);
+    this.lastHeight = height;
+    return { kind: 'map', entries: [...entries.values()].map((item) => item.entry), start: e.getStart(this.source), end: e.end };
   }
 
   private scalar(e: ts.Node, value: ScalarNode['value']): ScalarNode {
