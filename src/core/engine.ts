@@ -194,13 +194,16 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
     }
     // Fixes that add or change a setting become text edits against the parsed document (YAML/JSON only).
     const doc = built.doc?.syntax === 'yaml' || built.doc?.syntax === 'json' ? built.doc : undefined;
+    // A document that does not parse gets no edits: where its text and its partial tree disagree, an edit could
+    // make it worse (fuzzing found such fixes). The findings stay; the fixes come back once the syntax error goes.
+    const editable = !built.doc || !built.doc.problems.some((p) => p.severity === 'error');
     const templateFormat = format;
     const fixes: FixMaker = {
       // A rule's own text edits are checked against YAML anchors too (guardShared); CDK code has no document.
-      materialize: (fix) => (isSetFix(fix) ? (doc ? materializeFix(doc, fix) : undefined) : doc ? guardShared(doc, fix) : fix),
+      materialize: (fix) => (!editable ? undefined : isSetFix(fix) ? (doc ? materializeFix(doc, fix) : undefined) : doc ? guardShared(doc, fix) : fix),
       // "Ignore this rule for this resource": Metadata.crossover.ignore, where templates keep it.
       ignore: (node, ruleId) =>
-        doc && (templateFormat === 'sam' || templateFormat === 'cloudformation') && node.loc.path[0] === 'Resources'
+        doc && editable && (templateFormat === 'sam' || templateFormat === 'cloudformation') && node.loc.path[0] === 'Resources'
           ? materializeFix(doc, { title: `Ignore ${ruleId} for ${node.id}`, set: { path: node.loc.path, keys: ['Metadata', 'crossover', 'ignore'], value: [...node.ignoredRules, ruleId] } })
           : undefined,
     };

@@ -203,3 +203,28 @@ describe('building fixes is linear in the document, however long its lines', () 
     expect(checkFix({ uri, text, doc }, last).failures).toEqual([]);
   });
 });
+
+describe('a document that does not parse', () => {
+  // Found by fuzzing: on a document with a syntax error, the parser's recovered tree and the text can disagree
+  // (a value's range runs into the broken part), and an edit there made the file worse.
+  const text = SAM('      Runtime: python3.13\n      Handler: i.h\n      Architectures: [x86_64]\n');
+  const broken = text.replace('Resources:', 'Bad: {a: [b\nResources:');
+
+  test('gets no edits (fixes or "ignore"), and its findings stay', () => {
+    const clean = analyze('t.yaml', text).findings.find((f) => f.ruleId === 'lambda/prefer-arm64');
+    expect(clean?.fix).toBeDefined();
+    expect(clean?.ignore).toBeDefined();
+    const findings = analyze('t.yaml', broken).findings;
+    expect(findings.some((f) => f.ruleId === 'parse-error')).toBe(true);
+    const arm = findings.find((f) => f.ruleId === 'lambda/prefer-arm64');
+    expect(arm, 'the finding is still reported').toBeDefined();
+    expect(findings.filter((f) => f.fix || f.ignore)).toEqual([]);
+  });
+
+  test('a warning-level problem (a duplicate key) keeps the fixes', () => {
+    const duplicated = text.replace('      Handler: i.h\n', '      Handler: i.h\n      Handler: j.h\n');
+    const findings = analyze('t.yaml', duplicated).findings;
+    expect(findings.some((f) => f.ruleId === 'duplicate-key')).toBe(true);
+    expect(findings.find((f) => f.ruleId === 'lambda/prefer-arm64')?.fix).toBeDefined();
+  });
+});
