@@ -267,7 +267,7 @@ export class CdkModelBuilder {
       const node = target ? this.model.byId.get(target) : undefined;
       if (!node || (node.kind !== 'rds-instance' && node.kind !== 'rds-cluster' && node.kind !== 'rds-proxy')) continue;
       const member = reference.members[0];
-      fn.links.push({ targetId: node.id, attribute: member === undefined ? undefined : (CONNECTION_MEMBERS[member] ?? member), at: loc });
+      fn.links.push({ targetId: node.id, attribute: member === undefined ? undefined : ((Object.hasOwn(CONNECTION_MEMBERS, member) ? CONNECTION_MEMBERS[member] : undefined) ?? member), at: loc });
     }
     if (this.model.byId.size === 0) return undefined;
     return { model: this.model, problems: [] };
@@ -305,7 +305,7 @@ export class CdkModelBuilder {
   private database(base: Base, cls: ClassRef, props: PropsView): void {
     const cluster = cls.name !== 'DatabaseInstance' && cls.name !== 'DatabaseInstanceFromSnapshot';
     const engine = props.call('engine');
-    const name = engine?.member ? (ENGINES[engine.member] ?? engine.member.toLowerCase()) : undefined;
+    const name = engine?.member ? ((Object.hasOwn(ENGINES, engine.member) ? ENGINES[engine.member] : undefined) ?? engine.member.toLowerCase()) : undefined;
     const at = props.keyLoc('engine');
     const db: Database = {
       ...base,
@@ -390,11 +390,11 @@ export function cdkModule(specifier: string): string | undefined {
 export function unitValue(owner: string | undefined, method: string, argument: number): string | undefined {
   if (owner === 'Duration') {
     const factor: Record<string, number> = { millis: 0.001, seconds: 1, minutes: 60, hours: 3600, days: 86400 };
-    if (factor[method] !== undefined) return `${argument * factor[method]!} s`;
+    if (Object.hasOwn(factor, method)) return `${argument * factor[method]!} s`;
   }
   if (owner === 'Size') {
     const factor: Record<string, number> = { kibibytes: 1 / 1024, mebibytes: 1, gibibytes: 1024, tebibytes: 1024 * 1024 };
-    if (factor[method] !== undefined) return `${argument * factor[method]!} MiB`;
+    if (Object.hasOwn(factor, method)) return `${argument * factor[method]!} MiB`;
   }
   return undefined;
 }

@@ -65,7 +65,7 @@ export class EventWiring {
     if (isMap(events)) {
       for (const entry of events.entries) {
         const type = stringValue(get(entry.value, 'Type'));
-        const spec = type ? SAM_EVENTS[type] : undefined;
+        const spec = type && Object.hasOwn(SAM_EVENTS, type) ? SAM_EVENTS[type] : undefined;
         if (!type || !spec) continue;
         const path = [...base, entry.key];
         const properties = get(entry.value, 'Properties');
@@ -246,12 +246,12 @@ export class EventWiring {
       'AWS::AmazonMQ::Broker': 'mq',
       'AWS::DocDB::DBCluster': 'documentdb',
     };
-    let kind: EventSourceKind = type ? (byType[type] ?? 'other') : 'other';
+    let kind: EventSourceKind = type && Object.hasOwn(byType, type) ? byType[type]! : 'other';
     if (kind === 'other') {
       const arn = stringValue(arnNode) ?? stringValue(get(arnNode, 'Fn::Sub')) ?? '';
       const service = /arn:[^:]*:([a-z0-9-]+):/.exec(arn)?.[1];
       const byService: Record<string, EventSourceKind> = { sqs: 'sqs', kinesis: 'kinesis', dynamodb: 'dynamodb', kafka: 'msk', mq: 'mq', rds: 'documentdb' };
-      kind = (service && byService[service]) || 'other';
+      kind = (service && Object.hasOwn(byService, service) && byService[service]) || 'other';
     }
     return targetId ? { kind, targetId } : { kind };
   }

@@ -41,7 +41,7 @@ export function readGlobals(ctx: BuildContext): SamGlobals {
 /** The resource's own properties, then the Globals section for its type (unless it ignores them). */
 export function resourceLayers(resource: ResourceEntry, globals: SamGlobals): Layer[] {
   const layers: Layer[] = [{ node: resource.properties, path: ['Resources', resource.id, 'Properties'], origin: 'explicit' }];
-  const section = SECTION_OF_TYPE[resource.type];
+  const section = Object.hasOwn(SECTION_OF_TYPE, resource.type) ? SECTION_OF_TYPE[resource.type] : undefined;
   const node = section ? globals[section] : undefined;
   if (!section || !node) return layers;
   const ignore = ignoredGlobals(resource);

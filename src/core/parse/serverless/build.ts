@@ -137,7 +137,7 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
       events.items.forEach((item, index) => {
         const type = isMap(item) ? singleKey(item) : stringValue(item);
         if (!type) return;
-        const spec = EVENTS[type];
+        const spec = Object.hasOwn(EVENTS, type) ? EVENTS[type] : undefined;
         const body = isMap(item) ? item.entries[0]!.value : undefined;
         const eventPath: PathSegment[] = [...path, 'events', index, type];
         const source: EventSource = {
