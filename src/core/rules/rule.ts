@@ -114,6 +114,10 @@ export function formatMessage(template: string, data: Record<string, string | nu
   });
 }
 
+// Made once: toLocaleString builds a formatter on every call, which shows on templates with thousands of findings.
+const INTEGER = new Intl.NumberFormat('en-US');
+const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return Number.isInteger(value) ? INTEGER.format(value) : DECIMAL.format(value);
 }

@@ -76,11 +76,11 @@ class Converter {
   }
 
   private object(e: ts.ObjectLiteralExpression, depth: number): MapNode {
-    const entries: MapEntry[] = [];
+    // A later property replaces an earlier one of the same name and takes the last place (a Map keeps that order).
+    const byKey = new Map<string, MapEntry>();
     const set = (entry: MapEntry) => {
-      const at = entries.findIndex((x) => x.key === entry.key);
-      if (at >= 0) entries.splice(at, 1);
-      entries.push(entry);
+      byKey.delete(entry.key);
+      byKey.set(entry.key, entry);
     };
     for (const property of e.properties) {
       if (ts.isSpreadAssignment(property)) {
@@ -96,7 +96,7 @@ class Converter {
       const value = ts.isPropertyAssignment(property) ? this.node(property.initializer, depth + 1) : this.node(property.name, depth + 1);
       if (value) set({ key, keyNode, value });
     }
-    return { kind: 'map', entries, start: e.getStart(this.source), end: e.end };
+    return { kind: 'map', entries: [...byKey.values()], start: e.getStart(this.source), end: e.end };
   }
 
   private scalar(e: ts.Node, value: ScalarNode['value']): ScalarNode {
