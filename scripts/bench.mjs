@@ -170,20 +170,34 @@ if (slowest.length) {
   for (const s of slowest) console.log(`  ${s.ms} ms  ${s.kilobytes} KB  ${s.path}`);
 }
 // (c) Pathological shapes: analysis (the whole of analyzeText: reading, lenient re-read, tree, detection,
-// model, rules, fixes, positions) against the first step the engine itself takes, the bare parse:
-// `yaml` parseDocument with a LineCounter (the engine's options), or `jsonc-parser` parseTree for JSON.
+// model, rules, fixes, positions) against the bare parse, the library alone building its tree of the same
+// text: `yaml` parseDocument with a LineCounter (the engine's options), or `jsonc-parser` parseTree for JSON
+// (the engine builds its own tree from the same parser's events).
 const shapeFilter = process.env.BENCH_SHAPES ?? '';
 const SHAPE_RUNS = Number(process.env.BENCH_SHAPE_RUNS ?? 3);
-/** Median wall time (ms) of `fn` over SHAPE_RUNS runs, after one warm-up run (the inputs are large). */
-function timeLarge(fn) {
-  fn();
-  const samples = [];
-  for (let i = 0; i < SHAPE_RUNS; i++) {
+/**
+ * Median wall times (ms) of `a` and `b`, run in turns (so a busy machine weighs on both alike) SHAPE_RUNS
+ * times, after warm-up turns: at least one, and more while they take under a second (a fast input needs a
+ * few runs before the JIT has compiled the paths it takes).
+ */
+function timePair(a, b) {
+  for (let i = 0, spent = 0; i < 5 && (i < 1 || spent < 1000); i++) {
     const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+    a();
+    b();
+    spent += performance.now() - t0;
   }
-  return median(samples);
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < SHAPE_RUNS; i++) {
+    let t0 = performance.now();
+    a();
+    as.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    bs.push(performance.now() - t0);
+  }
+  return [median(as), median(bs)];
 }
 const YAML_ENGINE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false };
 const JSON_ENGINE_OPTIONS = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true };
@@ -199,12 +213,11 @@ if (shapeFilter !== '0') {
       const input = { uri: shape.uri, text };
       const first = analyzeText(input, config);
       if (!first.format || !first.findings.some((f) => f.ruleId !== 'parse-error')) throw new Error(`${shape.name}: the shape did not reach the rules (${first.format})`);
-      const analysis = timeLarge(() => analyzeText(input, config));
-      const bare = timeLarge(bareParseOf(shape.uri, text));
+      const [analysis, bare] = timePair(() => analyzeText(input, config), bareParseOf(shape.uri, text));
       shapes.push({ shape: shape.name, megabytes: +(text.length / 1024 / 1024).toFixed(2), analysisMs: Math.round(analysis), bareParseMs: Math.round(bare), ratio: +(analysis / bare).toFixed(2), findings: first.findings.length });
     }
   }
-  console.log(`\nPathological shapes: analyzeText vs the bare parse of the same text (median of ${SHAPE_RUNS} runs after one warm-up)\n`);
+  console.log(`\nPathological shapes: analyzeText vs the bare parse of the same text (median of ${SHAPE_RUNS} runs each, in turns, after warm-up)\n`);
   console.table(shapes.map((r) => ({ shape: r.shape, MB: r.megabytes, 'analysis ms': r.analysisMs, 'bare parse ms': r.bareParseMs, ratio: `${r.ratio}x`, findings: r.findings })));
   for (const r of shapes) console.log(`${r.ratio <= 3 ? 'within' : 'ABOVE'} the target of 3x the bare parse: ${r.shape}, ${r.megabytes} MB (${r.ratio}x)`);
 }
