@@ -153,6 +153,29 @@ export const SHAPES = [
     },
   },
   {
+    name: 'SAM Globals: a long value every function inherits',
+    uri: 'globals/template.yaml',
+    // Half the text is one Fn::Sub in Globals (a Ref to a parameter, so it is evaluated); the rest is functions.
+    make: (bytes) => {
+      const head = `Transform: AWS::Serverless-2016-10-31\nParameters:\n  Stage: {Type: String, Default: prod}\nGlobals:\n  Function:\n    Runtime: python3.13\n    Environment:\n      Variables:\n        LONG: !Sub "`;
+      const long = fill(Math.floor(bytes / 2), (i) => WORD.slice(i % 7));
+      const middle = `-\${Stage}"\nResources:\n`;
+      const unit = (i) => `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: app.h${i}, CodeUri: src/}\n`;
+      return head + long + middle + fill(bytes - head.length - long.length - middle.length, unit);
+    },
+  },
+  {
+    name: 'serverless.yml: a long provider variable every function inherits',
+    uri: 'sls-provider/serverless.yml',
+    make: (bytes) => {
+      const head = 'service: big\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  stage: prod\n  environment:\n    LONG: "';
+      const long = fill(Math.floor(bytes / 2), (i) => WORD.slice(i % 7));
+      const middle = '-${sls:stage}"\nfunctions:\n';
+      const unit = (i) => `  f${i}:\n    handler: src/h.f${i}\n    timeout: 20\n`;
+      return head + long + middle + fill(bytes - head.length - long.length - middle.length, unit);
+    },
+  },
+  {
     name: 'minified task definition, huge environment',
     uri: 'taskdef/task-definition.json',
     make: (bytes) => {

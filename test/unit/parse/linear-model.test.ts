@@ -3,13 +3,15 @@
  * every function, proxy, prefix or property for each item made templates with thousands of them quadratic.
  * Work is counted where it can be; elsewhere a shape that took tens of seconds must finish in a few.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { analyzeText } from '../../../src/core/engine.js';
 import { type TemplateModel } from '../../../src/core/model/template.js';
 import { buildTemplateModel } from '../../../src/core/parse/cloudformation/build.js';
 import { BuildContext } from '../../../src/core/parse/cloudformation/context.js';
 import { loadDocument } from '../../../src/core/parse/document/load.js';
+import { getIn, type MapEntry, type MapNode, type ScalarNode } from '../../../src/core/parse/document/tree.js';
+import { buildServerlessModel } from '../../../src/core/parse/serverless/build.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
 import rdsRule from '../../../src/core/rules/rds/lambda-without-proxy.js';
 import { type Report, type Rule } from '../../../src/core/rules/rule.js';
@@ -33,6 +35,18 @@ function counting<T>(items: T[]): { items: T[]; reads: () => number } {
     },
   });
   return { items: proxy, reads: () => reads };
+}
+
+/** Replaces an entry's scalar value by one that counts how often its text is read. */
+function countingValue(entry: MapEntry): () => number {
+  let reads = 0;
+  entry.value = new Proxy(entry.value as ScalarNode, {
+    get(target, property, receiver) {
+      if (property === 'value') reads++;
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+  return () => reads;
 }
 
 /** Runs one rule's visitors over a model, with `model` as the rule's context. */
@@ -124,5 +138,52 @@ describe('the model builder', () => {
     expect(root.entries).toHaveLength(count);
     expect(root.entries[count - 1]).toMatchObject({ key: 'k7', value: { value: 'last' } });
     expect(root.entries[7]).toMatchObject({ key: 'k8', value: { value: 8 } });
+  });
+
+  test('a long value every function inherits from SAM Globals is evaluated and walked once, not once per function', () => {
+    const count = 200;
+    const long = 'x'.repeat(100_000);
+    const functions = Array.from({ length: count }, (_, i) => `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: h.f${i}}`).join('\n');
+    const text = `Transform: AWS::Serverless-2016-10-31\nParameters:\n  Stage: {Type: String, Default: prod}\nGlobals:\n  Function:\n    Runtime: python3.13\n    Environment:\n      Variables:\n        LONG: !Sub "${long}-\${Stage}"\nResources:\n${functions}\n`;
+    const doc = loadDocument('template.yaml', text);
+    const sub = getIn(doc.root, ['Globals', 'Function', 'Environment', 'Variables', 'LONG']) as MapNode;
+    const reads = countingValue(sub.entries[0]!);
+    const model = buildTemplateModel(doc, 'sam').model;
+    expect(model.functions).toHaveLength(count);
+    expect(model.functions.every((fn) => fn.environment?.variables[0]?.value === `${long}-prod`)).toBe(true);
+    // Evaluating the Fn::Sub and walking it for links per function read the string hundreds of times.
+    expect(reads()).toBeLessThan(20);
+  });
+
+  test('a long provider setting of a serverless.yml is resolved once, not once per function', () => {
+    const count = 200;
+    const functions = Array.from({ length: count }, (_, i) => `  f${i}:\n    handler: h.f${i}`).join('\n');
+    const text = `service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  stage: prod\n  environment:\n    LONG: "${'x'.repeat(50_000)}-\${sls:stage}"\nfunctions:\n${functions}\n`;
+    const doc = loadDocument('serverless.yml', text);
+    const environment = getIn(doc.root, ['provider', 'environment']) as MapNode;
+    const reads = countingValue(environment.entries[0]!);
+    const model = buildServerlessModel(doc, undefined).model;
+    expect(model.functions).toHaveLength(count);
+    expect(model.functions.every((fn) => fn.environment?.variables.find((v) => v.name === 'LONG')?.value === `${'x'.repeat(50_000)}-prod`)).toBe(true);
+    expect(reads()).toBeLessThan(20);
+  });
+});
+
+describe('rules on values shared by many functions', () => {
+  test('lambda/environment-size measures a long inherited value once', () => {
+    const count = 300;
+    const functions = Array.from({ length: count }, (_, i) => `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: h.f${i}}`).join('\n');
+    const text = `Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.13\n    Environment:\n      Variables:\n        LONG: "${'é'.repeat(20_000)}"\nResources:\n${functions}\n`;
+    const encode = vi.spyOn(TextEncoder.prototype, 'encode');
+    try {
+      const result = analyzeText({ uri: 'template.yaml', text }, config);
+      const findings = result.findings.filter((f) => f.ruleId === 'lambda/environment-size');
+      expect(findings).toHaveLength(count);
+      expect(findings[0]!.message).toContain('take 40,004 bytes');
+      // Encoding the 20,000-character value for each function allocated 12 MB for nothing.
+      expect(encode.mock.calls.filter(([text]) => (text ?? '').length >= 20_000)).toHaveLength(1);
+    } finally {
+      encode.mockRestore();
+    }
   });
 });

@@ -10,9 +10,22 @@ import { getAttTarget } from './references.js';
 
 const WALK_BUDGET = 50_000;
 
+/** Per template, the links of the subtrees walked so far: a Globals section is walked again for every function. */
+const walked = new WeakMap<BuildContext, Map<TreeNode, { path: PathSegment[]; links: ResourceLink[] }>>();
+
 export function collectLinks(ctx: BuildContext, root: TreeNode | undefined, rootPath: PathSegment[]): ResourceLink[] {
+  if (!root) return [];
+  let cache = walked.get(ctx);
+  if (!cache) walked.set(ctx, (cache = new Map()));
+  const known = cache.get(root);
+  if (known && known.path.length === rootPath.length && known.path.every((segment, i) => segment === rootPath[i])) return [...known.links];
+  const links = walk(ctx, root, rootPath);
+  cache.set(root, { path: rootPath, links });
+  return [...links];
+}
+
+function walk(ctx: BuildContext, root: TreeNode, rootPath: PathSegment[]): ResourceLink[] {
   const links: ResourceLink[] = [];
-  if (!root) return links;
   const seen = new Set<TreeNode>();
   const stack: [TreeNode, PathSegment[]][] = [[root, rootPath]];
   let steps = 0;
