@@ -165,6 +165,17 @@ export const SHAPES = [
     },
   },
   {
+    name: 'YAML aliases: thousands of functions sharing one anchored Properties map',
+    uri: 'aliases/template.yaml',
+    make: (bytes) => {
+      const head =
+        'Transform: AWS::Serverless-2016-10-31\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n  Fn:\n    Type: AWS::Serverless::Function\n' +
+        '    Properties: &shared\n      Handler: app.handler\n      Runtime: python3.13\n      Timeout: 60\n      Events:\n        Jobs: {Type: SQS, Properties: {Queue: !GetAtt Queue.Arn}}\n';
+      const unit = (i) => `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties: *shared\n`;
+      return head + fill(bytes - head.length, unit);
+    },
+  },
+  {
     name: 'serverless.yml: a long provider variable every function inherits',
     uri: 'sls-provider/serverless.yml',
     make: (bytes) => {

@@ -3,7 +3,7 @@
  * short-form CloudFormation tags become long-form maps, aliases are shared (never copied) and counted so
  * an alias bomb is refused, and nesting is bounded.
  */
-import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Tags, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Tags, visit, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
 import { CFN_SHORT_TAGS } from './cfn-tags.js';
 import { repairFlowIndentation } from './lenient.js';
 import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
@@ -163,7 +163,7 @@ class Converter {
 
   private convertAlias(alias: Alias, depth: number): TreeNode {
     const [start, end] = this.rangeOf(alias);
-    const target = alias.resolve(this.doc);
+    const target = this.targetOf(alias);
     if (!target) {
       this.lastWeight = 1;
       return nullAt(start, end);
@@ -193,6 +193,28 @@ class Converter {
     this.lastWeight = weight;
     return node;
   }
+
+  /**
+   * The node an alias refers to: the last node before it with its anchor, as `Alias.resolve` finds it. That
+   * method walks the whole document for every alias (20,000 aliases took minutes), so the targets of all
+   * aliases are found in one walk instead.
+   */
+  private targetOf(alias: Alias): Node | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, Node | undefined>();
+      const anchored = new Map<string, Node>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, anchored.get(node.source));
+          else if (node.anchor) anchored.set(node.anchor, node);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
+  }
+
+  private aliasTargets: Map<Alias, Node | undefined> | undefined;
 
   private keyOf(key: Node | null, fallback: number): ScalarNode {
     if (key == null) return { kind: 'scalar', value: '', start: fallback, end: fallback };
