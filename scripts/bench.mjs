@@ -207,6 +207,7 @@ function bareParseOf(uri, text) {
 }
 const shapes = [];
 if (shapeFilter !== '0') {
+  console.log('\nPathological shapes (one line per measurement, the table follows):');
   for (const shape of SHAPES.filter((s) => s.name.includes(shapeFilter))) {
     for (const size of SHAPE_SIZES) {
       const text = shape.make(size);
@@ -214,7 +215,9 @@ if (shapeFilter !== '0') {
       const first = analyzeText(input, config);
       if (!first.format || !first.findings.some((f) => f.ruleId !== 'parse-error')) throw new Error(`${shape.name}: the shape did not reach the rules (${first.format})`);
       const [analysis, bare] = timePair(() => analyzeText(input, config), bareParseOf(shape.uri, text));
-      shapes.push({ shape: shape.name, megabytes: +(text.length / 1024 / 1024).toFixed(2), analysisMs: Math.round(analysis), bareParseMs: Math.round(bare), ratio: +(analysis / bare).toFixed(2), findings: first.findings.length });
+      const r = { shape: shape.name, megabytes: +(text.length / 1024 / 1024).toFixed(2), analysisMs: Math.round(analysis), bareParseMs: Math.round(bare), ratio: +(analysis / bare).toFixed(2), findings: first.findings.length };
+      shapes.push(r);
+      console.log(`  measured ${r.shape}, ${r.megabytes} MB: ${r.analysisMs} ms vs ${r.bareParseMs} ms (${r.ratio}x)`);
     }
   }
   console.log(`\nPathological shapes: analyzeText vs the bare parse of the same text (median of ${SHAPE_RUNS} runs each, in turns, after warm-up)\n`);

@@ -24,13 +24,27 @@ export function collectLinks(ctx: BuildContext, root: TreeNode | undefined, root
   return [...links];
 }
 
+/** A node to visit, with the way to it from the walk's root (a path is only built for the nodes that link). */
+interface Step {
+  node: TreeNode;
+  parent: Step | undefined;
+  segment: PathSegment | undefined;
+}
+
+function pathOf(step: Step, rootPath: PathSegment[]): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (let at: Step | undefined = step; at; at = at.parent) if (at.segment !== undefined) segments.push(at.segment);
+  return [...rootPath, ...segments.reverse()];
+}
+
 function walk(ctx: BuildContext, root: TreeNode, rootPath: PathSegment[]): ResourceLink[] {
   const links: ResourceLink[] = [];
   const seen = new Set<TreeNode>();
-  const stack: [TreeNode, PathSegment[]][] = [[root, rootPath]];
+  const stack: Step[] = [{ node: root, parent: undefined, segment: undefined }];
   let steps = 0;
   while (stack.length && ++steps < WALK_BUDGET) {
-    const [node, path] = stack.pop()!;
+    const step = stack.pop()!;
+    const node = step.node;
     if (seen.has(node)) continue;
     seen.add(node);
     const fn = singleKey(node);
@@ -38,12 +52,12 @@ function walk(ctx: BuildContext, root: TreeNode, rootPath: PathSegment[]): Resou
       const arg = node.entries[0]!.value;
       if (fn === 'Ref') {
         const name = stringValue(arg);
-        if (name && ctx.resources.has(name)) links.push({ targetId: name, attribute: undefined, at: ctx.loc(node, path) });
+        if (name && ctx.resources.has(name)) links.push({ targetId: name, attribute: undefined, at: ctx.loc(node, pathOf(step, rootPath)) });
         continue;
       }
       if (fn === 'Fn::GetAtt') {
         const target = getAttTarget(arg);
-        if (target && ctx.resources.has(target.resource)) links.push({ targetId: target.resource, attribute: target.attribute, at: ctx.loc(node, path) });
+        if (target && ctx.resources.has(target.resource)) links.push({ targetId: target.resource, attribute: target.attribute, at: ctx.loc(node, pathOf(step, rootPath)) });
         continue;
       }
       if (fn === 'Fn::Sub') {
@@ -55,15 +69,15 @@ function walk(ctx: BuildContext, root: TreeNode, rootPath: PathSegment[]): Resou
             if (getEntry(variables, name)) continue;
             const dot = name.indexOf('.');
             const id = dot > 0 ? name.slice(0, dot) : name;
-            if (ctx.resources.has(id)) links.push({ targetId: id, attribute: dot > 0 ? name.slice(dot + 1) : undefined, at: ctx.loc(node, path) });
+            if (ctx.resources.has(id)) links.push({ targetId: id, attribute: dot > 0 ? name.slice(dot + 1) : undefined, at: ctx.loc(node, pathOf(step, rootPath)) });
           }
         }
-        if (variables) stack.push([variables, [...path, fn, 1]]);
+        if (variables) stack.push({ node: variables, parent: { node, parent: step, segment: fn }, segment: 1 });
         continue;
       }
     }
-    if (isMap(node)) for (let i = node.entries.length - 1; i >= 0; i--) stack.push([node.entries[i]!.value, [...path, node.entries[i]!.key]]);
-    else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i]!, [...path, i]]);
+    if (isMap(node)) for (let i = node.entries.length - 1; i >= 0; i--) stack.push({ node: node.entries[i]!.value, parent: step, segment: node.entries[i]!.key });
+    else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i]!, parent: step, segment: i });
   }
   return links;
 }
