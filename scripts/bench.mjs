@@ -1,12 +1,17 @@
 // `npm run bench`: how long analysis takes next to what the `yaml` library alone needs for the same
 // input (target: analysis at most 3x the bare parse). A script, not a test: it reports figures.
 //   (a) a generated SAM template with 1,000 functions (Globals, events, intrinsics), in memory;
-//   (b) every SAM/CloudFormation file of the shared corpus (../shared/corpus), when it exists.
+//   (b) every SAM/CloudFormation file of the shared corpus (../shared/corpus), when it exists;
+//   (c) pathological shapes (long lines, one-line flow maps, minified JSON, mis-indented keys) at 1, 2 and
+//       4 MB, each against the bare parse of the same text (`BENCH_SHAPES=0` skips them, `BENCH_SHAPES=flow`
+//       measures the shapes whose name contains "flow").
 import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse, parseDocument } from 'yaml';
+import { parseTree } from 'jsonc-parser';
+import { LineCounter, parse, parseDocument } from 'yaml';
 import { loadTs, repoRoot } from './lib/load-ts.mjs';
+import { SHAPE_SIZES, SHAPES } from './lib/shapes.mjs';
 
 const { analyzeText, resolveConfig, decodeBytes, estimateFunction, resolveCostSettings, sweep, priceBook, emptyUsage } = await loadTs(
   "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; export { decodeBytes } from './src/core/parse/document/load.ts';" +
@@ -164,6 +169,62 @@ if (slowest.length) {
   console.log('\nSlowest corpus files:');
   for (const s of slowest) console.log(`  ${s.ms} ms  ${s.kilobytes} KB  ${s.path}`);
 }
+// (c) Pathological shapes: analysis (the whole of analyzeText: reading, lenient re-read, tree, detection,
+// model, rules, fixes, positions) against the bare parse, the library alone building its tree of the same
+// text: `yaml` parseDocument with a LineCounter (the engine's options), or `jsonc-parser` parseTree for JSON
+// (the engine builds its own tree from the same parser's events).
+const shapeFilter = process.env.BENCH_SHAPES ?? '';
+const SHAPE_RUNS = Number(process.env.BENCH_SHAPE_RUNS ?? 3);
+/**
+ * Median wall times (ms) of `a` and `b`, run in turns (so a busy machine weighs on both alike) SHAPE_RUNS
+ * times, after warm-up turns: at least one, and more while they take under a second (a fast input needs a
+ * few runs before the JIT has compiled the paths it takes).
+ */
+function timePair(a, b) {
+  for (let i = 0, spent = 0; i < 5 && (i < 1 || spent < 1000); i++) {
+    const t0 = performance.now();
+    a();
+    b();
+    spent += performance.now() - t0;
+  }
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < SHAPE_RUNS; i++) {
+    let t0 = performance.now();
+    a();
+    as.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    bs.push(performance.now() - t0);
+  }
+  return [median(as), median(bs)];
+}
+const YAML_ENGINE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false };
+const JSON_ENGINE_OPTIONS = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true };
+function bareParseOf(uri, text) {
+  if (uri.endsWith('.json')) return () => parseTree(text, [], JSON_ENGINE_OPTIONS);
+  return () => parseDocument(text, { ...YAML_ENGINE_OPTIONS, lineCounter: new LineCounter() });
+}
+const shapes = [];
+if (shapeFilter !== '0') {
+  console.log('\nPathological shapes (one line per measurement, the table follows):');
+  for (const shape of SHAPES.filter((s) => s.name.includes(shapeFilter))) {
+    for (const size of SHAPE_SIZES) {
+      const text = shape.make(size);
+      const input = { uri: shape.uri, text };
+      const first = analyzeText(input, config);
+      if (!first.format || !first.findings.some((f) => f.ruleId !== 'parse-error')) throw new Error(`${shape.name}: the shape did not reach the rules (${first.format})`);
+      const [analysis, bare] = timePair(() => analyzeText(input, config), bareParseOf(shape.uri, text));
+      const r = { shape: shape.name, megabytes: +(text.length / 1024 / 1024).toFixed(2), analysisMs: Math.round(analysis), bareParseMs: Math.round(bare), ratio: +(analysis / bare).toFixed(2), findings: first.findings.length };
+      shapes.push(r);
+      console.log(`  measured ${r.shape}, ${r.megabytes} MB: ${r.analysisMs} ms vs ${r.bareParseMs} ms (${r.ratio}x)`);
+    }
+  }
+  console.log(`\nPathological shapes: analyzeText vs the bare parse of the same text (median of ${SHAPE_RUNS} runs each, in turns, after warm-up)\n`);
+  console.table(shapes.map((r) => ({ shape: r.shape, MB: r.megabytes, 'analysis ms': r.analysisMs, 'bare parse ms': r.bareParseMs, ratio: `${r.ratio}x`, findings: r.findings })));
+  for (const r of shapes) console.log(`${r.ratio <= 3 ? 'within' : 'ABOVE'} the target of 3x the bare parse: ${r.shape}, ${r.megabytes} MB (${r.ratio}x)`);
+}
+
 // Cost: a 100-function stack, each function estimated (low / typical / high bands and the exact
 // crossover) and swept over 1,000 traffic points for a chart. Target: under 50 ms in all.
 const stack = analyzeText({ uri: 'bench-100.yaml', text: generatedTemplate(100) }, config).model.functions;
@@ -296,4 +357,4 @@ console.log(
 );
 
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, cost, cdk, diff }, null, 2));
+writeFileSync(join(repoRoot, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, diff }, null, 2));

@@ -418,8 +418,10 @@ function summarize(model: TemplateModel): WorkloadSummary[] {
       range: t.loc.range,
     }),
   );
+  const definitions = new Map<string, (typeof model.taskDefinitions)[number]>();
+  for (const d of model.taskDefinitions) if (!definitions.has(d.id)) definitions.set(d.id, d);
   const services = model.services.map((s): WorkloadSummary => {
-    const t = model.taskDefinitions.find((d) => d.id === s.taskDefinitionId);
+    const t = s.taskDefinitionId === undefined ? undefined : definitions.get(s.taskDefinitionId);
     return {
       id: s.id,
       type: 'ecs-service',

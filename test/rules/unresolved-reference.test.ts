@@ -31,6 +31,11 @@ testRule(rule, {
       errors: [{ message: 'Fn::GetAtt Jobs.Arn' }],
     },
     {
+      name: 'the same missing name twice in one Fn::Sub, after an escape and another placeholder: each lands on its own',
+      template: sam('      Environment:\n        Variables:\n          X: !Sub "${!Missing} ${«Missing»}-${AWS::Region}-${«Missing»}.${Queue.Arn}"\n'),
+      errors: [{ message: '${Missing}: no parameter or resource' }, { message: '${Missing}: no parameter or resource' }],
+    },
+    {
       name: 'FindInMap on a missing mapping',
       template: sam('      MemorySize: !FindInMap [«Sizes», !Ref AWS::Region, memory]\n'),
       errors: [{ message: 'no mapping called Sizes' }],

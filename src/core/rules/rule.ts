@@ -110,13 +110,24 @@ export function docsUrl(ruleId: string): string {
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
-    const value = data[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value) : value;
-  });
+  // Templates are few and messages many: each template is split into text and `{{name}}` parts once.
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) TEMPLATE_PARTS.set(template, (parts = template.split(/(\{\{\s*\w+\s*\}\})/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const whole = parts[i]!;
+    const value = data[whole.slice(2, -2).trim()];
+    out += (value === undefined ? whole : typeof value === 'number' ? formatNumber(value) : value) + parts[i + 1]!;
+  }
+  return out;
 }
 
+const TEMPLATE_PARTS = new Map<string, string[]>();
+
+// Made once: toLocaleString builds a formatter on every call, which shows on templates with thousands of findings.
+const INTEGER = new Intl.NumberFormat('en-US');
+const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return Number.isInteger(value) ? INTEGER.format(value) : DECIMAL.format(value);
 }

@@ -435,7 +435,11 @@ export function fieldOf<T>(evaluated: Evaluated, convert: (value: Value) => T | 
 }
 
 /** Numbers (and numeric strings: ECS cpu / memory are strings in CDK's TaskDefinition). */
-export const asNumber = (v: Value): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined);
+export const asNumber = (v: Value): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
+  // A literal too large for a double (1e309) is not a number to compute with; the message quotes the source.
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
+};
 const asString = (v: Value): string | undefined => (typeof v === 'string' ? v : undefined);
 const asBoolean = (v: Value): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 const asSeconds = (v: Value): number | undefined => (typeof v === 'string' && / s$/.test(v) ? Number(v.slice(0, -2)) : undefined);

@@ -3,7 +3,7 @@
  * implicitly), queues, databases and proxies, then who invokes each function and what it links to.
  * Never throws on odd shapes: what cannot be read is left unresolved or reported as a ModelProblem.
  */
-import { type ApiGateway, type DbProxy, type EcsService, type ModelNode } from '../../model/nodes.js';
+import { type ApiGateway, type DbProxy, type EcsService, type EcsTaskDefinition, type ModelNode } from '../../model/nodes.js';
 import { buildService, buildTaskDefinitionResource, readTaskDefinitionFile, wireScaling } from '../ecs/task-definition.js';
 import { type ParameterInfo, type TemplateFormat, type TemplateModel } from '../../model/template.js';
 import { type LoadedDocument } from '../document/load.js';
@@ -57,8 +57,10 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, 
   wireProxies(ctx, proxies);
   wireScaling(ctx, resolver, services);
   // A task definition a service launches on Fargate runs on Fargate, whatever its compatibilities say.
+  const definitions = new Map<string, EcsTaskDefinition>();
+  for (const definition of model.taskDefinitions) if (!definitions.has(definition.id)) definitions.set(definition.id, definition);
   for (const service of services.values()) {
-    const definition = model.taskDefinitions.find((t) => t.id === service.taskDefinitionId);
+    const definition = service.taskDefinitionId === undefined ? undefined : definitions.get(service.taskDefinitionId);
     if (definition && service.launchType.value === 'FARGATE') definition.fargate = true;
   }
   model.services.push(...services.values());

@@ -56,7 +56,7 @@ export class BuildContext {
    */
   readonly referencesCheckable: boolean;
   /** SAM creates resources the template does not declare; their names start with a SAM resource's id. */
-  private readonly generatedPrefixes: string[];
+  private readonly generatedPrefixes: PrefixSet;
   private readonly reported = new Set<string>();
 
   constructor(
@@ -81,7 +81,7 @@ export class BuildContext {
       }
     }
     this.referencesCheckable = !generatesResources && transformsOf(get(root, 'Transform')).every((t) => NAME_PRESERVING_TRANSFORMS.has(t));
-    this.generatedPrefixes = isSam ? [...SAM_GLOBAL_NAMES, ...[...this.resources.values()].filter((r) => r.type.startsWith('AWS::Serverless::')).map((r) => r.id)] : [];
+    this.generatedPrefixes = new PrefixSet(isSam ? [...SAM_GLOBAL_NAMES, ...[...this.resources.values()].filter((r) => r.type.startsWith('AWS::Serverless::')).map((r) => r.id)] : []);
   }
 
   get uri(): string {
@@ -102,7 +102,7 @@ export class BuildContext {
     if (this.resources.has(name)) return 'resource';
     if (getEntry(this.parameters, name)) return 'parameter';
     if (PSEUDO_PARAMETERS.has(name)) return 'pseudo';
-    if (this.generatedPrefixes.some((prefix) => name.startsWith(prefix))) return 'generated';
+    if (this.generatedPrefixes.hasPrefixOf(name)) return 'generated';
     return 'unknown';
   }
 
@@ -124,16 +124,92 @@ export class BuildContext {
    * Falls back to the whole string when escapes or folding make the source differ from the value.
    */
   placeholderSpan(templateNode: TreeNode, template: string, placeholder: Placeholder): Span {
+    let spans = this.placeholderSpans.get(templateNode);
+    if (!spans || spans.template !== template) {
+      spans = { template, value: needles(template), raw: needles(this.doc.text, templateNode.start, templateNode.end) };
+      this.placeholderSpans.set(templateNode, spans);
+    }
+    // The n-th `${inner}` of the value is the n-th one of the source text.
     const needle = '${' + placeholder.inner + '}';
-    let occurrence = 0;
-    for (let i = template.indexOf(needle); i >= 0 && i < placeholder.index; i = template.indexOf(needle, i + 1)) occurrence++;
-    const raw = this.doc.text.slice(templateNode.start, templateNode.end);
-    let at = raw.indexOf(needle);
-    for (let k = 0; k < occurrence && at >= 0; k++) at = raw.indexOf(needle, at + 1);
-    if (at < 0) return templateNode;
-    const start = templateNode.start + at + 2;
+    const occurrence = rank(spans.value.get(needle), placeholder.index);
+    const at = occurrence === undefined ? undefined : spans.raw.get(needle)?.[occurrence];
+    if (at === undefined) return templateNode;
+    const start = at + 2;
     return { start, end: start + placeholder.inner.length };
   }
+
+  /** Per Fn::Sub string node: where each `${...}` is in its value and in the source text. */
+  private readonly placeholderSpans = new Map<TreeNode, { template: string; value: Map<string, number[]>; raw: Map<string, number[]> }>();
+}
+
+/** Longer placeholders are not located in the source (the whole string is used): no real name is this long. */
+const MAX_NEEDLE = 1024;
+
+/**
+ * Every `${...}` of text[from, to) with the offsets where it starts, in order, in one pass (looking each
+ * placeholder up by a search from the start of the string made a long Fn::Sub quadratic).
+ */
+function needles(text: string, from = 0, to = text.length): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  let close = from;
+  for (let open = text.indexOf('${', from); open >= 0 && open < to; open = text.indexOf('${', open + 1)) {
+    if (close <= open) close = text.indexOf('}', open + 2);
+    if (close < 0 || close >= to) break;
+    if (close - open > MAX_NEEDLE) continue;
+    const needle = text.slice(open, close + 1);
+    const list = found.get(needle);
+    if (list) list.push(open);
+    else found.set(needle, [open]);
+  }
+  return found;
+}
+
+/** Where `offset` is in the ascending `offsets` (by binary search), or undefined. */
+function rank(offsets: number[] | undefined, offset: number): number | undefined {
+  if (!offsets) return undefined;
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = offsets[mid]!;
+    if (at === offset) return mid;
+    if (at < offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
+/** Answers "does any of these strings start `name`?" in steps of the name's length, not of the number of strings. */
+class PrefixSet {
+  private readonly root: PrefixNode = { next: new Map(), end: false };
+
+  constructor(prefixes: readonly string[]) {
+    for (const prefix of prefixes) {
+      let node = this.root;
+      for (const c of prefix) {
+        let next = node.next.get(c);
+        if (!next) node.next.set(c, (next = { next: new Map(), end: false }));
+        node = next;
+      }
+      node.end = true;
+    }
+  }
+
+  hasPrefixOf(name: string): boolean {
+    let node: PrefixNode | undefined = this.root;
+    if (node.end) return true;
+    for (const c of name) {
+      node = node.next.get(c);
+      if (!node) return false;
+      if (node.end) return true;
+    }
+    return false;
+  }
+}
+
+interface PrefixNode {
+  next: Map<string, PrefixNode>;
+  end: boolean;
 }
 
 /** `Transform: X`, `Transform: [X, Y]` or `Transform: {Name: X, Parameters: ...}` -> names. */

@@ -269,8 +269,26 @@ export class EventWiring {
     }
     // A literal ARN or function name of a function in this template.
     const literal = stringValue(node);
-    if (literal) for (const fn of this.functions.values()) if (literal === fn.name || literal.endsWith(`:function:${fn.name}`)) return fn;
-    return undefined;
+    if (!literal) return undefined;
+    const byName = (this.byName ??= this.functionsByName());
+    const exact = byName.get(literal);
+    const arn = literal.lastIndexOf(':function:');
+    const suffix = arn >= 0 ? byName.get(literal.slice(arn + ':function:'.length)) : undefined;
+    // The first function in template order that either form names.
+    return exact && suffix ? (exact.order <= suffix.order ? exact.fn : suffix.fn) : (exact ?? suffix)?.fn;
+  }
+
+  private byName: Map<string, { fn: LambdaFunction; order: number }> | undefined;
+
+  /** Functions by name, the first of a name winning (looked up once per literal, not by a walk over all functions). */
+  private functionsByName(): Map<string, { fn: LambdaFunction; order: number }> {
+    const byName = new Map<string, { fn: LambdaFunction; order: number }>();
+    let order = 0;
+    for (const fn of this.functions.values()) {
+      if (!byName.has(fn.name)) byName.set(fn.name, { fn, order });
+      order++;
+    }
+    return byName;
   }
 
   private resolveFunctionName(name: string, path: PathSegment[], depth: number): LambdaFunction | undefined {

@@ -39,11 +39,22 @@ export class Resolver {
 
   constructor(private readonly ctx: BuildContext) {}
 
-  /** The static value of a node, or why there is none. */
+  /**
+   * The static value of a node, or why there is none. Computed once per node: a value in Globals is read
+   * for every function, and evaluating a long one again for each of them made big templates quadratic.
+   * (The value does not depend on the path, which only places the problems found, reported once anyway.)
+   */
   resolve(node: TreeNode | undefined, path: PathSegment[]): Resolved {
+    if (!node) return { kind: 'absent' };
+    const known = this.resolved.get(node);
+    if (known) return known;
     this.steps = 0;
-    return this.eval(node, path);
+    const result = this.eval(node, path);
+    this.resolved.set(node, result);
+    return result;
   }
+
+  private readonly resolved = new Map<TreeNode, Resolved>();
 
   /** Looks a key up in a map, through an index for big maps. */
   lookup(node: TreeNode | undefined, key: string): MapEntry | undefined {

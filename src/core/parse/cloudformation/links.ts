@@ -10,14 +10,41 @@ import { getAttTarget } from './references.js';
 
 const WALK_BUDGET = 50_000;
 
+/** Per template, the links of the subtrees walked so far: a Globals section is walked again for every function. */
+const walked = new WeakMap<BuildContext, Map<TreeNode, { path: PathSegment[]; links: ResourceLink[] }>>();
+
 export function collectLinks(ctx: BuildContext, root: TreeNode | undefined, rootPath: PathSegment[]): ResourceLink[] {
+  if (!root) return [];
+  let cache = walked.get(ctx);
+  if (!cache) walked.set(ctx, (cache = new Map()));
+  const known = cache.get(root);
+  if (known && known.path.length === rootPath.length && known.path.every((segment, i) => segment === rootPath[i])) return [...known.links];
+  const links = walk(ctx, root, rootPath);
+  cache.set(root, { path: rootPath, links });
+  return [...links];
+}
+
+/** A node to visit, with the way to it from the walk's root (a path is only built for the nodes that link). */
+interface Step {
+  node: TreeNode;
+  parent: Step | undefined;
+  segment: PathSegment | undefined;
+}
+
+function pathOf(step: Step, rootPath: PathSegment[]): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (let at: Step | undefined = step; at; at = at.parent) if (at.segment !== undefined) segments.push(at.segment);
+  return [...rootPath, ...segments.reverse()];
+}
+
+function walk(ctx: BuildContext, root: TreeNode, rootPath: PathSegment[]): ResourceLink[] {
   const links: ResourceLink[] = [];
-  if (!root) return links;
   const seen = new Set<TreeNode>();
-  const stack: [TreeNode, PathSegment[]][] = [[root, rootPath]];
+  const stack: Step[] = [{ node: root, parent: undefined, segment: undefined }];
   let steps = 0;
   while (stack.length && ++steps < WALK_BUDGET) {
-    const [node, path] = stack.pop()!;
+    const step = stack.pop()!;
+    const node = step.node;
     if (seen.has(node)) continue;
     seen.add(node);
     const fn = singleKey(node);
@@ -25,12 +52,12 @@ export function collectLinks(ctx: BuildContext, root: TreeNode | undefined, root
       const arg = node.entries[0]!.value;
       if (fn === 'Ref') {
         const name = stringValue(arg);
-        if (name && ctx.resources.has(name)) links.push({ targetId: name, attribute: undefined, at: ctx.loc(node, path) });
+        if (name && ctx.resources.has(name)) links.push({ targetId: name, attribute: undefined, at: ctx.loc(node, pathOf(step, rootPath)) });
         continue;
       }
       if (fn === 'Fn::GetAtt') {
         const target = getAttTarget(arg);
-        if (target && ctx.resources.has(target.resource)) links.push({ targetId: target.resource, attribute: target.attribute, at: ctx.loc(node, path) });
+        if (target && ctx.resources.has(target.resource)) links.push({ targetId: target.resource, attribute: target.attribute, at: ctx.loc(node, pathOf(step, rootPath)) });
         continue;
       }
       if (fn === 'Fn::Sub') {
@@ -42,15 +69,15 @@ export function collectLinks(ctx: BuildContext, root: TreeNode | undefined, root
             if (getEntry(variables, name)) continue;
             const dot = name.indexOf('.');
             const id = dot > 0 ? name.slice(0, dot) : name;
-            if (ctx.resources.has(id)) links.push({ targetId: id, attribute: dot > 0 ? name.slice(dot + 1) : undefined, at: ctx.loc(node, path) });
+            if (ctx.resources.has(id)) links.push({ targetId: id, attribute: dot > 0 ? name.slice(dot + 1) : undefined, at: ctx.loc(node, pathOf(step, rootPath)) });
           }
         }
-        if (variables) stack.push([variables, [...path, fn, 1]]);
+        if (variables) stack.push({ node: variables, parent: { node, parent: step, segment: fn }, segment: 1 });
         continue;
       }
     }
-    if (isMap(node)) for (let i = node.entries.length - 1; i >= 0; i--) stack.push([node.entries[i]!.value, [...path, node.entries[i]!.key]]);
-    else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i]!, [...path, i]]);
+    if (isMap(node)) for (let i = node.entries.length - 1; i >= 0; i--) stack.push({ node: node.entries[i]!.value, parent: step, segment: node.entries[i]!.key });
+    else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i]!, parent: step, segment: i });
   }
   return links;
 }

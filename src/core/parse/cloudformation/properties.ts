@@ -11,7 +11,7 @@ import { type PathSegment, type SourceLocation } from '../../model/location.js';
 import { isMap, isSeq, type MapEntry, type TreeNode } from '../document/tree.js';
 import { type BuildContext } from './context.js';
 import { type Resolver } from './intrinsics.js';
-import { isIntrinsic, type Static } from './values.js';
+import { describeValue, isIntrinsic, type Static } from './values.js';
 
 export interface Layer {
   node: TreeNode | undefined;
@@ -148,7 +148,7 @@ export class PropertyView {
     if (item.value === undefined) return this.fieldAt(item.node, keyAt, item.path, item.origin, convert);
     const at = this.ctx.loc(item.node, item.path);
     const value = convert(item.value);
-    if (value === undefined) return { value, origin: item.origin, at, keyAt, unresolved: `${describeValue(item.value)} is not a valid value here` };
+    if (value === undefined) return { value, origin: item.origin, at, keyAt, unresolved: `${describeValue(item.value, this.sourceOf(item.node))} is not a valid value here` };
     return { value, origin: item.origin, at, keyAt, via: item.via ?? 'an intrinsic function' };
   }
 
@@ -168,10 +168,17 @@ export class PropertyView {
     if (value === undefined) {
       // "${CPU}", "<IMAGE>", "{{ memory }}": filled in by a deploy tool, not a mistake.
       const placeholder = typeof resolved.value === 'string' && /\$\{[^}]+\}|<[A-Za-z_][\w-]*>|\{\{[^}]+\}\}|#\{[^}]+\}/.test(resolved.value);
-      const reason = placeholder ? `${describeValue(resolved.value)} is a placeholder filled in at deployment` : `${describeValue(resolved.value)} is not a valid value here`;
+      const reason = placeholder
+        ? `${describeValue(resolved.value)} is a placeholder filled in at deployment`
+        : `${describeValue(resolved.value, this.sourceOf(node))} is not a valid value here`;
       return { value: undefined, origin, at, keyAt, unresolved: reason };
     }
     return { value, origin, at, keyAt, ...(resolved.via ? { via: resolved.via } : {}) };
+  }
+
+  /** The source text of a node (what the author wrote), for messages. */
+  private sourceOf(node: TreeNode): string {
+    return this.ctx.doc.text.slice(node.start, node.end);
   }
 
   /** A list property across layers, concatenated the way SAM does (Globals first). */
@@ -222,9 +229,4 @@ export class PropertyView {
     }
     return { entries: [...merged.values()] };
   }
-}
-
-function describeValue(value: Static): string {
-  const text = JSON.stringify(value);
-  return text.length > 40 ? text.slice(0, 37) + '...' : text;
 }

@@ -94,10 +94,15 @@ export function wireProxies(ctx: BuildContext, proxies: Map<string, DbProxy>): v
       proxy.endpointIds.push(resource.id);
       continue;
     }
+    const targets = new Set(proxy.targetIds);
     for (const key of ['DBInstanceIdentifiers', 'DBClusterIdentifiers']) {
       const list = get(resource.properties, key);
       if (!isSeq(list)) continue;
-      for (const link of collectLinks(ctx, list, [...path, key])) if (!proxy.targetIds.includes(link.targetId)) proxy.targetIds.push(link.targetId);
+      for (const link of collectLinks(ctx, list, [...path, key])) {
+        if (targets.has(link.targetId)) continue;
+        targets.add(link.targetId);
+        proxy.targetIds.push(link.targetId);
+      }
     }
   }
 }

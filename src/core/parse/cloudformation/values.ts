@@ -9,11 +9,10 @@ export type Static = ScalarValue | Static[];
 
 const NUMERIC = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
-/** Numbers written as numbers or numeric strings. */
+/** Numbers written as numbers or numeric strings; one too large for a double (`1e309`, "1e309") is not a number. */
 export function toNumber(value: Static | undefined): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && NUMERIC.test(value)) return Number(value);
-  return undefined;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : undefined;
+  return number !== undefined && Number.isFinite(number) ? number : undefined;
 }
 
 export function toText(value: Static | undefined): string | undefined {
@@ -58,4 +57,17 @@ export function sameStatic(a: Static, b: Static): boolean {
 export function asStringPart(value: Static): string | undefined {
   if (Array.isArray(value) || value === null) return undefined;
   return String(value);
+}
+
+/**
+ * A value quoted for a message. A number too large for a double (`1e309`) or YAML's `.inf` / `.nan` is not a
+ * number Crossover computes with; it is quoted as written (JSON would print it as null, JavaScript as Infinity).
+ */
+export function describeValue(value: Static, source?: string): string {
+  const text = hasNonFinite(value) ? (source?.trim() ?? String(value)) : JSON.stringify(value);
+  return text.length > 40 ? text.slice(0, 37) + '...' : text;
+}
+
+function hasNonFinite(value: Static): boolean {
+  return typeof value === 'number' ? !Number.isFinite(value) : Array.isArray(value) && value.some(hasNonFinite);
 }

@@ -3,7 +3,7 @@
  * from errors). Comments and trailing commas are reported (CloudFormation rejects them), and the rest
  * of the document is still read.
  */
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type JSONVisitor, type ParseError, printParseErrorCode, visit } from 'jsonc-parser';
 import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
 import { type MapEntry, type ScalarNode, type TreeNode } from './tree.js';
 import { duplicateKey } from './yaml.js';
@@ -16,9 +16,10 @@ export interface JsonResult {
 export function parseJson(text: string): JsonResult {
   const problems: ParseProblem[] = [];
   const errors: ParseError[] = [];
-  let tree: JsonNode | undefined;
+  const builder = new TreeBuilder();
   try {
-    tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+    // The tree is built from the parser's events: one tree, not the library's node tree and then ours.
+    visit(text, builder.visitor(errors), { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
   } catch (error) {
     const message = error instanceof RangeError ? 'it is nested too deeply to parse' : error instanceof Error ? error.message : String(error);
     problems.push({ severity: 'error', code: 'json-syntax', message: `The JSON could not be read: ${message}`, start: 0, end: 0 });
@@ -31,8 +32,8 @@ export function parseJson(text: string): JsonResult {
     seen.add(String(error.offset));
     problems.push({ severity: 'error', code: 'json-syntax', message, start: error.offset, end: error.offset + Math.max(1, error.length) });
   }
-  const root = tree ? convert(tree, problems) : undefined;
-  return { root, problems };
+  problems.push(...builder.problems);
+  return { root: builder.root, problems };
 }
 
 function describeJsonError(error: ParseError): string {
@@ -42,44 +43,133 @@ function describeJsonError(error: ParseError): string {
   return `JSON syntax error: ${words}.`;
 }
 
-/** Recursive, but cut off at the depth limit, so a hostile document cannot exhaust the stack here. */
-function convert(rootJson: JsonNode, problems: ParseProblem[]): TreeNode {
-  let depthReported = false;
-  const build = (json: JsonNode, depth: number): TreeNode => {
-    const start = json.offset;
-    const end = json.offset + json.length;
-    if (depth > DOCUMENT_LIMITS.maxDepth) {
-      if (!depthReported) {
-        depthReported = true;
-        problems.push({ severity: 'error', code: 'too-deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`, start, end: start + 1 });
-      }
-      return { kind: 'scalar', value: null, start, end: start };
+type Frame =
+  | { kind: 'map'; start: number; entries: MapEntry[]; keys: Set<string> | undefined; key: ScalarNode | undefined }
+  | { kind: 'seq'; start: number; items: TreeNode[] };
+
+/**
+ * Builds the tree from the parser's events, without recursion of its own. A value sits where the library's
+ * own tree would put it: the first value of the document is the root, a property's first value is its
+ * value (null at the key's end when it has none), and a value the broken syntax leaves outside any property
+ * is left out. Nesting below the depth limit becomes null, reported once.
+ */
+class TreeBuilder {
+  root: TreeNode | undefined;
+  /** Duplicate keys and the depth limit, in document order. */
+  readonly problems: ParseProblem[] = [];
+  private rootSet = false;
+  private readonly stack: Frame[] = [];
+  /** Inside a collection that is not part of the tree (cut off at the depth limit, or outside any property): its nesting. */
+  private skipped = 0;
+  private depthReported = false;
+
+  visitor(errors: ParseError[]): JSONVisitor {
+    return {
+      onObjectBegin: (offset) => this.begin({ kind: 'map', start: offset, entries: [], keys: undefined, key: undefined }),
+      onObjectProperty: (name, offset, length) => {
+        const top = this.top();
+        if (this.skipped || top?.kind !== 'map') return;
+        if (top.key) this.add(top, top.key, nullAt(top.key.end));
+        top.key = { kind: 'scalar', value: name, start: offset, end: offset + length };
+        if (this.seenBefore(top, name)) this.problems.push(duplicateKey(name, top.key));
+      },
+      onObjectEnd: (offset, length) => this.end(offset + length),
+      onArrayBegin: (offset) => this.begin({ kind: 'seq', start: offset, items: [] }),
+      onArrayEnd: (offset, length) => this.end(offset + length),
+      onLiteralValue: (value: unknown, offset, length) => {
+        if (this.skipped || !this.takesValue()) return;
+        const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+        this.place(this.cut(offset) ?? { kind: 'scalar', value: scalar, start: offset, end: offset + length });
+      },
+      onSeparator: (separator) => {
+        // A comma ends a property that had no value.
+        const top = this.top();
+        if (this.skipped || separator !== ',' || top?.kind !== 'map' || !top.key) return;
+        this.add(top, top.key, nullAt(top.key.end));
+        top.key = undefined;
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      },
+    };
+  }
+
+  /** Whether the map already has `key` (each key counts once it is read, with or without a value). */
+  private seenBefore(frame: Extract<Frame, { kind: 'map' }>, key: string): boolean {
+    // Most objects have a few keys: a Set only for the larger ones.
+    if (!frame.keys) {
+      if (frame.entries.length < 8) return frame.entries.some((entry) => entry.key === key);
+      frame.keys = new Set(frame.entries.map((entry) => entry.key));
     }
-    switch (json.type) {
-      case 'object': {
-        const entries: MapEntry[] = [];
-        const seen = new Set<string>();
-        for (const property of json.children ?? []) {
-          const [keyJson, valueJson] = property.children ?? [];
-          if (!keyJson) continue;
-          const key = String(keyJson.value);
-          const keyNode: ScalarNode = { kind: 'scalar', value: key, start: keyJson.offset, end: keyJson.offset + keyJson.length };
-          if (seen.has(key)) problems.push(duplicateKey(key, keyNode));
-          seen.add(key);
-          const value: TreeNode = valueJson ? build(valueJson, depth + 1) : { kind: 'scalar', value: null, start: keyNode.end, end: keyNode.end };
-          entries.push({ key, keyNode, value });
-        }
-        return { kind: 'map', entries, start, end };
-      }
-      case 'array':
-        return { kind: 'seq', items: (json.children ?? []).map((child) => build(child, depth + 1)), start, end };
-      case 'string':
-      case 'number':
-      case 'boolean':
-        return { kind: 'scalar', value: json.value as string | number | boolean, start, end };
-      default:
-        return { kind: 'scalar', value: null, start, end };
+    const seen = frame.keys.has(key);
+    frame.keys.add(key);
+    return seen;
+  }
+
+  private top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Does a value here become part of the tree (the root, a list item, or a property's value)? */
+  private takesValue(): boolean {
+    const top = this.top();
+    return top ? top.kind === 'seq' || top.key !== undefined : !this.rootSet;
+  }
+
+  /** Null in place of a node nested deeper than the limit (the first one reported), else undefined. */
+  private cut(start: number): ScalarNode | undefined {
+    if (this.stack.length <= DOCUMENT_LIMITS.maxDepth) return undefined;
+    if (!this.depthReported) {
+      this.depthReported = true;
+      this.problems.push({ severity: 'error', code: 'too-deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`, start, end: start + 1 });
     }
-  };
-  return build(rootJson, 0);
+    return nullAt(start);
+  }
+
+  private begin(frame: Frame): void {
+    if (this.skipped || !this.takesValue()) {
+      this.skipped++;
+      return;
+    }
+    const cut = this.cut(frame.start);
+    if (cut) {
+      this.place(cut);
+      this.skipped++;
+      return;
+    }
+    this.stack.push(frame);
+  }
+
+  private end(end: number): void {
+    if (this.skipped) {
+      this.skipped--;
+      return;
+    }
+    const frame = this.stack.pop();
+    if (!frame) return;
+    if (frame.kind === 'map') {
+      if (frame.key) this.add(frame, frame.key, nullAt(frame.key.end));
+      this.place({ kind: 'map', entries: frame.entries, start: frame.start, end });
+    } else this.place({ kind: 'seq', items: frame.items, start: frame.start, end });
+  }
+
+  private place(node: TreeNode): void {
+    const top = this.top();
+    if (!top) {
+      this.root = node;
+      this.rootSet = true;
+    } else if (top.kind === 'seq') top.items.push(node);
+    else if (top.key) {
+      this.add(top, top.key, node);
+      top.key = undefined;
+    }
+  }
+
+  private add(frame: Extract<Frame, { kind: 'map' }>, keyNode: ScalarNode, value: TreeNode): void {
+    frame.entries.push({ key: keyNode.value as string, keyNode, value });
+  }
+}
+
+function nullAt(start: number): ScalarNode {
+  return { kind: 'scalar', value: null, start, end: start };
 }

@@ -21,7 +21,7 @@ export interface Repaired {
 type State = { kind: 'plain' } | { kind: 'flow'; depth: number; base: number; quote?: string } | { kind: 'quote'; quote: string; base: number } | { kind: 'block'; parent: number };
 
 export function repairFlowIndentation(text: string): Repaired | undefined {
-  const lines = text.split(/(?<=\n)/);
+  const lines = splitLines(text);
   let state: State = { kind: 'plain' };
   const out: string[] = [];
   // (repaired offset where an insertion happened, total inserted up to and including it)
@@ -45,6 +45,8 @@ export function repairFlowIndentation(text: string): Repaired | undefined {
       const add = state.base + 1 - indent;
       line = ' '.repeat(add) + line;
       inserted += add;
+      // A deeply indented opening line followed by many short lines would multiply the text: not a real template.
+      if (inserted > text.length) return undefined;
       inserts.push({ at: repairedOffset + add, total: inserted });
     }
     state = scanLine(line, state);
@@ -72,35 +74,65 @@ export function repairFlowIndentation(text: string): Repaired | undefined {
   };
 }
 
+/** The lines of `text`, each with its break: CRLF, LF, or a lone CR (old Mac files; VS Code counts it as a line break too). */
+function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lines.push(text.slice(from, i + 1));
+    from = i + 1;
+  }
+  if (from < text.length) lines.push(text.slice(from));
+  return lines;
+}
+
 function leadingSpaces(line: string): number {
   let n = 0;
-  while (line.charCodeAt(n) === 32) n++;
+  while (line.charCodeAt(n) === SPACE) n++;
   return n;
 }
 
 /** Column where the line's node starts, past any "- " sequence indicators. */
 function contentColumn(line: string): number {
   let i = leadingSpaces(line);
-  while (line[i] === '-' && (line[i + 1] === ' ' || line[i + 1] === '\t')) {
+  while (line[i] === '-' && (line.charCodeAt(i + 1) === SPACE || line.charCodeAt(i + 1) === TAB)) {
     i += 2;
-    while (line[i] === ' ') i++;
+    while (line.charCodeAt(i) === SPACE) i++;
   }
   return i;
 }
 
+/** Character codes the scan looks at (it reads every character of the document once). */
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const BACKSLASH = 92;
+const DOUBLE = 34;
+const SINGLE = 39;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const CLOSE_CURLY = 125;
+const PIPE = 124;
+const GREATER = 62;
+
 function scanLine(line: string, start: State): State {
   let state = start;
   const base = contentColumn(line);
+  const values = new ValueStarts(line);
   for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
+    const c = line.charCodeAt(i);
     if (state.kind === 'quote' || (state.kind === 'flow' && state.quote)) {
-      const quote = state.kind === 'quote' ? state.quote : state.quote!;
-      if (quote === '"' && c === '\\') {
+      const quote = (state.kind === 'quote' ? state.quote : state.quote!).charCodeAt(0);
+      if (quote === DOUBLE && c === BACKSLASH) {
         i++;
         continue;
       }
       if (c === quote) {
-        if (quote === "'" && line[i + 1] === "'") {
+        if (quote === SINGLE && line.charCodeAt(i + 1) === SINGLE) {
           i++;
           continue;
         }
@@ -108,31 +140,57 @@ function scanLine(line: string, start: State): State {
       }
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    if (c === HASH && (i === 0 || /\s/.test(line[i - 1]!))) break;
     if (state.kind === 'flow') {
-      if (c === '"' || c === "'") state = { ...state, quote: c };
-      else if (c === '[' || c === '{') state = { ...state, depth: state.depth + 1 };
-      else if (c === ']' || c === '}') state = state.depth <= 1 ? { kind: 'plain' } : { ...state, depth: state.depth - 1 };
+      if (c === DOUBLE || c === SINGLE) state = { ...state, quote: line[i]! };
+      else if (c === OPEN_SQUARE || c === OPEN_CURLY) state = { ...state, depth: state.depth + 1 };
+      else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) state = state.depth <= 1 ? { kind: 'plain' } : { ...state, depth: state.depth - 1 };
       continue;
     }
     // Plain context: only a value's first character can open a flow collection, a quote or a block scalar.
-    if (!startsValue(line, i)) continue;
-    if (c === '[' || c === '{') state = { kind: 'flow', depth: 1, base };
-    else if (c === '"' || c === "'") state = { kind: 'quote', quote: c, base };
-    else if ((c === '|' || c === '>') && /^[|>][-+0-9]*\s*(#.*)?$/.test(line.slice(i).trimEnd())) return { kind: 'block', parent: leadingSpaces(line) };
+    if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+      if (values.startsValue(i)) state = { kind: 'flow', depth: 1, base };
+    } else if (c === DOUBLE || c === SINGLE) {
+      if (values.startsValue(i)) state = { kind: 'quote', quote: line[i]!, base };
+    } else if ((c === PIPE || c === GREATER) && values.startsValue(i) && blockHeader(line, i)) return { kind: 'block', parent: leadingSpaces(line) };
   }
   return state;
 }
 
-/** Is position i the first character of a value: line start, or after ": ", "- ", "? ", or a tag? */
-function startsValue(line: string, i: number): boolean {
-  let j = i - 1;
-  while (j >= 0 && line[j] === ' ') j--;
-  if (j < 0) return true;
-  const prev = line[j]!;
-  if ((prev === ':' || prev === '-' || prev === '?') && j < i - 1) return true;
-  // A tag such as `!Sub '...'`: the previous word starts with '!'.
-  let k = j;
-  while (k >= 0 && line[k] !== ' ') k--;
-  return line[k + 1] === '!' && j < i - 1;
+/**
+ * Is position i the first character of a value: line start, or after ": ", "- ", "? ", or a tag? Asked
+ * for increasing positions of one line, it reads each character once (walking back from every position
+ * made a long line quadratic).
+ */
+class ValueStarts {
+  /** Characters before this index have been read. */
+  private read = 0;
+  /** The last character other than a space before `read`, and where its space-delimited word starts. */
+  private lastNonSpace = -1;
+  private wordStart = 0;
+
+  constructor(private readonly line: string) {}
+
+  startsValue(i: number): boolean {
+    const line = this.line;
+    for (; this.read < i; this.read++) {
+      if (line.charCodeAt(this.read) === SPACE) continue;
+      if (this.lastNonSpace !== this.read - 1) this.wordStart = this.read;
+      this.lastNonSpace = this.read;
+    }
+    const j = this.lastNonSpace;
+    if (j < 0) return true;
+    const prev = line[j]!;
+    if ((prev === ':' || prev === '-' || prev === '?') && j < i - 1) return true;
+    // A tag such as `!Sub '...'`: the previous word starts with '!'.
+    return line[this.wordStart] === '!' && j < i - 1;
+  }
+}
+
+/** A block scalar header at i: `|` or `>`, indicators, then nothing but spaces or a comment. */
+function blockHeader(line: string, i: number): boolean {
+  let k = i + 1;
+  while (k < line.length && /[-+0-9]/.test(line[k]!)) k++;
+  while (k < line.length && /\s/.test(line[k]!)) k++;
+  return k === line.length || line.charCodeAt(k) === HASH;
 }

@@ -6,12 +6,18 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) starts.push(i + 1);
-      else if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    if (!text.includes('\r')) {
+      // Most documents have no CR: the native search finds each LF without a step per character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      // LF, CRLF and a lone CR are line breaks, as in VS Code.
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 /* \n */) starts.push(i + 1);
+        else if (c === 13 /* \r */) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     this.starts = starts;

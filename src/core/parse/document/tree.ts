@@ -78,11 +78,26 @@ export function isScalar(node: TreeNode | undefined): node is ScalarNode {
 export function getEntry(node: TreeNode | undefined, key: string): MapEntry | undefined {
   if (!isMap(node)) return undefined;
   const entries = node.entries;
+  if (entries.length > INDEXED_FROM) return indexOf(entries).get(key);
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i]!;
     if (entry.key === key) return entry;
   }
   return undefined;
+}
+
+/** Maps with more entries than this are looked up through an index (a template's Resources can have thousands). */
+const INDEXED_FROM = 16;
+const indexes = new WeakMap<MapEntry[], { length: number; byKey: Map<string, MapEntry> }>();
+
+/** The key -> last entry index of a map's entries, built on first use (and again should the list grow). */
+function indexOf(entries: MapEntry[]): Map<string, MapEntry> {
+  const cached = indexes.get(entries);
+  if (cached && cached.length === entries.length) return cached.byKey;
+  const byKey = new Map<string, MapEntry>();
+  for (const entry of entries) byKey.set(entry.key, entry);
+  indexes.set(entries, { length: entries.length, byKey });
+  return byKey;
 }
 
 export function get(node: TreeNode | undefined, key: string | number): TreeNode | undefined {

@@ -3,7 +3,7 @@
  * short-form CloudFormation tags become long-form maps, aliases are shared (never copied) and counted so
  * an alias bomb is refused, and nesting is bounded.
  */
-import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Tags, visit, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
 import { CFN_SHORT_TAGS } from './cfn-tags.js';
 import { repairFlowIndentation } from './lenient.js';
 import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
@@ -19,7 +19,10 @@ const INDENTATION_ERRORS = new Set(['BAD_INDENT', 'MISSING_CHAR', 'UNEXPECTED_TO
 /** After this many syntax errors the rest are consequences of the first; reporting them is noise. */
 const MAX_SYNTAX_PROBLEMS = 5;
 
-export function parseYaml(text: string): YamlResult {
+export function parseYaml(document: string): YamlResult {
+  // The library breaks lines at LF and CRLF only; a lone CR (old Mac files) is a line break for YAML and for
+  // VS Code too. As an LF it keeps every offset, so positions stay those of the document.
+  const text = document.includes('\r') ? document.replace(/\r(?!\n)/g, '\n') : document;
   let parsed = parseOnce(text);
   if (parsed.doc && parsed.doc.errors.some((e) => INDENTATION_ERRORS.has(e.code))) {
     const repaired = repairFlowIndentation(text);
@@ -55,6 +58,17 @@ export function parseYaml(text: string): YamlResult {
   return { root, problems };
 }
 
+/**
+ * CloudFormation's short-form tags, declared to the library for scalars, sequences and maps. It reads them
+ * exactly as it reads any unknown tag (the value as written, the tag kept on the node), but without building
+ * an "Unresolved tag" warning (an Error, with its stack) for every `!Ref` and `!GetAtt` of the template.
+ */
+const CFN_TAGS: Tags = [...CFN_SHORT_TAGS.keys()].flatMap((tag): Tags => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'seq' },
+  { tag, collection: 'map' },
+]);
+
 interface Parsed {
   doc: Document.Parsed | undefined;
   source: string;
@@ -66,7 +80,7 @@ function parseOnce(source: string): Parsed {
   const identity = (offset: number) => offset;
   try {
     // Duplicate keys are allowed here (CloudFormation keeps the last one); the converter reports them.
-    const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false });
+    const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false, customTags: CFN_TAGS });
     return { doc, source, toOriginal: identity };
   } catch (error) {
     // The library recurses on nesting; a hostile document can exhaust the stack. Report, never throw.
@@ -163,7 +177,7 @@ class Converter {
 
   private convertAlias(alias: Alias, depth: number): TreeNode {
     const [start, end] = this.rangeOf(alias);
-    const target = alias.resolve(this.doc);
+    const target = this.targetOf(alias);
     if (!target) {
       this.lastWeight = 1;
       this.lastHeight = 0;
@@ -211,6 +225,28 @@ class Converter {
     return { name, start, end: start + name.length + 1 };
   }
 
+  /**
+   * The node an alias refers to: the last node before it with its anchor, as `Alias.resolve` finds it. That
+   * method walks the whole document for every alias (20,000 aliases took minutes), so the targets of all
+   * aliases are found in one walk instead.
+   */
+  private targetOf(alias: Alias): Node | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, Node | undefined>();
+      const anchored = new Map<string, Node>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, anchored.get(node.source));
+          else if (node.anchor) anchored.set(node.anchor, node);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
+  }
+
+  private aliasTargets: Map<Alias, Node | undefined> | undefined;
+
   private keyOf(key: Node | null, fallback: number): ScalarNode {
     if (key == null) return { kind: 'scalar', value: '', start: fallback, end: fallback };
     const [start, end] = this.rangeOf(key);
@@ -246,8 +282,10 @@ class Converter {
   /** The tag's offset in the original text (searched in the parsed text, then mapped back). */
   private findTag(tag: string, source: Node): number {
     const before = rangeOf(source)[0];
-    const at = this.text.lastIndexOf(tag, before);
-    return this.toOriginal(at >= 0 && before - at < 4096 ? at : before);
+    // Searched in the 4 KB before the node only: a tag not found there must not cost a scan of the whole text.
+    const from = Math.max(0, before - 4095);
+    const found = this.text.slice(from, before + tag.length).lastIndexOf(tag);
+    return this.toOriginal(found >= 0 ? from + found : before);
   }
 
   private rangeOf(node: Node | Alias): [number, number] {

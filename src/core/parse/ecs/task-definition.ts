@@ -19,23 +19,26 @@ export type Spelling = 'api' | 'cfn';
 
 /** `cpu` as the ECS API takes it: units ("256", 1024) or vCPU ("0.25 vCPU", "1 vcpu"). */
 export function toCpuUnits(value: Static | undefined): number | undefined {
-  if (typeof value === 'number') return value > 0 ? value : undefined;
+  if (typeof value === 'number') return finitePositive(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value);
   if (!match) return undefined;
   const n = Number(match[1]);
-  return match[2] ? Math.round(n * 1024) : n;
+  return finitePositive(match[2] ? Math.round(n * 1024) : n);
 }
 
 /** `memory` as the ECS API takes it: MiB ("512", 2048) or GB ("2 GB", "0.5GB"). */
 export function toMemoryMb(value: Static | undefined): number | undefined {
-  if (typeof value === 'number') return value > 0 ? value : undefined;
+  if (typeof value === 'number') return finitePositive(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib|mb|mib)?\s*$/i.exec(value);
   if (!match) return undefined;
   const n = Number(match[1]);
-  return match[2] && /^g/i.test(match[2]) ? Math.round(n * 1024) : n;
+  return finitePositive(match[2] && /^g/i.test(match[2]) ? Math.round(n * 1024) : n);
 }
+
+/** A number above zero; one too large for a double (`1e309`) is not a number Crossover computes with. */
+const finitePositive = (n: number): number | undefined => (Number.isFinite(n) && n > 0 ? n : undefined);
 
 const toArchitecture = (value: Static | undefined): Architecture | undefined => {
   const text = typeof value === 'string' ? value.toUpperCase() : undefined;

@@ -25,7 +25,7 @@ import { BuildContext } from '../cloudformation/context.js';
 import { buildTemplateModel } from '../cloudformation/build.js';
 import { collectLinks } from '../cloudformation/links.js';
 import { getAttTarget } from '../cloudformation/references.js';
-import { toEnum, toNumber, toText, type Static } from '../cloudformation/values.js';
+import { describeValue, toEnum, toNumber, toText, type Static } from '../cloudformation/values.js';
 import { type ParsedTemplate } from '../cloudformation/types.js';
 import { type LoadedDocument } from '../document/load.js';
 import { get, getEntry, isMap, isScalar, isSeq, singleKey, stringValue, type MapEntry, type MapNode, type TreeNode } from '../document/tree.js';
@@ -79,7 +79,10 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
     if (resolved.kind === 'unresolved') return { value: undefined, origin, at, keyAt, unresolved: resolved.reason };
     const raw = resolved.value;
     const value = typeof raw === 'object' && raw !== null ? undefined : convert(raw);
-    if (value === undefined) return { value: undefined, origin, at, keyAt, unresolved: `${JSON.stringify(typeof raw === 'object' && raw !== null ? 'a map or list' : raw)} is not a valid value here` };
+    if (value === undefined) {
+      const shown = typeof raw === 'object' && raw !== null ? JSON.stringify('a map or list') : describeValue(raw, doc.text.slice(entry.value.start, entry.value.end));
+      return { value: undefined, origin, at, keyAt, unresolved: `${shown} is not a valid value here` };
+    }
     return { value, origin, at, keyAt, ...(resolved.via ? { via: resolved.via } : {}) };
   };
 

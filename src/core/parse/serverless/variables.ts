@@ -45,16 +45,32 @@ export class SlsVariables {
   /** The value of a node: a scalar with its variables resolved, or the node itself (maps, lists). */
   resolve(node: TreeNode | undefined, depth = 0): VariableResult {
     if (!node) return { kind: 'unresolved', reason: 'not set' };
-    if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('${')) return { kind: 'value', value: isScalar(node) ? node.value : node };
-    if (this.foreign > 0) return this.resolveString(node.value, depth);
-    const outer = this.resolving;
-    this.resolving = node;
-    try {
-      return this.resolveString(node.value, depth);
-    } finally {
-      this.resolving = outer;
+    if (!isScalar(node)) return { kind: 'value', value: node };
+    // Each scalar is resolved once per depth: every function inherits the provider's settings, and reading
+    // a long value again for each of them made a file with many functions quadratic.
+    let byDepth = this.resolved.get(node);
+    const known = byDepth?.[depth];
+    if (known) return known;
+    const value = node.value;
+    let result: VariableResult;
+    if (typeof value !== 'string' || !value.includes('${')) result = { kind: 'value', value };
+    else if (this.foreign > 0) result = this.resolveString(value, depth);
+    else {
+      // A refused file is reported on the value of this file whose variables led to it.
+      const outer = this.resolving;
+      this.resolving = node;
+      try {
+        result = this.resolveString(value, depth);
+      } finally {
+        this.resolving = outer;
+      }
     }
+    if (!byDepth) this.resolved.set(node, (byDepth = []));
+    byDepth[depth] = result;
+    return result;
   }
+
+  private readonly resolved = new Map<TreeNode, VariableResult[]>();
 
   resolveString(text: string, depth: number): VariableResult {
     if (++this.steps > MAX_STEPS || depth > MAX_DEPTH) return { kind: 'unresolved', reason: 'variables nested too deep to resolve statically' };

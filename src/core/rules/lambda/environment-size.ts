@@ -31,6 +31,14 @@ export default defineRule({
     },
   },
   create(ctx) {
+    // Functions share the values they inherit from Globals: each long value is measured once.
+    const lengths = new Map<string, number>();
+    const bytes = (text: string) => {
+      if (text.length < 256) return utf8.encode(text).length;
+      let length = lengths.get(text);
+      if (length === undefined) lengths.set(text, (length = utf8.encode(text).length));
+      return length;
+    };
     return {
       LambdaFunction(fn) {
         const environment = fn.environment;
@@ -38,9 +46,9 @@ export default defineRule({
         let size = 0;
         let unresolved = 0;
         for (const variable of environment.variables) {
-          size += utf8.encode(variable.name).length;
+          size += bytes(variable.name);
           if (variable.value === undefined) unresolved++;
-          else size += utf8.encode(variable.value).length;
+          else size += bytes(variable.value);
         }
         const limit = LAMBDA_LIMITS.maxEnvironmentBytes.value;
         if (size <= limit) return;

@@ -38,14 +38,16 @@ export default defineRule({
     },
   },
   create(ctx) {
+    let proxiesByDatabase: Map<string, DbProxy[]> | undefined;
     return {
       LambdaFunction(fn) {
         if (!fn.vpc?.attached) return;
+        proxiesByDatabase ??= proxiesOf(ctx.model.dbProxies);
         const reported = new Set<string>();
         for (const link of fn.links) {
           const db = databaseOf(link, ctx.model);
           if (!db || reported.has(db.id) || !CONNECTION_ATTRIBUTE.test(link.attribute ?? '')) continue;
-          const proxies = ctx.model.dbProxies.filter((p) => p.targetIds.includes(db.id));
+          const proxies = proxiesByDatabase.get(db.id) ?? [];
           if (proxies.some((p) => readsProxy(fn, p))) continue;
           reported.add(db.id);
           const proxy = proxies[0];
@@ -65,6 +67,19 @@ export default defineRule({
 function databaseOf(link: ResourceLink, model: TemplateModel): Database | undefined {
   const node = model.byId.get(link.targetId);
   return node && (node.kind === 'rds-instance' || node.kind === 'rds-cluster') ? node : undefined;
+}
+
+/** Per database id, the proxies in front of it (in the template's order). */
+function proxiesOf(proxies: readonly DbProxy[]): Map<string, DbProxy[]> {
+  const byDatabase = new Map<string, DbProxy[]>();
+  for (const proxy of proxies) {
+    for (const id of new Set(proxy.targetIds)) {
+      const list = byDatabase.get(id);
+      if (list) list.push(proxy);
+      else byDatabase.set(id, [proxy]);
+    }
+  }
+  return byDatabase;
 }
 
 function readsProxy(fn: LambdaFunction, proxy: DbProxy): boolean {

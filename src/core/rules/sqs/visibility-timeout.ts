@@ -1,6 +1,6 @@
 import { SQS_LIMITS } from '../../data/limits.js';
 import { isLiteral } from '../../model/field.js';
-import { type LambdaFunction, type SqsQueue } from '../../model/nodes.js';
+import { type LambdaFunction } from '../../model/nodes.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -36,11 +36,13 @@ export default defineRule({
     },
   },
   create(ctx) {
+    let consumers: Map<string, Consumer> | undefined;
     return {
       SqsQueue(queue) {
         const visibility = queue.visibilityTimeoutSeconds.value;
         if (visibility === undefined) return;
-        const consumer = longestConsumer(queue, ctx.model.functions);
+        consumers ??= longestConsumers(ctx.model.functions);
+        const consumer = consumers.get(queue.id);
         if (!consumer) return;
         const { fn, timeout } = consumer;
         const required = timeout * SQS_LIMITS.visibilityToFunctionTimeoutRatio.value;
@@ -63,13 +65,22 @@ export default defineRule({
   },
 });
 
-function longestConsumer(queue: SqsQueue, functions: readonly LambdaFunction[]): { fn: LambdaFunction; timeout: number } | undefined {
-  let best: { fn: LambdaFunction; timeout: number } | undefined;
+interface Consumer {
+  fn: LambdaFunction;
+  timeout: number;
+}
+
+/** Per queue id, the consuming function with the longest static timeout (the first of equals), in one pass over the functions. */
+function longestConsumers(functions: readonly LambdaFunction[]): Map<string, Consumer> {
+  const best = new Map<string, Consumer>();
   for (const fn of functions) {
     const timeout = fn.timeoutSeconds.value;
     if (timeout === undefined) continue;
-    if (!fn.events.some((e) => e.kind === 'sqs' && e.targetId === queue.id)) continue;
-    if (!best || timeout > best.timeout) best = { fn, timeout };
+    for (const event of fn.events) {
+      if (event.kind !== 'sqs' || event.targetId === undefined) continue;
+      const current = best.get(event.targetId);
+      if (!current || timeout > current.timeout) best.set(event.targetId, { fn, timeout });
+    }
   }
   return best;
 }
