@@ -82,7 +82,8 @@ function expectNothingFromTheFile(markdown: string, ownLinks: string[] = []): st
 describe('the functions of a hostile serverless.yml', () => {
   test('are read with the payloads as their ids and their memory unresolved, quoting the file value', () => {
     expect(model.functions.map((f) => f.id)).toEqual([PAYLOAD, BREAKOUT]);
-    expect(model.functions[0]!.memoryMb.unresolved).toContain(ATTACKS[0]);
+    // (Long values are quoted up to 40 characters.)
+    expect(model.functions[0]!.memoryMb.unresolved).toContain(ATTACKS[0]!.slice(0, 30));
   });
 });
 

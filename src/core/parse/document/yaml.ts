@@ -220,8 +220,10 @@ class Converter {
   /** The range of `&name` in the original text (searched before the node in the parsed text, then mapped back). */
   private anchorOf(name: string, source: Node): { name: string; start: number; end: number } {
     const before = rangeOf(source)[0];
-    const at = this.text.lastIndexOf(`&${name}`, before);
-    const start = this.toOriginal(at >= 0 && before - at < 4096 ? at : before);
+    // Searched in the 4 KB before the node only, as tags are (findTag).
+    const from = Math.max(0, before - 4095);
+    const found = this.text.slice(from, before + name.length + 1).lastIndexOf(`&${name}`);
+    const start = this.toOriginal(found >= 0 ? from + found : before);
     return { name, start, end: start + name.length + 1 };
   }
 
