@@ -174,9 +174,9 @@ if (slowest.length) {
 // text: `yaml` parseDocument with a LineCounter (the engine's options), or `jsonc-parser` parseTree for JSON
 // (the engine builds its own tree from the same parser's events).
 const shapeFilter = process.env.BENCH_SHAPES ?? '';
-const SHAPE_RUNS = Number(process.env.BENCH_SHAPE_RUNS ?? 3);
+const SHAPE_RUNS = Number(process.env.BENCH_SHAPE_RUNS ?? 5);
 /**
- * Median wall times (ms) of `a` and `b`, run in turns (so a busy machine weighs on both alike) SHAPE_RUNS
+ * Median wall times (ms) of `a` and `b`, and their ratio, run in turns (so a busy machine weighs on both alike) SHAPE_RUNS
  * times, after warm-up turns: at least one, and more while they take under a second (a fast input needs a
  * few runs before the JIT has compiled the paths it takes).
  */
@@ -197,7 +197,9 @@ function timePair(a, b) {
     b();
     bs.push(performance.now() - t0);
   }
-  return [median(as), median(bs)];
+  // The ratio is the median of each turn's own ratio: the two runs of a turn share the machine's state (load,
+  // heap, caches), which a ratio of the two medians would not.
+  return [median(as), median(bs), median(as.map((a, i) => a / bs[i]))];
 }
 const YAML_ENGINE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false };
 const JSON_ENGINE_OPTIONS = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true };
@@ -214,8 +216,8 @@ if (shapeFilter !== '0') {
       const input = { uri: shape.uri, text };
       const first = analyzeText(input, config);
       if (!first.format || !first.findings.some((f) => f.ruleId !== 'parse-error')) throw new Error(`${shape.name}: the shape did not reach the rules (${first.format})`);
-      const [analysis, bare] = timePair(() => analyzeText(input, config), bareParseOf(shape.uri, text));
-      const r = { shape: shape.name, megabytes: +(text.length / 1024 / 1024).toFixed(2), analysisMs: Math.round(analysis), bareParseMs: Math.round(bare), ratio: +(analysis / bare).toFixed(2), findings: first.findings.length };
+      const [analysis, bare, ratio] = timePair(() => analyzeText(input, config), bareParseOf(shape.uri, text));
+      const r = { shape: shape.name, megabytes: +(text.length / 1024 / 1024).toFixed(2), analysisMs: Math.round(analysis), bareParseMs: Math.round(bare), ratio: +ratio.toFixed(2), findings: first.findings.length };
       shapes.push(r);
       console.log(`  measured ${r.shape}, ${r.megabytes} MB: ${r.analysisMs} ms vs ${r.bareParseMs} ms (${r.ratio}x)`);
     }

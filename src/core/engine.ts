@@ -198,14 +198,13 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
     // make it worse (fuzzing found such fixes). The findings stay; the fixes come back once the syntax error goes.
     const editable = !built.doc || !built.doc.problems.some((p) => p.severity === 'error');
     const templateFormat = format;
+    const ignores = new Map<ModelNode, Fix | null>();
     const fixes: FixMaker = {
       // A rule's own text edits are checked against YAML anchors too (guardShared); CDK code has no document.
       materialize: (fix) => (!editable ? undefined : isSetFix(fix) ? (doc ? materializeFix(doc, fix) : undefined) : doc ? guardShared(doc, fix) : fix),
       // "Ignore this rule for this resource": Metadata.crossover.ignore, where templates keep it.
       ignore: (node, ruleId) =>
-        doc && editable && (templateFormat === 'sam' || templateFormat === 'cloudformation') && node.loc.path[0] === 'Resources'
-          ? materializeFix(doc, { title: `Ignore ${ruleId} for ${node.id}`, set: { path: node.loc.path, keys: ['Metadata', 'crossover', 'ignore'], value: [...node.ignoredRules, ruleId] } })
-          : undefined,
+        doc && editable && (templateFormat === 'sam' || templateFormat === 'cloudformation') && node.loc.path[0] === 'Resources' ? ignoreFix(doc, node, ruleId, ignores) : undefined,
     };
     let workloads: WorkloadSummary[] = [];
     try {
@@ -324,6 +323,31 @@ export function severityFor(ruleId: string, config: EngineConfig, fallback?: Sev
   const override = config.rules[ruleId];
   if (override === 'off') return undefined;
   return override ?? fallback ?? RULES_BY_ID.get(ruleId)?.meta.severity;
+}
+
+const IGNORE_PLACEHOLDER = 'crossover-rule-id';
+
+/**
+ * "Ignore this rule for this resource": `Metadata.crossover.ignore` gets the rule id. The edit is worked out
+ * once per resource (where the list goes, in the document's style) and the rule id written into it, so a
+ * resource with several findings costs one lookup, not one per finding.
+ */
+function ignoreFix(doc: LoadedDocument, node: ModelNode, ruleId: string, cache: Map<ModelNode, Fix | null>): Fix | undefined {
+  let template = cache.get(node);
+  if (template === undefined) {
+    const set = { path: node.loc.path, keys: ['Metadata', 'crossover', 'ignore'], value: [...node.ignoredRules, IGNORE_PLACEHOLDER] };
+    template = materializeFix(doc, { title: '', set }) ?? null;
+    cache.set(node, template);
+  }
+  if (!template) return undefined;
+  // Rule ids are written bare in YAML flow (letters, digits, '/', '-') and quoted in JSON, as the placeholder is.
+  const [placeholder, id] = doc.syntax === 'json' ? [JSON.stringify(IGNORE_PLACEHOLDER), JSON.stringify(ruleId)] : [IGNORE_PLACEHOLDER, ruleId];
+  return {
+    // The template's title is empty, or says the edit is inside a shared YAML anchor.
+    title: `Ignore ${ruleId} for ${node.id}${template.title}`,
+    edits: template.edits.map((e) => ({ range: e.range, newText: e.newText.replace(placeholder, id) })),
+    ...(template.intent ? { intent: { ...template.intent, value: [...node.ignoredRules, ruleId] } } : {}),
+  };
 }
 
 /** Turns a rule's fixes into text edits for this document (or none, for CDK code). */

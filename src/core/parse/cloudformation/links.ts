@@ -39,14 +39,21 @@ function pathOf(step: Step, rootPath: PathSegment[]): PathSegment[] {
 
 function walk(ctx: BuildContext, root: TreeNode, rootPath: PathSegment[]): ResourceLink[] {
   const links: ResourceLink[] = [];
-  const seen = new Set<TreeNode>();
+  // Only YAML anchors share nodes: an anchored collection and its aliases have the same children, walked once.
+  let shared: Set<unknown> | undefined;
   const stack: Step[] = [{ node: root, parent: undefined, segment: undefined }];
   let steps = 0;
   while (stack.length && ++steps < WALK_BUDGET) {
     const step = stack.pop()!;
     const node = step.node;
-    if (seen.has(node)) continue;
-    seen.add(node);
+    if (node.anchor) {
+      const children = isMap(node) ? node.entries : isSeq(node) ? node.items : undefined;
+      if (children) {
+        shared ??= new Set();
+        if (shared.has(children)) continue;
+        shared.add(children);
+      }
+    }
     const fn = singleKey(node);
     if (fn && isMap(node)) {
       const arg = node.entries[0]!.value;

@@ -88,9 +88,14 @@ export class PropertyView {
     return found;
   }
 
-  /** The highest-priority entry for `key`. */
+  /** The highest-priority entry for `key` (the first `contributing` would give, without building the list). */
   find(key: string): FoundEntry | undefined {
-    return this.contributing(key)[0];
+    for (const layer of this.layers) {
+      if (layer.ignore?.has(key)) continue;
+      const entry = this.resolver.lookup(layer.node, key);
+      if (entry) return { entry, path: [...layer.path, key], origin: layer.origin };
+    }
+    return undefined;
   }
 
   /** The location of an entry's key. */
