@@ -8,6 +8,7 @@ import { type Finding, type Fix } from '../../../src/core/findings.js';
 import { materializeFix, type SetFix } from '../../../src/core/fixes.js';
 import { loadDocument } from '../../../src/core/parse/document/load.js';
 import { applyFix, checkFix, type FixIntent } from '../../support/fix-check.js';
+import { SAM } from '../../support/templates.js';
 
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
 const analyze = (uri: string, text: string) => analyzeText({ uri, text }, config);
@@ -26,12 +27,6 @@ function applyChecked(uri: string, text: string, fix: Fix | undefined, intent?: 
   return check.text;
 }
 
-const SAM = (properties: string, extra = '') => `Transform: AWS::Serverless-2016-10-31
-${extra}Resources:
-  Fn:
-    Type: AWS::Serverless::Function
-    Properties:
-${properties}`;
 
 describe('"Use arm64" on a block list', () => {
   test('a list written at the key\'s indentation becomes a flow list indented past the key', () => {

@@ -6,6 +6,7 @@ import { analyzeText } from '../../../src/core/engine.js';
 import { type Finding, type Fix } from '../../../src/core/findings.js';
 import { LineIndex } from '../../../src/core/parse/document/lines.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
+import { SAM } from '../../support/templates.js';
 
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
 const analyze = (uri: string, text: string) => analyzeText({ uri, text, typescript: typescriptReader }, config);
@@ -34,12 +35,6 @@ function fixAway(uri: string, text: string, ruleId: string, kind: 'fix' | 'ignor
   return fixed;
 }
 
-const SAM = (properties: string, extra = '') => `Transform: AWS::Serverless-2016-10-31
-${extra}Resources:
-  Fn:
-    Type: AWS::Serverless::Function
-    Properties:
-${properties}`;
 
 describe('timeout down to the gateway limit', () => {
   test('SAM function behind a REST API', () => {
