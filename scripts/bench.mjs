@@ -87,7 +87,15 @@ function generatedTemplate(count) {
 }
 
 function row(label, files, bytes, analysis, parseDoc, parseJs) {
-  return { label, files, megabytes: +(bytes / 1024 / 1024).toFixed(2), analysisMs: +analysis.toFixed(1), yamlParseDocumentMs: +parseDoc.toFixed(1), yamlParseMs: +parseJs.toFixed(1), ratio: +(analysis / parseDoc).toFixed(2) };
+  return {
+    label,
+    files,
+    megabytes: +(bytes / 1024 / 1024).toFixed(2),
+    analysisMs: +analysis.toFixed(1),
+    yamlParseDocumentMs: +parseDoc.toFixed(1),
+    yamlParseMs: +parseJs.toFixed(1),
+    ratio: +(analysis / parseDoc).toFixed(2),
+  };
 }
 
 const results = [];
@@ -215,15 +223,32 @@ if (shapeFilter !== '0') {
       const text = shape.make(size);
       const input = { uri: shape.uri, text };
       const first = analyzeText(input, config);
-      if (!first.format || !first.findings.some((f) => f.ruleId !== 'parse-error')) throw new Error(`${shape.name}: the shape did not reach the rules (${first.format})`);
+      if (!first.format || !first.findings.some((f) => f.ruleId !== 'parse-error'))
+        throw new Error(`${shape.name}: the shape did not reach the rules (${first.format})`);
       const [analysis, bare, ratio] = timePair(() => analyzeText(input, config), bareParseOf(shape.uri, text));
-      const r = { shape: shape.name, megabytes: +(text.length / 1024 / 1024).toFixed(2), analysisMs: Math.round(analysis), bareParseMs: Math.round(bare), ratio: +ratio.toFixed(2), findings: first.findings.length };
+      const r = {
+        shape: shape.name,
+        megabytes: +(text.length / 1024 / 1024).toFixed(2),
+        analysisMs: Math.round(analysis),
+        bareParseMs: Math.round(bare),
+        ratio: +ratio.toFixed(2),
+        findings: first.findings.length,
+      };
       shapes.push(r);
       console.log(`  measured ${r.shape}, ${r.megabytes} MB: ${r.analysisMs} ms vs ${r.bareParseMs} ms (${r.ratio}x)`);
     }
   }
   console.log(`\nPathological shapes: analyzeText vs the bare parse of the same text (median of ${SHAPE_RUNS} runs each, in turns, after warm-up)\n`);
-  console.table(shapes.map((r) => ({ shape: r.shape, MB: r.megabytes, 'analysis ms': r.analysisMs, 'bare parse ms': r.bareParseMs, ratio: `${r.ratio}x`, findings: r.findings })));
+  console.table(
+    shapes.map((r) => ({
+      shape: r.shape,
+      MB: r.megabytes,
+      'analysis ms': r.analysisMs,
+      'bare parse ms': r.bareParseMs,
+      ratio: `${r.ratio}x`,
+      findings: r.findings,
+    })),
+  );
   for (const r of shapes) console.log(`${r.ratio <= 3 ? 'within' : 'ABOVE'} the target of 3x the bare parse: ${r.shape}, ${r.megabytes} MB (${r.ratio}x)`);
 }
 
@@ -278,7 +303,10 @@ function cdkStack(lines) {
   return out.join('\n') + '\n';
 }
 const cdkText = cdkStack(2000);
-const plainText = "import express from 'express';\n" + Array.from({ length: 1999 }, (_, i) => `export const value${i} = { id: ${i}, name: 'item-${i}', tags: ['a', 'b'] };`).join('\n') + '\n';
+const plainText =
+  "import express from 'express';\n" +
+  Array.from({ length: 1999 }, (_, i) => `export const value${i} = { id: ${i}, name: 'item-${i}', tags: ['a', 'b'] };`).join('\n') +
+  '\n';
 const cdkInput = { uri: 'file:///bench/lib/big-stack.ts', text: cdkText, typescript: typescriptReader };
 const plainInput = { uri: 'file:///bench/src/values.ts', text: plainText, typescript: typescriptReader };
 /** Times a CDK stack and a file of the same language that is not CDK, and prints the figures against the targets. */
@@ -340,7 +368,10 @@ const pyPlainInput = { uri: 'file:///bench/app/values.py', text: pyPlain, python
 cdk.python = benchCdk('CDK (Python)', 'Python', pyInput, pyPlainInput);
 
 // `crossover diff`: a 100-function template against itself with every function's memory doubled.
-const { diffSides, resourceDiffer } = await loadTs("export { diffSides } from './src/core/diff/diff.ts'; export { resourceDiffer } from './src/node/resource-differ.ts';", { minify: true, external: ['@aws-cdk/cloudformation-diff'] });
+const { diffSides, resourceDiffer } = await loadTs(
+  "export { diffSides } from './src/core/diff/diff.ts'; export { resourceDiffer } from './src/node/resource-differ.ts';",
+  { minify: true, external: ['@aws-cdk/cloudformation-diff'] },
+);
 const diffBefore = generatedTemplate(100);
 const diffAfter = diffBefore.replace(/MemorySize: (\d+)/g, (_, mb) => `MemorySize: ${Math.min(10240, Number(mb) * 2)}`);
 const diffSide = (label, text) => ({ label, files: [{ path: 'template.yaml', text }], usageFor: () => emptyUsage() });
@@ -349,7 +380,9 @@ const firstDiff = diffSides(diffSide('a', diffBefore), diffSide('b', diffAfter),
 const diff = {
   firstMs: Math.round(performance.now() - t0),
   withoutResourcesMs: Number(time(() => diffSides(diffSide('a', diffBefore), diffSide('b', diffAfter), { config, settings: costSettings })).toFixed(1)),
-  withResourcesMs: Number(time(() => diffSides(diffSide('a', diffBefore), diffSide('b', diffAfter), { config, settings: costSettings, differ: resourceDiffer })).toFixed(1)),
+  withResourcesMs: Number(
+    time(() => diffSides(diffSide('a', diffBefore), diffSide('b', diffAfter), { config, settings: costSettings, differ: resourceDiffer })).toFixed(1),
+  ),
   workloads: firstDiff.workloads.length,
   resourceChanges: firstDiff.files[0].resources.length,
 };
@@ -359,4 +392,7 @@ console.log(
 );
 
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, diff }, null, 2));
+writeFileSync(
+  join(repoRoot, 'bench-results', 'latest.json'),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, diff }, null, 2),
+);

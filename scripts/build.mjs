@@ -41,15 +41,48 @@ const targets = [
   // The TypeScript compiler with the serverless.ts and CDK readers, loaded by both faces only when needed.
   { ...common, entryPoints: ['src/core/parse/typescript/reader.ts'], outfile: 'dist/typescript-reader.js', sourcemap: false, minify: true },
   // tree-sitter with the Python CDK reader, loaded when a Python CDK app is analysed; its WebAssembly beside it.
-  { ...common, entryPoints: ['src/core/parse/python/reader.ts'], outfile: 'dist/python-reader.js', sourcemap: false, minify: true,
+  {
+    ...common,
+    entryPoints: ['src/core/parse/python/reader.ts'],
+    outfile: 'dist/python-reader.js',
+    sourcemap: false,
+    minify: true,
     // Its CommonJS build: the ESM one finds its files through import.meta.url, which a CommonJS bundle lacks.
-    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' } },
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  },
   // @aws-cdk/cloudformation-diff for `crossover diff` and the change against HEAD; its database beside it.
-  { ...common, entryPoints: ['src/node/resource-differ.ts'], outfile: 'dist/resource-differ.js', sourcemap: false, minify: true, mainFields: ['main'], plugins: [serviceSpecBeside] },
+  {
+    ...common,
+    entryPoints: ['src/node/resource-differ.ts'],
+    outfile: 'dist/resource-differ.js',
+    sourcemap: false,
+    minify: true,
+    mainFields: ['main'],
+    plugins: [serviceSpecBeside],
+  },
   // The same in a worker thread, for the editor (the specification's load stays out of the extension host).
-  { ...common, entryPoints: ['src/node/resource-differ-worker.ts'], outfile: 'dist/resource-differ-worker.js', sourcemap: false, minify: true, mainFields: ['main'], plugins: [serviceSpecBeside] },
+  {
+    ...common,
+    entryPoints: ['src/node/resource-differ-worker.ts'],
+    outfile: 'dist/resource-differ-worker.js',
+    sourcemap: false,
+    minify: true,
+    mainFields: ['main'],
+    plugins: [serviceSpecBeside],
+  },
   // The comparison view: browser code (the webview), with its UI components and chart library.
-  { entryPoints: ['webview/compare/main.ts'], outfile: 'dist/webview/compare.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' },
+  {
+    entryPoints: ['webview/compare/main.ts'],
+    outfile: 'dist/webview/compare.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+    legalComments: 'none',
+  },
 ];
 
 mkdirSync('dist', { recursive: true });

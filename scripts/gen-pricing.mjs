@@ -12,5 +12,9 @@ const source = JSON.parse(readFileSync(join(repoRoot, 'data/pricing/prices.json'
 const table = resolvePriceTable(source);
 // resolvePriceTable throws on bad data, so an invalid table is never written.
 writeFileSync(join(repoRoot, 'src/core/data/pricing.generated.ts'), renderPriceModule(source));
-const fallbacks = Object.values(table.regions).flatMap((r) => Object.values(r.prices)).filter((p) => p.fallback).length;
-console.log(`wrote src/core/data/pricing.generated.ts: ${Object.keys(table.regions).length} regions, prices as of ${table.asOf}, ${fallbacks} region prices from the fallback region`);
+const fallbacks = Object.values(table.regions)
+  .flatMap((r) => Object.values(r.prices))
+  .filter((p) => p.fallback).length;
+console.log(
+  `wrote src/core/data/pricing.generated.ts: ${Object.keys(table.regions).length} regions, prices as of ${table.asOf}, ${fallbacks} region prices from the fallback region`,
+);

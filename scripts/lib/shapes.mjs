@@ -38,7 +38,14 @@ const EVENTS = [
   '            Path: /items',
   '            Method: get',
 ];
-const TAIL = ['  Other:', '    Type: AWS::Serverless::Function', '    Properties:', '      Handler: other.handler', '      CodeUri: src/', '      Timeout: 900'];
+const TAIL = [
+  '  Other:',
+  '    Type: AWS::Serverless::Function',
+  '    Properties:',
+  '      Handler: other.handler',
+  '      CodeUri: src/',
+  '      Timeout: 900',
+];
 
 /** Repeats `unit(i)` until the next one would pass `room` characters. */
 function fill(room, unit) {
@@ -78,7 +85,13 @@ export const SHAPES = [
     name: 'long line: flow map of Events',
     uri: 'long-events/template.yaml',
     make: (bytes) =>
-      templateWithLine(bytes, '      Events: {', (i) => `${i ? ', ' : ''}E${i}: {Type: SQS, Properties: {Queue: !GetAtt Queue.Arn, BatchSize: ${1 + (i % 10)}}}`, '}', []).replace(EVENTS.join('\n') + '\n', ''),
+      templateWithLine(
+        bytes,
+        '      Events: {',
+        (i) => `${i ? ', ' : ''}E${i}: {Type: SQS, Properties: {Queue: !GetAtt Queue.Arn, BatchSize: ${1 + (i % 10)}}}`,
+        '}',
+        [],
+      ).replace(EVENTS.join('\n') + '\n', ''),
   },
   {
     name: 'long line: !Sub',
@@ -86,7 +99,12 @@ export const SHAPES = [
     // Up to 1,000 placeholders are evaluated (more are refused as hostile): about 960 of them, with long literal text between.
     make: (bytes) => {
       const gap = WORD.repeat(Math.ceil(bytes / 990 / WORD.length)).slice(0, Math.floor(bytes / 960) - 20);
-      return templateWithLine(bytes, '      Environment: {Variables: {QUEUES: !Sub "', (i) => (i % 2 ? `\${Queue.Arn}/${gap}` : `\${AWS::Region}:${gap}`), '"}}');
+      return templateWithLine(
+        bytes,
+        '      Environment: {Variables: {QUEUES: !Sub "',
+        (i) => (i % 2 ? `\${Queue.Arn}/${gap}` : `\${AWS::Region}:${gap}`),
+        '"}}',
+      );
     },
   },
   {
@@ -100,13 +118,19 @@ export const SHAPES = [
     uri: 'misindented-flow/template.yaml',
     // CloudFormation's leniency: the closing bracket of a multi-line flow sequence at its key's column.
     make: (bytes) =>
-      templateWithLine(bytes, '      Policies: [', (i) => `${i ? ', ' : ''}{SQSPollerPolicy: {QueueName: !GetAtt Queue.QueueName}}`, ',\n      {SQSSendMessagePolicy: {QueueName: !Ref Queue}}]'),
+      templateWithLine(
+        bytes,
+        '      Policies: [',
+        (i) => `${i ? ', ' : ''}{SQSPollerPolicy: {QueueName: !GetAtt Queue.QueueName}}`,
+        ',\n      {SQSSendMessagePolicy: {QueueName: !Ref Queue}}]',
+      ),
   },
   {
     name: 'whole template as a one-line YAML flow map',
     uri: 'flow/template.yaml',
     make: (bytes) => {
-      const head = "{AWSTemplateFormatVersion: '2010-09-09', Transform: AWS::Serverless-2016-10-31, Globals: {Function: {Runtime: python3.13, Timeout: 30}}, Resources: {";
+      const head =
+        "{AWSTemplateFormatVersion: '2010-09-09', Transform: AWS::Serverless-2016-10-31, Globals: {Function: {Runtime: python3.13, Timeout: 30}}, Resources: {";
       const tail = '}}\n';
       const unit = (i) =>
         (i ? ', ' : '') +
@@ -146,9 +170,11 @@ export const SHAPES = [
     name: 'serverless.yml, long line of functions',
     uri: 'sls/serverless.yml',
     make: (bytes) => {
-      const head = 'service: big\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  memorySize: ${self:custom.memory}\ncustom:\n  memory: 1024\n  timeout: 20\nfunctions: {';
+      const head =
+        'service: big\nprovider:\n  name: aws\n  runtime: nodejs20.x\n  memorySize: ${self:custom.memory}\ncustom:\n  memory: 1024\n  timeout: 20\nfunctions: {';
       const tail = '}\n';
-      const unit = (i) => `${i ? ', ' : ''}f${i}: {handler: src/h.f${i}, timeout: '\${self:custom.timeout}', events: [{sqs: {arn: arn:aws:sqs:us-east-1:1:q${i}}}]}`;
+      const unit = (i) =>
+        `${i ? ', ' : ''}f${i}: {handler: src/h.f${i}, timeout: '\${self:custom.timeout}', events: [{sqs: {arn: arn:aws:sqs:us-east-1:1:q${i}}}]}`;
       return head + fill(bytes - head.length - tail.length, unit) + tail;
     },
   },
@@ -190,7 +216,8 @@ export const SHAPES = [
     name: 'minified task definition, huge environment',
     uri: 'taskdef/task-definition.json',
     make: (bytes) => {
-      const head = '{"family":"big","requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":"512","containerDefinitions":[{"name":"app","image":"nginx","essential":true,"memory":1024,"environment":[';
+      const head =
+        '{"family":"big","requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":"512","containerDefinitions":[{"name":"app","image":"nginx","essential":true,"memory":1024,"environment":[';
       const tail = ']}]}';
       const unit = (i) => `${i ? ',' : ''}{"name":"VAR_${i}","value":"${WORD.slice(i % 9, 40)}"}`;
       return head + fill(bytes - head.length - tail.length, unit) + tail;

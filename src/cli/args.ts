@@ -81,7 +81,8 @@ export function parseRequest(argv: string[]): Request {
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) return { command: 'help', requested: false };
-  if (command !== 'check') throw new UsageError(`Unknown command "${command}". The commands are: crossover check [paths...], crossover cost [...], crossover diff [...]`);
+  if (command !== 'check')
+    throw new UsageError(`Unknown command "${command}". The commands are: crossover check [paths...], crossover cost [...], crossover diff [...]`);
 
   const format = oneOf(values.format ?? 'text', FORMATS, '--format');
   const failOn = oneOf(values['fail-on'] ?? 'error', FAIL_ON, '--fail-on');

@@ -56,7 +56,10 @@ export function checkFiles(targets: readonly Target[], config: EngineConfig, cwd
     if (!read) continue;
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
     const readFile = fileReaderFor(file, root);
-    const result = analyzeText({ uri: file, text: read.text, typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) }, config);
+    const result = analyzeText(
+      { uri: file, text: read.text, typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) },
+      config,
+    );
     if (!isListed(result)) {
       // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
       // that are not CDK apps are not even listed: a repository has too many.
@@ -96,7 +99,9 @@ function readText(file: string, within?: ReadRoot): { text: string } | { skip: s
  * CDK sources of this run (what those already report is not repeated), the rest reported on the template.
  */
 export function addSynthesized(report: CheckReport, templates: readonly Target[], config: EngineConfig, cwd: string, log: (line: string) => void): void {
-  const sources = report.files.filter((f) => f.result.format === 'cdk' && f.result.model).map((f) => ({ uri: f.result.uri, model: f.result.model!, findings: [...f.result.findings] }));
+  const sources = report.files
+    .filter((f) => f.result.format === 'cdk' && f.result.model)
+    .map((f) => ({ uri: f.result.uri, model: f.result.model!, findings: [...f.result.findings] }));
   const byUri = new Map(report.files.map((f) => [f.result.uri, f]));
   const touched = new Set<FileReport>();
   for (const { file, root } of templates) {

@@ -114,7 +114,17 @@ const NUMBER_FLAGS: Record<string, keyof CostFlags> = {
 };
 
 /** Flags that describe the workload itself: in template mode the template and usage file say these. */
-const WORKLOAD_FLAGS = ['requests-per-month', 'duration-ms', 'memory-mb', 'arch', 'front-door', 'payload-kb', 'peak-to-average', 'provisioned-concurrency', 'ephemeral-storage-mb'];
+const WORKLOAD_FLAGS = [
+  'requests-per-month',
+  'duration-ms',
+  'memory-mb',
+  'arch',
+  'front-door',
+  'payload-kb',
+  'peak-to-average',
+  'provisioned-concurrency',
+  'ephemeral-storage-mb',
+];
 
 export type CostCommand = CostRequest | { command: 'list-regions' } | { command: 'cost-help' };
 
@@ -155,7 +165,8 @@ export function parseCostRequest(argv: string[]): CostCommand {
     (flags as unknown as Record<string, number>)[key] = value;
   }
   if (flags.peakToAverage < 1) throw new UsageError('--peak-to-average must be at least 1');
-  if (flags.memoryMb < 128 || flags.memoryMb > 10_240) throw new UsageError(`--memory-mb must be between 128 and 10240 (Lambda's range); got ${flags.memoryMb}`);
+  if (flags.memoryMb < 128 || flags.memoryMb > 10_240)
+    throw new UsageError(`--memory-mb must be between 128 and 10240 (Lambda's range); got ${flags.memoryMb}`);
   const oneOf = <T extends string>(flag: string, allowed: readonly T[]): T | undefined => {
     const text = raw[flag] as string | undefined;
     if (text === undefined) return undefined;
@@ -190,7 +201,8 @@ export function parseCostRequest(argv: string[]): CostCommand {
   const template = positionals[0];
   if (template !== undefined) {
     const workload = given.filter((flag) => WORKLOAD_FLAGS.includes(flag));
-    if (workload.length) throw new UsageError(`With a template, the template and the usage file describe the workload: drop ${workload.map((f) => `--${f}`).join(', ')}`);
+    if (workload.length)
+      throw new UsageError(`With a template, the template and the usage file describe the workload: drop ${workload.map((f) => `--${f}`).join(', ')}`);
     request.template = template;
     if (values.resource !== undefined) request.resource = values.resource;
     if (values.usage !== undefined) request.usageFile = values.usage;

@@ -50,7 +50,14 @@ function scenarioOf(f: CostFlags): Scenario {
     payloadKb: f.payloadKb,
     peakToAverage: f.peakToAverage,
     freeTier: f.freeTier,
-    lambda: { memoryMb: f.memoryMb, architecture: f.architecture, ephemeralStorageMb: f.ephemeralStorageMb, provisionedConcurrency: f.provisionedConcurrency, frontDoor: f.frontDoor, rdsProxyVcpu: f.rdsProxyVcpu },
+    lambda: {
+      memoryMb: f.memoryMb,
+      architecture: f.architecture,
+      ephemeralStorageMb: f.ephemeralStorageMb,
+      provisionedConcurrency: f.provisionedConcurrency,
+      frontDoor: f.frontDoor,
+      rdsProxyVcpu: f.rdsProxyVcpu,
+    },
     fargate: {
       vcpu: f.fargateVcpu,
       memoryGb: f.fargateMemoryGb,
@@ -107,7 +114,16 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   }
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new UsageError(`${request.template}: ${decoded.reason}`);
-  const result = analyzeText({ uri: path, text: decoded.text, typescript: typescriptReader, ...(io.python ? { python: io.python } : {}), readFile: fileReaderFor(path, rootOfFile(path))! }, resolveConfig({}));
+  const result = analyzeText(
+    {
+      uri: path,
+      text: decoded.text,
+      typescript: typescriptReader,
+      ...(io.python ? { python: io.python } : {}),
+      readFile: fileReaderFor(path, rootOfFile(path))!,
+    },
+    resolveConfig({}),
+  );
   if (!result.model) {
     // A template that could not be read (nested too deeply, or an internal error) says why, not "not a template".
     const why = result.findings.find((f) => f.ruleId === 'internal-error' || f.ruleId === 'parse-error');
@@ -116,22 +132,25 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const { usage, file } = loadUsage(request, path, io);
   const f = request.flags;
   const problems: string[] = [];
-  const settings = resolveCostSettings({
-    region: f.region,
-    freeTier: f.freeTier,
-    fargate: {
-      vcpu: f.fargateVcpu,
-      memoryGb: f.fargateMemoryGb,
-      architecture: request.given.includes('fargate-arch') ? f.fargateArch : 'match',
-      minTasks: f.fargateMinTasks,
-      concurrencyPerVcpu: (f.fargateTaskConcurrency ?? f.fargateVcpu * 10) / f.fargateVcpu,
-      spot: f.fargateSpot,
-      tasks: f.fargateTasks,
-      albLcu: f.albLcu,
-      natGateway: f.fargateNatGateway,
+  const settings = resolveCostSettings(
+    {
+      region: f.region,
+      freeTier: f.freeTier,
+      fargate: {
+        vcpu: f.fargateVcpu,
+        memoryGb: f.fargateMemoryGb,
+        architecture: request.given.includes('fargate-arch') ? f.fargateArch : 'match',
+        minTasks: f.fargateMinTasks,
+        concurrencyPerVcpu: (f.fargateTaskConcurrency ?? f.fargateVcpu * 10) / f.fargateVcpu,
+        spot: f.fargateSpot,
+        tasks: f.fargateTasks,
+        albLcu: f.albLcu,
+        natGateway: f.fargateNatGateway,
+      },
+      ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
     },
-    ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
-  }, problems);
+    problems,
+  );
   for (const problem of problems) io.err(`crossover: ${problem}\n`);
   if (request.given.includes('region')) delete usage.region; // the command line wins over the file
   const model = result.model;
@@ -140,21 +159,39 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     throw error instanceof Error ? new Error(`cost estimate for ${id} failed: ${error.message}`, { cause: error }) : error;
   });
   const functionReport = ({ fn, estimate: e }: FunctionCost): FunctionReport => {
-    const report: FunctionReport = { id: fn.id, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions };
+    const report: FunctionReport = {
+      id: fn.id,
+      traffic: e.traffic,
+      ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes),
+      assumptionSources: e.assumptions,
+    };
     if (e.low && e.high) {
-      const band = (c: Comparison) => ({ requestsPerMonth: c.requestsPerMonth, lambda: c.lambda.monthlyUsd, fargate: c.fargate.monthlyUsd, fargateTasks: c.fargate.tasks });
+      const band = (c: Comparison) => ({
+        requestsPerMonth: c.requestsPerMonth,
+        lambda: c.lambda.monthlyUsd,
+        fargate: c.fargate.monthlyUsd,
+        fargateTasks: c.fargate.tasks,
+      });
       report.bands = { low: band(e.low), high: band(e.high) };
     }
     return report;
   };
-  const tasks: TaskReport[] = costs.tasks.map(({ node, estimate: e }) => ({ id: node.id, type: node.kind, traffic: e.traffic, ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes), assumptionSources: e.assumptions }));
+  const tasks: TaskReport[] = costs.tasks.map(({ node, estimate: e }) => ({
+    id: node.id,
+    type: node.kind,
+    traffic: e.traffic,
+    ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes),
+    assumptionSources: e.assumptions,
+  }));
   if (request.resource !== undefined) {
     const fn = costs.functions.find((f) => f.fn.id === request.resource);
     if (fn) return functionReport(fn);
     const task = tasks.find((t) => t.id === request.resource);
     if (task) return task;
     const known = [...model.functions.map((f) => f.id), ...tasks.map((t) => t.id)];
-    throw new UsageError(`${request.template} has no Lambda function, task definition or service "${request.resource}". Workloads: ${known.join(', ') || 'none'}`);
+    throw new UsageError(
+      `${request.template} has no Lambda function, task definition or service "${request.resource}". Workloads: ${known.join(', ') || 'none'}`,
+    );
   }
   return { template: relative, usageFile: file ? displayPath(file, io.cwd) : null, functions: costs.functions.map(functionReport), tasks };
 }
@@ -178,7 +215,8 @@ function loadUsage(request: CostRequest, templatePath: string, io: Io): { usage:
 
 function parsedUsage(file: string, text: string, io: Io): { usage: UsageFile; file: string } {
   const usage = parseUsageFile(file, text);
-  for (const p of usage.problems) io.err(`crossover: ${displayPath(file, io.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
+  for (const p of usage.problems)
+    io.err(`crossover: ${displayPath(file, io.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
   return { usage, file };
 }
 
@@ -195,18 +233,36 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
   const a = r.assumptions as Record<string, unknown> & { fargate: Record<string, unknown> };
   const lines: string[] = [];
   const title = 'id' in r ? `${r.id}: ` : '';
-  lines.push(`${title}${formatCount(a['requestsPerMonth'] as number)} requests/month of ${a['durationMs']} ms, ${a['memoryMb']} MB ${a['architecture']}, ${FRONT_DOOR_LABELS[a['frontDoor'] as keyof typeof FRONT_DOOR_LABELS]}, ${r.region}`);
+  lines.push(
+    `${title}${formatCount(a['requestsPerMonth'] as number)} requests/month of ${a['durationMs']} ms, ${a['memoryMb']} MB ${a['architecture']}, ${FRONT_DOOR_LABELS[a['frontDoor'] as keyof typeof FRONT_DOOR_LABELS]}, ${r.region}`,
+  );
   const b = r.lambda.breakdown;
-  lines.push(`  Lambda   ${formatUsd(r.lambda.monthlyUsd).padStart(10)}/mo   requests ${formatUsd(b.requests)}, duration ${formatUsd(b.duration)}, front door ${formatUsd(b.frontDoor)}` +
-    (b.provisionedConcurrency ? `, provisioned ${formatUsd(b.provisionedConcurrency)}` : '') + (b.ephemeralStorage ? `, /tmp ${formatUsd(b.ephemeralStorage)}` : '') + (b.freeTierCredit ? `, free tier ${formatUsd(b.freeTierCredit)}` : '') + (b.rdsProxy ? `, RDS Proxy ${formatUsd(b.rdsProxy)}` : ''));
+  lines.push(
+    `  Lambda   ${formatUsd(r.lambda.monthlyUsd).padStart(10)}/mo   requests ${formatUsd(b.requests)}, duration ${formatUsd(b.duration)}, front door ${formatUsd(b.frontDoor)}` +
+      (b.provisionedConcurrency ? `, provisioned ${formatUsd(b.provisionedConcurrency)}` : '') +
+      (b.ephemeralStorage ? `, /tmp ${formatUsd(b.ephemeralStorage)}` : '') +
+      (b.freeTierCredit ? `, free tier ${formatUsd(b.freeTierCredit)}` : '') +
+      (b.rdsProxy ? `, RDS Proxy ${formatUsd(b.rdsProxy)}` : ''),
+  );
   const fb = r.fargate.breakdown;
-  lines.push(`  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${r.fargate.tasks} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: compute ${formatUsd(fb.compute)}, load balancer ${formatUsd(fb.loadBalancer)}` + (fb.ephemeralStorage ? `, storage ${formatUsd(fb.ephemeralStorage)}` : '') + (fb.natGateway ? `, NAT gateway ${formatUsd(fb.natGateway)}` : ''));
+  lines.push(
+    `  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${r.fargate.tasks} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: compute ${formatUsd(fb.compute)}, load balancer ${formatUsd(fb.loadBalancer)}` +
+      (fb.ephemeralStorage ? `, storage ${formatUsd(fb.ephemeralStorage)}` : '') +
+      (fb.natGateway ? `, NAT gateway ${formatUsd(fb.natGateway)}` : ''),
+  );
   if ('bands' in r && r.bands) {
-    lines.push(`  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`);
+    lines.push(
+      `  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`,
+    );
   }
-  lines.push(`  Cheaper: ${r.cheaper}. Crossover: ${r.crossover.requestsPerMonth !== null ? `${formatCount(r.crossover.requestsPerMonth)} requests/month` : r.crossover.note}`);
+  lines.push(
+    `  Cheaper: ${r.cheaper}. Crossover: ${r.crossover.requestsPerMonth !== null ? `${formatCount(r.crossover.requestsPerMonth)} requests/month` : r.crossover.note}`,
+  );
   if ('assumptionSources' in r) lines.push(`  Assumptions: ${r.assumptionSources.map((s) => `${s.name} ${s.value} (${s.source})`).join('; ')}`);
-  else lines.push(`  Fargate: ${a.fargate['tasks'] === 'sized from traffic' ? `sized from traffic (${(a.fargate['requiredConcurrency'] as number).toFixed(2)} concurrent at peak, ${a.fargate['perTaskConcurrency']} per task, at least ${a.fargate['minTasks']})` : `${a.fargate['tasks']} tasks (fixed)`}, ${a.fargate['loadBalancer'] === 'alb' ? `ALB ${(a.fargate['albLcu'] as number).toFixed(2)} LCU (${a.fargate['albLcuFrom']})` : 'no load balancer'}`);
+  else
+    lines.push(
+      `  Fargate: ${a.fargate['tasks'] === 'sized from traffic' ? `sized from traffic (${(a.fargate['requiredConcurrency'] as number).toFixed(2)} concurrent at peak, ${a.fargate['perTaskConcurrency']} per task, at least ${a.fargate['minTasks']})` : `${a.fargate['tasks']} tasks (fixed)`}, ${a.fargate['loadBalancer'] === 'alb' ? `ALB ${(a.fargate['albLcu'] as number).toFixed(2)} LCU (${a.fargate['albLcuFrom']})` : 'no load balancer'}`,
+    );
   lines.push(`  Prices: ${r.region}, dated ${r.priceDate}${r.notes.length ? '' : ', no fallbacks'}`);
   for (const note of r.notes) lines.push(`  Note: ${note}`);
   return lines.join('\n') + '\n';

@@ -69,7 +69,10 @@ export function parseDiffRequest(argv: string[]): DiffCommand {
   const { values, positionals } = parsed;
   if (values.help) return { command: 'diff-help' };
   if (values.head !== undefined && values.base === undefined) throw new UsageError('--head needs --base (the revision to compare it with)');
-  if (values.base === undefined && positionals.length !== 2) throw new UsageError(`crossover diff takes two files or folders (before and after), or --base <git-ref> [paths...]; got ${positionals.length} path${positionals.length === 1 ? '' : 's'}`);
+  if (values.base === undefined && positionals.length !== 2)
+    throw new UsageError(
+      `crossover diff takes two files or folders (before and after), or --base <git-ref> [paths...]; got ${positionals.length} path${positionals.length === 1 ? '' : 's'}`,
+    );
   const rules: Record<string, SeveritySetting> = {};
   for (const spec of values.rule ?? []) {
     const [id, severity] = ruleSetting(spec);

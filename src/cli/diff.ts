@@ -65,7 +65,13 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
     const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier }, problems);
     for (const problem of problems) io.err(`crossover: ${problem}\n`);
     const differ = loadResourceDiffer();
-    report = diffSides(before, after, { config, settings: costSettings, typescript: typescriptReader, ...(python ? { python } : {}), ...(differ ? { differ } : {}) });
+    report = diffSides(before, after, {
+      config,
+      settings: costSettings,
+      typescript: typescriptReader,
+      ...(python ? { python } : {}),
+      ...(differ ? { differ } : {}),
+    });
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`git: ${error.message}`);
     throw error;
@@ -82,8 +88,12 @@ export function failures(report: DiffReport, request: Pick<DiffRequest, 'maxIncr
   const { before, delta } = report.totals;
   const limit = request.maxIncrease;
   if (limit) {
-    const over = 'usd' in limit ? delta.deployed > limit.usd : before.deployed > 0 ? (delta.deployed / before.deployed) * 100 > limit.percent : delta.deployed > 0;
-    if (over) out.push(`the monthly cost as deployed grows by ${signedUsd(delta.deployed)} (${percentChange(before.deployed, before.deployed + delta.deployed)}), more than --max-increase ${'usd' in limit ? `$${limit.usd}` : `${limit.percent}%`}`);
+    const over =
+      'usd' in limit ? delta.deployed > limit.usd : before.deployed > 0 ? (delta.deployed / before.deployed) * 100 > limit.percent : delta.deployed > 0;
+    if (over)
+      out.push(
+        `the monthly cost as deployed grows by ${signedUsd(delta.deployed)} (${percentChange(before.deployed, before.deployed + delta.deployed)}), more than --max-increase ${'usd' in limit ? `$${limit.usd}` : `${limit.percent}%`}`,
+      );
   }
   const worst = worstAdded(report);
   if (request.failOn !== 'none' && worst && atLeast(worst, request.failOn)) {
@@ -115,7 +125,9 @@ function pathSides(request: DiffRequest, cwd: string, warn: (line: string) => vo
     const name = toSlash(relative(cwd, b)) || basename(b);
     // The files named are read as given; what they refer to stays in their folder, a usage file in the folder it is looked for in.
     const single = (file: string, label: string): Side =>
-      sideOf({ label, paths: [name], read: () => readDisk(file), onDisk: () => ({ file, root: rootOfFile(file) }) }, () => usageIn([cwd, dirname(file)], (path) => readDisk(path, dirname(path)), join));
+      sideOf({ label, paths: [name], read: () => readDisk(file), onDisk: () => ({ file, root: rootOfFile(file) }) }, () =>
+        usageIn([cwd, dirname(file)], (path) => readDisk(path, dirname(path)), join),
+      );
     return [single(a, request.paths[0]!), single(b, request.paths[1]!)];
   }
   const folder = (root: string, label: string): Side => {
@@ -143,7 +155,10 @@ function gitSides(request: DiffRequest, cwd: string): [Side, Side] {
     const commit = checkRevision(cwd, ref);
     const entries = filesAt(cwd, commit, paths).filter((f) => wanted(f.path));
     const files = entries.map((f) => f.path);
-    const contents = readAllAt(cwd, entries.filter((f) => f.size <= READ_LIMIT_BYTES));
+    const contents = readAllAt(
+      cwd,
+      entries.filter((f) => f.size <= READ_LIMIT_BYTES),
+    );
     // The templates in one batch; files outside the listing (a usage file above the paths, files that
     // templates refer to) one by one as asked for, remembered, misses included.
     const listed = new Set(files);
@@ -160,7 +175,12 @@ function gitSides(request: DiffRequest, cwd: string): [Side, Side] {
   const head: Tree =
     request.head !== undefined
       ? revision(request.head)
-      : { label: 'working tree', paths: workingFiles(cwd, paths).filter(wanted), read: (path) => readDisk(join(cwd, path), cwd), onDisk: (path) => ({ file: join(cwd, path), root }) };
+      : {
+          label: 'working tree',
+          paths: workingFiles(cwd, paths).filter(wanted),
+          read: (path) => readDisk(join(cwd, path), cwd),
+          onDisk: (path) => ({ file: join(cwd, path), root }),
+        };
   const usage = (tree: Tree) => (path: string) => usageIn(['.', posix.dirname(path)], tree.read, posix.join);
   return [sideOf(base, usage(base)), sideOf(head, usage(head))];
 }
@@ -220,7 +240,8 @@ function treeReader(tree: Tree, from: string): FileReader {
   return referenceReader(from, (relativePath) => {
     const slashed = relativePath.replace(/\\/g, '/');
     const target = posix.normalize(posix.join(posix.dirname(from), slashed));
-    if (posix.isAbsolute(slashed) || win32.isAbsolute(relativePath) || target === '..' || target.startsWith('../')) return { refused: `it is outside ${CURRENT_FOLDER}` };
+    if (posix.isAbsolute(slashed) || win32.isAbsolute(relativePath) || target === '..' || target.startsWith('../'))
+      return { refused: `it is outside ${CURRENT_FOLDER}` };
     return tree.read(target);
   });
 }

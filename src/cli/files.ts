@@ -6,7 +6,17 @@ import { isInside } from '../node/inside.js';
 import { type ReadRoot } from '../node/file-reader.js';
 
 /** Folders that hold build output, dependencies or tool state, never templates a person edits. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdk.out', '.aws-sam', '.serverless', '.venv', 'venv', 'site-packages', '__pycache__']);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
+  'node_modules',
+  '.git',
+  'cdk.out',
+  '.aws-sam',
+  '.serverless',
+  '.venv',
+  'venv',
+  'site-packages',
+  '__pycache__',
+]);
 export const CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json', '.template']);
 
 /** A path named on the command line that does not exist or cannot be read: bad usage, exit code 2. */
@@ -121,7 +131,8 @@ function synthesizedTemplates(folder: string, out: Set<string>): void {
   for (const entry of readFolder(folder)) {
     const full = join(folder, entry.name);
     if (entry.isFile() && entry.name.endsWith('.template.json')) out.add(full);
-    else if (entry.isDirectory()) for (const inner of readFolder(full)) if (inner.isFile() && inner.name.endsWith('.template.json')) out.add(join(full, inner.name));
+    else if (entry.isDirectory())
+      for (const inner of readFolder(full)) if (inner.isFile() && inner.name.endsWith('.template.json')) out.add(join(full, inner.name));
   }
 }
 

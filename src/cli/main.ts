@@ -31,7 +31,14 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'diff') return await runDiff(argv.slice(1), io);
-    if (argv[0] === 'cost') return runCost(argv.slice(1), await withPython(io, argv.slice(1).some((a) => isPythonFile(a))));
+    if (argv[0] === 'cost')
+      return runCost(
+        argv.slice(1),
+        await withPython(
+          io,
+          argv.slice(1).some((a) => isPythonFile(a)),
+        ),
+      );
     const request = parseRequest(argv);
     if (request.command === 'version') {
       io.out(version + '\n');
@@ -42,7 +49,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return request.requested ? EXIT.ok : EXIT.usage;
     }
     const collected = collectFiles(request.paths, io.cwd);
-    return check(request, collected, await withPython(io, collected.targets.some((t) => isPythonFile(t.file))));
+    return check(
+      request,
+      collected,
+      await withPython(
+        io,
+        collected.targets.some((t) => isPythonFile(t.file)),
+      ),
+    );
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UnreadablePathError)) throw error;
     io.err(`crossover: ${error.message}\n`);

@@ -33,7 +33,9 @@ export type EngineFlags = Pick<CheckRequest, 'rules' | 'configFile' | 'maxFileSi
 
 export function settingsFor(request: EngineFlags, cwd: string): Settings {
   const warnings: string[] = [];
-  const file = request.configFile ? parseSettings(readConfigFile(resolve(cwd, request.configFile), request.configFile), request.configFile, warnings) : undefined;
+  const file = request.configFile
+    ? parseSettings(readConfigFile(resolve(cwd, request.configFile), request.configFile), request.configFile, warnings)
+    : undefined;
   return { config: mergeSettings(request, file), warnings };
 }
 
@@ -107,6 +109,7 @@ function objectOrThrow(value: unknown, what: string): Record<string, unknown> {
 }
 
 function positive(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new UsageError(`${what} must be a positive number; got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${what} must be a positive number; got ${JSON.stringify(value)}`);
   return value;
 }

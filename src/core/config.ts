@@ -49,11 +49,17 @@ export function resolveConfig(partial: PartialConfig = {}, problems: string[] = 
   const limits = (partial.limits ?? {}) as Record<string, unknown>;
   const size = partial.maxFileSizeBytes;
   const sizeOk = typeof size === 'number' && Number.isFinite(size) && size > 0;
-  if (size !== undefined && !sizeOk) problems.push(`The file size cap ${JSON.stringify(size)} is not a positive number; ${base.maxFileSizeBytes / 1024} KB is used.`);
+  if (size !== undefined && !sizeOk)
+    problems.push(`The file size cap ${JSON.stringify(size)} is not a positive number; ${base.maxFileSizeBytes / 1024} KB is used.`);
   return {
     rules: checkRules(partial.rules, problems),
     limits: {
-      restApiIntegrationTimeoutSeconds: checkSetting('limits.restApiIntegrationTimeoutSeconds', limits['restApiIntegrationTimeoutSeconds'], base.limits.restApiIntegrationTimeoutSeconds, problems),
+      restApiIntegrationTimeoutSeconds: checkSetting(
+        'limits.restApiIntegrationTimeoutSeconds',
+        limits['restApiIntegrationTimeoutSeconds'],
+        base.limits.restApiIntegrationTimeoutSeconds,
+        problems,
+      ),
       accountConcurrency: checkSetting('limits.accountConcurrency', limits['accountConcurrency'], base.limits.accountConcurrency, problems),
     },
     now: partial.now instanceof Date && Number.isFinite(partial.now.getTime()) ? partial.now : base.now,

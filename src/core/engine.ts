@@ -93,7 +93,6 @@ export interface AnalysisResult {
   durationMs: number;
 }
 
-
 /** Runs the analysis to the end (the CLI's way). The token is honoured between steps. */
 export function analyzeText(input: AnalysisInput, config: EngineConfig, token?: CancellationToken): AnalysisResult {
   const run = analysisSteps(input, config);
@@ -109,7 +108,12 @@ export function analyzeText(input: AnalysisInput, config: EngineConfig, token?: 
  * newer keystroke can cancel a stale run instead of waiting for it. A cancelled run resolves with
  * `cancelled: true` and no findings.
  */
-export async function analyzeTextAsync(input: AnalysisInput, config: EngineConfig, token: CancellationToken, pause: () => Promise<void>): Promise<AnalysisResult> {
+export async function analyzeTextAsync(
+  input: AnalysisInput,
+  config: EngineConfig,
+  token: CancellationToken,
+  pause: () => Promise<void>,
+): Promise<AnalysisResult> {
   const run = analysisSteps(input, config);
   for (;;) {
     const step = run.next();
@@ -136,7 +140,11 @@ function cancelledResult(input: AnalysisInput): AnalysisResult {
  */
 function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<void, AnalysisResult, void> {
   const started = performance.now();
-  const done = (partial: Omit<AnalysisResult, 'uri' | 'durationMs'>): AnalysisResult => ({ uri: input.uri, ...partial, durationMs: performance.now() - started });
+  const done = (partial: Omit<AnalysisResult, 'uri' | 'durationMs'>): AnalysisResult => ({
+    uri: input.uri,
+    ...partial,
+    durationMs: performance.now() - started,
+  });
   const notTemplate = (syntax?: Syntax) => done({ format: undefined, syntax, workloads: [], findings: [] });
   // What the file is taken for so far, and what was found: kept when a later step fails.
   let format: TemplateFormat | undefined;
@@ -183,7 +191,11 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       yield;
       stage = 'building the model of';
       const parsed =
-        format === 'ecs-task-definition' ? buildTaskDefinitionFileModel(doc) : format === 'serverless' ? buildServerlessModel(doc, input.readFile) : buildTemplateModel(doc, format);
+        format === 'ecs-task-definition'
+          ? buildTaskDefinitionFileModel(doc)
+          : format === 'serverless'
+            ? buildServerlessModel(doc, input.readFile)
+            : buildTemplateModel(doc, format);
       built = { parsed, doc };
     }
 
@@ -204,7 +216,9 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
       materialize: (fix) => (!editable ? undefined : isSetFix(fix) ? (doc ? materializeFix(doc, fix) : undefined) : doc ? guardShared(doc, fix) : fix),
       // "Ignore this rule for this resource": Metadata.crossover.ignore, where templates keep it.
       ignore: (node, ruleId) =>
-        doc && editable && (templateFormat === 'sam' || templateFormat === 'cloudformation') && node.loc.path[0] === 'Resources' ? ignoreFix(doc, node, ruleId, ignores) : undefined,
+        doc && editable && (templateFormat === 'sam' || templateFormat === 'cloudformation') && node.loc.path[0] === 'Resources'
+          ? ignoreFix(doc, node, ruleId, ignores)
+          : undefined,
     };
     let workloads: WorkloadSummary[] = [];
     try {
@@ -228,7 +242,8 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig): Generator<v
     else pushFinding(findings, internalErrorFinding(input, config, stage, error));
     findings.sort(compareFindings);
     // A failure before the file was recognised: judge it by its text, as for a file too large to read.
-    const guessed = format ?? (syntax === undefined || syntax === 'yaml' || syntax === 'json' ? detectTemplate(undefined, input.text.slice(0, 65536)) : undefined);
+    const guessed =
+      format ?? (syntax === undefined || syntax === 'yaml' || syntax === 'json' ? detectTemplate(undefined, input.text.slice(0, 65536)) : undefined);
     return done({ format: guessed, syntax, workloads: [], findings });
   }
 }
@@ -257,7 +272,14 @@ export function internalErrorFinding(input: AnalysisInput, config: EngineConfig,
   const rule = RULES_BY_ID.get('internal-error');
   if (!severity || !rule) return undefined;
   const message = formatMessage(rule.meta.messages['failed'] ?? '', { stage, file: fileName(input.uri), reason: errorReason(error), issues: ISSUES_URL });
-  return { ruleId: 'internal-error', severity, message, uri: input.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, related: [] };
+  return {
+    ruleId: 'internal-error',
+    severity,
+    message,
+    uri: input.uri,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    related: [],
+  };
 }
 
 /** `RangeError: Maximum call stack size exceeded`: the exception's class and the first line of its message, bounded. */
@@ -417,31 +439,27 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 function summarize(model: TemplateModel): WorkloadSummary[] {
-  const functions = model.functions.map(
-    (fn): WorkloadSummary => ({
-      id: fn.id,
-      type: 'lambda-function',
-      name: fn.name,
-      memoryMb: fn.memoryMb.value ?? null,
-      timeoutSeconds: fn.timeoutSeconds.value ?? null,
-      runtime: fn.runtime.value ?? null,
-      architecture: fn.architecture.value ?? null,
-      range: fn.loc.range,
-    }),
-  );
-  const tasks = model.taskDefinitions.map(
-    (t): WorkloadSummary => ({
-      id: t.id,
-      type: 'ecs-task-definition',
-      name: t.family ?? t.id,
-      memoryMb: t.memoryMb.value ?? null,
-      timeoutSeconds: null,
-      runtime: null,
-      architecture: t.architecture.value ?? null,
-      cpuUnits: t.cpuUnits.value ?? null,
-      range: t.loc.range,
-    }),
-  );
+  const functions = model.functions.map((fn): WorkloadSummary => ({
+    id: fn.id,
+    type: 'lambda-function',
+    name: fn.name,
+    memoryMb: fn.memoryMb.value ?? null,
+    timeoutSeconds: fn.timeoutSeconds.value ?? null,
+    runtime: fn.runtime.value ?? null,
+    architecture: fn.architecture.value ?? null,
+    range: fn.loc.range,
+  }));
+  const tasks = model.taskDefinitions.map((t): WorkloadSummary => ({
+    id: t.id,
+    type: 'ecs-task-definition',
+    name: t.family ?? t.id,
+    memoryMb: t.memoryMb.value ?? null,
+    timeoutSeconds: null,
+    runtime: null,
+    architecture: t.architecture.value ?? null,
+    cpuUnits: t.cpuUnits.value ?? null,
+    range: t.loc.range,
+  }));
   const definitions = new Map<string, (typeof model.taskDefinitions)[number]>();
   for (const d of model.taskDefinitions) if (!definitions.has(d.id)) definitions.set(d.id, d);
   const services = model.services.map((s): WorkloadSummary => {

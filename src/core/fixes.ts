@@ -222,7 +222,8 @@ function sharedIndex(doc: LoadedDocument): SharedIndex {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.anchor?.alias) continue;
-    if (node.anchor?.used) anchors.push({ name: node.anchor.name, start: node.anchor.start, nameEnd: node.anchor.end, end: Math.max(contentEnd(doc, node), node.anchor.end) });
+    if (node.anchor?.used)
+      anchors.push({ name: node.anchor.name, start: node.anchor.start, nameEnd: node.anchor.end, end: Math.max(contentEnd(doc, node), node.anchor.end) });
     if (isMap(node)) for (const entry of node.entries) stack.push(entry.value);
     else if (isSeq(node)) stack.push(...node.items);
   }
@@ -278,7 +279,14 @@ export interface SettingKeys {
   serverless: string[];
 }
 
-export function setFunctionSetting(model: TemplateModel, fn: LambdaFunction, field: Field<unknown>, keys: SettingKeys, value: FixValue, title: string): SetFix | undefined {
+export function setFunctionSetting(
+  model: TemplateModel,
+  fn: LambdaFunction,
+  field: Field<unknown>,
+  keys: SettingKeys,
+  value: FixValue,
+  title: string,
+): SetFix | undefined {
   const keyPath = field.keyAt?.path;
   if (field.origin !== 'default' && keyPath && keyPath.length > 0 && typeof keyPath[keyPath.length - 1] === 'string') {
     // Where it is written (the function, Globals or provider): that key.

@@ -88,7 +88,11 @@ export function checkNumber(what: string, value: unknown, bounds: Bounds, fallba
 }
 
 function describeBounds(bounds: Bounds): string {
-  const parts = [bounds.integer ? 'whole numbers' : '', bounds.minimum !== undefined ? `at least ${bounds.minimum}` : '', bounds.maximum !== undefined ? `at most ${bounds.maximum}` : ''];
+  const parts = [
+    bounds.integer ? 'whole numbers' : '',
+    bounds.minimum !== undefined ? `at least ${bounds.minimum}` : '',
+    bounds.maximum !== undefined ? `at most ${bounds.maximum}` : '',
+  ];
   return parts.filter(Boolean).join(', ');
 }
 

@@ -118,9 +118,18 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
       }),
     ),
     vscode.workspace.onDidChangeWorkspaceFolders(log.guard('Folders change', () => void scanner.start('workspace folders changed'))),
-    vscode.commands.registerCommand('crossover.rescanWorkspace', log.guard('Rescan', () => void scanner.start('command'))),
-    vscode.commands.registerCommand('crossover.cancelScan', log.guard('Cancel scan', () => scanner.cancel('by the user'))),
-    vscode.commands.registerCommand('crossover.showOutput', log.guard('Show output', () => log.channel.show(true))),
+    vscode.commands.registerCommand(
+      'crossover.rescanWorkspace',
+      log.guard('Rescan', () => void scanner.start('command')),
+    ),
+    vscode.commands.registerCommand(
+      'crossover.cancelScan',
+      log.guard('Cancel scan', () => scanner.cancel('by the user')),
+    ),
+    vscode.commands.registerCommand(
+      'crossover.showOutput',
+      log.guard('Show output', () => log.channel.show(true)),
+    ),
   );
 
   for (const document of vscode.workspace.textDocuments) analyzer.documentOpened(document);

@@ -60,4 +60,3 @@ function docsAction(ruleId: string, diagnostic: vscode.Diagnostic): vscode.CodeA
   action.command = { command: 'vscode.open', title: 'Show documentation', arguments: [vscode.Uri.parse(docsUrl(ruleId))] };
   return action;
 }
-

@@ -138,7 +138,9 @@ export class WorkspaceScanner implements vscode.Disposable {
     const read = await readCapped(uri, this.settings.maxFileSizeBytes);
     if (read.kind !== 'bytes') {
       if (read.kind === 'too-big') {
-        this.log.info(`Skipped ${path}: ${(read.size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb (${this.settings.maxFileSizeBytes / 1024} KB).`);
+        this.log.info(
+          `Skipped ${path}: ${(read.size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb (${this.settings.maxFileSizeBytes / 1024} KB).`,
+        );
       } else if (read.kind === 'unreadable') {
         this.log.warn(`Skipped ${path}: it could not be read (${read.reason}).`);
       } else if (read.kind === 'outside') {
@@ -169,7 +171,11 @@ export class WorkspaceScanner implements vscode.Disposable {
    * files are read a few ahead while earlier ones are analysed, and only analysis counts as work, with rests
    * that keep it under the scan's share of a core. Stops when `token` is cancelled.
    */
-  private async analyzeFiles(files: readonly vscode.Uri[], token: vscode.CancellationToken, progress?: (done: number) => void): Promise<{ templates: number; analysingMs: number }> {
+  private async analyzeFiles(
+    files: readonly vscode.Uri[],
+    token: vscode.CancellationToken,
+    progress?: (done: number) => void,
+  ): Promise<{ templates: number; analysingMs: number }> {
     const counts = { templates: 0, analysingMs: 0 };
     const cycle = new DutyCycle(this.settings.scan.cpuShare);
     const load = (uri: vscode.Uri) =>
@@ -207,7 +213,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     const scripts = room > 0 ? (await vscode.workspace.findFiles(SCRIPT_GLOB, exclude, room, token)).filter((uri) => !/\.d\.ts$/i.test(uri.path)) : [];
     if (token.isCancellationRequested) return;
     const found = [...templateFiles, ...scripts];
-    if (found.length > maxFiles) this.log.warn(`The workspace has more than ${maxFiles} candidate files; only ${maxFiles} are scanned (crossover.workspaceScan.maxFiles).`);
+    if (found.length > maxFiles)
+      this.log.warn(`The workspace has more than ${maxFiles} candidate files; only ${maxFiles} are scanned (crossover.workspaceScan.maxFiles).`);
     const files = found.slice(0, maxFiles).sort((a, b) => priority(a) - priority(b));
     this.log.info(`Workspace scan (${reason}): ${files.length} candidate files.`);
     // Results from disk older than this point that the scan does not renew are stale at its end.

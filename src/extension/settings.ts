@@ -26,7 +26,12 @@ export function readSettings(config: SettingsSource, report: (problem: string) =
     engine: {
       rules: checkRules(value('rules'), problems),
       limits: {
-        restApiIntegrationTimeoutSeconds: checkSetting('limits.restApiIntegrationTimeoutSeconds', value('limits.restApiIntegrationTimeoutSeconds'), limits.restApiIntegrationTimeoutSeconds, problems),
+        restApiIntegrationTimeoutSeconds: checkSetting(
+          'limits.restApiIntegrationTimeoutSeconds',
+          value('limits.restApiIntegrationTimeoutSeconds'),
+          limits.restApiIntegrationTimeoutSeconds,
+          problems,
+        ),
         accountConcurrency: checkSetting('limits.accountConcurrency', value('limits.accountConcurrency'), limits.accountConcurrency, problems),
       },
       maxFileSizeBytes,

@@ -102,7 +102,10 @@ export class SynthesizedOutput implements vscode.Disposable {
         this.templates.delete(uri.toString());
         return;
       }
-      if (read.kind !== 'bytes') throw new Error(read.kind === 'missing' ? 'it is gone' : read.kind === 'outside' ? `it leads to ${read.path}, outside the workspace folder` : read.reason);
+      if (read.kind !== 'bytes')
+        throw new Error(
+          read.kind === 'missing' ? 'it is gone' : read.kind === 'outside' ? `it leads to ${read.path}, outside the workspace folder` : read.reason,
+        );
       const decoded = decodeBytes(read.bytes);
       if (decoded.kind === 'binary') return;
       const key = uri.toString();

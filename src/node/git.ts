@@ -28,7 +28,12 @@ function firstLacking(cwd: string, files: readonly GitFile[], options: GitOption
   const result = runGit(cwd, args, { ...options, input: files.map((f) => `${f.object}\n`).join('') });
   if (result.status !== 0) return undefined;
   // Objects it has are listed; the ones it lacks, given as starting points, are left out (--ignore-missing).
-  const present = new Set(result.stdout.toString('utf8').split('\n').map((line) => line.split(' ')[0]));
+  const present = new Set(
+    result.stdout
+      .toString('utf8')
+      .split('\n')
+      .map((line) => line.split(' ')[0]),
+  );
   return files.find((f) => !present.has(f.object));
 }
 
@@ -46,7 +51,10 @@ export function checkRevision(cwd: string, ref: string, options: GitOptions = {}
 }
 
 function nulList(buffer: Buffer): string[] {
-  return buffer.toString('utf8').split('\u0000').filter((s) => s.length > 0);
+  return buffer
+    .toString('utf8')
+    .split('\u0000')
+    .filter((s) => s.length > 0);
 }
 
 export interface GitFile {

@@ -26,7 +26,10 @@ export function loadPythonReader(): Promise<PythonReader | undefined> {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const entry = require(bundle) as Entry;
-      loaded = await entry.createPythonReader({ runtime: readFileSync(join(__dirname, 'web-tree-sitter.wasm')), grammar: readFileSync(join(__dirname, 'tree-sitter-python.wasm')) });
+      loaded = await entry.createPythonReader({
+        runtime: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
+        grammar: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
+      });
     } catch (error) {
       loaded = {
         cdk: () => {

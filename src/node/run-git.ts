@@ -162,7 +162,7 @@ const local = process.platform === 'win32' ? win32 : posix;
 
 /** The nearest folder from `cwd` up that holds `.git` (a folder or, for worktrees and submodules, a file). */
 export function repositoryRoot(cwd: string): string | undefined {
-  for (let dir = local.resolve(cwd); ; ) {
+  for (let dir = local.resolve(cwd); ;) {
     if (existsSync(local.join(dir, '.git'))) return dir;
     const parent = local.dirname(dir);
     if (parent === dir) return undefined;

@@ -32,7 +32,10 @@ export const OVERRIDE_BOUNDS = {
   minTasks: { min: 1, max: 100_000 },
 } as const satisfies Partial<Record<keyof Overrides, Range>>;
 
-const FRONT_DOORS = { 'rest-api': true, 'http-api': true, 'websocket-api': true, alb: true, 'function-url': true, none: true } as const satisfies Record<FrontDoor, true>;
+const FRONT_DOORS = { 'rest-api': true, 'http-api': true, 'websocket-api': true, alb: true, 'function-url': true, none: true } as const satisfies Record<
+  FrontDoor,
+  true
+>;
 const KINDS = { 'lambda-function': true, 'ecs-task-definition': true, 'ecs-service': true } as const satisfies Record<WorkloadKind, true>;
 const ARCHITECTURES = ['x86_64', 'arm64'] as const;
 /** An AWS region code (the price data decides whether it has it). */

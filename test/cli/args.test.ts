@@ -7,7 +7,26 @@ test('defaults', () => {
 
 test('all options', () => {
   expect(
-    parseRequest(['check', 'a', 'b', '--format', 'sarif', '--fail-on', 'warning', '--rule', 'lambda/prefer-arm64=off', '--rule', 'sqs/visibility-timeout=hint', '--max-file-size', '512', '--rest-api-timeout', '60', '--config', 'c.json', '--quiet']),
+    parseRequest([
+      'check',
+      'a',
+      'b',
+      '--format',
+      'sarif',
+      '--fail-on',
+      'warning',
+      '--rule',
+      'lambda/prefer-arm64=off',
+      '--rule',
+      'sqs/visibility-timeout=hint',
+      '--max-file-size',
+      '512',
+      '--rest-api-timeout',
+      '60',
+      '--config',
+      'c.json',
+      '--quiet',
+    ]),
   ).toEqual({
     command: 'check',
     paths: ['a', 'b'],

@@ -11,7 +11,12 @@ const bundle = join(repo, 'dist', 'cli.js');
 const fixtures = 'test/fixtures/cli';
 
 function cli(args: string[], cwd = repo) {
-  const result = spawnSync(process.execPath, [bundle, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CROSSOVER_TODAY: '2026-11-24' }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [bundle, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CROSSOVER_TODAY: '2026-11-24' },
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -146,8 +151,16 @@ describe('files and folders', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'crossover-walk-'));
     const template = 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: {Timeout: 1000}\n';
-    for (const folder of ['node_modules/pkg', '.git', 'cdk.out', '.aws-sam/build', '.serverless', '.venv/lib/python3.12/site-packages/aws_cdk', 'infra/stacks']) mkdirSync(join(dir, folder), { recursive: true });
-    for (const file of ['node_modules/pkg/template.yaml', '.git/template.yaml', 'cdk.out/App.template.json', '.aws-sam/build/template.yaml', '.serverless/template.yaml', '.venv/lib/python3.12/site-packages/aws_cdk/template.yaml']) {
+    for (const folder of ['node_modules/pkg', '.git', 'cdk.out', '.aws-sam/build', '.serverless', '.venv/lib/python3.12/site-packages/aws_cdk', 'infra/stacks'])
+      mkdirSync(join(dir, folder), { recursive: true });
+    for (const file of [
+      'node_modules/pkg/template.yaml',
+      '.git/template.yaml',
+      'cdk.out/App.template.json',
+      '.aws-sam/build/template.yaml',
+      '.serverless/template.yaml',
+      '.venv/lib/python3.12/site-packages/aws_cdk/template.yaml',
+    ]) {
       writeFileSync(join(dir, file), template);
     }
     writeFileSync(join(dir, 'infra/stacks/api.yml'), template);
@@ -163,14 +176,20 @@ describe('files and folders', () => {
   });
 
   test('Python CDK apps are checked; Python and TypeScript that are not CDK apps are left alone, not "skipped"', () => {
-    writeFileSync(join(dir, 'infra/app.py'), 'from aws_cdk import aws_lambda as _lambda\n_lambda.Function(self, "Big", memory_size=20000, runtime=_lambda.Runtime.PYTHON_3_13)\n');
+    writeFileSync(
+      join(dir, 'infra/app.py'),
+      'from aws_cdk import aws_lambda as _lambda\n_lambda.Function(self, "Big", memory_size=20000, runtime=_lambda.Runtime.PYTHON_3_13)\n',
+    );
     writeFileSync(join(dir, 'infra/helpers.py'), 'import os\nprint(os.getcwd())\n');
     writeFileSync(join(dir, 'infra/util.ts'), 'export const x = 1;\n');
     try {
       const json = JSON.parse(cli(['check', 'infra', '--format', 'json'], dir).stdout);
       const app = json.files.find((f: { path: string }) => f.path === 'infra/app.py');
       expect(app.format).toBe('cdk');
-      expect(app.findings.map((f: { ruleId: string; range: { start: { line: number } } }) => [f.ruleId, f.range.start.line])).toContainEqual(['lambda/memory-range', 1]);
+      expect(app.findings.map((f: { ruleId: string; range: { start: { line: number } } }) => [f.ruleId, f.range.start.line])).toContainEqual([
+        'lambda/memory-range',
+        1,
+      ]);
       const text = cli(['check', 'infra'], dir);
       expect(text.code).toBe(1);
       expect(text.stdout).toMatch(/3 templates checked, 2 other files left alone\n/);
@@ -187,7 +206,12 @@ describe('hostile input', () => {
     dir = mkdtempSync(join(tmpdir(), 'crossover-hostile-'));
     const names = 'abcdefghi';
     const bomb = ['AWSTemplateFormatVersion: "2010-09-09"', 'Metadata:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < names.length; i++) bomb.push(`  ${names[i]}: &${names[i]} [${Array(9).fill('*' + names[i - 1]).join(',')}]`);
+    for (let i = 1; i < names.length; i++)
+      bomb.push(
+        `  ${names[i]}: &${names[i]} [${Array(9)
+          .fill('*' + names[i - 1])
+          .join(',')}]`,
+      );
     bomb.push('Resources:', '  Q:', '    Type: AWS::SQS::Queue', '    Properties: {Tags: *i}');
     writeFileSync(join(dir, 'bomb.yaml'), bomb.join('\n') + '\n');
     const chunks = ['AWSTemplateFormatVersion: "2010-09-09"\nResources:\n'];
@@ -211,7 +235,8 @@ describe('hostile input', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    const findings = (path: string) => report.files.find((f: { path: string }) => f.path === path)?.findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`);
+    const findings = (path: string) =>
+      report.files.find((f: { path: string }) => f.path === path)?.findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`);
     expect(findings('bomb.yaml')).toEqual([expect.stringContaining('parse-error: Aliases expand to more than 1,000,000 nodes')]);
     expect(findings('huge.yaml')).toEqual([expect.stringMatching(/^file-too-large: Not analysed: the file is 20\.\d MB, above the 4\.0 MB size cap/)]);
     expect(findings('deep.yaml')![0]).toMatch(/^parse-error: .*(nested too deeply|Nesting deeper)/);

@@ -25,7 +25,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cliReport(resource: string): Record<string, unknown> {
-  const run = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'cost', 'template.yaml', '--resource', resource, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'cost', 'template.yaml', '--resource', resource, '--format', 'json'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as Record<string, unknown>;
 }
@@ -53,7 +56,10 @@ describe('the view equals crossover cost --format json', () => {
   test('after edits in the view: the same figures as the CLI with those values in the usage file', () => {
     const edits: Overrides = { requestsPerMonth: 250_000_000, durationMs: 40, region: 'eu-west-1' };
     const view = viewReport('ApiFunction', edits);
-    writeFileSync(join(dir, 'crossover.usage.yml'), 'region: eu-west-1\nresources:\n  ApiFunction:\n    requestsPerMonth: 250000000\n    averageDurationMs: 40\n    averagePayloadKb: 4\n');
+    writeFileSync(
+      join(dir, 'crossover.usage.yml'),
+      'region: eu-west-1\nresources:\n  ApiFunction:\n    requestsPerMonth: 250000000\n    averageDurationMs: 40\n    averagePayloadKb: 4\n',
+    );
     const cli = cliReport('ApiFunction');
     expect(pick(view)).toEqual(pick(cli));
     expect(view['region']).toBe('eu-west-1');

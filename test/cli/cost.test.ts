@@ -37,7 +37,15 @@ describe('crossover cost with flags', () => {
     expect(report.fargate.breakdown.compute.toFixed(2)).toBe('72.08');
     expect(report.cheaper).toBe('lambda');
     expect(report.crossover.requestsPerMonth).toBeGreaterThan(10_000_000);
-    expect(report.assumptions).toMatchObject({ requestsPerMonth: 10_000_000, durationMs: 100, memoryMb: 512, architecture: 'arm64', frontDoor: 'http-api', region: 'us-east-1', freeTier: false });
+    expect(report.assumptions).toMatchObject({
+      requestsPerMonth: 10_000_000,
+      durationMs: 100,
+      memoryMb: 512,
+      architecture: 'arm64',
+      frontDoor: 'http-api',
+      region: 'us-east-1',
+      freeTier: false,
+    });
     expect(report.assumptions.fargate).toMatchObject({ tasks: 'sized from traffic', albLcuFrom: 'traffic', architecture: 'x86_64' });
     expect(report.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -55,7 +63,15 @@ describe('crossover cost with flags', () => {
       expect(report.region).toBe(region);
       expect(report.lambda.monthlyUsd).toBeGreaterThan(0);
       // The prices this workload uses, and those of them the region lacks.
-      const used = ['lambda.requestPerMillion', 'lambda.durationPerGbSecond.arm64', 'apigw.httpPerMillion', 'fargate.vcpuHour.x86_64', 'fargate.gbHour.x86_64', 'alb.hour', 'alb.lcuHour'] as const;
+      const used = [
+        'lambda.requestPerMillion',
+        'lambda.durationPerGbSecond.arm64',
+        'apigw.httpPerMillion',
+        'fargate.vcpuHour.x86_64',
+        'fargate.gbHour.x86_64',
+        'alb.hour',
+        'alb.lcuHour',
+      ] as const;
       const fellBack = used.filter((key) => /the us-east-1 price is used/.test(PRICE_TABLE.regions[region]!.prices[key].fallback ?? ''));
       expect(report.notes.filter((n: string) => /the us-east-1 price is used/.test(n)).length, region).toBe(fellBack.length);
       if (region !== 'us-east-1') expect(fellBack.length, region).toBeGreaterThan(0);
@@ -139,5 +155,7 @@ test('a CDK app through the bundle: check finds the function behind the REST API
   const check = spawnSync(process.execPath, [bundle, 'check', fixture, '--format', 'json', '--fail-on', 'none'], { cwd: repo, encoding: 'utf8' });
   const file = JSON.parse(check.stdout).files[0];
   expect(file.format).toBe('cdk');
-  expect(file.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(expect.arrayContaining(['lambda/api-gateway-timeout', 'sqs/visibility-timeout', 'ecs/fargate-task-size']));
+  expect(file.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(
+    expect.arrayContaining(['lambda/api-gateway-timeout', 'sqs/visibility-timeout', 'ecs/fargate-task-size']),
+  );
 });

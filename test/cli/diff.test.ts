@@ -25,7 +25,11 @@ function json(args: string[], cwd: string) {
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+  });
 }
 
 function folder(): string {
@@ -98,7 +102,12 @@ describe('crossover diff against git revisions', { timeout: 60_000 }, () => {
     git(dir, 'checkout', '-q', ref);
     try {
       const report = json(['cost', 'app/template.yaml'], dir);
-      return Object.fromEntries(report.functions.map((f: { id: string; lambda: { monthlyUsd: number }; fargate: { monthlyUsd: number } }) => [f.id, { lambda: f.lambda.monthlyUsd, fargate: f.fargate.monthlyUsd }]));
+      return Object.fromEntries(
+        report.functions.map((f: { id: string; lambda: { monthlyUsd: number }; fargate: { monthlyUsd: number } }) => [
+          f.id,
+          { lambda: f.lambda.monthlyUsd, fargate: f.fargate.monthlyUsd },
+        ]),
+      );
     } finally {
       git(dir, 'checkout', '-q', branch);
     }
@@ -131,7 +140,9 @@ describe('crossover diff against git revisions', { timeout: 60_000 }, () => {
     expect(report.totals.after.lambda).toBeCloseTo(sum(after), 5);
     expect(report.totals.delta.deployed).toBeCloseTo(sum(after) - sum(before), 5);
     // The timeout now exceeds the REST API's limit: one finding added on the function's Timeout line.
-    expect(report.findings.added).toEqual([expect.objectContaining({ file: 'app/template.yaml', ruleId: 'lambda/api-gateway-timeout', severity: 'warning', line: 10, resourceId: 'OrdersFunction' })]);
+    expect(report.findings.added).toEqual([
+      expect.objectContaining({ file: 'app/template.yaml', ruleId: 'lambda/api-gateway-timeout', severity: 'warning', line: 10, resourceId: 'OrdersFunction' }),
+    ]);
     expect(report.findings.resolved).toEqual([]);
     // Resource changes come from @aws-cdk/cloudformation-diff.
     const file = report.files.find((f: { path: string }) => f.path === 'app/template.yaml');
@@ -174,7 +185,9 @@ describe('crossover diff against git revisions', { timeout: 60_000 }, () => {
     const md = cli(['diff', '--base', 'HEAD~1', '--head', 'HEAD', '--format', 'markdown'], dir);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^### Crossover: cost and risk of this change/);
-    expect(md.stdout).toContain(`| \`OrdersFunction\` in \`app/template.yaml\` | Lambda | ${usd(orders.before.lambda)} → ${usd(orders.after.lambda)} | ${usd(orders.before.fargate)} → ${usd(orders.after.fargate)} | **+${usd(orders.delta.deployed)}** |`);
+    expect(md.stdout).toContain(
+      `| \`OrdersFunction\` in \`app/template.yaml\` | Lambda | ${usd(orders.before.lambda)} → ${usd(orders.after.lambda)} | ${usd(orders.before.fargate)} → ${usd(orders.after.fargate)} | **+${usd(orders.delta.deployed)}** |`,
+    );
     expect(md.stdout).toContain('| **Total** (2 workloads) |');
     expect(md.stdout).toContain('MemorySize 512 → 1024');
   });
@@ -264,7 +277,12 @@ describe('crossover diff of folders and files', { timeout: 60_000 }, () => {
       },
     ]);
     expect(files['cdk/api-stack.ts'].resources).toEqual([
-      expect.objectContaining({ id: 'Handler', type: 'AWS::Lambda::Function', change: 'updated', properties: [expect.objectContaining({ name: 'Timeout', before: 30, after: 120 })] }),
+      expect.objectContaining({
+        id: 'Handler',
+        type: 'AWS::Lambda::Function',
+        change: 'updated',
+        properties: [expect.objectContaining({ name: 'Timeout', before: 30, after: 120 })],
+      }),
     ]);
     const byId = Object.fromEntries(report.workloads.map((w: { id: string }) => [w.id, w]));
     expect(byId['hello']).toMatchObject({ runsOn: 'lambda', status: 'changed' });
@@ -283,7 +301,10 @@ describe('crossover diff of folders and files', { timeout: 60_000 }, () => {
     expect(report.files).toEqual([expect.objectContaining({ path: 'new.yaml', status: 'modified' })]);
     const status = Object.fromEntries(report.workloads.map((w: { id: string; status: string }) => [w.id, w.status]));
     expect(status).toEqual({ OrdersFunction: 'unchanged', ReportsFunction: 'removed', ExportsFunction: 'added' });
-    expect(report.files[0].resources.map((r: { id: string; change: string }) => `${r.change} ${r.id}`)).toEqual(['added ExportsFunction', 'removed ReportsFunction']);
+    expect(report.files[0].resources.map((r: { id: string; change: string }) => `${r.change} ${r.id}`)).toEqual([
+      'added ExportsFunction',
+      'removed ReportsFunction',
+    ]);
 
     const a = join(dir, 'a');
     const b = join(dir, 'b');

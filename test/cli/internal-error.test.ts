@@ -15,7 +15,12 @@ const repo = join(import.meta.dirname, '..', '..');
 let dir: string;
 
 function cli(bundle: string, args: string[]) {
-  const result = spawnSync(process.execPath, [bundle, ...args], { cwd: join(dir, 'project'), encoding: 'utf8', env: { ...process.env, CROSSOVER_TODAY: '2026-11-24' }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [bundle, ...args], {
+    cwd: join(dir, 'project'),
+    encoding: 'utf8',
+    env: { ...process.env, CROSSOVER_TODAY: '2026-11-24' },
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,7 +38,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'damaged', 'typescript-reader.js'), "throw new Error('typescript-reader.js is damaged');\n");
   mkdirSync(join(dir, 'project', 'lib'), { recursive: true });
   writeFileSync(join(dir, 'project', 'serverless.ts'), "export default { service: 's', provider: { name: 'aws' }, functions: { f: { handler: 'h' } } };\n");
-  writeFileSync(join(dir, 'project', 'lib', 'stack.ts'), "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'F', { memorySize: 128 });\n");
+  writeFileSync(
+    join(dir, 'project', 'lib', 'stack.ts'),
+    "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'F', { memorySize: 128 });\n",
+  );
   writeFileSync(join(dir, 'project', 'lib', 'util.ts'), 'export const x = 1;\n');
   // Inputs that made the engine run out of stack: a mapping entry that looks itself up through its own key,
   // and aliases of aliases that repeat a list 200 deep inside itself.
@@ -73,7 +81,10 @@ describe('a TypeScript reader that fails to load', () => {
     const result = run.results[0];
     expect(result).toMatchObject({ ruleId: 'internal-error', level: 'error' });
     expect(run.tool.driver.rules[result.ruleIndex].id).toBe('internal-error');
-    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'serverless.ts' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } });
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'serverless.ts' },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+    });
   });
 
   test('crossover cost says why it has no estimate, instead of "not a template"', () => {

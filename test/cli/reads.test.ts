@@ -12,12 +12,21 @@ const repo = join(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'crossover.js');
 
 function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CROSSOVER_TODAY: '2026-11-24' }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CROSSOVER_TODAY: '2026-11-24' },
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+  });
 }
 
 interface Finding {
@@ -123,7 +132,9 @@ describe('crossover check: the folder walk follows links only inside the folder'
     const report = JSON.parse(stdout) as Report;
     // real/template.yaml once, not again as inside-link.yaml; vendored-link.yaml is the only name of a file the walk skips.
     expect(report.files.map((f) => f.path)).toEqual(['walked/real/template.yaml', 'walked/vendored-link.yaml']);
-    expect(report.skipped).toEqual([{ path: 'walked/outside-link.yaml', reason: `it links to ${join(base, 'outside-template.yaml')}, outside the folder given (${walked})` }]);
+    expect(report.skipped).toEqual([
+      { path: 'walked/outside-link.yaml', reason: `it links to ${join(base, 'outside-template.yaml')}, outside the folder given (${walked})` },
+    ]);
     expect(stderr).toContain('crossover: skipped walked/outside-link.yaml: it links to');
   });
 
@@ -151,14 +162,20 @@ describe('crossover diff: both sides stay inside their roots', { timeout: 60_000
     const repository = join(base, 'repository');
     mkdirSync(repository);
     git(repository, 'init', '-q');
-    const serverless = (memory: string) => `service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  memorySize: ${memory}\nfunctions:\n  hello:\n    handler: h.h\n`;
+    const serverless = (memory: string) =>
+      `service: s\nprovider:\n  name: aws\n  runtime: nodejs22.x\n  memorySize: ${memory}\nfunctions:\n  hello:\n    handler: h.h\n`;
     writeFileSync(join(repository, 'serverless.yml'), serverless('1024'));
     git(repository, 'add', '.');
     git(repository, 'commit', '-qm', 'first');
     writeFileSync(join(repository, 'serverless.yml'), serverless('${file(../outside.yml):mem}'));
     const result = cli(['diff', '--base', 'HEAD', '--format', 'json'], repository);
-    const report = JSON.parse(result.stdout) as { workloads: { id: string; changes?: string[] }[]; findings: { added: { ruleId: string; message: string; line: number }[] } };
-    expect(report.findings.added).toEqual([expect.objectContaining({ ruleId: 'unresolved-reference', message: '${file(../outside.yml)} is not read: it is outside the current folder.', line: 5 })]);
+    const report = JSON.parse(result.stdout) as {
+      workloads: { id: string; changes?: string[] }[];
+      findings: { added: { ruleId: string; message: string; line: number }[] };
+    };
+    expect(report.findings.added).toEqual([
+      expect.objectContaining({ ruleId: 'unresolved-reference', message: '${file(../outside.yml)} is not read: it is outside the current folder.', line: 5 }),
+    ]);
     expect(JSON.stringify(report.workloads)).not.toContain('2048');
   });
 });

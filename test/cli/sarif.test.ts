@@ -24,8 +24,16 @@ const work = mkdtempSync(join(tmpdir(), 'crossover-sarif-'));
 
 const FIXTURE_SET = ['test/fixtures', 'test/e2e/workspace', 'examples'];
 
-function sarifOf(paths: string[]): { text: string; log: { runs: { results: unknown[]; tool: { driver: { rules: { id: string; helpUri: string; help: { text: string; markdown?: string } }[] } } }[] } } {
-  const result = spawnSync(process.execPath, [bundle, 'check', ...paths, '--format', 'sarif', '--fail-on', 'none'], { cwd: repo, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 300_000 });
+function sarifOf(paths: string[]): {
+  text: string;
+  log: { runs: { results: unknown[]; tool: { driver: { rules: { id: string; helpUri: string; help: { text: string; markdown?: string } }[] } } }[] };
+} {
+  const result = spawnSync(process.execPath, [bundle, 'check', ...paths, '--format', 'sarif', '--fail-on', 'none'], {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 300_000,
+  });
   expect(result.status).toBe(0);
   return { text: result.stdout, log: JSON.parse(result.stdout) };
 }
@@ -50,7 +58,9 @@ function multitoolProblems(sarifText: string, name: string): string[] {
   const report = JSON.parse(readFileSync(output, 'utf8'));
   const results: { ruleId: string; level?: string; message: { id?: string; arguments?: string[]; text?: string } }[] = report.runs[0].results ?? [];
   // SARIF's default level is warning; notes are style advice the validator leaves off by default anyway.
-  return results.filter((r) => (r.level ?? 'warning') !== 'note' && r.level !== 'none').map((r) => `${r.ruleId}: ${r.message.text ?? (r.message.arguments ?? []).join(' | ')}`);
+  return results
+    .filter((r) => (r.level ?? 'warning') !== 'note' && r.level !== 'none')
+    .map((r) => `${r.ruleId}: ${r.message.text ?? (r.message.arguments ?? []).join(' | ')}`);
 }
 
 beforeAll(() => {
@@ -72,7 +82,9 @@ describe('SARIF output', () => {
 
   test('the validators do catch what GitHub would refuse (so a clean result means something)', () => {
     const { log } = sarifOf(['test/fixtures/cli/sam.yaml']);
-    const broken = structuredClone(log) as unknown as { runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[]; tool: { driver: { rules: { help?: unknown }[] } } }[] };
+    const broken = structuredClone(log) as unknown as {
+      runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[]; tool: { driver: { rules: { help?: unknown }[] } } }[];
+    };
     broken.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startLine = 0;
     delete broken.runs[0]!.tool.driver.rules[0]!.help;
     expect(validate(broken)).toBe(false);
@@ -92,11 +104,15 @@ describe('SARIF output', () => {
   });
 
   const corpus = corpusRoot();
-  test.skipIf(!corpus)('the shared corpus (about 5,000 real templates): valid for the schema and the Multitool', () => {
-    const { text, log } = sarifOf([corpus!]);
-    expect(log.runs[0]!.results.length).toBeGreaterThan(1000);
-    validate(log);
-    expect(validate.errors ?? []).toEqual([]);
-    expect(multitoolProblems(text, 'corpus')).toEqual([]);
-  }, 600_000);
+  test.skipIf(!corpus)(
+    'the shared corpus (about 5,000 real templates): valid for the schema and the Multitool',
+    () => {
+      const { text, log } = sarifOf([corpus!]);
+      expect(log.runs[0]!.results.length).toBeGreaterThan(1000);
+      validate(log);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(multitoolProblems(text, 'corpus')).toEqual([]);
+    },
+    600_000,
+  );
 });

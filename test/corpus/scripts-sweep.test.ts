@@ -43,7 +43,8 @@ test('every .ts / .js file of the repository (and the corpus) is analysed withou
   for (const file of files) {
     try {
       const result = analyzeText({ uri: `file://${file}`, text: readFileSync(file, 'utf8'), typescript: typescriptReader }, config);
-      if (result.findings.some((f) => f.ruleId === 'internal-error')) crashes.push(`${relative(repo, file)}: ${result.findings.find((f) => f.ruleId === 'internal-error')!.message}`);
+      if (result.findings.some((f) => f.ruleId === 'internal-error'))
+        crashes.push(`${relative(repo, file)}: ${result.findings.find((f) => f.ruleId === 'internal-error')!.message}`);
       if (result.format === 'cdk') cdk++;
     } catch (error) {
       crashes.push(`${relative(repo, file)}: ${String(error)}`);
@@ -58,7 +59,9 @@ test('every .ts / .js file of the repository (and the corpus) is analysed withou
 /** The machine's Python standard library, when there is one (Debian puts it in /usr/lib/python3.N). */
 function pythonLibrary(): string | undefined {
   try {
-    const found = readdirSync('/usr/lib').filter((name) => /^python3\.\d+$/.test(name)).sort();
+    const found = readdirSync('/usr/lib')
+      .filter((name) => /^python3\.\d+$/.test(name))
+      .sort();
     return found.length ? join('/usr/lib', found[found.length - 1]!) : undefined;
   } catch {
     return undefined;
@@ -77,7 +80,8 @@ test('every .py file of the repository (and the corpus, and the Python standard 
   const analyze = (file: string, text: string) => {
     try {
       const result = analyzeText({ uri: `file://${file}`, text, python }, config);
-      if (result.findings.some((f) => f.ruleId === 'internal-error')) crashes.push(`${file}: ${result.findings.find((f) => f.ruleId === 'internal-error')!.message}`);
+      if (result.findings.some((f) => f.ruleId === 'internal-error'))
+        crashes.push(`${file}: ${result.findings.find((f) => f.ruleId === 'internal-error')!.message}`);
       if (result.format === 'cdk') cdk++;
     } catch (error) {
       crashes.push(`${file}: ${String(error)}`);
@@ -86,7 +90,9 @@ test('every .py file of the repository (and the corpus, and the Python standard 
   for (const file of own) analyze(relative(repo, file), readFileSync(file, 'utf8'));
   const ownCdk = cdk;
   for (const file of stdlib) analyze(file, 'from aws_cdk import aws_lambda as _lambda, Duration\n' + readFileSync(file, 'latin1'));
-  console.log(`python sweep: ${own.length} repository .py files (${ownCdk} CDK apps) and ${stdlib.length} standard library files as CDK code in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(
+    `python sweep: ${own.length} repository .py files (${ownCdk} CDK apps) and ${stdlib.length} standard library files as CDK code in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
   expect(own.length).toBeGreaterThanOrEqual(5);
   expect(ownCdk).toBeGreaterThanOrEqual(4);
   expect(crashes).toEqual([]);

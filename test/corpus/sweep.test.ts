@@ -37,7 +37,8 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
       const t0 = performance.now();
       try {
         const result = analyzeText({ uri: entry.path, text: decoded.text }, config);
-        if (result.findings.some((f) => f.ruleId === 'internal-error')) crashes.push(`${entry.path}: ${result.findings.find((f) => f.ruleId === 'internal-error')!.message}`);
+        if (result.findings.some((f) => f.ruleId === 'internal-error'))
+          crashes.push(`${entry.path}: ${result.findings.find((f) => f.ruleId === 'internal-error')!.message}`);
         if (TEMPLATE_KINDS.has(kinds.get(entry.path) ?? '') && !result.format && !MISLABELLED.has(entry.path)) unrecognised.push(entry.path);
       } catch (error) {
         crashes.push(`${entry.path}: ${String(error)}`);
@@ -67,7 +68,12 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
       const decoded = decodeBytes(readFileSync(join(corpus!, entry.path)));
       if (decoded.kind === 'binary') continue;
       const result = analyzeText({ uri: entry.path, text: decoded.text }, config);
-      const fixes = new Map(result.findings.flatMap((f) => [f.fix, f.ignore]).filter((f) => f !== undefined).map((f) => [JSON.stringify(f), f]));
+      const fixes = new Map(
+        result.findings
+          .flatMap((f) => [f.fix, f.ignore])
+          .filter((f) => f !== undefined)
+          .map((f) => [JSON.stringify(f), f]),
+      );
       if (fixes.size === 0) continue;
       const doc = loadDocument(entry.path, decoded.text);
       const original = { uri: entry.path, text: decoded.text, doc, plain: doc.root ? plainValue(doc.root) : undefined };
@@ -88,7 +94,10 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
   }, 180_000);
 
   describe('the CLI over the whole corpus (npx crossover check ../shared/corpus --format json)', () => {
-    let output: { files: { path: string; format: string; workloads: { type: string; memoryMb: number | null; timeoutSeconds: number | null }[] }[]; skipped: { path: string; reason: string }[] };
+    let output: {
+      files: { path: string; format: string; workloads: { type: string; memoryMb: number | null; timeoutSeconds: number | null }[] }[];
+      skipped: { path: string; reason: string }[];
+    };
     let code: number | null;
     beforeAll(() => {
       execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo });
@@ -108,13 +117,17 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
 
     test('covers every template file listed in INDEX.tsv, each in the format of its kind', () => {
       const analysed = new Map(output.files.map((f) => [f.path, f.format]));
-      const wrongFormat = templates.filter((e) => analysed.has(e.path) && !FORMAT_OF_KIND[e.kind]!.includes(analysed.get(e.path)!)).map((e) => `${e.path}: ${e.kind} read as ${analysed.get(e.path)}`);
+      const wrongFormat = templates
+        .filter((e) => analysed.has(e.path) && !FORMAT_OF_KIND[e.kind]!.includes(analysed.get(e.path)!))
+        .map((e) => `${e.path}: ${e.kind} read as ${analysed.get(e.path)}`);
       expect(wrongFormat).toEqual([]);
       const skipped = new Map(output.skipped.map((s) => [s.path, s.reason]));
       const missing = templates.filter((e) => !analysed.has(e.path) && !MISLABELLED.has(e.path)).map((e) => e.path);
       expect(missing).toEqual([]);
       for (const path of MISLABELLED.keys()) expect(skipped.get(path)).toBe(NOT_A_TEMPLATE);
-      console.log(`CLI corpus run: ${output.files.length} templates analysed, ${output.skipped.length} other files listed as skipped; ${templates.length - MISLABELLED.size} of ${templates.length} INDEX templates covered (+${MISLABELLED.size} mislabelled)`);
+      console.log(
+        `CLI corpus run: ${output.files.length} templates analysed, ${output.skipped.length} other files listed as skipped; ${templates.length - MISLABELLED.size} of ${templates.length} INDEX templates covered (+${MISLABELLED.size} mislabelled)`,
+      );
     });
 
     test('covers every Serverless Framework service for AWS; other providers and non-services are left alone', () => {

@@ -60,7 +60,7 @@ describe('excludeMatcher for watcher events', () => {
     expect(excluded('infra/template.yaml')).toBe(false);
   });
 
-  test("a folder in files.exclude hides what is inside it; patterns are relative to the workspace folder", () => {
+  test('a folder in files.exclude hides what is inside it; patterns are relative to the workspace folder', () => {
     expect(excluded('excluded/template.yaml')).toBe(true);
     expect(excluded('excluded/deep/template.yaml')).toBe(true);
     expect(excluded('app/excluded/template.yaml')).toBe(false);

@@ -33,7 +33,9 @@ describe('finding -> diagnostic data', () => {
   });
 
   test('related information (the Globals line) is carried over; a missing URI means the same file', () => {
-    expect(diagnosticData(finding).related).toEqual([{ uri: 'file:///w/template.yaml', range: range(2, 13, 17), message: 'The value is inherited from Globals here' }]);
+    expect(diagnosticData(finding).related).toEqual([
+      { uri: 'file:///w/template.yaml', range: range(2, 13, 17), message: 'The value is inherited from Globals here' },
+    ]);
     const sameFile = diagnosticData({ ...finding, related: [{ uri: '', range: range(1, 0, 1), message: 'here' }] });
     expect(sameFile.related[0]?.uri).toBe('file:///w/template.yaml');
     expect(diagnosticData({ ...finding, related: [] }).related).toEqual([]);

@@ -65,7 +65,29 @@ function render(markdown: string): { elements: Element[]; text: string } {
 }
 
 /** Only the elements Markdown itself makes from our templates: no img, no a, no raw HTML from a file. */
-const STRUCTURE = new Set(['p', 'strong', 'em', 'code', 'hr', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'h1', 'h2', 'h3', 'details', 'summary', 'sub', 'br']);
+const STRUCTURE = new Set([
+  'p',
+  'strong',
+  'em',
+  'code',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'h1',
+  'h2',
+  'h3',
+  'details',
+  'summary',
+  'sub',
+  'br',
+]);
 
 function expectNothingFromTheFile(markdown: string, ownLinks: string[] = []): string {
   const { elements, text } = render(markdown);
@@ -101,7 +123,8 @@ describe('hovers', () => {
   });
 
   test('every hover field', () => {
-    for (const field of ['timeout', 'architecture', 'provisioned', 'reserved', 'ephemeral'] as const) expectNothingFromTheFile(hoverMarkdown(field, e, prices, { editUsage: link }), [link]);
+    for (const field of ['timeout', 'architecture', 'provisioned', 'reserved', 'ephemeral'] as const)
+      expectNothingFromTheFile(hoverMarkdown(field, e, prices, { editUsage: link }), [link]);
   });
 
   test('the Edit usage link carries an id with ) ] quotes backticks and a line break intact, and nothing else', () => {

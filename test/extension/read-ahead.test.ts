@@ -61,7 +61,12 @@ describe('readAhead', () => {
       return item * 2;
     };
     const out: number[] = [];
-    for await (const [, value] of readAhead(Array.from({ length: 50 }, (_, i) => i), 8, load)) out.push(value);
+    for await (const [, value] of readAhead(
+      Array.from({ length: 50 }, (_, i) => i),
+      8,
+      load,
+    ))
+      out.push(value);
     expect(out).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
     expect(peak).toBe(8);
   });

@@ -71,11 +71,30 @@ describe('crossover.pricing.overrides', () => {
       "__proto__": {"alb.lcuHour": 1000}
     }`);
     const settings = readCostSettings(config({ 'pricing.overrides': overrides }), (p) => problems.push(p));
-    expect(settings.priceOverrides).toEqual({ 'fargate.vcpuHour.x86_64': 0.035, 'apigw.httpPerMillion': [[0, 100, 1], [100, null, 0.9]] });
+    expect(settings.priceOverrides).toEqual({
+      'fargate.vcpuHour.x86_64': 0.035,
+      'apigw.httpPerMillion': [
+        [0, 100, 1],
+        [100, null, 0.9],
+      ],
+    });
     expect(Object.getPrototypeOf(settings.priceOverrides)).toBe(Object.prototype);
     expect((settings.priceOverrides as Record<string, unknown>)['alb.lcuHour']).toBeUndefined();
-    for (const key of ['lambda.requestPerMillion', 'alb.hour', 'nat.hour', 'apigw.restPerMillion', 'lambda.durationPerGbSecond.x86_64', 'lambda.durationPerGbSecond.arm64', 'bogus.key', 'constructor', '__proto__']) {
-      expect(problems.some((p) => p.includes(key)), key).toBe(true);
+    for (const key of [
+      'lambda.requestPerMillion',
+      'alb.hour',
+      'nat.hour',
+      'apigw.restPerMillion',
+      'lambda.durationPerGbSecond.x86_64',
+      'lambda.durationPerGbSecond.arm64',
+      'bogus.key',
+      'constructor',
+      '__proto__',
+    ]) {
+      expect(
+        problems.some((p) => p.includes(key)),
+        key,
+      ).toBe(true);
     }
     const estimate = estimateFunction(fn, 'template.yaml', emptyUsage(), settings);
     expect(Number.isFinite(estimate.typical.lambda.monthlyUsd) && Number.isFinite(estimate.typical.fargate.monthlyUsd)).toBe(true);
@@ -98,7 +117,14 @@ describe('numbers and lists', () => {
   test('the other analysis and scan settings: wrong types take the default, out of range is clamped', () => {
     const problems: string[] = [];
     const settings = readSettings(
-      config({ 'analysis.debounceMs': -5, 'workspaceScan.maxFiles': 'all', 'workspaceScan.enabled': 'yes', maxFileSizeKb: Number.NaN, 'limits.accountConcurrency': 0, 'limits.restApiIntegrationTimeoutSeconds': 'x' }),
+      config({
+        'analysis.debounceMs': -5,
+        'workspaceScan.maxFiles': 'all',
+        'workspaceScan.enabled': 'yes',
+        maxFileSizeKb: Number.NaN,
+        'limits.accountConcurrency': 0,
+        'limits.restApiIntegrationTimeoutSeconds': 'x',
+      }),
       (p) => problems.push(p),
     );
     expect(settings.debounceMs).toBe(0);
@@ -133,16 +159,32 @@ describe('numbers and lists', () => {
 
   test('valid values pass unchanged and without a word', () => {
     const problems: string[] = [];
-    const settings = readCostSettings(config({ 'pricing.region': 'eu-west-1', 'fargate.vcpu': 0.5, 'fargate.memoryGb': 1, 'usage.requestsPerMonth.low': 0, 'pricing.overrides': { 'lambda.durationPerGbSecond.arm64': [[0, null, 0.00001]] } }), (p) => problems.push(p));
+    const settings = readCostSettings(
+      config({
+        'pricing.region': 'eu-west-1',
+        'fargate.vcpu': 0.5,
+        'fargate.memoryGb': 1,
+        'usage.requestsPerMonth.low': 0,
+        'pricing.overrides': { 'lambda.durationPerGbSecond.arm64': [[0, null, 0.00001]] },
+      }),
+      (p) => problems.push(p),
+    );
     expect(problems).toEqual([]);
-    expect(settings).toMatchObject({ region: 'eu-west-1', fargate: { vcpu: 0.5, memoryGb: 1 }, traffic: { low: 0 }, priceOverrides: { 'lambda.durationPerGbSecond.arm64': [[0, null, 0.00001]] } });
+    expect(settings).toMatchObject({
+      region: 'eu-west-1',
+      fargate: { vcpu: 0.5, memoryGb: 1 },
+      traffic: { low: 0 },
+      priceOverrides: { 'lambda.durationPerGbSecond.arm64': [[0, null, 0.00001]] },
+    });
   });
 });
 
 describe('crossover.rules', () => {
   test('only known rule ids with a severity; findings keep a valid severity', () => {
     const problems: string[] = [];
-    const rules = JSON.parse('{"lambda/timeout-max": "fatal", "lambda/api-gateway-timeout": "hint", "no/such-rule": "error", "constructor": "off", "__proto__": {"lambda/timeout-max": "off"}}');
+    const rules = JSON.parse(
+      '{"lambda/timeout-max": "fatal", "lambda/api-gateway-timeout": "hint", "no/such-rule": "error", "constructor": "off", "__proto__": {"lambda/timeout-max": "off"}}',
+    );
     const settings = readSettings(config({ rules }), (p) => problems.push(p));
     expect(settings.engine.rules).toEqual({ 'lambda/api-gateway-timeout': 'hint' });
     expect(problems).toHaveLength(4);
@@ -156,7 +198,10 @@ describe('crossover.rules', () => {
   test('the engine says what it left out', () => {
     const problems: string[] = [];
     resolveConfig({ rules: { 'lambda/timeout-max': 'fatal' as never }, limits: { accountConcurrency: Number.NaN } }, problems);
-    expect(problems).toEqual([expect.stringContaining('lambda/timeout-max must be one of error, warning, info, hint, off'), expect.stringContaining('crossover.limits.accountConcurrency')]);
+    expect(problems).toEqual([
+      expect.stringContaining('lambda/timeout-max must be one of error, warning, info, hint, off'),
+      expect.stringContaining('crossover.limits.accountConcurrency'),
+    ]);
   });
 });
 

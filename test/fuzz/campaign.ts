@@ -83,7 +83,9 @@ export type FixCheck = (original: string, uri: string, fix: NonNullable<Finding[
 export function fixChecker(readers: Readers): FixCheck {
   const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
   const broken = (uri: string, text: string) =>
-    analyzeText({ uri, text, typescript: readers.typescript, python: readers.python }, config).findings.filter((f) => f.ruleId === 'parse-error' || f.ruleId === 'internal-error').length;
+    analyzeText({ uri, text, typescript: readers.typescript, python: readers.python }, config).findings.filter(
+      (f) => f.ruleId === 'parse-error' || f.ruleId === 'internal-error',
+    ).length;
   return (original, uri, fix) => {
     if (/\.([cm]?[jt]s|py)$/i.test(uri)) {
       let text: string;

@@ -24,24 +24,35 @@ const CORPUS_SEEDS = env('CORPUS_SEEDS', 400);
 /** An input slower than this freezes the editor for all intents: a failure. */
 const SLOW_MS = 5000;
 
-test(`${COUNT} mutated inputs: no exception, no internal error, no freeze, every fix safe`, async () => {
-  const readers = { typescript: typescriptReader, python: await testPythonReader() };
-  const seeds = [...fixtureSeeds(), ...corpusSeeds(CORPUS_SEEDS)];
-  const progress = COUNT > 10_000 ? (done: number, r: { failures: unknown[]; totalMs?: number }) => done % 10_000 === 0 && console.log(`fuzz: ${done} inputs, ${r.failures.length} failures`) : undefined;
-  const result = runCampaign({ seeds, count: COUNT, seed: SEED, readers, checkFix: fixChecker(readers), slowMs: SLOW_MS, ...(progress ? { progress } : {}) });
-  console.log(
-    `fuzz: ${result.inputs} inputs (seed ${SEED}) from ${seeds.length} seeds in ${(result.totalMs / 1000).toFixed(1)} s; ${result.analysed} analysed as IaC, ` +
-      `${result.findings} findings, ${result.fixesApplied} fixes applied and checked, ${result.failures.length} failures; ` +
-      `slowest: ${result.slowest.slice(0, 3).map((s) => `${s.ms.toFixed(0)} ms (${s.length} characters)`).join(', ')}`,
-  );
-  const out = process.env['CROSSOVER_FUZZ_FAILURES'];
-  if (out && result.failures.length) {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, JSON.stringify(result.failures, null, 1));
-  }
-  expect(result.inputs).toBe(COUNT);
-  // The campaign must reach the engine's deep paths, not only bounce off broken syntax.
-  expect(result.analysed).toBeGreaterThan(COUNT / 4);
-  expect(result.fixesApplied).toBeGreaterThan(COUNT / 10);
-  expect(describeFailures(result.failures)).toBe('');
-}, 240_000 + COUNT * 100);
+test(
+  `${COUNT} mutated inputs: no exception, no internal error, no freeze, every fix safe`,
+  async () => {
+    const readers = { typescript: typescriptReader, python: await testPythonReader() };
+    const seeds = [...fixtureSeeds(), ...corpusSeeds(CORPUS_SEEDS)];
+    const progress =
+      COUNT > 10_000
+        ? (done: number, r: { failures: unknown[]; totalMs?: number }) =>
+            done % 10_000 === 0 && console.log(`fuzz: ${done} inputs, ${r.failures.length} failures`)
+        : undefined;
+    const result = runCampaign({ seeds, count: COUNT, seed: SEED, readers, checkFix: fixChecker(readers), slowMs: SLOW_MS, ...(progress ? { progress } : {}) });
+    console.log(
+      `fuzz: ${result.inputs} inputs (seed ${SEED}) from ${seeds.length} seeds in ${(result.totalMs / 1000).toFixed(1)} s; ${result.analysed} analysed as IaC, ` +
+        `${result.findings} findings, ${result.fixesApplied} fixes applied and checked, ${result.failures.length} failures; ` +
+        `slowest: ${result.slowest
+          .slice(0, 3)
+          .map((s) => `${s.ms.toFixed(0)} ms (${s.length} characters)`)
+          .join(', ')}`,
+    );
+    const out = process.env['CROSSOVER_FUZZ_FAILURES'];
+    if (out && result.failures.length) {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, JSON.stringify(result.failures, null, 1));
+    }
+    expect(result.inputs).toBe(COUNT);
+    // The campaign must reach the engine's deep paths, not only bounce off broken syntax.
+    expect(result.analysed).toBeGreaterThan(COUNT / 4);
+    expect(result.fixesApplied).toBeGreaterThan(COUNT / 10);
+    expect(describeFailures(result.failures)).toBe('');
+  },
+  240_000 + COUNT * 100,
+);

@@ -90,7 +90,11 @@ test('crossover check on a CDK app with cdk.out puts the synthesized findings on
   mkdirSync(join(app, 'cdk.out'));
   copyFileSync(sourcePath, join(app, 'lib', 'reports-stack.ts'));
   writeFileSync(join(app, 'cdk.out', 'Fixture.template.json'), templateText);
-  const run = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'check', '.', '--format', 'json'], { cwd: app, encoding: 'utf8', env: { ...process.env, CROSSOVER_TODAY: '2026-11-24' } });
+  const run = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'check', '.', '--format', 'json'], {
+    cwd: app,
+    encoding: 'utf8',
+    env: { ...process.env, CROSSOVER_TODAY: '2026-11-24' },
+  });
   expect(run.status).toBe(1);
   const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; message: string; range: { start: { line: number } } }[] }[] };
   expect(report.files.map((f) => f.path)).toEqual(['cdk.out/Fixture.template.json', 'lib/reports-stack.ts']);

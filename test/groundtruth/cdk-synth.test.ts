@@ -24,13 +24,21 @@ function logicalId(resources: Record<string, Resource>, id: string, leaf: string
 /** Provisioned concurrency of a function: the sum over its aliases and versions. */
 function provisioned(resources: Record<string, Resource>, functionLogicalId: string): number | undefined {
   const configs = Object.values(resources).filter(
-    (r) => (r.Type === 'AWS::Lambda::Alias' || r.Type === 'AWS::Lambda::Version') && (r.Properties?.['FunctionName'] as { Ref?: string } | undefined)?.Ref === functionLogicalId && r.Properties?.['ProvisionedConcurrencyConfig'],
+    (r) =>
+      (r.Type === 'AWS::Lambda::Alias' || r.Type === 'AWS::Lambda::Version') &&
+      (r.Properties?.['FunctionName'] as { Ref?: string } | undefined)?.Ref === functionLogicalId &&
+      r.Properties?.['ProvisionedConcurrencyConfig'],
   );
   if (configs.length === 0) return undefined;
-  return configs.reduce((sum, r) => sum + (r.Properties!['ProvisionedConcurrencyConfig'] as { ProvisionedConcurrentExecutions: number }).ProvisionedConcurrentExecutions, 0);
+  return configs.reduce(
+    (sum, r) => sum + (r.Properties!['ProvisionedConcurrencyConfig'] as { ProvisionedConcurrentExecutions: number }).ProvisionedConcurrentExecutions,
+    0,
+  );
 }
 
-const files = readdirSync(fixtures).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 let compared = 0;
 
 describe.each(files)('%s', (file) => {
@@ -58,9 +66,15 @@ describe.each(files)('%s', (file) => {
         timeoutSeconds: (p['Timeout'] as number | undefined) ?? 3,
         runtime: p['Runtime'],
         architecture: ((p['Architectures'] as string[] | undefined) ?? ['x86_64'])[0],
-        ephemeralStorageMb: ((p['EphemeralStorage'] as { Size: number } | undefined)?.Size) ?? 512,
+        ephemeralStorageMb: (p['EphemeralStorage'] as { Size: number } | undefined)?.Size ?? 512,
       };
-      const ours = { memoryMb: fn.memoryMb.value, timeoutSeconds: fn.timeoutSeconds.value, runtime: fn.runtime.value, architecture: fn.architecture.value, ephemeralStorageMb: fn.ephemeralStorageMb.value };
+      const ours = {
+        memoryMb: fn.memoryMb.value,
+        timeoutSeconds: fn.timeoutSeconds.value,
+        runtime: fn.runtime.value,
+        architecture: fn.architecture.value,
+        ephemeralStorageMb: fn.ephemeralStorageMb.value,
+      };
       expect(ours, fn.id).toEqual(expected);
       expect(fn.provisionedConcurrency?.value, `${fn.id} provisioned concurrency`).toBe(provisioned(resources, logicalId(resources, fn.id, 'Resource')!));
       compared += 6;
@@ -69,7 +83,10 @@ describe.each(files)('%s', (file) => {
       const [owner, leaf] = task.id.includes('/') ? [task.id.split('/')[0]!, `${task.id.split('/')[1]}/Resource`] : [task.id, 'Resource'];
       const synthesized = byPath(resources, owner, leaf);
       expect(synthesized, `${task.id} in the synthesized template`).toBeDefined();
-      expect({ cpu: task.cpuUnits.value, memory: task.memoryMb.value }, task.id).toEqual({ cpu: Number(synthesized!.Properties!['Cpu']), memory: Number(synthesized!.Properties!['Memory']) });
+      expect({ cpu: task.cpuUnits.value, memory: task.memoryMb.value }, task.id).toEqual({
+        cpu: Number(synthesized!.Properties!['Cpu']),
+        memory: Number(synthesized!.Properties!['Memory']),
+      });
       compared += 2;
     }
     for (const db of model.databases) {
@@ -82,14 +99,24 @@ describe.each(files)('%s', (file) => {
       // The proxy's target group names the database it pools connections for.
       const proxyId = logicalId(resources, proxy.id, 'Resource');
       expect(proxyId, `${proxy.id} in the synthesized template`).toBeDefined();
-      const group = Object.values(resources).find((r) => r.Type === 'AWS::RDS::DBProxyTargetGroup' && (r.Properties?.['DBProxyName'] as { Ref?: string } | undefined)?.Ref === proxyId);
-      const targets = [...((group?.Properties?.['DBInstanceIdentifiers'] as { Ref: string }[] | undefined) ?? []), ...((group?.Properties?.['DBClusterIdentifiers'] as { Ref: string }[] | undefined) ?? [])].map((t) => t.Ref);
-      expect(proxy.targetIds.map((id) => logicalId(resources, id, 'Resource')), proxy.id).toEqual(targets);
+      const group = Object.values(resources).find(
+        (r) => r.Type === 'AWS::RDS::DBProxyTargetGroup' && (r.Properties?.['DBProxyName'] as { Ref?: string } | undefined)?.Ref === proxyId,
+      );
+      const targets = [
+        ...((group?.Properties?.['DBInstanceIdentifiers'] as { Ref: string }[] | undefined) ?? []),
+        ...((group?.Properties?.['DBClusterIdentifiers'] as { Ref: string }[] | undefined) ?? []),
+      ].map((t) => t.Ref);
+      expect(
+        proxy.targetIds.map((id) => logicalId(resources, id, 'Resource')),
+        proxy.id,
+      ).toEqual(targets);
       compared += 1;
     }
     for (const service of model.services) {
       // A service's own construct, or the one a pattern creates inside it (`<id>/<...>/Service`).
-      const synthesized = Object.values(resources).find((r) => r.Type === 'AWS::ECS::Service' && String(r.Metadata?.['aws:cdk:path'] ?? '').startsWith(`Fixture/${service.id}/`));
+      const synthesized = Object.values(resources).find(
+        (r) => r.Type === 'AWS::ECS::Service' && String(r.Metadata?.['aws:cdk:path'] ?? '').startsWith(`Fixture/${service.id}/`),
+      );
       expect(synthesized, `${service.id} in the synthesized template`).toBeDefined();
       expect(service.desiredCount.value, service.id).toBe(synthesized!.Properties!['DesiredCount'] ?? 1);
       compared += 1;

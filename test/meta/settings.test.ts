@@ -4,7 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { checkBoolean, checkEnum, checkPriceOverrides, checkRegion, checkRules, checkSetting, SETTING_BOUNDS, SETTING_ENUMS, type NumberSetting } from '../../src/core/settings.js';
+import {
+  checkBoolean,
+  checkEnum,
+  checkPriceOverrides,
+  checkRegion,
+  checkRules,
+  checkSetting,
+  SETTING_BOUNDS,
+  SETTING_ENUMS,
+  type NumberSetting,
+} from '../../src/core/settings.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -20,7 +30,9 @@ test('Restricted Mode: limited support, and the restricted settings are real set
   for (const key of restricted) expect(Object.keys(props), key).toContain(key);
   expect(new Set(restricted).size).toBe(restricted.length);
   // What a workspace must not set: how much is read and analysed, and the prices shown as the user's own.
-  expect(restricted).toEqual(expect.arrayContaining(['crossover.maxFileSizeKb', 'crossover.workspaceScan.maxFiles', 'crossover.analysis.debounceMs', 'crossover.pricing.overrides']));
+  expect(restricted).toEqual(
+    expect.arrayContaining(['crossover.maxFileSizeKb', 'crossover.workspaceScan.maxFiles', 'crossover.analysis.debounceMs', 'crossover.pricing.overrides']),
+  );
 });
 
 test('every numeric setting has the bounds of package.json, and nothing else is bounded', () => {
@@ -28,7 +40,13 @@ test('every numeric setting has the bounds of package.json, and nothing else is 
   expect(numeric.sort()).toEqual(Object.keys(SETTING_BOUNDS).sort());
   for (const name of numeric) {
     const p = props[`crossover.${name}`]!;
-    const bounds = SETTING_BOUNDS[name as NumberSetting] as { integer?: boolean; minimum?: number; maximum?: number; exclusiveMinimum?: number; enum?: readonly number[] };
+    const bounds = SETTING_BOUNDS[name as NumberSetting] as {
+      integer?: boolean;
+      minimum?: number;
+      maximum?: number;
+      exclusiveMinimum?: number;
+      enum?: readonly number[];
+    };
     expect({ integer: p.type === 'integer', minimum: p.minimum, maximum: p.maximum, exclusiveMinimum: p.exclusiveMinimum, enum: p.enum }, name).toEqual({
       integer: bounds.integer ?? false,
       minimum: bounds.minimum,
@@ -48,7 +66,8 @@ test('every default passes the checks unchanged', () => {
     if (name in SETTING_BOUNDS) expect(checkSetting(name as NumberSetting, value, Number.NaN, problems), name).toBe(value);
     else if (p.type === 'boolean') expect(checkBoolean(name, value, !value, problems), name).toBe(value);
     else if (name === 'pricing.region') expect(checkRegion(name, value, 'none', problems)).toBe(value);
-    else if (name in SETTING_ENUMS) expect(checkEnum(name, value, SETTING_ENUMS[name as keyof typeof SETTING_ENUMS], 'none' as never, problems), name).toBe(value);
+    else if (name in SETTING_ENUMS)
+      expect(checkEnum(name, value, SETTING_ENUMS[name as keyof typeof SETTING_ENUMS], 'none' as never, problems), name).toBe(value);
     else if (name === 'rules') expect(checkRules(value, problems)).toEqual(value);
     else if (name === 'pricing.overrides') expect(checkPriceOverrides(value, problems)).toEqual(value);
     else throw new Error(`crossover.${name}: no check for this setting in core/settings.ts`);
@@ -57,7 +76,9 @@ test('every default passes the checks unchanged', () => {
 });
 
 test('the extension reads every setting through the checked readers', () => {
-  const readers = ['src/extension/settings.ts', 'src/extension/cost/settings.ts', 'src/extension/cost/providers.ts'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+  const readers = ['src/extension/settings.ts', 'src/extension/cost/settings.ts', 'src/extension/cost/providers.ts']
+    .map((file) => readFileSync(join(root, file), 'utf8'))
+    .join('\n');
   for (const name of names) expect(readers, name).toMatch(new RegExp(`(value|check\\w+)\\('${name.replace(/\./g, '\\.')}'`));
   // No setting read around the checks: every `.get(` of a crossover setting in the extension is one of the readers'.
   expect(readers).not.toMatch(/\.get<(?!unknown>)\w+>\('/);

@@ -150,7 +150,8 @@ describe.skipIf(windows).each(gits)('a partial clone whose .git/config would run
     expect(git(clone, 'rev-list', '--objects', '--missing=print', 'HEAD~1')).toContain(`?${missing}`);
     const hooks = (name: string) => hook(dir, name, marker);
     mkdirSync(join(dir, 'hooks'));
-    for (const name of ['pre-commit', 'post-checkout', 'reference-transaction', 'post-index-change', 'fsmonitor-watchman']) hook(join(dir, 'hooks'), name, marker);
+    for (const name of ['pre-commit', 'post-checkout', 'reference-transaction', 'post-index-change', 'fsmonitor-watchman'])
+      hook(join(dir, 'hooks'), name, marker);
     writeFileSync(join(clone, '.git', 'info', 'attributes'), '* filter=evil diff=evil\n');
     const keys: Record<string, string> = {
       'core.fsmonitor': hooks('fsmonitor'),
@@ -174,7 +175,10 @@ describe.skipIf(windows).each(gits)('a partial clone whose .git/config would run
   }
 
   const remotes: [string, (hooks: (name: string) => string) => Record<string, string>][] = [
-    ['ssh with core.sshCommand', (hooks) => ({ 'remote.origin.url': 'ssh://example.invalid/x', 'core.sshCommand': hooks('ssh-command'), 'protocol.ssh.allow': 'always' })],
+    [
+      'ssh with core.sshCommand',
+      (hooks) => ({ 'remote.origin.url': 'ssh://example.invalid/x', 'core.sshCommand': hooks('ssh-command'), 'protocol.ssh.allow': 'always' }),
+    ],
     ['an ext:: command as the URL', (hooks) => ({ 'remote.origin.url': `ext::${hooks('ext')}`, 'protocol.ext.allow': 'always' })],
     ['git:// through core.gitProxy', (hooks) => ({ 'remote.origin.url': 'git://example.invalid/x', 'core.gitProxy': hooks('git-proxy') })],
     ['file:// with remote.origin.uploadpack', (hooks) => ({ 'remote.origin.url': `file://${origin}`, 'remote.origin.uploadpack': hooks('upload-pack') })],
@@ -192,7 +196,9 @@ describe.skipIf(windows).each(gits)('a partial clone whose .git/config would run
       return { before, head, listed, read, batch };
     });
     expect(ran(marker)).toBe('');
-    const lacking = { error: expect.stringMatching(new RegExp(`^the content of template\\.yaml \\(object ${missing}\\) is not in this repository .*never fetches`)) };
+    const lacking = {
+      error: expect.stringMatching(new RegExp(`^the content of template\\.yaml \\(object ${missing}\\) is not in this repository .*never fetches`)),
+    };
     expect(listed).toEqual(lacking);
     expect(read).toEqual(lacking);
     expect(batch).toEqual(lacking);
@@ -231,11 +237,14 @@ describe.skipIf(windows)('a git planted in the workspace is never run', { timeou
     ['"." on PATH', (dir) => ({ cwd: dir, path: ['.'] })],
     ['an empty PATH entry', (dir) => ({ cwd: dir, path: [''] })],
     ['the repository root on PATH, reading in a subfolder', (dir) => ({ cwd: join(dir, 'app'), path: [dir] })],
-    ['a folder outside that links to the workspace', (dir) => {
-      const link = join(folder(), 'bin');
-      symlinkSync(dir, link);
-      return { cwd: dir, path: [link] };
-    }],
+    [
+      'a folder outside that links to the workspace',
+      (dir) => {
+        const link = join(folder(), 'bin');
+        symlinkSync(dir, link);
+        return { cwd: dir, path: [link] };
+      },
+    ],
   ];
 
   test.each(cases)('%s: the module runs the real git', (_name, setup) => {
@@ -326,7 +335,12 @@ describe('one module starts processes', () => {
     const loads = Object.fromEntries(
       readdirSync(join(repo, 'dist'))
         .filter((name) => name.endsWith('.js'))
-        .map((name) => [name, readFileSync(join(repo, 'dist', name), 'utf8').match(/\brequire\(\s*["'`](?:node:)?child_process["'`]\s*\)|\bfrom\s*["'`](?:node:)?child_process["'`]/g)?.length ?? 0]),
+        .map((name) => [
+          name,
+          readFileSync(join(repo, 'dist', name), 'utf8').match(
+            /\brequire\(\s*["'`](?:node:)?child_process["'`]\s*\)|\bfrom\s*["'`](?:node:)?child_process["'`]/g,
+          )?.length ?? 0,
+        ]),
     );
     expect(Object.entries(loads).filter(([, count]) => count > 0)).toEqual([
       ['cli.js', 1],

@@ -63,7 +63,9 @@ describe('fileReaderFor: referenced files are read only inside the root', () => 
     const sibling = join(project, 'shared.yml');
     writeFileSync(sibling, 'mem: 640\n');
     expect(read('../shared.yml')).toBe('mem: 640\n');
-    expect(read('../shared.yml', join(app, 'serverless.yml'), { folder: app, label: 'the folder given' })).toEqual({ refused: 'it is outside the folder given' });
+    expect(read('../shared.yml', join(app, 'serverless.yml'), { folder: app, label: 'the folder given' })).toEqual({
+      refused: 'it is outside the folder given',
+    });
   });
 });
 
@@ -131,7 +133,9 @@ export class AppStack extends cdk.Stack {
   test('TypeScript: an import through a link to a file outside the root is not read', () => {
     const result = analyze('./link-consts');
     expect(result.model!.functions[0]!.memoryMb.value).toBeUndefined();
-    expect(result.findings.find((f) => f.ruleId === 'unresolved-reference')?.message).toBe('./link-consts is not read: it is a link that leads outside the workspace folder.');
+    expect(result.findings.find((f) => f.ruleId === 'unresolved-reference')?.message).toBe(
+      './link-consts is not read: it is a link that leads outside the workspace folder.',
+    );
   });
 
   test('TypeScript: an import from inside the root is read as before', () => {

@@ -15,7 +15,9 @@ beforeAll(() => {
   inProcess = (createRequire(import.meta.url)(join(repo, 'dist', 'resource-differ.js')) as { resourceDiffer: ResourceDiffer }).resourceDiffer;
 });
 
-const fn = (memory: number, name = 'orders') => ({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: memory, FunctionName: name } }, Q: { Type: 'AWS::SQS::Queue' } } });
+const fn = (memory: number, name = 'orders') => ({
+  Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { MemorySize: memory, FunctionName: name } }, Q: { Type: 'AWS::SQS::Queue' } },
+});
 
 describe('ResourceDifferThread', () => {
   test('concurrent comparisons get their own answers, equal to the in-process differ', async () => {
@@ -23,11 +25,16 @@ describe('ResourceDifferThread', () => {
     try {
       const [memory, rename] = await Promise.all([thread.diff(fn(128), fn(512)), thread.diff(fn(128), fn(128, 'renamed'))]);
       expect(memory).toEqual(inProcess(fn(128), fn(512)));
-      expect(memory).toEqual([{ id: 'Fn', type: 'AWS::Lambda::Function', change: 'updated', properties: [{ name: 'MemorySize', before: 128, after: 512, replacement: false }] }]);
+      expect(memory).toEqual([
+        { id: 'Fn', type: 'AWS::Lambda::Function', change: 'updated', properties: [{ name: 'MemorySize', before: 128, after: 512, replacement: false }] },
+      ]);
       expect(rename[0]).toMatchObject({ id: 'Fn', change: 'replaced', properties: [{ name: 'FunctionName', replacement: true }] });
       // Stopped, then asked again: a new thread answers.
       thread.dispose();
-      expect(await thread.diff({ Resources: {} }, fn(256))).toEqual([{ id: 'Fn', type: 'AWS::Lambda::Function', change: 'added', properties: [] }, { id: 'Q', type: 'AWS::SQS::Queue', change: 'added', properties: [] }]);
+      expect(await thread.diff({ Resources: {} }, fn(256))).toEqual([
+        { id: 'Fn', type: 'AWS::Lambda::Function', change: 'added', properties: [] },
+        { id: 'Q', type: 'AWS::SQS::Queue', change: 'added', properties: [] },
+      ]);
     } finally {
       thread.dispose();
     }

@@ -20,13 +20,17 @@ describe('git on Windows', () => {
 
   test('the first git.exe on PATH outside the workspace: the workspace, relative, drive-relative and empty entries are skipped', () => {
     // Path as Windows spells it; a quoted entry; "." and "" (the current folder); "\tools" and "D:" (relative to a drive's current folder).
-    const Path = [`${workspace}`, '.', '', '\\tools', 'D:', `${workspace.toUpperCase()}\\TOOLS`, '"C:\\Program Files\\Git\\cmd"', 'C:\\Windows\\system32'].join(';');
+    const Path = [`${workspace}`, '.', '', '\\tools', 'D:', `${workspace.toUpperCase()}\\TOOLS`, '"C:\\Program Files\\Git\\cmd"', 'C:\\Windows\\system32'].join(
+      ';',
+    );
     expect(resolveGit([workspace], {}, host('win32', { Path }, [...planted, installed]))).toBe(installed);
   });
 
   test('only git.exe: a git.cmd or git.bat earlier on PATH would need a shell', () => {
     const Path = ['C:\\scripts', 'C:\\Program Files\\Git\\cmd'].join(';');
-    expect(resolveGit([workspace], {}, host('win32', { PATH: Path }, ['C:\\scripts\\git.cmd', 'C:\\scripts\\git.bat', 'C:\\scripts\\git', installed]))).toBe(installed);
+    expect(resolveGit([workspace], {}, host('win32', { PATH: Path }, ['C:\\scripts\\git.cmd', 'C:\\scripts\\git.bat', 'C:\\scripts\\git', installed]))).toBe(
+      installed,
+    );
   });
 
   test("the git extension's path is used when it is absolute and outside the workspace, else PATH decides", () => {
@@ -72,7 +76,14 @@ describe('what runs', () => {
   test('the options close the configuration-driven commands git could run for these commands', () => {
     expect(OPTIONS).toEqual([
       '--no-pager',
-      ...['core.fsmonitor=false', 'core.untrackedCache=false', 'protocol.allow=never', 'credential.helper=', 'core.askPass=', 'safe.bareRepository=explicit'].flatMap((o) => ['-c', o]),
+      ...[
+        'core.fsmonitor=false',
+        'core.untrackedCache=false',
+        'protocol.allow=never',
+        'credential.helper=',
+        'core.askPass=',
+        'safe.bareRepository=explicit',
+      ].flatMap((o) => ['-c', o]),
     ]);
   });
 
@@ -106,7 +117,10 @@ describe('what runs', () => {
       GIT_NO_REPLACE_OBJECTS: '1',
     });
     // Windows spells its variables in any case.
-    expect(gitEnvironment({ UserProfile: 'C:\\Users\\me', SystemRoot: 'C:\\Windows', Path: 'C:\\x' })).toMatchObject({ USERPROFILE: 'C:\\Users\\me', SYSTEMROOT: 'C:\\Windows' });
+    expect(gitEnvironment({ UserProfile: 'C:\\Users\\me', SystemRoot: 'C:\\Windows', Path: 'C:\\x' })).toMatchObject({
+      USERPROFILE: 'C:\\Users\\me',
+      SYSTEMROOT: 'C:\\Windows',
+    });
     expect(gitEnvironment({ Path: 'C:\\x' })).not.toHaveProperty('PATH');
   });
 });

@@ -15,7 +15,10 @@ import { runTemplate, TEST_NOW } from './rule-tester.js';
 
 // Ordinary files of every syntax give no internal error (the faults below are injected).
 test.each([
-  ['template.yaml', 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n'],
+  [
+    'template.yaml',
+    'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n',
+  ],
   ['serverless.yml', 'service: s\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: h\n'],
   ['taskdef.json', '{"family": "f", "containerDefinitions": [{"name": "a", "image": "x"}]}'],
 ])('%s is analysed without one', (filename, text) => {
@@ -64,7 +67,9 @@ describe('a reader that throws', () => {
   test('a serverless.ts: listed as serverless', () => {
     const result = analyzeText({ uri: '/p/serverless.ts', text: 'export default {};', typescript: failing('objectLiteral', new Error('boom')) }, config);
     expect(result.format).toBe('serverless');
-    expect(result.findings.map((f) => [f.ruleId, f.message.slice(0, 60)])).toEqual([['internal-error', 'Crossover failed while reading serverless.ts (Error: boom), ']]);
+    expect(result.findings.map((f) => [f.ruleId, f.message.slice(0, 60)])).toEqual([
+      ['internal-error', 'Crossover failed while reading serverless.ts (Error: boom), '],
+    ]);
   });
 
   test('a Python CDK app: listed as CDK', () => {
@@ -83,7 +88,14 @@ describe('a reader that throws', () => {
     const limit = new InputLimitError('Not analysed: too deep here.', text.indexOf('const x'));
     const result = analyzeText({ uri: 'file:///app/stack.ts', text, typescript: failing('cdk', limit) }, config);
     expect(result.format).toBe('cdk');
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'parse-error', severity: 'error', message: 'Not analysed: too deep here.', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } } })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'parse-error',
+        severity: 'error',
+        message: 'Not analysed: too deep here.',
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } },
+      }),
+    ]);
   });
 
   test('files that are not templates stay unlisted (the reader is not even asked)', () => {

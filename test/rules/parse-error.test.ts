@@ -30,7 +30,12 @@ test('a YAML syntax error in a template is reported on its line, and analysis go
 test('an alias bomb is refused with a finding, quickly', () => {
   const names = 'abcdefghi';
   const lines = ['AWSTemplateFormatVersion: "2010-09-09"', 'Metadata:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < names.length; i++) lines.push(`  ${names[i]}: &${names[i]} [${Array(9).fill('*' + names[i - 1]).join(',')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `  ${names[i]}: &${names[i]} [${Array(9)
+        .fill('*' + names[i - 1])
+        .join(',')}]`,
+    );
   lines.push('Resources:', '  Q:', '    Type: AWS::SQS::Queue');
   const started = performance.now();
   const result = runTemplate(lines.join('\n') + '\n');
@@ -46,24 +51,25 @@ test('a cascade of syntax errors is cut to the first five', () => {
 });
 
 test('under-indented closing lines of flow collections and quoted strings are read as CloudFormation reads them', () => {
-  const text = [
-    'Transform: AWS::Serverless-2016-10-31',
-    'Resources:',
-    '  Fn:',
-    '    Type: AWS::Serverless::Function',
-    '    Properties:',
-    '      Runtime: python3.13',
-    '      Handler: app.handler',
-    '      Policies:',
-    '        - PolicyName: Access',
-    "          PolicyDocument: !Sub '{",
-    '              "Version": "2012-10-17"',
-    "          }'",
-    '      Layers: [',
-    '      arn:aws:lambda:us-east-1:123456789012:layer:a:1',
-    '      ]',
-    '      Timeout: 1200',
-  ].join('\n') + '\n';
+  const text =
+    [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: python3.13',
+      '      Handler: app.handler',
+      '      Policies:',
+      '        - PolicyName: Access',
+      "          PolicyDocument: !Sub '{",
+      '              "Version": "2012-10-17"',
+      "          }'",
+      '      Layers: [',
+      '      arn:aws:lambda:us-east-1:123456789012:layer:a:1',
+      '      ]',
+      '      Timeout: 1200',
+    ].join('\n') + '\n';
   const result = runTemplate(text);
   expect(result.findings.filter((f) => f.ruleId === 'parse-error')).toEqual([]);
   const timeout = result.findings.find((f) => f.ruleId === 'lambda/timeout-max')!;

@@ -15,9 +15,18 @@ ${props}`;
 testRule(rule, {
   valid: [
     { name: 'a parameter', template: sam('      Timeout: !Ref T\n', 'Parameters:\n  T: {Type: Number, Default: 10}\n') },
-    { name: 'a resource and a pseudo parameter', template: sam('      Environment:\n        Variables:\n          Q: !Ref Queue\n          R: !Ref AWS::Region\n          A: !GetAtt Queue.Arn\n') },
-    { name: 'names SAM generates (the function role, the implicit API)', template: sam('      Environment:\n        Variables:\n          ROLE: !GetAtt FnRole.Arn\n          API: !Ref ServerlessRestApi\n') },
-    { name: 'Fn::Sub literals and resource attributes', template: sam('      Description: !Sub "${!Literal} ${Queue.QueueName} ${AWS::StackName}"\n      Timeout: 5\n') },
+    {
+      name: 'a resource and a pseudo parameter',
+      template: sam('      Environment:\n        Variables:\n          Q: !Ref Queue\n          R: !Ref AWS::Region\n          A: !GetAtt Queue.Arn\n'),
+    },
+    {
+      name: 'names SAM generates (the function role, the implicit API)',
+      template: sam('      Environment:\n        Variables:\n          ROLE: !GetAtt FnRole.Arn\n          API: !Ref ServerlessRestApi\n'),
+    },
+    {
+      name: 'Fn::Sub literals and resource attributes',
+      template: sam('      Description: !Sub "${!Literal} ${Queue.QueueName} ${AWS::StackName}"\n      Timeout: 5\n'),
+    },
   ],
   invalid: [
     {

@@ -31,7 +31,15 @@ export interface Template {
 export async function synthesizeFixture(path: string): Promise<Template> {
   const name = basename(path);
   const outfile = join(work, `${name}.cjs`);
-  await esbuild.build({ entryPoints: [path], bundle: true, platform: 'node', format: 'cjs', outfile, external: ['aws-cdk-lib', 'constructs'], logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [path],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    external: ['aws-cdk-lib', 'constructs'],
+    logLevel: 'silent',
+  });
   const cdk = requireHere('aws-cdk-lib') as typeof CdkLib;
   const { FixtureStack } = requireHere(outfile) as { FixtureStack: new (scope: unknown, id: string) => unknown };
   const app = new cdk.App({ outdir: join(work, `${name}.out`), context: { 'aws:cdk:enable-path-metadata': true } });

@@ -29,7 +29,9 @@ export interface FixCheck {
 /** Applies a fix's edits (positions in `text`); throws when they overlap. */
 export function applyFix(text: string, fix: Pick<Fix, 'edits'>): string {
   const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
+  const edits = fix.edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
   for (const e of edits) {
@@ -93,7 +95,9 @@ export function checkFix(original: Original, fix: Fix, intent: FixIntent | undef
     const region = editedRegion(before, intent);
     if (!region) failures.push(`the path ${describe([...intent.path, ...intent.keys])} does not lead to a map in the original`);
     else if (!region.some((r) => r.start <= changed.start && changed.end <= r.end) && !declaresShared) {
-      failures.push(`the text changed outside the edited entry (offsets ${changed.start}-${changed.end}, entry ${region.map((r) => `${r.start}-${r.end}`).join(' or ')})`);
+      failures.push(
+        `the text changed outside the edited entry (offsets ${changed.start}-${changed.end}, entry ${region.map((r) => `${r.start}-${r.end}`).join(' or ')})`,
+      );
     }
     const full = [...intent.path, ...intent.keys];
     const differences: PathSegment[][] = [];

@@ -49,7 +49,23 @@ describe('from the view', () => {
       { type: 'open', uri: 'file:///w/template.yaml', line: 12 },
       { type: 'compare', uri: 'file:///w/template.yaml', id: 'Fn' },
       { type: 'override', overrides: {} },
-      { type: 'override', overrides: { requestsPerMonth: 5e6, durationMs: 120, memoryMb: 1769, architecture: 'arm64', region: 'ap-southeast-2', frontDoor: 'http-api', fargateVcpu: 0.5, fargateMemoryGb: 1, perTaskConcurrency: 20, minTasks: 3, freeTier: true, spot: false } },
+      {
+        type: 'override',
+        overrides: {
+          requestsPerMonth: 5e6,
+          durationMs: 120,
+          memoryMb: 1769,
+          architecture: 'arm64',
+          region: 'ap-southeast-2',
+          frontDoor: 'http-api',
+          fargateVcpu: 0.5,
+          fargateMemoryGb: 1,
+          perTaskConcurrency: 20,
+          minTasks: 3,
+          freeTier: true,
+          spot: false,
+        },
+      },
     ];
     for (const message of messages) {
       const checked = checkFromView(message);
@@ -105,7 +121,21 @@ describe('to the view, and back after a reload', () => {
   });
 
   test('summary rows pass', () => {
-    const rows: SummaryRow[] = [{ id: 'Fn', kind: 'ecs-service', file: 't.yaml', uri: 'file:///w/t.yaml', line: 3, lambdaUsd: 1.5, fargateUsd: 72, fargateTasks: 2, requestsPerMonth: 1e6, traffic: 'assumed', recommendation: 'either' }];
+    const rows: SummaryRow[] = [
+      {
+        id: 'Fn',
+        kind: 'ecs-service',
+        file: 't.yaml',
+        uri: 'file:///w/t.yaml',
+        line: 3,
+        lambdaUsd: 1.5,
+        fargateUsd: 72,
+        fargateTasks: 2,
+        requestsPerMonth: 1e6,
+        traffic: 'assumed',
+        recommendation: 'either',
+      },
+    ];
     expect(checkToView({ type: 'summary', rows }).ok).toBe(true);
   });
 

@@ -3,7 +3,18 @@
  * with its load balancer over 1,000 to 100 billion requests a month, the crossover and the current traffic
  * (or the low / typical / high band) marked. Colours come from the VS Code theme.
  */
-import { Chart, type ChartDataset, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip } from 'chart.js';
+import {
+  Chart,
+  type ChartDataset,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
 import { type CompareViewState } from '../../src/shared/compare-messages.js';
 import { count, usd } from './render.js';
 
@@ -35,7 +46,20 @@ export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): v
   const bottom = Math.max(Math.min(...all), 0.01);
   if (report.crossover.requestsPerMonth !== null) {
     const x = report.crossover.requestsPerMonth;
-    marks.push({ type: 'scatter', label: `Crossover (${count(x)}/mo)`, data: [{ x, y: bottom }, { x, y: top }], showLine: true, borderDash: [6, 4], borderColor: markColor, backgroundColor: markColor, pointRadius: 0, borderWidth: 1 });
+    marks.push({
+      type: 'scatter',
+      label: `Crossover (${count(x)}/mo)`,
+      data: [
+        { x, y: bottom },
+        { x, y: top },
+      ],
+      showLine: true,
+      borderDash: [6, 4],
+      borderColor: markColor,
+      backgroundColor: markColor,
+      pointRadius: 0,
+      borderWidth: 1,
+    });
   }
   const current = state.bands && state.traffic === 'assumed' ? [state.bands.low, scenario.requestsPerMonth, state.bands.high] : [scenario.requestsPerMonth];
   marks.push({
@@ -52,7 +76,13 @@ export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): v
   });
   chart = new Chart(canvas, {
     type: 'line',
-    data: { datasets: [line(`Lambda (${scenario.lambda.frontDoor === 'none' ? 'no front door' : 'with its front door'})`, sweep.lambda, lambdaColor), line(`Fargate (${scenario.fargate.loadBalancer === 'alb' ? 'with an ALB' : 'no load balancer'})`, sweep.fargate, fargateColor), ...marks] as ChartDataset<'line'>[] },
+    data: {
+      datasets: [
+        line(`Lambda (${scenario.lambda.frontDoor === 'none' ? 'no front door' : 'with its front door'})`, sweep.lambda, lambdaColor),
+        line(`Fargate (${scenario.fargate.loadBalancer === 'alb' ? 'with an ALB' : 'no load balancer'})`, sweep.fargate, fargateColor),
+        ...marks,
+      ] as ChartDataset<'line'>[],
+    },
     options: {
       animation: false,
       responsive: true,
@@ -60,10 +90,23 @@ export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): v
       color: markColor,
       parsing: false,
       scales: {
-        x: { type: 'logarithmic', title: { display: true, text: 'Requests per month', color: markColor }, ticks: { color: markColor, callback: (v) => count(Number(v)) }, grid: { color: grid } },
-        y: { type: 'logarithmic', title: { display: true, text: 'Monthly cost (USD)', color: markColor }, ticks: { color: markColor, callback: (v) => usd(Number(v)) }, grid: { color: grid } },
+        x: {
+          type: 'logarithmic',
+          title: { display: true, text: 'Requests per month', color: markColor },
+          ticks: { color: markColor, callback: (v) => count(Number(v)) },
+          grid: { color: grid },
+        },
+        y: {
+          type: 'logarithmic',
+          title: { display: true, text: 'Monthly cost (USD)', color: markColor },
+          ticks: { color: markColor, callback: (v) => usd(Number(v)) },
+          grid: { color: grid },
+        },
       },
-      plugins: { legend: { labels: { color: markColor } }, tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${usd(item.parsed.y ?? 0)} at ${count(item.parsed.x ?? 0)}` } } },
+      plugins: {
+        legend: { labels: { color: markColor } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${usd(item.parsed.y ?? 0)} at ${count(item.parsed.x ?? 0)}` } },
+      },
     },
   });
 }

@@ -52,23 +52,43 @@ export function render(state: CompareViewState, post: (message: FromView) => voi
 
   // The answer first: both monthly figures at the current traffic, and where they cross.
   const cheaper = report.cheaper === 'equal' ? 'Both cost the same' : report.cheaper === 'lambda' ? 'Lambda is cheaper' : 'Fargate is cheaper';
-  const crossover = report.crossover.requestsPerMonth !== null ? `They cross at about ${count(report.crossover.requestsPerMonth)} requests/month.` : (report.crossover.note ?? '');
+  const crossover =
+    report.crossover.requestsPerMonth !== null
+      ? `They cross at about ${count(report.crossover.requestsPerMonth)} requests/month.`
+      : (report.crossover.note ?? '');
   root.append(
     el(
       'section',
       { class: 'summary', 'aria-label': 'Monthly cost' },
-      el('div', { class: 'figure lambda' }, el('span', { class: 'label' }, 'Lambda'), el('span', { class: 'amount', id: 'lambda-total' }, `${usd(report.lambda.monthlyUsd)}/mo`)),
-      el('div', { class: 'figure fargate' }, el('span', { class: 'label' }, `Fargate (${report.fargate.tasks} task${report.fargate.tasks === 1 ? '' : 's'})`), el('span', { class: 'amount', id: 'fargate-total' }, `${usd(report.fargate.monthlyUsd)}/mo`)),
+      el(
+        'div',
+        { class: 'figure lambda' },
+        el('span', { class: 'label' }, 'Lambda'),
+        el('span', { class: 'amount', id: 'lambda-total' }, `${usd(report.lambda.monthlyUsd)}/mo`),
+      ),
+      el(
+        'div',
+        { class: 'figure fargate' },
+        el('span', { class: 'label' }, `Fargate (${report.fargate.tasks} task${report.fargate.tasks === 1 ? '' : 's'})`),
+        el('span', { class: 'amount', id: 'fargate-total' }, `${usd(report.fargate.monthlyUsd)}/mo`),
+      ),
       el('p', { class: 'verdict', id: 'verdict' }, `${cheaper} at ${count(scenario.requestsPerMonth)} requests/month. ${crossover}`),
     ),
   );
 
-  root.append(el('section', { class: 'chart', 'aria-label': 'Monthly cost against monthly requests' }, el('canvas', { id: 'chart', role: 'img', 'aria-label': `Monthly cost of Lambda and Fargate from 1,000 to 100 billion requests a month. ${crossover}` })));
+  root.append(
+    el(
+      'section',
+      { class: 'chart', 'aria-label': 'Monthly cost against monthly requests' },
+      el('canvas', { id: 'chart', role: 'img', 'aria-label': `Monthly cost of Lambda and Fargate from 1,000 to 100 billion requests a month. ${crossover}` }),
+    ),
+  );
 
   // Breakdown tables at the current assumptions.
   const lb = report.lambda.breakdown;
   const fb = report.fargate.breakdown;
-  const rows = (items: [string, number][]) => items.filter(([, v]) => v !== 0).map(([name, v]) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, usd(v))));
+  const rows = (items: [string, number][]) =>
+    items.filter(([, v]) => v !== 0).map(([name, v]) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, usd(v))));
   root.append(
     el(
       'section',
@@ -77,14 +97,35 @@ export function render(state: CompareViewState, post: (message: FromView) => voi
         'table',
         { id: 'lambda-breakdown' },
         el('caption', {}, `Lambda: ${scenario.lambda.memoryMb} MB ${scenario.lambda.architecture}`),
-        el('tbody', {}, ...rows([['Requests', lb.requests], ['Duration', lb.duration], ['Front door', lb.frontDoor], ['Provisioned concurrency', lb.provisionedConcurrency], ['Ephemeral storage', lb.ephemeralStorage], ['Free tier', lb.freeTierCredit], ['RDS Proxy', lb.rdsProxy]])),
+        el(
+          'tbody',
+          {},
+          ...rows([
+            ['Requests', lb.requests],
+            ['Duration', lb.duration],
+            ['Front door', lb.frontDoor],
+            ['Provisioned concurrency', lb.provisionedConcurrency],
+            ['Ephemeral storage', lb.ephemeralStorage],
+            ['Free tier', lb.freeTierCredit],
+            ['RDS Proxy', lb.rdsProxy],
+          ]),
+        ),
         el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, 'Total'), el('td', {}, usd(report.lambda.monthlyUsd)))),
       ),
       el(
         'table',
         { id: 'fargate-breakdown' },
         el('caption', {}, `Fargate: ${report.fargate.tasks} × ${report.fargate.vcpu} vCPU / ${report.fargate.memoryGb} GB`),
-        el('tbody', {}, ...rows([['Compute', fb.compute], ['Load balancer', fb.loadBalancer], ['Ephemeral storage', fb.ephemeralStorage], ['NAT gateway', fb.natGateway]])),
+        el(
+          'tbody',
+          {},
+          ...rows([
+            ['Compute', fb.compute],
+            ['Load balancer', fb.loadBalancer],
+            ['Ephemeral storage', fb.ephemeralStorage],
+            ['NAT gateway', fb.natGateway],
+          ]),
+        ),
         el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, 'Total'), el('td', {}, usd(report.fargate.monthlyUsd)))),
       ),
     ),
@@ -126,7 +167,11 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
     grid.append(custom('vscode-label', { for: id }, label), field);
   };
   const select = (id: string, label: string, value: string, options: [string, string][], apply: (v: string) => void) => {
-    const field = custom('vscode-single-select', { id }, ...options.map(([v, text]) => custom('vscode-option', { value: v, ...(v === value ? { selected: '' } : {}) }, text)));
+    const field = custom(
+      'vscode-single-select',
+      { id },
+      ...options.map(([v, text]) => custom('vscode-option', { value: v, ...(v === value ? { selected: '' } : {}) }, text)),
+    );
     field.addEventListener('change', () => {
       apply((field as HTMLSelectElement).value);
       send();
@@ -145,12 +190,39 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
   number('requests', 'Requests per month', s.requestsPerMonth, (v) => (overrides.requestsPerMonth = v), OVERRIDE_BOUNDS.requestsPerMonth);
   number('duration', 'Average duration (ms)', s.durationMs, (v) => (overrides.durationMs = v), OVERRIDE_BOUNDS.durationMs);
   number('memory', 'Lambda memory (MB)', s.lambda.memoryMb, (v) => (overrides.memoryMb = v), OVERRIDE_BOUNDS.memoryMb);
-  select('architecture', 'Lambda architecture', s.lambda.architecture, [['x86_64', 'x86_64'], ['arm64', 'arm64 (Graviton)']], (v) => (overrides.architecture = v as 'x86_64' | 'arm64'));
-  select('region', 'Region', s.region, state.data.regions.map((r) => [r.id, `${r.id} (${r.name})`]), (v) => (overrides.region = v));
+  select(
+    'architecture',
+    'Lambda architecture',
+    s.lambda.architecture,
+    [
+      ['x86_64', 'x86_64'],
+      ['arm64', 'arm64 (Graviton)'],
+    ],
+    (v) => (overrides.architecture = v as 'x86_64' | 'arm64'),
+  );
+  select(
+    'region',
+    'Region',
+    s.region,
+    state.data.regions.map((r) => [r.id, `${r.id} (${r.name})`]),
+    (v) => (overrides.region = v),
+  );
   select('front-door', 'Front door', s.lambda.frontDoor, FRONT_DOORS, (v) => (overrides.frontDoor = v as Overrides['frontDoor']));
-  select('fargate-vcpu', 'Fargate task vCPU', String(s.fargate.vcpu), FARGATE_VCPU.map((v) => [v, `${v} vCPU`]), (v) => (overrides.fargateVcpu = Number(v)));
+  select(
+    'fargate-vcpu',
+    'Fargate task vCPU',
+    String(s.fargate.vcpu),
+    FARGATE_VCPU.map((v) => [v, `${v} vCPU`]),
+    (v) => (overrides.fargateVcpu = Number(v)),
+  );
   number('fargate-memory', 'Fargate task memory (GB)', s.fargate.memoryGb, (v) => (overrides.fargateMemoryGb = v), OVERRIDE_BOUNDS.fargateMemoryGb);
-  number('per-task', 'Concurrent requests per task', s.fargate.perTaskConcurrency, (v) => (overrides.perTaskConcurrency = v), OVERRIDE_BOUNDS.perTaskConcurrency);
+  number(
+    'per-task',
+    'Concurrent requests per task',
+    s.fargate.perTaskConcurrency,
+    (v) => (overrides.perTaskConcurrency = v),
+    OVERRIDE_BOUNDS.perTaskConcurrency,
+  );
   number('min-tasks', 'Minimum tasks', s.fargate.minTasks, (v) => (overrides.minTasks = v), OVERRIDE_BOUNDS.minTasks);
   checkbox('free-tier', "Subtract Lambda's free tier", s.freeTier, (v) => (overrides.freeTier = v));
   checkbox('spot', 'Fargate Spot', s.fargate.spot, (v) => (overrides.spot = v));
@@ -161,7 +233,14 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
   reset.addEventListener('click', () => post({ type: 'reset' }));
   form.append(el('div', { class: 'actions' }, save, reset));
   if (state.sources.length) {
-    form.append(el('details', {}, el('summary', {}, 'Where the workload’s values come from'), el('ul', {}, ...state.sources.map((a) => el('li', {}, `${a.name}: ${a.value} (${a.source})`)))));
+    form.append(
+      el(
+        'details',
+        {},
+        el('summary', {}, 'Where the workload’s values come from'),
+        el('ul', {}, ...state.sources.map((a) => el('li', {}, `${a.name}: ${a.value} (${a.source})`))),
+      ),
+    );
   }
   return form;
 }
@@ -181,7 +260,16 @@ function decisionSection(state: CompareViewState, post: (message: FromView) => v
   );
   const list = el('ol', { class: 'checklist', id: 'checklist' });
   for (const item of decision.items) {
-    const li = el('li', {}, el('span', { class: `lean lean-${item.lean}` }, LEAN_LABEL[item.lean] ?? item.lean), ' ', el('strong', {}, item.question), ' ', item.answer, ' ');
+    const li = el(
+      'li',
+      {},
+      el('span', { class: `lean lean-${item.lean}` }, LEAN_LABEL[item.lean] ?? item.lean),
+      ' ',
+      el('strong', {}, item.question),
+      ' ',
+      item.answer,
+      ' ',
+    );
     if (item.at) {
       const target = item.at;
       const link = el('a', { href: '#', class: 'evidence' }, `line ${target.line + 1}`);
@@ -193,12 +281,23 @@ function decisionSection(state: CompareViewState, post: (message: FromView) => v
     }
     list.append(li);
   }
-  section.append(list, el('h2', {}, 'Cold starts'), el('ul', { class: 'cold' }, el('li', {}, `Lambda: ${decision.coldStart.lambda}`), el('li', {}, `Fargate: ${decision.coldStart.fargate}`)), el('p', { class: 'source' }, `Source: ${decision.coldStart.source}.`));
+  section.append(
+    list,
+    el('h2', {}, 'Cold starts'),
+    el('ul', { class: 'cold' }, el('li', {}, `Lambda: ${decision.coldStart.lambda}`), el('li', {}, `Fargate: ${decision.coldStart.fargate}`)),
+    el('p', { class: 'source' }, `Source: ${decision.coldStart.source}.`),
+  );
   return section;
 }
 
 function equivalentSection(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
   const open = custom('vscode-button', { id: 'open-equivalent' }, 'Open as a new file');
   open.addEventListener('click', () => post({ type: 'openEquivalent' }));
-  return el('section', { class: 'equivalent', 'aria-label': 'Equivalent configuration' }, el('h2', {}, `Equivalent configuration: ${state.equivalent.title}`), el('pre', {}, state.equivalent.content), el('div', { class: 'actions' }, open));
+  return el(
+    'section',
+    { class: 'equivalent', 'aria-label': 'Equivalent configuration' },
+    el('h2', {}, `Equivalent configuration: ${state.equivalent.title}`),
+    el('pre', {}, state.equivalent.content),
+    el('div', { class: 'actions' }, open),
+  );
 }

@@ -8,15 +8,7 @@
  * load balancer's LCUs). Between Lambda's bends, the step in which the difference first turns positive is
  * found in closed form (no loop over the steps, which can number millions), then the point inside it.
  */
-import {
-  fargateCost,
-  frontDoorCost,
-  natGatewayCost,
-  rdsProxyCost,
-  requiredConcurrency,
-  SECONDS_PER_MONTH,
-  type Scenario,
-} from './model.js';
+import { fargateCost, frontDoorCost, natGatewayCost, rdsProxyCost, requiredConcurrency, SECONDS_PER_MONTH, type Scenario } from './model.js';
 import { tieredCost, type PriceBook } from './price-book.js';
 
 export const SWEEP_RANGE: readonly [number, number] = [1_000, 1e11];
@@ -35,7 +27,8 @@ export function lambdaBreakpoints(s: Scenario, prices: PriceBook): number[] {
   const arch = s.lambda.architecture;
   const billedSeconds = Math.ceil(Math.max(0, s.durationMs)) / 1000;
   const gbsPerRequest = billedSeconds * (s.lambda.memoryMb / 1024);
-  const provisionedCapacity = s.lambda.provisionedConcurrency > 0 && billedSeconds > 0 ? (s.lambda.provisionedConcurrency * SECONDS_PER_MONTH) / billedSeconds : 0;
+  const provisionedCapacity =
+    s.lambda.provisionedConcurrency > 0 && billedSeconds > 0 ? (s.lambda.provisionedConcurrency * SECONDS_PER_MONTH) / billedSeconds : 0;
   const points: number[] = [];
   if (provisionedCapacity > 0) points.push(provisionedCapacity);
   if (gbsPerRequest > 0) {
@@ -50,7 +43,14 @@ export function lambdaBreakpoints(s: Scenario, prices: PriceBook): number[] {
       : door === 'websocket-api'
         ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')))
         : 1;
-  const tierKey = door === 'rest-api' ? 'apigw.restPerMillion' : door === 'http-api' ? 'apigw.httpPerMillion' : door === 'websocket-api' ? 'apigw.websocketMessagesPerMillion' : undefined;
+  const tierKey =
+    door === 'rest-api'
+      ? 'apigw.restPerMillion'
+      : door === 'http-api'
+        ? 'apigw.httpPerMillion'
+        : door === 'websocket-api'
+          ? 'apigw.websocketMessagesPerMillion'
+          : undefined;
   if (tierKey) for (const [from] of prices.tiers(tierKey)) if (from > 0) points.push(from / perRequest);
   return points;
 }
@@ -71,7 +71,8 @@ export function totalsOf(s: Scenario, prices: PriceBook): { lambda: (r: number) 
   const provisionedCost = pc > 0 ? pc * memoryGb * SECONDS_PER_MONTH * prices.number(`lambda.provisionedConcurrencyPerGbSecond.${arch}`) : 0;
   const provisionedCapacity = pc > 0 ? (billedSeconds > 0 ? (pc * SECONDS_PER_MONTH) / billedSeconds : Infinity) : 0;
   const provisionedDuration = pc > 0 ? gbsPerRequest * prices.number(`lambda.provisionedDurationPerGbSecond.${arch}`) : 0;
-  const ephemeralPerRequest = s.lambda.ephemeralStorageMb > 512 ? ((s.lambda.ephemeralStorageMb - 512) / 1024) * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond') : 0;
+  const ephemeralPerRequest =
+    s.lambda.ephemeralStorageMb > 512 ? ((s.lambda.ephemeralStorageMb - 512) / 1024) * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond') : 0;
   const rdsProxy = s.lambda.rdsProxyVcpu > 0 ? rdsProxyCost(s.lambda.rdsProxyVcpu, prices) : 0;
   const freeRequests = s.freeTier ? prices.global('lambda.freeTier.requests') : 0;
   const freeGbs = s.freeTier ? prices.global('lambda.freeTier.gbSeconds') : 0;
@@ -80,8 +81,15 @@ export function totalsOf(s: Scenario, prices: PriceBook): { lambda: (r: number) 
   const one = (r: number) => withRequests(s, r);
   let frontDoor: (r: number) => number = () => 0;
   if (door === 'rest-api' || door === 'http-api' || door === 'websocket-api') {
-    const perRequest = door === 'rest-api' ? 1 : door === 'http-api' ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb'))) : Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')));
-    const tiers = prices.tiers(door === 'rest-api' ? 'apigw.restPerMillion' : door === 'http-api' ? 'apigw.httpPerMillion' : 'apigw.websocketMessagesPerMillion');
+    const perRequest =
+      door === 'rest-api'
+        ? 1
+        : door === 'http-api'
+          ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb')))
+          : Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')));
+    const tiers = prices.tiers(
+      door === 'rest-api' ? 'apigw.restPerMillion' : door === 'http-api' ? 'apigw.httpPerMillion' : 'apigw.websocketMessagesPerMillion',
+    );
     frontDoor = (r) => tieredCost(r * perRequest, tiers, 1e6);
   } else if (door === 'alb') {
     const base = frontDoorCost('alb', one(0), prices, true).cost;
@@ -91,7 +99,14 @@ export function totalsOf(s: Scenario, prices: PriceBook): { lambda: (r: number) 
   const lambda = (r: number): number => {
     const served = pc > 0 ? Math.min(r, provisionedCapacity) : 0;
     const onDemandGbs = (r - served) * gbsPerRequest;
-    let total = r * requestPrice + tieredCost(onDemandGbs, durationTiers) + served * provisionedDuration + provisionedCost + r * ephemeralPerRequest + frontDoor(r) + rdsProxy;
+    let total =
+      r * requestPrice +
+      tieredCost(onDemandGbs, durationTiers) +
+      served * provisionedDuration +
+      provisionedCost +
+      r * ephemeralPerRequest +
+      frontDoor(r) +
+      rdsProxy;
     if (s.freeTier) total -= Math.min(r, freeRequests) * requestPrice + tieredCost(Math.min(onDemandGbs, freeGbs), durationTiers);
     return total;
   };
@@ -120,7 +135,8 @@ export function findCrossover(s: Scenario, prices: PriceBook, range: readonly [n
   const single = fargateCost(withRequests({ ...s, fargate: { ...s.fargate, tasks: 1 } }, 0), prices);
   const taskCost = single.breakdown.compute + single.breakdown.ephemeralStorage;
   const lb = (r: number) =>
-    (s.fargate.loadBalancer === 'alb' ? frontDoorCost('alb', withRequests(s, r), prices, false).cost : 0) + (s.fargate.natGateway ? natGatewayCost(withRequests(s, r), prices) : 0);
+    (s.fargate.loadBalancer === 'alb' ? frontDoorCost('alb', withRequests(s, r), prices, false).cost : 0) +
+    (s.fargate.natGateway ? natGatewayCost(withRequests(s, r), prices) : 0);
   const g0 = lb(0);
   const gamma = (lb(1e9) - g0) / 1e9;
   const fixed = s.fargate.tasks;

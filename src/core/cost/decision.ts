@@ -104,8 +104,16 @@ export function decide(workload: { fn?: LambdaFunction; task?: EcsTaskDefinition
   });
 
   // 6 and 7: not in a template.
-  items.push({ question: 'Many services, and a team that already runs Kubernetes?', lean: 'unknown', answer: 'Not in the template. If so: EKS; otherwise ECS on Fargate.' });
-  items.push({ question: 'An internal tool or prototype that needs little control?', lean: 'unknown', answer: 'Not in the template. If so: App Runner is the simplest container option.' });
+  items.push({
+    question: 'Many services, and a team that already runs Kubernetes?',
+    lean: 'unknown',
+    answer: 'Not in the template. If so: EKS; otherwise ECS on Fargate.',
+  });
+  items.push({
+    question: 'An internal tool or prototype that needs little control?',
+    lean: 'unknown',
+    answer: 'Not in the template. If so: App Runner is the simplest container option.',
+  });
 
   const reasons: string[] = [];
   let side: 'lambda' | 'fargate' | 'either' = report.cheaper === 'fargate' ? 'fargate' : report.cheaper === 'lambda' ? 'lambda' : 'either';
@@ -113,7 +121,9 @@ export function decide(workload: { fn?: LambdaFunction; task?: EcsTaskDefinition
     side = 'fargate';
     reasons.push('The work can take longer than Lambda\u2019s 15 minutes.');
   } else {
-    reasons.push(`${report.cheaper === 'lambda' ? 'Lambda' : report.cheaper === 'fargate' ? 'Fargate' : 'Neither'} is cheaper at ${formatCount(scenario.requestsPerMonth)} requests/month (${formatUsd(report.lambda.monthlyUsd)} vs ${formatUsd(report.fargate.monthlyUsd)}).`);
+    reasons.push(
+      `${report.cheaper === 'lambda' ? 'Lambda' : report.cheaper === 'fargate' ? 'Fargate' : 'Neither'} is cheaper at ${formatCount(scenario.requestsPerMonth)} requests/month (${formatUsd(report.lambda.monthlyUsd)} vs ${formatUsd(report.fargate.monthlyUsd)}).`,
+    );
     if (async.length > 0) reasons.push('The work is event-driven: Lambda has no idle cost.');
     if (websocket || databases.length) reasons.push('Long-lived connections or a database pool favour containers (or RDS Proxy on Lambda).');
   }

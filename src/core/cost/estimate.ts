@@ -50,7 +50,18 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
   durationMs: 100,
   payloadKb: 4,
   peakToAverage: 3,
-  fargate: { vcpu: 1, memoryGb: 2, architecture: 'match', minTasks: 2, concurrencyPerVcpu: 10, spot: false, ephemeralStorageGb: 20, tasks: null, albLcu: null, natGateway: false },
+  fargate: {
+    vcpu: 1,
+    memoryGb: 2,
+    architecture: 'match',
+    minTasks: 2,
+    concurrencyPerVcpu: 10,
+    spot: false,
+    ephemeralStorageGb: 20,
+    tasks: null,
+    albLcu: null,
+    natGateway: false,
+  },
   rdsProxyVcpu: 2,
 };
 
@@ -134,7 +145,13 @@ export interface FunctionEstimate {
   region: string;
 }
 
-const DOOR_BY_EVENT: Partial<Record<string, FrontDoor>> = { api: 'rest-api', 'http-api': 'http-api', websocket: 'websocket-api', alb: 'alb', 'function-url': 'function-url' };
+const DOOR_BY_EVENT: Partial<Record<string, FrontDoor>> = {
+  api: 'rest-api',
+  'http-api': 'http-api',
+  websocket: 'websocket-api',
+  alb: 'alb',
+  'function-url': 'function-url',
+};
 
 /** The front door of a function: its first synchronous HTTP event source, else none. */
 export function frontDoorOf(fn: LambdaFunction): FrontDoor {
@@ -157,7 +174,13 @@ export function usesRdsProxy(fn: LambdaFunction, model: TemplateModel): boolean 
   return fn.links.some((link) => model.dbProxies.some((proxy) => proxy.id === link.targetId || proxy.endpointIds.includes(link.targetId)));
 }
 
-export function estimateFunction(fn: LambdaFunction, templatePath: string, usage: UsageFile, settings: CostSettings, options: { rdsProxy?: boolean } = {}): FunctionEstimate {
+export function estimateFunction(
+  fn: LambdaFunction,
+  templatePath: string,
+  usage: UsageFile,
+  settings: CostSettings,
+  options: { rdsProxy?: boolean } = {},
+): FunctionEstimate {
   const assumptions: Assumption[] = [];
   const notes: string[] = [];
   const { entry, listed } = usageFor(usage, templatePath, fn.id);
@@ -208,16 +231,47 @@ export function estimateFunction(fn: LambdaFunction, templatePath: string, usage
   };
 
   const templateSource = (origin: string): AssumptionSource => (origin === 'default' ? 'default' : 'template');
-  const requestsSource: AssumptionSource = givenRequests !== undefined ? fromUsage(entry.requestsPerMonth !== undefined ? 'requestsPerMonth' : 'requestsPerSecond') : isDefault(settings.traffic, DEFAULT_TRAFFIC) ? 'default' : 'settings';
+  const requestsSource: AssumptionSource =
+    givenRequests !== undefined
+      ? fromUsage(entry.requestsPerMonth !== undefined ? 'requestsPerMonth' : 'requestsPerSecond')
+      : isDefault(settings.traffic, DEFAULT_TRAFFIC)
+        ? 'default'
+        : 'settings';
   assumptions.push(
     {
       name: 'Requests per month',
-      value: givenRequests !== undefined ? formatCount(givenRequests) : `${formatCount(settings.traffic.low)} / ${formatCount(settings.traffic.typical)} / ${formatCount(settings.traffic.high)} (low / typical / high)`,
+      value:
+        givenRequests !== undefined
+          ? formatCount(givenRequests)
+          : `${formatCount(settings.traffic.low)} / ${formatCount(settings.traffic.typical)} / ${formatCount(settings.traffic.high)} (low / typical / high)`,
       source: requestsSource,
     },
-    { name: 'Average duration', value: `${durationMs} ms`, source: entry.averageDurationMs !== undefined ? fromUsage('averageDurationMs') : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs ? 'default' : 'settings' },
-    { name: 'Average payload', value: `${payloadKb} KB`, source: entry.averagePayloadKb !== undefined ? fromUsage('averagePayloadKb') : settings.payloadKb === DEFAULT_COST_SETTINGS.payloadKb ? 'default' : 'settings' },
-    { name: 'Peak to average', value: `${peakToAverage}x`, source: entry.peakToAverage !== undefined ? fromUsage('peakToAverage') : settings.peakToAverage === DEFAULT_COST_SETTINGS.peakToAverage ? 'default' : 'settings' },
+    {
+      name: 'Average duration',
+      value: `${durationMs} ms`,
+      source:
+        entry.averageDurationMs !== undefined
+          ? fromUsage('averageDurationMs')
+          : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs
+            ? 'default'
+            : 'settings',
+    },
+    {
+      name: 'Average payload',
+      value: `${payloadKb} KB`,
+      source:
+        entry.averagePayloadKb !== undefined ? fromUsage('averagePayloadKb') : settings.payloadKb === DEFAULT_COST_SETTINGS.payloadKb ? 'default' : 'settings',
+    },
+    {
+      name: 'Peak to average',
+      value: `${peakToAverage}x`,
+      source:
+        entry.peakToAverage !== undefined
+          ? fromUsage('peakToAverage')
+          : settings.peakToAverage === DEFAULT_COST_SETTINGS.peakToAverage
+            ? 'default'
+            : 'settings',
+    },
     { name: 'Memory', value: `${memoryMb} MB`, source: fn.memoryMb.value === undefined ? 'default' : templateSource(fn.memoryMb.origin) },
     { name: 'Architecture', value: architecture, source: templateSource(fn.architecture.origin) },
     { name: 'Front door', value: FRONT_DOOR_LABELS[frontDoor], source: 'template' },
@@ -232,9 +286,15 @@ export function estimateFunction(fn: LambdaFunction, templatePath: string, usage
       source: isDefault(f, DEFAULT_COST_SETTINGS.fargate) ? 'default' : 'settings',
     },
   );
-  if (options.rdsProxy) assumptions.push({ name: 'RDS Proxy', value: `for a ${settings.rdsProxyVcpu}-vCPU database (the template's proxy)`, source: settings.rdsProxyVcpu === DEFAULT_COST_SETTINGS.rdsProxyVcpu ? 'default' : 'settings' });
+  if (options.rdsProxy)
+    assumptions.push({
+      name: 'RDS Proxy',
+      value: `for a ${settings.rdsProxyVcpu}-vCPU database (the template's proxy)`,
+      source: settings.rdsProxyVcpu === DEFAULT_COST_SETTINGS.rdsProxyVcpu ? 'default' : 'settings',
+    });
   if (f.natGateway) assumptions.push({ name: 'Fargate NAT gateway', value: 'one, with the traffic through it', source: 'settings' });
-  if (fn.timeoutSeconds.value !== undefined && durationMs > fn.timeoutSeconds.value * 1000) notes.push(`The average duration (${durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
+  if (fn.timeoutSeconds.value !== undefined && durationMs > fn.timeoutSeconds.value * 1000)
+    notes.push(`The average duration (${durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
 
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
   const typical = at(scenario.requestsPerMonth);
@@ -282,7 +342,13 @@ export const LAMBDA_EQUIVALENT_MEMORY_MB = 1024;
  * current task count and what the same traffic would cost on Lambda. The count is the service's desired
  * count, or one always-on task for a task definition without a service.
  */
-export function estimateTask(task: EcsTaskDefinition, service: EcsService | undefined, templatePath: string, usage: UsageFile, settings: CostSettings): FunctionEstimate | undefined {
+export function estimateTask(
+  task: EcsTaskDefinition,
+  service: EcsService | undefined,
+  templatePath: string,
+  usage: UsageFile,
+  settings: CostSettings,
+): FunctionEstimate | undefined {
   const cpu = task.cpuUnits.value;
   const memory = task.memoryMb.value;
   if (cpu === undefined || memory === undefined) return undefined;
@@ -303,7 +369,14 @@ export function estimateTask(task: EcsTaskDefinition, service: EcsService | unde
     payloadKb: entry.averagePayloadKb ?? settings.payloadKb,
     peakToAverage: entry.peakToAverage ?? settings.peakToAverage,
     freeTier: settings.freeTier,
-    lambda: { memoryMb: LAMBDA_EQUIVALENT_MEMORY_MB, architecture, ephemeralStorageMb: 512, provisionedConcurrency: 0, frontDoor: behindLb ? 'alb' : 'none', rdsProxyVcpu: 0 },
+    lambda: {
+      memoryMb: LAMBDA_EQUIVALENT_MEMORY_MB,
+      architecture,
+      ephemeralStorageMb: 512,
+      provisionedConcurrency: 0,
+      frontDoor: behindLb ? 'alb' : 'none',
+      rdsProxyVcpu: 0,
+    },
     fargate: {
       vcpu: cpu / 1024,
       memoryGb: memory / 1024,
@@ -323,12 +396,28 @@ export function estimateTask(task: EcsTaskDefinition, service: EcsService | unde
   const assumptions: Assumption[] = [
     {
       name: 'Requests per month',
-      value: givenRequests !== undefined ? formatCount(givenRequests) : `${formatCount(settings.traffic.low)} / ${formatCount(settings.traffic.typical)} / ${formatCount(settings.traffic.high)} (low / typical / high)`,
+      value:
+        givenRequests !== undefined
+          ? formatCount(givenRequests)
+          : `${formatCount(settings.traffic.low)} / ${formatCount(settings.traffic.typical)} / ${formatCount(settings.traffic.high)} (low / typical / high)`,
       source: givenRequests !== undefined ? fromUsage('requestsPerMonth') : isDefault(settings.traffic, DEFAULT_TRAFFIC) ? 'default' : 'settings',
     },
-    { name: 'Average duration', value: `${durationMs} ms`, source: entry.averageDurationMs !== undefined ? fromUsage('averageDurationMs') : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs ? 'default' : 'settings' },
+    {
+      name: 'Average duration',
+      value: `${durationMs} ms`,
+      source:
+        entry.averageDurationMs !== undefined
+          ? fromUsage('averageDurationMs')
+          : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs
+            ? 'default'
+            : 'settings',
+    },
     { name: 'Fargate task', value: `${cpu / 1024} vCPU / ${memory / 1024} GB ${architecture}`, source: 'template' },
-    { name: 'Tasks', value: service ? `${count} (desired count of ${service.id})` : '1, always on (no service in this file)', source: service?.desiredCount.origin === 'explicit' ? 'template' : 'default' },
+    {
+      name: 'Tasks',
+      value: service ? `${count} (desired count of ${service.id})` : '1, always on (no service in this file)',
+      source: service?.desiredCount.origin === 'explicit' ? 'template' : 'default',
+    },
     { name: 'Load balancer', value: behindLb ? 'an ALB' : 'none', source: 'template' },
     { name: 'Lambda equivalent', value: `${LAMBDA_EQUIVALENT_MEMORY_MB} MB ${architecture}${behindLb ? ' behind the ALB' : ''}`, source: 'default' },
     { name: 'Region', value: region, source: usage.region ? 'usage file' : settings.region === DEFAULT_REGION ? 'default' : 'settings' },

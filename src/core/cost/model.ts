@@ -124,7 +124,8 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
   const onDemandGbs = (requests - servedByProvisioned) * gbsPerRequest;
   const durationTiers = prices.tiers(`lambda.durationPerGbSecond.${arch}`);
   const duration =
-    tieredCost(onDemandGbs, durationTiers) + (pc > 0 ? servedByProvisioned * gbsPerRequest * prices.number(`lambda.provisionedDurationPerGbSecond.${arch}`) : 0);
+    tieredCost(onDemandGbs, durationTiers) +
+    (pc > 0 ? servedByProvisioned * gbsPerRequest * prices.number(`lambda.provisionedDurationPerGbSecond.${arch}`) : 0);
   const requestCost = (requests * prices.number('lambda.requestPerMillion')) / 1e6;
 
   let ephemeralStorage = 0;
@@ -147,7 +148,15 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
     keys.push('rdsProxy.vcpuHour');
     rdsProxy = rdsProxyCost(s.lambda.rdsProxyVcpu, prices);
   }
-  const breakdown: LambdaBreakdown = { requests: requestCost, duration, frontDoor: door.cost, provisionedConcurrency: provisioned, ephemeralStorage, freeTierCredit, rdsProxy };
+  const breakdown: LambdaBreakdown = {
+    requests: requestCost,
+    duration,
+    frontDoor: door.cost,
+    provisionedConcurrency: provisioned,
+    ephemeralStorage,
+    freeTierCredit,
+    rdsProxy,
+  };
   return {
     monthlyUsd: sum(breakdown),
     breakdown,
@@ -158,7 +167,12 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
 }
 
 /** The front door's monthly cost; for an ALB the LCUs use the Lambda-target allowance when `lambdaTargets`. */
-export function frontDoorCost(door: FrontDoor, s: Scenario, prices: PriceBook, lambdaTargets: boolean): { cost: number; keys: RegionalPriceKey[]; lcu?: number } {
+export function frontDoorCost(
+  door: FrontDoor,
+  s: Scenario,
+  prices: PriceBook,
+  lambdaTargets: boolean,
+): { cost: number; keys: RegionalPriceKey[]; lcu?: number } {
   const requests = Math.max(0, s.requestsPerMonth);
   switch (door) {
     case 'rest-api':
@@ -199,7 +213,11 @@ export function albLcu(s: Scenario, prices: PriceBook, lambdaTargets: boolean): 
 function fargateRates(f: FargateSide, prices: PriceBook): { vcpuHour: number; gbHour: number; keys: RegionalPriceKey[] } {
   if (f.spot) {
     // Spot is only in the data for x86_64 (its prices float; the figure is a dated snapshot).
-    return { vcpuHour: prices.number('fargate.spot.vcpuHour.x86_64'), gbHour: prices.number('fargate.spot.gbHour.x86_64'), keys: ['fargate.spot.vcpuHour.x86_64', 'fargate.spot.gbHour.x86_64'] };
+    return {
+      vcpuHour: prices.number('fargate.spot.vcpuHour.x86_64'),
+      gbHour: prices.number('fargate.spot.gbHour.x86_64'),
+      keys: ['fargate.spot.vcpuHour.x86_64', 'fargate.spot.gbHour.x86_64'],
+    };
   }
   return {
     vcpuHour: prices.number(`fargate.vcpuHour.${f.architecture}`),
@@ -245,7 +263,17 @@ export function fargateCost(s: Scenario, prices: PriceBook): FargateCost {
     natGateway = natGatewayCost(s, prices);
   }
   const breakdown: FargateBreakdown = { compute, loadBalancer, ephemeralStorage, natGateway };
-  return { monthlyUsd: sum(breakdown), tasks, vcpu: f.vcpu, memoryGb: f.memoryGb, breakdown, requiredConcurrency: requiredConcurrency(s), lcu, sizedFromTraffic: f.tasks === null, priceKeys: keys };
+  return {
+    monthlyUsd: sum(breakdown),
+    tasks,
+    vcpu: f.vcpu,
+    memoryGb: f.memoryGb,
+    breakdown,
+    requiredConcurrency: requiredConcurrency(s),
+    lcu,
+    sizedFromTraffic: f.tasks === null,
+    priceKeys: keys,
+  };
 }
 
 /** RDS Proxy: per vCPU-hour of the database behind it, for at least 2 vCPUs, all month. */

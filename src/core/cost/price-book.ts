@@ -62,7 +62,14 @@ export function priceBook(region: string = DEFAULT_REGION, overrides: PriceOverr
     }
     const tiers: Tier[] | undefined = TIERED_KEYS.has(key) ? (typeof override === 'number' ? [[0, null, override]] : override) : undefined;
     const value = typeof override === 'number' ? override : undefined;
-    entries[key] = { ...entry, ...(tiers ? { tiers } : { value: value ?? entry.value }), overridden: true, date: 'your setting', confidence: 'high', sources: [] };
+    entries[key] = {
+      ...entry,
+      ...(tiers ? { tiers } : { value: value ?? entry.value }),
+      overridden: true,
+      date: 'your setting',
+      confidence: 'high',
+      sources: [],
+    };
     delete entries[key].fallback;
   }
   const book: PriceBook = {
@@ -85,7 +92,10 @@ export function priceBook(region: string = DEFAULT_REGION, overrides: PriceOverr
       return [...notes];
     },
     dateFor(keys) {
-      const dates = keys.map((k) => entries[k].date).filter((d) => /^\d{4}/.test(d)).sort();
+      const dates = keys
+        .map((k) => entries[k].date)
+        .filter((d) => /^\d{4}/.test(d))
+        .sort();
       return dates[0] ?? table.asOf;
     },
     confidenceFor(keys) {

@@ -105,7 +105,8 @@ export function resolvePriceTable(source: PriceSource): PriceTable {
   const problems: string[] = [];
   const check = (where: string, entry: SourceEntry | undefined, tiered: boolean): void => {
     if (!entry) return;
-    if (tiered ? !validTiers(entry.tiers) : !(typeof entry.value === 'number' && entry.value >= 0)) problems.push(`${where}: ${tiered ? 'tiers' : 'value'} missing or invalid`);
+    if (tiered ? !validTiers(entry.tiers) : !(typeof entry.value === 'number' && entry.value >= 0))
+      problems.push(`${where}: ${tiered ? 'tiers' : 'value'} missing or invalid`);
     if (!/^\d{4}-\d{2}(-\d{2})?$|^undated/.test(entry.date ?? '')) problems.push(`${where}: no date`);
     if (!['high', 'medium', 'low'].includes(entry.confidence)) problems.push(`${where}: confidence must be high, medium or low`);
     if (!entry.sources?.length) problems.push(`${where}: no source`);
@@ -133,7 +134,11 @@ export function resolvePriceTable(source: PriceSource): PriceTable {
       const own = prices[key];
       const base = fallback.prices[key]!;
       if (!own) {
-        resolved[key] = { ...base, from: source.fallbackRegion, ...(region === source.fallbackRegion ? {} : { fallback: `no ${region} price in the sources; the ${source.fallbackRegion} price is used` }) };
+        resolved[key] = {
+          ...base,
+          from: source.fallbackRegion,
+          ...(region === source.fallbackRegion ? {} : { fallback: `no ${region} price in the sources; the ${source.fallbackRegion} price is used` }),
+        };
         continue;
       }
       const entry: ResolvedPrice = { ...own, from: region };

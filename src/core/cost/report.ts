@@ -25,7 +25,13 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossover: C
     crossover:
       crossover.kind === 'point'
         ? { requestsPerMonth: crossover.requestsPerMonth }
-        : { requestsPerMonth: null, note: crossover.kind === 'lambda-cheaper-throughout' ? 'Lambda is cheaper up to 100 billion requests a month' : 'Fargate is cheaper (or equal) from 1,000 requests a month' },
+        : {
+            requestsPerMonth: null,
+            note:
+              crossover.kind === 'lambda-cheaper-throughout'
+                ? 'Lambda is cheaper up to 100 billion requests a month'
+                : 'Fargate is cheaper (or equal) from 1,000 requests a month',
+          },
     cheaper: c.cheaper,
     assumptions: {
       requestsPerMonth: scenario.requestsPerMonth,
@@ -61,9 +67,7 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossover: C
   };
 }
 
-
 /** JSON numbers to a millionth, so float noise (6.666700000000001) does not reach users or diffs. */
 export function roundMoney(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
 }
-

@@ -63,7 +63,11 @@ export function parseUsageFile(uri: string, text: string): UsageFile {
   const root = doc.root;
   if (root === undefined) return usage;
   if (!isMap(root)) {
-    usage.problems.push({ message: 'The usage file must be a map with `resources:` (and optionally `region:` and `defaults:`).', range: range(root), severity: 'error' });
+    usage.problems.push({
+      message: 'The usage file must be a map with `resources:` (and optionally `region:` and `defaults:`).',
+      range: range(root),
+      severity: 'error',
+    });
     return usage;
   }
   for (const entry of root.entries) {
@@ -78,9 +82,14 @@ export function parseUsageFile(uri: string, text: string): UsageFile {
         usage.problems.push({ message: 'resources must map logical ids to their usage.', range: range(entry.value), severity: 'error' });
         continue;
       }
-      for (const resource of entry.value.entries) usage.resources.set(resource.key, { ...readEntry(resource.value, resource.key, usage, range), range: range(resource.keyNode) });
+      for (const resource of entry.value.entries)
+        usage.resources.set(resource.key, { ...readEntry(resource.value, resource.key, usage, range), range: range(resource.keyNode) });
     } else if (entry.key !== '$schema') {
-      usage.problems.push({ message: `Unknown key "${entry.key}": the usage file has region, defaults and resources.`, range: range(entry.keyNode), severity: 'warning' });
+      usage.problems.push({
+        message: `Unknown key "${entry.key}": the usage file has region, defaults and resources.`,
+        range: range(entry.keyNode),
+        severity: 'warning',
+      });
     }
   }
   return usage;
@@ -89,17 +98,29 @@ export function parseUsageFile(uri: string, text: string): UsageFile {
 function readEntry(node: TreeNode, where: string, usage: UsageFile, range: (n: { start: number; end: number }) => Range): UsageEntry {
   const out: UsageEntry = {};
   if (!isMap(node)) {
-    usage.problems.push({ message: `${where} must be a map of usage figures (${Object.keys(USAGE_FIELDS).join(', ')}).`, range: range(node), severity: 'error' });
+    usage.problems.push({
+      message: `${where} must be a map of usage figures (${Object.keys(USAGE_FIELDS).join(', ')}).`,
+      range: range(node),
+      severity: 'error',
+    });
     return out;
   }
   for (const entry of (node as MapNode).entries) {
     const spec = Object.hasOwn(USAGE_FIELDS, entry.key) ? USAGE_FIELDS[entry.key as keyof UsageEntry] : undefined;
     if (!spec) {
-      usage.problems.push({ message: `Unknown usage figure "${entry.key}" in ${where}; known: ${Object.keys(USAGE_FIELDS).join(', ')}.`, range: range(entry.keyNode), severity: 'warning' });
+      usage.problems.push({
+        message: `Unknown usage figure "${entry.key}" in ${where}; known: ${Object.keys(USAGE_FIELDS).join(', ')}.`,
+        range: range(entry.keyNode),
+        severity: 'warning',
+      });
       continue;
     }
     const value = entry.value.kind === 'scalar' ? entry.value.value : undefined;
-    const ok = typeof value === 'number' && Number.isFinite(value) && (spec.exclusiveMin ? value > spec.min : value >= spec.min) && (spec.max === undefined || value <= spec.max);
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (spec.exclusiveMin ? value > spec.min : value >= spec.min) &&
+      (spec.max === undefined || value <= spec.max);
     if (!ok) {
       const bound = `${spec.exclusiveMin ? 'above' : 'at least'} ${spec.min}${spec.max !== undefined ? ` and at most ${spec.max.toLocaleString('en-US')}` : ''}`;
       usage.problems.push({ message: `${entry.key} must be a number ${bound}.`, range: range(entry.value), severity: 'error' });
@@ -108,7 +129,11 @@ function readEntry(node: TreeNode, where: string, usage: UsageFile, range: (n: {
     out[entry.key as keyof UsageEntry] = value;
   }
   if (out.requestsPerMonth !== undefined && out.requestsPerSecond !== undefined) {
-    usage.problems.push({ message: `${where}: give requestsPerMonth or requestsPerSecond, not both (requestsPerMonth is used).`, range: range(node), severity: 'warning' });
+    usage.problems.push({
+      message: `${where}: give requestsPerMonth or requestsPerSecond, not both (requestsPerMonth is used).`,
+      range: range(node),
+      severity: 'warning',
+    });
   }
   return out;
 }

@@ -71,8 +71,15 @@ function readBack(before: string, after: string, json: boolean, id: string, traf
   const usage = parseUsageFile(uri, after);
   const added = usage.problems.find((p) => p.severity === 'error' && !had.has(p.message));
   const entry = usage.resources.get(id);
-  if (added || entry?.requestsPerMonth !== traffic.requestsPerMonth || entry.averageDurationMs !== traffic.averageDurationMs || (traffic.region !== undefined && usage.region !== traffic.region)) {
-    return { refused: `Crossover could not add the traffic of ${id} to this file without changing what else it says${added ? ` (${added.message})` : ''}; add it by hand.` };
+  if (
+    added ||
+    entry?.requestsPerMonth !== traffic.requestsPerMonth ||
+    entry.averageDurationMs !== traffic.averageDurationMs ||
+    (traffic.region !== undefined && usage.region !== traffic.region)
+  ) {
+    return {
+      refused: `Crossover could not add the traffic of ${id} to this file without changing what else it says${added ? ` (${added.message})` : ''}; add it by hand.`,
+    };
   }
   return { text: after };
 }
@@ -107,7 +114,8 @@ function writeYaml(text: string, id: string, figures: Block, region: string | un
 function setYaml(text: string, path: string[], values: Block): UsageWrite {
   const doc = loadDocument('crossover.usage.yml', text, 'yaml');
   const error = doc.problems.find((p) => p.severity === 'error');
-  if (error) return { refused: `the file has a YAML error on line ${doc.lines.positionAt(error.start).line + 1} (${error.message}); correct it, then save again.` };
+  if (error)
+    return { refused: `the file has a YAML error on line ${doc.lines.positionAt(error.start).line + 1} (${error.message}); correct it, then save again.` };
   const file: YamlFile = { doc, text, eol: firstLineBreak(text), unit: indentUnit(doc) };
   const root = doc.root;
   if (!root) {
@@ -127,11 +135,18 @@ function setYaml(text: string, path: string[], values: Block): UsageWrite {
     const value = entry.value;
     if (value.anchor?.alias) {
       // An entry written as an alias of plain figures: written out in place of the alias, so the others keep theirs.
-      if (i === path.length - 1 && isMap(value) && !value.fromTag && value.entries.every((e) => isScalar(e.value) && e.value.value !== null && typeof e.value.value !== 'boolean')) {
+      if (
+        i === path.length - 1 &&
+        isMap(value) &&
+        !value.fromTag &&
+        value.entries.every((e) => isScalar(e.value) && e.value.value !== null && typeof e.value.value !== 'boolean')
+      ) {
         const own: Block = Object.fromEntries(value.entries.map((e) => [e.key, (e.value as { value: Scalar }).value]));
         return edited(file, [{ start: value.anchor.start, end: value.anchor.end, text: flowBlock({ ...own, ...values }) }]);
       }
-      return { refused: `${where} is written as the YAML alias *${value.anchor.name}, which other entries share; write it out in place of the alias, then save again.` };
+      return {
+        refused: `${where} is written as the YAML alias *${value.anchor.name}, which other entries share; write it out in place of the alias, then save again.`,
+      };
     }
     if (value.anchor?.used) return { refused: sharedAnchor(where, value.anchor.name) };
     if (isScalar(value) && value.value === null) return edited(file, fillNull(file, entry, rest, flow));
@@ -158,8 +173,7 @@ function setYaml(text: string, path: string[], values: Block): UsageWrite {
       const before = text[value.start - 1];
       if (before !== ':' && before !== ' ' && before !== '\t') return { refused: `${where} is not a single value.` };
       edits.push({ start: value.start, end: value.end, text: `${before === ':' ? ' ' : ''}${scalar(wanted)}${text[value.start] === '#' ? ' ' : ''}` });
-    }
-    else edits.push({ start: value.start, end: value.end, text: scalar(wanted) });
+    } else edits.push({ start: value.start, end: value.end, text: scalar(wanted) });
   }
   if (Object.keys(missing).length > 0) {
     const insert = insertInto(file, node, missing, flow);
@@ -188,7 +202,10 @@ function insertInto(file: YamlFile, map: MapNode, entries: Block, flow: boolean)
   const first = map.entries[0];
   if (flow || text[map.start] === '{') {
     const inner = flowEntries(entries);
-    if (!first) return text[map.start] === '{' ? [{ start: map.start + 1, end: map.start + 1, text: inner }] : { refused: 'the file has an empty map Crossover cannot extend.' };
+    if (!first)
+      return text[map.start] === '{'
+        ? [{ start: map.start + 1, end: map.start + 1, text: inner }]
+        : { refused: 'the file has an empty map Crossover cannot extend.' };
     return [{ start: first.keyNode.start, end: first.keyNode.start, text: `${inner}, ` }];
   }
   if (!first) return { refused: 'the file has an empty map Crossover cannot extend.' };
@@ -295,7 +312,9 @@ function writeJson(text: string, id: string, figures: Block, region: string | un
   const tree = parseTree(out, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
     const line = new LineIndex(out).positionAt(errors[0]!.offset).line + 1;
-    const what = printParseErrorCode(errors[0]!.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    const what = printParseErrorCode(errors[0]!.error)
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase();
     return { refused: `the file has a JSON error on line ${line} (${what}); correct it, then save again.` };
   }
   if (tree?.type !== 'object') return { refused: 'the file is not a JSON object of region, defaults and resources.' };
@@ -327,7 +346,9 @@ function setFormatted(text: string, path: string[], value: unknown, formatting: 
   for (const edit of modify(text, path, value, {}).sort((a, b) => b.offset - a.offset)) {
     out = out.slice(0, edit.offset) + edit.content + out.slice(edit.offset + edit.length);
     const end = edit.offset + edit.content.length;
-    const layout = format(out, { offset: edit.offset, length: edit.content.length }, { ...formatting, keepLines: false }).filter((e) => e.offset >= edit.offset && e.offset + e.length <= end);
+    const layout = format(out, { offset: edit.offset, length: edit.content.length }, { ...formatting, keepLines: false }).filter(
+      (e) => e.offset >= edit.offset && e.offset + e.length <= end,
+    );
     const laidOut = applyEdits(out, layout);
     const newEnd = end + laidOut.length - out.length;
     const written = laidOut.slice(edit.offset, newEnd);

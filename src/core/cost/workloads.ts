@@ -29,7 +29,13 @@ export interface TemplateCosts {
  * `templatePath`: how the usage file names the template (`path#LogicalId`). A workload whose estimate
  * throws is left out and reported to `onError` (the hosts log it), so one bad resource never hides the rest.
  */
-export function templateCosts(model: TemplateModel, templatePath: string, usage: UsageFile, settings: CostSettings, onError: (id: string, error: unknown) => void = () => {}): TemplateCosts {
+export function templateCosts(
+  model: TemplateModel,
+  templatePath: string,
+  usage: UsageFile,
+  settings: CostSettings,
+  onError: (id: string, error: unknown) => void = () => {},
+): TemplateCosts {
   const functions: FunctionCost[] = [];
   for (const fn of model.functions) {
     try {

@@ -35,8 +35,20 @@ export const LAMBDA_LIMITS = {
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html',
     confidence: 'medium',
   },
-  minEphemeralStorageMb: { value: 512, unit: 'MB', source: 'S51', url: 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html', confidence: 'high' },
-  maxEphemeralStorageMb: { value: 10240, unit: 'MB', source: 'S51', url: 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html', confidence: 'high' },
+  minEphemeralStorageMb: {
+    value: 512,
+    unit: 'MB',
+    source: 'S51',
+    url: 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html',
+    confidence: 'high',
+  },
+  maxEphemeralStorageMb: {
+    value: 10240,
+    unit: 'MB',
+    source: 'S51',
+    url: 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html',
+    confidence: 'high',
+  },
   maxEnvironmentBytes: { value: 4096, unit: 'bytes', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
   accountConcurrency: { value: 1000, unit: 'concurrent executions', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
   /** Lambda keeps this much of the account's concurrency unreserved. */
@@ -48,7 +60,13 @@ export const LAMBDA_LIMITS = {
     confidence: 'high',
   },
   /** 1,769 MB of memory buys one vCPU; 10,240 MB gives 6. */
-  memoryMbPerVcpu: { value: 1769, unit: 'MB', source: 'S50', url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html', confidence: 'high' },
+  memoryMbPerVcpu: {
+    value: 1769,
+    unit: 'MB',
+    source: 'S50',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
+    confidence: 'high',
+  },
 } as const satisfies Record<string, Limit>;
 
 export const SQS_LIMITS = {
@@ -122,10 +140,34 @@ function range(from: number, to: number, step: number): number[] {
 
 export const FARGATE_LIMITS = {
   taskSizes: { value: FARGATE_TASK_SIZES, unit: 'CPU units / MiB', source: 'S27', url: FARGATE_SIZES_URL, confidence: 'high' },
-  minEphemeralStorageGb: { value: 21, unit: 'GiB', source: 'S27', url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html', confidence: 'high' },
-  maxEphemeralStorageGb: { value: 200, unit: 'GiB', source: 'S27', url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html', confidence: 'high' },
-  defaultEphemeralStorageGb: { value: 20, unit: 'GiB', source: 'S27', url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html', confidence: 'high' },
-  networkMode: { value: 'awsvpc', unit: '', source: 'ECS task definition parameters', url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode', confidence: 'high' },
+  minEphemeralStorageGb: {
+    value: 21,
+    unit: 'GiB',
+    source: 'S27',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html',
+    confidence: 'high',
+  },
+  maxEphemeralStorageGb: {
+    value: 200,
+    unit: 'GiB',
+    source: 'S27',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html',
+    confidence: 'high',
+  },
+  defaultEphemeralStorageGb: {
+    value: 20,
+    unit: 'GiB',
+    source: 'S27',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html',
+    confidence: 'high',
+  },
+  networkMode: {
+    value: 'awsvpc',
+    unit: '',
+    source: 'ECS task definition parameters',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#network_mode',
+    confidence: 'high',
+  },
   /** New tasks take 30-60 s to start (image pull, ENI, health checks); no AWS figure exists. [S28] */
   taskStartSeconds: { value: 60, unit: 's', source: 'S28', url: 'https://www.vladionescu.me/posts/scaling-containers-on-aws-in-2022/', confidence: 'medium' },
 } satisfies Record<string, Limit<unknown>>;

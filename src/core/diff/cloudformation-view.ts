@@ -48,21 +48,36 @@ function resourceOf(node: ModelNode): { Type: string; Properties: Record<string,
           PackageType: value(node.packageType),
           Handler: value(node.handler),
           ReservedConcurrentExecutions: node.reservedConcurrency ? value(node.reservedConcurrency) : undefined,
-          ProvisionedConcurrencyConfig: node.provisionedConcurrency?.value !== undefined ? { ProvisionedConcurrentExecutions: node.provisionedConcurrency.value } : undefined,
+          ProvisionedConcurrencyConfig:
+            node.provisionedConcurrency?.value !== undefined ? { ProvisionedConcurrentExecutions: node.provisionedConcurrency.value } : undefined,
           SnapStart: node.snapStart.value !== undefined && node.snapStart.value !== 'None' ? { ApplyOn: node.snapStart.value } : undefined,
           Layers: node.layers > 0 ? node.layers : undefined,
           VpcConfig: node.vpc?.attached ? { attached: true } : undefined,
-          Environment: node.environment && node.environment.variables.length ? { Variables: Object.fromEntries(node.environment.variables.map((v) => [v.name, v.value ?? v.unresolved ?? null])) } : undefined,
-          Events: node.events.length ? Object.fromEntries(node.events.map((e) => [e.name, { Type: e.sourceType, ...(e.targetId ? { Target: e.targetId } : {}) }])) : undefined,
+          Environment:
+            node.environment && node.environment.variables.length
+              ? { Variables: Object.fromEntries(node.environment.variables.map((v) => [v.name, v.value ?? v.unresolved ?? null])) }
+              : undefined,
+          Events: node.events.length
+            ? Object.fromEntries(node.events.map((e) => [e.name, { Type: e.sourceType, ...(e.targetId ? { Target: e.targetId } : {}) }]))
+            : undefined,
         }),
       };
     case 'api-gateway':
-      return { Type: node.protocol === 'REST' ? 'AWS::ApiGateway::RestApi' : 'AWS::ApiGatewayV2::Api', Properties: compact({ ProtocolType: node.protocol === 'REST' ? undefined : node.protocol, EndpointConfiguration: node.endpointType?.value ? { Types: [node.endpointType.value] } : undefined }) };
+      return {
+        Type: node.protocol === 'REST' ? 'AWS::ApiGateway::RestApi' : 'AWS::ApiGatewayV2::Api',
+        Properties: compact({
+          ProtocolType: node.protocol === 'REST' ? undefined : node.protocol,
+          EndpointConfiguration: node.endpointType?.value ? { Types: [node.endpointType.value] } : undefined,
+        }),
+      };
     case 'sqs-queue':
       return { Type: 'AWS::SQS::Queue', Properties: compact({ VisibilityTimeout: value(node.visibilityTimeoutSeconds), FifoQueue: node.fifo || undefined }) };
     case 'rds-instance':
     case 'rds-cluster':
-      return { Type: node.kind === 'rds-instance' ? 'AWS::RDS::DBInstance' : 'AWS::RDS::DBCluster', Properties: compact({ Engine: value(node.engine), EnableHttpEndpoint: node.dataApi || undefined }) };
+      return {
+        Type: node.kind === 'rds-instance' ? 'AWS::RDS::DBInstance' : 'AWS::RDS::DBCluster',
+        Properties: compact({ Engine: value(node.engine), EnableHttpEndpoint: node.dataApi || undefined }),
+      };
     case 'rds-proxy':
       return { Type: 'AWS::RDS::DBProxy', Properties: compact({ Targets: node.targetIds.length ? node.targetIds : undefined }) };
     case 'ecs-task-definition':
@@ -76,11 +91,26 @@ function resourceOf(node: ModelNode): { Type: string; Properties: Record<string,
           RequiresCompatibilities: node.compatibilities.length ? node.compatibilities : undefined,
           NetworkMode: value(node.networkMode),
           EphemeralStorage: node.ephemeralStorageGb.value !== undefined ? { SizeInGiB: node.ephemeralStorageGb.value } : undefined,
-          ContainerDefinitions: node.containers.map((c) => compact({ Name: c.name, Memory: c.memoryMb ? value(c.memoryMb) : undefined, MemoryReservation: c.memoryReservationMb ? value(c.memoryReservationMb) : undefined, Essential: c.essential })),
+          ContainerDefinitions: node.containers.map((c) =>
+            compact({
+              Name: c.name,
+              Memory: c.memoryMb ? value(c.memoryMb) : undefined,
+              MemoryReservation: c.memoryReservationMb ? value(c.memoryReservationMb) : undefined,
+              Essential: c.essential,
+            }),
+          ),
         }),
       };
     case 'ecs-service':
-      return { Type: 'AWS::ECS::Service', Properties: compact({ TaskDefinition: node.taskDefinitionId, LaunchType: value(node.launchType), DesiredCount: value(node.desiredCount), LoadBalancers: node.loadBalancers || undefined }) };
+      return {
+        Type: 'AWS::ECS::Service',
+        Properties: compact({
+          TaskDefinition: node.taskDefinitionId,
+          LaunchType: value(node.launchType),
+          DesiredCount: value(node.desiredCount),
+          LoadBalancers: node.loadBalancers || undefined,
+        }),
+      };
   }
 }
 

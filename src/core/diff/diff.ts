@@ -154,7 +154,15 @@ function compareSides(before: Side, after: Side, options: Omit<DiffOptions, 'dif
   const left = analyseSide(before, options);
   const right = analyseSide(after, options);
   const paths = [...new Set([...left.keys(), ...right.keys()])].sort();
-  const report: DiffReport = { before: before.label, after: after.label, files: [], workloads: [], findings: { added: [], resolved: [] }, totals: { before: zero(), after: zero(), delta: zero() }, notes: [] };
+  const report: DiffReport = {
+    before: before.label,
+    after: after.label,
+    files: [],
+    workloads: [],
+    findings: { added: [], resolved: [] },
+    totals: { before: zero(), after: zero(), delta: zero() },
+    notes: [],
+  };
   const modified: Modified[] = [];
   const priceNotes = new Set<string>();
   for (const path of paths) {
@@ -175,7 +183,8 @@ function compareSides(before: Side, after: Side, options: Omit<DiffOptions, 'dif
         report.totals[side].deployed += cost.deployed;
       }
     }
-    for (const side of [a, b]) for (const { estimate } of side?.workloads.values() ?? []) priceNotes.add(`Prices: ${estimate.region}, dated ${estimate.priceDate}.`);
+    for (const side of [a, b])
+      for (const { estimate } of side?.workloads.values() ?? []) priceNotes.add(`Prices: ${estimate.region}, dated ${estimate.priceDate}.`);
     const { added, resolved } = findingChanges(path, a?.result.findings ?? [], b?.result.findings ?? []);
     report.findings.added.push(...added);
     report.findings.resolved.push(...resolved);
@@ -184,7 +193,9 @@ function compareSides(before: Side, after: Side, options: Omit<DiffOptions, 'dif
   t.delta = { lambda: t.after.lambda - t.before.lambda, fargate: t.after.fargate - t.before.fargate, deployed: t.after.deployed - t.before.deployed };
   report.notes.push(...priceNotes);
   if (report.workloads.some((w) => [w.before, w.after].some((c) => c?.traffic === 'assumed'))) {
-    report.notes.push(`Traffic not in a usage file is assumed (${options.settings.traffic.typical.toLocaleString('en-US')} requests/month): set it in crossover.usage.yml for figures you can act on.`);
+    report.notes.push(
+      `Traffic not in a usage file is assumed (${options.settings.traffic.typical.toLocaleString('en-US')} requests/month): set it in crossover.usage.yml for figures you can act on.`,
+    );
   }
   return { report, modified };
 }
@@ -198,7 +209,13 @@ function analyseSide(side: Side, options: Omit<DiffOptions, 'differ'>): Map<stri
   const out = new Map<string, Analysed>();
   for (const file of side.files) {
     const result = analyzeText(
-      { uri: file.path, text: file.text, ...(options.typescript ? { typescript: options.typescript } : {}), ...(options.python ? { python: options.python } : {}), ...(file.readFile ? { readFile: file.readFile } : {}) },
+      {
+        uri: file.path,
+        text: file.text,
+        ...(options.typescript ? { typescript: options.typescript } : {}),
+        ...(options.python ? { python: options.python } : {}),
+        ...(file.readFile ? { readFile: file.readFile } : {}),
+      },
       options.config,
     );
     if (result.format === undefined) continue;
@@ -226,7 +243,14 @@ function viewOf(side: Analysed | undefined): TemplateObject {
 function costOf(runsOn: WorkloadChange['runsOn'], e: FunctionEstimate): WorkloadCost {
   const lambda = e.typical.lambda.monthlyUsd;
   const fargate = e.typical.fargate.monthlyUsd;
-  return { lambda, fargate, deployed: runsOn === 'lambda' ? lambda : fargate, requestsPerMonth: e.typical.requestsPerMonth, traffic: e.traffic, cheaper: e.typical.cheaper };
+  return {
+    lambda,
+    fargate,
+    deployed: runsOn === 'lambda' ? lambda : fargate,
+    requestsPerMonth: e.typical.requestsPerMonth,
+    traffic: e.traffic,
+    cheaper: e.typical.cheaper,
+  };
 }
 
 function workloadChanges(path: string, a: Analysed | undefined, b: Analysed | undefined): WorkloadChange[] {
@@ -241,7 +265,17 @@ function workloadChanges(path: string, a: Analysed | undefined, b: Analysed | un
     const changes = x && y ? scenarioChanges(x.estimate, y.estimate) : [];
     const moved = Math.abs(diff('lambda')) >= 0.005 || Math.abs(diff('fargate')) >= 0.005;
     const status: WorkloadChange['status'] = !x ? 'added' : !y ? 'removed' : moved || changes.length ? 'changed' : 'unchanged';
-    return { file: path, id, kind: shape.kind, runsOn: shape.runsOn, status, ...(before ? { before } : {}), ...(after ? { after } : {}), delta: { lambda: diff('lambda'), fargate: diff('fargate'), deployed: diff('deployed') }, changes };
+    return {
+      file: path,
+      id,
+      kind: shape.kind,
+      runsOn: shape.runsOn,
+      status,
+      ...(before ? { before } : {}),
+      ...(after ? { after } : {}),
+      delta: { lambda: diff('lambda'), fargate: diff('fargate'), deployed: diff('deployed') },
+      changes,
+    };
   });
 }
 
@@ -292,7 +326,14 @@ function findingChanges(path: string, before: readonly Finding[], after: readonl
       return true;
     });
   };
-  const entry = (f: Finding): FindingChange => ({ file: path, ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.range.start.line + 1, ...(f.resourceId ? { resourceId: f.resourceId } : {}) });
+  const entry = (f: Finding): FindingChange => ({
+    file: path,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.range.start.line + 1,
+    ...(f.resourceId ? { resourceId: f.resourceId } : {}),
+  });
   return { added: unmatched(after, before).map(entry), resolved: unmatched(before, after).map(entry) };
 }
 

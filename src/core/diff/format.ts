@@ -63,7 +63,9 @@ export function diffText(report: DiffReport): string {
   lines.push(`Crossover: ${report.before} -> ${report.after}`);
   lines.push(`Monthly cost as deployed: ${headline(report, '->')}`);
   const t = report.totals;
-  lines.push(`  all on Lambda ${formatUsd(t.before.lambda)} -> ${formatUsd(t.after.lambda)} (${signedUsd(t.delta.lambda)}); all on Fargate ${formatUsd(t.before.fargate)} -> ${formatUsd(t.after.fargate)} (${signedUsd(t.delta.fargate)})`);
+  lines.push(
+    `  all on Lambda ${formatUsd(t.before.lambda)} -> ${formatUsd(t.after.lambda)} (${signedUsd(t.delta.lambda)}); all on Fargate ${formatUsd(t.before.fargate)} -> ${formatUsd(t.after.fargate)} (${signedUsd(t.delta.fargate)})`,
+  );
   const workloads = changed(report);
   lines.push('');
   if (!workloads.length) lines.push(`No workload's cost changed (${plural(report.workloads.length, 'workload')} compared).`);
@@ -118,7 +120,9 @@ export function diffMarkdown(report: DiffReport, { oneFile = false, title, lead 
       const name = oneFile ? `${id} (${PLATFORM[w.runsOn]})${status}` : `${id} in ${mdCode(w.file, { table: true })}${status} | ${PLATFORM[w.runsOn]}`;
       out.push(`| ${name} | ${cell('lambda')} | ${cell('fargate')} | **${signedUsd(w.delta.deployed)}** |`);
     }
-    out.push(`| **Total** (${plural(report.workloads.length, 'workload')})${oneFile ? '' : ' |'} | ${formatUsd(t.before.lambda)} → ${formatUsd(t.after.lambda)} | ${formatUsd(t.before.fargate)} → ${formatUsd(t.after.fargate)} | **${signedUsd(t.delta.deployed)}** |`);
+    out.push(
+      `| **Total** (${plural(report.workloads.length, 'workload')})${oneFile ? '' : ' |'} | ${formatUsd(t.before.lambda)} → ${formatUsd(t.after.lambda)} | ${formatUsd(t.before.fargate)} → ${formatUsd(t.after.fargate)} | **${signedUsd(t.delta.deployed)}** |`,
+    );
     out.push('');
     const why = workloads.filter((w) => w.changes.length);
     if (why.length) {

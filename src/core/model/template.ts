@@ -1,4 +1,13 @@
-import { type ApiGateway, type Database, type DbProxy, type EcsService, type EcsTaskDefinition, type LambdaFunction, type ModelNode, type SqsQueue } from './nodes.js';
+import {
+  type ApiGateway,
+  type Database,
+  type DbProxy,
+  type EcsService,
+  type EcsTaskDefinition,
+  type LambdaFunction,
+  type ModelNode,
+  type SqsQueue,
+} from './nodes.js';
 import { type SourceLocation } from './location.js';
 
 /**

@@ -21,10 +21,16 @@ export default defineRule({
       exceptions:
         'Known limits have their own findings and are not internal errors: a file above the size cap (`file-too-large`), YAML or JSON that cannot be read, alias bombs and code nested too deeply to parse (`parse-error`). ' +
         'Running Crossover from its sources without the TypeScript or Python reader bundles built leaves those files unanalysed, without this finding.',
-      sources: [{ title: 'cfn-lint rule E0002: Error processing rule on the template', url: 'https://github.com/aws-cloudformation/cfn-lint/blob/main/docs/rules.md#E0002' }],
+      sources: [
+        {
+          title: 'cfn-lint rule E0002: Error processing rule on the template',
+          url: 'https://github.com/aws-cloudformation/cfn-lint/blob/main/docs/rules.md#E0002',
+        },
+      ],
     },
     messages: {
-      failed: 'Crossover failed while {{stage}} {{file}} ({{reason}}), so the file is not fully analysed. This is a bug in Crossover, not in the file: please report it at {{issues}}.',
+      failed:
+        'Crossover failed while {{stage}} {{file}} ({{reason}}), so the file is not fully analysed. This is a bug in Crossover, not in the file: please report it at {{issues}}.',
     },
   },
   create: () => ({}),

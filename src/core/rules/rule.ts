@@ -9,7 +9,16 @@ import { type Fix, type Severity } from '../findings.js';
 import { type SetFix } from '../fixes.js';
 import { type Field } from '../model/field.js';
 import { type SourceLocation } from '../model/location.js';
-import { type ApiGateway, type Database, type DbProxy, type EcsService, type EcsTaskDefinition, type LambdaFunction, type ModelNode, type SqsQueue } from '../model/nodes.js';
+import {
+  type ApiGateway,
+  type Database,
+  type DbProxy,
+  type EcsService,
+  type EcsTaskDefinition,
+  type LambdaFunction,
+  type ModelNode,
+  type SqsQueue,
+} from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 
 export type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs';

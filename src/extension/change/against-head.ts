@@ -66,13 +66,20 @@ export class ChangeAgainstHead implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.disposables = [
-      vscode.commands.registerCommand('crossover.showCostChangeAgainstHead', log.guard('Cost change against HEAD', (uri?: vscode.Uri) => this.show(uri))),
+      vscode.commands.registerCommand(
+        'crossover.showCostChangeAgainstHead',
+        log.guard('Cost change against HEAD', (uri?: vscode.Uri) => this.show(uri)),
+      ),
       // The report analyses the file's text itself: it follows that text, the usage file and the settings,
       // not the workspace's analyses. Saving changes the "unsaved" label.
-      vscode.workspace.onDidChangeTextDocument(log.guard('Cost change refresh', (e: vscode.TextDocumentChangeEvent) => this.shown.has(e.document.uri.toString()) && this.schedule())),
+      vscode.workspace.onDidChangeTextDocument(
+        log.guard('Cost change refresh', (e: vscode.TextDocumentChangeEvent) => this.shown.has(e.document.uri.toString()) && this.schedule()),
+      ),
       vscode.workspace.onDidSaveTextDocument(log.guard('Cost change refresh', (d: vscode.TextDocument) => this.shown.has(d.uri.toString()) && this.schedule())),
       usage.onDidChange(log.guard('Cost change refresh', () => this.schedule())),
-      vscode.workspace.onDidChangeConfiguration(log.guard('Cost change refresh', (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration('crossover') && this.schedule())),
+      vscode.workspace.onDidChangeConfiguration(
+        log.guard('Cost change refresh', (e: vscode.ConfigurationChangeEvent) => e.affectsConfiguration('crossover') && this.schedule()),
+      ),
       // A report nobody shows any more (its preview closed, its document released) is not refreshed.
       vscode.workspace.onDidCloseTextDocument(
         log.guard('Cost change refresh', (d: vscode.TextDocument) => {
@@ -126,16 +133,30 @@ export class ChangeAgainstHead implements vscode.Disposable {
     const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}) }];
     const usageAtHead = folder ? await this.usageAtHead(folder, reader) : emptyUsage();
     const before: Side = { label: 'HEAD', files: committed === undefined ? [] : file(committed), usageFor: () => usageAtHead };
-    const after: Side = { label: document?.isDirty ? 'the editor (unsaved)' : 'the working tree', files: file(now), usageFor: () => this.usage.usageFor(uri).usage };
-    const python = needsPythonReader(uri.path, now) || (committed !== undefined && needsPythonReader(uri.path, committed)) ? await loadPythonReader() : undefined;
+    const after: Side = {
+      label: document?.isDirty ? 'the editor (unsaved)' : 'the working tree',
+      files: file(now),
+      usageFor: () => this.usage.usageFor(uri).usage,
+    };
+    const python =
+      needsPythonReader(uri.path, now) || (committed !== undefined && needsPythonReader(uri.path, committed)) ? await loadPythonReader() : undefined;
     const differ = (a: TemplateObject, b: TemplateObject) =>
       this.differ.diff(a, b).catch((error: unknown) => {
         this.log.error('Comparing the resources failed', error);
         return [];
       });
-    const report = await diffSidesAsync(before, after, { config: this.engineConfig(), settings: this.costs.defaults(), typescript: typescriptReader, ...(python ? { python } : {}), differ });
+    const report = await diffSidesAsync(before, after, {
+      config: this.engineConfig(),
+      settings: this.costs.defaults(),
+      typescript: typescriptReader,
+      ...(python ? { python } : {}),
+      differ,
+    });
     if (!report.files.length) {
-      if (!quiet) void vscode.window.showInformationMessage(notificationText(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`));
+      if (!quiet)
+        void vscode.window.showInformationMessage(
+          notificationText(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`),
+        );
       return undefined;
     }
     const markdown = diffMarkdown(report, {
@@ -182,7 +203,10 @@ export class ChangeAgainstHead implements vscode.Disposable {
       return this.remembered(commit, async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'), options)?.toString('utf8'));
     } catch (error) {
       this.log.info(`Cost change against HEAD: ${error instanceof Error ? error.message : String(error)}`);
-      if (!quiet) void vscode.window.showInformationMessage(notificationText(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`));
+      if (!quiet)
+        void vscode.window.showInformationMessage(
+          notificationText(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`),
+        );
       return undefined;
     }
   }

@@ -92,7 +92,8 @@ export class ComparePanels implements vscode.Disposable {
       this.summary.reveal();
       return;
     }
-    const panel = existing ?? vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Crossover: Workspace Cost Summary', vscode.ViewColumn.Active, this.options());
+    const panel =
+      existing ?? vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Crossover: Workspace Cost Summary', vscode.ViewColumn.Active, this.options());
     panel.webview.options = this.options();
     panel.webview.html = html(panel.webview, this.extensionUri);
     this.summary = panel;
@@ -108,7 +109,8 @@ export class ComparePanels implements vscode.Disposable {
           const message = received(raw, 'Cost summary', this.log);
           if (message?.type === 'ready') post();
           // Only the workloads the summary lists: the view names them, it does not choose others.
-          else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id)) this.show({ uri: message.uri, id: message.id });
+          else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id))
+            this.show({ uri: message.uri, id: message.id });
           else if (message?.type === 'open' && rows.some((r) => r.uri === message.uri)) await openAt(message.uri, message.line);
           else if (message) this.log.warnOnce(`Cost summary: ignored a "${message.type}" message for a workload it does not list.`);
         }),
@@ -216,7 +218,13 @@ class ComparePanel implements vscode.Disposable {
     const { estimate } = workload;
     const data = comparisonData(estimate.scenario, this.overrides, this.costs.defaults().priceOverrides);
     const state: CompareViewState = {
-      workload: { id: this.target.id, kind: workload.kind, file: vscode.workspace.asRelativePath(vscode.Uri.parse(this.target.uri), false), uri: this.target.uri, line: workload.line },
+      workload: {
+        id: this.target.id,
+        kind: workload.kind,
+        file: vscode.workspace.asRelativePath(vscode.Uri.parse(this.target.uri), false),
+        uri: this.target.uri,
+        line: workload.line,
+      },
       traffic: this.overrides.requestsPerMonth !== undefined ? 'given' : estimate.traffic,
       ...(estimate.low && estimate.high ? { bands: { low: estimate.low.requestsPerMonth, high: estimate.high.requestsPerMonth } } : {}),
       overrides: this.overrides,
@@ -281,7 +289,9 @@ class ComparePanel implements vscode.Disposable {
     // The usage file now holds the traffic: the edits that went into it are no longer overrides.
     const { requestsPerMonth: _r, durationMs: _d, region: _g, ...rest } = this.overrides;
     this.overrides = rest;
-    void vscode.window.showInformationMessage(notificationText(`Saved the traffic of ${this.target.id} to ${where}${open ? ' (unsaved, in its editor)' : ''}.`));
+    void vscode.window.showInformationMessage(
+      notificationText(`Saved the traffic of ${this.target.id} to ${where}${open ? ' (unsaved, in its editor)' : ''}.`),
+    );
   }
 
   dispose(): void {

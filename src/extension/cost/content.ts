@@ -41,14 +41,19 @@ function table(e: FunctionEstimate): string {
     '|---|---:|---:|',
     `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${t.fargate.tasks} tasks) |`,
   ];
-  if (e.low && e.high) rows.push(`| low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)}) | ${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} | ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)} |`);
+  if (e.low && e.high)
+    rows.push(
+      `| low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)}) | ${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} | ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)} |`,
+    );
   return rows.join('\n');
 }
 
 function crossoverLine(e: FunctionEstimate): string {
   const c = e.crossover;
   if (c.kind === 'point') return `Fargate becomes cheaper above about **${formatCount(c.requestsPerMonth)} requests/month**.`;
-  return c.kind === 'lambda-cheaper-throughout' ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.' : 'Fargate is cheaper even at 1,000 requests/month.';
+  return c.kind === 'lambda-cheaper-throughout'
+    ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.'
+    : 'Fargate is cheaper even at 1,000 requests/month.';
 }
 
 /** The target of the hovers' "Edit usage assumptions" link (the only command they may run). */
@@ -68,7 +73,12 @@ function lambdaAt(e: FunctionEstimate, prices: PriceBook, change: (s: Scenario) 
   return compare(change(e.scenario), prices);
 }
 
-export function hoverMarkdown(field: CostField, e: FunctionEstimate, prices: PriceBook, options: { inheritedBy?: string[]; editUsage?: string; timeoutSeconds?: number } = {}): string {
+export function hoverMarkdown(
+  field: CostField,
+  e: FunctionEstimate,
+  prices: PriceBook,
+  options: { inheritedBy?: string[]; editUsage?: string; timeoutSeconds?: number } = {},
+): string {
   const s = e.scenario;
   const t = e.typical;
   const parts: string[] = [];
@@ -82,8 +92,13 @@ export function hoverMarkdown(field: CostField, e: FunctionEstimate, prices: Pri
       );
       const options = [s.lambda.memoryMb / 2, s.lambda.memoryMb * 2].filter((m) => m >= 128 && m <= 10_240);
       if (options.length) {
-        const moves = options.map((m) => `${m.toLocaleString('en-US')} MB → ${formatUsd(lambdaAt(e, prices, (x) => ({ ...x, lambda: { ...x.lambda, memoryMb: m } })).lambda.monthlyUsd)}/mo`);
-        parts.push(`If it changes (same duration): ${moves.join(' · ')}. Duration cost is proportional to memory; CPU-bound work often finishes sooner with more.`);
+        const moves = options.map(
+          (m) =>
+            `${m.toLocaleString('en-US')} MB → ${formatUsd(lambdaAt(e, prices, (x) => ({ ...x, lambda: { ...x.lambda, memoryMb: m } })).lambda.monthlyUsd)}/mo`,
+        );
+        parts.push(
+          `If it changes (same duration): ${moves.join(' · ')}. Duration cost is proportional to memory; CPU-bound work often finishes sooner with more.`,
+        );
       }
       break;
     }
@@ -129,7 +144,9 @@ export function hoverMarkdown(field: CostField, e: FunctionEstimate, prices: Pri
     case 'ephemeral':
       parts.push(
         `**Ephemeral storage ${s.lambda.ephemeralStorageMb.toLocaleString('en-US')} MB** · /tmp, ${LAMBDA_LIMITS.minEphemeralStorageMb.value}–10,240 MB; the first 512 MB are included.`,
-        s.lambda.ephemeralStorageMb > 512 ? `The extra ${(s.lambda.ephemeralStorageMb - 512).toLocaleString('en-US')} MB cost ${formatUsd(t.lambda.breakdown.ephemeralStorage)}/mo at the assumed traffic.` : 'No extra charge at 512 MB.',
+        s.lambda.ephemeralStorageMb > 512
+          ? `The extra ${(s.lambda.ephemeralStorageMb - 512).toLocaleString('en-US')} MB cost ${formatUsd(t.lambda.breakdown.ephemeralStorage)}/mo at the assumed traffic.`
+          : 'No extra charge at 512 MB.',
         table(e),
       );
       break;
@@ -137,7 +154,9 @@ export function hoverMarkdown(field: CostField, e: FunctionEstimate, prices: Pri
   parts.push(crossoverLine(e));
   if (options.inheritedBy && options.inheritedBy.length > 1) {
     const names = options.inheritedBy.slice(0, 5).map(mdText).join(', ');
-    parts.push(`Set in Globals: inherited by ${options.inheritedBy.length} functions (${names}${options.inheritedBy.length > 5 ? ', ...' : ''}); figures are for ${mdText(e.id)}.`);
+    parts.push(
+      `Set in Globals: inherited by ${options.inheritedBy.length} functions (${names}${options.inheritedBy.length > 5 ? ', ...' : ''}); figures are for ${mdText(e.id)}.`,
+    );
   }
   parts.push(assumptionsBlock(e, options.editUsage));
   return parts.join('\n\n');
@@ -206,7 +225,10 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Functio
   parts.push(`**Task size ${cpuUnits / 1024} vCPU / ${gbText(memoryMb)}** · ${cpuUnits} CPU units, ${memoryMb} MiB`);
   const size = FARGATE_TASK_SIZES.find((s) => s.cpuUnits === cpuUnits);
   if (size) {
-    const options = size.memoryMb.length <= 3 ? size.memoryMb.map(gbText).join(', ') : `${gbText(size.memoryMb[0]!)} to ${gbText(size.memoryMb[size.memoryMb.length - 1]!)} in ${gbText(size.memoryMb[1]! - size.memoryMb[0]!)} steps`;
+    const options =
+      size.memoryMb.length <= 3
+        ? size.memoryMb.map(gbText).join(', ')
+        : `${gbText(size.memoryMb[0]!)} to ${gbText(size.memoryMb[size.memoryMb.length - 1]!)} in ${gbText(size.memoryMb[1]! - size.memoryMb[0]!)} steps`;
     parts.push(`On Fargate, ${cpuUnits / 1024} vCPU takes ${options} of memory.`);
   } else {
     parts.push(`Fargate has no ${cpuUnits}-unit size: it offers ${FARGATE_TASK_SIZES.map((s) => s.cpuUnits / 1024).join(', ')} vCPU.`);
@@ -223,7 +245,13 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Functio
       `The same traffic on Lambda: ${formatUsd(t.lambda.monthlyUsd)}/mo${e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} from low to high traffic)` : ''}.`,
     );
     const c = e.crossover;
-    parts.push(c.kind === 'point' ? `Lambda is cheaper below about **${formatCount(c.requestsPerMonth)} requests/month**.` : c.kind === 'lambda-cheaper-throughout' ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.' : 'Fargate is cheaper even at 1,000 requests/month.');
+    parts.push(
+      c.kind === 'point'
+        ? `Lambda is cheaper below about **${formatCount(c.requestsPerMonth)} requests/month**.`
+        : c.kind === 'lambda-cheaper-throughout'
+          ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.'
+          : 'Fargate is cheaper even at 1,000 requests/month.',
+    );
     parts.push(assumptionsBlock(e, editUsage));
   }
   return parts.join('\n\n');

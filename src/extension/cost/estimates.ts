@@ -76,7 +76,9 @@ export class CostService implements vscode.Disposable {
     if (cached && cached.stamp === stamp && cached.usageVersion === this.usage.version && cached.settingsVersion === this.settingsVersion) return cached;
     const { usage, folder } = this.usage.usageFor(uri);
     const templatePath = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path;
-    const { functions: costs, tasks } = templateCosts(result.model, templatePath, usage, this.settings, (id, error) => this.log.error(`Cost estimate for ${id} failed`, error));
+    const { functions: costs, tasks } = templateCosts(result.model, templatePath, usage, this.settings, (id, error) =>
+      this.log.error(`Cost estimate for ${id} failed`, error),
+    );
     const entry: Cached = { stamp, usageVersion: this.usage.version, settingsVersion: this.settingsVersion, costs, tasks };
     this.cache.set(key, entry);
     if (this.cache.size > 2000) this.cache.clear();

@@ -57,7 +57,10 @@ export class CostHoverProvider implements vscode.HoverProvider {
         for (const [field, value] of fieldsOf(fn)) {
           const at = [value?.keyAt, value?.at].find((loc) => loc && toRange(loc.range).contains(position));
           if (!value || !at) continue;
-          const inheritedBy = value.origin === 'globals' ? all.filter((c) => fieldsOf(c.fn).some(([f, v]) => f === field && same(v?.at, value.at))).map((c) => c.fn.id) : undefined;
+          const inheritedBy =
+            value.origin === 'globals'
+              ? all.filter((c) => fieldsOf(c.fn).some(([f, v]) => f === field && same(v?.at, value.at))).map((c) => c.fn.id)
+              : undefined;
           const md = hoverContent(
             hoverMarkdown(field, estimate, this.costs.pricesFor(estimate), {
               ...(inheritedBy ? { inheritedBy } : {}),
@@ -119,7 +122,12 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         const args = [document.uri.toString(), fn.id];
         return [
           new vscode.CodeLens(range, { title: lensTitle(estimate), tooltip: lensTooltip(estimate), command: 'crossover.showCostReport', arguments: args }),
-          new vscode.CodeLens(range, { title: 'Compare', tooltip: 'Compare this function with the same work on ECS Fargate', command: 'crossover.compareWithFargate', arguments: args }),
+          new vscode.CodeLens(range, {
+            title: 'Compare',
+            tooltip: 'Compare this function with the same work on ECS Fargate',
+            command: 'crossover.compareWithFargate',
+            arguments: args,
+          }),
         ];
       });
       const tasks = this.costs.taskCostsFor(document.uri).flatMap(({ node, estimate }) => {
@@ -127,7 +135,12 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         const args = [document.uri.toString(), node.id];
         return [
           new vscode.CodeLens(range, { title: taskLensTitle(estimate), tooltip: lensTooltip(estimate), command: 'crossover.showCostReport', arguments: args }),
-          new vscode.CodeLens(range, { title: 'Compare', tooltip: 'Compare these tasks with the same work on Lambda', command: 'crossover.compareWithLambda', arguments: args }),
+          new vscode.CodeLens(range, {
+            title: 'Compare',
+            tooltip: 'Compare these tasks with the same work on Lambda',
+            command: 'crossover.compareWithLambda',
+            arguments: args,
+          }),
         ];
       });
       return [...functions, ...tasks];
@@ -226,7 +239,15 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     return cost ? { cost, uri: parsed } : undefined;
   };
   const pick = async (): Promise<{ cost: FunctionCost; uri: vscode.Uri } | undefined> => {
-    const items = costs.allCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.fn.id), description: plainLabel(vscode.workspace.asRelativePath(uri)), detail: lensTitle(cost.estimate), uri, cost }));
+    const items = costs
+      .allCosts()
+      .map(({ uri, cost }) => ({
+        label: plainLabel(cost.fn.id),
+        description: plainLabel(vscode.workspace.asRelativePath(uri)),
+        detail: lensTitle(cost.estimate),
+        uri,
+        cost,
+      }));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
       return undefined;
@@ -263,8 +284,28 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
         return;
       }
     }
-    const workloads = [...costs.allCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.fn.id), description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`, detail: lensTitle(cost.estimate), uri, id: cost.fn.id, workload: 'function' }))];
-    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({ label: plainLabel(cost.node.id), description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`, detail: taskLensTitle(cost.estimate), uri, id: cost.node.id, workload: 'task' }));
+    const workloads = [
+      ...costs
+        .allCosts()
+        .map(({ uri, cost }) => ({
+          label: plainLabel(cost.fn.id),
+          description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+          detail: lensTitle(cost.estimate),
+          uri,
+          id: cost.fn.id,
+          workload: 'function',
+        })),
+    ];
+    const tasks = costs
+      .allTaskCosts()
+      .map(({ uri, cost }) => ({
+        label: plainLabel(cost.node.id),
+        description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+        detail: taskLensTitle(cost.estimate),
+        uri,
+        id: cost.node.id,
+        workload: 'task',
+      }));
     const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');
@@ -278,7 +319,10 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     vscode.commands.registerCommand('crossover.showCostReport', log.guard('Cost report', report)),
     vscode.commands.registerCommand('crossover.compareWithFargate', log.guard('Compare with Fargate', comparison('function'))),
     vscode.commands.registerCommand('crossover.compareWithLambda', log.guard('Compare with Lambda', comparison('task'))),
-    vscode.commands.registerCommand('crossover.showCostSummary', log.guard('Cost summary', () => panels.showSummary())),
+    vscode.commands.registerCommand(
+      'crossover.showCostSummary',
+      log.guard('Cost summary', () => panels.showSummary()),
+    ),
     vscode.commands.registerCommand(
       'crossover.editUsage',
       log.guard('Edit usage', async (uri?: unknown, id?: unknown) => {
@@ -304,9 +348,14 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
         // The entry with the figures estimates assume now, written by the same writer as "Save to usage file".
         const defaults = costs.defaults();
         const text = document.getText();
-        const written = withTraffic(text, file.uri.path.endsWith('.json'), id, { requestsPerMonth: defaults.traffic.typical, averageDurationMs: defaults.durationMs });
+        const written = withTraffic(text, file.uri.path.endsWith('.json'), id, {
+          requestsPerMonth: defaults.traffic.typical,
+          averageDurationMs: defaults.durationMs,
+        });
         if ('refused' in written) {
-          void vscode.window.showWarningMessage(notificationText(`Crossover did not add ${id} to ${vscode.workspace.asRelativePath(file.uri, false)}: ${written.refused}`));
+          void vscode.window.showWarningMessage(
+            notificationText(`Crossover did not add ${id} to ${vscode.workspace.asRelativePath(file.uri, false)}: ${written.refused}`),
+          );
           return;
         }
         const span = changedSpan(text, written.text);

@@ -122,7 +122,11 @@ export class UsageFiles implements vscode.Disposable {
     this.collection.set(
       uri,
       usage.problems.map((p) => {
-        const d = new vscode.Diagnostic(toRange(p.range), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        const d = new vscode.Diagnostic(
+          toRange(p.range),
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
         d.source = 'crossover';
         return d;
       }),

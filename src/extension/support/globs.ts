@@ -5,7 +5,17 @@
  */
 
 /** Folders that hold dependencies, build output or tool state, never templates a person edits. */
-export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/cdk.out/**', '**/.aws-sam/**', '**/.serverless/**', '**/.venv/**', '**/venv/**', '**/site-packages/**', '**/__pycache__/**'];
+export const ALWAYS_EXCLUDED = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/cdk.out/**',
+  '**/.aws-sam/**',
+  '**/.serverless/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/site-packages/**',
+  '**/__pycache__/**',
+];
 
 /** `a/{b,c}/*.{d,e}` -> the four patterns without groups (VS Code globs do not nest groups). */
 export function expandGroups(pattern: string): string[] {

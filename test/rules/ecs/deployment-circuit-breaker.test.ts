@@ -6,5 +6,11 @@ const breaker = '      DeploymentConfiguration: {DeploymentCircuitBreaker: {Enab
 
 testRule(rule, {
   valid: [{ name: 'enabled', template: serviceTemplate(`      DesiredCount: 2\n${breaker}`) }],
-  invalid: [{ name: 'missing', template: serviceTemplate('      DesiredCount: 2\n').replace('  Service:', '  «Service»:'), errors: [{ messageId: 'off', message: 'Service Service has no deployment circuit breaker' }] }],
+  invalid: [
+    {
+      name: 'missing',
+      template: serviceTemplate('      DesiredCount: 2\n').replace('  Service:', '  «Service»:'),
+      errors: [{ messageId: 'off', message: 'Service Service has no deployment circuit breaker' }],
+    },
+  ],
 });

@@ -5,7 +5,13 @@ import { taskJson } from './helpers.js';
 const size = '  "cpu": "512",\n  "memory": "1024",';
 
 testRule(rule, {
-  valid: [{ name: 'a GPU on EC2', filename: 'taskdef.json', template: taskJson(size, '{"name": "ml", "image": "x", "resourceRequirements": [{"type": "GPU", "value": "1"}]}').replace('"FARGATE"', '"EC2"') }],
+  valid: [
+    {
+      name: 'a GPU on EC2',
+      filename: 'taskdef.json',
+      template: taskJson(size, '{"name": "ml", "image": "x", "resourceRequirements": [{"type": "GPU", "value": "1"}]}').replace('"FARGATE"', '"EC2"'),
+    },
+  ],
   invalid: [
     {
       name: 'a GPU on Fargate',

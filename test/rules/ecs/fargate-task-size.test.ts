@@ -9,14 +9,24 @@ testRule(rule, {
     { name: '"1 vCPU" / "2 GB" spellings', filename: 'taskdef.json', template: taskJson('  "cpu": "1 vCPU",\n  "memory": "2 GB",') },
     { name: '16 vCPU / 120 GB', filename: 'taskdef.json', template: taskJson('  "cpu": 16384,\n  "memory": 122880,') },
     { name: 'placeholders are not checked', filename: 'taskdef.json', template: taskJson('  "cpu": "${TASK_CPU}",\n  "memory": "${TASK_MEMORY}",') },
-    { name: 'an EC2 task definition may use any size', filename: 'taskdef.json', template: taskJson('  "cpu": "300",\n  "memory": "700",').replace('"FARGATE"', '"EC2"') },
+    {
+      name: 'an EC2 task definition may use any size',
+      filename: 'taskdef.json',
+      template: taskJson('  "cpu": "300",\n  "memory": "700",').replace('"FARGATE"', '"EC2"'),
+    },
   ],
   invalid: [
     {
       name: '1 vCPU with 1 GB: on the memory, nearest size 1 vCPU / 2 GB',
       filename: 'taskdef.json',
       template: taskJson('  "cpu": "1024",\n  "memory": «"1024"»,'),
-      errors: [{ messageId: 'invalid', message: 'CPU 1024 (1 vCPU) with 1024 MiB (1 GB) is not a Fargate task size; the nearest is 1024 CPU / 2048 MiB (1 vCPU / 2 GB)', related: ['CPU 1024 units'] }],
+      errors: [
+        {
+          messageId: 'invalid',
+          message: 'CPU 1024 (1 vCPU) with 1024 MiB (1 GB) is not a Fargate task size; the nearest is 1024 CPU / 2048 MiB (1 vCPU / 2 GB)',
+          related: ['CPU 1024 units'],
+        },
+      ],
     },
     {
       name: 'a CPU value Fargate does not have: on the CPU',

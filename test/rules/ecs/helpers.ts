@@ -1,5 +1,8 @@
 /** Task definition JSON (ECS API form) and CloudFormation ECS fragments for the ECS rule tests. */
-export function taskJson(fields: string, containers = '{"name": "app", "image": "<IMAGE>", "essential": true, "healthCheck": {"command": ["CMD-SHELL", "true"]}}'): string {
+export function taskJson(
+  fields: string,
+  containers = '{"name": "app", "image": "<IMAGE>", "essential": true, "healthCheck": {"command": ["CMD-SHELL", "true"]}}',
+): string {
   return `{
   "family": "web",
   "requiresCompatibilities": ["FARGATE"],

@@ -28,6 +28,10 @@ const scaling = (out: string, inn: string) => `  Target:
 testRule(rule, {
   valid: [{ name: 'out faster than in', template: serviceTemplate(`      DesiredCount: 2\n${breaker}`, scaling('60', '300')) }],
   invalid: [
-    { name: 'out slower than in', template: serviceTemplate(`      DesiredCount: 2\n${breaker}`, scaling('«600»', '60')), errors: [{ messageId: 'slowOut', message: 'Scale-out cooldown 600 s is longer than the scale-in cooldown 60 s of Policy' }] },
+    {
+      name: 'out slower than in',
+      template: serviceTemplate(`      DesiredCount: 2\n${breaker}`, scaling('«600»', '60')),
+      errors: [{ messageId: 'slowOut', message: 'Scale-out cooldown 600 s is longer than the scale-in cooldown 60 s of Policy' }],
+    },
   ],
 });

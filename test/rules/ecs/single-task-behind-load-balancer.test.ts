@@ -4,7 +4,8 @@ import { serviceTemplate } from './helpers.js';
 
 const breaker = '      DeploymentConfiguration: {DeploymentCircuitBreaker: {Enable: true, Rollback: true}}\n';
 
-const lb = '      LoadBalancers: [{ContainerName: app, ContainerPort: 80, TargetGroupArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/t/1}]\n';
+const lb =
+  '      LoadBalancers: [{ContainerName: app, ContainerPort: 80, TargetGroupArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/t/1}]\n';
 
 testRule(rule, {
   valid: [
@@ -12,7 +13,15 @@ testRule(rule, {
     { name: 'one worker task without a load balancer', template: serviceTemplate(`      DesiredCount: 1\n${breaker}`) },
   ],
   invalid: [
-    { name: 'one task behind a load balancer', template: serviceTemplate(`      DesiredCount: «1»\n${breaker}${lb}`), errors: [{ messageId: 'single', message: 'Service Service runs 1 task behind a load balancer', related: ['its load balancers'] }] },
-    { name: 'DesiredCount not set', template: serviceTemplate(`${breaker}${lb}`).replace('  Service:', '  «Service»:'), errors: [{ messageId: 'single', message: '(DesiredCount is not set)' }] },
+    {
+      name: 'one task behind a load balancer',
+      template: serviceTemplate(`      DesiredCount: «1»\n${breaker}${lb}`),
+      errors: [{ messageId: 'single', message: 'Service Service runs 1 task behind a load balancer', related: ['its load balancers'] }],
+    },
+    {
+      name: 'DesiredCount not set',
+      template: serviceTemplate(`${breaker}${lb}`).replace('  Service:', '  «Service»:'),
+      errors: [{ messageId: 'single', message: '(DesiredCount is not set)' }],
+    },
   ],
 });

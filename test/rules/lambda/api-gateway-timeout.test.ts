@@ -20,7 +20,10 @@ testRule(rule, {
   valid: [
     { name: 'exactly at the REST limit', template: sam(fn('29', restEvent)) },
     { name: 'exactly at the HTTP API limit', template: sam(fn('30', httpEvent)) },
-    { name: 'only invoked asynchronously (a schedule)', template: sam(fn('600', '        Nightly:\n          Type: Schedule\n          Properties: {Schedule: rate(1 day)}\n')) },
+    {
+      name: 'only invoked asynchronously (a schedule)',
+      template: sam(fn('600', '        Nightly:\n          Type: Schedule\n          Properties: {Schedule: rate(1 day)}\n')),
+    },
     { name: 'a raised REST limit in the settings', template: sam(fn('60', restEvent)), config: { limits: { restApiIntegrationTimeoutSeconds: 90 } } },
     {
       name: 'an explicit integration timeout above 29 s on a regional API',
@@ -45,7 +48,11 @@ testRule(rule, {
       ),
       errors: [{ messageId: 'rest', message: 'Service Quotas request; then set crossover.limits.restApiIntegrationTimeoutSeconds' }],
     },
-    { name: 'an HTTP API cannot be raised', template: sam(fn('«31»', httpEvent)), errors: [{ messageId: 'http', message: '30 s integration timeout of HTTP API ServerlessHttpApi' }] },
+    {
+      name: 'an HTTP API cannot be raised',
+      template: sam(fn('«31»', httpEvent)),
+      errors: [{ messageId: 'http', message: '30 s integration timeout of HTTP API ServerlessHttpApi' }],
+    },
     {
       name: 'an explicit TimeoutInMillis is the limit',
       template: sam(fn('«20»', '        Get:\n          Type: HttpApi\n          Properties: {Path: /a, Method: get, TimeoutInMillis: 10000}\n')),

@@ -15,7 +15,10 @@ testRule(rule, {
   valid: [
     { name: 'small variables', template: fn('          A: "1"\n          B: two\n').replace(/[«»]/g, '') },
     { name: 'exactly 4,096 bytes', template: fn(`          ${'K'.repeat(96)}: "${'v'.repeat(4000)}"\n`).replace(/[«»]/g, '') },
-    { name: 'large values that are intrinsics are not counted', template: fn('          A: !Ref AWS::StackName\n          B: !GetAtt Fn.Arn\n').replace(/[«»]/g, '') },
+    {
+      name: 'large values that are intrinsics are not counted',
+      template: fn('          A: !Ref AWS::StackName\n          B: !GetAtt Fn.Arn\n').replace(/[«»]/g, ''),
+    },
   ],
   invalid: [
     {
@@ -30,7 +33,10 @@ testRule(rule, {
     },
     {
       name: 'Globals and the function together',
-      template: fn(`          LOCAL: "${'a'.repeat(2100)}"\n`, `Globals:\n  Function:\n    Environment:\n      Variables:\n        SHARED: "${'b'.repeat(2100)}"\n`),
+      template: fn(
+        `          LOCAL: "${'a'.repeat(2100)}"\n`,
+        `Globals:\n  Function:\n    Environment:\n      Variables:\n        SHARED: "${'b'.repeat(2100)}"\n`,
+      ),
       errors: [{ messageId: 'tooLarge', message: '4,211 bytes' }],
     },
   ],

@@ -15,7 +15,11 @@ testRule(rule, {
     { name: '10 GB', template: plain(fn('      EphemeralStorage:\n        Size: 10240\n')) },
   ],
   invalid: [
-    { name: 'written in GB', template: fn('      EphemeralStorage:\n        Size: «10»\n').replace('«Fn»', 'Fn'), errors: [{ message: 'Ephemeral storage 10 MB is outside the range Lambda allows (512 to 10,240 MB)' }] },
+    {
+      name: 'written in GB',
+      template: fn('      EphemeralStorage:\n        Size: «10»\n').replace('«Fn»', 'Fn'),
+      errors: [{ message: 'Ephemeral storage 10 MB is outside the range Lambda allows (512 to 10,240 MB)' }],
+    },
     {
       name: 'inherited from Globals lands on the function',
       template: fn('      Handler: a.b\n', 'Globals:\n  Function:\n    EphemeralStorage:\n      Size: 20480\n'),

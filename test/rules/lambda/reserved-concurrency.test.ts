@@ -3,7 +3,12 @@ import { testRule } from '../rule-tester.js';
 
 const fns = (...reserved: string[]) =>
   `Transform: AWS::Serverless-2016-10-31\nResources:\n` +
-  reserved.map((r, i) => `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n      ReservedConcurrentExecutions: ${r}\n`).join('');
+  reserved
+    .map(
+      (r, i) =>
+        `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n      ReservedConcurrentExecutions: ${r}\n`,
+    )
+    .join('');
 
 testRule(rule, {
   valid: [

@@ -10,7 +10,8 @@ ${vpc}      Environment:
         Variables:
 ${env}`;
 const db = '  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: postgres, DBInstanceClass: db.t4g.micro, AllocatedStorage: 20}\n';
-const cluster = (dataApi: boolean) => `  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties: {Engine: aurora-postgresql${dataApi ? ', EnableHttpEndpoint: true' : ''}}\n`;
+const cluster = (dataApi: boolean) =>
+  `  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties: {Engine: aurora-postgresql${dataApi ? ', EnableHttpEndpoint: true' : ''}}\n`;
 const proxy = (target: string) => `  Proxy:
     Type: AWS::RDS::DBProxy
     Properties: {DBProxyName: p, EngineFamily: POSTGRESQL, RoleArn: arn, Auth: [], VpcSubnetIds: [subnet-1]}
@@ -29,13 +30,18 @@ testRule(rule, {
     { name: 'outside a VPC', template: sam(fn('          DB_HOST: !GetAtt Db.Endpoint.Address\n', '') + db) },
     { name: 'only the database identifier (for a policy)', template: sam(fn('          DB_ID: !Ref Db\n') + db) },
     { name: 'the Aurora Data API by cluster ARN', template: sam(fn('          CLUSTER_ARN: !GetAtt Cluster.DBClusterArn\n') + cluster(true)) },
-    { name: 'an empty VpcConfig does not attach the function', template: sam(fn('          DB_HOST: !GetAtt Db.Endpoint.Address\n', '      VpcConfig: {SubnetIds: [], SecurityGroupIds: []}\n') + db) },
+    {
+      name: 'an empty VpcConfig does not attach the function',
+      template: sam(fn('          DB_HOST: !GetAtt Db.Endpoint.Address\n', '      VpcConfig: {SubnetIds: [], SecurityGroupIds: []}\n') + db),
+    },
   ],
   invalid: [
     {
       name: 'the instance endpoint in an environment variable',
       template: sam(fn('          DB_HOST: «!GetAtt Db.Endpoint.Address»\n') + db),
-      errors: [{ messageId: 'noProxy', message: 'Reports runs in a VPC and connects to Db directly, without RDS Proxy', related: ['Db (AWS::RDS::DBInstance)'] }],
+      errors: [
+        { messageId: 'noProxy', message: 'Reports runs in a VPC and connects to Db directly, without RDS Proxy', related: ['Db (AWS::RDS::DBInstance)'] },
+      ],
     },
     {
       name: 'a cluster endpoint inside Fn::Sub',

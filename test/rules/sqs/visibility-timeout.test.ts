@@ -20,14 +20,19 @@ testRule(rule, {
   valid: [
     { name: 'exactly 6x', template: template(queue('360'), '60') },
     { name: 'the 30 s default is fine for a 5 s function', template: template(queue(), '5') },
-    { name: 'a queue from another stack is not checked', template: template('', '60', '          Properties: {Queue: arn:aws:sqs:us-east-1:123456789012:jobs}\n') },
+    {
+      name: 'a queue from another stack is not checked',
+      template: template('', '60', '          Properties: {Queue: arn:aws:sqs:us-east-1:123456789012:jobs}\n'),
+    },
     { name: 'a queue nobody in the template consumes', template: `Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties: {VisibilityTimeout: 1}\n` },
   ],
   invalid: [
     {
       name: 'below 6x: on the visibility timeout, related to the function timeout',
       template: template(queue('«300»'), '120'),
-      errors: [{ messageId: 'tooShort', message: 'Visibility timeout 300 s is below 6x the 120 s timeout of Worker (720 s)', related: ['Worker has a 120 s timeout'] }],
+      errors: [
+        { messageId: 'tooShort', message: 'Visibility timeout 300 s is below 6x the 120 s timeout of Worker (720 s)', related: ['Worker has a 120 s timeout'] },
+      ],
     },
     {
       name: 'the 30 s default: on the queue',
@@ -58,7 +63,10 @@ testRule(rule, {
     },
     {
       name: 'when 6x is beyond the SQS maximum',
-      template: template(queue('«3600»'), '7201').replace('Timeout: 7201', 'Timeout: 7201\n      CapacityProviderConfig: {LambdaManagedInstancesCapacityProviderConfig: {CapacityProviderArn: arn}}'),
+      template: template(queue('«3600»'), '7201').replace(
+        'Timeout: 7201',
+        'Timeout: 7201\n      CapacityProviderConfig: {LambdaManagedInstancesCapacityProviderConfig: {CapacityProviderArn: arn}}',
+      ),
       errors: [{ messageId: 'cannotReach' }],
     },
   ],

@@ -74,7 +74,14 @@ describe('the equivalent configuration', () => {
   });
 
   test('a task definition as a SAM function with memory in range', () => {
-    const taskdef = JSON.stringify({ family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '1024', memory: '2048', containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }] });
+    const taskdef = JSON.stringify({
+      family: 'web',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '1024',
+      memory: '2048',
+      containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }],
+    });
     const task = analyzeText({ uri: 'file:///t/taskdef.json', text: taskdef }, config).model!.taskDefinitions[0]!;
     const estimate = estimateTask(task, undefined, 'taskdef.json', emptyUsage(), settings)!;
     const equivalent = lambdaEquivalent(task, comparisonData(estimate.scenario, {}).scenario);

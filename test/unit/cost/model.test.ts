@@ -29,7 +29,15 @@ function scenario(overrides: ScenarioOverrides = {}): Scenario {
     peakToAverage: 3,
     freeTier: false,
     ...overrides,
-    lambda: { memoryMb: 512, architecture: 'arm64', ephemeralStorageMb: 512, provisionedConcurrency: 0, frontDoor: 'http-api', rdsProxyVcpu: 0, ...overrides.lambda },
+    lambda: {
+      memoryMb: 512,
+      architecture: 'arm64',
+      ephemeralStorageMb: 512,
+      provisionedConcurrency: 0,
+      frontDoor: 'http-api',
+      rdsProxyVcpu: 0,
+      ...overrides.lambda,
+    },
     fargate: {
       vcpu: 1,
       memoryGb: 2,
@@ -66,7 +74,8 @@ describe('Lambda', () => {
   test('tier boundaries: 6 B GB-s on x86_64, 7.5 B on arm64, each priced separately', () => {
     // 1 GB, 1 s per request: GB-s = requests.
     const at = (requests: number, architecture: 'x86_64' | 'arm64') =>
-      lambdaCost(scenario({ requestsPerMonth: requests, durationMs: 1000, lambda: { memoryMb: 1024, architecture, frontDoor: 'none' } }), US).breakdown.duration;
+      lambdaCost(scenario({ requestsPerMonth: requests, durationMs: 1000, lambda: { memoryMb: 1024, architecture, frontDoor: 'none' } }), US).breakdown
+        .duration;
     expect(at(6e9, 'x86_64')).toBeCloseTo(6e9 * X86[0]!, 2);
     expect(at(7e9, 'x86_64')).toBeCloseTo(6e9 * X86[0]! + 1e9 * X86[1]!, 2);
     expect(at(16e9, 'x86_64')).toBeCloseTo(6e9 * X86[0]! + 9e9 * X86[1]! + 1e9 * X86[2]!, 2);
@@ -86,7 +95,10 @@ describe('Lambda', () => {
   });
 
   test('provisioned concurrency is paid while idle, and serves requests at its lower duration price', () => {
-    const idle = lambdaCost(scenario({ requestsPerMonth: 0, lambda: { architecture: 'x86_64', provisionedConcurrency: 5, memoryMb: 1024, frontDoor: 'none' } }), US);
+    const idle = lambdaCost(
+      scenario({ requestsPerMonth: 0, lambda: { architecture: 'x86_64', provisionedConcurrency: 5, memoryMb: 1024, frontDoor: 'none' } }),
+      US,
+    );
     expect(idle.breakdown.provisionedConcurrency).toBeCloseTo(5 * 1 * SECONDS_PER_MONTH * PC_X86, 4); // about $54.75
     expect(idle.monthlyUsd).toBeCloseTo(idle.breakdown.provisionedConcurrency, 6);
     // 10M requests of 100 ms need 0.38 concurrent environments on average: all served by the 5 provisioned ones.
@@ -160,7 +172,10 @@ describe('crossover', () => {
     ['HTTP API, defaults', scenario()],
     ['REST API, x86, 1 GB, 250 ms', scenario({ durationMs: 250, lambda: { frontDoor: 'rest-api', architecture: 'x86_64', memoryMb: 1024 } })],
     ['function URL, small tasks', scenario({ lambda: { frontDoor: 'function-url' }, fargate: { vcpu: 0.25, memoryGb: 0.5, perTaskConcurrency: 4 } })],
-    ['queue worker, no load balancer, free tier', scenario({ freeTier: true, durationMs: 800, lambda: { frontDoor: 'none', memoryMb: 2048 }, fargate: { loadBalancer: 'none' } })],
+    [
+      'queue worker, no load balancer, free tier',
+      scenario({ freeTier: true, durationMs: 800, lambda: { frontDoor: 'none', memoryMb: 2048 }, fargate: { loadBalancer: 'none' } }),
+    ],
     ['fixed 4 tasks', scenario({ fargate: { tasks: 4 } })],
     ['provisioned concurrency', scenario({ lambda: { provisionedConcurrency: 2 } })],
     ['RDS Proxy and a NAT gateway', scenario({ lambda: { rdsProxyVcpu: 2 }, fargate: { natGateway: true } })],
@@ -171,7 +186,10 @@ describe('crossover', () => {
     expect(result.kind).toBe('point');
     if (result.kind !== 'point') return;
     const r = result.requestsPerMonth;
-    const at = (requests: number) => ({ lambda: lambdaCost({ ...s, requestsPerMonth: requests }, US).monthlyUsd, fargate: fargateCost({ ...s, requestsPerMonth: requests }, US).monthlyUsd });
+    const at = (requests: number) => ({
+      lambda: lambdaCost({ ...s, requestsPerMonth: requests }, US).monthlyUsd,
+      fargate: fargateCost({ ...s, requestsPerMonth: requests }, US).monthlyUsd,
+    });
     const there = at(r);
     expect(Math.abs(there.lambda - there.fargate)).toBeLessThan(0.01);
     for (const f of [0.1, 0.5, 0.9, 0.999]) {
@@ -192,7 +210,10 @@ describe('crossover', () => {
 
   test('no crossover in range is said honestly', () => {
     // A tiny fixed Fargate task against a function paying for 500 idle environments: Fargate from the start.
-    const cheapFargate = scenario({ lambda: { provisionedConcurrency: 500, memoryMb: 4096 }, fargate: { tasks: 1, vcpu: 0.25, memoryGb: 0.5, loadBalancer: 'none' } });
+    const cheapFargate = scenario({
+      lambda: { provisionedConcurrency: 500, memoryMb: 4096 },
+      fargate: { tasks: 1, vcpu: 0.25, memoryGb: 0.5, loadBalancer: 'none' },
+    });
     expect(findCrossover(cheapFargate, US)).toEqual({ kind: 'fargate-cheaper-throughout' });
     // A huge fixed fleet against a 1 ms function behind a function URL: Lambda up to a billion requests.
     const hugeFleet = scenario({ lambda: { frontDoor: 'function-url', memoryMb: 128 }, durationMs: 1, fargate: { tasks: 100_000, vcpu: 16, memoryGb: 120 } });

@@ -27,7 +27,7 @@ describe('YAML: only the entry changes', () => {
     expect(readBack(out).resources.get('Api')).toMatchObject({ ...TRAFFIC, averagePayloadKb: 8 });
   });
 
-  test('a new resource goes after the last one, at its indentation (here four spaces) and with the file\'s line breaks', () => {
+  test("a new resource goes after the last one, at its indentation (here four spaces) and with the file's line breaks", () => {
     const text = 'resources:\r\n    Other:\r\n        requestsPerMonth: 5  # keep me\r\n# trailing note\r\n';
     const out = saved(withTraffic(text, false, 'Api', { ...TRAFFIC, region: 'eu-west-2' }));
     expect(out).toBe(
@@ -36,13 +36,17 @@ describe('YAML: only the entry changes', () => {
     expect(readBack(out)).toMatchObject({ region: 'eu-west-2', problems: [] });
   });
 
-  test('a missing figure is added after the entry\'s last one', () => {
+  test("a missing figure is added after the entry's last one", () => {
     const text = 'resources:\n  Api:\n    averagePayloadKb: 8\n    requestsPerMonth: 7\n';
-    expect(saved(withTraffic(text, false, 'Api', TRAFFIC))).toBe('resources:\n  Api:\n    averagePayloadKb: 8\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n');
+    expect(saved(withTraffic(text, false, 'Api', TRAFFIC))).toBe(
+      'resources:\n  Api:\n    averagePayloadKb: 8\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n',
+    );
   });
 
   test('`resources:` with nothing after it (what the first skeleton wrote), with a comment, or ~', () => {
-    expect(saved(withTraffic('# t\nresources:\n', false, 'Api', TRAFFIC))).toBe('# t\nresources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n');
+    expect(saved(withTraffic('# t\nresources:\n', false, 'Api', TRAFFIC))).toBe(
+      '# t\nresources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n',
+    );
     expect(saved(withTraffic('resources: # none yet\nregion: eu-west-1\n', false, 'Api', TRAFFIC))).toBe(
       'resources: # none yet\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\nregion: eu-west-1\n',
     );
@@ -56,13 +60,17 @@ describe('YAML: only the entry changes', () => {
     const extended = saved(withTraffic(USAGE_SKELETON, false, 'Api', TRAFFIC));
     expect(extended).toBe(`${USAGE_SKELETON}resources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n`);
     expect(readBack(extended).problems).toEqual([]);
-    expect(saved(withTraffic('# just this', false, 'Api', TRAFFIC))).toBe('# just this\nresources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n');
+    expect(saved(withTraffic('# just this', false, 'Api', TRAFFIC))).toBe(
+      '# just this\nresources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n',
+    );
   });
 
   test('flow maps: `resources: {}` and one with entries', () => {
     expect(saved(withTraffic('resources: {}\n', false, 'Api', TRAFFIC))).toBe('resources: {Api: {requestsPerMonth: 25000000, averageDurationMs: 40}}\n');
     const text = 'resources: {Other: {requestsPerMonth: 5}, Api: {requestsPerMonth: 1}}\n';
-    expect(saved(withTraffic(text, false, 'Api', TRAFFIC))).toBe('resources: {Other: {requestsPerMonth: 5}, Api: {averageDurationMs: 40, requestsPerMonth: 25000000}}\n');
+    expect(saved(withTraffic(text, false, 'Api', TRAFFIC))).toBe(
+      'resources: {Other: {requestsPerMonth: 5}, Api: {averageDurationMs: 40, requestsPerMonth: 25000000}}\n',
+    );
     expect(saved(withTraffic('{resources: {Other: {requestsPerMonth: 5}}}', false, 'path/t.yaml#Api', TRAFFIC))).toBe(
       '{resources: {"path/t.yaml#Api": {requestsPerMonth: 25000000, averageDurationMs: 40}, Other: {requestsPerMonth: 5}}}',
     );
@@ -71,7 +79,9 @@ describe('YAML: only the entry changes', () => {
   test('an entry written as an alias of plain figures is written out: the anchor and its other users keep theirs', () => {
     const text = 'defaults: &common\n  averagePayloadKb: 8\nresources:\n  Api: *common\n  Other: *common\n';
     const out = saved(withTraffic(text, false, 'Api', TRAFFIC));
-    expect(out).toBe('defaults: &common\n  averagePayloadKb: 8\nresources:\n  Api: {averagePayloadKb: 8, requestsPerMonth: 25000000, averageDurationMs: 40}\n  Other: *common\n');
+    expect(out).toBe(
+      'defaults: &common\n  averagePayloadKb: 8\nresources:\n  Api: {averagePayloadKb: 8, requestsPerMonth: 25000000, averageDurationMs: 40}\n  Other: *common\n',
+    );
     expect(readBack(out).resources.get('Other')).toEqual(expect.objectContaining({ averagePayloadKb: 8 }));
     expect(readBack(out).resources.get('Other')!.requestsPerMonth).toBeUndefined();
   });
@@ -91,7 +101,7 @@ describe('YAML: only the entry changes', () => {
 });
 
 describe('JSON', () => {
-  test('modify in the file\'s own indentation and line breaks, the BOM kept', () => {
+  test("modify in the file's own indentation and line breaks, the BOM kept", () => {
     const text = '\uFEFF{\r\n\t"region": "eu-west-1",\r\n\t"resources": {\r\n\t\t"Other": { "requestsPerMonth": 5 }\r\n\t}\r\n}\r\n';
     const out = saved(withTraffic(text, true, 'Api', TRAFFIC));
     expect(out.startsWith('\uFEFF{\r\n\t"region": "eu-west-1",\r\n\t"resources": {\r\n\t\t"Other": { "requestsPerMonth": 5 },\r\n')).toBe(true);
@@ -104,7 +114,9 @@ describe('JSON', () => {
     expect(JSON.parse(saved(withTraffic('{"resources": null}', true, 'Api', TRAFFIC)))).toEqual({ resources: { Api: TRAFFIC } });
     expect(JSON.parse(saved(withTraffic('', true, 'Api', TRAFFIC)))).toEqual({ resources: { Api: TRAFFIC } });
     const text = '{\n  "resources": {\n    "Api": { "requestsPerMonth": 1, "peakToAverage": 2 }\n  }\n}\n';
-    expect(saved(withTraffic(text, true, 'Api', TRAFFIC))).toBe('{\n  "resources": {\n    "Api": { "requestsPerMonth": 25000000, "peakToAverage": 2, "averageDurationMs": 40 }\n  }\n}\n');
+    expect(saved(withTraffic(text, true, 'Api', TRAFFIC))).toBe(
+      '{\n  "resources": {\n    "Api": { "requestsPerMonth": 25000000, "peakToAverage": 2, "averageDurationMs": 40 }\n  }\n}\n',
+    );
   });
 
   test('a syntax error is refused with its line', () => {

@@ -111,7 +111,7 @@ Resources:
   });
 });
 
-test('a function that reaches its database through the template\'s RDS Proxy carries the proxy\'s cost', () => {
+test("a function that reaches its database through the template's RDS Proxy carries the proxy's cost", () => {
   const text = `Resources:
   Proxy:
     Type: AWS::RDS::DBProxy

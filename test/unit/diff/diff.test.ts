@@ -42,13 +42,21 @@ describe('diffSides', () => {
 
   test('broken, binary-looking and non-template files on either side are reported or left alone, never thrown', () => {
     const broken = sam(512).replace('Timeout: 10', 'Timeout: [10');
-    const report = diffSides(side('a', { 't.yaml': sam(512), 'notes.yaml': 'a: 1\n' }), side('b', { 't.yaml': broken, 'notes.yaml': 'a: 2\n', 'x.json': '\u0000\u0001{' }), options);
+    const report = diffSides(
+      side('a', { 't.yaml': sam(512), 'notes.yaml': 'a: 1\n' }),
+      side('b', { 't.yaml': broken, 'notes.yaml': 'a: 2\n', 'x.json': '\u0000\u0001{' }),
+      options,
+    );
     expect(report.files.map((f) => [f.path, f.status])).toEqual([['t.yaml', 'modified']]);
     expect(report.findings.added).toEqual([expect.objectContaining({ ruleId: 'parse-error', severity: 'error', line: 10 })]);
   });
 
   test('the usage file of each side sets its traffic; the totals add up the workloads', () => {
-    const report = diffSides(side('a', { 't.yaml': sam(512) }, 'resources: {Fn: {requestsPerMonth: 1000000}}'), side('b', { 't.yaml': sam(512) }, 'resources: {Fn: {requestsPerMonth: 3000000}}'), options);
+    const report = diffSides(
+      side('a', { 't.yaml': sam(512) }, 'resources: {Fn: {requestsPerMonth: 1000000}}'),
+      side('b', { 't.yaml': sam(512) }, 'resources: {Fn: {requestsPerMonth: 3000000}}'),
+      options,
+    );
     const w = report.workloads[0]!;
     expect(w.before!.requestsPerMonth).toBe(1_000_000);
     expect(w.after!.requestsPerMonth).toBe(3_000_000);
@@ -66,7 +74,7 @@ describe('diffSides', () => {
     };
     diffSides(side('a', { 't.yaml': sam(512), 'same.yaml': sam(128) }), side('b', { 't.yaml': sam(1024), 'same.yaml': sam(128) }), { ...options, differ });
     expect(calls).toHaveLength(1);
-    const [a, b] = calls[0] as [{ Resources: { Fn: { Properties: { MemorySize: number } } } }, typeof calls[0][0]];
+    const [a, b] = calls[0] as [{ Resources: { Fn: { Properties: { MemorySize: number } } } }, (typeof calls)[0][0]];
     expect(a.Resources.Fn.Properties.MemorySize).toBe(512);
     expect((b as typeof a).Resources.Fn.Properties.MemorySize).toBe(1024);
   });
@@ -102,7 +110,8 @@ describe('templates as plain data', () => {
 
   test('aliases that expand past the budget are cut, not followed', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]`);
     const doc = loadDocument('bomb.yaml', lines.join('\n') + '\n');
     if (!doc.root) return; // refused by the parser: nothing to expand
     const budget = { nodes: 10_000 };
@@ -111,9 +120,13 @@ describe('templates as plain data', () => {
   });
 
   test('serverless.yml becomes AWS::Lambda::Function resources with CloudFormation property names', () => {
-    const text = 'service: s\nprovider: {name: aws, runtime: nodejs20.x, memorySize: 2048, architecture: arm64}\nfunctions:\n  api: {handler: h.api, timeout: 20}\n';
+    const text =
+      'service: s\nprovider: {name: aws, runtime: nodejs20.x, memorySize: 2048, architecture: arm64}\nfunctions:\n  api: {handler: h.api, timeout: 20}\n';
     const result = analyzeText({ uri: 'serverless.yml', text }, options.config);
     const view = cloudFormationView('serverless.yml', text, result.model!);
-    expect(view.Resources['api']).toEqual({ Type: 'AWS::Lambda::Function', Properties: expect.objectContaining({ MemorySize: 2048, Timeout: 20, Runtime: 'nodejs20.x', Architectures: ['arm64'], Handler: 'h.api' }) });
+    expect(view.Resources['api']).toEqual({
+      Type: 'AWS::Lambda::Function',
+      Properties: expect.objectContaining({ MemorySize: 2048, Timeout: 20, Runtime: 'nodejs20.x', Architectures: ['arm64'], Handler: 'h.api' }),
+    });
   });
 });

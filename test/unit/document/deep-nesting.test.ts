@@ -11,7 +11,8 @@ import { type TreeNode } from '../../../src/core/parse/document/tree.js';
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
 const analyze = (name: string, text: string) => analyzeText({ uri: `file:///p/${name}`, text }, config);
 const rules = (result: AnalysisResult, ruleId: string) => result.findings.filter((f) => f.ruleId === ruleId);
-const yamlHead = 'AWSTemplateFormatVersion: "2010-09-09"\nConditions:\n  C: !Equals [a, b]\nResources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n';
+const yamlHead =
+  'AWSTemplateFormatVersion: "2010-09-09"\nConditions:\n  C: !Equals [a, b]\nResources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n';
 
 /** How deep a tree goes (maps and lists), without recursion. */
 function treeDepth(root: TreeNode | undefined): number {
@@ -46,7 +47,10 @@ describe('deeply nested documents (these were already cut off before the change;
   });
 
   test('100,000 nested [ in JSON', () => {
-    const result = analyze('template.json', `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"Tags": ${deep}}}}}`);
+    const result = analyze(
+      'template.json',
+      `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"Tags": ${deep}}}}}`,
+    );
     expect(result.format).toBe('cloudformation');
     expectCutOff(result, 0);
   });
@@ -56,7 +60,10 @@ describe('deeply nested documents (these were already cut off before the change;
     const yaml = analyze('template.yaml', `${yamlHead}      MemorySize: ${'{"Fn::If": [C, 1, '.repeat(n)}1${']}'.repeat(n)}\n`);
     expectCutOff(yaml, 9);
     expect(yaml.model!.functions[0]!.memoryMb.value).toBeUndefined();
-    const json = analyze('template.json', `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"MemorySize": ${'{"Fn::If": ["C", 1, '.repeat(n)}1${']}'.repeat(n)}}}}}`);
+    const json = analyze(
+      'template.json',
+      `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"MemorySize": ${'{"Fn::If": ["C", 1, '.repeat(n)}1${']}'.repeat(n)}}}}}`,
+    );
     expectCutOff(json, 0);
   });
 });

@@ -72,7 +72,8 @@ test('the lenient re-read breaks lines at a lone CR too', () => {
 });
 
 test('a JSON task definition with CR line breaks', () => {
-  const text = '{\r  "family": "web",\r  "requiresCompatibilities": ["FARGATE"],\r  "networkMode": "bridge",\r  "cpu": "256",\r  "memory": "512",\r  "containerDefinitions": [{"name": "app", "image": "nginx", "essential": true}]\r}\r';
+  const text =
+    '{\r  "family": "web",\r  "requiresCompatibilities": ["FARGATE"],\r  "networkMode": "bridge",\r  "cpu": "256",\r  "memory": "512",\r  "containerDefinitions": [{"name": "app", "image": "nginx", "essential": true}]\r}\r';
   const result = analyzeText({ uri: 'task-definition.json', text }, config);
   const mode = result.findings.find((f) => f.ruleId === 'ecs/fargate-network-mode')!;
   expect(mode.range.start.line).toBe(3);

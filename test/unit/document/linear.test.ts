@@ -18,7 +18,15 @@ describe('the lenient re-read', () => {
   const word = (length: number) => 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAx'.repeat(Math.ceil(length / 72)).slice(0, length);
 
   test('a 256 KB line and a mis-indented key after it (minutes before)', () => {
-    const text = ['Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '    Properties:', `      Description: ${word(256 * 1024)}`, '     Timeout: 20', ''].join('\n');
+    const text = [
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      `      Description: ${word(256 * 1024)}`,
+      '     Timeout: 20',
+      '',
+    ].join('\n');
     const { value: doc, ms } = timed(() => loadDocument('template.yaml', text));
     expect(ms).toBeLessThan(5000);
     // The re-read ran (the key is still mis-indented, so the syntax error stays) and positions are the document's.
@@ -70,7 +78,11 @@ describe('YAML aliases', () => {
 describe('map lookups', () => {
   test('a map of thousands of entries is looked up through an index, not a walk over its entries', () => {
     const count = 5000;
-    const plain: MapEntry[] = Array.from({ length: count }, (_, i) => ({ key: `R${i}`, keyNode: { kind: 'scalar', value: `R${i}`, start: i, end: i }, value: { kind: 'scalar', value: i, start: i, end: i } }));
+    const plain: MapEntry[] = Array.from({ length: count }, (_, i) => ({
+      key: `R${i}`,
+      keyNode: { kind: 'scalar', value: `R${i}`, start: i, end: i },
+      value: { kind: 'scalar', value: i, start: i, end: i },
+    }));
     let reads = 0;
     const entries = new Proxy(plain, {
       get(target, property, receiver) {

@@ -45,7 +45,12 @@ describe('YAML documents', () => {
     expect(b!.anchor).toEqual({ name: 'x', start: 16, end: 18, alias: true });
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     const names = 'abcdefghi';
-    for (let i = 1; i < names.length; i++) levels.push(`${names[i]}: &${names[i]} [${Array(9).fill('*' + names[i - 1]).join(',')}]`);
+    for (let i = 1; i < names.length; i++)
+      levels.push(
+        `${names[i]}: &${names[i]} [${Array(9)
+          .fill('*' + names[i - 1])
+          .join(',')}]`,
+      );
     const started = performance.now();
     const bomb = loadDocument('bomb.yaml', levels.join('\n') + '\n');
     expect(performance.now() - started).toBeLessThan(2000);

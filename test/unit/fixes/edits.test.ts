@@ -27,9 +27,8 @@ function applyChecked(uri: string, text: string, fix: Fix | undefined, intent?: 
   return check.text;
 }
 
-
 describe('"Use arm64" on a block list', () => {
-  test('a list written at the key\'s indentation becomes a flow list indented past the key', () => {
+  test("a list written at the key's indentation becomes a flow list indented past the key", () => {
     const text = SAM('      Architectures:\n      - x86_64\n      Runtime: python3.13\n      Handler: i.h\n');
     const fixed = applyChecked('t.yaml', text, finding('t.yaml', text, 'lambda/prefer-arm64').fix);
     expect(fixed).toContain('      Architectures:\n        [arm64]\n      Runtime: python3.13\n');
@@ -60,11 +59,17 @@ describe('line breaks and BOM', () => {
     const text = SAM('      Runtime: python3.13\n      Handler: i.h\n').replace(/\n/g, '\r\n');
     const arm = finding('t.yaml', text, 'lambda/prefer-arm64');
     expect(applyChecked('t.yaml', text, arm.fix)).toContain('    Properties:\r\n      Architectures: [arm64]\r\n      Runtime: python3.13\r\n');
-    expect(applyChecked('t.yaml', text, arm.ignore)).toContain('  Fn:\r\n    Metadata: {crossover: {ignore: [lambda/prefer-arm64]}}\r\n    Type: AWS::Serverless::Function\r\n');
+    expect(applyChecked('t.yaml', text, arm.ignore)).toContain(
+      '  Fn:\r\n    Metadata: {crossover: {ignore: [lambda/prefer-arm64]}}\r\n    Type: AWS::Serverless::Function\r\n',
+    );
   });
 
   test('a CRLF JSON template too', () => {
-    const json = JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', Role: 'r', Code: { ZipFile: 'x' } } } } }, null, 2);
+    const json = JSON.stringify(
+      { Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', Role: 'r', Code: { ZipFile: 'x' } } } } },
+      null,
+      2,
+    );
     const text = json.replace(/\n/g, '\r\n');
     const fixed = applyChecked('t.json', text, finding('t.json', text, 'lambda/prefer-arm64').fix);
     expect(fixed).toContain('"Properties": {\r\n        "Architectures": ["arm64"],\r\n        "Runtime"');
@@ -83,7 +88,11 @@ describe('line breaks and BOM', () => {
   });
 
   test('a one-line JSON template with a BOM: the edit lands at the right offset', () => {
-    const text = '\uFEFF' + JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', Role: 'r', Code: { ZipFile: 'x' } } } } });
+    const text =
+      '\uFEFF' +
+      JSON.stringify({
+        Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', Role: 'r', Code: { ZipFile: 'x' } } } },
+      });
     const fixed = applyChecked('t.json', text, finding('t.json', text, 'lambda/prefer-arm64').fix);
     expect(JSON.parse(fixed.slice(1)).Resources.Fn.Properties.Architectures).toEqual(['arm64']);
   });
@@ -162,7 +171,8 @@ ${second}`;
   });
 
   test('serverless.yml: a function that takes its settings from <<: *defaults gets the key on itself', () => {
-    const text = 'service: s\nprovider:\n  name: aws\n  runtime: python3.13\ncustom:\n  base: &base\n    memorySize: 512\nfunctions:\n  a:\n    <<: *base\n    handler: a.h\n  b:\n    <<: *base\n    handler: b.h\n';
+    const text =
+      'service: s\nprovider:\n  name: aws\n  runtime: python3.13\ncustom:\n  base: &base\n    memorySize: 512\nfunctions:\n  a:\n    <<: *base\n    handler: a.h\n  b:\n    <<: *base\n    handler: b.h\n';
     const fixed = applyChecked('serverless.yml', text, finding('serverless.yml', text, 'lambda/prefer-arm64').fix);
     expect(fixed).toContain('  base: &base\n    memorySize: 512\n');
   });
@@ -172,7 +182,8 @@ describe('building fixes is linear in the document, however long its lines', () 
   // Thousands of functions on one line (a minified template): each gets "Use arm64" and its ignore fix.
   const functions = 4000;
   const resources: Record<string, unknown> = {};
-  for (let i = 0; i < functions; i++) resources[`Fn${i}`] = { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', Role: 'r', Code: { ZipFile: 'x' } } };
+  for (let i = 0; i < functions; i++)
+    resources[`Fn${i}`] = { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', Role: 'r', Code: { ZipFile: 'x' } } };
   const setFixes = (i: number): SetFix[] => [
     { title: 'Use arm64', set: { path: ['Resources', `Fn${i}`, 'Properties'], keys: ['Architectures'], value: ['arm64'] } },
     { title: 'Ignore', set: { path: ['Resources', `Fn${i}`], keys: ['Metadata', 'crossover', 'ignore'], value: ['lambda/prefer-arm64'] } },

@@ -27,15 +27,22 @@ describe('checkFix', () => {
   test('a wrong value, and a change elsewhere', () => {
     expect(checkFix({ uri: 't.yaml', text: TEXT }, replace(TEXT, '20000', '10241', memory)).failures.join()).toMatch(/holds 10241, not 10240/);
     const elsewhere = replace(TEXT, '512', '10240', memory);
-    expect(checkFix({ uri: 't.yaml', text: TEXT }, elsewhere).failures.join()).toMatch(/outside the edited entry.*changed outside Resources\.A\.Properties\.MemorySize/s);
+    expect(checkFix({ uri: 't.yaml', text: TEXT }, elsewhere).failures.join()).toMatch(
+      /outside the edited entry.*changed outside Resources\.A\.Properties\.MemorySize/s,
+    );
   });
 
   test('without an intent: changes below the edited entry only', () => {
     expect(checkFix({ uri: 't.yaml', text: TEXT }, replace(TEXT, '20000', '10240')).failures).toEqual([]);
     const shared = 'Resources:\n  A:\n    Properties:\n      MemorySize: &m 20000\n  B:\n    Properties:\n      MemorySize: *m\n';
-    expect(checkFix({ uri: 't.yaml', text: shared }, replace(shared, '20000', '10240')).failures.join()).toMatch(/changed outside Resources\.A\.Properties\.MemorySize: at Resources\.B/);
+    expect(checkFix({ uri: 't.yaml', text: shared }, replace(shared, '20000', '10240')).failures.join()).toMatch(
+      /changed outside Resources\.A\.Properties\.MemorySize: at Resources\.B/,
+    );
     // Unless the title says it edits the anchor.
-    const asked = checkFix({ uri: 't.yaml', text: shared }, replace(shared, '20000', '10240', undefined, 'Set (in the YAML anchor &m: changes everything that uses it)'));
+    const asked = checkFix(
+      { uri: 't.yaml', text: shared },
+      replace(shared, '20000', '10240', undefined, 'Set (in the YAML anchor &m: changes everything that uses it)'),
+    );
     expect(asked).toMatchObject({ failures: [], shared: true });
   });
 

@@ -13,7 +13,9 @@ const analyze = (uri: string, text: string) => analyzeText({ uri, text, typescri
 
 function apply(text: string, fix: Fix): string {
   const lines = new LineIndex(text);
-  const edits = fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  const edits = fix.edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
@@ -35,10 +37,11 @@ function fixAway(uri: string, text: string, ruleId: string, kind: 'fix' | 'ignor
   return fixed;
 }
 
-
 describe('timeout down to the gateway limit', () => {
   test('SAM function behind a REST API', () => {
-    const text = SAM('      Runtime: nodejs22.x\n      Handler: i.h\n      Timeout: 60\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /x, Method: get}\n');
+    const text = SAM(
+      '      Runtime: nodejs22.x\n      Handler: i.h\n      Timeout: 60\n      Events:\n        Get:\n          Type: Api\n          Properties: {Path: /x, Method: get}\n',
+    );
     expect(fixAway('file:///t/template.yaml', text, 'lambda/api-gateway-timeout', 'fix', /^Set Timeout to 29 s$/)).toContain('Timeout: 29\n');
   });
 });
@@ -72,15 +75,33 @@ describe('architecture to arm64', () => {
     expect(fixed).toContain('    Properties:\n      Architectures: [arm64]\n      Runtime: python3.13\n');
   });
   test('written in a block list: the list is replaced', () => {
-    const fixed = fixAway('file:///t/template.yaml', SAM('      Architectures:\n        - x86_64\n      Runtime: python3.13\n      Handler: i.h\n'), 'lambda/prefer-arm64');
+    const fixed = fixAway(
+      'file:///t/template.yaml',
+      SAM('      Architectures:\n        - x86_64\n      Runtime: python3.13\n      Handler: i.h\n'),
+      'lambda/prefer-arm64',
+    );
     expect(fixed).toContain('      Architectures:\n        [arm64]\n      Runtime: python3.13\n');
   });
   test('inherited from Globals: Globals changes', () => {
-    const fixed = fixAway('file:///t/template.yaml', SAM('      Runtime: python3.13\n      Handler: i.h\n', 'Globals:\n  Function:\n    Architectures: [x86_64]\n'), 'lambda/prefer-arm64', 'fix', /every function that inherits it/);
+    const fixed = fixAway(
+      'file:///t/template.yaml',
+      SAM('      Runtime: python3.13\n      Handler: i.h\n', 'Globals:\n  Function:\n    Architectures: [x86_64]\n'),
+      'lambda/prefer-arm64',
+      'fix',
+      /every function that inherits it/,
+    );
     expect(fixed).toContain('Globals:\n  Function:\n    Architectures: [arm64]\n');
   });
   test('CloudFormation JSON', () => {
-    const text = JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', Role: 'arn:aws:iam::1:role/r', Code: { ZipFile: 'x' } } } } }, null, 2);
+    const text = JSON.stringify(
+      {
+        Resources: {
+          Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', Role: 'arn:aws:iam::1:role/r', Code: { ZipFile: 'x' } } },
+        },
+      },
+      null,
+      2,
+    );
     const fixed = fixAway('file:///t/template.json', text, 'lambda/prefer-arm64');
     expect(JSON.parse(fixed).Resources.Fn.Properties.Architectures).toEqual(['arm64']);
   });
@@ -94,7 +115,18 @@ describe('architecture to arm64', () => {
 
 describe('Fargate cpu/memory to the nearest valid size', () => {
   test('a task definition file', () => {
-    const text = JSON.stringify({ family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '1024', memory: '1000', containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }] }, null, 2);
+    const text = JSON.stringify(
+      {
+        family: 'web',
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: '1024',
+        memory: '1000',
+        containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }],
+      },
+      null,
+      2,
+    );
     const fixed = fixAway('file:///t/taskdef.json', text, 'ecs/fargate-task-size');
     expect(JSON.parse(fixed)).toMatchObject({ cpu: '1024', memory: '2048' });
   });
@@ -102,10 +134,19 @@ describe('Fargate cpu/memory to the nearest valid size', () => {
 
 describe('memory into range', () => {
   test('SAM YAML', () => {
-    expect(fixAway('file:///t/template.yaml', SAM('      Runtime: python3.13\n      Handler: i.h\n      MemorySize: 20000\n'), 'lambda/memory-range', 'fix', /^Set memory to 10240 MB$/)).toContain('MemorySize: 10240\n');
+    expect(
+      fixAway(
+        'file:///t/template.yaml',
+        SAM('      Runtime: python3.13\n      Handler: i.h\n      MemorySize: 20000\n'),
+        'lambda/memory-range',
+        'fix',
+        /^Set memory to 10240 MB$/,
+      ),
+    ).toContain('MemorySize: 10240\n');
   });
   test('a CDK prop written as a number', () => {
-    const app = "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Big', { runtime: lambda.Runtime.NODEJS_22_X, memorySize: 64 });\n";
+    const app =
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Big', { runtime: lambda.Runtime.NODEJS_22_X, memorySize: 64 });\n";
     expect(fixAway('file:///app/lib/stack.ts', app, 'lambda/memory-range')).toContain('memorySize: 128 }');
   });
 });
@@ -120,7 +161,13 @@ describe('SnapStart for Java', () => {
 
 describe('ignore this rule for this resource', () => {
   test('Metadata is added to the resource', () => {
-    const fixed = fixAway('file:///t/template.yaml', SAM('      Runtime: python3.13\n      Handler: i.h\n      MemorySize: 20000\n'), 'lambda/memory-range', 'ignore', /^Ignore lambda\/memory-range for Fn$/);
+    const fixed = fixAway(
+      'file:///t/template.yaml',
+      SAM('      Runtime: python3.13\n      Handler: i.h\n      MemorySize: 20000\n'),
+      'lambda/memory-range',
+      'ignore',
+      /^Ignore lambda\/memory-range for Fn$/,
+    );
     expect(fixed).toContain('  Fn:\n    Metadata: {crossover: {ignore: [lambda/memory-range]}}\n    Type: AWS::Serverless::Function\n');
   });
   test('an existing ignore list keeps its rules', () => {
@@ -135,10 +182,22 @@ describe('ignore this rule for this resource', () => {
 `;
     const fixed = fixAway('file:///t/template.yaml', text, 'lambda/memory-range', 'ignore');
     expect(fixed).toContain('ignore: [lambda/prefer-arm64, lambda/memory-range]');
-    expect(analyze('file:///t/template.yaml', fixed).findings.filter((f) => f.resourceId === 'Fn').map((f) => f.ruleId)).not.toContain('lambda/prefer-arm64');
+    expect(
+      analyze('file:///t/template.yaml', fixed)
+        .findings.filter((f) => f.resourceId === 'Fn')
+        .map((f) => f.ruleId),
+    ).not.toContain('lambda/prefer-arm64');
   });
   test('JSON', () => {
-    const text = JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', MemorySize: 20000, Role: 'r', Code: { ZipFile: 'x' } } } } }, null, 2);
+    const text = JSON.stringify(
+      {
+        Resources: {
+          Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.13', Handler: 'i.h', MemorySize: 20000, Role: 'r', Code: { ZipFile: 'x' } } },
+        },
+      },
+      null,
+      2,
+    );
     const fixed = fixAway('file:///t/template.json', text, 'lambda/memory-range', 'ignore');
     expect(JSON.parse(fixed).Resources.Fn.Metadata).toEqual({ crossover: { ignore: ['lambda/memory-range'] } });
   });

@@ -36,7 +36,9 @@ interface Expected {
   findings: string[];
 }
 
-const apps = readdirSync(fixtures).filter((f) => f.endsWith('_stack.py')).sort();
+const apps = readdirSync(fixtures)
+  .filter((f) => f.endsWith('_stack.py'))
+  .sort();
 
 test('there are Python fixture apps', () => {
   expect(apps.length).toBeGreaterThanOrEqual(4);
@@ -74,9 +76,17 @@ describe.each(apps)('%s', (file) => {
       if (!('provisionedConcurrency' in (expected.functions[fn.id] ?? {}))) expect(fn.provisionedConcurrency, fn.id).toBeUndefined();
     }
     expect(Object.fromEntries(model.queues.map((q) => [q.id, { visibilityTimeoutSeconds: q.visibilityTimeoutSeconds.value }]))).toEqual(expected.queues ?? {});
-    expect(Object.fromEntries(model.taskDefinitions.map((t) => [t.id, { cpuUnits: t.cpuUnits.value, memoryMb: t.memoryMb.value, ephemeralStorageGb: t.ephemeralStorageGb.value }]))).toEqual(expected.tasks ?? {});
-    expect(Object.fromEntries(model.services.map((s) => [s.id, { desiredCount: s.desiredCount.value, taskDefinitionId: s.taskDefinitionId }]))).toEqual(expected.services ?? {});
-    expect(Object.fromEntries(model.databases.map((d) => [d.id, { kind: d.kind, engine: d.engine.value, serverless: d.serverless }]))).toEqual(expected.databases ?? {});
+    expect(
+      Object.fromEntries(
+        model.taskDefinitions.map((t) => [t.id, { cpuUnits: t.cpuUnits.value, memoryMb: t.memoryMb.value, ephemeralStorageGb: t.ephemeralStorageGb.value }]),
+      ),
+    ).toEqual(expected.tasks ?? {});
+    expect(Object.fromEntries(model.services.map((s) => [s.id, { desiredCount: s.desiredCount.value, taskDefinitionId: s.taskDefinitionId }]))).toEqual(
+      expected.services ?? {},
+    );
+    expect(Object.fromEntries(model.databases.map((d) => [d.id, { kind: d.kind, engine: d.engine.value, serverless: d.serverless }]))).toEqual(
+      expected.databases ?? {},
+    );
     expect(Object.fromEntries(model.dbProxies.map((p) => [p.id, p.targetIds]))).toEqual(expected.proxies ?? {});
 
     // Findings (other than the runtime/arm64 advice every fixture triggers) on the expected text.
@@ -132,7 +142,13 @@ test('broken, hostile and odd Python never fails (no exception, no internal erro
     'from aws_cdk import aws_lambda as _lambda\n_lambda.Function(self, "\\u00e9\\x00", memory_size=1e309, timeout=-1)',
     'from aws_cdk import \u0000\u0001 aws_lambda\n\ufeff',
     'import aws_cdk\naws_cdk.aws_lambda.Function(self, "F1", memory_size=1)\n',
-    'from aws_cdk import aws_lambda as _lambda\nx = a' + '.b'.repeat(20000) + '()\n_lambda.Function(self, "F", memory_size=a' + '.b'.repeat(20000) + ', environment={"X": a' + '.b'.repeat(20000) + '})\n',
+    'from aws_cdk import aws_lambda as _lambda\nx = a' +
+      '.b'.repeat(20000) +
+      '()\n_lambda.Function(self, "F", memory_size=a' +
+      '.b'.repeat(20000) +
+      ', environment={"X": a' +
+      '.b'.repeat(20000) +
+      '})\n',
     'from aws_cdk import aws_lambda as _lambda\n' + 'x = f(\n'.repeat(3000),
   ];
   for (const text of inputs) ok(text);

@@ -27,7 +27,13 @@ describe('the orders stack fixture', () => {
   });
 
   test('values through a spread const, Duration, Size, Runtime, Architecture and arithmetic', () => {
-    expect(fn('Worker')).toMatchObject({ memoryMb: { value: 1024 }, timeoutSeconds: { value: 120 }, runtime: { value: 'nodejs22.x' }, architecture: { value: 'arm64' }, ephemeralStorageMb: { value: 2048 } });
+    expect(fn('Worker')).toMatchObject({
+      memoryMb: { value: 1024 },
+      timeoutSeconds: { value: 120 },
+      runtime: { value: 'nodejs22.x' },
+      architecture: { value: 'arm64' },
+      ephemeralStorageMb: { value: 2048 },
+    });
     expect(fn('Api')).toMatchObject({ memoryMb: { value: 2048 }, timeoutSeconds: { value: 60 }, architecture: { value: 'x86_64', origin: 'default' } });
     expect(fn('Computed').timeoutSeconds).toEqual({ value: 3, origin: 'default' });
     expect(fn('Computed').memoryMb.unresolved).toMatch(/Number\(process\.env\.MEMORY\) is computed by code/);
@@ -36,23 +42,32 @@ describe('the orders stack fixture', () => {
   test('findings land on the prop: the 60 s timeout behind the REST API, the queue below 6x, the Fargate size', () => {
     const at = (rule: string) => result.findings.filter((f) => f.ruleId === rule).map((f) => f.range.start.line);
     expect(at('lambda/api-gateway-timeout')).toEqual([lineOf('timeout: Duration.seconds(60)')]);
-    expect(at('sqs/visibility-timeout')).toEqual([lineOf("visibilityTimeout: Duration.seconds(60)")]);
+    expect(at('sqs/visibility-timeout')).toEqual([lineOf('visibilityTimeout: Duration.seconds(60)')]);
     expect(at('ecs/fargate-task-size')).toEqual([lineOf('memoryLimitMiB: 1024')]);
     expect(result.workloads.find((w) => w.id === 'Web/TaskDef')).toMatchObject({ type: 'ecs-task-definition', cpuUnits: 1024, memoryMb: 1024 });
   });
 });
 
 test('v1 imports, named classes and JavaScript', () => {
-  const v1 = "import * as lambda from '@aws-cdk/aws-lambda';\nimport * as cdk from '@aws-cdk/core';\nnew lambda.Function(this, 'Old', { runtime: lambda.Runtime.JAVA_21, handler: 'x', code: c, timeout: cdk.Duration.minutes(20) });\n";
+  const v1 =
+    "import * as lambda from '@aws-cdk/aws-lambda';\nimport * as cdk from '@aws-cdk/core';\nnew lambda.Function(this, 'Old', { runtime: lambda.Runtime.JAVA_21, handler: 'x', code: c, timeout: cdk.Duration.minutes(20) });\n";
   const result = analyze(v1);
   expect(result.model!.functions[0]).toMatchObject({ id: 'Old', runtime: { value: 'java21' }, timeoutSeconds: { value: 1200 } });
   expect(result.findings.map((f) => f.ruleId)).toContain('lambda/timeout-max');
-  const js = "const { Function, Runtime } = require('x');\nimport { Function as Fn } from 'aws-cdk-lib/aws-lambda';\nnew Fn(this, 'Js', { memorySize: 20000 });\n";
+  const js =
+    "const { Function, Runtime } = require('x');\nimport { Function as Fn } from 'aws-cdk-lib/aws-lambda';\nnew Fn(this, 'Js', { memorySize: 20000 });\n";
   expect(analyze(js, 'file:///app/stack.js').findings.map((f) => f.ruleId)).toContain('lambda/memory-range');
 });
 
 test('runtime member names', () => {
-  expect(['NODEJS_20_X', 'PYTHON_3_13', 'JAVA_17', 'PROVIDED_AL2023', 'DOTNET_8', 'RUBY_3_3'].map(runtimeName)).toEqual(['nodejs20.x', 'python3.13', 'java17', 'provided.al2023', 'dotnet8', 'ruby3.3']);
+  expect(['NODEJS_20_X', 'PYTHON_3_13', 'JAVA_17', 'PROVIDED_AL2023', 'DOTNET_8', 'RUBY_3_3'].map(runtimeName)).toEqual([
+    'nodejs20.x',
+    'python3.13',
+    'java17',
+    'provided.al2023',
+    'dotnet8',
+    'ruby3.3',
+  ]);
 });
 
 test('TypeScript that is not a CDK app is dropped by a text test, in well under 5 ms', () => {
@@ -130,7 +145,9 @@ test('constructs held in this.x, and the generic TaskDefinition with Fargate com
     ['api', 'sync'],
     ['http-api', 'sync'],
   ]);
-  expect(model.taskDefinitions.map((t) => [t.id, t.cpuUnits.value, t.memoryMb.value, t.fargate, t.compatibilities])).toEqual([['Batch', 1024, 3072, true, ['FARGATE']]]);
+  expect(model.taskDefinitions.map((t) => [t.id, t.cpuUnits.value, t.memoryMb.value, t.fargate, t.compatibilities])).toEqual([
+    ['Batch', 1024, 3072, true, ['FARGATE']],
+  ]);
   expect(model.services.map((s) => [s.id, s.taskDefinitionId, s.desiredCount.value])).toEqual([['BatchService', 'Batch', 3]]);
 });
 

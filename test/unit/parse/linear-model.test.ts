@@ -59,12 +59,14 @@ function run(rule: Rule, model: TemplateModel): Report[] {
 }
 
 describe('rules', () => {
-  test('sqs/visibility-timeout finds each queue\'s consumers in one pass over the functions', () => {
+  test("sqs/visibility-timeout finds each queue's consumers in one pass over the functions", () => {
     const count = 300;
     const resources: string[] = [];
     for (let i = 0; i < count; i++) {
       resources.push(`  Queue${i}:\n    Type: AWS::SQS::Queue`);
-      resources.push(`  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n      Timeout: 60\n      Events:\n        Jobs: {Type: SQS, Properties: {Queue: !GetAtt Queue${i}.Arn}}`);
+      resources.push(
+        `  Fn${i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n      Timeout: 60\n      Events:\n        Jobs: {Type: SQS, Properties: {Queue: !GetAtt Queue${i}.Arn}}`,
+      );
     }
     const model = analyzeText({ uri: 'template.yaml', text: `Transform: AWS::Serverless-2016-10-31\nResources:\n${resources.join('\n')}\n` }, config).model!;
     const functions = counting(model.functions);

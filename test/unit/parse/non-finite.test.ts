@@ -57,11 +57,14 @@ describe.each(['1e309', '-1e309', '"1e309"', '.inf', '-.inf'])('SAM settings wri
 
 test('a large finite number is still a number, checked against the range', () => {
   const result = analyzeText({ uri: 'template.yaml', text: sam('1e5') }, config);
-  expect(result.findings.find((f) => f.ruleId === 'lambda/memory-range')!.message).toBe('Memory 100,000 MB is outside the range Lambda allows (128 to 10,240 MB).');
+  expect(result.findings.find((f) => f.ruleId === 'lambda/memory-range')!.message).toBe(
+    'Memory 100,000 MB is outside the range Lambda allows (128 to 10,240 MB).',
+  );
 });
 
 test('an ECS task definition whose memory overflows', () => {
-  const text = '{"family":"web","requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":1e309,"containerDefinitions":[{"name":"app","image":"nginx","essential":true,"memory":-1e309,"healthCheck":{"command":["CMD","true"]}}]}';
+  const text =
+    '{"family":"web","requiresCompatibilities":["FARGATE"],"networkMode":"awsvpc","cpu":"256","memory":1e309,"containerDefinitions":[{"name":"app","image":"nginx","essential":true,"memory":-1e309,"healthCheck":{"command":["CMD","true"]}}]}';
   const result = analyzeText({ uri: 'task-definition.json', text }, config);
   const task = result.model!.taskDefinitions[0]!;
   expect(task.memoryMb.value).toBeUndefined();

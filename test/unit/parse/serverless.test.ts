@@ -21,7 +21,10 @@ function vars(text: string, files: Record<string, string> = {}) {
 }
 
 describe('variables', () => {
-  const v = vars(`provider:\n  name: aws\n  stage: \${opt:stage, 'prod'}\ncustom:\n  size:\n    dev: 256\n    prod: 2048\n  name: app-\${sls:stage}\n  port: \${env:PORT, 8080}\n  secret: \${ssm:/app/secret}\n  fromFile: \${file(./cfg.yml):memory}\n  code: \${file(./cfg.js):memory}\n`, { 'cfg.yml': 'memory: 3008\n' });
+  const v = vars(
+    `provider:\n  name: aws\n  stage: \${opt:stage, 'prod'}\ncustom:\n  size:\n    dev: 256\n    prod: 2048\n  name: app-\${sls:stage}\n  port: \${env:PORT, 8080}\n  secret: \${ssm:/app/secret}\n  fromFile: \${file(./cfg.yml):memory}\n  code: \${file(./cfg.js):memory}\n`,
+    { 'cfg.yml': 'memory: 3008\n' },
+  );
   const value = (expr: string) => v.resolveString(expr, 0);
 
   test('self, with a nested stage variable and its fallback', () => {

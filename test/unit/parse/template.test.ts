@@ -306,7 +306,7 @@ describe('what is not a template is left alone, and nothing throws', () => {
 
   test('random damage to a template never makes the builder throw', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pieces = ['!Ref ', '!Sub ', '${', '}', ':', '\n  ', '- ', '[', ']', '{', '}', '&a ', '*a', '!If ', 'Globals:', '"', "'", '\t', '#'];
     let built = 0;
     for (let i = 0; i < 400; i++) {

@@ -13,7 +13,8 @@ const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
 const analyze = (uri: string, text: string) => analyzeText({ uri, text, typescript: typescriptReader }, config);
 const ids = (result: AnalysisResult, ruleId: string) => result.findings.filter((f) => f.ruleId === ruleId);
 const head = "import * as lambda from 'aws-cdk-lib/aws-lambda';\n";
-const fn = (memorySize: string) => `${head}new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'h', code: lambda.Code.fromAsset('src'), memorySize: ${memorySize} });\n`;
+const fn = (memorySize: string) =>
+  `${head}new lambda.Function(this, 'F', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'h', code: lambda.Code.fromAsset('src'), memorySize: ${memorySize} });\n`;
 
 /** The result is the file read as it is, or refused where it nests too deep; never an internal error. */
 function expectNoInternalError(result: AnalysisResult): void {
@@ -26,7 +27,12 @@ describe('code nested deeper than TypeScript parses is refused on its line, befo
     expectNoInternalError(result);
     expect(result.format).toBe('serverless');
     expect(result.findings).toEqual([
-      expect.objectContaining({ ruleId: 'parse-error', severity: 'error', message: expect.stringContaining(`deeper than ${MAX_NESTING} levels`), range: { start: { line: 0, character: 15 + MAX_NESTING }, end: { line: 0, character: 16 + MAX_NESTING } } }),
+      expect.objectContaining({
+        ruleId: 'parse-error',
+        severity: 'error',
+        message: expect.stringContaining(`deeper than ${MAX_NESTING} levels`),
+        range: { start: { line: 0, character: 15 + MAX_NESTING }, end: { line: 0, character: 16 + MAX_NESTING } },
+      }),
     ]);
   });
 
@@ -43,7 +49,9 @@ describe('code nested deeper than TypeScript parses is refused on its line, befo
     const result = analyze('file:///app/lib/stack.ts', fn('1') + 'const f = ' + '() => '.repeat(2000) + '1;\n');
     expectNoInternalError(result);
     expect(result.format).toBe('cdk');
-    expect(ids(result, 'parse-error').map((f) => f.message)).toEqual(["Not analysed: the code is nested too deeply for TypeScript's parser (it ran out of stack)."]);
+    expect(ids(result, 'parse-error').map((f) => f.message)).toEqual([
+      "Not analysed: the code is nested too deeply for TypeScript's parser (it ran out of stack).",
+    ]);
     // The parser is sound after running out of stack: the next file reads as it does in a fresh process.
     const fixture = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'cdk', 'orders-stack.ts'), 'utf8');
     expect(analyze('file:///app/lib/orders-stack.ts', fixture).model!.functions.map((f) => [f.id, f.memoryMb.value])).toEqual([
@@ -56,7 +64,10 @@ describe('code nested deeper than TypeScript parses is refused on its line, befo
   test('a file a CDK app imports that nests too deeply is not read: its constants stay unknown', () => {
     const deep = 'export const SIZE = ' + '('.repeat(1000) + '512' + ')'.repeat(1000) + ';\n';
     const app = `import { SIZE } from './config';\n` + fn('SIZE');
-    const result = analyzeText({ uri: 'file:///app/lib/stack.ts', text: app, typescript: typescriptReader, readFile: (path) => (path === './config.ts' ? deep : undefined) }, config);
+    const result = analyzeText(
+      { uri: 'file:///app/lib/stack.ts', text: app, typescript: typescriptReader, readFile: (path) => (path === './config.ts' ? deep : undefined) },
+      config,
+    );
     expectNoInternalError(result);
     expect(result.model!.functions[0]!.memoryMb).toMatchObject({ value: undefined, unresolved: 'SIZE is not a constant of this file' });
   });
@@ -97,7 +108,10 @@ describe("Crossover's own walks of what TypeScript parsed have no recursion the 
   });
 
   test('serverless.ts: consts that name each other twice per level (a billion values) are cut off quickly', () => {
-    const lines = Array.from({ length: 30 }, (_, k) => `const c${k} = { a: ${k === 29 ? "'x'" : `c${k + 1}`}, b: ${k === 29 ? "'x'" : `c${k + 1}`} };`).reverse();
+    const lines = Array.from(
+      { length: 30 },
+      (_, k) => `const c${k} = { a: ${k === 29 ? "'x'" : `c${k + 1}`}, b: ${k === 29 ? "'x'" : `c${k + 1}`} };`,
+    ).reverse();
     const text = `${lines.join('\n')}\nexport default { service: 's', provider: { name: 'aws' }, custom: { big: c0 }, functions: { f: { handler: 'h', memorySize: 512 } } };\n`;
     const started = performance.now();
     const result = analyze('file:///p/serverless.ts', text);

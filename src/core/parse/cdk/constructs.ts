@@ -158,7 +158,20 @@ export class CdkModelBuilder {
   private readonly pendingTargets: { proxy: DbProxy; reference: Reference }[] = [];
 
   constructor(uri: string) {
-    this.model = { uri, format: 'cdk', parameters: new Map(), functions: [], apis: [], queues: [], databases: [], dbProxies: [], taskDefinitions: [], services: [], byId: new Map(), resourceTypes: new Map() };
+    this.model = {
+      uri,
+      format: 'cdk',
+      parameters: new Map(),
+      functions: [],
+      apis: [],
+      queues: [],
+      databases: [],
+      dbProxies: [],
+      taskDefinitions: [],
+      services: [],
+      byId: new Map(),
+      resourceTypes: new Map(),
+    };
   }
 
   construct(call: ConstructCall): void {
@@ -168,7 +181,11 @@ export class CdkModelBuilder {
     if (key === 'aws-apigateway.LambdaIntegration' || /^aws-apigatewayv2-integrations(-alpha)?\.HttpLambdaIntegration$/.test(key)) {
       const rest = key === 'aws-apigateway.LambdaIntegration';
       const fn = call.args[rest ? 0 : 1]?.reference;
-      if (fn && fn.members.length === 0) this.pendingEvents.push({ fn: fn.key, event: { name: cls.name, kind: rest ? 'api' : 'http-api', sourceType: cls.name, invocation: 'sync', loc: call.loc } });
+      if (fn && fn.members.length === 0)
+        this.pendingEvents.push({
+          fn: fn.key,
+          event: { name: cls.name, kind: rest ? 'api' : 'http-api', sourceType: cls.name, invocation: 'sync', loc: call.loc },
+        });
       return;
     }
     const id = call.args[1]?.text;
@@ -185,14 +202,29 @@ export class CdkModelBuilder {
       if (key === 'aws-lambda.Version' && fn && call.variable) this.versions.set(call.variable, fn);
       if (fn) this.provisioned(fn, props);
     } else if (key === 'aws-sqs.Queue') {
-      const queue: SqsQueue = { ...base, kind: 'sqs-queue', visibilityTimeoutSeconds: props.field('visibilityTimeout', asSeconds, 30), fifo: props.field('fifo', asBoolean, false).value === true };
+      const queue: SqsQueue = {
+        ...base,
+        kind: 'sqs-queue',
+        visibilityTimeoutSeconds: props.field('visibilityTimeout', asSeconds, 30),
+        fifo: props.field('fifo', asBoolean, false).value === true,
+      };
       this.model.queues.push(queue);
     } else if (key === 'aws-apigateway.LambdaRestApi') {
       const api: ApiGateway = { ...base, kind: 'api-gateway', protocol: 'REST', implicit: false, endpointType: defaultField('EDGE') };
       this.model.apis.push(api);
       const handler = props.reference('handler');
-      if (handler && handler.members.length === 0) this.pendingEvents.push({ fn: handler.key, event: { name: id, kind: 'api', sourceType: 'LambdaRestApi', invocation: 'sync', loc: call.loc, targetId: id } });
-    } else if (key === 'aws-rds.DatabaseInstance' || key === 'aws-rds.DatabaseInstanceFromSnapshot' || key === 'aws-rds.DatabaseCluster' || key === 'aws-rds.ServerlessCluster' || key === 'aws-rds.DatabaseClusterFromSnapshot') {
+      if (handler && handler.members.length === 0)
+        this.pendingEvents.push({
+          fn: handler.key,
+          event: { name: id, kind: 'api', sourceType: 'LambdaRestApi', invocation: 'sync', loc: call.loc, targetId: id },
+        });
+    } else if (
+      key === 'aws-rds.DatabaseInstance' ||
+      key === 'aws-rds.DatabaseInstanceFromSnapshot' ||
+      key === 'aws-rds.DatabaseCluster' ||
+      key === 'aws-rds.ServerlessCluster' ||
+      key === 'aws-rds.DatabaseClusterFromSnapshot'
+    ) {
       this.database(base, cls, props);
     } else if (key === 'aws-rds.DatabaseProxy') {
       // `proxyTarget: ProxyTarget.fromInstance(db)` / `fromCluster(cluster)`.
@@ -202,7 +234,12 @@ export class CdkModelBuilder {
     } else if (key === 'aws-ecs.TaskDefinition') {
       // `compatibility: Compatibility.FARGATE | EC2_AND_FARGATE | EC2`; cpu / memoryMiB are strings, with no default.
       const compatibility = props.call('compatibility')?.member ?? '';
-      this.model.taskDefinitions.push(taskDefinition(base, props, 'memoryMiB', { fargate: /FARGATE/.test(compatibility), compatibilities: compatibility.split('_AND_').filter((c) => c !== '') }));
+      this.model.taskDefinitions.push(
+        taskDefinition(base, props, 'memoryMiB', {
+          fargate: /FARGATE/.test(compatibility),
+          compatibilities: compatibility.split('_AND_').filter((c) => c !== ''),
+        }),
+      );
     } else if (key === 'aws-ecs.FargateService') {
       const task = props.reference('taskDefinition');
       this.model.services.push(service(base, props, task ? this.variables.get(task.key) : undefined, 0));
@@ -215,7 +252,9 @@ export class CdkModelBuilder {
     } else if (key === 'aws-ecs-patterns.ScheduledFargateTask') {
       // A scheduled task has no service; its size is in scheduledFargateTaskImageOptions.
       const options = props.nested('scheduledFargateTaskImageOptions') ?? props;
-      this.model.taskDefinitions.push(taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options, 'memoryLimitMiB', { fargate: true, cpu: 256, memory: 512 }));
+      this.model.taskDefinitions.push(
+        taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options, 'memoryLimitMiB', { fargate: true, cpu: 256, memory: 512 }),
+      );
     }
   }
 
@@ -253,13 +292,22 @@ export class CdkModelBuilder {
       if (!fn) continue;
       // Several aliases each keep their own environments warm: they add up.
       const before = fn.provisionedConcurrency;
-      fn.provisionedConcurrency = before?.value !== undefined && field.value !== undefined ? { ...before, value: before.value + field.value } : (before ?? field);
+      fn.provisionedConcurrency =
+        before?.value !== undefined && field.value !== undefined ? { ...before, value: before.value + field.value } : (before ?? field);
     }
     for (const { proxy, reference } of this.pendingTargets) {
       const target = this.variables.get(reference.key);
       if (target) proxy.targetIds.push(target);
     }
-    for (const list of [this.model.functions, this.model.queues, this.model.apis, this.model.databases, this.model.dbProxies, this.model.taskDefinitions, this.model.services] as ModelNode[][]) {
+    for (const list of [
+      this.model.functions,
+      this.model.queues,
+      this.model.apis,
+      this.model.databases,
+      this.model.dbProxies,
+      this.model.taskDefinitions,
+      this.model.services,
+    ] as ModelNode[][]) {
       for (const node of list) this.model.byId.set(node.id, node);
     }
     for (const { fn, reference, loc } of this.pendingLinks) {
@@ -267,7 +315,11 @@ export class CdkModelBuilder {
       const node = target ? this.model.byId.get(target) : undefined;
       if (!node || (node.kind !== 'rds-instance' && node.kind !== 'rds-cluster' && node.kind !== 'rds-proxy')) continue;
       const member = reference.members[0];
-      fn.links.push({ targetId: node.id, attribute: member === undefined ? undefined : ((Object.hasOwn(CONNECTION_MEMBERS, member) ? CONNECTION_MEMBERS[member] : undefined) ?? member), at: loc });
+      fn.links.push({
+        targetId: node.id,
+        attribute: member === undefined ? undefined : ((Object.hasOwn(CONNECTION_MEMBERS, member) ? CONNECTION_MEMBERS[member] : undefined) ?? member),
+        at: loc,
+      });
     }
     if (this.model.byId.size === 0) return undefined;
     return { model: this.model, problems: [] };
@@ -310,10 +362,19 @@ export class CdkModelBuilder {
     const db: Database = {
       ...base,
       kind: cluster ? 'rds-cluster' : 'rds-instance',
-      engine: name === undefined ? (at ? { value: undefined, origin: 'explicit', at, unresolved: 'the engine is not known statically' } : defaultField<string>(undefined)) : { value: name, origin: 'explicit', at: at! },
+      engine:
+        name === undefined
+          ? at
+            ? { value: undefined, origin: 'explicit', at, unresolved: 'the engine is not known statically' }
+            : defaultField<string>(undefined)
+          : { value: name, origin: 'explicit', at: at! },
       dataApi: props.field('enableDataApi', asBoolean, false).value === true,
       // Aurora Serverless v1 (ServerlessCluster) or v2 (serverlessV2 capacities, ClusterInstance.serverlessV2 writer).
-      serverless: cls.name === 'ServerlessCluster' || props.has('serverlessV2MinCapacity') || props.has('serverlessV2MaxCapacity') || props.call('writer')?.member === 'serverlessV2',
+      serverless:
+        cls.name === 'ServerlessCluster' ||
+        props.has('serverlessV2MinCapacity') ||
+        props.has('serverlessV2MaxCapacity') ||
+        props.call('writer')?.member === 'serverlessV2',
     };
     this.model.databases.push(db);
   }
@@ -326,7 +387,11 @@ export class CdkModelBuilder {
 
   private sqsEvent(fn: string | LambdaFunction, source: CallView): void {
     const queue = source.args[0]?.reference;
-    this.pendingEvents.push({ fn, event: { name: source.cls?.name ?? 'SqsEventSource', kind: 'sqs', sourceType: 'SqsEventSource', invocation: 'poll', loc: source.loc }, ...(queue && queue.members.length === 0 ? { queue: queue.key } : {}) });
+    this.pendingEvents.push({
+      fn,
+      event: { name: source.cls?.name ?? 'SqsEventSource', kind: 'sqs', sourceType: 'SqsEventSource', invocation: 'poll', loc: source.loc },
+      ...(queue && queue.members.length === 0 ? { queue: queue.key } : {}),
+    });
   }
 
   private provisioned(fn: string | LambdaFunction, props: PropsView): void {
@@ -347,7 +412,12 @@ export class CdkModelBuilder {
   }
 }
 
-function taskDefinition(base: Base, props: PropsView, memoryKey: string, options: { fargate: boolean; cpu?: number; memory?: number; compatibilities?: string[] }): EcsTaskDefinition {
+function taskDefinition(
+  base: Base,
+  props: PropsView,
+  memoryKey: string,
+  options: { fargate: boolean; cpu?: number; memory?: number; compatibilities?: string[] },
+): EcsTaskDefinition {
   return {
     ...base,
     kind: 'ecs-task-definition',

@@ -15,7 +15,20 @@ import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.
 import { LineIndex } from '../document/lines.js';
 import { mentionsCdkPython } from './detect.js';
 import { isRefusal, type FileReader } from '../reference.js';
-import { type ArgView, type CallView, CdkModelBuilder, type ClassRef, type Evaluated, fieldOf, memberValue, type PropsView, type Reference, short, unitValue, type Value } from './constructs.js';
+import {
+  type ArgView,
+  type CallView,
+  CdkModelBuilder,
+  type ClassRef,
+  type Evaluated,
+  fieldOf,
+  memberValue,
+  type PropsView,
+  type Reference,
+  short,
+  unitValue,
+  type Value,
+} from './constructs.js';
 
 /** Reads another file of the app, relative to this one ('./config.py' -> its text), a refusal, or undefined. */
 export type SourceReader = FileReader;
@@ -103,7 +116,8 @@ class PythonAppReader {
       const local = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
       if (!imported || !local) continue;
       // `from aws_cdk import aws_lambda as _lambda` (and v1's `from aws_cdk import core`) name a module; `Duration` a class.
-      if (module === 'core' && (/^aws_/.test(imported) || imported === 'core')) this.namespaces.set(local, imported === 'core' ? 'core' : imported.replace(/_/g, '-'));
+      if (module === 'core' && (/^aws_/.test(imported) || imported === 'core'))
+        this.namespaces.set(local, imported === 'core' ? 'core' : imported.replace(/_/g, '-'));
       else this.named.set(local, { module, name: imported });
     }
   }
@@ -115,7 +129,17 @@ class PythonAppReader {
     const dots = /^\.*/.exec(spelled)![0].length;
     const path = spelled.slice(dots).replace(/\./g, '/');
     const candidates =
-      dots > 0 ? [`${dots === 1 ? '.' : Array(dots - 1).fill('..').join('/')}/${path || '__init__'}.py`] : [`./${path}.py`, `../${path}.py`, `./${path}/__init__.py`];
+      dots > 0
+        ? [
+            `${
+              dots === 1
+                ? '.'
+                : Array(dots - 1)
+                    .fill('..')
+                    .join('/')
+            }/${path || '__init__'}.py`,
+          ]
+        : [`./${path}.py`, `../${path}.py`, `./${path}/__init__.py`];
     let refused: string | undefined;
     for (const candidate of candidates) {
       const text = this.readFile(candidate);
@@ -141,7 +165,8 @@ class PythonAppReader {
       }
       return;
     }
-    if (refused) this.problems.push({ ruleId: 'unresolved-reference', severity: 'warning', message: `${spelled} is not read: ${refused}.`, loc: this.loc(moduleNode) });
+    if (refused)
+      this.problems.push({ ruleId: 'unresolved-reference', severity: 'warning', message: `${spelled} is not read: ${refused}.`, loc: this.loc(moduleNode) });
   }
 
   /** `NAME = value` anywhere in the file (module level, class or function bodies). */
@@ -159,7 +184,13 @@ class PythonAppReader {
     const cls = this.classOf(fn);
     if (cls) {
       const variable = variableOf(node);
-      this.builder.construct({ cls, loc: this.loc(fn), args: args.map((a) => this.arg(a)), props: new Props(this, keywordSources(argumentList)), ...(variable ? { variable } : {}) });
+      this.builder.construct({
+        cls,
+        loc: this.loc(fn),
+        args: args.map((a) => this.arg(a)),
+        props: new Props(this, keywordSources(argumentList)),
+        ...(variable ? { variable } : {}),
+      });
       return;
     }
     // `fn.add_event_source(...)`, `fn.add_alias("live", provisioned_concurrent_executions=5)`, `db.add_proxy("Proxy", ...)`.
@@ -170,7 +201,14 @@ class PythonAppReader {
     if (!receiver || !method) return;
     const keywords = keywordSources(argumentList);
     const variable = variableOf(node);
-    this.builder.method({ receiver, method: camelCase(method), loc: this.loc(node), args: args.map((a) => this.arg(a)), props: keywords.length > 0 ? new Props(this, keywords) : undefined, ...(variable ? { variable } : {}) });
+    this.builder.method({
+      receiver,
+      method: camelCase(method),
+      loc: this.loc(node),
+      args: args.map((a) => this.arg(a)),
+      props: keywords.length > 0 ? new Props(this, keywords) : undefined,
+      ...(variable ? { variable } : {}),
+    });
   }
 
   /** `_lambda.Function`, `Function`, `cdk.aws_lambda.Function`, `aws_cdk.aws_lambda.Function` -> its class. */
@@ -185,7 +223,8 @@ class PythonAppReader {
     const module = this.namespaces.get(dotted);
     if (module !== undefined) return { module, name };
     const split = dotted.lastIndexOf('.');
-    if (split > 0 && this.namespaces.get(dotted.slice(0, split)) === 'core' && /^aws_/.test(dotted.slice(split + 1))) return { module: dotted.slice(split + 1).replace(/_/g, '-'), name };
+    if (split > 0 && this.namespaces.get(dotted.slice(0, split)) === 'core' && /^aws_/.test(dotted.slice(split + 1)))
+      return { module: dotted.slice(split + 1).replace(/_/g, '-'), name };
     return undefined;
   }
 
@@ -353,7 +392,9 @@ function keywordSources(argumentList: SyntaxNode): PropSource[] {
 }
 
 function positional(argumentList: SyntaxNode): SyntaxNode[] {
-  return argumentList.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'keyword_argument' && c.type !== 'dictionary_splat' && c.type !== 'list_splat' && c.type !== 'comment');
+  return argumentList.namedChildren.filter(
+    (c): c is SyntaxNode => c !== null && c.type !== 'keyword_argument' && c.type !== 'dictionary_splat' && c.type !== 'list_splat' && c.type !== 'comment',
+  );
 }
 
 /** Entries of a dict literal (`{"memory_size": 512}`) or a `dict(memory_size=512)` call, with string keys. */
@@ -465,7 +506,9 @@ class Props implements PropsView {
     }
     const dict = this.reader.dictOf(entry.value, entry.local);
     if (!dict) return undefined;
-    const children = (dict.node.type === 'dictionary' ? dict.node.namedChildren : (dict.node.childForFieldName('arguments')?.namedChildren ?? [])).filter((c): c is SyntaxNode => c !== null);
+    const children = (dict.node.type === 'dictionary' ? dict.node.namedChildren : (dict.node.childForFieldName('arguments')?.namedChildren ?? [])).filter(
+      (c): c is SyntaxNode => c !== null,
+    );
     return new Props(this.reader, children);
   }
 
@@ -486,7 +529,13 @@ class Props implements PropsView {
   field<T>(key: string, convert: (value: Value) => T | undefined, fallback?: T) {
     const entry = this.entry(key);
     if (!entry) return { value: fallback, origin: 'default' as const };
-    return fieldOf(this.reader.evaluate(entry.value, entry.local), convert, this.reader.loc(entry.anchor ?? entry.value), this.reader.loc(entry.anchor ?? entry.name), entry.value.text);
+    return fieldOf(
+      this.reader.evaluate(entry.value, entry.local),
+      convert,
+      this.reader.loc(entry.anchor ?? entry.value),
+      this.reader.loc(entry.anchor ?? entry.name),
+      entry.value.text,
+    );
   }
 }
 

@@ -84,7 +84,12 @@ function lastRunEnd(haystack: readonly string[], needle: readonly string[]): num
  * related information, and logical ids in the message replaced by construct paths), else left on the
  * template. `label`: how the template is named to the user (`cdk.out/OrdersStack.template.json`).
  */
-export function mapSynthesizedFindings(findings: readonly Finding[], paths: ReadonlyMap<string, string>, sources: readonly CdkSource[], label: string): Finding[] {
+export function mapSynthesizedFindings(
+  findings: readonly Finding[],
+  paths: ReadonlyMap<string, string>,
+  sources: readonly CdkSource[],
+  label: string,
+): Finding[] {
   const names = new Map<string, string>();
   for (const [logicalId, path] of paths) names.set(logicalId, displayPath(path));
   const out: Finding[] = [];
@@ -103,7 +108,10 @@ export function mapSynthesizedFindings(findings: readonly Finding[], paths: Read
       uri: match.source.uri,
       range: match.node.loc.range,
       resourceId: match.node.id,
-      related: [{ uri: finding.uri, range: finding.range, message: `${label}: ${finding.resourceId} (${path})` }, ...finding.related.map((r) => ({ ...r, message: renameIds(r.message, names) }))],
+      related: [
+        { uri: finding.uri, range: finding.range, message: `${label}: ${finding.resourceId} (${path})` },
+        ...finding.related.map((r) => ({ ...r, message: renameIds(r.message, names) })),
+      ],
     });
   }
   return out;

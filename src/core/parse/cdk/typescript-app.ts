@@ -13,7 +13,21 @@ import ts from 'typescript';
 import { type SourceLocation } from '../../model/location.js';
 import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
-import { type ArgView, type CallView, CdkModelBuilder, cdkModule, type ClassRef, type Evaluated, fieldOf, memberValue, type PropsView, type Reference, short, unitValue, type Value } from './constructs.js';
+import {
+  type ArgView,
+  type CallView,
+  CdkModelBuilder,
+  cdkModule,
+  type ClassRef,
+  type Evaluated,
+  fieldOf,
+  memberValue,
+  type PropsView,
+  type Reference,
+  short,
+  unitValue,
+  type Value,
+} from './constructs.js';
 import { mentionsCdk } from './detect.js';
 import { isInputLimit } from '../input-limit.js';
 import { isRefusal, type FileReader } from '../reference.js';
@@ -101,7 +115,13 @@ class AppReader {
       const bindings = statement.importClause?.namedBindings;
       if (bindings && ts.isNamedImports(bindings)) {
         const { consts: exported, refused } = exportedConsts(specifier, this.readFile);
-        if (refused) this.problems.push({ ruleId: 'unresolved-reference', severity: 'warning', message: `${specifier} is not read: ${refused}.`, loc: this.loc(statement.moduleSpecifier) });
+        if (refused)
+          this.problems.push({
+            ruleId: 'unresolved-reference',
+            severity: 'warning',
+            message: `${specifier} is not read: ${refused}.`,
+            loc: this.loc(statement.moduleSpecifier),
+          });
         for (const element of bindings.elements) {
           const found = exported.get((element.propertyName ?? element.name).text);
           if (found) this.consts.set(element.name.text, found.expression);
@@ -167,7 +187,13 @@ class AppReader {
     const args = [...(node.arguments ?? [])];
     const variable = variableOf(node);
     // Integrations take no props; a construct's props are its third argument.
-    this.builder.construct({ cls, loc: this.loc(node.expression), args: args.map((a) => this.arg(a)), props: new Props(this, args[2]), ...(variable ? { variable } : {}) });
+    this.builder.construct({
+      cls,
+      loc: this.loc(node.expression),
+      args: args.map((a) => this.arg(a)),
+      props: new Props(this, args[2]),
+      ...(variable ? { variable } : {}),
+    });
   }
 
   /** `fn.addEventSource(...)`, `fn.addAlias('live', {...})`, `db.addProxy('Proxy', {...})`. */
@@ -179,7 +205,14 @@ class AppReader {
     const last = args[args.length - 1];
     const object = last && args.length > 1 ? this.objectOf(last) : undefined;
     const variable = variableOf(node);
-    this.builder.method({ receiver, method: node.expression.name.text, loc: this.loc(node), args: args.map((a) => this.arg(a)), props: object ? new Props(this, object) : undefined, ...(variable ? { variable } : {}) });
+    this.builder.method({
+      receiver,
+      method: node.expression.name.text,
+      loc: this.loc(node),
+      args: args.map((a) => this.arg(a)),
+      props: object ? new Props(this, object) : undefined,
+      ...(variable ? { variable } : {}),
+    });
   }
 
   /** `nested`: an argument of a call inside an argument: its own calls are not read (`const x = f(x)` must not loop). */
@@ -374,7 +407,13 @@ class Props implements PropsView {
   field<T>(key: string, convert: (value: Value) => T | undefined, fallback?: T) {
     const entry = this.entries.get(key);
     if (!entry) return { value: fallback, origin: 'default' as const };
-    return fieldOf(this.reader.evaluate(entry.value), convert, this.reader.locOf(entry.anchor ?? entry.value), this.reader.locOf(entry.anchor ?? entry.name), this.reader.text(entry.value));
+    return fieldOf(
+      this.reader.evaluate(entry.value),
+      convert,
+      this.reader.locOf(entry.anchor ?? entry.value),
+      this.reader.locOf(entry.anchor ?? entry.name),
+      this.reader.text(entry.value),
+    );
   }
 }
 
@@ -427,14 +466,15 @@ function referenceOf(expression: ts.Expression): Reference | undefined {
 
 function unwrap(expression: ts.Expression): ts.Expression {
   let e = expression;
-  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e))
+    e = e.expression;
   return e;
 }
 
 function propertyOf(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === name) return property.initializer;
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === name)
+      return property.initializer;
   }
   return undefined;
 }
-

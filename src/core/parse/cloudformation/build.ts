@@ -99,7 +99,6 @@ function parametersOf(ctx: BuildContext): Map<string, ParameterInfo> {
   return parameters;
 }
 
-
 /** A task definition JSON file (ECS API form): a model with that one task definition. */
 export function buildTaskDefinitionFileModel(doc: LoadedDocument): ParsedTemplate {
   const ctx = new BuildContext(doc, false);

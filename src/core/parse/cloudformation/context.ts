@@ -81,7 +81,9 @@ export class BuildContext {
       }
     }
     this.referencesCheckable = !generatesResources && transformsOf(get(root, 'Transform')).every((t) => NAME_PRESERVING_TRANSFORMS.has(t));
-    this.generatedPrefixes = new PrefixSet(isSam ? [...SAM_GLOBAL_NAMES, ...[...this.resources.values()].filter((r) => r.type.startsWith('AWS::Serverless::')).map((r) => r.id)] : []);
+    this.generatedPrefixes = new PrefixSet(
+      isSam ? [...SAM_GLOBAL_NAMES, ...[...this.resources.values()].filter((r) => r.type.startsWith('AWS::Serverless::')).map((r) => r.id)] : [],
+    );
   }
 
   get uri(): string {

@@ -80,13 +80,22 @@ export class EventWiring {
         if (targetId) event.targetId = targetId;
         const timeout = getEntry(properties, 'TimeoutInMillis');
         if (timeout && (type === 'Api' || type === 'HttpApi')) {
-          event.integrationTimeoutMs = new PropertyView(this.ctx, this.resolver, [{ node: properties, path: [...path, 'Properties'], origin: 'explicit' }]).field('TimeoutInMillis', toNumber);
+          event.integrationTimeoutMs = new PropertyView(this.ctx, this.resolver, [
+            { node: properties, path: [...path, 'Properties'], origin: 'explicit' },
+          ]).field('TimeoutInMillis', toNumber);
         }
         fn.events.push(event);
       }
     }
     const url = view.find('FunctionUrlConfig');
-    if (url) fn.events.push({ name: 'FunctionUrl', kind: 'function-url', sourceType: 'FunctionUrlConfig', invocation: 'sync', loc: this.ctx.loc(url.entry.keyNode, url.path) });
+    if (url)
+      fn.events.push({
+        name: 'FunctionUrl',
+        kind: 'function-url',
+        sourceType: 'FunctionUrlConfig',
+        invocation: 'sync',
+        loc: this.ctx.loc(url.entry.keyNode, url.path),
+      });
   }
 
   /** CloudFormation resources that connect sources to functions. */
@@ -134,13 +143,19 @@ export class EventWiring {
         case 'AWS::ElasticLoadBalancingV2::TargetGroup': {
           if (stringValue(get(props, 'TargetType'))?.toLowerCase() !== 'lambda') break;
           const targets = get(props, 'Targets');
-          if (isSeq(targets)) targets.items.forEach((t, i) => add(get(t, 'Id'), [...path, 'Targets', i, 'Id'], { kind: 'alb', sourceType: resource.type, invocation: 'sync' }));
+          if (isSeq(targets))
+            targets.items.forEach((t, i) => add(get(t, 'Id'), [...path, 'Targets', i, 'Id'], { kind: 'alb', sourceType: resource.type, invocation: 'sync' }));
           break;
         }
         case 'AWS::SNS::Subscription':
           if (stringValue(get(props, 'Protocol'))?.toLowerCase() === 'lambda') {
             const topic = this.targetOf(get(props, 'TopicArn'));
-            add(get(props, 'Endpoint'), [...path, 'Endpoint'], { kind: 'sns', sourceType: resource.type, invocation: 'async', ...(topic ? { targetId: topic } : {}) });
+            add(get(props, 'Endpoint'), [...path, 'Endpoint'], {
+              kind: 'sns',
+              sourceType: resource.type,
+              invocation: 'async',
+              ...(topic ? { targetId: topic } : {}),
+            });
           }
           break;
         case 'AWS::SNS::Topic': {
@@ -148,7 +163,12 @@ export class EventWiring {
           if (!isSeq(subscriptions)) break;
           subscriptions.items.forEach((s, i) => {
             if (stringValue(get(s, 'Protocol'))?.toLowerCase() === 'lambda') {
-              add(get(s, 'Endpoint'), [...path, 'Subscription', i, 'Endpoint'], { kind: 'sns', sourceType: resource.type, invocation: 'async', targetId: resource.id });
+              add(get(s, 'Endpoint'), [...path, 'Subscription', i, 'Endpoint'], {
+                kind: 'sns',
+                sourceType: resource.type,
+                invocation: 'async',
+                targetId: resource.id,
+              });
             }
           });
           break;
@@ -156,7 +176,8 @@ export class EventWiring {
         case 'AWS::Events::Rule': {
           const targets = get(props, 'Targets');
           const kind: EventSourceKind = getEntry(props, 'ScheduleExpression') ? 'schedule' : 'eventbridge';
-          if (isSeq(targets)) targets.items.forEach((t, i) => add(get(t, 'Arn'), [...path, 'Targets', i, 'Arn'], { kind, sourceType: resource.type, invocation: 'async' }));
+          if (isSeq(targets))
+            targets.items.forEach((t, i) => add(get(t, 'Arn'), [...path, 'Targets', i, 'Arn'], { kind, sourceType: resource.type, invocation: 'async' }));
           break;
         }
         case 'AWS::S3::Bucket': {
@@ -191,7 +212,9 @@ export class EventWiring {
       if (resource.type !== 'AWS::Lambda::Alias' && resource.type !== 'AWS::Lambda::Version') continue;
       const path: PathSegment[] = ['Resources', resource.id, 'Properties'];
       const fn = this.functionOf(get(resource.properties, 'FunctionName'), [...path, 'FunctionName']);
-      const config = new PropertyView(this.ctx, this.resolver, [{ node: get(resource.properties, 'ProvisionedConcurrencyConfig'), path: [...path, 'ProvisionedConcurrencyConfig'], origin: 'explicit' }]);
+      const config = new PropertyView(this.ctx, this.resolver, [
+        { node: get(resource.properties, 'ProvisionedConcurrencyConfig'), path: [...path, 'ProvisionedConcurrencyConfig'], origin: 'explicit' },
+      ]);
       const found = config.find('ProvisionedConcurrentExecutions');
       if (fn && found && !fn.provisionedConcurrency) fn.provisionedConcurrency = config.fieldOf(found, toNumber);
     }
@@ -220,7 +243,14 @@ export class EventWiring {
           invocation: 'sync',
           loc: this.ctx.loc(integration.keyNode, path),
           targetId: resource.id,
-          ...(timeout ? { integrationTimeoutMs: new PropertyView(this.ctx, this.resolver, [{ node: integration.value, path, origin: 'explicit' }]).field('timeoutInMillis', toNumber) } : {}),
+          ...(timeout
+            ? {
+                integrationTimeoutMs: new PropertyView(this.ctx, this.resolver, [{ node: integration.value, path, origin: 'explicit' }]).field(
+                  'timeoutInMillis',
+                  toNumber,
+                ),
+              }
+            : {}),
         });
       }
     }
@@ -357,4 +387,3 @@ export function referencedNames(node: TreeNode | undefined, budget = { steps: 20
 export function isFunctionResource(resource: ResourceEntry): boolean {
   return LAMBDA_FUNCTION_TYPES.has(resource.type);
 }
-

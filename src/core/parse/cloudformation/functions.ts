@@ -69,7 +69,8 @@ function architectureField(view: PropertyView): Field<Architecture> {
   const found = view.find('Architectures');
   if (!found) return { value: 'x86_64', origin: 'default' };
   const list = view.list('Architectures');
-  if (list.unresolved) return { value: undefined, origin: list.unresolved.origin, at: list.unresolved.at, keyAt: view.keyAt(found), unresolved: list.unresolved.reason };
+  if (list.unresolved)
+    return { value: undefined, origin: list.unresolved.origin, at: list.unresolved.at, keyAt: view.keyAt(found), unresolved: list.unresolved.reason };
   const first = list.items[0];
   if (!first) return { value: 'x86_64', origin: 'default' };
   return view.itemField(first, found.entry.keyNode, toArchitecture);

@@ -173,7 +173,11 @@ export class Resolver {
     else if (!defaultNode || (isScalar(defaultNode) && defaultNode.value === null)) result = unresolved(`!Ref ${name} (parameter without a Default)`);
     else {
       // A Default is a literal: intrinsics are not allowed there, so no further evaluation.
-      const literal = isScalar(defaultNode) ? scalar(defaultNode.value) : isSeq(defaultNode) ? this.list(defaultNode.items, ['Parameters', name, 'Default']) : undefined;
+      const literal = isScalar(defaultNode)
+        ? scalar(defaultNode.value)
+        : isSeq(defaultNode)
+          ? this.list(defaultNode.items, ['Parameters', name, 'Default'])
+          : undefined;
       result =
         literal?.kind === 'value'
           ? value(coerceParameter(literal.value, type), `!Ref ${name} (parameter Default)`)

@@ -64,7 +64,8 @@ function walk(ctx: BuildContext, root: TreeNode, rootPath: PathSegment[]): Resou
       }
       if (fn === 'Fn::GetAtt') {
         const target = getAttTarget(arg);
-        if (target && ctx.resources.has(target.resource)) links.push({ targetId: target.resource, attribute: target.attribute, at: ctx.loc(node, pathOf(step, rootPath)) });
+        if (target && ctx.resources.has(target.resource))
+          links.push({ targetId: target.resource, attribute: target.attribute, at: ctx.loc(node, pathOf(step, rootPath)) });
         continue;
       }
       if (fn === 'Fn::Sub') {
@@ -76,14 +77,16 @@ function walk(ctx: BuildContext, root: TreeNode, rootPath: PathSegment[]): Resou
             if (getEntry(variables, name)) continue;
             const dot = name.indexOf('.');
             const id = dot > 0 ? name.slice(0, dot) : name;
-            if (ctx.resources.has(id)) links.push({ targetId: id, attribute: dot > 0 ? name.slice(dot + 1) : undefined, at: ctx.loc(node, pathOf(step, rootPath)) });
+            if (ctx.resources.has(id))
+              links.push({ targetId: id, attribute: dot > 0 ? name.slice(dot + 1) : undefined, at: ctx.loc(node, pathOf(step, rootPath)) });
           }
         }
         if (variables) stack.push({ node: variables, parent: { node, parent: step, segment: fn }, segment: 1 });
         continue;
       }
     }
-    if (isMap(node)) for (let i = node.entries.length - 1; i >= 0; i--) stack.push({ node: node.entries[i]!.value, parent: step, segment: node.entries[i]!.key });
+    if (isMap(node))
+      for (let i = node.entries.length - 1; i >= 0; i--) stack.push({ node: node.entries[i]!.value, parent: step, segment: node.entries[i]!.key });
     else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i]!, parent: step, segment: i });
   }
   return links;

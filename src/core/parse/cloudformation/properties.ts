@@ -153,7 +153,8 @@ export class PropertyView {
     if (item.value === undefined) return this.fieldAt(item.node, keyAt, item.path, item.origin, convert);
     const at = this.ctx.loc(item.node, item.path);
     const value = convert(item.value);
-    if (value === undefined) return { value, origin: item.origin, at, keyAt, unresolved: `${describeValue(item.value, this.sourceOf(item.node))} is not a valid value here` };
+    if (value === undefined)
+      return { value, origin: item.origin, at, keyAt, unresolved: `${describeValue(item.value, this.sourceOf(item.node))} is not a valid value here` };
     return { value, origin: item.origin, at, keyAt, via: item.via ?? 'an intrinsic function' };
   }
 

@@ -112,4 +112,3 @@ export function isApiResource(type: string): 'rest' | 'v2' | undefined {
   if (type === 'AWS::Serverless::HttpApi' || type === 'AWS::ApiGatewayV2::Api') return 'v2';
   return undefined;
 }
-

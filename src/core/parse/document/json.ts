@@ -121,7 +121,13 @@ class TreeBuilder {
     if (this.stack.length <= DOCUMENT_LIMITS.maxDepth) return undefined;
     if (!this.depthReported) {
       this.depthReported = true;
-      this.problems.push({ severity: 'error', code: 'too-deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`, start, end: start + 1 });
+      this.problems.push({
+        severity: 'error',
+        code: 'too-deep',
+        message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`,
+        start,
+        end: start + 1,
+      });
     }
     return nullAt(start);
   }

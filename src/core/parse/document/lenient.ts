@@ -18,7 +18,11 @@ export interface Repaired {
   toOriginal(offset: number): number;
 }
 
-type State = { kind: 'plain' } | { kind: 'flow'; depth: number; base: number; quote?: string } | { kind: 'quote'; quote: string; base: number } | { kind: 'block'; parent: number };
+type State =
+  | { kind: 'plain' }
+  | { kind: 'flow'; depth: number; base: number; quote?: string }
+  | { kind: 'quote'; quote: string; base: number }
+  | { kind: 'block'; parent: number };
 
 export function repairFlowIndentation(text: string): Repaired | undefined {
   const lines = splitLines(text);

@@ -141,6 +141,7 @@ export function plainValue(node: TreeNode, budget = { nodes: 1_000_000 }, depth 
   if (node.kind === 'seq') return node.items.map((item) => plainValue(item, budget, depth + 1));
   const out: Record<string, unknown> = {};
   // defineProperty: a key named __proto__ stays a key and never becomes the object's prototype.
-  for (const entry of node.entries) Object.defineProperty(out, entry.key, { value: plainValue(entry.value, budget, depth + 1), enumerable: true, writable: true, configurable: true });
+  for (const entry of node.entries)
+    Object.defineProperty(out, entry.key, { value: plainValue(entry.value, budget, depth + 1), enumerable: true, writable: true, configurable: true });
   return out;
 }

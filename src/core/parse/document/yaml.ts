@@ -3,7 +3,22 @@
  * short-form CloudFormation tags become long-form maps, aliases are shared (never copied) and counted so
  * an alias bomb is refused, and nesting is bounded.
  */
-import { type Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Tags, visit, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  parseDocument,
+  type Tags,
+  visit,
+  type YAMLMap,
+  type YAMLSeq,
+  type Scalar,
+} from 'yaml';
 import { CFN_SHORT_TAGS } from './cfn-tags.js';
 import { repairFlowIndentation } from './lenient.js';
 import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
@@ -47,11 +62,23 @@ export function parseYaml(document: string): YamlResult {
       problems[problems.length - 1]!.message += ` (${doc.errors.length - MAX_SYNTAX_PROBLEMS} further syntax errors follow from these and are not listed)`;
       break;
     }
-    problems.push({ severity: 'error', code: 'yaml-syntax', message, start: toOriginal(error.pos[0]), end: toOriginal(Math.max(error.pos[1], error.pos[0] + 1)) });
+    problems.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message,
+      start: toOriginal(error.pos[0]),
+      end: toOriginal(Math.max(error.pos[1], error.pos[0] + 1)),
+    });
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // tags are handled (and unknown ones reported) below
-    problems.push({ severity: 'warning', code: 'yaml-warning', message: cleanMessage(warning.message), start: toOriginal(warning.pos[0]), end: toOriginal(Math.max(warning.pos[1], warning.pos[0] + 1)) });
+    problems.push({
+      severity: 'warning',
+      code: 'yaml-warning',
+      message: cleanMessage(warning.message),
+      start: toOriginal(warning.pos[0]),
+      end: toOriginal(Math.max(warning.pos[1], warning.pos[0] + 1)),
+    });
   }
   const converter = new Converter(source, doc, problems, toOriginal);
   const root = doc.contents ? converter.convert(doc.contents as Node, 0) : undefined;
@@ -168,7 +195,13 @@ class Converter {
   private tooDeep(start: number): TreeNode {
     if (!this.depthReported) {
       this.depthReported = true;
-      this.problems.push({ severity: 'error', code: 'too-deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`, start, end: start + 1 });
+      this.problems.push({
+        severity: 'error',
+        code: 'too-deep',
+        message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`,
+        start,
+        end: start + 1,
+      });
     }
     this.lastWeight = 1;
     this.lastHeight = 0;

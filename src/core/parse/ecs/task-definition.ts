@@ -127,7 +127,13 @@ function base(ctx: BuildContext, resource: ResourceEntry): ResourceBase {
 }
 
 export function buildTaskDefinitionResource(ctx: BuildContext, resolver: Resolver, resource: ResourceEntry): EcsTaskDefinition {
-  return readTaskDefinition(ctx, resolver, PropertyView.of(ctx, resolver, resource.properties, ['Resources', resource.id, 'Properties']), base(ctx, resource), 'cfn');
+  return readTaskDefinition(
+    ctx,
+    resolver,
+    PropertyView.of(ctx, resolver, resource.properties, ['Resources', resource.id, 'Properties']),
+    base(ctx, resource),
+    'cfn',
+  );
 }
 
 /** The logical id a `Ref` / `GetAtt` / `Sub` in `node` points at, when it is a resource of the template. */
@@ -206,7 +212,9 @@ export function wireScaling(ctx: BuildContext, resolver: Resolver, services: Map
     const targetId = referencedId(ctx, get(resource.properties, 'ScalingTargetId'));
     const service = (targetId ? targetService.get(targetId) : undefined) ?? serviceIn(get(resource.properties, 'ResourceId'));
     if (!service) continue;
-    const view = PropertyView.of(ctx, resolver, resource.properties, ['Resources', resource.id, 'Properties']).child('TargetTrackingScalingPolicyConfiguration');
+    const view = PropertyView.of(ctx, resolver, resource.properties, ['Resources', resource.id, 'Properties']).child(
+      'TargetTrackingScalingPolicyConfiguration',
+    );
     const policy: ScalingPolicy = { id: resource.id, loc: ctx.loc(resource.keyNode, ['Resources', resource.id]) };
     const out = view.find('ScaleOutCooldown');
     const inn = view.find('ScaleInCooldown');

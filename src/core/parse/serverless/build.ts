@@ -71,7 +71,13 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
   const provider = get(root, 'provider');
   const model: TemplateModel = { ...cfn.model, format: 'serverless', byId: new Map(cfn.model.byId) };
 
-  const field = <T>(entry: MapEntry | undefined, path: PathSegment[], origin: Origin, convert: (v: Static | undefined) => T | undefined, fallback?: T): Field<T> => {
+  const field = <T>(
+    entry: MapEntry | undefined,
+    path: PathSegment[],
+    origin: Origin,
+    convert: (v: Static | undefined) => T | undefined,
+    fallback?: T,
+  ): Field<T> => {
     if (!entry) return defaultField(fallback);
     const at = ctx.loc(entry.value, path);
     const keyAt = ctx.loc(entry.keyNode, path);
@@ -80,7 +86,8 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
     const raw = resolved.value;
     const value = typeof raw === 'object' && raw !== null ? undefined : convert(raw);
     if (value === undefined) {
-      const shown = typeof raw === 'object' && raw !== null ? JSON.stringify('a map or list') : describeValue(raw, doc.text.slice(entry.value.start, entry.value.end));
+      const shown =
+        typeof raw === 'object' && raw !== null ? JSON.stringify('a map or list') : describeValue(raw, doc.text.slice(entry.value.start, entry.value.end));
       return { value: undefined, origin, at, keyAt, unresolved: `${shown} is not a valid value here` };
     }
     return { value, origin, at, keyAt, ...(resolved.via ? { via: resolved.via } : {}) };
@@ -91,7 +98,10 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
   const entries: { key: string; keyNode: TreeNode; value: TreeNode; path: PathSegment[] }[] = [];
   if (isMap(functions)) for (const e of functions.entries) entries.push({ key: e.key, keyNode: e.keyNode, value: e.value, path: ['functions', e.key] });
   // v3 also takes a list of maps of functions.
-  if (isSeq(functions)) functions.items.forEach((item, i) => isMap(item) && item.entries.forEach((e) => entries.push({ key: e.key, keyNode: e.keyNode, value: e.value, path: ['functions', i, e.key] })));
+  if (isSeq(functions))
+    functions.items.forEach(
+      (item, i) => isMap(item) && item.entries.forEach((e) => entries.push({ key: e.key, keyNode: e.keyNode, value: e.value, path: ['functions', i, e.key] })),
+    );
 
   for (const { key, keyNode, value, path } of entries) {
     if (!isMap(value)) continue;
@@ -118,7 +128,13 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
       ephemeralStorageMb: setting('ephemeralStorageSize', toNumber, 512),
       packageType: image ? { value: 'Image', origin: 'explicit', at: ctx.loc(image.keyNode, [...path, 'image']) } : defaultField('Zip'),
       handler: setting('handler', toText),
-      snapStart: field(getEntry(value, 'snapStart'), [...path, 'snapStart'], 'explicit', (v) => (v === true || v === 'true' ? 'PublishedVersions' : v === false || v === 'false' ? 'None' : undefined), 'None'),
+      snapStart: field(
+        getEntry(value, 'snapStart'),
+        [...path, 'snapStart'],
+        'explicit',
+        (v) => (v === true || v === 'true' ? 'PublishedVersions' : v === false || v === 'false' ? 'None' : undefined),
+        'None',
+      ),
       layers: countList(getEntry(value, 'layers')?.value ?? (isMap(provider) ? getEntry(provider, 'layers')?.value : undefined)),
       events: [],
       links: [],
@@ -127,7 +143,15 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
     if (reserved) fn.reservedConcurrency = field(reserved, [...path, 'reservedConcurrency'], 'explicit', toNumber);
     const provisioned = getEntry(value, 'provisionedConcurrency');
     if (provisioned) fn.provisionedConcurrency = field(provisioned, [...path, 'provisionedConcurrency'], 'explicit', toNumber);
-    const vpc = vpcOf(ctx, vars, getEntry(value, 'vpc') ? { entry: getEntry(value, 'vpc')!, path: [...path, 'vpc'], origin: 'explicit' } : isMap(provider) && getEntry(provider, 'vpc') ? { entry: getEntry(provider, 'vpc')!, path: ['provider', 'vpc'], origin: 'globals' } : undefined);
+    const vpc = vpcOf(
+      ctx,
+      vars,
+      getEntry(value, 'vpc')
+        ? { entry: getEntry(value, 'vpc')!, path: [...path, 'vpc'], origin: 'explicit' }
+        : isMap(provider) && getEntry(provider, 'vpc')
+          ? { entry: getEntry(provider, 'vpc')!, path: ['provider', 'vpc'], origin: 'globals' }
+          : undefined,
+    );
     if (vpc) fn.vpc = vpc;
     const environment = environmentOf(ctx, vars, value, path, provider);
     if (environment) fn.environment = environment;
@@ -165,7 +189,9 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
           if (!apis.has(spec.api)) apis.set(spec.api, implicitApi(ctx, vars, spec.api, source, provider));
         } else {
           const arn = isMap(body) ? (get(body, 'arn') ?? get(body, 'queueArn')) : undefined;
-          const target = isMap(arn) ? (getAttTarget(get(arn, 'Fn::GetAtt')) ?? (stringValue(get(arn, 'Ref')) ? { resource: stringValue(get(arn, 'Ref'))!, attribute: '' } : undefined)) : undefined;
+          const target = isMap(arn)
+            ? (getAttTarget(get(arn, 'Fn::GetAtt')) ?? (stringValue(get(arn, 'Ref')) ? { resource: stringValue(get(arn, 'Ref'))!, attribute: '' } : undefined))
+            : undefined;
           if (target && ctx.resources.has(target.resource)) source.targetId = target.resource;
         }
         fn.events.push(source);
@@ -188,8 +214,22 @@ function countList(node: TreeNode | undefined): number {
   return isSeq(node) ? node.items.length : node ? 1 : 0;
 }
 
-function implicitApi(ctx: BuildContext, vars: SlsVariables, id: 'ApiGatewayRestApi' | 'HttpApi' | 'WebsocketsApi', first: EventSource, provider: TreeNode | undefined): ApiGateway {
-  const api: ApiGateway = { kind: 'api-gateway', id, type: 'Serverless implicit API', loc: first.loc, ignoredRules: [], protocol: id === 'HttpApi' ? 'HTTP' : id === 'WebsocketsApi' ? 'WEBSOCKET' : 'REST', implicit: true };
+function implicitApi(
+  ctx: BuildContext,
+  vars: SlsVariables,
+  id: 'ApiGatewayRestApi' | 'HttpApi' | 'WebsocketsApi',
+  first: EventSource,
+  provider: TreeNode | undefined,
+): ApiGateway {
+  const api: ApiGateway = {
+    kind: 'api-gateway',
+    id,
+    type: 'Serverless implicit API',
+    loc: first.loc,
+    ignoredRules: [],
+    protocol: id === 'HttpApi' ? 'HTTP' : id === 'WebsocketsApi' ? 'WEBSOCKET' : 'REST',
+    implicit: true,
+  };
   if (id === 'ApiGatewayRestApi') {
     // The framework's REST API is edge-optimized unless provider.endpointType says otherwise.
     const entry = isMap(provider) ? getEntry(provider, 'endpointType') : undefined;
@@ -199,7 +239,12 @@ function implicitApi(ctx: BuildContext, vars: SlsVariables, id: 'ApiGatewayRestA
       entry && (value === 'REGIONAL' || value === 'EDGE' || value === 'PRIVATE')
         ? { value, origin: 'globals', at: ctx.loc(entry.value, ['provider', 'endpointType']) }
         : entry
-          ? { value: undefined, origin: 'globals', at: ctx.loc(entry.value, ['provider', 'endpointType']), unresolved: resolved?.kind === 'unresolved' ? resolved.reason : 'not an endpoint type' }
+          ? {
+              value: undefined,
+              origin: 'globals',
+              at: ctx.loc(entry.value, ['provider', 'endpointType']),
+              unresolved: resolved?.kind === 'unresolved' ? resolved.reason : 'not an endpoint type',
+            }
           : defaultField('EDGE');
   }
   return api;
@@ -243,5 +288,9 @@ function environmentOf(ctx: BuildContext, vars: SlsVariables, fn: MapNode, path:
   add(own, [...path, 'environment'], 'explicit');
   add(inherited, ['provider', 'environment'], 'globals');
   const anchor = own ?? inherited!;
-  return { variables: [...variables.values()], at: ctx.loc(anchor.keyNode, own ? [...path, 'environment'] : ['provider', 'environment']), origin: own ? 'explicit' : 'globals' };
+  return {
+    variables: [...variables.values()],
+    at: ctx.loc(anchor.keyNode, own ? [...path, 'environment'] : ['provider', 'environment']),
+    origin: own ? 'explicit' : 'globals',
+  };
 }

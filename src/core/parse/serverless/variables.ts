@@ -89,7 +89,8 @@ export class SlsVariables {
       if (end < 0) return { kind: 'unresolved', reason: `unbalanced braces in ${text}` };
       const inner = this.evaluate(rest.slice(start + 2, end), depth);
       if (inner.kind === 'unresolved') return inner;
-      if (typeof inner.value === 'object' && inner.value !== null) return { kind: 'unresolved', reason: `${rest.slice(start, end + 1)} is a map or list inside a string` };
+      if (typeof inner.value === 'object' && inner.value !== null)
+        return { kind: 'unresolved', reason: `${rest.slice(start, end + 1)} is a map or list inside a string` };
       out += rest.slice(0, start) + String(inner.value);
       rest = rest.slice(end + 1);
       if (out.length > MAX_STRING) return { kind: 'unresolved', reason: 'the value grows beyond 100,000 characters (a variable bomb?)' };

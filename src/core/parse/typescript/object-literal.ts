@@ -30,7 +30,11 @@ export function objectLiteralTree(fileName: string, text: string): TreeNode | un
       }
     } else if (ts.isExportAssignment(statement)) {
       exported = statement.expression;
-    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (
+      ts.isExpressionStatement(statement) &&
+      ts.isBinaryExpression(statement.expression) &&
+      statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    ) {
       const left = statement.expression.left;
       if (ts.isPropertyAccessExpression(left) && left.getText(source) === 'module.exports') exported = statement.expression.right;
     }
@@ -61,7 +65,14 @@ class Converter {
   private unwrap(expression: ts.Expression, seen = new Set<string>()): ts.Expression {
     let e = expression;
     for (let guard = 0; guard < 32; guard++) {
-      if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+      if (
+        ts.isAsExpression(e) ||
+        ts.isSatisfiesExpression(e) ||
+        ts.isParenthesizedExpression(e) ||
+        ts.isTypeAssertionExpression(e) ||
+        ts.isNonNullExpression(e)
+      )
+        e = e.expression;
       else if (ts.isIdentifier(e) && this.consts.has(e.text) && !seen.has(e.text)) {
         seen.add(e.text);
         e = this.consts.get(e.text)!;
@@ -102,7 +113,8 @@ class Converter {
   private leaf(e: ts.Expression): ScalarNode {
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return this.scalar(e, e.text);
     if (ts.isNumericLiteral(e)) return this.scalar(e, Number(e.text));
-    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return this.scalar(e, -Number(e.operand.text));
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand))
+      return this.scalar(e, -Number(e.operand.text));
     if (e.kind === ts.SyntaxKind.TrueKeyword) return this.scalar(e, true);
     if (e.kind === ts.SyntaxKind.FalseKeyword) return this.scalar(e, false);
     if (e.kind === ts.SyntaxKind.NullKeyword) return this.scalar(e, null);

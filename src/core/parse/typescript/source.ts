@@ -17,7 +17,10 @@ export const MAX_NESTING = 128;
 export function parseSource(fileName: string, text: string, kind?: ts.ScriptKind): ts.SourceFile {
   const deep = excessiveNesting(text);
   if (deep !== undefined) {
-    throw new InputLimitError(`Not analysed: brackets nest deeper than ${MAX_NESTING} levels here. TypeScript's parser runs out of stack a few hundred levels deep, so the file is not parsed.`, deep);
+    throw new InputLimitError(
+      `Not analysed: brackets nest deeper than ${MAX_NESTING} levels here. TypeScript's parser runs out of stack a few hundred levels deep, so the file is not parsed.`,
+      deep,
+    );
   }
   try {
     return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);

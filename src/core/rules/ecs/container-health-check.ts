@@ -7,7 +7,8 @@ export default defineRule({
     severity: 'info',
     docs: {
       description: 'A task definition whose essential containers have no health check.',
-      rationale: 'Without a container health check, ECS only knows whether the process runs, not whether it works: a hung container keeps receiving work, and deployments count broken tasks as healthy unless a load balancer checks them.',
+      rationale:
+        'Without a container health check, ECS only knows whether the process runs, not whether it works: a hung container keeps receiving work, and deployments count broken tasks as healthy unless a load balancer checks them.',
       howToFix: 'Add a `healthCheck` to the essential container (a command that exits 0 when the service works).',
       exceptions: 'Silent when at least one essential container has a health check.',
       sources: [{ title: 'Container health checks', url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/healthcheck.html' }],

@@ -8,7 +8,8 @@ export default defineRule({
     severity: 'error',
     docs: {
       description: 'A task definition whose ephemeral storage is outside the 21 to 200 GiB that Fargate accepts.',
-      rationale: 'Fargate gives every task 20 GiB of ephemeral storage; `ephemeralStorage.sizeInGiB` raises it to between 21 and 200 GiB (platform version 1.4.0 or later). Any other value is refused at registration. Storage above 20 GiB is billed per GB-hour.',
+      rationale:
+        'Fargate gives every task 20 GiB of ephemeral storage; `ephemeralStorage.sizeInGiB` raises it to between 21 and 200 GiB (platform version 1.4.0 or later). Any other value is refused at registration. Storage above 20 GiB is billed per GB-hour.',
       howToFix: 'Set `sizeInGiB` between 21 and 200, or remove `ephemeralStorage` to keep the free 20 GiB.',
       exceptions: 'Silent when the size is not given or not static.',
       sources: [{ title: 'EphemeralStorage (ECS API)', url: FARGATE_LIMITS.minEphemeralStorageGb.url }],

@@ -20,7 +20,8 @@ export default defineRule({
     return {
       EcsTaskDefinition(task) {
         if (!task.fargate) return;
-        for (const container of task.containers) if (container.gpu) ctx.report({ node: task, loc: container.gpu, messageId: 'gpu', data: { container: container.name } });
+        for (const container of task.containers)
+          if (container.gpu) ctx.report({ node: task, loc: container.gpu, messageId: 'gpu', data: { container: container.name } });
       },
     };
   },

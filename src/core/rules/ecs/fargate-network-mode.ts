@@ -9,7 +9,8 @@ export default defineRule({
     fixable: true,
     docs: {
       description: 'A task definition that runs on Fargate with a network mode other than awsvpc.',
-      rationale: 'Every Fargate task gets its own elastic network interface: Fargate accepts only the `awsvpc` network mode. Without `networkMode`, ECS uses `bridge`, which Fargate refuses.',
+      rationale:
+        'Every Fargate task gets its own elastic network interface: Fargate accepts only the `awsvpc` network mode. Without `networkMode`, ECS uses `bridge`, which Fargate refuses.',
       howToFix: 'Set `networkMode` to `awsvpc`.',
       exceptions: 'Only task definitions that run on Fargate; silent when the mode is not static.',
       sources: [{ title: 'Network mode (ECS task definition parameters)', url: FARGATE_LIMITS.networkMode.url }],
@@ -29,7 +30,9 @@ export default defineRule({
           field: mode,
           messageId: 'mode',
           data: { mode: mode.value, origin: mode.origin === 'default' ? ' (the default when networkMode is not set)' : '' },
-          ...(mode.origin === 'explicit' && mode.at && mode.via === undefined ? { fix: { title: 'Use awsvpc', edits: [{ range: mode.at.range, newText: json ? '"awsvpc"' : 'awsvpc' }] } } : {}),
+          ...(mode.origin === 'explicit' && mode.at && mode.via === undefined
+            ? { fix: { title: 'Use awsvpc', edits: [{ range: mode.at.range, newText: json ? '"awsvpc"' : 'awsvpc' }] } }
+            : {}),
         });
       },
     };

@@ -18,12 +18,20 @@ export default defineRule({
       rationale:
         'Fargate runs a fixed set of task sizes: 0.25 vCPU with 0.5, 1 or 2 GB; 0.5 vCPU with 1 to 4 GB; 1 vCPU with 2 to 8 GB; 2 vCPU with 4 to 16 GB; 4 vCPU with 8 to 30 GB (1 GB steps); 8 vCPU with 16 to 60 GB (4 GB steps); 16 vCPU with 32 to 120 GB (8 GB steps). Any other pair, or a task without task-level CPU and memory, is refused when the task definition is registered, so the deployment fails.',
       howToFix: 'Use the nearest valid size the finding names (the smallest size with at least the CPU and memory you asked for); the quick fix writes it.',
-      exceptions: 'Only task definitions that run on Fargate (FARGATE in requiresCompatibilities, or launched by a Fargate service in the same template). Values that are not static (parameters, placeholders such as `${CPU}`) are not checked.',
-      examples: [{ title: '1 vCPU with 1 GB', bad: '{\n  "requiresCompatibilities": ["FARGATE"],\n  "cpu": "1024",\n  "memory": "1024"\n}', good: '{\n  "requiresCompatibilities": ["FARGATE"],\n  "cpu": "1024",\n  "memory": "2048"\n}' }],
+      exceptions:
+        'Only task definitions that run on Fargate (FARGATE in requiresCompatibilities, or launched by a Fargate service in the same template). Values that are not static (parameters, placeholders such as `${CPU}`) are not checked.',
+      examples: [
+        {
+          title: '1 vCPU with 1 GB',
+          bad: '{\n  "requiresCompatibilities": ["FARGATE"],\n  "cpu": "1024",\n  "memory": "1024"\n}',
+          good: '{\n  "requiresCompatibilities": ["FARGATE"],\n  "cpu": "1024",\n  "memory": "2048"\n}',
+        },
+      ],
       sources: [{ title: 'Task size (ECS task definition parameters)', url: FARGATE_LIMITS.taskSizes.url }],
     },
     messages: {
-      invalid: 'CPU {{cpu}} ({{vcpu}}) with {{memory}} MiB ({{gb}}) is not a Fargate task size; the nearest is {{nearestCpu}} CPU / {{nearestMemory}} MiB ({{nearestVcpu}} / {{nearestGb}}).',
+      invalid:
+        'CPU {{cpu}} ({{vcpu}}) with {{memory}} MiB ({{gb}}) is not a Fargate task size; the nearest is {{nearestCpu}} CPU / {{nearestMemory}} MiB ({{nearestVcpu}} / {{nearestGb}}).',
       missing: 'A Fargate task needs task-level {{missing}}; without it the task definition cannot be registered.',
     },
   },
@@ -71,7 +79,10 @@ function fixFor(task: EcsTaskDefinition, nearest: { cpuUnits: number; memoryMb: 
     // JSON task definitions write cpu and memory as strings; in YAML a plain number reads the same.
     return { range: field.at.range, newText: json ? `"${value}"` : String(value) };
   };
-  const edits = [task.cpuUnits.value !== nearest.cpuUnits ? edit(task.cpuUnits, nearest.cpuUnits) : null, task.memoryMb.value !== nearest.memoryMb ? edit(task.memoryMb, nearest.memoryMb) : null];
+  const edits = [
+    task.cpuUnits.value !== nearest.cpuUnits ? edit(task.cpuUnits, nearest.cpuUnits) : null,
+    task.memoryMb.value !== nearest.memoryMb ? edit(task.memoryMb, nearest.memoryMb) : null,
+  ];
   if (edits.some((e) => e === undefined)) return {};
   const real = edits.filter((e): e is { range: NonNullable<Field<number>['at']>['range']; newText: string } => !!e);
   return real.length ? { fix: { title: `Use ${nearest.cpuUnits} CPU / ${nearest.memoryMb} MiB`, edits: real } } : {};

@@ -26,7 +26,8 @@ export default defineRule({
     severity: 'warning',
     fixable: true,
     docs: {
-      description: 'A function behind API Gateway whose timeout is longer than the API can wait (29 s REST and WebSocket, 30 s HTTP API, or the integration timeout you set).',
+      description:
+        'A function behind API Gateway whose timeout is longer than the API can wait (29 s REST and WebSocket, 30 s HTTP API, or the integration timeout you set).',
       rationale:
         'API Gateway stops waiting at its integration timeout and returns 504 to the caller, but Lambda keeps running the function to its own timeout, and bills for it. Retries by the client then multiply the load. A function timeout longer than the gateway can wait only hides slow requests.\n\nSince June 2024, regional and private REST APIs can raise the 29 s limit with a Service Quotas request ("Maximum integration timeout in milliseconds"); edge-optimized REST APIs, HTTP APIs (30 s) and WebSocket APIs (29 s) cannot.',
       howToFix:
@@ -43,11 +44,12 @@ export default defineRule({
       settings: [
         {
           name: 'crossover.limits.restApiIntegrationTimeoutSeconds',
-          description: 'The REST API integration timeout to check against (default 29; raise it when your regional or private API has a higher quota). CLI: --rest-api-timeout.',
+          description:
+            'The REST API integration timeout to check against (default 29; raise it when your regional or private API has a higher quota). CLI: --rest-api-timeout.',
         },
       ],
       sources: [
-        { title: 'API Gateway integration timeout above 29 seconds (What\'s New, 2024-06-04)', url: API_GATEWAY_LIMITS.restIntegrationTimeoutSeconds.url },
+        { title: "API Gateway integration timeout above 29 seconds (What's New, 2024-06-04)", url: API_GATEWAY_LIMITS.restIntegrationTimeoutSeconds.url },
         { title: 'HTTP API quotas', url: API_GATEWAY_LIMITS.httpIntegrationTimeoutSeconds.url },
         { title: 'WebSocket API quotas', url: API_GATEWAY_LIMITS.websocketIntegrationTimeoutSeconds.url },
       ],
@@ -55,8 +57,10 @@ export default defineRule({
     messages: {
       rest: 'Timeout {{timeout}} s is above the {{limit}} s integration timeout of REST API {{api}}: callers get a 504 while the function keeps running and billing. {{raise}}',
       http: 'Timeout {{timeout}} s is above the {{limit}} s integration timeout of HTTP API {{api}} (it cannot be raised): callers get a 504 while the function keeps running and billing.',
-      websocket: 'Timeout {{timeout}} s is above the {{limit}} s integration timeout of WebSocket API {{api}} (it cannot be raised): the route fails while the function keeps running and billing.',
-      integration: 'Timeout {{timeout}} s is above the {{limit}} s TimeoutInMillis of its API integration: callers get a 504 while the function keeps running and billing.',
+      websocket:
+        'Timeout {{timeout}} s is above the {{limit}} s integration timeout of WebSocket API {{api}} (it cannot be raised): the route fails while the function keeps running and billing.',
+      integration:
+        'Timeout {{timeout}} s is above the {{limit}} s TimeoutInMillis of its API integration: callers get a 504 while the function keeps running and billing.',
     },
   },
   create(ctx) {

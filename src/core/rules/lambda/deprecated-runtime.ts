@@ -26,7 +26,8 @@ export default defineRule({
       sources: [{ title: 'Lambda runtimes and deprecation dates', url: RUNTIMES_SOURCE }],
     },
     messages: {
-      deprecated: 'Runtime {{runtime}} was deprecated on {{date}}: AWS no longer patches it and will block creating, then updating, functions that use it{{block}}.',
+      deprecated:
+        'Runtime {{runtime}} was deprecated on {{date}}: AWS no longer patches it and will block creating, then updating, functions that use it{{block}}.',
       soon: 'Runtime {{runtime}} will be deprecated on {{date}} (in {{days}} days): plan the upgrade before AWS stops patching it.',
     },
   },

@@ -12,7 +12,8 @@ export default defineRule({
       description: "A Lambda function's environment variables above 4 KB in total (names and values).",
       rationale:
         'Lambda refuses a function configuration whose environment variables exceed 4 KB together, so the deployment fails. Large values (certificates, JSON configuration, long lists) are the usual cause.',
-      howToFix: 'Move large values to SSM Parameter Store, Secrets Manager, S3 or AppConfig and read them at start-up; keep only names or ARNs in the environment.',
+      howToFix:
+        'Move large values to SSM Parameter Store, Secrets Manager, S3 or AppConfig and read them at start-up; keep only names or ARNs in the environment.',
       exceptions:
         'Values that are intrinsic functions (`!Ref`, `!GetAtt`, ...) cannot be measured; they count as empty, so the rule only reports when the text it can see is already too large (the message then says "at least"). Crossover counts the UTF-8 bytes of every name and value; variables inherited from SAM `Globals` count too.',
       examples: [
@@ -58,7 +59,9 @@ export default defineRule({
           ...(loc ? { loc } : {}),
           messageId: unresolved ? 'tooLargeAtLeast' : 'tooLarge',
           data: { size, limit, unresolved },
-          ...(environment.origin === 'globals' && environment.at ? { related: [{ loc: environment.at, message: 'Environment variables inherited from Globals' }] } : {}),
+          ...(environment.origin === 'globals' && environment.at
+            ? { related: [{ loc: environment.at, message: 'Environment variables inherited from Globals' }] }
+            : {}),
         });
       },
     };

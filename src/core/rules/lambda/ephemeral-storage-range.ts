@@ -10,7 +10,8 @@ export default defineRule({
       description: 'A Lambda function `/tmp` size (`EphemeralStorage.Size`) outside 512 to 10,240 MB.',
       rationale:
         'CloudFormation rejects an ephemeral storage size outside the range. The first 512 MB are free; every MB above is billed per GB-second for as long as the function runs.',
-      howToFix: 'Choose a size between 512 and 10,240 MB. Work that needs more scratch space fits ECS on Fargate (up to 200 GiB of ephemeral storage per task) or a mounted EFS file system.',
+      howToFix:
+        'Choose a size between 512 and 10,240 MB. Work that needs more scratch space fits ECS on Fargate (up to 200 GiB of ephemeral storage per task) or a mounted EFS file system.',
       exceptions: 'Unresolved values are not guessed.',
       examples: [
         {

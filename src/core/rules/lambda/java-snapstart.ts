@@ -25,7 +25,10 @@ export default defineRule({
       ],
       sources: [
         { title: 'Lambda SnapStart', url: 'https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html' },
-        { title: 'AWS Lambda SnapStart for Java (What\'s New, 2022-11-28)', url: 'https://aws.amazon.com/about-aws/whats-new/2022/11/aws-lambda-snapstart-java-functions/' },
+        {
+          title: "AWS Lambda SnapStart for Java (What's New, 2022-11-28)",
+          url: 'https://aws.amazon.com/about-aws/whats-new/2022/11/aws-lambda-snapstart-java-functions/',
+        },
       ],
     },
     messages: {
@@ -44,7 +47,14 @@ export default defineRule({
         const front = fn.events.find((e) => e.invocation === 'sync');
         if (!front) return;
         const fix = runtime.snapStart
-          ? setFunctionSetting(ctx.model, fn, fn.snapStart, { template: ['SnapStart', 'ApplyOn'], serverless: ['snapStart'] }, ctx.model.format === 'serverless' ? true : 'PublishedVersions', 'Turn on SnapStart (ApplyOn: PublishedVersions)')
+          ? setFunctionSetting(
+              ctx.model,
+              fn,
+              fn.snapStart,
+              { template: ['SnapStart', 'ApplyOn'], serverless: ['snapStart'] },
+              ctx.model.format === 'serverless' ? true : 'PublishedVersions',
+              'Turn on SnapStart (ApplyOn: PublishedVersions)',
+            )
           : undefined;
         ctx.report({
           ...(fix ? { fix } : {}),

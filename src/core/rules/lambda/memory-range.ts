@@ -11,7 +11,8 @@ export default defineRule({
       description: 'A Lambda function memory size outside what Lambda allows: 128 to 10,240 MB (up to 32,768 MB on Lambda Managed Instances).',
       rationale:
         'CloudFormation rejects a `MemorySize` outside the range, so the deployment fails. Memory also sets the CPU share (1,769 MB buys one vCPU, 10,240 MB six), so the value matters for speed as much as for cost.',
-      howToFix: 'Choose a value inside the range. For work that needs more than 10 GB of memory, consider Lambda Managed Instances or ECS on Fargate (up to 120 GB per task).',
+      howToFix:
+        'Choose a value inside the range. For work that needs more than 10 GB of memory, consider Lambda Managed Instances or ECS on Fargate (up to 120 GB per task).',
       exceptions:
         'Unresolved values are not guessed. On Lambda Managed Instances the range is 128 to 32,768 MB; AWS recommends at least 2,048 MB there, but that is advice rather than a limit, so it is not reported.',
       examples: [
@@ -45,7 +46,13 @@ export default defineRule({
         const title = `Set memory to ${target} MB`;
         // A written number is replaced where it is (any syntax, CDK included); a computed one is left alone.
         const fix = fn.memoryMb.at && fn.memoryMb.via === undefined ? { title, edits: [{ range: fn.memoryMb.at.range, newText: String(target) }] } : undefined;
-        ctx.report({ node: fn, field: fn.memoryMb, messageId: managed ? 'outOfManagedRange' : 'outOfRange', data: { memory, min, max }, ...(fix ? { fix } : {}) });
+        ctx.report({
+          node: fn,
+          field: fn.memoryMb,
+          messageId: managed ? 'outOfManagedRange' : 'outOfRange',
+          data: { memory, min, max },
+          ...(fix ? { fix } : {}),
+        });
       },
     };
   },

@@ -39,8 +39,21 @@ export default defineRule({
         if (!runtime?.arm64) return;
         const origin = fn.architecture.origin === 'default' ? ' (the default)' : fn.architecture.origin === 'globals' ? ' (from Globals)' : '';
         const where = fn.architecture.origin === 'globals' ? ' (for every function that inherits it)' : '';
-        const fix = setFunctionSetting(ctx.model, fn, fn.architecture, { template: ['Architectures'], serverless: ['architecture'] }, ctx.model.format === 'serverless' ? 'arm64' : ['arm64'], `Use arm64${where}`);
-        ctx.report({ node: fn, field: fn.architecture, messageId: 'preferArm64', data: { function: fn.id, origin, runtime: runtime.id }, ...(fix ? { fix } : {}) });
+        const fix = setFunctionSetting(
+          ctx.model,
+          fn,
+          fn.architecture,
+          { template: ['Architectures'], serverless: ['architecture'] },
+          ctx.model.format === 'serverless' ? 'arm64' : ['arm64'],
+          `Use arm64${where}`,
+        );
+        ctx.report({
+          node: fn,
+          field: fn.architecture,
+          messageId: 'preferArm64',
+          data: { function: fn.id, origin, runtime: runtime.id },
+          ...(fix ? { fix } : {}),
+        });
       },
     };
   },

@@ -52,7 +52,8 @@ export default defineRule({
         const reserved = fn.reservedConcurrency?.value;
         if (reserved === undefined) return;
         if (reserved === 0) ctx.report({ node: fn, field: fn.reservedConcurrency!, messageId: 'zero', severity: 'info' });
-        else if (reserved > available) ctx.report({ node: fn, field: fn.reservedConcurrency!, messageId: 'aboveAccount', data: { reserved, quota, unreserved, available } });
+        else if (reserved > available)
+          ctx.report({ node: fn, field: fn.reservedConcurrency!, messageId: 'aboveAccount', data: { reserved, quota, unreserved, available } });
       },
     };
   },

@@ -11,12 +11,14 @@ export default defineRule({
     category: 'lambda',
     severity: 'error',
     docs: {
-      description: 'A Lambda function timeout above the maximum Lambda allows (900 s; 5,400 s for Lambda Managed Instances invoked asynchronously or by an event source mapping).',
+      description:
+        'A Lambda function timeout above the maximum Lambda allows (900 s; 5,400 s for Lambda Managed Instances invoked asynchronously or by an event source mapping).',
       rationale:
         'Lambda stops every invocation at 15 minutes, so CloudFormation rejects a longer `Timeout`. Work that needs longer is a sign the workload fits a container (ECS on Fargate has no time limit), Step Functions (to split the work) or durable functions.\n\nLambda Managed Instances (a function with `CapacityProviderConfig`) run up to 90 minutes when invoked asynchronously or through an event source mapping, but synchronous invocations, and Amazon MQ and DocumentDB event sources, keep the 15-minute ceiling.',
       howToFix:
         'Lower the timeout to what the work needs (at most 900 s), split the work into steps (Step Functions, SQS batches), or run it as an ECS task on Fargate. On Managed Instances, keep synchronous callers within 900 s.',
-      exceptions: 'Unresolved timeouts (a `Ref` to a parameter without a default, an `Fn::If`) are not guessed. On Managed Instances, timeouts up to 5,400 s are accepted for functions without synchronous or MQ/DocumentDB event sources.',
+      exceptions:
+        'Unresolved timeouts (a `Ref` to a parameter without a default, an `Fn::If`) are not guessed. On Managed Instances, timeouts up to 5,400 s are accepted for functions without synchronous or MQ/DocumentDB event sources.',
       examples: [
         {
           title: 'A 20-minute export job',

@@ -13,7 +13,7 @@ export default defineRule({
     docs: {
       description: 'A Lambda function in a VPC that connects to an RDS or Aurora database directly instead of through RDS Proxy.',
       rationale:
-        'Every Lambda execution environment opens its own database connections, and concurrency can jump by 1,000 environments every 10 seconds. A burst of traffic then exhausts `max_connections`, and the database refuses everyone, including other services. RDS Proxy pools and reuses connections (and fails over faster); Aurora\'s Data API avoids connections altogether.',
+        "Every Lambda execution environment opens its own database connections, and concurrency can jump by 1,000 environments every 10 seconds. A burst of traffic then exhausts `max_connections`, and the database refuses everyone, including other services. RDS Proxy pools and reuses connections (and fails over faster); Aurora's Data API avoids connections altogether.",
       howToFix:
         'Add an `AWS::RDS::DBProxy` with a target group for the database and point the function at the proxy endpoint (`!GetAtt Proxy.Endpoint`), or use the Aurora Data API (`EnableHttpEndpoint: true`) with the `rds-data` client. Reserved concurrency can also cap the number of connections.',
       exceptions:
