@@ -8,7 +8,17 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { collectFiles, SKIPPED_FOLDERS } from '../../../src/cli/files.js';
 import { resolveConfig } from '../../../src/core/config.js';
 import { analyzeText } from '../../../src/core/engine.js';
-import { formatActivationEvents, formatFor, INPUT_FORMATS, SKIPPED_FOLDER_NAMES, type DocumentFormat, type InputFormat } from '../../../src/core/formats.js';
+import {
+  candidateGlob,
+  candidateLanguages,
+  formatActivationEvents,
+  formatFor,
+  INPUT_FORMATS,
+  isCandidateFile,
+  SKIPPED_FOLDER_NAMES,
+  type DocumentFormat,
+  type InputFormat,
+} from '../../../src/core/formats.js';
 import { buildTemplateModel } from '../../../src/core/parse/cloudformation/build.js';
 import { LineIndex } from '../../../src/core/parse/document/lines.js';
 import { type MapEntry, type MapNode, type ScalarNode, type TreeNode } from '../../../src/core/parse/document/tree.js';
@@ -189,6 +199,17 @@ describe('a new format is one record (and its reader)', () => {
     expect(memory.map((f) => [f.resourceId, f.range.start.line, f.range.start.character, f.range.end.character])).toEqual([['Worker', 1, 7, 12]]);
     // The record says it has no set-fixes and no ignores.
     expect(result.findings.some((f) => f.ignore !== undefined)).toBe(false);
+  });
+
+  test('the lists the faces use come from the records: the toy joins them', () => {
+    expect([isCandidateFile('/w/functions.toy', formats), isCandidateFile('/w/functions.toy')]).toEqual([true, false]);
+    expect([globToRegExp(candidateGlob(formats)).test('infra/functions.toy'), globToRegExp(candidateGlob()).test('infra/functions.toy')]).toEqual([
+      true,
+      false,
+    ]);
+    expect(candidateLanguages(formats)).toContain('toy');
+    expect(formatActivationEvents(formats)).toContain('onLanguage:toy');
+    expect(formatActivationEvents()).not.toContain('onLanguage:toy');
   });
 
   test('its text test and its absence leave other files alone', () => {
