@@ -4,7 +4,7 @@ import { type EngineConfig } from '../core/config.js';
 import { analyzeText, compareFindings, isListed, type AnalysisResult, type PythonReader } from '../core/engine.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { describe, type Target } from './files.js';
-import { isPythonFile, isScriptFile } from '../core/parse/cdk/detect.js';
+import { isCodeFile } from '../core/formats.js';
 import { readLocalCappedSync } from '../node/disk.js';
 import { fileReaderFor, outsideReason, type ReadRoot } from '../node/file-reader.js';
 import { constructPaths, mapSynthesizedFindings } from '../core/parse/cdk/synthesized.js';
@@ -64,7 +64,7 @@ export function checkFiles(targets: readonly Target[], config: EngineConfig, cwd
       // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
       // that are not CDK apps are not even listed: a repository has too many.
       report.otherFiles++;
-      if (!isScriptFile(file) && !isPythonFile(file)) report.skipped.push({ path, reason: NOT_A_TEMPLATE });
+      if (!isCodeFile(file)) report.skipped.push({ path, reason: NOT_A_TEMPLATE });
     } else report.files.push({ path, result });
   }
   return report;

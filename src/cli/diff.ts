@@ -12,7 +12,7 @@ import { diffSides, worstAdded, type DiffReport, type Side, type SideFile } from
 import { diffJson, diffMarkdown, diffText, percentChange, signedUsd } from '../core/diff/format.js';
 import { type PythonReader } from '../core/engine.js';
 import { atLeast } from '../core/findings.js';
-import { isPythonFile, mentionsCdkPython } from '../core/parse/cdk/detect.js';
+import { needsReader } from '../core/formats.js';
 import { decodeBytes } from '../core/parse/document/load.js';
 import { referenceReader, type FileReader } from '../core/parse/serverless/file-reader.js';
 import { fileReaderFor, type ReadRoot } from '../node/file-reader.js';
@@ -104,7 +104,7 @@ export function failures(report: DiffReport, request: Pick<DiffRequest, 'maxIncr
 }
 
 function needsPython(side: Side): boolean {
-  return side.files.some((f) => isPythonFile(f.path) && mentionsCdkPython(f.text));
+  return side.files.some((f) => needsReader('python', f.path, f.text));
 }
 
 // ---- two files or two folders on disk ----

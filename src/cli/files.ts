@@ -1,30 +1,19 @@
 /** Which files `crossover check` looks at: the paths given, and candidate files inside folders given. */
 import { accessSync, constants, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { isPythonFile, isScriptFile } from '../core/parse/cdk/detect.js';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { isCandidateFile, SKIPPED_FOLDER_NAMES } from '../core/formats.js';
+import { dirname, join, relative, resolve } from 'node:path';
 import { isInside } from '../node/inside.js';
 import { type ReadRoot } from '../node/file-reader.js';
 
 /** Folders that hold build output, dependencies or tool state, never templates a person edits. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
-  'node_modules',
-  '.git',
-  'cdk.out',
-  '.aws-sam',
-  '.serverless',
-  '.venv',
-  'venv',
-  'site-packages',
-  '__pycache__',
-]);
-export const CANDIDATE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json', '.template']);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(SKIPPED_FOLDER_NAMES);
 
 /** A path named on the command line that does not exist or cannot be read: bad usage, exit code 2. */
 export class UnreadablePathError extends Error {}
 
+/** A file some input format reads (src/core/formats.ts); scripts that are not CDK apps are dropped by a text test. */
 export function isCandidate(name: string): boolean {
-  // TypeScript / JavaScript / Python: serverless.ts and CDK apps (the engine drops other scripts after a text test).
-  return CANDIDATE_EXTENSIONS.has(extname(name).toLowerCase()) || isScriptFile(name) || isPythonFile(name);
+  return isCandidateFile(name);
 }
 
 /**

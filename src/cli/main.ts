@@ -11,7 +11,7 @@ import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { settingsFor } from './settings.js';
 import { type PythonReader } from '../core/engine.js';
-import { isPythonFile } from '../core/parse/cdk/detect.js';
+import { readerFor } from '../core/formats.js';
 import { loadPythonReader } from '../node/python-loader.js';
 import { version } from '../../package.json';
 
@@ -36,7 +36,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         argv.slice(1),
         await withPython(
           io,
-          argv.slice(1).some((a) => isPythonFile(a)),
+          argv.slice(1).some((a) => readerFor(a) === 'python'),
         ),
       );
     const request = parseRequest(argv);
@@ -54,7 +54,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       collected,
       await withPython(
         io,
-        collected.targets.some((t) => isPythonFile(t.file)),
+        collected.targets.some((t) => readerFor(t.file) === 'python'),
       ),
     );
   } catch (error) {

@@ -4,14 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { type EngineConfig, resolveConfig } from '../core/config.js';
-import { analyzeTextAsync, isListed, isServerlessTs, type AnalysisResult } from '../core/engine.js';
+import { analyzeTextAsync, isListed, type AnalysisResult } from '../core/engine.js';
 import { type Finding } from '../core/findings.js';
-import { isSynthesizedTemplate } from '../core/parse/cdk/synthesized.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
 import { readRootOf } from './support/read-root.js';
+import { isCandidateDocument } from './support/candidates.js';
 import { fileReaderFor } from '../node/file-reader.js';
 import { loadPythonReader, needsPythonReader } from '../node/python-loader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
@@ -26,11 +26,6 @@ const readerOf = async (uri: vscode.Uri, text: string) => {
   const python = needsPythonReader(uri.path, text) ? await loadPythonReader() : undefined;
   return { typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) };
 };
-
-/** Schemes of documents that are files the user edits (not diff views, output channels, git:, ...). */
-const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
-/** TypeScript, JavaScript and Python documents are CDK apps or serverless.ts, or dropped by a text test before parsing. */
-const CANDIDATE_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'typescript', 'javascript', 'python']);
 
 /** The `version` of a result read from disk rather than from an open document. */
 const FROM_DISK = -1;
@@ -85,13 +80,9 @@ export class Analyzer implements vscode.Disposable {
     return this.config;
   }
 
-  /**
-   * YAML/JSON documents and `.template` files of an editable scheme; the engine decides if it is a
-   * template. Synthesized CDK templates are left to SynthesizedOutput, which maps them to the sources.
-   */
+  /** A document of a format the engine reads (support/candidates.ts); the engine decides if it is a template. */
   isCandidate(document: vscode.TextDocument): boolean {
-    if (!EDITABLE_SCHEMES.has(document.uri.scheme) || isSynthesizedTemplate(document.uri.path)) return false;
-    return CANDIDATE_LANGUAGES.has(document.languageId) || document.uri.path.toLowerCase().endsWith('.template') || isServerlessTs(document.uri.path);
+    return isCandidateDocument(document.uri, document.languageId);
   }
 
   /** After a keystroke: analyse once typing pauses (a newer keystroke cancels this run). */

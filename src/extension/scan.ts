@@ -16,11 +16,8 @@ import { readCapped } from './support/read-capped.js';
 import { readRootOf } from './support/read-root.js';
 import { outsideReason } from '../node/file-reader.js';
 import { excludeGlob, excludeMatcher } from './support/globs.js';
-
-/** YAML/JSON templates, serverless.ts, and TypeScript or Python that may be a CDK app (others are dropped by a text test). */
-export const CANDIDATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template,*.ts,*.py}';
-const TEMPLATE_GLOB = '**/{*.yaml,*.yml,*.json,*.template}';
-const SCRIPT_GLOB = '**/{*.ts,*.py}';
+import { CANDIDATE_GLOB, SCRIPT_GLOB, TEMPLATE_GLOB } from './support/candidates.js';
+import { isCandidateFile, isCodeFile } from '../core/formats.js';
 
 /** Saves and generators fire bursts of watcher events for one file: wait this long for the burst to end. */
 const WATCHER_SETTLE_MS = 300;
@@ -30,7 +27,7 @@ function priority(uri: vscode.Uri): number {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
   if (/^(template|samtemplate|sam-template)\.(ya?ml|json)$/.test(name) || name.endsWith('.template') || /^serverless\.(ya?ml|json|ts)$/.test(name)) return 0;
   if (/(template|stack|cfn|cloudformation|sam|taskdef|task-definition)/.test(name)) return 1;
-  if (name.endsWith('.ts') || name.endsWith('.py')) return 3;
+  if (isCodeFile(name)) return 3;
   return 2;
 }
 
@@ -77,7 +74,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** Is this file part of what the scan lists (so closing its editor keeps it in the Problems panel)? */
   covers(uri: vscode.Uri): boolean {
     if (!this.settings.scan.enabled || uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(uri)) return false;
-    return /\.(ya?ml|json|template|ts|py)$/i.test(uri.path) && !/\.d\.ts$/i.test(uri.path) && !this.isExcluded(relative(uri));
+    return isCandidateFile(uri.path) && !this.isExcluded(relative(uri));
   }
 
   reconfigure(settings: ExtensionSettings): void {
@@ -204,13 +201,13 @@ export class WorkspaceScanner implements vscode.Disposable {
     const started = performance.now();
     const maxFiles = this.settings.scan.maxFiles;
     this.status.scanning(0, 0);
-    // Templates first, TypeScript (possible CDK apps) with what is left of the cap: a big TypeScript code
-    // base must not crowd the templates out of the scan.
+    // Templates first, program sources (possible CDK apps) with what is left of the cap: a big code base
+    // must not crowd the templates out of the scan. Declaration files (.d.ts) match the globs but are no format's.
     const exclude = excludeGlob(filesExclude());
-    const templateFiles = await vscode.workspace.findFiles(TEMPLATE_GLOB, exclude, maxFiles + 1, token);
+    const templateFiles = (await vscode.workspace.findFiles(TEMPLATE_GLOB, exclude, maxFiles + 1, token)).filter((uri) => isCandidateFile(uri.path));
     if (token.isCancellationRequested) return;
     const room = Math.max(0, maxFiles + 1 - templateFiles.length);
-    const scripts = room > 0 ? (await vscode.workspace.findFiles(SCRIPT_GLOB, exclude, room, token)).filter((uri) => !/\.d\.ts$/i.test(uri.path)) : [];
+    const scripts = room > 0 ? (await vscode.workspace.findFiles(SCRIPT_GLOB, exclude, room, token)).filter((uri) => isCandidateFile(uri.path)) : [];
     if (token.isCancellationRequested) return;
     const found = [...templateFiles, ...scripts];
     if (found.length > maxFiles)
@@ -260,7 +257,9 @@ export class WorkspaceScanner implements vscode.Disposable {
       } catch {
         return; // gone again
       }
-      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOB), excludeGlob(filesExclude()), this.settings.scan.maxFiles);
+      const files = (
+        await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOB), excludeGlob(filesExclude()), this.settings.scan.maxFiles)
+      ).filter((file) => isCandidateFile(file.path));
       const source = new vscode.CancellationTokenSource();
       try {
         await this.analyzeFiles(files, source.token);
@@ -272,7 +271,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private folderDeleted(uri: vscode.Uri): void {
-    if (/\.(ya?ml|json|template)$/i.test(uri.path)) return; // a file: the file watcher has it
+    if (isCandidateFile(uri.path)) return; // a file: the file watcher has it
     this.settle(uri, () => this.analyzer.clearUnder(uri));
   }
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type PythonReader } from '../core/engine.js';
-import { isPythonFile, mentionsCdkPython } from '../core/parse/cdk/detect.js';
+import { needsReader } from '../core/formats.js';
 
 type Entry = { createPythonReader(wasm: { runtime: Uint8Array; grammar: Uint8Array }): Promise<PythonReader> };
 
@@ -49,5 +49,5 @@ export function pythonReader(): PythonReader | undefined {
 
 /** Does analysing this file need the Python reader? (A `.py` file that imports aws_cdk.) */
 export function needsPythonReader(uri: string, text: string): boolean {
-  return isPythonFile(uri) && mentionsCdkPython(text);
+  return needsReader('python', uri, text);
 }

@@ -9,12 +9,15 @@ import { type PythonReader } from '../../src/core/engine.js';
 import { testPythonReader } from '../support/python-reader.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { analyzeText } from '../../src/core/engine.js';
-import { isPythonFile, isScriptFile } from '../../src/core/parse/cdk/detect.js';
+import { CDK_PYTHON, CDK_TYPESCRIPT, claimsName, SERVERLESS_TS } from '../../src/core/formats.js';
 import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
 import { corpusRoot } from '../support/corpus.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const SKIP = new Set(['node_modules', '.git', 'dist', '.cache', 'artifacts', 'cdk.out']);
+/** What the TypeScript reader takes: CDK apps in TypeScript or JavaScript, and serverless.ts. */
+const isScriptFile = (name: string) => claimsName(CDK_TYPESCRIPT, name) || claimsName(SERVERLESS_TS, name);
+const isPythonFile = (name: string) => claimsName(CDK_PYTHON, name);
 
 function scripts(dir: string, out: string[] = [], accept: (name: string) => boolean = isScriptFile): string[] {
   for (const name of readdirSync(dir)) {

@@ -16,17 +16,9 @@ import { checkBoolean } from '../../core/settings.js';
 import { editUsageLink, hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
 import { type CostService, type FunctionCost } from './estimates.js';
 import { type ComparePanels } from '../compare/panel.js';
+import { candidateSelector } from '../support/candidates.js';
 
-export const COST_SELECTOR: vscode.DocumentSelector = [
-  { language: 'yaml', scheme: 'file' },
-  { language: 'json', scheme: 'file' },
-  { language: 'jsonc', scheme: 'file' },
-  { language: 'yaml', scheme: 'untitled' },
-  { language: 'json', scheme: 'untitled' },
-  { language: 'typescript', scheme: 'file' },
-  { language: 'javascript', scheme: 'file' },
-  { language: 'python', scheme: 'file' },
-];
+export const COST_SELECTOR: vscode.DocumentSelector = candidateSelector();
 
 const REPORT_SCHEME = 'crossover-report';
 
@@ -239,15 +231,13 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     return cost ? { cost, uri: parsed } : undefined;
   };
   const pick = async (): Promise<{ cost: FunctionCost; uri: vscode.Uri } | undefined> => {
-    const items = costs
-      .allCosts()
-      .map(({ uri, cost }) => ({
-        label: plainLabel(cost.fn.id),
-        description: plainLabel(vscode.workspace.asRelativePath(uri)),
-        detail: lensTitle(cost.estimate),
-        uri,
-        cost,
-      }));
+    const items = costs.allCosts().map(({ uri, cost }) => ({
+      label: plainLabel(cost.fn.id),
+      description: plainLabel(vscode.workspace.asRelativePath(uri)),
+      detail: lensTitle(cost.estimate),
+      uri,
+      cost,
+    }));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
       return undefined;
@@ -285,27 +275,23 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
       }
     }
     const workloads = [
-      ...costs
-        .allCosts()
-        .map(({ uri, cost }) => ({
-          label: plainLabel(cost.fn.id),
-          description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
-          detail: lensTitle(cost.estimate),
-          uri,
-          id: cost.fn.id,
-          workload: 'function',
-        })),
-    ];
-    const tasks = costs
-      .allTaskCosts()
-      .map(({ uri, cost }) => ({
-        label: plainLabel(cost.node.id),
-        description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
-        detail: taskLensTitle(cost.estimate),
+      ...costs.allCosts().map(({ uri, cost }) => ({
+        label: plainLabel(cost.fn.id),
+        description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+        detail: lensTitle(cost.estimate),
         uri,
-        id: cost.node.id,
-        workload: 'task',
-      }));
+        id: cost.fn.id,
+        workload: 'function',
+      })),
+    ];
+    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({
+      label: plainLabel(cost.node.id),
+      description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+      detail: taskLensTitle(cost.estimate),
+      uri,
+      id: cost.node.id,
+      workload: 'task',
+    }));
     const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');

@@ -4,18 +4,10 @@
  * the watcher has no exclude option at all, so its events are matched here with the same patterns.
  */
 
+import { SKIPPED_FOLDER_NAMES } from '../../core/formats.js';
+
 /** Folders that hold dependencies, build output or tool state, never templates a person edits. */
-export const ALWAYS_EXCLUDED = [
-  '**/node_modules/**',
-  '**/.git/**',
-  '**/cdk.out/**',
-  '**/.aws-sam/**',
-  '**/.serverless/**',
-  '**/.venv/**',
-  '**/venv/**',
-  '**/site-packages/**',
-  '**/__pycache__/**',
-];
+export const ALWAYS_EXCLUDED = SKIPPED_FOLDER_NAMES.map((name) => `**/${name}/**`);
 
 /** `a/{b,c}/*.{d,e}` -> the four patterns without groups (VS Code globs do not nest groups). */
 export function expandGroups(pattern: string): string[] {

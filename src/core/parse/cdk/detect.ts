@@ -3,17 +3,7 @@ export function mentionsCdk(text: string): boolean {
   return /['"](aws-cdk-lib|@aws-cdk\/[a-z0-9-]+)(\/[a-z0-9-]+)?['"]/.test(text);
 }
 
-/** TypeScript and JavaScript sources (not declaration files). */
-export function isScriptFile(uri: string): boolean {
-  return /\.(ts|mts|cts|js|mjs|cjs)$/i.test(uri) && !/\.d\.[mc]?ts$/i.test(uri);
-}
-
 /** Is this Python file a CDK app at all? A cheap text test, run before any parsing. */
 export function mentionsCdkPython(text: string): boolean {
   return /^[ \t]*(from|import)[ \t]+aws_cdk\b/m.test(text);
-}
-
-/** Python sources. */
-export function isPythonFile(uri: string): boolean {
-  return /\.py$/i.test(uri);
 }

@@ -5,7 +5,7 @@
  * touches the file system.
  */
 import { Language, Parser } from 'web-tree-sitter';
-import { type PythonReader } from '../../engine.js';
+import { type PythonReader } from '../readers.js';
 import { readCdkPython } from '../cdk/python-app.js';
 
 export interface PythonWasm {

@@ -1,0 +1,43 @@
+/**
+ * What a reader of one input gets: the file's text, and what the hosts lend for the formats that need more
+ * than a YAML/JSON parser (the TypeScript compiler, tree-sitter for Python, reads of referenced files). The
+ * engine and the format registry (../formats.ts) take these; the reader bundles (typescript/reader.ts,
+ * python/reader.ts) implement them. Types only: importing this module pulls in no code.
+ */
+import { type ParsedTemplate } from './cloudformation/types.js';
+import { type TreeNode } from './document/tree.js';
+import { type FileReader } from './reference.js';
+
+export type { FileReader } from './reference.js';
+
+export interface AnalysisInput {
+  uri: string;
+  text: string;
+  /**
+   * Reads another file of the project, relative to this one (for `${file(./config.yml):key}` in
+   * serverless.yml); undefined when it cannot. The engine itself never touches the file system.
+   */
+  readFile?: FileReader;
+  /**
+   * What needs the TypeScript compiler: serverless.ts configuration objects and CDK apps (the hosts load
+   * it only when needed). Without it, TypeScript and JavaScript files are not analysed.
+   */
+  typescript?: TypeScriptReader;
+  /**
+   * What needs the Python parser (tree-sitter, initialised asynchronously by the host): CDK apps in
+   * Python. Without it, Python files are not analysed.
+   */
+  python?: PythonReader;
+}
+
+export interface PythonReader {
+  cdk(uri: string, text: string, readFile?: FileReader): ParsedTemplate | undefined;
+}
+
+export interface TypeScriptReader {
+  objectLiteral(uri: string, text: string): TreeNode | undefined;
+  cdk(uri: string, text: string, readFile?: FileReader): ParsedTemplate | undefined;
+}
+
+/** The readers a host may lend, by the name a format record asks for (`InputFormat.reader`). */
+export type HostReaders = Pick<AnalysisInput, 'typescript' | 'python'>;
