@@ -1,5 +1,6 @@
 /** `crossover cost ...` arguments -> a typed request (flags for one workload, or a template to read). */
 import { DEFAULT_COST_SETTINGS } from '../core/cost/estimate.js';
+import { LAMBDA_LIMITS } from '../core/data/limits.js';
 import { FRONT_DOORS, type Architecture, type FrontDoor } from '../core/cost/model.js';
 import { DEFAULT_REGION, regions } from '../core/cost/price-book.js';
 import { UsageError, parseFlags } from './args.js';
@@ -43,7 +44,7 @@ export interface CostRequest {
 export const COST_DEFAULTS: CostFlags = {
   requestsPerMonth: DEFAULT_COST_SETTINGS.traffic.typical,
   durationMs: DEFAULT_COST_SETTINGS.durationMs,
-  memoryMb: 128,
+  memoryMb: LAMBDA_LIMITS.defaultMemoryMb.value,
   architecture: 'x86_64',
   frontDoor: 'none',
   region: DEFAULT_REGION,
@@ -51,7 +52,7 @@ export const COST_DEFAULTS: CostFlags = {
   payloadKb: DEFAULT_COST_SETTINGS.payloadKb,
   peakToAverage: DEFAULT_COST_SETTINGS.peakToAverage,
   provisionedConcurrency: 0,
-  ephemeralStorageMb: 512,
+  ephemeralStorageMb: LAMBDA_LIMITS.minEphemeralStorageMb.value,
   fargateVcpu: DEFAULT_COST_SETTINGS.fargate.vcpu,
   fargateMemoryGb: DEFAULT_COST_SETTINGS.fargate.memoryGb,
   fargateTasks: null,
@@ -80,7 +81,7 @@ Workload (defaults in brackets):
   --payload-kb <kb>               Average request + response payload [${COST_DEFAULTS.payloadKb}]
   --peak-to-average <x>           Peak traffic over the average; Fargate is sized for the peak [${COST_DEFAULTS.peakToAverage}]
   --provisioned-concurrency <n>   [0]
-  --ephemeral-storage-mb <mb>     Lambda /tmp [512]
+  --ephemeral-storage-mb <mb>     Lambda /tmp [${COST_DEFAULTS.ephemeralStorageMb}]
   --region <region>               [${COST_DEFAULTS.region}]; \`crossover cost --list-regions\` lists them
   --free-tier                     Subtract Lambda's always-free tier (off: both sides on the same footing)
   --rds-proxy-vcpu <n>            The function uses an RDS Proxy for a database of n vCPUs (billed for at least 2) [none]
@@ -165,8 +166,9 @@ export function parseCostRequest(argv: string[]): CostCommand {
     (flags as unknown as Record<string, number>)[key] = value;
   }
   if (flags.peakToAverage < 1) throw new UsageError('--peak-to-average must be at least 1');
-  if (flags.memoryMb < 128 || flags.memoryMb > 10_240)
-    throw new UsageError(`--memory-mb must be between 128 and 10240 (Lambda's range); got ${flags.memoryMb}`);
+  const { minMemoryMb, maxMemoryMb } = LAMBDA_LIMITS;
+  if (flags.memoryMb < minMemoryMb.value || flags.memoryMb > maxMemoryMb.value)
+    throw new UsageError(`--memory-mb must be between ${minMemoryMb.value} and ${maxMemoryMb.value} (Lambda's range); got ${flags.memoryMb}`);
   const oneOf = <T extends string>(flag: string, allowed: readonly T[]): T | undefined => {
     const text = raw[flag] as string | undefined;
     if (text === undefined) return undefined;

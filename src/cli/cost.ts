@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfig } from '../core/config.js';
+import { FARGATE_LIMITS } from '../core/data/limits.js';
 import { findCrossover } from '../core/cost/crossover.js';
 import { compare, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
 import { type Scenario } from '../core/cost/model.js';
@@ -66,7 +67,7 @@ function scenarioOf(f: CostFlags): Scenario {
       minTasks: f.fargateMinTasks,
       perTaskConcurrency: f.fargateTaskConcurrency ?? f.fargateVcpu * 10,
       spot: f.fargateSpot,
-      ephemeralStorageGb: 20,
+      ephemeralStorageGb: FARGATE_LIMITS.defaultEphemeralStorageGb.value,
       loadBalancer: f.frontDoor === 'none' ? 'none' : 'alb',
       albLcu: f.albLcu,
       natGateway: f.fargateNatGateway,

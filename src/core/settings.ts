@@ -8,6 +8,7 @@
  */
 import { type PriceOverrides } from './cost/price-book.js';
 import { REGIONAL_PRICE_KEYS, TIERED_KEYS, type RegionalPriceKey, type Tier } from './cost/price-table.js';
+import { LAMBDA_LIMITS } from './data/limits.js';
 import { PRICE_TABLE } from './data/pricing.js';
 import { type SeveritySetting } from './findings.js';
 import { RULES_BY_ID } from './rules/registry.js';
@@ -30,7 +31,7 @@ export const SETTING_BOUNDS = {
   'usage.requestsPerMonth.low': { minimum: 0, maximum: 1e12 },
   'usage.requestsPerMonth.typical': { minimum: 0, maximum: 1e12 },
   'usage.requestsPerMonth.high': { minimum: 0, maximum: 1e12 },
-  'usage.averageDurationMs': { exclusiveMinimum: 0, maximum: 900_000 },
+  'usage.averageDurationMs': { exclusiveMinimum: 0, maximum: LAMBDA_LIMITS.maxTimeoutSeconds.value * 1000 },
   'usage.averagePayloadKb': { minimum: 0, maximum: 1_048_576 },
   'usage.peakToAverage': { minimum: 1, maximum: 1000 },
   'usage.rdsProxyDatabaseVcpu': { minimum: 1, maximum: 1000 },

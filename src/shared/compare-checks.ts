@@ -5,6 +5,7 @@
  * that is not one of the message's is refused with the reason; the extension logs it and does nothing else.
  * No dependencies at run time (types only), so the webview bundle may use these too.
  */
+import { LAMBDA_LIMITS } from '../core/data/limits.js';
 import { type Overrides } from '../core/cost/comparison.js';
 import { type FrontDoor } from '../core/cost/model.js';
 import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from './compare-messages.js';
@@ -24,8 +25,8 @@ type Range = { min: number; max: number; values?: readonly number[] };
 /** What the view lets the user set, and in which range (the view's fields use the same bounds). */
 export const OVERRIDE_BOUNDS = {
   requestsPerMonth: { min: 1, max: 1e12 },
-  durationMs: { min: 1, max: 900_000 },
-  memoryMb: { min: 128, max: 10_240 },
+  durationMs: { min: 1, max: LAMBDA_LIMITS.maxTimeoutSeconds.value * 1000 },
+  memoryMb: { min: LAMBDA_LIMITS.minMemoryMb.value, max: LAMBDA_LIMITS.maxMemoryMb.value },
   fargateVcpu: { min: 0.25, max: 16, values: [0.25, 0.5, 1, 2, 4, 8, 16] },
   fargateMemoryGb: { min: 0.5, max: 120 },
   perTaskConcurrency: { min: 1, max: 1_000_000 },

@@ -226,6 +226,8 @@ describe('hostile input', () => {
     const deep = '['.repeat(50_000) + ']'.repeat(50_000);
     writeFileSync(join(dir, 'deep.yaml'), `AWSTemplateFormatVersion: "2010-09-09"\nResources: ${deep}\n`);
     writeFileSync(join(dir, 'deep.json'), `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": ${deep}}`);
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'stack.ts'), "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Cut', { memorySize: ");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -241,6 +243,10 @@ describe('hostile input', () => {
     expect(findings('huge.yaml')).toEqual([expect.stringMatching(/^file-too-large: Not analysed: the file is 20\.\d MB, above the 4\.0 MB size cap/)]);
     expect(findings('deep.yaml')![0]).toMatch(/^parse-error: .*(nested too deeply|Nesting deeper)/);
     expect(findings('deep.json')![0]).toMatch(/^parse-error: .*(nested too deeply|Nesting deeper)/);
+    expect(findings('lib/stack.ts')).toBeDefined();
+    // The engine turns an exception into an internal-error finding (exit 1, not 2), so none may appear.
+    const internal = report.files.filter((f: { findings: { ruleId: string }[] }) => f.findings.some((x) => x.ruleId === 'internal-error'));
+    expect(internal.map((f: { path: string }) => f.path)).toEqual([]);
     expect(report.skipped).toEqual([{ path: 'binary/template.yaml', reason: 'it contains NUL bytes (a binary file)' }]);
     expect(stderr).toContain('crossover: skipped binary/template.yaml: it contains NUL bytes (a binary file)');
   });

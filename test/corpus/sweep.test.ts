@@ -95,7 +95,12 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
 
   describe('the CLI over the whole corpus (npx crossover check ../shared/corpus --format json)', () => {
     let output: {
-      files: { path: string; format: string; workloads: { type: string; memoryMb: number | null; timeoutSeconds: number | null }[] }[];
+      files: {
+        path: string;
+        format: string;
+        workloads: { type: string; memoryMb: number | null; timeoutSeconds: number | null }[];
+        findings: { ruleId: string }[];
+      }[];
       skipped: { path: string; reason: string }[];
     };
     let code: number | null;
@@ -111,8 +116,11 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
       output = JSON.parse(run.stdout);
     }, 300_000);
 
-    test('does not crash or exit 2', () => {
+    test('does not crash or exit 2, and no file has an internal error', () => {
       expect([0, 1]).toContain(code);
+      // The engine turns an exception into an internal-error finding (and exit 1), so that is checked too.
+      const internal = output.files.filter((f) => f.findings.some((x) => x.ruleId === 'internal-error')).map((f) => f.path);
+      expect(internal).toEqual([]);
     });
 
     test('covers every template file listed in INDEX.tsv, each in the format of its kind', () => {

@@ -23,6 +23,7 @@ const fn = analyzeText({ uri: 'template.yaml', text: template }, resolveConfig({
 const given = parseUsageFile('crossover.usage.yml', 'resources:\n  Fn:\n    requestsPerMonth: 10000000\n    averageDurationMs: 100\n');
 const settings = resolveCostSettings();
 const prices = priceBook('us-east-1');
+const limits = resolveConfig({}).limits;
 
 describe('the CodeLens', () => {
   test('with traffic given: one figure per side and the task count', () => {
@@ -42,7 +43,7 @@ describe('hovers', () => {
   const e = estimateFunction(fn, 'template.yaml', given, settings);
 
   test('memory: vCPU share, limits, the cost, how it moves, the assumptions and their sources', () => {
-    const md = hoverMarkdown('memory', e, prices, { editUsage: 'command:crossover.editUsage' });
+    const md = hoverMarkdown('memory', e, prices, { editUsage: 'command:crossover.editUsage', limits });
     expect(md).toMatch(/\*\*Memory 512 MB\*\* · about 0\.29 vCPU/);
     expect(md).toMatch(/1,769 MB = 1 vCPU, up to 6 vCPU at 10,240 MB/);
     expect(md).toMatch(/\| 10M requests\/month \| \$18\.67 \|/);
@@ -55,21 +56,34 @@ describe('hovers', () => {
   });
 
   test('timeout: billed by duration, and what a run into the timeout costs', () => {
-    const md = hoverMarkdown('timeout', e, prices, { timeoutSeconds: 10 });
+    const md = hoverMarkdown('timeout', e, prices, { timeoutSeconds: 10, limits });
     expect(md).toMatch(/\*\*Timeout 10 s\*\*/);
     expect(md).toMatch(/assumed average of \*\*100 ms\*\*/);
     // 0.5 GB x 10 s x $0.0000133334 = $0.0000667 -> "<$0.01", $66.67 per million.
     expect(md).toMatch(/costs <\$0\.01 \(\$66\.67 per million such invocations\)/);
   });
 
+  test('timeout: the REST API limit it names is the configured one, the one the diagnostic uses', () => {
+    const config = resolveConfig({ limits: { restApiIntegrationTimeoutSeconds: 120 } });
+    const md = hoverMarkdown('timeout', e, prices, { timeoutSeconds: 10, limits: config.limits });
+    expect(md).toMatch(/callers behind a REST API give up at 120 s, an HTTP API at 30 s/);
+    // The diagnostic on a function behind a REST API, under the same configuration, names the same limit.
+    const restFn =
+      'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 150\n      Events:\n        Get:\n          Type: Api\n';
+    const finding = analyzeText({ uri: 'rest.yaml', text: restFn }, config).findings.find((f) => f.ruleId === 'lambda/api-gateway-timeout');
+    expect(finding?.message).toMatch(/above the 120 s integration timeout of REST API/);
+    // Left at the default, both say AWS's 29 s.
+    expect(hoverMarkdown('timeout', e, prices, { limits: resolveConfig({}).limits })).toMatch(/REST API give up at 29 s/);
+  });
+
   test('architecture: the figure on the other architecture', () => {
-    const md = hoverMarkdown('architecture', e, prices);
+    const md = hoverMarkdown('architecture', e, prices, { limits });
     // x86_64: duration 500,000 GB-s x $0.0000166667 = $8.33 -> $20.33 in all.
     expect(md).toMatch(/\$18\.67\/mo on arm64, \$20\.33\/mo on x86_64/);
   });
 
   test('an inherited Globals value names the functions that inherit it', () => {
-    expect(hoverMarkdown('memory', e, prices, { inheritedBy: ['Fn', 'Other'] })).toMatch(/inherited by 2 functions \(Fn, Other\)/);
+    expect(hoverMarkdown('memory', e, prices, { inheritedBy: ['Fn', 'Other'], limits })).toMatch(/inherited by 2 functions \(Fn, Other\)/);
   });
 });
 

@@ -1,7 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { type Finding } from '../../src/core/findings.js';
 import { docsUrl } from '../../src/core/rules/rule.js';
-import { DIAGNOSTIC_SEVERITY, diagnosticData } from '../../src/extension/support/mapping.js';
+import { diagnosticData } from '../../src/extension/support/mapping.js';
+
+/** `enum DiagnosticSeverity { Error = 0, ... }` as @types/vscode declares it: member name -> value. */
+function diagnosticSeverityEnum(): Record<string, number> {
+  const path = createRequire(import.meta.url).resolve('@types/vscode/index.d.ts');
+  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const members: Record<string, number> = {};
+  const visit = (node: ts.Node) => {
+    if (ts.isEnumDeclaration(node) && node.name.text === 'DiagnosticSeverity')
+      for (const member of node.members) members[member.name.getText(source)] = Number(member.initializer!.getText(source));
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return members;
+}
 
 const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
 
@@ -15,11 +32,13 @@ const finding: Finding = {
 };
 
 describe('finding -> diagnostic data', () => {
-  test("severities are vscode.DiagnosticSeverity's values (hint is Hint, not Information)", () => {
-    // Error = 0, Warning = 1, Information = 2, Hint = 3 in the VS Code API.
-    expect(DIAGNOSTIC_SEVERITY).toEqual({ error: 0, warning: 1, info: 2, hint: 3 });
-    for (const severity of ['error', 'warning', 'info', 'hint'] as const) {
-      expect(diagnosticData({ ...finding, severity }).severity).toBe(DIAGNOSTIC_SEVERITY[severity]);
+  test('each severity becomes the vscode.DiagnosticSeverity of the same name (hint is Hint, not Information)', () => {
+    // The expected mapping, as data; the numbers come from the VS Code API's own declaration, not from our table.
+    const expected = { error: 'Error', warning: 'Warning', info: 'Information', hint: 'Hint' } as const;
+    const api = diagnosticSeverityEnum();
+    expect(Object.keys(api).sort()).toEqual(['Error', 'Hint', 'Information', 'Warning']);
+    for (const [severity, name] of Object.entries(expected)) {
+      expect(diagnosticData({ ...finding, severity: severity as keyof typeof expected }).severity, severity).toBe(api[name]);
     }
   });
 

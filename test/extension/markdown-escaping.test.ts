@@ -113,10 +113,11 @@ describe('hovers', () => {
   const [fn, other] = model.functions;
   const e = estimateFunction(fn!, 'serverless.yml', emptyUsage(), settings);
   const prices = priceBook(e.region);
+  const limits = resolveConfig({}).limits;
   const link = editUsageLink(uri, fn!.id);
 
   test('memory (inherited from the provider by both functions): the ids and the file value are text', () => {
-    const markdown = hoverMarkdown('memory', e, prices, { inheritedBy: [fn!.id, other!.id], editUsage: link });
+    const markdown = hoverMarkdown('memory', e, prices, { inheritedBy: [fn!.id, other!.id], editUsage: link, limits });
     const text = expectNothingFromTheFile(markdown, [link]);
     for (const attack of ATTACKS.slice(0, 3)) expect(text).toContain(attack);
     expect(text).toContain('$(alert)');
@@ -124,12 +125,12 @@ describe('hovers', () => {
 
   test('every hover field', () => {
     for (const field of ['timeout', 'architecture', 'provisioned', 'reserved', 'ephemeral'] as const)
-      expectNothingFromTheFile(hoverMarkdown(field, e, prices, { editUsage: link }), [link]);
+      expectNothingFromTheFile(hoverMarkdown(field, e, prices, { editUsage: link, limits }), [link]);
   });
 
   test('the Edit usage link carries an id with ) ] quotes backticks and a line break intact, and nothing else', () => {
     const target = editUsageLink(uri, BREAKOUT);
-    const markdown = hoverMarkdown('memory', estimateFunction(other!, 'serverless.yml', emptyUsage(), settings), prices, { editUsage: target });
+    const markdown = hoverMarkdown('memory', estimateFunction(other!, 'serverless.yml', emptyUsage(), settings), prices, { editUsage: target, limits });
     expectNothingFromTheFile(markdown, [target]);
     const [command, query] = target.split('?') as [string, string];
     expect(command).toBe('command:crossover.editUsage');

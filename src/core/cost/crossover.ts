@@ -9,7 +9,10 @@
  * found in closed form (no loop over the steps, which can number millions), then the point inside it.
  */
 import { fargateCost, frontDoorCost, natGatewayCost, rdsProxyCost, requiredConcurrency, SECONDS_PER_MONTH, type Scenario } from './model.js';
+import { LAMBDA_LIMITS } from '../data/limits.js';
 import { tieredCost, type PriceBook } from './price-book.js';
+
+const INCLUDED_EPHEMERAL_MB = LAMBDA_LIMITS.includedEphemeralStorageMb.value;
 
 export const SWEEP_RANGE: readonly [number, number] = [1_000, 1e11];
 
@@ -72,7 +75,9 @@ export function totalsOf(s: Scenario, prices: PriceBook): { lambda: (r: number) 
   const provisionedCapacity = pc > 0 ? (billedSeconds > 0 ? (pc * SECONDS_PER_MONTH) / billedSeconds : Infinity) : 0;
   const provisionedDuration = pc > 0 ? gbsPerRequest * prices.number(`lambda.provisionedDurationPerGbSecond.${arch}`) : 0;
   const ephemeralPerRequest =
-    s.lambda.ephemeralStorageMb > 512 ? ((s.lambda.ephemeralStorageMb - 512) / 1024) * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond') : 0;
+    s.lambda.ephemeralStorageMb > INCLUDED_EPHEMERAL_MB
+      ? ((s.lambda.ephemeralStorageMb - INCLUDED_EPHEMERAL_MB) / 1024) * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond')
+      : 0;
   const rdsProxy = s.lambda.rdsProxyVcpu > 0 ? rdsProxyCost(s.lambda.rdsProxyVcpu, prices) : 0;
   const freeRequests = s.freeTier ? prices.global('lambda.freeTier.requests') : 0;
   const freeGbs = s.freeTier ? prices.global('lambda.freeTier.gbSeconds') : 0;

@@ -4,12 +4,15 @@
  * reasons. Questions the template cannot answer (the team's platform) say so rather than guess.
  */
 import { COLD_START_SOURCE, FARGATE_TASK_START, IMAGE_COLD_START_FACTOR, LAMBDA_COLD_STARTS } from '../data/cold-starts.js';
+import { LAMBDA_LIMITS } from '../data/limits.js';
 import { runtimeInfo } from '../data/runtimes.js';
 import { type SourceLocation } from '../model/location.js';
 import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { formatCount, formatUsd } from './format.js';
 import { type Scenario } from './model.js';
 import { type CostReport } from './report.js';
+
+const MAX_TIMEOUT_S = LAMBDA_LIMITS.maxTimeoutSeconds.value;
 
 export type Lean = 'lambda' | 'containers' | 'either' | 'unknown';
 
@@ -42,10 +45,10 @@ export function decide(workload: { fn?: LambdaFunction; task?: EcsTaskDefinition
   const longest = Math.max(timeout ?? 0, scenario.durationMs / 1000);
   items.push({
     question: 'Can the work finish in under 15 minutes?',
-    lean: longest > 900 ? 'containers' : 'either',
+    lean: longest > MAX_TIMEOUT_S ? 'containers' : 'either',
     answer:
-      longest > 900
-        ? `No: ${timeout !== undefined && timeout > 900 ? `the timeout is ${timeout} s` : `an average request takes ${Math.round(scenario.durationMs / 1000)} s`}, above Lambda's 900 s. Containers (or Step Functions to split the work).`
+      longest > MAX_TIMEOUT_S
+        ? `No: ${timeout !== undefined && timeout > MAX_TIMEOUT_S ? `the timeout is ${timeout} s` : `an average request takes ${Math.round(scenario.durationMs / 1000)} s`}, above Lambda's ${MAX_TIMEOUT_S} s. Containers (or Step Functions to split the work).`
         : timeout !== undefined
           ? `Yes: the timeout is ${timeout} s and an average request ${scenario.durationMs} ms.`
           : `Yes at the assumed ${scenario.durationMs} ms a request.`,
@@ -117,7 +120,7 @@ export function decide(workload: { fn?: LambdaFunction; task?: EcsTaskDefinition
 
   const reasons: string[] = [];
   let side: 'lambda' | 'fargate' | 'either' = report.cheaper === 'fargate' ? 'fargate' : report.cheaper === 'lambda' ? 'lambda' : 'either';
-  if (longest > 900) {
+  if (longest > MAX_TIMEOUT_S) {
     side = 'fargate';
     reasons.push('The work can take longer than Lambda\u2019s 15 minutes.');
   } else {

@@ -5,7 +5,7 @@
  * Placeholders (image, cluster, subnets, handler) are marked for the user to fill in.
  */
 import { stringify } from 'yaml';
-import { nearestFargateSize } from '../data/limits.js';
+import { LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type Scenario } from './model.js';
 import { type CostReport } from './report.js';
@@ -58,7 +58,7 @@ export function fargateEquivalent(fn: LambdaFunction, scenario: Scenario, report
 
 export function lambdaEquivalent(task: EcsTaskDefinition, scenario: Scenario): EquivalentConfig {
   const id = task.id.replace(/[^A-Za-z0-9]/g, '');
-  const memory = Math.min(10240, Math.max(128, scenario.lambda.memoryMb));
+  const memory = Math.min(LAMBDA_LIMITS.maxMemoryMb.value, Math.max(LAMBDA_LIMITS.minMemoryMb.value, scenario.lambda.memoryMb));
   const content =
     `# ${task.id} as a Lambda function (SAM): ${memory} MB ${scenario.lambda.architecture}, as Crossover's comparison assumes.\n` +
     '# The container becomes a function: fill in the <placeholders>, and keep each request under 15 minutes.\n' +
@@ -71,7 +71,10 @@ export function lambdaEquivalent(task: EcsTaskDefinition, scenario: Scenario): E
             PackageType: 'Image',
             ImageUri: '<ECR image URI built on a Lambda base image>',
             MemorySize: memory,
-            Timeout: Math.min(900, Math.max(3, Math.ceil((scenario.durationMs * 3) / 1000))),
+            Timeout: Math.min(
+              LAMBDA_LIMITS.maxTimeoutSeconds.value,
+              Math.max(LAMBDA_LIMITS.defaultTimeoutSeconds.value, Math.ceil((scenario.durationMs * 3) / 1000)),
+            ),
             Architectures: [scenario.lambda.architecture],
             Events: scenario.lambda.frontDoor === 'none' ? {} : { Api: { Type: 'HttpApi' } },
           },

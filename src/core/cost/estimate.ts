@@ -4,6 +4,7 @@
  * from. When the usage file gives no traffic, one number would be false precision: the estimate has
  * low / typical / high bands, typical first.
  */
+import { FARGATE_LIMITS, LAMBDA_LIMITS } from '../data/limits.js';
 import { formatCount, formatUsd } from './format.js';
 import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
@@ -57,7 +58,7 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
     minTasks: 2,
     concurrencyPerVcpu: 10,
     spot: false,
-    ephemeralStorageGb: 20,
+    ephemeralStorageGb: FARGATE_LIMITS.defaultEphemeralStorageGb.value,
     tasks: null,
     albLcu: null,
     natGateway: false,
@@ -189,8 +190,8 @@ export function estimateFunction(
   const prices = priceBook(region, settings.priceOverrides);
   if (!prices.known) notes.push(`${region} is not in Crossover's price data: ${prices.regionName} prices are those of us-east-1.`);
 
-  const memoryMb = fn.memoryMb.value ?? 128;
-  if (fn.memoryMb.value === undefined) notes.push(`Memory is not static (${fn.memoryMb.unresolved ?? 'unresolved'}): 128 MB assumed.`);
+  const memoryMb = fn.memoryMb.value ?? LAMBDA_LIMITS.defaultMemoryMb.value;
+  if (fn.memoryMb.value === undefined) notes.push(`Memory is not static (${fn.memoryMb.unresolved ?? 'unresolved'}): ${memoryMb} MB assumed.`);
   const architecture = fn.architecture.value ?? 'x86_64';
   const frontDoor = frontDoorOf(fn);
   const durationMs = entry.averageDurationMs ?? settings.durationMs;
@@ -210,7 +211,7 @@ export function estimateFunction(
     lambda: {
       memoryMb,
       architecture,
-      ephemeralStorageMb: fn.ephemeralStorageMb.value ?? 512,
+      ephemeralStorageMb: fn.ephemeralStorageMb.value ?? LAMBDA_LIMITS.minEphemeralStorageMb.value,
       provisionedConcurrency: fn.provisionedConcurrency?.value ?? 0,
       frontDoor,
       rdsProxyVcpu: options.rdsProxy ? settings.rdsProxyVcpu : 0,
@@ -372,7 +373,7 @@ export function estimateTask(
     lambda: {
       memoryMb: LAMBDA_EQUIVALENT_MEMORY_MB,
       architecture,
-      ephemeralStorageMb: 512,
+      ephemeralStorageMb: LAMBDA_LIMITS.minEphemeralStorageMb.value,
       provisionedConcurrency: 0,
       frontDoor: behindLb ? 'alb' : 'none',
       rdsProxyVcpu: 0,
@@ -385,7 +386,10 @@ export function estimateTask(
       minTasks: count,
       perTaskConcurrency: (cpu / 1024) * settings.fargate.concurrencyPerVcpu,
       spot: false,
-      ephemeralStorageGb: Math.max(20, task.ephemeralStorageGb.value ?? 20),
+      ephemeralStorageGb: Math.max(
+        FARGATE_LIMITS.defaultEphemeralStorageGb.value,
+        task.ephemeralStorageGb.value ?? FARGATE_LIMITS.defaultEphemeralStorageGb.value,
+      ),
       loadBalancer: behindLb ? 'alb' : 'none',
       albLcu: null,
       natGateway: settings.fargate.natGateway,

@@ -8,6 +8,7 @@
  * Fargate = tasks x 730 h x (vCPU x vCPU-hour + GB x GB-hour) + ephemeral storage above 20 GB
  *        + a load balancer (ALB hours + LCU-hours); tasks are sized from traffic unless fixed.
  */
+import { LAMBDA_LIMITS } from '../data/limits.js';
 import { tieredCost, type PriceBook } from './price-book.js';
 import { type RegionalPriceKey } from './price-table.js';
 
@@ -129,9 +130,10 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
   const requestCost = (requests * prices.number('lambda.requestPerMillion')) / 1e6;
 
   let ephemeralStorage = 0;
-  if (ephemeralStorageMb > 512) {
+  const included = LAMBDA_LIMITS.includedEphemeralStorageMb.value;
+  if (ephemeralStorageMb > included) {
     keys.push('lambda.ephemeralStoragePerGbSecond');
-    ephemeralStorage = ((ephemeralStorageMb - 512) / 1024) * requests * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond');
+    ephemeralStorage = ((ephemeralStorageMb - included) / 1024) * requests * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond');
   }
 
   let freeTierCredit = 0;

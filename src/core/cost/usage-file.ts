@@ -14,6 +14,7 @@
  * Parsed with positions so a wrong value gets a diagnostic on its line; schemas/crossover.usage.schema.json
  * describes the same shape for editor completion (a test keeps the two in agreement).
  */
+import { LAMBDA_LIMITS } from '../data/limits.js';
 import { type Range } from '../model/location.js';
 import { loadDocument } from '../parse/document/load.js';
 import { isMap, type MapNode, type TreeNode } from '../parse/document/tree.js';
@@ -31,7 +32,12 @@ export interface UsageEntry {
 export const USAGE_FIELDS: Record<keyof UsageEntry, { min: number; exclusiveMin?: boolean; max?: number; description: string }> = {
   requestsPerMonth: { min: 0, description: 'Requests (invocations) per month' },
   requestsPerSecond: { min: 0, description: 'Average requests per second (instead of requestsPerMonth)' },
-  averageDurationMs: { min: 0, exclusiveMin: true, max: 900_000, description: 'Average duration of one request in milliseconds' },
+  averageDurationMs: {
+    min: 0,
+    exclusiveMin: true,
+    max: LAMBDA_LIMITS.maxTimeoutSeconds.value * 1000,
+    description: 'Average duration of one request in milliseconds',
+  },
   averagePayloadKb: { min: 0, max: 1_048_576, description: 'Average request plus response payload in KB' },
   peakToAverage: { min: 1, max: 1000, description: 'Peak traffic divided by the monthly average (1 = flat)' },
 };

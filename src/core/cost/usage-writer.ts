@@ -40,6 +40,27 @@ export const USAGE_SKELETON = [
   '',
 ].join('\n');
 
+/** The same for a `.json` usage file (JSON has no comments): an empty `resources` object. */
+export const USAGE_JSON_SKELETON = '{\n  "resources": {}\n}\n';
+
+/** Is the usage file at this path (or name) JSON? Else YAML. */
+export function isJsonUsageFile(path: string): boolean {
+  return path.endsWith('.json');
+}
+
+/**
+ * What "Edit Usage Assumptions" writes into the usage file at `path` (`text` undefined: there is none yet). A new or
+ * blank file gets the skeleton in its own syntax; then, when `id` is given and the file has no entry for it, the
+ * entry with `traffic`, through withTraffic. `unchanged` when there is nothing to write.
+ */
+export function usageEdit(path: string, text: string | undefined, id: string | undefined, traffic: Traffic): UsageWrite | { unchanged: true } {
+  const json = isJsonUsageFile(path);
+  const blank = text === undefined || text.trim() === '';
+  const start = blank ? (json ? USAGE_JSON_SKELETON : USAGE_SKELETON) : text;
+  if (id === undefined || parseUsageFile(path, start).resources.has(id)) return blank ? { text: start } : { unchanged: true };
+  return withTraffic(start, json, id, traffic);
+}
+
 const NEW_FILE_HEADER = '# Traffic assumptions for Crossover (schema: schemas/crossover.usage.schema.json).';
 
 type Scalar = string | number;

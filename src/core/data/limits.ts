@@ -42,6 +42,8 @@ export const LAMBDA_LIMITS = {
     url: 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html',
     confidence: 'high',
   },
+  /** Every function gets this much /tmp at no charge; only storage above it is billed (per GB-second). */
+  includedEphemeralStorageMb: { value: 512, unit: 'MB', source: 'Lambda pricing', url: 'https://aws.amazon.com/lambda/pricing/', confidence: 'high' },
   maxEphemeralStorageMb: {
     value: 10240,
     unit: 'MB',
@@ -67,6 +69,8 @@ export const LAMBDA_LIMITS = {
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html',
     confidence: 'high',
   },
+  /** The most vCPU a function gets (at the maximum memory). */
+  maxVcpu: { value: 6, unit: 'vCPU', source: 'S50', url: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html', confidence: 'high' },
 } as const satisfies Record<string, Limit>;
 
 export const SQS_LIMITS = {
@@ -154,6 +158,7 @@ export const FARGATE_LIMITS = {
     url: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html',
     confidence: 'high',
   },
+  /** A task without `ephemeralStorage` gets this much; it is also what the price includes (only more is billed). */
   defaultEphemeralStorageGb: {
     value: 20,
     unit: 'GiB',
@@ -197,4 +202,31 @@ const SERVERLESS_FUNCTIONS_DOCS = 'https://www.serverless.com/framework/docs/pro
 export const SERVERLESS_DEFAULTS = {
   memoryMb: { value: 1024, unit: 'MB', source: 'Serverless Framework docs: AWS functions', url: SERVERLESS_FUNCTIONS_DOCS, confidence: 'high' },
   timeoutSeconds: { value: 6, unit: 's', source: 'Serverless Framework docs: AWS functions', url: SERVERLESS_FUNCTIONS_DOCS, confidence: 'high' },
+} satisfies Record<string, Limit>;
+
+const CDK_ECS_DOCS = 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ecs.FargateTaskDefinition.html';
+
+/**
+ * What the AWS CDK (aws-cdk-lib v2) fills in when a construct leaves a prop out, where it differs from the service's
+ * own default. A Lambda `Function` without `memorySize`, `timeout` or `ephemeralStorageSize` gets Lambda's defaults
+ * (LAMBDA_LIMITS: 128 MB, 3 s, 512 MB of /tmp); a queue without `visibilityTimeout` SQS's 30 s (SQS_LIMITS); a Fargate
+ * task without `ephemeralStorageGiB` Fargate's 20 GiB (FARGATE_LIMITS). `FargateTaskDefinition` and the
+ * ecs-patterns Fargate constructs (ApplicationLoadBalancedFargateService, QueueProcessingFargateService,
+ * ScheduledFargateTask) size the task themselves; the generic `TaskDefinition` has no default.
+ */
+export const CDK_DEFAULTS = {
+  fargateCpuUnits: {
+    value: 256,
+    unit: 'CPU units',
+    source: 'aws-cdk-lib API reference: FargateTaskDefinitionProps.cpu',
+    url: CDK_ECS_DOCS,
+    confidence: 'high',
+  },
+  fargateMemoryMb: {
+    value: 512,
+    unit: 'MiB',
+    source: 'aws-cdk-lib API reference: FargateTaskDefinitionProps.memoryLimitMiB',
+    url: CDK_ECS_DOCS,
+    confidence: 'high',
+  },
 } satisfies Record<string, Limit>;

@@ -6,13 +6,13 @@
 import { compare, formatCount, formatUsd, type Comparison, type FunctionEstimate } from '../../core/cost/estimate.js';
 import { type Scenario } from '../../core/cost/model.js';
 import { type PriceBook } from '../../core/cost/price-book.js';
-import { FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../../core/data/limits.js';
+import { type EngineConfig } from '../../core/config.js';
+import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../../core/data/limits.js';
 import { commandUri, mdCode, mdText } from '../../core/markdown.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
 
-/** 1,769 MB of memory = 1 vCPU (Lambda configuration docs). */
-const MB_PER_VCPU = 1769;
+const n = (value: number) => value.toLocaleString('en-US');
 
 const range = (low: number, high: number) => (formatUsd(low) === formatUsd(high) ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`);
 
@@ -73,24 +73,38 @@ function lambdaAt(e: FunctionEstimate, prices: PriceBook, change: (s: Scenario) 
   return compare(change(e.scenario), prices);
 }
 
+/**
+ * What bounds a Lambda timeout, with the REST API limit the engine is configured with (the one the
+ * lambda/api-gateway-timeout diagnostic checks against), so the hover and the diagnostic agree.
+ */
+export function timeoutBounds(limits: EngineConfig['limits']): string {
+  return (
+    `default ${LAMBDA_LIMITS.defaultTimeoutSeconds.value} s, at most ${LAMBDA_LIMITS.maxTimeoutSeconds.value} s; ` +
+    `callers behind a REST API give up at ${n(limits.restApiIntegrationTimeoutSeconds)} s, an HTTP API at ${API_GATEWAY_LIMITS.httpIntegrationTimeoutSeconds.value} s`
+  );
+}
+
+/** `limits`: the engine configuration's (VS Code's `crossover.limits.*`), as the diagnostics use them. */
 export function hoverMarkdown(
   field: CostField,
   e: FunctionEstimate,
   prices: PriceBook,
-  options: { inheritedBy?: string[]; editUsage?: string; timeoutSeconds?: number } = {},
+  options: { inheritedBy?: string[]; editUsage?: string; timeoutSeconds?: number; limits: EngineConfig['limits'] },
 ): string {
   const s = e.scenario;
   const t = e.typical;
   const parts: string[] = [];
   switch (field) {
     case 'memory': {
-      const vcpu = Math.min(6, s.lambda.memoryMb / MB_PER_VCPU);
+      const vcpu = Math.min(LAMBDA_LIMITS.maxVcpu.value, s.lambda.memoryMb / LAMBDA_LIMITS.memoryMbPerVcpu.value);
       parts.push(
         `**Memory ${s.lambda.memoryMb.toLocaleString('en-US')} MB** · about ${vcpu.toFixed(2)} vCPU`,
-        `Lambda gives CPU in proportion to memory: 1,769 MB = 1 vCPU, up to 6 vCPU at 10,240 MB. Allowed: ${LAMBDA_LIMITS.minMemoryMb.value}–${LAMBDA_LIMITS.maxMemoryMb.value.toLocaleString('en-US')} MB.`,
+        `Lambda gives CPU in proportion to memory: ${n(LAMBDA_LIMITS.memoryMbPerVcpu.value)} MB = 1 vCPU, up to ${LAMBDA_LIMITS.maxVcpu.value} vCPU at ${n(LAMBDA_LIMITS.maxMemoryMb.value)} MB. Allowed: ${LAMBDA_LIMITS.minMemoryMb.value}–${n(LAMBDA_LIMITS.maxMemoryMb.value)} MB.`,
         table(e),
       );
-      const options = [s.lambda.memoryMb / 2, s.lambda.memoryMb * 2].filter((m) => m >= 128 && m <= 10_240);
+      const options = [s.lambda.memoryMb / 2, s.lambda.memoryMb * 2].filter(
+        (m) => m >= LAMBDA_LIMITS.minMemoryMb.value && m <= LAMBDA_LIMITS.maxMemoryMb.value,
+      );
       if (options.length) {
         const moves = options.map(
           (m) =>
@@ -105,7 +119,7 @@ export function hoverMarkdown(
     case 'timeout': {
       const timeout = options.timeoutSeconds;
       parts.push(
-        `**Timeout${timeout !== undefined ? ` ${timeout.toLocaleString('en-US')} s` : ''}** · the longest one invocation may run (default ${LAMBDA_LIMITS.defaultTimeoutSeconds.value} s, at most ${LAMBDA_LIMITS.maxTimeoutSeconds.value} s; callers behind a REST API give up at 29 s, an HTTP API at 30 s).`,
+        `**Timeout${timeout !== undefined ? ` ${timeout.toLocaleString('en-US')} s` : ''}** · the longest one invocation may run (${timeoutBounds(options.limits)}).`,
         `Lambda bills the time actually used, not the timeout: at the assumed average of **${s.durationMs} ms** this function costs ${formatUsd(t.lambda.monthlyUsd)}/mo (duration ${formatUsd(t.lambda.breakdown.duration)}).`,
         table(e),
       );
@@ -141,15 +155,17 @@ export function hoverMarkdown(
         table(e),
       );
       break;
-    case 'ephemeral':
+    case 'ephemeral': {
+      const included = LAMBDA_LIMITS.includedEphemeralStorageMb.value;
       parts.push(
-        `**Ephemeral storage ${s.lambda.ephemeralStorageMb.toLocaleString('en-US')} MB** · /tmp, ${LAMBDA_LIMITS.minEphemeralStorageMb.value}–10,240 MB; the first 512 MB are included.`,
-        s.lambda.ephemeralStorageMb > 512
-          ? `The extra ${(s.lambda.ephemeralStorageMb - 512).toLocaleString('en-US')} MB cost ${formatUsd(t.lambda.breakdown.ephemeralStorage)}/mo at the assumed traffic.`
-          : 'No extra charge at 512 MB.',
+        `**Ephemeral storage ${s.lambda.ephemeralStorageMb.toLocaleString('en-US')} MB** · /tmp, ${LAMBDA_LIMITS.minEphemeralStorageMb.value}–${n(LAMBDA_LIMITS.maxEphemeralStorageMb.value)} MB; the first ${included} MB are included.`,
+        s.lambda.ephemeralStorageMb > included
+          ? `The extra ${(s.lambda.ephemeralStorageMb - included).toLocaleString('en-US')} MB cost ${formatUsd(t.lambda.breakdown.ephemeralStorage)}/mo at the assumed traffic.`
+          : `No extra charge at ${included} MB.`,
         table(e),
       );
       break;
+    }
   }
   parts.push(crossoverLine(e));
   if (options.inheritedBy && options.inheritedBy.length > 1) {

@@ -3,6 +3,7 @@
  * file or the cost settings change. Hovers, CodeLenses and the status total read from here.
  */
 import * as vscode from 'vscode';
+import { type EngineConfig } from '../../core/config.js';
 import { type CostSettings, type FunctionEstimate } from '../../core/cost/estimate.js';
 import { priceBook, type PriceBook } from '../../core/cost/price-book.js';
 import { templateCosts, type FunctionCost, type TaskCost } from '../../core/cost/workloads.js';
@@ -49,6 +50,11 @@ export class CostService implements vscode.Disposable {
       analyzer.onDidChangeResults(log.guard('Cost refresh', () => this.changed.fire())),
       usage.onDidChange(log.guard('Cost refresh', () => this.changed.fire())),
     ];
+  }
+
+  /** The engine configuration the diagnostics run with (its limits, for the hovers). */
+  get engineConfig(): EngineConfig {
+    return this.analyzer.engineConfig;
   }
 
   reconfigure(): void {

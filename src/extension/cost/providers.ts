@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { formatUsd } from '../../core/cost/estimate.js';
 import { parseUsageFile } from '../../core/cost/usage-file.js';
-import { changedSpan, USAGE_SKELETON, withTraffic } from '../../core/cost/usage-writer.js';
+import { changedSpan, usageEdit } from '../../core/cost/usage-writer.js';
 import { type Field } from '../../core/model/field.js';
 import { type SourceLocation } from '../../core/model/location.js';
 import { type LambdaFunction } from '../../core/model/nodes.js';
@@ -15,6 +15,7 @@ import { notificationText, plainLabel } from '../../core/markdown.js';
 import { checkBoolean } from '../../core/settings.js';
 import { editUsageLink, hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
 import { type CostService, type FunctionCost } from './estimates.js';
+import { readUsageText } from './usage.js';
 import { type ComparePanels } from '../compare/panel.js';
 import { candidateSelector } from '../support/candidates.js';
 
@@ -58,6 +59,7 @@ export class CostHoverProvider implements vscode.HoverProvider {
               ...(inheritedBy ? { inheritedBy } : {}),
               editUsage: editUsageLink(document.uri.toString(), fn.id),
               ...(fn.timeoutSeconds.value !== undefined ? { timeoutSeconds: fn.timeoutSeconds.value } : {}),
+              limits: this.costs.engineConfig.limits,
             }),
           );
           return new vscode.Hover(md, toRange(at.range));
@@ -317,37 +319,43 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
         const folder = (uri && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))) || vscode.workspace.workspaceFolders?.[0];
         if (!folder) return;
         const file = costs.usage.fileFor(folder);
-        // A new file is comments only: nothing for Crossover to flag, and the writer below adds the first entry.
-        if (!file.exists) await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(USAGE_SKELETON));
+        const where = vscode.workspace.asRelativePath(file.uri, false);
+        // What to write is decided in core (usageEdit, through withTraffic): the skeleton in the file's own syntax
+        // for a new or blank file, then the entry with the figures estimates assume now.
+        const defaults = costs.defaults();
+        const traffic = { requestsPerMonth: defaults.traffic.typical, averageDurationMs: defaults.durationMs };
+        const refused = (reason: string) =>
+          void vscode.window.showWarningMessage(notificationText(`Crossover did not add ${id ?? 'an entry'} to ${where}: ${reason}`));
+        if (!file.exists) {
+          // The tracker may not know a file that is there (not read yet, or refused): never write over it.
+          const read = await readUsageText(file.uri);
+          if ('refused' in read) return refused(`${read.refused}.`);
+          if ('missing' in read) {
+            const created = usageEdit(file.uri.path, undefined, id, traffic);
+            if ('refused' in created) return refused(created.refused);
+            await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode('text' in created ? created.text : ''));
+          }
+        }
         const document = await vscode.workspace.openTextDocument(file.uri);
         const editor = await vscode.window.showTextDocument(document);
-        if (!id) return;
         const reveal = (): boolean => {
-          const entry = parseUsageFile(document.uri.toString(), document.getText()).resources.get(id);
+          const entry = id === undefined ? undefined : parseUsageFile(document.uri.toString(), document.getText()).resources.get(id);
           if (!entry) return false;
           const at = new vscode.Position(entry.range.start.line, 0);
           editor.selection = new vscode.Selection(at, at);
           editor.revealRange(new vscode.Range(at, at));
           return true;
         };
-        if (reveal()) return;
-        // The entry with the figures estimates assume now, written by the same writer as "Save to usage file".
-        const defaults = costs.defaults();
         const text = document.getText();
-        const written = withTraffic(text, file.uri.path.endsWith('.json'), id, {
-          requestsPerMonth: defaults.traffic.typical,
-          averageDurationMs: defaults.durationMs,
-        });
-        if ('refused' in written) {
-          void vscode.window.showWarningMessage(
-            notificationText(`Crossover did not add ${id} to ${vscode.workspace.asRelativePath(file.uri, false)}: ${written.refused}`),
-          );
-          return;
+        const written = usageEdit(file.uri.path, text, id, traffic);
+        if ('refused' in written) return refused(written.refused);
+        if ('text' in written) {
+          const span = changedSpan(text, written.text);
+          const edit = new vscode.WorkspaceEdit();
+          edit.replace(document.uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), span.newText);
+          if (!(await vscode.workspace.applyEdit(edit))) return;
         }
-        const span = changedSpan(text, written.text);
-        const edit = new vscode.WorkspaceEdit();
-        edit.replace(document.uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), span.newText);
-        if (await vscode.workspace.applyEdit(edit)) reveal();
+        reveal();
       }),
     ),
   ];

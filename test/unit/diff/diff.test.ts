@@ -10,6 +10,7 @@ import { diffMarkdown } from '../../../src/core/diff/format.js';
 import { analyzeText } from '../../../src/core/engine.js';
 import { loadDocument } from '../../../src/core/parse/document/load.js';
 import { plainValue } from '../../../src/core/parse/document/tree.js';
+import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
 
 const options = { config: resolveConfig({}), settings: resolveCostSettings({}) };
 
@@ -42,12 +43,18 @@ describe('diffSides', () => {
 
   test('broken, binary-looking and non-template files on either side are reported or left alone, never thrown', () => {
     const broken = sam(512).replace('Timeout: 10', 'Timeout: [10');
+    // A CDK app added cut off mid-construct: read as far as it goes.
+    const app = "import * as lambda from 'aws-cdk-lib/aws-lambda';\nnew lambda.Function(this, 'Api', { memorySize: ";
     const report = diffSides(
       side('a', { 't.yaml': sam(512), 'notes.yaml': 'a: 1\n' }),
-      side('b', { 't.yaml': broken, 'notes.yaml': 'a: 2\n', 'x.json': '\u0000\u0001{' }),
-      options,
+      side('b', { 't.yaml': broken, 'notes.yaml': 'a: 2\n', 'x.json': '\u0000\u0001{', 'lib/stack.ts': app }),
+      { ...options, typescript: typescriptReader },
     );
-    expect(report.files.map((f) => [f.path, f.status])).toEqual([['t.yaml', 'modified']]);
+    expect(report.files.map((f) => [f.path, f.status])).toEqual([
+      ['lib/stack.ts', 'added'],
+      ['t.yaml', 'modified'],
+    ]);
+    // The engine turns an exception into an internal-error finding, so "never thrown" means none of those either.
     expect(report.findings.added).toEqual([expect.objectContaining({ ruleId: 'parse-error', severity: 'error', line: 10 })]);
   });
 

@@ -7,6 +7,7 @@
  *
  * Prop keys are the TypeScript (camelCase) names; the Python view maps them to snake_case.
  */
+import { CDK_DEFAULTS, FARGATE_LIMITS, LAMBDA_LIMITS, SQS_LIMITS } from '../../data/limits.js';
 import { defaultField, type Field } from '../../model/field.js';
 import { type SourceLocation } from '../../model/location.js';
 import {
@@ -98,6 +99,9 @@ export interface MethodCall {
   /** What the call's result is assigned to (`const proxy = db.addProxy(...)`). */
   variable?: string;
 }
+
+/** The size CDK's Fargate constructs give a task that does not set one. */
+const CDK_FARGATE_SIZE = { fargate: true, cpu: CDK_DEFAULTS.fargateCpuUnits.value, memory: CDK_DEFAULTS.fargateMemoryMb.value };
 
 const LAMBDA_CLASSES = new Set([
   'aws-lambda.Function',
@@ -205,7 +209,7 @@ export class CdkModelBuilder {
       const queue: SqsQueue = {
         ...base,
         kind: 'sqs-queue',
-        visibilityTimeoutSeconds: props.field('visibilityTimeout', asSeconds, 30),
+        visibilityTimeoutSeconds: props.field('visibilityTimeout', asSeconds, SQS_LIMITS.defaultVisibilityTimeoutSeconds.value),
         fifo: props.field('fifo', asBoolean, false).value === true,
       };
       this.model.queues.push(queue);
@@ -230,7 +234,7 @@ export class CdkModelBuilder {
       // `proxyTarget: ProxyTarget.fromInstance(db)` / `fromCluster(cluster)`.
       this.proxy(base, props.call('proxyTarget')?.args[0]?.reference);
     } else if (key === 'aws-ecs.FargateTaskDefinition') {
-      this.model.taskDefinitions.push(taskDefinition(base, props, 'memoryLimitMiB', { fargate: true, cpu: 256, memory: 512 }));
+      this.model.taskDefinitions.push(taskDefinition(base, props, 'memoryLimitMiB', CDK_FARGATE_SIZE));
     } else if (key === 'aws-ecs.TaskDefinition') {
       // `compatibility: Compatibility.FARGATE | EC2_AND_FARGATE | EC2`; cpu / memoryMiB are strings, with no default.
       const compatibility = props.call('compatibility')?.member ?? '';
@@ -247,14 +251,12 @@ export class CdkModelBuilder {
       // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so.
       const alb = key.endsWith('ApplicationLoadBalancedFargateService');
       const taskId = `${id}/${alb ? 'TaskDef' : 'QueueProcessingTaskDef'}`;
-      this.model.taskDefinitions.push(taskDefinition({ ...base, id: taskId }, props, 'memoryLimitMiB', { fargate: true, cpu: 256, memory: 512 }));
+      this.model.taskDefinitions.push(taskDefinition({ ...base, id: taskId }, props, 'memoryLimitMiB', CDK_FARGATE_SIZE));
       this.model.services.push(service(base, props, taskId, alb ? 1 : 0));
     } else if (key === 'aws-ecs-patterns.ScheduledFargateTask') {
       // A scheduled task has no service; its size is in scheduledFargateTaskImageOptions.
       const options = props.nested('scheduledFargateTaskImageOptions') ?? props;
-      this.model.taskDefinitions.push(
-        taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options, 'memoryLimitMiB', { fargate: true, cpu: 256, memory: 512 }),
-      );
+      this.model.taskDefinitions.push(taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options, 'memoryLimitMiB', CDK_FARGATE_SIZE));
     }
   }
 
@@ -330,11 +332,11 @@ export class CdkModelBuilder {
       ...base,
       kind: 'lambda-function',
       name: props.field('functionName', asString).value ?? base.id,
-      memoryMb: props.field('memorySize', asNumber, 128),
-      timeoutSeconds: props.field('timeout', asSeconds, 3),
+      memoryMb: props.field('memorySize', asNumber, LAMBDA_LIMITS.defaultMemoryMb.value),
+      timeoutSeconds: props.field('timeout', asSeconds, LAMBDA_LIMITS.defaultTimeoutSeconds.value),
       runtime: props.field('runtime', asRuntime),
       architecture: props.field('architecture', asArchitecture, 'x86_64'),
-      ephemeralStorageMb: props.field('ephemeralStorageSize', asMegabytes, 512),
+      ephemeralStorageMb: props.field('ephemeralStorageSize', asMegabytes, LAMBDA_LIMITS.minEphemeralStorageMb.value),
       packageType: defaultField(cls.name === 'DockerImageFunction' ? 'Image' : 'Zip'),
       handler: props.field('handler', asString),
       snapStart: defaultField('None'),
@@ -422,14 +424,14 @@ function taskDefinition(
     ...base,
     kind: 'ecs-task-definition',
     family: props.field('family', asString).value,
-    // CDK's Fargate defaults: 256 CPU units, 512 MiB (the generic TaskDefinition has none).
+    // CDK's Fargate defaults (CDK_DEFAULTS; the generic TaskDefinition has none).
     cpuUnits: props.field('cpu', asNumber, options.cpu),
     memoryMb: props.field(memoryKey, asNumber, options.memory),
     architecture: defaultField('x86_64'),
     compatibilities: options.compatibilities ?? ['FARGATE'],
     fargate: options.fargate,
     networkMode: defaultField(options.fargate ? 'awsvpc' : 'bridge'),
-    ephemeralStorageGb: props.field('ephemeralStorageGiB', asNumber, options.fargate ? 20 : undefined),
+    ephemeralStorageGb: props.field('ephemeralStorageGiB', asNumber, options.fargate ? FARGATE_LIMITS.defaultEphemeralStorageGb.value : undefined),
     containers: [],
   };
 }

@@ -4,6 +4,7 @@
  * `AWS::ECS::TaskDefinition` (`ContainerDefinitions`, PascalCase). Services, their scalable targets and
  * scaling policies only exist in templates.
  */
+import { FARGATE_LIMITS } from '../../data/limits.js';
 import { type Field } from '../../model/field.js';
 import { type PathSegment } from '../../model/location.js';
 import { type Architecture, type EcsContainer, type EcsService, type EcsTaskDefinition, type ResourceBase, type ScalingPolicy } from '../../model/nodes.js';
@@ -88,7 +89,7 @@ export function readTaskDefinition(ctx: BuildContext, resolver: Resolver, view: 
     fargate: compatibilities.includes('FARGATE'),
     // ECS's default network mode on Linux is bridge (Fargate accepts only awsvpc).
     networkMode: view.field(k('networkMode'), toText, 'bridge'),
-    ephemeralStorageGb: view.child(k('ephemeralStorage')).field(k('sizeInGiB'), toNumber, 20),
+    ephemeralStorageGb: view.child(k('ephemeralStorage')).field(k('sizeInGiB'), toNumber, FARGATE_LIMITS.defaultEphemeralStorageGb.value),
     containers,
   };
 }

@@ -5,7 +5,7 @@
  * goes through the CloudFormation builder, so queues, databases and ECS resources declared there are
  * modelled and wired to the functions' events.
  */
-import { SERVERLESS_DEFAULTS } from '../../data/limits.js';
+import { LAMBDA_LIMITS, SERVERLESS_DEFAULTS } from '../../data/limits.js';
 import { defaultField, type Field, type Origin } from '../../model/field.js';
 import { type PathSegment } from '../../model/location.js';
 import {
@@ -125,7 +125,7 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
       timeoutSeconds: setting('timeout', toNumber, SERVERLESS_DEFAULTS.timeoutSeconds.value),
       runtime: setting('runtime', toText),
       architecture: setting('architecture', toArchitecture, 'x86_64'),
-      ephemeralStorageMb: setting('ephemeralStorageSize', toNumber, 512),
+      ephemeralStorageMb: setting('ephemeralStorageSize', toNumber, LAMBDA_LIMITS.minEphemeralStorageMb.value),
       packageType: image ? { value: 'Image', origin: 'explicit', at: ctx.loc(image.keyNode, [...path, 'image']) } : defaultField('Zip'),
       handler: setting('handler', toText),
       snapStart: field(
