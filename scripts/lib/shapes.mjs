@@ -126,6 +126,16 @@ export const SHAPES = [
       ),
   },
   {
+    name: 'broken: a syntax error per character (stray closing brackets)',
+    uri: 'stray-closers/template.yaml',
+    // Found by the fuzz campaign: the YAML library makes one error object per stray `}`; the analysis goes on
+    // with the functions read before the garbage.
+    make: (bytes) => {
+      const head = [...HEADER, ...EVENTS, ...TAIL].join('\n') + '\n';
+      return head + fill(bytes - head.length, () => '}'.repeat(33) + '\n');
+    },
+  },
+  {
     name: 'whole template as a one-line YAML flow map',
     uri: 'flow/template.yaml',
     make: (bytes) => {

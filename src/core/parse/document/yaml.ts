@@ -105,6 +105,10 @@ interface Parsed {
 
 function parseOnce(source: string): Parsed {
   const identity = (offset: number) => offset;
+  // The library makes one YAMLError (an Error) per syntax error, and a broken document can have one per
+  // character (100,000 stray `}`): without stack traces, which nobody reads here, that costs half the time.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     // Duplicate keys are allowed here (CloudFormation keeps the last one); the converter reports them.
     const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false, customTags: CFN_TAGS });
@@ -112,6 +116,8 @@ function parseOnce(source: string): Parsed {
   } catch (error) {
     // The library recurses on nesting; a hostile document can exhaust the stack. Report, never throw.
     return { doc: undefined, source, toOriginal: identity, failure: describe(error) };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
