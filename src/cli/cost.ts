@@ -2,8 +2,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfig } from '../core/config.js';
-import { findCrossover } from '../core/cost/crossover.js';
-import { compare, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
+import { crossovers } from '../core/cost/crossover.js';
+import {
+  compare,
+  formatCount,
+  formatUsd,
+  FRONT_DOOR_LABELS,
+  priceKeysOf,
+  resolveCostSettings,
+  type Comparison,
+  type FunctionEstimate,
+} from '../core/cost/estimate.js';
 import { type Scenario } from '../core/cost/model.js';
 import { templateCosts, type FunctionCost } from '../core/cost/workloads.js';
 import { comparisonReport, type CostReport, roundMoney } from '../core/cost/report.js';
@@ -78,8 +87,8 @@ function flagReport(request: CostRequest): CostReport {
   const scenario = scenarioOf(request.flags);
   const prices = priceBook(scenario.region);
   const c = compare(scenario, prices);
-  const keys = [...new Set([...c.lambda.priceKeys, ...c.fargate.priceKeys])];
-  return comparisonReport(c, scenario, findCrossover(scenario, prices), prices.dateFor(keys), prices.notesFor(keys));
+  const keys = priceKeysOf(c);
+  return comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), prices.notesFor(keys));
 }
 
 interface FunctionReport extends CostReport {
@@ -162,7 +171,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     const report: FunctionReport = {
       id: fn.id,
       traffic: e.traffic,
-      ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes),
+      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes),
       assumptionSources: e.assumptions,
     };
     if (e.low && e.high) {
@@ -180,7 +189,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     id: node.id,
     type: node.kind,
     traffic: e.traffic,
-    ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes),
+    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes),
     assumptionSources: e.assumptions,
   }));
   if (request.resource !== undefined) {
@@ -250,6 +259,10 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
       (fb.ephemeralStorage ? `, storage ${formatUsd(fb.ephemeralStorage)}` : '') +
       (fb.natGateway ? `, NAT gateway ${formatUsd(fb.natGateway)}` : ''),
   );
+  for (const p of r.platforms ?? [])
+    lines.push(
+      `  ${p.label.padEnd(8)} ${formatUsd(p.monthlyUsd).padStart(10)}/mo   ${p.deployment.units} x ${p.deployment.unit} (${p.deployment.why}): ${p.parts.map((part) => `${part.label.toLowerCase()} ${formatUsd(part.usd)}`).join(', ')}; crossover: ${p.crossover.requestsPerMonth !== null ? `${formatCount(p.crossover.requestsPerMonth)} requests/month` : p.crossover.note}`,
+    );
   if ('bands' in r && r.bands) {
     lines.push(
       `  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`,

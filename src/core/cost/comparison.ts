@@ -3,8 +3,8 @@
  * `crossover cost` costs it (same report shape), plus the traffic sweep the chart draws. Pure: the
  * extension calls it on every edit; tests compare it with the CLI's JSON.
  */
-import { findCrossover, sweep, type Sweep } from './crossover.js';
-import { compare } from './estimate.js';
+import { crossovers, sweep, type Sweep } from './crossover.js';
+import { compare, priceKeysOf } from './estimate.js';
 import { type FrontDoor, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
 import { comparisonReport, type CostReport } from './report.js';
@@ -62,10 +62,10 @@ export function comparisonData(base: Scenario, overrides: Overrides, priceOverri
   const scenario = applyOverrides(base, overrides);
   const prices = priceBook(scenario.region, priceOverrides);
   const c = compare(scenario, prices);
-  const keys = [...new Set([...c.lambda.priceKeys, ...c.fargate.priceKeys])];
+  const keys = priceKeysOf(c);
   const notes = [...(prices.known ? [] : [`${scenario.region} is not in Crossover's price data: us-east-1 prices are used.`]), ...prices.notesFor(keys)];
   return {
-    report: comparisonReport(c, scenario, findCrossover(scenario, prices), prices.dateFor(keys), notes),
+    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes),
     sweep: sweep(scenario, prices, SWEEP_POINTS),
     scenario,
     regions: regions(),

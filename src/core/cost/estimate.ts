@@ -7,11 +7,15 @@
 import { formatCount, formatUsd } from './format.js';
 import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
-import { findCrossover, type Crossover } from './crossover.js';
-import { fargateCost, lambdaCost, SECONDS_PER_MONTH, type Architecture, type FargateCost, type FrontDoor, type LambdaCost, type Scenario } from './model.js';
+import { crossovers, type Crossover } from './crossover.js';
+import { SECONDS_PER_MONTH, type Architecture, type FrontDoor, type Scenario } from './model.js';
+import { platforms, type PlatformCost } from './platforms/index.js';
+import { type FargateCost } from './platforms/ecs-fargate.js';
+import { type LambdaCost } from './platforms/lambda.js';
 import { DEFAULT_REGION, priceBook, type PriceBook, type PriceOverrides } from './price-book.js';
 import { checkBoolean, checkEnum, checkNumber, checkPriceOverrides, checkRegion, checkSetting, SETTING_ENUMS, type Bounds } from '../settings.js';
 import { type UsageFile, usageFor } from './usage-file.js';
+import { type RegionalPriceKey } from './price-table.js';
 
 export interface CostSettings {
   region: string;
@@ -125,8 +129,12 @@ export interface Assumption {
 
 export interface Comparison {
   requestsPerMonth: number;
+  /** Every platform's figure, in the registry's order (Lambda, Fargate, then any others). */
+  platforms: PlatformCost[];
+  /** Views of the two built-in platforms' entries. */
   lambda: LambdaCost;
   fargate: FargateCost;
+  /** Of Lambda and Fargate. */
   cheaper: 'lambda' | 'fargate' | 'equal';
 }
 
@@ -137,7 +145,10 @@ export interface FunctionEstimate {
   typical: Comparison;
   low?: Comparison;
   high?: Comparison;
+  /** Where Fargate becomes cheaper than Lambda (`crossovers['ecs-fargate']`). */
   crossover: Crossover;
+  /** Where each platform but Lambda becomes cheaper than Lambda, by platform id. */
+  crossovers: Record<string, Crossover>;
   scenario: Scenario;
   assumptions: Assumption[];
   notes: string[];
@@ -163,10 +174,22 @@ export function frontDoorOf(fn: LambdaFunction): FrontDoor {
 }
 
 export function compare(scenario: Scenario, prices: PriceBook): Comparison {
-  const lambda = lambdaCost(scenario, prices);
-  const fargate = fargateCost(scenario, prices);
+  const all = platforms().map((p) => p.cost(scenario, prices));
+  const lambda = all.find((c) => c.platform === 'lambda') as LambdaCost;
+  const fargate = all.find((c) => c.platform === 'ecs-fargate') as FargateCost;
   const diff = lambda.monthlyUsd - fargate.monthlyUsd;
-  return { requestsPerMonth: scenario.requestsPerMonth, lambda, fargate, cheaper: Math.abs(diff) < 0.005 ? 'equal' : diff < 0 ? 'lambda' : 'fargate' };
+  return {
+    requestsPerMonth: scenario.requestsPerMonth,
+    platforms: all,
+    lambda,
+    fargate,
+    cheaper: Math.abs(diff) < 0.005 ? 'equal' : diff < 0 ? 'lambda' : 'fargate',
+  };
+}
+
+/** Every price a comparison read, once each. */
+export function priceKeysOf(c: Comparison): RegionalPriceKey[] {
+  return [...new Set(c.platforms.flatMap((p) => p.priceKeys))];
 }
 
 /** Does the function reach a database through an RDS Proxy of its template (a link to the proxy or one of its endpoints)? */
@@ -298,15 +321,17 @@ export function estimateFunction(
 
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
   const typical = at(scenario.requestsPerMonth);
+  const solved = crossovers(scenario, prices);
   const estimate: FunctionEstimate = {
     id: fn.id,
     traffic: givenRequests !== undefined ? 'given' : 'assumed',
     typical,
-    crossover: findCrossover(scenario, prices),
+    crossover: solved['ecs-fargate']!,
+    crossovers: solved,
     scenario,
     assumptions,
-    notes: [...notes, ...prices.notesFor([...new Set([...typical.lambda.priceKeys, ...typical.fargate.priceKeys])])],
-    priceDate: prices.dateFor([...typical.lambda.priceKeys, ...typical.fargate.priceKeys]),
+    notes: [...notes, ...prices.notesFor(priceKeysOf(typical))],
+    priceDate: prices.dateFor(priceKeysOf(typical)),
     region,
   };
   if (givenRequests === undefined) {
@@ -424,12 +449,14 @@ export function estimateTask(
   ];
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
   const typical = at(scenario.requestsPerMonth);
-  const keys = [...new Set([...typical.lambda.priceKeys, ...typical.fargate.priceKeys])];
+  const keys = priceKeysOf(typical);
+  const solved = crossovers(scenario, prices);
   const estimate: FunctionEstimate = {
     id,
     traffic: givenRequests !== undefined ? 'given' : 'assumed',
     typical,
-    crossover: findCrossover(scenario, prices),
+    crossover: solved['ecs-fargate']!,
+    crossovers: solved,
     scenario,
     assumptions,
     notes: [...notes, ...prices.notesFor(keys)],

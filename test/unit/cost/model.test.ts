@@ -2,7 +2,9 @@
 // each expectation is arithmetic on the price, written out, not a number copied from the code's output.
 import { describe, expect, test } from 'vitest';
 import { findCrossover, lambdaBreakpoints, sweep, totalsOf } from '../../../src/core/cost/crossover.js';
-import { fargateCost, lambdaCost, SECONDS_PER_MONTH, type Scenario } from '../../../src/core/cost/model.js';
+import { SECONDS_PER_MONTH, type Scenario } from '../../../src/core/cost/model.js';
+import { fargateCost } from '../../../src/core/cost/platforms/ecs-fargate.js';
+import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 
 const US = priceBook('us-east-1');
