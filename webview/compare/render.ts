@@ -5,7 +5,7 @@
 import { OVERRIDE_BOUNDS } from '../../src/shared/compare-checks.js';
 import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
 import { type Overrides } from '../../src/core/cost/comparison.js';
-import { formatCount } from '../../src/core/cost/format.js';
+import { formatCount, formatUsd } from '../../src/core/cost/format.js';
 
 const FRONT_DOORS: [string, string][] = [
   ['rest-api', 'API Gateway REST API'],
@@ -17,11 +17,8 @@ const FRONT_DOORS: [string, string][] = [
 ];
 const FARGATE_VCPU = ['0.25', '0.5', '1', '2', '4', '8', '16'];
 
-export function usd(value: number): string {
-  if (Math.abs(value) >= 1000) return `$${Math.round(value).toLocaleString('en-US')}`;
-  if (Math.abs(value) > 0 && Math.abs(value) < 0.01) return '<$0.01';
-  return `$${value.toFixed(2)}`;
-}
+/** Money as the CodeLens, hovers, reports and the CLI write it (one formatter, src/core/cost/format.ts). */
+export const usd = formatUsd;
 
 /** Counts as the CodeLens and hovers write them ("41.7M"). */
 export const count = formatCount;
