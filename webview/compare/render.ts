@@ -5,7 +5,7 @@
 import { OVERRIDE_BOUNDS } from '../../src/shared/compare-checks.js';
 import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
 import { type Overrides } from '../../src/core/cost/comparison.js';
-import { formatCount, formatUsd } from '../../src/core/cost/format.js';
+import { count, usd } from './format.js';
 
 const FRONT_DOORS: [string, string][] = [
   ['rest-api', 'API Gateway REST API'],
@@ -16,12 +16,6 @@ const FRONT_DOORS: [string, string][] = [
   ['none', 'None (invoked by events)'],
 ];
 const FARGATE_VCPU = ['0.25', '0.5', '1', '2', '4', '8', '16'];
-
-/** Money as the CodeLens, hovers, reports and the CLI write it (one formatter, src/core/cost/format.ts). */
-export const usd = formatUsd;
-
-/** Counts as the CodeLens and hovers write them ("41.7M"). */
-export const count = formatCount;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

@@ -2,7 +2,7 @@
 // view all write the same amount the same way (the lens said "$187" where the view said "$186.67").
 import { describe, expect, test } from 'vitest';
 import { formatCount, formatUsd } from '../../../src/core/cost/format.js';
-import { count, usd } from '../../../webview/compare/render.js';
+import { count, usd } from '../../../webview/compare/format.js';
 
 describe('money and counts', () => {
   test('the rule: cents below $100, whole dollars with thousands separators from $100, "<$0.01" for tiny amounts', () => {
