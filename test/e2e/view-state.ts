@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
-import { comparisonData, type Overrides } from '../../src/core/cost/comparison.js';
+import { workloadComparison, type Overrides } from '../../src/core/cost/comparison.js';
 import { decide } from '../../src/core/cost/decision.js';
 import { fargateEquivalent } from '../../src/core/cost/equivalent.js';
 import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
@@ -21,7 +21,7 @@ export function viewState(fixtures: string, id: string, overrides: Overrides = {
   const usage = parseUsageFile(join(fixtures, 'crossover.usage.yml'), readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions.find((f) => f.id === id)!;
   const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings({}));
-  const data = comparisonData(estimate.scenario, overrides);
+  const data = workloadComparison(estimate, overrides, {});
   return {
     workload: { id, kind: 'lambda-function', file: 'template.yaml', uri: `file://${template}`, line: fn.loc.range.start.line },
     traffic: estimate.traffic,

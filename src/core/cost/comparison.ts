@@ -1,10 +1,13 @@
 /**
- * The comparison view's figures: one workload's scenario with the user's edits applied, costed the way
- * `crossover cost` costs it (same report shape), plus the traffic sweep the chart draws. Pure: the
- * extension calls it on every edit; tests compare it with the CLI's JSON.
+ * One workload's comparison: its estimate's scenario with the user's edits applied, costed the way
+ * `crossover cost` costs it (same report shape), plus the traffic sweep the chart draws; and the summary's row
+ * of it. Pure: the comparison view calls it on every edit, the workspace summary for every workload, and the
+ * tests compare it with the CLI's JSON.
  */
 import { crossovers, sweep, type Sweep } from './crossover.js';
-import { compare, priceKeysOf } from './estimate.js';
+import { decide } from './decision.js';
+import { compare, priceKeysOf, type FunctionEstimate } from './estimate.js';
+import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type FrontDoor, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
 import { comparisonReport, type CostReport } from './report.js';
@@ -58,8 +61,9 @@ export function applyOverrides(base: Scenario, o: Overrides): Scenario {
   };
 }
 
-export function comparisonData(base: Scenario, overrides: Overrides, priceOverrides: PriceOverrides = {}): ComparisonData {
-  const scenario = applyOverrides(base, overrides);
+/** The comparison of a workload with the user's edits (`overrides`) and price overrides (the settings'). */
+export function workloadComparison(estimate: Pick<FunctionEstimate, 'scenario'>, overrides: Overrides, priceOverrides: PriceOverrides): ComparisonData {
+  const scenario = applyOverrides(estimate.scenario, overrides);
   const prices = priceBook(scenario.region, priceOverrides);
   const c = compare(scenario, prices);
   const keys = priceKeysOf(c);
@@ -69,5 +73,31 @@ export function comparisonData(base: Scenario, overrides: Overrides, priceOverri
     sweep: sweep(scenario, prices, SWEEP_POINTS),
     scenario,
     regions: regions(),
+  };
+}
+
+/** A workload's figures in the workspace summary: the typical traffic, and the recommendation at it. */
+export interface WorkloadSummary {
+  lambdaUsd: number;
+  fargateUsd: number;
+  fargateTasks: number;
+  requestsPerMonth: number;
+  traffic: 'given' | 'assumed';
+  recommendation: 'lambda' | 'fargate' | 'either';
+}
+
+export function workloadSummary(
+  estimate: FunctionEstimate,
+  workload: { fn?: LambdaFunction; task?: EcsTaskDefinition },
+  priceOverrides: PriceOverrides,
+): WorkloadSummary {
+  const data = workloadComparison(estimate, {}, priceOverrides);
+  return {
+    lambdaUsd: estimate.typical.lambda.monthlyUsd,
+    fargateUsd: estimate.typical.fargate.monthlyUsd,
+    fargateTasks: estimate.typical.fargate.tasks,
+    requestsPerMonth: estimate.typical.requestsPerMonth,
+    traffic: estimate.traffic,
+    recommendation: decide(workload, data.scenario, data.report).recommendation.side,
   };
 }

@@ -1,7 +1,7 @@
 // The decision checklist and the equivalent configuration, computed for workloads of real templates.
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
-import { comparisonData } from '../../../src/core/cost/comparison.js';
+import { workloadComparison } from '../../../src/core/cost/comparison.js';
 import { decide } from '../../../src/core/cost/decision.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../../src/core/cost/equivalent.js';
 import { emptyUsage } from '../../../src/core/cost/usage-file.js';
@@ -15,7 +15,7 @@ function functionCase(template: string, id: string) {
   const model = analyzeText({ uri: 'file:///t/template.yaml', text: template }, config).model!;
   const fn = model.functions.find((f) => f.id === id)!;
   const estimate = estimateFunction(fn, 'template.yaml', emptyUsage(), settings);
-  const data = comparisonData(estimate.scenario, {});
+  const data = workloadComparison(estimate, {}, {});
   return { fn, data, decision: decide({ fn }, data.scenario, data.report) };
 }
 
@@ -84,7 +84,7 @@ describe('the equivalent configuration', () => {
     });
     const task = analyzeText({ uri: 'file:///t/taskdef.json', text: taskdef }, config).model!.taskDefinitions[0]!;
     const estimate = estimateTask(task, undefined, 'taskdef.json', emptyUsage(), settings)!;
-    const equivalent = lambdaEquivalent(task, comparisonData(estimate.scenario, {}).scenario);
+    const equivalent = lambdaEquivalent(task, workloadComparison(estimate, {}, {}).scenario);
     const result = analyzeText({ uri: 'file:///t/function.yaml', text: equivalent.content }, config);
     expect(result.format).toBe('sam');
     expect(result.model!.functions[0]!.memoryMb.value).toBe(estimate.scenario.lambda.memoryMb);

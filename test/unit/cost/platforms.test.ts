@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { run } from '../../../src/cli/main.js';
-import { comparisonData } from '../../../src/core/cost/comparison.js';
+import { workloadComparison } from '../../../src/core/cost/comparison.js';
 import { crossovers, findCrossover, sweep } from '../../../src/core/cost/crossover.js';
 import { compare } from '../../../src/core/cost/estimate.js';
 import { type Scenario } from '../../../src/core/cost/model.js';
@@ -94,7 +94,7 @@ describe('a platform registered in a test', () => {
   });
 
   test('is in the comparison view data: report and chart sweep', () => {
-    const data = comparisonData(scenario, {});
+    const data = workloadComparison({ scenario }, {}, {});
     expect(data.report.platforms).toEqual([
       expect.objectContaining({ id: 'test-vm', label: 'Test VM', monthlyUsd: MONTHLY, deployment: { units: 1, unit: 'always-on VM', why: 'fixed' } }),
     ]);
