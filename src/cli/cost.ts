@@ -3,16 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfig } from '../core/config.js';
 import { crossovers } from '../core/cost/crossover.js';
-import {
-  compare,
-  formatCount,
-  formatUsd,
-  FRONT_DOOR_LABELS,
-  priceKeysOf,
-  resolveCostSettings,
-  type Comparison,
-  type FunctionEstimate,
-} from '../core/cost/estimate.js';
+import { compare, priceKeysOf, type Comparison, type WorkloadEstimate } from '../core/cost/estimate.js';
+import { formatCount, formatUsd } from '../core/cost/format.js';
+import { FRONT_DOOR_LABELS } from '../core/cost/assumptions.js';
+import { resolveCostSettings } from '../core/cost/settings.js';
 import { type Scenario } from '../core/cost/model.js';
 import { templateCosts, type FunctionCost } from '../core/cost/workloads.js';
 import { comparisonReport, type CostReport, roundMoney } from '../core/cost/report.js';
@@ -93,16 +87,16 @@ function flagReport(request: CostRequest): CostReport {
 
 interface FunctionReport extends CostReport {
   id: string;
-  traffic: FunctionEstimate['traffic'];
+  traffic: WorkloadEstimate['traffic'];
   bands?: Record<'low' | 'high', { requestsPerMonth: number; lambda: number; fargate: number; fargateTasks: number }>;
-  assumptionSources: FunctionEstimate['assumptions'];
+  assumptionSources: WorkloadEstimate['assumptions'];
 }
 
 interface TaskReport extends CostReport {
   id: string;
   type: 'ecs-task-definition' | 'ecs-service';
-  traffic: FunctionEstimate['traffic'];
-  assumptionSources: FunctionEstimate['assumptions'];
+  traffic: WorkloadEstimate['traffic'];
+  assumptionSources: WorkloadEstimate['assumptions'];
 }
 
 interface TemplateReport {

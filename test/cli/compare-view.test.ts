@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import { workloadComparison, type Overrides } from '../../src/core/cost/comparison.js';
-import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { roundMoney } from '../../src/core/cost/report.js';
 import { parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
@@ -39,7 +40,7 @@ function viewReport(resource: string, overrides: Overrides): Record<string, unkn
   const model = analyzeText({ uri: path, text: readFileSync(path, 'utf8') }, resolveConfig({})).model!;
   const usage = parseUsageFile(join(dir, 'crossover.usage.yml'), readFileSync(join(dir, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions.find((f) => f.id === resource)!;
-  const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings({}));
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', usage, resolveCostSettings({}));
   return JSON.parse(JSON.stringify(workloadComparison(estimate, overrides, {}).report, roundMoney)) as Record<string, unknown>;
 }
 

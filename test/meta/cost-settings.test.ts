@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { DEFAULT_COST_SETTINGS } from '../../src/core/cost/estimate.js';
+import { DEFAULT_COST_SETTINGS } from '../../src/core/cost/settings.js';
 import { REGIONAL_PRICE_KEYS } from '../../src/core/cost/price-table.js';
 import { PRICE_TABLE } from '../../src/core/data/pricing.js';
 

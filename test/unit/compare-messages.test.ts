@@ -8,7 +8,8 @@ import { resolveConfig } from '../../src/core/config.js';
 import { workloadComparison } from '../../src/core/cost/comparison.js';
 import { decide } from '../../src/core/cost/decision.js';
 import { fargateEquivalent } from '../../src/core/cost/equivalent.js';
-import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { acceptFromView, checkFromView, checkToView } from '../../src/shared/compare-checks.js';
@@ -23,7 +24,7 @@ function savedState(): CompareViewState {
   const model = analyzeText({ uri, text: readFileSync(template, 'utf8') }, resolveConfig({})).model!;
   const usage = parseUsageFile('crossover.usage.yml', readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions[0]!;
-  const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings({}));
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', usage, resolveCostSettings({}));
   const overrides = { memoryMb: 1024, region: 'eu-west-1', frontDoor: 'alb' as const, spot: true };
   const data = workloadComparison(estimate, overrides, {});
   const state: CompareViewState = {

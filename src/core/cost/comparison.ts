@@ -6,7 +6,7 @@
  */
 import { crossovers, sweep, type Sweep } from './crossover.js';
 import { decide } from './decision.js';
-import { compare, priceKeysOf, type FunctionEstimate } from './estimate.js';
+import { compare, priceKeysOf, type WorkloadEstimate } from './estimate.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type FrontDoor, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
@@ -62,7 +62,7 @@ export function applyOverrides(base: Scenario, o: Overrides): Scenario {
 }
 
 /** The comparison of a workload with the user's edits (`overrides`) and price overrides (the settings'). */
-export function workloadComparison(estimate: Pick<FunctionEstimate, 'scenario'>, overrides: Overrides, priceOverrides: PriceOverrides): ComparisonData {
+export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>, overrides: Overrides, priceOverrides: PriceOverrides): ComparisonData {
   const scenario = applyOverrides(estimate.scenario, overrides);
   const prices = priceBook(scenario.region, priceOverrides);
   const c = compare(scenario, prices);
@@ -87,7 +87,7 @@ export interface WorkloadSummary {
 }
 
 export function workloadSummary(
-  estimate: FunctionEstimate,
+  estimate: WorkloadEstimate,
   workload: { fn?: LambdaFunction; task?: EcsTaskDefinition },
   priceOverrides: PriceOverrides,
 ): WorkloadSummary {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { workloadComparison, workloadSummary, type Overrides } from '../../core/cost/comparison.js';
 import { decide } from '../../core/cost/decision.js';
 import { changedSpan, withTraffic } from '../../core/cost/usage-writer.js';
-import { type FunctionEstimate } from '../../core/cost/estimate.js';
+import { type WorkloadEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
 import { acceptFromView, checkToView } from '../../shared/compare-checks.js';
@@ -31,7 +31,7 @@ export interface CompareTarget {
 
 interface Workload {
   kind: WorkloadKind;
-  estimate: FunctionEstimate;
+  estimate: WorkloadEstimate;
   line: number;
   fn?: LambdaFunction;
   task?: EcsTaskDefinition;
@@ -313,7 +313,7 @@ async function openAt(uri: string, line: number): Promise<void> {
 /** Every Lambda function, task definition and service of the workspace with its typical figures. */
 function summaryRows(costs: CostService): SummaryRow[] {
   const priceOverrides = costs.defaults().priceOverrides;
-  const row = (uri: vscode.Uri, id: string, kind: WorkloadKind, line: number, estimate: FunctionEstimate, workload: Parameters<typeof workloadSummary>[1]) => ({
+  const row = (uri: vscode.Uri, id: string, kind: WorkloadKind, line: number, estimate: WorkloadEstimate, workload: Parameters<typeof workloadSummary>[1]) => ({
     id,
     kind,
     file: vscode.workspace.asRelativePath(uri, false),

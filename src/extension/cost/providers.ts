@@ -3,7 +3,7 @@
  * total in the status bar, and the commands behind them (report, usage file, summary).
  */
 import * as vscode from 'vscode';
-import { formatUsd } from '../../core/cost/estimate.js';
+import { formatUsd } from '../../core/cost/format.js';
 import { parseUsageFile } from '../../core/cost/usage-file.js';
 import { changedSpan, USAGE_SKELETON, withTraffic } from '../../core/cost/usage-writer.js';
 import { type Field } from '../../core/model/field.js';
@@ -239,15 +239,13 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
     return cost ? { cost, uri: parsed } : undefined;
   };
   const pick = async (): Promise<{ cost: FunctionCost; uri: vscode.Uri } | undefined> => {
-    const items = costs
-      .allCosts()
-      .map(({ uri, cost }) => ({
-        label: plainLabel(cost.fn.id),
-        description: plainLabel(vscode.workspace.asRelativePath(uri)),
-        detail: lensTitle(cost.estimate),
-        uri,
-        cost,
-      }));
+    const items = costs.allCosts().map(({ uri, cost }) => ({
+      label: plainLabel(cost.fn.id),
+      description: plainLabel(vscode.workspace.asRelativePath(uri)),
+      detail: lensTitle(cost.estimate),
+      uri,
+      cost,
+    }));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
       return undefined;
@@ -285,27 +283,23 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
       }
     }
     const workloads = [
-      ...costs
-        .allCosts()
-        .map(({ uri, cost }) => ({
-          label: plainLabel(cost.fn.id),
-          description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
-          detail: lensTitle(cost.estimate),
-          uri,
-          id: cost.fn.id,
-          workload: 'function',
-        })),
-    ];
-    const tasks = costs
-      .allTaskCosts()
-      .map(({ uri, cost }) => ({
-        label: plainLabel(cost.node.id),
-        description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
-        detail: taskLensTitle(cost.estimate),
+      ...costs.allCosts().map(({ uri, cost }) => ({
+        label: plainLabel(cost.fn.id),
+        description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+        detail: lensTitle(cost.estimate),
         uri,
-        id: cost.node.id,
-        workload: 'task',
-      }));
+        id: cost.fn.id,
+        workload: 'function',
+      })),
+    ];
+    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({
+      label: plainLabel(cost.node.id),
+      description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+      detail: taskLensTitle(cost.estimate),
+      uri,
+      id: cost.node.id,
+      workload: 'task',
+    }));
     const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
     if (!items.length) {
       void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { workloadComparison, workloadSummary } from '../../../src/core/cost/comparison.js';
-import { estimateFunction, resolveCostSettings } from '../../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { type PriceOverrides } from '../../../src/core/cost/price-book.js';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../../src/core/engine.js';
@@ -29,7 +30,7 @@ const CHEAP_FARGATE: PriceOverrides = {
 
 describe('the workspace summary', () => {
   test('at list prices: Lambda is cheaper for the API function, and the summary recommends it', () => {
-    const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings({}));
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', usage, resolveCostSettings({}));
     const row = workloadSummary(estimate, { fn }, {});
     expect(row.lambdaUsd).toBeLessThan(row.fargateUsd);
     expect(row.recommendation).toBe('lambda');
@@ -37,7 +38,7 @@ describe('the workspace summary', () => {
 
   test('with price overrides: the recommendation follows the figures the row shows', () => {
     const settings = resolveCostSettings({ priceOverrides: CHEAP_FARGATE });
-    const estimate = estimateFunction(fn, 'template.yaml', usage, settings);
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', usage, settings);
     const row = workloadSummary(estimate, { fn }, settings.priceOverrides);
     expect(row.fargateUsd).toBeLessThan(row.lambdaUsd);
     expect(row.recommendation).toBe('fargate');
