@@ -12,7 +12,7 @@ import { platforms, type PlatformCost } from './platforms/index.js';
 import { type FargateCost } from './platforms/ecs-fargate.js';
 import { type LambdaCost } from './platforms/lambda.js';
 import { priceBook, type PriceBook } from './price-book.js';
-import { type RegionalPriceKey } from './price-table.js';
+import { type RegionalPriceKey } from '../data/price-table.js';
 import { type CostSettings } from './settings.js';
 import { type UsageFile } from './usage-file.js';
 

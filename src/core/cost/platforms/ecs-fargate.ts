@@ -5,7 +5,7 @@
  *         + a load balancer (ALB hours + LCU-hours) + a NAT gateway (when on); tasks are sized from traffic unless fixed.
  */
 import { type PriceBook } from '../price-book.js';
-import { type RegionalPriceKey } from '../price-table.js';
+import { type RegionalPriceKey } from '../../data/price-table.js';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type FargateSide, type Scenario } from '../model.js';
 import { frontDoorCost } from './front-door.js';
 import { partsOf, sumParts, type Platform, type PlatformCost, type PlatformCurve } from './types.js';

@@ -4,7 +4,7 @@
  * platforms pay the load balancer that replaces it.
  */
 import { tieredCost, type PriceBook } from '../price-book.js';
-import { type RegionalPriceKey } from '../price-table.js';
+import { type RegionalPriceKey } from '../../data/price-table.js';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type FrontDoor, type Scenario } from '../model.js';
 
 /** The front door's monthly cost; for an ALB the LCUs use the Lambda-target allowance when `lambdaTargets`. */

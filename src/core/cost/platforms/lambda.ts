@@ -6,7 +6,7 @@
  *        (REST / HTTP / WebSocket API, ALB, or a function URL at no charge) + RDS Proxy - the always-free tier (when on).
  */
 import { tieredCost, type PriceBook } from '../price-book.js';
-import { type RegionalPriceKey } from '../price-table.js';
+import { type RegionalPriceKey } from '../../data/price-table.js';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type Scenario } from '../model.js';
 import { frontDoorCost } from './front-door.js';
 import { partsOf, sumParts, type Platform, type PlatformCost, type PlatformCurve } from './types.js';

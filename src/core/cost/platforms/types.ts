@@ -5,7 +5,7 @@
  * function of monthly requests, where it bends and, for a fleet, its staircase). Pure: no vscode, no I/O.
  */
 import { type PriceBook } from '../price-book.js';
-import { type RegionalPriceKey } from '../price-table.js';
+import { type RegionalPriceKey } from '../../data/price-table.js';
 import { type Scenario } from '../model.js';
 
 /** One labelled part of a monthly total (`key` is stable: the JSON breakdown's field). */
