@@ -40,7 +40,7 @@ function viewReport(resource: string, overrides: Overrides): Record<string, unkn
   const model = analyzeText({ uri: path, text: readFileSync(path, 'utf8') }, resolveConfig({})).model!;
   const usage = parseUsageFile(join(dir, 'crossover.usage.yml'), readFileSync(join(dir, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions.find((f) => f.id === resource)!;
-  const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', usage, resolveCostSettings({}));
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
   return JSON.parse(JSON.stringify(workloadComparison(estimate, overrides, {}).report, roundMoney)) as Record<string, unknown>;
 }
 

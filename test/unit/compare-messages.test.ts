@@ -24,7 +24,7 @@ function savedState(): CompareViewState {
   const model = analyzeText({ uri, text: readFileSync(template, 'utf8') }, resolveConfig({})).model!;
   const usage = parseUsageFile('crossover.usage.yml', readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions[0]!;
-  const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', usage, resolveCostSettings({}));
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
   const overrides = { memoryMb: 1024, region: 'eu-west-1', frontDoor: 'alb' as const, spot: true };
   const data = workloadComparison(estimate, overrides, {});
   const state: CompareViewState = {

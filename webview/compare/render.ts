@@ -6,15 +6,9 @@ import { OVERRIDE_BOUNDS } from '../../src/shared/compare-checks.js';
 import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
 import { type Overrides } from '../../src/core/cost/comparison.js';
 import { count, usd } from './format.js';
+import { FRONT_DOOR_LABELS } from '../../src/core/present/labels.js';
 
-const FRONT_DOORS: [string, string][] = [
-  ['rest-api', 'API Gateway REST API'],
-  ['http-api', 'API Gateway HTTP API'],
-  ['websocket-api', 'API Gateway WebSocket API'],
-  ['alb', 'Application Load Balancer'],
-  ['function-url', 'Function URL'],
-  ['none', 'None (invoked by events)'],
-];
+const FRONT_DOORS = Object.entries(FRONT_DOOR_LABELS);
 const FARGATE_VCPU = ['0.25', '0.5', '1', '2', '4', '8', '16'];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {

@@ -5,6 +5,7 @@
  * task's from its task definition and service.
  */
 import { formatCount } from './format.js';
+import { FRONT_DOOR_LABELS } from '../present/labels.js';
 import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 import { SECONDS_PER_MONTH, type FrontDoor, type Scenario } from './model.js';
@@ -174,15 +175,6 @@ const DEFAULT_TRAFFIC = DEFAULT_COST_SETTINGS.traffic;
 function isDefault(value: object, reference: object): boolean {
   return JSON.stringify(value) === JSON.stringify(reference);
 }
-
-export const FRONT_DOOR_LABELS: Record<FrontDoor, string> = {
-  'rest-api': 'API Gateway REST API',
-  'http-api': 'API Gateway HTTP API',
-  'websocket-api': 'API Gateway WebSocket API',
-  alb: 'Application Load Balancer',
-  'function-url': 'function URL (no charge)',
-  none: 'none (invoked by events)',
-};
 
 /** Memory of the Lambda function a task is compared with (a labelled default; the traffic decides the rest). */
 export const LAMBDA_EQUIVALENT_MEMORY_MB = 1024;

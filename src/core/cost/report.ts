@@ -3,8 +3,9 @@
  * comparison view shows, so both give the same figures for the same inputs.
  */
 import { type Crossover } from './crossover.js';
-import { type Comparison } from './estimate.js';
+import { type Comparison, type WorkloadEstimate } from './estimate.js';
 import { type Scenario } from './model.js';
+import { noCrossoverNote } from '../present/labels.js';
 import { extraPlatforms, type CostPart, type Deployment } from './platforms/index.js';
 
 /** A platform beyond Lambda and Fargate, in the report (the two built-ins keep their own fields). */
@@ -28,6 +29,32 @@ export interface CostReport {
   priceDate: string;
   region: string;
   notes: string[];
+}
+
+export type AnyCostReport = CostReport | TemplateReport | FunctionReport | TaskReport;
+
+/** One function in `crossover cost <template>`: its report, traffic, low / high bands and labelled assumptions. */
+export interface FunctionReport extends CostReport {
+  id: string;
+  traffic: WorkloadEstimate['traffic'];
+  bands?: Record<'low' | 'high', { requestsPerMonth: number; lambda: number; fargate: number; fargateTasks: number }>;
+  assumptionSources: WorkloadEstimate['assumptions'];
+}
+
+export interface TaskReport extends CostReport {
+  id: string;
+  type: 'ecs-task-definition' | 'ecs-service';
+  traffic: WorkloadEstimate['traffic'];
+  assumptionSources: WorkloadEstimate['assumptions'];
+}
+
+/** `crossover cost <template>`: every workload of the template. */
+export interface TemplateReport {
+  template: string;
+  usageFile: string | null;
+  functions: FunctionReport[];
+  /** ECS task definitions and services: Fargate at the current count, and the same traffic on Lambda. */
+  tasks: TaskReport[];
 }
 
 /** `crossovers`: by platform id, as `crossovers()` gives them (Fargate's is the report's `crossover`). */
@@ -94,10 +121,7 @@ function crossoverEntry(crossover: Crossover, label: string): CostReport['crosso
     ? { requestsPerMonth: crossover.requestsPerMonth }
     : {
         requestsPerMonth: null,
-        note:
-          crossover.kind === 'lambda-cheaper-throughout'
-            ? 'Lambda is cheaper up to 100 billion requests a month'
-            : `${label} is cheaper (or equal) from 1,000 requests a month`,
+        note: noCrossoverNote(crossover.kind, label),
       };
 }
 

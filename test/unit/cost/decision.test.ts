@@ -15,7 +15,7 @@ const settings = resolveCostSettings({});
 function functionCase(template: string, id: string) {
   const model = analyzeText({ uri: 'file:///t/template.yaml', text: template }, config).model!;
   const fn = model.functions.find((f) => f.id === id)!;
-  const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', emptyUsage(), settings);
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
   const data = workloadComparison(estimate, {}, {});
   return { fn, data, decision: decide({ fn }, data.scenario, data.report) };
 }

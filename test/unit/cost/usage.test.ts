@@ -82,7 +82,7 @@ Resources:
   const fn = analyzeText({ uri: 'template.yaml', text: template }, resolveConfig({})).model!.functions[0]!;
 
   test('without traffic in the usage file: low / typical / high bands, all labelled as defaults', () => {
-    const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', emptyUsage(), resolveCostSettings());
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), resolveCostSettings());
     expect(estimate.traffic).toBe('assumed');
     expect(estimate.low!.requestsPerMonth).toBe(100_000);
     expect(estimate.typical.requestsPerMonth).toBe(1_000_000);
@@ -94,7 +94,7 @@ Resources:
 
   test('with traffic in the usage file: that value, and the region it names', () => {
     const usage = parseUsageFile('crossover.usage.yml', 'region: eu-west-2\nresources:\n  Fn:\n    requestsPerMonth: 10000000\n    averageDurationMs: 100\n');
-    const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn }, 'template.yaml', usage, resolveCostSettings());
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings());
     expect(estimate.traffic).toBe('given');
     expect(estimate.low).toBeUndefined();
     expect(estimate.region).toBe('eu-west-2');
@@ -107,7 +107,7 @@ Resources:
 
   test('settings change the defaults and are labelled as settings', () => {
     const estimate = estimateWorkload(
-      { kind: 'lambda-function', fn: fn },
+      { kind: 'lambda-function', fn },
       'template.yaml',
       emptyUsage(),
       resolveCostSettings({ durationMs: 250, traffic: { typical: 5_000_000 } }),

@@ -33,7 +33,7 @@ const sam = (value: string) =>
 function messages(result: AnalysisResult): string[] {
   const out = result.findings.flatMap((f) => [f.message, ...f.related.map((r) => r.message)]);
   for (const fn of result.model?.functions ?? [])
-    out.push(...estimateWorkload({ kind: 'lambda-function', fn: fn }, result.uri, emptyUsage(), resolveCostSettings()).notes);
+    out.push(...estimateWorkload({ kind: 'lambda-function', fn }, result.uri, emptyUsage(), resolveCostSettings()).notes);
   return out;
 }
 

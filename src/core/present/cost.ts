@@ -1,14 +1,15 @@
 /**
  * What the cost hovers, CodeLenses and the report say, as plain text and Markdown. Free of `vscode` so
- * it is unit-tested; providers.ts wraps it. Text from the workspace (ids, paths, values quoted in notes,
+ * it is unit-tested; src/extension/cost/providers.ts wraps it. Text from the workspace (ids, paths, values quoted in notes,
  * the usage file's region) goes into the Markdown through mdText / mdCode only.
  */
-import { compare, type Comparison, type WorkloadEstimate } from '../../core/cost/estimate.js';
-import { formatCount, formatUsd } from '../../core/cost/format.js';
-import { type Scenario } from '../../core/cost/model.js';
-import { type PriceBook } from '../../core/cost/price-book.js';
-import { FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../../core/data/limits.js';
-import { commandUri, mdCode, mdText } from '../../core/markdown.js';
+import { compare, type Comparison, type WorkloadEstimate } from '../cost/estimate.js';
+import { formatCount, formatUsd } from '../cost/format.js';
+import { type Scenario } from '../cost/model.js';
+import { type PriceBook } from '../cost/price-book.js';
+import { FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
+import { commandUri, mdCode, mdText } from '../markdown.js';
+import { noCrossoverNote } from './labels.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
 
@@ -52,9 +53,7 @@ function table(e: WorkloadEstimate): string {
 function crossoverLine(e: WorkloadEstimate): string {
   const c = e.crossover;
   if (c.kind === 'point') return `Fargate becomes cheaper above about **${formatCount(c.requestsPerMonth)} requests/month**.`;
-  return c.kind === 'lambda-cheaper-throughout'
-    ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.'
-    : 'Fargate is cheaper even at 1,000 requests/month.';
+  return `${noCrossoverNote(c.kind, 'Fargate')}.`;
 }
 
 /** The target of the hovers' "Edit usage assumptions" link (the only command they may run). */
@@ -247,11 +246,7 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Workloa
     );
     const c = e.crossover;
     parts.push(
-      c.kind === 'point'
-        ? `Lambda is cheaper below about **${formatCount(c.requestsPerMonth)} requests/month**.`
-        : c.kind === 'lambda-cheaper-throughout'
-          ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.'
-          : 'Fargate is cheaper even at 1,000 requests/month.',
+      c.kind === 'point' ? `Lambda is cheaper below about **${formatCount(c.requestsPerMonth)} requests/month**.` : `${noCrossoverNote(c.kind, 'Fargate')}.`,
     );
     parts.push(assumptionsBlock(e, editUsage));
   }
