@@ -10,6 +10,7 @@ import { type PriceBook } from '../cost/price-book.js';
 import { FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { commandUri, mdCode, mdText } from '../markdown.js';
 import { noCrossoverNote } from './labels.js';
+import { extraPlatforms, platformById } from '../cost/platforms/index.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
 
@@ -18,6 +19,15 @@ const MB_PER_VCPU = 1769;
 
 const range = (low: number, high: number) => (formatUsd(low) === formatUsd(high) ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`);
 
+/** " · about $Z/mo on <platform>" for each platform beyond Lambda and Fargate (none today). */
+function otherPlatforms(e: WorkloadEstimate): string {
+  const extra = new Set(extraPlatforms().map((p) => p.id));
+  return e.typical.platforms
+    .filter((p) => extra.has(p.platform))
+    .map((p) => ` · about ${formatUsd(p.monthlyUsd)}/mo on ${platformById(p.platform)?.label ?? p.platform}`)
+    .join('');
+}
+
 /** "about $X/mo on Lambda · about $Y/mo on Fargate (N tasks)", with the low–high range when traffic is assumed. */
 export function lensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
@@ -25,10 +35,11 @@ export function lensTitle(e: WorkloadEstimate): string {
   if (e.low && e.high) {
     return (
       `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)}) · ` +
-      `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}; ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)})`
+      `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}; ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)})` +
+      otherPlatforms(e)
     );
   }
-  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda · about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks})`;
+  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda · about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks})${otherPlatforms(e)}`;
 }
 
 export function lensTooltip(e: WorkloadEstimate): string {

@@ -3,7 +3,14 @@
 // without any other file knowing it.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { run } from '../../../src/cli/main.js';
+import { resolveConfig } from '../../../src/core/config.js';
+import { estimateWorkload } from '../../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
+import { emptyUsage } from '../../../src/core/cost/usage-file.js';
+import { analyzeText } from '../../../src/core/engine.js';
+import { lensTitle } from '../../../src/core/present/cost.js';
 import { workloadComparison } from '../../../src/core/cost/comparison.js';
 import { crossovers, findCrossover, sweep } from '../../../src/core/cost/crossover.js';
 import { compare } from '../../../src/core/cost/estimate.js';
@@ -13,6 +20,7 @@ import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 
 const US = priceBook('us-east-1');
+const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'cost');
 const MONTHLY = 250;
 
 const testVm: Platform = {
@@ -100,6 +108,13 @@ describe('a platform registered in a test', () => {
     ]);
     expect(data.report.platforms![0]!.crossover.requestsPerMonth).toBeGreaterThan(0);
     expect(sweep(scenario, US, 4).others).toEqual({ 'test-vm': [MONTHLY, MONTHLY, MONTHLY, MONTHLY] });
+  });
+
+  test('is in the CodeLens of a function', () => {
+    const model = analyzeText({ uri: 'file:///t/template.yaml', text: readFileSync(join(fixtures, 'template.yaml'), 'utf8') }, resolveConfig({})).model!;
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn: model.functions[0]! }, 'template.yaml', emptyUsage(), resolveCostSettings({}));
+    expect(estimate.crossovers['test-vm']?.kind).toBe('point');
+    expect(lensTitle(estimate)).toMatch(/ on Fargate \(2 tasks; [^)]*\) · about \$250\/mo on Test VM$/);
   });
 
   test('is in `crossover cost --format json` and in its text, flags and templates alike', async () => {
