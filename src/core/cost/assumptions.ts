@@ -39,7 +39,7 @@ const DOOR_BY_EVENT: Partial<Record<string, FrontDoor>> = {
 };
 
 /** The front door of a function: its first synchronous HTTP event source, else none. */
-export function frontDoorOf(fn: LambdaFunction): FrontDoor {
+function frontDoorOf(fn: LambdaFunction): FrontDoor {
   for (const event of fn.events) {
     const door = Object.hasOwn(DOOR_BY_EVENT, event.kind) ? DOOR_BY_EVENT[event.kind] : undefined;
     if (door) return door;

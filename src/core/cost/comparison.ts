@@ -37,9 +37,9 @@ export interface ComparisonData {
   regions: { id: string; name: string }[];
 }
 
-export const SWEEP_POINTS = 120;
+const SWEEP_POINTS = 120;
 
-export function applyOverrides(base: Scenario, o: Overrides): Scenario {
+function applyOverrides(base: Scenario, o: Overrides): Scenario {
   const frontDoor = o.frontDoor ?? base.lambda.frontDoor;
   return {
     ...base,

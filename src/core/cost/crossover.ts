@@ -11,7 +11,6 @@
 import { type Scenario } from './model.js';
 import { type PriceBook } from './price-book.js';
 import { ecsFargatePlatform, lambdaPlatform, otherPlatforms, platforms, type Platform, type PlatformCurve } from './platforms/index.js';
-import { lambdaBreakpoints } from './platforms/lambda.js';
 
 export const SWEEP_RANGE: readonly [number, number] = [1_000, 1e11];
 
@@ -21,8 +20,6 @@ export type Crossover =
   | { kind: 'lambda-cheaper-throughout' }
   /** The other platform is cheaper (or equal) already at the low end of the range. */
   | { kind: 'fargate-cheaper-throughout' };
-
-export { lambdaBreakpoints };
 
 /**
  * The Lambda and Fargate totals as functions of monthly requests (each platform's curve). A unit test checks

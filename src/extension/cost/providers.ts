@@ -13,7 +13,16 @@ import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
 import { notificationText, plainLabel } from '../../core/markdown.js';
 import { checkBoolean } from '../../core/settings.js';
-import { editUsageLink, hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from '../../core/present/cost.js';
+import {
+  editUsageLink,
+  hoverMarkdown,
+  lensTitle,
+  lensTooltip,
+  reportMarkdown,
+  taskHoverMarkdown,
+  taskLensTitle,
+  type CostField,
+} from '../../core/present/cost.js';
 import { type CostService, type FunctionCost } from './estimates.js';
 import { type ComparePanels } from '../compare/panel.js';
 

@@ -28,7 +28,7 @@ export interface FargateCost extends PlatformCost {
   sizedFromTraffic: boolean;
 }
 
-export const FARGATE_PARTS: Record<keyof FargateBreakdown, string> = {
+const FARGATE_PARTS: Record<keyof FargateBreakdown, string> = {
   compute: 'Compute',
   loadBalancer: 'Load balancer',
   ephemeralStorage: 'Ephemeral storage',
@@ -110,7 +110,7 @@ export function fargateCost(s: Scenario, prices: PriceBook): FargateCost {
 }
 
 /** One NAT gateway all month, plus the traffic's payload through it. */
-export function natGatewayCost(s: Scenario, prices: PriceBook): number {
+function natGatewayCost(s: Scenario, prices: PriceBook): number {
   const gb = (Math.max(0, s.requestsPerMonth) * s.payloadKb) / (1024 * 1024);
   return HOURS_PER_MONTH * prices.number('nat.hour') + gb * prices.number('nat.gbProcessed');
 }
@@ -122,7 +122,7 @@ const withRequests = (s: Scenario, requestsPerMonth: number): Scenario => ({ ...
  * staircase: the load balancer and NAT gateway are linear in requests, the tasks a step each time peak
  * concurrency passes a multiple of the per-task capacity.
  */
-export function fargateCurve(s: Scenario, prices: PriceBook): PlatformCurve {
+function fargateCurve(s: Scenario, prices: PriceBook): PlatformCurve {
   const one = (r: number) => withRequests(s, r);
   const singleTask = fargateCost(withRequests({ ...s, fargate: { ...s.fargate, tasks: 1, loadBalancer: 'none', natGateway: false } }, 0), prices);
   const natBase = s.fargate.natGateway ? natGatewayCost(one(0), prices) : 0;

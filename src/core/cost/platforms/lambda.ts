@@ -30,7 +30,7 @@ export interface LambdaCost extends PlatformCost {
 }
 
 /** The breakdown's labels, in its order (reports and the CLI name the parts so). */
-export const LAMBDA_PARTS: Record<keyof LambdaBreakdown, string> = {
+const LAMBDA_PARTS: Record<keyof LambdaBreakdown, string> = {
   requests: 'Requests',
   duration: 'Duration',
   frontDoor: 'Front door',
@@ -108,7 +108,7 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
 }
 
 /** RDS Proxy: per vCPU-hour of the database behind it, for at least 2 vCPUs, all month. */
-export function rdsProxyCost(vcpu: number, prices: PriceBook): number {
+function rdsProxyCost(vcpu: number, prices: PriceBook): number {
   return HOURS_PER_MONTH * Math.max(prices.global('rdsProxy.minVcpu'), vcpu) * prices.number('rdsProxy.vcpuHour');
 }
 
@@ -146,7 +146,7 @@ export function lambdaBreakpoints(s: Scenario, prices: PriceBook): number[] {
 }
 
 /** The Lambda total as a function of monthly requests: lambdaCost's constants worked out once. */
-export function lambdaTotal(s: Scenario, prices: PriceBook): (r: number) => number {
+function lambdaTotal(s: Scenario, prices: PriceBook): (r: number) => number {
   const arch = s.lambda.architecture;
   const billedSeconds = Math.ceil(Math.max(0, s.durationMs)) / 1000;
   const memoryGb = s.lambda.memoryMb / 1024;
