@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadTs, repoRoot } from './lib/load-ts.mjs';
 
 const { resolvePriceTable, renderPriceModule } = await loadTs(
-  "export { resolvePriceTable } from './src/core/cost/price-table.ts'; export { renderPriceModule } from './src/core/cost/price-module.ts';",
+  "export { resolvePriceTable } from './src/core/data/price-table.ts'; export { renderPriceModule } from './src/core/data/price-module.ts';",
 );
 const source = JSON.parse(readFileSync(join(repoRoot, 'data/pricing/prices.json'), 'utf8'));
 const table = resolvePriceTable(source);

@@ -1,5 +1,5 @@
 /** `crossover cost ...` arguments -> a typed request (flags for one workload, or a template to read). */
-import { DEFAULT_COST_SETTINGS } from '../core/cost/estimate.js';
+import { DEFAULT_COST_SETTINGS } from '../core/cost/settings.js';
 import { LAMBDA_LIMITS } from '../core/data/limits.js';
 import { FRONT_DOORS, type Architecture, type FrontDoor } from '../core/cost/model.js';
 import { DEFAULT_REGION, regions } from '../core/cost/price-book.js';

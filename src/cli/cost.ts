@@ -3,11 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfig } from '../core/config.js';
 import { FARGATE_LIMITS } from '../core/data/limits.js';
-import { findCrossover } from '../core/cost/crossover.js';
-import { compare, formatCount, formatUsd, FRONT_DOOR_LABELS, resolveCostSettings, type Comparison, type FunctionEstimate } from '../core/cost/estimate.js';
+import { crossovers } from '../core/cost/crossover.js';
+import { compare, priceKeysOf, type Comparison } from '../core/cost/estimate.js';
+import { costText } from '../core/present/cost-text.js';
+import { resolveCostSettings } from '../core/cost/settings.js';
 import { type Scenario } from '../core/cost/model.js';
 import { templateCosts, type FunctionCost } from '../core/cost/workloads.js';
-import { comparisonReport, type CostReport, roundMoney } from '../core/cost/report.js';
+import { comparisonReport, roundMoney, type CostReport, type FunctionReport, type TaskReport, type TemplateReport } from '../core/cost/report.js';
 import { priceBook, regions } from '../core/cost/price-book.js';
 import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
 import { analyzeText } from '../core/engine.js';
@@ -39,7 +41,7 @@ export function runCost(argv: string[], io: Io): number {
     return 0;
   }
   const report = request.template === undefined ? flagReport(request) : templateReport(request, io);
-  io.out(request.format === 'json' ? JSON.stringify(report, roundMoney, 2) + '\n' : textReport(report));
+  io.out(request.format === 'json' ? JSON.stringify(report, roundMoney, 2) + '\n' : costText(report));
   return 0;
 }
 
@@ -79,30 +81,8 @@ function flagReport(request: CostRequest): CostReport {
   const scenario = scenarioOf(request.flags);
   const prices = priceBook(scenario.region);
   const c = compare(scenario, prices);
-  const keys = [...new Set([...c.lambda.priceKeys, ...c.fargate.priceKeys])];
-  return comparisonReport(c, scenario, findCrossover(scenario, prices), prices.dateFor(keys), prices.notesFor(keys));
-}
-
-interface FunctionReport extends CostReport {
-  id: string;
-  traffic: FunctionEstimate['traffic'];
-  bands?: Record<'low' | 'high', { requestsPerMonth: number; lambda: number; fargate: number; fargateTasks: number }>;
-  assumptionSources: FunctionEstimate['assumptions'];
-}
-
-interface TaskReport extends CostReport {
-  id: string;
-  type: 'ecs-task-definition' | 'ecs-service';
-  traffic: FunctionEstimate['traffic'];
-  assumptionSources: FunctionEstimate['assumptions'];
-}
-
-interface TemplateReport {
-  template: string;
-  usageFile: string | null;
-  functions: FunctionReport[];
-  /** ECS task definitions and services: Fargate at the current count, and the same traffic on Lambda. */
-  tasks: TaskReport[];
+  const keys = priceKeysOf(c);
+  return comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), prices.notesFor(keys));
 }
 
 function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport | TaskReport {
@@ -163,7 +143,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     const report: FunctionReport = {
       id: fn.id,
       traffic: e.traffic,
-      ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes),
+      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes),
       assumptionSources: e.assumptions,
     };
     if (e.low && e.high) {
@@ -181,7 +161,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     id: node.id,
     type: node.kind,
     traffic: e.traffic,
-    ...comparisonReport(e.typical, e.scenario, e.crossover, e.priceDate, e.notes),
+    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes),
     assumptionSources: e.assumptions,
   }));
   if (request.resource !== undefined) {
@@ -219,52 +199,4 @@ function parsedUsage(file: string, text: string, io: Io): { usage: UsageFile; fi
   for (const p of usage.problems)
     io.err(`crossover: ${displayPath(file, io.cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.severity}: ${p.message}\n`);
   return { usage, file };
-}
-
-function textReport(report: CostReport | TemplateReport | FunctionReport | TaskReport): string {
-  if ('functions' in report) {
-    const head = `${report.template}${report.usageFile ? ` (usage from ${report.usageFile})` : ' (no usage file: traffic assumed)'}\n\n`;
-    const all = [...report.functions, ...report.tasks];
-    return head + (all.length ? all.map((f) => textOne(f)).join('\n') : 'No Lambda functions, task definitions or services.\n');
-  }
-  return textOne(report);
-}
-
-function textOne(r: CostReport | FunctionReport | TaskReport): string {
-  const a = r.assumptions as Record<string, unknown> & { fargate: Record<string, unknown> };
-  const lines: string[] = [];
-  const title = 'id' in r ? `${r.id}: ` : '';
-  lines.push(
-    `${title}${formatCount(a['requestsPerMonth'] as number)} requests/month of ${a['durationMs']} ms, ${a['memoryMb']} MB ${a['architecture']}, ${FRONT_DOOR_LABELS[a['frontDoor'] as keyof typeof FRONT_DOOR_LABELS]}, ${r.region}`,
-  );
-  const b = r.lambda.breakdown;
-  lines.push(
-    `  Lambda   ${formatUsd(r.lambda.monthlyUsd).padStart(10)}/mo   requests ${formatUsd(b.requests)}, duration ${formatUsd(b.duration)}, front door ${formatUsd(b.frontDoor)}` +
-      (b.provisionedConcurrency ? `, provisioned ${formatUsd(b.provisionedConcurrency)}` : '') +
-      (b.ephemeralStorage ? `, /tmp ${formatUsd(b.ephemeralStorage)}` : '') +
-      (b.freeTierCredit ? `, free tier ${formatUsd(b.freeTierCredit)}` : '') +
-      (b.rdsProxy ? `, RDS Proxy ${formatUsd(b.rdsProxy)}` : ''),
-  );
-  const fb = r.fargate.breakdown;
-  lines.push(
-    `  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${r.fargate.tasks} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: compute ${formatUsd(fb.compute)}, load balancer ${formatUsd(fb.loadBalancer)}` +
-      (fb.ephemeralStorage ? `, storage ${formatUsd(fb.ephemeralStorage)}` : '') +
-      (fb.natGateway ? `, NAT gateway ${formatUsd(fb.natGateway)}` : ''),
-  );
-  if ('bands' in r && r.bands) {
-    lines.push(
-      `  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`,
-    );
-  }
-  lines.push(
-    `  Cheaper: ${r.cheaper}. Crossover: ${r.crossover.requestsPerMonth !== null ? `${formatCount(r.crossover.requestsPerMonth)} requests/month` : r.crossover.note}`,
-  );
-  if ('assumptionSources' in r) lines.push(`  Assumptions: ${r.assumptionSources.map((s) => `${s.name} ${s.value} (${s.source})`).join('; ')}`);
-  else
-    lines.push(
-      `  Fargate: ${a.fargate['tasks'] === 'sized from traffic' ? `sized from traffic (${(a.fargate['requiredConcurrency'] as number).toFixed(2)} concurrent at peak, ${a.fargate['perTaskConcurrency']} per task, at least ${a.fargate['minTasks']})` : `${a.fargate['tasks']} tasks (fixed)`}, ${a.fargate['loadBalancer'] === 'alb' ? `ALB ${(a.fargate['albLcu'] as number).toFixed(2)} LCU (${a.fargate['albLcuFrom']})` : 'no load balancer'}`,
-    );
-  lines.push(`  Prices: ${r.region}, dated ${r.priceDate}${r.notes.length ? '' : ', no fallbacks'}`);
-  for (const note of r.notes) lines.push(`  Note: ${note}`);
-  return lines.join('\n') + '\n';
 }

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { readLocalCappedSync } from '../node/disk.js';
 import { basename, dirname, join, posix, relative, resolve, sep, win32 } from 'node:path';
 import { resolveConfig } from '../core/config.js';
-import { resolveCostSettings } from '../core/cost/estimate.js';
+import { resolveCostSettings } from '../core/cost/settings.js';
 import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
 import { diffSides, worstAdded, type DiffReport, type Side, type SideFile } from '../core/diff/diff.js';
 import { diffJson, diffMarkdown, diffText, percentChange, signedUsd } from '../core/diff/format.js';

@@ -7,7 +7,7 @@
  * SETTING_BOUNDS and the enums here are those of package.json (test/meta/settings.test.ts keeps them equal).
  */
 import { type PriceOverrides } from './cost/price-book.js';
-import { REGIONAL_PRICE_KEYS, TIERED_KEYS, type RegionalPriceKey, type Tier } from './cost/price-table.js';
+import { REGIONAL_PRICE_KEYS, TIERED_KEYS, type RegionalPriceKey, type Tier } from './data/price-table.js';
 import { LAMBDA_LIMITS } from './data/limits.js';
 import { PRICE_TABLE } from './data/pricing.js';
 import { type SeveritySetting } from './findings.js';

@@ -1,5 +1,5 @@
 // The comparison view shows the figures `crossover cost --format json` prints for the same inputs: the
-// view's data (computed by the extension with comparisonData) against the real CLI bundle, for the
+// view's data (computed by the extension with workloadComparison) against the real CLI bundle, for the
 // workload as the template and usage file give it and after edits in the view.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { comparisonData, type Overrides } from '../../src/core/cost/comparison.js';
-import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { workloadComparison, type Overrides } from '../../src/core/cost/comparison.js';
+import { estimateWorkload } from '../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { roundMoney } from '../../src/core/cost/report.js';
 import { parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
@@ -39,8 +40,8 @@ function viewReport(resource: string, overrides: Overrides): Record<string, unkn
   const model = analyzeText({ uri: path, text: readFileSync(path, 'utf8') }, resolveConfig({})).model!;
   const usage = parseUsageFile(join(dir, 'crossover.usage.yml'), readFileSync(join(dir, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions.find((f) => f.id === resource)!;
-  const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings({}));
-  return JSON.parse(JSON.stringify(comparisonData(estimate.scenario, overrides).report, roundMoney)) as Record<string, unknown>;
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
+  return JSON.parse(JSON.stringify(workloadComparison(estimate, overrides, {}).report, roundMoney)) as Record<string, unknown>;
 }
 
 const FIGURES = ['lambda', 'fargate', 'crossover', 'cheaper', 'assumptions', 'priceDate', 'region'];

@@ -4,10 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
-import { comparisonData, type Overrides } from '../../src/core/cost/comparison.js';
+import { workloadComparison, type Overrides } from '../../src/core/cost/comparison.js';
 import { decide } from '../../src/core/cost/decision.js';
 import { fargateEquivalent } from '../../src/core/cost/equivalent.js';
-import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { type CompareViewState } from '../../src/shared/compare-messages.js';
@@ -20,8 +21,8 @@ export function viewState(fixtures: string, id: string, overrides: Overrides = {
   const model = analyzeText({ uri: `file://${template}`, text: readFileSync(template, 'utf8') }, resolveConfig({})).model!;
   const usage = parseUsageFile(join(fixtures, 'crossover.usage.yml'), readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions.find((f) => f.id === id)!;
-  const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings({}));
-  const data = comparisonData(estimate.scenario, overrides);
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
+  const data = workloadComparison(estimate, overrides, {});
   return {
     workload: { id, kind: 'lambda-function', file: 'template.yaml', uri: `file://${template}`, line: fn.loc.range.start.line },
     traffic: estimate.traffic,

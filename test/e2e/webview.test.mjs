@@ -65,7 +65,8 @@ async function open(theme, state) {
   return { page, problems };
 }
 
-const usd = (value) => (Math.abs(value) >= 1000 ? `$${Math.round(value).toLocaleString('en-US')}` : `$${value.toFixed(2)}`);
+// Money as src/core/cost/format.ts writes it everywhere (whole dollars from $100).
+const usd = (value) => `${value < 0 ? '-' : ''}$${Math.abs(value) >= 100 ? Math.round(Math.abs(value)).toLocaleString('en-US') : Math.abs(value).toFixed(2)}`;
 
 for (const theme of ['dark', 'light']) {
   test(`the view renders the state's figures (${theme} theme), an edit posts an override, no CSP violation`, async () => {

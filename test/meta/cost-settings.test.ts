@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { DEFAULT_COST_SETTINGS } from '../../src/core/cost/estimate.js';
-import { REGIONAL_PRICE_KEYS } from '../../src/core/cost/price-table.js';
+import { DEFAULT_COST_SETTINGS } from '../../src/core/cost/settings.js';
+import { REGIONAL_PRICE_KEYS } from '../../src/core/data/price-table.js';
 import { PRICE_TABLE } from '../../src/core/data/pricing.js';
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));

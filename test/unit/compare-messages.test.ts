@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { comparisonData } from '../../src/core/cost/comparison.js';
+import { workloadComparison } from '../../src/core/cost/comparison.js';
 import { decide } from '../../src/core/cost/decision.js';
 import { fargateEquivalent } from '../../src/core/cost/equivalent.js';
-import { estimateFunction, resolveCostSettings } from '../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { acceptFromView, checkFromView, checkToView } from '../../src/shared/compare-checks.js';
@@ -23,9 +24,9 @@ function savedState(): CompareViewState {
   const model = analyzeText({ uri, text: readFileSync(template, 'utf8') }, resolveConfig({})).model!;
   const usage = parseUsageFile('crossover.usage.yml', readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions[0]!;
-  const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings({}));
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
   const overrides = { memoryMb: 1024, region: 'eu-west-1', frontDoor: 'alb' as const, spot: true };
-  const data = comparisonData(estimate.scenario, overrides);
+  const data = workloadComparison(estimate, overrides, {});
   const state: CompareViewState = {
     workload: { id: fn.id, kind: 'lambda-function', file: 'template.yaml', uri, line: fn.loc.range.start.line },
     traffic: estimate.traffic,

@@ -16,7 +16,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { type CompareViewState } from '../../src/shared/compare-messages.js';
-import { count, usd } from './render.js';
+import { count, usd } from './format.js';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 

@@ -5,26 +5,11 @@
 import { OVERRIDE_BOUNDS } from '../../src/shared/compare-checks.js';
 import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
 import { type Overrides } from '../../src/core/cost/comparison.js';
-import { formatCount } from '../../src/core/cost/format.js';
+import { count, usd } from './format.js';
+import { FRONT_DOOR_LABELS } from '../../src/core/present/labels.js';
 
-const FRONT_DOORS: [string, string][] = [
-  ['rest-api', 'API Gateway REST API'],
-  ['http-api', 'API Gateway HTTP API'],
-  ['websocket-api', 'API Gateway WebSocket API'],
-  ['alb', 'Application Load Balancer'],
-  ['function-url', 'Function URL'],
-  ['none', 'None (invoked by events)'],
-];
+const FRONT_DOORS = Object.entries(FRONT_DOOR_LABELS);
 const FARGATE_VCPU = ['0.25', '0.5', '1', '2', '4', '8', '16'];
-
-export function usd(value: number): string {
-  if (Math.abs(value) >= 1000) return `$${Math.round(value).toLocaleString('en-US')}`;
-  if (Math.abs(value) > 0 && Math.abs(value) < 0.01) return '<$0.01';
-  return `$${value.toFixed(2)}`;
-}
-
-/** Counts as the CodeLens and hovers write them ("41.7M"). */
-export const count = formatCount;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

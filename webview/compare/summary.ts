@@ -3,7 +3,7 @@
  * any column (the column buttons work from the keyboard); a workload's name opens its comparison.
  */
 import { type FromView, type SummaryRow } from '../../src/shared/compare-messages.js';
-import { count, usd } from './render.js';
+import { count, usd } from './format.js';
 
 type Column = { key: keyof SummaryRow; label: string; numeric?: boolean };
 

@@ -1,10 +1,13 @@
 /**
- * The comparison view's figures: one workload's scenario with the user's edits applied, costed the way
- * `crossover cost` costs it (same report shape), plus the traffic sweep the chart draws. Pure: the
- * extension calls it on every edit; tests compare it with the CLI's JSON.
+ * One workload's comparison: its estimate's scenario with the user's edits applied, costed the way
+ * `crossover cost` costs it (same report shape), plus the traffic sweep the chart draws; and the summary's row
+ * of it. Pure: the comparison view calls it on every edit, the workspace summary for every workload, and the
+ * tests compare it with the CLI's JSON.
  */
-import { findCrossover, sweep, type Sweep } from './crossover.js';
-import { compare } from './estimate.js';
+import { crossovers, sweep, type Sweep } from './crossover.js';
+import { decide } from './decision.js';
+import { compare, priceKeysOf, type WorkloadEstimate } from './estimate.js';
+import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type FrontDoor, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
 import { comparisonReport, type CostReport } from './report.js';
@@ -34,9 +37,9 @@ export interface ComparisonData {
   regions: { id: string; name: string }[];
 }
 
-export const SWEEP_POINTS = 120;
+const SWEEP_POINTS = 120;
 
-export function applyOverrides(base: Scenario, o: Overrides): Scenario {
+function applyOverrides(base: Scenario, o: Overrides): Scenario {
   const frontDoor = o.frontDoor ?? base.lambda.frontDoor;
   return {
     ...base,
@@ -58,16 +61,43 @@ export function applyOverrides(base: Scenario, o: Overrides): Scenario {
   };
 }
 
-export function comparisonData(base: Scenario, overrides: Overrides, priceOverrides: PriceOverrides = {}): ComparisonData {
-  const scenario = applyOverrides(base, overrides);
+/** The comparison of a workload with the user's edits (`overrides`) and price overrides (the settings'). */
+export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>, overrides: Overrides, priceOverrides: PriceOverrides): ComparisonData {
+  const scenario = applyOverrides(estimate.scenario, overrides);
   const prices = priceBook(scenario.region, priceOverrides);
   const c = compare(scenario, prices);
-  const keys = [...new Set([...c.lambda.priceKeys, ...c.fargate.priceKeys])];
+  const keys = priceKeysOf(c);
   const notes = [...(prices.known ? [] : [`${scenario.region} is not in Crossover's price data: us-east-1 prices are used.`]), ...prices.notesFor(keys)];
   return {
-    report: comparisonReport(c, scenario, findCrossover(scenario, prices), prices.dateFor(keys), notes),
+    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes),
     sweep: sweep(scenario, prices, SWEEP_POINTS),
     scenario,
     regions: regions(),
+  };
+}
+
+/** A workload's figures in the workspace summary: the typical traffic, and the recommendation at it. */
+export interface WorkloadSummary {
+  lambdaUsd: number;
+  fargateUsd: number;
+  fargateTasks: number;
+  requestsPerMonth: number;
+  traffic: 'given' | 'assumed';
+  recommendation: 'lambda' | 'fargate' | 'either';
+}
+
+export function workloadSummary(
+  estimate: WorkloadEstimate,
+  workload: { fn?: LambdaFunction; task?: EcsTaskDefinition },
+  priceOverrides: PriceOverrides,
+): WorkloadSummary {
+  const data = workloadComparison(estimate, {}, priceOverrides);
+  return {
+    lambdaUsd: estimate.typical.lambda.monthlyUsd,
+    fargateUsd: estimate.typical.fargate.monthlyUsd,
+    fargateTasks: estimate.typical.fargate.tasks,
+    requestsPerMonth: estimate.typical.requestsPerMonth,
+    traffic: estimate.traffic,
+    recommendation: decide(workload, data.scenario, data.report).recommendation.side,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * How amounts and counts are written for users (CodeLens, hovers, reports, the comparison view). No
- * dependencies, so the webview bundle can use it too.
+ * How amounts and counts are written for users, the one rule everywhere: CodeLens, hovers, reports, the status
+ * bar, `crossover cost` and `crossover diff`, and the comparison view and summary (the webview imports this
+ * module; it has no dependencies). The same amount reads the same in each.
  */
 
 /** 1,500,000 -> "1.5M", 41,700,000 -> "41.7M", 2,000 -> "2k". */

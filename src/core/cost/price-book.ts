@@ -13,7 +13,7 @@ import {
   type RegionalPriceKey,
   type ResolvedPrice,
   type Tier,
-} from './price-table.js';
+} from '../data/price-table.js';
 
 /** A user's price override: a number (a flat price), or tiers for a tiered price. */
 export type PriceOverride = number | Tier[];

@@ -3,13 +3,27 @@
  * comparison view shows, so both give the same figures for the same inputs.
  */
 import { type Crossover } from './crossover.js';
-import { type Comparison } from './estimate.js';
+import { type Comparison, type WorkloadEstimate } from './estimate.js';
 import { type Scenario } from './model.js';
+import { noCrossoverNote } from '../present/labels.js';
+import { extraPlatforms, type CostPart, type Deployment } from './platforms/index.js';
+
+/** A platform beyond Lambda and Fargate, in the report (the two built-ins keep their own fields). */
+export interface PlatformReport {
+  id: string;
+  label: string;
+  monthlyUsd: number;
+  parts: CostPart[];
+  deployment: Deployment;
+  crossover: { requestsPerMonth: number | null; note?: string };
+}
 
 export interface CostReport {
   lambda: { monthlyUsd: number; breakdown: Comparison['lambda']['breakdown'] };
   fargate: { monthlyUsd: number; tasks: number; vcpu: number; memoryGb: number; breakdown: Comparison['fargate']['breakdown'] };
   crossover: { requestsPerMonth: number | null; note?: string };
+  /** Platforms beyond Lambda and Fargate (only when some are registered). */
+  platforms?: PlatformReport[];
   cheaper: Comparison['cheaper'];
   assumptions: Record<string, unknown>;
   priceDate: string;
@@ -17,21 +31,56 @@ export interface CostReport {
   notes: string[];
 }
 
-export function comparisonReport(c: Comparison, scenario: Scenario, crossover: Crossover, priceDate: string, notes: string[]): CostReport {
+export type AnyCostReport = CostReport | TemplateReport | FunctionReport | TaskReport;
+
+/** One function in `crossover cost <template>`: its report, traffic, low / high bands and labelled assumptions. */
+export interface FunctionReport extends CostReport {
+  id: string;
+  traffic: WorkloadEstimate['traffic'];
+  bands?: Record<'low' | 'high', { requestsPerMonth: number; lambda: number; fargate: number; fargateTasks: number }>;
+  assumptionSources: WorkloadEstimate['assumptions'];
+}
+
+export interface TaskReport extends CostReport {
+  id: string;
+  type: 'ecs-task-definition' | 'ecs-service';
+  traffic: WorkloadEstimate['traffic'];
+  assumptionSources: WorkloadEstimate['assumptions'];
+}
+
+/** `crossover cost <template>`: every workload of the template. */
+export interface TemplateReport {
+  template: string;
+  usageFile: string | null;
+  functions: FunctionReport[];
+  /** ECS task definitions and services: Fargate at the current count, and the same traffic on Lambda. */
+  tasks: TaskReport[];
+}
+
+/** `crossovers`: by platform id, as `crossovers()` gives them (Fargate's is the report's `crossover`). */
+export function comparisonReport(c: Comparison, scenario: Scenario, crossovers: Record<string, Crossover>, priceDate: string, notes: string[]): CostReport {
   const f = scenario.fargate;
+  const extras = extraPlatforms().flatMap((p): PlatformReport[] => {
+    const cost = c.platforms.find((x) => x.platform === p.id);
+    const crossover = crossovers[p.id];
+    return cost && crossover
+      ? [
+          {
+            id: p.id,
+            label: p.label,
+            monthlyUsd: cost.monthlyUsd,
+            parts: cost.parts,
+            deployment: cost.deployment,
+            crossover: crossoverEntry(crossover, p.label),
+          },
+        ]
+      : [];
+  });
   return {
     lambda: { monthlyUsd: c.lambda.monthlyUsd, breakdown: c.lambda.breakdown },
     fargate: { monthlyUsd: c.fargate.monthlyUsd, tasks: c.fargate.tasks, vcpu: c.fargate.vcpu, memoryGb: c.fargate.memoryGb, breakdown: c.fargate.breakdown },
-    crossover:
-      crossover.kind === 'point'
-        ? { requestsPerMonth: crossover.requestsPerMonth }
-        : {
-            requestsPerMonth: null,
-            note:
-              crossover.kind === 'lambda-cheaper-throughout'
-                ? 'Lambda is cheaper up to 100 billion requests a month'
-                : 'Fargate is cheaper (or equal) from 1,000 requests a month',
-          },
+    crossover: crossoverEntry(crossovers['ecs-fargate']!, 'Fargate'),
+    ...(extras.length ? { platforms: extras } : {}),
     cheaper: c.cheaper,
     assumptions: {
       requestsPerMonth: scenario.requestsPerMonth,
@@ -65,6 +114,15 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossover: C
     region: scenario.region,
     notes,
   };
+}
+
+function crossoverEntry(crossover: Crossover, label: string): CostReport['crossover'] {
+  return crossover.kind === 'point'
+    ? { requestsPerMonth: crossover.requestsPerMonth }
+    : {
+        requestsPerMonth: null,
+        note: noCrossoverNote(crossover.kind, label),
+      };
 }
 
 /** JSON numbers to a millionth, so float noise (6.666700000000001) does not reach users or diffs. */

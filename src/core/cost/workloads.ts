@@ -5,19 +5,21 @@
  */
 import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
-import { estimateFunction, estimateTask, usesRdsProxy, type CostSettings, type FunctionEstimate } from './estimate.js';
+import { estimateWorkload, type WorkloadEstimate } from './estimate.js';
+import { usesRdsProxy } from './assumptions.js';
+import { type CostSettings } from './settings.js';
 import { type UsageFile } from './usage-file.js';
 
 export interface FunctionCost {
   fn: LambdaFunction;
-  estimate: FunctionEstimate;
+  estimate: WorkloadEstimate;
 }
 
 /** A task definition (and the service running it), or a service, with its Fargate and Lambda estimate. */
 export interface TaskCost {
   node: EcsTaskDefinition | EcsService;
   task: EcsTaskDefinition;
-  estimate: FunctionEstimate;
+  estimate: WorkloadEstimate;
 }
 
 export interface TemplateCosts {
@@ -39,7 +41,7 @@ export function templateCosts(
   const functions: FunctionCost[] = [];
   for (const fn of model.functions) {
     try {
-      functions.push({ fn, estimate: estimateFunction(fn, templatePath, usage, settings, { rdsProxy: usesRdsProxy(fn, model) }) });
+      functions.push({ fn, estimate: estimateWorkload({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model) }, templatePath, usage, settings) });
     } catch (error) {
       onError(fn.id, error);
     }
@@ -48,10 +50,10 @@ export function templateCosts(
   for (const task of model.taskDefinitions) {
     try {
       const services = model.services.filter((s) => s.taskDefinitionId === task.id);
-      const estimate = estimateTask(task, services[0], templatePath, usage, settings);
+      const estimate = estimateWorkload({ kind: 'ecs-task', task: task, service: services[0] }, templatePath, usage, settings);
       if (estimate) tasks.push({ node: task, task, estimate });
       for (const service of services) {
-        const own = services.length === 1 ? estimate : estimateTask(task, service, templatePath, usage, settings);
+        const own = services.length === 1 ? estimate : estimateWorkload({ kind: 'ecs-task', task: task, service: service }, templatePath, usage, settings);
         if (own) tasks.push({ node: service, task, estimate: own });
       }
     } catch (error) {

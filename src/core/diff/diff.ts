@@ -6,7 +6,8 @@
  * reads its service database from disk).
  */
 import { type EngineConfig } from '../config.js';
-import { type CostSettings, type FunctionEstimate } from '../cost/estimate.js';
+import { type CostSettings } from '../cost/settings.js';
+import { type WorkloadEstimate } from '../cost/estimate.js';
 import { type UsageFile } from '../cost/usage-file.js';
 import { templateCosts } from '../cost/workloads.js';
 import { analyzeText, type AnalysisResult, type PythonReader, type TypeScriptReader } from '../engine.js';
@@ -119,7 +120,7 @@ export interface DiffOptions {
 interface Analysed {
   file: SideFile;
   result: AnalysisResult;
-  workloads: Map<string, { kind: WorkloadChange['kind']; runsOn: WorkloadChange['runsOn']; estimate: FunctionEstimate }>;
+  workloads: Map<string, { kind: WorkloadChange['kind']; runsOn: WorkloadChange['runsOn']; estimate: WorkloadEstimate }>;
 }
 
 export function diffSides(before: Side, after: Side, options: DiffOptions): DiffReport {
@@ -240,7 +241,7 @@ function viewOf(side: Analysed | undefined): TemplateObject {
   return cloudFormationView(side.file.path, side.file.text, side.result.model);
 }
 
-function costOf(runsOn: WorkloadChange['runsOn'], e: FunctionEstimate): WorkloadCost {
+function costOf(runsOn: WorkloadChange['runsOn'], e: WorkloadEstimate): WorkloadCost {
   const lambda = e.typical.lambda.monthlyUsd;
   const fargate = e.typical.fargate.monthlyUsd;
   return {
@@ -280,7 +281,7 @@ function workloadChanges(path: string, a: Analysed | undefined, b: Analysed | un
 }
 
 /** The inputs of the estimate that differ, in words, with where the new value comes from. */
-function scenarioChanges(x: FunctionEstimate, y: FunctionEstimate): string[] {
+function scenarioChanges(x: WorkloadEstimate, y: WorkloadEstimate): string[] {
   const out: string[] = [];
   const p = x.scenario;
   const q = y.scenario;

@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { comparisonData, type Overrides } from '../../core/cost/comparison.js';
+import { workloadComparison, workloadSummary, type Overrides } from '../../core/cost/comparison.js';
 import { decide } from '../../core/cost/decision.js';
 import { changedSpan, withTraffic } from '../../core/cost/usage-writer.js';
-import { type FunctionEstimate } from '../../core/cost/estimate.js';
+import { type WorkloadEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
 import { acceptFromView, checkToView } from '../../shared/compare-checks.js';
@@ -31,7 +31,7 @@ export interface CompareTarget {
 
 interface Workload {
   kind: WorkloadKind;
-  estimate: FunctionEstimate;
+  estimate: WorkloadEstimate;
   line: number;
   fn?: LambdaFunction;
   task?: EcsTaskDefinition;
@@ -216,7 +216,7 @@ class ComparePanel implements vscode.Disposable {
     const workload = this.workload();
     if (!workload) return; // the workload is gone (or not analysed yet): the view keeps its last state
     const { estimate } = workload;
-    const data = comparisonData(estimate.scenario, this.overrides, this.costs.defaults().priceOverrides);
+    const data = workloadComparison(estimate, this.overrides, this.costs.defaults().priceOverrides);
     const state: CompareViewState = {
       workload: {
         id: this.target.id,
@@ -312,29 +312,19 @@ async function openAt(uri: string, line: number): Promise<void> {
 
 /** Every Lambda function, task definition and service of the workspace with its typical figures. */
 function summaryRows(costs: CostService): SummaryRow[] {
-  const rows: SummaryRow[] = [];
-  const row = (uri: vscode.Uri, id: string, kind: WorkloadKind, line: number, estimate: FunctionEstimate, decision: ReturnType<typeof decide>): SummaryRow => ({
+  const priceOverrides = costs.defaults().priceOverrides;
+  const row = (uri: vscode.Uri, id: string, kind: WorkloadKind, line: number, estimate: WorkloadEstimate, workload: Parameters<typeof workloadSummary>[1]) => ({
     id,
     kind,
     file: vscode.workspace.asRelativePath(uri, false),
     uri: uri.toString(),
     line,
-    lambdaUsd: estimate.typical.lambda.monthlyUsd,
-    fargateUsd: estimate.typical.fargate.monthlyUsd,
-    fargateTasks: estimate.typical.fargate.tasks,
-    requestsPerMonth: estimate.typical.requestsPerMonth,
-    traffic: estimate.traffic,
-    recommendation: decision.recommendation.side,
+    ...workloadSummary(estimate, workload, priceOverrides),
   });
-  for (const { uri, cost } of costs.allCosts()) {
-    const data = comparisonData(cost.estimate.scenario, {});
-    rows.push(row(uri, cost.fn.id, 'lambda-function', cost.fn.loc.range.start.line, cost.estimate, decide({ fn: cost.fn }, data.scenario, data.report)));
-  }
-  for (const { uri, cost } of costs.allTaskCosts()) {
-    const data = comparisonData(cost.estimate.scenario, {});
-    rows.push(row(uri, cost.node.id, cost.node.kind, cost.node.loc.range.start.line, cost.estimate, decide({ task: cost.task }, data.scenario, data.report)));
-  }
-  return rows;
+  return [
+    ...costs.allCosts().map(({ uri, cost }) => row(uri, cost.fn.id, 'lambda-function', cost.fn.loc.range.start.line, cost.estimate, { fn: cost.fn })),
+    ...costs.allTaskCosts().map(({ uri, cost }) => row(uri, cost.node.id, cost.node.kind, cost.node.loc.range.start.line, cost.estimate, { task: cost.task })),
+  ];
 }
 
 /** The page, with a fresh nonce and the webview's resource origin. */

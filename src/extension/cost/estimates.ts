@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { type EngineConfig } from '../../core/config.js';
-import { type CostSettings, type FunctionEstimate } from '../../core/cost/estimate.js';
+import { type CostSettings } from '../../core/cost/settings.js';
+import { type WorkloadEstimate } from '../../core/cost/estimate.js';
 import { priceBook, type PriceBook } from '../../core/cost/price-book.js';
 import { templateCosts, type FunctionCost, type TaskCost } from '../../core/cost/workloads.js';
 import { type Analyzer } from '../analyzer.js';
@@ -92,7 +93,7 @@ export class CostService implements vscode.Disposable {
   }
 
   /** The prices an estimate was computed with (region and the user's overrides). */
-  pricesFor(estimate: FunctionEstimate): PriceBook {
+  pricesFor(estimate: WorkloadEstimate): PriceBook {
     return priceBook(estimate.region, this.settings.priceOverrides);
   }
 

@@ -3,7 +3,7 @@
  * total in the status bar, and the commands behind them (report, usage file, summary).
  */
 import * as vscode from 'vscode';
-import { formatUsd } from '../../core/cost/estimate.js';
+import { formatUsd } from '../../core/cost/format.js';
 import { parseUsageFile } from '../../core/cost/usage-file.js';
 import { changedSpan, usageEdit } from '../../core/cost/usage-writer.js';
 import { type Field } from '../../core/model/field.js';
@@ -13,7 +13,16 @@ import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
 import { notificationText, plainLabel } from '../../core/markdown.js';
 import { checkBoolean } from '../../core/settings.js';
-import { editUsageLink, hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, type CostField } from './content.js';
+import {
+  editUsageLink,
+  hoverMarkdown,
+  lensTitle,
+  lensTooltip,
+  reportMarkdown,
+  taskHoverMarkdown,
+  taskLensTitle,
+  type CostField,
+} from '../../core/present/cost.js';
 import { type CostService, type FunctionCost } from './estimates.js';
 import { readUsageText } from './usage.js';
 import { type ComparePanels } from '../compare/panel.js';

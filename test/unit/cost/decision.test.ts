@@ -1,11 +1,12 @@
 // The decision checklist and the equivalent configuration, computed for workloads of real templates.
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
-import { comparisonData } from '../../../src/core/cost/comparison.js';
+import { workloadComparison } from '../../../src/core/cost/comparison.js';
 import { decide } from '../../../src/core/cost/decision.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../../src/core/cost/equivalent.js';
 import { emptyUsage } from '../../../src/core/cost/usage-file.js';
-import { estimateFunction, estimateTask, resolveCostSettings } from '../../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
@@ -14,8 +15,8 @@ const settings = resolveCostSettings({});
 function functionCase(template: string, id: string) {
   const model = analyzeText({ uri: 'file:///t/template.yaml', text: template }, config).model!;
   const fn = model.functions.find((f) => f.id === id)!;
-  const estimate = estimateFunction(fn, 'template.yaml', emptyUsage(), settings);
-  const data = comparisonData(estimate.scenario, {});
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
+  const data = workloadComparison(estimate, {}, {});
   return { fn, data, decision: decide({ fn }, data.scenario, data.report) };
 }
 
@@ -83,8 +84,8 @@ describe('the equivalent configuration', () => {
       containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }],
     });
     const task = analyzeText({ uri: 'file:///t/taskdef.json', text: taskdef }, config).model!.taskDefinitions[0]!;
-    const estimate = estimateTask(task, undefined, 'taskdef.json', emptyUsage(), settings)!;
-    const equivalent = lambdaEquivalent(task, comparisonData(estimate.scenario, {}).scenario);
+    const estimate = estimateWorkload({ kind: 'ecs-task', task: task, service: undefined }, 'taskdef.json', emptyUsage(), settings)!;
+    const equivalent = lambdaEquivalent(task, workloadComparison(estimate, {}, {}).scenario);
     const result = analyzeText({ uri: 'file:///t/function.yaml', text: equivalent.content }, config);
     expect(result.format).toBe('sam');
     expect(result.model!.functions[0]!.memoryMb.value).toBe(estimate.scenario.lambda.memoryMb);

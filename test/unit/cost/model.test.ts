@@ -1,8 +1,10 @@
 // The cost model against dollars worked out here from the published prices (us-east-1, data/pricing):
 // each expectation is arithmetic on the price, written out, not a number copied from the code's output.
 import { describe, expect, test } from 'vitest';
-import { findCrossover, lambdaBreakpoints, sweep, totalsOf } from '../../../src/core/cost/crossover.js';
-import { fargateCost, lambdaCost, SECONDS_PER_MONTH, type Scenario } from '../../../src/core/cost/model.js';
+import { findCrossover, sweep, totalsOf } from '../../../src/core/cost/crossover.js';
+import { SECONDS_PER_MONTH, type Scenario } from '../../../src/core/cost/model.js';
+import { fargateCost } from '../../../src/core/cost/platforms/ecs-fargate.js';
+import { lambdaBreakpoints, lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 
 const US = priceBook('us-east-1');

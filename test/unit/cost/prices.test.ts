@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { priceBook, regions } from '../../../src/core/cost/price-book.js';
-import { renderPriceModule } from '../../../src/core/cost/price-module.js';
-import { REGIONAL_PRICE_KEYS, resolvePriceTable, type PriceSource } from '../../../src/core/cost/price-table.js';
+import { renderPriceModule } from '../../../src/core/data/price-module.js';
+import { REGIONAL_PRICE_KEYS, resolvePriceTable, type PriceSource } from '../../../src/core/data/price-table.js';
 import { PRICE_TABLE } from '../../../src/core/data/pricing.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
-import { estimateFunction, resolveCostSettings, usesRdsProxy } from '../../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
+import { usesRdsProxy } from '../../../src/core/cost/assumptions.js';
 import { emptyUsage, parseUsageFile, USAGE_FIELDS } from '../../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
@@ -80,7 +82,7 @@ Resources:
   const fn = analyzeText({ uri: 'template.yaml', text: template }, resolveConfig({})).model!.functions[0]!;
 
   test('without traffic in the usage file: low / typical / high bands, all labelled as defaults', () => {
-    const estimate = estimateFunction(fn, 'template.yaml', emptyUsage(), resolveCostSettings());
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), resolveCostSettings());
     expect(estimate.traffic).toBe('assumed');
     expect(estimate.low!.requestsPerMonth).toBe(100_000);
     expect(estimate.typical.requestsPerMonth).toBe(1_000_000);
@@ -92,7 +94,7 @@ Resources:
 
   test('with traffic in the usage file: that value, and the region it names', () => {
     const usage = parseUsageFile('crossover.usage.yml', 'region: eu-west-2\nresources:\n  Fn:\n    requestsPerMonth: 10000000\n    averageDurationMs: 100\n');
-    const estimate = estimateFunction(fn, 'template.yaml', usage, resolveCostSettings());
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings());
     expect(estimate.traffic).toBe('given');
     expect(estimate.low).toBeUndefined();
     expect(estimate.region).toBe('eu-west-2');
@@ -104,7 +106,12 @@ Resources:
   });
 
   test('settings change the defaults and are labelled as settings', () => {
-    const estimate = estimateFunction(fn, 'template.yaml', emptyUsage(), resolveCostSettings({ durationMs: 250, traffic: { typical: 5_000_000 } }));
+    const estimate = estimateWorkload(
+      { kind: 'lambda-function', fn },
+      'template.yaml',
+      emptyUsage(),
+      resolveCostSettings({ durationMs: 250, traffic: { typical: 5_000_000 } }),
+    );
     expect(estimate.typical.requestsPerMonth).toBe(5_000_000);
     expect(estimate.assumptions.find((a) => a.name === 'Average duration')).toMatchObject({ value: '250 ms', source: 'settings' });
     expect(estimate.assumptions.find((a) => a.name === 'Requests per month')).toMatchObject({ source: 'settings' });
@@ -133,7 +140,7 @@ test("a function that reaches its database through the template's RDS Proxy carr
   const [fn, other] = model.functions;
   expect(usesRdsProxy(fn!, model)).toBe(true);
   expect(usesRdsProxy(other!, model)).toBe(false);
-  const estimate = estimateFunction(fn!, 'template.yaml', emptyUsage(), resolveCostSettings(), { rdsProxy: true });
+  const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn!, rdsProxy: true }, 'template.yaml', emptyUsage(), resolveCostSettings());
   expect(estimate.typical.lambda.breakdown.rdsProxy).toBeCloseTo(730 * 2 * 0.015, 6);
   expect(estimate.assumptions.find((a) => a.name === 'RDS Proxy')).toMatchObject({ source: 'default' });
 });

@@ -2,7 +2,7 @@
 import { marked } from 'marked';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
-import { resolveCostSettings } from '../../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { emptyUsage, parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { cloudFormationView } from '../../../src/core/diff/cloudformation-view.js';
 import { diffSides, type ResourceDiffer, type Side } from '../../../src/core/diff/diff.js';

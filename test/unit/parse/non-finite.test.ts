@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
-import { estimateFunction, resolveCostSettings } from '../../../src/core/cost/estimate.js';
+import { estimateWorkload } from '../../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { emptyUsage } from '../../../src/core/cost/usage-file.js';
 import { analyzeText, type AnalysisResult } from '../../../src/core/engine.js';
 
@@ -31,7 +32,8 @@ const sam = (value: string) =>
 /** Every message a user can read: findings, their related information, and the function's cost notes. */
 function messages(result: AnalysisResult): string[] {
   const out = result.findings.flatMap((f) => [f.message, ...f.related.map((r) => r.message)]);
-  for (const fn of result.model?.functions ?? []) out.push(...estimateFunction(fn, result.uri, emptyUsage(), resolveCostSettings()).notes);
+  for (const fn of result.model?.functions ?? [])
+    out.push(...estimateWorkload({ kind: 'lambda-function', fn }, result.uri, emptyUsage(), resolveCostSettings()).notes);
   return out;
 }
 

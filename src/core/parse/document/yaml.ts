@@ -107,8 +107,9 @@ function parseOnce(source: string): Parsed {
   const identity = (offset: number) => offset;
   // The library makes one YAMLError (an Error) per syntax error, and a broken document can have one per
   // character (100,000 stray `}`): without stack traces, which nobody reads here, that costs half the time.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  const errors = Error as { stackTraceLimit?: number };
+  const stackTraceLimit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
   try {
     // Duplicate keys are allowed here (CloudFormation keeps the last one); the converter reports them.
     const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, strict: false, keepSourceTokens: false, customTags: CFN_TAGS });
@@ -117,7 +118,7 @@ function parseOnce(source: string): Parsed {
     // The library recurses on nesting; a hostile document can exhaust the stack. Report, never throw.
     return { doc: undefined, source, toOriginal: identity, failure: describe(error) };
   } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    errors.stackTraceLimit = stackTraceLimit;
   }
 }
 

@@ -1,14 +1,17 @@
 /**
  * What the cost hovers, CodeLenses and the report say, as plain text and Markdown. Free of `vscode` so
- * it is unit-tested; providers.ts wraps it. Text from the workspace (ids, paths, values quoted in notes,
+ * it is unit-tested; src/extension/cost/providers.ts wraps it. Text from the workspace (ids, paths, values quoted in notes,
  * the usage file's region) goes into the Markdown through mdText / mdCode only.
  */
-import { compare, formatCount, formatUsd, type Comparison, type FunctionEstimate } from '../../core/cost/estimate.js';
-import { type Scenario } from '../../core/cost/model.js';
-import { type PriceBook } from '../../core/cost/price-book.js';
-import { type EngineConfig } from '../../core/config.js';
-import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../../core/data/limits.js';
-import { commandUri, mdCode, mdText } from '../../core/markdown.js';
+import { compare, type Comparison, type WorkloadEstimate } from '../cost/estimate.js';
+import { formatCount, formatUsd } from '../cost/format.js';
+import { type Scenario } from '../cost/model.js';
+import { type PriceBook } from '../cost/price-book.js';
+import { type EngineConfig } from '../config.js';
+import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
+import { commandUri, mdCode, mdText } from '../markdown.js';
+import { noCrossoverNote } from './labels.js';
+import { extraPlatforms, platformById } from '../cost/platforms/index.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
 
@@ -16,25 +19,35 @@ const n = (value: number) => value.toLocaleString('en-US');
 
 const range = (low: number, high: number) => (formatUsd(low) === formatUsd(high) ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`);
 
+/** " · about $Z/mo on <platform>" for each platform beyond Lambda and Fargate (none today). */
+function otherPlatforms(e: WorkloadEstimate): string {
+  const extra = new Set(extraPlatforms().map((p) => p.id));
+  return e.typical.platforms
+    .filter((p) => extra.has(p.platform))
+    .map((p) => ` · about ${formatUsd(p.monthlyUsd)}/mo on ${platformById(p.platform)?.label ?? p.platform}`)
+    .join('');
+}
+
 /** "about $X/mo on Lambda · about $Y/mo on Fargate (N tasks)", with the low–high range when traffic is assumed. */
-export function lensTitle(e: FunctionEstimate): string {
+export function lensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
   const tasks = `${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'}`;
   if (e.low && e.high) {
     return (
       `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)}) · ` +
-      `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}; ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)})`
+      `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}; ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)})` +
+      otherPlatforms(e)
     );
   }
-  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda · about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks})`;
+  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda · about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks})${otherPlatforms(e)}`;
 }
 
-export function lensTooltip(e: FunctionEstimate): string {
+export function lensTooltip(e: WorkloadEstimate): string {
   const traffic = e.traffic === 'assumed' ? 'Traffic is assumed (low / typical / high); set it in crossover.usage.yml.' : 'Traffic from crossover.usage.yml.';
   return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}\nPrices: ${e.region}, dated ${e.priceDate}.`;
 }
 
-function table(e: FunctionEstimate): string {
+function table(e: WorkloadEstimate): string {
   const t = e.typical;
   const rows = [
     '| | Lambda | Fargate |',
@@ -48,12 +61,10 @@ function table(e: FunctionEstimate): string {
   return rows.join('\n');
 }
 
-function crossoverLine(e: FunctionEstimate): string {
+function crossoverLine(e: WorkloadEstimate): string {
   const c = e.crossover;
   if (c.kind === 'point') return `Fargate becomes cheaper above about **${formatCount(c.requestsPerMonth)} requests/month**.`;
-  return c.kind === 'lambda-cheaper-throughout'
-    ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.'
-    : 'Fargate is cheaper even at 1,000 requests/month.';
+  return `${noCrossoverNote(c.kind, 'Fargate')}.`;
 }
 
 /** The target of the hovers' "Edit usage assumptions" link (the only command they may run). */
@@ -61,7 +72,7 @@ export function editUsageLink(uri: string, id: string): string {
   return commandUri('crossover.editUsage', [uri, id]);
 }
 
-function assumptionsBlock(e: FunctionEstimate, editUsage: string | undefined): string {
+function assumptionsBlock(e: WorkloadEstimate, editUsage: string | undefined): string {
   const list = e.assumptions.map((a) => `${mdText(a.name)} ${mdText(a.value)} _(${mdText(a.source)})_`).join(' · ');
   const edit = editUsage ? ` · [Edit usage assumptions](${editUsage})` : '';
   const notes = e.notes.length ? `\n\n${e.notes.map((n) => `- ${mdText(n)}`).join('\n')}` : '';
@@ -69,7 +80,7 @@ function assumptionsBlock(e: FunctionEstimate, editUsage: string | undefined): s
 }
 
 /** The Lambda side at a changed scenario (e.g. other memory), same prices. */
-function lambdaAt(e: FunctionEstimate, prices: PriceBook, change: (s: Scenario) => Scenario): Comparison {
+function lambdaAt(e: WorkloadEstimate, prices: PriceBook, change: (s: Scenario) => Scenario): Comparison {
   return compare(change(e.scenario), prices);
 }
 
@@ -87,7 +98,7 @@ export function timeoutBounds(limits: EngineConfig['limits']): string {
 /** `limits`: the engine configuration's (VS Code's `crossover.limits.*`), as the diagnostics use them. */
 export function hoverMarkdown(
   field: CostField,
-  e: FunctionEstimate,
+  e: WorkloadEstimate,
   prices: PriceBook,
   options: { inheritedBy?: string[]; editUsage?: string; timeoutSeconds?: number; limits: EngineConfig['limits'] },
 ): string {
@@ -179,7 +190,7 @@ export function hoverMarkdown(
 }
 
 /** The plain report the Compare lens opens until the comparison view exists. */
-export function reportMarkdown(e: FunctionEstimate, templatePath: string): string {
+export function reportMarkdown(e: WorkloadEstimate, templatePath: string): string {
   const t = e.typical;
   const lb = t.lambda.breakdown;
   const fb = t.fargate.breakdown;
@@ -226,7 +237,7 @@ export function reportMarkdown(e: FunctionEstimate, templatePath: string): strin
 }
 
 /** "about $Y/mo on Fargate (N tasks) · about $X/mo as Lambda", the Lambda range when traffic is assumed. */
-export function taskLensTitle(e: FunctionEstimate): string {
+export function taskLensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
   const tasks = `${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'}`;
   const lambda = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
@@ -236,7 +247,7 @@ export function taskLensTitle(e: FunctionEstimate): string {
 const gbText = (mb: number) => `${Number((mb / 1024).toFixed(2))} GB`;
 
 /** Hover on a task's cpu or memory: what the pair means, what memory that CPU allows, the monthly cost. */
-export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: FunctionEstimate | undefined, editUsage?: string): string {
+export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: WorkloadEstimate | undefined, editUsage?: string): string {
   const parts: string[] = [];
   parts.push(`**Task size ${cpuUnits / 1024} vCPU / ${gbText(memoryMb)}** · ${cpuUnits} CPU units, ${memoryMb} MiB`);
   const size = FARGATE_TASK_SIZES.find((s) => s.cpuUnits === cpuUnits);
@@ -262,11 +273,7 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Functio
     );
     const c = e.crossover;
     parts.push(
-      c.kind === 'point'
-        ? `Lambda is cheaper below about **${formatCount(c.requestsPerMonth)} requests/month**.`
-        : c.kind === 'lambda-cheaper-throughout'
-          ? 'Lambda stays cheaper at any traffic up to 100 billion requests/month.'
-          : 'Fargate is cheaper even at 1,000 requests/month.',
+      c.kind === 'point' ? `Lambda is cheaper below about **${formatCount(c.requestsPerMonth)} requests/month**.` : `${noCrossoverNote(c.kind, 'Fargate')}.`,
     );
     parts.push(assumptionsBlock(e, editUsage));
   }

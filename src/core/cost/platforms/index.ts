@@ -1,0 +1,46 @@
+/**
+ * The compute platforms, in the order they are shown. Lambda is the reference: every other platform gets a
+ * crossover against it. Adding a platform: one module beside these (see types.ts) and one line in BUILT_IN;
+ * a test may register one for its own run (registerPlatform).
+ */
+import { ecsFargatePlatform } from './ecs-fargate.js';
+import { lambdaPlatform } from './lambda.js';
+import { type Platform } from './types.js';
+
+const BUILT_IN: readonly Platform[] = [lambdaPlatform, ecsFargatePlatform];
+
+let registry: readonly Platform[] = BUILT_IN;
+
+/** Every platform, the reference (Lambda) first. */
+export function platforms(): readonly Platform[] {
+  return registry;
+}
+
+/** The platforms compared with the reference (all but Lambda). */
+export function otherPlatforms(): readonly Platform[] {
+  return registry.filter((p) => p !== lambdaPlatform);
+}
+
+/** The platforms beyond the built-in Lambda / Fargate pair (today's JSON and text name those two by field). */
+export function extraPlatforms(): readonly Platform[] {
+  return registry.filter((p) => !BUILT_IN.includes(p));
+}
+
+export function platformById(id: string): Platform | undefined {
+  return registry.find((p) => p.id === id);
+}
+
+/**
+ * Adds a platform after the others (one of the same id that was registered before is replaced; a built-in
+ * id is refused); returns what takes it out again.
+ */
+export function registerPlatform(platform: Platform): () => void {
+  if (BUILT_IN.some((p) => p.id === platform.id)) return () => {};
+  registry = [...registry.filter((p) => p.id !== platform.id), platform];
+  return () => {
+    registry = registry.filter((p) => p !== platform);
+  };
+}
+
+export { ecsFargatePlatform, lambdaPlatform };
+export type { CostPart, Deployment, Platform, PlatformCost, PlatformCurve, Staircase } from './types.js';

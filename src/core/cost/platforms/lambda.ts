@@ -1,0 +1,211 @@
+/**
+ * AWS Lambda, the reference platform: every crossover is where another platform becomes cheaper than this.
+ *
+ * Lambda = requests + duration (tiered per architecture, billed per ms) + ephemeral storage above 512 MB
+ *        + provisioned concurrency (paid while idle, cheaper duration for what it serves) + the front door
+ *        (REST / HTTP / WebSocket API, ALB, or a function URL at no charge) + RDS Proxy - the always-free tier (when on).
+ */
+import { LAMBDA_LIMITS } from '../../data/limits.js';
+import { tieredCost, type PriceBook } from '../price-book.js';
+import { type RegionalPriceKey } from '../../data/price-table.js';
+import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type Scenario } from '../model.js';
+import { frontDoorCost } from './front-door.js';
+import { partsOf, sumParts, type Platform, type PlatformCost, type PlatformCurve } from './types.js';
+
+/** /tmp up to this size is included in the duration price. */
+const INCLUDED_EPHEMERAL_MB = LAMBDA_LIMITS.includedEphemeralStorageMb.value;
+
+export interface LambdaBreakdown {
+  requests: number;
+  duration: number;
+  frontDoor: number;
+  provisionedConcurrency: number;
+  ephemeralStorage: number;
+  /** Zero or negative. */
+  freeTierCredit: number;
+  rdsProxy: number;
+}
+
+export interface LambdaCost extends PlatformCost {
+  breakdown: LambdaBreakdown;
+  gbSeconds: number;
+  /** Average concurrent executions (requests/s x duration). */
+  averageConcurrency: number;
+}
+
+/** The breakdown's labels, in its order (reports and the CLI name the parts so). */
+const LAMBDA_PARTS: Record<keyof LambdaBreakdown, string> = {
+  requests: 'Requests',
+  duration: 'Duration',
+  frontDoor: 'Front door',
+  provisionedConcurrency: 'Provisioned concurrency',
+  ephemeralStorage: 'Ephemeral storage',
+  freeTierCredit: 'Free tier',
+  rdsProxy: 'RDS Proxy',
+};
+
+export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
+  const { memoryMb, architecture: arch, ephemeralStorageMb, provisionedConcurrency: pc, frontDoor } = s.lambda;
+  const requests = Math.max(0, s.requestsPerMonth);
+  const billedSeconds = Math.ceil(Math.max(0, s.durationMs)) / 1000;
+  const memoryGb = memoryMb / 1024;
+  const gbsPerRequest = billedSeconds * memoryGb;
+  const keys: RegionalPriceKey[] = ['lambda.requestPerMillion', `lambda.durationPerGbSecond.${arch}`];
+
+  // Provisioned concurrency: paid for every second it is configured; requests up to what it can serve
+  // at full use are billed at its lower duration price, the rest on demand.
+  let provisioned = 0;
+  let servedByProvisioned = 0;
+  if (pc > 0) {
+    keys.push(`lambda.provisionedConcurrencyPerGbSecond.${arch}`, `lambda.provisionedDurationPerGbSecond.${arch}`);
+    provisioned = pc * memoryGb * SECONDS_PER_MONTH * prices.number(`lambda.provisionedConcurrencyPerGbSecond.${arch}`);
+    servedByProvisioned = billedSeconds > 0 ? Math.min(requests, (pc * SECONDS_PER_MONTH) / billedSeconds) : requests;
+  }
+  const onDemandGbs = (requests - servedByProvisioned) * gbsPerRequest;
+  const durationTiers = prices.tiers(`lambda.durationPerGbSecond.${arch}`);
+  const duration =
+    tieredCost(onDemandGbs, durationTiers) +
+    (pc > 0 ? servedByProvisioned * gbsPerRequest * prices.number(`lambda.provisionedDurationPerGbSecond.${arch}`) : 0);
+  const requestCost = (requests * prices.number('lambda.requestPerMillion')) / 1e6;
+
+  let ephemeralStorage = 0;
+  if (ephemeralStorageMb > INCLUDED_EPHEMERAL_MB) {
+    keys.push('lambda.ephemeralStoragePerGbSecond');
+    ephemeralStorage = ((ephemeralStorageMb - INCLUDED_EPHEMERAL_MB) / 1024) * requests * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond');
+  }
+
+  let freeTierCredit = 0;
+  if (s.freeTier) {
+    const freeRequests = Math.min(requests, prices.global('lambda.freeTier.requests'));
+    const freeGbs = Math.min(onDemandGbs, prices.global('lambda.freeTier.gbSeconds'));
+    freeTierCredit = -((freeRequests * prices.number('lambda.requestPerMillion')) / 1e6 + tieredCost(freeGbs, durationTiers));
+  }
+
+  const door = frontDoorCost(frontDoor, s, prices, true);
+  keys.push(...door.keys);
+  let rdsProxy = 0;
+  if (s.lambda.rdsProxyVcpu > 0) {
+    keys.push('rdsProxy.vcpuHour');
+    rdsProxy = rdsProxyCost(s.lambda.rdsProxyVcpu, prices);
+  }
+  const breakdown: LambdaBreakdown = {
+    requests: requestCost,
+    duration,
+    frontDoor: door.cost,
+    provisionedConcurrency: provisioned,
+    ephemeralStorage,
+    freeTierCredit,
+    rdsProxy,
+  };
+  const parts = partsOf(breakdown, LAMBDA_PARTS);
+  const averageConcurrency = (requests / SECONDS_PER_MONTH) * (s.durationMs / 1000);
+  return {
+    platform: 'lambda',
+    monthlyUsd: sumParts(parts),
+    parts,
+    deployment: { units: averageConcurrency, unit: `${memoryMb} MB ${arch} execution environment`, why: 'scales with requests (average concurrency)' },
+    breakdown,
+    gbSeconds: onDemandGbs + servedByProvisioned * gbsPerRequest,
+    averageConcurrency,
+    priceKeys: keys,
+  };
+}
+
+/** RDS Proxy: per vCPU-hour of the database behind it, for at least 2 vCPUs, all month. */
+function rdsProxyCost(vcpu: number, prices: PriceBook): number {
+  return HOURS_PER_MONTH * Math.max(prices.global('rdsProxy.minVcpu'), vcpu) * prices.number('rdsProxy.vcpuHour');
+}
+
+/** Requests per month at which the Lambda total bends. */
+export function lambdaBreakpoints(s: Scenario, prices: PriceBook): number[] {
+  const arch = s.lambda.architecture;
+  const billedSeconds = Math.ceil(Math.max(0, s.durationMs)) / 1000;
+  const gbsPerRequest = billedSeconds * (s.lambda.memoryMb / 1024);
+  const provisionedCapacity =
+    s.lambda.provisionedConcurrency > 0 && billedSeconds > 0 ? (s.lambda.provisionedConcurrency * SECONDS_PER_MONTH) / billedSeconds : 0;
+  const points: number[] = [];
+  if (provisionedCapacity > 0) points.push(provisionedCapacity);
+  if (gbsPerRequest > 0) {
+    for (const [from] of prices.tiers(`lambda.durationPerGbSecond.${arch}`)) if (from > 0) points.push(provisionedCapacity + from / gbsPerRequest);
+    if (s.freeTier) points.push(provisionedCapacity + prices.global('lambda.freeTier.gbSeconds') / gbsPerRequest);
+  }
+  if (s.freeTier) points.push(prices.global('lambda.freeTier.requests'));
+  const door = s.lambda.frontDoor;
+  const perRequest =
+    door === 'http-api'
+      ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb')))
+      : door === 'websocket-api'
+        ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')))
+        : 1;
+  const tierKey =
+    door === 'rest-api'
+      ? 'apigw.restPerMillion'
+      : door === 'http-api'
+        ? 'apigw.httpPerMillion'
+        : door === 'websocket-api'
+          ? 'apigw.websocketMessagesPerMillion'
+          : undefined;
+  if (tierKey) for (const [from] of prices.tiers(tierKey)) if (from > 0) points.push(from / perRequest);
+  return points;
+}
+
+/** The Lambda total as a function of monthly requests: lambdaCost's constants worked out once. */
+function lambdaTotal(s: Scenario, prices: PriceBook): (r: number) => number {
+  const arch = s.lambda.architecture;
+  const billedSeconds = Math.ceil(Math.max(0, s.durationMs)) / 1000;
+  const memoryGb = s.lambda.memoryMb / 1024;
+  const gbsPerRequest = billedSeconds * memoryGb;
+  const pc = s.lambda.provisionedConcurrency;
+  const durationTiers = prices.tiers(`lambda.durationPerGbSecond.${arch}`);
+  const requestPrice = prices.number('lambda.requestPerMillion') / 1e6;
+  const provisionedCost = pc > 0 ? pc * memoryGb * SECONDS_PER_MONTH * prices.number(`lambda.provisionedConcurrencyPerGbSecond.${arch}`) : 0;
+  const provisionedCapacity = pc > 0 ? (billedSeconds > 0 ? (pc * SECONDS_PER_MONTH) / billedSeconds : Infinity) : 0;
+  const provisionedDuration = pc > 0 ? gbsPerRequest * prices.number(`lambda.provisionedDurationPerGbSecond.${arch}`) : 0;
+  const ephemeralPerRequest =
+    s.lambda.ephemeralStorageMb > INCLUDED_EPHEMERAL_MB
+      ? ((s.lambda.ephemeralStorageMb - INCLUDED_EPHEMERAL_MB) / 1024) * billedSeconds * prices.number('lambda.ephemeralStoragePerGbSecond')
+      : 0;
+  const rdsProxy = s.lambda.rdsProxyVcpu > 0 ? rdsProxyCost(s.lambda.rdsProxyVcpu, prices) : 0;
+  const freeRequests = s.freeTier ? prices.global('lambda.freeTier.requests') : 0;
+  const freeGbs = s.freeTier ? prices.global('lambda.freeTier.gbSeconds') : 0;
+  // The front door as a function of requests; the ALB's LCUs are linear in requests.
+  const door = s.lambda.frontDoor;
+  let frontDoor: (r: number) => number = () => 0;
+  if (door === 'rest-api' || door === 'http-api' || door === 'websocket-api') {
+    const perRequest =
+      door === 'rest-api'
+        ? 1
+        : door === 'http-api'
+          ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb')))
+          : Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')));
+    const tiers = prices.tiers(
+      door === 'rest-api' ? 'apigw.restPerMillion' : door === 'http-api' ? 'apigw.httpPerMillion' : 'apigw.websocketMessagesPerMillion',
+    );
+    frontDoor = (r) => tieredCost(r * perRequest, tiers, 1e6);
+  } else if (door === 'alb') {
+    const base = frontDoorCost('alb', { ...s, requestsPerMonth: 0 }, prices, true).cost;
+    const slope = (frontDoorCost('alb', { ...s, requestsPerMonth: 1e9 }, prices, true).cost - base) / 1e9;
+    frontDoor = (r) => base + slope * r;
+  }
+  return (r: number): number => {
+    const served = pc > 0 ? Math.min(r, provisionedCapacity) : 0;
+    const onDemandGbs = (r - served) * gbsPerRequest;
+    let total =
+      r * requestPrice +
+      tieredCost(onDemandGbs, durationTiers) +
+      served * provisionedDuration +
+      provisionedCost +
+      r * ephemeralPerRequest +
+      frontDoor(r) +
+      rdsProxy;
+    if (s.freeTier) total -= Math.min(r, freeRequests) * requestPrice + tieredCost(Math.min(onDemandGbs, freeGbs), durationTiers);
+    return total;
+  };
+}
+
+export const lambdaPlatform: Platform<LambdaCost> = {
+  id: 'lambda',
+  label: 'Lambda',
+  cost: lambdaCost,
+  curve: (s, prices): PlatformCurve => ({ total: lambdaTotal(s, prices), bends: lambdaBreakpoints(s, prices) }),
+};

@@ -1,0 +1,144 @@
+// A compute platform is one module: a platform registered here only (a flat-priced "test VM") shows up in the
+// comparison, the view's data, the crossover solver and `crossover cost --format json` (the CLI run in-process)
+// without any other file knowing it.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { run } from '../../../src/cli/main.js';
+import { resolveConfig } from '../../../src/core/config.js';
+import { estimateWorkload } from '../../../src/core/cost/estimate.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
+import { emptyUsage } from '../../../src/core/cost/usage-file.js';
+import { analyzeText } from '../../../src/core/engine.js';
+import { lensTitle } from '../../../src/core/present/cost.js';
+import { workloadComparison } from '../../../src/core/cost/comparison.js';
+import { crossovers, findCrossover, sweep } from '../../../src/core/cost/crossover.js';
+import { compare } from '../../../src/core/cost/estimate.js';
+import { type Scenario } from '../../../src/core/cost/model.js';
+import { platforms, registerPlatform, type Platform } from '../../../src/core/cost/platforms/index.js';
+import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
+import { priceBook } from '../../../src/core/cost/price-book.js';
+
+const US = priceBook('us-east-1');
+const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'cost');
+const MONTHLY = 250;
+
+const testVm: Platform = {
+  id: 'test-vm',
+  label: 'Test VM',
+  cost: () => ({
+    platform: 'test-vm',
+    monthlyUsd: MONTHLY,
+    parts: [{ key: 'instance', label: 'Instance', usd: MONTHLY }],
+    deployment: { units: 1, unit: 'always-on VM', why: 'fixed' },
+    priceKeys: [],
+  }),
+  curve: () => ({ total: () => MONTHLY, bends: [] }),
+};
+
+const scenario: Scenario = {
+  region: 'us-east-1',
+  requestsPerMonth: 10_000_000,
+  durationMs: 100,
+  payloadKb: 4,
+  peakToAverage: 3,
+  freeTier: false,
+  lambda: { memoryMb: 512, architecture: 'arm64', ephemeralStorageMb: 512, provisionedConcurrency: 0, frontDoor: 'http-api', rdsProxyVcpu: 0 },
+  fargate: {
+    vcpu: 1,
+    memoryGb: 2,
+    architecture: 'x86_64',
+    tasks: null,
+    minTasks: 2,
+    perTaskConcurrency: 10,
+    spot: false,
+    ephemeralStorageGb: 20,
+    loadBalancer: 'alb',
+    albLcu: null,
+    natGateway: false,
+  },
+};
+
+let unregister: () => void = () => {};
+let before: ReturnType<typeof compare>;
+beforeEach(() => {
+  before = compare(scenario, US);
+  unregister = registerPlatform(testVm);
+});
+afterEach(() => unregister());
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(['cost', ...args], { out: (t) => (out += t), err: (t) => (err += t), cwd: join(import.meta.dirname, '..', '..', 'fixtures', 'cost') });
+  return { code, out, err };
+}
+
+describe('a platform registered in a test', () => {
+  test('is listed after Lambda and Fargate, and only while registered', () => {
+    expect(platforms().map((p) => p.id)).toEqual(['lambda', 'ecs-fargate', 'test-vm']);
+    unregister();
+    expect(platforms().map((p) => p.id)).toEqual(['lambda', 'ecs-fargate']);
+  });
+
+  test('is costed in the comparison, and Lambda and Fargate are unchanged', () => {
+    const c = compare(scenario, US);
+    expect(c.platforms.map((p) => [p.platform, p.monthlyUsd])).toEqual([
+      ['lambda', before.lambda.monthlyUsd],
+      ['ecs-fargate', before.fargate.monthlyUsd],
+      ['test-vm', MONTHLY],
+    ]);
+  });
+
+  test('has a crossover with Lambda where the Lambda total reaches its flat price', () => {
+    const all = crossovers(scenario, US);
+    expect(Object.keys(all)).toEqual(['ecs-fargate', 'test-vm']);
+    expect(all['ecs-fargate']).toEqual(findCrossover(scenario, US));
+    const point = all['test-vm']!;
+    expect(point.kind).toBe('point');
+    if (point.kind !== 'point') return;
+    expect(lambdaCost({ ...scenario, requestsPerMonth: point.requestsPerMonth }, US).monthlyUsd).toBeCloseTo(MONTHLY, 6);
+    expect(lambdaCost({ ...scenario, requestsPerMonth: point.requestsPerMonth * 0.99 }, US).monthlyUsd).toBeLessThan(MONTHLY);
+  });
+
+  test('is in the comparison view data: report and chart sweep', () => {
+    const data = workloadComparison({ scenario }, {}, {});
+    expect(data.report.platforms).toEqual([
+      expect.objectContaining({ id: 'test-vm', label: 'Test VM', monthlyUsd: MONTHLY, deployment: { units: 1, unit: 'always-on VM', why: 'fixed' } }),
+    ]);
+    expect(data.report.platforms![0]!.crossover.requestsPerMonth).toBeGreaterThan(0);
+    expect(sweep(scenario, US, 4).others).toEqual({ 'test-vm': [MONTHLY, MONTHLY, MONTHLY, MONTHLY] });
+  });
+
+  test('is in the CodeLens of a function', () => {
+    const model = analyzeText({ uri: 'file:///t/template.yaml', text: readFileSync(join(fixtures, 'template.yaml'), 'utf8') }, resolveConfig({})).model!;
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn: model.functions[0]! }, 'template.yaml', emptyUsage(), resolveCostSettings({}));
+    expect(estimate.crossovers['test-vm']?.kind).toBe('point');
+    expect(lensTitle(estimate)).toMatch(/ on Fargate \(2 tasks; [^)]*\) · about \$250\/mo on Test VM$/);
+  });
+
+  test('is in `crossover cost --format json` and in its text, flags and templates alike', async () => {
+    const flags = await cli(['--requests-per-month', '10000000', '--format', 'json']);
+    expect(flags.err).toBe('');
+    const report = JSON.parse(flags.out);
+    expect(report.platforms).toEqual([
+      expect.objectContaining({ id: 'test-vm', monthlyUsd: MONTHLY, parts: [{ key: 'instance', label: 'Instance', usd: MONTHLY }] }),
+    ]);
+
+    const template = await cli(['template.yaml', '--format', 'json']);
+    expect(template.err).toBe('');
+    const functions = JSON.parse(template.out).functions as { id: string; platforms: { id: string; monthlyUsd: number }[] }[];
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) expect(fn.platforms.map((p) => [p.id, p.monthlyUsd])).toEqual([['test-vm', MONTHLY]]);
+
+    const text = await cli(['--requests-per-month', '10000000']);
+    expect(text.out).toMatch(/^ {2}Test VM +\$250\/mo {3}1 x always-on VM \(fixed\): instance \$250; crossover: [\d.]+M requests\/month$/m);
+  });
+
+  test('without it, the CLI JSON has no platforms field (the output of Lambda and Fargate as before)', async () => {
+    unregister();
+    const flags = await cli(['--requests-per-month', '10000000', '--format', 'json']);
+    expect(flags.code).toBe(0);
+    expect(JSON.parse(flags.out)).not.toHaveProperty('platforms');
+  });
+});
