@@ -13,9 +13,9 @@ import { LineCounter, parse, parseDocument } from 'yaml';
 import { loadTs, repoRoot } from './lib/load-ts.mjs';
 import { SHAPE_SIZES, SHAPES } from './lib/shapes.mjs';
 
-const { analyzeText, resolveConfig, decodeBytes, estimateFunction, resolveCostSettings, sweep, priceBook, emptyUsage } = await loadTs(
+const { analyzeText, resolveConfig, decodeBytes, estimateWorkload, resolveCostSettings, sweep, priceBook, emptyUsage } = await loadTs(
   "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; export { decodeBytes } from './src/core/parse/document/load.ts';" +
-    "export { estimateFunction, resolveCostSettings } from './src/core/cost/estimate.ts'; export { sweep } from './src/core/cost/crossover.ts'; export { priceBook } from './src/core/cost/price-book.ts'; export { emptyUsage } from './src/core/cost/usage-file.ts';",
+    "export { estimateWorkload } from './src/core/cost/estimate.ts'; export { resolveCostSettings } from './src/core/cost/settings.ts'; export { sweep } from './src/core/cost/crossover.ts'; export { priceBook } from './src/core/cost/price-book.ts'; export { emptyUsage } from './src/core/cost/usage-file.ts';",
   { minify: true },
 );
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
@@ -261,7 +261,7 @@ const cost = {
   sweepPoints: 1000,
   ms: time(() => {
     for (const fn of stack) {
-      const estimate = estimateFunction(fn, 'bench-100.yaml', emptyUsage(), costSettings);
+      const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'bench-100.yaml', emptyUsage(), costSettings);
       sweep(estimate.scenario, priceBook(estimate.region), 1000);
     }
   }),
