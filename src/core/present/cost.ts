@@ -1,6 +1,6 @@
 /**
  * What the cost hovers, CodeLenses and the report say, as plain text and Markdown. Free of `vscode` so
- * it is unit-tested; src/extension/cost/providers.ts wraps it. Text from the workspace (ids, paths, values quoted in notes,
+ * it is unit-tested; src/extension/cost/{hover,lens,commands}.ts wrap it. Text from the workspace (ids, paths, values quoted in notes,
  * the usage file's region) goes into the Markdown through mdText / mdCode only.
  */
 import { compare, type Comparison, type WorkloadEstimate } from '../cost/estimate.js';

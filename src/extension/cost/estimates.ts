@@ -12,8 +12,12 @@ import { type Analyzer } from '../analyzer.js';
 import { type Log } from '../log.js';
 import { readCostSettings } from './settings.js';
 import { type UsageFiles } from './usage.js';
+import { candidateSelector } from '../support/candidates.js';
 
 export type { FunctionCost, TaskCost };
+
+/** The documents that can have costs (hovers and lenses are registered for them). */
+export const COST_SELECTOR: vscode.DocumentSelector = candidateSelector();
 
 interface Cached {
   stamp: number;
