@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { type Overrides } from '../../core/cost/comparison.js';
 import { checkToView } from '../../shared/compare-checks.js';
 import { type CompareViewState } from '../../shared/compare-messages.js';
+import { compareTab, VIEW_LABELS } from '../../core/present/view.js';
 import { type CostService } from '../cost/estimates.js';
 import { type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
@@ -36,7 +37,7 @@ export class ComparePanels implements vscode.Disposable {
       existing.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${target.id}`, vscode.ViewColumn.Beside, this.options());
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, compareTab(target.id), vscode.ViewColumn.Beside, this.options());
     this.adopt(panel, target, {});
   }
 
@@ -73,8 +74,7 @@ export class ComparePanels implements vscode.Disposable {
       this.summary.reveal();
       return;
     }
-    const panel =
-      existing ?? vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Crossover: Workspace Cost Summary', vscode.ViewColumn.Active, this.options());
+    const panel = existing ?? vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, VIEW_LABELS.summaryTab, vscode.ViewColumn.Active, this.options());
     panel.webview.options = this.options();
     this.summary = panel;
     const attached = attachSummary(panel, this.extensionUri, this.costs, this.log, (target) => this.show(target));

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
 import { checkBoolean } from '../../core/settings.js';
-import { lensTitle, lensTooltip, taskLensTitle } from '../../core/present/cost.js';
+import { COMPARE_LENS, lensTitle, lensTooltip, taskLensTitle } from '../../core/present/cost.js';
 import { type CostService } from './estimates.js';
 
 export class CostLensProvider implements vscode.CodeLensProvider {
@@ -28,8 +28,8 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         return [
           new vscode.CodeLens(range, { title: lensTitle(estimate), tooltip: lensTooltip(estimate), command: 'crossover.showCostReport', arguments: args }),
           new vscode.CodeLens(range, {
-            title: 'Compare',
-            tooltip: 'Compare this function with the same work on ECS Fargate',
+            title: COMPARE_LENS.title,
+            tooltip: COMPARE_LENS.functionTooltip,
             command: 'crossover.compareWithFargate',
             arguments: args,
           }),
@@ -41,8 +41,8 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         return [
           new vscode.CodeLens(range, { title: taskLensTitle(estimate), tooltip: lensTooltip(estimate), command: 'crossover.showCostReport', arguments: args }),
           new vscode.CodeLens(range, {
-            title: 'Compare',
-            tooltip: 'Compare these tasks with the same work on Lambda',
+            title: COMPARE_LENS.title,
+            tooltip: COMPARE_LENS.taskTooltip,
             command: 'crossover.compareWithLambda',
             arguments: args,
           }),

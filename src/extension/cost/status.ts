@@ -1,6 +1,6 @@
 /** The workspace's typical monthly figures in the status bar (a click opens the summary). */
 import * as vscode from 'vscode';
-import { formatUsd } from '../../core/cost/format.js';
+import { statusText, statusTooltip } from '../../core/present/cost.js';
 import { type Log } from '../log.js';
 import { type CostService } from './estimates.js';
 
@@ -35,11 +35,8 @@ export class CostStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(graph) Lambda ${formatUsd(total.lambda)}/mo · Fargate ${formatUsd(total.fargate)}/mo`;
-    this.item.tooltip =
-      `Crossover: typical monthly cost of ${total.functions} Lambda function${total.functions === 1 ? '' : 's'} in the workspace, and of the same work on Fargate.` +
-      (total.assumed ? ` Traffic is assumed for ${total.assumed} of them (set it in crossover.usage.yml).` : '') +
-      ' Click for the summary.';
+    this.item.text = statusText(total);
+    this.item.tooltip = statusTooltip(total);
     this.item.show();
   }
 
