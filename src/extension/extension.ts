@@ -5,15 +5,19 @@
 import * as vscode from 'vscode';
 import { type Finding } from '../core/findings.js';
 import { type AnalysisSummary, Analyzer } from './analyzer.js';
-import { CostService } from './cost/estimates.js';
-import { COST_SELECTOR, CostHoverProvider, CostLensProvider, CostStatus, registerCostCommands, ReportDocuments } from './cost/providers.js';
+import { COST_SELECTOR, CostService } from './cost/estimates.js';
+import { CostHoverProvider } from './cost/hover.js';
+import { CostLensProvider } from './cost/lens.js';
+import { CostStatus } from './cost/status.js';
+import { registerCostCommands } from './cost/commands.js';
+import { ReportDocuments } from './cost/reports.js';
 import { UsageFiles } from './cost/usage.js';
 import { Log } from './log.js';
 import { WorkspaceScanner } from './scan.js';
 import { SynthesizedOutput } from './synthesized.js';
 import { QuickFixProvider } from './quick-fixes.js';
 import { ChangeAgainstHead } from './change/against-head.js';
-import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panel.js';
+import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panels.js';
 import { readSettings } from './settings.js';
 import { Status } from './status.js';
 

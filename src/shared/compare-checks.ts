@@ -188,6 +188,7 @@ function stateOf(value: unknown): CompareViewState {
   const data = record(s['data'], 'state.data', ['report', 'sweep', 'scenario', 'regions'], false);
   for (const key of ['report', 'sweep', 'scenario']) if (!isRecord(data[key])) refuse(`state.data.${key} is not an object`);
   if (!Array.isArray(data['regions'])) refuse('state.data.regions is not a list');
+  if (data['platforms'] !== undefined && !Array.isArray(data['platforms'])) refuse('state.data.platforms is not a list');
   if (!Array.isArray(s['sources'])) refuse('state.sources is not a list');
   (s['sources'] as unknown[]).forEach((item, i) => {
     const source = record(item, `state.sources[${i}]`, ['name', 'value', 'source'], false);
@@ -211,7 +212,7 @@ function stateOf(value: unknown): CompareViewState {
 function rowsOf(value: unknown): SummaryRow[] {
   if (!Array.isArray(value)) return refuse('rows is not a list');
   plain(value, 'rows');
-  const keys = ['id', 'kind', 'file', 'uri', 'line', 'lambdaUsd', 'fargateUsd', 'fargateTasks', 'requestsPerMonth', 'traffic', 'recommendation'];
+  const keys = ['id', 'kind', 'file', 'uri', 'line', 'lambdaUsd', 'fargateUsd', 'fargateTasks', 'requestsPerMonth', 'traffic', 'recommendation', 'platforms'];
   value.forEach((item, i) => {
     const row = record(item, `rows[${i}]`, keys, false);
     text(row['id'], `rows[${i}].id`, MAX_ID);
@@ -222,6 +223,15 @@ function rowsOf(value: unknown): SummaryRow[] {
     for (const key of ['lambdaUsd', 'fargateUsd', 'fargateTasks', 'requestsPerMonth']) number(row[key], `rows[${i}].${key}`, { min: 0, max: Number.MAX_VALUE });
     oneOf(row['traffic'], `rows[${i}].traffic`, ['given', 'assumed']);
     oneOf(row['recommendation'], `rows[${i}].recommendation`, ['lambda', 'fargate', 'either']);
+    if (row['platforms'] !== undefined) {
+      if (!Array.isArray(row['platforms'])) refuse(`rows[${i}].platforms is not a list`);
+      (row['platforms'] as unknown[]).forEach((item, j) => {
+        const p = record(item, `rows[${i}].platforms[${j}]`, ['id', 'label', 'monthlyUsd'], false);
+        text(p['id'], `rows[${i}].platforms[${j}].id`, MAX_ID);
+        text(p['label'], `rows[${i}].platforms[${j}].label`, MAX_ID);
+        number(p['monthlyUsd'], `rows[${i}].platforms[${j}].monthlyUsd`, { min: 0, max: Number.MAX_VALUE });
+      });
+    }
   });
   return value as SummaryRow[];
 }

@@ -37,6 +37,8 @@ export interface SummaryRow {
   requestsPerMonth: number;
   traffic: 'given' | 'assumed';
   recommendation: 'lambda' | 'fargate' | 'either';
+  /** Platforms beyond Lambda and Fargate (only when some are registered). */
+  platforms?: { id: string; label: string; monthlyUsd: number }[];
 }
 
 export type ToView = { type: 'state'; state: CompareViewState } | { type: 'summary'; rows: SummaryRow[] };

@@ -29,7 +29,7 @@ test('every format starts the editor: on its languages or in a workspace holding
 test('the other activation events name the usage file and the panels the extension restores', () => {
   const usage = OTHER_ACTIVATION_EVENTS.find((event) => event.startsWith('workspaceContains:'))!.slice('workspaceContains:'.length);
   for (const name of USAGE_FILE_NAMES) expect(globToRegExp(usage).test(name), name).toBe(true);
-  const panelSource = readFileSync(join(root, 'src/extension/compare/panel.ts'), 'utf8');
+  const panelSource = readFileSync(join(root, 'src/extension/compare/panels.ts'), 'utf8');
   const panels = OTHER_ACTIVATION_EVENTS.filter((event) => event.startsWith('onWebviewPanel:')).map((event) => event.slice('onWebviewPanel:'.length));
   expect(panels.length).toBeGreaterThan(0);
   for (const viewType of panels) expect(panelSource, viewType).toMatch(new RegExp(`VIEW_TYPE = '${viewType.replace(/\./g, '\\.')}'`));

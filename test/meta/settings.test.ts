@@ -76,7 +76,7 @@ test('every default passes the checks unchanged', () => {
 });
 
 test('the extension reads every setting through the checked readers', () => {
-  const readers = ['src/extension/settings.ts', 'src/extension/cost/settings.ts', 'src/extension/cost/providers.ts']
+  const readers = ['src/extension/settings.ts', 'src/extension/cost/settings.ts', 'src/extension/cost/lens.ts']
     .map((file) => readFileSync(join(root, file), 'utf8'))
     .join('\n');
   for (const name of names) expect(readers, name).toMatch(new RegExp(`(value|check\\w+)\\('${name.replace(/\./g, '\\.')}'`));

@@ -1,7 +1,8 @@
 /**
- * The cost-over-traffic chart (Chart.js, log scale on both axes): Lambda with its front door and Fargate
- * with its load balancer over 1,000 to 100 billion requests a month, the crossover and the current traffic
- * (or the low / typical / high band) marked. Colours come from the VS Code theme.
+ * The cost-over-traffic chart (Chart.js, log scale on both axes): a line per platform (Lambda with its front
+ * door, Fargate with its load balancer, then any other) over 1,000 to 100 billion requests a month, the
+ * crossover and the current traffic (or the low / typical / high band) marked. Colours come from the VS Code
+ * theme; the labels from src/core/present/view.ts.
  */
 import {
   Chart,
@@ -17,6 +18,7 @@ import {
 } from 'chart.js';
 import { type CompareViewState } from '../../src/shared/compare-messages.js';
 import { count, usd } from './format.js';
+import { chartLines, chartText, VIEW_LABELS } from '../../src/core/present/view.js';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
@@ -27,8 +29,16 @@ let chart: Chart | undefined;
 export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): void {
   chart?.destroy();
   const { sweep, report, scenario } = state.data;
-  const lambdaColor = themeColor('--vscode-charts-orange', '#d18616');
-  const fargateColor = themeColor('--vscode-charts-blue', '#3794ff');
+  // Lambda orange, Fargate blue (as the cards), further platforms the theme's other chart colours in turn.
+  const colors: Record<string, string> = { lambda: themeColor('--vscode-charts-orange', '#d18616'), fargate: themeColor('--vscode-charts-blue', '#3794ff') };
+  const more = [
+    themeColor('--vscode-charts-green', '#89d185'),
+    themeColor('--vscode-charts-purple', '#b180d7'),
+    themeColor('--vscode-charts-yellow', '#cca700'),
+    themeColor('--vscode-charts-red', '#f14c4c'),
+  ];
+  const lines = chartLines(state.data);
+  const colorOf = (key: string, i: number) => colors[key] ?? more[i % more.length]!;
   const markColor = themeColor('--vscode-charts-foreground', themeColor('--vscode-foreground', '#cccccc'));
   const grid = themeColor('--vscode-charts-lines', 'rgba(128,128,128,0.3)');
   const line = (label: string, values: number[], color: string): ChartDataset<'line'> => ({
@@ -41,14 +51,14 @@ export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): v
     borderWidth: 2,
   });
   const marks: ChartDataset<'scatter'>[] = [];
-  const all = [...sweep.lambda, ...sweep.fargate].filter((v) => v > 0);
+  const all = lines.flatMap((l) => l.values).filter((v) => v > 0);
   const top = Math.max(...all);
   const bottom = Math.max(Math.min(...all), 0.01);
   if (report.crossover.requestsPerMonth !== null) {
     const x = report.crossover.requestsPerMonth;
     marks.push({
       type: 'scatter',
-      label: `Crossover (${count(x)}/mo)`,
+      label: chartText.crossover(x),
       data: [
         { x, y: bottom },
         { x, y: top },
@@ -64,11 +74,8 @@ export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): v
   const current = state.bands && state.traffic === 'assumed' ? [state.bands.low, scenario.requestsPerMonth, state.bands.high] : [scenario.requestsPerMonth];
   marks.push({
     type: 'scatter',
-    label: state.traffic === 'assumed' && state.bands ? 'Traffic: low / typical / high' : 'Current traffic',
-    data: current.flatMap((x) => [
-      { x, y: Math.max(interpolate(sweep.requestsPerMonth, sweep.lambda, x), 0.01) },
-      { x, y: Math.max(interpolate(sweep.requestsPerMonth, sweep.fargate, x), 0.01) },
-    ]),
+    label: chartText.traffic(state.traffic === 'assumed' && !!state.bands),
+    data: current.flatMap((x) => lines.map((l) => ({ x, y: Math.max(interpolate(sweep.requestsPerMonth, l.values, x), 0.01) }))),
     borderColor: markColor,
     backgroundColor: markColor,
     pointRadius: 4,
@@ -77,11 +84,7 @@ export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): v
   chart = new Chart(canvas, {
     type: 'line',
     data: {
-      datasets: [
-        line(`Lambda (${scenario.lambda.frontDoor === 'none' ? 'no front door' : 'with its front door'})`, sweep.lambda, lambdaColor),
-        line(`Fargate (${scenario.fargate.loadBalancer === 'alb' ? 'with an ALB' : 'no load balancer'})`, sweep.fargate, fargateColor),
-        ...marks,
-      ] as ChartDataset<'line'>[],
+      datasets: [...lines.map((l, i) => line(l.label, l.values, colorOf(l.key, i - 2))), ...marks] as ChartDataset<'line'>[],
     },
     options: {
       animation: false,
@@ -92,20 +95,20 @@ export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): v
       scales: {
         x: {
           type: 'logarithmic',
-          title: { display: true, text: 'Requests per month', color: markColor },
+          title: { display: true, text: VIEW_LABELS.chartRequests, color: markColor },
           ticks: { color: markColor, callback: (v) => count(Number(v)) },
           grid: { color: grid },
         },
         y: {
           type: 'logarithmic',
-          title: { display: true, text: 'Monthly cost (USD)', color: markColor },
+          title: { display: true, text: VIEW_LABELS.chartCost, color: markColor },
           ticks: { color: markColor, callback: (v) => usd(Number(v)) },
           grid: { color: grid },
         },
       },
       plugins: {
         legend: { labels: { color: markColor } },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${usd(item.parsed.y ?? 0)} at ${count(item.parsed.x ?? 0)}` } },
+        tooltip: { callbacks: { label: (item) => chartText.point(item.dataset.label, item.parsed.y ?? 0, item.parsed.x ?? 0) } },
       },
     },
   });

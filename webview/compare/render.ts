@@ -5,8 +5,17 @@
 import { OVERRIDE_BOUNDS } from '../../src/shared/compare-checks.js';
 import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
 import { type Overrides } from '../../src/core/cost/comparison.js';
-import { count, usd } from './format.js';
 import { FRONT_DOOR_LABELS } from '../../src/core/present/labels.js';
+import {
+  chartDescription,
+  decisionText,
+  platformPanels,
+  pricesLine,
+  sideLabel,
+  verdict,
+  VIEW_LABELS as L,
+  workloadQuestion,
+} from '../../src/core/present/view.js';
 
 const FRONT_DOORS = Object.entries(FRONT_DOOR_LABELS);
 const FARGATE_VCPU = ['0.25', '0.5', '1', '2', '4', '8', '16'];
@@ -27,91 +36,41 @@ function custom(tag: string, attrs: Record<string, string> = {}, ...children: (N
 export function render(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
   const { report, scenario } = state.data;
   const root = el('main', { id: 'compare', 'data-workload': state.workload.id });
-  const title = state.workload.kind === 'lambda-function' ? `${state.workload.id}: Lambda or Fargate?` : `${state.workload.id}: Fargate or Lambda?`;
   const link = el('a', { href: '#', id: 'open-source' }, `${state.workload.file}:${state.workload.line + 1}`);
   link.addEventListener('click', (event) => {
     event.preventDefault();
     post({ type: 'open', uri: state.workload.uri, line: state.workload.line });
   });
-  root.append(el('h1', {}, title), el('p', { class: 'where' }, 'Declared in ', link));
+  root.append(el('h1', {}, `${state.workload.id}: ${workloadQuestion(state.workload.kind)}`), el('p', { class: 'where' }, L.declaredIn, link));
 
-  // The answer first: both monthly figures at the current traffic, and where they cross.
-  const cheaper = report.cheaper === 'equal' ? 'Both cost the same' : report.cheaper === 'lambda' ? 'Lambda is cheaper' : 'Fargate is cheaper';
-  const crossover =
-    report.crossover.requestsPerMonth !== null
-      ? `They cross at about ${count(report.crossover.requestsPerMonth)} requests/month.`
-      : (report.crossover.note ?? '');
+  // The answer first: every platform's monthly figure at the current traffic, and where they cross.
+  const panels = platformPanels(state.data);
   root.append(
     el(
       'section',
-      { class: 'summary', 'aria-label': 'Monthly cost' },
-      el(
-        'div',
-        { class: 'figure lambda' },
-        el('span', { class: 'label' }, 'Lambda'),
-        el('span', { class: 'amount', id: 'lambda-total' }, `${usd(report.lambda.monthlyUsd)}/mo`),
+      { class: 'summary', 'aria-label': L.monthlyCost },
+      ...panels.map((p) =>
+        el('div', { class: `figure ${p.key}` }, el('span', { class: 'label' }, p.label), el('span', { class: 'amount', id: `${p.key}-total` }, p.amount)),
       ),
-      el(
-        'div',
-        { class: 'figure fargate' },
-        el('span', { class: 'label' }, `Fargate (${report.fargate.tasks} task${report.fargate.tasks === 1 ? '' : 's'})`),
-        el('span', { class: 'amount', id: 'fargate-total' }, `${usd(report.fargate.monthlyUsd)}/mo`),
-      ),
-      el('p', { class: 'verdict', id: 'verdict' }, `${cheaper} at ${count(scenario.requestsPerMonth)} requests/month. ${crossover}`),
+      el('p', { class: 'verdict', id: 'verdict' }, verdict(report, scenario.requestsPerMonth)),
     ),
   );
 
-  root.append(
-    el(
-      'section',
-      { class: 'chart', 'aria-label': 'Monthly cost against monthly requests' },
-      el('canvas', { id: 'chart', role: 'img', 'aria-label': `Monthly cost of Lambda and Fargate from 1,000 to 100 billion requests a month. ${crossover}` }),
-    ),
-  );
+  root.append(el('section', { class: 'chart', 'aria-label': L.chart }, el('canvas', { id: 'chart', role: 'img', 'aria-label': chartDescription(state.data) })));
 
-  // Breakdown tables at the current assumptions.
-  const lb = report.lambda.breakdown;
-  const fb = report.fargate.breakdown;
-  const rows = (items: [string, number][]) =>
-    items.filter(([, v]) => v !== 0).map(([name, v]) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, usd(v))));
+  // Breakdown tables at the current assumptions, one per platform.
   root.append(
     el(
       'section',
       { class: 'breakdowns' },
-      el(
-        'table',
-        { id: 'lambda-breakdown' },
-        el('caption', {}, `Lambda: ${scenario.lambda.memoryMb} MB ${scenario.lambda.architecture}`),
+      ...panels.map((p) =>
         el(
-          'tbody',
-          {},
-          ...rows([
-            ['Requests', lb.requests],
-            ['Duration', lb.duration],
-            ['Front door', lb.frontDoor],
-            ['Provisioned concurrency', lb.provisionedConcurrency],
-            ['Ephemeral storage', lb.ephemeralStorage],
-            ['Free tier', lb.freeTierCredit],
-            ['RDS Proxy', lb.rdsProxy],
-          ]),
+          'table',
+          { id: `${p.key}-breakdown` },
+          el('caption', {}, p.caption),
+          el('tbody', {}, ...p.rows.map(([name, v]) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, v)))),
+          el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, L.total), el('td', {}, p.total))),
         ),
-        el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, 'Total'), el('td', {}, usd(report.lambda.monthlyUsd)))),
-      ),
-      el(
-        'table',
-        { id: 'fargate-breakdown' },
-        el('caption', {}, `Fargate: ${report.fargate.tasks} × ${report.fargate.vcpu} vCPU / ${report.fargate.memoryGb} GB`),
-        el(
-          'tbody',
-          {},
-          ...rows([
-            ['Compute', fb.compute],
-            ['Load balancer', fb.loadBalancer],
-            ['Ephemeral storage', fb.ephemeralStorage],
-            ['NAT gateway', fb.natGateway],
-          ]),
-        ),
-        el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, 'Total'), el('td', {}, usd(report.fargate.monthlyUsd)))),
       ),
     ),
   );
@@ -120,8 +79,8 @@ export function render(state: CompareViewState, post: (message: FromView) => voi
   root.append(assumptionsForm(state, post));
   root.append(equivalentSection(state, post));
 
-  const notes = [`Prices: ${report.region}, dated ${report.priceDate}.`, ...report.notes];
-  root.append(el('section', { class: 'notes' }, el('h2', {}, 'Notes'), el('ul', {}, ...notes.map((n) => el('li', {}, n)))));
+  const notes = [pricesLine(report), ...report.notes];
+  root.append(el('section', { class: 'notes' }, el('h2', {}, L.notes), el('ul', {}, ...notes.map((n) => el('li', {}, n)))));
   return root;
 }
 
@@ -130,7 +89,7 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
   const s = state.data.scenario;
   const overrides: Overrides = { ...state.overrides };
   const send = () => post({ type: 'override', overrides: { ...overrides } });
-  const form = el('section', { class: 'assumptions', 'aria-label': 'Assumptions' }, el('h2', {}, 'Assumptions'));
+  const form = el('section', { class: 'assumptions', 'aria-label': L.assumptions }, el('h2', {}, L.assumptions));
   const grid = el('div', { class: 'grid' });
   form.append(grid);
 
@@ -172,92 +131,70 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
     grid.append(el('span'), field);
   };
 
-  number('requests', 'Requests per month', s.requestsPerMonth, (v) => (overrides.requestsPerMonth = v), OVERRIDE_BOUNDS.requestsPerMonth);
-  number('duration', 'Average duration (ms)', s.durationMs, (v) => (overrides.durationMs = v), OVERRIDE_BOUNDS.durationMs);
-  number('memory', 'Lambda memory (MB)', s.lambda.memoryMb, (v) => (overrides.memoryMb = v), OVERRIDE_BOUNDS.memoryMb);
+  number('requests', L.requests, s.requestsPerMonth, (v) => (overrides.requestsPerMonth = v), OVERRIDE_BOUNDS.requestsPerMonth);
+  number('duration', L.duration, s.durationMs, (v) => (overrides.durationMs = v), OVERRIDE_BOUNDS.durationMs);
+  number('memory', L.memory, s.lambda.memoryMb, (v) => (overrides.memoryMb = v), OVERRIDE_BOUNDS.memoryMb);
   select(
     'architecture',
-    'Lambda architecture',
+    L.architecture,
     s.lambda.architecture,
     [
       ['x86_64', 'x86_64'],
-      ['arm64', 'arm64 (Graviton)'],
+      ['arm64', L.arm64],
     ],
     (v) => (overrides.architecture = v as 'x86_64' | 'arm64'),
   );
   select(
     'region',
-    'Region',
+    L.region,
     s.region,
     state.data.regions.map((r) => [r.id, `${r.id} (${r.name})`]),
     (v) => (overrides.region = v),
   );
-  select('front-door', 'Front door', s.lambda.frontDoor, FRONT_DOORS, (v) => (overrides.frontDoor = v as Overrides['frontDoor']));
+  select('front-door', L.frontDoor, s.lambda.frontDoor, FRONT_DOORS, (v) => (overrides.frontDoor = v as Overrides['frontDoor']));
   select(
     'fargate-vcpu',
-    'Fargate task vCPU',
+    L.fargateVcpu,
     String(s.fargate.vcpu),
     FARGATE_VCPU.map((v) => [v, `${v} vCPU`]),
     (v) => (overrides.fargateVcpu = Number(v)),
   );
-  number('fargate-memory', 'Fargate task memory (GB)', s.fargate.memoryGb, (v) => (overrides.fargateMemoryGb = v), OVERRIDE_BOUNDS.fargateMemoryGb);
-  number(
-    'per-task',
-    'Concurrent requests per task',
-    s.fargate.perTaskConcurrency,
-    (v) => (overrides.perTaskConcurrency = v),
-    OVERRIDE_BOUNDS.perTaskConcurrency,
-  );
-  number('min-tasks', 'Minimum tasks', s.fargate.minTasks, (v) => (overrides.minTasks = v), OVERRIDE_BOUNDS.minTasks);
-  checkbox('free-tier', "Subtract Lambda's free tier", s.freeTier, (v) => (overrides.freeTier = v));
-  checkbox('spot', 'Fargate Spot', s.fargate.spot, (v) => (overrides.spot = v));
+  number('fargate-memory', L.fargateMemory, s.fargate.memoryGb, (v) => (overrides.fargateMemoryGb = v), OVERRIDE_BOUNDS.fargateMemoryGb);
+  number('per-task', L.perTask, s.fargate.perTaskConcurrency, (v) => (overrides.perTaskConcurrency = v), OVERRIDE_BOUNDS.perTaskConcurrency);
+  number('min-tasks', L.minTasks, s.fargate.minTasks, (v) => (overrides.minTasks = v), OVERRIDE_BOUNDS.minTasks);
+  checkbox('free-tier', L.freeTier, s.freeTier, (v) => (overrides.freeTier = v));
+  checkbox('spot', L.spot, s.fargate.spot, (v) => (overrides.spot = v));
 
-  const save = custom('vscode-button', { id: 'save-usage' }, 'Save to usage file');
+  const save = custom('vscode-button', { id: 'save-usage' }, L.saveUsage);
   save.addEventListener('click', () => post({ type: 'saveUsage' }));
-  const reset = custom('vscode-button', { id: 'reset', secondary: '' }, 'Reset');
+  const reset = custom('vscode-button', { id: 'reset', secondary: '' }, L.reset);
   reset.addEventListener('click', () => post({ type: 'reset' }));
   form.append(el('div', { class: 'actions' }, save, reset));
   if (state.sources.length) {
     form.append(
-      el(
-        'details',
-        {},
-        el('summary', {}, 'Where the workload’s values come from'),
-        el('ul', {}, ...state.sources.map((a) => el('li', {}, `${a.name}: ${a.value} (${a.source})`))),
-      ),
+      el('details', {}, el('summary', {}, L.sources), el('ul', {}, ...state.sources.map((a) => el('li', {}, `${a.name}: ${a.value} (${a.source})`)))),
     );
   }
   return form;
 }
 
-const LEAN_LABEL: Record<string, string> = { lambda: 'Lambda', containers: 'Containers', either: 'Either', unknown: 'Your call' };
-
 /** The checklist with its evidence (a click opens the line), the recommendation and cold starts. */
 function decisionSection(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
   const { decision } = state;
-  const side = decision.recommendation.side === 'lambda' ? 'Lambda' : decision.recommendation.side === 'fargate' ? 'Fargate' : 'Either';
+  const side = sideLabel(decision.recommendation.side);
   const section = el(
     'section',
-    { class: 'decision', 'aria-label': 'Decision' },
-    el('h2', {}, 'Recommendation'),
+    { class: 'decision', 'aria-label': L.decision },
+    el('h2', {}, L.recommendation),
     el('p', { id: 'recommendation' }, el('strong', {}, side), ': ', decision.recommendation.reasons.join(' ')),
-    el('h2', {}, 'Decision checklist'),
+    el('h2', {}, L.checklist),
   );
   const list = el('ol', { class: 'checklist', id: 'checklist' });
   for (const item of decision.items) {
-    const li = el(
-      'li',
-      {},
-      el('span', { class: `lean lean-${item.lean}` }, LEAN_LABEL[item.lean] ?? item.lean),
-      ' ',
-      el('strong', {}, item.question),
-      ' ',
-      item.answer,
-      ' ',
-    );
+    const li = el('li', {}, el('span', { class: `lean lean-${item.lean}` }, sideLabel(item.lean)), ' ', el('strong', {}, item.question), ' ', item.answer, ' ');
     if (item.at) {
       const target = item.at;
-      const link = el('a', { href: '#', class: 'evidence' }, `line ${target.line + 1}`);
+      const link = el('a', { href: '#', class: 'evidence' }, decisionText.evidence(target.line));
       link.addEventListener('click', (event) => {
         event.preventDefault();
         post({ type: 'open', uri: target.uri, line: target.line });
@@ -268,20 +205,25 @@ function decisionSection(state: CompareViewState, post: (message: FromView) => v
   }
   section.append(
     list,
-    el('h2', {}, 'Cold starts'),
-    el('ul', { class: 'cold' }, el('li', {}, `Lambda: ${decision.coldStart.lambda}`), el('li', {}, `Fargate: ${decision.coldStart.fargate}`)),
-    el('p', { class: 'source' }, `Source: ${decision.coldStart.source}.`),
+    el('h2', {}, L.coldStarts),
+    el(
+      'ul',
+      { class: 'cold' },
+      el('li', {}, decisionText.coldStart('Lambda', decision.coldStart.lambda)),
+      el('li', {}, decisionText.coldStart('Fargate', decision.coldStart.fargate)),
+    ),
+    el('p', { class: 'source' }, decisionText.source(decision.coldStart.source)),
   );
   return section;
 }
 
 function equivalentSection(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
-  const open = custom('vscode-button', { id: 'open-equivalent' }, 'Open as a new file');
+  const open = custom('vscode-button', { id: 'open-equivalent' }, L.openEquivalent);
   open.addEventListener('click', () => post({ type: 'openEquivalent' }));
   return el(
     'section',
-    { class: 'equivalent', 'aria-label': 'Equivalent configuration' },
-    el('h2', {}, `Equivalent configuration: ${state.equivalent.title}`),
+    { class: 'equivalent', 'aria-label': L.equivalent },
+    el('h2', {}, decisionText.equivalent(state.equivalent.title)),
     el('pre', {}, state.equivalent.content),
     el('div', { class: 'actions' }, open),
   );

@@ -3,29 +3,22 @@
  * any column (the column buttons work from the keyboard); a workload's name opens its comparison.
  */
 import { type FromView, type SummaryRow } from '../../src/shared/compare-messages.js';
-import { count, usd } from './format.js';
-
-type Column = { key: keyof SummaryRow; label: string; numeric?: boolean };
-
-const COLUMNS: Column[] = [
-  { key: 'id', label: 'Workload' },
-  { key: 'file', label: 'File' },
-  { key: 'requestsPerMonth', label: 'Requests/month', numeric: true },
-  { key: 'lambdaUsd', label: 'Lambda/mo', numeric: true },
-  { key: 'fargateUsd', label: 'Fargate/mo', numeric: true },
-  { key: 'recommendation', label: 'Recommendation' },
-];
+import { platformUsd, summaryCell, summaryColumns, summaryTotal, VIEW_LABELS } from '../../src/core/present/view.js';
 
 export interface SortState {
-  key: keyof SummaryRow;
+  /** A field of the row, or `platform:<id>` for a platform beyond Lambda and Fargate. */
+  key: string;
   descending: boolean;
 }
+
+const sortValue = (row: SummaryRow, key: string): unknown =>
+  key.startsWith('platform:') ? platformUsd(row, key.slice('platform:'.length)) : row[key as keyof SummaryRow];
 
 export function sortRows(rows: readonly SummaryRow[], sort: SortState): SummaryRow[] {
   const sign = sort.descending ? -1 : 1;
   return [...rows].sort((a, b) => {
-    const x = a[sort.key];
-    const y = b[sort.key];
+    const x = sortValue(a, sort.key);
+    const y = sortValue(b, sort.key);
     return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)));
   });
 }
@@ -33,19 +26,18 @@ export function sortRows(rows: readonly SummaryRow[], sort: SortState): SummaryR
 export function renderSummary(rows: readonly SummaryRow[], sort: SortState, onSort: (sort: SortState) => void, post: (message: FromView) => void): HTMLElement {
   const root = document.createElement('main');
   root.id = 'summary';
-  const lambda = rows.reduce((sum, r) => sum + r.lambdaUsd, 0);
-  const fargate = rows.reduce((sum, r) => sum + r.fargateUsd, 0);
   const h1 = document.createElement('h1');
-  h1.textContent = 'Workspace cost summary';
+  h1.textContent = VIEW_LABELS.summaryTitle;
   const total = document.createElement('p');
   total.id = 'summary-total';
-  total.textContent = `${rows.length} workload${rows.length === 1 ? '' : 's'}: ${usd(lambda)}/mo on Lambda, ${usd(fargate)}/mo on Fargate (typical traffic; assumed for ${rows.filter((r) => r.traffic === 'assumed').length}).`;
+  total.textContent = summaryTotal(rows);
+  const columns = summaryColumns(rows);
   root.append(h1, total);
 
   const table = document.createElement('table');
   table.id = 'summary-table';
   const head = table.createTHead().insertRow();
-  for (const column of COLUMNS) {
+  for (const column of columns) {
     const th = document.createElement('th');
     th.scope = 'col';
     const active = sort.key === column.key;
@@ -68,18 +60,13 @@ export function renderSummary(rows: readonly SummaryRow[], sort: SortState, onSo
       event.preventDefault();
       post({ type: 'compare', uri: row.uri, id: row.id });
     });
-    const cells: (string | Node)[] = [
-      name,
-      `${row.file}:${row.line + 1}`,
-      `${count(row.requestsPerMonth)}${row.traffic === 'assumed' ? ' (assumed)' : ''}`,
-      usd(row.lambdaUsd),
-      `${usd(row.fargateUsd)} (${row.fargateTasks})`,
-      row.recommendation === 'lambda' ? 'Lambda' : row.recommendation === 'fargate' ? 'Fargate' : 'Either',
-    ];
+    const cells: (string | Node)[] = columns.map((column) =>
+      column.key === 'id' ? name : column.key === 'file' ? `${row.file}:${row.line + 1}` : (summaryCell(row, column.key) ?? ''),
+    );
     cells.forEach((cell, i) => {
       const td = tr.insertCell();
       td.append(cell);
-      if (COLUMNS[i]!.numeric) td.className = 'number';
+      if (columns[i]!.numeric) td.className = 'number';
       else td.className = 'text';
     });
   }

@@ -11,6 +11,7 @@ import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type FrontDoor, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
 import { comparisonReport, type CostReport } from './report.js';
+import { extraPlatforms, platformById, type CostPart, type Deployment } from './platforms/index.js';
 
 /** What the user can change in the view (unset: the workload's own value). */
 export interface Overrides {
@@ -28,8 +29,19 @@ export interface Overrides {
   spot?: boolean;
 }
 
+/** One platform's figure as the view shows it (every platform, in the registry's order). */
+export interface PlatformFigure {
+  id: string;
+  label: string;
+  monthlyUsd: number;
+  parts: CostPart[];
+  deployment: Deployment;
+}
+
 export interface ComparisonData {
   report: CostReport;
+  /** Every platform's figure, Lambda first: the view's cards, breakdowns and chart lines. */
+  platforms: PlatformFigure[];
   /** Both monthly totals over traffic (log scale), for the chart. */
   sweep: Sweep;
   /** The scenario after the edits: the current value of every assumption. */
@@ -70,6 +82,13 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   const notes = [...(prices.known ? [] : [`${scenario.region} is not in Crossover's price data: us-east-1 prices are used.`]), ...prices.notesFor(keys)];
   return {
     report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes),
+    platforms: c.platforms.map((p) => ({
+      id: p.platform,
+      label: platformById(p.platform)?.label ?? p.platform,
+      monthlyUsd: p.monthlyUsd,
+      parts: p.parts,
+      deployment: p.deployment,
+    })),
     sweep: sweep(scenario, prices, SWEEP_POINTS),
     scenario,
     regions: regions(),
@@ -84,6 +103,8 @@ export interface WorkloadSummary {
   requestsPerMonth: number;
   traffic: 'given' | 'assumed';
   recommendation: 'lambda' | 'fargate' | 'either';
+  /** Platforms beyond Lambda and Fargate at the typical traffic (only when some are registered). */
+  platforms?: { id: string; label: string; monthlyUsd: number }[];
 }
 
 export function workloadSummary(
@@ -92,6 +113,8 @@ export function workloadSummary(
   priceOverrides: PriceOverrides,
 ): WorkloadSummary {
   const data = workloadComparison(estimate, {}, priceOverrides);
+  const extra = new Set(extraPlatforms().map((p) => p.id));
+  const others = estimate.typical.platforms.filter((p) => extra.has(p.platform));
   return {
     lambdaUsd: estimate.typical.lambda.monthlyUsd,
     fargateUsd: estimate.typical.fargate.monthlyUsd,
@@ -99,5 +122,8 @@ export function workloadSummary(
     requestsPerMonth: estimate.typical.requestsPerMonth,
     traffic: estimate.traffic,
     recommendation: decide(workload, data.scenario, data.report).recommendation.side,
+    ...(others.length
+      ? { platforms: others.map((p) => ({ id: p.platform, label: platformById(p.platform)?.label ?? p.platform, monthlyUsd: p.monthlyUsd })) }
+      : {}),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * What the cost hovers, CodeLenses and the report say, as plain text and Markdown. Free of `vscode` so
- * it is unit-tested; src/extension/cost/providers.ts wraps it. Text from the workspace (ids, paths, values quoted in notes,
+ * it is unit-tested; src/extension/cost/{hover,lens,commands}.ts wrap it. Text from the workspace (ids, paths, values quoted in notes,
  * the usage file's region) goes into the Markdown through mdText / mdCode only.
  */
+import { type Crossover } from '../cost/crossover.js';
 import { compare, type Comparison, type WorkloadEstimate } from '../cost/estimate.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type Scenario } from '../cost/model.js';
@@ -11,7 +12,7 @@ import { type EngineConfig } from '../config.js';
 import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { commandUri, mdCode, mdText } from '../markdown.js';
 import { noCrossoverNote } from './labels.js';
-import { extraPlatforms, platformById } from '../cost/platforms/index.js';
+import { extraPlatforms, platformById, type PlatformCost } from '../cost/platforms/index.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
 
@@ -19,12 +20,21 @@ const n = (value: number) => value.toLocaleString('en-US');
 
 const range = (low: number, high: number) => (formatUsd(low) === formatUsd(high) ? formatUsd(low) : `${formatUsd(low)}–${formatUsd(high)}`);
 
-/** " · about $Z/mo on <platform>" for each platform beyond Lambda and Fargate (none today). */
+/** Each platform beyond Lambda and Fargate with its figure at the typical traffic (and low / high when assumed). */
+function extras(e: WorkloadEstimate): { id: string; label: string; typical: PlatformCost; low?: number; high?: number }[] {
+  return extraPlatforms().flatMap((p) => {
+    const at = (c: Comparison | undefined) => c?.platforms.find((x) => x.platform === p.id);
+    const typical = at(e.typical);
+    const low = at(e.low)?.monthlyUsd;
+    const high = at(e.high)?.monthlyUsd;
+    return typical ? [{ id: p.id, label: p.label, typical, ...(low !== undefined && high !== undefined ? { low, high } : {}) }] : [];
+  });
+}
+
+/** " · about $Z/mo on <platform>" for each platform beyond Lambda and Fargate. */
 function otherPlatforms(e: WorkloadEstimate): string {
-  const extra = new Set(extraPlatforms().map((p) => p.id));
-  return e.typical.platforms
-    .filter((p) => extra.has(p.platform))
-    .map((p) => ` · about ${formatUsd(p.monthlyUsd)}/mo on ${platformById(p.platform)?.label ?? p.platform}`)
+  return extras(e)
+    .map((p) => ` · about ${formatUsd(p.typical.monthlyUsd)}/mo on ${p.label}`)
     .join('');
 }
 
@@ -49,22 +59,27 @@ export function lensTooltip(e: WorkloadEstimate): string {
 
 function table(e: WorkloadEstimate): string {
   const t = e.typical;
+  const others = extras(e);
   const rows = [
-    '| | Lambda | Fargate |',
-    '|---|---:|---:|',
-    `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${t.fargate.tasks} tasks) |`,
+    `| | Lambda | Fargate |${others.map((p) => ` ${p.label} |`).join('')}`,
+    `|---|---:|---:|${others.map(() => '---:|').join('')}`,
+    `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${t.fargate.tasks} tasks) |` +
+      others.map((p) => ` ${formatUsd(p.typical.monthlyUsd)} |`).join(''),
   ];
   if (e.low && e.high)
     rows.push(
-      `| low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)}) | ${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} | ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)} |`,
+      `| low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)}) | ${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} | ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)} |` +
+        others.map((p) => ` ${p.low !== undefined && p.high !== undefined ? range(p.low, p.high) : ''} |`).join(''),
     );
   return rows.join('\n');
 }
 
+/** Where each platform becomes cheaper than Lambda: Fargate's sentence, then one per further platform. */
 function crossoverLine(e: WorkloadEstimate): string {
-  const c = e.crossover;
-  if (c.kind === 'point') return `Fargate becomes cheaper above about **${formatCount(c.requestsPerMonth)} requests/month**.`;
-  return `${noCrossoverNote(c.kind, 'Fargate')}.`;
+  const sentence = (c: Crossover, label: string) =>
+    c.kind === 'point' ? `${label} becomes cheaper above about **${formatCount(c.requestsPerMonth)} requests/month**.` : `${noCrossoverNote(c.kind, label)}.`;
+  const others = extras(e).flatMap((p) => (e.crossovers[p.id] ? [sentence(e.crossovers[p.id]!, p.label)] : []));
+  return [sentence(e.crossover, 'Fargate'), ...others].join(' ');
 }
 
 /** The target of the hovers' "Edit usage assumptions" link (the only command they may run). */
@@ -189,11 +204,17 @@ export function hoverMarkdown(
   return parts.join('\n\n');
 }
 
+/** A platform's section title in the report: "Lambda, monthly", "Fargate, monthly (2 tasks of 1 vCPU / 2 GB)", ... */
+function reportHeading(p: PlatformCost, t: Comparison): string {
+  if (p.platform === 'lambda') return 'Lambda, monthly';
+  if (p.platform === 'ecs-fargate') return `Fargate, monthly (${t.fargate.tasks} tasks of ${t.fargate.vcpu} vCPU / ${t.fargate.memoryGb} GB)`;
+  const label = platformById(p.platform)?.label ?? p.platform;
+  return `${label}, monthly (${p.deployment.units} × ${p.deployment.unit}, ${p.deployment.why})`;
+}
+
 /** The plain report the Compare lens opens until the comparison view exists. */
 export function reportMarkdown(e: WorkloadEstimate, templatePath: string): string {
   const t = e.typical;
-  const lb = t.lambda.breakdown;
-  const fb = t.fargate.breakdown;
   const lines = [
     `# ${mdText(e.id)}: Lambda or Fargate?`,
     '',
@@ -201,29 +222,15 @@ export function reportMarkdown(e: WorkloadEstimate, templatePath: string): strin
     '',
     table(e),
     '',
-    '## Lambda, monthly',
-    '',
-    '| Item | USD |',
-    '|---|---:|',
-    `| Requests | ${formatUsd(lb.requests)} |`,
-    `| Duration | ${formatUsd(lb.duration)} |`,
-    `| Front door | ${formatUsd(lb.frontDoor)} |`,
-    `| Provisioned concurrency | ${formatUsd(lb.provisionedConcurrency)} |`,
-    `| Ephemeral storage | ${formatUsd(lb.ephemeralStorage)} |`,
-    `| Free tier | ${formatUsd(lb.freeTierCredit)} |`,
-    `| RDS Proxy | ${formatUsd(lb.rdsProxy)} |`,
-    `| **Total** | **${formatUsd(t.lambda.monthlyUsd)}** |`,
-    '',
-    `## Fargate, monthly (${t.fargate.tasks} tasks of ${t.fargate.vcpu} vCPU / ${t.fargate.memoryGb} GB)`,
-    '',
-    '| Item | USD |',
-    '|---|---:|',
-    `| Compute | ${formatUsd(fb.compute)} |`,
-    `| Load balancer | ${formatUsd(fb.loadBalancer)} |`,
-    `| Ephemeral storage | ${formatUsd(fb.ephemeralStorage)} |`,
-    `| NAT gateway | ${formatUsd(fb.natGateway)} |`,
-    `| **Total** | **${formatUsd(t.fargate.monthlyUsd)}** |`,
-    '',
+    ...t.platforms.flatMap((p) => [
+      `## ${reportHeading(p, t)}`,
+      '',
+      '| Item | USD |',
+      '|---|---:|',
+      ...p.parts.map((part) => `| ${part.label} | ${formatUsd(part.usd)} |`),
+      `| **Total** | **${formatUsd(p.monthlyUsd)}** |`,
+      '',
+    ]),
     '## Assumptions',
     '',
     ...e.assumptions.map((a) => `- ${mdText(a.name)}: ${mdText(a.value)} _(${mdText(a.source)})_`),
@@ -241,7 +248,7 @@ export function taskLensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
   const tasks = `${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'}`;
   const lambda = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
-  return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda}`;
+  return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda}${otherPlatforms(e)}`;
 }
 
 const gbText = (mb: number) => `${Number((mb / 1024).toFixed(2))} GB`;
@@ -270,6 +277,7 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Workloa
     parts.push(
       `Fargate: **${formatUsd(t.fargate.monthlyUsd)}/mo** for ${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'} running all month (compute ${formatUsd(f.compute)}, load balancer ${formatUsd(f.loadBalancer)}${f.ephemeralStorage ? `, storage ${formatUsd(f.ephemeralStorage)}` : ''}); each task costs ${formatUsd(f.compute / Math.max(1, t.fargate.tasks))}/mo.`,
       `The same traffic on Lambda: ${formatUsd(t.lambda.monthlyUsd)}/mo${e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} from low to high traffic)` : ''}.`,
+      ...extras(e).map((p) => `On ${p.label}: ${formatUsd(p.typical.monthlyUsd)}/mo (${p.typical.deployment.units} × ${p.typical.deployment.unit}).`),
     );
     const c = e.crossover;
     parts.push(
@@ -278,4 +286,50 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Workloa
     parts.push(assumptionsBlock(e, editUsage));
   }
   return parts.join('\n\n');
+}
+
+/** The CodeLens beside each workload's figures that opens the comparison view. */
+export const COMPARE_LENS = {
+  title: 'Compare',
+  functionTooltip: 'Compare this function with the same work on ECS Fargate',
+  taskTooltip: 'Compare these tasks with the same work on Lambda',
+} as const;
+
+/** The workspace's typical monthly figures: Lambda and Fargate, then any further platform (label and USD). */
+export interface WorkspaceTotal {
+  lambda: number;
+  fargate: number;
+  /** Platforms beyond Lambda and Fargate, in the registry's order. */
+  others: { id: string; label: string; usd: number }[];
+  functions: number;
+  /** Functions whose traffic is assumed (not in a usage file). */
+  assumed: number;
+}
+
+/** A workspace's typical figures summed over its functions (each platform beyond the two by id). */
+export function addToTotal(total: WorkspaceTotal, e: WorkloadEstimate): void {
+  total.lambda += e.typical.lambda.monthlyUsd;
+  total.fargate += e.typical.fargate.monthlyUsd;
+  for (const p of extras(e)) {
+    const entry = total.others.find((o) => o.id === p.id);
+    if (entry) entry.usd += p.typical.monthlyUsd;
+    else total.others.push({ id: p.id, label: p.label, usd: p.typical.monthlyUsd });
+  }
+  total.functions++;
+  if (e.traffic === 'assumed') total.assumed++;
+}
+
+/** The status bar item: "$(graph) Lambda $X/mo · Fargate $Y/mo", and a figure per further platform. */
+export function statusText(total: WorkspaceTotal): string {
+  return `$(graph) Lambda ${formatUsd(total.lambda)}/mo · Fargate ${formatUsd(total.fargate)}/mo${total.others.map((o) => ` · ${o.label} ${formatUsd(o.usd)}/mo`).join('')}`;
+}
+
+export function statusTooltip(total: WorkspaceTotal): string {
+  const others = total.others.map((o) => o.label);
+  const on = others.length ? `on Fargate and ${others.join(' and ')}` : 'on Fargate';
+  return (
+    `Crossover: typical monthly cost of ${total.functions} Lambda function${total.functions === 1 ? '' : 's'} in the workspace, and of the same work ${on}.` +
+    (total.assumed ? ` Traffic is assumed for ${total.assumed} of them (set it in crossover.usage.yml).` : '') +
+    ' Click for the summary.'
+  );
 }

@@ -22,7 +22,7 @@ import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js
 import { ResourceDifferThread } from '../../node/resource-differ-thread.js';
 import { typescriptReader } from '../../node/typescript-loader.js';
 import { type CostService } from '../cost/estimates.js';
-import { type ReportDocuments } from '../cost/providers.js';
+import { type ReportDocuments } from '../cost/reports.js';
 import { type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
 import { readRootOf } from '../support/read-root.js';

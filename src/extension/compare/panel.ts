@@ -1,27 +1,21 @@
 /**
- * "Compare with Fargate" / "Compare with Lambda": a webview panel per workload (the webview-sample shape)
- * with a strict Content-Security-Policy and a nonce. The extension owns the figures: it applies the user's
- * edits to the workload's scenario, costs it with the engine (the same report as `crossover cost`), and
- * sends the whole state; the webview only renders and reports edits. Panels come back after a reload.
+ * One comparison view (the webview-sample shape, with a strict Content-Security-Policy and a nonce). The
+ * extension owns the figures: it applies the user's edits to the workload's scenario, costs it with the engine
+ * (the same report as `crossover cost`), and sends the whole state; the webview only renders and reports edits.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { workloadComparison, workloadSummary, type Overrides } from '../../core/cost/comparison.js';
+import { workloadComparison, type Overrides } from '../../core/cost/comparison.js';
 import { decide } from '../../core/cost/decision.js';
 import { changedSpan, withTraffic } from '../../core/cost/usage-writer.js';
 import { type WorkloadEstimate } from '../../core/cost/estimate.js';
 import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
-import { acceptFromView, checkToView } from '../../shared/compare-checks.js';
-import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
-import { comparePage } from '../../shared/compare-page.js';
+import { type CompareViewState, type FromView, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
 import { notificationText } from '../../core/markdown.js';
 import { type CostService } from '../cost/estimates.js';
 import { readUsageText, type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
-
-export const COMPARE_VIEW_TYPE = 'crossover.compare';
-export const SUMMARY_VIEW_TYPE = 'crossover.summary';
+import { html, openAt, received } from './webview.js';
 
 /** What a panel shows: a workload of a file. Kept in the webview state, so a reload can find it again. */
 export interface CompareTarget {
@@ -37,106 +31,7 @@ interface Workload {
   task?: EcsTaskDefinition;
 }
 
-export class ComparePanels implements vscode.Disposable {
-  private readonly panels = new Map<string, ComparePanel>();
-
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly costs: CostService,
-    private readonly usage: UsageFiles,
-    private readonly log: Log,
-  ) {}
-
-  /** Opens (or reveals) the comparison of a workload. */
-  show(target: CompareTarget): void {
-    const key = `${target.uri}#${target.id}`;
-    const existing = this.panels.get(key);
-    if (existing) {
-      existing.reveal();
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${target.id}`, vscode.ViewColumn.Beside, this.options());
-    this.adopt(panel, target, {});
-  }
-
-  /** A panel VS Code restored after a reload, with the state the webview saved (checked: it comes from the webview). */
-  restore(panel: vscode.WebviewPanel, saved: unknown): void {
-    const checked = saved === undefined || saved === null ? undefined : checkToView({ type: 'state', state: saved });
-    if (checked && !checked.ok) this.log.warnOnce(`Comparison view: the saved state was not restored (${checked.reason}).`);
-    if (checked?.ok !== true || checked.value.type !== 'state') {
-      panel.dispose();
-      return;
-    }
-    const { state } = checked.value;
-    panel.webview.options = this.options();
-    this.adopt(panel, { uri: state.workload.uri, id: state.workload.id }, state.overrides ?? {});
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
-  }
-
-  private adopt(panel: vscode.WebviewPanel, target: CompareTarget, overrides: Overrides): void {
-    const key = `${target.uri}#${target.id}`;
-    const compare = new ComparePanel(panel, target, overrides, this.extensionUri, this.costs, this.usage, this.log);
-    this.panels.set(key, compare);
-    panel.onDidDispose(() => {
-      this.panels.delete(key);
-      compare.dispose();
-    });
-  }
-
-  /** The workspace summary: every workload, both figures, the recommendation; sortable in the view. */
-  showSummary(existing?: vscode.WebviewPanel): void {
-    if (this.summary && !existing) {
-      this.summary.reveal();
-      return;
-    }
-    const panel =
-      existing ?? vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Crossover: Workspace Cost Summary', vscode.ViewColumn.Active, this.options());
-    panel.webview.options = this.options();
-    panel.webview.html = html(panel.webview, this.extensionUri);
-    this.summary = panel;
-    let rows: SummaryRow[] = [];
-    const post = () => {
-      rows = summaryRows(this.costs);
-      const message: ToView = { type: 'summary', rows };
-      void panel.webview.postMessage(message);
-    };
-    const subscriptions = [
-      panel.webview.onDidReceiveMessage(
-        this.log.guard('Cost summary', async (raw: unknown) => {
-          const message = received(raw, 'Cost summary', this.log);
-          if (message?.type === 'ready') post();
-          // Only the workloads the summary lists: the view names them, it does not choose others.
-          else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id))
-            this.show({ uri: message.uri, id: message.id });
-          else if (message?.type === 'open' && rows.some((r) => r.uri === message.uri)) await openAt(message.uri, message.line);
-          else if (message) this.log.warnOnce(`Cost summary: ignored a "${message.type}" message for a workload it does not list.`);
-        }),
-      ),
-      this.costs.onDidChange(this.log.guard('Cost summary', post)),
-    ];
-    panel.onDidDispose(() => {
-      for (const d of subscriptions) d.dispose();
-      if (this.summary === panel) this.summary = undefined;
-    });
-  }
-
-  private summary: vscode.WebviewPanel | undefined;
-
-  /** The state of an open panel (for tests and the API). */
-  stateOf(target: CompareTarget): CompareViewState | undefined {
-    return this.panels.get(`${target.uri}#${target.id}`)?.state();
-  }
-
-  dispose(): void {
-    for (const panel of this.panels.values()) panel.dispose();
-    this.panels.clear();
-  }
-}
-
-class ComparePanel implements vscode.Disposable {
+export class ComparePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private current: CompareViewState | undefined;
 
@@ -297,38 +192,4 @@ class ComparePanel implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** A webview's message, checked (src/shared/compare-checks.ts); undefined, and a line in the log, when refused. */
-function received(raw: unknown, view: string, log: Log): FromView | undefined {
-  return acceptFromView(raw, (line) => log.warnOnce(`${view}: ${line}`));
-}
-
-/** Opens a file at a line in the first editor group (the views sit beside it). */
-async function openAt(uri: string, line: number): Promise<void> {
-  const position = new vscode.Position(line, 0);
-  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
-}
-
-/** Every Lambda function, task definition and service of the workspace with its typical figures. */
-function summaryRows(costs: CostService): SummaryRow[] {
-  const priceOverrides = costs.defaults().priceOverrides;
-  const row = (uri: vscode.Uri, id: string, kind: WorkloadKind, line: number, estimate: WorkloadEstimate, workload: Parameters<typeof workloadSummary>[1]) => ({
-    id,
-    kind,
-    file: vscode.workspace.asRelativePath(uri, false),
-    uri: uri.toString(),
-    line,
-    ...workloadSummary(estimate, workload, priceOverrides),
-  });
-  return [
-    ...costs.allCosts().map(({ uri, cost }) => row(uri, cost.fn.id, 'lambda-function', cost.fn.loc.range.start.line, cost.estimate, { fn: cost.fn })),
-    ...costs.allTaskCosts().map(({ uri, cost }) => row(uri, cost.node.id, cost.node.kind, cost.node.loc.range.start.line, cost.estimate, { task: cost.task })),
-  ];
-}
-
-/** The page, with a fresh nonce and the webview's resource origin. */
-function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'compare.js'));
-  return comparePage({ nonce: randomBytes(16).toString('base64'), cspSource: webview.cspSource, scriptUri: script.toString() });
 }

@@ -10,10 +10,15 @@ import { priceBook, type PriceBook } from '../../core/cost/price-book.js';
 import { templateCosts, type FunctionCost, type TaskCost } from '../../core/cost/workloads.js';
 import { type Analyzer } from '../analyzer.js';
 import { type Log } from '../log.js';
+import { addToTotal, type WorkspaceTotal } from '../../core/present/cost.js';
 import { readCostSettings } from './settings.js';
 import { type UsageFiles } from './usage.js';
+import { candidateSelector } from '../support/candidates.js';
 
 export type { FunctionCost, TaskCost };
+
+/** The documents that can have costs (hovers and lenses are registered for them). */
+export const COST_SELECTOR: vscode.DocumentSelector = candidateSelector();
 
 interface Cached {
   stamp: number;
@@ -21,14 +26,6 @@ interface Cached {
   settingsVersion: number;
   costs: FunctionCost[];
   tasks: TaskCost[];
-}
-
-export interface WorkspaceTotal {
-  lambda: number;
-  fargate: number;
-  functions: number;
-  /** Functions whose traffic is assumed (not in a usage file). */
-  assumed: number;
 }
 
 export class CostService implements vscode.Disposable {
@@ -112,15 +109,8 @@ export class CostService implements vscode.Disposable {
 
   /** Typical monthly totals over every function of every analysed template. */
   total(): WorkspaceTotal {
-    const total: WorkspaceTotal = { lambda: 0, fargate: 0, functions: 0, assumed: 0 };
-    for (const { uri } of this.analyzer.templates()) {
-      for (const { estimate } of this.costsFor(uri)) {
-        total.lambda += estimate.typical.lambda.monthlyUsd;
-        total.fargate += estimate.typical.fargate.monthlyUsd;
-        total.functions++;
-        if (estimate.traffic === 'assumed') total.assumed++;
-      }
-    }
+    const total: WorkspaceTotal = { lambda: 0, fargate: 0, others: [], functions: 0, assumed: 0 };
+    for (const { uri } of this.analyzer.templates()) for (const { estimate } of this.costsFor(uri)) addToTotal(total, estimate);
     return total;
   }
 

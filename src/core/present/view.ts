@@ -1,0 +1,205 @@
+/**
+ * What the comparison view and the workspace summary say: their headings, labels and sentences, one wording
+ * each, beside the CLI's (cost-text.ts) and the hovers' and lenses' (cost.ts). Browser-safe: the webview bundle
+ * imports it (the formatter and labels only at run time; no node, no vscode). Every platform of the data gets
+ * a card, a breakdown and a chart line; Lambda and Fargate keep their own wording.
+ */
+import { type ComparisonData, type PlatformFigure } from '../cost/comparison.js';
+import { formatCount, formatUsd } from '../cost/format.js';
+import { type CostReport } from '../cost/report.js';
+
+/** The workload kinds the view and the summary show. */
+export type ViewWorkloadKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
+
+/** The view's fixed labels (headings, fields, buttons). */
+export const VIEW_LABELS = {
+  declaredIn: 'Declared in ',
+  monthlyCost: 'Monthly cost',
+  chart: 'Monthly cost against monthly requests',
+  total: 'Total',
+  assumptions: 'Assumptions',
+  notes: 'Notes',
+  requests: 'Requests per month',
+  duration: 'Average duration (ms)',
+  memory: 'Lambda memory (MB)',
+  architecture: 'Lambda architecture',
+  arm64: 'arm64 (Graviton)',
+  region: 'Region',
+  frontDoor: 'Front door',
+  fargateVcpu: 'Fargate task vCPU',
+  fargateMemory: 'Fargate task memory (GB)',
+  perTask: 'Concurrent requests per task',
+  minTasks: 'Minimum tasks',
+  freeTier: "Subtract Lambda's free tier",
+  spot: 'Fargate Spot',
+  saveUsage: 'Save to usage file',
+  reset: 'Reset',
+  sources: 'Where the workload’s values come from',
+  decision: 'Decision',
+  recommendation: 'Recommendation',
+  checklist: 'Decision checklist',
+  coldStarts: 'Cold starts',
+  equivalent: 'Equivalent configuration',
+  openEquivalent: 'Open as a new file',
+  chartRequests: 'Requests per month',
+  chartCost: 'Monthly cost (USD)',
+  summaryTitle: 'Workspace cost summary',
+  summaryTab: 'Crossover: Workspace Cost Summary',
+} as const;
+
+/** The comparison view's tab title. */
+export const compareTab = (id: string) => `Compare: ${id}`;
+
+/** "Lambda or Fargate?" for a function, "Fargate or Lambda?" for tasks and services (titles of the view and the report tabs). */
+export function workloadQuestion(kind: ViewWorkloadKind): string {
+  return kind === 'lambda-function' ? 'Lambda or Fargate?' : 'Fargate or Lambda?';
+}
+
+/** A recommendation or a checklist item's lean, as the view and the summary name it. */
+export function sideLabel(side: string): string {
+  return ({ lambda: 'Lambda', fargate: 'Fargate', containers: 'Containers', either: 'Either', unknown: 'Your call' } as Record<string, string>)[side] ?? side;
+}
+
+/** The crossover with Fargate as a sentence ("They cross at about 41.7M requests/month."), or why there is none. */
+export function crossoverSentence(report: CostReport): string {
+  return report.crossover.requestsPerMonth !== null
+    ? `They cross at about ${formatCount(report.crossover.requestsPerMonth)} requests/month.`
+    : (report.crossover.note ?? '');
+}
+
+/** Which side is cheaper at the current traffic, and where they cross. */
+export function verdict(report: CostReport, requestsPerMonth: number): string {
+  const cheaper = report.cheaper === 'equal' ? 'Both cost the same' : report.cheaper === 'lambda' ? 'Lambda is cheaper' : 'Fargate is cheaper';
+  return `${cheaper} at ${formatCount(requestsPerMonth)} requests/month. ${crossoverSentence(report)}`;
+}
+
+const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
+
+/** "A, B and C". */
+const list = (names: readonly string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+/** The chart's text alternative. */
+export function chartDescription(data: ComparisonData): string {
+  return `Monthly cost of ${list(figuresOf(data).map((p) => p.label))} from 1,000 to 100 billion requests a month. ${crossoverSentence(data.report)}`;
+}
+
+/**
+ * One platform in the view: the key of its elements and colour (`lambda`, `fargate`, else the platform id),
+ * the card's label, the breakdown's caption and rows (parts that are not zero) and total.
+ */
+export interface PlatformPanel {
+  id: string;
+  key: string;
+  label: string;
+  amount: string;
+  caption: string;
+  rows: [string, string][];
+  total: string;
+}
+
+/** Every platform's figure (a state saved by an older version has only the report's two). */
+function figuresOf(data: ComparisonData): PlatformFigure[] {
+  if (data.platforms?.length) return data.platforms;
+  const none = { units: 0, unit: '', why: '' };
+  return [
+    { id: 'lambda', label: 'Lambda', monthlyUsd: data.report.lambda.monthlyUsd, parts: [], deployment: none },
+    { id: 'ecs-fargate', label: 'Fargate', monthlyUsd: data.report.fargate.monthlyUsd, parts: [], deployment: none },
+  ];
+}
+
+/** The cards and breakdowns of the view, one per platform, Lambda first. */
+export function platformPanels(data: ComparisonData): PlatformPanel[] {
+  const { report, scenario } = data;
+  return figuresOf(data).map((p) => {
+    const base = { id: p.id, amount: `${formatUsd(p.monthlyUsd)}/mo`, total: formatUsd(p.monthlyUsd) };
+    const rows = p.parts.filter((part) => part.usd !== 0).map((part): [string, string] => [part.label, formatUsd(part.usd)]);
+    if (p.id === 'lambda')
+      return { ...base, key: 'lambda', label: p.label, caption: `${p.label}: ${scenario.lambda.memoryMb} MB ${scenario.lambda.architecture}`, rows };
+    if (p.id === 'ecs-fargate') {
+      const f = report.fargate;
+      return { ...base, key: 'fargate', label: `${p.label} (${tasks(f.tasks)})`, caption: `${p.label}: ${f.tasks} × ${f.vcpu} vCPU / ${f.memoryGb} GB`, rows };
+    }
+    return { ...base, key: p.id, label: p.label, caption: `${p.label}: ${p.deployment.units} × ${p.deployment.unit} (${p.deployment.why})`, rows };
+  });
+}
+
+/** The chart's lines: one per platform, with its label and its totals over the sweep. */
+export function chartLines(data: ComparisonData): { key: string; label: string; values: number[] }[] {
+  const { sweep, scenario } = data;
+  return figuresOf(data).flatMap((p) => {
+    if (p.id === 'lambda')
+      return [{ key: 'lambda', label: `Lambda (${scenario.lambda.frontDoor === 'none' ? 'no front door' : 'with its front door'})`, values: sweep.lambda }];
+    if (p.id === 'ecs-fargate')
+      return [{ key: 'fargate', label: `Fargate (${scenario.fargate.loadBalancer === 'alb' ? 'with an ALB' : 'no load balancer'})`, values: sweep.fargate }];
+    const values = sweep.others?.[p.id];
+    return values ? [{ key: p.id, label: p.label, values }] : [];
+  });
+}
+
+/** The chart's marks and tooltips. */
+export const chartText = {
+  crossover: (requestsPerMonth: number) => `Crossover (${formatCount(requestsPerMonth)}/mo)`,
+  traffic: (bands: boolean) => (bands ? 'Traffic: low / typical / high' : 'Current traffic'),
+  point: (label: string | undefined, usd: number, requestsPerMonth: number) => `${label}: ${formatUsd(usd)} at ${formatCount(requestsPerMonth)}`,
+};
+
+export const pricesLine = (report: CostReport) => `Prices: ${report.region}, dated ${report.priceDate}.`;
+
+/** The decision section's sentences. */
+export const decisionText = {
+  evidence: (line: number) => `line ${line + 1}`,
+  coldStart: (side: 'Lambda' | 'Fargate', text: string) => `${side}: ${text}`,
+  source: (source: string) => `Source: ${source}.`,
+  equivalent: (title: string) => `${VIEW_LABELS.equivalent}: ${title}`,
+};
+
+/** One row of the summary as its columns read it (SummaryRow's figures). */
+export interface SummaryFigures {
+  lambdaUsd: number;
+  fargateUsd: number;
+  fargateTasks: number;
+  requestsPerMonth: number;
+  traffic: 'given' | 'assumed';
+  recommendation: string;
+  platforms?: { id: string; label: string; monthlyUsd: number }[];
+}
+
+/** The platforms beyond Lambda and Fargate that any row has, in the first order met. */
+export function summaryPlatforms(rows: readonly SummaryFigures[]): { id: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const row of rows) for (const p of row.platforms ?? []) if (!seen.has(p.id)) seen.set(p.id, p.label);
+  return [...seen].map(([id, label]) => ({ id, label }));
+}
+
+/** A row's figure on a platform beyond the two (0 when the row has none). */
+export const platformUsd = (row: SummaryFigures, id: string): number => row.platforms?.find((p) => p.id === id)?.monthlyUsd ?? 0;
+
+/** "3 workloads: $X/mo on Lambda, $Y/mo on Fargate (typical traffic; assumed for 2)." with a figure per further platform. */
+export function summaryTotal(rows: readonly SummaryFigures[]): string {
+  const sum = (f: (r: SummaryFigures) => number) => formatUsd(rows.reduce((s, r) => s + f(r), 0));
+  const others = summaryPlatforms(rows).map((p) => `, ${sum((r) => platformUsd(r, p.id))}/mo on ${p.label}`);
+  return `${rows.length} workload${rows.length === 1 ? '' : 's'}: ${sum((r) => r.lambdaUsd)}/mo on Lambda, ${sum((r) => r.fargateUsd)}/mo on Fargate${others.join('')} (typical traffic; assumed for ${rows.filter((r) => r.traffic === 'assumed').length}).`;
+}
+
+/** The summary's columns: heading, and the cell of a row. */
+export function summaryColumns(rows: readonly SummaryFigures[]): { key: string; label: string; numeric?: boolean }[] {
+  return [
+    { key: 'id', label: 'Workload' },
+    { key: 'file', label: 'File' },
+    { key: 'requestsPerMonth', label: 'Requests/month', numeric: true },
+    { key: 'lambdaUsd', label: 'Lambda/mo', numeric: true },
+    { key: 'fargateUsd', label: 'Fargate/mo', numeric: true },
+    ...summaryPlatforms(rows).map((p) => ({ key: `platform:${p.id}`, label: `${p.label}/mo`, numeric: true })),
+    { key: 'recommendation', label: 'Recommendation' },
+  ];
+}
+
+/** The text of a row's figure cells, by column key. */
+export function summaryCell(row: SummaryFigures, key: string): string | undefined {
+  if (key === 'requestsPerMonth') return `${formatCount(row.requestsPerMonth)}${row.traffic === 'assumed' ? ' (assumed)' : ''}`;
+  if (key === 'lambdaUsd') return formatUsd(row.lambdaUsd);
+  if (key === 'fargateUsd') return `${formatUsd(row.fargateUsd)} (${row.fargateTasks})`;
+  if (key.startsWith('platform:')) return formatUsd(platformUsd(row, key.slice('platform:'.length)));
+  if (key === 'recommendation') return sideLabel(row.recommendation);
+  return undefined;
+}

@@ -1,0 +1,84 @@
+/**
+ * Hovers on a Lambda function's cost settings (memory, timeout, architecture, concurrency, /tmp) and on a
+ * task's cpu / memory: the wording comes from src/core/present/cost.ts, this wraps it for the editor.
+ */
+import * as vscode from 'vscode';
+import { type Field } from '../../core/model/field.js';
+import { type SourceLocation } from '../../core/model/location.js';
+import { type LambdaFunction } from '../../core/model/nodes.js';
+import { toRange } from '../diagnostics.js';
+import { type Log } from '../log.js';
+import { editUsageLink, hoverMarkdown, taskHoverMarkdown, type CostField } from '../../core/present/cost.js';
+import { type CostService } from './estimates.js';
+
+function fieldsOf(fn: LambdaFunction): [CostField, Field<unknown> | undefined][] {
+  return [
+    ['memory', fn.memoryMb],
+    ['timeout', fn.timeoutSeconds],
+    ['architecture', fn.architecture],
+    ['provisioned', fn.provisionedConcurrency],
+    ['reserved', fn.reservedConcurrency],
+    ['ephemeral', fn.ephemeralStorageMb],
+  ];
+}
+
+const same = (a: SourceLocation | undefined, b: SourceLocation | undefined) =>
+  !!a && !!b && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+
+export class CostHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly costs: CostService,
+    private readonly log: Log,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    try {
+      const all = this.costs.costsFor(document.uri);
+      for (const { fn, estimate } of all) {
+        for (const [field, value] of fieldsOf(fn)) {
+          const at = [value?.keyAt, value?.at].find((loc) => loc && toRange(loc.range).contains(position));
+          if (!value || !at) continue;
+          const inheritedBy =
+            value.origin === 'globals'
+              ? all.filter((c) => fieldsOf(c.fn).some(([f, v]) => f === field && same(v?.at, value.at))).map((c) => c.fn.id)
+              : undefined;
+          const md = hoverContent(
+            hoverMarkdown(field, estimate, this.costs.pricesFor(estimate), {
+              ...(inheritedBy ? { inheritedBy } : {}),
+              editUsage: editUsageLink(document.uri.toString(), fn.id),
+              ...(fn.timeoutSeconds.value !== undefined ? { timeoutSeconds: fn.timeoutSeconds.value } : {}),
+              limits: this.costs.engineConfig.limits,
+            }),
+          );
+          return new vscode.Hover(md, toRange(at.range));
+        }
+      }
+      const tasks = this.costs.taskCostsFor(document.uri);
+      const seen = new Set<string>();
+      for (const { task, estimate } of tasks) {
+        if (seen.has(task.id)) continue;
+        seen.add(task.id);
+        for (const value of [task.cpuUnits, task.memoryMb]) {
+          const at = [value.keyAt, value.at].find((loc) => loc && toRange(loc.range).contains(position));
+          if (!at || task.cpuUnits.value === undefined || task.memoryMb.value === undefined) continue;
+          const md = hoverContent(taskHoverMarkdown(task.cpuUnits.value, task.memoryMb.value, estimate, editUsageLink(document.uri.toString(), estimate.id)));
+          return new vscode.Hover(md, toRange(at.range));
+        }
+      }
+    } catch (error) {
+      this.log.error('Cost hover failed', error);
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A hover's Markdown (file text in it is escaped by content.ts): no HTML, no theme icons, and of all commands
+ * only our "Edit usage assumptions" link may run.
+ */
+function hoverContent(markdown: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(markdown, false);
+  md.supportHtml = false;
+  md.isTrusted = { enabledCommands: ['crossover.editUsage'] };
+  return md;
+}

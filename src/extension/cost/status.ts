@@ -1,0 +1,47 @@
+/** The workspace's typical monthly figures in the status bar (a click opens the summary). */
+import * as vscode from 'vscode';
+import { statusText, statusTooltip } from '../../core/present/cost.js';
+import { type Log } from '../log.js';
+import { type CostService } from './estimates.js';
+
+/** The workspace's typical monthly total on each side, in the status bar. */
+export class CostStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('crossover.cost', vscode.StatusBarAlignment.Left, 9);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly costs: CostService,
+    private readonly log: Log,
+  ) {
+    this.item.name = 'Crossover cost';
+    this.item.command = 'crossover.showCostSummary';
+  }
+
+  /** Recomputes soon (results arrive in bursts during a scan). */
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(
+      this.log.guard('Cost status', () => {
+        this.timer = undefined;
+        this.update();
+      }),
+      200,
+    );
+  }
+
+  update(): void {
+    const total = this.costs.total();
+    if (!total.functions) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = statusText(total);
+    this.item.tooltip = statusTooltip(total);
+    this.item.show();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,175 @@
+// Every face iterates over the registered platforms: a platform registered only here (a flat-priced "test VM")
+// shows up in the hover and report Markdown, the task lens, the workspace summary's rows, columns and total, the
+// status bar, and the comparison view (its cards, breakdowns and chart lines, rendered by the real webview
+// render functions on a fake DOM), without any of those files naming it. Without it, they show what they did.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { resolveConfig } from '../../../src/core/config.js';
+import { workloadSummary } from '../../../src/core/cost/comparison.js';
+import { estimateWorkload, type WorkloadEstimate } from '../../../src/core/cost/estimate.js';
+import { registerPlatform, type Platform } from '../../../src/core/cost/platforms/index.js';
+import { priceBook } from '../../../src/core/cost/price-book.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
+import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
+import { analyzeText } from '../../../src/core/engine.js';
+import { type LambdaFunction } from '../../../src/core/model/nodes.js';
+import { addToTotal, hoverMarkdown, reportMarkdown, statusText, statusTooltip, type WorkspaceTotal } from '../../../src/core/present/cost.js';
+import { chartLines, summaryColumns, summaryTotal } from '../../../src/core/present/view.js';
+import { checkToView } from '../../../src/shared/compare-checks.js';
+import { type CompareViewState, type FromView, type SummaryRow } from '../../../src/shared/compare-messages.js';
+import { viewState } from '../../e2e/view-state.js';
+import { fakeDocument, type FakeElement } from '../../support/fake-dom.js';
+
+const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'cost');
+
+// The webview's render functions, loaded by path: they are typed against the DOM (webview/tsconfig.json), which
+// the engine's and the tests' type check leaves out; here they run on the fake DOM.
+const webview = (file: string): Promise<unknown> => import(/* @vite-ignore */ join(import.meta.dirname, '..', '..', '..', 'webview', 'compare', file));
+const { render } = (await webview('render.ts')) as { render: (state: CompareViewState, post: (message: FromView) => void) => unknown };
+const { renderSummary } = (await webview('summary.ts')) as {
+  renderSummary: (rows: SummaryRow[], sort: { key: string; descending: boolean }, onSort: () => void, post: () => void) => unknown;
+};
+const MONTHLY = 250;
+
+const testVm: Platform = {
+  id: 'test-vm',
+  label: 'Test VM',
+  cost: () => ({
+    platform: 'test-vm',
+    monthlyUsd: MONTHLY,
+    parts: [{ key: 'instance', label: 'Instance', usd: MONTHLY }],
+    deployment: { units: 1, unit: 'always-on VM', why: 'fixed' },
+    priceKeys: [],
+  }),
+  curve: () => ({ total: () => MONTHLY, bends: [] }),
+};
+
+const model = analyzeText(
+  { uri: `file://${join(fixtures, 'template.yaml')}`, text: readFileSync(join(fixtures, 'template.yaml'), 'utf8') },
+  resolveConfig({}),
+).model!;
+const usage = parseUsageFile(join(fixtures, 'crossover.usage.yml'), readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
+const limits = resolveConfig({}).limits;
+
+function estimateOf(fn: LambdaFunction, withUsage = true): WorkloadEstimate {
+  return estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', withUsage ? usage : parseUsageFile('none.yml', ''), resolveCostSettings({}));
+}
+
+function summaryRows(): SummaryRow[] {
+  return model.functions.map((fn, i) => ({
+    id: fn.id,
+    kind: 'lambda-function',
+    file: 'template.yaml',
+    uri: 'file:///t/template.yaml',
+    line: i,
+    ...workloadSummary(estimateOf(fn), { fn }, {}),
+  }));
+}
+
+function total(): WorkspaceTotal {
+  const t: WorkspaceTotal = { lambda: 0, fargate: 0, others: [], functions: 0, assumed: 0 };
+  for (const fn of model.functions) addToTotal(t, estimateOf(fn, false));
+  return t;
+}
+
+beforeEach(() => vi.stubGlobal('document', fakeDocument));
+afterEach(() => vi.unstubAllGlobals());
+
+describe('a platform registered only in the test', () => {
+  let unregister: () => void = () => {};
+  beforeEach(() => {
+    unregister = registerPlatform(testVm);
+  });
+  afterEach(() => unregister());
+
+  test('has a column in the hover table (typical and low–high) and a crossover sentence', () => {
+    const fn = model.functions.find((f) => f.id === 'ApiFunction')!;
+    const assumed = estimateOf(fn, false);
+    const md = hoverMarkdown('memory', assumed, priceBook(assumed.region), { limits });
+    expect(md).toContain('| | Lambda | Fargate | Test VM |');
+    expect(md).toContain('|---|---:|---:|---:|');
+    expect(md).toMatch(/\| typical \([^)]*\) \| \$[\d.,]+ \| \$[\d.,]+ \(\d+ tasks\) \| \$250 \|/);
+    expect(md).toMatch(/\| low–high \([^)]*\) \|[^\n]*\| \$250 \|\n/);
+    const c = assumed.crossovers['test-vm'];
+    expect(c?.kind).toBe('point');
+    expect(md).toContain(`Test VM becomes cheaper above about **`);
+  });
+
+  test('has its own section in the report Markdown, with its parts and total', () => {
+    const e = estimateOf(model.functions[0]!);
+    const md = reportMarkdown(e, 'template.yaml');
+    expect(md).toContain('## Test VM, monthly (1 × always-on VM, fixed)\n\n| Item | USD |\n|---|---:|\n| Instance | $250 |\n| **Total** | **$250** |\n');
+    // After Fargate's section, before the assumptions.
+    expect(md.indexOf('## Fargate, monthly')).toBeLessThan(md.indexOf('## Test VM, monthly'));
+    expect(md.indexOf('## Test VM, monthly')).toBeLessThan(md.indexOf('## Assumptions'));
+  });
+
+  test('is a figure in the summary rows, a column of the summary and part of its total', () => {
+    const rows = summaryRows();
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) expect(row.platforms).toEqual([{ id: 'test-vm', label: 'Test VM', monthlyUsd: MONTHLY }]);
+    expect(checkToView({ type: 'summary', rows }).ok).toBe(true);
+    expect(summaryColumns(rows).map((c) => c.label)).toEqual(['Workload', 'File', 'Requests/month', 'Lambda/mo', 'Fargate/mo', 'Test VM/mo', 'Recommendation']);
+    expect(summaryTotal(rows)).toContain(`/mo on Fargate, $${(MONTHLY * rows.length).toLocaleString('en-US')}/mo on Test VM (typical traffic`);
+
+    const view = renderSummary(
+      rows,
+      { key: 'platform:test-vm', descending: true },
+      () => {},
+      () => {},
+    ) as unknown as FakeElement;
+    expect(view.byId('sort-platform:test-vm')?.textContent).toBe('Test VM/mo ▼');
+    const cells = view
+      .byTag('tbody')[0]!
+      .byTag('tr')[0]!
+      .byTag('td')
+      .map((td) => td.textContent);
+    expect(cells[5]).toBe('$250');
+    expect(view.byId('summary-total')?.textContent).toBe(summaryTotal(rows));
+  });
+
+  test('is a figure in the status bar and its tooltip', () => {
+    const t = total();
+    expect(t.others).toEqual([{ id: 'test-vm', label: 'Test VM', usd: MONTHLY * model.functions.length }]);
+    expect(statusText(t)).toMatch(/^\$\(graph\) Lambda \$[\d.,]+\/mo · Fargate \$[\d.,]+\/mo · Test VM \$[\d,]+\/mo$/);
+    expect(statusTooltip(t)).toContain('and of the same work on Fargate and Test VM.');
+  });
+
+  test('has a card, a breakdown table and a chart line in the comparison view', () => {
+    const state = viewState(fixtures, 'ApiFunction');
+    expect(state.data.platforms.map((p) => p.id)).toEqual(['lambda', 'ecs-fargate', 'test-vm']);
+    expect(checkToView({ type: 'state', state: JSON.parse(JSON.stringify(state)) }).ok).toBe(true);
+    const view = render(state, () => {}) as unknown as FakeElement;
+    expect(view.byId('test-vm-total')?.textContent).toBe('$250/mo');
+    const figures = view.all().filter((e) => e.getAttribute('class')?.startsWith('figure '));
+    expect(figures.map((f) => f.getAttribute('class'))).toEqual(['figure lambda', 'figure fargate', 'figure test-vm']);
+    const table = view.byId('test-vm-breakdown')!;
+    expect(table.byTag('caption')[0]!.textContent).toBe('Test VM: 1 × always-on VM (fixed)');
+    expect(table.byTag('tbody')[0]!.textContent).toBe('Instance$250');
+    expect(view.byId('chart')?.getAttribute('aria-label')).toMatch(/^Monthly cost of Lambda, Fargate and Test VM from /);
+    const lines = chartLines(state.data);
+    expect(lines.map((l) => l.label)).toEqual([expect.stringMatching(/^Lambda \(/), expect.stringMatching(/^Fargate \(/), 'Test VM']);
+    expect(lines[2]!.values.every((v) => v === MONTHLY)).toBe(true);
+    expect(view.outerHTML).toContain('<span class="label">Test VM</span>');
+  });
+});
+
+describe('with Lambda and Fargate only', () => {
+  test('the faces show the two, as before', () => {
+    const fn = model.functions.find((f) => f.id === 'ApiFunction')!;
+    const e = estimateOf(fn);
+    const md = hoverMarkdown('memory', e, priceBook(e.region), { limits });
+    expect(md).toContain('| | Lambda | Fargate |\n|---|---:|---:|\n');
+    expect(reportMarkdown(e, 'template.yaml')).not.toMatch(/Test VM|, monthly \(1 ×/);
+    const rows = summaryRows();
+    expect(rows.every((r) => r.platforms === undefined)).toBe(true);
+    expect(summaryColumns(rows).map((c) => c.label)).toEqual(['Workload', 'File', 'Requests/month', 'Lambda/mo', 'Fargate/mo', 'Recommendation']);
+    const t = total();
+    expect(t.others).toEqual([]);
+    expect(statusText(t)).toMatch(/^\$\(graph\) Lambda \$[\d.,]+\/mo · Fargate \$[\d.,]+\/mo$/);
+    const view = render(viewState(fixtures, 'ApiFunction'), () => {}) as unknown as FakeElement;
+    expect(view.byTag('table').map((t) => t.id)).toEqual(['lambda-breakdown', 'fargate-breakdown']);
+    expect(view.byId('chart')?.getAttribute('aria-label')).toMatch(/^Monthly cost of Lambda and Fargate from 1,000 to 100 billion requests a month\. /);
+  });
+});
