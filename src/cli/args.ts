@@ -1,9 +1,6 @@
 /** Command-line arguments -> a typed request, or a usage error (exit code 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type Severity, type SeveritySetting } from '../core/findings.js';
-import { RULES_BY_ID } from '../core/rules/registry.js';
-import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../core/config.js';
-import { API_GATEWAY_LIMITS } from '../core/data/limits.js';
+import { API_GATEWAY_LIMITS, DEFAULT_MAX_FILE_SIZE_BYTES, RULES_BY_ID, type Severity, type SeveritySetting } from '../core/index.js';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type FailOn = Severity | 'none';

@@ -1,8 +1,5 @@
 /** `crossover cost ...` arguments -> a typed request (flags for one workload, or a template to read). */
-import { DEFAULT_COST_SETTINGS } from '../core/cost/settings.js';
-import { LAMBDA_LIMITS } from '../core/data/limits.js';
-import { FRONT_DOORS, type Architecture, type FrontDoor } from '../core/cost/model.js';
-import { DEFAULT_REGION, regions } from '../core/cost/price-book.js';
+import { type Architecture, DEFAULT_COST_SETTINGS, DEFAULT_REGION, FRONT_DOORS, type FrontDoor, LAMBDA_LIMITS, regions } from '../core/index.js';
 import { UsageError, parseFlags } from './args.js';
 
 export interface CostFlags {

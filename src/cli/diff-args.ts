@@ -1,6 +1,5 @@
 /** `crossover diff ...` arguments -> a typed request. */
-import { type SeveritySetting } from '../core/findings.js';
-import { regions } from '../core/cost/price-book.js';
+import { regions, type SeveritySetting } from '../core/index.js';
 import { type FailOn, UsageError, parseFlags, ruleSetting, oneOf } from './args.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';

@@ -1,6 +1,5 @@
 /** `crossover`: arguments -> files -> engine -> formatter -> exit code. */
-import { resolveConfig } from '../core/config.js';
-import { atLeast } from '../core/findings.js';
+import { atLeast, type PythonReader, readerFor, resolveConfig } from '../core/index.js';
 import { parseRequest, USAGE, UsageError, type CheckRequest, type FailOn } from './args.js';
 import { addSynthesized, checkFiles, displayPath, skip, type CheckReport } from './check.js';
 import { runCost } from './cost.js';
@@ -10,8 +9,6 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { settingsFor } from './settings.js';
-import { type PythonReader } from '../core/engine.js';
-import { readerFor } from '../core/formats.js';
 import { loadPythonReader } from '../node/python-loader.js';
 import { version } from '../../package.json';
 

@@ -4,10 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type EngineConfig, type PartialConfig } from '../core/config.js';
-import { type SeveritySetting } from '../core/findings.js';
-import { RULES_BY_ID } from '../core/rules/registry.js';
-import { SEVERITY_SETTINGS } from '../core/settings.js';
+import { type EngineConfig, type PartialConfig, RULES_BY_ID, SEVERITY_SETTINGS, type SeveritySetting } from '../core/index.js';
 import { type CheckRequest, UsageError } from './args.js';
 import { describe } from './files.js';
 

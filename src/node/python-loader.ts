@@ -6,8 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type PythonReader } from '../core/engine.js';
-import { needsReader } from '../core/formats.js';
+import { needsReader, type PythonReader } from '../core/index.js';
 
 type Entry = { createPythonReader(wasm: { runtime: Uint8Array; grammar: Uint8Array }): Promise<PythonReader> };
 

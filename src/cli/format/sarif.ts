@@ -2,9 +2,7 @@
  * SARIF 2.1.0 (`--format sarif`), the format GitHub code scanning reads: rule metadata with help links,
  * results with 1-based regions relative to the working directory.
  */
-import { type Severity } from '../../core/findings.js';
-import { RULES } from '../../core/rules/registry.js';
-import { docsUrl } from '../../core/rules/rule.js';
+import { docsUrl, RULES, type Severity } from '../../core/index.js';
 import { type CheckReport } from '../check.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

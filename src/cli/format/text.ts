@@ -1,5 +1,5 @@
 /** Human-readable output, one block per file (in the manner of eslint's "stylish"), then a summary. */
-import { type Finding, type Severity } from '../../core/findings.js';
+import { type Finding, type Severity } from '../../core/index.js';
 import { type CheckReport, NOT_A_TEMPLATE } from '../check.js';
 
 export interface TextOptions {

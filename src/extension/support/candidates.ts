@@ -3,8 +3,7 @@
  * (src/core/formats.ts): the workspace scan's globs, the analyzer's candidate test, and the document
  * selector of the cost hovers and CodeLenses. No `vscode` import, so the tests check these directly.
  */
-import { candidateGlob, candidateLanguages, INPUT_FORMATS, isCandidateFile } from '../../core/formats.js';
-import { isSynthesizedTemplate } from '../../core/parse/cdk/synthesized.js';
+import { candidateGlob, candidateLanguages, INPUT_FORMATS, isCandidateFile, isSynthesizedTemplate } from '../../core/index.js';
 
 /** Every file a format reads (the file watcher, a new folder's search). */
 export const CANDIDATE_GLOB = candidateGlob();
