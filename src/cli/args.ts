@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { API_GATEWAY_LIMITS, DEFAULT_MAX_FILE_SIZE_BYTES, RULES_BY_ID, type Severity, type SeveritySetting } from '../core/index.js';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+type OutputFormat = 'text' | 'json' | 'sarif';
 export type FailOn = Severity | 'none';
 
 export interface CheckRequest {
@@ -18,7 +18,7 @@ export interface CheckRequest {
 }
 
 /** `requested: false` is a bare `crossover`: the usage goes to stderr with exit code 2, as nothing was checked. */
-export type Request = CheckRequest | { command: 'help'; requested: boolean } | { command: 'version' };
+type Request = CheckRequest | { command: 'help'; requested: boolean } | { command: 'version' };
 
 export class UsageError extends Error {}
 

@@ -17,14 +17,14 @@ import { readLocalCappedSync } from '../node/disk.js';
 import { fileReaderFor, outsideReason, type ReadRoot } from '../node/file-reader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 
-export interface FileReport {
+interface FileReport {
   /** Relative to the working directory, with forward slashes. */
   path: string;
   result: AnalysisResult;
 }
 
 /** A file that was read but not analysed (binary, unreadable, not a template), with the reason. */
-export interface SkippedFile {
+interface SkippedFile {
   path: string;
   reason: string;
 }

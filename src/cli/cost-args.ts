@@ -38,7 +38,7 @@ export interface CostRequest {
   given: string[];
 }
 
-export const COST_DEFAULTS: CostFlags = {
+const COST_DEFAULTS: CostFlags = {
   requestsPerMonth: DEFAULT_COST_SETTINGS.traffic.typical,
   durationMs: DEFAULT_COST_SETTINGS.durationMs,
   memoryMb: LAMBDA_LIMITS.defaultMemoryMb.value,
@@ -124,7 +124,7 @@ const WORKLOAD_FLAGS = [
   'ephemeral-storage-mb',
 ];
 
-export type CostCommand = CostRequest | { command: 'list-regions' } | { command: 'cost-help' };
+type CostCommand = CostRequest | { command: 'list-regions' } | { command: 'cost-help' };
 
 export function parseCostRequest(argv: string[]): CostCommand {
   const parsed = parseFlags(argv, {

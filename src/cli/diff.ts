@@ -97,7 +97,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
 }
 
 /** Why the run fails (--max-increase, --fail-on), or nothing. */
-export function failures(report: DiffReport, request: Pick<DiffRequest, 'maxIncrease' | 'failOn'>): string[] {
+function failures(report: DiffReport, request: Pick<DiffRequest, 'maxIncrease' | 'failOn'>): string[] {
   const out: string[] = [];
   const { before, delta } = report.totals;
   const limit = request.maxIncrease;

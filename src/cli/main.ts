@@ -13,7 +13,7 @@ import { loadPythonReader } from '../node/python-loader.js';
 import { version } from '../../package.json';
 
 /** Everything the CLI touches besides the file system, so tests can run it in-process. */
-export interface Io {
+interface Io {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
@@ -95,7 +95,7 @@ function render(report: CheckReport, request: CheckRequest): string {
 }
 
 /** 1 when any finding is at or above the threshold. Skipped files never fail a run: they are not findings. */
-export function exitCode(report: CheckReport, failOn: FailOn): number {
+function exitCode(report: CheckReport, failOn: FailOn): number {
   if (failOn === 'none') return EXIT.ok;
   const failing = report.files.some(({ result }) => result.findings.some((f) => atLeast(f.severity, failOn)));
   return failing ? EXIT.findings : EXIT.ok;

@@ -65,7 +65,7 @@ export function formatSarif(report: CheckReport, version: string): string {
 }
 
 /** `lambda/api-gateway-timeout` -> `LambdaApiGatewayTimeout` (SARIF's rule name: an identifier, unlike the id). */
-export function friendlyName(id: string): string {
+function friendlyName(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
@@ -74,6 +74,6 @@ export function friendlyName(id: string): string {
 }
 
 /** A relative path as a URI reference: segments percent-encoded (spaces, `#`, `%`), slashes kept. */
-export function relativeUri(path: string): string {
+function relativeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }

@@ -13,7 +13,7 @@ export const TEMPLATE_GLOB = candidateGlob(INPUT_FORMATS.filter((format) => !for
 export const SCRIPT_GLOB = candidateGlob(INPUT_FORMATS.filter((format) => format.code));
 
 /** Schemes of documents that are files the user edits (not diff views, output channels, git:, ...). */
-export const EDITABLE_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
+const EDITABLE_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
 const LANGUAGES: ReadonlySet<string> = new Set(candidateLanguages());
 
 /**
@@ -27,7 +27,7 @@ export function isCandidateDocument(uri: { scheme: string; path: string }, langu
 }
 
 /** A VS Code DocumentFilter (the plain data, so this module needs no `vscode`). */
-export interface CandidateFilter {
+interface CandidateFilter {
   scheme: string;
   language?: string;
   pattern?: string;
