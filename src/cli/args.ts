@@ -1,11 +1,8 @@
 /** Command-line arguments -> a typed request, or a usage error (exit code 2). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type Severity, type SeveritySetting } from '../core/findings.js';
-import { RULES_BY_ID } from '../core/rules/registry.js';
-import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../core/config.js';
-import { API_GATEWAY_LIMITS } from '../core/data/limits.js';
+import { API_GATEWAY_LIMITS, DEFAULT_MAX_FILE_SIZE_BYTES, RULES_BY_ID, type Severity, type SeveritySetting } from '../core/index.js';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+type OutputFormat = 'text' | 'json' | 'sarif';
 export type FailOn = Severity | 'none';
 
 export interface CheckRequest {
@@ -21,7 +18,7 @@ export interface CheckRequest {
 }
 
 /** `requested: false` is a bare `crossover`: the usage goes to stderr with exit code 2, as nothing was checked. */
-export type Request = CheckRequest | { command: 'help'; requested: boolean } | { command: 'version' };
+type Request = CheckRequest | { command: 'help'; requested: boolean } | { command: 'version' };
 
 export class UsageError extends Error {}
 

@@ -1,23 +1,30 @@
 /** Reads each file, runs the engine, and collects what the formatters print. */
 import { relative, sep } from 'node:path';
-import { type EngineConfig } from '../core/config.js';
-import { analyzeText, compareFindings, isListed, type AnalysisResult, type PythonReader } from '../core/engine.js';
-import { decodeBytes } from '../core/parse/document/load.js';
+import {
+  type AnalysisResult,
+  analyzeText,
+  compareFindings,
+  constructPaths,
+  decodeBytes,
+  type EngineConfig,
+  isCodeFile,
+  isListed,
+  mapSynthesizedFindings,
+  type PythonReader,
+} from '../core/index.js';
 import { describe, type Target } from './files.js';
-import { isCodeFile } from '../core/formats.js';
 import { readLocalCappedSync } from '../node/disk.js';
 import { fileReaderFor, outsideReason, type ReadRoot } from '../node/file-reader.js';
-import { constructPaths, mapSynthesizedFindings } from '../core/parse/cdk/synthesized.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 
-export interface FileReport {
+interface FileReport {
   /** Relative to the working directory, with forward slashes. */
   path: string;
   result: AnalysisResult;
 }
 
 /** A file that was read but not analysed (binary, unreadable, not a template), with the reason. */
-export interface SkippedFile {
+interface SkippedFile {
   path: string;
   reason: string;
 }

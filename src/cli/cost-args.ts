@@ -1,8 +1,5 @@
 /** `crossover cost ...` arguments -> a typed request (flags for one workload, or a template to read). */
-import { DEFAULT_COST_SETTINGS } from '../core/cost/settings.js';
-import { LAMBDA_LIMITS } from '../core/data/limits.js';
-import { FRONT_DOORS, type Architecture, type FrontDoor } from '../core/cost/model.js';
-import { DEFAULT_REGION, regions } from '../core/cost/price-book.js';
+import { type Architecture, DEFAULT_COST_SETTINGS, DEFAULT_REGION, FRONT_DOORS, type FrontDoor, LAMBDA_LIMITS, regions } from '../core/index.js';
 import { UsageError, parseFlags } from './args.js';
 
 export interface CostFlags {
@@ -41,7 +38,7 @@ export interface CostRequest {
   given: string[];
 }
 
-export const COST_DEFAULTS: CostFlags = {
+const COST_DEFAULTS: CostFlags = {
   requestsPerMonth: DEFAULT_COST_SETTINGS.traffic.typical,
   durationMs: DEFAULT_COST_SETTINGS.durationMs,
   memoryMb: LAMBDA_LIMITS.defaultMemoryMb.value,
@@ -127,7 +124,7 @@ const WORKLOAD_FLAGS = [
   'ephemeral-storage-mb',
 ];
 
-export type CostCommand = CostRequest | { command: 'list-regions' } | { command: 'cost-help' };
+type CostCommand = CostRequest | { command: 'list-regions' } | { command: 'cost-help' };
 
 export function parseCostRequest(argv: string[]): CostCommand {
   const parsed = parseFlags(argv, {

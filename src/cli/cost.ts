@@ -1,26 +1,40 @@
 /** `crossover cost`: a workload from flags, or the functions of a template with the usage file -> figures. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { resolveConfig } from '../core/config.js';
-import { FARGATE_LIMITS } from '../core/data/limits.js';
-import { crossovers } from '../core/cost/crossover.js';
-import { compare, priceKeysOf, type Comparison } from '../core/cost/estimate.js';
-import { costText } from '../core/present/cost-text.js';
-import { resolveCostSettings } from '../core/cost/settings.js';
-import { type Scenario } from '../core/cost/model.js';
-import { templateCosts, type FunctionCost } from '../core/cost/workloads.js';
-import { comparisonReport, roundMoney, type CostReport, type FunctionReport, type TaskReport, type TemplateReport } from '../core/cost/report.js';
-import { priceBook, regions } from '../core/cost/price-book.js';
-import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
-import { analyzeText } from '../core/engine.js';
-import { decodeBytes } from '../core/parse/document/load.js';
+import {
+  analyzeText,
+  compare,
+  type Comparison,
+  comparisonReport,
+  type CostReport,
+  costText,
+  crossovers,
+  decodeBytes,
+  emptyUsage,
+  FARGATE_LIMITS,
+  type FunctionCost,
+  type FunctionReport,
+  parseUsageFile,
+  priceBook,
+  priceKeysOf,
+  type PythonReader,
+  regions,
+  resolveConfig,
+  resolveCostSettings,
+  roundMoney,
+  type Scenario,
+  type TaskReport,
+  templateCosts,
+  type TemplateReport,
+  USAGE_FILE_NAMES,
+  type UsageFile,
+} from '../core/index.js';
 import { UsageError } from './args.js';
 import { fileReaderFor } from '../node/file-reader.js';
 import { readLocalCappedSync } from '../node/disk.js';
 import { rootOfFile } from './files.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 import { displayPath, READ_LIMIT_BYTES } from './check.js';
-import { type PythonReader } from '../core/engine.js';
 import { COST_USAGE, parseCostRequest, type CostFlags, type CostRequest } from './cost-args.js';
 
 interface Io {

@@ -1,12 +1,11 @@
 /** `crossover diff ...` arguments -> a typed request. */
-import { type SeveritySetting } from '../core/findings.js';
-import { regions } from '../core/cost/price-book.js';
+import { regions, type SeveritySetting } from '../core/index.js';
 import { type FailOn, UsageError, parseFlags, ruleSetting, oneOf } from './args.js';
 
-export type DiffFormat = 'text' | 'markdown' | 'json';
+type DiffFormat = 'text' | 'markdown' | 'json';
 
 /** `--max-increase 50` / `50usd` / `$50`: dollars a month; `10%`: percent of the cost before. */
-export type MaxIncrease = { usd: number } | { percent: number };
+type MaxIncrease = { usd: number } | { percent: number };
 
 export interface DiffRequest {
   command: 'diff';
@@ -24,7 +23,7 @@ export interface DiffRequest {
   configFile?: string;
 }
 
-export type DiffCommand = DiffRequest | { command: 'diff-help' };
+type DiffCommand = DiffRequest | { command: 'diff-help' };
 
 export const DIFF_USAGE = `Usage: crossover diff <before> <after> [options]             two templates, or two folders
        crossover diff --base <git-ref> [--head <git-ref>] [paths...] [options]
@@ -98,7 +97,7 @@ export function parseDiffRequest(argv: string[]): DiffCommand {
   return request;
 }
 
-export function maxIncrease(text: string): MaxIncrease {
+function maxIncrease(text: string): MaxIncrease {
   const match = /^\s*\$?\s*(\d+(?:\.\d+)?)\s*(%|usd)?\s*$/i.exec(text);
   if (!match) throw new UsageError(`--max-increase expects dollars a month (50, 50usd) or a percent (10%); got "${text}"`);
   const amount = Number(match[1]);

@@ -5,16 +5,30 @@
 import { statSync } from 'node:fs';
 import { readLocalCappedSync } from '../node/disk.js';
 import { basename, dirname, join, posix, relative, resolve, sep, win32 } from 'node:path';
-import { resolveConfig } from '../core/config.js';
-import { resolveCostSettings } from '../core/cost/settings.js';
-import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../core/cost/usage-file.js';
-import { diffSides, worstAdded, type DiffReport, type Side, type SideFile } from '../core/diff/diff.js';
-import { diffJson, diffMarkdown, diffText, percentChange, signedUsd } from '../core/diff/format.js';
-import { type PythonReader } from '../core/engine.js';
-import { atLeast } from '../core/findings.js';
-import { needsReader } from '../core/formats.js';
-import { decodeBytes } from '../core/parse/document/load.js';
-import { referenceReader, type FileReader } from '../core/parse/serverless/file-reader.js';
+import {
+  atLeast,
+  decodeBytes,
+  diffJson,
+  diffMarkdown,
+  type DiffReport,
+  diffSides,
+  diffText,
+  emptyUsage,
+  type FileReader,
+  needsReader,
+  parseUsageFile,
+  percentChange,
+  type PythonReader,
+  referenceReader,
+  resolveConfig,
+  resolveCostSettings,
+  type Side,
+  type SideFile,
+  signedUsd,
+  USAGE_FILE_NAMES,
+  type UsageFile,
+  worstAdded,
+} from '../core/index.js';
 import { fileReaderFor, type ReadRoot } from '../node/file-reader.js';
 import { checkRevision, filesAt, GitError, readAllAt, readAt, workingFiles } from '../node/git.js';
 import { loadPythonReader } from '../node/python-loader.js';
@@ -83,7 +97,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
 }
 
 /** Why the run fails (--max-increase, --fail-on), or nothing. */
-export function failures(report: DiffReport, request: Pick<DiffRequest, 'maxIncrease' | 'failOn'>): string[] {
+function failures(report: DiffReport, request: Pick<DiffRequest, 'maxIncrease' | 'failOn'>): string[] {
   const out: string[] = [];
   const { before, delta } = report.totals;
   const limit = request.maxIncrease;

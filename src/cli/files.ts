@@ -1,6 +1,6 @@
 /** Which files `crossover check` looks at: the paths given, and candidate files inside folders given. */
 import { accessSync, constants, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { isCandidateFile, SKIPPED_FOLDER_NAMES } from '../core/formats.js';
+import { isCandidateFile, SKIPPED_FOLDER_NAMES } from '../core/index.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isInside } from '../node/inside.js';
 import { type ReadRoot } from '../node/file-reader.js';

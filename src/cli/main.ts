@@ -1,6 +1,5 @@
 /** `crossover`: arguments -> files -> engine -> formatter -> exit code. */
-import { resolveConfig } from '../core/config.js';
-import { atLeast } from '../core/findings.js';
+import { atLeast, type PythonReader, readerFor, resolveConfig } from '../core/index.js';
 import { parseRequest, USAGE, UsageError, type CheckRequest, type FailOn } from './args.js';
 import { addSynthesized, checkFiles, displayPath, skip, type CheckReport } from './check.js';
 import { runCost } from './cost.js';
@@ -10,13 +9,11 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { settingsFor } from './settings.js';
-import { type PythonReader } from '../core/engine.js';
-import { readerFor } from '../core/formats.js';
 import { loadPythonReader } from '../node/python-loader.js';
 import { version } from '../../package.json';
 
 /** Everything the CLI touches besides the file system, so tests can run it in-process. */
-export interface Io {
+interface Io {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
@@ -98,7 +95,7 @@ function render(report: CheckReport, request: CheckRequest): string {
 }
 
 /** 1 when any finding is at or above the threshold. Skipped files never fail a run: they are not findings. */
-export function exitCode(report: CheckReport, failOn: FailOn): number {
+function exitCode(report: CheckReport, failOn: FailOn): number {
   if (failOn === 'none') return EXIT.ok;
   const failing = report.files.some(({ result }) => result.findings.some((f) => atLeast(f.severity, failOn)));
   return failing ? EXIT.findings : EXIT.ok;

@@ -4,22 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type EngineConfig, type PartialConfig } from '../core/config.js';
-import { type SeveritySetting } from '../core/findings.js';
-import { RULES_BY_ID } from '../core/rules/registry.js';
-import { SEVERITY_SETTINGS } from '../core/settings.js';
+import { type EngineConfig, type PartialConfig, RULES_BY_ID, SEVERITY_SETTINGS, type SeveritySetting } from '../core/index.js';
 import { type CheckRequest, UsageError } from './args.js';
 import { describe } from './files.js';
 
 type Limits = EngineConfig['limits'];
 
-export interface SettingsFile {
+interface SettingsFile {
   rules: Record<string, SeveritySetting>;
   limits: Partial<Limits>;
   maxFileSizeKb?: number;
 }
 
-export interface Settings {
+interface Settings {
   config: PartialConfig;
   /** Things worth a line on stderr that do not stop the run (e.g. a rule this version does not know). */
   warnings: string[];
@@ -29,7 +26,7 @@ const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
 const LIMIT_KEYS: readonly (keyof Limits)[] = ['restApiIntegrationTimeoutSeconds', 'accountConcurrency'];
 
 /** The flags that settle the engine's settings (`check` and `diff` take the same ones). */
-export type EngineFlags = Pick<CheckRequest, 'rules' | 'configFile' | 'maxFileSizeKb' | 'restApiTimeoutSeconds'>;
+type EngineFlags = Pick<CheckRequest, 'rules' | 'configFile' | 'maxFileSizeKb' | 'restApiTimeoutSeconds'>;
 
 export function settingsFor(request: EngineFlags, cwd: string): Settings {
   const warnings: string[] = [];
@@ -40,7 +37,7 @@ export function settingsFor(request: EngineFlags, cwd: string): Settings {
 }
 
 /** Flags over file; the size cap is given in KB by people and in bytes to the engine. */
-export function mergeSettings(request: EngineFlags, file: SettingsFile | undefined): PartialConfig {
+function mergeSettings(request: EngineFlags, file: SettingsFile | undefined): PartialConfig {
   const limits: Partial<Limits> = { ...file?.limits };
   if (request.restApiTimeoutSeconds !== undefined) limits.restApiIntegrationTimeoutSeconds = request.restApiTimeoutSeconds;
   const maxKb = request.maxFileSizeKb ?? file?.maxFileSizeKb;
@@ -63,7 +60,7 @@ function readConfigFile(path: string, given: string): string {
  * Checks the file's values as strictly as the flags (a bad value is exit code 2), but only warns about
  * unknown keys and rule ids: the same file may come from a newer version of the editor extension.
  */
-export function parseSettings(text: string, name: string, warnings: string[]): SettingsFile {
+function parseSettings(text: string, name: string, warnings: string[]): SettingsFile {
   let data: unknown;
   try {
     data = JSON.parse(text);

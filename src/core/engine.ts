@@ -21,12 +21,7 @@ import { internalErrorFinding } from './analysis/internal-error.js';
 import { runRule } from './analysis/run-rule.js';
 import { summarizeWorkloads, type WorkloadSummary } from './analysis/summaries.js';
 
-export type { AnalysisInput, PythonReader, TypeScriptReader } from './parse/readers.js';
-export type { WorkloadSummary } from './analysis/summaries.js';
-export { compareFindings, severityFor } from './analysis/findings.js';
-export { errorReason, internalErrorFinding } from './analysis/internal-error.js';
-
-export interface CancellationToken {
+interface CancellationToken {
   readonly isCancellationRequested: boolean;
 }
 

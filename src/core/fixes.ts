@@ -22,7 +22,7 @@ import { type TemplateModel } from './model/template.js';
 import { type LoadedDocument } from './parse/document/load.js';
 import { isMap, isSeq, type MapEntry, type MapNode, type TreeNode } from './parse/document/tree.js';
 
-export type FixValue = string | number | boolean | FixValue[] | { [key: string]: FixValue };
+type FixValue = string | number | boolean | FixValue[] | { [key: string]: FixValue };
 
 /** "Set `keys` (below the map at `path`) to `value`." */
 export interface SetFix {
@@ -171,7 +171,7 @@ function insertEntry(doc: LoadedDocument, map: MapNode, key: string, value: FixV
 }
 
 /** The line break the document uses around `offset` (the one ending its line, else the one before it). */
-export function lineBreak(doc: LoadedDocument, offset: number): string {
+function lineBreak(doc: LoadedDocument, offset: number): string {
   const { line } = doc.lines.positionAt(offset);
   const end = line + 1 < doc.lines.lineCount ? doc.lines.offsetAt({ line: line + 1, character: 0 }) : line > 0 ? doc.lines.offsetAt({ line, character: 0 }) : 0;
   if (end <= 0) return '\n';
@@ -274,7 +274,7 @@ export function guardShared(doc: LoadedDocument, fix: Fix): Fix | undefined {
  * no such fix (its props are code).
  */
 /** Key paths of one setting: below `Properties` in templates, below the function in serverless.yml. */
-export interface SettingKeys {
+interface SettingKeys {
   template: string[];
   serverless: string[];
 }

@@ -29,7 +29,7 @@ export interface EditSupport {
   ignores: readonly TemplateFormat[];
 }
 
-export interface TakenFor {
+interface TakenFor {
   format: TemplateFormat;
   syntax: Syntax;
 }
@@ -85,7 +85,7 @@ export interface DocumentFormat extends FormatBase {
 }
 
 /** A format whose reader builds the model itself (CDK apps: syntax, not a document of settings). */
-export interface ModelFormat extends FormatBase {
+interface ModelFormat extends FormatBase {
   reads: 'model';
   takenFor: TakenFor;
   read(input: AnalysisInput): ParsedTemplate | undefined;
@@ -101,7 +101,7 @@ function buildDocumentModel(document: LoadedDocument, format: TemplateFormat, re
 }
 
 /** SAM, CloudFormation, serverless.yml and ECS task definitions share a reader and are told apart by content (parse/detect.ts). */
-export const TEMPLATE_DOCUMENTS: DocumentFormat = {
+const TEMPLATE_DOCUMENTS: DocumentFormat = {
   id: 'templates',
   label: 'SAM and CloudFormation templates, Serverless Framework serverless.yml/.json and ECS task definitions (YAML or JSON)',
   files: ['*.yaml', '*.yml', '*.json', '*.template'],
@@ -204,7 +204,7 @@ export const SKIPPED_FOLDER_NAMES: readonly string[] = [
 ];
 
 /** The last segment of a uri or path. */
-export function baseName(uri: string): string {
+function baseName(uri: string): string {
   return uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
 }
 

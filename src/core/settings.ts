@@ -117,7 +117,7 @@ export function checkEnum<T extends string>(name: string, value: unknown, allowe
 }
 
 /** A region the price data has (an own key of its table: `constructor` or `__proto__` are not regions). */
-export function isPricedRegion(region: string): boolean {
+function isPricedRegion(region: string): boolean {
   return Object.hasOwn(PRICE_TABLE.regions, region);
 }
 
@@ -151,7 +151,7 @@ export function checkRules(value: unknown, problems: string[]): Record<string, S
 const MAX_TIERS = 32;
 
 /** `[[0, to, price], [to, to2, price], ..., [from, null, price]]`: from 0, contiguous, open-ended, prices finite and not negative. */
-export function isTierList(value: unknown): value is Tier[] {
+function isTierList(value: unknown): value is Tier[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_TIERS) return false;
   const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
   return value.every((tier: unknown, i) => {

@@ -3,9 +3,7 @@
  * (debounced, cancelled when stale, cached by version); files on disk are analysed for the workspace scan.
  */
 import * as vscode from 'vscode';
-import { type EngineConfig, resolveConfig } from '../core/config.js';
-import { analyzeTextAsync, isListed, type AnalysisResult } from '../core/engine.js';
-import { type Finding } from '../core/findings.js';
+import { type AnalysisResult, analyzeTextAsync, type EngineConfig, type Finding, isListed, resolveConfig } from '../core/index.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';

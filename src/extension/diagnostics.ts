@@ -1,7 +1,6 @@
 /** Wraps the plain diagnostic data of support/mapping.ts in VS Code's classes. */
 import * as vscode from 'vscode';
-import { type Finding } from '../core/findings.js';
-import { type Range } from '../core/model/location.js';
+import { type Finding, type Range } from '../core/index.js';
 import { diagnosticData } from './support/mapping.js';
 
 export function toRange(range: Range): vscode.Range {

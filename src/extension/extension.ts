@@ -3,7 +3,7 @@
  * `activate` returns); every handler is guarded so the extension host never sees an exception from us.
  */
 import * as vscode from 'vscode';
-import { type Finding } from '../core/findings.js';
+import { type Finding } from '../core/index.js';
 import { type AnalysisSummary, Analyzer } from './analyzer.js';
 import { COST_SELECTOR, CostService } from './cost/estimates.js';
 import { CostHoverProvider } from './cost/hover.js';

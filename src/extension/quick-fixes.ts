@@ -5,8 +5,7 @@
  * from the engine with the finding, for the document version it analysed: a stale result offers none.
  */
 import * as vscode from 'vscode';
-import { type Fix } from '../core/findings.js';
-import { docsUrl } from '../core/rules/rule.js';
+import { docsUrl, type Fix } from '../core/index.js';
 import { type Analyzer } from './analyzer.js';
 import { type Log } from './log.js';
 import { toRange } from './diagnostics.js';

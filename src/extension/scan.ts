@@ -5,7 +5,7 @@
  * keeps the result current afterwards.
  */
 import * as vscode from 'vscode';
-import { decodeBytes } from '../core/parse/document/load.js';
+import { decodeBytes, isCandidateFile, isCodeFile } from '../core/index.js';
 import { type Analyzer } from './analyzer.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
@@ -17,7 +17,6 @@ import { readRootOf } from './support/read-root.js';
 import { outsideReason } from '../node/file-reader.js';
 import { excludeGlob, excludeMatcher } from './support/globs.js';
 import { CANDIDATE_GLOB, SCRIPT_GLOB, TEMPLATE_GLOB } from './support/candidates.js';
-import { isCandidateFile, isCodeFile } from '../core/formats.js';
 
 /** Saves and generators fire bursts of watcher events for one file: wait this long for the burst to end. */
 const WATCHER_SETTLE_MS = 300;

@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import { defaultConfig, DEFAULT_MAX_FILE_SIZE_BYTES, type PartialConfig } from '../core/config.js';
-import { checkBoolean, checkRules, checkSetting } from '../core/settings.js';
+import { checkBoolean, checkRules, checkSetting, DEFAULT_MAX_FILE_SIZE_BYTES, defaultConfig, type PartialConfig } from '../core/index.js';
 
 /** The `crossover.*` settings the extension reads; every one has a default in package.json. */
 export interface ExtensionSettings {

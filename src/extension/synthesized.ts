@@ -5,10 +5,16 @@
  * Kept in a diagnostic collection of its own, re-mapped when a template or a CDK source changes.
  */
 import * as vscode from 'vscode';
-import { analyzeText, isListed } from '../core/engine.js';
-import { type Finding } from '../core/findings.js';
-import { type CdkSource, constructPaths, isSynthesizedTemplate, mapSynthesizedFindings } from '../core/parse/cdk/synthesized.js';
-import { decodeBytes } from '../core/parse/document/load.js';
+import {
+  analyzeText,
+  type CdkSource,
+  constructPaths,
+  decodeBytes,
+  type Finding,
+  isListed,
+  isSynthesizedTemplate,
+  mapSynthesizedFindings,
+} from '../core/index.js';
 import { type AnalysisSummary, type Analyzer } from './analyzer.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';

@@ -6,7 +6,7 @@
  * the template's findings show. Reading is synchronous and small; nothing is ever executed.
  */
 import { dirname, resolve } from 'node:path';
-import { MAX_REFERENCED_FILE_BYTES, referenceReader, type FileReader } from '../core/parse/serverless/file-reader.js';
+import { type FileReader, MAX_REFERENCED_FILE_BYTES, referenceReader } from '../core/index.js';
 import { readLocalCappedSync } from './disk.js';
 import { isInside } from './inside.js';
 

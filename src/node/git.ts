@@ -57,7 +57,7 @@ function nulList(buffer: Buffer): string[] {
     .filter((s) => s.length > 0);
 }
 
-export interface GitFile {
+interface GitFile {
   path: string;
   /** The blob's object id. */
   object: string;

@@ -2,12 +2,11 @@
  * (Node hosts: the CLI and the extension.) Loads dist/python-reader.js (tree-sitter and the Python CDK
  * reader, bundled apart) with its two WebAssembly modules the first time a Python CDK app is analysed.
  * Initialising tree-sitter is asynchronous, so the hosts await `loadPythonReader()` before analysing such
- * a file; afterwards `pythonReader()` returns it synchronously.
+ * a file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type PythonReader } from '../core/engine.js';
-import { needsReader } from '../core/formats.js';
+import { needsReader, type PythonReader } from '../core/index.js';
 
 type Entry = { createPythonReader(wasm: { runtime: Uint8Array; grammar: Uint8Array }): Promise<PythonReader> };
 
@@ -40,11 +39,6 @@ export function loadPythonReader(): Promise<PythonReader | undefined> {
     return loaded;
   })();
   return loading;
-}
-
-/** The reader if it is loaded already. */
-export function pythonReader(): PythonReader | undefined {
-  return loaded;
 }
 
 /** Does analysing this file need the Python reader? (A `.py` file that imports aws_cdk.) */

@@ -3,7 +3,7 @@
  * with its specification database, the first time two versions of a template are compared.
  */
 import { join } from 'node:path';
-import { type ResourceDiffer } from '../core/diff/diff.js';
+import { type ResourceDiffer } from '../core/index.js';
 
 let differ: ResourceDiffer | null | undefined;
 

@@ -4,8 +4,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type TemplateObject } from '../core/diff/cloudformation-view.js';
-import { type AsyncResourceDiffer, type ResourceChange } from '../core/diff/diff.js';
+import { type AsyncResourceDiffer, type ResourceChange, type TemplateObject } from '../core/index.js';
 
 type Reply = { id: number; changes?: ResourceChange[]; error?: string };
 

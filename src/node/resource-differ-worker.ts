@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { resourceDiffer } from './resource-differ.js';
-import { type TemplateObject } from '../core/diff/cloudformation-view.js';
+import { type TemplateObject } from '../core/index.js';
 
 parentPort?.on('message', (message: { id: number; before: TemplateObject; after: TemplateObject }) => {
   try {

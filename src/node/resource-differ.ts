@@ -5,7 +5,7 @@
  * (db.json.gz, 2.6 MB) is read from disk at the first diff, so this bundle is loaded only then.
  */
 import { fullDiff } from '@aws-cdk/cloudformation-diff';
-import { type PropertyChange, type ResourceChange, type ResourceDiffer } from '../core/diff/diff.js';
+import { type PropertyChange, type ResourceChange, type ResourceDiffer } from '../core/index.js';
 
 export const resourceDiffer: ResourceDiffer = (before, after) => {
   const diff = fullDiff(before, after);

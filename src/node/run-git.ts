@@ -63,7 +63,7 @@ export const OPTIONS: readonly string[] = ['--no-pager', ...CONFIG.flatMap((o) =
  * The environment git gets, whatever the parent's: fixed values, and the parent's variables in KEPT only.
  * GIT_ALLOW_PROTOCOL names no transport git has ("none"; an empty value could read as unset on Windows).
  */
-export const ENVIRONMENT: Readonly<Record<string, string>> = {
+const ENVIRONMENT: Readonly<Record<string, string>> = {
   LANG: 'C',
   LC_ALL: 'C',
   GIT_ALLOW_PROTOCOL: 'none',
@@ -161,7 +161,7 @@ export function resolveGit(untrusted: readonly string[], options: Pick<GitOption
 const local = process.platform === 'win32' ? win32 : posix;
 
 /** The nearest folder from `cwd` up that holds `.git` (a folder or, for worktrees and submodules, a file). */
-export function repositoryRoot(cwd: string): string | undefined {
+function repositoryRoot(cwd: string): string | undefined {
   for (let dir = local.resolve(cwd); ;) {
     if (existsSync(local.join(dir, '.git'))) return dir;
     const parent = local.dirname(dir);
@@ -170,7 +170,7 @@ export function repositoryRoot(cwd: string): string | undefined {
   }
 }
 
-export interface GitResult {
+interface GitResult {
   /** The exit status (0: success; -1 when a signal ended git). */
   status: number;
   /** The signal that ended git, if one did. */

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type TypeScriptReader } from '../core/engine.js';
+import { type TypeScriptReader } from '../core/index.js';
 
 let reader: TypeScriptReader | null | undefined;
 

@@ -5,9 +5,7 @@
  * that is not one of the message's is refused with the reason; the extension logs it and does nothing else.
  * No dependencies at run time (types only), so the webview bundle may use these too.
  */
-import { LAMBDA_LIMITS } from '../core/data/limits.js';
-import { type Overrides } from '../core/cost/comparison.js';
-import { type FrontDoor } from '../core/cost/model.js';
+import { type FrontDoor, LAMBDA_LIMITS, type Overrides } from '../core/browser.js';
 import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from './compare-messages.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };

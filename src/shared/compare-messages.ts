@@ -1,10 +1,8 @@
+import { type ComparisonData, type Decision, type EquivalentConfig, type Overrides } from '../core/browser.js';
 /**
  * The comparison view's messages: what the extension sends the webview (the whole state, after every
  * change) and what the webview sends back (the user's edits and clicks). Types only, shared by both sides.
  */
-import { type ComparisonData, type Overrides } from '../core/cost/comparison.js';
-import { type Decision } from '../core/cost/decision.js';
-import { type EquivalentConfig } from '../core/cost/equivalent.js';
 
 export type WorkloadKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
 

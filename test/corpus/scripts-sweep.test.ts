@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { type PythonReader } from '../../src/core/engine.js';
+import { type PythonReader } from '../../src/core/parse/readers.js';
 import { testPythonReader } from '../support/python-reader.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { analyzeText } from '../../src/core/engine.js';

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
-import { analyzeText, type PythonReader, type TypeScriptReader } from '../../src/core/engine.js';
+import { analyzeText } from '../../src/core/engine.js';
+import { type PythonReader, type TypeScriptReader } from '../../src/core/parse/readers.js';
 import { type Finding } from '../../src/core/findings.js';
 import { decodeBytes } from '../../src/core/parse/document/load.js';
 import { corpusIndex, corpusRoot } from '../support/corpus.js';

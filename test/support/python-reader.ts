@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type PythonReader } from '../../src/core/engine.js';
+import { type PythonReader } from '../../src/core/parse/readers.js';
 import { createPythonReader } from '../../src/core/parse/python/reader.js';
 
 const require = createRequire(import.meta.url);

@@ -4,6 +4,7 @@
  * crossover and the current traffic (or the low / typical / high band) marked. Colours come from the VS Code
  * theme; the labels from src/core/present/view.ts.
  */
+import { chartLines, chartText, VIEW_LABELS } from '../../src/core/browser.js';
 import {
   Chart,
   type ChartDataset,
@@ -18,7 +19,6 @@ import {
 } from 'chart.js';
 import { type CompareViewState } from '../../src/shared/compare-messages.js';
 import { count, usd } from './format.js';
-import { chartLines, chartText, VIEW_LABELS } from '../../src/core/present/view.js';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 

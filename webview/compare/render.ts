@@ -2,20 +2,20 @@
  * The comparison view as a pure function of its state: DOM in, nothing else touched. main.ts mounts it and
  * wires the messages; the chart is drawn by chart.ts once the canvas is in the page.
  */
-import { OVERRIDE_BOUNDS } from '../../src/shared/compare-checks.js';
-import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
-import { type Overrides } from '../../src/core/cost/comparison.js';
-import { FRONT_DOOR_LABELS } from '../../src/core/present/labels.js';
 import {
   chartDescription,
   decisionText,
+  FRONT_DOOR_LABELS,
+  type Overrides,
   platformPanels,
   pricesLine,
   sideLabel,
   verdict,
   VIEW_LABELS as L,
   workloadQuestion,
-} from '../../src/core/present/view.js';
+} from '../../src/core/browser.js';
+import { OVERRIDE_BOUNDS } from '../../src/shared/compare-checks.js';
+import { type FromView, type CompareViewState } from '../../src/shared/compare-messages.js';
 
 const FRONT_DOORS = Object.entries(FRONT_DOOR_LABELS);
 const FARGATE_VCPU = ['0.25', '0.5', '1', '2', '4', '8', '16'];

@@ -2,8 +2,8 @@
  * The workspace summary: every workload with both monthly figures and the recommendation, sortable by
  * any column (the column buttons work from the keyboard); a workload's name opens its comparison.
  */
+import { platformUsd, summaryCell, summaryColumns, summaryTotal, VIEW_LABELS } from '../../src/core/browser.js';
 import { type FromView, type SummaryRow } from '../../src/shared/compare-messages.js';
-import { platformUsd, summaryCell, summaryColumns, summaryTotal, VIEW_LABELS } from '../../src/core/present/view.js';
 
 export interface SortState {
   /** A field of the row, or `platform:<id>` for a platform beyond Lambda and Fargate. */

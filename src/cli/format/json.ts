@@ -2,7 +2,7 @@
  * The machine-readable report (`--format json`). Its shape is a contract (version 1) that CI scripts
  * parse, so every key is listed explicitly: nothing internal (model, durations, uris) leaks in by accident.
  */
-import { type Range } from '../../core/model/location.js';
+import { type Range } from '../../core/index.js';
 import { type CheckReport } from '../check.js';
 
 export function formatJson(report: CheckReport): string {

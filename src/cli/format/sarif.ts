@@ -2,9 +2,7 @@
  * SARIF 2.1.0 (`--format sarif`), the format GitHub code scanning reads: rule metadata with help links,
  * results with 1-based regions relative to the working directory.
  */
-import { type Severity } from '../../core/findings.js';
-import { RULES } from '../../core/rules/registry.js';
-import { docsUrl } from '../../core/rules/rule.js';
+import { docsUrl, RULES, type Severity } from '../../core/index.js';
 import { type CheckReport } from '../check.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -67,7 +65,7 @@ export function formatSarif(report: CheckReport, version: string): string {
 }
 
 /** `lambda/api-gateway-timeout` -> `LambdaApiGatewayTimeout` (SARIF's rule name: an identifier, unlike the id). */
-export function friendlyName(id: string): string {
+function friendlyName(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
@@ -76,6 +74,6 @@ export function friendlyName(id: string): string {
 }
 
 /** A relative path as a URI reference: segments percent-encoded (spaces, `#`, `%`), slashes kept. */
-export function relativeUri(path: string): string {
+function relativeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }

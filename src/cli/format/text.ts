@@ -1,8 +1,8 @@
 /** Human-readable output, one block per file (in the manner of eslint's "stylish"), then a summary. */
-import { type Finding, type Severity } from '../../core/findings.js';
+import { type Finding, type Severity } from '../../core/index.js';
 import { type CheckReport, NOT_A_TEMPLATE } from '../check.js';
 
-export interface TextOptions {
+interface TextOptions {
   /** List errors only; the summary still counts everything, so nothing is hidden from the totals. */
   quiet: boolean;
 }
@@ -23,7 +23,7 @@ function fileBlock(path: string, findings: Finding[]): string {
   return [path, ...rows.map(([at, severity, message, ruleId]) => `  ${at.padEnd(place)}  ${severity.padEnd(level)}  ${message}  ${ruleId}`), ''].join('\n');
 }
 
-export function summary(report: CheckReport): string {
+function summary(report: CheckReport): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const { result } of report.files) for (const f of result.findings) counts[f.severity]++;
   const total = counts.error + counts.warning + counts.info + counts.hint;

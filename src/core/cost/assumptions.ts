@@ -14,7 +14,7 @@ import { DEFAULT_REGION, priceBook } from './price-book.js';
 import { DEFAULT_COST_SETTINGS, type CostSettings } from './settings.js';
 import { type UsageFile, usageFor } from './usage-file.js';
 
-export type AssumptionSource = 'template' | 'usage file' | 'settings' | 'default';
+type AssumptionSource = 'template' | 'usage file' | 'settings' | 'default';
 
 export interface Assumption {
   name: string;
@@ -178,7 +178,7 @@ function isDefault(value: object, reference: object): boolean {
 }
 
 /** Memory of the Lambda function a task is compared with (a labelled default; the traffic decides the rest). */
-export const LAMBDA_EQUIVALENT_MEMORY_MB = 1024;
+const LAMBDA_EQUIVALENT_MEMORY_MB = 1024;
 
 /**
  * A task definition (and the service that runs it, when the template has one) -> its needs: the Fargate

@@ -96,7 +96,7 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
 }
 
 /** A workload's figures in the workspace summary: the typical traffic, and the recommendation at it. */
-export interface WorkloadSummary {
+interface WorkloadSummary {
   lambdaUsd: number;
   fargateUsd: number;
   fargateTasks: number;

@@ -12,7 +12,7 @@ import { type Scenario } from './model.js';
 import { type PriceBook } from './price-book.js';
 import { ecsFargatePlatform, lambdaPlatform, otherPlatforms, platforms, type Platform, type PlatformCurve } from './platforms/index.js';
 
-export const SWEEP_RANGE: readonly [number, number] = [1_000, 1e11];
+const SWEEP_RANGE: readonly [number, number] = [1_000, 1e11];
 
 export type Crossover =
   | { kind: 'point'; requestsPerMonth: number }
@@ -40,7 +40,7 @@ export function crossovers(s: Scenario, prices: PriceBook, range: readonly [numb
 }
 
 /** Where `platform` becomes cheaper than Lambda. */
-export function crossoverWith(platform: Platform, s: Scenario, prices: PriceBook, range: readonly [number, number] = SWEEP_RANGE): Crossover {
+function crossoverWith(platform: Platform, s: Scenario, prices: PriceBook, range: readonly [number, number] = SWEEP_RANGE): Crossover {
   return solve(lambdaPlatform.curve(s, prices), platform.curve(s, prices), range);
 }
 

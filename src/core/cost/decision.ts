@@ -14,9 +14,9 @@ import { type CostReport } from './report.js';
 
 const MAX_TIMEOUT_S = LAMBDA_LIMITS.maxTimeoutSeconds.value;
 
-export type Lean = 'lambda' | 'containers' | 'either' | 'unknown';
+type Lean = 'lambda' | 'containers' | 'either' | 'unknown';
 
-export interface ChecklistItem {
+interface ChecklistItem {
   question: string;
   lean: Lean;
   answer: string;

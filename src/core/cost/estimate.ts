@@ -65,7 +65,7 @@ export function priceKeysOf(c: Comparison): RegionalPriceKey[] {
 }
 
 /** What is estimated: a Lambda function (with an RDS Proxy of its template, or not), or an ECS task definition and the service running it. */
-export type Workload =
+type Workload =
   { kind: 'lambda-function'; fn: LambdaFunction; rdsProxy?: boolean } | { kind: 'ecs-task'; task: EcsTaskDefinition; service?: EcsService | undefined };
 
 /** A workload's estimate; undefined for a task definition whose CPU or memory is not static. */

@@ -10,7 +10,7 @@ export type Architecture = 'x86_64' | 'arm64';
 export type FrontDoor = 'rest-api' | 'http-api' | 'websocket-api' | 'alb' | 'function-url' | 'none';
 export const FRONT_DOORS: readonly FrontDoor[] = ['rest-api', 'http-api', 'websocket-api', 'alb', 'function-url', 'none'];
 
-export interface LambdaSide {
+interface LambdaSide {
   memoryMb: number;
   architecture: Architecture;
   ephemeralStorageMb: number;

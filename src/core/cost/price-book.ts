@@ -16,7 +16,7 @@ import {
 } from '../data/price-table.js';
 
 /** A user's price override: a number (a flat price), or tiers for a tiered price. */
-export type PriceOverride = number | Tier[];
+type PriceOverride = number | Tier[];
 export type PriceOverrides = Partial<Record<RegionalPriceKey, PriceOverride>>;
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -137,7 +137,7 @@ const KEY_NAMES: Record<RegionalPriceKey, string> = {
   'rdsProxy.vcpuHour': 'RDS Proxy',
 };
 
-export function describeKey(key: RegionalPriceKey): string {
+function describeKey(key: RegionalPriceKey): string {
   return KEY_NAMES[key];
 }
 

@@ -9,7 +9,7 @@ import { noCrossoverNote } from '../present/labels.js';
 import { extraPlatforms, type CostPart, type Deployment } from './platforms/index.js';
 
 /** A platform beyond Lambda and Fargate, in the report (the two built-ins keep their own fields). */
-export interface PlatformReport {
+interface PlatformReport {
   id: string;
   label: string;
   monthlyUsd: number;

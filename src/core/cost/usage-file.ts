@@ -21,7 +21,7 @@ import { isMap, type MapNode, type TreeNode } from '../parse/document/tree.js';
 
 export const USAGE_FILE_NAMES = ['crossover.usage.yml', 'crossover.usage.yaml', 'crossover.usage.json'];
 
-export interface UsageEntry {
+interface UsageEntry {
   requestsPerMonth?: number;
   requestsPerSecond?: number;
   averageDurationMs?: number;
@@ -42,7 +42,7 @@ export const USAGE_FIELDS: Record<keyof UsageEntry, { min: number; exclusiveMin?
   peakToAverage: { min: 1, max: 1000, description: 'Peak traffic divided by the monthly average (1 = flat)' },
 };
 
-export interface UsageProblem {
+interface UsageProblem {
   message: string;
   range: Range;
   severity: 'error' | 'warning';

@@ -20,7 +20,7 @@ import { parseUsageFile } from './usage-file.js';
 /** The new text, or why the file was left alone (a sentence to show the user). */
 export type UsageWrite = { text: string } | { refused: string };
 
-export interface Traffic {
+interface Traffic {
   requestsPerMonth: number;
   averageDurationMs: number;
   region?: string;
@@ -41,10 +41,10 @@ export const USAGE_SKELETON = [
 ].join('\n');
 
 /** The same for a `.json` usage file (JSON has no comments): an empty `resources` object. */
-export const USAGE_JSON_SKELETON = '{\n  "resources": {}\n}\n';
+const USAGE_JSON_SKELETON = '{\n  "resources": {}\n}\n';
 
 /** Is the usage file at this path (or name) JSON? Else YAML. */
-export function isJsonUsageFile(path: string): boolean {
+function isJsonUsageFile(path: string): boolean {
   return path.endsWith('.json');
 }
 

@@ -22,7 +22,7 @@ export interface TaskCost {
   estimate: WorkloadEstimate;
 }
 
-export interface TemplateCosts {
+interface TemplateCosts {
   functions: FunctionCost[];
   tasks: TaskCost[];
 }

@@ -6,7 +6,7 @@
  */
 import { type RuntimeFamily } from './runtimes.js';
 
-export interface ColdStartFigure {
+interface ColdStartFigure {
   /** Typical INIT in ms (x86_64 / arm64), hello-world, zip, 512 MB. */
   x86_64Ms: number;
   arm64Ms: number;

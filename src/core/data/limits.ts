@@ -4,15 +4,13 @@
  * the URL is the primary page behind it. Re-check these before each release.
  */
 
-export interface Limit<T = number> {
+interface Limit<T = number> {
   value: T;
   unit: string;
   source: string;
   url: string;
   confidence: 'high' | 'medium' | 'low';
 }
-
-export const LIMITS_AS_OF = '2026-11-23';
 
 const LAMBDA_QUOTAS = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
 

@@ -49,7 +49,7 @@ export const TIERED_KEYS: ReadonlySet<RegionalPriceKey> = new Set([
   'apigw.websocketMessagesPerMillion',
 ]);
 
-export const GLOBAL_KEYS = [
+const GLOBAL_KEYS = [
   'lambda.freeTier.requests',
   'lambda.freeTier.gbSeconds',
   'fargate.freeEphemeralStorageGb',
@@ -65,7 +65,7 @@ export const GLOBAL_KEYS = [
 
 export type GlobalKey = (typeof GLOBAL_KEYS)[number];
 
-export interface SourceEntry {
+interface SourceEntry {
   value?: number;
   tiers?: Tier[];
   date: string;

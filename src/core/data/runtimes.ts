@@ -11,7 +11,7 @@ export const RUNTIMES_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/lam
 
 export type RuntimeFamily = 'nodejs' | 'python' | 'java' | 'dotnet' | 'ruby' | 'go' | 'provided';
 
-export interface RuntimeInfo {
+interface RuntimeInfo {
   id: string;
   family: RuntimeFamily;
   /** ISO date when AWS stops applying security patches; undefined when not announced/sourced. */
@@ -85,7 +85,7 @@ const LIST: RuntimeInfo[] = [
   r('go1.x', 'go', '2024-01-08', { arm64: false }),
 ];
 
-export const RUNTIMES: ReadonlyMap<string, RuntimeInfo> = new Map(LIST.map((info) => [info.id, info]));
+const RUNTIMES: ReadonlyMap<string, RuntimeInfo> = new Map(LIST.map((info) => [info.id, info]));
 
 export function runtimeInfo(id: string | undefined): RuntimeInfo | undefined {
   return id === undefined ? undefined : RUNTIMES.get(id);

@@ -27,7 +27,7 @@ export function cloudFormationView(uri: string, text: string, model: TemplateMod
 }
 
 /** The model's nodes as CloudFormation resources (types and property names as CloudFormation has them). */
-export function modelTemplate(model: TemplateModel): TemplateObject {
+function modelTemplate(model: TemplateModel): TemplateObject {
   const resources: TemplateObject['Resources'] = {};
   for (const node of model.byId.values()) resources[node.id] = resourceOf(node);
   return { Resources: resources };

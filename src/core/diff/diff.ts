@@ -10,7 +10,8 @@ import { type CostSettings } from '../cost/settings.js';
 import { type WorkloadEstimate } from '../cost/estimate.js';
 import { type UsageFile } from '../cost/usage-file.js';
 import { templateCosts } from '../cost/workloads.js';
-import { analyzeText, type AnalysisResult, type PythonReader, type TypeScriptReader } from '../engine.js';
+import { analyzeText, type AnalysisResult } from '../engine.js';
+import { type PythonReader, type TypeScriptReader } from '../parse/readers.js';
 import { type Finding, type Severity, SEVERITY_ORDER } from '../findings.js';
 import { type TemplateFormat } from '../model/template.js';
 import { cloudFormationView, type TemplateObject } from './cloudformation-view.js';
@@ -51,7 +52,7 @@ export interface ResourceChange {
 /** Compares two CloudFormation templates resource by resource. */
 export type ResourceDiffer = (before: TemplateObject, after: TemplateObject) => ResourceChange[];
 
-export interface WorkloadCost {
+interface WorkloadCost {
   /** Monthly USD on Lambda and on Fargate for the same traffic, and on the platform it is deployed to. */
   lambda: number;
   fargate: number;
@@ -85,7 +86,7 @@ export interface FindingChange {
   resourceId?: string;
 }
 
-export interface FileChange {
+interface FileChange {
   path: string;
   status: 'added' | 'removed' | 'modified' | 'unchanged';
   format: TemplateFormat;
@@ -109,7 +110,7 @@ export interface DiffReport {
   notes: string[];
 }
 
-export interface DiffOptions {
+interface DiffOptions {
   config: EngineConfig;
   settings: CostSettings;
   differ?: ResourceDiffer;

@@ -17,8 +17,3 @@ export interface SourceLocation {
   range: Range;
   path: PathSegment[];
 }
-
-export function rangeContains(outer: Range, inner: Range): boolean {
-  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, inner.start) && before(inner.end, outer.end);
-}

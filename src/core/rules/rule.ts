@@ -21,9 +21,9 @@ import {
 } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 
-export type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs';
+type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs';
 
-export interface RuleExample {
+interface RuleExample {
   /** Short caption, e.g. "Timeout above the REST API limit". */
   title: string;
   /** A template fragment (YAML) that triggers the rule. */
@@ -33,7 +33,7 @@ export interface RuleExample {
 }
 
 /** Everything the rule's docs page is generated from (scripts/gen-rule-docs.mjs writes docs/rules/<id>.md). */
-export interface RuleDocs {
+interface RuleDocs {
   /** One sentence: what the rule checks. */
   description: string;
   /** Why it matters: what breaks or costs money, in a paragraph or two of Markdown. */
@@ -60,7 +60,7 @@ export interface RuleMeta<MessageId extends string = string> {
   fixable?: boolean;
 }
 
-export interface RelatedReport {
+interface RelatedReport {
   loc: SourceLocation;
   message: string;
 }
@@ -83,7 +83,7 @@ export interface Report<MessageId extends string = string> {
   severity?: Severity;
 }
 
-export interface RuleContext<MessageId extends string = string> {
+interface RuleContext<MessageId extends string = string> {
   model: TemplateModel;
   config: EngineConfig;
   report(report: Report<MessageId>): void;
@@ -109,7 +109,7 @@ export function defineRule<MessageId extends string>(rule: Rule<MessageId>): Rul
   return rule;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/crossover-dev/crossover/blob/main/docs/rules/';
+const DOCS_BASE_URL = 'https://github.com/crossover-dev/crossover/blob/main/docs/rules/';
 
 /** Where bugs are reported (package.json's repository, `/issues`; a meta test keeps the two in step). */
 export const ISSUES_URL = 'https://github.com/crossover-dev/crossover/issues';
@@ -137,6 +137,6 @@ const TEMPLATE_PARTS = new Map<string, string[]>();
 const INTEGER = new Intl.NumberFormat('en-US');
 const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   return Number.isInteger(value) ? INTEGER.format(value) : DECIMAL.format(value);
 }

@@ -10,12 +10,19 @@
  */
 import { dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
-import { type EngineConfig } from '../../core/config.js';
-import { parseUsageFile, emptyUsage, USAGE_FILE_NAMES, type UsageFile } from '../../core/cost/usage-file.js';
-import { diffSidesAsync, type DiffReport, type Side } from '../../core/diff/diff.js';
-import { type TemplateObject } from '../../core/diff/cloudformation-view.js';
-import { diffMarkdown } from '../../core/diff/format.js';
-import { notificationText } from '../../core/markdown.js';
+import {
+  diffMarkdown,
+  type DiffReport,
+  diffSidesAsync,
+  emptyUsage,
+  type EngineConfig,
+  notificationText,
+  parseUsageFile,
+  type Side,
+  type TemplateObject,
+  USAGE_FILE_NAMES,
+  type UsageFile,
+} from '../../core/index.js';
 import { fileReaderFor } from '../../node/file-reader.js';
 import { checkRevision, GitError, readAt, type GitOptions } from '../../node/git.js';
 import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';

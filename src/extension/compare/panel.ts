@@ -3,15 +3,21 @@
  * extension owns the figures: it applies the user's edits to the workload's scenario, costs it with the engine
  * (the same report as `crossover cost`), and sends the whole state; the webview only renders and reports edits.
  */
+import {
+  changedSpan,
+  decide,
+  type EcsTaskDefinition,
+  fargateEquivalent,
+  lambdaEquivalent,
+  type LambdaFunction,
+  notificationText,
+  type Overrides,
+  withTraffic,
+  workloadComparison,
+  type WorkloadEstimate,
+} from '../../core/index.js';
 import * as vscode from 'vscode';
-import { workloadComparison, type Overrides } from '../../core/cost/comparison.js';
-import { decide } from '../../core/cost/decision.js';
-import { changedSpan, withTraffic } from '../../core/cost/usage-writer.js';
-import { type WorkloadEstimate } from '../../core/cost/estimate.js';
-import { fargateEquivalent, lambdaEquivalent } from '../../core/cost/equivalent.js';
-import { type EcsTaskDefinition, type LambdaFunction } from '../../core/model/nodes.js';
 import { type CompareViewState, type FromView, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
-import { notificationText } from '../../core/markdown.js';
 import { type CostService } from '../cost/estimates.js';
 import { readUsageText, type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';

@@ -3,11 +3,10 @@
  * (one comparison per workload, one summary), opened from commands and brought back after a reload. What a
  * comparison shows and answers is in panel.ts, the summary in summary.ts, the page and message checks in webview.ts.
  */
+import { compareTab, type Overrides, VIEW_LABELS } from '../../core/index.js';
 import * as vscode from 'vscode';
-import { type Overrides } from '../../core/cost/comparison.js';
 import { checkToView } from '../../shared/compare-checks.js';
 import { type CompareViewState } from '../../shared/compare-messages.js';
-import { compareTab, VIEW_LABELS } from '../../core/present/view.js';
 import { type CostService } from '../cost/estimates.js';
 import { type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';

@@ -2,9 +2,8 @@
  * The workspace summary: every Lambda function, task definition and service with its typical figures and the
  * recommendation, sortable in the view; a workload's name opens its comparison.
  */
+import { type WorkloadEstimate, workloadSummary } from '../../core/index.js';
 import * as vscode from 'vscode';
-import { workloadSummary } from '../../core/cost/comparison.js';
-import { type WorkloadEstimate } from '../../core/cost/estimate.js';
 import { type SummaryRow, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
 import { type CostService } from '../cost/estimates.js';
 import { type Log } from '../log.js';

@@ -2,12 +2,9 @@
  * The cost commands: the report, the comparison (from a lens, the palette or the context menu), the summary
  * and "Edit Usage Assumptions".
  */
+import { changedSpan, lensTitle, notificationText, parseUsageFile, plainLabel, reportMarkdown, taskLensTitle, usageEdit } from '../../core/index.js';
 import * as vscode from 'vscode';
-import { parseUsageFile } from '../../core/cost/usage-file.js';
-import { changedSpan, usageEdit } from '../../core/cost/usage-writer.js';
 import { type Log } from '../log.js';
-import { notificationText, plainLabel } from '../../core/markdown.js';
-import { lensTitle, reportMarkdown, taskLensTitle } from '../../core/present/cost.js';
 import { type CostService, type FunctionCost } from './estimates.js';
 import { REPORT_SCHEME, type ReportDocuments } from './reports.js';
 import { readUsageText } from './usage.js';

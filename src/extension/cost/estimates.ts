@@ -2,15 +2,21 @@
  * Estimates for the functions of every analysed template, cached until the template's result, the usage
  * file or the cost settings change. Hovers, CodeLenses and the status total read from here.
  */
+import {
+  addToTotal,
+  type CostSettings,
+  type EngineConfig,
+  type FunctionCost,
+  type PriceBook,
+  priceBook,
+  type TaskCost,
+  templateCosts,
+  type WorkloadEstimate,
+  type WorkspaceTotal,
+} from '../../core/index.js';
 import * as vscode from 'vscode';
-import { type EngineConfig } from '../../core/config.js';
-import { type CostSettings } from '../../core/cost/settings.js';
-import { type WorkloadEstimate } from '../../core/cost/estimate.js';
-import { priceBook, type PriceBook } from '../../core/cost/price-book.js';
-import { templateCosts, type FunctionCost, type TaskCost } from '../../core/cost/workloads.js';
 import { type Analyzer } from '../analyzer.js';
 import { type Log } from '../log.js';
-import { addToTotal, type WorkspaceTotal } from '../../core/present/cost.js';
 import { readCostSettings } from './settings.js';
 import { type UsageFiles } from './usage.js';
 import { candidateSelector } from '../support/candidates.js';

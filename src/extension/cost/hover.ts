@@ -2,13 +2,10 @@
  * Hovers on a Lambda function's cost settings (memory, timeout, architecture, concurrency, /tmp) and on a
  * task's cpu / memory: the wording comes from src/core/present/cost.ts, this wraps it for the editor.
  */
+import { type CostField, editUsageLink, type Field, hoverMarkdown, type LambdaFunction, type SourceLocation, taskHoverMarkdown } from '../../core/index.js';
 import * as vscode from 'vscode';
-import { type Field } from '../../core/model/field.js';
-import { type SourceLocation } from '../../core/model/location.js';
-import { type LambdaFunction } from '../../core/model/nodes.js';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
-import { editUsageLink, hoverMarkdown, taskHoverMarkdown, type CostField } from '../../core/present/cost.js';
 import { type CostService } from './estimates.js';
 
 function fieldsOf(fn: LambdaFunction): [CostField, Field<unknown> | undefined][] {

@@ -1,9 +1,8 @@
 /** The CodeLenses above each function, task definition and service: its monthly figures and "Compare". */
+import { checkBoolean, COMPARE_LENS, lensTitle, lensTooltip, taskLensTitle } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
-import { checkBoolean } from '../../core/settings.js';
-import { COMPARE_LENS, lensTitle, lensTooltip, taskLensTitle } from '../../core/present/cost.js';
 import { type CostService } from './estimates.js';
 
 export class CostLensProvider implements vscode.CodeLensProvider {

@@ -1,5 +1,5 @@
 /** `crossover.pricing.*`, `crossover.usage.*` and `crossover.fargate.*` -> the engine's CostSettings. */
-import { resolveCostSettings, type CostSettings } from '../../core/cost/settings.js';
+import { type CostSettings, resolveCostSettings } from '../../core/index.js';
 import { type SettingsSource } from '../settings.js';
 
 /** Read as given and checked by the engine (resolveCostSettings); `report` hears each problem. */

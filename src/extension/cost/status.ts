@@ -1,6 +1,6 @@
 /** The workspace's typical monthly figures in the status bar (a click opens the summary). */
+import { statusText, statusTooltip } from '../../core/index.js';
 import * as vscode from 'vscode';
-import { statusText, statusTooltip } from '../../core/present/cost.js';
 import { type Log } from '../log.js';
 import { type CostService } from './estimates.js';
 

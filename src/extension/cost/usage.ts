@@ -3,8 +3,8 @@
  * re-read when it changes on disk or as it is edited (so hovers follow the typing), its problems shown
  * as diagnostics on the file.
  */
+import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../../core/index.js';
 import * as vscode from 'vscode';
-import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../../core/cost/usage-file.js';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
 import { readCapped } from '../support/read-capped.js';

@@ -3,7 +3,7 @@
  * webview panels that VS Code restores. `npm run manifest` writes them; test/meta/formats.test.ts fails
  * when package.json disagrees.
  */
-import { formatActivationEvents } from '../../core/formats.js';
+import { formatActivationEvents } from '../../core/index.js';
 
 /** Besides the formats: a usage file marks a workspace Crossover costs; restored panels need Crossover. */
 export const OTHER_ACTIVATION_EVENTS: readonly string[] = [

@@ -3,8 +3,7 @@
  * (src/core/formats.ts): the workspace scan's globs, the analyzer's candidate test, and the document
  * selector of the cost hovers and CodeLenses. No `vscode` import, so the tests check these directly.
  */
-import { candidateGlob, candidateLanguages, INPUT_FORMATS, isCandidateFile } from '../../core/formats.js';
-import { isSynthesizedTemplate } from '../../core/parse/cdk/synthesized.js';
+import { candidateGlob, candidateLanguages, INPUT_FORMATS, isCandidateFile, isSynthesizedTemplate } from '../../core/index.js';
 
 /** Every file a format reads (the file watcher, a new folder's search). */
 export const CANDIDATE_GLOB = candidateGlob();
@@ -14,7 +13,7 @@ export const TEMPLATE_GLOB = candidateGlob(INPUT_FORMATS.filter((format) => !for
 export const SCRIPT_GLOB = candidateGlob(INPUT_FORMATS.filter((format) => format.code));
 
 /** Schemes of documents that are files the user edits (not diff views, output channels, git:, ...). */
-export const EDITABLE_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
+const EDITABLE_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
 const LANGUAGES: ReadonlySet<string> = new Set(candidateLanguages());
 
 /**
@@ -28,7 +27,7 @@ export function isCandidateDocument(uri: { scheme: string; path: string }, langu
 }
 
 /** A VS Code DocumentFilter (the plain data, so this module needs no `vscode`). */
-export interface CandidateFilter {
+interface CandidateFilter {
   scheme: string;
   language?: string;
   pattern?: string;

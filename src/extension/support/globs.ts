@@ -4,7 +4,7 @@
  * the watcher has no exclude option at all, so its events are matched here with the same patterns.
  */
 
-import { SKIPPED_FOLDER_NAMES } from '../../core/formats.js';
+import { SKIPPED_FOLDER_NAMES } from '../../core/index.js';
 
 /** Folders that hold dependencies, build output or tool state, never templates a person edits. */
 export const ALWAYS_EXCLUDED = SKIPPED_FOLDER_NAMES.map((name) => `**/${name}/**`);

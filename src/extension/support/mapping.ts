@@ -2,17 +2,15 @@
  * A finding as the plain data of a VS Code diagnostic. Kept free of `vscode` so the mapping (severity,
  * docs link, related locations) is unit-tested; diagnostics.ts only wraps the result in vscode classes.
  */
-import { type Finding, type Severity } from '../../core/findings.js';
-import { type Range } from '../../core/model/location.js';
-import { docsUrl } from '../../core/rules/rule.js';
+import { docsUrl, type Finding, type Range, type Severity } from '../../core/index.js';
 
 /** The numeric values of `vscode.DiagnosticSeverity` (Error 0, Warning 1, Information 2, Hint 3). */
-export const DIAGNOSTIC_SEVERITY = { error: 0, warning: 1, info: 2, hint: 3 } as const satisfies Record<Severity, number>;
-export type DiagnosticSeverityValue = (typeof DIAGNOSTIC_SEVERITY)[Severity];
+const DIAGNOSTIC_SEVERITY = { error: 0, warning: 1, info: 2, hint: 3 } as const satisfies Record<Severity, number>;
+type DiagnosticSeverityValue = (typeof DIAGNOSTIC_SEVERITY)[Severity];
 
 export const DIAGNOSTIC_SOURCE = 'crossover';
 
-export interface DiagnosticData {
+interface DiagnosticData {
   range: Range;
   message: string;
   severity: DiagnosticSeverityValue;

@@ -9,8 +9,6 @@ import * as vscode from 'vscode';
 import { type CappedRead, readLocalCapped } from '../../node/disk.js';
 import { readRootOf } from './read-root.js';
 
-export type { CappedRead } from '../../node/disk.js';
-
 export async function readCapped(uri: vscode.Uri, maxBytes: number): Promise<CappedRead> {
   if (uri.scheme === 'file') return readLocalCapped(uri.fsPath, maxBytes, readRootOf(uri).folder);
   let size: number;

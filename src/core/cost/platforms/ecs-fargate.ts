@@ -10,7 +10,7 @@ import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type FargateSide, type Scenario } f
 import { frontDoorCost } from './front-door.js';
 import { partsOf, sumParts, type Platform, type PlatformCost, type PlatformCurve } from './types.js';
 
-export interface FargateBreakdown {
+interface FargateBreakdown {
   compute: number;
   loadBalancer: number;
   ephemeralStorage: number;
@@ -52,7 +52,7 @@ function fargateRates(f: FargateSide, prices: PriceBook): { vcpuHour: number; gb
 }
 
 /** Concurrent requests at peak: requests/s x peak-to-average x duration. */
-export function requiredConcurrency(s: Scenario): number {
+function requiredConcurrency(s: Scenario): number {
   return (Math.max(0, s.requestsPerMonth) / SECONDS_PER_MONTH) * s.peakToAverage * (s.durationMs / 1000);
 }
 

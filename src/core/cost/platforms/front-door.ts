@@ -41,7 +41,7 @@ export function frontDoorCost(
  * connections (concurrent requests, 3,000 per LCU), processed bytes (request + response payload, 1 GB an
  * hour per LCU, 0.4 GB for Lambda targets); rule evaluations stay within the 10 free rules.
  */
-export function albLcu(s: Scenario, prices: PriceBook, lambdaTargets: boolean): number {
+function albLcu(s: Scenario, prices: PriceBook, lambdaTargets: boolean): number {
   if (!lambdaTargets && s.fargate.albLcu !== null) return s.fargate.albLcu;
   const rps = Math.max(0, s.requestsPerMonth) / SECONDS_PER_MONTH;
   const newConnections = rps / prices.global('alb.lcu.newConnectionsPerSecond');

@@ -46,4 +46,4 @@ export function registerPlatform(platform: Platform): () => void {
 }
 
 export { ecsFargatePlatform, lambdaPlatform };
-export type { CostPart, Deployment, Platform, PlatformCost, PlatformCurve, Staircase } from './types.js';
+export type { CostPart, Deployment, Platform, PlatformCost, PlatformCurve } from './types.js';

@@ -15,7 +15,7 @@ import { partsOf, sumParts, type Platform, type PlatformCost, type PlatformCurve
 /** /tmp up to this size is included in the duration price. */
 const INCLUDED_EPHEMERAL_MB = LAMBDA_LIMITS.includedEphemeralStorageMb.value;
 
-export interface LambdaBreakdown {
+interface LambdaBreakdown {
   requests: number;
   duration: number;
   frontDoor: number;

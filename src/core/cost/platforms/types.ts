@@ -38,7 +38,7 @@ export interface PlatformCost {
  * A fleet's total: fixed + slope * r + unitCost * units(r), with units(r) = max(minUnits, ceil(perRequest * r))
  * or `fixedUnits` when the count is set.
  */
-export interface Staircase {
+interface Staircase {
   fixed: number;
   slope: number;
   unitCost: number;

@@ -79,7 +79,7 @@ export interface PropsView {
   calls(key: string): CallView[];
 }
 
-export interface ConstructCall {
+interface ConstructCall {
   cls: ClassRef;
   loc: SourceLocation;
   args: ArgView[];
@@ -89,7 +89,7 @@ export interface ConstructCall {
   variable?: string;
 }
 
-export interface MethodCall {
+interface MethodCall {
   receiver: Reference;
   method: string;
   loc: SourceLocation;
@@ -507,7 +507,7 @@ export function fieldOf<T>(evaluated: Evaluated, convert: (value: Value) => T | 
 }
 
 /** Numbers (and numeric strings: ECS cpu / memory are strings in CDK's TaskDefinition). */
-export const asNumber = (v: Value): number | undefined => {
+const asNumber = (v: Value): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
   // A literal too large for a double (1e309) is not a number to compute with; the message quotes the source.
   return n !== undefined && Number.isFinite(n) ? n : undefined;

@@ -31,7 +31,7 @@ import {
 } from './constructs.js';
 
 /** Reads another file of the app, relative to this one ('./config.py' -> its text), a refusal, or undefined. */
-export type SourceReader = FileReader;
+type SourceReader = FileReader;
 
 export function readCdkPython(parser: Parser, uri: string, text: string, readFile?: SourceReader): ParsedTemplate | undefined {
   if (!mentionsCdkPython(text)) return undefined;

@@ -38,7 +38,7 @@ export interface CdkSource {
 }
 
 /** Where a construct path leads: a construct of one source file. */
-export interface ConstructMatch {
+interface ConstructMatch {
   source: CdkSource;
   node: ModelNode;
 }

@@ -34,7 +34,7 @@ import { isRefusal, type FileReader } from '../reference.js';
 import { parseSource } from '../typescript/source.js';
 
 /** Reads another source file of the app, relative to this one ('./config' -> its text), a refusal, or undefined. */
-export type SourceReader = FileReader;
+type SourceReader = FileReader;
 
 export function readCdkTypeScript(uri: string, text: string, readFile?: SourceReader): ParsedTemplate | undefined {
   if (!mentionsCdk(text)) return undefined;

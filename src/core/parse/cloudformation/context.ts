@@ -25,7 +25,7 @@ export interface Span {
   anchor?: Anchor;
 }
 
-export const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
+const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
   'AWS::AccountId',
   'AWS::NotificationARNs',
   'AWS::NoValue',
@@ -37,7 +37,7 @@ export const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
 ]);
 
 /** What a name in a Ref, GetAtt or `${}` stands for. */
-export type NameKind = 'parameter' | 'pseudo' | 'resource' | 'generated' | 'unknown';
+type NameKind = 'parameter' | 'pseudo' | 'resource' | 'generated' | 'unknown';
 
 /** Resources the SAM transform adds without a SAM resource id in their name. */
 const SAM_GLOBAL_NAMES = ['ServerlessRestApi', 'ServerlessHttpApi', 'ServerlessDeploymentApplication', 'CodeDeployServiceRole'];

@@ -7,7 +7,7 @@ import { type Field } from '../../model/field.js';
 import { type PathSegment } from '../../model/location.js';
 import { type ApiGateway, type EventSource, type EventSourceKind, type InvocationMode, type LambdaFunction } from '../../model/nodes.js';
 import { get, getEntry, isMap, isSeq, singleKey, stringValue, type TreeNode } from '../document/tree.js';
-import { type BuildContext, LAMBDA_FUNCTION_TYPES, type ResourceEntry } from './context.js';
+import { type BuildContext, type ResourceEntry } from './context.js';
 import { PropertyView } from './properties.js';
 import { endpointTypeField } from './resources.js';
 import { implicitApiLayers, type SamGlobals } from './globals.js';
@@ -363,7 +363,7 @@ export class EventWiring {
 }
 
 /** Names referenced by Ref / GetAtt / Sub inside a node, in document order (Sub variables included). */
-export function referencedNames(node: TreeNode | undefined, budget = { steps: 2000 }): string[] {
+function referencedNames(node: TreeNode | undefined, budget = { steps: 2000 }): string[] {
   if (!node || --budget.steps < 0) return [];
   const fn = singleKey(node);
   if (fn && isMap(node)) {
@@ -382,8 +382,4 @@ export function referencedNames(node: TreeNode | undefined, budget = { steps: 20
   if (isMap(node)) return node.entries.flatMap((e) => referencedNames(e.value, budget));
   if (isSeq(node)) return node.items.flatMap((item) => referencedNames(item, budget));
   return [];
-}
-
-export function isFunctionResource(resource: ResourceEntry): boolean {
-  return LAMBDA_FUNCTION_TYPES.has(resource.type);
 }

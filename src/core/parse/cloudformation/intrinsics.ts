@@ -12,7 +12,7 @@ import { type BuildContext, type Span } from './context.js';
 import { getAttTarget, subParts, subPlaceholders, type Placeholder } from './references.js';
 import { asStringPart, sameStatic, type Static } from './values.js';
 
-export type Resolved =
+type Resolved =
   | { kind: 'value'; value: Static; via?: string }
   | { kind: 'unresolved'; reason: string }
   /** `!Ref AWS::NoValue`: the property is removed, as if it had not been written. */

@@ -21,13 +21,13 @@ export interface Layer {
   ignore?: ReadonlySet<string>;
 }
 
-export interface FoundEntry {
+interface FoundEntry {
   entry: MapEntry;
   path: PathSegment[];
   origin: Origin;
 }
 
-export interface ListItem {
+interface ListItem {
   node: TreeNode;
   path: PathSegment[];
   origin: Origin;
@@ -37,13 +37,13 @@ export interface ListItem {
   via?: string;
 }
 
-export interface ListView {
+interface ListView {
   items: ListItem[];
   /** Set when the list is an intrinsic whose items cannot be known statically. */
   unresolved?: { reason: string; at: SourceLocation; origin: Origin };
 }
 
-export interface MapView {
+interface MapView {
   entries: FoundEntry[];
   unresolved?: { reason: string; at: SourceLocation; origin: Origin };
 }

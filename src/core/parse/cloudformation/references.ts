@@ -3,7 +3,7 @@
  * the `${...}` placeholders of `Fn::Sub`, and every name a subtree refers to. Shared by the resolver,
  * the link walk and the event wiring so that all three read the same syntax the same way.
  */
-import { isMap, isSeq, singleKey, stringValue, type MapNode, type TreeNode } from '../document/tree.js';
+import { isMap, isSeq, stringValue, type MapNode, type TreeNode } from '../document/tree.js';
 
 /** `Fn::GetAtt: [Res, Attr]`, `Fn::GetAtt: [Res, Attr.Sub]` or `!GetAtt Res.Attr.Sub` -> {resource, attribute}. */
 export function getAttTarget(arg: TreeNode | undefined): { resource: string; attribute: string } | undefined {
@@ -36,7 +36,7 @@ export interface Placeholder {
 }
 
 /** A Sub with more placeholders than this is not evaluated (guards against hostile templates). */
-export const MAX_PLACEHOLDERS = 1000;
+const MAX_PLACEHOLDERS = 1000;
 
 /**
  * The placeholders of an `Fn::Sub` string, in order. `${!Literal}` is an escape that writes `${Literal}`
@@ -71,42 +71,4 @@ export function subParts(arg: TreeNode | undefined): { template: string | undefi
     return { template: stringValue(arg.items[0]), templateNode: arg.items[0], variables: isMap(variables) ? variables : undefined };
   }
   return { template: stringValue(arg), templateNode: arg, variables: undefined };
-}
-
-/**
- * Names referenced by Ref / GetAtt / Sub anywhere inside a node, in document order (Sub variables
- * included, Sub variable names excluded). Bounded by `budget` nodes.
- */
-export function referencedNames(node: TreeNode | undefined, budget = { steps: 2000 }): string[] {
-  const names: string[] = [];
-  const visit = (current: TreeNode | undefined): void => {
-    if (!current || --budget.steps < 0) return;
-    const fn = singleKey(current);
-    if (fn && isMap(current)) {
-      const arg = current.entries[0]!.value;
-      if (fn === 'Ref') {
-        const name = stringValue(arg);
-        if (name) names.push(name);
-        return;
-      }
-      if (fn === 'Fn::GetAtt') {
-        const target = getAttTarget(arg);
-        if (target) names.push(target.resource);
-        return;
-      }
-      if (fn === 'Fn::Sub') {
-        const { template, variables } = subParts(arg);
-        const local = new Set(variables?.entries.map((e) => e.key));
-        for (const placeholder of subPlaceholders(template ?? '') ?? []) {
-          if (!local.has(placeholder.name)) names.push(placeholder.name);
-        }
-        visit(variables);
-        return;
-      }
-    }
-    if (isMap(current)) for (const entry of current.entries) visit(entry.value);
-    else if (isSeq(current)) for (const item of current.items) visit(item);
-  };
-  visit(node);
-  return names;
 }

@@ -8,7 +8,7 @@ import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
 import { type MapEntry, type ScalarNode, type TreeNode } from './tree.js';
 import { duplicateKey } from './yaml.js';
 
-export interface JsonResult {
+interface JsonResult {
   root: TreeNode | undefined;
   problems: ParseProblem[];
 }

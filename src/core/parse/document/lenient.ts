@@ -12,7 +12,7 @@
  * and folded quoted scalars is insignificant, so values do not change.
  */
 
-export interface Repaired {
+interface Repaired {
   text: string;
   /** Maps an offset in `text` to the offset in the original document. */
   toOriginal(offset: number): number;

@@ -1,4 +1,3 @@
-import { type Range } from '../../model/location.js';
 import { parseJson } from './json.js';
 import { LineIndex } from './lines.js';
 import { type ParseProblem } from './problems.js';
@@ -18,7 +17,7 @@ export interface LoadedDocument {
   problems: ParseProblem[];
 }
 
-export function syntaxFor(uri: string, text: string): Syntax {
+function syntaxFor(uri: string, text: string): Syntax {
   const lower = uri.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
@@ -34,11 +33,7 @@ export function loadDocument(uri: string, text: string, syntax: Syntax = syntaxF
   return { uri, text, syntax, root, lines: new LineIndex(text), problems };
 }
 
-export function rangeOfNode(doc: LoadedDocument, node: { start: number; end: number }): Range {
-  return doc.lines.range(node.start, node.end);
-}
-
-export type Decoded = { kind: 'text'; text: string } | { kind: 'binary'; reason: string };
+type Decoded = { kind: 'text'; text: string } | { kind: 'binary'; reason: string };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -38,7 +38,7 @@ export interface ScalarNode extends NodeBase {
   value: ScalarValue;
 }
 
-export interface SeqNode extends NodeBase {
+interface SeqNode extends NodeBase {
   kind: 'seq';
   items: TreeNode[];
 }

@@ -24,7 +24,7 @@ import { repairFlowIndentation } from './lenient.js';
 import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
 import { type MapEntry, type MapNode, type ScalarNode, type ScalarValue, type TreeNode } from './tree.js';
 
-export interface YamlResult {
+interface YamlResult {
   root: TreeNode | undefined;
   problems: ParseProblem[];
 }

@@ -16,10 +16,10 @@ import { PropertyView } from '../cloudformation/properties.js';
 import { getAttTarget } from '../cloudformation/references.js';
 import { toBoolean, toNumber, toText, type Static } from '../cloudformation/values.js';
 
-export type Spelling = 'api' | 'cfn';
+type Spelling = 'api' | 'cfn';
 
 /** `cpu` as the ECS API takes it: units ("256", 1024) or vCPU ("0.25 vCPU", "1 vcpu"). */
-export function toCpuUnits(value: Static | undefined): number | undefined {
+function toCpuUnits(value: Static | undefined): number | undefined {
   if (typeof value === 'number') return finitePositive(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value);
@@ -29,7 +29,7 @@ export function toCpuUnits(value: Static | undefined): number | undefined {
 }
 
 /** `memory` as the ECS API takes it: MiB ("512", 2048) or GB ("2 GB", "0.5GB"). */
-export function toMemoryMb(value: Static | undefined): number | undefined {
+function toMemoryMb(value: Static | undefined): number | undefined {
   if (typeof value === 'number') return finitePositive(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib|mb|mib)?\s*$/i.exec(value);
@@ -51,7 +51,7 @@ function keyOf(spelling: Spelling): (name: string) => string {
 }
 
 /** A task definition from its properties (`view`), in either spelling. */
-export function readTaskDefinition(ctx: BuildContext, resolver: Resolver, view: PropertyView, base: ResourceBase, spelling: Spelling): EcsTaskDefinition {
+function readTaskDefinition(ctx: BuildContext, resolver: Resolver, view: PropertyView, base: ResourceBase, spelling: Spelling): EcsTaskDefinition {
   const k = keyOf(spelling);
   const compatibilities = view
     .list(k('requiresCompatibilities'))

@@ -6,16 +6,16 @@
 import { decodeBytes } from '../document/load.js';
 import { isRefusal, type FileReader, type Refusal } from '../reference.js';
 
-export { isRefusal, type FileReader, type ReferencedFile, type Refusal } from '../reference.js';
+export { type FileReader } from '../reference.js';
 
 export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
 
-export function readableReference(relativePath: string): boolean {
+function readableReference(relativePath: string): boolean {
   return /\.(ya?ml|json)$/i.test(relativePath) && !relativePath.includes('\0');
 }
 
 /** Source files a CDK app imports consts from: read as text to parse, never run. */
-export function readableSource(relativePath: string): boolean {
+function readableSource(relativePath: string): boolean {
   return (/\.[cm]?[jt]s$/i.test(relativePath) || /\.py$/i.test(relativePath)) && !/\.d\.[cm]?ts$/i.test(relativePath) && !relativePath.includes('\0');
 }
 

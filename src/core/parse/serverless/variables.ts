@@ -10,13 +10,13 @@ import { loadDocument } from '../document/load.js';
 import { getEntry, isMap, isScalar, isSeq, type ScalarValue, type TreeNode } from '../document/tree.js';
 import { isRefusal, type FileReader, type Refusal } from '../reference.js';
 
-export type VariableResult = { kind: 'value'; value: ScalarValue | TreeNode; via?: string } | { kind: 'unresolved'; reason: string };
+type VariableResult = { kind: 'value'; value: ScalarValue | TreeNode; via?: string } | { kind: 'unresolved'; reason: string };
 
 /** Reads another file of the project (relative to the serverless file): its text, a refusal, or undefined. */
 export type { FileReader } from '../reference.js';
 
 /** A `${file(...)}` the host refused to read, and the value of the serverless file that asked for it. */
-export interface RefusedFile {
+interface RefusedFile {
   node: TreeNode;
   path: string;
   reason: string;
