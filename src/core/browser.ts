@@ -28,7 +28,6 @@ export {
   VIEW_LABELS,
   workloadQuestion,
   type PlatformPanel,
-  type SummaryFigures,
   type ViewWorkloadKind,
 } from './present/view.js';
 
@@ -36,7 +35,7 @@ export {
 export { LAMBDA_LIMITS } from './data/limits.js';
 
 // Types of the comparison (erased at build time).
-export type { ComparisonData, Overrides } from './cost/comparison.js';
+export type { ComparisonData, Overrides, SummaryFigures } from './cost/comparison.js';
 export type { Decision } from './cost/decision.js';
 export type { EquivalentConfig } from './cost/equivalent.js';
 export type { FrontDoor } from './cost/model.js';

@@ -1,4 +1,4 @@
-import { type ComparisonData, type Decision, type EquivalentConfig, type Overrides } from '../core/browser.js';
+import { type ComparisonData, type Decision, type EquivalentConfig, type Overrides, type SummaryFigures } from '../core/browser.js';
 /**
  * The comparison view's messages: what the extension sends the webview (the whole state, after every
  * change) and what the webview sends back (the user's edits and clicks). Types only, shared by both sides.
@@ -22,21 +22,13 @@ export interface CompareViewState {
   equivalent: EquivalentConfig;
 }
 
-/** One row of the workspace summary. */
-export interface SummaryRow {
+/** One row of the workspace summary: where the workload is, and its figures. */
+export interface SummaryRow extends SummaryFigures {
   id: string;
   kind: WorkloadKind;
   file: string;
   uri: string;
   line: number;
-  lambdaUsd: number;
-  fargateUsd: number;
-  fargateTasks: number;
-  requestsPerMonth: number;
-  traffic: 'given' | 'assumed';
-  recommendation: 'lambda' | 'fargate' | 'either';
-  /** Platforms beyond Lambda and Fargate (only when some are registered). */
-  platforms?: { id: string; label: string; monthlyUsd: number }[];
 }
 
 export type ToView = { type: 'state'; state: CompareViewState } | { type: 'summary'; rows: SummaryRow[] };

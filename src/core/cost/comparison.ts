@@ -96,7 +96,7 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
 }
 
 /** A workload's figures in the workspace summary: the typical traffic, and the recommendation at it. */
-interface WorkloadSummary {
+export interface SummaryFigures {
   lambdaUsd: number;
   fargateUsd: number;
   fargateTasks: number;
@@ -111,7 +111,7 @@ export function workloadSummary(
   estimate: WorkloadEstimate,
   workload: { fn?: LambdaFunction; task?: EcsTaskDefinition },
   priceOverrides: PriceOverrides,
-): WorkloadSummary {
+): SummaryFigures {
   const data = workloadComparison(estimate, {}, priceOverrides);
   const extra = new Set(extraPlatforms().map((p) => p.id));
   const others = estimate.typical.platforms.filter((p) => extra.has(p.platform));

@@ -4,7 +4,7 @@
  * imports it (the formatter and labels only at run time; no node, no vscode). Every platform of the data gets
  * a card, a breakdown and a chart line; Lambda and Fargate keep their own wording.
  */
-import { type ComparisonData, type PlatformFigure } from '../cost/comparison.js';
+import { type ComparisonData, type PlatformFigure, type SummaryFigures } from '../cost/comparison.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type CostReport } from '../cost/report.js';
 
@@ -152,17 +152,6 @@ export const decisionText = {
   source: (source: string) => `Source: ${source}.`,
   equivalent: (title: string) => `${VIEW_LABELS.equivalent}: ${title}`,
 };
-
-/** One row of the summary as its columns read it (SummaryRow's figures). */
-export interface SummaryFigures {
-  lambdaUsd: number;
-  fargateUsd: number;
-  fargateTasks: number;
-  requestsPerMonth: number;
-  traffic: 'given' | 'assumed';
-  recommendation: string;
-  platforms?: { id: string; label: string; monthlyUsd: number }[];
-}
 
 /** The platforms beyond Lambda and Fargate that any row has, in the first order met. */
 export function summaryPlatforms(rows: readonly SummaryFigures[]): { id: string; label: string }[] {

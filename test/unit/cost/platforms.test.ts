@@ -15,26 +15,14 @@ import { workloadComparison } from '../../../src/core/cost/comparison.js';
 import { crossovers, findCrossover, sweep } from '../../../src/core/cost/crossover.js';
 import { compare } from '../../../src/core/cost/estimate.js';
 import { type Scenario } from '../../../src/core/cost/model.js';
-import { platforms, registerPlatform, type Platform } from '../../../src/core/cost/platforms/index.js';
+import { platforms, registerPlatform } from '../../../src/core/cost/platforms/index.js';
 import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
+import { TEST_VM_MONTHLY_USD, testVm } from '../../support/test-platform.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 
 const US = priceBook('us-east-1');
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'cost');
-const MONTHLY = 250;
-
-const testVm: Platform = {
-  id: 'test-vm',
-  label: 'Test VM',
-  cost: () => ({
-    platform: 'test-vm',
-    monthlyUsd: MONTHLY,
-    parts: [{ key: 'instance', label: 'Instance', usd: MONTHLY }],
-    deployment: { units: 1, unit: 'always-on VM', why: 'fixed' },
-    priceKeys: [],
-  }),
-  curve: () => ({ total: () => MONTHLY, bends: [] }),
-};
+const MONTHLY = TEST_VM_MONTHLY_USD;
 
 const scenario: Scenario = {
   region: 'us-east-1',

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { workloadSummary } from '../../../src/core/cost/comparison.js';
 import { estimateWorkload, type WorkloadEstimate } from '../../../src/core/cost/estimate.js';
-import { registerPlatform, type Platform } from '../../../src/core/cost/platforms/index.js';
+import { registerPlatform } from '../../../src/core/cost/platforms/index.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
@@ -19,6 +19,7 @@ import { chartLines, summaryColumns, summaryTotal } from '../../../src/core/pres
 import { checkToView } from '../../../src/shared/compare-checks.js';
 import { type CompareViewState, type FromView, type SummaryRow } from '../../../src/shared/compare-messages.js';
 import { viewState } from '../../e2e/view-state.js';
+import { TEST_VM_MONTHLY_USD, testVm } from '../../support/test-platform.js';
 import { fakeDocument, type FakeElement } from '../../support/fake-dom.js';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'cost');
@@ -30,20 +31,7 @@ const { render } = (await webview('render.ts')) as { render: (state: CompareView
 const { renderSummary } = (await webview('summary.ts')) as {
   renderSummary: (rows: SummaryRow[], sort: { key: string; descending: boolean }, onSort: () => void, post: () => void) => unknown;
 };
-const MONTHLY = 250;
-
-const testVm: Platform = {
-  id: 'test-vm',
-  label: 'Test VM',
-  cost: () => ({
-    platform: 'test-vm',
-    monthlyUsd: MONTHLY,
-    parts: [{ key: 'instance', label: 'Instance', usd: MONTHLY }],
-    deployment: { units: 1, unit: 'always-on VM', why: 'fixed' },
-    priceKeys: [],
-  }),
-  curve: () => ({ total: () => MONTHLY, bends: [] }),
-};
+const MONTHLY = TEST_VM_MONTHLY_USD;
 
 const model = analyzeText(
   { uri: `file://${join(fixtures, 'template.yaml')}`, text: readFileSync(join(fixtures, 'template.yaml'), 'utf8') },
