@@ -269,8 +269,25 @@ export function taskNeeds(
     },
   };
   if (!task.fargate) notes.push('This task definition does not run on Fargate here (EC2 or external): the Fargate figure is what it would cost there.');
-  const fromUsage = (key: keyof typeof entry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
-  const assumptions: Assumption[] = [
+  const fromUsage = (key: keyof UsageEntry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
+  const assumptions = taskAssumptions(scenario, service, entry, usage, settings, givenRequests, fromUsage);
+  return { id, scenario, assumptions, notes, givenRequests };
+}
+
+/** A task's assumptions: the traffic, then the task, its count and load balancer from the template, the Lambda equivalent, the region. */
+function taskAssumptions(
+  scenario: Scenario,
+  service: EcsService | undefined,
+  entry: UsageEntry,
+  usage: UsageFile,
+  settings: CostSettings,
+  givenRequests: number | undefined,
+  fromUsage: (key: keyof UsageEntry) => AssumptionSource,
+): Assumption[] {
+  const { durationMs, region } = scenario;
+  const { vcpu, memoryGb, architecture, tasks: count } = scenario.fargate;
+  const behindLb = scenario.fargate.loadBalancer === 'alb';
+  return [
     {
       name: 'Requests per month',
       value:
@@ -289,7 +306,7 @@ export function taskNeeds(
             ? 'default'
             : 'settings',
     },
-    { name: 'Fargate task', value: `${cpu / 1024} vCPU / ${memory / 1024} GB ${architecture}`, source: 'template' },
+    { name: 'Fargate task', value: `${vcpu} vCPU / ${memoryGb} GB ${architecture}`, source: 'template' },
     {
       name: 'Tasks',
       value: service ? `${count} (desired count of ${service.id})` : '1, always on (no service in this file)',
@@ -299,5 +316,4 @@ export function taskNeeds(
     { name: 'Lambda equivalent', value: `${LAMBDA_EQUIVALENT_MEMORY_MB} MB ${architecture}${behindLb ? ' behind the ALB' : ''}`, source: 'default' },
     { name: 'Region', value: region, source: usage.region ? 'usage file' : settings.region === DEFAULT_REGION ? 'default' : 'settings' },
   ];
-  return { id, scenario, assumptions, notes, givenRequests };
 }
