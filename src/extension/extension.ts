@@ -18,7 +18,7 @@ import { SynthesizedOutput } from './synthesized.js';
 import { QuickFixProvider } from './quick-fixes.js';
 import { ChangeAgainstHead } from './change/against-head.js';
 import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panels.js';
-import { readSettings } from './settings.js';
+import { type ExtensionSettings, readSettings } from './settings.js';
 import { Status } from './status.js';
 
 /** What `activate` returns: lets tests and other extensions wait for results instead of sleeping. */
@@ -31,9 +31,36 @@ export interface CrossoverApi {
 
 export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const started = performance.now();
+  const services = createServices(context);
+  context.subscriptions.push(...registerCostFeatures(context, services));
+  const usageLoaded = services.usage.loadAll().catch((error: unknown) => services.log.error('Reading the usage file failed', error));
+  context.subscriptions.push(...registerDocumentEvents(services), ...registerScanCommands(services));
+  startScan(context, services);
+  logActivation(context, services, started);
+  return crossoverApi(services, usageLoaded);
+}
+
+/** Everything the handlers share, created once at activation. */
+interface Services {
+  log: Log;
+  settings: ExtensionSettings;
+  settingsProblem: (problem: string) => void;
+  analyzer: Analyzer;
+  synthesized: SynthesizedOutput;
+  status: Status;
+  scanner: WorkspaceScanner;
+  usage: UsageFiles;
+  costs: CostService;
+  costStatus: CostStatus;
+  panels: ComparePanels;
+  reports: ReportDocuments;
+}
+
+/** The analysis (documents, cdk.out, the workspace scan, the status bar), then the costs built on its results. */
+function createServices(context: vscode.ExtensionContext): Services {
   const log = new Log();
   const settingsProblem = (problem: string) => log.warnOnce(problem);
-  let settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
+  const settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
   const analyzer = new Analyzer(settings, log);
   // cdk.out templates, their findings mapped to the constructs of the CDK sources.
   const synthesized = new SynthesizedOutput(analyzer, log);
@@ -50,7 +77,13 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const costStatus = new CostStatus(costs, log);
   const panels = new ComparePanels(context.extensionUri, costs, usage, log);
   const reports = new ReportDocuments();
-  context.subscriptions.push(
+  return { log, settings, settingsProblem, analyzer, synthesized, status, scanner, usage, costs, costStatus, panels, reports };
+}
+
+/** The cost services, the hover, quick fix and lens providers, the comparison views, the cost commands, the change against HEAD. */
+function registerCostFeatures(context: vscode.ExtensionContext, services: Services): vscode.Disposable[] {
+  const { log, analyzer, usage, costs, costStatus, panels, reports } = services;
+  return [
     usage,
     costs,
     costStatus,
@@ -59,6 +92,16 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new QuickFixProvider(analyzer, log), QuickFixProvider.metadata),
     vscode.languages.registerCodeLensProvider(COST_SELECTOR, new CostLensProvider(costs, log)),
     panels,
+    ...registerViewSerializers(panels, log),
+    ...registerCostCommands(costs, reports, panels, log),
+    // The current file against its last commit: the pull-request report of `crossover diff`, in the editor.
+    new ChangeAgainstHead(costs, usage, reports, () => analyzer.engineConfig, log),
+  ];
+}
+
+/** Restores the comparison and summary views VS Code kept across a reload. */
+function registerViewSerializers(panels: ComparePanels, log: Log): vscode.Disposable[] {
+  return [
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         try {
@@ -77,51 +120,56 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
         }
       },
     }),
-    ...registerCostCommands(costs, reports, panels, log),
-    // The current file against its last commit: the pull-request report of `crossover diff`, in the editor.
-    new ChangeAgainstHead(costs, usage, reports, () => analyzer.engineConfig, log),
-  );
-  const usageLoaded = usage.loadAll().catch((error: unknown) => log.error('Reading the usage file failed', error));
+  ];
+}
 
-  context.subscriptions.push(
+/** Results to the status bar; documents opened, changed and closed; settings and workspace folders changed. */
+function registerDocumentEvents(services: Services): vscode.Disposable[] {
+  const { log, analyzer, synthesized, status, scanner } = services;
+  return [
     analyzer.onDidChangeResults(log.guard('Status update', () => status.update())),
     synthesized.onDidChange(log.guard('Status update', () => status.update())),
     analyzer.onDidChangeBusy(log.guard('Status update', (busy: boolean) => status.setAnalysing(busy))),
     vscode.workspace.onDidOpenTextDocument(log.guard('Open', (d: vscode.TextDocument) => analyzer.documentOpened(d))),
     vscode.workspace.onDidChangeTextDocument(log.guard('Change', (e: vscode.TextDocumentChangeEvent) => analyzer.documentChanged(e.document))),
-    vscode.workspace.onDidCloseTextDocument(
-      log.guard('Close', async (d: vscode.TextDocument) => {
-        // A file the scan lists stays in the Problems panel as it is on disk: the editor may have held
-        // unsaved text, so it is read again (the editor's diagnostics stay until that result replaces them).
-        const keep = scanner.covers(d.uri);
-        analyzer.documentClosed(d, keep);
-        if (!keep) return;
-        const source = new vscode.CancellationTokenSource();
-        try {
-          await scanner.readAndAnalyze(d.uri, source.token);
-        } finally {
-          source.dispose();
-        }
-      }),
-    ),
-    vscode.workspace.onDidChangeConfiguration(
-      log.guard('Settings change', (e: vscode.ConfigurationChangeEvent) => {
-        if (!e.affectsConfiguration('crossover') && !e.affectsConfiguration('files.exclude')) return;
-        costs.reconfigure();
-        // Prices, usage defaults and the Fargate task only change estimates: no need to analyse again.
-        const analysis = ['rules', 'limits', 'maxFileSizeKb', 'analysis', 'workspaceScan'].some((key) => e.affectsConfiguration(`crossover.${key}`));
-        if (!analysis && !e.affectsConfiguration('files.exclude')) {
-          log.info('Cost settings changed: estimates updated.');
-          return;
-        }
-        settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
-        analyzer.reconfigure(settings);
-        scanner.reconfigure(settings);
-        log.info('Settings changed: analysing again.');
-        void scanner.start('settings changed');
-      }),
-    ),
+    vscode.workspace.onDidCloseTextDocument(log.guard('Close', (d: vscode.TextDocument) => documentClosed(services, d))),
+    vscode.workspace.onDidChangeConfiguration(log.guard('Settings change', (e: vscode.ConfigurationChangeEvent) => settingsChanged(services, e))),
     vscode.workspace.onDidChangeWorkspaceFolders(log.guard('Folders change', () => void scanner.start('workspace folders changed'))),
+  ];
+}
+
+async function documentClosed({ analyzer, scanner }: Services, d: vscode.TextDocument): Promise<void> {
+  // A file the scan lists stays in the Problems panel as it is on disk: the editor may have held
+  // unsaved text, so it is read again (the editor's diagnostics stay until that result replaces them).
+  const keep = scanner.covers(d.uri);
+  analyzer.documentClosed(d, keep);
+  if (!keep) return;
+  const source = new vscode.CancellationTokenSource();
+  try {
+    await scanner.readAndAnalyze(d.uri, source.token);
+  } finally {
+    source.dispose();
+  }
+}
+
+function settingsChanged({ log, settingsProblem, analyzer, scanner, costs }: Services, e: vscode.ConfigurationChangeEvent): void {
+  if (!e.affectsConfiguration('crossover') && !e.affectsConfiguration('files.exclude')) return;
+  costs.reconfigure();
+  // Prices, usage defaults and the Fargate task only change estimates: no need to analyse again.
+  const analysis = ['rules', 'limits', 'maxFileSizeKb', 'analysis', 'workspaceScan'].some((key) => e.affectsConfiguration(`crossover.${key}`));
+  if (!analysis && !e.affectsConfiguration('files.exclude')) {
+    log.info('Cost settings changed: estimates updated.');
+    return;
+  }
+  const settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
+  analyzer.reconfigure(settings);
+  scanner.reconfigure(settings);
+  log.info('Settings changed: analysing again.');
+  void scanner.start('settings changed');
+}
+
+function registerScanCommands({ log, scanner }: Services): vscode.Disposable[] {
+  return [
     vscode.commands.registerCommand(
       'crossover.rescanWorkspace',
       log.guard('Rescan', () => void scanner.start('command')),
@@ -134,10 +182,12 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
       'crossover.showOutput',
       log.guard('Show output', () => log.channel.show(true)),
     ),
-  );
+  ];
+}
 
+/** The documents already open are analysed now; the workspace scan and cdk.out start after activation returns, in the background. */
+function startScan(context: vscode.ExtensionContext, { log, analyzer, scanner, synthesized }: Services): void {
   for (const document of vscode.workspace.textDocuments) analyzer.documentOpened(document);
-  // The scan starts after activation returns, in the background.
   const timer = setTimeout(
     log.guard('Workspace scan', () => {
       void scanner.start('activation');
@@ -146,12 +196,17 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
     0,
   );
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+}
+
+function logActivation(context: vscode.ExtensionContext, { log, settings }: Services, started: number): void {
   const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
   log.info(
     `Crossover ${version} activated in ${(performance.now() - started).toFixed(1)} ms ` +
       `(workspace scan ${settings.scan.enabled ? `on, up to ${settings.scan.maxFiles} files` : 'off'}, files up to ${settings.maxFileSizeBytes / 1024} KB).`,
   );
+}
 
+function crossoverApi({ analyzer, scanner, synthesized }: Services, usageLoaded: Promise<void>): CrossoverApi {
   return {
     whenIdle: async () => {
       // Loop until both are idle at the same moment (a scan can schedule analyses and vice versa).

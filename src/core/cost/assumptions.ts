@@ -53,45 +53,58 @@ export function usesRdsProxy(fn: LambdaFunction, model: TemplateModel): boolean 
   return fn.links.some((link) => model.dbProxies.some((proxy) => proxy.id === link.targetId || proxy.endpointIds.includes(link.targetId)));
 }
 
+/** A usage file's entry for one workload (or its defaults). */
+type UsageEntry = UsageFile['defaults'];
+
 export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: UsageFile, settings: CostSettings, options: { rdsProxy?: boolean } = {}): Needs {
-  const assumptions: Assumption[] = [];
   const notes: string[] = [];
   const { entry, listed } = usageFor(usage, templatePath, fn.id);
-  const fromUsage = (key: keyof typeof entry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
   const region = usage.region ?? settings.region;
   const prices = priceBook(region, settings.priceOverrides);
   if (!prices.known) notes.push(`${region} is not in Crossover's price data: ${prices.regionName} prices are those of us-east-1.`);
-
   const memoryMb = fn.memoryMb.value ?? LAMBDA_LIMITS.defaultMemoryMb.value;
   if (fn.memoryMb.value === undefined) notes.push(`Memory is not static (${fn.memoryMb.unresolved ?? 'unresolved'}): ${memoryMb} MB assumed.`);
+  const givenRequests = entry.requestsPerMonth ?? (entry.requestsPerSecond !== undefined ? entry.requestsPerSecond * SECONDS_PER_MONTH : undefined);
+  const scenario = functionScenario(fn, entry, settings, { region, memoryMb, givenRequests, rdsProxy: options.rdsProxy === true });
+  const fromUsage = (key: keyof UsageEntry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
+  const assumptions = [
+    ...functionTrafficAssumptions(scenario, entry, settings, givenRequests, fromUsage),
+    ...functionSideAssumptions(fn, scenario, usage, settings, options.rdsProxy === true),
+  ];
+  if (fn.timeoutSeconds.value !== undefined && scenario.durationMs > fn.timeoutSeconds.value * 1000)
+    notes.push(`The average duration (${scenario.durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
+  return { id: fn.id, scenario, assumptions, notes, givenRequests };
+}
+
+/** What a function needs: the traffic from the usage file else the settings; the Lambda side from the template, the Fargate side from the settings. */
+function functionScenario(
+  fn: LambdaFunction,
+  entry: UsageEntry,
+  settings: CostSettings,
+  known: { region: string; memoryMb: number; givenRequests: number | undefined; rdsProxy: boolean },
+): Scenario {
   const architecture = fn.architecture.value ?? 'x86_64';
   const frontDoor = frontDoorOf(fn);
-  const durationMs = entry.averageDurationMs ?? settings.durationMs;
-  const payloadKb = entry.averagePayloadKb ?? settings.payloadKb;
-  const peakToAverage = entry.peakToAverage ?? settings.peakToAverage;
-  const givenRequests = entry.requestsPerMonth ?? (entry.requestsPerSecond !== undefined ? entry.requestsPerSecond * SECONDS_PER_MONTH : undefined);
   const f = settings.fargate;
-  const fargateArch = f.architecture === 'match' ? architecture : f.architecture;
-
-  const scenario: Scenario = {
-    region,
-    requestsPerMonth: givenRequests ?? settings.traffic.typical,
-    durationMs,
-    payloadKb,
-    peakToAverage,
+  return {
+    region: known.region,
+    requestsPerMonth: known.givenRequests ?? settings.traffic.typical,
+    durationMs: entry.averageDurationMs ?? settings.durationMs,
+    payloadKb: entry.averagePayloadKb ?? settings.payloadKb,
+    peakToAverage: entry.peakToAverage ?? settings.peakToAverage,
     freeTier: settings.freeTier,
     lambda: {
-      memoryMb,
+      memoryMb: known.memoryMb,
       architecture,
       ephemeralStorageMb: fn.ephemeralStorageMb.value ?? LAMBDA_LIMITS.minEphemeralStorageMb.value,
       provisionedConcurrency: fn.provisionedConcurrency?.value ?? 0,
       frontDoor,
-      rdsProxyVcpu: options.rdsProxy ? settings.rdsProxyVcpu : 0,
+      rdsProxyVcpu: known.rdsProxy ? settings.rdsProxyVcpu : 0,
     },
     fargate: {
       vcpu: f.vcpu,
       memoryGb: f.memoryGb,
-      architecture: fargateArch,
+      architecture: f.architecture === 'match' ? architecture : f.architecture,
       tasks: f.tasks,
       minTasks: f.minTasks,
       perTaskConcurrency: f.vcpu * f.concurrencyPerVcpu,
@@ -102,15 +115,23 @@ export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: U
       natGateway: f.natGateway,
     },
   };
+}
 
-  const templateSource = (origin: string): AssumptionSource => (origin === 'default' ? 'default' : 'template');
+/** The traffic assumptions (requests, duration, payload, peak), each labelled with the usage file, the settings or the default. */
+function functionTrafficAssumptions(
+  scenario: Scenario,
+  entry: UsageEntry,
+  settings: CostSettings,
+  givenRequests: number | undefined,
+  fromUsage: (key: keyof UsageEntry) => AssumptionSource,
+): Assumption[] {
   const requestsSource: AssumptionSource =
     givenRequests !== undefined
       ? fromUsage(entry.requestsPerMonth !== undefined ? 'requestsPerMonth' : 'requestsPerSecond')
       : isDefault(settings.traffic, DEFAULT_TRAFFIC)
         ? 'default'
         : 'settings';
-  assumptions.push(
+  return [
     {
       name: 'Requests per month',
       value:
@@ -121,7 +142,7 @@ export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: U
     },
     {
       name: 'Average duration',
-      value: `${durationMs} ms`,
+      value: `${scenario.durationMs} ms`,
       source:
         entry.averageDurationMs !== undefined
           ? fromUsage('averageDurationMs')
@@ -131,13 +152,13 @@ export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: U
     },
     {
       name: 'Average payload',
-      value: `${payloadKb} KB`,
+      value: `${scenario.payloadKb} KB`,
       source:
         entry.averagePayloadKb !== undefined ? fromUsage('averagePayloadKb') : settings.payloadKb === DEFAULT_COST_SETTINGS.payloadKb ? 'default' : 'settings',
     },
     {
       name: 'Peak to average',
-      value: `${peakToAverage}x`,
+      value: `${scenario.peakToAverage}x`,
       source:
         entry.peakToAverage !== undefined
           ? fromUsage('peakToAverage')
@@ -145,6 +166,15 @@ export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: U
             ? 'default'
             : 'settings',
     },
+  ];
+}
+
+/** The function's own assumptions (memory, architecture, front door), the region and free tier, and the Fargate task it is compared with. */
+function functionSideAssumptions(fn: LambdaFunction, scenario: Scenario, usage: UsageFile, settings: CostSettings, rdsProxy: boolean): Assumption[] {
+  const f = settings.fargate;
+  const { memoryMb, architecture, frontDoor } = scenario.lambda;
+  const region = scenario.region;
+  const assumptions: Assumption[] = [
     { name: 'Memory', value: `${memoryMb} MB`, source: fn.memoryMb.value === undefined ? 'default' : templateSource(fn.memoryMb.origin) },
     { name: 'Architecture', value: architecture, source: templateSource(fn.architecture.origin) },
     { name: 'Front door', value: FRONT_DOOR_LABELS[frontDoor], source: 'template' },
@@ -153,22 +183,24 @@ export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: U
     {
       name: 'Fargate task',
       value:
-        `${f.vcpu} vCPU / ${f.memoryGb} GB ${fargateArch}${f.spot ? ' Spot' : ''}, ` +
+        `${f.vcpu} vCPU / ${f.memoryGb} GB ${scenario.fargate.architecture}${f.spot ? ' Spot' : ''}, ` +
         (f.tasks !== null ? `${f.tasks} tasks (fixed)` : `${scenario.fargate.perTaskConcurrency} concurrent requests each, at least ${f.minTasks} tasks`) +
         (scenario.fargate.loadBalancer === 'alb' ? `, behind an ALB${f.albLcu !== null ? ` (${f.albLcu} LCU)` : ''}` : ', no load balancer'),
       source: isDefault(f, DEFAULT_COST_SETTINGS.fargate) ? 'default' : 'settings',
     },
-  );
-  if (options.rdsProxy)
+  ];
+  if (rdsProxy)
     assumptions.push({
       name: 'RDS Proxy',
       value: `for a ${settings.rdsProxyVcpu}-vCPU database (the template's proxy)`,
       source: settings.rdsProxyVcpu === DEFAULT_COST_SETTINGS.rdsProxyVcpu ? 'default' : 'settings',
     });
   if (f.natGateway) assumptions.push({ name: 'Fargate NAT gateway', value: 'one, with the traffic through it', source: 'settings' });
-  if (fn.timeoutSeconds.value !== undefined && durationMs > fn.timeoutSeconds.value * 1000)
-    notes.push(`The average duration (${durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
-  return { id: fn.id, scenario, assumptions, notes, givenRequests };
+  return assumptions;
+}
+
+function templateSource(origin: string): AssumptionSource {
+  return origin === 'default' ? 'default' : 'template';
 }
 
 const DEFAULT_TRAFFIC = DEFAULT_COST_SETTINGS.traffic;
@@ -237,8 +269,25 @@ export function taskNeeds(
     },
   };
   if (!task.fargate) notes.push('This task definition does not run on Fargate here (EC2 or external): the Fargate figure is what it would cost there.');
-  const fromUsage = (key: keyof typeof entry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
-  const assumptions: Assumption[] = [
+  const fromUsage = (key: keyof UsageEntry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
+  const assumptions = taskAssumptions(scenario, service, entry, usage, settings, givenRequests, fromUsage);
+  return { id, scenario, assumptions, notes, givenRequests };
+}
+
+/** A task's assumptions: the traffic, then the task, its count and load balancer from the template, the Lambda equivalent, the region. */
+function taskAssumptions(
+  scenario: Scenario,
+  service: EcsService | undefined,
+  entry: UsageEntry,
+  usage: UsageFile,
+  settings: CostSettings,
+  givenRequests: number | undefined,
+  fromUsage: (key: keyof UsageEntry) => AssumptionSource,
+): Assumption[] {
+  const { durationMs, region } = scenario;
+  const { vcpu, memoryGb, architecture, tasks: count } = scenario.fargate;
+  const behindLb = scenario.fargate.loadBalancer === 'alb';
+  return [
     {
       name: 'Requests per month',
       value:
@@ -257,7 +306,7 @@ export function taskNeeds(
             ? 'default'
             : 'settings',
     },
-    { name: 'Fargate task', value: `${cpu / 1024} vCPU / ${memory / 1024} GB ${architecture}`, source: 'template' },
+    { name: 'Fargate task', value: `${vcpu} vCPU / ${memoryGb} GB ${architecture}`, source: 'template' },
     {
       name: 'Tasks',
       value: service ? `${count} (desired count of ${service.id})` : '1, always on (no service in this file)',
@@ -267,5 +316,4 @@ export function taskNeeds(
     { name: 'Lambda equivalent', value: `${LAMBDA_EQUIVALENT_MEMORY_MB} MB ${architecture}${behindLb ? ' behind the ALB' : ''}`, source: 'default' },
     { name: 'Region', value: region, source: usage.region ? 'usage file' : settings.region === DEFAULT_REGION ? 'default' : 'settings' },
   ];
-  return { id, scenario, assumptions, notes, givenRequests };
 }

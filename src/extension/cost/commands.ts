@@ -10,144 +10,171 @@ import { REPORT_SCHEME, type ReportDocuments } from './reports.js';
 import { readUsageText } from './usage.js';
 import { type ComparePanels } from '../compare/panels.js';
 
+type Found = { cost: FunctionCost; uri: vscode.Uri };
+
 export function registerCostCommands(costs: CostService, reports: ReportDocuments, panels: ComparePanels, log: Log): vscode.Disposable[] {
-  const find = (uri: string | undefined, id: string | undefined): { cost: FunctionCost; uri: vscode.Uri } | undefined => {
-    if (!uri || !id) return undefined;
-    const parsed = vscode.Uri.parse(uri);
-    const cost = costs.costsFor(parsed).find((c) => c.fn.id === id);
-    return cost ? { cost, uri: parsed } : undefined;
-  };
-  const findTask = (uri: string | undefined, id: string | undefined) => {
-    if (!uri || !id) return undefined;
-    const parsed = vscode.Uri.parse(uri);
-    const cost = costs.taskCostsFor(parsed).find((c) => c.node.id === id);
-    return cost ? { cost, uri: parsed } : undefined;
-  };
-  const pick = async (): Promise<{ cost: FunctionCost; uri: vscode.Uri } | undefined> => {
-    const items = costs.allCosts().map(({ uri, cost }) => ({
-      label: plainLabel(cost.fn.id),
-      description: plainLabel(vscode.workspace.asRelativePath(uri)),
-      detail: lensTitle(cost.estimate),
-      uri,
-      cost,
-    }));
-    if (!items.length) {
-      void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
-      return undefined;
-    }
-    return vscode.window.showQuickPick(items, { placeHolder: 'Which function?', matchOnDescription: true });
-  };
-  const report = async (uri?: string, id?: string) => {
-    const task = findTask(uri, id);
-    if (task) {
-      await reports.show(`${task.cost.node.id} - Fargate or Lambda`, reportMarkdown(task.cost.estimate, vscode.workspace.asRelativePath(task.uri)));
-      return;
-    }
-    const target = find(uri, id) ?? (await pick());
-    if (!target) return;
-    await reports.show(`${target.cost.fn.id} - Lambda or Fargate`, reportMarkdown(target.cost.estimate, vscode.workspace.asRelativePath(target.uri)));
-  };
-  /** From a CodeLens (uri and id), or the palette / context menu: the workload at the cursor, else a quick pick. */
-  const comparison = (kind: 'function' | 'task') => async (uri?: string, id?: string) => {
-    if (uri && id) {
-      panels.show({ uri, id });
-      return;
-    }
-    const editor = vscode.window.activeTextEditor;
-    if (editor) {
-      const at = editor.selection.active;
-      const here = [
-        ...costs.costsFor(editor.document.uri).map((c) => ({ id: c.fn.id, loc: c.fn.loc, kind: 'function' })),
-        ...costs.taskCostsFor(editor.document.uri).map((c) => ({ id: c.node.id, loc: c.node.loc, kind: 'task' })),
-      ].filter((w) => w.kind === kind);
-      // The workload whose declaration is the nearest above the cursor.
-      const nearest = here.filter((w) => w.loc.range.start.line <= at.line).sort((a, b) => b.loc.range.start.line - a.loc.range.start.line)[0];
-      if (nearest) {
-        panels.show({ uri: editor.document.uri.toString(), id: nearest.id });
-        return;
-      }
-    }
-    const workloads = [
-      ...costs.allCosts().map(({ uri, cost }) => ({
-        label: plainLabel(cost.fn.id),
-        description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
-        detail: lensTitle(cost.estimate),
-        uri,
-        id: cost.fn.id,
-        workload: 'function',
-      })),
-    ];
-    const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({
-      label: plainLabel(cost.node.id),
-      description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
-      detail: taskLensTitle(cost.estimate),
-      uri,
-      id: cost.node.id,
-      workload: 'task',
-    }));
-    const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
-    if (!items.length) {
-      void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which workload?', matchOnDescription: true });
-    if (picked) panels.show({ uri: picked.uri.toString(), id: picked.id });
-  };
   return [
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    vscode.commands.registerCommand('crossover.showCostReport', log.guard('Cost report', report)),
-    vscode.commands.registerCommand('crossover.compareWithFargate', log.guard('Compare with Fargate', comparison('function'))),
-    vscode.commands.registerCommand('crossover.compareWithLambda', log.guard('Compare with Lambda', comparison('task'))),
+    vscode.commands.registerCommand(
+      'crossover.showCostReport',
+      log.guard('Cost report', (uri?: string, id?: string) => showReport(costs, reports, uri, id)),
+    ),
+    vscode.commands.registerCommand('crossover.compareWithFargate', log.guard('Compare with Fargate', comparison(costs, panels, 'function'))),
+    vscode.commands.registerCommand('crossover.compareWithLambda', log.guard('Compare with Lambda', comparison(costs, panels, 'task'))),
     vscode.commands.registerCommand(
       'crossover.showCostSummary',
       log.guard('Cost summary', () => panels.showSummary()),
     ),
     vscode.commands.registerCommand(
       'crossover.editUsage',
-      log.guard('Edit usage', async (uri?: unknown, id?: unknown) => {
-        // Called from our hovers' links, the palette (no arguments), or anything else that can run a command.
-        if ((uri !== undefined && typeof uri !== 'string') || (id !== undefined && (typeof id !== 'string' || id.length > 1024))) return;
-        const folder = (uri && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))) || vscode.workspace.workspaceFolders?.[0];
-        if (!folder) return;
-        const file = costs.usage.fileFor(folder);
-        const where = vscode.workspace.asRelativePath(file.uri, false);
-        // What to write is decided in core (usageEdit, through withTraffic): the skeleton in the file's own syntax
-        // for a new or blank file, then the entry with the figures estimates assume now.
-        const defaults = costs.defaults();
-        const traffic = { requestsPerMonth: defaults.traffic.typical, averageDurationMs: defaults.durationMs };
-        const refused = (reason: string) =>
-          void vscode.window.showWarningMessage(notificationText(`Crossover did not add ${id ?? 'an entry'} to ${where}: ${reason}`));
-        if (!file.exists) {
-          // The tracker may not know a file that is there (not read yet, or refused): never write over it.
-          const read = await readUsageText(file.uri);
-          if ('refused' in read) return refused(`${read.refused}.`);
-          if ('missing' in read) {
-            const created = usageEdit(file.uri.path, undefined, id, traffic);
-            if ('refused' in created) return refused(created.refused);
-            await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode('text' in created ? created.text : ''));
-          }
-        }
-        const document = await vscode.workspace.openTextDocument(file.uri);
-        const editor = await vscode.window.showTextDocument(document);
-        const reveal = (): boolean => {
-          const entry = id === undefined ? undefined : parseUsageFile(document.uri.toString(), document.getText()).resources.get(id);
-          if (!entry) return false;
-          const at = new vscode.Position(entry.range.start.line, 0);
-          editor.selection = new vscode.Selection(at, at);
-          editor.revealRange(new vscode.Range(at, at));
-          return true;
-        };
-        const text = document.getText();
-        const written = usageEdit(file.uri.path, text, id, traffic);
-        if ('refused' in written) return refused(written.refused);
-        if ('text' in written) {
-          const span = changedSpan(text, written.text);
-          const edit = new vscode.WorkspaceEdit();
-          edit.replace(document.uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), span.newText);
-          if (!(await vscode.workspace.applyEdit(edit))) return;
-        }
-        reveal();
-      }),
+      log.guard('Edit usage', (uri?: unknown, id?: unknown) => editUsage(costs, uri, id)),
     ),
   ];
+}
+
+/** The function `id` declared in the document `uri`, with its estimate. */
+function findFunction(costs: CostService, uri: string | undefined, id: string | undefined): Found | undefined {
+  if (!uri || !id) return undefined;
+  const parsed = vscode.Uri.parse(uri);
+  const cost = costs.costsFor(parsed).find((c) => c.fn.id === id);
+  return cost ? { cost, uri: parsed } : undefined;
+}
+
+/** The ECS task or service `id` declared in the document `uri`, with its estimate. */
+function findTask(costs: CostService, uri: string | undefined, id: string | undefined) {
+  if (!uri || !id) return undefined;
+  const parsed = vscode.Uri.parse(uri);
+  const cost = costs.taskCostsFor(parsed).find((c) => c.node.id === id);
+  return cost ? { cost, uri: parsed } : undefined;
+}
+
+/** A quick pick over every function of the workspace. */
+async function pickFunction(costs: CostService): Promise<Found | undefined> {
+  const items = costs.allCosts().map(({ uri, cost }) => ({
+    label: plainLabel(cost.fn.id),
+    description: plainLabel(vscode.workspace.asRelativePath(uri)),
+    detail: lensTitle(cost.estimate),
+    uri,
+    cost,
+  }));
+  if (!items.length) {
+    void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
+    return undefined;
+  }
+  return vscode.window.showQuickPick(items, { placeHolder: 'Which function?', matchOnDescription: true });
+}
+
+/** "Show Cost Report": for the task or function the lens names, else a picked function. */
+async function showReport(costs: CostService, reports: ReportDocuments, uri?: string, id?: string): Promise<void> {
+  const task = findTask(costs, uri, id);
+  if (task) {
+    await reports.show(`${task.cost.node.id} - Fargate or Lambda`, reportMarkdown(task.cost.estimate, vscode.workspace.asRelativePath(task.uri)));
+    return;
+  }
+  const target = findFunction(costs, uri, id) ?? (await pickFunction(costs));
+  if (!target) return;
+  await reports.show(`${target.cost.fn.id} - Lambda or Fargate`, reportMarkdown(target.cost.estimate, vscode.workspace.asRelativePath(target.uri)));
+}
+
+/** From a CodeLens (uri and id), or the palette / context menu: the workload at the cursor, else a quick pick. */
+function comparison(costs: CostService, panels: ComparePanels, kind: 'function' | 'task') {
+  return async (uri?: string, id?: string) => {
+    if (uri && id) {
+      panels.show({ uri, id });
+      return;
+    }
+    if (showWorkloadAtCursor(costs, panels, kind)) return;
+    await pickWorkload(costs, panels, kind);
+  };
+}
+
+/** Opens the comparison of the workload whose declaration is the nearest above the cursor; false if there is none. */
+function showWorkloadAtCursor(costs: CostService, panels: ComparePanels, kind: 'function' | 'task'): boolean {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return false;
+  const at = editor.selection.active;
+  const here = [
+    ...costs.costsFor(editor.document.uri).map((c) => ({ id: c.fn.id, loc: c.fn.loc, kind: 'function' })),
+    ...costs.taskCostsFor(editor.document.uri).map((c) => ({ id: c.node.id, loc: c.node.loc, kind: 'task' })),
+  ].filter((w) => w.kind === kind);
+  const nearest = here.filter((w) => w.loc.range.start.line <= at.line).sort((a, b) => b.loc.range.start.line - a.loc.range.start.line)[0];
+  if (!nearest) return false;
+  panels.show({ uri: editor.document.uri.toString(), id: nearest.id });
+  return true;
+}
+
+/** A quick pick over every workload of the workspace, those of `kind` first. */
+async function pickWorkload(costs: CostService, panels: ComparePanels, kind: 'function' | 'task'): Promise<void> {
+  const workloads = [
+    ...costs.allCosts().map(({ uri, cost }) => ({
+      label: plainLabel(cost.fn.id),
+      description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+      detail: lensTitle(cost.estimate),
+      uri,
+      id: cost.fn.id,
+      workload: 'function',
+    })),
+  ];
+  const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({
+    label: plainLabel(cost.node.id),
+    description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+    detail: taskLensTitle(cost.estimate),
+    uri,
+    id: cost.node.id,
+    workload: 'task',
+  }));
+  const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
+  if (!items.length) {
+    void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which workload?', matchOnDescription: true });
+  if (picked) panels.show({ uri: picked.uri.toString(), id: picked.id });
+}
+
+/** "Edit Usage Assumptions": opens the usage file (created if missing) at the entry for `id`, added if absent. */
+async function editUsage(costs: CostService, uri?: unknown, id?: unknown): Promise<void> {
+  // Called from our hovers' links, the palette (no arguments), or anything else that can run a command.
+  if ((uri !== undefined && typeof uri !== 'string') || (id !== undefined && (typeof id !== 'string' || id.length > 1024))) return;
+  const folder = (uri && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))) || vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return;
+  const file = costs.usage.fileFor(folder);
+  const where = vscode.workspace.asRelativePath(file.uri, false);
+  // What to write is decided in core (usageEdit, through withTraffic): the skeleton in the file's own syntax
+  // for a new or blank file, then the entry with the figures estimates assume now.
+  const defaults = costs.defaults();
+  const traffic = { requestsPerMonth: defaults.traffic.typical, averageDurationMs: defaults.durationMs };
+  const refused = (reason: string) =>
+    void vscode.window.showWarningMessage(notificationText(`Crossover did not add ${id ?? 'an entry'} to ${where}: ${reason}`));
+  if (!file.exists) {
+    // The tracker may not know a file that is there (not read yet, or refused): never write over it.
+    const read = await readUsageText(file.uri);
+    if ('refused' in read) return refused(`${read.refused}.`);
+    if ('missing' in read) {
+      const created = usageEdit(file.uri.path, undefined, id, traffic);
+      if ('refused' in created) return refused(created.refused);
+      await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode('text' in created ? created.text : ''));
+    }
+  }
+  const document = await vscode.workspace.openTextDocument(file.uri);
+  const editor = await vscode.window.showTextDocument(document);
+  const text = document.getText();
+  const written = usageEdit(file.uri.path, text, id, traffic);
+  if ('refused' in written) return refused(written.refused);
+  if ('text' in written) {
+    const span = changedSpan(text, written.text);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)), span.newText);
+    if (!(await vscode.workspace.applyEdit(edit))) return;
+  }
+  revealEntry(editor, document, id);
+}
+
+/** Puts the cursor on the usage entry for `id`, if the file has one. */
+function revealEntry(editor: vscode.TextEditor, document: vscode.TextDocument, id: string | undefined): void {
+  const entry = id === undefined ? undefined : parseUsageFile(document.uri.toString(), document.getText()).resources.get(id);
+  if (!entry) return;
+  const at = new vscode.Position(entry.range.start.line, 0);
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at));
 }

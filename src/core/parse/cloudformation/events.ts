@@ -44,6 +44,9 @@ const SAM_EVENTS: Record<string, SamEventType> = {
   DocumentDB: { kind: 'documentdb', invocation: 'poll', target: 'Cluster' },
 };
 
+/** Adds an event to the function a value names (a Ref, GetAtt, ARN or name), if it names one of the template. */
+type AddEvent = (fnNode: TreeNode | undefined, fnPath: PathSegment[], event: Omit<EventSource, 'loc' | 'name'>) => void;
+
 export class EventWiring {
   private readonly functions = new Map<string, LambdaFunction>();
   readonly implicitApis = new Map<string, ApiGateway>();
@@ -100,110 +103,129 @@ export class EventWiring {
 
   /** CloudFormation resources that connect sources to functions. */
   wireResources(): void {
-    for (const resource of this.ctx.resources.values()) {
-      const props = resource.properties;
-      const path: PathSegment[] = ['Resources', resource.id, 'Properties'];
-      const add = (fnNode: TreeNode | undefined, fnPath: PathSegment[], event: Omit<EventSource, 'loc' | 'name'>) => {
-        const fn = this.functionOf(fnNode, fnPath);
-        if (fn) fn.events.push({ name: resource.id, loc: this.ctx.loc(resource.keyNode, ['Resources', resource.id]), ...event });
-      };
-      switch (resource.type) {
-        case 'AWS::Lambda::EventSourceMapping': {
-          const source = this.mappingSource(props);
-          add(get(props, 'FunctionName'), [...path, 'FunctionName'], { sourceType: resource.type, invocation: 'poll', ...source });
-          break;
-        }
-        case 'AWS::Lambda::Url':
-          add(get(props, 'TargetFunctionArn'), [...path, 'TargetFunctionArn'], { kind: 'function-url', sourceType: resource.type, invocation: 'sync' });
-          break;
-        case 'AWS::ApiGateway::Method': {
-          const integration = get(props, 'Integration');
-          const apiId = this.targetOf(get(props, 'RestApiId'));
-          add(get(integration, 'Uri'), [...path, 'Integration', 'Uri'], {
-            kind: 'api',
-            sourceType: resource.type,
-            invocation: 'sync',
-            ...(apiId ? { targetId: apiId } : {}),
-            ...this.timeoutField(integration, [...path, 'Integration']),
-          });
-          break;
-        }
-        case 'AWS::ApiGatewayV2::Integration': {
-          const apiId = this.targetOf(get(props, 'ApiId'));
-          const api = apiId ? this.apis.get(apiId) : undefined;
-          add(get(props, 'IntegrationUri'), [...path, 'IntegrationUri'], {
-            kind: api?.protocol === 'WEBSOCKET' ? 'websocket' : 'http-api',
-            sourceType: resource.type,
-            invocation: 'sync',
-            ...(apiId ? { targetId: apiId } : {}),
-            ...this.timeoutField(props, path),
-          });
-          break;
-        }
-        case 'AWS::ElasticLoadBalancingV2::TargetGroup': {
-          if (stringValue(get(props, 'TargetType'))?.toLowerCase() !== 'lambda') break;
-          const targets = get(props, 'Targets');
-          if (isSeq(targets))
-            targets.items.forEach((t, i) => add(get(t, 'Id'), [...path, 'Targets', i, 'Id'], { kind: 'alb', sourceType: resource.type, invocation: 'sync' }));
-          break;
-        }
-        case 'AWS::SNS::Subscription':
-          if (stringValue(get(props, 'Protocol'))?.toLowerCase() === 'lambda') {
-            const topic = this.targetOf(get(props, 'TopicArn'));
-            add(get(props, 'Endpoint'), [...path, 'Endpoint'], {
-              kind: 'sns',
+    for (const resource of this.ctx.resources.values()) this.wireResource(resource);
+  }
+
+  /** The events one resource gives the functions it names. */
+  private wireResource(resource: ResourceEntry): void {
+    const props = resource.properties;
+    const path: PathSegment[] = ['Resources', resource.id, 'Properties'];
+    const add: AddEvent = (fnNode, fnPath, event) => {
+      const fn = this.functionOf(fnNode, fnPath);
+      if (fn) fn.events.push({ name: resource.id, loc: this.ctx.loc(resource.keyNode, ['Resources', resource.id]), ...event });
+    };
+    switch (resource.type) {
+      case 'AWS::Lambda::EventSourceMapping': {
+        const source = this.mappingSource(props);
+        add(get(props, 'FunctionName'), [...path, 'FunctionName'], { sourceType: resource.type, invocation: 'poll', ...source });
+        break;
+      }
+      case 'AWS::Lambda::Url':
+        add(get(props, 'TargetFunctionArn'), [...path, 'TargetFunctionArn'], { kind: 'function-url', sourceType: resource.type, invocation: 'sync' });
+        break;
+      case 'AWS::ApiGateway::Method':
+        this.wireApiMethod(resource, path, add);
+        break;
+      case 'AWS::ApiGatewayV2::Integration':
+        this.wireApiV2Integration(resource, path, add);
+        break;
+      case 'AWS::ElasticLoadBalancingV2::TargetGroup': {
+        if (stringValue(get(props, 'TargetType'))?.toLowerCase() !== 'lambda') break;
+        const targets = get(props, 'Targets');
+        if (isSeq(targets))
+          targets.items.forEach((t, i) => add(get(t, 'Id'), [...path, 'Targets', i, 'Id'], { kind: 'alb', sourceType: resource.type, invocation: 'sync' }));
+        break;
+      }
+      case 'AWS::SNS::Subscription':
+      case 'AWS::SNS::Topic':
+        this.wireSns(resource, path, add);
+        break;
+      case 'AWS::Events::Rule': {
+        const targets = get(props, 'Targets');
+        const kind: EventSourceKind = getEntry(props, 'ScheduleExpression') ? 'schedule' : 'eventbridge';
+        if (isSeq(targets))
+          targets.items.forEach((t, i) => add(get(t, 'Arn'), [...path, 'Targets', i, 'Arn'], { kind, sourceType: resource.type, invocation: 'async' }));
+        break;
+      }
+      case 'AWS::S3::Bucket': {
+        const configs = get(get(props, 'NotificationConfiguration'), 'LambdaConfigurations');
+        if (isSeq(configs)) {
+          configs.items.forEach((c, i) =>
+            add(get(c, 'Function'), [...path, 'NotificationConfiguration', 'LambdaConfigurations', i, 'Function'], {
+              kind: 's3',
               sourceType: resource.type,
               invocation: 'async',
-              ...(topic ? { targetId: topic } : {}),
-            });
-          }
-          break;
-        case 'AWS::SNS::Topic': {
-          const subscriptions = get(props, 'Subscription');
-          if (!isSeq(subscriptions)) break;
-          subscriptions.items.forEach((s, i) => {
-            if (stringValue(get(s, 'Protocol'))?.toLowerCase() === 'lambda') {
-              add(get(s, 'Endpoint'), [...path, 'Subscription', i, 'Endpoint'], {
-                kind: 'sns',
-                sourceType: resource.type,
-                invocation: 'async',
-                targetId: resource.id,
-              });
-            }
-          });
-          break;
+              targetId: resource.id,
+            }),
+          );
         }
-        case 'AWS::Events::Rule': {
-          const targets = get(props, 'Targets');
-          const kind: EventSourceKind = getEntry(props, 'ScheduleExpression') ? 'schedule' : 'eventbridge';
-          if (isSeq(targets))
-            targets.items.forEach((t, i) => add(get(t, 'Arn'), [...path, 'Targets', i, 'Arn'], { kind, sourceType: resource.type, invocation: 'async' }));
-          break;
-        }
-        case 'AWS::S3::Bucket': {
-          const configs = get(get(props, 'NotificationConfiguration'), 'LambdaConfigurations');
-          if (isSeq(configs)) {
-            configs.items.forEach((c, i) =>
-              add(get(c, 'Function'), [...path, 'NotificationConfiguration', 'LambdaConfigurations', i, 'Function'], {
-                kind: 's3',
-                sourceType: resource.type,
-                invocation: 'async',
-                targetId: resource.id,
-              }),
-            );
-          }
-          break;
-        }
-        case 'AWS::Serverless::Api':
-        case 'AWS::ApiGateway::RestApi':
-        case 'AWS::Serverless::HttpApi':
-        case 'AWS::ApiGatewayV2::Api':
-          this.openApiIntegrations(resource);
-          break;
-        default:
-          break;
+        break;
       }
+      case 'AWS::Serverless::Api':
+      case 'AWS::ApiGateway::RestApi':
+      case 'AWS::Serverless::HttpApi':
+      case 'AWS::ApiGatewayV2::Api':
+        this.openApiIntegrations(resource);
+        break;
+      default:
+        break;
     }
+  }
+
+  /** A REST API method whose integration invokes a function. */
+  private wireApiMethod(resource: ResourceEntry, path: PathSegment[], add: AddEvent): void {
+    const props = resource.properties;
+    const integration = get(props, 'Integration');
+    const apiId = this.targetOf(get(props, 'RestApiId'));
+    add(get(integration, 'Uri'), [...path, 'Integration', 'Uri'], {
+      kind: 'api',
+      sourceType: resource.type,
+      invocation: 'sync',
+      ...(apiId ? { targetId: apiId } : {}),
+      ...this.timeoutField(integration, [...path, 'Integration']),
+    });
+  }
+
+  /** An HTTP or WebSocket API integration that invokes a function. */
+  private wireApiV2Integration(resource: ResourceEntry, path: PathSegment[], add: AddEvent): void {
+    const props = resource.properties;
+    const apiId = this.targetOf(get(props, 'ApiId'));
+    const api = apiId ? this.apis.get(apiId) : undefined;
+    add(get(props, 'IntegrationUri'), [...path, 'IntegrationUri'], {
+      kind: api?.protocol === 'WEBSOCKET' ? 'websocket' : 'http-api',
+      sourceType: resource.type,
+      invocation: 'sync',
+      ...(apiId ? { targetId: apiId } : {}),
+      ...this.timeoutField(props, path),
+    });
+  }
+
+  /** Lambda subscriptions to SNS topics: a subscription resource, or a topic's own `Subscription` list. */
+  private wireSns(resource: ResourceEntry, path: PathSegment[], add: AddEvent): void {
+    const props = resource.properties;
+    if (resource.type === 'AWS::SNS::Subscription') {
+      if (stringValue(get(props, 'Protocol'))?.toLowerCase() !== 'lambda') return;
+      const topic = this.targetOf(get(props, 'TopicArn'));
+      add(get(props, 'Endpoint'), [...path, 'Endpoint'], {
+        kind: 'sns',
+        sourceType: resource.type,
+        invocation: 'async',
+        ...(topic ? { targetId: topic } : {}),
+      });
+      return;
+    }
+    const subscriptions = get(props, 'Subscription');
+    if (!isSeq(subscriptions)) return;
+    subscriptions.items.forEach((s, i) => {
+      if (stringValue(get(s, 'Protocol'))?.toLowerCase() === 'lambda') {
+        add(get(s, 'Endpoint'), [...path, 'Subscription', i, 'Endpoint'], {
+          kind: 'sns',
+          sourceType: resource.type,
+          invocation: 'async',
+          targetId: resource.id,
+        });
+      }
+    });
   }
 
   /** Provisioned concurrency configured on AWS::Lambda::Alias / AWS::Lambda::Version resources. */

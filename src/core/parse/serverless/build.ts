@@ -61,6 +61,30 @@ const EVENTS: Record<string, EventSpec> = {
   alexaSkill: { kind: 'alexa-skill', invocation: 'sync' },
 };
 
+type FieldReader = <T>(
+  entry: MapEntry | undefined,
+  path: PathSegment[],
+  origin: Origin,
+  convert: (v: Static | undefined) => T | undefined,
+  fallback?: T,
+) => Field<T>;
+
+/** What building each function needs: the CloudFormation context, the variables, the provider section, the implicit APIs found so far. */
+interface SlsBuild {
+  ctx: BuildContext;
+  vars: SlsVariables;
+  provider: TreeNode | undefined;
+  field: FieldReader;
+  apis: Map<string, ApiGateway>;
+}
+
+interface FunctionEntry {
+  key: string;
+  keyNode: TreeNode;
+  value: TreeNode;
+  path: PathSegment[];
+}
+
 export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader | undefined): ParsedTemplate {
   const root = doc.root;
   const resources = get(root, 'resources');
@@ -68,16 +92,22 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
   const cfn = buildTemplateModel(doc, 'cloudformation', isMap(resources) ? resources : undefined);
   const ctx = new BuildContext(doc, false, isMap(resources) ? resources : undefined);
   const vars = new SlsVariables(root, readFile);
-  const provider = get(root, 'provider');
   const model: TemplateModel = { ...cfn.model, format: 'serverless', byId: new Map(cfn.model.byId) };
+  const build: SlsBuild = { ctx, vars, provider: get(root, 'provider'), field: fieldReader(doc, ctx, vars), apis: new Map() };
 
-  const field = <T>(
-    entry: MapEntry | undefined,
-    path: PathSegment[],
-    origin: Origin,
-    convert: (v: Static | undefined) => T | undefined,
-    fallback?: T,
-  ): Field<T> => {
+  for (const entry of functionEntries(get(root, 'functions'))) {
+    if (isMap(entry.value)) model.functions.push(buildFunction(build, entry, entry.value));
+  }
+  model.apis.push(...build.apis.values());
+  for (const node of [...model.functions, ...build.apis.values()] as ModelNode[]) model.byId.set(node.id, node);
+  // Files the host would not read (outside the workspace): said on the value that asked for them, not left silent.
+  for (const { node, path, reason } of vars.refused) ctx.problem(node, [], 'unresolved-reference', `\${file(${path})} is not read: ${reason}.`);
+  return { model, problems: [...cfn.problems, ...ctx.problems] };
+}
+
+/** A field from a setting, its variables resolved; unresolved (with the reason) when a variable or the value's type is not usable. */
+function fieldReader(doc: LoadedDocument, ctx: BuildContext, vars: SlsVariables): FieldReader {
+  return <T>(entry: MapEntry | undefined, path: PathSegment[], origin: Origin, convert: (v: Static | undefined) => T | undefined, fallback?: T): Field<T> => {
     if (!entry) return defaultField(fallback);
     const at = ctx.loc(entry.value, path);
     const keyAt = ctx.loc(entry.keyNode, path);
@@ -92,122 +122,127 @@ export function buildServerlessModel(doc: LoadedDocument, readFile: FileReader |
     }
     return { value, origin, at, keyAt, ...(resolved.via ? { via: resolved.via } : {}) };
   };
+}
 
-  const apis = new Map<string, ApiGateway>();
-  const functions = get(root, 'functions');
-  const entries: { key: string; keyNode: TreeNode; value: TreeNode; path: PathSegment[] }[] = [];
+/** The `functions:` section's entries: a map of functions, or (v3) a list of maps of functions. */
+function functionEntries(functions: TreeNode | undefined): FunctionEntry[] {
+  const entries: FunctionEntry[] = [];
   if (isMap(functions)) for (const e of functions.entries) entries.push({ key: e.key, keyNode: e.keyNode, value: e.value, path: ['functions', e.key] });
-  // v3 also takes a list of maps of functions.
   if (isSeq(functions))
     functions.items.forEach(
       (item, i) => isMap(item) && item.entries.forEach((e) => entries.push({ key: e.key, keyNode: e.keyNode, value: e.value, path: ['functions', i, e.key] })),
     );
+  return entries;
+}
 
-  for (const { key, keyNode, value, path } of entries) {
-    if (!isMap(value)) continue;
-    // A setting on the function, else the provider's (inherited), else the framework's default.
-    const setting = <T>(name: string, convert: (v: Static | undefined) => T | undefined, fallback?: T, providerName = name): Field<T> => {
-      const own = getEntry(value, name);
-      if (own) return field(own, [...path, name], 'explicit', convert, fallback);
-      const inherited = isMap(provider) ? getEntry(provider, providerName) : undefined;
-      if (inherited) return field(inherited, ['provider', providerName], 'globals', convert, fallback);
-      return defaultField(fallback);
-    };
-    const image = getEntry(value, 'image');
-    const fn: LambdaFunction = {
-      kind: 'lambda-function',
-      id: key,
-      type: 'Serverless function',
-      loc: ctx.loc(keyNode, path),
-      ignoredRules: [],
-      name: field(getEntry(value, 'name'), [...path, 'name'], 'explicit', toText).value ?? key,
-      memoryMb: setting('memorySize', toNumber, SERVERLESS_DEFAULTS.memoryMb.value),
-      timeoutSeconds: setting('timeout', toNumber, SERVERLESS_DEFAULTS.timeoutSeconds.value),
-      runtime: setting('runtime', toText),
-      architecture: setting('architecture', toArchitecture, 'x86_64'),
-      ephemeralStorageMb: setting('ephemeralStorageSize', toNumber, LAMBDA_LIMITS.minEphemeralStorageMb.value),
-      packageType: image ? { value: 'Image', origin: 'explicit', at: ctx.loc(image.keyNode, [...path, 'image']) } : defaultField('Zip'),
-      handler: setting('handler', toText),
-      snapStart: field(
-        getEntry(value, 'snapStart'),
-        [...path, 'snapStart'],
-        'explicit',
-        (v) => (v === true || v === 'true' ? 'PublishedVersions' : v === false || v === 'false' ? 'None' : undefined),
-        'None',
-      ),
-      layers: countList(getEntry(value, 'layers')?.value ?? (isMap(provider) ? getEntry(provider, 'layers')?.value : undefined)),
-      events: [],
-      links: [],
-    };
-    const reserved = getEntry(value, 'reservedConcurrency');
-    if (reserved) fn.reservedConcurrency = field(reserved, [...path, 'reservedConcurrency'], 'explicit', toNumber);
-    const provisioned = getEntry(value, 'provisionedConcurrency');
-    if (provisioned) fn.provisionedConcurrency = field(provisioned, [...path, 'provisionedConcurrency'], 'explicit', toNumber);
-    const vpc = vpcOf(
-      ctx,
-      vars,
-      getEntry(value, 'vpc')
-        ? { entry: getEntry(value, 'vpc')!, path: [...path, 'vpc'], origin: 'explicit' }
-        : isMap(provider) && getEntry(provider, 'vpc')
-          ? { entry: getEntry(provider, 'vpc')!, path: ['provider', 'vpc'], origin: 'globals' }
-          : undefined,
-    );
-    if (vpc) fn.vpc = vpc;
-    const environment = environmentOf(ctx, vars, value, path, provider);
-    if (environment) fn.environment = environment;
-    if (getEntry(value, 'url')) {
-      const url = getEntry(value, 'url')!;
-      fn.events.push({ name: 'url', kind: 'function-url', sourceType: 'url', invocation: 'sync', loc: ctx.loc(url.keyNode, [...path, 'url']) });
-    }
-    const events = get(value, 'events');
-    if (isSeq(events)) {
-      events.items.forEach((item, index) => {
-        const type = isMap(item) ? singleKey(item) : stringValue(item);
-        if (!type) return;
-        const spec = Object.hasOwn(EVENTS, type) ? EVENTS[type] : undefined;
-        const body = isMap(item) ? item.entries[0]!.value : undefined;
-        const eventPath: PathSegment[] = [...path, 'events', index, type];
-        const source: EventSource = {
-          name: `${type}[${index}]`,
-          kind: spec?.kind ?? 'other',
-          sourceType: type,
-          invocation: spec?.invocation ?? 'async',
-          loc: ctx.loc(isMap(item) ? item.entries[0]!.keyNode : item, eventPath),
-        };
-        if (type === 'http' && isMap(body)) {
-          const async = get(body, 'async');
-          if (isScalar(async) && (async.value === true || async.value === 'true')) source.invocation = 'async';
-        }
-        if (type === 'stream') {
-          const arn = isMap(body) ? get(body, 'arn') : body;
-          const typeName = isMap(body) ? stringValue(get(body, 'type')) : undefined;
-          const attribute = isMap(arn) ? (getAttTarget(get(arn, 'Fn::GetAtt'))?.attribute ?? '') : '';
-          source.kind = typeName === 'dynamodb' || /:dynamodb:/.test(stringValue(arn) ?? '') || /StreamArn/.test(attribute) ? 'dynamodb' : 'kinesis';
-        }
-        if (spec?.api) {
-          source.targetId = spec.api;
-          if (!apis.has(spec.api)) apis.set(spec.api, implicitApi(ctx, vars, spec.api, source, provider));
-        } else {
-          const arn = isMap(body) ? (get(body, 'arn') ?? get(body, 'queueArn')) : undefined;
-          const target = isMap(arn)
-            ? (getAttTarget(get(arn, 'Fn::GetAtt')) ?? (stringValue(get(arn, 'Ref')) ? { resource: stringValue(get(arn, 'Ref'))!, attribute: '' } : undefined))
-            : undefined;
-          if (target && ctx.resources.has(target.resource)) source.targetId = target.resource;
-        }
-        fn.events.push(source);
-      });
-    }
-    // References to resources (environment, vpc, ...) for link rules such as RDS without a proxy.
-    fn.links = collectLinks(ctx, value, path);
-    const inheritedEnv = isMap(provider) ? get(provider, 'environment') : undefined;
-    if (inheritedEnv) fn.links.push(...collectLinks(ctx, inheritedEnv, ['provider', 'environment']));
-    model.functions.push(fn);
+function buildFunction(build: SlsBuild, { key, keyNode, path }: FunctionEntry, value: MapNode): LambdaFunction {
+  const { ctx, vars, provider, field } = build;
+  // A setting on the function, else the provider's (inherited), else the framework's default.
+  const setting = <T>(name: string, convert: (v: Static | undefined) => T | undefined, fallback?: T, providerName = name): Field<T> => {
+    const own = getEntry(value, name);
+    if (own) return field(own, [...path, name], 'explicit', convert, fallback);
+    const inherited = isMap(provider) ? getEntry(provider, providerName) : undefined;
+    if (inherited) return field(inherited, ['provider', providerName], 'globals', convert, fallback);
+    return defaultField(fallback);
+  };
+  const image = getEntry(value, 'image');
+  const fn: LambdaFunction = {
+    kind: 'lambda-function',
+    id: key,
+    type: 'Serverless function',
+    loc: ctx.loc(keyNode, path),
+    ignoredRules: [],
+    name: field(getEntry(value, 'name'), [...path, 'name'], 'explicit', toText).value ?? key,
+    memoryMb: setting('memorySize', toNumber, SERVERLESS_DEFAULTS.memoryMb.value),
+    timeoutSeconds: setting('timeout', toNumber, SERVERLESS_DEFAULTS.timeoutSeconds.value),
+    runtime: setting('runtime', toText),
+    architecture: setting('architecture', toArchitecture, 'x86_64'),
+    ephemeralStorageMb: setting('ephemeralStorageSize', toNumber, LAMBDA_LIMITS.minEphemeralStorageMb.value),
+    packageType: image ? { value: 'Image', origin: 'explicit', at: ctx.loc(image.keyNode, [...path, 'image']) } : defaultField('Zip'),
+    handler: setting('handler', toText),
+    snapStart: field(
+      getEntry(value, 'snapStart'),
+      [...path, 'snapStart'],
+      'explicit',
+      (v) => (v === true || v === 'true' ? 'PublishedVersions' : v === false || v === 'false' ? 'None' : undefined),
+      'None',
+    ),
+    layers: countList(getEntry(value, 'layers')?.value ?? (isMap(provider) ? getEntry(provider, 'layers')?.value : undefined)),
+    events: [],
+    links: [],
+  };
+  const reserved = getEntry(value, 'reservedConcurrency');
+  if (reserved) fn.reservedConcurrency = field(reserved, [...path, 'reservedConcurrency'], 'explicit', toNumber);
+  const provisioned = getEntry(value, 'provisionedConcurrency');
+  if (provisioned) fn.provisionedConcurrency = field(provisioned, [...path, 'provisionedConcurrency'], 'explicit', toNumber);
+  const vpc = vpcOf(
+    ctx,
+    vars,
+    getEntry(value, 'vpc')
+      ? { entry: getEntry(value, 'vpc')!, path: [...path, 'vpc'], origin: 'explicit' }
+      : isMap(provider) && getEntry(provider, 'vpc')
+        ? { entry: getEntry(provider, 'vpc')!, path: ['provider', 'vpc'], origin: 'globals' }
+        : undefined,
+  );
+  if (vpc) fn.vpc = vpc;
+  const environment = environmentOf(ctx, vars, value, path, provider);
+  if (environment) fn.environment = environment;
+  if (getEntry(value, 'url')) {
+    const url = getEntry(value, 'url')!;
+    fn.events.push({ name: 'url', kind: 'function-url', sourceType: 'url', invocation: 'sync', loc: ctx.loc(url.keyNode, [...path, 'url']) });
   }
-  model.apis.push(...apis.values());
-  for (const node of [...model.functions, ...apis.values()] as ModelNode[]) model.byId.set(node.id, node);
-  // Files the host would not read (outside the workspace): said on the value that asked for them, not left silent.
-  for (const { node, path, reason } of vars.refused) ctx.problem(node, [], 'unresolved-reference', `\${file(${path})} is not read: ${reason}.`);
-  return { model, problems: [...cfn.problems, ...ctx.problems] };
+  const events = get(value, 'events');
+  if (isSeq(events)) {
+    events.items.forEach((item, index) => {
+      const source = eventSource(build, item, index, path);
+      if (source) fn.events.push(source);
+    });
+  }
+  // References to resources (environment, vpc, ...) for link rules such as RDS without a proxy.
+  fn.links = collectLinks(ctx, value, path);
+  const inheritedEnv = isMap(provider) ? get(provider, 'environment') : undefined;
+  if (inheritedEnv) fn.links.push(...collectLinks(ctx, inheritedEnv, ['provider', 'environment']));
+  return fn;
+}
+
+/** One item of a function's `events:`, wired to the implicit API or to the resource its ARN names; undefined when it names no event type. */
+function eventSource({ ctx, vars, provider, apis }: SlsBuild, item: TreeNode, index: number, path: PathSegment[]): EventSource | undefined {
+  const type = isMap(item) ? singleKey(item) : stringValue(item);
+  if (!type) return undefined;
+  const spec = Object.hasOwn(EVENTS, type) ? EVENTS[type] : undefined;
+  const body = isMap(item) ? item.entries[0]!.value : undefined;
+  const eventPath: PathSegment[] = [...path, 'events', index, type];
+  const source: EventSource = {
+    name: `${type}[${index}]`,
+    kind: spec?.kind ?? 'other',
+    sourceType: type,
+    invocation: spec?.invocation ?? 'async',
+    loc: ctx.loc(isMap(item) ? item.entries[0]!.keyNode : item, eventPath),
+  };
+  if (type === 'http' && isMap(body)) {
+    const async = get(body, 'async');
+    if (isScalar(async) && (async.value === true || async.value === 'true')) source.invocation = 'async';
+  }
+  if (type === 'stream') source.kind = streamKind(body);
+  if (spec?.api) {
+    source.targetId = spec.api;
+    if (!apis.has(spec.api)) apis.set(spec.api, implicitApi(ctx, vars, spec.api, source, provider));
+  } else {
+    const arn = isMap(body) ? (get(body, 'arn') ?? get(body, 'queueArn')) : undefined;
+    const target = isMap(arn)
+      ? (getAttTarget(get(arn, 'Fn::GetAtt')) ?? (stringValue(get(arn, 'Ref')) ? { resource: stringValue(get(arn, 'Ref'))!, attribute: '' } : undefined))
+      : undefined;
+    if (target && ctx.resources.has(target.resource)) source.targetId = target.resource;
+  }
+  return source;
+}
+
+/** A `stream` event reads DynamoDB when its type or ARN says so, else Kinesis. */
+function streamKind(body: TreeNode | undefined): EventSourceKind {
+  const arn = isMap(body) ? get(body, 'arn') : body;
+  const typeName = isMap(body) ? stringValue(get(body, 'type')) : undefined;
+  const attribute = isMap(arn) ? (getAttTarget(get(arn, 'Fn::GetAtt'))?.attribute ?? '') : '';
+  return typeName === 'dynamodb' || /:dynamodb:/.test(stringValue(arn) ?? '') || /StreamArn/.test(attribute) ? 'dynamodb' : 'kinesis';
 }
 
 function countList(node: TreeNode | undefined): number {
