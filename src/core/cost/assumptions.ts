@@ -125,31 +125,9 @@ function functionTrafficAssumptions(
   givenRequests: number | undefined,
   fromUsage: (key: keyof UsageEntry) => AssumptionSource,
 ): Assumption[] {
-  const requestsSource: AssumptionSource =
-    givenRequests !== undefined
-      ? fromUsage(entry.requestsPerMonth !== undefined ? 'requestsPerMonth' : 'requestsPerSecond')
-      : isDefault(settings.traffic, DEFAULT_TRAFFIC)
-        ? 'default'
-        : 'settings';
   return [
-    {
-      name: 'Requests per month',
-      value:
-        givenRequests !== undefined
-          ? formatCount(givenRequests)
-          : `${formatCount(settings.traffic.low)} / ${formatCount(settings.traffic.typical)} / ${formatCount(settings.traffic.high)} (low / typical / high)`,
-      source: requestsSource,
-    },
-    {
-      name: 'Average duration',
-      value: `${scenario.durationMs} ms`,
-      source:
-        entry.averageDurationMs !== undefined
-          ? fromUsage('averageDurationMs')
-          : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs
-            ? 'default'
-            : 'settings',
-    },
+    requestsAssumption(entry, settings, givenRequests, fromUsage),
+    durationAssumption(scenario.durationMs, entry, settings, fromUsage),
     {
       name: 'Average payload',
       value: `${scenario.payloadKb} KB`,
@@ -288,24 +266,8 @@ function taskAssumptions(
   const { vcpu, memoryGb, architecture, tasks: count } = scenario.fargate;
   const behindLb = scenario.fargate.loadBalancer === 'alb';
   return [
-    {
-      name: 'Requests per month',
-      value:
-        givenRequests !== undefined
-          ? formatCount(givenRequests)
-          : `${formatCount(settings.traffic.low)} / ${formatCount(settings.traffic.typical)} / ${formatCount(settings.traffic.high)} (low / typical / high)`,
-      source: givenRequests !== undefined ? fromUsage('requestsPerMonth') : isDefault(settings.traffic, DEFAULT_TRAFFIC) ? 'default' : 'settings',
-    },
-    {
-      name: 'Average duration',
-      value: `${durationMs} ms`,
-      source:
-        entry.averageDurationMs !== undefined
-          ? fromUsage('averageDurationMs')
-          : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs
-            ? 'default'
-            : 'settings',
-    },
+    requestsAssumption(entry, settings, givenRequests, fromUsage),
+    durationAssumption(durationMs, entry, settings, fromUsage),
     { name: 'Fargate task', value: `${vcpu} vCPU / ${memoryGb} GB ${architecture}`, source: 'template' },
     {
       name: 'Tasks',
@@ -316,4 +278,36 @@ function taskAssumptions(
     { name: 'Lambda equivalent', value: `${LAMBDA_EQUIVALENT_MEMORY_MB} MB ${architecture}${behindLb ? ' behind the ALB' : ''}`, source: 'default' },
     { name: 'Region', value: region, source: usage.region ? 'usage file' : settings.region === DEFAULT_REGION ? 'default' : 'settings' },
   ];
+}
+
+/**
+ * Requests per month: the usage file's figure (per month, or per second turned into a month), else the low /
+ * typical / high bands of the settings or the defaults.
+ */
+function requestsAssumption(
+  entry: UsageEntry,
+  settings: CostSettings,
+  givenRequests: number | undefined,
+  fromUsage: (key: keyof UsageEntry) => AssumptionSource,
+): Assumption {
+  const { low, typical, high } = settings.traffic;
+  if (givenRequests !== undefined) {
+    return {
+      name: 'Requests per month',
+      value: formatCount(givenRequests),
+      source: fromUsage(entry.requestsPerMonth !== undefined ? 'requestsPerMonth' : 'requestsPerSecond'),
+    };
+  }
+  return {
+    name: 'Requests per month',
+    value: `${formatCount(low)} / ${formatCount(typical)} / ${formatCount(high)} (low / typical / high)`,
+    source: isDefault(settings.traffic, DEFAULT_TRAFFIC) ? 'default' : 'settings',
+  };
+}
+
+/** The average duration of one request: the usage file's, else the settings' or the default. */
+function durationAssumption(durationMs: number, entry: UsageEntry, settings: CostSettings, fromUsage: (key: keyof UsageEntry) => AssumptionSource): Assumption {
+  const source: AssumptionSource =
+    entry.averageDurationMs !== undefined ? fromUsage('averageDurationMs') : settings.durationMs === DEFAULT_COST_SETTINGS.durationMs ? 'default' : 'settings';
+  return { name: 'Average duration', value: `${durationMs} ms`, source };
 }
