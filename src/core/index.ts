@@ -75,6 +75,7 @@ export {
   type WorkspaceTotal,
 } from './present/cost.js';
 export { costText } from './present/cost-text.js';
+export { EDITOR_TEXT } from './present/editor.js';
 export { notificationText, plainLabel } from './markdown.js';
 
 // Diff: two versions of a set of files -> cost, findings and resource changes, and their text.

@@ -14,6 +14,7 @@ import {
   diffMarkdown,
   type DiffReport,
   diffSidesAsync,
+  EDITOR_TEXT,
   emptyUsage,
   type EngineConfig,
   notificationText,
@@ -100,12 +101,12 @@ export class ChangeAgainstHead implements vscode.Disposable {
   async show(target?: vscode.Uri): Promise<DiffReport | undefined> {
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== 'file') {
-      void vscode.window.showInformationMessage('Crossover: open a template, serverless.yml, task definition or CDK file to compare it with its last commit.');
+      void vscode.window.showInformationMessage(EDITOR_TEXT.changeNeedsAFile);
       return undefined;
     }
     const computed = await this.compute(uri).catch((error: unknown) => {
       if (!(error instanceof GitError)) throw error;
-      void vscode.window.showErrorMessage(notificationText(`Crossover: git: ${error.message}`));
+      void vscode.window.showErrorMessage(notificationText(EDITOR_TEXT.gitFailed(error.message)));
       return undefined;
     });
     if (!computed) return undefined;
@@ -160,16 +161,13 @@ export class ChangeAgainstHead implements vscode.Disposable {
       differ,
     });
     if (!report.files.length) {
-      if (!quiet)
-        void vscode.window.showInformationMessage(
-          notificationText(`Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`),
-        );
+      if (!quiet) void vscode.window.showInformationMessage(notificationText(EDITOR_TEXT.changeNotATemplate(path)));
       return undefined;
     }
     const markdown = diffMarkdown(report, {
       oneFile: true,
-      title: `Cost change of ${path} against HEAD`,
-      ...(committed === undefined ? { lead: 'This file is not in HEAD yet: everything in it is new.' } : {}),
+      title: EDITOR_TEXT.changeTitle(path),
+      ...(committed === undefined ? { lead: EDITOR_TEXT.changeNewFile } : {}),
     });
     // The report's document name: one per file, its folders kept visible (a "/" would make them URI folders).
     const name = `Cost change against HEAD - ${path.split(/[\\/]/).join(' \u2215 ')}`;
@@ -210,10 +208,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
       return this.remembered(commit, async (fsPath) => readAt(cwd, commit, relative(cwd, fsPath).split('\\').join('/'), options)?.toString('utf8'));
     } catch (error) {
       this.log.info(`Cost change against HEAD: ${error instanceof Error ? error.message : String(error)}`);
-      if (!quiet)
-        void vscode.window.showInformationMessage(
-          notificationText(`Crossover: ${vscode.workspace.asRelativePath(uri)} is not in a git repository with a commit.`),
-        );
+      if (!quiet) void vscode.window.showInformationMessage(notificationText(EDITOR_TEXT.changeNotInGit(vscode.workspace.asRelativePath(uri))));
       return undefined;
     }
   }

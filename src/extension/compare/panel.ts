@@ -7,6 +7,7 @@ import {
   changedSpan,
   decide,
   type EcsTaskDefinition,
+  EDITOR_TEXT,
   fargateEquivalent,
   lambdaEquivalent,
   type LambdaFunction,
@@ -147,7 +148,7 @@ export class ComparePanel implements vscode.Disposable {
     const uri = vscode.Uri.parse(this.target.uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) {
-      void vscode.window.showWarningMessage('Crossover keeps usage files in workspace folders; this file is not in one.');
+      void vscode.window.showWarningMessage(EDITOR_TEXT.usageOutsideFolder);
       return;
     }
     const file = this.usage.fileFor(folder);
@@ -160,7 +161,7 @@ export class ComparePanel implements vscode.Disposable {
     if (!open && file.exists) {
       const read = await readUsageText(file.uri);
       if ('refused' in read) {
-        void vscode.window.showWarningMessage(notificationText(`Crossover did not save the traffic of ${this.target.id} to ${where}: ${read.refused}.`));
+        void vscode.window.showWarningMessage(notificationText(EDITOR_TEXT.trafficNotSaved(this.target.id, where, read.refused)));
         return;
       }
       text = 'text' in read ? read.text : '';
@@ -172,7 +173,7 @@ export class ComparePanel implements vscode.Disposable {
     });
     if ('refused' in saved) {
       this.log.warn(`Did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`);
-      void vscode.window.showWarningMessage(notificationText(`Crossover did not save the traffic of ${this.target.id} to ${where}: ${saved.refused}`));
+      void vscode.window.showWarningMessage(notificationText(EDITOR_TEXT.trafficNotSaved(this.target.id, where, saved.refused)));
       return;
     }
     if (open) {
@@ -180,7 +181,7 @@ export class ComparePanel implements vscode.Disposable {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(open.uri, new vscode.Range(open.positionAt(span.start), open.positionAt(span.end)), span.newText);
       if (!(await vscode.workspace.applyEdit(edit))) {
-        void vscode.window.showWarningMessage(notificationText(`Crossover could not edit ${where}; it changed while the traffic was being saved. Try again.`));
+        void vscode.window.showWarningMessage(notificationText(EDITOR_TEXT.usageChangedMeanwhile(where)));
         return;
       }
     } else {
@@ -190,9 +191,7 @@ export class ComparePanel implements vscode.Disposable {
     // The usage file now holds the traffic: the edits that went into it are no longer overrides.
     const { requestsPerMonth: _r, durationMs: _d, region: _g, ...rest } = this.overrides;
     this.overrides = rest;
-    void vscode.window.showInformationMessage(
-      notificationText(`Saved the traffic of ${this.target.id} to ${where}${open ? ' (unsaved, in its editor)' : ''}.`),
-    );
+    void vscode.window.showInformationMessage(notificationText(EDITOR_TEXT.trafficSaved(this.target.id, where, open !== undefined)));
   }
 
   dispose(): void {

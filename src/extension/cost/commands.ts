@@ -2,7 +2,17 @@
  * The cost commands: the report, the comparison (from a lens, the palette or the context menu), the summary
  * and "Edit Usage Assumptions".
  */
-import { changedSpan, lensTitle, notificationText, parseUsageFile, plainLabel, reportMarkdown, taskLensTitle, usageEdit } from '../../core/index.js';
+import {
+  changedSpan,
+  EDITOR_TEXT,
+  lensTitle,
+  notificationText,
+  parseUsageFile,
+  plainLabel,
+  reportMarkdown,
+  taskLensTitle,
+  usageEdit,
+} from '../../core/index.js';
 import * as vscode from 'vscode';
 import { type Log } from '../log.js';
 import { type CostService, type FunctionCost } from './estimates.js';
@@ -58,10 +68,10 @@ async function pickFunction(costs: CostService): Promise<Found | undefined> {
     cost,
   }));
   if (!items.length) {
-    void vscode.window.showInformationMessage('Crossover has found no Lambda functions in the workspace yet.');
+    void vscode.window.showInformationMessage(EDITOR_TEXT.noFunctions);
     return undefined;
   }
-  return vscode.window.showQuickPick(items, { placeHolder: 'Which function?', matchOnDescription: true });
+  return vscode.window.showQuickPick(items, { placeHolder: EDITOR_TEXT.pickFunction, matchOnDescription: true });
 }
 
 /** "Show Cost Report": for the task or function the lens names, else a picked function. */
@@ -125,10 +135,10 @@ async function pickWorkload(costs: CostService, panels: ComparePanels, kind: 'fu
   }));
   const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
   if (!items.length) {
-    void vscode.window.showInformationMessage('Crossover has found no Lambda functions or ECS tasks in the workspace yet.');
+    void vscode.window.showInformationMessage(EDITOR_TEXT.noWorkloads);
     return;
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which workload?', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: EDITOR_TEXT.pickWorkload, matchOnDescription: true });
   if (picked) panels.show({ uri: picked.uri.toString(), id: picked.id });
 }
 
@@ -144,8 +154,7 @@ async function editUsage(costs: CostService, uri?: unknown, id?: unknown): Promi
   // for a new or blank file, then the entry with the figures estimates assume now.
   const defaults = costs.defaults();
   const traffic = { requestsPerMonth: defaults.traffic.typical, averageDurationMs: defaults.durationMs };
-  const refused = (reason: string) =>
-    void vscode.window.showWarningMessage(notificationText(`Crossover did not add ${id ?? 'an entry'} to ${where}: ${reason}`));
+  const refused = (reason: string) => void vscode.window.showWarningMessage(notificationText(EDITOR_TEXT.entryNotAdded(id, where, reason)));
   if (!file.exists) {
     // The tracker may not know a file that is there (not read yet, or refused): never write over it.
     const read = await readUsageText(file.uri);
