@@ -4,7 +4,7 @@
  * of the document is still read.
  */
 import { type JSONVisitor, type ParseError, printParseErrorCode, visit } from 'jsonc-parser';
-import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
+import { DOCUMENT_LIMITS, type ParseProblem, tooDeepProblem } from './problems.js';
 import { type MapEntry, type ScalarNode, type TreeNode } from './tree.js';
 import { duplicateKey } from './yaml.js';
 
@@ -121,13 +121,7 @@ class TreeBuilder {
     if (this.stack.length <= DOCUMENT_LIMITS.maxDepth) return undefined;
     if (!this.depthReported) {
       this.depthReported = true;
-      this.problems.push({
-        severity: 'error',
-        code: 'too-deep',
-        message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`,
-        start,
-        end: start + 1,
-      });
+      this.problems.push(tooDeepProblem(start));
     }
     return nullAt(start);
   }

@@ -15,3 +15,8 @@ export const DOCUMENT_LIMITS = {
   /** Alias expansion beyond this many nodes is refused (an "alias bomb"). */
   maxExpandedNodes: 1_000_000,
 } as const;
+
+/** Nesting cut off at `start` (the first place a document passes `maxDepth`), in both syntaxes' words. */
+export function tooDeepProblem(start: number): ParseProblem {
+  return { severity: 'error', code: 'too-deep', message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`, start, end: start + 1 };
+}

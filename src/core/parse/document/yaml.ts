@@ -21,7 +21,7 @@ import {
 } from 'yaml';
 import { CFN_SHORT_TAGS } from './cfn-tags.js';
 import { repairFlowIndentation } from './lenient.js';
-import { DOCUMENT_LIMITS, type ParseProblem } from './problems.js';
+import { DOCUMENT_LIMITS, type ParseProblem, tooDeepProblem } from './problems.js';
 import { type MapEntry, type MapNode, type ScalarNode, type ScalarValue, type TreeNode } from './tree.js';
 
 interface YamlResult {
@@ -202,13 +202,7 @@ class Converter {
   private tooDeep(start: number): TreeNode {
     if (!this.depthReported) {
       this.depthReported = true;
-      this.problems.push({
-        severity: 'error',
-        code: 'too-deep',
-        message: `Nesting deeper than ${DOCUMENT_LIMITS.maxDepth} levels is not analysed.`,
-        start,
-        end: start + 1,
-      });
+      this.problems.push(tooDeepProblem(start));
     }
     this.lastWeight = 1;
     this.lastHeight = 0;
