@@ -6,6 +6,7 @@ import { SECONDS_PER_MONTH, type Scenario } from '../../../src/core/cost/model.j
 import { fargateCost } from '../../../src/core/cost/platforms/ecs-fargate.js';
 import { lambdaBreakpoints, lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
+import { scenario } from '../../support/scenario.js';
 
 const US = priceBook('us-east-1');
 
@@ -19,43 +20,6 @@ const EPHEMERAL = 0.0000000309;
 const FARGATE_X86 = { vcpu: 0.04048, gb: 0.004445 };
 const FARGATE_ARM = { vcpu: 0.03238, gb: 0.00356 };
 const ALB = { hour: 0.0225, lcu: 0.008 };
-
-type ScenarioOverrides = Partial<Omit<Scenario, 'lambda' | 'fargate'>> & { lambda?: Partial<Scenario['lambda']>; fargate?: Partial<Scenario['fargate']> };
-
-function scenario(overrides: ScenarioOverrides = {}): Scenario {
-  return {
-    region: 'us-east-1',
-    requestsPerMonth: 10_000_000,
-    durationMs: 100,
-    payloadKb: 4,
-    peakToAverage: 3,
-    freeTier: false,
-    ...overrides,
-    lambda: {
-      memoryMb: 512,
-      architecture: 'arm64',
-      ephemeralStorageMb: 512,
-      provisionedConcurrency: 0,
-      frontDoor: 'http-api',
-      rdsProxyVcpu: 0,
-      ...overrides.lambda,
-    },
-    fargate: {
-      vcpu: 1,
-      memoryGb: 2,
-      architecture: 'x86_64',
-      tasks: null,
-      minTasks: 2,
-      perTaskConcurrency: 10,
-      spot: false,
-      ephemeralStorageGb: 20,
-      loadBalancer: 'alb',
-      albLcu: null,
-      natGateway: false,
-      ...overrides.fargate,
-    },
-  };
-}
 
 describe('Lambda', () => {
   test("the issue's example: 10M requests, 100 ms, 512 MB arm64 behind an HTTP API", () => {

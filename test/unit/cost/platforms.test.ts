@@ -18,34 +18,14 @@ import { type Scenario } from '../../../src/core/cost/model.js';
 import { platforms, registerPlatform } from '../../../src/core/cost/platforms/index.js';
 import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
 import { TEST_VM_MONTHLY_USD, testVm } from '../../support/test-platform.js';
+import { scenario as baseScenario } from '../../support/scenario.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 
 const US = priceBook('us-east-1');
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'cost');
 const MONTHLY = TEST_VM_MONTHLY_USD;
 
-const scenario: Scenario = {
-  region: 'us-east-1',
-  requestsPerMonth: 10_000_000,
-  durationMs: 100,
-  payloadKb: 4,
-  peakToAverage: 3,
-  freeTier: false,
-  lambda: { memoryMb: 512, architecture: 'arm64', ephemeralStorageMb: 512, provisionedConcurrency: 0, frontDoor: 'http-api', rdsProxyVcpu: 0 },
-  fargate: {
-    vcpu: 1,
-    memoryGb: 2,
-    architecture: 'x86_64',
-    tasks: null,
-    minTasks: 2,
-    perTaskConcurrency: 10,
-    spot: false,
-    ephemeralStorageGb: 20,
-    loadBalancer: 'alb',
-    albLcu: null,
-    natGateway: false,
-  },
-};
+const scenario: Scenario = baseScenario();
 
 let unregister: () => void = () => {};
 let before: ReturnType<typeof compare>;
