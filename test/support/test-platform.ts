@@ -15,4 +15,5 @@ export const testVm: Platform = {
     priceKeys: [],
   }),
   curve: () => ({ total: () => TEST_VM_MONTHLY_USD, bends: [] }),
+  assumptions: () => [{ name: 'Instance', value: 'one always-on VM, flat price' }],
 };

@@ -96,7 +96,8 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     crossover: solved['ecs-fargate']!,
     crossovers: solved,
     scenario,
-    assumptions: needs.assumptions,
+    // The workload's own assumptions, then what each platform adds (the platform modules word their own).
+    assumptions: [...needs.assumptions, ...platformAssumptions(scenario)],
     notes: [...needs.notes, ...prices.notesFor(keys)],
     priceDate: prices.dateFor(keys),
     region,
@@ -106,4 +107,11 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     estimate.high = at(settings.traffic.high);
   }
   return estimate;
+}
+
+/** What each registered platform assumes beyond the workload (its sizing, its pricing model), as it says it. */
+function platformAssumptions(scenario: Scenario): Assumption[] {
+  return platforms().flatMap((p) =>
+    (p.assumptions?.(scenario) ?? []).map((a): Assumption => ({ name: `${p.label}: ${a.name}`, value: a.value, source: 'default' })),
+  );
 }

@@ -85,6 +85,13 @@ describe('a platform registered in a test', () => {
     expect(lensTitle(estimate)).toMatch(/ on Fargate \(2 tasks; [^)]*\) · about \$250\/mo on Test VM$/);
   });
 
+  test('adds its own assumptions to an estimate, in its words', () => {
+    const model = analyzeText({ uri: 'file:///t/template.yaml', text: readFileSync(join(fixtures, 'template.yaml'), 'utf8') }, resolveConfig({})).model!;
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn: model.functions[0]! }, 'template.yaml', emptyUsage(), resolveCostSettings({}));
+    expect(estimate.assumptions.at(-1)).toEqual({ name: 'Test VM: Instance', value: 'one always-on VM, flat price', source: 'default' });
+    expect(estimate.assumptions.filter((a) => a.name.startsWith('Test VM'))).toHaveLength(1);
+  });
+
   test('is in `crossover cost --format json` and in its text, flags and templates alike', async () => {
     const flags = await cli(['--requests-per-month', '10000000', '--format', 'json']);
     expect(flags.err).toBe('');
@@ -98,6 +105,8 @@ describe('a platform registered in a test', () => {
     const functions = JSON.parse(template.out).functions as { id: string; platforms: { id: string; monthlyUsd: number }[] }[];
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) expect(fn.platforms.map((p) => [p.id, p.monthlyUsd])).toEqual([['test-vm', MONTHLY]]);
+    const [first] = JSON.parse(template.out).functions as { assumptionSources: { name: string; source: string }[] }[];
+    expect(first!.assumptionSources).toContainEqual(expect.objectContaining({ name: 'Test VM: Instance', source: 'default' }));
 
     const text = await cli(['--requests-per-month', '10000000']);
     expect(text.out).toMatch(/^ {2}Test VM +\$250\/mo {3}1 x always-on VM \(fixed\): instance \$250; crossover: [\d.]+M requests\/month$/m);
