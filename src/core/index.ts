@@ -53,8 +53,7 @@ export { changedSpan, usageEdit, withTraffic } from './cost/usage-writer.js';
 export { templateCosts, type FunctionCost, type TaskCost } from './cost/workloads.js';
 export { compare, priceKeysOf, type Comparison, type WorkloadEstimate } from './cost/estimate.js';
 export { workloadComparison, workloadSummary } from './cost/comparison.js';
-export { decide } from './cost/decision.js';
-export { fargateEquivalent, lambdaEquivalent } from './cost/equivalent.js';
+export { viewFigures, type ViewedWorkload, type ViewFigures } from './cost/view-figures.js';
 export { crossovers } from './cost/crossover.js';
 export { comparisonReport, roundMoney, type CostReport, type FunctionReport, type TaskReport, type TemplateReport } from './cost/report.js';
 

@@ -4,12 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
-import { workloadComparison, type Overrides } from '../../src/core/cost/comparison.js';
-import { decide } from '../../src/core/cost/decision.js';
-import { fargateEquivalent } from '../../src/core/cost/equivalent.js';
+import { type Overrides } from '../../src/core/cost/comparison.js';
 import { estimateWorkload } from '../../src/core/cost/estimate.js';
 import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../src/core/cost/usage-file.js';
+import { viewFigures } from '../../src/core/cost/view-figures.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { type CompareViewState } from '../../src/shared/compare-messages.js';
 import { comparePage } from '../../src/shared/compare-page.js';
@@ -22,15 +21,9 @@ export function viewState(fixtures: string, id: string, overrides: Overrides = {
   const usage = parseUsageFile(join(fixtures, 'crossover.usage.yml'), readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions.find((f) => f.id === id)!;
   const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
-  const data = workloadComparison(estimate, overrides, {});
   return {
     workload: { id, kind: 'lambda-function', file: 'template.yaml', uri: `file://${template}`, line: fn.loc.range.start.line },
-    traffic: estimate.traffic,
-    ...(estimate.low && estimate.high ? { bands: { low: estimate.low.requestsPerMonth, high: estimate.high.requestsPerMonth } } : {}),
     overrides,
-    data,
-    sources: estimate.assumptions.map((a) => ({ name: a.name, value: a.value, source: a.source })),
-    decision: decide({ fn }, data.scenario, data.report),
-    equivalent: fargateEquivalent(fn, data.scenario, data.report),
+    ...viewFigures(estimate, { fn }, overrides, {}),
   };
 }

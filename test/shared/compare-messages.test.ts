@@ -5,12 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { workloadComparison } from '../../src/core/cost/comparison.js';
-import { decide } from '../../src/core/cost/decision.js';
-import { fargateEquivalent } from '../../src/core/cost/equivalent.js';
 import { estimateWorkload } from '../../src/core/cost/estimate.js';
 import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../src/core/cost/usage-file.js';
+import { viewFigures } from '../../src/core/cost/view-figures.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { acceptFromView, checkFromView, checkToView } from '../../src/shared/compare-checks.js';
 import { type CompareViewState, type SummaryRow } from '../../src/shared/compare-messages.js';
@@ -26,16 +24,10 @@ function savedState(): CompareViewState {
   const fn = model.functions[0]!;
   const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
   const overrides = { memoryMb: 1024, region: 'eu-west-1', frontDoor: 'alb' as const, spot: true };
-  const data = workloadComparison(estimate, overrides, {});
   const state: CompareViewState = {
     workload: { id: fn.id, kind: 'lambda-function', file: 'template.yaml', uri, line: fn.loc.range.start.line },
-    traffic: estimate.traffic,
-    ...(estimate.low && estimate.high ? { bands: { low: estimate.low.requestsPerMonth, high: estimate.high.requestsPerMonth } } : {}),
     overrides,
-    data,
-    sources: estimate.assumptions.map((a) => ({ name: a.name, value: a.value, source: a.source })),
-    decision: decide({ fn }, data.scenario, data.report),
-    equivalent: fargateEquivalent(fn, data.scenario, data.report),
+    ...viewFigures(estimate, { fn }, overrides, {}),
   };
   return JSON.parse(JSON.stringify(state));
 }

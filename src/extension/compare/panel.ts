@@ -5,16 +5,13 @@
  */
 import {
   changedSpan,
-  decide,
   type EcsTaskDefinition,
   EDITOR_TEXT,
-  fargateEquivalent,
-  lambdaEquivalent,
   type LambdaFunction,
   notificationText,
   type Overrides,
+  viewFigures,
   withTraffic,
-  workloadComparison,
   type WorkloadEstimate,
 } from '../../core/index.js';
 import * as vscode from 'vscode';
@@ -118,7 +115,6 @@ export class ComparePanel implements vscode.Disposable {
     const workload = this.workload();
     if (!workload) return; // the workload is gone (or not analysed yet): the view keeps its last state
     const { estimate } = workload;
-    const data = workloadComparison(estimate, this.overrides, this.costs.defaults().priceOverrides);
     const state: CompareViewState = {
       workload: {
         id: this.target.id,
@@ -127,13 +123,8 @@ export class ComparePanel implements vscode.Disposable {
         uri: this.target.uri,
         line: workload.line,
       },
-      traffic: this.overrides.requestsPerMonth !== undefined ? 'given' : estimate.traffic,
-      ...(estimate.low && estimate.high ? { bands: { low: estimate.low.requestsPerMonth, high: estimate.high.requestsPerMonth } } : {}),
       overrides: this.overrides,
-      data,
-      sources: estimate.assumptions.map((a) => ({ name: a.name, value: a.value, source: a.source })),
-      decision: decide({ ...(workload.fn ? { fn: workload.fn } : {}), ...(workload.task ? { task: workload.task } : {}) }, data.scenario, data.report),
-      equivalent: workload.fn ? fargateEquivalent(workload.fn, data.scenario, data.report) : lambdaEquivalent(workload.task!, data.scenario),
+      ...viewFigures(estimate, workload.fn ? { fn: workload.fn } : { task: workload.task! }, this.overrides, this.costs.defaults().priceOverrides),
     };
     this.current = state;
     const message: ToView = { type: 'state', state };
