@@ -41,3 +41,22 @@ export interface TemplateModel {
   /** Logical id -> type for every resource in the template, modelled or not. */
   resourceTypes: Map<string, string>;
 }
+
+/** A model with nothing in it yet, for a reader to fill (`with` sets what it already knows). */
+export function emptyModel(uri: string, format: TemplateFormat, with_: Partial<Omit<TemplateModel, 'uri' | 'format'>> = {}): TemplateModel {
+  return {
+    uri,
+    format,
+    parameters: new Map(),
+    functions: [],
+    apis: [],
+    queues: [],
+    databases: [],
+    dbProxies: [],
+    taskDefinitions: [],
+    services: [],
+    byId: new Map(),
+    resourceTypes: new Map(),
+    ...with_,
+  };
+}

@@ -21,7 +21,7 @@ import {
   type ModelNode,
   type SqsQueue,
 } from '../../model/nodes.js';
-import { type TemplateModel } from '../../model/template.js';
+import { emptyModel, type TemplateModel } from '../../model/template.js';
 import { type ParsedTemplate } from '../cloudformation/types.js';
 
 export type Value = number | string | boolean;
@@ -162,20 +162,7 @@ export class CdkModelBuilder {
   private readonly pendingTargets: { proxy: DbProxy; reference: Reference }[] = [];
 
   constructor(uri: string) {
-    this.model = {
-      uri,
-      format: 'cdk',
-      parameters: new Map(),
-      functions: [],
-      apis: [],
-      queues: [],
-      databases: [],
-      dbProxies: [],
-      taskDefinitions: [],
-      services: [],
-      byId: new Map(),
-      resourceTypes: new Map(),
-    };
+    this.model = emptyModel(uri, 'cdk');
   }
 
   construct(call: ConstructCall): void {

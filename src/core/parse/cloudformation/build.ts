@@ -5,7 +5,7 @@
  */
 import { type ApiGateway, type DbProxy, type EcsService, type EcsTaskDefinition, type ModelNode } from '../../model/nodes.js';
 import { buildService, buildTaskDefinitionResource, readTaskDefinitionFile, wireScaling } from '../ecs/task-definition.js';
-import { type ParameterInfo, type TemplateFormat, type TemplateModel } from '../../model/template.js';
+import { emptyModel, type ParameterInfo, type TemplateFormat, type TemplateModel } from '../../model/template.js';
 import { type LoadedDocument } from '../document/load.js';
 import { get, isMap, scalarValue, stringValue, type TreeNode } from '../document/tree.js';
 import { BuildContext, LAMBDA_FUNCTION_TYPES } from './context.js';
@@ -21,20 +21,10 @@ import { type ParsedTemplate } from './types.js';
 export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, root: TreeNode | undefined = doc.root): ParsedTemplate {
   const ctx = new BuildContext(doc, format === 'sam', root);
   const resolver = new Resolver(ctx);
-  const model: TemplateModel = {
-    uri: doc.uri,
-    format,
+  const model: TemplateModel = emptyModel(doc.uri, format, {
     parameters: parametersOf(ctx),
-    functions: [],
-    apis: [],
-    queues: [],
-    databases: [],
-    dbProxies: [],
-    taskDefinitions: [],
-    services: [],
-    byId: new Map(),
     resourceTypes: new Map([...ctx.resources.values()].map((r) => [r.id, r.type])),
-  };
+  });
   const globals = readGlobals(ctx);
 
   const builds: FunctionBuild[] = [];
@@ -104,19 +94,9 @@ export function buildTaskDefinitionFileModel(doc: LoadedDocument): ParsedTemplat
   const ctx = new BuildContext(doc, false);
   const resolver = new Resolver(ctx);
   const definition = readTaskDefinitionFile(ctx, resolver);
-  const model: TemplateModel = {
-    uri: doc.uri,
-    format: 'ecs-task-definition',
-    parameters: new Map(),
-    functions: [],
-    apis: [],
-    queues: [],
-    databases: [],
-    dbProxies: [],
+  const model: TemplateModel = emptyModel(doc.uri, 'ecs-task-definition', {
     taskDefinitions: definition ? [definition] : [],
-    services: [],
     byId: new Map(definition ? [[definition.id, definition]] : []),
-    resourceTypes: new Map(),
-  };
+  });
   return { model, problems: ctx.problems };
 }
