@@ -1,5 +1,15 @@
 /** `crossover cost ...` arguments -> a typed request (flags for one workload, or a template to read). */
-import { type Architecture, DEFAULT_COST_SETTINGS, DEFAULT_REGION, FRONT_DOORS, type FrontDoor, LAMBDA_LIMITS, regions } from '../core/index.js';
+import {
+  type Architecture,
+  DEFAULT_COST_SETTINGS,
+  DEFAULT_REGION,
+  FRONT_DOORS,
+  type FrontDoor,
+  LAMBDA_LIMITS,
+  regions,
+  SAVINGS_PLANS,
+  type SavingsPlan,
+} from '../core/index.js';
 import { UsageError, parseFlags } from './args.js';
 
 export interface CostFlags {
@@ -14,12 +24,21 @@ export interface CostFlags {
   peakToAverage: number;
   provisionedConcurrency: number;
   ephemeralStorageMb: number;
-  fargateVcpu: number;
-  fargateMemoryGb: number;
+  busyHoursPerDay: number;
+  egressKbPerRequest: number;
+  logsKbPerRequest: number;
+  natGateways: number;
+  savingsPlan: SavingsPlan;
+  vpc: boolean;
+  fargateVcpu: number | null;
+  fargateMemoryGb: number | null;
   fargateTasks: number | null;
   fargateArch: Architecture;
   fargateMinTasks: number;
+  fargateMaxTasks: number | null;
   fargateTaskConcurrency: number | null;
+  cpuBusyShare: number;
+  targetUtilization: number;
   fargateSpot: boolean;
   fargateNatGateway: boolean;
   albLcu: number | null;
@@ -48,6 +67,12 @@ const COST_DEFAULTS: CostFlags = {
   freeTier: false,
   payloadKb: DEFAULT_COST_SETTINGS.payloadKb,
   peakToAverage: DEFAULT_COST_SETTINGS.peakToAverage,
+  busyHoursPerDay: DEFAULT_COST_SETTINGS.busyHoursPerDay,
+  egressKbPerRequest: DEFAULT_COST_SETTINGS.egressKbPerRequest,
+  logsKbPerRequest: DEFAULT_COST_SETTINGS.logsKbPerRequest,
+  natGateways: DEFAULT_COST_SETTINGS.natGateways,
+  savingsPlan: DEFAULT_COST_SETTINGS.savingsPlan,
+  vpc: false,
   provisionedConcurrency: 0,
   ephemeralStorageMb: LAMBDA_LIMITS.minEphemeralStorageMb.value,
   fargateVcpu: DEFAULT_COST_SETTINGS.fargate.vcpu,
@@ -55,7 +80,10 @@ const COST_DEFAULTS: CostFlags = {
   fargateTasks: null,
   fargateArch: 'x86_64',
   fargateMinTasks: DEFAULT_COST_SETTINGS.fargate.minTasks,
+  fargateMaxTasks: null,
   fargateTaskConcurrency: null,
+  cpuBusyShare: DEFAULT_COST_SETTINGS.fargate.cpuBusyShare,
+  targetUtilization: DEFAULT_COST_SETTINGS.fargate.targetUtilization,
   fargateSpot: false,
   fargateNatGateway: false,
   albLcu: null,
@@ -76,21 +104,31 @@ Workload (defaults in brackets):
   --front-door <${FRONT_DOORS.join('|')}>
                                   What invokes the function [${COST_DEFAULTS.frontDoor}]; Fargate gets an ALB unless none
   --payload-kb <kb>               Average request + response payload [${COST_DEFAULTS.payloadKb}]
-  --peak-to-average <x>           Peak traffic over the average; Fargate is sized for the peak [${COST_DEFAULTS.peakToAverage}]
+  --peak-to-average <x>           Peak traffic over the monthly average [${COST_DEFAULTS.peakToAverage}]
+  --busy-hours <h>                Hours a day at the peak rate; the rest of the day shares what is left [${COST_DEFAULTS.busyHoursPerDay}]
+  --egress-kb <kb>                KB each request sends to the internet or AWS services (passes a NAT gateway) [${COST_DEFAULTS.egressKbPerRequest}]
+  --logs-kb <kb>                  KB of CloudWatch Logs each request writes, both sides [${COST_DEFAULTS.logsKbPerRequest}: not counted]
+  --vpc                           The function runs in a VPC (its egress passes the NAT gateways; Fargate in private subnets)
+  --nat-gateways <n>              NAT gateways of the network, one per AZ [${COST_DEFAULTS.natGateways}]
+  --savings-plan <${SAVINGS_PLANS.join('|')}>
+                                  Compute Savings Plan [${COST_DEFAULTS.savingsPlan}]
   --provisioned-concurrency <n>   [0]
   --ephemeral-storage-mb <mb>     Lambda /tmp [${COST_DEFAULTS.ephemeralStorageMb}]
   --region <region>               [${COST_DEFAULTS.region}]; \`crossover cost --list-regions\` lists them
   --free-tier                     Subtract Lambda's always-free tier (off: both sides on the same footing)
   --rds-proxy-vcpu <n>            The function uses an RDS Proxy for a database of n vCPUs (billed for at least 2) [none]
 Fargate:
-  --fargate-vcpu <v> --fargate-memory-gb <g>   Task size [${COST_DEFAULTS.fargateVcpu} vCPU / ${COST_DEFAULTS.fargateMemoryGb} GB]
-  --fargate-tasks <n>             Fixed task count [sized from traffic]
-  --fargate-min-tasks <n>         Fewest tasks when sized from traffic [${COST_DEFAULTS.fargateMinTasks}]
-  --fargate-task-concurrency <n>  Concurrent requests one task serves [${DEFAULT_COST_SETTINGS.fargate.concurrencyPerVcpu} per vCPU]
+  --fargate-vcpu <v> --fargate-memory-gb <g>   Task size [the function's memory and CPU share, rounded up to a Fargate size]
+  --fargate-tasks <n>             Fixed task count [autoscaled from traffic over the day]
+  --fargate-min-tasks <n>         Fewest tasks when autoscaled [${COST_DEFAULTS.fargateMinTasks}]
+  --fargate-max-tasks <n>         Most tasks when autoscaled [no cap]
+  --fargate-task-concurrency <n>  Concurrent requests one task serves [from the CPU a request uses]
+  --cpu-busy-share <0-1>          Share of a request's duration its CPU is busy [${COST_DEFAULTS.cpuBusyShare}]
+  --target-utilization <0.1-1>    CPU utilisation autoscaling keeps tasks at [${COST_DEFAULTS.targetUtilization}]
   --fargate-arch <x86_64|arm64>   [${COST_DEFAULTS.fargateArch}]
   --fargate-spot                  Fargate Spot prices (a dated snapshot; Spot prices float)
   --alb-lcu <n>                   Fixed average ALB LCUs [computed from traffic]
-  --fargate-nat-gateway           The tasks reach the internet through a NAT gateway (hours + traffic GB)
+  --fargate-nat-gateway           The tasks run in private subnets behind the NAT gateways [public subnets, a public IPv4 each]
 Output:
   --format <text|json>            [text]`;
 
@@ -106,6 +144,13 @@ const NUMBER_FLAGS: Record<string, keyof CostFlags> = {
   'fargate-memory-gb': 'fargateMemoryGb',
   'fargate-tasks': 'fargateTasks',
   'fargate-min-tasks': 'fargateMinTasks',
+  'fargate-max-tasks': 'fargateMaxTasks',
+  'busy-hours': 'busyHoursPerDay',
+  'egress-kb': 'egressKbPerRequest',
+  'logs-kb': 'logsKbPerRequest',
+  'nat-gateways': 'natGateways',
+  'cpu-busy-share': 'cpuBusyShare',
+  'target-utilization': 'targetUtilization',
   'fargate-task-concurrency': 'fargateTaskConcurrency',
   'alb-lcu': 'albLcu',
   'rds-proxy-vcpu': 'rdsProxyVcpu',
@@ -122,6 +167,10 @@ const WORKLOAD_FLAGS = [
   'peak-to-average',
   'provisioned-concurrency',
   'ephemeral-storage-mb',
+  'busy-hours',
+  'egress-kb',
+  'logs-kb',
+  'vpc',
 ];
 
 type CostCommand = CostRequest | { command: 'list-regions' } | { command: 'cost-help' };
@@ -136,6 +185,8 @@ export function parseCostRequest(argv: string[]): CostCommand {
     'fargate-arch': { type: 'string' },
     'fargate-spot': { type: 'boolean' },
     'fargate-nat-gateway': { type: 'boolean' },
+    vpc: { type: 'boolean' },
+    'savings-plan': { type: 'string' },
     resource: { type: 'string' },
     usage: { type: 'string' },
     format: { type: 'string' },
@@ -155,14 +206,20 @@ export function parseCostRequest(argv: string[]): CostCommand {
     if (text === undefined) continue;
     given.push(flag);
     const value = Number(text.replace(/_/g, ''));
-    const integer = ['requests-per-month', 'provisioned-concurrency', 'fargate-tasks', 'fargate-min-tasks'].includes(flag);
-    const positive = !['requests-per-month', 'provisioned-concurrency', 'alb-lcu', 'rds-proxy-vcpu'].includes(flag);
+    const integer = ['requests-per-month', 'provisioned-concurrency', 'fargate-tasks', 'fargate-min-tasks', 'fargate-max-tasks', 'nat-gateways'].includes(flag);
+    const positive = !['requests-per-month', 'provisioned-concurrency', 'alb-lcu', 'rds-proxy-vcpu', 'egress-kb', 'logs-kb', 'nat-gateways'].includes(flag);
     if (!Number.isFinite(value) || value < 0 || (positive && value === 0) || (integer && !Number.isInteger(value))) {
       throw new UsageError(`--${flag} must be a ${positive ? 'positive' : 'non-negative'} ${integer ? 'whole number' : 'number'}; got "${text}"`);
     }
     (flags as unknown as Record<string, number>)[key] = value;
   }
   if (flags.peakToAverage < 1) throw new UsageError('--peak-to-average must be at least 1');
+  if (flags.busyHoursPerDay < 1 || flags.busyHoursPerDay > 24) throw new UsageError(`--busy-hours must be between 1 and 24; got ${flags.busyHoursPerDay}`);
+  if (flags.cpuBusyShare > 1) throw new UsageError(`--cpu-busy-share is a share of the duration: above 0 and at most 1; got ${flags.cpuBusyShare}`);
+  if (flags.targetUtilization < 0.1 || flags.targetUtilization > 1)
+    throw new UsageError(`--target-utilization must be between 0.1 and 1; got ${flags.targetUtilization}`);
+  if (flags.fargateMaxTasks !== null && flags.fargateMaxTasks < flags.fargateMinTasks)
+    throw new UsageError(`--fargate-max-tasks (${flags.fargateMaxTasks}) is below --fargate-min-tasks (${flags.fargateMinTasks})`);
   const { minMemoryMb, maxMemoryMb } = LAMBDA_LIMITS;
   if (flags.memoryMb < minMemoryMb.value || flags.memoryMb > maxMemoryMb.value)
     throw new UsageError(`--memory-mb must be between ${minMemoryMb.value} and ${maxMemoryMb.value} (Lambda's range); got ${flags.memoryMb}`);
@@ -190,6 +247,11 @@ export function parseCostRequest(argv: string[]): CostCommand {
     flags.fargateNatGateway = true;
     given.push('fargate-nat-gateway');
   }
+  if (values.vpc) {
+    flags.vpc = true;
+    given.push('vpc');
+  }
+  flags.savingsPlan = oneOf('savings-plan', SAVINGS_PLANS) ?? flags.savingsPlan;
   if (values['fargate-spot']) {
     flags.fargateSpot = true;
     given.push('fargate-spot');

@@ -7,6 +7,10 @@ import {
   type Comparison,
   comparisonReport,
   type CostReport,
+  type CostSettings,
+  fargateFor,
+  verdictFlips,
+  workspaceTotal,
   costText,
   crossovers,
   decodeBytes,
@@ -54,18 +58,56 @@ export function runCost(argv: string[], io: Io): number {
     for (const region of regions()) io.out(`${region.id}\t${region.name}\n`);
     return 0;
   }
-  const report = request.template === undefined ? flagReport(request) : templateReport(request, io);
+  const report = request.template === undefined ? flagReport(request, io) : templateReport(request, io);
   io.out(request.format === 'json' ? JSON.stringify(report, roundMoney, 2) + '\n' : costText(report));
   return 0;
 }
 
-function scenarioOf(f: CostFlags): Scenario {
+/** The cost settings the flags give (the same resolution as the editor's settings and the template mode). */
+function settingsOf(f: CostFlags, given: readonly string[], problems: string[]): CostSettings {
+  return resolveCostSettings(
+    {
+      region: f.region,
+      freeTier: f.freeTier,
+      busyHoursPerDay: f.busyHoursPerDay,
+      egressKbPerRequest: f.egressKbPerRequest,
+      logsKbPerRequest: f.logsKbPerRequest,
+      natGateways: f.natGateways,
+      savingsPlan: f.savingsPlan,
+      fargate: {
+        vcpu: f.fargateVcpu,
+        memoryGb: f.fargateMemoryGb,
+        architecture: given.includes('fargate-arch') ? f.fargateArch : 'match',
+        minTasks: f.fargateMinTasks,
+        maxTasks: f.fargateMaxTasks,
+        concurrencyPerVcpu: null,
+        cpuBusyShare: f.cpuBusyShare,
+        targetUtilization: f.targetUtilization,
+        spot: f.fargateSpot,
+        tasks: f.fargateTasks,
+        albLcu: f.albLcu,
+        natGateway: f.fargateNatGateway,
+      },
+      ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
+    },
+    problems,
+  );
+}
+
+/** One workload described by flags: the function, and the Fargate task sized from it as for a template's function. */
+function scenarioOf(f: CostFlags, given: readonly string[], problems: string[]): Scenario {
+  const settings = settingsOf(f, given, problems);
+  const fargate = fargateFor(f.memoryMb, f.architecture, settings, { loadBalancer: f.frontDoor === 'none' ? 'none' : 'alb', private: f.vpc });
   return {
     region: f.region,
     requestsPerMonth: f.requestsPerMonth,
     durationMs: f.durationMs,
     payloadKb: f.payloadKb,
     peakToAverage: f.peakToAverage,
+    day: { busyHoursPerDay: f.busyHoursPerDay, profile: null },
+    network: { natGateways: f.natGateways, egressKbPerRequest: f.egressKbPerRequest },
+    logsKbPerRequest: f.logsKbPerRequest,
+    savingsPlan: f.savingsPlan,
     freeTier: f.freeTier,
     lambda: {
       memoryMb: f.memoryMb,
@@ -74,29 +116,25 @@ function scenarioOf(f: CostFlags): Scenario {
       provisionedConcurrency: f.provisionedConcurrency,
       frontDoor: f.frontDoor,
       rdsProxyVcpu: f.rdsProxyVcpu,
+      vpc: f.vpc,
     },
     fargate: {
-      vcpu: f.fargateVcpu,
-      memoryGb: f.fargateMemoryGb,
+      ...fargate,
       architecture: f.fargateArch,
-      tasks: f.fargateTasks,
-      minTasks: f.fargateMinTasks,
-      perTaskConcurrency: f.fargateTaskConcurrency ?? f.fargateVcpu * 10,
-      spot: f.fargateSpot,
+      perTaskConcurrency: f.fargateTaskConcurrency,
       ephemeralStorageGb: FARGATE_LIMITS.defaultEphemeralStorageGb.value,
-      loadBalancer: f.frontDoor === 'none' ? 'none' : 'alb',
-      albLcu: f.albLcu,
-      natGateway: f.fargateNatGateway,
     },
   };
 }
 
-function flagReport(request: CostRequest): CostReport {
-  const scenario = scenarioOf(request.flags);
+function flagReport(request: CostRequest, io: Io): CostReport {
+  const problems: string[] = [];
+  const scenario = scenarioOf(request.flags, request.given, problems);
+  for (const problem of problems) io.err(`crossover: ${problem}\n`);
   const prices = priceBook(scenario.region);
   const c = compare(scenario, prices);
   const keys = priceKeysOf(c);
-  return comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), prices.notesFor(keys));
+  return comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), prices.notesFor(keys), verdictFlips(scenario, prices));
 }
 
 function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport | TaskReport {
@@ -127,25 +165,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const { usage, file } = loadUsage(request, path, io);
   const f = request.flags;
   const problems: string[] = [];
-  const settings = resolveCostSettings(
-    {
-      region: f.region,
-      freeTier: f.freeTier,
-      fargate: {
-        vcpu: f.fargateVcpu,
-        memoryGb: f.fargateMemoryGb,
-        architecture: request.given.includes('fargate-arch') ? f.fargateArch : 'match',
-        minTasks: f.fargateMinTasks,
-        concurrencyPerVcpu: (f.fargateTaskConcurrency ?? f.fargateVcpu * 10) / f.fargateVcpu,
-        spot: f.fargateSpot,
-        tasks: f.fargateTasks,
-        albLcu: f.albLcu,
-        natGateway: f.fargateNatGateway,
-      },
-      ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
-    },
-    problems,
-  );
+  const settings = settingsOf(f, request.given, problems);
   for (const problem of problems) io.err(`crossover: ${problem}\n`);
   if (request.given.includes('region')) delete usage.region; // the command line wins over the file
   const model = result.model;
@@ -157,7 +177,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     const report: FunctionReport = {
       id: fn.id,
       traffic: e.traffic,
-      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes),
+      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.flips),
       assumptionSources: e.assumptions,
     };
     if (e.low && e.high) {
@@ -175,7 +195,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     id: node.id,
     type: node.kind,
     traffic: e.traffic,
-    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes),
+    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.flips),
     assumptionSources: e.assumptions,
   }));
   if (request.resource !== undefined) {
@@ -188,7 +208,20 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       `${request.template} has no Lambda function, task definition or service "${request.resource}". Workloads: ${known.join(', ') || 'none'}`,
     );
   }
-  return { template: relative, usageFile: file ? displayPath(file, io.cwd) : null, functions: costs.functions.map(functionReport), tasks };
+  // The template's total: every function and every service (a task definition run by a service counts once, as
+  // the service), with the account's free tier subtracted once when asked.
+  const counted = [
+    ...costs.functions.map((f) => f.estimate),
+    ...costs.tasks.filter((t) => t.node.kind === 'ecs-service' || !model.services.some((s) => s.taskDefinitionId === t.task.id)).map((t) => t.estimate),
+  ];
+  const total = workspaceTotal(counted, f.freeTier, settings.priceOverrides);
+  return {
+    template: relative,
+    usageFile: file ? displayPath(file, io.cwd) : null,
+    functions: costs.functions.map(functionReport),
+    tasks,
+    total: { lambdaUsd: total.lambda, fargateUsd: total.fargate, freeTierCreditUsd: total.freeTierCredit, workloads: total.functions },
+  };
 }
 
 /** --usage, else crossover.usage.{yml,yaml,json} in the working folder, then next to the template. */

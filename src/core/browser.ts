@@ -7,7 +7,7 @@
 
 // Presentation: the one money/count formatter and the names every face shares.
 export { formatCount, formatUsd } from './cost/format.js';
-export { FRONT_DOOR_LABELS } from './present/labels.js';
+export { FRONT_DOOR_LABELS, flipText } from './present/labels.js';
 // The view's and the summary's wording (present/view.ts imports only types and the formatter).
 export {
   chartDescription,
@@ -30,6 +30,9 @@ export {
   type PlatformPanel,
   type ViewWorkloadKind,
 } from './present/view.js';
+
+// The model's lists of choices (cost/model.ts has no imports).
+export { SAVINGS_PLANS, type SavingsPlan } from './cost/model.js';
 
 // Data: Lambda's limits (the view checks its inputs against them).
 export { LAMBDA_LIMITS } from './data/limits.js';

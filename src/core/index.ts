@@ -48,6 +48,7 @@ export type { EcsTaskDefinition, LambdaFunction } from './model/nodes.js';
 export { DEFAULT_REGION, priceBook, regions, type PriceBook } from './cost/price-book.js';
 export { DEFAULT_COST_SETTINGS, resolveCostSettings, type CostSettings } from './cost/settings.js';
 export { FRONT_DOORS, type Architecture, type Scenario } from './cost/model.js';
+export { fargateFor } from './cost/assumptions.js';
 export { USAGE_FILE_NAMES, emptyUsage, parseUsageFile, type UsageFile } from './cost/usage-file.js';
 export { changedSpan, usageEdit, withTraffic } from './cost/usage-writer.js';
 export { templateCosts, type FunctionCost, type TaskCost } from './cost/workloads.js';
@@ -55,11 +56,12 @@ export { compare, priceKeysOf, type Comparison, type WorkloadEstimate } from './
 export { workloadComparison, workloadSummary } from './cost/comparison.js';
 export { viewFigures, type ViewedWorkload, type ViewFigures } from './cost/view-figures.js';
 export { crossovers } from './cost/crossover.js';
+export { verdictFlips, type Flip } from './cost/sensitivity.js';
 export { comparisonReport, roundMoney, type CostReport, type FunctionReport, type TaskReport, type TemplateReport } from './cost/report.js';
 
 // Presentation: what Crossover says (lenses, hovers, reports, `crossover cost` text) and Markdown helpers.
+export { workspaceTotal, type WorkspaceTotal } from './cost/totals.js';
 export {
-  addToTotal,
   COMPARE_LENS,
   editUsageLink,
   hoverMarkdown,
@@ -71,7 +73,6 @@ export {
   taskHoverMarkdown,
   taskLensTitle,
   type CostField,
-  type WorkspaceTotal,
 } from './present/cost.js';
 export { costText } from './present/cost-text.js';
 export { EDITOR_TEXT } from './present/editor.js';

@@ -35,6 +35,13 @@ export const SETTING_BOUNDS = {
   'usage.averagePayloadKb': { minimum: 0, maximum: 1_048_576 },
   'usage.peakToAverage': { minimum: 1, maximum: 1000 },
   'usage.rdsProxyDatabaseVcpu': { minimum: 1, maximum: 1000 },
+  'usage.busyHoursPerDay': { minimum: 1, maximum: 24 },
+  'usage.egressKbPerRequest': { minimum: 0, maximum: 1_048_576 },
+  'usage.logsKbPerRequest': { minimum: 0, maximum: 1_048_576 },
+  'network.natGateways': { integer: true, minimum: 0, maximum: 16 },
+  'fargate.maxTasks': { integer: true, minimum: 1, maximum: 100_000 },
+  'fargate.cpuBusyShare': { exclusiveMinimum: 0, maximum: 1 },
+  'fargate.targetUtilization': { minimum: 0.1, maximum: 1 },
   'fargate.vcpu': { enum: [0.25, 0.5, 1, 2, 4, 8, 16] },
   'fargate.memoryGb': { minimum: 0.5, maximum: 120 },
   'fargate.minTasks': { integer: true, minimum: 1, maximum: 100_000 },
@@ -47,6 +54,7 @@ export type NumberSetting = keyof typeof SETTING_BOUNDS;
 /** The string settings with a fixed list of values. */
 export const SETTING_ENUMS = {
   'fargate.architecture': ['match', 'x86_64', 'arm64'],
+  'pricing.savingsPlan': ['none', '1y-no-upfront', '3y-no-upfront', '3y-all-upfront'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];

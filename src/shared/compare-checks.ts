@@ -5,7 +5,7 @@
  * that is not one of the message's is refused with the reason; the extension logs it and does nothing else.
  * No dependencies at run time (types only), so the webview bundle may use these too.
  */
-import { type FrontDoor, LAMBDA_LIMITS, type Overrides } from '../core/browser.js';
+import { type FrontDoor, LAMBDA_LIMITS, type Overrides, SAVINGS_PLANS } from '../core/browser.js';
 import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from './compare-messages.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -29,6 +29,8 @@ export const OVERRIDE_BOUNDS = {
   fargateMemoryGb: { min: 0.5, max: 120 },
   perTaskConcurrency: { min: 1, max: 1_000_000 },
   minTasks: { min: 1, max: 100_000 },
+  busyHoursPerDay: { min: 1, max: 24 },
+  cpuBusyShare: { min: 0.01, max: 1 },
 } as const satisfies Partial<Record<keyof Overrides, Range>>;
 
 const FRONT_DOORS = { 'rest-api': true, 'http-api': true, 'websocket-api': true, alb: true, 'function-url': true, none: true } as const satisfies Record<
@@ -82,7 +84,7 @@ function boolean(value: unknown, what: string): boolean {
 
 /** The user's edits: known fields only, each of its type and in its range. */
 export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
-  const o = record(value, what, [...Object.keys(OVERRIDE_BOUNDS), 'architecture', 'region', 'frontDoor', 'freeTier', 'spot']);
+  const o = record(value, what, [...Object.keys(OVERRIDE_BOUNDS), 'architecture', 'region', 'frontDoor', 'freeTier', 'spot', 'savingsPlan']);
   const out: Overrides = {};
   for (const [key, range] of Object.entries(OVERRIDE_BOUNDS) as [keyof typeof OVERRIDE_BOUNDS, Range][]) {
     if (o[key] !== undefined) out[key] = number(o[key], `${what}.${key}`, range);
@@ -95,6 +97,7 @@ export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
   if (o['frontDoor'] !== undefined) out.frontDoor = oneOf(o['frontDoor'], `${what}.frontDoor`, Object.keys(FRONT_DOORS) as FrontDoor[]);
   if (o['freeTier'] !== undefined) out.freeTier = boolean(o['freeTier'], `${what}.freeTier`);
   if (o['spot'] !== undefined) out.spot = boolean(o['spot'], `${what}.spot`);
+  if (o['savingsPlan'] !== undefined) out.savingsPlan = oneOf(o['savingsPlan'], `${what}.savingsPlan`, SAVINGS_PLANS);
   return out;
 }
 

@@ -27,14 +27,18 @@ beforeAll(() => {
 const EXAMPLE = ['--requests-per-month', '10000000', '--duration-ms', '100', '--memory-mb', '512', '--arch', 'arm64', '--front-door', 'http-api'];
 
 describe('crossover cost with flags', () => {
-  test("the issue's example: requests $2.00, duration about $6.67, front door $10.00; 2 x 1 vCPU / 2 GB = $72.08", () => {
+  test("the issue's example: requests $2.00, duration about $6.67, front door $10.00; the task sized from the function", () => {
     const report = json(EXAMPLE);
     expect(report.lambda.breakdown.requests).toBe(2);
     expect(report.lambda.breakdown.duration).toBeCloseTo(6.67, 2);
     expect(report.lambda.breakdown.frontDoor).toBe(10);
     expect(report.lambda.breakdown.freeTierCredit).toBe(0);
-    expect(report.fargate).toMatchObject({ tasks: 2, vcpu: 1, memoryGb: 2 });
-    expect(report.fargate.breakdown.compute.toFixed(2)).toBe('72.08');
+    // 512 MB is 512 / 1,769 = 0.29 vCPU of CPU share: the smallest Fargate size with at least that and 512 MB is
+    // 0.5 vCPU / 1 GB. Two tasks (the minimum) x 730 h x (0.5 x $0.04048 + 1 x $0.004445) = $36.04 (us-east-1, x86_64).
+    expect(report.fargate).toMatchObject({ tasks: 2, vcpu: 0.5, memoryGb: 1 });
+    expect(report.fargate.breakdown.compute.toFixed(2)).toBe('36.04');
+    // Each in public subnets with a public IPv4 address, and the ALB's two: 4 x 730 h x $0.005 = $14.60.
+    expect(report.fargate.breakdown.publicIpv4).toBeCloseTo(14.6, 9);
     expect(report.cheaper).toBe('lambda');
     expect(report.crossover.requestsPerMonth).toBeGreaterThan(10_000_000);
     expect(report.assumptions).toMatchObject({
@@ -71,6 +75,7 @@ describe('crossover cost with flags', () => {
         'fargate.gbHour.x86_64',
         'alb.hour',
         'alb.lcuHour',
+        'ipv4.publicAddressHour',
       ] as const;
       const fellBack = used.filter((key) => /the us-east-1 price is used/.test(PRICE_TABLE.regions[region]!.prices[key].fallback ?? ''));
       expect(report.notes.filter((n: string) => /the us-east-1 price is used/.test(n)).length, region).toBe(fellBack.length);
@@ -92,7 +97,7 @@ describe('crossover cost with flags', () => {
     expect(regions).toContain('eu-west-2\tEurope (London)');
     const text = cli(EXAMPLE).stdout;
     expect(text).toMatch(/Lambda\s+\$18\.67\/mo/);
-    expect(text).toMatch(/2 x 1 vCPU \/ 2 GB: compute \$72\.08/);
+    expect(text).toMatch(/2 x 0.5 vCPU \/ 1 GB: compute \$36\.04/);
   });
 });
 

@@ -130,7 +130,13 @@ describe('crossover diff against git revisions', { timeout: 60_000 }, () => {
     expect(orders.delta.deployed).toBeCloseTo(orders.delta.lambda, 6);
     expect(orders.before.requestsPerMonth).toBe(10_000_000);
     expect(orders.after.requestsPerMonth).toBe(50_000_000);
-    expect(orders.changes).toEqual(['requests/month 10,000,000 -> 50,000,000 (usage file)', 'Lambda memory 512 MB -> 1024 MB (template)']);
+    // The Fargate task is sized from the function, so it follows the memory change.
+    expect(orders.changes).toEqual([
+      'requests/month 10,000,000 -> 50,000,000 (usage file)',
+      'Lambda memory 512 MB -> 1024 MB (template)',
+      'Fargate vCPU 0.5 -> 1',
+      'Fargate memory 1 GB -> 2 GB',
+    ]);
     const reports = report.workloads.find((w: { id: string }) => w.id === 'ReportsFunction');
     expect(reports.status).toBe('unchanged');
     expect(reports.delta.lambda).toBe(0);
@@ -166,7 +172,7 @@ describe('crossover diff against git revisions', { timeout: 60_000 }, () => {
       const report = json(['diff', '--base', 'HEAD'], dir);
       expect(report.after).toBe('working tree');
       const orders = report.workloads.find((w: { id: string }) => w.id === 'OrdersFunction');
-      expect(orders.changes).toEqual(['Lambda memory 1024 MB -> 2048 MB (template)']);
+      expect(orders.changes).toEqual(['Lambda memory 1024 MB -> 2048 MB (template)', 'Fargate vCPU 1 -> 2', 'Fargate memory 2 GB -> 4 GB']);
       expect(orders.delta.lambda).toBeGreaterThan(0);
       expect(report.findings.added).toEqual([]);
     } finally {

@@ -150,7 +150,8 @@ describe('numbers and lists', () => {
       }),
       (p) => problems.push(p),
     );
-    expect(settings.fargate).toMatchObject({ vcpu: 1, architecture: 'match', memoryGb: 120, minTasks: 2 });
+    // A vCPU not in the list is dropped: the task is sized from the function instead (null).
+    expect(settings.fargate).toMatchObject({ vcpu: null, architecture: 'match', memoryGb: 120, minTasks: 2 });
     expect(settings.traffic.typical).toBe(1_000_000);
     expect(settings.durationMs).toBe(100);
     expect(settings.peakToAverage).toBe(3);

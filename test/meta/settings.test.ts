@@ -36,7 +36,9 @@ test('Restricted Mode: limited support, and the restricted settings are real set
 });
 
 test('every numeric setting has the bounds of package.json, and nothing else is bounded', () => {
-  const numeric = names.filter((name) => props[`crossover.${name}`]!.type === 'number' || props[`crossover.${name}`]!.type === 'integer');
+  // A nullable number (`["number", "null"]`, default null: worked out instead) is bounded like a number.
+  const types = (name: string) => [props[`crossover.${name}`]!.type].flat();
+  const numeric = names.filter((name) => types(name).includes('number') || types(name).includes('integer'));
   expect(numeric.sort()).toEqual(Object.keys(SETTING_BOUNDS).sort());
   for (const name of numeric) {
     const p = props[`crossover.${name}`]!;
@@ -47,7 +49,11 @@ test('every numeric setting has the bounds of package.json, and nothing else is 
       exclusiveMinimum?: number;
       enum?: readonly number[];
     };
-    expect({ integer: p.type === 'integer', minimum: p.minimum, maximum: p.maximum, exclusiveMinimum: p.exclusiveMinimum, enum: p.enum }, name).toEqual({
+    const enumValues = p.enum?.filter((v) => v !== null);
+    expect(
+      { integer: types(name).includes('integer'), minimum: p.minimum, maximum: p.maximum, exclusiveMinimum: p.exclusiveMinimum, enum: enumValues },
+      name,
+    ).toEqual({
       integer: bounds.integer ?? false,
       minimum: bounds.minimum,
       maximum: bounds.maximum,
@@ -63,7 +69,8 @@ test('every default passes the checks unchanged', () => {
   for (const name of names) {
     const p = props[`crossover.${name}`]!;
     const value = p.default;
-    if (name in SETTING_BOUNDS) expect(checkSetting(name as NumberSetting, value, Number.NaN, problems), name).toBe(value);
+    if (value === null) expect([p.type].flat(), `${name}: a null default is declared nullable`).toContain('null');
+    else if (name in SETTING_BOUNDS) expect(checkSetting(name as NumberSetting, value, Number.NaN, problems), name).toBe(value);
     else if (p.type === 'boolean') expect(checkBoolean(name, value, !value, problems), name).toBe(value);
     else if (name === 'pricing.region') expect(checkRegion(name, value, 'none', problems)).toBe(value);
     else if (name in SETTING_ENUMS)

@@ -1,10 +1,13 @@
 // A Lambda/Fargate scenario for cost tests: 10M requests of 100 ms, a 512 MB arm64 function behind an HTTP API, and
-// a 1 vCPU / 2 GB Fargate task behind an ALB sized from traffic, in us-east-1; any field can be overridden.
+// a 1 vCPU / 2 GB Fargate task serving 10 concurrent requests behind an ALB, in public subnets, sized from traffic
+// over a flat day (busy hours 24), no NAT gateway, logs or Savings Plan, in us-east-1; any field can be overridden.
 import { type Scenario } from '../../src/core/cost/model.js';
 
-export type ScenarioOverrides = Partial<Omit<Scenario, 'lambda' | 'fargate'>> & {
+export type ScenarioOverrides = Partial<Omit<Scenario, 'lambda' | 'fargate' | 'day' | 'network'>> & {
   lambda?: Partial<Scenario['lambda']>;
   fargate?: Partial<Scenario['fargate']>;
+  day?: Partial<Scenario['day']>;
+  network?: Partial<Scenario['network']>;
 };
 
 export function scenario(overrides: ScenarioOverrides = {}): Scenario {
@@ -14,8 +17,12 @@ export function scenario(overrides: ScenarioOverrides = {}): Scenario {
     durationMs: 100,
     payloadKb: 4,
     peakToAverage: 3,
+    logsKbPerRequest: 0,
+    savingsPlan: 'none',
     freeTier: false,
     ...overrides,
+    day: { busyHoursPerDay: 24, profile: null, ...overrides.day },
+    network: { natGateways: 0, egressKbPerRequest: 0, ...overrides.network },
     lambda: {
       memoryMb: 512,
       architecture: 'arm64',
@@ -23,6 +30,7 @@ export function scenario(overrides: ScenarioOverrides = {}): Scenario {
       provisionedConcurrency: 0,
       frontDoor: 'http-api',
       rdsProxyVcpu: 0,
+      vpc: false,
       ...overrides.lambda,
     },
     fargate: {
@@ -31,12 +39,16 @@ export function scenario(overrides: ScenarioOverrides = {}): Scenario {
       architecture: 'x86_64',
       tasks: null,
       minTasks: 2,
+      maxTasks: null,
       perTaskConcurrency: 10,
+      requestVcpu: 0.289,
+      cpuBusyShare: 0.5,
+      targetUtilization: 0.7,
       spot: false,
       ephemeralStorageGb: 20,
       loadBalancer: 'alb',
       albLcu: null,
-      natGateway: false,
+      subnets: 'public',
       ...overrides.fargate,
     },
   };

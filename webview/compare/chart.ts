@@ -71,6 +71,24 @@ export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): v
       borderWidth: 1,
     });
   }
+  // Where Fargate stays cheaper, when the staircase crosses Lambda's line again after the first point.
+  const stays = report.crossover.staysCheaperFrom;
+  if (stays !== null && stays !== undefined && report.crossover.requestsPerMonth !== null && stays > report.crossover.requestsPerMonth * 1.0001) {
+    marks.push({
+      type: 'scatter',
+      label: chartText.staysCheaper(stays),
+      data: [
+        { x: stays, y: bottom },
+        { x: stays, y: top },
+      ],
+      showLine: true,
+      borderDash: [2, 3],
+      borderColor: markColor,
+      backgroundColor: markColor,
+      pointRadius: 0,
+      borderWidth: 1,
+    });
+  }
   const current = state.bands && state.traffic === 'assumed' ? [state.bands.low, scenario.requestsPerMonth, state.bands.high] : [scenario.requestsPerMonth];
   marks.push({
     type: 'scatter',

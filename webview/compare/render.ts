@@ -3,6 +3,8 @@
  * wires the messages; the chart is drawn by chart.ts once the canvas is in the page.
  */
 import {
+  flipText,
+  SAVINGS_PLANS,
   chartDescription,
   decisionText,
   FRONT_DOOR_LABELS,
@@ -53,6 +55,9 @@ export function render(state: CompareViewState, post: (message: FromView) => voi
         el('div', { class: `figure ${p.key}` }, el('span', { class: 'label' }, p.label), el('span', { class: 'amount', id: `${p.key}-total` }, p.amount)),
       ),
       el('p', { class: 'verdict', id: 'verdict' }, verdict(report, scenario.requestsPerMonth)),
+      ...(report.flips.length
+        ? [el('ul', { class: 'flips', id: 'flips', 'aria-label': L.flips }, ...report.flips.map((f) => el('li', {}, `${flipText(f)}.`)))]
+        : []),
     ),
   );
 
@@ -160,8 +165,20 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
     (v) => (overrides.fargateVcpu = Number(v)),
   );
   number('fargate-memory', L.fargateMemory, s.fargate.memoryGb, (v) => (overrides.fargateMemoryGb = v), OVERRIDE_BOUNDS.fargateMemoryGb);
-  number('per-task', L.perTask, s.fargate.perTaskConcurrency, (v) => (overrides.perTaskConcurrency = v), OVERRIDE_BOUNDS.perTaskConcurrency);
+  // The per-task capacity in force (worked out from the CPU a request uses unless set here).
+  const fargate = state.data.report.assumptions['fargate'] as { perTaskConcurrency?: number } | undefined;
+  const capacity = fargate?.perTaskConcurrency ?? s.fargate.perTaskConcurrency ?? 1;
+  number('per-task', L.perTask, Math.round(capacity * 100) / 100, (v) => (overrides.perTaskConcurrency = v), OVERRIDE_BOUNDS.perTaskConcurrency);
+  number('cpu-busy', L.cpuBusyShare, s.fargate.cpuBusyShare, (v) => (overrides.cpuBusyShare = v), OVERRIDE_BOUNDS.cpuBusyShare);
   number('min-tasks', L.minTasks, s.fargate.minTasks, (v) => (overrides.minTasks = v), OVERRIDE_BOUNDS.minTasks);
+  number('busy-hours', L.busyHours, s.day.busyHoursPerDay, (v) => (overrides.busyHoursPerDay = v), OVERRIDE_BOUNDS.busyHoursPerDay);
+  select(
+    'savings-plan',
+    L.savingsPlan,
+    s.savingsPlan,
+    SAVINGS_PLANS.map((p) => [p, p]),
+    (v) => (overrides.savingsPlan = v as Overrides['savingsPlan']),
+  );
   checkbox('free-tier', L.freeTier, s.freeTier, (v) => (overrides.freeTier = v));
   checkbox('spot', L.spot, s.fargate.spot, (v) => (overrides.spot = v));
 

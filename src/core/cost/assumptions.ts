@@ -4,12 +4,13 @@
  * labelled with where it came from. A Lambda function's needs come from its properties and events; an ECS
  * task's from its task definition and service.
  */
-import { FARGATE_LIMITS, LAMBDA_LIMITS } from '../data/limits.js';
+import { FARGATE_LIMITS, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { formatCount } from './format.js';
 import { FRONT_DOOR_LABELS } from '../present/labels.js';
 import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
-import { SECONDS_PER_MONTH, type FrontDoor, type Scenario } from './model.js';
+import { SECONDS_PER_MONTH, trafficLevels, type Architecture, type FargateSide, type FrontDoor, type Scenario } from './model.js';
+import { perTaskConcurrency } from './platforms/ecs-fargate.js';
 import { DEFAULT_REGION, priceBook } from './price-book.js';
 import { DEFAULT_COST_SETTINGS, type CostSettings } from './settings.js';
 import { type UsageFile, usageFor } from './usage-file.js';
@@ -56,7 +57,13 @@ export function usesRdsProxy(fn: LambdaFunction, model: TemplateModel): boolean 
 /** A usage file's entry for one workload (or its defaults). */
 type UsageEntry = UsageFile['defaults'];
 
-export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: UsageFile, settings: CostSettings, options: { rdsProxy?: boolean } = {}): Needs {
+/** What the template says beyond the workload itself: an RDS Proxy the function uses, the NAT gateways it declares. */
+export interface TemplateContext {
+  rdsProxy?: boolean;
+  natGateways?: number;
+}
+
+export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: UsageFile, settings: CostSettings, options: TemplateContext = {}): Needs {
   const notes: string[] = [];
   const { entry, listed } = usageFor(usage, templatePath, fn.id);
   const region = usage.region ?? settings.region;
@@ -65,34 +72,38 @@ export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: U
   const memoryMb = fn.memoryMb.value ?? LAMBDA_LIMITS.defaultMemoryMb.value;
   if (fn.memoryMb.value === undefined) notes.push(`Memory is not static (${fn.memoryMb.unresolved ?? 'unresolved'}): ${memoryMb} MB assumed.`);
   const givenRequests = entry.requestsPerMonth ?? (entry.requestsPerSecond !== undefined ? entry.requestsPerSecond * SECONDS_PER_MONTH : undefined);
-  const scenario = functionScenario(fn, entry, settings, { region, memoryMb, givenRequests, rdsProxy: options.rdsProxy === true });
+  const scenario = functionScenario(fn, entry, settings, {
+    region,
+    memoryMb,
+    givenRequests,
+    rdsProxy: options.rdsProxy === true,
+    natGateways: options.natGateways,
+  });
   const fromUsage = (key: keyof UsageEntry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
   const assumptions = [
     ...functionTrafficAssumptions(scenario, entry, settings, givenRequests, fromUsage),
     ...functionSideAssumptions(fn, scenario, usage, settings, options.rdsProxy === true),
+    ...modelAssumptions(scenario, entry, settings, options, fromUsage),
   ];
+  const fargate = fargateNotes(scenario);
+  notes.push(...fargate);
   if (fn.timeoutSeconds.value !== undefined && scenario.durationMs > fn.timeoutSeconds.value * 1000)
     notes.push(`The average duration (${scenario.durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
   return { id: fn.id, scenario, assumptions, notes, givenRequests };
 }
 
-/** What a function needs: the traffic from the usage file else the settings; the Lambda side from the template, the Fargate side from the settings. */
+/** What a function needs: the traffic from the usage file else the settings; the Lambda side from the template, the Fargate side sized from the function. */
 function functionScenario(
   fn: LambdaFunction,
   entry: UsageEntry,
   settings: CostSettings,
-  known: { region: string; memoryMb: number; givenRequests: number | undefined; rdsProxy: boolean },
+  known: { region: string; memoryMb: number; givenRequests: number | undefined; rdsProxy: boolean; natGateways: number | undefined },
 ): Scenario {
   const architecture = fn.architecture.value ?? 'x86_64';
   const frontDoor = frontDoorOf(fn);
-  const f = settings.fargate;
+  const vpc = fn.vpc?.attached === true;
   return {
-    region: known.region,
-    requestsPerMonth: known.givenRequests ?? settings.traffic.typical,
-    durationMs: entry.averageDurationMs ?? settings.durationMs,
-    payloadKb: entry.averagePayloadKb ?? settings.payloadKb,
-    peakToAverage: entry.peakToAverage ?? settings.peakToAverage,
-    freeTier: settings.freeTier,
+    ...trafficOf(entry, settings, known.region, known.givenRequests, known.natGateways),
     lambda: {
       memoryMb: known.memoryMb,
       architecture,
@@ -100,22 +111,86 @@ function functionScenario(
       provisionedConcurrency: fn.provisionedConcurrency?.value ?? 0,
       frontDoor,
       rdsProxyVcpu: known.rdsProxy ? settings.rdsProxyVcpu : 0,
+      vpc,
     },
-    fargate: {
-      vcpu: f.vcpu,
-      memoryGb: f.memoryGb,
-      architecture: f.architecture === 'match' ? architecture : f.architecture,
-      tasks: f.tasks,
-      minTasks: f.minTasks,
-      perTaskConcurrency: f.vcpu * f.concurrencyPerVcpu,
-      spot: f.spot,
-      ephemeralStorageGb: f.ephemeralStorageGb,
-      loadBalancer: frontDoor === 'none' ? 'none' : 'alb',
-      albLcu: f.albLcu,
-      natGateway: f.natGateway,
-    },
+    fargate: fargateFor(known.memoryMb, architecture, settings, { loadBalancer: frontDoor === 'none' ? 'none' : 'alb', private: vpc }),
   };
 }
+
+/** The workload-wide part of a scenario: traffic and its day, network, logs, Savings Plan, free tier. */
+function trafficOf(entry: UsageEntry, settings: CostSettings, region: string, givenRequests: number | undefined, natGateways: number | undefined) {
+  return {
+    region,
+    requestsPerMonth: givenRequests ?? settings.traffic.typical,
+    durationMs: entry.averageDurationMs ?? settings.durationMs,
+    payloadKb: entry.averagePayloadKb ?? settings.payloadKb,
+    peakToAverage: entry.peakToAverage ?? settings.peakToAverage,
+    day: { busyHoursPerDay: entry.busyHoursPerDay ?? settings.busyHoursPerDay, profile: entry.dailyProfile ?? null },
+    network: {
+      natGateways: natGateways && natGateways > 0 ? natGateways : settings.natGateways,
+      egressKbPerRequest: entry.egressKbPerRequest ?? settings.egressKbPerRequest,
+    },
+    logsKbPerRequest: entry.logsKbPerRequest ?? settings.logsKbPerRequest,
+    savingsPlan: settings.savingsPlan,
+    // The free tier is one per account: the workspace total subtracts it once, not each function.
+    freeTier: false,
+  };
+}
+
+/** vCPUs a function gets: its memory over 1,769 MB, at most 6. */
+export function functionVcpu(memoryMb: number): number {
+  return Math.min(LAMBDA_LIMITS.maxVcpu.value, memoryMb / LAMBDA_LIMITS.memoryMbPerVcpu.value);
+}
+
+/**
+ * The Fargate task a function would run as: the settings' size, else the function's memory and CPU share rounded
+ * up to a Fargate size; each request in flight keeps the function's CPU share busy for the CPU-busy share of its
+ * duration, which with the target utilisation gives the per-task capacity (unless the settings fix it per vCPU).
+ */
+export function fargateFor(
+  memoryMb: number,
+  architecture: Architecture,
+  settings: CostSettings,
+  side: { loadBalancer: 'alb' | 'none'; private: boolean },
+): FargateSide {
+  const f = settings.fargate;
+  const cpuShare = functionVcpu(memoryMb);
+  const sized = nearestFargateSize(Math.ceil((f.vcpu ?? cpuShare) * 1024), f.memoryGb !== null ? f.memoryGb * 1024 : memoryMb);
+  const vcpu = sized.cpuUnits / 1024;
+  return {
+    vcpu,
+    memoryGb: sized.memoryMb / 1024,
+    architecture: f.architecture === 'match' ? architecture : f.architecture,
+    tasks: f.tasks,
+    minTasks: f.minTasks,
+    maxTasks: f.maxTasks,
+    perTaskConcurrency: f.concurrencyPerVcpu !== null ? vcpu * f.concurrencyPerVcpu : null,
+    requestVcpu: cpuShare,
+    cpuBusyShare: f.cpuBusyShare,
+    targetUtilization: f.targetUtilization,
+    spot: f.spot,
+    ephemeralStorageGb: f.ephemeralStorageGb,
+    loadBalancer: side.loadBalancer,
+    albLcu: f.albLcu,
+    subnets: f.natGateway || side.private ? 'private' : 'public',
+  };
+}
+
+/** What to tell about the Fargate side: a fixed or capped count that cannot carry the busiest hour. */
+function fargateNotes(s: Scenario): string[] {
+  const f = s.fargate;
+  if (f.tasks === null && f.maxTasks === null) return [];
+  const capacity = perTaskConcurrency(f);
+  const busiest = Math.max(...trafficLevels(s).map((l) => l.multiplier));
+  const needed = (s.requestsPerMonth / SECONDS_PER_MONTH) * busiest * (s.durationMs / 1000);
+  const count = f.tasks ?? f.maxTasks!;
+  if (needed <= count * capacity * (1 + 1e-9)) return [];
+  return [
+    `${count} Fargate task${count === 1 ? '' : 's'} (${f.tasks !== null ? 'fixed' : 'the maximum'}) carry ${formatConcurrency(count * capacity)} concurrent requests; the busiest hour needs ${formatConcurrency(needed)}: the figure is for a fleet that cannot carry the load.`,
+  ];
+}
+
+const formatConcurrency = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
 
 /** The traffic assumptions (requests, duration, payload, peak), each labelled with the usage file, the settings or the default. */
 function functionTrafficAssumptions(
@@ -149,7 +224,6 @@ function functionTrafficAssumptions(
 
 /** The function's own assumptions (memory, architecture, front door), the region and free tier, and the Fargate task it is compared with. */
 function functionSideAssumptions(fn: LambdaFunction, scenario: Scenario, usage: UsageFile, settings: CostSettings, rdsProxy: boolean): Assumption[] {
-  const f = settings.fargate;
   const { memoryMb, architecture, frontDoor } = scenario.lambda;
   const region = scenario.region;
   const assumptions: Assumption[] = [
@@ -157,15 +231,12 @@ function functionSideAssumptions(fn: LambdaFunction, scenario: Scenario, usage: 
     { name: 'Architecture', value: architecture, source: templateSource(fn.architecture.origin) },
     { name: 'Front door', value: FRONT_DOOR_LABELS[frontDoor], source: 'template' },
     { name: 'Region', value: region, source: usage.region ? 'usage file' : settings.region === DEFAULT_REGION ? 'default' : 'settings' },
-    { name: 'Free tier', value: settings.freeTier ? 'subtracted' : 'not subtracted', source: settings.freeTier ? 'settings' : 'default' },
     {
-      name: 'Fargate task',
-      value:
-        `${f.vcpu} vCPU / ${f.memoryGb} GB ${scenario.fargate.architecture}${f.spot ? ' Spot' : ''}, ` +
-        (f.tasks !== null ? `${f.tasks} tasks (fixed)` : `${scenario.fargate.perTaskConcurrency} concurrent requests each, at least ${f.minTasks} tasks`) +
-        (scenario.fargate.loadBalancer === 'alb' ? `, behind an ALB${f.albLcu !== null ? ` (${f.albLcu} LCU)` : ''}` : ', no load balancer'),
-      source: isDefault(f, DEFAULT_COST_SETTINGS.fargate) ? 'default' : 'settings',
+      name: 'Free tier',
+      value: settings.freeTier ? 'subtracted once, from the workspace total (one per account)' : 'not subtracted',
+      source: settings.freeTier ? 'settings' : 'default',
     },
+    fargateTaskAssumption(scenario, settings),
   ];
   if (rdsProxy)
     assumptions.push({
@@ -173,9 +244,92 @@ function functionSideAssumptions(fn: LambdaFunction, scenario: Scenario, usage: 
       value: `for a ${settings.rdsProxyVcpu}-vCPU database (the template's proxy)`,
       source: settings.rdsProxyVcpu === DEFAULT_COST_SETTINGS.rdsProxyVcpu ? 'default' : 'settings',
     });
-  if (f.natGateway) assumptions.push({ name: 'Fargate NAT gateway', value: 'one, with the traffic through it', source: 'settings' });
   return assumptions;
 }
+
+/** The Fargate task a function is compared with: its size and where it comes from, the per-task capacity and the fleet's bounds. */
+function fargateTaskAssumption(scenario: Scenario, settings: CostSettings): Assumption {
+  const f = scenario.fargate;
+  const given = settings.fargate;
+  const size = `${f.vcpu} vCPU / ${f.memoryGb} GB ${f.architecture}${f.spot ? ' Spot' : ''}`;
+  const sizeFrom =
+    given.vcpu === null && given.memoryGb === null ? ` (the function's ${scenario.lambda.memoryMb} MB and CPU share, rounded up to a Fargate size)` : '';
+  const capacity = perTaskConcurrency(f);
+  const fleet =
+    f.tasks !== null
+      ? `${f.tasks} tasks (fixed)`
+      : `${formatCapacity(capacity)} concurrent requests each${f.perTaskConcurrency === null ? ` (${Math.round(f.targetUtilization * 100)}% of its CPU over ${(f.requestVcpu * f.cpuBusyShare).toFixed(3)} vCPU per request in flight)` : ''}, autoscaled between ${f.minTasks} and ${f.maxTasks ?? 'any number of'} tasks`;
+  return {
+    name: 'Fargate task',
+    value: `${size}${sizeFrom}, ${fleet}${f.loadBalancer === 'alb' ? `, behind an ALB${f.albLcu !== null ? ` (${f.albLcu} LCU)` : ''}` : ', no load balancer'}, ${f.subnets === 'public' ? 'public subnets (a public IPv4 address each)' : 'private subnets (out through the NAT gateways)'}`,
+    source: isDefault(given, DEFAULT_COST_SETTINGS.fargate) ? 'default' : 'settings',
+  };
+}
+
+const formatCapacity = (n: number): string => (n >= 10 ? String(Math.round(n)) : n.toFixed(1));
+
+/**
+ * The assumptions of the model beyond traffic and the function: the day's shape, the CPU a request uses, what
+ * leaves the network, the NAT gateways, logs and the Savings Plan, each with its source.
+ */
+function modelAssumptions(
+  scenario: Scenario,
+  entry: UsageEntry,
+  settings: CostSettings,
+  context: TemplateContext,
+  fromUsage: (key: keyof UsageEntry) => AssumptionSource,
+): Assumption[] {
+  const d = DEFAULT_COST_SETTINGS;
+  const pick = (key: keyof UsageEntry, setting: unknown, fallback: unknown): AssumptionSource =>
+    entry[key] !== undefined ? fromUsage(key) : setting === fallback ? 'default' : 'settings';
+  const levels = trafficLevels(scenario);
+  const out: Assumption[] = [
+    {
+      name: 'Traffic over a day',
+      value: scenario.day.profile
+        ? `the usage file's 24-hour profile (busiest hour ${levels[0]!.multiplier.toFixed(2)}x the average)`
+        : levels.length === 1
+          ? 'flat'
+          : `${scenario.day.busyHoursPerDay} busy hours at ${levels[0]!.multiplier.toFixed(2)}x the average, the rest at ${levels[1]!.multiplier.toFixed(2)}x`,
+      source: entry.dailyProfile ? fromUsage('dailyProfile') : pick('busyHoursPerDay', settings.busyHoursPerDay, d.busyHoursPerDay),
+    },
+  ];
+  if (scenario.fargate.perTaskConcurrency === null)
+    out.push({
+      name: 'CPU-busy share of the duration',
+      value: `${Math.round(settings.fargate.cpuBusyShare * 100)}% (the rest waits on I/O)`,
+      source: settings.fargate.cpuBusyShare === d.fargate.cpuBusyShare ? 'default' : 'settings',
+    });
+  out.push({
+    name: 'Sent out per request',
+    value: `${scenario.network.egressKbPerRequest} KB (to the internet or AWS services; what passes a NAT gateway)`,
+    source: pick('egressKbPerRequest', settings.egressKbPerRequest, d.egressKbPerRequest),
+  });
+  if (scenario.lambda.vpc || scenario.fargate.subnets === 'private')
+    out.push({
+      name: 'NAT gateways',
+      value: `${scenario.network.natGateways}${context.natGateways ? ' (declared in the template)' : ''}`,
+      source: context.natGateways ? 'template' : settings.natGateways === d.natGateways ? 'default' : 'settings',
+    });
+  out.push({
+    name: 'Logs per request',
+    value: scenario.logsKbPerRequest > 0 ? `${scenario.logsKbPerRequest} KB (CloudWatch Logs, both sides)` : 'not counted',
+    source: pick('logsKbPerRequest', settings.logsKbPerRequest, d.logsKbPerRequest),
+  });
+  out.push({
+    name: 'Savings Plan',
+    value: SAVINGS_PLAN_LABELS[scenario.savingsPlan],
+    source: settings.savingsPlan === d.savingsPlan ? 'default' : 'settings',
+  });
+  return out;
+}
+
+const SAVINGS_PLAN_LABELS: Record<Scenario['savingsPlan'], string> = {
+  none: 'none (on-demand prices)',
+  '1y-no-upfront': 'Compute Savings Plan, 1 year, no upfront',
+  '3y-no-upfront': 'Compute Savings Plan, 3 years, no upfront',
+  '3y-all-upfront': 'Compute Savings Plan, 3 years, all upfront',
+};
 
 function templateSource(origin: string): AssumptionSource {
   return origin === 'default' ? 'default' : 'template';
@@ -201,6 +355,7 @@ export function taskNeeds(
   templatePath: string,
   usage: UsageFile,
   settings: CostSettings,
+  context: TemplateContext = {},
 ): Needs | undefined {
   const cpu = task.cpuUnits.value;
   const memory = task.memoryMb.value;
@@ -212,15 +367,10 @@ export function taskNeeds(
   const count = service?.desiredCount.value ?? 1;
   const behindLb = (service?.loadBalancers ?? 0) > 0;
   const givenRequests = entry.requestsPerMonth ?? (entry.requestsPerSecond !== undefined ? entry.requestsPerSecond * SECONDS_PER_MONTH : undefined);
-  const durationMs = entry.averageDurationMs ?? settings.durationMs;
   const architecture = task.architecture.value ?? 'x86_64';
+  const base = trafficOf(entry, settings, region, givenRequests, context.natGateways);
   const scenario: Scenario = {
-    region,
-    requestsPerMonth: givenRequests ?? settings.traffic.typical,
-    durationMs,
-    payloadKb: entry.averagePayloadKb ?? settings.payloadKb,
-    peakToAverage: entry.peakToAverage ?? settings.peakToAverage,
-    freeTier: settings.freeTier,
+    ...base,
     lambda: {
       memoryMb: LAMBDA_EQUIVALENT_MEMORY_MB,
       architecture,
@@ -228,27 +378,30 @@ export function taskNeeds(
       provisionedConcurrency: 0,
       frontDoor: behindLb ? 'alb' : 'none',
       rdsProxyVcpu: 0,
+      vpc: false,
     },
     fargate: {
+      ...fargateFor(LAMBDA_EQUIVALENT_MEMORY_MB, architecture, settings, { loadBalancer: behindLb ? 'alb' : 'none', private: settings.fargate.natGateway }),
       vcpu: cpu / 1024,
       memoryGb: memory / 1024,
-      architecture,
       tasks: count,
       minTasks: count,
-      perTaskConcurrency: (cpu / 1024) * settings.fargate.concurrencyPerVcpu,
+      maxTasks: count,
       spot: false,
       ephemeralStorageGb: Math.max(
         FARGATE_LIMITS.defaultEphemeralStorageGb.value,
         task.ephemeralStorageGb.value ?? FARGATE_LIMITS.defaultEphemeralStorageGb.value,
       ),
-      loadBalancer: behindLb ? 'alb' : 'none',
       albLcu: null,
-      natGateway: settings.fargate.natGateway,
     },
   };
   if (!task.fargate) notes.push('This task definition does not run on Fargate here (EC2 or external): the Fargate figure is what it would cost there.');
   const fromUsage = (key: keyof UsageEntry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
-  const assumptions = taskAssumptions(scenario, service, entry, usage, settings, givenRequests, fromUsage);
+  const assumptions = [
+    ...taskAssumptions(scenario, service, entry, usage, settings, givenRequests, fromUsage),
+    ...modelAssumptions(scenario, entry, settings, context, fromUsage),
+  ];
+  notes.push(...fargateNotes(scenario));
   return { id, scenario, assumptions, notes, givenRequests };
 }
 

@@ -6,9 +6,10 @@
  */
 import { crossovers, sweep, type Sweep } from './crossover.js';
 import { decide } from './decision.js';
+import { verdictFlips } from './sensitivity.js';
 import { compare, priceKeysOf, type WorkloadEstimate } from './estimate.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
-import { type FrontDoor, type Scenario } from './model.js';
+import { type FrontDoor, type SavingsPlan, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
 import { comparisonReport, type CostReport } from './report.js';
 import { extraPlatforms, platformById, type CostPart, type Deployment } from './platforms/index.js';
@@ -27,6 +28,9 @@ export interface Overrides {
   minTasks?: number;
   freeTier?: boolean;
   spot?: boolean;
+  busyHoursPerDay?: number;
+  cpuBusyShare?: number;
+  savingsPlan?: SavingsPlan;
 }
 
 /** One platform's figure as the view shows it (every platform, in the registry's order). */
@@ -59,6 +63,8 @@ function applyOverrides(base: Scenario, o: Overrides): Scenario {
     requestsPerMonth: o.requestsPerMonth ?? base.requestsPerMonth,
     durationMs: o.durationMs ?? base.durationMs,
     freeTier: o.freeTier ?? base.freeTier,
+    day: { ...base.day, busyHoursPerDay: o.busyHoursPerDay ?? base.day.busyHoursPerDay },
+    savingsPlan: o.savingsPlan ?? base.savingsPlan,
     lambda: { ...base.lambda, memoryMb: o.memoryMb ?? base.lambda.memoryMb, architecture: o.architecture ?? base.lambda.architecture, frontDoor },
     fargate: {
       ...base.fargate,
@@ -67,6 +73,7 @@ function applyOverrides(base: Scenario, o: Overrides): Scenario {
       perTaskConcurrency: o.perTaskConcurrency ?? base.fargate.perTaskConcurrency,
       minTasks: o.minTasks ?? base.fargate.minTasks,
       spot: o.spot ?? base.fargate.spot,
+      cpuBusyShare: o.cpuBusyShare ?? base.fargate.cpuBusyShare,
       // A front door on the Lambda side means a load balancer on the Fargate side, as `crossover cost` assumes.
       loadBalancer: o.frontDoor === undefined ? base.fargate.loadBalancer : frontDoor === 'none' ? 'none' : 'alb',
     },
@@ -81,7 +88,7 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   const keys = priceKeysOf(c);
   const notes = [...(prices.known ? [] : [`${scenario.region} is not in Crossover's price data: us-east-1 prices are used.`]), ...prices.notesFor(keys)];
   return {
-    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes),
+    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes, verdictFlips(scenario, prices)),
     platforms: c.platforms.map((p) => ({
       id: p.platform,
       label: platformById(p.platform)?.label ?? p.platform,

@@ -1,25 +1,45 @@
 /**
- * Where Lambda (the reference) stops being the cheaper side as monthly requests grow, everything else
- * fixed, one crossover per other platform; and a traffic sweep for charts.
+ * Where Lambda (the reference) and each other platform are cheaper as monthly requests grow, everything else
+ * fixed; and a traffic sweep for charts.
  *
  * Every total is piecewise linear in requests: Lambda bends at its tier boundaries (duration tiers, the free
- * tier, API Gateway tiers, provisioned concurrency running full); a fleet (Fargate) is a staircase (one more
- * unit each time peak concurrency passes a multiple of the per-unit capacity) on a linear part (the load
- * balancer's LCUs). Between bends, the step in which the difference first turns positive is found in closed
- * form (no loop over the steps, which can number millions), then the point inside it.
+ * tier, API Gateway tiers, provisioned concurrency running full); a fleet (Fargate) is a sum of staircases, one
+ * per traffic level of the day (one more task each time that hour's concurrency passes a multiple of the
+ * per-task capacity), on a linear part (load balancer, NAT gateways, logs). A staircase can cross Lambda's line
+ * many times, so the answer is the set of volumes where each side is cheaper. Between bends the difference lies
+ * between two straight lines one task-month apart: outside the band between them the cheaper side is certain;
+ * inside it the steps are walked exactly (or, past a few thousand steps, the band is reported as "mixed": the
+ * sides alternate within one task's monthly cost).
  */
 import { type Scenario } from './model.js';
 import { type PriceBook } from './price-book.js';
 import { ecsFargatePlatform, lambdaPlatform, otherPlatforms, platforms, type Platform, type PlatformCurve } from './platforms/index.js';
+import { unitsAtLevel, type Fleet } from './platforms/types.js';
 
 const SWEEP_RANGE: readonly [number, number] = [1_000, 1e11];
+/** Steps walked one by one inside an uncertain band before it is reported as mixed. */
+const STEP_BUDGET = 20_000;
+
+/** A range of monthly requests and the side that is cheaper there (`other`: cheaper or equal). */
+export interface VerdictRange {
+  from: number;
+  to: number;
+  cheaper: 'lambda' | 'other' | 'mixed';
+  /** For a mixed range: the sides are within this many dollars of each other (one task-month). */
+  withinUsd?: number;
+}
 
 export type Crossover =
-  | { kind: 'point'; requestsPerMonth: number }
+  /**
+   * The other platform is cheaper from `requestsPerMonth` on, except in `exceptions` (where Lambda is cheaper
+   * again); `staysCheaperFrom` is the volume from which it is cheaper up to the top of the range (null when
+   * Lambda is cheaper again at the top).
+   */
+  | { kind: 'point'; requestsPerMonth: number; staysCheaperFrom: number | null; exceptions: VerdictRange[]; ranges: VerdictRange[] }
   /** Lambda is cheaper across the whole range. */
-  | { kind: 'lambda-cheaper-throughout' }
-  /** The other platform is cheaper (or equal) already at the low end of the range. */
-  | { kind: 'fargate-cheaper-throughout' };
+  | { kind: 'lambda-cheaper-throughout'; ranges: VerdictRange[] }
+  /** The other platform is cheaper (or equal) across the whole range. */
+  | { kind: 'fargate-cheaper-throughout'; ranges: VerdictRange[] };
 
 /**
  * The Lambda and Fargate totals as functions of monthly requests (each platform's curve). A unit test checks
@@ -29,7 +49,7 @@ export function totalsOf(s: Scenario, prices: PriceBook): { lambda: (r: number) 
   return { lambda: lambdaPlatform.curve(s, prices).total, fargate: ecsFargatePlatform.curve(s, prices).total };
 }
 
-/** Where Fargate becomes cheaper than Lambda. */
+/** Where Fargate is cheaper than Lambda. */
 export function findCrossover(s: Scenario, prices: PriceBook, range: readonly [number, number] = SWEEP_RANGE): Crossover {
   return crossoverWith(ecsFargatePlatform, s, prices, range);
 }
@@ -39,67 +59,131 @@ export function crossovers(s: Scenario, prices: PriceBook, range: readonly [numb
   return Object.fromEntries(otherPlatforms().map((p) => [p.id, crossoverWith(p, s, prices, range)]));
 }
 
-/** Where `platform` becomes cheaper than Lambda. */
 function crossoverWith(platform: Platform, s: Scenario, prices: PriceBook, range: readonly [number, number] = SWEEP_RANGE): Crossover {
-  return solve(lambdaPlatform.curve(s, prices), platform.curve(s, prices), range);
+  return verdictOf(verdictRanges(lambdaPlatform.curve(s, prices), platform.curve(s, prices), range));
 }
 
-function solve(reference: PlatformCurve, other: PlatformCurve, range: readonly [number, number]): Crossover {
+/** The ranges as a crossover: where the other side first gets cheaper, where it stays cheaper, and the exceptions. */
+export function verdictOf(ranges: VerdictRange[]): Crossover {
+  const first = ranges.findIndex((r) => r.cheaper !== 'lambda');
+  if (first < 0) return { kind: 'lambda-cheaper-throughout', ranges };
+  if (ranges.every((r) => r.cheaper === 'other')) return { kind: 'fargate-cheaper-throughout', ranges };
+  const last = ranges[ranges.length - 1]!;
+  return {
+    kind: 'point',
+    requestsPerMonth: ranges[first]!.from,
+    staysCheaperFrom: last.cheaper === 'other' ? last.from : null,
+    exceptions: ranges.slice(first + 1).filter((r) => r.cheaper !== 'other'),
+    ranges,
+  };
+}
+
+/** The cheaper side over [lo, hi], as consecutive ranges (adjacent ranges of the same side merged). */
+export function verdictRanges(reference: PlatformCurve, other: PlatformCurve, range: readonly [number, number]): VerdictRange[] {
   const [lo, hi] = range;
-  const lambda = reference.total;
-  if (lambda(lo) >= other.total(lo)) return { kind: 'fargate-cheaper-throughout' };
-
-  // Other = g0 + gamma * r + unitCost * units(r), units(r) = max(minUnits, ceil(c * r)) (or fixed). Without a
-  // staircase the other total is linear between its bends: g0 and gamma are taken per segment.
-  const stairs = other.staircase;
-  const unitCost = stairs?.unitCost ?? 0;
-  const fixed = stairs ? stairs.fixedUnits : 0;
-  const c = stairs?.perRequest ?? 0;
-  const minUnits = stairs?.minUnits ?? 0;
-  const unitsAt = (r: number) => (fixed !== null ? fixed : Math.max(minUnits, Math.ceil(c * r - 1e-9)));
-
-  const bends = [...reference.bends, ...other.bends];
-  const cuts = [lo, ...bends.filter((p) => p > lo && p < hi), hi].sort((a, b) => a - b);
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const a = cuts[i]!;
-    const b = cuts[i + 1]!;
-    if (b <= a) continue;
-    const gamma = stairs ? stairs.slope : (other.total(b) - other.total(a)) / (b - a);
-    const g0 = stairs ? stairs.fixed : other.total(a) - gamma * a;
-    const alpha = (lambda(b) - lambda(a)) / (b - a);
-    const A = alpha - gamma;
-    const B0 = lambda(a) - alpha * a - g0;
-    // D(r) = A r + B0 - unitCost k: Lambda minus the other while k units run.
-    const crossingIn = (k: number, start: number, end: number): number | undefined => {
-      const dEnd = A * end + B0 - unitCost * k;
-      if (dEnd < 0) return undefined;
-      if (A <= 0) return start;
-      return Math.min(end, Math.max(start, (unitCost * k - B0) / A));
-    };
-    const ka = unitsAt(a);
-    const kb = unitsAt(b);
-    if (ka === kb || c === 0) {
-      const r = crossingIn(ka, a, b);
-      if (r !== undefined) return { kind: 'point', requestsPerMonth: r };
-      continue;
+  const out: VerdictRange[] = [];
+  const push = (from: number, to: number, cheaper: VerdictRange['cheaper'], withinUsd?: number) => {
+    if (!(to > from)) return;
+    const prev = out[out.length - 1];
+    if (prev && prev.cheaper === cheaper && cheaper !== 'mixed') prev.to = to;
+    else out.push({ from, to, cheaper, ...(withinUsd !== undefined ? { withinUsd } : {}) });
+  };
+  const fleet = other.fleet;
+  const cuts = new Set<number>([lo, hi, ...reference.bends, ...other.bends]);
+  if (fleet && fleet.fixedUnits === null) {
+    for (const l of fleet.levels) {
+      if (l.perRequest <= 0) continue;
+      cuts.add(fleet.minUnits / l.perRequest);
+      if (fleet.maxUnits !== null) cuts.add(fleet.maxUnits / l.perRequest);
     }
-    // Steps ka .. kb-1 end at k / c; the last one at b. The difference at a step's end is linear in k.
-    const slope = A / c - unitCost;
-    let k: number | undefined;
-    const h = (kk: number) => A * (kk / c) + B0 - unitCost * kk;
-    if (slope > 0) {
-      let candidate = Math.max(ka, Math.ceil(-B0 / slope));
-      while (candidate > ka && h(candidate - 1) >= 0) candidate--;
-      while (candidate < kb && h(candidate) < 0) candidate++;
-      if (candidate < kb) k = candidate;
-    } else if (h(ka) >= 0) k = ka;
-    if (k === undefined) k = kb;
-    const start = k === ka ? a : Math.max(a, (k - 1) / c);
-    const end = k === kb ? b : k / c;
-    const r = crossingIn(k, start, end);
-    if (r !== undefined) return { kind: 'point', requestsPerMonth: r };
   }
-  return { kind: 'lambda-cheaper-throughout' };
+  const points = [...cuts].filter((p) => p >= lo && p <= hi).sort((a, b) => a - b);
+  for (let i = 0; i + 1 < points.length; i++) segment(points[i]!, points[i + 1]!, reference.total, other, push);
+  return out;
+}
+
+type Push = (from: number, to: number, cheaper: VerdictRange['cheaper'], withinUsd?: number) => void;
+
+/**
+ * One segment [a, b] where Lambda is linear and every level of the fleet is either pinned (at its minimum or
+ * maximum) or stepping: D(r) = Lambda - other = A r + B - unitCost x sum(share x ceil(perRequest x r)).
+ */
+function segment(a: number, b: number, lambda: (r: number) => number, other: PlatformCurve, push: Push): void {
+  const alpha = (lambda(b) - lambda(a)) / (b - a);
+  const beta = lambda(a) - alpha * a;
+  const fleet = other.fleet;
+  if (!fleet) {
+    const gamma = (other.total(b) - other.total(a)) / (b - a);
+    linearPiece(a, b, alpha - gamma, beta - (other.total(a) - gamma * a), push);
+    return;
+  }
+  const mid = (a + b) / 2;
+  let constant = fleet.fixed;
+  const stepping: { share: number; perRequest: number }[] = [];
+  for (const l of fleet.fixedUnits !== null ? [] : fleet.levels) {
+    const demand = l.perRequest * mid;
+    const pinned = demand <= fleet.minUnits || (fleet.maxUnits !== null && Math.ceil(demand - 1e-9) >= fleet.maxUnits);
+    if (pinned || l.perRequest <= 0) constant += fleet.unitCost * l.share * unitsAtLevel(fleet, demand);
+    else stepping.push(l);
+  }
+  if (fleet.fixedUnits !== null) constant += fleet.unitCost * fleet.fixedUnits;
+  const A = alpha - fleet.slope;
+  const B = beta - constant;
+  if (!stepping.length) {
+    linearPiece(a, b, A, B, push);
+    return;
+  }
+  // Bounds: ceil(x) in [x, x + 1), so hi(r) = A' r + B >= D(r) > hi(r) - band.
+  const Ac = A - fleet.unitCost * stepping.reduce((s, l) => s + l.share * l.perRequest, 0);
+  const band = fleet.unitCost * stepping.reduce((s, l) => s + l.share, 0);
+  const [p, q] = uncertain(a, b, Ac, B, band);
+  if (p >= q) {
+    linearPiece(a, b, Ac, B - band / 2, push);
+    return;
+  }
+  if (p > a) linearPiece(a, p, Ac, B - band / 2, push);
+  const steps = stepping.reduce((s, l) => s + l.perRequest * (q - p), 0);
+  if (steps > STEP_BUDGET) push(p, q, 'mixed', band);
+  else walkSteps(p, q, A, B, fleet, stepping, push);
+  if (q < b) linearPiece(q, b, Ac, B - band / 2, push);
+}
+
+/** Where hi(r) = Ac r + B is >= 0 while hi(r) - band < 0, inside [a, b] (empty: p >= q). */
+function uncertain(a: number, b: number, Ac: number, B: number, band: number): [number, number] {
+  // hi >= 0 and hi < band: B <= -Ac r ... as an interval of r.
+  if (Ac === 0) return B >= 0 && B < band ? [a, b] : [b, b];
+  const r0 = -B / Ac; // hi = 0
+  const r1 = (band - B) / Ac; // hi = band
+  const from = Math.max(a, Math.min(r0, r1));
+  const to = Math.min(b, Math.max(r0, r1));
+  return [from, to];
+}
+
+/** A straight piece of D = A r + B over [a, b]: Lambda cheaper where D < 0, the other where D >= 0. */
+function linearPiece(a: number, b: number, A: number, B: number, push: Push): void {
+  const da = A * a + B;
+  const db = A * b + B;
+  if (da < 0 === db < 0) {
+    push(a, b, da < 0 ? 'lambda' : 'other');
+    return;
+  }
+  const root = Math.min(b, Math.max(a, -B / A));
+  push(a, root, da < 0 ? 'lambda' : 'other');
+  push(root, b, db < 0 ? 'lambda' : 'other');
+}
+
+/** Walks every step of the stepping levels inside [p, q]: between two steps every level's count is constant. */
+function walkSteps(p: number, q: number, A: number, B: number, fleet: Fleet, stepping: { share: number; perRequest: number }[], push: Push): void {
+  const edges = new Set<number>([p, q]);
+  for (const l of stepping) for (let j = Math.ceil(l.perRequest * p); j / l.perRequest < q; j++) if (j / l.perRequest > p) edges.add(j / l.perRequest);
+  const sorted = [...edges].sort((x, y) => x - y);
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const from = sorted[i]!;
+    const to = sorted[i + 1]!;
+    const mid = (from + to) / 2;
+    const units = stepping.reduce((s, l) => s + l.share * Math.ceil(l.perRequest * mid - 1e-9), 0);
+    linearPiece(from, to, A, B - fleet.unitCost * units, push);
+  }
 }
 
 export interface Sweep {

@@ -3,6 +3,7 @@
  * the template and the figures, with its evidence and where it is declared, and a recommendation with its
  * reasons. Questions the template cannot answer (the team's platform) say so rather than guess.
  */
+import { verdictText } from '../present/labels.js';
 import { COLD_START_SOURCE, FARGATE_TASK_START, IMAGE_COLD_START_FACTOR, LAMBDA_COLD_STARTS } from '../data/cold-starts.js';
 import { LAMBDA_LIMITS } from '../data/limits.js';
 import { runtimeInfo } from '../data/runtimes.js';
@@ -105,7 +106,7 @@ function burstItem({ events, async }: Evidence, scenario: Scenario): ChecklistIt
     answer:
       async.length > 0
         ? `Event-driven: ${async.map((e) => `${e.sourceType} ${e.name}`).join(', ')}. Lambda scales to zero and has no idle cost.`
-        : `Peak traffic is assumed at ${scenario.peakToAverage}x the average${scenario.peakToAverage >= 3 ? ': bursty, which favours Lambda (Fargate is sized for the peak)' : ''}.`,
+        : `Peak traffic is assumed at ${scenario.peakToAverage}x the average${scenario.peakToAverage >= 3 ? ': bursty, which favours Lambda (Fargate autoscales behind the peaks and keeps its minimum tasks when idle)' : ''}.`,
     ...where(async[0]?.loc ?? events[0]?.loc),
   };
 }
@@ -131,9 +132,10 @@ function volumeItem(scenario: Scenario, report: CostReport): ChecklistItem {
     question: 'Is the volume below the crossover?',
     lean: report.cheaper === 'lambda' ? 'lambda' : report.cheaper === 'fargate' ? 'containers' : 'either',
     answer:
-      crossover !== null
-        ? `${formatCount(scenario.requestsPerMonth)} requests/month against a crossover at about ${formatCount(crossover)} with ${door === 'none' ? 'no front door' : door}: ${report.cheaper === 'lambda' ? 'Lambda is cheaper' : report.cheaper === 'fargate' ? 'Fargate is cheaper' : 'they cost the same'}. The front door moves the crossover: try another in the assumptions.`
-        : `${formatCount(scenario.requestsPerMonth)} requests/month with ${door === 'none' ? 'no front door' : door}: ${report.crossover.note ?? ''}.`,
+      `${formatCount(scenario.requestsPerMonth)} requests/month with ${door === 'none' ? 'no front door' : door}: ` +
+      `${report.cheaper === 'lambda' ? 'Lambda is cheaper' : report.cheaper === 'fargate' ? 'Fargate is cheaper' : 'they cost the same'} here. ` +
+      `${verdictText(report.crossover, 'Fargate', formatCount)}.` +
+      (crossover !== null ? ' The front door moves the crossover: try another in the assumptions.' : ''),
   };
 }
 

@@ -13,6 +13,7 @@ import { type FargateCost } from './platforms/ecs-fargate.js';
 import { type LambdaCost } from './platforms/lambda.js';
 import { priceBook, type PriceBook } from './price-book.js';
 import { type RegionalPriceKey } from '../data/price-table.js';
+import { verdictFlips, type Flip } from './sensitivity.js';
 import { type CostSettings } from './settings.js';
 import { type UsageFile } from './usage-file.js';
 
@@ -43,6 +44,8 @@ export interface WorkloadEstimate {
   notes: string[];
   priceDate: string;
   region: string;
+  /** Assumptions that flip the verdict at the typical traffic within their plausible range. */
+  flips: Flip[];
 }
 
 export function compare(scenario: Scenario, prices: PriceBook): Comparison {
@@ -66,7 +69,8 @@ export function priceKeysOf(c: Comparison): RegionalPriceKey[] {
 
 /** What is estimated: a Lambda function (with an RDS Proxy of its template, or not), or an ECS task definition and the service running it. */
 type Workload =
-  { kind: 'lambda-function'; fn: LambdaFunction; rdsProxy?: boolean } | { kind: 'ecs-task'; task: EcsTaskDefinition; service?: EcsService | undefined };
+  | { kind: 'lambda-function'; fn: LambdaFunction; rdsProxy?: boolean; natGateways?: number }
+  | { kind: 'ecs-task'; task: EcsTaskDefinition; service?: EcsService | undefined; natGateways?: number };
 
 /** A workload's estimate; undefined for a task definition whose CPU or memory is not static. */
 export function estimateWorkload(
@@ -79,8 +83,8 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
 export function estimateWorkload(workload: Workload, templatePath: string, usage: UsageFile, settings: CostSettings): WorkloadEstimate | undefined {
   const needs: Needs | undefined =
     workload.kind === 'lambda-function'
-      ? functionNeeds(workload.fn, templatePath, usage, settings, { rdsProxy: workload.rdsProxy ?? false })
-      : taskNeeds(workload.task, workload.service, templatePath, usage, settings);
+      ? functionNeeds(workload.fn, templatePath, usage, settings, { rdsProxy: workload.rdsProxy ?? false, natGateways: workload.natGateways ?? 0 })
+      : taskNeeds(workload.task, workload.service, templatePath, usage, settings, { natGateways: workload.natGateways ?? 0 });
   if (!needs) return undefined;
   const { scenario, givenRequests } = needs;
   const region = scenario.region;
@@ -101,6 +105,7 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     notes: [...needs.notes, ...prices.notesFor(keys)],
     priceDate: prices.dateFor(keys),
     region,
+    flips: verdictFlips(scenario, prices),
   };
   if (givenRequests === undefined) {
     estimate.low = at(settings.traffic.low);

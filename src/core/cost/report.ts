@@ -2,9 +2,10 @@
  * One workload's comparison as plain data: what `crossover cost --format json` prints and what the
  * comparison view shows, so both give the same figures for the same inputs.
  */
-import { type Crossover } from './crossover.js';
+import { type Crossover, type VerdictRange } from './crossover.js';
+import { type Flip } from './sensitivity.js';
 import { type Comparison, type WorkloadEstimate } from './estimate.js';
-import { type Scenario } from './model.js';
+import { trafficLevels, type Scenario } from './model.js';
 import { noCrossoverNote } from '../present/labels.js';
 import { extraPlatforms, type CostPart, type Deployment } from './platforms/index.js';
 
@@ -15,16 +16,39 @@ interface PlatformReport {
   monthlyUsd: number;
   parts: CostPart[];
   deployment: Deployment;
-  crossover: { requestsPerMonth: number | null; note?: string };
+  crossover: CrossoverEntry;
+}
+
+/**
+ * Where the other platform is cheaper: the first volume (null: never), the volume from which it stays cheaper
+ * (null: Lambda is cheaper again at the top of the range), the exceptions in between, and every range.
+ */
+export interface CrossoverEntry {
+  requestsPerMonth: number | null;
+  staysCheaperFrom?: number | null;
+  exceptions?: VerdictRange[];
+  ranges: VerdictRange[];
+  note?: string;
 }
 
 export interface CostReport {
   lambda: { monthlyUsd: number; breakdown: Comparison['lambda']['breakdown'] };
-  fargate: { monthlyUsd: number; tasks: number; vcpu: number; memoryGb: number; breakdown: Comparison['fargate']['breakdown'] };
-  crossover: { requestsPerMonth: number | null; note?: string };
+  fargate: {
+    monthlyUsd: number;
+    /** Tasks at the busiest hour; averageTasks is what is billed, fewestTasks the quietest hour. */
+    tasks: number;
+    averageTasks: number;
+    fewestTasks: number;
+    vcpu: number;
+    memoryGb: number;
+    breakdown: Comparison['fargate']['breakdown'];
+  };
+  crossover: CrossoverEntry;
   /** Platforms beyond Lambda and Fargate (only when some are registered). */
   platforms?: PlatformReport[];
   cheaper: Comparison['cheaper'];
+  /** Assumptions that flip the verdict (Lambda vs Fargate at this traffic) within their plausible range. */
+  flips: Flip[];
   assumptions: Record<string, unknown>;
   priceDate: string;
   region: string;
@@ -55,10 +79,22 @@ export interface TemplateReport {
   functions: FunctionReport[];
   /** ECS task definitions and services: Fargate at the current count, and the same traffic on Lambda. */
   tasks: TaskReport[];
+  /**
+   * Every workload summed (a task definition its service runs counted once), at typical traffic; Lambda's
+   * always-free tier subtracted once (it is one per account) when asked.
+   */
+  total: { lambdaUsd: number; fargateUsd: number; freeTierCreditUsd: number; workloads: number };
 }
 
 /** `crossovers`: by platform id, as `crossovers()` gives them (Fargate's is the report's `crossover`). */
-export function comparisonReport(c: Comparison, scenario: Scenario, crossovers: Record<string, Crossover>, priceDate: string, notes: string[]): CostReport {
+export function comparisonReport(
+  c: Comparison,
+  scenario: Scenario,
+  crossovers: Record<string, Crossover>,
+  priceDate: string,
+  notes: string[],
+  flips: Flip[],
+): CostReport {
   const f = scenario.fargate;
   const extras = extraPlatforms().flatMap((p): PlatformReport[] => {
     const cost = c.platforms.find((x) => x.platform === p.id);
@@ -78,10 +114,19 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossovers: 
   });
   return {
     lambda: { monthlyUsd: c.lambda.monthlyUsd, breakdown: c.lambda.breakdown },
-    fargate: { monthlyUsd: c.fargate.monthlyUsd, tasks: c.fargate.tasks, vcpu: c.fargate.vcpu, memoryGb: c.fargate.memoryGb, breakdown: c.fargate.breakdown },
+    fargate: {
+      monthlyUsd: c.fargate.monthlyUsd,
+      tasks: c.fargate.tasks,
+      averageTasks: c.fargate.averageTasks,
+      fewestTasks: c.fargate.fewestTasks,
+      vcpu: c.fargate.vcpu,
+      memoryGb: c.fargate.memoryGb,
+      breakdown: c.fargate.breakdown,
+    },
     crossover: crossoverEntry(crossovers['ecs-fargate']!, 'Fargate'),
     ...(extras.length ? { platforms: extras } : {}),
     cheaper: c.cheaper,
+    flips,
     assumptions: {
       requestsPerMonth: scenario.requestsPerMonth,
       durationMs: scenario.durationMs,
@@ -90,6 +135,10 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossovers: 
       frontDoor: scenario.lambda.frontDoor,
       payloadKb: scenario.payloadKb,
       peakToAverage: scenario.peakToAverage,
+      day: { busyHoursPerDay: scenario.day.busyHoursPerDay, profile: scenario.day.profile, levels: trafficLevels(scenario) },
+      network: { ...scenario.network, lambdaInVpc: scenario.lambda.vpc },
+      logsKbPerRequest: scenario.logsKbPerRequest,
+      savingsPlan: scenario.savingsPlan,
       provisionedConcurrency: scenario.lambda.provisionedConcurrency,
       ephemeralStorageMb: scenario.lambda.ephemeralStorageMb,
       rdsProxyVcpu: scenario.lambda.rdsProxyVcpu,
@@ -101,13 +150,18 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossovers: 
         architecture: f.architecture,
         tasks: f.tasks ?? 'sized from traffic',
         minTasks: f.minTasks,
-        perTaskConcurrency: f.perTaskConcurrency,
+        maxTasks: f.maxTasks,
+        perTaskConcurrency: c.fargate.perTaskConcurrency,
+        perTaskConcurrencyFrom: f.perTaskConcurrency === null ? 'cpu' : 'given',
+        requestVcpu: f.requestVcpu,
+        cpuBusyShare: f.cpuBusyShare,
+        targetUtilization: f.targetUtilization,
         requiredConcurrency: c.fargate.requiredConcurrency,
         spot: f.spot,
         loadBalancer: f.loadBalancer,
         albLcu: f.loadBalancer === 'alb' ? (f.albLcu ?? c.fargate.lcu) : null,
         albLcuFrom: f.albLcu === null ? 'traffic' : 'given',
-        natGateway: f.natGateway,
+        subnets: f.subnets,
       },
     },
     priceDate,
@@ -116,13 +170,15 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossovers: 
   };
 }
 
-function crossoverEntry(crossover: Crossover, label: string): CostReport['crossover'] {
+export function crossoverEntry(crossover: Crossover, label: string): CrossoverEntry {
   return crossover.kind === 'point'
-    ? { requestsPerMonth: crossover.requestsPerMonth }
-    : {
-        requestsPerMonth: null,
-        note: noCrossoverNote(crossover.kind, label),
-      };
+    ? {
+        requestsPerMonth: crossover.requestsPerMonth,
+        staysCheaperFrom: crossover.staysCheaperFrom,
+        exceptions: crossover.exceptions,
+        ranges: crossover.ranges,
+      }
+    : { requestsPerMonth: null, ranges: crossover.ranges, note: noCrossoverNote(crossover.kind, label) };
 }
 
 /** JSON numbers to a millionth, so float noise (6.666700000000001) does not reach users or diffs. */

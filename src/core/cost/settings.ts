@@ -4,9 +4,19 @@
  * are checked and merged over them.
  */
 import { FARGATE_LIMITS } from '../data/limits.js';
-import { type Architecture } from './model.js';
+import { SAVINGS_PLANS, type Architecture, type SavingsPlan } from './model.js';
 import { DEFAULT_REGION, type PriceOverrides } from './price-book.js';
-import { checkBoolean, checkEnum, checkNumber, checkPriceOverrides, checkRegion, checkSetting, SETTING_ENUMS, type Bounds } from '../settings.js';
+import {
+  checkBoolean,
+  checkEnum,
+  checkNumber,
+  checkPriceOverrides,
+  checkRegion,
+  checkSetting,
+  SETTING_BOUNDS,
+  SETTING_ENUMS,
+  type Bounds,
+} from '../settings.js';
 
 export interface CostSettings {
   region: string;
@@ -17,20 +27,37 @@ export interface CostSettings {
   durationMs: number;
   payloadKb: number;
   peakToAverage: number;
+  /** Hours a day at the peak rate (the rest of the day shares what is left). */
+  busyHoursPerDay: number;
+  /** KB each request sends out to the internet or AWS services (what passes a NAT gateway). */
+  egressKbPerRequest: number;
+  /** KB of CloudWatch Logs each request writes (0: logs not counted). */
+  logsKbPerRequest: number;
+  /** NAT gateways of the network when the template declares none (one per AZ). */
+  natGateways: number;
+  savingsPlan: SavingsPlan;
   fargate: {
-    vcpu: number;
-    memoryGb: number;
+    /** Task size; null = from the function (its memory and CPU share, rounded up to a Fargate size). */
+    vcpu: number | null;
+    memoryGb: number | null;
     /** `match`: the function's architecture. */
     architecture: Architecture | 'match';
     minTasks: number;
-    concurrencyPerVcpu: number;
+    /** Most tasks autoscaling may run (null: no cap). */
+    maxTasks: number | null;
+    /** Concurrent requests per vCPU; null = from the CPU a request uses (cpuBusyShare, targetUtilization). */
+    concurrencyPerVcpu: number | null;
+    /** Share of a request's duration its CPU is busy (the rest waits on I/O). */
+    cpuBusyShare: number;
+    /** CPU utilisation autoscaling keeps each task at. */
+    targetUtilization: number;
     spot: boolean;
     ephemeralStorageGb: number;
     /** A fixed task count; null = sized from traffic. */
     tasks: number | null;
     /** Fixed average ALB LCUs; null = from traffic. */
     albLcu: number | null;
-    /** The tasks reach the internet through a NAT gateway. */
+    /** The tasks run in private subnets and reach the internet through the NAT gateways (else: public IPs). */
     natGateway: boolean;
   };
   /** vCPUs of the database behind an RDS Proxy a function uses (billed for at least 2). */
@@ -45,12 +72,20 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
   durationMs: 100,
   payloadKb: 4,
   peakToAverage: 3,
+  busyHoursPerDay: 6,
+  egressKbPerRequest: 0,
+  logsKbPerRequest: 0,
+  natGateways: 1,
+  savingsPlan: 'none',
   fargate: {
-    vcpu: 1,
-    memoryGb: 2,
+    vcpu: null,
+    memoryGb: null,
     architecture: 'match',
     minTasks: 2,
-    concurrencyPerVcpu: 10,
+    maxTasks: null,
+    concurrencyPerVcpu: null,
+    cpuBusyShare: 0.5,
+    targetUtilization: 0.7,
     spot: false,
     ephemeralStorageGb: FARGATE_LIMITS.defaultEphemeralStorageGb.value,
     tasks: null,
@@ -71,11 +106,14 @@ export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}, pro
   const p = (isRecord(partial) ? partial : {}) as Record<string, unknown>;
   const traffic = (isRecord(p['traffic']) ? p['traffic'] : {}) as Record<string, unknown>;
   const f = (isRecord(p['fargate']) ? p['fargate'] : {}) as Record<string, unknown>;
-  /** A fixed figure, or null: from traffic (the CLI's --fargate-tasks and --alb-lcu). */
+  /** A given figure, or null: worked out (from traffic, the function; the CLI's --fargate-tasks and --alb-lcu). */
   const nullable = (name: string, value: unknown, bounds: Bounds): number | null => {
     if (value === undefined || value === null) return null;
-    if (typeof value === 'number' && Number.isFinite(value)) return checkNumber(name, value, bounds, 0, problems);
-    problems.push(`${name}: ${JSON.stringify(value)} is not a number; it is worked out from the traffic.`);
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      const checked = checkNumber(name, value, bounds, Number.NaN, problems);
+      return Number.isNaN(checked) ? null : checked;
+    }
+    problems.push(`${name}: ${JSON.stringify(value)} is not a number; it is worked out instead.`);
     return null;
   };
   return {
@@ -90,12 +128,20 @@ export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}, pro
     durationMs: checkSetting('usage.averageDurationMs', p['durationMs'], d.durationMs, problems),
     payloadKb: checkSetting('usage.averagePayloadKb', p['payloadKb'], d.payloadKb, problems),
     peakToAverage: checkSetting('usage.peakToAverage', p['peakToAverage'], d.peakToAverage, problems),
+    busyHoursPerDay: checkSetting('usage.busyHoursPerDay', p['busyHoursPerDay'], d.busyHoursPerDay, problems),
+    egressKbPerRequest: checkSetting('usage.egressKbPerRequest', p['egressKbPerRequest'], d.egressKbPerRequest, problems),
+    logsKbPerRequest: checkSetting('usage.logsKbPerRequest', p['logsKbPerRequest'], d.logsKbPerRequest, problems),
+    natGateways: checkSetting('network.natGateways', p['natGateways'], d.natGateways, problems),
+    savingsPlan: checkEnum('pricing.savingsPlan', p['savingsPlan'], SAVINGS_PLANS, d.savingsPlan, problems),
     fargate: {
-      vcpu: checkSetting('fargate.vcpu', f['vcpu'], d.fargate.vcpu, problems),
-      memoryGb: checkSetting('fargate.memoryGb', f['memoryGb'], d.fargate.memoryGb, problems),
+      vcpu: nullable('crossover.fargate.vcpu', f['vcpu'], SETTING_BOUNDS['fargate.vcpu']),
+      memoryGb: nullable('crossover.fargate.memoryGb', f['memoryGb'], SETTING_BOUNDS['fargate.memoryGb']),
       architecture: checkEnum('fargate.architecture', f['architecture'], SETTING_ENUMS['fargate.architecture'], d.fargate.architecture, problems),
       minTasks: checkSetting('fargate.minTasks', f['minTasks'], d.fargate.minTasks, problems),
-      concurrencyPerVcpu: checkSetting('fargate.concurrentRequestsPerVcpu', f['concurrencyPerVcpu'], d.fargate.concurrencyPerVcpu, problems),
+      maxTasks: nullable('crossover.fargate.maxTasks', f['maxTasks'], SETTING_BOUNDS['fargate.maxTasks']),
+      concurrencyPerVcpu: nullable('crossover.fargate.concurrentRequestsPerVcpu', f['concurrencyPerVcpu'], SETTING_BOUNDS['fargate.concurrentRequestsPerVcpu']),
+      cpuBusyShare: checkSetting('fargate.cpuBusyShare', f['cpuBusyShare'], d.fargate.cpuBusyShare, problems),
+      targetUtilization: checkSetting('fargate.targetUtilization', f['targetUtilization'], d.fargate.targetUtilization, problems),
       spot: checkBoolean('fargate.spot', f['spot'], d.fargate.spot, problems),
       ephemeralStorageGb: checkSetting('fargate.ephemeralStorageGb', f['ephemeralStorageGb'], d.fargate.ephemeralStorageGb, problems),
       tasks: nullable('The Fargate task count', f['tasks'], { integer: true, minimum: 1, maximum: 100_000 }),

@@ -10,6 +10,9 @@
  *       averageDurationMs: 85
  *       averagePayloadKb: 6
  *       peakToAverage: 4
+ *       busyHoursPerDay: 8           # or dailyProfile: [24 relative hourly rates]
+ *       egressKbPerRequest: 2        # sent to the internet / AWS services (passes a NAT gateway)
+ *       logsKbPerRequest: 1          # CloudWatch Logs written
  *
  * Parsed with positions so a wrong value gets a diagnostic on its line; schemas/crossover.usage.schema.json
  * describes the same shape for editor completion (a test keeps the two in agreement).
@@ -21,15 +24,26 @@ import { isMap, type MapNode, type TreeNode } from '../parse/document/tree.js';
 
 export const USAGE_FILE_NAMES = ['crossover.usage.yml', 'crossover.usage.yaml', 'crossover.usage.json'];
 
-interface UsageEntry {
+interface NumberEntry {
   requestsPerMonth?: number;
   requestsPerSecond?: number;
   averageDurationMs?: number;
   averagePayloadKb?: number;
   peakToAverage?: number;
+  busyHoursPerDay?: number;
+  egressKbPerRequest?: number;
+  logsKbPerRequest?: number;
 }
 
-export const USAGE_FIELDS: Record<keyof UsageEntry, { min: number; exclusiveMin?: boolean; max?: number; description: string }> = {
+interface UsageEntry extends NumberEntry {
+  /** 24 relative hourly request rates (any scale), hour 0 first. */
+  dailyProfile?: number[];
+}
+
+/** The daily profile's hours. */
+const PROFILE_HOURS = 24;
+
+export const USAGE_FIELDS: Record<keyof NumberEntry, { min: number; exclusiveMin?: boolean; max?: number; description: string }> = {
   requestsPerMonth: { min: 0, description: 'Requests (invocations) per month' },
   requestsPerSecond: { min: 0, description: 'Average requests per second (instead of requestsPerMonth)' },
   averageDurationMs: {
@@ -40,6 +54,17 @@ export const USAGE_FIELDS: Record<keyof UsageEntry, { min: number; exclusiveMin?
   },
   averagePayloadKb: { min: 0, max: 1_048_576, description: 'Average request plus response payload in KB' },
   peakToAverage: { min: 1, max: 1000, description: 'Peak traffic divided by the monthly average (1 = flat)' },
+  busyHoursPerDay: { min: 1, max: 24, description: 'Hours a day at the peak rate; the rest of the day shares what is left (24 = flat)' },
+  egressKbPerRequest: { min: 0, max: 1_048_576, description: 'KB each request sends to the internet or AWS services (what passes a NAT gateway)' },
+  logsKbPerRequest: { min: 0, max: 1_048_576, description: 'KB of CloudWatch Logs each request writes (both sides)' },
+};
+
+/** The usage figure that is a list (described here, checked by readProfile). */
+export const USAGE_LIST_FIELDS = {
+  dailyProfile: {
+    items: PROFILE_HOURS,
+    description: '24 relative hourly request rates (any scale, hour 0 first) instead of busyHoursPerDay and peakToAverage',
+  },
 };
 
 interface UsageProblem {
@@ -112,10 +137,21 @@ function readEntry(node: TreeNode, where: string, usage: UsageFile, range: (n: {
     return out;
   }
   for (const entry of (node as MapNode).entries) {
-    const spec = Object.hasOwn(USAGE_FIELDS, entry.key) ? USAGE_FIELDS[entry.key as keyof UsageEntry] : undefined;
+    if (entry.key === 'dailyProfile') {
+      const profile = readProfile(entry.value);
+      if (profile) out.dailyProfile = profile;
+      else
+        usage.problems.push({
+          message: `dailyProfile must be a list of ${PROFILE_HOURS} numbers (relative hourly rates, at least 0, not all 0).`,
+          range: range(entry.value),
+          severity: 'error',
+        });
+      continue;
+    }
+    const spec = Object.hasOwn(USAGE_FIELDS, entry.key) ? USAGE_FIELDS[entry.key as keyof NumberEntry] : undefined;
     if (!spec) {
       usage.problems.push({
-        message: `Unknown usage figure "${entry.key}" in ${where}; known: ${Object.keys(USAGE_FIELDS).join(', ')}.`,
+        message: `Unknown usage figure "${entry.key}" in ${where}; known: ${[...Object.keys(USAGE_FIELDS), ...Object.keys(USAGE_LIST_FIELDS)].join(', ')}.`,
         range: range(entry.keyNode),
         severity: 'warning',
       });
@@ -132,7 +168,7 @@ function readEntry(node: TreeNode, where: string, usage: UsageFile, range: (n: {
       usage.problems.push({ message: `${entry.key} must be a number ${bound}.`, range: range(entry.value), severity: 'error' });
       continue;
     }
-    out[entry.key as keyof UsageEntry] = value;
+    out[entry.key as keyof NumberEntry] = value;
   }
   if (out.requestsPerMonth !== undefined && out.requestsPerSecond !== undefined) {
     usage.problems.push({
@@ -142,6 +178,13 @@ function readEntry(node: TreeNode, where: string, usage: UsageFile, range: (n: {
     });
   }
   return out;
+}
+
+/** 24 finite numbers >= 0, not all 0; undefined otherwise. */
+function readProfile(node: TreeNode): number[] | undefined {
+  if (node.kind !== 'seq' || node.items.length !== PROFILE_HOURS) return undefined;
+  const values = node.items.map((item) => (item.kind === 'scalar' && typeof item.value === 'number' && Number.isFinite(item.value) ? item.value : -1));
+  return values.every((v) => v >= 0) && values.some((v) => v > 0) ? values : undefined;
 }
 
 /** The usage for one resource: "path#Id" first, then the bare id, then the file's defaults. */

@@ -39,9 +39,14 @@ export function templateCosts(
   onError: (id: string, error: unknown) => void = () => {},
 ): TemplateCosts {
   const functions: FunctionCost[] = [];
+  // The template's NAT gateways (one per AZ, as it declares them): what a side in private subnets pays.
+  const natGateways = [...model.resourceTypes.values()].filter((type) => type === 'AWS::EC2::NatGateway').length;
   for (const fn of model.functions) {
     try {
-      functions.push({ fn, estimate: estimateWorkload({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model) }, templatePath, usage, settings) });
+      functions.push({
+        fn,
+        estimate: estimateWorkload({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model), natGateways }, templatePath, usage, settings),
+      });
     } catch (error) {
       onError(fn.id, error);
     }
@@ -50,10 +55,11 @@ export function templateCosts(
   for (const task of model.taskDefinitions) {
     try {
       const services = model.services.filter((s) => s.taskDefinitionId === task.id);
-      const estimate = estimateWorkload({ kind: 'ecs-task', task: task, service: services[0] }, templatePath, usage, settings);
+      const estimate = estimateWorkload({ kind: 'ecs-task', task: task, service: services[0], natGateways }, templatePath, usage, settings);
       if (estimate) tasks.push({ node: task, task, estimate });
       for (const service of services) {
-        const own = services.length === 1 ? estimate : estimateWorkload({ kind: 'ecs-task', task: task, service: service }, templatePath, usage, settings);
+        const own =
+          services.length === 1 ? estimate : estimateWorkload({ kind: 'ecs-task', task: task, service: service, natGateways }, templatePath, usage, settings);
         if (own) tasks.push({ node: service, task, estimate: own });
       }
     } catch (error) {

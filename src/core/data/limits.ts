@@ -228,3 +228,23 @@ export const CDK_DEFAULTS = {
     confidence: 'high',
   },
 } satisfies Record<string, Limit>;
+
+/** Networking facts the cost model uses (facts-2026-11.md, "Public IPv4" and "NAT gateway"). */
+export const NETWORK_FACTS = {
+  /** An internet-facing ALB holds a public IPv4 address in each of its Availability Zones, at least two. */
+  albPublicAddresses: {
+    value: 2,
+    unit: 'addresses',
+    source: 'AWS public IPv4 pricing (2024-02-01); an ALB spans at least two AZs',
+    url: 'https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/',
+    confidence: 'high',
+  },
+  /** Each NAT gateway holds one Elastic IP (a public IPv4 address). */
+  natGatewayPublicAddresses: {
+    value: 1,
+    unit: 'address per NAT gateway',
+    source: 'Amazon VPC NAT gateways (a public NAT gateway needs an Elastic IP)',
+    url: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html',
+    confidence: 'high',
+  },
+} satisfies Record<string, Limit>;

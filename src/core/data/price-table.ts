@@ -26,6 +26,10 @@ export const REGIONAL_PRICE_KEYS = [
   'fargate.gbHour.arm64',
   'fargate.spot.vcpuHour.x86_64',
   'fargate.spot.gbHour.x86_64',
+  'fargate.spot.vcpuHour.arm64',
+  'fargate.spot.gbHour.arm64',
+  'ipv4.publicAddressHour',
+  'logs.ingestionPerGb',
   'fargate.ephemeralStorageGbHour',
   'alb.hour',
   'alb.lcuHour',
@@ -61,6 +65,10 @@ const GLOBAL_KEYS = [
   'alb.lcu.processedGbPerHourLambdaTargets',
   'alb.lcu.ruleEvaluationsPerSecond',
   'rdsProxy.minVcpu',
+  'savingsPlan.compute.lambda.maxDiscountPct',
+  'savingsPlan.compute.fargate.discountPct.1yNoUpfront',
+  'savingsPlan.compute.fargate.discountPct.3yNoUpfront',
+  'savingsPlan.compute.fargate.maxDiscountPct',
 ] as const;
 
 export type GlobalKey = (typeof GLOBAL_KEYS)[number];

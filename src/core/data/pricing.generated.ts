@@ -350,6 +350,38 @@ export const PRICE_SOURCE: PriceSource = {
           ],
           "value": 0.015,
           "note": "billed per vCPU of the database, at least 2 vCPUs"
+        },
+        "fargate.spot.vcpuHour.arm64": {
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S01"
+          ],
+          "value": 0.01030969
+        },
+        "fargate.spot.gbHour.arm64": {
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S01"
+          ],
+          "value": 0.00113349
+        },
+        "ipv4.publicAddressHour": {
+          "date": "2026-08-12",
+          "confidence": "medium",
+          "sources": [
+            "S01"
+          ],
+          "value": 0.005
+        },
+        "logs.ingestionPerGb": {
+          "date": "2026-08-31",
+          "confidence": "medium",
+          "sources": [
+            "S01"
+          ],
+          "value": 0.5
         }
       }
     },
@@ -2009,6 +2041,38 @@ export const PRICE_SOURCE: PriceSource = {
         "S10"
       ],
       "date": "2026-08-12"
+    },
+    "savingsPlan.compute.lambda.maxDiscountPct": {
+      "date": "2026-09-20",
+      "confidence": "medium",
+      "sources": [
+        "S01"
+      ],
+      "value": 17
+    },
+    "savingsPlan.compute.fargate.discountPct.1yNoUpfront": {
+      "date": "2026-09-25",
+      "confidence": "medium",
+      "sources": [
+        "S01"
+      ],
+      "value": 20
+    },
+    "savingsPlan.compute.fargate.discountPct.3yNoUpfront": {
+      "date": "2026-09-25",
+      "confidence": "medium",
+      "sources": [
+        "S01"
+      ],
+      "value": 45
+    },
+    "savingsPlan.compute.fargate.maxDiscountPct": {
+      "date": "2026-09-25",
+      "confidence": "medium",
+      "sources": [
+        "S01"
+      ],
+      "value": 52
     }
   }
 };

@@ -2,7 +2,7 @@
  * What `crossover cost` prints as text: per workload, the scenario line, one line per platform with its parts,
  * the traffic bands, the crossover, the assumptions and the prices. JSON is the report itself (core/cost/report.ts).
  */
-import { FRONT_DOOR_LABELS } from './labels.js';
+import { FRONT_DOOR_LABELS, flipText, verdictText } from './labels.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type AnyCostReport, type CostReport, type FunctionReport, type TaskReport } from '../cost/report.js';
 
@@ -11,7 +11,14 @@ export function costText(report: AnyCostReport): string {
   if ('functions' in report) {
     const head = `${report.template}${report.usageFile ? ` (usage from ${report.usageFile})` : ' (no usage file: traffic assumed)'}\n\n`;
     const all = [...report.functions, ...report.tasks];
-    return head + (all.length ? all.map((f) => textOne(f)).join('\n') : 'No Lambda functions, task definitions or services.\n');
+    if (!all.length) return head + 'No Lambda functions, task definitions or services.\n';
+    const t = report.total;
+    const free = t.freeTierCreditUsd ? ` (after the account's free tier, once: ${formatUsd(t.freeTierCreditUsd)})` : '';
+    return (
+      head +
+      all.map((f) => textOne(f)).join('\n') +
+      `\nTotal of ${t.workloads} workload${t.workloads === 1 ? '' : 's'}: Lambda ${formatUsd(t.lambdaUsd)}/mo${free}, Fargate ${formatUsd(t.fargateUsd)}/mo\n`
+    );
   }
   return textOne(report);
 }
@@ -23,38 +30,55 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
   lines.push(
     `${title}${formatCount(a['requestsPerMonth'] as number)} requests/month of ${a['durationMs']} ms, ${a['memoryMb']} MB ${a['architecture']}, ${FRONT_DOOR_LABELS[a['frontDoor'] as keyof typeof FRONT_DOOR_LABELS]}, ${r.region}`,
   );
-  const b = r.lambda.breakdown;
+  lines.push(`  Lambda   ${formatUsd(r.lambda.monthlyUsd).padStart(10)}/mo   ${partsText(r.lambda.breakdown, ['requests', 'duration', 'frontDoor'])}`);
+  const fleet =
+    r.fargate.fewestTasks === r.fargate.tasks
+      ? `${r.fargate.tasks}`
+      : `${r.fargate.fewestTasks}-${r.fargate.tasks} (${r.fargate.averageTasks.toFixed(2)} on average)`;
   lines.push(
-    `  Lambda   ${formatUsd(r.lambda.monthlyUsd).padStart(10)}/mo   requests ${formatUsd(b.requests)}, duration ${formatUsd(b.duration)}, front door ${formatUsd(b.frontDoor)}` +
-      (b.provisionedConcurrency ? `, provisioned ${formatUsd(b.provisionedConcurrency)}` : '') +
-      (b.ephemeralStorage ? `, /tmp ${formatUsd(b.ephemeralStorage)}` : '') +
-      (b.freeTierCredit ? `, free tier ${formatUsd(b.freeTierCredit)}` : '') +
-      (b.rdsProxy ? `, RDS Proxy ${formatUsd(b.rdsProxy)}` : ''),
-  );
-  const fb = r.fargate.breakdown;
-  lines.push(
-    `  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${r.fargate.tasks} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: compute ${formatUsd(fb.compute)}, load balancer ${formatUsd(fb.loadBalancer)}` +
-      (fb.ephemeralStorage ? `, storage ${formatUsd(fb.ephemeralStorage)}` : '') +
-      (fb.natGateway ? `, NAT gateway ${formatUsd(fb.natGateway)}` : ''),
+    `  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${fleet} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: ${partsText(r.fargate.breakdown, ['compute', 'loadBalancer'])}`,
   );
   for (const p of r.platforms ?? [])
     lines.push(
-      `  ${p.label.padEnd(8)} ${formatUsd(p.monthlyUsd).padStart(10)}/mo   ${p.deployment.units} x ${p.deployment.unit} (${p.deployment.why}): ${p.parts.map((part) => `${part.label.toLowerCase()} ${formatUsd(part.usd)}`).join(', ')}; crossover: ${p.crossover.requestsPerMonth !== null ? `${formatCount(p.crossover.requestsPerMonth)} requests/month` : p.crossover.note}`,
+      `  ${p.label.padEnd(8)} ${formatUsd(p.monthlyUsd).padStart(10)}/mo   ${p.deployment.units} x ${p.deployment.unit} (${p.deployment.why}): ${p.parts.map((part) => `${part.label.toLowerCase()} ${formatUsd(part.usd)}`).join(', ')}; ${verdictText(p.crossover, p.label, formatCount)}`,
     );
   if ('bands' in r && r.bands) {
     lines.push(
       `  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`,
     );
   }
-  lines.push(
-    `  Cheaper: ${r.cheaper}. Crossover: ${r.crossover.requestsPerMonth !== null ? `${formatCount(r.crossover.requestsPerMonth)} requests/month` : r.crossover.note}`,
-  );
+  lines.push(`  Cheaper: ${r.cheaper}. ${verdictText(r.crossover, 'Fargate', formatCount)}.`);
+  for (const flip of r.flips) lines.push(`  Check first: ${flipText(flip)}.`);
   if ('assumptionSources' in r) lines.push(`  Assumptions: ${r.assumptionSources.map((s) => `${s.name} ${s.value} (${s.source})`).join('; ')}`);
   else
     lines.push(
-      `  Fargate: ${a.fargate['tasks'] === 'sized from traffic' ? `sized from traffic (${(a.fargate['requiredConcurrency'] as number).toFixed(2)} concurrent at peak, ${a.fargate['perTaskConcurrency']} per task, at least ${a.fargate['minTasks']})` : `${a.fargate['tasks']} tasks (fixed)`}, ${a.fargate['loadBalancer'] === 'alb' ? `ALB ${(a.fargate['albLcu'] as number).toFixed(2)} LCU (${a.fargate['albLcuFrom']})` : 'no load balancer'}`,
+      `  Fargate: ${a.fargate['tasks'] === 'sized from traffic' ? `autoscaled over the day (${(a.fargate['requiredConcurrency'] as number).toFixed(2)} concurrent at the busiest hour, ${(a.fargate['perTaskConcurrency'] as number).toFixed(2)} per task, ${a.fargate['minTasks']} to ${a.fargate['maxTasks'] ?? 'any number of'} tasks)` : `${a.fargate['tasks']} tasks (fixed)`}, ${a.fargate['loadBalancer'] === 'alb' ? `ALB ${(a.fargate['albLcu'] as number).toFixed(2)} LCU (${a.fargate['albLcuFrom']})` : 'no load balancer'}, ${a.fargate['subnets']} subnets`,
     );
   lines.push(`  Prices: ${r.region}, dated ${r.priceDate}${r.notes.length ? '' : ', no fallbacks'}`);
   for (const note of r.notes) lines.push(`  Note: ${note}`);
   return lines.join('\n') + '\n';
+}
+
+const PART_LABELS: Record<string, string> = {
+  requests: 'requests',
+  duration: 'duration',
+  frontDoor: 'front door',
+  provisionedConcurrency: 'provisioned',
+  ephemeralStorage: 'storage',
+  freeTierCredit: 'free tier',
+  rdsProxy: 'RDS Proxy',
+  natGateway: 'NAT gateway',
+  publicIpv4: 'public IPv4',
+  logs: 'logs',
+  savingsPlan: 'Savings Plan',
+  compute: 'compute',
+  loadBalancer: 'load balancer',
+};
+
+/** A breakdown as "compute $72.08, load balancer $16.43": the `always` parts, then every other part that is not zero. */
+function partsText(breakdown: object, always: readonly string[]): string {
+  return Object.entries(breakdown as Record<string, number>)
+    .filter(([key, usd]) => always.includes(key) || Math.abs(usd) >= 0.005)
+    .map(([key, usd]) => `${PART_LABELS[key] ?? key} ${formatUsd(usd)}`)
+    .join(', ');
 }

@@ -11,7 +11,10 @@ import { type PriceBook } from '../cost/price-book.js';
 import { type EngineConfig } from '../config.js';
 import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { commandUri, mdCode, mdText } from '../markdown.js';
-import { noCrossoverNote } from './labels.js';
+import { flipText, verdictText } from './labels.js';
+import { type Flip } from '../cost/sensitivity.js';
+import { type WorkspaceTotal } from '../cost/totals.js';
+import { crossoverEntry } from '../cost/report.js';
 import { extraPlatforms, platformById, type PlatformCost } from '../cost/platforms/index.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
@@ -54,7 +57,8 @@ export function lensTitle(e: WorkloadEstimate): string {
 
 export function lensTooltip(e: WorkloadEstimate): string {
   const traffic = e.traffic === 'assumed' ? 'Traffic is assumed (low / typical / high); set it in crossover.usage.yml.' : 'Traffic from crossover.usage.yml.';
-  return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}\nPrices: ${e.region}, dated ${e.priceDate}.`;
+  const flips = e.flips.map((f) => `${flipText(f)}.`).join('\n');
+  return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}${flips ? `\n${flips}` : ''}\nPrices: ${e.region}, dated ${e.priceDate}.`;
 }
 
 function table(e: WorkloadEstimate): string {
@@ -76,10 +80,16 @@ function table(e: WorkloadEstimate): string {
 
 /** Where each platform becomes cheaper than Lambda: Fargate's sentence, then one per further platform. */
 function crossoverLine(e: WorkloadEstimate): string {
-  const sentence = (c: Crossover, label: string) =>
-    c.kind === 'point' ? `${label} becomes cheaper above about **${formatCount(c.requestsPerMonth)} requests/month**.` : `${noCrossoverNote(c.kind, label)}.`;
+  const sentence = (c: Crossover, label: string) => `${verdictText(crossoverEntry(c, label), label, formatCount, (t) => `**${t}**`)}.`;
   const others = extras(e).flatMap((p) => (e.crossovers[p.id] ? [sentence(e.crossovers[p.id]!, p.label)] : []));
-  return [sentence(e.crossover, 'Fargate'), ...others].join(' ');
+  return [sentence(e.crossover, 'Fargate'), ...others, flipsLine(e.flips)].join(' ');
+}
+
+/** Which assumptions decide the verdict at this traffic (or that none does within its plausible range). */
+function flipsLine(flips: readonly Flip[]): string {
+  return flips.length
+    ? `_Check first:_ ${flips.map((f) => `${mdText(flipText(f))}.`).join(' ')}`
+    : '_The verdict at this traffic holds across the plausible range of the duration, the day and the per-task capacity._';
 }
 
 /** The target of the hovers' "Edit usage assumptions" link (the only command they may run). */
@@ -279,10 +289,7 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Workloa
       `The same traffic on Lambda: ${formatUsd(t.lambda.monthlyUsd)}/mo${e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} from low to high traffic)` : ''}.`,
       ...extras(e).map((p) => `On ${p.label}: ${formatUsd(p.typical.monthlyUsd)}/mo (${p.typical.deployment.units} × ${p.typical.deployment.unit}).`),
     );
-    const c = e.crossover;
-    parts.push(
-      c.kind === 'point' ? `Lambda is cheaper below about **${formatCount(c.requestsPerMonth)} requests/month**.` : `${noCrossoverNote(c.kind, 'Fargate')}.`,
-    );
+    parts.push(`${verdictText(crossoverEntry(e.crossover, 'Fargate'), 'Fargate', formatCount, (t) => `**${t}**`)}.`);
     parts.push(assumptionsBlock(e, editUsage));
   }
   return parts.join('\n\n');
@@ -295,30 +302,6 @@ export const COMPARE_LENS = {
   taskTooltip: 'Compare these tasks with the same work on Lambda',
 } as const;
 
-/** The workspace's typical monthly figures: Lambda and Fargate, then any further platform (label and USD). */
-export interface WorkspaceTotal {
-  lambda: number;
-  fargate: number;
-  /** Platforms beyond Lambda and Fargate, in the registry's order. */
-  others: { id: string; label: string; usd: number }[];
-  functions: number;
-  /** Functions whose traffic is assumed (not in a usage file). */
-  assumed: number;
-}
-
-/** A workspace's typical figures summed over its functions (each platform beyond the two by id). */
-export function addToTotal(total: WorkspaceTotal, e: WorkloadEstimate): void {
-  total.lambda += e.typical.lambda.monthlyUsd;
-  total.fargate += e.typical.fargate.monthlyUsd;
-  for (const p of extras(e)) {
-    const entry = total.others.find((o) => o.id === p.id);
-    if (entry) entry.usd += p.typical.monthlyUsd;
-    else total.others.push({ id: p.id, label: p.label, usd: p.typical.monthlyUsd });
-  }
-  total.functions++;
-  if (e.traffic === 'assumed') total.assumed++;
-}
-
 /** The status bar item: "$(graph) Lambda $X/mo · Fargate $Y/mo", and a figure per further platform. */
 export function statusText(total: WorkspaceTotal): string {
   return `$(graph) Lambda ${formatUsd(total.lambda)}/mo · Fargate ${formatUsd(total.fargate)}/mo${total.others.map((o) => ` · ${o.label} ${formatUsd(o.usd)}/mo`).join('')}`;
@@ -330,6 +313,7 @@ export function statusTooltip(total: WorkspaceTotal): string {
   return (
     `Crossover: typical monthly cost of ${total.functions} Lambda function${total.functions === 1 ? '' : 's'} in the workspace, and of the same work ${on}.` +
     (total.assumed ? ` Traffic is assumed for ${total.assumed} of them (set it in crossover.usage.yml).` : '') +
+    (total.freeTierCredit ? ` Lambda's free tier is subtracted once for the account (${formatUsd(total.freeTierCredit)}).` : '') +
     ' Click for the summary.'
   );
 }

@@ -20,3 +20,60 @@ export function noCrossoverNote(kind: 'lambda-cheaper-throughout' | 'fargate-che
     ? 'Lambda is cheaper up to 100 billion requests a month'
     : `${platformLabel} is cheaper (or equal) from 1,000 requests a month`;
 }
+
+/** Where another platform is cheaper than Lambda, as the report gives it (core/cost/report.ts CrossoverEntry). */
+interface VerdictEntry {
+  requestsPerMonth: number | null;
+  staysCheaperFrom?: number | null;
+  exceptions?: readonly { from: number; to: number; cheaper: string; withinUsd?: number }[];
+  ranges?: readonly { from: number; to: number; cheaper: string }[];
+  note?: string;
+}
+
+/** Exception ranges named one by one before the rest are counted. */
+const EXCEPTIONS_NAMED = 2;
+
+/**
+ * The verdict over traffic as one sentence (no final period), true at every volume: "Fargate is cheaper from about
+ * 31M requests/month, except 52.6M-62M", "..., except 1 more range; for good from 90M", "Fargate is cheaper from
+ * 31M to 400M requests/month; Lambda again above". `count` formats a volume, `strong` marks the key figure.
+ */
+export function verdictText(entry: VerdictEntry, platformLabel: string, count: (n: number) => string, strong: (text: string) => string = (t) => t): string {
+  if (entry.requestsPerMonth === null) return entry.note ?? '';
+  const from = `${platformLabel} is cheaper from about ${strong(`${count(entry.requestsPerMonth)} requests/month`)}`;
+  const exceptions = entry.exceptions ?? [];
+  const span = (r: { from: number; to: number }) => `${count(r.from)}-${count(r.to)}`;
+  const lambdaRanges = exceptions.filter((r) => r.cheaper === 'lambda');
+  const mixed = exceptions.filter((r) => r.cheaper === 'mixed');
+  const stays = entry.staysCheaperFrom ?? null;
+  const last = entry.ranges?.[entry.ranges.length - 1];
+  // Lambda cheaper again at the top of the range: the last exception is open-ended.
+  const openEnded = stays === null && last !== undefined && last.cheaper !== 'other' ? last : undefined;
+  const inner = lambdaRanges.filter((r) => r !== openEnded);
+  const parts: string[] = [from];
+  if (inner.length) {
+    const named = inner.slice(0, EXCEPTIONS_NAMED).map(span);
+    const more = inner.length - named.length;
+    parts[0] += `, except ${named.join(', ')}${more > 0 ? ` and ${more} more range${more === 1 ? '' : 's'}` : ''} (Lambda cheaper there)`;
+  }
+  if (mixed.length)
+    parts.push(
+      `from ${count(mixed[0]!.from)} to ${count(mixed[mixed.length - 1]!.to)} the two alternate within one task's cost ($${Math.round(Math.max(...mixed.map((m) => m.withinUsd ?? 0)))})`,
+    );
+  if (openEnded) parts.push(`Lambda is cheaper again above ${count(openEnded.from)}`);
+  else if (stays !== null && stays > entry.requestsPerMonth * 1.0001) parts.push(`for good from ${count(stays)}`);
+  return parts.join('; ');
+}
+
+/** One assumption that flips the verdict, as a sentence (no final period). */
+export function flipText(flip: {
+  name: string;
+  now: string;
+  threshold: string;
+  direction: 'below' | 'above';
+  to: 'lambda' | 'fargate';
+  range: string;
+}): string {
+  const name = /^[A-Z][a-z]/.test(flip.name) ? flip.name.charAt(0).toLowerCase() + flip.name.slice(1) : flip.name;
+  return `${flip.to === 'lambda' ? 'Lambda' : 'Fargate'} becomes cheaper if ${name} is ${flip.direction} ${flip.threshold} (now ${flip.now}; plausible ${flip.range})`;
+}

@@ -7,6 +7,7 @@
 import { type ComparisonData, type PlatformFigure, type SummaryFigures } from '../cost/comparison.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type CostReport } from '../cost/report.js';
+import { verdictText } from './labels.js';
 
 /** The workload kinds the view and the summary show. */
 export type ViewWorkloadKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
@@ -30,6 +31,10 @@ export const VIEW_LABELS = {
   fargateMemory: 'Fargate task memory (GB)',
   perTask: 'Concurrent requests per task',
   minTasks: 'Minimum tasks',
+  busyHours: 'Busy hours per day',
+  flips: 'Assumptions that decide the verdict',
+  cpuBusyShare: 'CPU-busy share of a request',
+  savingsPlan: 'Compute Savings Plan',
   freeTier: "Subtract Lambda's free tier",
   spot: 'Fargate Spot',
   saveUsage: 'Save to usage file',
@@ -60,11 +65,10 @@ export function sideLabel(side: string): string {
   return ({ lambda: 'Lambda', fargate: 'Fargate', containers: 'Containers', either: 'Either', unknown: 'Your call' } as Record<string, string>)[side] ?? side;
 }
 
-/** The crossover with Fargate as a sentence ("They cross at about 41.7M requests/month."), or why there is none. */
+/** Where Fargate is cheaper as a sentence ("Fargate is cheaper from about 41.7M requests/month."), with its exceptions, or why never. */
 export function crossoverSentence(report: CostReport): string {
-  return report.crossover.requestsPerMonth !== null
-    ? `They cross at about ${formatCount(report.crossover.requestsPerMonth)} requests/month.`
-    : (report.crossover.note ?? '');
+  const text = verdictText(report.crossover, 'Fargate', formatCount);
+  return text ? `${text}.` : '';
 }
 
 /** Which side is cheaper at the current traffic, and where they cross. */
@@ -139,6 +143,7 @@ export function chartLines(data: ComparisonData): { key: string; label: string; 
 /** The chart's marks and tooltips. */
 export const chartText = {
   crossover: (requestsPerMonth: number) => `Crossover (${formatCount(requestsPerMonth)}/mo)`,
+  staysCheaper: (requestsPerMonth: number) => `Fargate cheaper for good (${formatCount(requestsPerMonth)}/mo)`,
   traffic: (bands: boolean) => (bands ? 'Traffic: low / typical / high' : 'Current traffic'),
   point: (label: string | undefined, usd: number, requestsPerMonth: number) => `${label}: ${formatUsd(usd)} at ${formatCount(requestsPerMonth)}`,
 };

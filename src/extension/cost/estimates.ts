@@ -3,7 +3,6 @@
  * file or the cost settings change. Hovers, CodeLenses and the status total read from here.
  */
 import {
-  addToTotal,
   type CostSettings,
   type EngineConfig,
   type FunctionCost,
@@ -13,6 +12,7 @@ import {
   templateCosts,
   type WorkloadEstimate,
   type WorkspaceTotal,
+  workspaceTotal,
 } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { type Analyzer } from '../analyzer.js';
@@ -115,9 +115,8 @@ export class CostService implements vscode.Disposable {
 
   /** Typical monthly totals over every function of every analysed template. */
   total(): WorkspaceTotal {
-    const total: WorkspaceTotal = { lambda: 0, fargate: 0, others: [], functions: 0, assumed: 0 };
-    for (const { uri } of this.analyzer.templates()) for (const { estimate } of this.costsFor(uri)) addToTotal(total, estimate);
-    return total;
+    const estimates = [...this.analyzer.templates()].flatMap(({ uri }) => this.costsFor(uri).map((c) => c.estimate));
+    return workspaceTotal(estimates, this.settings.freeTier, this.settings.priceOverrides);
   }
 
   dispose(): void {

@@ -93,20 +93,48 @@ describe('Fargate', () => {
     expect(cost.breakdown.compute.toFixed(2)).toBe('72.08');
   });
 
-  test('tasks are sized from peak concurrency and the per-task capacity, with a minimum', () => {
-    // 100M requests of 200 ms at 3x peak: 38.05 rps x 3 x 0.2 s = 22.8 concurrent -> 3 tasks of 10.
-    const cost = fargateCost(scenario({ requestsPerMonth: 100e6, durationMs: 200 }), US);
+  test('tasks are sized hour by hour from the traffic of the day and the per-task capacity, with a minimum', () => {
+    // 100M requests of 200 ms: 38.05 rps x 0.2 s = 7.61 concurrent on average. 6 busy hours at 3x: 22.8 concurrent
+    // -> 3 tasks of 10; the other 18 hours carry (24 - 18) / 18 = 0.333x: 2.54 concurrent -> the minimum of 2.
+    // Billed: 6/24 x 3 + 18/24 x 2 = 2.25 tasks on average, not 3 all month.
+    const cost = fargateCost(scenario({ requestsPerMonth: 100e6, durationMs: 200, day: { busyHoursPerDay: 6 } }), US);
     expect(cost.requiredConcurrency).toBeCloseTo((100e6 / SECONDS_PER_MONTH) * 3 * 0.2, 6);
     expect(cost.tasks).toBe(3);
+    expect(cost.fewestTasks).toBe(2);
+    expect(cost.averageTasks).toBeCloseTo(2.25, 9);
+    expect(cost.breakdown.compute).toBeCloseTo(2.25 * 730 * (FARGATE_X86.vcpu + 2 * FARGATE_X86.gb), 6);
+    // A flat day: the average concurrency all day, 7.61 -> the minimum of 2.
+    expect(fargateCost(scenario({ requestsPerMonth: 100e6, durationMs: 200 }), US).tasks).toBe(2);
     expect(fargateCost(scenario({ requestsPerMonth: 1000 }), US).tasks).toBe(2);
     expect(fargateCost(scenario({ fargate: { tasks: 7 } }), US).tasks).toBe(7);
+    // A cap below the busy hour's need is kept and said.
+    const capped = fargateCost(scenario({ requestsPerMonth: 100e6, durationMs: 200, day: { busyHoursPerDay: 6 }, fargate: { maxTasks: 2 } }), US);
+    expect(capped.tasks).toBe(2);
+    expect(capped.shortOfCapacity?.capacity).toBe(20);
+  });
+
+  test('the per-task capacity follows from the CPU a request uses unless it is given', () => {
+    // A 1,769 MB function has 1 vCPU; busy half its duration: 0.5 vCPU per request in flight. A 1 vCPU task kept at
+    // 70% carries 0.7 / 0.5 = 1.4 concurrent requests.
+    const s = scenario({ fargate: { perTaskConcurrency: null, requestVcpu: 1, cpuBusyShare: 0.5, targetUtilization: 0.7 } });
+    expect(fargateCost(s, US).perTaskConcurrency).toBeCloseTo(1.4, 9);
+    expect(fargateCost({ ...s, fargate: { ...s.fargate, perTaskConcurrency: 25 } }, US).perTaskConcurrency).toBe(25);
   });
 
   test('arm64 and Spot prices, ephemeral storage above 20 GB', () => {
     const arm = fargateCost(scenario({ fargate: { architecture: 'arm64', loadBalancer: 'none' } }), US);
-    expect(arm.monthlyUsd).toBeCloseTo(2 * 730 * (FARGATE_ARM.vcpu + 2 * FARGATE_ARM.gb), 6);
+    expect(arm.breakdown.compute).toBeCloseTo(2 * 730 * (FARGATE_ARM.vcpu + 2 * FARGATE_ARM.gb), 6);
+    // Two tasks in public subnets hold a public IPv4 address each: 2 x 730 h x $0.005 = $7.30.
+    expect(arm.breakdown.publicIpv4).toBeCloseTo(7.3, 9);
     const spot = fargateCost(scenario({ fargate: { spot: true, loadBalancer: 'none' } }), US);
-    expect(spot.monthlyUsd).toBeCloseTo(2 * 730 * (0.01268 + 2 * 0.00139), 6);
+    expect(spot.monthlyUsd).toBeCloseTo(
+      2 * 730 * (US.number('fargate.spot.vcpuHour.x86_64') + 2 * US.number('fargate.spot.gbHour.x86_64')) + 2 * 730 * 0.005,
+      6,
+    );
+    // arm64 Spot has its own (lower) prices: us-east-1 feed of 2026-09-28, $0.01030969 / vCPU-h and $0.00113349 / GB-h.
+    const armSpot = fargateCost(scenario({ fargate: { spot: true, architecture: 'arm64', loadBalancer: 'none' } }), US);
+    expect(armSpot.breakdown.compute).toBeCloseTo(2 * 730 * (0.01030969 + 2 * 0.00113349), 6);
+    expect(armSpot.priceKeys).toContain('fargate.spot.vcpuHour.arm64');
     const disk = fargateCost(scenario({ fargate: { ephemeralStorageGb: 50, loadBalancer: 'none' } }), US);
     expect(disk.breakdown.ephemeralStorage).toBeCloseTo(2 * 730 * 30 * 0.000111, 6);
   });
@@ -127,9 +155,18 @@ describe('optional extras', () => {
     expect(lambdaCost(scenario({ lambda: { rdsProxyVcpu: 8 } }), US).breakdown.rdsProxy).toBeCloseTo(730 * 8 * 0.015, 6);
   });
 
-  test('a NAT gateway on the Fargate side: hours plus the traffic through it', () => {
-    const gb = (10e6 * 4) / (1024 * 1024);
-    expect(fargateCost(scenario({ fargate: { natGateway: true } }), US).breakdown.natGateway).toBeCloseTo(730 * 0.045 + gb * 0.045, 6);
+  test('NAT gateways on a side in private subnets: hours plus what the requests send out, never the API payload', () => {
+    // 10M requests x 2 KB sent out = 19.07 GB; two NAT gateways in us-east-1 at $0.045/h and $0.045/GB:
+    // 2 x 730 x 0.045 = $65.70 + 19.07 x 0.045 = $0.86 -> $66.56; their Elastic IPs 2 x 730 x $0.005 = $7.30 (public IPv4).
+    const gb = (10e6 * 2) / (1024 * 1024);
+    const s = scenario({ network: { natGateways: 2, egressKbPerRequest: 2 }, fargate: { subnets: 'private' } });
+    expect(fargateCost(s, US).breakdown.natGateway).toBeCloseTo(2 * 730 * 0.045 + gb * 0.045, 6);
+    expect(fargateCost(s, US).breakdown.natGateway).toBeCloseTo(66.56, 2);
+    // The 4 KB payload of each request reaches the ALB, never the NAT gateway: no egress, no per-GB charge.
+    expect(fargateCost({ ...s, network: { natGateways: 2, egressKbPerRequest: 0 } }, US).breakdown.natGateway).toBeCloseTo(2 * 730 * 0.045, 6);
+    // A function in a VPC pays the same NAT gateways; one outside a VPC does not.
+    expect(lambdaCost({ ...s, lambda: { ...s.lambda, vpc: true } }, US).breakdown.natGateway).toBeCloseTo(2 * 730 * 0.045 + gb * 0.045, 6);
+    expect(lambdaCost(s, US).breakdown.natGateway).toBe(0);
   });
 });
 
@@ -144,7 +181,10 @@ describe('crossover', () => {
     ],
     ['fixed 4 tasks', scenario({ fargate: { tasks: 4 } })],
     ['provisioned concurrency', scenario({ lambda: { provisionedConcurrency: 2 } })],
-    ['RDS Proxy and a NAT gateway', scenario({ lambda: { rdsProxyVcpu: 2 }, fargate: { natGateway: true } })],
+    [
+      'RDS Proxy and a NAT gateway',
+      scenario({ lambda: { rdsProxyVcpu: 2 }, network: { natGateways: 1, egressKbPerRequest: 1 }, fargate: { subnets: 'private' } }),
+    ],
   ];
 
   test.each(cases)('%s: equal within a cent at the point, Lambda cheaper below, Fargate above', (_name, s) => {
@@ -180,10 +220,10 @@ describe('crossover', () => {
       lambda: { provisionedConcurrency: 500, memoryMb: 4096 },
       fargate: { tasks: 1, vcpu: 0.25, memoryGb: 0.5, loadBalancer: 'none' },
     });
-    expect(findCrossover(cheapFargate, US)).toEqual({ kind: 'fargate-cheaper-throughout' });
+    expect(findCrossover(cheapFargate, US).kind).toBe('fargate-cheaper-throughout');
     // A huge fixed fleet against a 1 ms function behind a function URL: Lambda up to a billion requests.
     const hugeFleet = scenario({ lambda: { frontDoor: 'function-url', memoryMb: 128 }, durationMs: 1, fargate: { tasks: 100_000, vcpu: 16, memoryGb: 120 } });
-    expect(findCrossover(hugeFleet, US, [1000, 1e9])).toEqual({ kind: 'lambda-cheaper-throughout' });
+    expect(findCrossover(hugeFleet, US, [1000, 1e9]).kind).toBe('lambda-cheaper-throughout');
   });
 
   test('breakpoints include the duration tier boundaries in requests', () => {

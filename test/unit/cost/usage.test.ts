@@ -9,7 +9,7 @@ import { resolveConfig } from '../../../src/core/config.js';
 import { estimateWorkload } from '../../../src/core/cost/estimate.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { usesRdsProxy } from '../../../src/core/cost/assumptions.js';
-import { emptyUsage, parseUsageFile, USAGE_FIELDS } from '../../../src/core/cost/usage-file.js';
+import { emptyUsage, parseUsageFile, USAGE_FIELDS, USAGE_LIST_FIELDS } from '../../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'schemas', 'crossover.usage.schema.json'), 'utf8'));
@@ -44,7 +44,9 @@ describe('the usage file', () => {
 
   test('the schema lists exactly the figures the parser knows, with the same bounds', () => {
     const properties = schema.definitions.usage.properties as Record<string, { minimum?: number; exclusiveMinimum?: number; maximum?: number }>;
-    expect(Object.keys(properties).sort()).toEqual(Object.keys(USAGE_FIELDS).sort());
+    expect(Object.keys(properties).sort()).toEqual([...Object.keys(USAGE_FIELDS), ...Object.keys(USAGE_LIST_FIELDS)].sort());
+    const profile = properties['dailyProfile'] as { minItems?: number; maxItems?: number };
+    expect([profile.minItems, profile.maxItems]).toEqual([USAGE_LIST_FIELDS.dailyProfile.items, USAGE_LIST_FIELDS.dailyProfile.items]);
     for (const [name, spec] of Object.entries(USAGE_FIELDS)) {
       expect(properties[name]![spec.exclusiveMin ? 'exclusiveMinimum' : 'minimum'], name).toBe(spec.min);
       expect(properties[name]!.maximum, name).toBe(spec.max);
@@ -59,6 +61,20 @@ describe('the usage file', () => {
       ['warning', 4],
     ]);
     expect(usage.resources.get('Fn')).toMatchObject({ requestsPerMonth: 1000 });
+  });
+
+  test('a daily profile: 24 numbers at least 0, not all 0; anything else is an error on its line', () => {
+    const hours = Array.from({ length: 24 }, (_, h) => (h >= 9 && h < 17 ? 4 : 1));
+    const good = parseUsageFile('crossover.usage.yml', `resources:\n  Fn:\n    dailyProfile: [${hours.join(', ')}]\n`);
+    expect(good.problems).toEqual([]);
+    expect(good.resources.get('Fn')!.dailyProfile).toEqual(hours);
+    for (const bad of ['[1, 2, 3]', `[${Array(24).fill(0).join(', ')}]`, `[${[-1, ...Array(23).fill(1)].join(', ')}]`, 'flat']) {
+      const usage = parseUsageFile('crossover.usage.yml', `resources:\n  Fn:\n    dailyProfile: ${bad}\n`);
+      expect(
+        usage.problems.map((p) => [p.severity, p.range.start.line]),
+        bad,
+      ).toEqual([['error', 2]]);
+    }
   });
 
   test('broken YAML gives a problem, not an exception', () => {

@@ -38,7 +38,8 @@ describe('diffSides', () => {
     const before = analyzeText({ uri: 't.yaml', text: sam(512, 40) }, options.config).findings.map((f) => f.ruleId);
     expect(before).toContain('lambda/api-gateway-timeout');
     expect(report.findings).toEqual({ added: [], resolved: [] });
-    expect(report.workloads[0]!.changes).toEqual(['Lambda memory 512 MB -> 1024 MB (template)']);
+    // The Fargate task is sized from the function, so it follows the memory.
+    expect(report.workloads[0]!.changes).toEqual(['Lambda memory 512 MB -> 1024 MB (template)', 'Fargate vCPU 0.5 -> 1', 'Fargate memory 1 GB -> 2 GB']);
   });
 
   test('broken, binary-looking and non-template files on either side are reported or left alone, never thrown', () => {

@@ -24,7 +24,8 @@ describe('one wording', () => {
   test('no crossover: the hover and the report say what the CLI and the view say', () => {
     const model = analyzeText({ uri: 'file:///t/template.yaml', text: TEMPLATE }, resolveConfig({})).model!;
     const fn = model.functions[0]!;
-    const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), resolveCostSettings({}));
+    // A fleet fixed at 100,000 tasks costs more than the function up to 100 billion requests a month.
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), resolveCostSettings({ fargate: { tasks: 100_000 } }));
     expect(estimate.crossover.kind).toBe('lambda-cheaper-throughout');
     const note = workloadComparison(estimate, {}, {}).report.crossover.note!;
     expect(note).toMatch(/^Lambda is cheaper up to 100 billion requests a month$/);

@@ -14,7 +14,8 @@ import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../../src/core/engine.js';
 import { type LambdaFunction } from '../../../src/core/model/nodes.js';
-import { addToTotal, hoverMarkdown, reportMarkdown, statusText, statusTooltip, type WorkspaceTotal } from '../../../src/core/present/cost.js';
+import { hoverMarkdown, reportMarkdown, statusText, statusTooltip } from '../../../src/core/present/cost.js';
+import { addToTotal, emptyTotal, type WorkspaceTotal } from '../../../src/core/cost/totals.js';
 import { chartLines, summaryColumns, summaryTotal } from '../../../src/core/present/view.js';
 import { checkToView } from '../../../src/shared/compare-checks.js';
 import { type CompareViewState, type FromView, type SummaryRow } from '../../../src/shared/compare-messages.js';
@@ -56,7 +57,7 @@ function summaryRows(): SummaryRow[] {
 }
 
 function total(): WorkspaceTotal {
-  const t: WorkspaceTotal = { lambda: 0, fargate: 0, others: [], functions: 0, assumed: 0 };
+  const t: WorkspaceTotal = emptyTotal();
   for (const fn of model.functions) addToTotal(t, estimateOf(fn, false));
   return t;
 }
@@ -81,7 +82,7 @@ describe('a platform registered only in the test', () => {
     expect(md).toMatch(/\| low–high \([^)]*\) \|[^\n]*\| \$250 \|\n/);
     const c = assumed.crossovers['test-vm'];
     expect(c?.kind).toBe('point');
-    expect(md).toContain(`Test VM becomes cheaper above about **`);
+    expect(md).toContain(`Test VM is cheaper from about **`);
   });
 
   test('has its own section in the report Markdown, with its parts and total', () => {

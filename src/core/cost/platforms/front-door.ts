@@ -3,17 +3,21 @@
  * Application Load Balancer, or nothing (a function URL, events). Lambda pays its front door; container
  * platforms pay the load balancer that replaces it.
  */
+import { NETWORK_FACTS } from '../../data/limits.js';
 import { tieredCost, type PriceBook } from '../price-book.js';
 import { type RegionalPriceKey } from '../../data/price-table.js';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type FrontDoor, type Scenario } from '../model.js';
 
-/** The front door's monthly cost; for an ALB the LCUs use the Lambda-target allowance when `lambdaTargets`. */
+/**
+ * The front door's monthly cost; for an ALB the LCUs use the Lambda-target allowance when `lambdaTargets`, and the
+ * cost includes the public IPv4 addresses an internet-facing ALB holds (`ipv4`, one per AZ, at least two).
+ */
 export function frontDoorCost(
   door: FrontDoor,
   s: Scenario,
   prices: PriceBook,
   lambdaTargets: boolean,
-): { cost: number; keys: RegionalPriceKey[]; lcu?: number } {
+): { cost: number; keys: RegionalPriceKey[]; lcu?: number; ipv4?: number } {
   const requests = Math.max(0, s.requestsPerMonth);
   switch (door) {
     case 'rest-api':
@@ -28,7 +32,13 @@ export function frontDoorCost(
     }
     case 'alb': {
       const lcu = albLcu(s, prices, lambdaTargets);
-      return { cost: HOURS_PER_MONTH * (prices.number('alb.hour') + lcu * prices.number('alb.lcuHour')), keys: ['alb.hour', 'alb.lcuHour'], lcu };
+      const ipv4 = NETWORK_FACTS.albPublicAddresses.value * HOURS_PER_MONTH * prices.number('ipv4.publicAddressHour');
+      return {
+        cost: HOURS_PER_MONTH * (prices.number('alb.hour') + lcu * prices.number('alb.lcuHour')) + ipv4,
+        keys: ['alb.hour', 'alb.lcuHour', 'ipv4.publicAddressHour'],
+        lcu,
+        ipv4,
+      };
     }
     case 'function-url':
     case 'none':

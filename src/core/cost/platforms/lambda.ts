@@ -3,13 +3,16 @@
  *
  * Lambda = requests + duration (tiered per architecture, billed per ms) + ephemeral storage above 512 MB
  *        + provisioned concurrency (paid while idle, cheaper duration for what it serves) + the front door
- *        (REST / HTTP / WebSocket API, ALB, or a function URL at no charge) + RDS Proxy - the always-free tier (when on).
+ *        (REST / HTTP / WebSocket API, ALB, or a function URL at no charge) + RDS Proxy + public IPv4 (an ALB's
+ *        addresses, a NAT gateway's) + NAT gateways when the function runs in a VPC that has them + logs
+ *        - the always-free tier (when on) - a Compute Savings Plan discount on duration and provisioned concurrency.
  */
 import { LAMBDA_LIMITS } from '../../data/limits.js';
 import { tieredCost, type PriceBook } from '../price-book.js';
 import { type RegionalPriceKey } from '../../data/price-table.js';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type Scenario } from '../model.js';
 import { frontDoorCost } from './front-door.js';
+import { logsCost, natGatewayCost, savingsPlanDiscount } from './shared-costs.js';
 import { partsOf, sumParts, type Platform, type PlatformCost, type PlatformCurve } from './types.js';
 
 /** /tmp up to this size is included in the duration price. */
@@ -24,6 +27,11 @@ interface LambdaBreakdown {
   /** Zero or negative. */
   freeTierCredit: number;
   rdsProxy: number;
+  natGateway: number;
+  publicIpv4: number;
+  logs: number;
+  /** Zero or negative. */
+  savingsPlan: number;
 }
 
 export interface LambdaCost extends PlatformCost {
@@ -42,6 +50,10 @@ const LAMBDA_PARTS: Record<keyof LambdaBreakdown, string> = {
   ephemeralStorage: 'Ephemeral storage',
   freeTierCredit: 'Free tier',
   rdsProxy: 'RDS Proxy',
+  natGateway: 'NAT gateway',
+  publicIpv4: 'Public IPv4',
+  logs: 'Logs',
+  savingsPlan: 'Savings Plan',
 };
 
 export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
@@ -75,10 +87,11 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
   }
 
   let freeTierCredit = 0;
+  let freeDuration = 0;
   if (s.freeTier) {
     const freeRequests = Math.min(requests, prices.global('lambda.freeTier.requests'));
-    const freeGbs = Math.min(onDemandGbs, prices.global('lambda.freeTier.gbSeconds'));
-    freeTierCredit = -((freeRequests * prices.number('lambda.requestPerMillion')) / 1e6 + tieredCost(freeGbs, durationTiers));
+    freeDuration = tieredCost(Math.min(onDemandGbs, prices.global('lambda.freeTier.gbSeconds')), durationTiers);
+    freeTierCredit = -((freeRequests * prices.number('lambda.requestPerMillion')) / 1e6 + freeDuration);
   }
 
   const door = frontDoorCost(frontDoor, s, prices, true);
@@ -88,14 +101,22 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
     keys.push('rdsProxy.vcpuHour');
     rdsProxy = rdsProxyCost(s.lambda.rdsProxyVcpu, prices);
   }
+  const nat = s.lambda.vpc ? natGatewayCost(s, prices) : { cost: 0, ipv4: 0, keys: [] };
+  keys.push(...nat.keys);
+  const logs = logsCost(s, prices);
+  keys.push(...logs.keys);
   const breakdown: LambdaBreakdown = {
     requests: requestCost,
     duration,
-    frontDoor: door.cost,
+    frontDoor: door.cost - (door.ipv4 ?? 0),
     provisionedConcurrency: provisioned,
     ephemeralStorage,
     freeTierCredit,
     rdsProxy,
+    natGateway: nat.cost - nat.ipv4,
+    publicIpv4: (door.ipv4 ?? 0) + nat.ipv4,
+    logs: logs.cost,
+    savingsPlan: -(duration - freeDuration + provisioned) * savingsPlanDiscount(s.savingsPlan, 'lambda', prices),
   };
   const parts = partsOf(breakdown, LAMBDA_PARTS);
   const averageConcurrency = (requests / SECONDS_PER_MONTH) * (s.durationMs / 1000);
@@ -107,7 +128,7 @@ export function lambdaCost(s: Scenario, prices: PriceBook): LambdaCost {
     breakdown,
     gbSeconds: onDemandGbs + servedByProvisioned * gbsPerRequest,
     averageConcurrency,
-    priceKeys: keys,
+    priceKeys: [...new Set(keys)],
   };
 }
 
@@ -187,18 +208,19 @@ function lambdaTotal(s: Scenario, prices: PriceBook): (r: number) => number {
     const slope = (frontDoorCost('alb', { ...s, requestsPerMonth: 1e9 }, prices, true).cost - base) / 1e9;
     frontDoor = (r) => base + slope * r;
   }
+  // NAT gateways (a function in a VPC) and logs: linear in requests.
+  const extras = (r: number) =>
+    (s.lambda.vpc ? natGatewayCost({ ...s, requestsPerMonth: r }, prices).cost : 0) + logsCost({ ...s, requestsPerMonth: r }, prices).cost;
+  const extrasBase = extras(0);
+  const extrasSlope = (extras(1e9) - extrasBase) / 1e9;
+  const discount = savingsPlanDiscount(s.savingsPlan, 'lambda', prices);
   return (r: number): number => {
     const served = pc > 0 ? Math.min(r, provisionedCapacity) : 0;
     const onDemandGbs = (r - served) * gbsPerRequest;
-    let total =
-      r * requestPrice +
-      tieredCost(onDemandGbs, durationTiers) +
-      served * provisionedDuration +
-      provisionedCost +
-      r * ephemeralPerRequest +
-      frontDoor(r) +
-      rdsProxy;
-    if (s.freeTier) total -= Math.min(r, freeRequests) * requestPrice + tieredCost(Math.min(onDemandGbs, freeGbs), durationTiers);
+    const freeDuration = s.freeTier ? tieredCost(Math.min(onDemandGbs, freeGbs), durationTiers) : 0;
+    const discounted = (tieredCost(onDemandGbs, durationTiers) + served * provisionedDuration + provisionedCost - freeDuration) * (1 - discount);
+    let total = r * requestPrice + discounted + r * ephemeralPerRequest + frontDoor(r) + rdsProxy + extrasBase + extrasSlope * r;
+    if (s.freeTier) total -= Math.min(r, freeRequests) * requestPrice;
     return total;
   };
 }

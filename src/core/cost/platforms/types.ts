@@ -35,16 +35,30 @@ export interface PlatformCost {
 }
 
 /**
- * A fleet's total: fixed + slope * r + unitCost * units(r), with units(r) = max(minUnits, ceil(perRequest * r))
- * or `fixedUnits` when the count is set.
+ * A fleet's total: fixed + slope * r + unitCost * units(r), where the fleet is autoscaled hour by hour over the
+ * day's traffic levels: units(r) = sum over levels of share x clamp(ceil(perRequest x r), minUnits, maxUnits), or
+ * `fixedUnits` when the count is set. unitCost is one unit running all month.
  */
-interface Staircase {
+export interface Fleet {
   fixed: number;
   slope: number;
   unitCost: number;
-  perRequest: number;
+  levels: readonly { share: number; perRequest: number }[];
   minUnits: number;
+  maxUnits: number | null;
   fixedUnits: number | null;
+}
+
+/** Units running at one level of the day (what autoscaling keeps), for `perRequest x r` concurrent units of work. */
+export function unitsAtLevel(fleet: Pick<Fleet, 'minUnits' | 'maxUnits'>, demand: number): number {
+  const needed = Math.max(fleet.minUnits, Math.ceil(demand - 1e-9));
+  return fleet.maxUnits === null ? needed : Math.min(fleet.maxUnits, needed);
+}
+
+/** The fleet's average units over the month at `r` requests. */
+export function fleetUnits(fleet: Fleet, r: number): number {
+  if (fleet.fixedUnits !== null) return fleet.fixedUnits;
+  return fleet.levels.reduce((a, l) => a + l.share * unitsAtLevel(fleet, l.perRequest * Math.max(0, r)), 0);
 }
 
 /** A platform's monthly total as a function of monthly requests, everything else fixed. */
@@ -53,7 +67,7 @@ export interface PlatformCurve {
   /** Requests per month at which the total bends (it is linear between them, apart from a staircase). */
   bends: number[];
   /** For fleets: the closed form of the total, so the solver need not walk millions of steps. */
-  staircase?: Staircase;
+  fleet?: Fleet;
 }
 
 export interface Platform<C extends PlatformCost = PlatformCost> {
