@@ -96,7 +96,7 @@ function flagReport(request: CostRequest): CostReport {
   const prices = priceBook(scenario.region);
   const c = compare(scenario, prices);
   const keys = priceKeysOf(c);
-  return comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), prices.notesFor(keys));
+  return comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), prices.notesFor(keys), prices.used(keys));
 }
 
 function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport | TaskReport {
@@ -157,7 +157,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     const report: FunctionReport = {
       id: fn.id,
       traffic: e.traffic,
-      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes),
+      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices),
       assumptionSources: e.assumptions,
     };
     if (e.low && e.high) {
@@ -175,7 +175,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     id: node.id,
     type: node.kind,
     traffic: e.traffic,
-    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes),
+    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices),
     assumptionSources: e.assumptions,
   }));
   if (request.resource !== undefined) {

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PRICE_TABLE } from '../../src/core/data/pricing.js';
+import { type RegionalPriceKey } from '../../src/core/data/price-table.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bundle = join(repo, 'dist', 'cli.js');
@@ -47,7 +48,11 @@ describe('crossover cost with flags', () => {
       freeTier: false,
     });
     expect(report.assumptions.fargate).toMatchObject({ tasks: 'sized from traffic', albLcuFrom: 'traffic', architecture: 'x86_64' });
-    expect(report.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The date line spans the dates of the prices used, each of them us-east-1's own.
+    const dates = (report.prices as { date: string; provenance: string }[]).map((p) => p.date).sort();
+    expect(report.priceDate).toBe(`${dates[0]} to ${dates[dates.length - 1]}`);
+    expect((report.prices as { provenance: string }[]).every((p) => p.provenance === 'own')).toBe(true);
+    expect(report.incomplete).toBe(false);
   });
 
   test('fixed tasks, fixed LCUs and the free tier are taken as given', () => {
@@ -57,25 +62,32 @@ describe('crossover cost with flags', () => {
     expect(report.lambda.breakdown.freeTierCredit).toBeCloseTo(-(0.2 + 400_000 * 0.0000133334), 6);
   });
 
-  test('every region in the bundle works, and says which prices fell back to us-east-1', () => {
+  test('every region in the bundle works, and says which prices are borrowed from us-east-1', () => {
+    let incomplete = 0;
     for (const region of Object.keys(PRICE_TABLE.regions)) {
       const report = json([...EXAMPLE, '--region', region]);
       expect(report.region).toBe(region);
       expect(report.lambda.monthlyUsd).toBeGreaterThan(0);
-      // The prices this workload uses, and those of them the region lacks.
-      const used = [
-        'lambda.requestPerMillion',
-        'lambda.durationPerGbSecond.arm64',
-        'apigw.httpPerMillion',
-        'fargate.vcpuHour.x86_64',
-        'fargate.gbHour.x86_64',
-        'alb.hour',
-        'alb.lcuHour',
-      ] as const;
-      const fellBack = used.filter((key) => /the us-east-1 price is used/.test(PRICE_TABLE.regions[region]!.prices[key].fallback ?? ''));
-      expect(report.notes.filter((n: string) => /the us-east-1 price is used/.test(n)).length, region).toBe(fellBack.length);
-      if (region !== 'us-east-1') expect(fellBack.length, region).toBeGreaterThan(0);
+      // Each price used says what the table says of it for that region, and where its figure comes from.
+      for (const p of report.prices as { key: RegionalPriceKey; provenance: string; region: string; date: string }[]) {
+        const entry = PRICE_TABLE.regions[region]!.prices[p.key];
+        expect(p.provenance, `${region} ${p.key}`).toBe(entry.provenance);
+        expect(p.region, `${region} ${p.key}`).toBe(entry.provenance === 'borrowed' ? 'us-east-1' : region);
+        expect(p.date, `${region} ${p.key}`).toBe(entry.date);
+      }
+      const borrowed = (report.prices as { provenance: string; higherTiers?: { provenance: string } }[]).some(
+        (p) => p.provenance === 'borrowed' || p.higherTiers?.provenance === 'borrowed',
+      );
+      expect(report.incomplete, region).toBe(borrowed);
+      expect(
+        report.notes.some((n: string) => n.startsWith('Incomplete:')),
+        region,
+      ).toBe(borrowed);
+      if (borrowed) incomplete++;
     }
+    // us-east-1 has every price of its own; not every region does.
+    expect(json([...EXAMPLE, '--region', 'us-east-1']).incomplete).toBe(false);
+    expect(incomplete).toBeGreaterThan(0);
   });
 
   test('usage errors exit 2 with the reason', () => {

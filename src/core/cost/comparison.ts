@@ -81,7 +81,7 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   const keys = priceKeysOf(c);
   const notes = [...(prices.known ? [] : [`${scenario.region} is not in Crossover's price data: us-east-1 prices are used.`]), ...prices.notesFor(keys)];
   return {
-    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes),
+    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes, prices.used(keys)),
     platforms: c.platforms.map((p) => ({
       id: p.platform,
       label: platformById(p.platform)?.label ?? p.platform,

@@ -5,7 +5,8 @@
 import { type Crossover } from './crossover.js';
 import { type Comparison, type WorkloadEstimate } from './estimate.js';
 import { type Scenario } from './model.js';
-import { noCrossoverNote } from '../present/labels.js';
+import { type PriceUsed } from './price-book.js';
+import { noCrossoverNote, pricesIncomplete } from '../present/labels.js';
 import { extraPlatforms, type CostPart, type Deployment } from './platforms/index.js';
 
 /** A platform beyond Lambda and Fargate, in the report (the two built-ins keep their own fields). */
@@ -26,8 +27,13 @@ export interface CostReport {
   platforms?: PlatformReport[];
   cheaper: Comparison['cheaper'];
   assumptions: Record<string, unknown>;
+  /** The dates of the region's own and derived prices used ("2026-08-12" or "2021-01-14 to 2026-09-28"). */
   priceDate: string;
   region: string;
+  /** Every price the figures read: value or tiers, unit, provenance (own / derived / borrowed / override), region, date, confidence, sources. */
+  prices: PriceUsed[];
+  /** True when some price (or some tier of one) is borrowed from the fallback region: the figures are not the region's own. */
+  incomplete: boolean;
   notes: string[];
 }
 
@@ -58,7 +64,14 @@ export interface TemplateReport {
 }
 
 /** `crossovers`: by platform id, as `crossovers()` gives them (Fargate's is the report's `crossover`). */
-export function comparisonReport(c: Comparison, scenario: Scenario, crossovers: Record<string, Crossover>, priceDate: string, notes: string[]): CostReport {
+export function comparisonReport(
+  c: Comparison,
+  scenario: Scenario,
+  crossovers: Record<string, Crossover>,
+  priceDate: string,
+  notes: string[],
+  prices: PriceUsed[],
+): CostReport {
   const f = scenario.fargate;
   const extras = extraPlatforms().flatMap((p): PlatformReport[] => {
     const cost = c.platforms.find((x) => x.platform === p.id);
@@ -112,6 +125,8 @@ export function comparisonReport(c: Comparison, scenario: Scenario, crossovers: 
     },
     priceDate,
     region: scenario.region,
+    prices,
+    incomplete: pricesIncomplete(prices),
     notes,
   };
 }

@@ -2,7 +2,7 @@
  * What `crossover cost` prints as text: per workload, the scenario line, one line per platform with its parts,
  * the traffic bands, the crossover, the assumptions and the prices. JSON is the report itself (core/cost/report.ts).
  */
-import { FRONT_DOOR_LABELS } from './labels.js';
+import { FRONT_DOOR_LABELS, pricesSummary } from './labels.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type AnyCostReport, type CostReport, type FunctionReport, type TaskReport } from '../cost/report.js';
 
@@ -54,7 +54,7 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
     lines.push(
       `  Fargate: ${a.fargate['tasks'] === 'sized from traffic' ? `sized from traffic (${(a.fargate['requiredConcurrency'] as number).toFixed(2)} concurrent at peak, ${a.fargate['perTaskConcurrency']} per task, at least ${a.fargate['minTasks']})` : `${a.fargate['tasks']} tasks (fixed)`}, ${a.fargate['loadBalancer'] === 'alb' ? `ALB ${(a.fargate['albLcu'] as number).toFixed(2)} LCU (${a.fargate['albLcuFrom']})` : 'no load balancer'}`,
     );
-  lines.push(`  Prices: ${r.region}, dated ${r.priceDate}${r.notes.length ? '' : ', no fallbacks'}`);
+  lines.push(`  ${pricesSummary(r.region, r.priceDate, r.prices)}`);
   for (const note of r.notes) lines.push(`  Note: ${note}`);
   return lines.join('\n') + '\n';
 }

@@ -106,7 +106,8 @@ describe('Fargate', () => {
     const arm = fargateCost(scenario({ fargate: { architecture: 'arm64', loadBalancer: 'none' } }), US);
     expect(arm.monthlyUsd).toBeCloseTo(2 * 730 * (FARGATE_ARM.vcpu + 2 * FARGATE_ARM.gb), 6);
     const spot = fargateCost(scenario({ fargate: { spot: true, loadBalancer: 'none' } }), US);
-    expect(spot.monthlyUsd).toBeCloseTo(2 * 730 * (0.01268 + 2 * 0.00139), 6);
+    // us-east-1 Spot: the pricing-page feed snapshot of 2026-09-28 (S51), the newest of three snapshots.
+    expect(spot.monthlyUsd).toBeCloseTo(2 * 730 * (0.01288871 + 2 * 0.00141527), 6);
     const disk = fargateCost(scenario({ fargate: { ephemeralStorageGb: 50, loadBalancer: 'none' } }), US);
     expect(disk.breakdown.ephemeralStorage).toBeCloseTo(2 * 730 * 30 * 0.000111, 6);
   });
