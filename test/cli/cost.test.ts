@@ -90,6 +90,25 @@ describe('crossover cost with flags', () => {
     expect(incomplete).toBeGreaterThan(0);
   });
 
+  test('sa-east-1 in JSON and text: each price used with its provenance, date and every digit AWS publishes', () => {
+    const report = json([...EXAMPLE, '--region', 'sa-east-1']);
+    const price = (key: string) => (report.prices as { key: string }[]).find((p) => p.key === key) as Record<string, unknown>;
+    // HTTP API $1.59/M for the first 300M (N01, N35, 2026-08-31); 10M requests x $1.59/M = $15.90.
+    expect(price('apigw.httpPerMillion')).toMatchObject({
+      provenance: 'own',
+      region: 'sa-east-1',
+      date: '2026-08-31',
+      sources: expect.arrayContaining(['N01', 'N35']),
+    });
+    expect((price('apigw.httpPerMillion').tiers as number[][])[0]).toEqual([0, 300_000_000, 1.59]);
+    expect(report.lambda.breakdown.frontDoor).toBeCloseTo(15.9, 6);
+    // Lambda arm64 duration $0.0000133334 per GB-s (S06): not rounded to a millionth.
+    expect((price('lambda.durationPerGbSecond.arm64').tiers as number[][])[0]![2]).toBe(0.0000133334);
+    expect(price('alb.hour')).toMatchObject({ value: 0.034, provenance: 'own' });
+    expect(report.incomplete).toBe(false);
+    expect(cli([...EXAMPLE, '--region', 'sa-east-1']).stdout).toMatch(/Prices: sa-east-1, dated 2026-08-10 to 2026-09-29 \(some undated\) \(7 own\)/);
+  });
+
   test('usage errors exit 2 with the reason', () => {
     expect(cli(['--region', 'mars-1']).stderr).toMatch(/"mars-1" is not in Crossover's price data. Regions: us-east-1/);
     expect(cli(['--memory-mb', '64']).code).toBe(2);

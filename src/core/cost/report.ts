@@ -140,7 +140,11 @@ function crossoverEntry(crossover: Crossover, label: string): CostReport['crosso
       };
 }
 
-/** JSON numbers to a millionth, so float noise (6.666700000000001) does not reach users or diffs. */
+/**
+ * JSON numbers without float noise (6.666700000000001): money and counts to a millionth; figures below a cent (unit
+ * prices such as $0.0000166667 per GB-second) to ten significant digits, so a price keeps every digit AWS publishes.
+ */
 export function roundMoney(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+  if (typeof value !== 'number' || Number.isInteger(value)) return value;
+  return Math.abs(value) >= 0.01 ? Math.round(value * 1e6) / 1e6 : Number(value.toPrecision(10));
 }

@@ -69,7 +69,8 @@ export function pricesDated(region: string, priceDate: string, prices: readonly 
   const parts = (['own', 'derived', 'borrowed', 'override'] as const).flatMap((kind) =>
     count(kind) ? [`${count(kind)} ${kind === 'override' ? `override${count(kind) === 1 ? '' : 's'}` : kind}`] : [],
   );
-  return `${region}, ${priceDate.startsWith('none') ? priceDate : `dated ${priceDate}`}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+  const date = priceDate.startsWith('none') || priceDate === 'undated' ? priceDate : `dated ${priceDate}`;
+  return `${region}, ${date}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
 /** One price as a line of a list: "NAT gateway hours: 0.093 USD per NAT gateway-hour, own (sa-east-1, 2026-08-10, high confidence)". */
