@@ -59,7 +59,7 @@ describe('the price table', () => {
     const contradicted = structuredClone(source);
     contradicted.derivations.find((d) => d.key === 'nat.gbProcessed')!.factor = 1.1;
     expect(() => resolvePriceTable(contradicted)).toThrow(/derivation D7 does not hold in sa-east-1/);
-    // Fargate arm64 = 0.8 x x86_64 is not a rule: ap-south-1 is 0.02383 / 0.0432 = 0.55 (S51, S54).
+    // Fargate arm64 = 0.8 x x86_64 is not a rule: ap-south-1 is 0.02383 / 0.04256 = 0.56 (S51, S54).
     const arm = structuredClone(source);
     arm.derivations.push({ ...arm.derivations[0]!, id: 'D99', key: 'fargate.vcpuHour.arm64', basis: 'fargate.vcpuHour.x86_64' });
     expect(() => resolvePriceTable(arm)).toThrow(/derivation D99 does not hold in ap-south-1/);
