@@ -134,7 +134,15 @@ function flagReport(request: CostRequest, io: Io): CostReport {
   const prices = priceBook(scenario.region);
   const c = compare(scenario, prices);
   const keys = priceKeysOf(c);
-  return comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), prices.notesFor(keys), verdictFlips(scenario, prices));
+  return comparisonReport(
+    c,
+    scenario,
+    crossovers(scenario, prices),
+    prices.dateFor(keys),
+    prices.notesFor(keys),
+    prices.used(keys),
+    verdictFlips(scenario, prices),
+  );
 }
 
 function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport | TaskReport {
@@ -177,7 +185,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     const report: FunctionReport = {
       id: fn.id,
       traffic: e.traffic,
-      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.flips),
+      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips),
       assumptionSources: e.assumptions,
     };
     if (e.low && e.high) {
@@ -195,7 +203,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     id: node.id,
     type: node.kind,
     traffic: e.traffic,
-    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.flips),
+    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips),
     assumptionSources: e.assumptions,
   }));
   if (request.resource !== undefined) {

@@ -45,7 +45,7 @@ export type { Range, SourceLocation } from './model/location.js';
 export type { EcsTaskDefinition, LambdaFunction } from './model/nodes.js';
 
 // Cost and platforms: prices, settings, usage file, estimates, the comparison, the crossover solver, reports.
-export { DEFAULT_REGION, priceBook, regions, type PriceBook } from './cost/price-book.js';
+export { DEFAULT_REGION, priceBook, regions, type PriceBook, type PriceUsed } from './cost/price-book.js';
 export { DEFAULT_COST_SETTINGS, resolveCostSettings, type CostSettings } from './cost/settings.js';
 export { FRONT_DOORS, type Architecture, type Scenario } from './cost/model.js';
 export { fargateFor } from './cost/assumptions.js';

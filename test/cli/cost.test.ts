@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PRICE_TABLE } from '../../src/core/data/pricing.js';
+import { type RegionalPriceKey } from '../../src/core/data/price-table.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bundle = join(repo, 'dist', 'cli.js');
@@ -51,7 +52,11 @@ describe('crossover cost with flags', () => {
       freeTier: false,
     });
     expect(report.assumptions.fargate).toMatchObject({ tasks: 'sized from traffic', albLcuFrom: 'traffic', architecture: 'x86_64' });
-    expect(report.priceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The date line spans the dates of the prices used, each of them us-east-1's own.
+    const dates = (report.prices as { date: string; provenance: string }[]).map((p) => p.date).sort();
+    expect(report.priceDate).toBe(`${dates[0]} to ${dates[dates.length - 1]}`);
+    expect((report.prices as { provenance: string }[]).every((p) => p.provenance === 'own')).toBe(true);
+    expect(report.incomplete).toBe(false);
   });
 
   test('fixed tasks, fixed LCUs and the free tier are taken as given', () => {
@@ -61,26 +66,53 @@ describe('crossover cost with flags', () => {
     expect(report.lambda.breakdown.freeTierCredit).toBeCloseTo(-(0.2 + 400_000 * 0.0000133334), 6);
   });
 
-  test('every region in the bundle works, and says which prices fell back to us-east-1', () => {
+  test('every region in the bundle works, and says which prices are borrowed from us-east-1', () => {
+    let incomplete = 0;
     for (const region of Object.keys(PRICE_TABLE.regions)) {
       const report = json([...EXAMPLE, '--region', region]);
       expect(report.region).toBe(region);
       expect(report.lambda.monthlyUsd).toBeGreaterThan(0);
-      // The prices this workload uses, and those of them the region lacks.
-      const used = [
-        'lambda.requestPerMillion',
-        'lambda.durationPerGbSecond.arm64',
-        'apigw.httpPerMillion',
-        'fargate.vcpuHour.x86_64',
-        'fargate.gbHour.x86_64',
-        'alb.hour',
-        'alb.lcuHour',
-        'ipv4.publicAddressHour',
-      ] as const;
-      const fellBack = used.filter((key) => /the us-east-1 price is used/.test(PRICE_TABLE.regions[region]!.prices[key].fallback ?? ''));
-      expect(report.notes.filter((n: string) => /the us-east-1 price is used/.test(n)).length, region).toBe(fellBack.length);
-      if (region !== 'us-east-1') expect(fellBack.length, region).toBeGreaterThan(0);
+      // Each price used says what the table says of it for that region, and where its figure comes from.
+      for (const p of report.prices as { key: RegionalPriceKey; provenance: string; region: string; date: string }[]) {
+        const entry = PRICE_TABLE.regions[region]!.prices[p.key];
+        expect(p.provenance, `${region} ${p.key}`).toBe(entry.provenance);
+        expect(p.region, `${region} ${p.key}`).toBe(entry.provenance === 'borrowed' ? 'us-east-1' : region);
+        expect(p.date, `${region} ${p.key}`).toBe(entry.date);
+      }
+      const borrowed = (report.prices as { provenance: string; higherTiers?: { provenance: string } }[]).some(
+        (p) => p.provenance === 'borrowed' || p.higherTiers?.provenance === 'borrowed',
+      );
+      expect(report.incomplete, region).toBe(borrowed);
+      expect(
+        report.notes.some((n: string) => n.startsWith('Incomplete:')),
+        region,
+      ).toBe(borrowed);
+      if (borrowed) incomplete++;
     }
+    // us-east-1 has every price of its own; not every region does.
+    expect(json([...EXAMPLE, '--region', 'us-east-1']).incomplete).toBe(false);
+    expect(incomplete).toBeGreaterThan(0);
+  });
+
+  test('sa-east-1 in JSON and text: each price used with its provenance, date and every digit AWS publishes', () => {
+    const report = json([...EXAMPLE, '--region', 'sa-east-1']);
+    const price = (key: string) => (report.prices as { key: string }[]).find((p) => p.key === key) as Record<string, unknown>;
+    // HTTP API $1.59/M for the first 300M (N01, N35, 2026-08-31); 10M requests x $1.59/M = $15.90.
+    expect(price('apigw.httpPerMillion')).toMatchObject({
+      provenance: 'own',
+      region: 'sa-east-1',
+      date: '2026-08-31',
+      sources: expect.arrayContaining(['N01', 'N35']),
+    });
+    expect((price('apigw.httpPerMillion').tiers as number[][])[0]).toEqual([0, 300_000_000, 1.59]);
+    expect(report.lambda.breakdown.frontDoor).toBeCloseTo(15.9, 6);
+    // Lambda arm64 duration $0.0000133334 per GB-s (S06): not rounded to a millionth.
+    expect((price('lambda.durationPerGbSecond.arm64').tiers as number[][])[0]![2]).toBe(0.0000133334);
+    expect(price('alb.hour')).toMatchObject({ value: 0.034, provenance: 'own' });
+    expect(report.incomplete).toBe(false);
+    expect(cli([...EXAMPLE, '--region', 'sa-east-1']).stdout).toMatch(
+      /Prices: sa-east-1, dated 2026-08-10 to 2026-09-29 \(some undated\) \(7 own, 1 derived\)/,
+    );
   });
 
   test('usage errors exit 2 with the reason', () => {

@@ -6,7 +6,7 @@ import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
-import { hoverMarkdown, lensTitle, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/core/present/cost.js';
+import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/core/present/cost.js';
 
 const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -139,5 +139,38 @@ describe('task definitions and services', () => {
     const e = estimateWorkload({ kind: 'ecs-task', task: task!, service: undefined }, 'template.yaml', emptyUsage(), settings)!;
     expect(e.typical.fargate.tasks).toBe(1);
     expect(e.assumptions.find((a) => a.name === 'Tasks')?.value).toBe('1, always on (no service in this file)');
+  });
+});
+
+describe('where the prices come from, in every face', () => {
+  // Zurich (eu-central-2): Lambda, HTTP API and ALB hours are its own; Fargate vCPU / memory and ALB LCUs have no
+  // eu-central-2 source and are us-east-1's, so the estimate is incomplete.
+  const zurich = parseUsageFile('crossover.usage.yml', 'region: eu-central-2\nresources:\n  Fn:\n    requestsPerMonth: 10000000\n    averageDurationMs: 100\n');
+  const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', zurich, settings);
+  const incomplete = /Incomplete: 3 prices borrowed from us-east-1 \(Fargate vCPU \(\w+\), Fargate memory \(\w+\), ALB LCU-hours\)/;
+
+  test('the estimate lists each price with its provenance', () => {
+    const borrowed = e.prices.filter((p) => p.provenance === 'borrowed');
+    expect(borrowed.map((p) => p.key.replace(/\.(x86_64|arm64)$/, ''))).toEqual(['fargate.vcpuHour', 'fargate.gbHour', 'alb.lcuHour']);
+    for (const p of borrowed) expect(p.region).toBe('us-east-1');
+    expect(e.prices.find((p) => p.key === 'lambda.requestPerMillion')).toMatchObject({ provenance: 'own', region: 'eu-central-2', value: 0.22 });
+  });
+
+  test('the CodeLens tooltip, the hover and the report say it is incomplete; the report lists every price', () => {
+    expect(lensTooltip(e)).toMatch(incomplete);
+    expect(lensTooltip(e)).toMatch(/Prices: eu-central-2, dated 2026-08-31 \(some undated\) \(4 own, 1 derived, 3 borrowed\)/);
+    const md = hoverMarkdown('memory', e, priceBook('eu-central-2'), { limits });
+    expect(md).toMatch(/_Prices:_ eu-central-2, dated 2026-08-31 \(some undated\) \(4 own, 1 derived, 3 borrowed\)/);
+    expect(md).toMatch(/Incomplete\\: 3 prices borrowed from us-east-1/);
+    const report = reportMarkdown(e, 'template.yaml');
+    expect(report).toMatch(/## Prices used/);
+    expect(report).toMatch(/\| ALB LCU-hours \| 0\\\.008 USD per LCU-hour \| borrowed from us-east-1 \| us-east-1 \|/);
+    expect(report).toMatch(/\| Lambda requests \| 0\\\.22 USD per 1M requests \| own \| eu-central-2 \|/);
+  });
+
+  test('a complete estimate says nothing is borrowed', () => {
+    const home = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
+    expect(home.prices.every((p) => p.provenance === 'own')).toBe(true);
+    expect(lensTooltip(home)).not.toMatch(/Incomplete/);
   });
 });

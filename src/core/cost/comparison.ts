@@ -86,9 +86,9 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   const prices = priceBook(scenario.region, priceOverrides);
   const c = compare(scenario, prices);
   const keys = priceKeysOf(c);
-  const notes = [...(prices.known ? [] : [`${scenario.region} is not in Crossover's price data: us-east-1 prices are used.`]), ...prices.notesFor(keys)];
+  const notes = prices.notesFor(keys);
   return {
-    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes, verdictFlips(scenario, prices)),
+    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes, prices.used(keys), verdictFlips(scenario, prices)),
     platforms: c.platforms.map((p) => ({
       id: p.platform,
       label: platformById(p.platform)?.label ?? p.platform,

@@ -11,7 +11,7 @@ import { type Scenario } from './model.js';
 import { platforms, type PlatformCost } from './platforms/index.js';
 import { type FargateCost } from './platforms/ecs-fargate.js';
 import { type LambdaCost } from './platforms/lambda.js';
-import { priceBook, type PriceBook } from './price-book.js';
+import { priceBook, type PriceBook, type PriceUsed } from './price-book.js';
 import { type RegionalPriceKey } from '../data/price-table.js';
 import { verdictFlips, type Flip } from './sensitivity.js';
 import { type CostSettings } from './settings.js';
@@ -43,6 +43,8 @@ export interface WorkloadEstimate {
   assumptions: Assumption[];
   notes: string[];
   priceDate: string;
+  /** Every price the typical figures read, with its provenance, region, date and sources. */
+  prices: PriceUsed[];
   region: string;
   /** Assumptions that flip the verdict at the typical traffic within their plausible range. */
   flips: Flip[];
@@ -104,6 +106,7 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     assumptions: [...needs.assumptions, ...platformAssumptions(scenario)],
     notes: [...needs.notes, ...prices.notesFor(keys)],
     priceDate: prices.dateFor(keys),
+    prices: prices.used(keys),
     region,
     flips: verdictFlips(scenario, prices),
   };

@@ -6,7 +6,8 @@ import { type Crossover, type VerdictRange } from './crossover.js';
 import { type Flip } from './sensitivity.js';
 import { type Comparison, type WorkloadEstimate } from './estimate.js';
 import { trafficLevels, type Scenario } from './model.js';
-import { noCrossoverNote } from '../present/labels.js';
+import { type PriceUsed } from './price-book.js';
+import { noCrossoverNote, pricesIncomplete } from '../present/labels.js';
 import { extraPlatforms, type CostPart, type Deployment } from './platforms/index.js';
 
 /** A platform beyond Lambda and Fargate, in the report (the two built-ins keep their own fields). */
@@ -50,8 +51,13 @@ export interface CostReport {
   /** Assumptions that flip the verdict (Lambda vs Fargate at this traffic) within their plausible range. */
   flips: Flip[];
   assumptions: Record<string, unknown>;
+  /** The dates of the region's own and derived prices used ("2026-08-12" or "2021-01-14 to 2026-09-28"). */
   priceDate: string;
   region: string;
+  /** Every price the figures read: value or tiers, unit, provenance (own / derived / borrowed / override), region, date, confidence, sources. */
+  prices: PriceUsed[];
+  /** True when some price (or some tier of one) is borrowed from the fallback region: the figures are not the region's own. */
+  incomplete: boolean;
   notes: string[];
 }
 
@@ -93,6 +99,7 @@ export function comparisonReport(
   crossovers: Record<string, Crossover>,
   priceDate: string,
   notes: string[],
+  prices: PriceUsed[],
   flips: Flip[],
 ): CostReport {
   const f = scenario.fargate;
@@ -166,6 +173,8 @@ export function comparisonReport(
     },
     priceDate,
     region: scenario.region,
+    prices,
+    incomplete: pricesIncomplete(prices),
     notes,
   };
 }
@@ -181,7 +190,11 @@ export function crossoverEntry(crossover: Crossover, label: string): CrossoverEn
     : { requestsPerMonth: null, ranges: crossover.ranges, note: noCrossoverNote(crossover.kind, label) };
 }
 
-/** JSON numbers to a millionth, so float noise (6.666700000000001) does not reach users or diffs. */
+/**
+ * JSON numbers without float noise (6.666700000000001): money and counts to a millionth; figures below a cent (unit
+ * prices such as $0.0000166667 per GB-second) to ten significant digits, so a price keeps every digit AWS publishes.
+ */
 export function roundMoney(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
+  if (typeof value !== 'number' || Number.isInteger(value)) return value;
+  return Math.abs(value) >= 0.01 ? Math.round(value * 1e6) / 1e6 : Number(value.toPrecision(10));
 }

@@ -1,9 +1,15 @@
 /**
- * The shape of the sourced price table (data/pricing/prices.json) and how it becomes the bundled one:
- * every region gets every price, its own where the sources have it, else the fallback region's,
- * marked as a fallback. scripts/gen-pricing.mjs checks the source with `resolvePriceTable` and writes it to
- * src/core/data/pricing.generated.ts (a test checks that file is current); src/core/data/pricing.ts
- * resolves it when the bundle loads.
+ * The shape of the sourced price table (data/pricing/prices.json) and how it becomes the bundled one. Every
+ * price of a region has a provenance:
+ *   own       the sources give it for that region;
+ *   derived   a rule of the table's `derivations` makes it from the region's own figures (each rule states its
+ *             evidence, and is checked here against every region where both figures are sourced);
+ *   borrowed  nothing else exists: the fallback region's figure, and the estimate says it is incomplete.
+ * A tiered price sourced for its first tier only keeps that provenance for its first tier; its higher tiers
+ * are derived or borrowed, and say so (`higherTiers`).
+ * scripts/gen-pricing.mjs checks the source with `resolvePriceTable` and writes it to
+ * src/core/data/pricing.generated.ts (a test checks that file is current); src/core/data/pricing.ts resolves it
+ * when the bundle loads.
  */
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -11,6 +17,10 @@ export type Confidence = 'high' | 'medium' | 'low';
 /** `[fromUnits, toUnits | null (open-ended), price per unit]`, units as the key says (GB-s, requests...). */
 export type Tier = readonly [number, number | null, number];
 
+/** Where a resolved price comes from (see the module comment). */
+export type Provenance = 'own' | 'derived' | 'borrowed';
+
+/** The prices the engine reads, resolved for every region (own, derived or borrowed). */
 export const REGIONAL_PRICE_KEYS = [
   'lambda.requestPerMillion',
   'lambda.durationPerGbSecond.x86_64',
@@ -28,17 +38,20 @@ export const REGIONAL_PRICE_KEYS = [
   'fargate.spot.gbHour.x86_64',
   'fargate.spot.vcpuHour.arm64',
   'fargate.spot.gbHour.arm64',
-  'ipv4.publicAddressHour',
-  'logs.ingestionPerGb',
   'fargate.ephemeralStorageGbHour',
   'alb.hour',
   'alb.lcuHour',
+  'nlb.hour',
+  'nlb.nlcuHour',
   'apigw.restPerMillion',
   'apigw.httpPerMillion',
   'apigw.websocketMessagesPerMillion',
   'apigw.websocketConnectionMinutesPerMillion',
   'nat.hour',
   'nat.gbProcessed',
+  'ipv4.publicAddressHour',
+  'logs.ingestionPerGb',
+  'dataTransfer.internetOutPerGb',
   'rdsProxy.vcpuHour',
 ] as const;
 
@@ -51,9 +64,24 @@ export const TIERED_KEYS: ReadonlySet<RegionalPriceKey> = new Set([
   'apigw.restPerMillion',
   'apigw.httpPerMillion',
   'apigw.websocketMessagesPerMillion',
+  'dataTransfer.internetOutPerGb',
 ]);
 
-const GLOBAL_KEYS = [
+/**
+ * Regional prices the table keeps for later models (ECS on EC2, EKS, App Runner, Fargate Windows, Compute Savings
+ * Plan rates, log storage): checked like the others, never resolved (a region has its own figure or none).
+ * Read them with `catalogue` of a region (PriceTable).
+ */
+export const CATALOGUE_KEY_PATTERNS: readonly RegExp[] = [
+  /^ec2\.onDemandHour\.[a-z0-9-]+\.[a-z0-9]+$/,
+  /^eks\.clusterHour\.(standard|extendedSupport)$/,
+  /^appRunner\.(vcpuHourActive|gbHourProvisioned|gbHourActive)$/,
+  /^fargate\.windows\.(vcpuHour|gbHour|osLicensePerVcpuHour)$/,
+  /^computeSavingsPlan\.fargate\.(vcpuHour|gbHour)\.(x86_64|arm64)\.(1y|3y)(No|All)Upfront$/,
+  /^logs\.storagePerGbMonth$/,
+];
+
+export const GLOBAL_KEYS = [
   'lambda.freeTier.requests',
   'lambda.freeTier.gbSeconds',
   'fargate.freeEphemeralStorageGb',
@@ -69,17 +97,56 @@ const GLOBAL_KEYS = [
   'savingsPlan.compute.fargate.discountPct.1yNoUpfront',
   'savingsPlan.compute.fargate.discountPct.3yNoUpfront',
   'savingsPlan.compute.fargate.maxDiscountPct',
+  'lambda.managedInstances.requestPerMillion',
+  'lambda.managedInstances.managementFeePctOfEc2OnDemand',
+  'lambda.provisionedConcurrencyRoundingMinutes',
+  'fargate.minimumBillingSeconds.linux',
+  'fargate.minimumBillingSeconds.windows',
+  'fargate.spot.maxDiscountPct',
+  'eks.clusterHour.standard',
+  'eks.clusterHour.extendedSupport',
+  'ecs.expressMode.surcharge',
+  'ecs.ec2LaunchTypeCharge',
+  'appRunner.minimumActiveVcpuChargeMinutes',
+  'dataTransfer.freeInternetOutGbPerMonth',
+  'apigw.httpApiVpcLinkHour',
 ] as const;
 
 export type GlobalKey = (typeof GLOBAL_KEYS)[number];
 
-interface SourceEntry {
+export interface SourceEntry {
   value?: number;
   tiers?: Tier[];
+  unit?: string;
   date: string;
   confidence: Confidence;
   sources: string[];
   note?: string;
+  /** Other figures the sources give, not used (e.g. older Spot snapshots). */
+  alternatives?: unknown[];
+}
+
+/** A documented rule that makes a price a region lacks from that region's own figures. */
+export interface Derivation {
+  id: string;
+  key: RegionalPriceKey;
+  /**
+   * ratio: key = basis (same region) x factor (of the first tier, for tiered prices);
+   * higher-tiers: a first-tier-only price gets the fallback region's higher tiers, scaled by the region's first tier;
+   * uniform: key = value in every region.
+   */
+  kind: 'ratio' | 'higher-tiers' | 'uniform';
+  basis?: RegionalPriceKey;
+  factor?: number;
+  value?: number;
+  /** Relative deviation the sourced regions may show from the rule. */
+  tolerance: number;
+  confidence: Confidence;
+  /** For `uniform`: the date the figure stands for. */
+  date?: string;
+  rule: string;
+  evidence: string;
+  sources: string[];
 }
 
 export interface PriceSource {
@@ -88,34 +155,71 @@ export interface PriceSource {
   currency: 'USD';
   fallbackRegion: string;
   regions: Record<string, { name: string; prices: Partial<Record<string, SourceEntry>> }>;
+  derivations: Derivation[];
   global: Record<string, SourceEntry>;
-  sources: Record<string, { title: string; url: string; date: string | null }>;
+  /** Rules in words (not prices), with their sources: e.g. App Runner's status, how Lambda tiers aggregate. */
+  facts?: Record<string, unknown>;
+  /** EC2 instance types of the catalogue: vCPU, memory, architecture. */
+  instanceTypes?: Record<string, { vcpu: number; memoryGiB: number; arch: string; sources: string[]; note?: string }>;
+  sources: Record<string, { title: string; url: string; date: string | null; dateShown?: string }>;
 }
 
 export interface ResolvedPrice extends SourceEntry {
-  /** The region whose figure this is: the priced region, or the fallback region. */
+  /** The region whose figure this is (its first tier, for tiered prices): the priced region, or the fallback region. */
   from: string;
-  /** Set when some or all of the figure comes from the fallback region, saying which part. */
-  fallback?: string;
+  /** Of the figure (the first tier, for tiered prices). */
+  provenance: Provenance;
+  /** For a derived or borrowed figure: how it was made. */
+  explain?: string;
+  /** The derivation rules used (ids of `derivations`). */
+  derivedBy?: string[];
+  /** A tiered price whose higher tiers are not the region's own: from which volume, and how they were made. */
+  higherTiers?: { from: number; provenance: 'derived' | 'borrowed'; region: string; explain: string };
+}
+
+export interface RegionPrices {
+  name: string;
+  prices: Record<RegionalPriceKey, ResolvedPrice>;
+  /** The region's own catalogue prices (CATALOGUE_KEY_PATTERNS), unresolved. */
+  catalogue: Record<string, SourceEntry>;
 }
 
 export interface PriceTable {
   asOf: string;
   currency: 'USD';
   fallbackRegion: string;
-  regions: Record<string, { name: string; prices: Record<RegionalPriceKey, ResolvedPrice> }>;
+  /** The regions offered for estimates. */
+  regions: Record<string, RegionPrices>;
+  /** Regions with no Lambda or Fargate price of their own: kept for their other prices, not offered for estimates. */
+  unlisted: Record<string, { name: string; reason: string; catalogue: Record<string, SourceEntry> }>;
+  /** Each derivation with the regions where the sources show it holds. */
+  derivations: (Derivation & { holdsIn: string[] })[];
   global: Record<GlobalKey, ResolvedPrice>;
   sources: PriceSource['sources'];
 }
 
-/** Checks the source table and fills every region's gaps from the fallback region. Throws on bad data. */
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$|^undated/;
+const isRegionalKey = (key: string): key is RegionalPriceKey => (REGIONAL_PRICE_KEYS as readonly string[]).includes(key);
+const isCatalogueKey = (key: string) => CATALOGUE_KEY_PATTERNS.some((p) => p.test(key));
+const firstPrice = (e: SourceEntry): number => e.tiers?.[0]?.[2] ?? e.value ?? NaN;
+/** Derived figures to six significant digits (AWS publishes at most that many). */
+const round = (x: number) => Number(x.toPrecision(6));
+const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];
+const weakest = (...c: Confidence[]): Confidence => c.sort((a, b) => CONFIDENCE_ORDER.indexOf(a) - CONFIDENCE_ORDER.indexOf(b))[0]!;
+/** A tier table that stops before its open end (a region sourced for its first tiers only). */
+const openEnd = (e: SourceEntry): number | undefined => {
+  const end = e.tiers?.[e.tiers.length - 1]?.[1];
+  return end === null || end === undefined ? undefined : end;
+};
+
+/** Checks the source table, its derivations against the data, and resolves every listed region's prices. Throws on bad data. */
 export function resolvePriceTable(source: PriceSource): PriceTable {
   const problems: string[] = [];
   const check = (where: string, entry: SourceEntry | undefined, tiered: boolean): void => {
     if (!entry) return;
     if (tiered ? !validTiers(entry.tiers) : !(typeof entry.value === 'number' && entry.value >= 0))
       problems.push(`${where}: ${tiered ? 'tiers' : 'value'} missing or invalid`);
-    if (!/^\d{4}-\d{2}(-\d{2})?$|^undated/.test(entry.date ?? '')) problems.push(`${where}: no date`);
+    if (!DATE.test(entry.date ?? '')) problems.push(`${where}: no date`);
     if (!['high', 'medium', 'low'].includes(entry.confidence)) problems.push(`${where}: confidence must be high, medium or low`);
     if (!entry.sources?.length) problems.push(`${where}: no source`);
     for (const id of entry.sources ?? []) if (!source.sources[id]) problems.push(`${where}: unknown source ${id}`);
@@ -124,48 +228,163 @@ export function resolvePriceTable(source: PriceSource): PriceTable {
   if (!fallback) throw new Error(`fallbackRegion ${source.fallbackRegion} is not in the table`);
   for (const [region, { prices }] of Object.entries(source.regions)) {
     for (const [key, entry] of Object.entries(prices)) {
-      if (!(REGIONAL_PRICE_KEYS as readonly string[]).includes(key)) problems.push(`${region}: unknown price ${key}`);
-      check(`${region} ${key}`, entry, TIERED_KEYS.has(key as RegionalPriceKey));
+      if (isRegionalKey(key)) check(`${region} ${key}`, entry, TIERED_KEYS.has(key));
+      else if (isCatalogueKey(key)) check(`${region} ${key}`, entry, false);
+      else problems.push(`${region}: unknown price ${key}`);
     }
   }
-  for (const key of REGIONAL_PRICE_KEYS) if (!fallback.prices[key]) problems.push(`${source.fallbackRegion} (the fallback region) lacks ${key}`);
+  for (const key of REGIONAL_PRICE_KEYS) {
+    const own = fallback.prices[key];
+    if (!own) problems.push(`${source.fallbackRegion} (the fallback region) lacks ${key}`);
+    else if (openEnd(own) !== undefined) problems.push(`${source.fallbackRegion} (the fallback region) has only the first tiers of ${key}`);
+  }
   for (const key of GLOBAL_KEYS) {
     if (!source.global[key]) problems.push(`global ${key} missing`);
     check(`global ${key}`, source.global[key], false);
   }
+  const derivations = (source.derivations ?? []).map((d) => ({ ...d, holdsIn: checkDerivation(d, source, problems) }));
   if (problems.length) throw new Error(`data/pricing/prices.json:\n  ${problems.join('\n  ')}`);
 
   const regions: PriceTable['regions'] = {};
+  const unlisted: PriceTable['unlisted'] = {};
   for (const [region, { name, prices }] of Object.entries(source.regions)) {
-    const resolved = {} as Record<RegionalPriceKey, ResolvedPrice>;
-    for (const key of REGIONAL_PRICE_KEYS) {
-      const own = prices[key];
-      const base = fallback.prices[key]!;
-      if (!own) {
-        resolved[key] = {
-          ...base,
-          from: source.fallbackRegion,
-          ...(region === source.fallbackRegion ? {} : { fallback: `no ${region} price in the sources; the ${source.fallbackRegion} price is used` }),
-        };
-        continue;
-      }
-      const entry: ResolvedPrice = { ...own, from: region };
-      // A region sourced for its first tiers only (the last one not open-ended) takes the fallback's
-      // higher tiers, which must start where the region's stop.
-      const end = own.tiers?.[own.tiers.length - 1]?.[1];
-      if (own.tiers && base.tiers && end !== null && end !== undefined) {
-        const rest = base.tiers.filter((t) => t[0] >= end);
-        if (rest[0]?.[0] !== end) throw new Error(`${region} ${key}: its tiers stop at ${end}, where no ${source.fallbackRegion} tier starts`);
-        entry.tiers = [...own.tiers, ...rest];
-        entry.fallback = `its volume tiers from ${end.toLocaleString('en-US')} a month on come from ${source.fallbackRegion}`;
-      }
-      resolved[key] = entry;
+    const catalogue: Record<string, SourceEntry> = {};
+    for (const [key, entry] of Object.entries(prices)) if (entry && isCatalogueKey(key)) catalogue[key] = entry;
+    if (!prices['lambda.requestPerMillion'] && !prices['fargate.vcpuHour.x86_64']) {
+      unlisted[region] = { name, reason: 'no Lambda or Fargate price of its own in the sources', catalogue };
+      continue;
     }
-    regions[region] = { name, prices: resolved };
+    regions[region] = { name, prices: resolveRegion(region, source, derivations), catalogue };
   }
   const global = {} as Record<GlobalKey, ResolvedPrice>;
-  for (const key of GLOBAL_KEYS) global[key] = { ...source.global[key]!, from: 'global' };
-  return { asOf: source.asOf, currency: source.currency, fallbackRegion: source.fallbackRegion, regions, global, sources: source.sources };
+  for (const key of GLOBAL_KEYS) global[key] = { ...source.global[key]!, from: 'global', provenance: 'own' };
+  return {
+    asOf: source.asOf,
+    currency: source.currency,
+    fallbackRegion: source.fallbackRegion,
+    regions,
+    unlisted,
+    derivations,
+    global,
+    sources: source.sources,
+  };
+}
+
+/** A derivation's problems (none means it may be used), and the regions where the sources show it holds. */
+function checkDerivation(d: Derivation, source: PriceSource, problems: string[]): string[] {
+  const where = `derivation ${d.id ?? '(no id)'}`;
+  const before = problems.length;
+  if (!isRegionalKey(d.key)) problems.push(`${where}: unknown price ${d.key}`);
+  if (!d.rule?.trim()) problems.push(`${where}: no rule`);
+  if (!d.evidence?.trim()) problems.push(`${where}: no evidence`);
+  if (!d.sources?.length) problems.push(`${where}: no source`);
+  for (const id of d.sources ?? []) if (!source.sources[id]) problems.push(`${where}: unknown source ${id}`);
+  if (!['high', 'medium', 'low'].includes(d.confidence)) problems.push(`${where}: confidence must be high, medium or low`);
+  if (!(typeof d.tolerance === 'number' && d.tolerance >= 0 && d.tolerance < 0.1)) problems.push(`${where}: tolerance must be a small share (0 to 0.1)`);
+  if (d.kind === 'ratio' && (!d.basis || !isRegionalKey(d.basis) || !(typeof d.factor === 'number' && d.factor > 0)))
+    problems.push(`${where}: a ratio needs a basis price and a factor`);
+  if (d.kind === 'ratio' && d.basis && d.key && TIERED_KEYS.has(d.basis) !== TIERED_KEYS.has(d.key))
+    problems.push(`${where}: basis and price must both be tiered or both not`);
+  if (d.kind === 'uniform' && (!(typeof d.value === 'number' && d.value >= 0) || !DATE.test(d.date ?? '')))
+    problems.push(`${where}: uniform needs a value and a date`);
+  if (d.kind === 'higher-tiers' && !TIERED_KEYS.has(d.key)) problems.push(`${where}: higher-tiers applies to tiered prices only`);
+  if (!['ratio', 'higher-tiers', 'uniform'].includes(d.kind)) problems.push(`${where}: unknown kind ${d.kind}`);
+  if (problems.length > before) return [];
+
+  // The evidence in the data: every region where the rule can be compared with sourced figures must agree.
+  const holdsIn: string[] = [];
+  const near = (actual: number, expected: number) => Math.abs(actual - expected) <= d.tolerance * Math.abs(expected) + 1e-12;
+  const base = source.regions[source.fallbackRegion]!.prices[d.key]!;
+  for (const [region, { prices }] of Object.entries(source.regions)) {
+    const own = prices[d.key];
+    if (!own) continue;
+    if (d.kind === 'ratio') {
+      const basis = prices[d.basis!];
+      if (!basis) continue;
+      const ratio = firstPrice(own) / firstPrice(basis);
+      if (!near(ratio, d.factor!)) problems.push(`${where} does not hold in ${region}: ${d.key} / ${d.basis} = ${round(ratio)}, not ${d.factor}`);
+      else holdsIn.push(region);
+    } else if (d.kind === 'uniform') {
+      if (!near(firstPrice(own), d.value!)) problems.push(`${where} does not hold in ${region}: ${d.key} = ${firstPrice(own)}, not ${d.value}`);
+      else holdsIn.push(region);
+    } else if (openEnd(own) === undefined && own.tiers && base.tiers && own.tiers.length === base.tiers.length) {
+      const bad = own.tiers.find((t, i) => t[0] !== base.tiers![i]![0] || !near(t[2] / own.tiers![0]![2], base.tiers![i]![2] / base.tiers![0]![2]));
+      if (bad) problems.push(`${where} does not hold in ${region}: its tier from ${bad[0]} is not scaled as in ${source.fallbackRegion}`);
+      else holdsIn.push(region);
+    }
+  }
+  if (!holdsIn.length && problems.length === before) problems.push(`${where}: no region's sourced figures show it (no evidence in the data)`);
+  return holdsIn;
+}
+
+/** One listed region's prices: own, then derived (ratio and uniform rules, then higher tiers), then borrowed. */
+function resolveRegion(region: string, source: PriceSource, derivations: PriceTable['derivations']): Record<RegionalPriceKey, ResolvedPrice> {
+  const { prices } = source.regions[region]!;
+  const fb = source.fallbackRegion;
+  const fallback = source.regions[fb]!.prices;
+  const resolved: Partial<Record<RegionalPriceKey, ResolvedPrice>> = {};
+  for (const key of REGIONAL_PRICE_KEYS) {
+    const own = prices[key];
+    if (own) resolved[key] = { ...own, ...(own.tiers ? { tiers: own.tiers.map((t) => [...t] as Tier) } : {}), from: region, provenance: 'own' };
+  }
+  const derivedEntry = (d: Derivation, basis: SourceEntry | undefined, figure: Pick<SourceEntry, 'value' | 'tiers'>): ResolvedPrice => ({
+    ...figure,
+    ...(fallback[d.key]!.unit ? { unit: fallback[d.key]!.unit } : {}),
+    date: basis?.date ?? d.date!,
+    confidence: basis ? weakest(basis.confidence, d.confidence) : d.confidence,
+    sources: [...new Set([...(basis?.sources ?? []), ...d.sources])],
+    from: region,
+    provenance: 'derived',
+    derivedBy: [d.id],
+    explain: `derived (${d.id}): ${d.rule}`,
+  });
+  for (const d of derivations) {
+    if (resolved[d.key] || d.kind === 'higher-tiers') continue;
+    if (d.kind === 'uniform') {
+      resolved[d.key] = derivedEntry(d, undefined, { value: d.value! });
+      continue;
+    }
+    const basis = resolved[d.basis!];
+    if (!basis || basis.provenance === 'borrowed') continue;
+    if (TIERED_KEYS.has(d.key)) {
+      const end = fallback[d.key]!.tiers!.length > 1 ? fallback[d.key]!.tiers![0]![1] : null;
+      resolved[d.key] = derivedEntry(d, basis, { tiers: [[0, end, round(basis.tiers![0]![2] * d.factor!)]] });
+    } else {
+      resolved[d.key] = derivedEntry(d, basis, { value: round(basis.value! * d.factor!) });
+    }
+  }
+  for (const key of TIERED_KEYS) {
+    const entry = resolved[key];
+    const end = entry && openEnd(entry);
+    if (!entry || end === undefined) continue;
+    const base = fallback[key]!.tiers!;
+    const rest = base.filter((t) => t[0] >= end);
+    if (rest[0]?.[0] !== end) throw new Error(`${region} ${key}: its tiers stop at ${end}, where no ${fb} tier starts`);
+    const rule = derivations.find((d) => d.kind === 'higher-tiers' && d.key === key);
+    const volume = end.toLocaleString('en-US');
+    if (rule) {
+      // The fallback's tier at the region's last tier, scaled to the region's: tier n = own tier x (fallback n / fallback there).
+      const at = base.find((t) => t[1] === end)!;
+      const scale = entry.tiers![entry.tiers!.length - 1]![2] / at[2];
+      entry.tiers = [...entry.tiers!, ...rest.map((t): Tier => [t[0], t[1], round(t[2] * scale)])];
+      entry.higherTiers = { from: end, provenance: 'derived', region, explain: `tiers from ${volume} a month on derived (${rule.id}): ${rule.rule}` };
+      entry.derivedBy = [...(entry.derivedBy ?? []), rule.id];
+      entry.sources = [...new Set([...entry.sources, ...rule.sources])];
+    } else {
+      entry.tiers = [...entry.tiers!, ...rest];
+      entry.higherTiers = {
+        from: end,
+        provenance: 'borrowed',
+        region: fb,
+        explain: `no ${region} price for the tiers from ${volume} a month on; the ${fb} tiers are used`,
+      };
+    }
+  }
+  for (const key of REGIONAL_PRICE_KEYS) {
+    if (resolved[key]) continue;
+    resolved[key] = { ...fallback[key]!, from: fb, provenance: 'borrowed', explain: `no ${region} price in the sources; the ${fb} price is used` };
+  }
+  return resolved as Record<RegionalPriceKey, ResolvedPrice>;
 }
 
 function validTiers(tiers: readonly Tier[] | undefined): boolean {

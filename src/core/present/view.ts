@@ -7,7 +7,7 @@
 import { type ComparisonData, type PlatformFigure, type SummaryFigures } from '../cost/comparison.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type CostReport } from '../cost/report.js';
-import { verdictText } from './labels.js';
+import { pricesSummary, verdictText } from './labels.js';
 
 /** The workload kinds the view and the summary show. */
 export type ViewWorkloadKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
@@ -148,7 +148,8 @@ export const chartText = {
   point: (label: string | undefined, usd: number, requestsPerMonth: number) => `${label}: ${formatUsd(usd)} at ${formatCount(requestsPerMonth)}`,
 };
 
-export const pricesLine = (report: CostReport) => `Prices: ${report.region}, dated ${report.priceDate}.`;
+/** The view's date line: the region, the dates of its own prices, how many are own / derived / borrowed. */
+export const pricesLine = (report: CostReport) => `${pricesSummary(report.region, report.priceDate, report.prices)}.`;
 
 /** The decision section's sentences. */
 export const decisionText = {

@@ -127,10 +127,9 @@ describe('Fargate', () => {
     // Two tasks in public subnets hold a public IPv4 address each: 2 x 730 h x $0.005 = $7.30.
     expect(arm.breakdown.publicIpv4).toBeCloseTo(7.3, 9);
     const spot = fargateCost(scenario({ fargate: { spot: true, loadBalancer: 'none' } }), US);
-    expect(spot.monthlyUsd).toBeCloseTo(
-      2 * 730 * (US.number('fargate.spot.vcpuHour.x86_64') + 2 * US.number('fargate.spot.gbHour.x86_64')) + 2 * 730 * 0.005,
-      6,
-    );
+    // us-east-1 Spot: the pricing-page feed snapshot of 2026-09-28 (S51), the newest of three; two public IPv4 addresses
+    // (2 x 730 h x $0.005).
+    expect(spot.monthlyUsd).toBeCloseTo(2 * 730 * (0.01288871 + 2 * 0.00141527) + 2 * 730 * 0.005, 6);
     // arm64 Spot has its own (lower) prices: us-east-1 feed of 2026-09-28, $0.01030969 / vCPU-h and $0.00113349 / GB-h.
     const armSpot = fargateCost(scenario({ fargate: { spot: true, architecture: 'arm64', loadBalancer: 'none' } }), US);
     expect(armSpot.breakdown.compute).toBeCloseTo(2 * 730 * (0.01030969 + 2 * 0.00113349), 6);

@@ -115,10 +115,11 @@ Resources:
     expect(estimate.low).toBeUndefined();
     expect(estimate.region).toBe('eu-west-2');
     expect(estimate.typical.lambda.breakdown.requests).toBeCloseTo(2, 6);
-    expect(estimate.typical.lambda.breakdown.frontDoor).toBeCloseTo(10, 6);
+    // London's own HTTP API price: 10M x $1.16/M (first 300M; AmazonApiGateway offer for eu-west-2, N02) = $11.60.
+    expect(estimate.typical.lambda.breakdown.frontDoor).toBeCloseTo(11.6, 6);
     expect(estimate.assumptions.find((a) => a.name === 'Requests per month')).toMatchObject({ value: '10M', source: 'usage file' });
-    // London has no sourced HTTP API price: the note says which price fell back.
-    expect(estimate.notes.join('\n')).toMatch(/API Gateway HTTP requests: no eu-west-2 price/);
+    // Each price the estimate read says where it comes from: London's own HTTP API price, with its date.
+    expect(estimate.prices.find((p) => p.key === 'apigw.httpPerMillion')).toMatchObject({ provenance: 'own', region: 'eu-west-2', date: '2026-08-31' });
   });
 
   test('settings change the defaults and are labelled as settings', () => {
