@@ -8,6 +8,7 @@ import {
   comparisonReport,
   type CostReport,
   type CostSettings,
+  capacityNotes,
   fargateFor,
   verdictFlips,
   workspaceTotal,
@@ -139,7 +140,7 @@ function flagReport(request: CostRequest, io: Io): CostReport {
     scenario,
     crossovers(scenario, prices),
     prices.dateFor(keys),
-    prices.notesFor(keys),
+    [...capacityNotes(c.fargate), ...prices.notesFor(keys)],
     prices.used(keys),
     verdictFlips(scenario, prices),
   );

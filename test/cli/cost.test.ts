@@ -115,7 +115,30 @@ describe('crossover cost with flags', () => {
     );
   });
 
+  test('the model options: Savings Plan, logs, NAT gateways for a function in a VPC, a day, a fleet that cannot carry the load', () => {
+    // 3-year no-upfront Compute Savings Plan: Fargate compute 45% off, Lambda duration 17% off (an upper bound).
+    const sp = json([...EXAMPLE, '--savings-plan', '3y-no-upfront']);
+    expect(sp.fargate.breakdown.savingsPlan).toBeCloseTo(-0.45 * sp.fargate.breakdown.compute, 9);
+    expect(sp.lambda.breakdown.savingsPlan).toBeCloseTo(-0.17 * sp.lambda.breakdown.duration, 9);
+    // 1 KB of logs per request: 10M KB = 9.54 GB x $0.50 = $4.77 on each side.
+    const logs = json([...EXAMPLE, '--logs-kb', '1']);
+    expect(logs.lambda.breakdown.logs).toBeCloseTo((10e6 / 1048576) * 0.5, 6);
+    expect(logs.fargate.breakdown.logs).toBeCloseTo((10e6 / 1048576) * 0.5, 6);
+    // A function in a VPC sending 2 KB a request out through 2 NAT gateways: 2 x 730 x $0.045 + 19.07 GB x $0.045 = $66.56.
+    const vpc = json([...EXAMPLE, '--vpc', '--nat-gateways', '2', '--egress-kb', '2']);
+    expect(vpc.lambda.breakdown.natGateway).toBeCloseTo(66.56, 2);
+    expect(vpc.assumptions.fargate.subnets).toBe('private');
+    // Busy hours 24: a flat day.
+    expect(json([...EXAMPLE, '--busy-hours', '24']).assumptions.day.levels).toEqual([{ share: 1, multiplier: 1 }]);
+    // One fixed task at a billion requests: said, not hidden.
+    const short = cli([...EXAMPLE, '--requests-per-month', '1000000000', '--fargate-tasks', '1']);
+    expect(short.stdout).toMatch(/cannot carry the load/);
+  });
+
   test('usage errors exit 2 with the reason', () => {
+    expect(cli([...EXAMPLE, '--busy-hours', '30']).stderr).toMatch(/--busy-hours must be between 1 and 24/);
+    expect(cli([...EXAMPLE, '--cpu-busy-share', '2']).stderr).toMatch(/--cpu-busy-share is a share of the duration/);
+    expect(cli([...EXAMPLE, '--savings-plan', '5y']).stderr).toMatch(/--savings-plan must be one of none, 1y-no-upfront/);
     expect(cli(['--region', 'mars-1']).stderr).toMatch(/"mars-1" is not in Crossover's price data. Regions: us-east-1/);
     expect(cli(['--memory-mb', '64']).code).toBe(2);
     expect(cli(['--front-door', 'cloudfront']).stderr).toMatch(/--front-door must be one of rest-api, http-api/);

@@ -85,8 +85,6 @@ export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: U
     ...functionSideAssumptions(fn, scenario, usage, settings, options.rdsProxy === true),
     ...modelAssumptions(scenario, entry, settings, options, fromUsage),
   ];
-  const fargate = fargateNotes(scenario);
-  notes.push(...fargate);
   if (fn.timeoutSeconds.value !== undefined && scenario.durationMs > fn.timeoutSeconds.value * 1000)
     notes.push(`The average duration (${scenario.durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
   return { id: fn.id, scenario, assumptions, notes, givenRequests };
@@ -175,22 +173,6 @@ export function fargateFor(
     subnets: f.natGateway || side.private ? 'private' : 'public',
   };
 }
-
-/** What to tell about the Fargate side: a fixed or capped count that cannot carry the busiest hour. */
-function fargateNotes(s: Scenario): string[] {
-  const f = s.fargate;
-  if (f.tasks === null && f.maxTasks === null) return [];
-  const capacity = perTaskConcurrency(f);
-  const busiest = Math.max(...trafficLevels(s).map((l) => l.multiplier));
-  const needed = (s.requestsPerMonth / SECONDS_PER_MONTH) * busiest * (s.durationMs / 1000);
-  const count = f.tasks ?? f.maxTasks!;
-  if (needed <= count * capacity * (1 + 1e-9)) return [];
-  return [
-    `${count} Fargate task${count === 1 ? '' : 's'} (${f.tasks !== null ? 'fixed' : 'the maximum'}) carry ${formatConcurrency(count * capacity)} concurrent requests; the busiest hour needs ${formatConcurrency(needed)}: the figure is for a fleet that cannot carry the load.`,
-  ];
-}
-
-const formatConcurrency = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
 
 /** The traffic assumptions (requests, duration, payload, peak), each labelled with the usage file, the settings or the default. */
 function functionTrafficAssumptions(
@@ -401,7 +383,6 @@ export function taskNeeds(
     ...taskAssumptions(scenario, service, entry, usage, settings, givenRequests, fromUsage),
     ...modelAssumptions(scenario, entry, settings, context, fromUsage),
   ];
-  notes.push(...fargateNotes(scenario));
   return { id, scenario, assumptions, notes, givenRequests };
 }
 

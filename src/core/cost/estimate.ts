@@ -9,7 +9,7 @@ import { functionNeeds, taskNeeds, type Assumption, type Needs } from './assumpt
 import { crossovers, type Crossover } from './crossover.js';
 import { type Scenario } from './model.js';
 import { platforms, type PlatformCost } from './platforms/index.js';
-import { type FargateCost } from './platforms/ecs-fargate.js';
+import { capacityNotes, type FargateCost } from './platforms/ecs-fargate.js';
 import { type LambdaCost } from './platforms/lambda.js';
 import { priceBook, type PriceBook, type PriceUsed } from './price-book.js';
 import { type RegionalPriceKey } from '../data/price-table.js';
@@ -104,7 +104,7 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     scenario,
     // The workload's own assumptions, then what each platform adds (the platform modules word their own).
     assumptions: [...needs.assumptions, ...platformAssumptions(scenario)],
-    notes: [...needs.notes, ...prices.notesFor(keys)],
+    notes: [...needs.notes, ...capacityNotes(typical.fargate), ...prices.notesFor(keys)],
     priceDate: prices.dateFor(keys),
     prices: prices.used(keys),
     region,

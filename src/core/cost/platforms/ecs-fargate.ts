@@ -196,6 +196,16 @@ function fargateCurve(s: Scenario, prices: PriceBook): PlatformCurve {
   };
 }
 
+/** What to tell when a fixed or capped fleet cannot carry the busiest hour (none when it can). */
+export function capacityNotes(c: FargateCost): string[] {
+  const short = c.shortOfCapacity;
+  if (!short) return [];
+  const n = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+  return [
+    `${c.tasks} Fargate task${c.tasks === 1 ? '' : 's'} (${c.sizedFromTraffic ? 'the maximum' : 'fixed'}) carry ${n(short.capacity)} concurrent requests; the busiest hour needs ${n(short.needed)}: the figure is for a fleet that cannot carry the load.`,
+  ];
+}
+
 export const ecsFargatePlatform: Platform<FargateCost> = {
   id: 'ecs-fargate',
   label: 'Fargate',
