@@ -16,6 +16,14 @@ const LAMBDA_QUOTAS = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstart
 
 export const LAMBDA_LIMITS = {
   maxTimeoutSeconds: { value: 900, unit: 's', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  /** `Timeout: 0` is rejected by Lambda (facts-2026-11.md: Timeout must be between 1 and 900 s). */
+  minTimeoutSeconds: {
+    value: 1,
+    unit: 's',
+    source: 'Lambda API reference, CreateFunction Timeout (minimum 1)',
+    url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html#lambda-CreateFunction-request-Timeout',
+    confidence: 'high',
+  },
   defaultTimeoutSeconds: { value: 3, unit: 's', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
   /**
    * Lambda Managed Instances (a function with CapacityProviderConfig): up to 90 minutes for asynchronous
