@@ -1,5 +1,19 @@
 /** `crossover cost ...` arguments -> a typed request (flags for one workload, or a template to read). */
-import { type Architecture, DEFAULT_COST_SETTINGS, DEFAULT_REGION, FRONT_DOORS, type FrontDoor, LAMBDA_LIMITS, regions } from '../core/index.js';
+import {
+  type Architecture,
+  DEFAULT_COST_SETTINGS,
+  DEFAULT_REGION,
+  FARGATE_LIMITS,
+  fargateSizesText,
+  FRONT_DOORS,
+  type FrontDoor,
+  isFargateEphemeralStorage,
+  isFargateSize,
+  isLambdaEphemeralStorage,
+  LAMBDA_LIMITS,
+  nearestFargateSize,
+  regions,
+} from '../core/index.js';
 import { UsageError, parseFlags } from './args.js';
 
 export interface CostFlags {
@@ -16,6 +30,7 @@ export interface CostFlags {
   ephemeralStorageMb: number;
   fargateVcpu: number;
   fargateMemoryGb: number;
+  fargateEphemeralStorageGb: number;
   fargateTasks: number | null;
   fargateArch: Architecture;
   fargateMinTasks: number;
@@ -52,6 +67,7 @@ const COST_DEFAULTS: CostFlags = {
   ephemeralStorageMb: LAMBDA_LIMITS.minEphemeralStorageMb.value,
   fargateVcpu: DEFAULT_COST_SETTINGS.fargate.vcpu,
   fargateMemoryGb: DEFAULT_COST_SETTINGS.fargate.memoryGb,
+  fargateEphemeralStorageGb: FARGATE_LIMITS.defaultEphemeralStorageGb.value,
   fargateTasks: null,
   fargateArch: 'x86_64',
   fargateMinTasks: DEFAULT_COST_SETTINGS.fargate.minTasks,
@@ -78,12 +94,13 @@ Workload (defaults in brackets):
   --payload-kb <kb>               Average request + response payload [${COST_DEFAULTS.payloadKb}]
   --peak-to-average <x>           Peak traffic over the average; Fargate is sized for the peak [${COST_DEFAULTS.peakToAverage}]
   --provisioned-concurrency <n>   [0]
-  --ephemeral-storage-mb <mb>     Lambda /tmp [${COST_DEFAULTS.ephemeralStorageMb}]
+  --ephemeral-storage-mb <mb>     Lambda /tmp, ${LAMBDA_LIMITS.minEphemeralStorageMb.value} to ${LAMBDA_LIMITS.maxEphemeralStorageMb.value} [${COST_DEFAULTS.ephemeralStorageMb}]
   --region <region>               [${COST_DEFAULTS.region}]; \`crossover cost --list-regions\` lists them
   --free-tier                     Subtract Lambda's always-free tier (off: both sides on the same footing)
   --rds-proxy-vcpu <n>            The function uses an RDS Proxy for a database of n vCPUs (billed for at least 2) [none]
 Fargate:
-  --fargate-vcpu <v> --fargate-memory-gb <g>   Task size [${COST_DEFAULTS.fargateVcpu} vCPU / ${COST_DEFAULTS.fargateMemoryGb} GB]
+  --fargate-vcpu <v> --fargate-memory-gb <g>   Task size, a Fargate size [${COST_DEFAULTS.fargateVcpu} vCPU / ${COST_DEFAULTS.fargateMemoryGb} GB]
+  --fargate-ephemeral-storage-gb <g>           Task storage, ${FARGATE_LIMITS.minEphemeralStorageGb.value} to ${FARGATE_LIMITS.maxEphemeralStorageGb.value} GiB [${COST_DEFAULTS.fargateEphemeralStorageGb}, the default]
   --fargate-tasks <n>             Fixed task count [sized from traffic]
   --fargate-min-tasks <n>         Fewest tasks when sized from traffic [${COST_DEFAULTS.fargateMinTasks}]
   --fargate-task-concurrency <n>  Concurrent requests one task serves [${DEFAULT_COST_SETTINGS.fargate.concurrencyPerVcpu} per vCPU]
@@ -104,6 +121,7 @@ const NUMBER_FLAGS: Record<string, keyof CostFlags> = {
   'ephemeral-storage-mb': 'ephemeralStorageMb',
   'fargate-vcpu': 'fargateVcpu',
   'fargate-memory-gb': 'fargateMemoryGb',
+  'fargate-ephemeral-storage-gb': 'fargateEphemeralStorageGb',
   'fargate-tasks': 'fargateTasks',
   'fargate-min-tasks': 'fargateMinTasks',
   'fargate-task-concurrency': 'fargateTaskConcurrency',
@@ -166,6 +184,7 @@ export function parseCostRequest(argv: string[]): CostCommand {
   const { minMemoryMb, maxMemoryMb } = LAMBDA_LIMITS;
   if (flags.memoryMb < minMemoryMb.value || flags.memoryMb > maxMemoryMb.value)
     throw new UsageError(`--memory-mb must be between ${minMemoryMb.value} and ${maxMemoryMb.value} (Lambda's range); got ${flags.memoryMb}`);
+  checkSizes(flags, given);
   const oneOf = <T extends string>(flag: string, allowed: readonly T[]): T | undefined => {
     const text = raw[flag] as string | undefined;
     if (text === undefined) return undefined;
@@ -209,4 +228,33 @@ export function parseCostRequest(argv: string[]): CostCommand {
     throw new UsageError('--resource and --usage need a template: crossover cost <template> --resource ID');
   }
   return request;
+}
+
+/**
+ * Sizes AWS would refuse, refused here (with the valid values) rather than priced: the Fargate task size (the table
+ * the ecs/fargate-task-size rule checks), Lambda's /tmp and the task's ephemeral storage.
+ */
+function checkSizes(flags: CostFlags, given: string[]): void {
+  if (given.includes('fargate-vcpu') || given.includes('fargate-memory-gb')) {
+    const cpuUnits = flags.fargateVcpu * 1024;
+    const memoryMb = flags.fargateMemoryGb * 1024;
+    if (!isFargateSize(cpuUnits, memoryMb)) {
+      const nearest = nearestFargateSize(cpuUnits, memoryMb);
+      throw new UsageError(
+        `--fargate-vcpu ${flags.fargateVcpu} with --fargate-memory-gb ${flags.fargateMemoryGb} is not a Fargate task size. ` +
+          `Fargate sizes: ${fargateSizesText()}. The nearest size with at least as much: ${nearest.cpuUnits / 1024} vCPU with ${nearest.memoryMb / 1024} GB.`,
+      );
+    }
+  }
+  const { minEphemeralStorageMb, maxEphemeralStorageMb } = LAMBDA_LIMITS;
+  if (!isLambdaEphemeralStorage(flags.ephemeralStorageMb))
+    throw new UsageError(
+      `--ephemeral-storage-mb must be between ${minEphemeralStorageMb.value} and ${maxEphemeralStorageMb.value} (the /tmp sizes Lambda accepts, in MB); got ${flags.ephemeralStorageMb}`,
+    );
+  const gb = flags.fargateEphemeralStorageGb;
+  const { defaultEphemeralStorageGb, minEphemeralStorageGb, maxEphemeralStorageGb } = FARGATE_LIMITS;
+  if (gb !== defaultEphemeralStorageGb.value && !isFargateEphemeralStorage(gb))
+    throw new UsageError(
+      `--fargate-ephemeral-storage-gb must be between ${minEphemeralStorageGb.value} and ${maxEphemeralStorageGb.value} (the sizes a Fargate task accepts, in GiB), or ${defaultEphemeralStorageGb.value} (the default, without the setting); got ${gb}`,
+    );
 }

@@ -188,6 +188,34 @@ export function isFargateSize(cpuUnits: number, memoryMb: number): boolean {
   return FARGATE_TASK_SIZES.some((s) => s.cpuUnits === cpuUnits && s.memoryMb.includes(memoryMb));
 }
 
+const gbText = (mb: number) => String(mb / 1024);
+
+/**
+ * The Fargate sizes in words, from the table: "0.25 vCPU with 0.5, 1 or 2 GB; 0.5 vCPU with 1 to 4 GB (1 GB steps); ...".
+ * The task size rule's docs and `crossover cost` both say it this way.
+ */
+export function fargateSizesText(): string {
+  return FARGATE_TASK_SIZES.map(({ cpuUnits, memoryMb }) => {
+    const first = memoryMb[0]!;
+    const last = memoryMb[memoryMb.length - 1]!;
+    const memory =
+      memoryMb.length <= 3
+        ? `${memoryMb.slice(0, -1).map(gbText).join(', ')} or ${gbText(last)} GB`
+        : `${gbText(first)} to ${gbText(last)} GB (${gbText(memoryMb[1]! - first)} GB steps)`;
+    return `${cpuUnits / 1024} vCPU with ${memory}`;
+  }).join('; ');
+}
+
+/** Is this a /tmp size Lambda accepts (512 to 10,240 MB)? */
+export function isLambdaEphemeralStorage(mb: number): boolean {
+  return mb >= LAMBDA_LIMITS.minEphemeralStorageMb.value && mb <= LAMBDA_LIMITS.maxEphemeralStorageMb.value;
+}
+
+/** Is this an ephemeral storage size a Fargate task definition accepts (21 to 200 GiB; without it a task gets 20)? */
+export function isFargateEphemeralStorage(gb: number): boolean {
+  return gb >= FARGATE_LIMITS.minEphemeralStorageGb.value && gb <= FARGATE_LIMITS.maxEphemeralStorageGb.value;
+}
+
 /**
  * The valid Fargate size nearest to a requested pair: the smallest one with at least the requested CPU
  * and memory (so the task does not shrink); the largest size when nothing is big enough.
