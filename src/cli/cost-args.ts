@@ -3,9 +3,15 @@ import {
   type Architecture,
   DEFAULT_COST_SETTINGS,
   DEFAULT_REGION,
+  FARGATE_LIMITS,
+  fargateSizesText,
   FRONT_DOORS,
   type FrontDoor,
+  isFargateEphemeralStorage,
+  isFargateSize,
+  isLambdaEphemeralStorage,
   LAMBDA_LIMITS,
+  nearestFargateSize,
   regions,
   SAVINGS_PLANS,
   type SavingsPlan,
@@ -32,6 +38,7 @@ export interface CostFlags {
   vpc: boolean;
   fargateVcpu: number | null;
   fargateMemoryGb: number | null;
+  fargateEphemeralStorageGb: number;
   fargateTasks: number | null;
   fargateArch: Architecture;
   fargateMinTasks: number;
@@ -77,6 +84,7 @@ const COST_DEFAULTS: CostFlags = {
   ephemeralStorageMb: LAMBDA_LIMITS.minEphemeralStorageMb.value,
   fargateVcpu: DEFAULT_COST_SETTINGS.fargate.vcpu,
   fargateMemoryGb: DEFAULT_COST_SETTINGS.fargate.memoryGb,
+  fargateEphemeralStorageGb: FARGATE_LIMITS.defaultEphemeralStorageGb.value,
   fargateTasks: null,
   fargateArch: 'x86_64',
   fargateMinTasks: DEFAULT_COST_SETTINGS.fargate.minTasks,
@@ -113,12 +121,13 @@ Workload (defaults in brackets):
   --savings-plan <${SAVINGS_PLANS.join('|')}>
                                   Compute Savings Plan [${COST_DEFAULTS.savingsPlan}]
   --provisioned-concurrency <n>   [0]
-  --ephemeral-storage-mb <mb>     Lambda /tmp [${COST_DEFAULTS.ephemeralStorageMb}]
+  --ephemeral-storage-mb <mb>     Lambda /tmp, ${LAMBDA_LIMITS.minEphemeralStorageMb.value} to ${LAMBDA_LIMITS.maxEphemeralStorageMb.value} [${COST_DEFAULTS.ephemeralStorageMb}]
   --region <region>               [${COST_DEFAULTS.region}]; \`crossover cost --list-regions\` lists them
   --free-tier                     Subtract Lambda's always-free tier (off: both sides on the same footing)
   --rds-proxy-vcpu <n>            The function uses an RDS Proxy for a database of n vCPUs (billed for at least 2) [none]
 Fargate:
   --fargate-vcpu <v> --fargate-memory-gb <g>   Task size [the function's memory and CPU share, rounded up to a Fargate size]
+  --fargate-ephemeral-storage-gb <g>           Task storage, ${FARGATE_LIMITS.minEphemeralStorageGb.value} to ${FARGATE_LIMITS.maxEphemeralStorageGb.value} GiB [${COST_DEFAULTS.fargateEphemeralStorageGb}, the default]
   --fargate-tasks <n>             Fixed task count [autoscaled from traffic over the day]
   --fargate-min-tasks <n>         Fewest tasks when autoscaled [${COST_DEFAULTS.fargateMinTasks}]
   --fargate-max-tasks <n>         Most tasks when autoscaled [no cap]
@@ -142,6 +151,7 @@ const NUMBER_FLAGS: Record<string, keyof CostFlags> = {
   'ephemeral-storage-mb': 'ephemeralStorageMb',
   'fargate-vcpu': 'fargateVcpu',
   'fargate-memory-gb': 'fargateMemoryGb',
+  'fargate-ephemeral-storage-gb': 'fargateEphemeralStorageGb',
   'fargate-tasks': 'fargateTasks',
   'fargate-min-tasks': 'fargateMinTasks',
   'fargate-max-tasks': 'fargateMaxTasks',
@@ -223,6 +233,7 @@ export function parseCostRequest(argv: string[]): CostCommand {
   const { minMemoryMb, maxMemoryMb } = LAMBDA_LIMITS;
   if (flags.memoryMb < minMemoryMb.value || flags.memoryMb > maxMemoryMb.value)
     throw new UsageError(`--memory-mb must be between ${minMemoryMb.value} and ${maxMemoryMb.value} (Lambda's range); got ${flags.memoryMb}`);
+  checkSizes(flags);
   const oneOf = <T extends string>(flag: string, allowed: readonly T[]): T | undefined => {
     const text = raw[flag] as string | undefined;
     if (text === undefined) return undefined;
@@ -271,4 +282,36 @@ export function parseCostRequest(argv: string[]): CostCommand {
     throw new UsageError('--resource and --usage need a template: crossover cost <template> --resource ID');
   }
   return request;
+}
+
+/**
+ * Sizes AWS would refuse, refused here (with the valid values) rather than priced: the Fargate task size (the table
+ * the ecs/fargate-task-size rule checks), Lambda's /tmp and the task's ephemeral storage.
+ */
+function checkSizes(flags: CostFlags): void {
+  // Either alone is rounded up with the function's needs to a Fargate size; both together must be one.
+  if (flags.fargateVcpu !== null && flags.fargateMemoryGb === null && !FARGATE_LIMITS.taskSizes.value.some((s) => s.cpuUnits === flags.fargateVcpu! * 1024))
+    throw new UsageError(`--fargate-vcpu ${flags.fargateVcpu} is not a Fargate vCPU. Fargate sizes: ${fargateSizesText()}.`);
+  if (flags.fargateVcpu !== null && flags.fargateMemoryGb !== null) {
+    const cpuUnits = flags.fargateVcpu * 1024;
+    const memoryMb = flags.fargateMemoryGb * 1024;
+    if (!isFargateSize(cpuUnits, memoryMb)) {
+      const nearest = nearestFargateSize(cpuUnits, memoryMb);
+      throw new UsageError(
+        `--fargate-vcpu ${flags.fargateVcpu} with --fargate-memory-gb ${flags.fargateMemoryGb} is not a Fargate task size. ` +
+          `Fargate sizes: ${fargateSizesText()}. The nearest size with at least as much: ${nearest.cpuUnits / 1024} vCPU with ${nearest.memoryMb / 1024} GB.`,
+      );
+    }
+  }
+  const { minEphemeralStorageMb, maxEphemeralStorageMb } = LAMBDA_LIMITS;
+  if (!isLambdaEphemeralStorage(flags.ephemeralStorageMb))
+    throw new UsageError(
+      `--ephemeral-storage-mb must be between ${minEphemeralStorageMb.value} and ${maxEphemeralStorageMb.value} (the /tmp sizes Lambda accepts, in MB); got ${flags.ephemeralStorageMb}`,
+    );
+  const gb = flags.fargateEphemeralStorageGb;
+  const { defaultEphemeralStorageGb, minEphemeralStorageGb, maxEphemeralStorageGb } = FARGATE_LIMITS;
+  if (gb !== defaultEphemeralStorageGb.value && !isFargateEphemeralStorage(gb))
+    throw new UsageError(
+      `--fargate-ephemeral-storage-gb must be between ${minEphemeralStorageGb.value} and ${maxEphemeralStorageGb.value} (the sizes a Fargate task accepts, in GiB), or ${defaultEphemeralStorageGb.value} (the default, without the setting); got ${gb}`,
+    );
 }

@@ -16,7 +16,6 @@ import {
   crossovers,
   decodeBytes,
   emptyUsage,
-  FARGATE_LIMITS,
   type FunctionCost,
   type FunctionReport,
   parseUsageFile,
@@ -88,6 +87,7 @@ function settingsOf(f: CostFlags, given: readonly string[], problems: string[]):
         tasks: f.fargateTasks,
         albLcu: f.albLcu,
         natGateway: f.fargateNatGateway,
+        ephemeralStorageGb: f.fargateEphemeralStorageGb,
       },
       ...(f.rdsProxyVcpu > 0 ? { rdsProxyVcpu: f.rdsProxyVcpu } : {}),
     },
@@ -123,7 +123,7 @@ function scenarioOf(f: CostFlags, given: readonly string[], problems: string[]):
       ...fargate,
       architecture: f.fargateArch,
       perTaskConcurrency: f.fargateTaskConcurrency,
-      ephemeralStorageGb: FARGATE_LIMITS.defaultEphemeralStorageGb.value,
+      ephemeralStorageGb: f.fargateEphemeralStorageGb,
     },
   };
 }

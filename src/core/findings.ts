@@ -22,6 +22,11 @@ export interface Fix {
   edits: TextEdit[];
   /** What the edits set, when the fix sets one setting (`keys` below the map at `path` to `value`), so a tool can check them. */
   intent?: { path: PathSegment[]; keys: string[]; value: unknown };
+  /**
+   * `false` when the fix is right only with a change it cannot make (rebuilding the code, say): the editor offers it
+   * but not as the preferred action, so "fix all" and auto-fix never apply it unasked.
+   */
+  preferred?: false;
 }
 
 /** What every analysis produces: plain data, never an exception. A parse error is a finding too. */

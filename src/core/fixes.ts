@@ -28,6 +28,8 @@ type FixValue = string | number | boolean | FixValue[] | { [key: string]: FixVal
 export interface SetFix {
   title: string;
   set: { path: PathSegment[]; keys: string[]; value: FixValue };
+  /** As Fix.preferred. */
+  preferred?: false;
 }
 
 export function isSetFix(fix: Fix | SetFix): fix is SetFix {
@@ -56,7 +58,9 @@ export function materializeFix(doc: LoadedDocument, fix: SetFix): Fix | undefine
 }
 
 function made(doc: LoadedDocument, fix: SetFix, textEdit: TextEdit | undefined): Fix | undefined {
-  return textEdit ? guardShared(doc, { title: fix.title, edits: [textEdit], intent: fix.set }) : undefined;
+  return textEdit
+    ? guardShared(doc, { title: fix.title, edits: [textEdit], intent: fix.set, ...(fix.preferred === false ? { preferred: false } : {}) })
+    : undefined;
 }
 
 function nest(keys: string[], value: FixValue): FixValue {

@@ -96,4 +96,12 @@ export { diffJson, diffMarkdown, diffText, percentChange, signedUsd } from './di
 export type { TemplateObject } from './diff/cloudformation-view.js';
 
 // Data: limits the faces check their options against (Lambda's are in the browser-safe part).
-export { API_GATEWAY_LIMITS, FARGATE_LIMITS } from './data/limits.js';
+export {
+  API_GATEWAY_LIMITS,
+  FARGATE_LIMITS,
+  fargateSizesText,
+  isFargateEphemeralStorage,
+  isFargateSize,
+  isLambdaEphemeralStorage,
+  nearestFargateSize,
+} from './data/limits.js';

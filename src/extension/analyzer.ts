@@ -73,9 +73,12 @@ export class Analyzer implements vscode.Disposable {
     );
   }
 
-  /** The engine configuration of the current settings. */
+  /**
+   * The engine configuration of the current settings, with "today" read when it is asked for, not when the settings
+   * were (a window stays open for days; runtime deprecation dates must not freeze at activation).
+   */
   get engineConfig(): EngineConfig {
-    return this.config;
+    return { ...this.config, now: new Date() };
   }
 
   /** A document of a format the engine reads (support/candidates.ts); the engine decides if it is a template. */
@@ -121,7 +124,7 @@ export class Analyzer implements vscode.Disposable {
   /** Analyses text read from disk (workspace scan, file watcher). Skipped while the document is open. */
   async analyzeDisk(uri: vscode.Uri, text: string, token: Token): Promise<AnalysisResult | undefined> {
     if (this.isOpen(uri)) return undefined;
-    const result = await analyzeTextAsync({ uri: uri.toString(), text, ...(await readerOf(uri, text)) }, this.config, token, pause);
+    const result = await analyzeTextAsync({ uri: uri.toString(), text, ...(await readerOf(uri, text)) }, this.engineConfig, token, pause);
     if (result.cancelled || this.isOpen(uri)) return undefined;
     this.publish(uri, FROM_DISK, result);
     return result;
@@ -219,7 +222,7 @@ export class Analyzer implements vscode.Disposable {
     const cached = this.results.get(key);
     if (cached?.version === version && cached.generation === this.generation) return; // nothing changed since the last run
     const text = document.getText();
-    const result = await analyzeTextAsync({ uri: key, text, ...(await readerOf(document.uri, text)) }, this.config, token, pause);
+    const result = await analyzeTextAsync({ uri: key, text, ...(await readerOf(document.uri, text)) }, this.engineConfig, token, pause);
     if (result.cancelled || document.isClosed || document.version !== version) return;
     this.publish(document.uri, version, result);
     if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms.`);

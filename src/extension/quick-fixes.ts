@@ -1,6 +1,7 @@
 /**
  * Quick fixes on Crossover's diagnostics: the rule's fix when the edit is clear (timeout down to the gateway
- * limit, visibility timeout up to 6x, arm64, the nearest Fargate size, memory into range, SnapStart),
+ * limit, visibility timeout up to 6x, arm64, the nearest Fargate size, memory into range, SnapStart, the runtime's
+ * upgrade target; preferred unless the fix says otherwise),
  * "ignore this rule for this resource" (template Metadata), and the rule's documentation. The edits come
  * from the engine with the finding, for the document version it analysed: a stale result offers none.
  */
@@ -36,7 +37,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     for (const diagnostic of ours) {
       const ruleId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
       const finding = findings?.find((f) => f.ruleId === ruleId && toRange(f.range).isEqual(diagnostic.range) && f.message === diagnostic.message);
-      if (finding?.fix) actions.push(editAction(document.uri, finding.fix, diagnostic, true));
+      if (finding?.fix) actions.push(editAction(document.uri, finding.fix, diagnostic, finding.fix.preferred !== false));
       if (finding?.ignore) actions.push(editAction(document.uri, finding.ignore, diagnostic, false));
       if (ruleId) actions.push(docsAction(ruleId, diagnostic));
     }

@@ -144,6 +144,26 @@ describe('crossover cost with flags', () => {
     expect(cli(['--front-door', 'cloudfront']).stderr).toMatch(/--front-door must be one of rest-api, http-api/);
     expect(cli(['--requests-per-month', 'many']).code).toBe(2);
     expect(cli(['--resource', 'X']).stderr).toMatch(/need a template/);
+    // Sizes AWS refuses are refused, with the valid values (test/cli/cost-args.test.ts has the cases).
+    const size = cli(['--fargate-vcpu', '3', '--fargate-memory-gb', '1']);
+    expect(size.code).toBe(2);
+    expect(size.stdout).toBe('');
+    expect(size.stderr).toMatch(
+      /is not a Fargate task size\. Fargate sizes: 0\.25 vCPU with 0\.5, 1 or 2 GB; .* The nearest size with at least as much: 4 vCPU with 8 GB\./,
+    );
+    expect(cli(['--ephemeral-storage-mb', '100']).code).toBe(2);
+    expect(cli(['--fargate-ephemeral-storage-gb', '500']).stderr).toMatch(/must be between 21 and 200/);
+  });
+
+  test('--fargate-ephemeral-storage-gb prices the storage above the 20 GB included', () => {
+    // us-east-1 Fargate ephemeral storage $0.000111 per GB-hour (data/pricing/prices.json): 50 GB is 30 GB above
+    // the 20 GB included, per task: with the default 2 tasks, 2 x 730 h x 30 GB x $0.000111 = $4.8618.
+    const base = json([]);
+    const report = json(['--fargate-ephemeral-storage-gb', '50']);
+    expect(base.fargate.breakdown.ephemeralStorage).toBe(0);
+    expect(report.fargate.breakdown.ephemeralStorage).toBeCloseTo(report.fargate.tasks * 730 * 30 * 0.000111, 4);
+    expect(report.fargate.tasks).toBe(2);
+    expect(report.fargate.breakdown.ephemeralStorage).toBeCloseTo(4.8618, 4);
   });
 
   test('--list-regions and the text format', () => {

@@ -67,12 +67,19 @@ describe('hovers', () => {
   test('timeout: the REST API limit it names is the configured one, the one the diagnostic uses', () => {
     const config = resolveConfig({ limits: { restApiIntegrationTimeoutSeconds: 120 } });
     const md = hoverMarkdown('timeout', e, prices, { timeoutSeconds: 10, limits: config.limits });
-    expect(md).toMatch(/callers behind a REST API give up at 120 s, an HTTP API at 30 s/);
-    // The diagnostic on a function behind a REST API, under the same configuration, names the same limit.
-    const restFn =
-      'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 150\n      Events:\n        Get:\n          Type: Api\n';
-    const finding = analyzeText({ uri: 'rest.yaml', text: restFn }, config).findings.find((f) => f.ruleId === 'lambda/api-gateway-timeout');
+    expect(md).toMatch(/callers behind a regional or private REST API give up at 120 s, an edge-optimized one at 29 s, an HTTP API at 30 s/);
+    // The diagnostic on a function behind a regional REST API (the setting is for raised regional or private quotas),
+    // under the same configuration, names the same limit.
+    const restFn = (api: string) =>
+      `Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 150\n      Events:\n        Get:\n          Type: Api\n${api}`;
+    const regional = restFn(
+      '          Properties: {RestApiId: !Ref Api}\n  Api:\n    Type: AWS::Serverless::Api\n    Properties: {EndpointConfiguration: REGIONAL}\n',
+    );
+    const finding = analyzeText({ uri: 'rest.yaml', text: regional }, config).findings.find((f) => f.ruleId === 'lambda/api-gateway-timeout');
     expect(finding?.message).toMatch(/above the 120 s integration timeout of REST API/);
+    // An edge-optimized API (SAM's default) cannot be raised: it stays at 29 s whatever the setting.
+    const edge = analyzeText({ uri: 'rest.yaml', text: restFn('') }, config).findings.find((f) => f.ruleId === 'lambda/api-gateway-timeout');
+    expect(edge?.message).toMatch(/above the 29 s integration timeout of REST API ServerlessRestApi/);
     // Left at the default, both say AWS's 29 s.
     expect(hoverMarkdown('timeout', e, prices, { limits: resolveConfig({}).limits })).toMatch(/REST API give up at 29 s/);
   });

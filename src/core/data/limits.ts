@@ -16,6 +16,14 @@ const LAMBDA_QUOTAS = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstart
 
 export const LAMBDA_LIMITS = {
   maxTimeoutSeconds: { value: 900, unit: 's', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
+  /** `Timeout: 0` is rejected by Lambda (facts-2026-11.md: Timeout must be between 1 and 900 s). */
+  minTimeoutSeconds: {
+    value: 1,
+    unit: 's',
+    source: 'Lambda API reference, CreateFunction Timeout (minimum 1)',
+    url: 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html#lambda-CreateFunction-request-Timeout',
+    confidence: 'high',
+  },
   defaultTimeoutSeconds: { value: 3, unit: 's', source: 'S44', url: LAMBDA_QUOTAS, confidence: 'high' },
   /**
    * Lambda Managed Instances (a function with CapacityProviderConfig): up to 90 minutes for asynchronous
@@ -178,6 +186,34 @@ export const FARGATE_LIMITS = {
 /** Is this CPU/memory pair a Fargate size? */
 export function isFargateSize(cpuUnits: number, memoryMb: number): boolean {
   return FARGATE_TASK_SIZES.some((s) => s.cpuUnits === cpuUnits && s.memoryMb.includes(memoryMb));
+}
+
+const gbText = (mb: number) => String(mb / 1024);
+
+/**
+ * The Fargate sizes in words, from the table: "0.25 vCPU with 0.5, 1 or 2 GB; 0.5 vCPU with 1 to 4 GB (1 GB steps); ...".
+ * The task size rule's docs and `crossover cost` both say it this way.
+ */
+export function fargateSizesText(): string {
+  return FARGATE_TASK_SIZES.map(({ cpuUnits, memoryMb }) => {
+    const first = memoryMb[0]!;
+    const last = memoryMb[memoryMb.length - 1]!;
+    const memory =
+      memoryMb.length <= 3
+        ? `${memoryMb.slice(0, -1).map(gbText).join(', ')} or ${gbText(last)} GB`
+        : `${gbText(first)} to ${gbText(last)} GB (${gbText(memoryMb[1]! - first)} GB steps)`;
+    return `${cpuUnits / 1024} vCPU with ${memory}`;
+  }).join('; ');
+}
+
+/** Is this a /tmp size Lambda accepts (512 to 10,240 MB)? */
+export function isLambdaEphemeralStorage(mb: number): boolean {
+  return mb >= LAMBDA_LIMITS.minEphemeralStorageMb.value && mb <= LAMBDA_LIMITS.maxEphemeralStorageMb.value;
+}
+
+/** Is this an ephemeral storage size a Fargate task definition accepts (21 to 200 GiB; without it a task gets 20)? */
+export function isFargateEphemeralStorage(gb: number): boolean {
+  return gb >= FARGATE_LIMITS.minEphemeralStorageGb.value && gb <= FARGATE_LIMITS.maxEphemeralStorageGb.value;
 }
 
 /**

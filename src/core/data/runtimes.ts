@@ -1,29 +1,43 @@
 /**
- * Lambda managed runtimes: when AWS stops patching them (deprecation), whether they run on arm64 and
- * support SnapStart. Dates from the project's fact sheet (shared/reference/aws-facts.md, section B5/B6,
- * compiled 2026-11-23): tflint-ruleset-aws deprecated-runtime table (~Nov 2025, citing the Lambda runtimes
- * page) [S53], endoflife.date [S54] for runtimes released since, and [S55] for the dotnet8 block dates.
- * "Deprecation" is the date security patches end; AWS later blocks creating, then updating, functions.
+ * Lambda managed runtimes: when AWS stops patching them (deprecation), when it blocks creating and then updating
+ * functions on them, whether they run on arm64 and support SnapStart, and what to upgrade to. Dates from the
+ * project's fact sheet update (shared/reference/facts-2026-11.md, checked 2026-11-30): the AWS Lambda runtimes page
+ * as mirrored in aws-cloudformation/cfn-lint `src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json`
+ * (changed 2026-06-02 "Update Lambda runtime lifecycle dates from AWS docs"), which extended several dates in 2026.
+ * Runtimes that table does not list keep the dates of the earlier fact sheet (aws-facts.md B5/B6: tflint-ruleset-aws
+ * and endoflife.date, citing the same AWS page).
+ * "Deprecation" is the date security patches end; AWS later blocks creating, then updating, functions on the runtime.
  */
 
-export const RUNTIMES_AS_OF = '2026-11-23';
+export const RUNTIMES_AS_OF = '2026-11-30';
 export const RUNTIMES_SOURCE = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html';
 
 export type RuntimeFamily = 'nodejs' | 'python' | 'java' | 'dotnet' | 'ruby' | 'go' | 'provided';
 
-interface RuntimeInfo {
+export interface RuntimeInfo {
   id: string;
   family: RuntimeFamily;
   /** ISO date when AWS stops applying security patches; undefined when not announced/sourced. */
   deprecation?: string;
-  /** ISO dates after which AWS blocks creating / updating functions on it (rarely sourced). */
+  /**
+   * ISO date from which AWS blocks creating functions on it; `passed` when the source says only that the date is
+   * behind us (the oldest runtimes).
+   */
   blockCreate?: string;
+  /** ISO date from which AWS blocks updating functions on it. */
   blockUpdate?: string;
   arm64: boolean;
   snapStart: boolean;
   /** 'high' when an AWS-derived table gives the date, 'medium' for a single secondary source. */
   confidence: 'high' | 'medium';
 }
+
+/** The block dates most runtimes deprecated before 2027 share (facts-2026-11.md). */
+const BLOCK_2027 = { blockCreate: '2027-02-01', blockUpdate: '2027-03-03' } as const;
+/** The oldest runtimes: creating is already blocked, updating is blocked from 2027-03-03. */
+const BLOCK_UPDATE_2027 = { blockCreate: 'passed', blockUpdate: '2027-03-03' } as const;
+/** java17, java11, java8.al2 and python3.11, extended in 2026. */
+const BLOCK_2027_SUMMER = { blockCreate: '2027-07-31', blockUpdate: '2027-08-31' } as const;
 
 const r = (id: string, family: RuntimeFamily, deprecation: string | undefined, opts: Partial<RuntimeInfo> = {}): RuntimeInfo => ({
   id,
@@ -35,58 +49,97 @@ const r = (id: string, family: RuntimeFamily, deprecation: string | undefined, o
   ...opts,
 });
 
+/** Newest first within each family: the upgrade target is the first one of its family that is not deprecated. */
 const LIST: RuntimeInfo[] = [
-  r('nodejs24.x', 'nodejs', '2028-04-30', { confidence: 'medium' }),
+  r('nodejs24.x', 'nodejs', '2028-04-30'),
   r('nodejs22.x', 'nodejs', '2027-04-30'),
-  r('nodejs20.x', 'nodejs', '2026-04-30'),
-  r('nodejs18.x', 'nodejs', '2025-09-01'),
-  r('nodejs16.x', 'nodejs', '2024-06-12'),
-  r('nodejs14.x', 'nodejs', '2023-12-04'),
+  r('nodejs20.x', 'nodejs', '2026-04-30', BLOCK_2027),
+  r('nodejs18.x', 'nodejs', '2025-09-01', BLOCK_2027),
+  r('nodejs16.x', 'nodejs', '2024-06-12', BLOCK_2027),
+  r('nodejs14.x', 'nodejs', '2023-12-04', BLOCK_UPDATE_2027),
   r('nodejs12.x', 'nodejs', '2023-03-31'),
   r('nodejs10.x', 'nodejs', '2021-07-30', { arm64: false }),
   r('nodejs8.10', 'nodejs', '2020-03-06', { arm64: false }),
   r('nodejs6.10', 'nodejs', '2019-08-12', { arm64: false }),
   r('nodejs4.3', 'nodejs', '2020-03-05', { arm64: false }),
   r('nodejs4.3-edge', 'nodejs', '2020-03-05', { arm64: false }),
-  r('nodejs', 'nodejs', '2016-10-31', { arm64: false }),
-  r('python3.14', 'python', '2029-06-30', { snapStart: true, confidence: 'medium' }),
+  r('nodejs', 'nodejs', '2016-08-30', { arm64: false }),
+  r('python3.14', 'python', '2029-06-30', { snapStart: true }),
   r('python3.13', 'python', '2029-06-30', { snapStart: true }),
   r('python3.12', 'python', '2028-10-31', { snapStart: true }),
-  r('python3.11', 'python', '2026-06-30'),
-  r('python3.10', 'python', '2026-06-30'),
-  r('python3.9', 'python', '2025-12-15'),
-  r('python3.8', 'python', '2024-10-14'),
-  r('python3.7', 'python', '2023-12-04', { arm64: false }),
+  r('python3.11', 'python', '2027-06-30', BLOCK_2027_SUMMER),
+  r('python3.10', 'python', '2026-10-31', BLOCK_2027),
+  r('python3.9', 'python', '2025-12-15', BLOCK_2027),
+  r('python3.8', 'python', '2024-10-14', BLOCK_2027),
+  r('python3.7', 'python', '2023-12-04', { arm64: false, ...BLOCK_UPDATE_2027 }),
   r('python3.6', 'python', '2022-07-18', { arm64: false }),
   r('python2.7', 'python', '2021-07-15', { arm64: false }),
-  r('java25', 'java', '2029-06-30', { snapStart: true, confidence: 'medium' }),
+  r('java25', 'java', '2029-06-30', { snapStart: true }),
   r('java21', 'java', '2029-06-30', { snapStart: true }),
-  r('java17', 'java', '2026-06-30', { snapStart: true }),
-  r('java11', 'java', '2026-06-30', { snapStart: true }),
-  r('java8.al2', 'java', '2026-06-30'),
-  r('java8', 'java', '2024-01-08', { arm64: false }),
-  r('dotnet10', 'dotnet', '2028-11-14', { snapStart: true, confidence: 'medium' }),
-  r('dotnet8', 'dotnet', '2026-11-10', { snapStart: true, blockCreate: '2027-02-01', blockUpdate: '2027-03-03' }),
+  r('java17', 'java', '2027-06-30', { snapStart: true, ...BLOCK_2027_SUMMER }),
+  r('java11', 'java', '2027-06-30', { snapStart: true, ...BLOCK_2027_SUMMER }),
+  r('java8.al2', 'java', '2027-06-30', BLOCK_2027_SUMMER),
+  r('java8', 'java', '2024-01-08', { arm64: false, ...BLOCK_UPDATE_2027 }),
+  r('dotnet10', 'dotnet', '2028-11-14', { snapStart: true }),
+  r('dotnet8', 'dotnet', '2026-11-10', { snapStart: true, ...BLOCK_2027 }),
   r('dotnet7', 'dotnet', '2024-05-14'),
-  r('dotnet6', 'dotnet', '2024-11-12'),
+  r('dotnet6', 'dotnet', '2024-12-20', BLOCK_2027),
   r('dotnet5.0', 'dotnet', '2022-05-10'),
   r('dotnetcore3.1', 'dotnet', '2023-04-03'),
   r('dotnetcore2.1', 'dotnet', '2022-01-05', { arm64: false }),
   r('dotnetcore2.0', 'dotnet', '2019-05-30', { arm64: false }),
-  r('dotnetcore1.0', 'dotnet', '2019-07-27', { arm64: false }),
-  r('ruby3.4', 'ruby', '2028-03-31', { confidence: 'medium' }),
+  r('dotnetcore1.0', 'dotnet', '2019-06-27', { arm64: false }),
+  r('ruby4.0', 'ruby', '2029-03-31'),
+  r('ruby3.4', 'ruby', '2028-03-31'),
   r('ruby3.3', 'ruby', '2027-03-31'),
-  r('ruby3.2', 'ruby', '2026-03-31'),
-  r('ruby2.7', 'ruby', '2023-11-27'),
+  r('ruby3.2', 'ruby', '2026-03-31', BLOCK_2027),
+  r('ruby2.7', 'ruby', '2023-12-07', BLOCK_UPDATE_2027),
   r('ruby2.5', 'ruby', '2021-07-30', { arm64: false }),
   r('provided.al2023', 'provided', '2029-06-30'),
-  r('provided.al2', 'provided', '2026-06-30'),
-  r('provided', 'provided', '2024-01-08', { arm64: false }),
-  r('go1.x', 'go', '2024-01-08', { arm64: false }),
+  r('provided.al2', 'provided', '2026-07-31', BLOCK_2027),
+  r('provided', 'provided', '2024-01-08', { arm64: false, ...BLOCK_UPDATE_2027 }),
+  r('go1.x', 'go', '2024-01-08', { arm64: false, ...BLOCK_UPDATE_2027 }),
 ];
 
 const RUNTIMES: ReadonlyMap<string, RuntimeInfo> = new Map(LIST.map((info) => [info.id, info]));
 
+/** Every runtime in the table, newest first within each family. */
+export function allRuntimes(): readonly RuntimeInfo[] {
+  return LIST;
+}
+
 export function runtimeInfo(id: string | undefined): RuntimeInfo | undefined {
   return id === undefined ? undefined : RUNTIMES.get(id);
+}
+
+/** Is `date` (an ISO day) on or before `now`? */
+export function reached(date: string, now: Date): boolean {
+  return Date.parse(`${date}T00:00:00Z`) <= now.getTime();
+}
+
+/**
+ * Families whose runtimes have no successor of their own: Go runs on the OS-only runtime (a `bootstrap` binary)
+ * since go1.x was deprecated.
+ */
+const SUCCESSOR_FAMILY: Partial<Record<RuntimeFamily, RuntimeFamily>> = { go: 'provided' };
+
+/**
+ * What to move a runtime to: the newest runtime of its family (of the successor family for Go) that is not deprecated
+ * on `now`; undefined when there is none or the runtime is already that one.
+ */
+export function upgradeTarget(id: string, now: Date): RuntimeInfo | undefined {
+  const info = RUNTIMES.get(id);
+  if (!info) return undefined;
+  const family = SUCCESSOR_FAMILY[info.family] ?? info.family;
+  const target = LIST.find((candidate) => candidate.family === family && (candidate.deprecation === undefined || !reached(candidate.deprecation, now)));
+  return target && target.id !== id ? target : undefined;
+}
+
+/** A runtime as the CDK `Runtime` member that names it (`python3.14` -> `PYTHON_3_14`, `provided.al2023` -> `PROVIDED_AL2023`). */
+export function cdkRuntimeMember(id: string): string {
+  return id
+    .replace(/^(nodejs|python|ruby)(\d+)\.(\w+)$/, '$1_$2_$3')
+    .replace(/^(java|dotnet)(\d+)$/, '$1_$2')
+    .replace(/^provided\./, 'provided_')
+    .toUpperCase();
 }

@@ -26,6 +26,11 @@ export interface Field<T> {
    * "!Ref WorkerTimeout (parameter default)". Messages can say so, and quick fixes must not overwrite it.
    */
   via?: string;
+  /**
+   * CDK: the value is a dotted name written as it is at `at` (`lambda.Runtime.PYTHON_3_9`, not through a constant or
+   * another file), here as written. A fix may rewrite its last member; nothing else in code is rewritten.
+   */
+  written?: string;
 }
 
 /** True when the field was written as a literal on the resource, so a quick fix may replace the text. */

@@ -115,9 +115,14 @@ function lambdaAt(e: WorkloadEstimate, prices: PriceBook, change: (s: Scenario) 
  * lambda/api-gateway-timeout diagnostic checks against), so the hover and the diagnostic agree.
  */
 export function timeoutBounds(limits: EngineConfig['limits']): string {
+  const rest = limits.restApiIntegrationTimeoutSeconds;
+  const edge = API_GATEWAY_LIMITS.restIntegrationTimeoutSeconds.value;
+  // A raised limit is for regional and private REST APIs; an edge-optimized one stays at 29 s (so does the diagnostic).
+  const restText =
+    rest > edge ? `a regional or private REST API give up at ${n(rest)} s, an edge-optimized one at ${edge} s` : `a REST API give up at ${n(rest)} s`;
   return (
-    `default ${LAMBDA_LIMITS.defaultTimeoutSeconds.value} s, at most ${LAMBDA_LIMITS.maxTimeoutSeconds.value} s; ` +
-    `callers behind a REST API give up at ${n(limits.restApiIntegrationTimeoutSeconds)} s, an HTTP API at ${API_GATEWAY_LIMITS.httpIntegrationTimeoutSeconds.value} s`
+    `default ${LAMBDA_LIMITS.defaultTimeoutSeconds.value} s, at least ${LAMBDA_LIMITS.minTimeoutSeconds.value} s, at most ${LAMBDA_LIMITS.maxTimeoutSeconds.value} s; ` +
+    `callers behind ${restText}, an HTTP API at ${API_GATEWAY_LIMITS.httpIntegrationTimeoutSeconds.value} s`
   );
 }
 

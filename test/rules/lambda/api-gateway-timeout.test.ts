@@ -16,6 +16,10 @@ ${events}`;
 const restEvent = '        Get:\n          Type: Api\n          Properties: {Path: /orders, Method: get}\n';
 const httpEvent = '        Get:\n          Type: HttpApi\n          Properties: {Path: /orders, Method: get}\n';
 
+const regionalApi = (eventProps: string) =>
+  fn('60', `        Get:\n          Type: Api\n          Properties: {Path: /orders, Method: get, RestApiId: !Ref Api${eventProps}}\n`) +
+  '  Api:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: prod, EndpointConfiguration: REGIONAL}\n';
+
 testRule(rule, {
   valid: [
     { name: 'exactly at the REST limit', template: sam(fn('29', restEvent)) },
@@ -24,7 +28,15 @@ testRule(rule, {
       name: 'only invoked asynchronously (a schedule)',
       template: sam(fn('600', '        Nightly:\n          Type: Schedule\n          Properties: {Schedule: rate(1 day)}\n')),
     },
-    { name: 'a raised REST limit in the settings', template: sam(fn('60', restEvent)), config: { limits: { restApiIntegrationTimeoutSeconds: 90 } } },
+    {
+      name: 'a raised REST limit in the settings (regional API)',
+      template: sam(regionalApi('')),
+      config: { limits: { restApiIntegrationTimeoutSeconds: 90 } },
+    },
+    {
+      name: 'an explicit TimeoutInMillis of exactly 29,000 on an edge-optimized API',
+      template: sam(fn('29', '        Get:\n          Type: Api\n          Properties: {Path: /orders, Method: get, TimeoutInMillis: 29000}\n')),
+    },
     {
       name: 'an explicit integration timeout above 29 s on a regional API',
       template: sam(
@@ -47,6 +59,37 @@ testRule(rule, {
           '  Api:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: prod, EndpointConfiguration: {Type: REGIONAL}}\n',
       ),
       errors: [{ messageId: 'rest', message: 'Service Quotas request; then set crossover.limits.restApiIntegrationTimeoutSeconds' }],
+    },
+    {
+      name: 'a raised setting does not raise an edge-optimized API (the SAM default)',
+      template: sam(fn('«60»', restEvent)),
+      config: { limits: { restApiIntegrationTimeoutSeconds: 90 } },
+      errors: [{ messageId: 'rest', message: 'above the 29 s integration timeout of REST API ServerlessRestApi' }],
+    },
+    {
+      name: 'an explicit TimeoutInMillis above 29,000 on an edge-optimized API (SAM implicit API) is an error, and 29 s stays the limit',
+      template: sam(fn('«60»', '        Get:\n          Type: Api\n          Properties: {Path: /orders, Method: get, TimeoutInMillis: «60000»}\n')),
+      errors: [
+        { messageId: 'rest', message: 'above the 29 s integration timeout', severity: 'warning' },
+        {
+          messageId: 'edgeIntegration',
+          severity: 'error',
+          message: 'TimeoutInMillis 60,000 is above the 29,000 ms an edge-optimized REST API allows (ServerlessRestApi)',
+        },
+      ],
+    },
+    {
+      name: 'the same on an explicit EDGE API, with a function timeout within 29 s: only the integration',
+      template: sam(
+        fn('10', '        Get:\n          Type: Api\n          Properties: {Path: /orders, Method: get, RestApiId: !Ref Api, TimeoutInMillis: «45000»}\n') +
+          '  Api:\n    Type: AWS::Serverless::Api\n    Properties: {StageName: prod, EndpointConfiguration: {Type: EDGE}}\n',
+      ),
+      errors: [{ messageId: 'edgeIntegration', severity: 'error', message: '(Api)' }],
+    },
+    {
+      name: 'an explicit integration timeout on a regional API is the limit (current behaviour)',
+      template: sam(regionalApi(', TimeoutInMillis: 45000')).replace('Timeout: 60', 'Timeout: «60»'),
+      errors: [{ messageId: 'integration', message: 'above the 45 s TimeoutInMillis' }],
     },
     {
       name: 'an HTTP API cannot be raised',
@@ -128,4 +171,12 @@ test('no quick fix when the value comes from a parameter', () => {
   const finding = runTemplate(text).findings.find((f) => f.ruleId === rule.meta.id)!;
   expect(finding.message).toContain('Timeout 60 s');
   expect(finding.fix).toBeUndefined();
+});
+
+test('the edge-optimized integration timeout gets a fix to 29,000', () => {
+  const text = sam(fn('10', '        Get:\n          Type: Api\n          Properties: {Path: /orders, Method: get, TimeoutInMillis: 60000}\n'));
+  const finding = runTemplate(text).findings.find((f) => f.ruleId === rule.meta.id)!;
+  expect(finding.message).toContain('edge-optimized');
+  expect(finding.fix?.title).toBe('Set TimeoutInMillis to 29000');
+  expect(finding.fix?.edits).toEqual([{ range: finding.range, newText: '29000' }]);
 });

@@ -7,6 +7,7 @@ ${body}`;
 
 testRule(rule, {
   valid: [
+    { name: 'exactly 1 s', template: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 1\n') },
     { name: 'exactly 900 s', template: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 900\n') },
     { name: 'the 3 s default', template: sam('  Fn:\n    Type: AWS::Serverless::Function\n') },
     {
@@ -21,6 +22,16 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Timeout: 0 (Lambda rejects it)',
+      template: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: «0»\n'),
+      errors: [{ messageId: 'belowMin', message: 'Timeout 0 s is below the Lambda minimum of 1 s; Lambda rejects it' }],
+    },
+    {
+      name: 'below 1 s in Globals',
+      template: sam('  «Fn»:\n    Type: AWS::Serverless::Function\n', 'Globals:\n  Function:\n    Timeout: 0\n'),
+      errors: [{ messageId: 'belowMin', related: ['Globals'] }],
+    },
     {
       name: 'above 900 s on the function',
       template: sam('  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: «1200»\n'),

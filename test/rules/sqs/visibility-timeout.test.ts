@@ -35,6 +35,27 @@ testRule(rule, {
       ],
     },
     {
+      name: 'shorter than the function timeout: an error (Lambda rejects the mapping)',
+      template: template(queue('«60»'), '120'),
+      errors: [
+        {
+          messageId: 'rejected',
+          severity: 'error',
+          message: 'Visibility timeout 60 s is shorter than the 120 s timeout of Worker: Lambda rejects the event source mapping, so the deployment fails.',
+        },
+      ],
+    },
+    {
+      name: 'the 30 s default below a 60 s function timeout: an error on the queue',
+      template: template(queue().replace('  Jobs:', '  «Jobs»:'), '60'),
+      errors: [{ messageId: 'rejected', severity: 'error', message: '30 s (the default) is shorter than the 60 s timeout' }],
+    },
+    {
+      name: 'equal to the function timeout: accepted by Lambda, a warning (6x advice)',
+      template: template(queue('«120»'), '120'),
+      errors: [{ messageId: 'tooShort', severity: 'warning', message: 'the minimum AWS advises' }],
+    },
+    {
       name: 'the 30 s default: on the queue',
       template: template(queue().replace('  Jobs:', '  «Jobs»:'), '10'),
       errors: [{ messageId: 'tooShort', message: '30 s (the default)' }],
@@ -63,7 +84,7 @@ testRule(rule, {
     },
     {
       name: 'when 6x is beyond the SQS maximum',
-      template: template(queue('«3600»'), '7201').replace(
+      template: template(queue('«7300»'), '7201').replace(
         'Timeout: 7201',
         'Timeout: 7201\n      CapacityProviderConfig: {LambdaManagedInstancesCapacityProviderConfig: {CapacityProviderArn: arn}}',
       ),

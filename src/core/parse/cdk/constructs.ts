@@ -485,12 +485,27 @@ export function runtimeName(member: string): string {
 /** Source text shortened for messages. */
 export const short = (text: string) => (text.length > 50 ? text.slice(0, 47) + '...' : text).replace(/\s+/g, ' ');
 
-/** A prop's field from its evaluated value. */
-export function fieldOf<T>(evaluated: Evaluated, convert: (value: Value) => T | undefined, at: SourceLocation, keyAt: SourceLocation, text: string): Field<T> {
+/** A dotted name (`lambda.Runtime.PYTHON_3_9`): no call, no space, no comment. */
+const DOTTED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+
+/**
+ * A prop's field from its evaluated value. `text`: the value's source; `inPlace`: `at` is where that source is
+ * written (not an anchor for a value from another file).
+ */
+export function fieldOf<T>(
+  evaluated: Evaluated,
+  convert: (value: Value) => T | undefined,
+  at: SourceLocation,
+  keyAt: SourceLocation,
+  text: string,
+  inPlace = false,
+): Field<T> {
   if ('unresolved' in evaluated) return { value: undefined, origin: 'explicit', at, keyAt, unresolved: evaluated.unresolved };
   const value = convert(evaluated.value);
   if (value === undefined) return { value: undefined, origin: 'explicit', at, keyAt, unresolved: `${short(text)} is not a valid value here` };
-  return { value, origin: 'explicit', at, keyAt, ...(evaluated.via ? { via: evaluated.via } : {}) };
+  // A static member written right here (its evaluation is its own text), so its text may be rewritten at `at`.
+  const written = inPlace && evaluated.via === text && DOTTED_NAME.test(text) ? { written: text } : {};
+  return { value, origin: 'explicit', at, keyAt, ...(evaluated.via ? { via: evaluated.via } : {}), ...written };
 }
 
 /** Numbers (and numeric strings: ECS cpu / memory are strings in CDK's TaskDefinition). */

@@ -535,6 +535,7 @@ class Props implements PropsView {
       this.reader.loc(entry.anchor ?? entry.value),
       this.reader.loc(entry.anchor ?? entry.name),
       entry.value.text,
+      !entry.anchor,
     );
   }
 }

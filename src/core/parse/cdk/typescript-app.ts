@@ -413,6 +413,7 @@ class Props implements PropsView {
       this.reader.locOf(entry.anchor ?? entry.value),
       this.reader.locOf(entry.anchor ?? entry.name),
       this.reader.text(entry.value),
+      !entry.anchor,
     );
   }
 }

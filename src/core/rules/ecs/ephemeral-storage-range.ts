@@ -1,4 +1,4 @@
-import { FARGATE_LIMITS } from '../../data/limits.js';
+import { FARGATE_LIMITS, isFargateEphemeralStorage } from '../../data/limits.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -25,7 +25,7 @@ export default defineRule({
         if (size.origin === 'default' || size.value === undefined) return;
         const min = FARGATE_LIMITS.minEphemeralStorageGb.value;
         const max = FARGATE_LIMITS.maxEphemeralStorageGb.value;
-        if (size.value >= min && size.value <= max) return;
+        if (isFargateEphemeralStorage(size.value)) return;
         ctx.report({ node: task, field: size, messageId: 'outOfRange', data: { size: size.value, min, max } });
       },
     };

@@ -1,4 +1,4 @@
-import { FARGATE_LIMITS, isFargateSize, nearestFargateSize } from '../../data/limits.js';
+import { FARGATE_LIMITS, fargateSizesText, isFargateSize, nearestFargateSize } from '../../data/limits.js';
 import { isLiteral, type Field } from '../../model/field.js';
 import { type EcsTaskDefinition } from '../../model/nodes.js';
 import { type Fix } from '../../findings.js';
@@ -15,8 +15,7 @@ export default defineRule({
     fixable: true,
     docs: {
       description: 'A Fargate task definition whose task CPU and memory are not a size Fargate offers, or that leaves either out.',
-      rationale:
-        'Fargate runs a fixed set of task sizes: 0.25 vCPU with 0.5, 1 or 2 GB; 0.5 vCPU with 1 to 4 GB; 1 vCPU with 2 to 8 GB; 2 vCPU with 4 to 16 GB; 4 vCPU with 8 to 30 GB (1 GB steps); 8 vCPU with 16 to 60 GB (4 GB steps); 16 vCPU with 32 to 120 GB (8 GB steps). Any other pair, or a task without task-level CPU and memory, is refused when the task definition is registered, so the deployment fails.',
+      rationale: `Fargate runs a fixed set of task sizes: ${fargateSizesText()}. Any other pair, or a task without task-level CPU and memory, is refused when the task definition is registered, so the deployment fails. \`crossover cost\` checks its \`--fargate-vcpu\` and \`--fargate-memory-gb\` against the same table.`,
       howToFix: 'Use the nearest valid size the finding names (the smallest size with at least the CPU and memory you asked for); the quick fix writes it.',
       exceptions:
         'Only task definitions that run on Fargate (FARGATE in requiresCompatibilities, or launched by a Fargate service in the same template). Values that are not static (parameters, placeholders such as `${CPU}`) are not checked.',

@@ -15,9 +15,14 @@ interface Ceiling {
   /** REST only: can the account raise it (regional/private) or not (edge-optimized)? */
   raisable: boolean | undefined;
   apiName: string;
+  /** An explicit TimeoutInMillis above what an edge-optimized API allows (so the 29 s ceiling applies instead). */
+  edgeOverLimit?: { ms: number; field: NonNullable<EventSource['integrationTimeoutMs']> };
 }
 
 const FRONT: Partial<Record<EventSource['kind'], Front>> = { api: 'rest', 'http-api': 'http', websocket: 'websocket' };
+
+/** An edge-optimized REST API cannot exceed the default 29 s: no quota raises it. */
+const EDGE_LIMIT_SECONDS = API_GATEWAY_LIMITS.restIntegrationTimeoutSeconds.value;
 
 export default defineRule({
   meta: {
@@ -33,7 +38,7 @@ export default defineRule({
       howToFix:
         'Set the function timeout at or below the gateway limit and make slow work asynchronous (return 202 and process through SQS or Step Functions), or, for a regional REST API whose quota you raised, set the new limit in `crossover.limits.restApiIntegrationTimeoutSeconds` and `TimeoutInMillis` on the integration.',
       exceptions:
-        'Silent for functions only invoked asynchronously or by polling (queues, streams, schedules), at exactly the limit, and when the timeout is not static. An explicit `TimeoutInMillis` on the integration is used as the limit instead of the default.',
+        'Silent for functions only invoked asynchronously or by polling (queues, streams, schedules), at exactly the limit, and when the timeout is not static. An explicit `TimeoutInMillis` on the integration is used as the limit instead of the default, except on an edge-optimized REST API (the default for SAM, CloudFormation and the Serverless Framework when no endpoint type is given): there a `TimeoutInMillis` above 29,000 is itself an error, and the limit stays 29 s whatever `crossover.limits.restApiIntegrationTimeoutSeconds` says.',
       examples: [
         {
           title: 'A 60-second function behind a REST API',
@@ -45,7 +50,7 @@ export default defineRule({
         {
           name: 'crossover.limits.restApiIntegrationTimeoutSeconds',
           description:
-            'The REST API integration timeout to check against (default 29; raise it when your regional or private API has a higher quota). CLI: --rest-api-timeout.',
+            'The REST API integration timeout to check against (default 29; raise it when your regional or private API has a higher quota; edge-optimized APIs stay at 29). CLI: --rest-api-timeout.',
         },
       ],
       sources: [
@@ -61,14 +66,33 @@ export default defineRule({
         'Timeout {{timeout}} s is above the {{limit}} s integration timeout of WebSocket API {{api}} (it cannot be raised): the route fails while the function keeps running and billing.',
       integration:
         'Timeout {{timeout}} s is above the {{limit}} s TimeoutInMillis of its API integration: callers get a 504 while the function keeps running and billing.',
+      edgeIntegration:
+        'TimeoutInMillis {{ms}} is above the {{limit}} ms an edge-optimized REST API allows ({{api}}); only regional and private REST APIs can go beyond 29 s. Lower it, or make the API regional.',
     },
   },
   create(ctx) {
     return {
       LambdaFunction(fn) {
+        const ceilings = fn.events.flatMap((event) => ceilingOf(event, ctx.model, ctx.config.limits.restApiIntegrationTimeoutSeconds) ?? []);
+        // An edge-optimized API cannot wait longer than 29 s: a TimeoutInMillis above that is refused, whatever the function.
+        for (const { edgeOverLimit, apiName, event } of ceilings) {
+          if (!edgeOverLimit) continue;
+          const limitMs = EDGE_LIMIT_SECONDS * 1000;
+          const { field, ms } = edgeOverLimit;
+          ctx.report({
+            node: fn,
+            field,
+            messageId: 'edgeIntegration',
+            severity: 'error',
+            data: { ms, limit: limitMs, api: apiName },
+            related: [{ loc: event.loc, message: `${event.sourceType} event ${event.name} of ${fn.id}` }],
+            ...(isLiteral(field) && field.at
+              ? { fix: { title: `Set TimeoutInMillis to ${limitMs}`, edits: [{ range: field.at.range, newText: String(limitMs) }] } }
+              : {}),
+          });
+        }
         const timeout = fn.timeoutSeconds.value;
         if (timeout === undefined) return;
-        const ceilings = fn.events.flatMap((event) => ceilingOf(event, ctx.model, ctx.config.limits.restApiIntegrationTimeoutSeconds) ?? []);
         const exceeded = ceilings.filter((c) => timeout > c.limit).sort((a, b) => a.limit - b.limit);
         const strictest = exceeded[0];
         if (!strictest) return;
@@ -96,11 +120,25 @@ function ceilingOf(event: EventSource, model: TemplateModel, restLimit: number):
   const apiName = event.targetId ?? 'of this function';
   const endpoint = api?.kind === 'api-gateway' ? api.endpointType?.value : undefined;
   const raisable = front === 'rest' ? (endpoint === undefined ? undefined : endpoint !== 'EDGE') : false;
+  const edge = front === 'rest' && endpoint === 'EDGE';
   const explicitMs = event.integrationTimeoutMs?.value;
+  if (explicitMs !== undefined && edge && explicitMs > EDGE_LIMIT_SECONDS * 1000) {
+    return {
+      event,
+      front,
+      limit: EDGE_LIMIT_SECONDS,
+      explicit: false,
+      raisable,
+      apiName,
+      edgeOverLimit: { ms: explicitMs, field: event.integrationTimeoutMs! },
+    };
+  }
   if (explicitMs !== undefined) return { event, front, limit: explicitMs / 1000, explicit: true, raisable, apiName };
   const limit =
     front === 'rest'
-      ? restLimit
+      ? edge
+        ? Math.min(restLimit, EDGE_LIMIT_SECONDS)
+        : restLimit
       : front === 'http'
         ? API_GATEWAY_LIMITS.httpIntegrationTimeoutSeconds.value
         : API_GATEWAY_LIMITS.websocketIntegrationTimeoutSeconds.value;

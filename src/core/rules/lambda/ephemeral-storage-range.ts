@@ -1,4 +1,4 @@
-import { LAMBDA_LIMITS } from '../../data/limits.js';
+import { LAMBDA_LIMITS, isLambdaEphemeralStorage } from '../../data/limits.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
         if (size === undefined) return;
         const min = LAMBDA_LIMITS.minEphemeralStorageMb.value;
         const max = LAMBDA_LIMITS.maxEphemeralStorageMb.value;
-        if (size < min || size > max) ctx.report({ node: fn, field: fn.ephemeralStorageMb, messageId: 'outOfRange', data: { size, min, max } });
+        if (!isLambdaEphemeralStorage(size)) ctx.report({ node: fn, field: fn.ephemeralStorageMb, messageId: 'outOfRange', data: { size, min, max } });
       },
     };
   },

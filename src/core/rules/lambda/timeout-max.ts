@@ -12,11 +12,11 @@ export default defineRule({
     severity: 'error',
     docs: {
       description:
-        'A Lambda function timeout above the maximum Lambda allows (900 s; 5,400 s for Lambda Managed Instances invoked asynchronously or by an event source mapping).',
+        'A Lambda function timeout outside what Lambda allows: below 1 s, or above 900 s (5,400 s for Lambda Managed Instances invoked asynchronously or by an event source mapping).',
       rationale:
-        'Lambda stops every invocation at 15 minutes, so CloudFormation rejects a longer `Timeout`. Work that needs longer is a sign the workload fits a container (ECS on Fargate has no time limit), Step Functions (to split the work) or durable functions.\n\nLambda Managed Instances (a function with `CapacityProviderConfig`) run up to 90 minutes when invoked asynchronously or through an event source mapping, but synchronous invocations, and Amazon MQ and DocumentDB event sources, keep the 15-minute ceiling.',
+        'Lambda stops every invocation at 15 minutes, so CloudFormation rejects a longer `Timeout`; it rejects a `Timeout` below 1 s (`Timeout: 0`) too. Work that needs longer is a sign the workload fits a container (ECS on Fargate has no time limit), Step Functions (to split the work) or durable functions.\n\nLambda Managed Instances (a function with `CapacityProviderConfig`) run up to 90 minutes when invoked asynchronously or through an event source mapping, but synchronous invocations, and Amazon MQ and DocumentDB event sources, keep the 15-minute ceiling.',
       howToFix:
-        'Lower the timeout to what the work needs (at most 900 s), split the work into steps (Step Functions, SQS batches), or run it as an ECS task on Fargate. On Managed Instances, keep synchronous callers within 900 s.',
+        'Give a timeout of at least 1 s. Lower a long timeout to what the work needs (at most 900 s), split the work into steps (Step Functions, SQS batches), or run it as an ECS task on Fargate. On Managed Instances, keep synchronous callers within 900 s.',
       exceptions:
         'Unresolved timeouts (a `Ref` to a parameter without a default, an `Fn::If`) are not guessed. On Managed Instances, timeouts up to 5,400 s are accepted for functions without synchronous or MQ/DocumentDB event sources.',
       examples: [
@@ -28,10 +28,12 @@ export default defineRule({
       ],
       sources: [
         { title: 'Lambda quotas', url: LAMBDA_LIMITS.maxTimeoutSeconds.url },
+        { title: 'CreateFunction: Timeout', url: LAMBDA_LIMITS.minTimeoutSeconds.url },
         { title: 'Lambda Managed Instances', url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html' },
       ],
     },
     messages: {
+      belowMin: 'Timeout {{timeout}} s is below the Lambda minimum of {{limit}} s; Lambda rejects it, so the deployment fails.',
       aboveMax: 'Timeout {{timeout}} s is above the Lambda maximum of {{limit}} s (15 minutes); CloudFormation will reject it.',
       aboveManagedMax: 'Timeout {{timeout}} s is above the {{limit}} s (90 minutes) maximum for Lambda Managed Instances.',
       syncOnManaged:
@@ -43,6 +45,11 @@ export default defineRule({
       LambdaFunction(fn) {
         const timeout = fn.timeoutSeconds.value;
         if (timeout === undefined) return;
+        const min = LAMBDA_LIMITS.minTimeoutSeconds.value;
+        if (timeout < min) {
+          ctx.report({ node: fn, field: fn.timeoutSeconds, messageId: 'belowMin', data: { timeout, limit: min } });
+          return;
+        }
         const standard = LAMBDA_LIMITS.maxTimeoutSeconds.value;
         if (!fn.capacityProvider) {
           if (timeout > standard) ctx.report({ node: fn, field: fn.timeoutSeconds, messageId: 'aboveMax', data: { timeout, limit: standard } });

@@ -10,10 +10,12 @@ export default defineRule({
     severity: 'warning',
     fixable: true,
     docs: {
-      description: 'An SQS queue consumed by a Lambda function whose visibility timeout is below six times the function timeout.',
+      description:
+        'An SQS queue consumed by a Lambda function whose visibility timeout is shorter than the function timeout (an error: Lambda rejects the event source mapping) or below six times it (a warning: AWS advice).',
       rationale:
-        "While Lambda processes a batch, the messages are hidden for the queue's visibility timeout. If the function is still running (or retrying after throttling) when it expires, the messages become visible again and are processed twice, or land in the dead-letter queue early. AWS recommends a visibility timeout of at least six times the function timeout.",
-      howToFix: 'Raise `VisibilityTimeout` on the queue to at least six times the function timeout (at most 43,200 s), or lower the function timeout.',
+        "While Lambda processes a batch, the messages are hidden for the queue's visibility timeout. If the function is still running (or retrying after throttling) when it expires, the messages become visible again and are processed twice, or land in the dead-letter queue early. AWS recommends a visibility timeout of at least six times the function timeout.\n\nA visibility timeout shorter than the function timeout is not just risky: Lambda refuses to create the event source mapping, so the deployment fails. That is reported as an error whatever the rule's default severity; between one and six times the function timeout stays a warning.",
+      howToFix:
+        'Raise `VisibilityTimeout` on the queue to at least the function timeout (below it the deployment fails), better six times it (at most 43,200 s), or lower the function timeout. The quick fix writes six times the function timeout.',
       exceptions:
         'Silent when the queue is not declared in the template (an imported ARN), when either timeout is not static, and for queues no function in the template consumes. With several consumers, the longest function timeout counts.',
       examples: [
@@ -29,8 +31,10 @@ export default defineRule({
       ],
     },
     messages: {
+      rejected:
+        'Visibility timeout {{visibility}} s{{origin}} is shorter than the {{timeout}} s timeout of {{function}}: Lambda rejects the event source mapping, so the deployment fails. Raise it to at least {{timeout}} s, and to 6x ({{required}} s) as AWS advises.',
       tooShort:
-        'Visibility timeout {{visibility}} s{{origin}} is below 6x the {{timeout}} s timeout of {{function}} ({{required}} s): messages can reappear and be processed twice while a batch is still running.',
+        'Visibility timeout {{visibility}} s{{origin}} is below 6x the {{timeout}} s timeout of {{function}} ({{required}} s), the minimum AWS advises: messages can reappear and be processed twice while a batch is still running.',
       cannotReach:
         'Visibility timeout {{visibility}} s{{origin}} is below 6x the {{timeout}} s timeout of {{function}}, and 6x ({{required}} s) is beyond the SQS maximum of {{max}} s: lower the function timeout.',
     },
@@ -50,10 +54,13 @@ export default defineRule({
         const max = SQS_LIMITS.maxVisibilityTimeoutSeconds.value;
         const origin = queue.visibilityTimeoutSeconds.origin === 'default' ? ' (the default)' : '';
         const at = queue.visibilityTimeoutSeconds.at;
+        // Lambda refuses a mapping whose function may run longer than the queue hides a message: the deploy fails.
+        const rejected = visibility < timeout;
         ctx.report({
           node: queue,
           field: queue.visibilityTimeoutSeconds,
-          messageId: required > max ? 'cannotReach' : 'tooShort',
+          messageId: rejected ? 'rejected' : required > max ? 'cannotReach' : 'tooShort',
+          ...(rejected ? { severity: 'error' as const } : {}),
           data: { visibility, origin, timeout, function: fn.id, required, max },
           related: [{ loc: fn.timeoutSeconds.at ?? fn.loc, message: `${fn.id} has a ${timeout} s timeout and consumes this queue` }],
           ...(required <= max && isLiteral(queue.visibilityTimeoutSeconds) && at
