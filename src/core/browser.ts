@@ -7,7 +7,7 @@
 
 // Presentation: the one money/count formatter and the names every face shares.
 export { formatCount, formatUsd } from './cost/format.js';
-export { FRONT_DOOR_LABELS, flipText } from './present/labels.js';
+export { FRONT_DOOR_LABELS, flipText, priceLine } from './present/labels.js';
 // The view's and the summary's wording (present/view.ts imports only types and the formatter).
 export {
   chartDescription,

@@ -244,7 +244,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     const viewLambda = await total('lambda-total');
     assert.ok(Math.abs(viewLambda - lensLambda) <= 1, `view Lambda ${viewLambda} vs lens ${lensLambda}`);
     assert.ok(Math.abs((await total('fargate-total')) - lensFargate) <= 1, `view Fargate vs lens ${lensFargate}`);
-    assert.match(view, /They cross at about [\d.]+[kMB]? requests\/month/);
+    assert.match(view, /Fargate is cheaper from about [\d.]+[kMB]? requests\/month/);
     assert.equal(await frame.locator('#requests').getAttribute('value'), '100000000', 'the usage file traffic in the Requests field');
     await shot('12-compare-view-dark');
     // An edit in the view: a tenth of the traffic, typed into the Requests field.

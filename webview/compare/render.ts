@@ -3,6 +3,7 @@
  * wires the messages; the chart is drawn by chart.ts once the canvas is in the page.
  */
 import {
+  priceLine,
   flipText,
   SAVINGS_PLANS,
   chartDescription,
@@ -85,7 +86,16 @@ export function render(state: CompareViewState, post: (message: FromView) => voi
   root.append(equivalentSection(state, post));
 
   const notes = [pricesLine(report), ...report.notes];
-  root.append(el('section', { class: 'notes' }, el('h2', {}, L.notes), el('ul', {}, ...notes.map((n) => el('li', {}, n)))));
+  root.append(
+    el(
+      'section',
+      { class: 'notes' },
+      el('h2', {}, L.notes),
+      el('ul', {}, ...notes.map((n) => el('li', {}, n))),
+      // Each price the figures read: own, derived (with its rule) or borrowed, with its region, date and confidence.
+      el('details', { id: 'prices-used' }, el('summary', {}, L.pricesUsed), el('ul', {}, ...report.prices.map((p) => el('li', {}, priceLine(p))))),
+    ),
+  );
   return root;
 }
 

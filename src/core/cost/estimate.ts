@@ -108,8 +108,11 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     priceDate: prices.dateFor(keys),
     prices: prices.used(keys),
     region,
-    flips: verdictFlips(scenario, prices),
+    flips: [],
   };
+  // Worked out when first read (a hover, a report, the CLI): the scan estimates every workload, most never shown.
+  let flips: Flip[] | undefined;
+  Object.defineProperty(estimate, 'flips', { enumerable: true, get: () => (flips ??= verdictFlips(scenario, prices)) });
   if (givenRequests === undefined) {
     estimate.low = at(settings.traffic.low);
     estimate.high = at(settings.traffic.high);

@@ -4,7 +4,8 @@
  * "The verdict flips to Fargate if the CPU is busy less than 21% of a request" tells a user which number to check
  * before trusting the figure. Pure and cheap: about 40 cost evaluations per assumption.
  */
-import { compare } from './estimate.js';
+import { fargateCost } from './platforms/ecs-fargate.js';
+import { lambdaCost } from './platforms/lambda.js';
 import { type Scenario } from './model.js';
 import { type PriceBook } from './price-book.js';
 
@@ -104,12 +105,14 @@ const LEVERS: Lever[] = [
   },
 ];
 
-const SAMPLES = 24;
-const BISECTIONS = 30;
+/** Steps from the current value to each end of the range, then halvings (to 1/2^14 of a step: past any shown digit). */
+const SAMPLES = 12;
+const BISECTIONS = 14;
 
 /** The assumptions that flip the verdict within their plausible range, at the scenario's traffic. */
 export function verdictFlips(s: Scenario, prices: PriceBook): Flip[] {
-  const winner = (x: Scenario): 'lambda' | 'fargate' => (compare(x, prices).cheaper === 'lambda' ? 'lambda' : 'fargate');
+  // The same test as compare()'s `cheaper` (Lambda cheaper by at least half a cent), on the two built-in platforms only.
+  const winner = (x: Scenario): 'lambda' | 'fargate' => (fargateCost(x, prices).monthlyUsd - lambdaCost(x, prices).monthlyUsd >= 0.005 ? 'lambda' : 'fargate');
   const now = winner(s);
   const flips: Flip[] = [];
   for (const lever of LEVERS) {

@@ -33,6 +33,7 @@ export const VIEW_LABELS = {
   minTasks: 'Minimum tasks',
   busyHours: 'Busy hours per day',
   flips: 'Assumptions that decide the verdict',
+  pricesUsed: 'Prices used: own, derived or borrowed',
   cpuBusyShare: 'CPU-busy share of a request',
   savingsPlan: 'Compute Savings Plan',
   freeTier: "Subtract Lambda's free tier",
