@@ -58,8 +58,8 @@ export function lensTitle(e: WorkloadEstimate): string {
 export function lensTooltip(e: WorkloadEstimate): string {
   const traffic = e.traffic === 'assumed' ? 'Traffic is assumed (low / typical / high); set it in crossover.usage.yml.' : 'Traffic from crossover.usage.yml.';
   const incomplete = incompleteNote(e.prices);
-  const flips = e.flips.map((f) => `${flipText(f)}.`).join('\n');
-  return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}${flips ? `\n${flips}` : ''}\n${pricesSummary(e.region, e.priceDate, e.prices)}.${incomplete ? `\n${incomplete}.` : ''}`;
+  // Not the verdict flips: a lens is drawn for every workload of an open file; the hover and the report say them.
+  return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}\n${pricesSummary(e.region, e.priceDate, e.prices)}.${incomplete ? `\n${incomplete}.` : ''}`;
 }
 
 function table(e: WorkloadEstimate): string {
