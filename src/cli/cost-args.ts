@@ -101,7 +101,7 @@ const COST_DEFAULTS: CostFlags = {
 export const COST_USAGE = `Usage: crossover cost [options]            one workload, described by flags
        crossover cost <template> [--resource ID] [--usage FILE] [--region R] [--free-tier] [--format F]
 
-Monthly cost of a Lambda function and of the same work on ECS Fargate, where the two cross, and every
+Monthly cost of a Lambda function and of the same work on ECS Fargate, the volumes where each is cheaper, and every
 assumption behind the figures. Prices: bundled, sourced and dated (see data/pricing/prices.json).
 
 Workload (defaults in brackets):

@@ -242,7 +242,11 @@ export function checkToView(message: unknown): Checked<ToView> {
   try {
     const type = isRecord(message) ? message['type'] : undefined;
     if (type === 'state') return { ok: true, value: { type, state: stateOf(record(message, type, ['type', 'state'])['state']) } };
-    if (type === 'summary') return { ok: true, value: { type, rows: rowsOf(record(message, type, ['type', 'rows'])['rows']) } };
+    if (type === 'summary') {
+      const m = record(message, type, ['type', 'rows', 'freeTierCreditUsd']);
+      const credit = m['freeTierCreditUsd'] === undefined ? undefined : number(m['freeTierCreditUsd'], 'summary.freeTierCreditUsd', { min: -1e9, max: 0 });
+      return { ok: true, value: { type, rows: rowsOf(m['rows']), ...(credit !== undefined ? { freeTierCreditUsd: credit } : {}) } };
+    }
     return refuse(isRecord(message) ? `unknown message type ${JSON.stringify(String(type).slice(0, 40))}` : 'the message is not an object');
   } catch (error) {
     if (error instanceof Refused) return { ok: false, reason: error.message };

@@ -31,7 +31,8 @@ export interface SummaryRow extends SummaryFigures {
   line: number;
 }
 
-export type ToView = { type: 'state'; state: CompareViewState } | { type: 'summary'; rows: SummaryRow[] };
+/** `freeTierCreditUsd`: Lambda's free tier, subtracted once from the summary's Lambda total (0 or negative). */
+export type ToView = { type: 'state'; state: CompareViewState } | { type: 'summary'; rows: SummaryRow[]; freeTierCreditUsd?: number };
 
 export type FromView =
   | { type: 'ready' }

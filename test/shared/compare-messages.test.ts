@@ -11,6 +11,7 @@ import { parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { viewFigures } from '../../src/core/cost/view-figures.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { acceptFromView, checkFromView, checkToView } from '../../src/shared/compare-checks.js';
+import { summaryTotal } from '../../src/core/present/view.js';
 import { type CompareViewState, type SummaryRow } from '../../src/shared/compare-messages.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'cost');
@@ -130,6 +131,11 @@ describe('to the view, and back after a reload', () => {
       },
     ];
     expect(checkToView({ type: 'summary', rows }).ok).toBe(true);
+    // The account's free tier, subtracted once from the Lambda total: 0 or negative, nothing else.
+    expect(checkToView({ type: 'summary', rows, freeTierCreditUsd: -0.5 })).toMatchObject({ ok: true, value: { freeTierCreditUsd: -0.5 } });
+    expect(checkToView({ type: 'summary', rows, freeTierCreditUsd: 3 }).ok).toBe(false);
+    // The total line says it: $1.50 - $0.50 = $1.00 on Lambda.
+    expect(summaryTotal(rows, -0.5)).toMatch(/^1 workload: \$1\.00\/mo on Lambda after the account's free tier, once \(-\$0\.50\), \$72\.00\/mo on Fargate/);
   });
 
   test('a saved state that was tampered with is refused, with the reason', () => {

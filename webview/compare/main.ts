@@ -35,7 +35,7 @@ function show(state: CompareViewState): void {
 }
 
 let sort: SortState = { key: 'lambdaUsd', descending: true };
-function showSummary(rows: SummaryRow[]): void {
+function showSummary(rows: SummaryRow[], freeTierCreditUsd = 0): void {
   const focused = document.activeElement?.id;
   document.body.replaceChildren(
     renderSummary(
@@ -43,9 +43,10 @@ function showSummary(rows: SummaryRow[]): void {
       sort,
       (next) => {
         sort = next;
-        showSummary(rows);
+        showSummary(rows, freeTierCreditUsd);
       },
       (message) => vscode.postMessage(message),
+      freeTierCreditUsd,
     ),
   );
   if (focused) document.getElementById(focused)?.focus();
@@ -53,7 +54,7 @@ function showSummary(rows: SummaryRow[]): void {
 
 window.addEventListener('message', (event: MessageEvent<ToView>) => {
   if (event.data?.type === 'state') show(event.data.state);
-  if (event.data?.type === 'summary') showSummary(event.data.rows);
+  if (event.data?.type === 'summary') showSummary(event.data.rows, event.data.freeTierCreditUsd ?? 0);
 });
 
 // A theme change restyles everything through CSS variables, except the chart's canvas: redraw it.

@@ -23,14 +23,20 @@ export function sortRows(rows: readonly SummaryRow[], sort: SortState): SummaryR
   });
 }
 
-export function renderSummary(rows: readonly SummaryRow[], sort: SortState, onSort: (sort: SortState) => void, post: (message: FromView) => void): HTMLElement {
+export function renderSummary(
+  rows: readonly SummaryRow[],
+  sort: SortState,
+  onSort: (sort: SortState) => void,
+  post: (message: FromView) => void,
+  freeTierCreditUsd = 0,
+): HTMLElement {
   const root = document.createElement('main');
   root.id = 'summary';
   const h1 = document.createElement('h1');
   h1.textContent = VIEW_LABELS.summaryTitle;
   const total = document.createElement('p');
   total.id = 'summary-total';
-  total.textContent = summaryTotal(rows);
+  total.textContent = summaryTotal(rows, freeTierCreditUsd);
   const columns = summaryColumns(rows);
   root.append(h1, total);
 

@@ -164,7 +164,8 @@ function unansweredItems(): ChecklistItem[] {
     {
       question: 'An internal tool or prototype that needs little control?',
       lean: 'unknown',
-      answer: 'Not in the template. If so: App Runner is the simplest container option.',
+      answer:
+        'Not in the template. If so: ECS Express Mode (one call sets up Fargate, a load balancer and autoscaling, at Fargate prices); App Runner is closed to new customers since 2026-04-30.',
     },
   ];
 }

@@ -4,6 +4,7 @@
  */
 import { type FrontDoor } from '../cost/model.js';
 import { type PriceUsed } from '../cost/price-book.js';
+import { type Flip } from '../cost/sensitivity.js';
 
 /** A front door as the CLI, the assumptions and the view's list name it. */
 export const FRONT_DOOR_LABELS: Record<FrontDoor, string> = {
@@ -67,14 +68,7 @@ export function verdictText(entry: VerdictEntry, platformLabel: string, count: (
 }
 
 /** One assumption that flips the verdict, as a sentence (no final period). */
-export function flipText(flip: {
-  name: string;
-  now: string;
-  threshold: string;
-  direction: 'below' | 'above';
-  to: 'lambda' | 'fargate';
-  range: string;
-}): string {
+export function flipText(flip: Flip): string {
   const name = /^[A-Z][a-z]/.test(flip.name) ? flip.name.charAt(0).toLowerCase() + flip.name.slice(1) : flip.name;
   return `${flip.to === 'lambda' ? 'Lambda' : 'Fargate'} becomes cheaper if ${name} is ${flip.direction} ${flip.threshold} (now ${flip.now}; plausible ${flip.range})`;
 }

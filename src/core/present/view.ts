@@ -171,10 +171,14 @@ export function summaryPlatforms(rows: readonly SummaryFigures[]): { id: string;
 export const platformUsd = (row: SummaryFigures, id: string): number => row.platforms?.find((p) => p.id === id)?.monthlyUsd ?? 0;
 
 /** "3 workloads: $X/mo on Lambda, $Y/mo on Fargate (typical traffic; assumed for 2)." with a figure per further platform. */
-export function summaryTotal(rows: readonly SummaryFigures[]): string {
-  const sum = (f: (r: SummaryFigures) => number) => formatUsd(rows.reduce((s, r) => s + f(r), 0));
+/** The summary's total line; `freeTierCreditUsd` (0 or negative): Lambda's free tier, one per account, subtracted once. */
+export function summaryTotal(rows: readonly SummaryFigures[], freeTierCreditUsd = 0): string {
+  const total = (f: (r: SummaryFigures) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const sum = (f: (r: SummaryFigures) => number) => formatUsd(total(f));
   const others = summaryPlatforms(rows).map((p) => `, ${sum((r) => platformUsd(r, p.id))}/mo on ${p.label}`);
-  return `${rows.length} workload${rows.length === 1 ? '' : 's'}: ${sum((r) => r.lambdaUsd)}/mo on Lambda, ${sum((r) => r.fargateUsd)}/mo on Fargate${others.join('')} (typical traffic; assumed for ${rows.filter((r) => r.traffic === 'assumed').length}).`;
+  const lambda = formatUsd(total((r) => r.lambdaUsd) + freeTierCreditUsd);
+  const free = freeTierCreditUsd ? ` after the account's free tier, once (${formatUsd(freeTierCreditUsd)})` : '';
+  return `${rows.length} workload${rows.length === 1 ? '' : 's'}: ${lambda}/mo on Lambda${free}, ${sum((r) => r.fargateUsd)}/mo on Fargate${others.join('')} (typical traffic; assumed for ${rows.filter((r) => r.traffic === 'assumed').length}).`;
 }
 
 /** The summary's columns: heading, and the cell of a row. */

@@ -22,7 +22,7 @@ export function attachSummary(
   let rows: SummaryRow[] = [];
   const post = () => {
     rows = summaryRows(costs);
-    const message: ToView = { type: 'summary', rows };
+    const message: ToView = { type: 'summary', rows, freeTierCreditUsd: costs.total().freeTierCredit };
     void panel.webview.postMessage(message);
   };
   const subscriptions = [

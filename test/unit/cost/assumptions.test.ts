@@ -46,3 +46,30 @@ describe('no traffic in the usage file', () => {
     expect(requests(t.assumptions)).toEqual({ name: 'Requests per month', value: '100k / 1M / 10M (low / typical / high)', source: 'default' });
   });
 });
+
+describe('the Fargate task follows the function', () => {
+  const withMemory = (mb: number) => analyzeText({ uri: 'file:///t/template.yaml', text: `${template}      MemorySize: ${mb}\n` }, config).model!.functions[0]!;
+  const estimate = (mb: number, s = settings) =>
+    estimateWorkload({ kind: 'lambda-function', fn: withMemory(mb) }, 'template.yaml', parseUsageFile('u.yml', ''), s);
+
+  test.each([
+    // memory / 1,769 MB of CPU share, rounded up to the smallest Fargate size with at least that and the memory.
+    [128, 0.25, 0.5],
+    [1024, 1, 2],
+    [1769, 1, 2],
+    [3008, 2, 4],
+    [10240, 8, 16],
+  ])('%i MB: a %s vCPU / %s GB task', (mb, vcpu, gb) => {
+    const f = estimate(mb).scenario.fargate;
+    expect([f.vcpu, f.memoryGb]).toEqual([vcpu, gb]);
+    // A request in flight keeps the function's CPU share busy for half its duration (the default).
+    expect(f.requestVcpu * f.cpuBusyShare).toBeCloseTo(Math.min(6, mb / 1769) * 0.5, 9);
+  });
+
+  test('the settings still fix the size, and say so', () => {
+    const e = estimate(10240, resolveCostSettings({ fargate: { vcpu: 1, memoryGb: 2 } }));
+    // 1 vCPU with 2 GB is a valid size: the settings' task, whatever the function's memory.
+    expect([e.scenario.fargate.vcpu, e.scenario.fargate.memoryGb]).toEqual([1, 2]);
+    expect(e.assumptions.find((a) => a.name === 'Fargate task')!.source).toBe('settings');
+  });
+});
