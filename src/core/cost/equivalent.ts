@@ -4,6 +4,7 @@
  * sizes Fargate; for a task definition or service, a SAM function with the memory the comparison uses.
  * Placeholders (image, cluster, subnets, handler) are marked for the user to fill in.
  */
+import { perTaskConcurrency } from './platforms/ecs-fargate.js';
 import { stringify } from 'yaml';
 import { LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
@@ -48,11 +49,18 @@ export function fargateEquivalent(fn: LambdaFunction, scenario: Scenario, report
         TaskDefinition: { Ref: `${id}TaskDefinition` },
         DesiredCount: report.fargate.tasks,
         DeploymentConfiguration: { DeploymentCircuitBreaker: { Enable: true, Rollback: true } },
-        NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['<subnet-a>', '<subnet-b>'], AssignPublicIp: 'DISABLED' } },
+        NetworkConfiguration: {
+          AwsvpcConfiguration: { Subnets: ['<subnet-a>', '<subnet-b>'], AssignPublicIp: scenario.fargate.subnets === 'public' ? 'ENABLED' : 'DISABLED' },
+        },
       },
     },
   };
-  const header = `# ${fn.id} on ECS Fargate: ${report.fargate.tasks} task(s) of ${size.cpuUnits / 1024} vCPU / ${size.memoryMb / 1024} GB, as Crossover's comparison sizes it\n# (${scenario.fargate.perTaskConcurrency} concurrent requests per task, at least ${scenario.fargate.minTasks} tasks${scenario.fargate.loadBalancer === 'alb' ? ', behind an Application Load Balancer to add' : ''}). Fill in the <placeholders>.\n`;
+  const f = scenario.fargate;
+  const fleet =
+    report.fargate.fewestTasks === report.fargate.tasks
+      ? `${report.fargate.tasks} task(s)`
+      : `${report.fargate.fewestTasks} to ${report.fargate.tasks} tasks over the day (add service auto scaling: target tracking at ${Math.round(f.targetUtilization * 100)}% CPU)`;
+  const header = `# ${fn.id} on ECS Fargate: ${fleet} of ${size.cpuUnits / 1024} vCPU / ${size.memoryMb / 1024} GB, as Crossover's comparison sizes it\n# (${perTaskConcurrency(f).toFixed(1)} concurrent requests per task, at least ${f.minTasks} tasks${f.loadBalancer === 'alb' ? ', behind an Application Load Balancer to add' : ''}). Fill in the <placeholders>.\n`;
   return { language: 'yaml', title: `${fn.id} on Fargate`, content: header + stringify({ Resources: resources }) };
 }
 

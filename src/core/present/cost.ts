@@ -41,10 +41,15 @@ function otherPlatforms(e: WorkloadEstimate): string {
     .join('');
 }
 
+/** "2 tasks", or "2-5 tasks" for a fleet autoscaled over the day (what runs at the quietest and the busiest hour). */
+function fleetText(f: { tasks: number; fewestTasks: number }): string {
+  return f.fewestTasks === f.tasks ? `${f.tasks} task${f.tasks === 1 ? '' : 's'}` : `${f.fewestTasks}-${f.tasks} tasks`;
+}
+
 /** "about $X/mo on Lambda · about $Y/mo on Fargate (N tasks)", with the low–high range when traffic is assumed. */
 export function lensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
-  const tasks = `${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'}`;
+  const tasks = fleetText(t.fargate);
   if (e.low && e.high) {
     return (
       `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)}) · ` +
@@ -68,7 +73,7 @@ function table(e: WorkloadEstimate): string {
   const rows = [
     `| | Lambda | Fargate |${others.map((p) => ` ${p.label} |`).join('')}`,
     `|---|---:|---:|${others.map(() => '---:|').join('')}`,
-    `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${t.fargate.tasks} tasks) |` +
+    `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${fleetText(t.fargate)}) |` +
       others.map((p) => ` ${formatUsd(p.typical.monthlyUsd)} |`).join(''),
   ];
   if (e.low && e.high)
@@ -223,7 +228,7 @@ export function hoverMarkdown(
 /** A platform's section title in the report: "Lambda, monthly", "Fargate, monthly (2 tasks of 1 vCPU / 2 GB)", ... */
 function reportHeading(p: PlatformCost, t: Comparison): string {
   if (p.platform === 'lambda') return 'Lambda, monthly';
-  if (p.platform === 'ecs-fargate') return `Fargate, monthly (${t.fargate.tasks} tasks of ${t.fargate.vcpu} vCPU / ${t.fargate.memoryGb} GB)`;
+  if (p.platform === 'ecs-fargate') return `Fargate, monthly (${fleetText(t.fargate)} of ${t.fargate.vcpu} vCPU / ${t.fargate.memoryGb} GB)`;
   const label = platformById(p.platform)?.label ?? p.platform;
   return `${label}, monthly (${p.deployment.units} × ${p.deployment.unit}, ${p.deployment.why})`;
 }
@@ -271,7 +276,7 @@ export function reportMarkdown(e: WorkloadEstimate, templatePath: string): strin
 /** "about $Y/mo on Fargate (N tasks) · about $X/mo as Lambda", the Lambda range when traffic is assumed. */
 export function taskLensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
-  const tasks = `${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'}`;
+  const tasks = fleetText(t.fargate);
   const lambda = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
   return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda}${otherPlatforms(e)}`;
 }

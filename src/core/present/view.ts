@@ -122,7 +122,9 @@ export function platformPanels(data: ComparisonData): PlatformPanel[] {
       return { ...base, key: 'lambda', label: p.label, caption: `${p.label}: ${scenario.lambda.memoryMb} MB ${scenario.lambda.architecture}`, rows };
     if (p.id === 'ecs-fargate') {
       const f = report.fargate;
-      return { ...base, key: 'fargate', label: `${p.label} (${tasks(f.tasks)})`, caption: `${p.label}: ${f.tasks} × ${f.vcpu} vCPU / ${f.memoryGb} GB`, rows };
+      const fleet = f.fewestTasks === f.tasks ? tasks(f.tasks) : `${f.fewestTasks}-${f.tasks} tasks`;
+      const count = f.fewestTasks === f.tasks ? `${f.tasks}` : `${f.fewestTasks}-${f.tasks} (${f.averageTasks.toFixed(2)} on average)`;
+      return { ...base, key: 'fargate', label: `${p.label} (${fleet})`, caption: `${p.label}: ${count} × ${f.vcpu} vCPU / ${f.memoryGb} GB`, rows };
     }
     return { ...base, key: p.id, label: p.label, caption: `${p.label}: ${p.deployment.units} × ${p.deployment.unit} (${p.deployment.why})`, rows };
   });
