@@ -13,6 +13,7 @@ import {
   type PriceTable,
   type Provenance,
   type RegionalPriceKey,
+  type SourceEntry,
   type ResolvedPrice,
   type Tier,
 } from '../data/price-table.js';
@@ -69,6 +70,13 @@ export interface PriceBook {
   dateFor(keys: readonly RegionalPriceKey[]): string;
   /** The weakest confidence among the given keys. */
   confidenceFor(keys: readonly RegionalPriceKey[]): Confidence;
+  /**
+   * A catalogue price of this region (EC2 instance types, EKS, App Runner, ...: CATALOGUE_KEY_PATTERNS), its own
+   * figure only (never derived or borrowed); undefined when the region has none.
+   */
+  catalogue(key: string): (SourceEntry & { region: string }) | undefined;
+  /** The catalogue's EC2 instance types (vCPU, memory GiB, architecture), by name. */
+  instanceTypes: PriceTable['instanceTypes'];
 }
 
 /** The regions offered for estimates (those with a Lambda or Fargate price of their own). */
@@ -129,6 +137,12 @@ export function priceBook(region: string = DEFAULT_REGION, overrides: PriceOverr
     number: (key) => entries[key].value ?? entries[key].tiers?.[0]?.[2] ?? 0,
     tiers: (key) => entries[key].tiers ?? [[0, null, entries[key].value ?? 0]],
     global: (key) => table.global[key].value ?? 0,
+    catalogue: (key) => {
+      const own = known ? base.catalogue : unlisted?.catalogue;
+      const entry = own && Object.hasOwn(own, key) ? own[key] : undefined;
+      return entry ? { ...entry, region } : undefined;
+    },
+    instanceTypes: table.instanceTypes,
     entry: (key) => entries[key],
     used: (keys) =>
       unique(keys).map((key): PriceUsed => {

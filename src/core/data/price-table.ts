@@ -195,6 +195,8 @@ export interface PriceTable {
   /** Each derivation with the regions where the sources show it holds. */
   derivations: (Derivation & { holdsIn: string[] })[];
   global: Record<GlobalKey, ResolvedPrice>;
+  /** EC2 instance types of the catalogue (vCPU, memory, architecture), by name. */
+  instanceTypes: NonNullable<PriceSource['instanceTypes']>;
   sources: PriceSource['sources'];
 }
 
@@ -266,6 +268,7 @@ export function resolvePriceTable(source: PriceSource): PriceTable {
     unlisted,
     derivations,
     global,
+    instanceTypes: source.instanceTypes ?? {},
     sources: source.sources,
   };
 }

@@ -260,3 +260,16 @@ describe('an estimate says where each price comes from', () => {
     expect(byKey(book.used(['fargate.vcpuHour.x86_64']))['fargate.vcpuHour.x86_64']).toMatchObject({ provenance: 'override', region: 'your settings' });
   });
 });
+
+describe('the catalogue (prices for later platforms): own figures only', () => {
+  test('EC2 instance prices and types by region; none where the region has no figure', () => {
+    const us = priceBook('us-east-1');
+    const m7g = us.catalogue('ec2.onDemandHour.m7g.large');
+    expect(m7g).toMatchObject({ region: 'us-east-1' });
+    expect(m7g!.value).toBeGreaterThan(0);
+    expect(us.instanceTypes['m7g.large']).toMatchObject({ vcpu: 2, memoryGiB: 8, arch: 'arm64' });
+    // No stored source has m7i.large in af-south-1 (not offered there in the 2025-04 feed): no figure, not a borrowed one.
+    expect(priceBook('af-south-1').catalogue('ec2.onDemandHour.m7i.large')).toBeUndefined();
+    expect(us.catalogue('constructor')).toBeUndefined();
+  });
+});
