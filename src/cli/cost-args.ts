@@ -12,6 +12,7 @@ import {
   isLambdaEphemeralStorage,
   LAMBDA_LIMITS,
   nearestFargateSize,
+  platforms,
   regions,
   SAVINGS_PLANS,
   type SavingsPlan,
@@ -19,6 +20,8 @@ import {
 import { UsageError, parseFlags } from './args.js';
 
 export interface CostFlags {
+  /** Platforms beyond Lambda and Fargate to cost, by id (null: every one). */
+  platforms: string[] | null;
   requestsPerMonth: number;
   durationMs: number;
   memoryMb: number;
@@ -65,6 +68,7 @@ export interface CostRequest {
 }
 
 const COST_DEFAULTS: CostFlags = {
+  platforms: null,
   requestsPerMonth: DEFAULT_COST_SETTINGS.traffic.typical,
   durationMs: DEFAULT_COST_SETTINGS.durationMs,
   memoryMb: LAMBDA_LIMITS.defaultMemoryMb.value,
@@ -138,6 +142,10 @@ Fargate:
   --fargate-spot                  Fargate Spot prices (a dated snapshot; Spot prices float)
   --alb-lcu <n>                   Fixed average ALB LCUs [computed from traffic]
   --fargate-nat-gateway           The tasks run in private subnets behind the NAT gateways [public subnets, a public IPv4 each]
+Platforms:
+  --platforms <id,id,...>         The platforms to cost beside Lambda and Fargate [every one: ${platforms()
+    .map((p) => p.id)
+    .join(', ')}]
 Output:
   --format <text|json>            [text]`;
 
@@ -196,6 +204,7 @@ export function parseCostRequest(argv: string[]): CostCommand {
     'fargate-spot': { type: 'boolean' },
     'fargate-nat-gateway': { type: 'boolean' },
     vpc: { type: 'boolean' },
+    platforms: { type: 'string' },
     'savings-plan': { type: 'string' },
     resource: { type: 'string' },
     usage: { type: 'string' },
@@ -263,6 +272,10 @@ export function parseCostRequest(argv: string[]): CostCommand {
     given.push('vpc');
   }
   flags.savingsPlan = oneOf('savings-plan', SAVINGS_PLANS) ?? flags.savingsPlan;
+  if (typeof raw['platforms'] === 'string') {
+    given.push('platforms');
+    flags.platforms = platformList(raw['platforms']);
+  }
   if (values['fargate-spot']) {
     flags.fargateSpot = true;
     given.push('fargate-spot');
@@ -282,6 +295,25 @@ export function parseCostRequest(argv: string[]): CostCommand {
     throw new UsageError('--resource and --usage need a template: crossover cost <template> --resource ID');
   }
   return request;
+}
+
+/** The short names the issue's command line uses for the two built-in platforms. */
+const PLATFORM_ALIASES: Record<string, string> = { fargate: 'ecs-fargate' };
+
+/** `--platforms a,b,c`: registered platform ids (or their short names), else a usage error naming the known ones. */
+function platformList(text: string): string[] {
+  const known = platforms().map((p) => p.id);
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => (Object.hasOwn(PLATFORM_ALIASES, s) ? PLATFORM_ALIASES[s]! : s));
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length)
+    throw new UsageError(
+      `--platforms: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a platform' : 'are not platforms'} of this version. Platforms: ${known.join(', ')}`,
+    );
+  return [...new Set(ids)];
 }
 
 /**

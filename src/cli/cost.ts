@@ -67,6 +67,7 @@ export function runCost(argv: string[], io: Io): number {
 function settingsOf(f: CostFlags, given: readonly string[], problems: string[]): CostSettings {
   return resolveCostSettings(
     {
+      platforms: f.platforms,
       region: f.region,
       freeTier: f.freeTier,
       busyHoursPerDay: f.busyHoursPerDay,
@@ -100,6 +101,7 @@ function scenarioOf(f: CostFlags, given: readonly string[], problems: string[]):
   const settings = settingsOf(f, given, problems);
   const fargate = fargateFor(f.memoryMb, f.architecture, settings, { loadBalancer: f.frontDoor === 'none' ? 'none' : 'alb', private: f.vpc });
   return {
+    ...(f.platforms ? { platforms: f.platforms } : {}),
     region: f.region,
     requestsPerMonth: f.requestsPerMonth,
     durationMs: f.durationMs,

@@ -50,6 +50,7 @@ export { DEFAULT_COST_SETTINGS, resolveCostSettings, type CostSettings } from '.
 export { FRONT_DOORS, type Architecture, type Scenario } from './cost/model.js';
 export { fargateFor } from './cost/assumptions.js';
 export { capacityNotes } from './cost/platforms/ecs-fargate.js';
+export { platforms } from './cost/platforms/index.js';
 export { USAGE_FILE_NAMES, emptyUsage, parseUsageFile, type UsageFile } from './cost/usage-file.js';
 export { changedSpan, usageEdit, withTraffic } from './cost/usage-writer.js';
 export { templateCosts, type FunctionCost, type TaskCost } from './cost/workloads.js';

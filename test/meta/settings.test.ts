@@ -9,6 +9,7 @@ import {
   checkEnum,
   checkPriceOverrides,
   checkRegion,
+  checkPlatforms,
   checkRules,
   checkSetting,
   SETTING_BOUNDS,
@@ -76,6 +77,7 @@ test('every default passes the checks unchanged', () => {
     else if (name in SETTING_ENUMS)
       expect(checkEnum(name, value, SETTING_ENUMS[name as keyof typeof SETTING_ENUMS], 'none' as never, problems), name).toBe(value);
     else if (name === 'rules') expect(checkRules(value, problems)).toEqual(value);
+    else if (name === 'platforms') expect(checkPlatforms(value, problems)).toEqual(value);
     else if (name === 'pricing.overrides') expect(checkPriceOverrides(value, problems)).toEqual(value);
     else throw new Error(`crossover.${name}: no check for this setting in core/settings.ts`);
   }

@@ -118,6 +118,7 @@ function functionScenario(
 /** The workload-wide part of a scenario: traffic and its day, network, logs, Savings Plan, free tier. */
 function trafficOf(entry: UsageEntry, settings: CostSettings, region: string, givenRequests: number | undefined, natGateways: number | undefined) {
   return {
+    ...(settings.platforms ? { platforms: settings.platforms } : {}),
     region,
     requestsPerMonth: givenRequests ?? settings.traffic.typical,
     durationMs: entry.averageDurationMs ?? settings.durationMs,

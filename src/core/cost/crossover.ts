@@ -56,7 +56,7 @@ export function findCrossover(s: Scenario, prices: PriceBook, range: readonly [n
 
 /** The crossover of every platform but Lambda, by platform id. */
 export function crossovers(s: Scenario, prices: PriceBook, range: readonly [number, number] = SWEEP_RANGE): Record<string, Crossover> {
-  return Object.fromEntries(otherPlatforms().map((p) => [p.id, crossoverWith(p, s, prices, range)]));
+  return Object.fromEntries(otherPlatforms(s).map((p) => [p.id, crossoverWith(p, s, prices, range)]));
 }
 
 function crossoverWith(platform: Platform, s: Scenario, prices: PriceBook, range: readonly [number, number] = SWEEP_RANGE): Crossover {
@@ -197,7 +197,7 @@ export interface Sweep {
 /** Every platform's total at `points` monthly request volumes, evenly spaced on a log scale. */
 export function sweep(s: Scenario, prices: PriceBook, points = 200, range: readonly [number, number] = SWEEP_RANGE): Sweep {
   const [lo, hi] = range;
-  const curves = platforms().map((p) => ({ id: p.id, total: p.curve(s, prices).total, values: new Array<number>(points) }));
+  const curves = platforms(s).map((p) => ({ id: p.id, total: p.curve(s, prices).total, values: new Array<number>(points) }));
   const requestsPerMonth = new Array<number>(points);
   const step = points > 1 ? Math.log(hi / lo) / (points - 1) : 0;
   for (let i = 0; i < points; i++) {

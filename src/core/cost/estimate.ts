@@ -51,7 +51,7 @@ export interface WorkloadEstimate {
 }
 
 export function compare(scenario: Scenario, prices: PriceBook): Comparison {
-  const all = platforms().map((p) => p.cost(scenario, prices));
+  const all = platforms(scenario).map((p) => p.cost(scenario, prices));
   const lambda = all.find((c) => c.platform === 'lambda') as LambdaCost;
   const fargate = all.find((c) => c.platform === 'ecs-fargate') as FargateCost;
   const diff = lambda.monthlyUsd - fargate.monthlyUsd;
@@ -122,7 +122,7 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
 
 /** What each registered platform assumes beyond the workload (its sizing, its pricing model), as it says it. */
 function platformAssumptions(scenario: Scenario): Assumption[] {
-  return platforms().flatMap((p) =>
+  return platforms(scenario).flatMap((p) =>
     (p.assumptions?.(scenario) ?? []).map((a): Assumption => ({ name: `${p.label}: ${a.name}`, value: a.value, source: 'default' })),
   );
 }

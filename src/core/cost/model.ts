@@ -70,6 +70,11 @@ export interface Network {
 }
 
 export interface Scenario {
+  /**
+   * The platforms beyond Lambda and ECS on Fargate to cost, by id (undefined: every registered one). Lambda and
+   * Fargate are always costed: today's reports name them by field.
+   */
+  platforms?: readonly string[];
   region: string;
   requestsPerMonth: number;
   /** Average duration of one request in ms (Lambda bills it rounded up to the ms). */

@@ -10,6 +10,7 @@ import {
   checkBoolean,
   checkEnum,
   checkNumber,
+  checkPlatforms,
   checkPriceOverrides,
   checkRegion,
   checkSetting,
@@ -19,6 +20,8 @@ import {
 } from '../settings.js';
 
 export interface CostSettings {
+  /** The platforms beyond Lambda and Fargate to cost, by id (null: every registered one). */
+  platforms: string[] | null;
   region: string;
   freeTier: boolean;
   priceOverrides: PriceOverrides;
@@ -65,6 +68,7 @@ export interface CostSettings {
 }
 
 export const DEFAULT_COST_SETTINGS: CostSettings = {
+  platforms: null,
   region: DEFAULT_REGION,
   freeTier: false,
   priceOverrides: {},
@@ -117,6 +121,7 @@ export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}, pro
     return null;
   };
   return {
+    platforms: checkPlatforms(p['platforms'], problems),
     region: checkRegion('pricing.region', p['region'], d.region, problems),
     freeTier: checkBoolean('pricing.freeTier', p['freeTier'], d.freeTier, problems),
     priceOverrides: checkPriceOverrides(p['priceOverrides'], problems),

@@ -8,6 +8,7 @@ export function readCostSettings(c: SettingsSource, report: (problem: string) =>
   const problems: string[] = [];
   const settings = resolveCostSettings(
     {
+      platforms: value('platforms'),
       region: value('pricing.region'),
       freeTier: value('pricing.freeTier'),
       priceOverrides: value('pricing.overrides'),

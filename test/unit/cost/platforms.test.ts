@@ -119,3 +119,39 @@ describe('a platform registered in a test', () => {
     expect(JSON.parse(flags.out)).not.toHaveProperty('platforms');
   });
 });
+
+describe('the platforms a user enables', () => {
+  const fn = () =>
+    analyzeText(
+      { uri: 'file:///t/template.yaml', text: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n' },
+      resolveConfig({}),
+    ).model!.functions[0]!;
+  const ids = (settings: Parameters<typeof resolveCostSettings>[0]) =>
+    estimateWorkload({ kind: 'lambda-function', fn: fn() }, 'template.yaml', emptyUsage(), resolveCostSettings(settings)).typical.platforms.map((p) => p.platform);
+
+  test('every registered platform by default; only those named when the setting lists them (Lambda and Fargate always)', () => {
+    expect(ids({})).toEqual(['lambda', 'ecs-fargate', 'test-vm']);
+    expect(ids({ platforms: [] })).toEqual(['lambda', 'ecs-fargate']);
+    expect(ids({ platforms: ['test-vm'] })).toEqual(['lambda', 'ecs-fargate', 'test-vm']);
+    // Not costed, not solved, not swept.
+    const off = { ...scenario, platforms: [] };
+    expect(Object.keys(crossovers(off, US))).toEqual(['ecs-fargate']);
+    expect(sweep(off, US, 3).others).toBeUndefined();
+  });
+
+  test('an unknown id is left out and said once', () => {
+    const problems: string[] = [];
+    expect(resolveCostSettings({ platforms: ['test-vm', 'mainframe'] }, problems).platforms).toEqual(['test-vm']);
+    expect(problems).toEqual([expect.stringMatching(/^crossover\.platforms: "mainframe" is not a platform of this version \(lambda, ecs-fargate, test-vm\)/)]);
+  });
+
+  test('crossover cost --platforms: the JSON has the platforms named, and refuses unknown ones', async () => {
+    const none = JSON.parse((await cli(['--platforms', 'lambda,fargate', '--format', 'json'])).out);
+    expect(none.platforms).toBeUndefined();
+    const vm = JSON.parse((await cli(['--platforms', 'test-vm', '--format', 'json'])).out);
+    expect(vm.platforms.map((p: { id: string }) => p.id)).toEqual(['test-vm']);
+    const bad = await cli(['--platforms', 'mainframe']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--platforms: mainframe is not a platform of this version\. Platforms: lambda, ecs-fargate, test-vm/);
+  });
+});

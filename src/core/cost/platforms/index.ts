@@ -5,20 +5,25 @@
  */
 import { ecsFargatePlatform } from './ecs-fargate.js';
 import { lambdaPlatform } from './lambda.js';
+import { type Scenario } from '../model.js';
 import { type Platform } from './types.js';
 
 const BUILT_IN: readonly Platform[] = [lambdaPlatform, ecsFargatePlatform];
 
 let registry: readonly Platform[] = BUILT_IN;
 
-/** Every platform, the reference (Lambda) first. */
-export function platforms(): readonly Platform[] {
-  return registry;
+/**
+ * Every platform, the reference (Lambda) first; given a scenario that names the platforms to cost, only those
+ * (Lambda and ECS on Fargate always).
+ */
+export function platforms(s?: Pick<Scenario, 'platforms'>): readonly Platform[] {
+  const enabled = s?.platforms;
+  return enabled ? registry.filter((p) => p === lambdaPlatform || p === ecsFargatePlatform || enabled.includes(p.id)) : registry;
 }
 
-/** The platforms compared with the reference (all but Lambda). */
-export function otherPlatforms(): readonly Platform[] {
-  return registry.filter((p) => p !== lambdaPlatform);
+/** The platforms compared with the reference (all but Lambda), as `platforms` chooses them. */
+export function otherPlatforms(s?: Pick<Scenario, 'platforms'>): readonly Platform[] {
+  return platforms(s).filter((p) => p !== lambdaPlatform);
 }
 
 /**
