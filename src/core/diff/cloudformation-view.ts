@@ -111,6 +111,11 @@ function resourceOf(node: ModelNode): { Type: string; Properties: Record<string,
           LoadBalancers: node.loadBalancers || undefined,
         }),
       };
+    case 'app-runner-service':
+      return {
+        Type: 'AWS::AppRunner::Service',
+        Properties: compact({ InstanceConfiguration: compact({ Cpu: value(node.cpu), Memory: value(node.memory) }) }),
+      };
   }
 }
 

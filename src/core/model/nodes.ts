@@ -215,4 +215,11 @@ export interface EcsService extends ResourceBase {
   scalingPolicies: ScalingPolicy[];
 }
 
-export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy | EcsTaskDefinition | EcsService;
+/** An App Runner service (`AWS::AppRunner::Service`): its instance size as written (e.g. "1 vCPU", "2 GB"). */
+export interface AppRunnerService extends ResourceBase {
+  kind: 'app-runner-service';
+  cpu: Field<string>;
+  memory: Field<string>;
+}
+
+export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy | EcsTaskDefinition | EcsService | AppRunnerService;

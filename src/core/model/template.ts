@@ -1,5 +1,6 @@
 import {
   type ApiGateway,
+  type AppRunnerService,
   type Database,
   type DbProxy,
   type EcsService,
@@ -36,6 +37,7 @@ export interface TemplateModel {
   dbProxies: DbProxy[];
   taskDefinitions: EcsTaskDefinition[];
   services: EcsService[];
+  appRunnerServices: AppRunnerService[];
   /** Every node of the model by logical id, for following links. */
   byId: Map<string, ModelNode>;
   /** Logical id -> type for every resource in the template, modelled or not. */
@@ -55,6 +57,7 @@ export function emptyModel(uri: string, format: TemplateFormat, with_: Partial<O
     dbProxies: [],
     taskDefinitions: [],
     services: [],
+    appRunnerServices: [],
     byId: new Map(),
     resourceTypes: new Map(),
     ...with_,

@@ -2,6 +2,7 @@
  * Every rule, in one explicit list sorted by id (no file-system discovery, so bundles stay simple and the
  * meta tests can compare this list with the files on disk).
  */
+import appRunnerClosedToNewCustomers from './app-runner/closed-to-new-customers.js';
 import duplicateKey from './duplicate-key.js';
 import ecsContainerHealthCheck from './ecs/container-health-check.js';
 import ecsContainerMemory from './ecs/container-memory.js';
@@ -31,6 +32,7 @@ import unknownTag from './unknown-tag.js';
 import unresolvedReference from './unresolved-reference.js';
 
 export const RULES: readonly Rule[] = [
+  appRunnerClosedToNewCustomers,
   duplicateKey,
   ecsContainerHealthCheck,
   ecsContainerMemory,

@@ -123,11 +123,16 @@ describe('a platform registered in a test', () => {
 describe('the platforms a user enables', () => {
   const fn = () =>
     analyzeText(
-      { uri: 'file:///t/template.yaml', text: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n' },
+      {
+        uri: 'file:///t/template.yaml',
+        text: 'Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.13\n      Handler: a.b\n',
+      },
       resolveConfig({}),
     ).model!.functions[0]!;
   const ids = (settings: Parameters<typeof resolveCostSettings>[0]) =>
-    estimateWorkload({ kind: 'lambda-function', fn: fn() }, 'template.yaml', emptyUsage(), resolveCostSettings(settings)).typical.platforms.map((p) => p.platform);
+    estimateWorkload({ kind: 'lambda-function', fn: fn() }, 'template.yaml', emptyUsage(), resolveCostSettings(settings)).typical.platforms.map(
+      (p) => p.platform,
+    );
 
   test('every registered platform by default; only those named when the setting lists them (Lambda and Fargate always)', () => {
     expect(ids({})).toEqual(['lambda', 'ecs-fargate', 'test-vm']);

@@ -14,7 +14,7 @@ import { buildFunction, type FunctionBuild } from './functions.js';
 import { collectLinks } from './links.js';
 import { readGlobals } from './globals.js';
 import { Resolver } from './intrinsics.js';
-import { buildApiV2, buildDatabase, buildProxy, buildQueue, buildRestApi, isApiResource, wireProxies } from './resources.js';
+import { buildApiV2, buildAppRunnerService, buildDatabase, buildProxy, buildQueue, buildRestApi, isApiResource, wireProxies } from './resources.js';
 import { type ParsedTemplate } from './types.js';
 
 /** `root`: where the template's sections are (a Serverless Framework file passes its `resources:`). */
@@ -43,6 +43,7 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, 
     else if (resource.type === 'AWS::RDS::DBProxy') proxies.set(resource.id, buildProxy(ctx, resource));
     else if (resource.type === 'AWS::ECS::TaskDefinition') model.taskDefinitions.push(buildTaskDefinitionResource(ctx, resolver, resource));
     else if (resource.type === 'AWS::ECS::Service') services.set(resource.id, buildService(ctx, resolver, resource));
+    else if (resource.type === 'AWS::AppRunner::Service') model.appRunnerServices.push(buildAppRunnerService(ctx, resolver, resource));
   }
   wireProxies(ctx, proxies);
   wireScaling(ctx, resolver, services);
@@ -67,7 +68,8 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, 
   model.functions.push(...functions);
   model.apis.push(...apis.values(), ...wiring.implicitApis.values());
   model.dbProxies.push(...proxies.values());
-  for (const list of [model.functions, model.apis, model.queues, model.databases, model.dbProxies, model.taskDefinitions, model.services] as ModelNode[][]) {
+  const lists = [model.functions, model.apis, model.queues, model.databases, model.dbProxies, model.taskDefinitions, model.services, model.appRunnerServices];
+  for (const list of lists as ModelNode[][]) {
     for (const node of list) model.byId.set(node.id, node);
   }
   return { model, problems: ctx.problems };

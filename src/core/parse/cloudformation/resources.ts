@@ -1,7 +1,7 @@
 /** APIs, queues, databases and RDS proxies. */
 import { SQS_LIMITS } from '../../data/limits.js';
 import { defaultField, type Field } from '../../model/field.js';
-import { type ApiGateway, type ApiProtocol, type Database, type DbProxy, type EndpointType, type SqsQueue } from '../../model/nodes.js';
+import { type ApiGateway, type ApiProtocol, type AppRunnerService, type Database, type DbProxy, type EndpointType, type SqsQueue } from '../../model/nodes.js';
 import { get, getEntry, isMap, isSeq } from '../document/tree.js';
 import { type BuildContext, type ResourceEntry } from './context.js';
 import { ignoredRules } from './metadata.js';
@@ -75,6 +75,17 @@ export function buildDatabase(ctx: BuildContext, resolver: Resolver, resource: R
     engine: view.field('Engine', toText),
     dataApi: view.field('EnableHttpEndpoint', toBoolean, false).value === true,
     serverless: engineMode === 'serverless' || view.has('ServerlessV2ScalingConfiguration'),
+  };
+}
+
+/** An App Runner service and its instance size (`InstanceConfiguration.Cpu` / `.Memory`, defaults 1 vCPU / 2 GB). */
+export function buildAppRunnerService(ctx: BuildContext, resolver: Resolver, resource: ResourceEntry): AppRunnerService {
+  const view = viewOf(ctx, resolver, resource);
+  return {
+    ...base(ctx, resource),
+    kind: 'app-runner-service',
+    cpu: view.child('InstanceConfiguration').field('Cpu', toText, '1 vCPU'),
+    memory: view.child('InstanceConfiguration').field('Memory', toText, '2 GB'),
   };
 }
 
