@@ -41,6 +41,21 @@ export const LAMBDA_LIMITS = {
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html',
     confidence: 'medium',
   },
+  /** Managed Instances execution environments: 2 to 8 GiB of memory per vCPU (facts-2026-11.md, "Lambda Managed Instances"). */
+  managedInstancesMinMemoryGibPerVcpu: {
+    value: 2,
+    unit: 'GiB per vCPU',
+    source: 'AWS Lambda pricing page, transcribed 2026-09-20 (S16)',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html',
+    confidence: 'medium',
+  },
+  managedInstancesMaxMemoryGibPerVcpu: {
+    value: 8,
+    unit: 'GiB per vCPU',
+    source: 'AWS Lambda pricing page, transcribed 2026-09-20 (S16)',
+    url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html',
+    confidence: 'medium',
+  },
   minEphemeralStorageMb: {
     value: 512,
     unit: 'MB',

@@ -120,6 +120,8 @@ export interface LambdaFunction extends ResourceBase {
   environment?: Environment;
   /** Lambda Managed Instances: `CapacityProviderConfig` is set. */
   capacityProvider?: SourceLocation;
+  /** Managed Instances: `ExecutionEnvironmentMemoryGiBPerVCpu` (GiB of memory per vCPU), when written. */
+  memoryGibPerVcpu?: Field<number>;
   events: EventSource[];
   /** References from the function's properties (environment, policies, VPC config, ...) to other resources. */
   links: ResourceLink[];

@@ -20,6 +20,7 @@ import lambdaDeprecatedRuntime from './lambda/deprecated-runtime.js';
 import lambdaEnvironmentSize from './lambda/environment-size.js';
 import lambdaEphemeralStorageRange from './lambda/ephemeral-storage-range.js';
 import lambdaJavaSnapstart from './lambda/java-snapstart.js';
+import lambdaManagedInstancesMemoryPerVcpu from './lambda/managed-instances-memory-per-vcpu.js';
 import lambdaMemoryRange from './lambda/memory-range.js';
 import lambdaPreferArm64 from './lambda/prefer-arm64.js';
 import lambdaReservedConcurrency from './lambda/reserved-concurrency.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   lambdaEnvironmentSize,
   lambdaEphemeralStorageRange,
   lambdaJavaSnapstart,
+  lambdaManagedInstancesMemoryPerVcpu,
   lambdaMemoryRange,
   lambdaPreferArm64,
   lambdaReservedConcurrency,

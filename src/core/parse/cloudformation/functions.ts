@@ -57,7 +57,11 @@ export function buildFunction(ctx: BuildContext, resolver: Resolver, resource: R
   const environment = environmentOf(ctx, resolver, view);
   if (environment) fn.environment = environment;
   const capacity = view.find('CapacityProviderConfig');
-  if (capacity) fn.capacityProvider = ctx.loc(capacity.entry.keyNode, capacity.path);
+  if (capacity) {
+    fn.capacityProvider = ctx.loc(capacity.entry.keyNode, capacity.path);
+    const ratio = view.child('CapacityProviderConfig').child('LambdaManagedInstancesCapacityProviderConfig').find('ExecutionEnvironmentMemoryGiBPerVCpu');
+    if (ratio) fn.memoryGibPerVcpu = view.fieldOf(ratio, toNumber);
+  }
   return { fn, view, resource };
 }
 
