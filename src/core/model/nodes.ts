@@ -215,6 +215,12 @@ export interface EcsService extends ResourceBase {
   circuitBreaker: boolean;
   /** Application Auto Scaling policies whose scalable target is this service. */
   scalingPolicies: ScalingPolicy[];
+  /**
+   * The EC2 instance type its capacity provider launches, when the template says it: the strategy's
+   * `AWS::ECS::CapacityProvider` -> its Auto Scaling group -> the launch template's (or launch configuration's)
+   * `InstanceType`, the value located where it is written.
+   */
+  instanceType?: Field<string>;
 }
 
 /** An App Runner service (`AWS::AppRunner::Service`): its instance size as written (e.g. "1 vCPU", "2 GB"). */

@@ -13,6 +13,7 @@ import ecsFargateNetworkMode from './ecs/fargate-network-mode.js';
 import ecsFargateTaskSize from './ecs/fargate-task-size.js';
 import ecsScalingCooldowns from './ecs/scaling-cooldowns.js';
 import ecsSingleTaskBehindLoadBalancer from './ecs/single-task-behind-load-balancer.js';
+import ecsTaskFitsInstance from './ecs/task-fits-instance.js';
 import fileTooLarge from './file-too-large.js';
 import internalError from './internal-error.js';
 import lambdaApiGatewayTimeout from './lambda/api-gateway-timeout.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   ecsFargateTaskSize,
   ecsScalingCooldowns,
   ecsSingleTaskBehindLoadBalancer,
+  ecsTaskFitsInstance,
   fileTooLarge,
   internalError,
   lambdaApiGatewayTimeout,

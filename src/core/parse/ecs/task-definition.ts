@@ -174,7 +174,47 @@ export function buildService(ctx: BuildContext, resolver: Resolver, resource: Re
     ...(lbFound ? { loadBalancersAt: view.keyAt(lbFound) } : {}),
     circuitBreaker: breaker.value === true,
     scalingPolicies: [],
+    ...instanceTypeOf(
+      ctx,
+      resolver,
+      strategy.items.map((item) => get(item.node, 'CapacityProvider')),
+    ),
   };
+}
+
+/**
+ * The EC2 instance type behind the first EC2 capacity provider of a strategy: CapacityProvider (a Ref) ->
+ * AutoScalingGroupProvider.AutoScalingGroupArn (a Ref to the group) -> LaunchTemplate.LaunchTemplateId (a Ref) ->
+ * LaunchTemplateData.InstanceType, or the group's LaunchConfigurationName -> InstanceType. A link that is not a
+ * Ref to a resource of the template ends the search: nothing is guessed.
+ */
+function instanceTypeOf(ctx: BuildContext, resolver: Resolver, providers: (TreeNode | undefined)[]): { instanceType?: Field<string> } {
+  for (const provider of providers) {
+    const providerId = referencedId(ctx, provider);
+    const capacity = providerId ? ctx.resources.get(providerId) : undefined;
+    if (capacity?.type !== 'AWS::ECS::CapacityProvider') continue;
+    const groupId = referencedId(ctx, get(get(capacity.properties, 'AutoScalingGroupProvider'), 'AutoScalingGroupArn'));
+    const group = groupId ? ctx.resources.get(groupId) : undefined;
+    if (group?.type !== 'AWS::AutoScaling::AutoScalingGroup') continue;
+    const templateId = referencedId(ctx, get(get(group.properties, 'LaunchTemplate'), 'LaunchTemplateId'));
+    const template = templateId ? ctx.resources.get(templateId) : undefined;
+    if (template?.type === 'AWS::EC2::LaunchTemplate') {
+      const data = PropertyView.of(ctx, resolver, get(template.properties, 'LaunchTemplateData'), [
+        'Resources',
+        template.id,
+        'Properties',
+        'LaunchTemplateData',
+      ]);
+      if (data.has('InstanceType')) return { instanceType: data.field('InstanceType', toText) };
+    }
+    const configurationId = referencedId(ctx, get(group.properties, 'LaunchConfigurationName'));
+    const configuration = configurationId ? ctx.resources.get(configurationId) : undefined;
+    if (configuration?.type === 'AWS::AutoScaling::LaunchConfiguration') {
+      const view = PropertyView.of(ctx, resolver, configuration.properties, ['Resources', configuration.id, 'Properties']);
+      if (view.has('InstanceType')) return { instanceType: view.field('InstanceType', toText) };
+    }
+  }
+  return {};
 }
 
 /**
