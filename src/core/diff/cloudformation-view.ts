@@ -111,6 +111,8 @@ function resourceOf(node: ModelNode): { Type: string; Properties: Record<string,
           LoadBalancers: node.loadBalancers || undefined,
         }),
       };
+    case 'eks-cluster':
+      return { Type: 'AWS::EKS::Cluster', Properties: compact({ Version: node.version ? value(node.version) : undefined }) };
     case 'app-runner-service':
       return {
         Type: 'AWS::AppRunner::Service',

@@ -230,4 +230,10 @@ export interface AppRunnerService extends ResourceBase {
   memory: Field<string>;
 }
 
-export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy | EcsTaskDefinition | EcsService | AppRunnerService;
+/** An EKS cluster (`AWS::EKS::Cluster`): its Kubernetes version when pinned (absent: EKS's default, the newest). */
+export interface EksCluster extends ResourceBase {
+  kind: 'eks-cluster';
+  version?: Field<string>;
+}
+
+export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy | EcsTaskDefinition | EcsService | AppRunnerService | EksCluster;

@@ -1,6 +1,7 @@
 import {
   type ApiGateway,
   type AppRunnerService,
+  type EksCluster,
   type Database,
   type DbProxy,
   type EcsService,
@@ -38,6 +39,7 @@ export interface TemplateModel {
   taskDefinitions: EcsTaskDefinition[];
   services: EcsService[];
   appRunnerServices: AppRunnerService[];
+  eksClusters: EksCluster[];
   /** Every node of the model by logical id, for following links. */
   byId: Map<string, ModelNode>;
   /** Logical id -> type for every resource in the template, modelled or not. */
@@ -58,6 +60,7 @@ export function emptyModel(uri: string, format: TemplateFormat, with_: Partial<O
     taskDefinitions: [],
     services: [],
     appRunnerServices: [],
+    eksClusters: [],
     byId: new Map(),
     resourceTypes: new Map(),
     ...with_,

@@ -14,6 +14,7 @@ import ecsFargateTaskSize from './ecs/fargate-task-size.js';
 import ecsScalingCooldowns from './ecs/scaling-cooldowns.js';
 import ecsSingleTaskBehindLoadBalancer from './ecs/single-task-behind-load-balancer.js';
 import ecsTaskFitsInstance from './ecs/task-fits-instance.js';
+import eksExtendedSupport from './eks/extended-support.js';
 import fileTooLarge from './file-too-large.js';
 import internalError from './internal-error.js';
 import lambdaApiGatewayTimeout from './lambda/api-gateway-timeout.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   ecsScalingCooldowns,
   ecsSingleTaskBehindLoadBalancer,
   ecsTaskFitsInstance,
+  eksExtendedSupport,
   fileTooLarge,
   internalError,
   lambdaApiGatewayTimeout,

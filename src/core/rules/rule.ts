@@ -21,7 +21,7 @@ import {
 } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 
-type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs' | 'app-runner';
+type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs' | 'app-runner' | 'eks';
 
 interface RuleExample {
   /** Short caption, e.g. "Timeout above the REST API limit". */

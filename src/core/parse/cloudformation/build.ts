@@ -14,7 +14,17 @@ import { buildFunction, type FunctionBuild } from './functions.js';
 import { collectLinks } from './links.js';
 import { readGlobals } from './globals.js';
 import { Resolver } from './intrinsics.js';
-import { buildApiV2, buildAppRunnerService, buildDatabase, buildProxy, buildQueue, buildRestApi, isApiResource, wireProxies } from './resources.js';
+import {
+  buildApiV2,
+  buildAppRunnerService,
+  buildDatabase,
+  buildEksCluster,
+  buildProxy,
+  buildQueue,
+  buildRestApi,
+  isApiResource,
+  wireProxies,
+} from './resources.js';
 import { type ParsedTemplate } from './types.js';
 
 /** `root`: where the template's sections are (a Serverless Framework file passes its `resources:`). */
@@ -44,6 +54,7 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, 
     else if (resource.type === 'AWS::ECS::TaskDefinition') model.taskDefinitions.push(buildTaskDefinitionResource(ctx, resolver, resource));
     else if (resource.type === 'AWS::ECS::Service') services.set(resource.id, buildService(ctx, resolver, resource));
     else if (resource.type === 'AWS::AppRunner::Service') model.appRunnerServices.push(buildAppRunnerService(ctx, resolver, resource));
+    else if (resource.type === 'AWS::EKS::Cluster') model.eksClusters.push(buildEksCluster(ctx, resolver, resource));
   }
   wireProxies(ctx, proxies);
   wireScaling(ctx, resolver, services);
@@ -68,7 +79,17 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, 
   model.functions.push(...functions);
   model.apis.push(...apis.values(), ...wiring.implicitApis.values());
   model.dbProxies.push(...proxies.values());
-  const lists = [model.functions, model.apis, model.queues, model.databases, model.dbProxies, model.taskDefinitions, model.services, model.appRunnerServices];
+  const lists = [
+    model.functions,
+    model.apis,
+    model.queues,
+    model.databases,
+    model.dbProxies,
+    model.taskDefinitions,
+    model.services,
+    model.appRunnerServices,
+    model.eksClusters,
+  ];
   for (const list of lists as ModelNode[][]) {
     for (const node of list) model.byId.set(node.id, node);
   }

@@ -1,7 +1,16 @@
 /** APIs, queues, databases and RDS proxies. */
 import { SQS_LIMITS } from '../../data/limits.js';
 import { defaultField, type Field } from '../../model/field.js';
-import { type ApiGateway, type ApiProtocol, type AppRunnerService, type Database, type DbProxy, type EndpointType, type SqsQueue } from '../../model/nodes.js';
+import {
+  type ApiGateway,
+  type ApiProtocol,
+  type AppRunnerService,
+  type EksCluster,
+  type Database,
+  type DbProxy,
+  type EndpointType,
+  type SqsQueue,
+} from '../../model/nodes.js';
 import { get, getEntry, isMap, isSeq } from '../document/tree.js';
 import { type BuildContext, type ResourceEntry } from './context.js';
 import { ignoredRules } from './metadata.js';
@@ -87,6 +96,12 @@ export function buildAppRunnerService(ctx: BuildContext, resolver: Resolver, res
     cpu: view.child('InstanceConfiguration').field('Cpu', toText, '1 vCPU'),
     memory: view.child('InstanceConfiguration').field('Memory', toText, '2 GB'),
   };
+}
+
+/** An EKS cluster and its pinned Kubernetes version (`Version`), located where it is written. */
+export function buildEksCluster(ctx: BuildContext, resolver: Resolver, resource: ResourceEntry): EksCluster {
+  const view = viewOf(ctx, resolver, resource);
+  return { ...base(ctx, resource), kind: 'eks-cluster', ...(view.has('Version') ? { version: view.field('Version', toText) } : {}) };
 }
 
 export function buildProxy(ctx: BuildContext, resource: ResourceEntry): DbProxy {
