@@ -39,6 +39,9 @@ const FRONT_DOORS = { 'rest-api': true, 'http-api': true, 'websocket-api': true,
 >;
 const KINDS = { 'lambda-function': true, 'ecs-task-definition': true, 'ecs-service': true } as const satisfies Record<WorkloadKind, true>;
 const ARCHITECTURES = ['x86_64', 'arm64'] as const;
+/** Platform ids: lower-case words joined by hyphens (the engine decides whether it has one). */
+const PLATFORM_ID = /^[a-z][a-z0-9-]*$/;
+const MAX_PLATFORMS = 32;
 /** An AWS region code (the price data decides whether it has it). */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
@@ -84,7 +87,7 @@ function boolean(value: unknown, what: string): boolean {
 
 /** The user's edits: known fields only, each of its type and in its range. */
 export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
-  const o = record(value, what, [...Object.keys(OVERRIDE_BOUNDS), 'architecture', 'region', 'frontDoor', 'freeTier', 'spot', 'savingsPlan']);
+  const o = record(value, what, [...Object.keys(OVERRIDE_BOUNDS), 'architecture', 'region', 'frontDoor', 'freeTier', 'spot', 'savingsPlan', 'platforms']);
   const out: Overrides = {};
   for (const [key, range] of Object.entries(OVERRIDE_BOUNDS) as [keyof typeof OVERRIDE_BOUNDS, Range][]) {
     if (o[key] !== undefined) out[key] = number(o[key], `${what}.${key}`, range);
@@ -98,6 +101,14 @@ export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
   if (o['freeTier'] !== undefined) out.freeTier = boolean(o['freeTier'], `${what}.freeTier`);
   if (o['spot'] !== undefined) out.spot = boolean(o['spot'], `${what}.spot`);
   if (o['savingsPlan'] !== undefined) out.savingsPlan = oneOf(o['savingsPlan'], `${what}.savingsPlan`, SAVINGS_PLANS);
+  if (o['platforms'] !== undefined) {
+    const list = o['platforms'];
+    if (!Array.isArray(list) || list.length > MAX_PLATFORMS) refuse(`${what}.platforms is not a list of at most ${MAX_PLATFORMS} platform ids`);
+    out.platforms = (list as unknown[]).map((id, i) => {
+      const text_ = text(id, `${what}.platforms[${i}]`, 40);
+      return PLATFORM_ID.test(text_) ? text_ : refuse(`${what}.platforms[${i}] is not a platform id`);
+    });
+  }
   return out;
 }
 

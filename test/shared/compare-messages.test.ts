@@ -138,6 +138,15 @@ describe('to the view, and back after a reload', () => {
     expect(summaryTotal(rows, -0.5)).toMatch(/^1 workload: \$1\.00\/mo on Lambda after the account's free tier, once \(-\$0\.50\), \$72\.00\/mo on Fargate/);
   });
 
+  test('the platforms to show: a list of platform ids, nothing else', () => {
+    expect(checkFromView({ type: 'override', overrides: { platforms: ['ecs-ec2', 'eks-fargate'] } })).toMatchObject({
+      ok: true,
+      value: { overrides: { platforms: ['ecs-ec2', 'eks-fargate'] } },
+    });
+    expect(checkFromView({ type: 'override', overrides: { platforms: ['<script>'] } }).ok).toBe(false);
+    expect(checkFromView({ type: 'override', overrides: { platforms: 'ecs-ec2' } }).ok).toBe(false);
+  });
+
   test('a saved state that was tampered with is refused, with the reason', () => {
     // Written as the webview could write them: any value anywhere.
     type Loose = { [key: string]: Loose } & Loose[];

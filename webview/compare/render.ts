@@ -191,6 +191,15 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
   );
   checkbox('free-tier', L.freeTier, s.freeTier, (v) => (overrides.freeTier = v));
   checkbox('spot', L.spot, s.fargate.spot, (v) => (overrides.spot = v));
+  // A switch per platform beyond Lambda and Fargate: shown (costed) or not.
+  const shown = new Set(state.data.platforms.map((p) => p.id));
+  for (const p of state.data.available ?? [])
+    checkbox(`platform-${p.id}`, L.showPlatform(p.label), shown.has(p.id), (v) => {
+      const next = new Set(overrides.platforms ?? [...shown].filter((id) => id !== 'lambda' && id !== 'ecs-fargate'));
+      if (v) next.add(p.id);
+      else next.delete(p.id);
+      overrides.platforms = [...next];
+    });
 
   const save = custom('vscode-button', { id: 'save-usage' }, L.saveUsage);
   save.addEventListener('click', () => post({ type: 'saveUsage' }));

@@ -32,6 +32,8 @@ export interface Overrides {
   busyHoursPerDay?: number;
   cpuBusyShare?: number;
   savingsPlan?: SavingsPlan;
+  /** The platforms beyond Lambda and Fargate to show, by id. */
+  platforms?: string[];
 }
 
 /** One platform's figure as the view shows it (every platform, in the registry's order). */
@@ -52,6 +54,8 @@ export interface ComparisonData {
   /** The scenario after the edits: the current value of every assumption. */
   scenario: Scenario;
   regions: { id: string; name: string }[];
+  /** Every platform beyond Lambda and Fargate this version has (the view offers each as a switch). */
+  available: { id: string; label: string }[];
 }
 
 const SWEEP_POINTS = 120;
@@ -60,6 +64,7 @@ function applyOverrides(base: Scenario, o: Overrides): Scenario {
   const frontDoor = o.frontDoor ?? base.lambda.frontDoor;
   return {
     ...base,
+    ...(o.platforms ? { platforms: o.platforms } : {}),
     region: o.region ?? base.region,
     requestsPerMonth: o.requestsPerMonth ?? base.requestsPerMonth,
     durationMs: o.durationMs ?? base.durationMs,
@@ -100,6 +105,7 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
     sweep: sweep(scenario, prices, SWEEP_POINTS),
     scenario,
     regions: regions(),
+    available: extraPlatforms().map((p) => ({ id: p.id, label: p.label })),
   };
 }
 

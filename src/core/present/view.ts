@@ -34,6 +34,7 @@ export const VIEW_LABELS = {
   busyHours: 'Busy hours per day',
   flips: 'Assumptions that decide the verdict',
   pricesUsed: 'Prices used: own, derived or borrowed',
+  showPlatform: (label: string) => `Show ${label}`,
   cpuBusyShare: 'CPU-busy share of a request',
   savingsPlan: 'Compute Savings Plan',
   freeTier: "Subtract Lambda's free tier",

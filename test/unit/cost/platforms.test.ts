@@ -144,6 +144,16 @@ describe('the platforms a user enables', () => {
     expect(sweep(off, US, 3).others).toBeUndefined();
   });
 
+  test('the view offers each platform as a switch and shows only those switched on', () => {
+    const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn() }, 'template.yaml', emptyUsage(), resolveCostSettings({}));
+    const all = workloadComparison(estimate, {}, {});
+    expect(all.available).toEqual([{ id: 'test-vm', label: 'Test VM' }]);
+    expect(all.platforms.map((p) => p.id)).toContain('test-vm');
+    const off = workloadComparison(estimate, { platforms: [] }, {});
+    expect(off.platforms.map((p) => p.id)).toEqual(['lambda', 'ecs-fargate']);
+    expect(off.report.platforms).toBeUndefined();
+  });
+
   test('an unknown id is left out and said once', () => {
     const problems: string[] = [];
     expect(resolveCostSettings({ platforms: ['test-vm', 'mainframe'] }, problems).platforms).toEqual(['test-vm']);
