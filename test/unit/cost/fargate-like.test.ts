@@ -202,6 +202,15 @@ describe('App Runner', () => {
     expect(appRunnerPlatform.assumptions!(base)[0]).toEqual(expect.objectContaining({ name: 'Status', value: expect.stringContaining(APP_RUNNER_STATUS) }));
   });
 
+  test('says when the Fargate side assumes a task serves fewer requests than App Runner puts on an instance', () => {
+    // The Fargate side: a 1 vCPU task serves 10 requests at once; App Runner adds an instance only at 100.
+    expect(appRunnerPlatform.cost(base, US).notes.join('\n')).toMatch(
+      /the Fargate side assumes a 1 vCPU task serves 10\.0: if an instance cannot serve 100 at once/,
+    );
+    const s: Scenario = { ...base, managed: { ...defaultManagedOptions(), appRunner: { concurrencyPerInstance: 10, minInstances: 1, maxInstances: null } } };
+    expect(appRunnerPlatform.cost(s, US).notes.join('\n')).not.toMatch(/the Fargate side assumes/);
+  });
+
   test('a lower concurrency per instance and a maximum: more instances, capped', () => {
     // Flat day, 10M requests: 0.38 in flight / 0.1 per instance = 3.8 -> 4 instances, capped at 3: 3 x $56.94 = $170.82.
     const s: Scenario = { ...base, managed: { ...defaultManagedOptions(), appRunner: { concurrencyPerInstance: 0.1, minInstances: 1, maxInstances: 3 } } };

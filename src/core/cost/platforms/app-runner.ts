@@ -13,6 +13,7 @@ import { type RegionalPriceKey } from '../../data/price-table.js';
 import { type PriceBook } from '../price-book.js';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, trafficLevels, type Scenario } from '../model.js';
 import { cataloguePrice, labelMissing, managedOptions, missingNotes, type CataloguePrice } from './fargate-like.js';
+import { perTaskConcurrency } from './ecs-fargate.js';
 import { logsCost } from './shared-costs.js';
 import { fleetUnits, sumParts, unitsAtLevel, type Fleet, type Platform, type PlatformCost, type PlatformCurve } from './types.js';
 
@@ -109,6 +110,12 @@ export function appRunnerCost(s: Scenario, prices: PriceBook): AppRunnerCost {
     notes.push(
       `The ${s.fargate.vcpu} vCPU / ${s.fargate.memoryGb} GB task is larger than App Runner's largest instance: priced at ${size.vcpu} vCPU / ${size.memoryGb} GB.`,
     );
+  const perInstance = managedOptions(s).appRunner.concurrencyPerInstance;
+  const taskCapacity = (perTaskConcurrency(s.fargate) * size.vcpu) / Math.max(s.fargate.vcpu, 1e-9);
+  if (taskCapacity < perInstance)
+    notes.push(
+      `App Runner adds an instance at ${perInstance} concurrent requests; the Fargate side assumes a ${size.vcpu} vCPU task serves ${taskCapacity.toFixed(1)}: if an instance cannot serve ${perInstance} at once, set a lower concurrency per instance (more instances).`,
+    );
   if (s.savingsPlan !== 'none') notes.push('Compute Savings Plans cover EC2, Fargate and Lambda, not App Runner: no discount.');
   const instances = perLevel.length ? Math.max(...perLevel) : fleet.minUnits;
   return {
@@ -121,7 +128,7 @@ export function appRunnerCost(s: Scenario, prices: PriceBook): AppRunnerCost {
       why:
         requests <= 0
           ? 'provisioned, idle'
-          : `${Math.min(...perLevel, instances)} to ${instances} active over the hours with traffic (concurrency ${managedOptions(s).appRunner.concurrencyPerInstance} per instance)`,
+          : `${Math.min(...perLevel, instances)} to ${instances} active over the hours with traffic (concurrency ${perInstance} per instance)`,
     },
     priceKeys: keys,
     instance: size,

@@ -1,7 +1,6 @@
 /**
  * What the Fargate-like platforms share (EKS on Fargate, ECS Express Mode, App Runner, Fargate Spot): their options'
- * defaults, a region's own catalogue price or a sentence saying it has none, and a platform built on the Fargate
- * cost of a changed scenario under its own id.
+ * defaults, and a region's own catalogue price or a sentence saying it has none.
  */
 import { APP_RUNNER_FACTS, EKS_FARGATE_FACTS } from '../../data/limits.js';
 import { type PriceBook } from '../price-book.js';
