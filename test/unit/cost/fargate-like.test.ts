@@ -2,7 +2,9 @@
 // out by hand from the cited prices (data/pricing/prices.json) in two regions each; a region without a figure is said,
 // never priced with another region's figure; each curve agrees with its cost; the verdict against Lambda holds at
 // random volumes; registered, each reaches the comparison and the solver.
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { run } from '../../../src/cli/main.js';
 import { crossovers, verdictRanges, type VerdictRange } from '../../../src/core/cost/crossover.js';
 import { compare } from '../../../src/core/cost/estimate.js';
 import { FRONT_DOORS, SAVINGS_PLANS, type Scenario } from '../../../src/core/cost/model.js';
@@ -343,5 +345,20 @@ describe('registered, each reaches the comparison and the solver', () => {
     }
     expect(Object.keys(crossovers(base, US))).toEqual(['ecs-fargate', ...PLATFORMS.map((p) => p.id)]);
     expect(Math.abs(c.platforms.find((x) => x.platform === 'eks-fargate')!.monthlyUsd - 151.5699)).toBeLessThan(CENT);
+  });
+
+  test('`crossover cost --format json` lists them under platforms, with their parts', async () => {
+    unregister = PLATFORMS.map((p) => registerPlatform(p));
+    let out = '';
+    const code = await run(['cost', '--requests-per-month', '10000000', '--format', 'json'], {
+      out: (t) => (out += t),
+      err: () => {},
+      cwd: join(import.meta.dirname, '..', '..', 'fixtures', 'cost'),
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { platforms: { id: string; parts: { key: string }[] }[] };
+    expect(report.platforms.map((p) => p.id)).toEqual(PLATFORMS.map((p) => p.id));
+    expect(report.platforms.find((p) => p.id === 'eks-fargate')!.parts.map((p) => p.key)).toContain('clusterFee');
+    expect(report.platforms.find((p) => p.id === 'app-runner')!.parts.map((p) => p.key)).toEqual(['activeVcpu', 'activeMemory', 'provisionedMemory', 'logs']);
   });
 });
