@@ -95,6 +95,26 @@ export interface Scenario {
   freeTier: boolean;
   lambda: LambdaSide;
   fargate: FargateSide;
+  // Issue 16, the Fargate-like platforms (EKS on Fargate, App Runner): absent = their defaults (defaultManagedOptions).
+  managed?: ManagedOptions;
+}
+
+/** What EKS on Fargate and App Runner assume beyond the Fargate side (platforms/eks-fargate.ts, platforms/app-runner.ts). */
+export interface ManagedOptions {
+  eks: {
+    /** Services sharing one cluster's control-plane fee (the workload pays its share). */
+    clustersSharedBy: number;
+    /** Standard support ($0.10/h) or extended support of an older Kubernetes version ($0.60/h in total). */
+    support: 'standard' | 'extended';
+  };
+  appRunner: {
+    /** Concurrent requests an instance takes before App Runner adds one (MaxConcurrency). */
+    concurrencyPerInstance: number;
+    /** Instances kept provisioned while idle (MinSize). */
+    minInstances: number;
+    /** Most instances (MaxSize); null: no cap assumed. */
+    maxInstances: number | null;
+  };
 }
 
 /** One level of the day: a share of the day's hours and the traffic rate then, as a multiple of the monthly average. */

@@ -245,6 +245,100 @@ export function nearestFargateSize(cpuUnits: number, memoryMb: number): { cpuUni
   return { cpuUnits: largest.cpuUnits, memoryMb: largest.memoryMb[largest.memoryMb.length - 1]! };
 }
 
+/** Fargate Spot: interruptible capacity (facts-2026-11.md; prices.json facts `fargate.spot.availability`). */
+export const FARGATE_SPOT_FACTS = {
+  /** AWS takes Spot capacity back with a two-minute warning (a SIGTERM and an EventBridge task state change). */
+  interruptionNoticeSeconds: {
+    value: 120,
+    unit: 's',
+    source: 'Amazon ECS best practices: Amazon ECS clusters for Fargate ("interrupted with a two-minute warning")',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/ec2-and-fargate-spot.html',
+    confidence: 'high',
+  },
+} satisfies Record<string, Limit>;
+
+/** EKS on Fargate (facts-2026-11.md, "Platforms beyond Lambda and Fargate"). */
+export const EKS_FARGATE_FACTS = {
+  /** Fargate adds this much memory to each pod for the Kubernetes components (kubelet, kube-proxy, containerd) before picking its size. */
+  podOverheadMb: {
+    value: 256,
+    unit: 'MiB',
+    source: 'Amazon EKS user guide: Fargate pod configuration',
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate-pod-configuration.html',
+    confidence: 'high',
+  },
+  /** A cluster's control-plane fee is shared by the services that run in it; by default the workload has its own cluster. */
+  defaultClustersSharedBy: {
+    value: 1,
+    unit: 'services per cluster',
+    source: 'Crossover default (issue 16: "clusters shared by N services", default 1)',
+    url: 'https://aws.amazon.com/eks/pricing/',
+    confidence: 'high',
+  },
+} satisfies Record<string, Limit>;
+
+const APP_RUNNER_INSTANCE_DOCS = 'https://docs.aws.amazon.com/apprunner/latest/api/API_InstanceConfiguration.html';
+
+/**
+ * App Runner instance sizes: for each vCPU value, the memory values it accepts (GB). The API's patterns list the values
+ * (0.25-4 vCPU, 0.5-12 GB); the pairs are those of the CDK's App Runner Memory class ("1 GB (for 0.25 or 0.5 vCPU)", ...).
+ */
+export const APP_RUNNER_INSTANCE_SIZES: { vcpu: number; memoryGb: number[] }[] = [
+  { vcpu: 0.25, memoryGb: [0.5, 1] },
+  { vcpu: 0.5, memoryGb: [1] },
+  { vcpu: 1, memoryGb: [2, 3, 4] },
+  { vcpu: 2, memoryGb: [4, 6] },
+  { vcpu: 4, memoryGb: [8, 10, 12] },
+];
+
+/** AWS App Runner: sizes, auto scaling defaults and the service's status (facts-2026-11.md; prices.json facts `appRunner.status`). */
+export const APP_RUNNER_FACTS = {
+  instanceSizes: {
+    value: APP_RUNNER_INSTANCE_SIZES,
+    unit: 'vCPU / GB',
+    source: 'App Runner API reference: InstanceConfiguration; aws-cdk-lib App Runner Memory (vCPU per memory value)',
+    url: APP_RUNNER_INSTANCE_DOCS,
+    confidence: 'high',
+  },
+  /** An instance takes up to this many requests at once before App Runner adds one (MaxConcurrency). */
+  defaultConcurrencyPerInstance: {
+    value: 100,
+    unit: 'concurrent requests',
+    source: 'App Runner API reference: CreateAutoScalingConfiguration MaxConcurrency ("Default: 100")',
+    url: 'https://docs.aws.amazon.com/apprunner/latest/api/API_CreateAutoScalingConfiguration.html',
+    confidence: 'high',
+  },
+  /** Provisioned instances kept (memory billed) while idle (MinSize). */
+  defaultMinInstances: {
+    value: 1,
+    unit: 'instances',
+    source: 'App Runner pricing ("the default is 1 provisioned container instance")',
+    url: 'https://aws.amazon.com/apprunner/pricing/',
+    confidence: 'high',
+  },
+  status: {
+    value: 'closed to new customers since 2026-04-30; existing customers only',
+    unit: 'status',
+    source: 'AWS App Runner availability change (S59); aws/apprunner-roadmap PR #284 (S60)',
+    url: 'https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html',
+    confidence: 'high',
+  },
+} satisfies Record<string, Limit<unknown>>;
+
+/**
+ * The App Runner instance size nearest to a task: the smallest with at least its vCPU and memory; the largest
+ * (4 vCPU / 12 GB) when nothing is big enough (`fits` false).
+ */
+export function nearestAppRunnerSize(vcpu: number, memoryGb: number): { vcpu: number; memoryGb: number; fits: boolean } {
+  for (const size of APP_RUNNER_INSTANCE_SIZES) {
+    if (size.vcpu < vcpu) continue;
+    const memory = size.memoryGb.find((m) => m >= memoryGb);
+    if (memory !== undefined) return { vcpu: size.vcpu, memoryGb: memory, fits: true };
+  }
+  const largest = APP_RUNNER_INSTANCE_SIZES[APP_RUNNER_INSTANCE_SIZES.length - 1]!;
+  return { vcpu: largest.vcpu, memoryGb: largest.memoryGb[largest.memoryGb.length - 1]!, fits: false };
+}
+
 const SERVERLESS_FUNCTIONS_DOCS = 'https://www.serverless.com/framework/docs/providers/aws/guide/functions';
 
 /** The Serverless Framework's own defaults for AWS functions (they differ from CloudFormation's 128 MB / 3 s). */

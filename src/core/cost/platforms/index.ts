@@ -51,4 +51,9 @@ export function registerPlatform(platform: Platform): () => void {
 }
 
 export { ecsFargatePlatform, lambdaPlatform };
+// Issue 16's Fargate-like platforms: built, not yet in BUILT_IN (the faces enable platforms later).
+export { appRunnerPlatform, APP_RUNNER_EXISTING_CUSTOMERS_ONLY, APP_RUNNER_STATUS } from './app-runner.js';
+export { ecsExpressPlatform } from './ecs-express.js';
+export { ecsFargateSpotPlatform } from './ecs-fargate-spot.js';
+export { eksFargatePlatform } from './eks-fargate.js';
 export type { CostPart, Deployment, Platform, PlatformCost, PlatformCurve } from './types.js';
