@@ -90,6 +90,33 @@ export interface Scenario {
   freeTier: boolean;
   lambda: LambdaSide;
   fargate: FargateSide;
+  // --- EC2 capacity (ECS on EC2, EKS on EC2 nodes, Lambda Managed Instances): platforms/ec2-capacity.ts ---
+  /** What the EC2-capacity platforms assume; absent fields take defaultEc2Options(). */
+  ec2?: Partial<Ec2Options>;
+}
+
+/** The EC2-capacity platforms' own assumptions (the workload's task is the Fargate side's). */
+export interface Ec2Options {
+  /** Instance type of the ECS container instances and EKS nodes; null: chosen per region and architecture. */
+  instanceType: string | null;
+  /** Fewest instances (ECS) or nodes (EKS) running, whatever the traffic (one per Availability Zone). */
+  minInstances: number;
+  /** Share of the instances' task capacity the capacity provider fills (ECS managed scaling target capacity); 1: full. */
+  targetCapacity: number;
+  /** Share of an ECS container instance's memory kept for the OS and the agent. */
+  reservedMemoryShare: number;
+  /** vCPU each EKS node's DaemonSets (kube-proxy, VPC CNI) request. */
+  eksDaemonSetVcpu: number;
+  /** Services sharing one EKS cluster (its fee is split between them). */
+  eksClustersShared: number;
+  eksSupport: 'standard' | 'extended';
+  /** Lambda Managed Instances: instance type; null: chosen per region and the function's architecture. */
+  managedInstanceType: string | null;
+  /** Lambda Managed Instances: memory per vCPU of an execution environment (2-8 GiB). */
+  managedMemoryGibPerVcpu: number;
+  /** Lambda Managed Instances: concurrent requests one instance serves; null: from the CPU a request uses. */
+  managedConcurrencyPerInstance: number | null;
+  managedMinInstances: number;
 }
 
 /** One level of the day: a share of the day's hours and the traffic rate then, as a multiple of the monthly average. */

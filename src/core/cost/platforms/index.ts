@@ -46,4 +46,8 @@ export function registerPlatform(platform: Platform): () => void {
 }
 
 export { ecsFargatePlatform, lambdaPlatform };
+// Platforms on EC2 capacity: built, not yet shown (a test or a face registers them with registerPlatform).
+export { ecsEc2Platform } from './ecs-ec2.js';
+export { eksEc2Platform } from './eks-ec2.js';
+export { lambdaManagedPlatform } from './lambda-managed.js';
 export type { CostPart, Deployment, Platform, PlatformCost, PlatformCurve } from './types.js';
