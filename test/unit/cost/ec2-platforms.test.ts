@@ -19,7 +19,7 @@ import {
   type Platform,
 } from '../../../src/core/cost/platforms/index.js';
 import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
-import { managedInstancesCost } from '../../../src/core/cost/platforms/lambda-managed.js';
+import { managedEnvironment, managedInstancesCost } from '../../../src/core/cost/platforms/lambda-managed.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { scenario } from '../../support/scenario.js';
 
@@ -362,5 +362,15 @@ describe('registered, the EC2 platforms reach the comparison, the solver and the
     expect(code).toBe(0);
     const ids = (JSON.parse(out) as { platforms: { id: string }[] }).platforms.map((p) => p.id);
     expect(ids).toEqual(['ecs-ec2', 'eks-ec2', 'lambda-managed']);
+  });
+});
+
+describe('a Managed Instances execution environment', () => {
+  test("has the function's memory up to the Managed Instances maximum, and vCPUs at the ratio", () => {
+    expect(managedEnvironment(scenario({ lambda: { memoryMb: 4096 } }))).toEqual({ memoryGiB: 4, vcpu: 2 });
+    // 40,960 MB is above the 32 GB Managed Instances allow: 32 GiB, 4 vCPU at 8 GiB per vCPU.
+    expect(managedEnvironment({ ...scenario({ lambda: { memoryMb: 40960 } }), ec2: { managedMemoryGibPerVcpu: 8 } })).toEqual({ memoryGiB: 32, vcpu: 4 });
+    // A ratio outside AWS's 2-8 GiB per vCPU is held to it.
+    expect(managedEnvironment({ ...scenario({ lambda: { memoryMb: 4096 } }), ec2: { managedMemoryGibPerVcpu: 1 } }).vcpu).toBe(2);
   });
 });

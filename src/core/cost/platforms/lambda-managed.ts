@@ -12,7 +12,7 @@
  * the container side (the Fargate task's capacity over its vCPUs).
  */
 import { type RegionalPriceKey } from '../../data/price-table.js';
-import { EC2_CAPACITY_FACTS } from '../../data/limits.js';
+import { EC2_CAPACITY_FACTS, LAMBDA_LIMITS } from '../../data/limits.js';
 import { type PriceBook } from '../price-book.js';
 import { type Scenario } from '../model.js';
 import {
@@ -52,11 +52,11 @@ export interface ManagedInstancesCost extends PlatformCost {
   incomplete: boolean;
 }
 
-/** One execution environment: the function's memory, and vCPUs at the memory:vCPU ratio (2-8 GiB per vCPU). */
+/** One execution environment: the function's memory (at most 32 GB), and vCPUs at the memory:vCPU ratio (2-8 GiB per vCPU). */
 export function managedEnvironment(s: Scenario): UnitSize {
   const { min, max } = EC2_CAPACITY_FACTS.managedInstancesMemoryGibPerVcpu.value;
   const ratio = Math.min(max, Math.max(min, ec2Options(s).managedMemoryGibPerVcpu));
-  const memoryGiB = Math.max(0, s.lambda.memoryMb) / 1024;
+  const memoryGiB = Math.min(LAMBDA_LIMITS.managedInstancesMaxMemoryMb.value, Math.max(0, s.lambda.memoryMb)) / 1024;
   return { vcpu: memoryGiB / ratio, memoryGiB };
 }
 
