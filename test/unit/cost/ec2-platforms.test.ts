@@ -374,3 +374,29 @@ describe('a Managed Instances execution environment', () => {
     expect(managedEnvironment({ ...scenario({ lambda: { memoryMb: 4096 } }), ec2: { managedMemoryGibPerVcpu: 1 } }).vcpu).toBe(2);
   });
 });
+
+describe('what each platform says it assumes', () => {
+  test('the instance type and why, the packing, the minimum; EKS its cluster; Managed Instances its capacity', () => {
+    const s = scenario();
+    const ecs = ecsEc2Platform.assumptions!(s);
+    expect(ecs.find((a) => a.name === 'Instance type')!.value).toBe(
+      'm6i.large (the cheapest general-purpose (m family) x86_64 type priced in us-east-1 that holds one 1 vCPU / 2 GB task)',
+    );
+    expect(ecs.find((a) => a.name === 'Tasks per instance')!.value).toMatch(/^2 by vCPU and memory \(5% of the memory kept/);
+    expect(ecs.find((a) => a.name === 'Minimum instances')!.value).toMatch(/^2 \(default: .*an assumption\)$/);
+    expect(ecsEc2Platform.assumptions!({ ...s, ec2: { minInstances: 3 } }).find((a) => a.name === 'Minimum instances')!.value).toBe('3');
+    const eks = eksEc2Platform.assumptions!({ ...s, ec2: { eksSupport: 'extended', eksClustersShared: 3 } });
+    expect(eks.find((a) => a.name === 'EKS cluster')!.value).toBe('extended support, shared by 3 services');
+    expect(eks.find((a) => a.name === 'Pods per instance')!.value).toMatch(/^1 by vCPU and memory/);
+    const managed = lambdaManagedPlatform.assumptions!(s);
+    expect(managed.find((a) => a.name === 'Concurrent requests per instance')!.value).toMatch(/^20\.0 \(an assumption/);
+    expect(managed.find((a) => a.name === 'Prices')!.value).toMatch(/medium confidence/);
+  });
+
+  test('a Savings Plan is said not to apply to the instances', () => {
+    const s = scenario({ savingsPlan: '3y-no-upfront' });
+    for (const c of [ecsEc2Cost(s, US), eksEc2Cost(s, US), managedInstancesCost(s, US)])
+      expect(c.notes.join(' ')).toMatch(/Savings Plan is not applied to the (EC2 )?instances/);
+    expect(ecsEc2Cost(scenario(), US).notes).toEqual([]);
+  });
+});
