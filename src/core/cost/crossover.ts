@@ -14,7 +14,7 @@
 import { type Scenario } from './model.js';
 import { type PriceBook } from './price-book.js';
 import { ecsFargatePlatform, lambdaPlatform, otherPlatforms, platforms, type Platform, type PlatformCurve } from './platforms/index.js';
-import { unitsAtLevel, type Fleet } from './platforms/types.js';
+import { fleetUnits, unitsAtLevel, type Fleet } from './platforms/types.js';
 
 const SWEEP_RANGE: readonly [number, number] = [1_000, 1e11];
 /** Steps walked one by one inside an uncertain band before it is reported as mixed. */
@@ -118,7 +118,9 @@ function segment(a: number, b: number, lambda: (r: number) => number, other: Pla
     return;
   }
   const mid = (a + b) / 2;
-  let constant = fleet.fixed;
+  // A fleet whose linear part bends (a front door's tiers) is taken as the line through its ends on each stretch between bends.
+  const line = other.bends.length ? linearPartOf(other, fleet, a, b) : fleet;
+  let constant = line.fixed;
   const stepping: { share: number; perRequest: number }[] = [];
   for (const l of fleet.fixedUnits !== null ? [] : fleet.levels) {
     const demand = l.perRequest * mid;
@@ -127,7 +129,7 @@ function segment(a: number, b: number, lambda: (r: number) => number, other: Pla
     else stepping.push(l);
   }
   if (fleet.fixedUnits !== null) constant += fleet.unitCost * fleet.fixedUnits;
-  const A = alpha - fleet.slope;
+  const A = alpha - line.slope;
   const B = beta - constant;
   if (!stepping.length) {
     linearPiece(a, b, A, B, push);
@@ -146,6 +148,13 @@ function segment(a: number, b: number, lambda: (r: number) => number, other: Pla
   if (steps > STEP_BUDGET) push(p, q, 'mixed', band);
   else walkSteps(p, q, A, B, fleet, stepping, push);
   if (q < b) linearPiece(q, b, Ac, B - band / 2, push);
+}
+
+/** The fleet's non-fleet part (total - unit cost x units) over [a, b], where it is linear, as fixed + slope x r. */
+function linearPartOf(other: PlatformCurve, fleet: Fleet, a: number, b: number): { fixed: number; slope: number } {
+  const at = (r: number) => other.total(r) - fleet.unitCost * fleetUnits(fleet, r);
+  const slope = (at(b) - at(a)) / (b - a);
+  return { fixed: at(a) - slope * a, slope };
 }
 
 /** Where hi(r) = Ac r + B is >= 0 while hi(r) - band < 0, inside [a, b] (empty: p >= q). */

@@ -97,6 +97,9 @@ export interface Scenario {
   fargate: FargateSide;
   // Issue 16, the Fargate-like platforms (EKS on Fargate, App Runner): absent = their defaults (defaultManagedOptions).
   managed?: ManagedOptions;
+  // --- EC2 capacity (ECS on EC2, EKS on EC2 nodes, Lambda Managed Instances): platforms/ec2-capacity.ts ---
+  /** What the EC2-capacity platforms assume; absent fields take defaultEc2Options(). */
+  ec2?: Partial<Ec2Options>;
 }
 
 /** What EKS on Fargate and App Runner assume beyond the Fargate side (platforms/eks-fargate.ts, platforms/app-runner.ts). */
@@ -115,6 +118,30 @@ export interface ManagedOptions {
     /** Most instances (MaxSize); null: no cap assumed. */
     maxInstances: number | null;
   };
+}
+
+/** The EC2-capacity platforms' own assumptions (the workload's task is the Fargate side's). */
+export interface Ec2Options {
+  /** Instance type of the ECS container instances and EKS nodes; null: chosen per region and architecture. */
+  instanceType: string | null;
+  /** Fewest instances (ECS) or nodes (EKS) running, whatever the traffic (one per Availability Zone). */
+  minInstances: number;
+  /** Share of the instances' task capacity the capacity provider fills (ECS managed scaling target capacity); 1: full. */
+  targetCapacity: number;
+  /** Share of an ECS container instance's memory kept for the OS and the agent. */
+  reservedMemoryShare: number;
+  /** vCPU each EKS node's DaemonSets (kube-proxy, VPC CNI) request. */
+  eksDaemonSetVcpu: number;
+  /** Services sharing one EKS cluster (its fee is split between them). */
+  eksClustersShared: number;
+  eksSupport: 'standard' | 'extended';
+  /** Lambda Managed Instances: instance type; null: chosen per region and the function's architecture. */
+  managedInstanceType: string | null;
+  /** Lambda Managed Instances: memory per vCPU of an execution environment (2-8 GiB). */
+  managedMemoryGibPerVcpu: number;
+  /** Lambda Managed Instances: concurrent requests one instance serves; null: from the CPU a request uses. */
+  managedConcurrencyPerInstance: number | null;
+  managedMinInstances: number;
 }
 
 /** One level of the day: a share of the day's hours and the traffic rate then, as a multiple of the monthly average. */

@@ -393,3 +393,95 @@ export const NETWORK_FACTS = {
     confidence: 'high',
   },
 } satisfies Record<string, Limit>;
+
+const ECS_MEMORY_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html';
+const EKS_AMI_BOOTSTRAP = 'https://github.com/awslabs/amazon-eks-ami/blob/main/files/bootstrap.sh';
+const VPC_CNI_MAX_PODS = 'https://github.com/aws/amazon-vpc-cni-k8s/blob/master/misc/eni-max-pods.txt';
+
+/**
+ * What an EC2 instance keeps for itself when it runs containers (ECS on EC2, EKS nodes) or Lambda Managed Instances
+ * execution environments: the cost model packs tasks, pods and environments onto what is left.
+ */
+export const EC2_CAPACITY_FACTS = {
+  /**
+   * Share of an ECS container instance's memory kept from tasks for the OS, the kernel and the ECS agent. The ECS
+   * docs show an m4.large (8,192 MiB installed) registering 7,985 MiB before any ECS_RESERVED_MEMORY; AWS's Batch
+   * docs (the same ECS agent) recommend reserving a 5% buffer for the agent and critical system processes.
+   */
+  ecsReservedMemoryShare: {
+    value: 0.05,
+    unit: 'share of installed memory',
+    source: 'Amazon ECS "Reserving Linux container instance memory"; AWS Batch "Reserve system memory" (5% buffer recommended)',
+    url: ECS_MEMORY_DOCS,
+    confidence: 'medium',
+  },
+  /** EKS-optimized AMI kube-reserved memory: 11 MiB per pod the node may run, plus this base (MiB). */
+  eksKubeReservedMemoryBaseMib: {
+    value: 255,
+    unit: 'MiB',
+    source: 'amazon-eks-ami bootstrap.sh (get_memory_mebibytes_to_reserve)',
+    url: EKS_AMI_BOOTSTRAP,
+    confidence: 'high',
+  },
+  eksKubeReservedMemoryPerPodMib: {
+    value: 11,
+    unit: 'MiB per pod',
+    source: 'amazon-eks-ami bootstrap.sh (get_memory_mebibytes_to_reserve)',
+    url: EKS_AMI_BOOTSTRAP,
+    confidence: 'high',
+  },
+  /** kubelet's hard eviction threshold (memory.available), kept free on every node. */
+  eksEvictionMemoryMib: { value: 100, unit: 'MiB', source: 'kubelet default evictionHard memory.available<100Mi', url: EKS_AMI_BOOTSTRAP, confidence: 'high' },
+  /**
+   * EKS-optimized AMI kube-reserved CPU, by ranges of the node's cores: 6% of the first core, 1% of the second,
+   * 0.5% of cores 3-4, 0.25% of every core above 4 (GKE's ranges, as bootstrap.sh says).
+   */
+  eksKubeReservedCpuShares: {
+    value: [
+      { upToCores: 1, share: 0.06 },
+      { upToCores: 2, share: 0.01 },
+      { upToCores: 4, share: 0.005 },
+      { upToCores: Infinity, share: 0.0025 },
+    ],
+    unit: 'share of each core in the range',
+    source: 'amazon-eks-ami bootstrap.sh (get_cpu_millicores_to_reserve)',
+    url: EKS_AMI_BOOTSTRAP,
+    confidence: 'high',
+  },
+  /**
+   * Pods an EKS node runs with the VPC CNI (no prefix delegation): ENIs x (IPv4 per ENI - 1) + 2, for the catalogue's
+   * instance types.
+   */
+  eksMaxPods: {
+    value: {
+      'm7g.large': 29,
+      'm7g.xlarge': 58,
+      'm7i.large': 29,
+      'm7i.xlarge': 58,
+      'm6i.large': 29,
+      'm6i.xlarge': 58,
+      'm6g.large': 29,
+      'm6g.xlarge': 58,
+      'c7g.large': 29,
+      'c7g.xlarge': 58,
+      'c6i.large': 29,
+      'r7g.large': 29,
+      't4g.medium': 17,
+      't4g.large': 35,
+      't3.medium': 17,
+      't3.large': 35,
+    } as Record<string, number>,
+    unit: 'pods per node',
+    source: 'aws/amazon-vpc-cni-k8s misc/eni-max-pods.txt',
+    url: VPC_CNI_MAX_PODS,
+    confidence: 'high',
+  },
+  /** Lambda Managed Instances: the memory per vCPU a capacity provider may give execution environments (GiB). */
+  managedInstancesMemoryGibPerVcpu: {
+    value: { min: 2, max: 8 },
+    unit: 'GiB per vCPU',
+    source: 'Lambda API reference: LambdaManagedInstancesCapacityProviderConfig.ExecutionEnvironmentMemoryGiBPerVCpu',
+    url: 'https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html',
+    confidence: 'high',
+  },
+} satisfies Record<string, Limit<unknown>>;

@@ -60,3 +60,22 @@ function albLcu(s: Scenario, prices: PriceBook, lambdaTargets: boolean): number 
   const processed = gbPerHour / prices.global(lambdaTargets ? 'alb.lcu.processedGbPerHourLambdaTargets' : 'alb.lcu.processedGbPerHour');
   return Math.max(newConnections, active, processed);
 }
+
+/** Requests per month at which a front door's price steps down a volume tier (API Gateway; none for the others). */
+export function frontDoorBends(door: FrontDoor, s: Scenario, prices: PriceBook): number[] {
+  const metered =
+    door === 'http-api'
+      ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb')))
+      : door === 'websocket-api'
+        ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')))
+        : 1;
+  const key =
+    door === 'rest-api'
+      ? 'apigw.restPerMillion'
+      : door === 'http-api'
+        ? 'apigw.httpPerMillion'
+        : door === 'websocket-api'
+          ? 'apigw.websocketMessagesPerMillion'
+          : undefined;
+  return key ? prices.tiers(key).flatMap(([from]) => (from > 0 ? [from / metered] : [])) : [];
+}

@@ -56,4 +56,8 @@ export { appRunnerPlatform, APP_RUNNER_EXISTING_CUSTOMERS_ONLY, APP_RUNNER_STATU
 export { ecsExpressPlatform } from './ecs-express.js';
 export { ecsFargateSpotPlatform } from './ecs-fargate-spot.js';
 export { eksFargatePlatform } from './eks-fargate.js';
+// Platforms on EC2 capacity: built, not yet shown (a test or a face registers them with registerPlatform).
+export { ecsEc2Platform } from './ecs-ec2.js';
+export { eksEc2Platform } from './eks-ec2.js';
+export { lambdaManagedPlatform } from './lambda-managed.js';
 export type { CostPart, Deployment, Platform, PlatformCost, PlatformCurve } from './types.js';
