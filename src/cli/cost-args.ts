@@ -12,7 +12,7 @@ import {
   isLambdaEphemeralStorage,
   LAMBDA_LIMITS,
   nearestFargateSize,
-  platforms,
+  availablePlatforms,
   regions,
   SAVINGS_PLANS,
   type SavingsPlan,
@@ -143,8 +143,9 @@ Fargate:
   --alb-lcu <n>                   Fixed average ALB LCUs [computed from traffic]
   --fargate-nat-gateway           The tasks run in private subnets behind the NAT gateways [public subnets, a public IPv4 each]
 Platforms:
-  --platforms <id,id,...>         The platforms to cost beside Lambda and Fargate [every one: ${platforms()
+  --platforms <id,id,...>         The platforms to cost beside Lambda and Fargate [Lambda and Fargate; on request: ${availablePlatforms()
     .map((p) => p.id)
+    .filter((id) => id !== 'lambda' && id !== 'ecs-fargate')
     .join(', ')}]
 Output:
   --format <text|json>            [text]`;
@@ -302,7 +303,7 @@ const PLATFORM_ALIASES: Record<string, string> = { fargate: 'ecs-fargate' };
 
 /** `--platforms a,b,c`: registered platform ids (or their short names), else a usage error naming the known ones. */
 function platformList(text: string): string[] {
-  const known = platforms().map((p) => p.id);
+  const known = availablePlatforms().map((p) => p.id);
   const ids = text
     .split(',')
     .map((s) => s.trim())

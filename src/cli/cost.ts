@@ -9,6 +9,7 @@ import {
   type CostReport,
   type CostSettings,
   capacityNotes,
+  platformNotes,
   fargateFor,
   verdictFlips,
   workspaceTotal,
@@ -142,7 +143,7 @@ function flagReport(request: CostRequest, io: Io): CostReport {
     scenario,
     crossovers(scenario, prices),
     prices.dateFor(keys),
-    [...capacityNotes(c.fargate), ...prices.notesFor(keys)],
+    [...capacityNotes(c.fargate), ...platformNotes(c), ...prices.notesFor(keys)],
     prices.used(keys),
     verdictFlips(scenario, prices),
   );

@@ -12,7 +12,7 @@ import { LAMBDA_LIMITS } from './data/limits.js';
 import { PRICE_TABLE } from './data/pricing.js';
 import { type SeveritySetting } from './findings.js';
 import { RULES_BY_ID } from './rules/registry.js';
-import { platforms } from './cost/platforms/index.js';
+import { availablePlatforms } from './cost/platforms/index.js';
 
 export interface Bounds {
   integer?: boolean;
@@ -160,7 +160,7 @@ export function checkRules(value: unknown, problems: string[]): Record<string, S
  * The platforms beyond Lambda and ECS on Fargate to cost, by id: a list of the registered ones (unknown ids are
  * left out, each said once); null or absent: every registered platform.
  */
-export function checkPlatforms(value: unknown, problems: string[], known: readonly string[] = platforms().map((p) => p.id)): string[] | null {
+export function checkPlatforms(value: unknown, problems: string[], known: readonly string[] = availablePlatforms().map((p) => p.id)): string[] | null {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) {
     problems.push(`crossover.platforms: ${show(value)} is not a list of platform ids; every platform is costed.`);

@@ -8,7 +8,7 @@ import { crossovers, sweep, type Sweep } from './crossover.js';
 import { decide } from './decision.js';
 import { capacityNotes } from './platforms/ecs-fargate.js';
 import { verdictFlips } from './sensitivity.js';
-import { compare, priceKeysOf, type WorkloadEstimate } from './estimate.js';
+import { compare, platformNotes, priceKeysOf, type WorkloadEstimate } from './estimate.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type FrontDoor, type SavingsPlan, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
@@ -92,7 +92,7 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   const prices = priceBook(scenario.region, priceOverrides);
   const c = compare(scenario, prices);
   const keys = priceKeysOf(c);
-  const notes = [...capacityNotes(c.fargate), ...prices.notesFor(keys)];
+  const notes = [...capacityNotes(c.fargate), ...platformNotes(c), ...prices.notesFor(keys)];
   return {
     report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes, prices.used(keys), verdictFlips(scenario, prices)),
     platforms: c.platforms.map((p) => ({

@@ -64,6 +64,11 @@ export function compare(scenario: Scenario, prices: PriceBook): Comparison {
   };
 }
 
+/** What the costed platforms say must go with their figures (a price a region lacks, a status), once each. */
+export function platformNotes(c: Comparison): string[] {
+  return [...new Set(c.platforms.flatMap((p) => p.notes ?? []))];
+}
+
 /** Every price a comparison read, once each. */
 export function priceKeysOf(c: Comparison): RegionalPriceKey[] {
   return [...new Set(c.platforms.flatMap((p) => p.priceKeys))];
@@ -104,7 +109,7 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     scenario,
     // The workload's own assumptions, then what each platform adds (the platform modules word their own).
     assumptions: [...needs.assumptions, ...platformAssumptions(scenario)],
-    notes: [...needs.notes, ...capacityNotes(typical.fargate), ...prices.notesFor(keys)],
+    notes: [...needs.notes, ...capacityNotes(typical.fargate), ...platformNotes(typical), ...prices.notesFor(keys)],
     priceDate: prices.dateFor(keys),
     prices: prices.used(keys),
     region,

@@ -147,7 +147,17 @@ describe('the platforms a user enables', () => {
   test('the view offers each platform as a switch and shows only those switched on', () => {
     const estimate = estimateWorkload({ kind: 'lambda-function', fn: fn() }, 'template.yaml', emptyUsage(), resolveCostSettings({}));
     const all = workloadComparison(estimate, {}, {});
-    expect(all.available).toEqual([{ id: 'test-vm', label: 'Test VM' }]);
+    // The registered test VM, then the built platforms a user turns on by name.
+    expect(all.available.map((p) => p.id)).toEqual([
+      'test-vm',
+      'ecs-ec2',
+      'eks-fargate',
+      'eks-ec2',
+      'ecs-express',
+      'ecs-fargate-spot',
+      'lambda-managed',
+      'app-runner',
+    ]);
     expect(all.platforms.map((p) => p.id)).toContain('test-vm');
     const off = workloadComparison(estimate, { platforms: [] }, {});
     expect(off.platforms.map((p) => p.id)).toEqual(['lambda', 'ecs-fargate']);
@@ -157,7 +167,16 @@ describe('the platforms a user enables', () => {
   test('an unknown id is left out and said once', () => {
     const problems: string[] = [];
     expect(resolveCostSettings({ platforms: ['test-vm', 'mainframe'] }, problems).platforms).toEqual(['test-vm']);
-    expect(problems).toEqual([expect.stringMatching(/^crossover\.platforms: "mainframe" is not a platform of this version \(lambda, ecs-fargate, test-vm\)/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^crossover\.platforms: "mainframe" is not a platform of this version \(lambda, ecs-fargate, test-vm, ecs-ec2, /),
+    ]);
+  });
+
+  test('the platforms on request are costed only when named, and what they must say comes with the figure', () => {
+    expect(ids({ platforms: ['ecs-ec2', 'eks-fargate'] })).toEqual(['lambda', 'ecs-fargate', 'ecs-ec2', 'eks-fargate']);
+    expect(ids({})).not.toContain('ecs-ec2');
+    const e = estimateWorkload({ kind: 'lambda-function', fn: fn() }, 'template.yaml', emptyUsage(), resolveCostSettings({ platforms: ['app-runner'] }));
+    expect(e.notes.some((n) => n.startsWith('App Runner is ') && n.includes('2026-04-30'))).toBe(true);
   });
 
   test('crossover cost --platforms: the JSON has the platforms named, and refuses unknown ones', async () => {

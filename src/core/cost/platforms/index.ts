@@ -3,22 +3,51 @@
  * crossover against it. Adding a platform: one module beside these (see types.ts) and one line in BUILT_IN;
  * a test may register one for its own run (registerPlatform).
  */
+import { appRunnerPlatform } from './app-runner.js';
+import { ecsEc2Platform } from './ecs-ec2.js';
+import { ecsExpressPlatform } from './ecs-express.js';
 import { ecsFargatePlatform } from './ecs-fargate.js';
+import { ecsFargateSpotPlatform } from './ecs-fargate-spot.js';
+import { eksEc2Platform } from './eks-ec2.js';
+import { eksFargatePlatform } from './eks-fargate.js';
+import { lambdaManagedPlatform } from './lambda-managed.js';
 import { lambdaPlatform } from './lambda.js';
 import { type Scenario } from '../model.js';
 import { type Platform } from './types.js';
 
 const BUILT_IN: readonly Platform[] = [lambdaPlatform, ecsFargatePlatform];
 
+/**
+ * Built platforms a user turns on by name (`crossover.platforms`, `crossover cost --platforms`, the view's switches):
+ * costed only when named, in this order after the shown ones. Issue 16 decides which are shown by default.
+ */
+const ON_REQUEST: readonly Platform[] = [
+  ecsEc2Platform,
+  eksFargatePlatform,
+  eksEc2Platform,
+  ecsExpressPlatform,
+  ecsFargateSpotPlatform,
+  lambdaManagedPlatform,
+  appRunnerPlatform,
+];
+
 let registry: readonly Platform[] = BUILT_IN;
 
 /**
- * Every platform, the reference (Lambda) first; given a scenario that names the platforms to cost, only those
- * (Lambda and ECS on Fargate always).
+ * The platforms to cost, the reference (Lambda) first: those shown by default (and any a test registered), or,
+ * given a scenario that names platforms, those of them and of the platforms on request (Lambda and ECS on Fargate
+ * always).
  */
 export function platforms(s?: Pick<Scenario, 'platforms'>): readonly Platform[] {
   const enabled = s?.platforms;
-  return enabled ? registry.filter((p) => p === lambdaPlatform || p === ecsFargatePlatform || enabled.includes(p.id)) : registry;
+  if (!enabled) return registry;
+  const shown = registry.filter((p) => p === lambdaPlatform || p === ecsFargatePlatform || enabled.includes(p.id));
+  return [...shown, ...ON_REQUEST.filter((p) => enabled.includes(p.id) && !shown.includes(p))];
+}
+
+/** Every platform this version has: the shown ones and those on request (what a user may name). */
+export function availablePlatforms(): readonly Platform[] {
+  return [...registry, ...ON_REQUEST.filter((p) => !registry.includes(p))];
 }
 
 /** The platforms compared with the reference (all but Lambda), as `platforms` chooses them. */
@@ -31,11 +60,11 @@ export function otherPlatforms(s?: Pick<Scenario, 'platforms'>): readonly Platfo
  * added to BUILT_IN is listed here too, so it shows wherever a registered test platform does.
  */
 export function extraPlatforms(): readonly Platform[] {
-  return registry.filter((p) => p !== lambdaPlatform && p !== ecsFargatePlatform);
+  return availablePlatforms().filter((p) => p !== lambdaPlatform && p !== ecsFargatePlatform);
 }
 
 export function platformById(id: string): Platform | undefined {
-  return registry.find((p) => p.id === id);
+  return availablePlatforms().find((p) => p.id === id);
 }
 
 /**

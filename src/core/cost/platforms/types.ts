@@ -32,6 +32,8 @@ export interface PlatformCost {
   deployment: Deployment;
   /** Every regional price the figure read. */
   priceKeys: RegionalPriceKey[];
+  /** What must be said with the figure (a price the region lacks, an assumption that does not hold, a status). */
+  notes?: string[];
 }
 
 /**
