@@ -21,14 +21,10 @@ export function frontDoorCost(
   const requests = Math.max(0, s.requestsPerMonth);
   switch (door) {
     case 'rest-api':
-      return { cost: tieredCost(requests, prices.tiers('apigw.restPerMillion'), 1e6), keys: ['apigw.restPerMillion'] };
-    case 'http-api': {
-      const metered = requests * Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb')));
-      return { cost: tieredCost(metered, prices.tiers('apigw.httpPerMillion'), 1e6), keys: ['apigw.httpPerMillion'] };
-    }
+    case 'http-api':
     case 'websocket-api': {
-      const messages = requests * Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')));
-      return { cost: tieredCost(messages, prices.tiers('apigw.websocketMessagesPerMillion'), 1e6), keys: ['apigw.websocketMessagesPerMillion'] };
+      const api = apiMetering(door, s, prices);
+      return { cost: tieredCost(requests * api.perRequest, prices.tiers(api.key), 1e6), keys: [api.key] };
     }
     case 'alb': {
       const lcu = albLcu(s, prices, lambdaTargets);
@@ -61,21 +57,42 @@ function albLcu(s: Scenario, prices: PriceBook, lambdaTargets: boolean): number 
   return Math.max(newConnections, active, processed);
 }
 
+type ApiDoor = 'rest-api' | 'http-api' | 'websocket-api';
+
+const isApiDoor = (door: FrontDoor): door is ApiDoor => door === 'rest-api' || door === 'http-api' || door === 'websocket-api';
+
+/**
+ * How an API Gateway API meters a request: its tiered price and the units one request counts for (REST: one
+ * request; HTTP: one per 512 KB of payload; WebSocket: one message per 32 KB).
+ */
+function apiMetering(door: ApiDoor, s: Scenario, prices: PriceBook): { key: RegionalPriceKey; perRequest: number } {
+  if (door === 'rest-api') return { key: 'apigw.restPerMillion', perRequest: 1 };
+  const increment = prices.global(door === 'http-api' ? 'apigw.httpMeteringIncrementKb' : 'apigw.websocketMeteringIncrementKb');
+  return {
+    key: door === 'http-api' ? 'apigw.httpPerMillion' : 'apigw.websocketMessagesPerMillion',
+    perRequest: Math.max(1, Math.ceil(s.payloadKb / increment)),
+  };
+}
+
 /** Requests per month at which a front door's price steps down a volume tier (API Gateway; none for the others). */
 export function frontDoorBends(door: FrontDoor, s: Scenario, prices: PriceBook): number[] {
-  const metered =
-    door === 'http-api'
-      ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb')))
-      : door === 'websocket-api'
-        ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')))
-        : 1;
-  const key =
-    door === 'rest-api'
-      ? 'apigw.restPerMillion'
-      : door === 'http-api'
-        ? 'apigw.httpPerMillion'
-        : door === 'websocket-api'
-          ? 'apigw.websocketMessagesPerMillion'
-          : undefined;
-  return key ? prices.tiers(key).flatMap(([from]) => (from > 0 ? [from / metered] : [])) : [];
+  if (!isApiDoor(door)) return [];
+  const api = apiMetering(door, s, prices);
+  return prices.tiers(api.key).flatMap(([from]) => (from > 0 ? [from / api.perRequest] : []));
+}
+
+/**
+ * The front door's monthly cost as a function of monthly requests, its constants worked out once: API Gateway
+ * tiered on its metered units, an ALB linear in requests (LCUs are), nothing for the others.
+ */
+export function frontDoorTotal(door: FrontDoor, s: Scenario, prices: PriceBook, lambdaTargets: boolean): (requestsPerMonth: number) => number {
+  if (isApiDoor(door)) {
+    const api = apiMetering(door, s, prices);
+    const tiers = prices.tiers(api.key);
+    return (r) => tieredCost(Math.max(0, r) * api.perRequest, tiers, 1e6);
+  }
+  if (door !== 'alb') return () => 0;
+  const base = frontDoorCost('alb', { ...s, requestsPerMonth: 0 }, prices, lambdaTargets).cost;
+  const slope = (frontDoorCost('alb', { ...s, requestsPerMonth: 1e9 }, prices, lambdaTargets).cost - base) / 1e9;
+  return (r) => base + slope * Math.max(0, r);
 }

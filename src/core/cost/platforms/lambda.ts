@@ -11,7 +11,7 @@ import { LAMBDA_LIMITS } from '../../data/limits.js';
 import { tieredCost, type PriceBook } from '../price-book.js';
 import { type RegionalPriceKey } from '../../data/price-table.js';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type Scenario } from '../model.js';
-import { frontDoorCost } from './front-door.js';
+import { frontDoorBends, frontDoorCost, frontDoorTotal } from './front-door.js';
 import { logsCost, natGatewayCost, savingsPlanDiscount } from './shared-costs.js';
 import { partsOf, sumParts, type Platform, type PlatformCost, type PlatformCurve } from './types.js';
 
@@ -151,22 +151,7 @@ export function lambdaBreakpoints(s: Scenario, prices: PriceBook): number[] {
     if (s.freeTier) points.push(provisionedCapacity + prices.global('lambda.freeTier.gbSeconds') / gbsPerRequest);
   }
   if (s.freeTier) points.push(prices.global('lambda.freeTier.requests'));
-  const door = s.lambda.frontDoor;
-  const perRequest =
-    door === 'http-api'
-      ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb')))
-      : door === 'websocket-api'
-        ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')))
-        : 1;
-  const tierKey =
-    door === 'rest-api'
-      ? 'apigw.restPerMillion'
-      : door === 'http-api'
-        ? 'apigw.httpPerMillion'
-        : door === 'websocket-api'
-          ? 'apigw.websocketMessagesPerMillion'
-          : undefined;
-  if (tierKey) for (const [from] of prices.tiers(tierKey)) if (from > 0) points.push(from / perRequest);
+  points.push(...frontDoorBends(s.lambda.frontDoor, s, prices));
   return points;
 }
 
@@ -189,25 +174,8 @@ function lambdaTotal(s: Scenario, prices: PriceBook): (r: number) => number {
   const rdsProxy = s.lambda.rdsProxyVcpu > 0 ? rdsProxyCost(s.lambda.rdsProxyVcpu, prices) : 0;
   const freeRequests = s.freeTier ? prices.global('lambda.freeTier.requests') : 0;
   const freeGbs = s.freeTier ? prices.global('lambda.freeTier.gbSeconds') : 0;
-  // The front door as a function of requests; the ALB's LCUs are linear in requests.
-  const door = s.lambda.frontDoor;
-  let frontDoor: (r: number) => number = () => 0;
-  if (door === 'rest-api' || door === 'http-api' || door === 'websocket-api') {
-    const perRequest =
-      door === 'rest-api'
-        ? 1
-        : door === 'http-api'
-          ? Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.httpMeteringIncrementKb')))
-          : Math.max(1, Math.ceil(s.payloadKb / prices.global('apigw.websocketMeteringIncrementKb')));
-    const tiers = prices.tiers(
-      door === 'rest-api' ? 'apigw.restPerMillion' : door === 'http-api' ? 'apigw.httpPerMillion' : 'apigw.websocketMessagesPerMillion',
-    );
-    frontDoor = (r) => tieredCost(r * perRequest, tiers, 1e6);
-  } else if (door === 'alb') {
-    const base = frontDoorCost('alb', { ...s, requestsPerMonth: 0 }, prices, true).cost;
-    const slope = (frontDoorCost('alb', { ...s, requestsPerMonth: 1e9 }, prices, true).cost - base) / 1e9;
-    frontDoor = (r) => base + slope * r;
-  }
+  // The front door as a function of requests (API Gateway tiered, an ALB's LCUs linear in requests).
+  const frontDoor = frontDoorTotal(s.lambda.frontDoor, s, prices, true);
   // NAT gateways (a function in a VPC) and logs: linear in requests.
   const extras = (r: number) =>
     (s.lambda.vpc ? natGatewayCost({ ...s, requestsPerMonth: r }, prices).cost : 0) + logsCost({ ...s, requestsPerMonth: r }, prices).cost;
