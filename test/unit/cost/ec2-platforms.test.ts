@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { run } from '../../../src/cli/main.js';
 import { compare } from '../../../src/core/cost/estimate.js';
-import { crossovers, verdictRanges, type VerdictRange } from '../../../src/core/cost/crossover.js';
-import { FRONT_DOORS, SAVINGS_PLANS, type Scenario } from '../../../src/core/cost/model.js';
+import { crossovers, verdictRanges } from '../../../src/core/cost/crossover.js';
+import { type Scenario } from '../../../src/core/cost/model.js';
 import { eksPacking, ecsPacking, defaultEc2Options, instanceType, unitsPerInstance, eksReservedVcpu } from '../../../src/core/cost/platforms/ec2-capacity.js';
 import { ecsEc2Cost } from '../../../src/core/cost/platforms/ecs-ec2.js';
 import { eksEc2Cost } from '../../../src/core/cost/platforms/eks-ec2.js';
@@ -22,6 +22,7 @@ import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
 import { managedEnvironment, managedInstancesCost } from '../../../src/core/cost/platforms/lambda-managed.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { scenario } from '../../support/scenario.js';
+import { logVolume, randomScenario, rangeAt, seeded } from '../../support/random-scenario.js';
 
 const US = priceBook('us-east-1');
 const LONDON = priceBook('eu-west-2');
@@ -228,57 +229,11 @@ describe('Lambda Managed Instances', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const REGIONS = ['us-east-1', 'eu-west-2', 'sa-east-1', 'ap-northeast-1'];
-
-function randomScenario(rnd: () => number): Scenario {
+/** A random workload with random EC2-capacity options. */
+function randomEc2(rnd: () => number): Scenario {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const fixed = rnd() < 0.15;
-  const base = scenario({
-    region: pick(REGIONS),
-    durationMs: Math.round(5 + rnd() * 2000),
-    payloadKb: Math.round(rnd() * 64),
-    peakToAverage: 1 + rnd() * 9,
-    day: { busyHoursPerDay: 1 + Math.floor(rnd() * 24) },
-    logsKbPerRequest: rnd() < 0.3 ? rnd() * 4 : 0,
-    savingsPlan: pick(SAVINGS_PLANS),
-    freeTier: rnd() < 0.2,
-    network: { natGateways: rnd() < 0.3 ? 1 + Math.floor(rnd() * 3) : 0, egressKbPerRequest: rnd() < 0.5 ? rnd() * 20 : 0 },
-    lambda: {
-      memoryMb: pick([128, 512, 1024, 1769, 3008, 10240]),
-      architecture: pick(['x86_64', 'arm64'] as const),
-      frontDoor: pick(FRONT_DOORS),
-      provisionedConcurrency: rnd() < 0.15 ? Math.floor(rnd() * 10) : 0,
-      vpc: rnd() < 0.3,
-    },
-    fargate: {
-      vcpu: pick([0.25, 0.5, 1, 2]),
-      memoryGb: pick([0.5, 1, 2, 4]),
-      architecture: pick(['x86_64', 'arm64'] as const),
-      tasks: fixed ? 1 + Math.floor(rnd() * 20) : null,
-      minTasks: 1 + Math.floor(rnd() * 3),
-      maxTasks: rnd() < 0.2 ? 5 + Math.floor(rnd() * 200) : null,
-      perTaskConcurrency: rnd() < 0.5 ? null : 1 + rnd() * 40,
-      requestVcpu: 0.07 + rnd() * 5.9,
-      cpuBusyShare: 0.05 + rnd() * 0.95,
-      targetUtilization: 0.4 + rnd() * 0.5,
-      loadBalancer: rnd() < 0.8 ? 'alb' : 'none',
-      subnets: rnd() < 0.5 ? 'public' : 'private',
-    },
-  });
   return {
-    ...base,
+    ...randomScenario(rnd, { regions: ['us-east-1', 'eu-west-2', 'sa-east-1', 'ap-northeast-1'], vcpu: [0.25, 0.5, 1, 2], memoryGb: [0.5, 1, 2, 4] }),
     ec2: {
       minInstances: Math.floor(rnd() * 4),
       ...(rnd() < 0.3 ? { targetCapacity: 0.5 + rnd() * 0.5 } : {}),
@@ -295,28 +250,20 @@ function randomScenario(rnd: () => number): Scenario {
 const RANGE: [number, number] = [1_000, 1e11];
 const PLATFORMS: Platform[] = [ecsEc2Platform, eksEc2Platform, lambdaManagedPlatform];
 
-/** The range holding r, unless r sits on (or within floating error of) a boundary, where either answer is right. */
-function rangeAt(ranges: VerdictRange[], r: number): VerdictRange | undefined {
-  const range = ranges.find((x) => r >= x.from && r <= x.to);
-  if (!range) return undefined;
-  const near = (b: number) => Math.abs(r - b) <= Math.max(1e-7 * b, 1e-3);
-  return near(range.from) || near(range.to) ? undefined : range;
-}
-
 describe.each(PLATFORMS.map((p) => [p.id, p] as const))('%s at random volumes of random workloads', (_id, platform) => {
   test('the curve is the cost, and the side the verdict says is cheaper than Lambda is cheaper', () => {
     let lambdaCheaper = 0;
     let otherCheaper = 0;
     for (let seed = 1; seed <= 150; seed++) {
-      const rnd = random(seed);
-      const s = randomScenario(rnd);
+      const rnd = seeded(seed);
+      const s = randomEc2(rnd);
       const prices = priceBook(s.region);
       const curve = platform.curve(s, prices);
       const ranges = verdictRanges(lambdaPlatform.curve(s, prices), curve, RANGE);
       expect(ranges[0]!.from, `seed ${seed}`).toBe(RANGE[0]);
       expect(ranges[ranges.length - 1]!.to, `seed ${seed}`).toBe(RANGE[1]);
       for (let i = 0; i < 30; i++) {
-        const r = RANGE[0] * Math.pow(RANGE[1] / RANGE[0], rnd());
+        const r = logVolume(rnd, RANGE);
         const at = { ...s, requestsPerMonth: r };
         const cost = platform.cost(at, prices).monthlyUsd;
         expect(curve.total(r), `seed ${seed} at ${r}`).toBeCloseTo(cost, 6);

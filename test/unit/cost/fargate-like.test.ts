@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { run } from '../../../src/cli/main.js';
-import { crossovers, verdictRanges, type VerdictRange } from '../../../src/core/cost/crossover.js';
+import { crossovers, verdictRanges } from '../../../src/core/cost/crossover.js';
 import { compare } from '../../../src/core/cost/estimate.js';
-import { FRONT_DOORS, SAVINGS_PLANS, type Scenario } from '../../../src/core/cost/model.js';
+import { type Scenario } from '../../../src/core/cost/model.js';
 import { appRunnerPlatform, APP_RUNNER_EXISTING_CUSTOMERS_ONLY, APP_RUNNER_STATUS } from '../../../src/core/cost/platforms/app-runner.js';
 import { ecsExpressPlatform } from '../../../src/core/cost/platforms/ecs-express.js';
 import { ecsFargateSpotPlatform } from '../../../src/core/cost/platforms/ecs-fargate-spot.js';
@@ -18,6 +18,7 @@ import { lambdaCost, lambdaPlatform } from '../../../src/core/cost/platforms/lam
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { nearestAppRunnerSize } from '../../../src/core/data/limits.js';
 import { scenario } from '../../support/scenario.js';
+import { logVolume, randomScenario, rangeAt, seeded } from '../../support/random-scenario.js';
 
 const US = priceBook('us-east-1');
 const EU = priceBook('eu-west-1');
@@ -225,49 +226,10 @@ describe('App Runner', () => {
 const PLATFORMS: Platform[] = [ecsFargateSpotPlatform, ecsExpressPlatform, eksFargatePlatform, appRunnerPlatform];
 const RANGE: [number, number] = [1_000, 1e11];
 
-/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomScenario(rnd: () => number): Scenario {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const profile = rnd() < 0.3 ? Array.from({ length: 24 }, () => (rnd() < 0.3 ? 0 : Math.round(rnd() * 10))) : null;
+/** A random workload with random EKS and App Runner options. */
+function randomManaged(rnd: () => number): Scenario {
   return {
-    ...scenario({
-      region: pick(['us-east-1', 'eu-west-1', 'ap-northeast-1']),
-      durationMs: Math.round(5 + rnd() * 2000),
-      payloadKb: Math.round(rnd() * 64),
-      peakToAverage: 1 + rnd() * 9,
-      day: { busyHoursPerDay: 1 + Math.floor(rnd() * 24), profile },
-      logsKbPerRequest: rnd() < 0.3 ? rnd() * 4 : 0,
-      savingsPlan: pick(SAVINGS_PLANS),
-      freeTier: rnd() < 0.2,
-      network: { natGateways: rnd() < 0.3 ? 1 + Math.floor(rnd() * 3) : 0, egressKbPerRequest: rnd() < 0.5 ? rnd() * 20 : 0 },
-      lambda: { memoryMb: pick([128, 512, 1769, 3008]), architecture: pick(['x86_64', 'arm64'] as const), frontDoor: pick(FRONT_DOORS), vpc: rnd() < 0.3 },
-      fargate: {
-        vcpu: pick([0.25, 0.5, 1, 2, 4]),
-        memoryGb: pick([0.5, 1, 2, 4, 8]),
-        architecture: pick(['x86_64', 'arm64'] as const),
-        tasks: rnd() < 0.15 ? 1 + Math.floor(rnd() * 20) : null,
-        minTasks: 1 + Math.floor(rnd() * 3),
-        maxTasks: rnd() < 0.2 ? 5 + Math.floor(rnd() * 200) : null,
-        perTaskConcurrency: rnd() < 0.5 ? null : 1 + rnd() * 40,
-        requestVcpu: 0.07 + rnd() * 5.9,
-        cpuBusyShare: 0.05 + rnd() * 0.95,
-        targetUtilization: 0.4 + rnd() * 0.5,
-        spot: rnd() < 0.2,
-        loadBalancer: rnd() < 0.8 ? 'alb' : 'none',
-        subnets: rnd() < 0.5 ? 'public' : 'private',
-      },
-    }),
+    ...randomScenario(rnd, { regions: ['us-east-1', 'eu-west-1', 'ap-northeast-1'], memoryMb: [128, 512, 1769, 3008], profiles: true }),
     managed: {
       eks: { clustersSharedBy: 1 + Math.floor(rnd() * 5), support: rnd() < 0.3 ? 'extended' : 'standard' },
       appRunner: {
@@ -284,12 +246,12 @@ const books = new Map([US, EU, TOKYO].map((b) => [b.region, b]));
 describe.each(PLATFORMS.map((p) => [p.id, p] as const))('%s: properties', (_id, platform) => {
   test('the curve’s total equals cost().monthlyUsd at random volumes', () => {
     for (let seed = 1; seed <= 150; seed++) {
-      const rnd = random(seed);
-      const s = randomScenario(rnd);
+      const rnd = seeded(seed);
+      const s = randomManaged(rnd);
       const prices = books.get(s.region)!;
       const curve = platform.curve(s, prices);
       for (let i = 0; i < 10; i++) {
-        const r = RANGE[0] * Math.pow(RANGE[1] / RANGE[0], rnd());
+        const r = logVolume(rnd, RANGE);
         const cost = platform.cost({ ...s, requestsPerMonth: r }, prices).monthlyUsd;
         expect(curve.total(r), `seed ${seed} at ${r}`).toBeCloseTo(cost, Math.max(2, 8 - Math.ceil(Math.log10(Math.max(1, cost)))));
       }
@@ -299,14 +261,14 @@ describe.each(PLATFORMS.map((p) => [p.id, p] as const))('%s: properties', (_id, 
   test('the verdict against Lambda holds at random volumes: the side said cheaper is cheaper', () => {
     const checked = { lambda: 0, other: 0, mixed: 0 };
     for (let seed = 1; seed <= 120; seed++) {
-      const rnd = random(1000 + seed);
-      const s = randomScenario(rnd);
+      const rnd = seeded(1000 + seed);
+      const s = randomManaged(rnd);
       const prices = books.get(s.region)!;
       const ranges = verdictRanges(lambdaPlatform.curve(s, prices), platform.curve(s, prices), RANGE);
       expect(ranges[0]!.from).toBe(RANGE[0]);
       expect(ranges[ranges.length - 1]!.to).toBe(RANGE[1]);
       for (let i = 0; i < 25; i++) {
-        const r = RANGE[0] * Math.pow(RANGE[1] / RANGE[0], rnd());
+        const r = logVolume(rnd, RANGE);
         const range = rangeAt(ranges, r);
         if (!range) continue;
         const lambda = lambdaCost({ ...s, requestsPerMonth: r }, prices).monthlyUsd;
@@ -323,14 +285,6 @@ describe.each(PLATFORMS.map((p) => [p.id, p] as const))('%s: properties', (_id, 
     expect(checked.other).toBeGreaterThan(100);
   });
 });
-
-/** The range holding r, unless r sits on (or within floating error of) a boundary, where either answer is right. */
-function rangeAt(ranges: VerdictRange[], r: number): VerdictRange | undefined {
-  const range = ranges.find((x) => r >= x.from && r <= x.to);
-  if (!range) return undefined;
-  const near = (b: number) => Math.abs(r - b) <= Math.max(1e-7 * b, 1e-3);
-  return near(range.from) || near(range.to) ? undefined : range;
-}
 
 describe('registered, each reaches the comparison and the solver', () => {
   let unregister: (() => void)[] = [];

@@ -2,76 +2,19 @@
 // is cheaper must be cheaper by the full cost functions (lambdaCost / fargateCost), including where a fleet's
 // staircase crosses Lambda's line several times.
 import { describe, expect, test } from 'vitest';
-import { findCrossover, type Crossover, type VerdictRange } from '../../../src/core/cost/crossover.js';
-import { FRONT_DOORS, SAVINGS_PLANS, type Scenario } from '../../../src/core/cost/model.js';
+import { findCrossover, type Crossover } from '../../../src/core/cost/crossover.js';
+import { type Scenario } from '../../../src/core/cost/model.js';
 import { fargateCost } from '../../../src/core/cost/platforms/ecs-fargate.js';
 import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { scenario } from '../../support/scenario.js';
+import { logVolume, randomScenario, rangeAt, seeded } from '../../support/random-scenario.js';
 
 const US = priceBook('us-east-1');
 const RANGE: [number, number] = [1_000, 1e11];
 
-/** A small seeded generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomScenario(rnd: () => number): Scenario {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const fixed = rnd() < 0.15;
-  const perTask = rnd() < 0.5 ? null : 1 + rnd() * 40;
-  return scenario({
-    durationMs: Math.round(5 + rnd() * 2000),
-    payloadKb: Math.round(rnd() * 64),
-    peakToAverage: 1 + rnd() * 9,
-    day: { busyHoursPerDay: 1 + Math.floor(rnd() * 24) },
-    logsKbPerRequest: rnd() < 0.3 ? rnd() * 4 : 0,
-    savingsPlan: pick(SAVINGS_PLANS),
-    freeTier: rnd() < 0.2,
-    network: { natGateways: rnd() < 0.3 ? 1 + Math.floor(rnd() * 3) : 0, egressKbPerRequest: rnd() < 0.5 ? rnd() * 20 : 0 },
-    lambda: {
-      memoryMb: pick([128, 256, 512, 1024, 1769, 3008, 10240]),
-      architecture: pick(['x86_64', 'arm64'] as const),
-      frontDoor: pick(FRONT_DOORS),
-      provisionedConcurrency: rnd() < 0.15 ? Math.floor(rnd() * 10) : 0,
-      vpc: rnd() < 0.3,
-    },
-    fargate: {
-      vcpu: pick([0.25, 0.5, 1, 2, 4]),
-      memoryGb: pick([0.5, 1, 2, 4, 8]),
-      architecture: pick(['x86_64', 'arm64'] as const),
-      tasks: fixed ? 1 + Math.floor(rnd() * 20) : null,
-      minTasks: 1 + Math.floor(rnd() * 3),
-      maxTasks: rnd() < 0.2 ? 5 + Math.floor(rnd() * 200) : null,
-      perTaskConcurrency: perTask,
-      requestVcpu: 0.07 + rnd() * 5.9,
-      cpuBusyShare: 0.05 + rnd() * 0.95,
-      targetUtilization: 0.4 + rnd() * 0.5,
-      spot: rnd() < 0.2,
-      loadBalancer: rnd() < 0.8 ? 'alb' : 'none',
-      subnets: rnd() < 0.5 ? 'public' : 'private',
-    },
-  });
-}
-
 const difference = (s: Scenario, r: number) =>
   lambdaCost({ ...s, requestsPerMonth: r }, US).monthlyUsd - fargateCost({ ...s, requestsPerMonth: r }, US).monthlyUsd;
-
-/** The range holding r, unless r sits on (or within floating error of) a boundary, where either answer is right. */
-function rangeAt(ranges: VerdictRange[], r: number): VerdictRange | undefined {
-  const range = ranges.find((x) => r >= x.from && r <= x.to);
-  if (!range) return undefined;
-  const near = (b: number) => Math.abs(r - b) <= Math.max(1e-7 * b, 1e-3);
-  return near(range.from) || near(range.to) ? undefined : range;
-}
 
 function checkClaim(s: Scenario, verdict: Crossover, r: number, where: string): void {
   const range = rangeAt(verdict.ranges, r);
@@ -88,7 +31,7 @@ describe('the verdict holds at random volumes', () => {
   test('300 random workloads x 40 random volumes: the side said cheaper is cheaper', () => {
     let multiple = 0;
     for (let seed = 1; seed <= 300; seed++) {
-      const rnd = random(seed);
+      const rnd = seeded(seed);
       const s = randomScenario(rnd);
       const verdict = findCrossover(s, US, RANGE);
       // The ranges tile the whole range, in order.
@@ -96,7 +39,7 @@ describe('the verdict holds at random volumes', () => {
       expect(verdict.ranges[verdict.ranges.length - 1]!.to, `seed ${seed}`).toBe(RANGE[1]);
       for (let i = 1; i < verdict.ranges.length; i++) expect(verdict.ranges[i]!.from).toBeCloseTo(verdict.ranges[i - 1]!.to, 6);
       if (verdict.kind === 'point' && verdict.exceptions.length) multiple++;
-      for (let i = 0; i < 40; i++) checkClaim(s, verdict, RANGE[0] * Math.pow(RANGE[1] / RANGE[0], rnd()), `seed ${seed}`);
+      for (let i = 0; i < 40; i++) checkClaim(s, verdict, logVolume(rnd, RANGE), `seed ${seed}`);
       // The stated sentence: cheaper from the first point on, except the exceptions; for good from staysCheaperFrom.
       if (verdict.kind === 'point' && verdict.staysCheaperFrom !== null) {
         for (let i = 0; i < 10; i++) {
