@@ -118,6 +118,26 @@ function resourceOf(node: ModelNode): { Type: string; Properties: Record<string,
         Type: 'AWS::AppRunner::Service',
         Properties: compact({ InstanceConfiguration: compact({ Cpu: value(node.cpu), Memory: value(node.memory) }) }),
       };
+    case 'eks-nodegroup':
+      return {
+        Type: 'AWS::EKS::Nodegroup',
+        Properties: compact({
+          ClusterName: node.clusterId,
+          InstanceTypes: list(node.instanceType),
+          ScalingConfig: compact({ DesiredSize: value(node.desiredSize), MinSize: value(node.minSize), MaxSize: value(node.maxSize) }),
+        }),
+      };
+    case 'eks-fargate-profile':
+      return { Type: 'AWS::EKS::FargateProfile', Properties: compact({ ClusterName: node.clusterId }) };
+    case 'ecs-express-service':
+      return {
+        Type: 'AWS::ECS::ExpressGatewayService',
+        Properties: compact({
+          Cpu: value(node.cpuUnits),
+          Memory: value(node.memoryMb),
+          ScalingTarget: compact({ MinTaskCount: value(node.minTasks), MaxTaskCount: value(node.maxTasks) }),
+        }),
+      };
   }
 }
 

@@ -236,4 +236,53 @@ export interface EksCluster extends ResourceBase {
   version?: Field<string>;
 }
 
-export type ModelNode = LambdaFunction | ApiGateway | SqsQueue | Database | DbProxy | EcsTaskDefinition | EcsService | AppRunnerService | EksCluster;
+/**
+ * A managed node group (`AWS::EKS::Nodegroup`, CDK `addNodegroupCapacity` / `defaultCapacity`): EC2 nodes of a
+ * cluster. Costed as EKS on EC2 with its instance type and node counts.
+ */
+export interface EksNodegroup extends ResourceBase {
+  kind: 'eks-nodegroup';
+  /** Logical id of its cluster in the same file, when it is a Ref. */
+  clusterId: string | undefined;
+  /** The first of `InstanceTypes` (EKS's default t3.medium when absent). */
+  instanceType: Field<string>;
+  desiredSize: Field<number>;
+  minSize: Field<number>;
+  maxSize: Field<number>;
+  /** From the AMI type or the instance family (arm64 for Graviton). */
+  architecture: Field<Architecture>;
+  /** GPU AMI type or a GPU instance family. */
+  gpu: boolean;
+}
+
+/** A Fargate profile (`AWS::EKS::FargateProfile`, CDK `addFargateProfile` / `FargateCluster`): pods of a cluster on Fargate. */
+export interface EksFargateProfile extends ResourceBase {
+  kind: 'eks-fargate-profile';
+  clusterId: string | undefined;
+}
+
+/**
+ * An ECS Express Mode service (`AWS::ECS::ExpressGatewayService`): Fargate tasks behind a shared ALB with auto
+ * scaling. Cpu and memory as written (units / MiB, or "1 vCPU" / "2 GB" strings converted).
+ */
+export interface EcsExpressService extends ResourceBase {
+  kind: 'ecs-express-service';
+  cpuUnits: Field<number>;
+  memoryMb: Field<number>;
+  minTasks: Field<number>;
+  maxTasks: Field<number>;
+}
+
+export type ModelNode =
+  | LambdaFunction
+  | ApiGateway
+  | SqsQueue
+  | Database
+  | DbProxy
+  | EcsTaskDefinition
+  | EcsService
+  | AppRunnerService
+  | EksCluster
+  | EksNodegroup
+  | EksFargateProfile
+  | EcsExpressService;

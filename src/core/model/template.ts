@@ -2,6 +2,9 @@ import {
   type ApiGateway,
   type AppRunnerService,
   type EksCluster,
+  type EksFargateProfile,
+  type EksNodegroup,
+  type EcsExpressService,
   type Database,
   type DbProxy,
   type EcsService,
@@ -40,6 +43,9 @@ export interface TemplateModel {
   services: EcsService[];
   appRunnerServices: AppRunnerService[];
   eksClusters: EksCluster[];
+  eksNodegroups: EksNodegroup[];
+  eksFargateProfiles: EksFargateProfile[];
+  expressServices: EcsExpressService[];
   /** Every node of the model by logical id, for following links. */
   byId: Map<string, ModelNode>;
   /** Logical id -> type for every resource in the template, modelled or not. */
@@ -61,6 +67,9 @@ export function emptyModel(uri: string, format: TemplateFormat, with_: Partial<O
     services: [],
     appRunnerServices: [],
     eksClusters: [],
+    eksNodegroups: [],
+    eksFargateProfiles: [],
+    expressServices: [],
     byId: new Map(),
     resourceTypes: new Map(),
     ...with_,
