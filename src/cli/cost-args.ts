@@ -13,6 +13,7 @@ import {
   LAMBDA_LIMITS,
   nearestFargateSize,
   availablePlatforms,
+  DEFAULT_PLATFORM_IDS,
   regions,
   SAVINGS_PLANS,
   type SavingsPlan,
@@ -143,10 +144,12 @@ Fargate:
   --alb-lcu <n>                   Fixed average ALB LCUs [computed from traffic]
   --fargate-nat-gateway           The tasks run in private subnets behind the NAT gateways [public subnets, a public IPv4 each]
 Platforms:
-  --platforms <id,id,...>         The platforms to cost beside Lambda and Fargate [Lambda and Fargate; on request: ${availablePlatforms()
-    .map((p) => p.id)
-    .filter((id) => id !== 'lambda' && id !== 'ecs-fargate')
-    .join(', ')}]
+  --platforms <id,id,...>         The platforms to cost beside Lambda and Fargate [${DEFAULT_PLATFORM_IDS.filter((id) => id !== 'lambda' && id !== 'ecs-fargate').join(', ')}];
+                                  any of ${availablePlatforms()
+                                    .map((p) => p.id)
+                                    .filter((id) => id !== 'lambda' && id !== 'ecs-fargate')
+                                    .join(', ')}; short names fargate, express, fargate-spot.
+                                  app-runner: only for existing App Runner customers (closed to new ones since 2026-04-30)
 Output:
   --format <text|json>            [text]`;
 
@@ -298,8 +301,8 @@ export function parseCostRequest(argv: string[]): CostCommand {
   return request;
 }
 
-/** The short names the issue's command line uses for the two built-in platforms. */
-const PLATFORM_ALIASES: Record<string, string> = { fargate: 'ecs-fargate' };
+/** Short names on the command line for platform ids. */
+const PLATFORM_ALIASES: Record<string, string> = { fargate: 'ecs-fargate', express: 'ecs-express', 'fargate-spot': 'ecs-fargate-spot' };
 
 /** `--platforms a,b,c`: registered platform ids (or their short names), else a usage error naming the known ones. */
 function platformList(text: string): string[] {

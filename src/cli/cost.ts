@@ -8,8 +8,6 @@ import {
   comparisonReport,
   type CostReport,
   type CostSettings,
-  capacityNotes,
-  platformNotes,
   fargateFor,
   verdictFlips,
   workspaceTotal,
@@ -21,7 +19,7 @@ import {
   type FunctionReport,
   parseUsageFile,
   priceBook,
-  priceKeysOf,
+  pricesRead,
   type PythonReader,
   regions,
   resolveConfig,
@@ -69,6 +67,8 @@ function settingsOf(f: CostFlags, given: readonly string[], problems: string[]):
   return resolveCostSettings(
     {
       platforms: f.platforms,
+      // Naming App Runner on the command line is saying the account uses it (it takes no new customers).
+      appRunnerCustomer: f.platforms?.includes('app-runner') ?? false,
       region: f.region,
       freeTier: f.freeTier,
       busyHoursPerDay: f.busyHoursPerDay,
@@ -103,6 +103,7 @@ function scenarioOf(f: CostFlags, given: readonly string[], problems: string[]):
   const fargate = fargateFor(f.memoryMb, f.architecture, settings, { loadBalancer: f.frontDoor === 'none' ? 'none' : 'alb', private: f.vpc });
   return {
     ...(f.platforms ? { platforms: f.platforms } : {}),
+    ...(f.platforms?.includes('app-runner') ? { appRunnerCustomer: true } : {}),
     region: f.region,
     requestsPerMonth: f.requestsPerMonth,
     durationMs: f.durationMs,
@@ -137,16 +138,8 @@ function flagReport(request: CostRequest, io: Io): CostReport {
   for (const problem of problems) io.err(`crossover: ${problem}\n`);
   const prices = priceBook(scenario.region);
   const c = compare(scenario, prices);
-  const keys = priceKeysOf(c);
-  return comparisonReport(
-    c,
-    scenario,
-    crossovers(scenario, prices),
-    prices.dateFor(keys),
-    [...capacityNotes(c.fargate), ...platformNotes(c), ...prices.notesFor(keys)],
-    prices.used(keys),
-    verdictFlips(scenario, prices),
-  );
+  const read = pricesRead(c, prices);
+  return comparisonReport(c, scenario, crossovers(scenario, prices), read.date, read.notes, read.used, verdictFlips(scenario, prices));
 }
 
 function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport | TaskReport {

@@ -50,11 +50,11 @@ export { DEFAULT_COST_SETTINGS, resolveCostSettings, type CostSettings } from '.
 export { FRONT_DOORS, type Architecture, type Scenario } from './cost/model.js';
 export { fargateFor } from './cost/assumptions.js';
 export { capacityNotes } from './cost/platforms/ecs-fargate.js';
-export { availablePlatforms, platforms } from './cost/platforms/index.js';
+export { availablePlatforms, DEFAULT_PLATFORM_IDS, offeredPlatforms, platforms } from './cost/platforms/index.js';
 export { USAGE_FILE_NAMES, emptyUsage, parseUsageFile, type UsageFile } from './cost/usage-file.js';
 export { changedSpan, usageEdit, withTraffic } from './cost/usage-writer.js';
 export { templateCosts, type FunctionCost, type TaskCost } from './cost/workloads.js';
-export { compare, platformNotes, priceKeysOf, type Comparison, type WorkloadEstimate } from './cost/estimate.js';
+export { compare, platformNotes, priceKeysOf, pricesRead, ranking, type Comparison, type WorkloadEstimate } from './cost/estimate.js';
 export { workloadComparison, workloadSummary } from './cost/comparison.js';
 export { viewFigures, type ViewedWorkload, type ViewFigures } from './cost/view-figures.js';
 export { crossovers } from './cost/crossover.js';

@@ -163,7 +163,7 @@ export function checkRules(value: unknown, problems: string[]): Record<string, S
 export function checkPlatforms(value: unknown, problems: string[], known: readonly string[] = availablePlatforms().map((p) => p.id)): string[] | null {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) {
-    problems.push(`crossover.platforms: ${show(value)} is not a list of platform ids; every platform is costed.`);
+    problems.push(`crossover.platforms: ${show(value)} is not a list of platform ids; the default platforms are costed.`);
     return null;
   }
   const out: string[] = [];

@@ -87,7 +87,17 @@ function boolean(value: unknown, what: string): boolean {
 
 /** The user's edits: known fields only, each of its type and in its range. */
 export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
-  const o = record(value, what, [...Object.keys(OVERRIDE_BOUNDS), 'architecture', 'region', 'frontDoor', 'freeTier', 'spot', 'savingsPlan', 'platforms']);
+  const o = record(value, what, [
+    ...Object.keys(OVERRIDE_BOUNDS),
+    'architecture',
+    'region',
+    'frontDoor',
+    'freeTier',
+    'spot',
+    'savingsPlan',
+    'platforms',
+    'appRunnerCustomer',
+  ]);
   const out: Overrides = {};
   for (const [key, range] of Object.entries(OVERRIDE_BOUNDS) as [keyof typeof OVERRIDE_BOUNDS, Range][]) {
     if (o[key] !== undefined) out[key] = number(o[key], `${what}.${key}`, range);
@@ -100,6 +110,7 @@ export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
   if (o['frontDoor'] !== undefined) out.frontDoor = oneOf(o['frontDoor'], `${what}.frontDoor`, Object.keys(FRONT_DOORS) as FrontDoor[]);
   if (o['freeTier'] !== undefined) out.freeTier = boolean(o['freeTier'], `${what}.freeTier`);
   if (o['spot'] !== undefined) out.spot = boolean(o['spot'], `${what}.spot`);
+  if (o['appRunnerCustomer'] !== undefined) out.appRunnerCustomer = boolean(o['appRunnerCustomer'], `${what}.appRunnerCustomer`);
   if (o['savingsPlan'] !== undefined) out.savingsPlan = oneOf(o['savingsPlan'], `${what}.savingsPlan`, SAVINGS_PLANS);
   if (o['platforms'] !== undefined) {
     const list = o['platforms'];

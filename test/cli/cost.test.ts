@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PRICE_TABLE } from '../../src/core/data/pricing.js';
 import { type RegionalPriceKey } from '../../src/core/data/price-table.js';
+import { priceBook } from '../../src/core/cost/price-book.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bundle = join(repo, 'dist', 'cli.js');
@@ -74,7 +75,10 @@ describe('crossover cost with flags', () => {
       expect(report.lambda.monthlyUsd).toBeGreaterThan(0);
       // Each price used says what the table says of it for that region, and where its figure comes from.
       for (const p of report.prices as { key: RegionalPriceKey; provenance: string; region: string; date: string }[]) {
-        const entry = PRICE_TABLE.regions[region]!.prices[p.key];
+        // A catalogue price (EC2, EKS, App Runner) is always the region's own figure.
+        const entry = Object.hasOwn(PRICE_TABLE.regions[region]!.prices, p.key)
+          ? PRICE_TABLE.regions[region]!.prices[p.key]
+          : { ...priceBook(region).catalogue(p.key)!, provenance: 'own' };
         expect(p.provenance, `${region} ${p.key}`).toBe(entry.provenance);
         expect(p.region, `${region} ${p.key}`).toBe(entry.provenance === 'borrowed' ? 'us-east-1' : region);
         expect(p.date, `${region} ${p.key}`).toBe(entry.date);
@@ -110,8 +114,15 @@ describe('crossover cost with flags', () => {
     expect((price('lambda.durationPerGbSecond.arm64').tiers as number[][])[0]![2]).toBe(0.0000133334);
     expect(price('alb.hour')).toMatchObject({ value: 0.034, provenance: 'own' });
     expect(report.incomplete).toBe(false);
-    expect(cli([...EXAMPLE, '--region', 'sa-east-1']).stdout).toMatch(
+    expect(cli([...EXAMPLE, '--region', 'sa-east-1', '--platforms', 'lambda,fargate']).stdout).toMatch(
       /Prices: sa-east-1, dated 2026-08-10 to 2026-09-29 \(some undated\) \(7 own, 1 derived\)/,
+    );
+    // With the default columns, the EC2 instance's catalogue price counts too (its own, dated 2025-04-04).
+    const all = json([...EXAMPLE, '--region', 'sa-east-1']);
+    const ec2 = (all.prices as { key: string; provenance: string; date: string }[]).filter((p) => p.key.startsWith('ec2.onDemandHour.'));
+    expect(ec2).toEqual([expect.objectContaining({ provenance: 'own', region: 'sa-east-1', date: '2025-04-04' })]);
+    expect(cli([...EXAMPLE, '--region', 'sa-east-1']).stdout).toMatch(
+      /Prices: sa-east-1, dated 2025-04-04 to 2026-09-29 \(some undated\) \(10 own, 1 derived\)/,
     );
   });
 

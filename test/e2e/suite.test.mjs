@@ -201,7 +201,8 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await openFile(page, 'cost/template.yaml');
     const lens = async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t));
     const before = await waitFor('the cost CodeLens above CatalogFunction', lens);
-    assert.match(before, /^about \$[\d.,]+\/mo on Lambda · about \$[\d.,]+\/mo on Fargate \(\d+(-\d+)? tasks?\)$/);
+    // Lambda's figure, then the cheapest of the platforms shown (Lambda, Fargate, ECS on EC2, EKS on Fargate) and the runner-up.
+    assert.match(before, /^about \$[\d.,]+\/mo on Lambda · cheapest: (Lambda|[A-Z][\w ]+ \(\$[\d.,]+\/mo\)), then [A-Z][\w ]+ \(\$[\d.,]+\/mo\)$/);
     assert.ok((await codeLensTexts(page)).includes('Compare'), 'a Compare lens next to it');
     const memoryHover = async (pattern) => {
       await hoverAt(page, 12, 19); // MemorySize: 512
@@ -213,6 +214,9 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     const hoverBefore = await memoryHover(/Memory 512 MB.*10M requests\/month/);
     assert.match(hoverBefore, /about 0\.29 vCPU/);
     assert.match(hoverBefore, /Lambda.*\$[\d.,]+.*Fargate/);
+    assert.match(hoverBefore, /ECS on EC2/);
+    assert.match(hoverBefore, /EKS on Fargate/);
+    assert.match(hoverBefore, /Cheapest: \*?\*?[A-Z]/);
     assert.match(hoverBefore, /Requests per month 10M \(usage file\)/);
     await shot('10-cost-lens-and-hover');
     await page.keyboard.press('Escape');
@@ -240,13 +244,29 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
       return undefined;
     });
     const total = async (id) => Number(((await frame.locator(`#${id}`).innerText()).match(/\$([\d.,]+)/)?.[1] ?? 'NaN').replace(/,/g, ''));
-    const [lensLambda, lensFargate] = dollars(after);
+    const [lensLambda] = dollars(after);
     const viewLambda = await total('lambda-total');
     assert.ok(Math.abs(viewLambda - lensLambda) <= 1, `view Lambda ${viewLambda} vs lens ${lensLambda}`);
-    assert.ok(Math.abs((await total('fargate-total')) - lensFargate) <= 1, `view Fargate vs lens ${lensFargate}`);
+    // A column per platform shown by default; the lens's cheapest figures are the view's.
+    const columns = { Fargate: 'fargate-total', 'ECS on EC2': 'ecs-ec2-total', 'EKS on Fargate': 'eks-fargate-total' };
+    for (const id of Object.values(columns)) assert.ok((await total(id)) > 0, `a ${id} card`);
+    for (const [, label, usd] of after.matchAll(/([A-Z][\w ]+?) \(\$([\d.,]+)\/mo\)/g)) {
+      const viewUsd = await total(columns[label]);
+      assert.ok(Math.abs(viewUsd - Number(usd.replace(/,/g, ''))) <= 1, `view ${label} ${viewUsd} vs lens ${usd}`);
+    }
     assert.match(view, /Fargate is cheaper from about [\d.]+[kMB]? requests\/month/);
     assert.equal(await frame.locator('#requests').getAttribute('value'), '100000000', 'the usage file traffic in the Requests field');
     await shot('12-compare-view-dark');
+    // App Runner takes no new customers: no switch for it until the user says the account already uses it.
+    assert.equal(await frame.locator('#platform-app-runner').count(), 0, 'no App Runner switch for a new customer');
+    assert.equal(await frame.locator('#app-runner-total').count(), 0);
+    await frame.locator('#app-runner-customer').click();
+    await waitFor('an App Runner column', async () => (await frame.locator('#app-runner-total').count()) > 0);
+    assert.ok((await total('app-runner-total')) > 0, 'App Runner priced in us-east-1');
+    assert.match(await frame.locator('body').innerText(), /closed to new customers since 2026-04-30/);
+    await shot('12-compare-view-app-runner');
+    await frame.locator('#app-runner-customer').click();
+    await waitFor('the App Runner column gone again', async () => (await frame.locator('#app-runner-total').count()) === 0);
     // An edit in the view: a tenth of the traffic, typed into the Requests field.
     await frame.locator('#requests input').fill('10000000');
     await frame.locator('#requests input').press('Enter');

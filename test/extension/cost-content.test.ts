@@ -7,6 +7,7 @@ import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/core/present/cost.js';
+import { formatUsd } from '../../src/core/cost/format.js';
 
 const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -27,21 +28,43 @@ const prices = priceBook('us-east-1');
 const limits = resolveConfig({}).limits;
 
 describe('the CodeLens', () => {
-  test('with traffic given: one figure per side and the task count', () => {
+  test('with traffic given: the Lambda figure, and the cheapest platform and the runner-up', () => {
     const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
-    const fargate = e.typical.fargate.monthlyUsd;
-    expect(lensTitle(e)).toBe(`about $18.67/mo on Lambda · about $${fargate.toFixed(2)}/mo on Fargate (2 tasks)`);
+    // The default columns are costed: Lambda, Fargate, ECS on EC2, EKS on Fargate.
+    expect(e.typical.platforms.map((p) => p.platform)).toEqual(['lambda', 'ecs-fargate', 'ecs-ec2', 'eks-fargate']);
+    const [, second] = [...e.typical.platforms].sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+    // 10M requests of 100 ms at 128 MB: $18.67 on Lambda, the cheapest; Fargate's two tasks come next.
+    expect(second!.platform).toBe('ecs-fargate');
+    expect(lensTitle(e)).toBe(`about $18.67/mo on Lambda · cheapest: Lambda, then Fargate ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo)`);
   });
 
   test('with traffic assumed: the low–high range after each figure', () => {
     const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
     // 1M requests: $0.20 + 50,000 GB-s x $0.0000133334 + $1.00 HTTP API = $1.87; 100k: $0.19; 10M: $18.67.
-    expect(lensTitle(e)).toMatch(/^about \$1\.87\/mo on Lambda \(\$0\.19–\$18\.67\) · about \$[\d.]+\/mo on Fargate \(2 tasks; \$[\d.]+–\$[\d.]+\)$/);
+    expect(lensTitle(e)).toMatch(/^about \$1\.87\/mo on Lambda \(\$0\.19–\$18\.67\) · cheapest: Lambda, then Fargate \(\$[\d.]+\/mo\)$/);
   });
 });
 
 describe('hovers', () => {
   const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
+
+  test('name the cheapest platform at this traffic and the runner-up, with their figures', () => {
+    const md = hoverMarkdown('memory', e, prices, { limits });
+    expect(md).toContain(`Cheapest: **Lambda**, then **Fargate** ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo) at this traffic.`);
+    // A billion requests: a container platform is the cheapest, Lambda not among the two.
+    const busy = estimateWorkload(
+      { kind: 'lambda-function', fn },
+      'template.yaml',
+      parseUsageFile('crossover.usage.yml', 'resources:\n  Fn:\n    requestsPerMonth: 1000000000\n    averageDurationMs: 100\n'),
+      settings,
+    );
+    const order = [...busy.typical.platforms].sort((x, y) => x.monthlyUsd - y.monthlyUsd);
+    expect(order.slice(0, 2).map((p) => p.platform)).not.toContain('lambda');
+    const label = (id: string) => ({ 'ecs-fargate': 'Fargate', 'ecs-ec2': 'ECS on EC2', 'eks-fargate': 'EKS on Fargate' })[id];
+    expect(hoverMarkdown('memory', busy, prices, { limits })).toContain(
+      `Cheapest: **${label(order[0]!.platform)}** (${formatUsd(order[0]!.monthlyUsd)}/mo), then **${label(order[1]!.platform)}** (${formatUsd(order[1]!.monthlyUsd)}/mo) at this traffic.`,
+    );
+  });
 
   test('memory: vCPU share, limits, the cost, how it moves, the assumptions and their sources', () => {
     const md = hoverMarkdown('memory', e, prices, { editUsage: 'command:crossover.editUsage', limits });
@@ -130,7 +153,9 @@ describe('task definitions and services', () => {
     expect(e.typical.fargate.tasks).toBe(2);
     expect(e.typical.fargate.breakdown.compute.toFixed(2)).toBe('72.08');
     expect(e.typical.fargate.breakdown.loadBalancer).toBeGreaterThan(730 * 0.0225 - 0.01);
-    expect(taskLensTitle(e)).toMatch(/^about \$[\d.]+\/mo on Fargate \(2 tasks\) · about \$[\d.]+\/mo as Lambda \(\$[\d.]+–\$[\d.]+\)$/);
+    expect(taskLensTitle(e)).toMatch(
+      /^about \$[\d.]+\/mo on Fargate \(2 tasks\) · about \$[\d.]+\/mo as Lambda \(\$[\d.]+–\$[\d.]+\) · cheapest: Lambda, then Fargate \(\$[\d.]+\/mo\)$/,
+    );
   });
 
   test('the hover explains the pair, the memory that CPU allows, and flags an invalid pair', () => {
@@ -153,7 +178,8 @@ describe('where the prices come from, in every face', () => {
   // Zurich (eu-central-2): Lambda, HTTP API and ALB hours are its own; Fargate vCPU / memory and ALB LCUs have no
   // eu-central-2 source and are us-east-1's, so the estimate is incomplete.
   const zurich = parseUsageFile('crossover.usage.yml', 'region: eu-central-2\nresources:\n  Fn:\n    requestsPerMonth: 10000000\n    averageDurationMs: 100\n');
-  const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', zurich, settings);
+  // Lambda and Fargate only: the EKS pods would read the same borrowed Fargate prices again (x86_64).
+  const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', zurich, resolveCostSettings({ platforms: [] }));
   const incomplete = /Incomplete: 3 prices borrowed from us-east-1 \(Fargate vCPU \(\w+\), Fargate memory \(\w+\), ALB LCU-hours\)/;
 
   test('the estimate lists each price with its provenance', () => {

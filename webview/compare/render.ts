@@ -200,6 +200,14 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
       else next.delete(p.id);
       overrides.platforms = [...next];
     });
+  // App Runner is offered only to accounts that already use it: this toggle says so (and shows its column).
+  checkbox('app-runner-customer', L.appRunnerCustomer, s.appRunnerCustomer === true, (v) => {
+    const next = new Set(overrides.platforms ?? [...shown].filter((id) => id !== 'lambda' && id !== 'ecs-fargate'));
+    if (v) next.add('app-runner');
+    else next.delete('app-runner');
+    overrides.platforms = [...next];
+    overrides.appRunnerCustomer = v;
+  });
 
   const save = custom('vscode-button', { id: 'save-usage' }, L.saveUsage);
   save.addEventListener('click', () => post({ type: 'saveUsage' }));

@@ -119,6 +119,7 @@ function functionScenario(
 function trafficOf(entry: UsageEntry, settings: CostSettings, region: string, givenRequests: number | undefined, natGateways: number | undefined) {
   return {
     ...(settings.platforms ? { platforms: settings.platforms } : {}),
+    ...(settings.appRunnerCustomer ? { appRunnerCustomer: true } : {}),
     region,
     requestsPerMonth: givenRequests ?? settings.traffic.typical,
     durationMs: entry.averageDurationMs ?? settings.durationMs,

@@ -6,14 +6,13 @@
  */
 import { crossovers, sweep, type Sweep } from './crossover.js';
 import { decide } from './decision.js';
-import { capacityNotes } from './platforms/ecs-fargate.js';
 import { verdictFlips } from './sensitivity.js';
-import { compare, platformNotes, priceKeysOf, type WorkloadEstimate } from './estimate.js';
+import { compare, pricesRead, type WorkloadEstimate } from './estimate.js';
 import { type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type FrontDoor, type SavingsPlan, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
 import { comparisonReport, type CostReport } from './report.js';
-import { extraPlatforms, platformById, type CostPart, type Deployment } from './platforms/index.js';
+import { extraPlatforms, offeredPlatforms, platformById, type CostPart, type Deployment } from './platforms/index.js';
 
 /** What the user can change in the view (unset: the workload's own value). */
 export interface Overrides {
@@ -34,6 +33,8 @@ export interface Overrides {
   savingsPlan?: SavingsPlan;
   /** The platforms beyond Lambda and Fargate to show, by id. */
   platforms?: string[];
+  /** The user says the account already uses App Runner (the view's toggle): App Runner may be shown. */
+  appRunnerCustomer?: boolean;
 }
 
 /** One platform's figure as the view shows it (every platform, in the registry's order). */
@@ -54,7 +55,7 @@ export interface ComparisonData {
   /** The scenario after the edits: the current value of every assumption. */
   scenario: Scenario;
   regions: { id: string; name: string }[];
-  /** Every platform beyond Lambda and Fargate this version has (the view offers each as a switch). */
+  /** Every platform beyond Lambda and Fargate the user may turn on (the view offers each as a switch; App Runner only for its customers). */
   available: { id: string; label: string }[];
 }
 
@@ -65,6 +66,7 @@ function applyOverrides(base: Scenario, o: Overrides): Scenario {
   return {
     ...base,
     ...(o.platforms ? { platforms: o.platforms } : {}),
+    ...(o.appRunnerCustomer !== undefined ? { appRunnerCustomer: o.appRunnerCustomer } : {}),
     region: o.region ?? base.region,
     requestsPerMonth: o.requestsPerMonth ?? base.requestsPerMonth,
     durationMs: o.durationMs ?? base.durationMs,
@@ -91,10 +93,9 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   const scenario = applyOverrides(estimate.scenario, overrides);
   const prices = priceBook(scenario.region, priceOverrides);
   const c = compare(scenario, prices);
-  const keys = priceKeysOf(c);
-  const notes = [...capacityNotes(c.fargate), ...platformNotes(c), ...prices.notesFor(keys)];
+  const read = pricesRead(c, prices);
   return {
-    report: comparisonReport(c, scenario, crossovers(scenario, prices), prices.dateFor(keys), notes, prices.used(keys), verdictFlips(scenario, prices)),
+    report: comparisonReport(c, scenario, crossovers(scenario, prices), read.date, read.notes, read.used, verdictFlips(scenario, prices)),
     platforms: c.platforms.map((p) => ({
       id: p.platform,
       label: platformById(p.platform)?.label ?? p.platform,
@@ -105,7 +106,9 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
     sweep: sweep(scenario, prices, SWEEP_POINTS),
     scenario,
     regions: regions(),
-    available: extraPlatforms().map((p) => ({ id: p.id, label: p.label })),
+    available: offeredPlatforms(scenario)
+      .filter((p) => p.id !== 'lambda' && p.id !== 'ecs-fargate')
+      .map((p) => ({ id: p.id, label: p.label })),
   };
 }
 

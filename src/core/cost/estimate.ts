@@ -64,9 +64,40 @@ export function compare(scenario: Scenario, prices: PriceBook): Comparison {
   };
 }
 
+/**
+ * The costed platforms cheapest first (ties in the registry's order), leaving out a figure with a part the region
+ * could not price: a lower bound is never named the cheapest.
+ */
+export function ranking(c: Pick<Comparison, 'platforms'>): PlatformCost[] {
+  return c.platforms
+    .filter((p) => !p.incomplete)
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.monthlyUsd - b.p.monthlyUsd || a.i - b.i)
+    .map(({ p }) => p);
+}
+
 /** What the costed platforms say must go with their figures (a price a region lacks, a status), once each. */
 export function platformNotes(c: Comparison): string[] {
   return [...new Set(c.platforms.flatMap((p) => p.notes ?? []))];
+}
+
+/** Every catalogue price (EC2, EKS, App Runner) a comparison read, once each. */
+export function catalogueKeysOf(c: Comparison): string[] {
+  return [...new Set(c.platforms.flatMap((p) => p.catalogueKeys ?? []))];
+}
+
+/**
+ * What a comparison read and must say with its figures: the dates of its own prices, every price used (regional and
+ * catalogue) with its provenance, and the notes (each platform's, the fleet's capacity, the prices').
+ */
+export function pricesRead(c: Comparison, prices: PriceBook): { date: string; used: PriceUsed[]; notes: string[] } {
+  const keys = priceKeysOf(c);
+  const catalogue = catalogueKeysOf(c);
+  return {
+    date: prices.dateFor(keys, catalogue),
+    used: [...prices.used(keys), ...prices.catalogueUsed(catalogue)],
+    notes: [...capacityNotes(c.fargate), ...platformNotes(c), ...prices.notesFor(keys)],
+  };
 }
 
 /** Every price a comparison read, once each. */
@@ -98,7 +129,7 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
   const prices = priceBook(region, settings.priceOverrides);
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
   const typical = at(scenario.requestsPerMonth);
-  const keys = priceKeysOf(typical);
+  const read = pricesRead(typical, prices);
   const solved = crossovers(scenario, prices);
   const estimate: WorkloadEstimate = {
     id: needs.id,
@@ -109,9 +140,9 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     scenario,
     // The workload's own assumptions, then what each platform adds (the platform modules word their own).
     assumptions: [...needs.assumptions, ...platformAssumptions(scenario)],
-    notes: [...needs.notes, ...capacityNotes(typical.fargate), ...platformNotes(typical), ...prices.notesFor(keys)],
-    priceDate: prices.dateFor(keys),
-    prices: prices.used(keys),
+    notes: [...needs.notes, ...read.notes],
+    priceDate: read.date,
+    prices: read.used,
     region,
     flips: [],
   };

@@ -71,10 +71,13 @@ export interface Network {
 
 export interface Scenario {
   /**
-   * The platforms beyond Lambda and ECS on Fargate to cost, by id (undefined: every registered one). Lambda and
+   * The platforms beyond Lambda and ECS on Fargate to cost, by id (undefined: those shown by default, ECS on EC2 and
+   * EKS on Fargate, and any a test registered). Lambda and
    * Fargate are always costed: today's reports name them by field.
    */
   platforms?: readonly string[];
+  /** The account already uses App Runner (closed to new customers): only then is App Runner costed. */
+  appRunnerCustomer?: boolean;
   region: string;
   requestsPerMonth: number;
   /** Average duration of one request in ms (Lambda bills it rounded up to the ms). */

@@ -30,7 +30,8 @@ export type PriceProvenance = Provenance | 'override';
 
 /** One price an estimate read, as every face shows it (`crossover cost --format json`: `prices`). */
 export interface PriceUsed {
-  key: RegionalPriceKey;
+  /** A regional price key, or a catalogue key (`ec2.onDemandHour.m7g.large`, `eks.clusterHour.standard`, ...). */
+  key: RegionalPriceKey | string;
   label: string;
   unit: string;
   value?: number;
@@ -67,7 +68,7 @@ export interface PriceBook {
    * The dates of the region's own and derived prices among the given keys: "2026-08-12", or "2021-01-14 to
    * 2026-09-28" (borrowed prices are not the region's: notesFor names them with their dates).
    */
-  dateFor(keys: readonly RegionalPriceKey[]): string;
+  dateFor(keys: readonly RegionalPriceKey[], catalogueKeys?: readonly string[]): string;
   /** The weakest confidence among the given keys. */
   confidenceFor(keys: readonly RegionalPriceKey[]): Confidence;
   /**
@@ -75,6 +76,8 @@ export interface PriceBook {
    * figure only (never derived or borrowed); undefined when the region has none.
    */
   catalogue(key: string): (SourceEntry & { region: string }) | undefined;
+  /** The catalogue prices read, as `used` gives the regional ones (always the region's own). */
+  catalogueUsed(keys: readonly string[]): PriceUsed[];
   /** The catalogue's EC2 instance types (vCPU, memory GiB, architecture), by name. */
   instanceTypes: PriceTable['instanceTypes'];
 }
@@ -143,6 +146,24 @@ export function priceBook(region: string = DEFAULT_REGION, overrides: PriceOverr
       return entry ? { ...entry, region } : undefined;
     },
     instanceTypes: table.instanceTypes,
+    catalogueUsed: (keys) =>
+      [...new Set(keys)].flatMap((key): PriceUsed[] => {
+        const e = book.catalogue(key);
+        if (!e || typeof e.value !== 'number') return [];
+        return [
+          {
+            key,
+            label: catalogueLabel(key),
+            unit: e.unit ?? 'USD per hour',
+            value: e.value,
+            provenance: 'own',
+            region,
+            date: e.date,
+            confidence: e.confidence,
+            sources: e.sources,
+          },
+        ];
+      }),
     entry: (key) => entries[key],
     used: (keys) =>
       unique(keys).map((key): PriceUsed => {
@@ -179,10 +200,13 @@ export function priceBook(region: string = DEFAULT_REGION, overrides: PriceOverr
       }
       return [...new Set(notes)];
     },
-    dateFor(keys) {
-      const own = unique(keys)
-        .filter((k) => provenanceOf(k) === 'own' || provenanceOf(k) === 'derived')
-        .map((k) => entries[k].date);
+    dateFor(keys, catalogueKeys = []) {
+      const own = [
+        ...unique(keys)
+          .filter((k) => provenanceOf(k) === 'own' || provenanceOf(k) === 'derived')
+          .map((k) => entries[k].date),
+        ...book.catalogueUsed(catalogueKeys).map((p) => p.date),
+      ];
       const dated = own.filter((d) => /^\d{4}/.test(d)).sort();
       if (!dated.length) return own.length ? 'undated' : `none of its own`;
       const range = dated[0] === dated[dated.length - 1] ? dated[0]! : `${dated[0]} to ${dated[dated.length - 1]}`;
@@ -281,4 +305,18 @@ export function tieredCost(units: number, tiers: readonly Tier[], unitScale = 1)
     cost += ((upper - from) * price) / unitScale;
   }
   return cost;
+}
+
+/** "EC2 m7g.large on-demand (Linux)", "EKS cluster (standard support)", "App Runner active vCPU": a catalogue key in words. */
+function catalogueLabel(key: string): string {
+  const ec2 = /^ec2\.onDemandHour\.(.+)$/.exec(key);
+  if (ec2) return `EC2 ${ec2[1]} on-demand (Linux)`;
+  const words: Record<string, string> = {
+    'eks.clusterHour.standard': 'EKS cluster (standard support)',
+    'eks.clusterHour.extendedSupport': 'EKS cluster (extended support)',
+    'appRunner.vcpuHourActive': 'App Runner active vCPU',
+    'appRunner.gbHourActive': 'App Runner active memory',
+    'appRunner.gbHourProvisioned': 'App Runner provisioned memory',
+  };
+  return Object.hasOwn(words, key) ? words[key]! : key;
 }

@@ -4,20 +4,22 @@
  */
 import { type Crossover, type VerdictRange } from './crossover.js';
 import { type Flip } from './sensitivity.js';
-import { type Comparison, type WorkloadEstimate } from './estimate.js';
+import { ranking, type Comparison, type WorkloadEstimate } from './estimate.js';
 import { trafficLevels, type Scenario } from './model.js';
 import { type PriceUsed } from './price-book.js';
 import { noCrossoverNote, pricesIncomplete } from '../present/labels.js';
-import { extraPlatforms, type CostPart, type Deployment } from './platforms/index.js';
+import { platformById, type CostPart, type Deployment } from './platforms/index.js';
 
-/** A platform beyond Lambda and Fargate, in the report (the two built-ins keep their own fields). */
-interface PlatformReport {
-  id: string;
+/** One costed platform in the report (Lambda and Fargate also keep their own fields). */
+export interface PlatformReport {
   label: string;
   monthlyUsd: number;
   parts: CostPart[];
   deployment: Deployment;
-  crossover: CrossoverEntry;
+  /** Against Lambda (absent for Lambda itself). */
+  crossover?: CrossoverEntry;
+  /** A part the region has no price for is left out: the figure is a lower bound (see notes). */
+  incomplete?: true;
 }
 
 /**
@@ -45,8 +47,11 @@ export interface CostReport {
     breakdown: Comparison['fargate']['breakdown'];
   };
   crossover: CrossoverEntry;
-  /** Platforms beyond Lambda and Fargate (only when some are registered). */
-  platforms?: PlatformReport[];
+  /** Every costed platform by id (lambda, ecs-fargate, ecs-ec2, ...), in the order they are shown. */
+  platforms: Record<string, PlatformReport>;
+  /** The cheapest platform at this traffic and the runner-up, among the figures that are complete. */
+  cheapest: { platform: string; runnerUp: string | null };
+  /** Of Lambda and Fargate. */
   cheaper: Comparison['cheaper'];
   /** Assumptions that flip the verdict (Lambda vs Fargate at this traffic) within their plausible range. */
   flips: Flip[];
@@ -103,22 +108,22 @@ export function comparisonReport(
   flips: Flip[],
 ): CostReport {
   const f = scenario.fargate;
-  const extras = extraPlatforms().flatMap((p): PlatformReport[] => {
-    const cost = c.platforms.find((x) => x.platform === p.id);
-    const crossover = crossovers[p.id];
-    return cost && crossover
-      ? [
-          {
-            id: p.id,
-            label: p.label,
-            monthlyUsd: cost.monthlyUsd,
-            parts: cost.parts,
-            deployment: cost.deployment,
-            crossover: crossoverEntry(crossover, p.label),
-          },
-        ]
-      : [];
+  const entries = c.platforms.map((cost): [string, PlatformReport] => {
+    const crossover = crossovers[cost.platform];
+    const label = platformById(cost.platform)?.label ?? cost.platform;
+    return [
+      cost.platform,
+      {
+        label,
+        monthlyUsd: cost.monthlyUsd,
+        parts: cost.parts,
+        deployment: cost.deployment,
+        ...(crossover && cost.platform !== 'lambda' ? { crossover: crossoverEntry(crossover, label) } : {}),
+        ...(cost.incomplete ? { incomplete: true as const } : {}),
+      },
+    ];
   });
+  const order = ranking(c);
   return {
     lambda: { monthlyUsd: c.lambda.monthlyUsd, breakdown: c.lambda.breakdown },
     fargate: {
@@ -131,7 +136,8 @@ export function comparisonReport(
       breakdown: c.fargate.breakdown,
     },
     crossover: crossoverEntry(crossovers['ecs-fargate']!, 'Fargate'),
-    ...(extras.length ? { platforms: extras } : {}),
+    platforms: Object.fromEntries(entries),
+    cheapest: { platform: order[0]?.platform ?? 'lambda', runnerUp: order[1]?.platform ?? null },
     cheaper: c.cheaper,
     flips,
     assumptions: {

@@ -20,8 +20,10 @@ import {
 } from '../settings.js';
 
 export interface CostSettings {
-  /** The platforms beyond Lambda and Fargate to cost, by id (null: every registered one). */
+  /** The platforms beyond Lambda and Fargate to cost, by id (null: those shown by default). */
   platforms: string[] | null;
+  /** The account already uses App Runner (closed to new customers): App Runner may be costed. */
+  appRunnerCustomer: boolean;
   region: string;
   freeTier: boolean;
   priceOverrides: PriceOverrides;
@@ -69,6 +71,7 @@ export interface CostSettings {
 
 export const DEFAULT_COST_SETTINGS: CostSettings = {
   platforms: null,
+  appRunnerCustomer: false,
   region: DEFAULT_REGION,
   freeTier: false,
   priceOverrides: {},
@@ -122,6 +125,7 @@ export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}, pro
   };
   return {
     platforms: checkPlatforms(p['platforms'], problems),
+    appRunnerCustomer: checkBoolean('appRunnerCustomer', p['appRunnerCustomer'], d.appRunnerCustomer, problems),
     region: checkRegion('pricing.region', p['region'], d.region, problems),
     freeTier: checkBoolean('pricing.freeTier', p['freeTier'], d.freeTier, problems),
     priceOverrides: checkPriceOverrides(p['priceOverrides'], problems),

@@ -38,16 +38,22 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
   lines.push(
     `  Fargate  ${formatUsd(r.fargate.monthlyUsd).padStart(10)}/mo   ${fleet} x ${r.fargate.vcpu} vCPU / ${r.fargate.memoryGb} GB: ${partsText(r.fargate.breakdown, ['compute', 'loadBalancer'])}`,
   );
-  for (const p of r.platforms ?? [])
+  for (const [id, p] of Object.entries(r.platforms)) {
+    if (id === 'lambda' || id === 'ecs-fargate') continue;
+    const parts = p.parts.map((part) => `${part.label.toLowerCase()} ${formatUsd(part.usd)}`).join(', ');
+    const verdict = p.crossover ? `; ${verdictText(p.crossover, p.label, formatCount)}` : '';
     lines.push(
-      `  ${p.label.padEnd(8)} ${formatUsd(p.monthlyUsd).padStart(10)}/mo   ${p.deployment.units} x ${p.deployment.unit} (${p.deployment.why}): ${p.parts.map((part) => `${part.label.toLowerCase()} ${formatUsd(part.usd)}`).join(', ')}; ${verdictText(p.crossover, p.label, formatCount)}`,
+      `  ${p.label.padEnd(8)} ${formatUsd(p.monthlyUsd).padStart(10)}/mo${p.incomplete ? ' (incomplete)' : ''}   ${p.deployment.units} x ${p.deployment.unit} (${p.deployment.why}): ${parts}${verdict}`,
     );
+  }
   if ('bands' in r && r.bands) {
     lines.push(
       `  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`,
     );
   }
-  lines.push(`  Cheaper: ${r.cheaper}. ${verdictText(r.crossover, 'Fargate', formatCount)}.`);
+  const label = (id: string | null) => (id ? (r.platforms[id]?.label ?? id) : '');
+  const runnerUp = r.cheapest.runnerUp ? `, then ${label(r.cheapest.runnerUp)}` : '';
+  lines.push(`  Cheapest: ${label(r.cheapest.platform)}${runnerUp}. ${verdictText(r.crossover, 'Fargate', formatCount)}.`);
   for (const flip of r.flips) lines.push(`  Check first: ${flipText(flip)}.`);
   if ('assumptionSources' in r) lines.push(`  Assumptions: ${r.assumptionSources.map((s) => `${s.name} ${s.value} (${s.source})`).join('; ')}`);
   else

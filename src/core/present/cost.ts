@@ -4,7 +4,7 @@
  * the usage file's region) goes into the Markdown through mdText / mdCode only.
  */
 import { type Crossover } from '../cost/crossover.js';
-import { compare, type Comparison, type WorkloadEstimate } from '../cost/estimate.js';
+import { compare, ranking, type Comparison, type WorkloadEstimate } from '../cost/estimate.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type Scenario } from '../cost/model.js';
 import { type PriceBook } from '../cost/price-book.js';
@@ -34,11 +34,28 @@ function extras(e: WorkloadEstimate): { id: string; label: string; typical: Plat
   });
 }
 
-/** " · about $Z/mo on <platform>" for each platform beyond Lambda and Fargate. */
-function otherPlatforms(e: WorkloadEstimate): string {
-  return extras(e)
-    .map((p) => ` · about ${formatUsd(p.typical.monthlyUsd)}/mo on ${p.label}`)
-    .join('');
+const labelOf = (p: PlatformCost) => platformById(p.platform)?.label ?? p.platform;
+
+/**
+ * The cheapest platform at the typical traffic and the runner-up: "cheapest: ECS on EC2 ($95/mo), then Fargate
+ * ($120/mo)", or "cheapest: Lambda, then ECS on EC2 ($60/mo)" (Lambda's figure leads the lens already). Figures
+ * with a part the region cannot price are not ranked.
+ */
+function cheapestText(e: WorkloadEstimate, markup: (label: string) => string = (l) => l): string {
+  const [first, second] = ranking(e.typical);
+  if (!first) return '';
+  const named = (p: PlatformCost) => (p.platform === 'lambda' ? markup('Lambda') : `${markup(labelOf(p))} (${formatUsd(p.monthlyUsd)}/mo)`);
+  return `cheapest: ${named(first)}${second ? `, then ${named(second)}` : ''}`;
+}
+
+/** The hover's sentence naming the cheapest platforms, and those left unranked for want of a regional price. */
+function cheapestLine(e: WorkloadEstimate): string {
+  const unranked = e.typical.platforms.filter((p) => p.incomplete).map(labelOf);
+  const text = cheapestText(e, (l) => `**${l}**`);
+  return (
+    `${text.charAt(0).toUpperCase()}${text.slice(1)} at ${e.traffic === 'given' ? 'this' : 'the typical'} traffic.` +
+    (unranked.length ? ` Not ranked (a price ${mdText(e.region)} lacks): ${unranked.join(', ')}.` : '')
+  );
 }
 
 /** "2 tasks", or "2-5 tasks" for a fleet autoscaled over the day (what runs at the quietest and the busiest hour). */
@@ -46,18 +63,11 @@ function fleetText(f: { tasks: number; fewestTasks: number }): string {
   return f.fewestTasks === f.tasks ? `${f.tasks} task${f.tasks === 1 ? '' : 's'}` : `${f.fewestTasks}-${f.tasks} tasks`;
 }
 
-/** "about $X/mo on Lambda · about $Y/mo on Fargate (N tasks)", with the low–high range when traffic is assumed. */
+/** "about $X/mo on Lambda ($lo–$hi) · cheapest: ECS on EC2 ($Z/mo), then Fargate ($Y/mo)": the range when traffic is assumed. */
 export function lensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
-  const tasks = fleetText(t.fargate);
-  if (e.low && e.high) {
-    return (
-      `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)}) · ` +
-      `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}; ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)})` +
-      otherPlatforms(e)
-    );
-  }
-  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda · about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks})${otherPlatforms(e)}`;
+  const band = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
+  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda${band} · ${cheapestText(e)}`;
 }
 
 export function lensTooltip(e: WorkloadEstimate): string {
@@ -214,7 +224,7 @@ export function hoverMarkdown(
       break;
     }
   }
-  parts.push(crossoverLine(e));
+  parts.push(cheapestLine(e), crossoverLine(e));
   if (options.inheritedBy && options.inheritedBy.length > 1) {
     const names = options.inheritedBy.slice(0, 5).map(mdText).join(', ');
     parts.push(
@@ -239,7 +249,7 @@ export function reportMarkdown(e: WorkloadEstimate, templatePath: string): strin
   const lines = [
     `# ${mdText(e.id)}: Lambda or Fargate?`,
     '',
-    `From ${mdCode(templatePath)}. ${crossoverLine(e)}`,
+    `From ${mdCode(templatePath)}. ${cheapestLine(e)} ${crossoverLine(e)}`,
     '',
     table(e),
     '',
@@ -273,12 +283,12 @@ export function reportMarkdown(e: WorkloadEstimate, templatePath: string): strin
   return lines.join('\n');
 }
 
-/** "about $Y/mo on Fargate (N tasks) · about $X/mo as Lambda", the Lambda range when traffic is assumed. */
+/** "about $Y/mo on Fargate (N tasks) · about $X/mo as Lambda ($lo–$hi) · cheapest: ...", the Lambda range when traffic is assumed. */
 export function taskLensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
   const tasks = fleetText(t.fargate);
   const lambda = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
-  return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda}${otherPlatforms(e)}`;
+  return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda} · ${cheapestText(e)}`;
 }
 
 const gbText = (mb: number) => `${Number((mb / 1024).toFixed(2))} GB`;
@@ -309,7 +319,7 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Workloa
       `The same traffic on Lambda: ${formatUsd(t.lambda.monthlyUsd)}/mo${e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} from low to high traffic)` : ''}.`,
       ...extras(e).map((p) => `On ${p.label}: ${formatUsd(p.typical.monthlyUsd)}/mo (${p.typical.deployment.units} × ${p.typical.deployment.unit}).`),
     );
-    parts.push(`${verdictText(crossoverEntry(e.crossover, 'Fargate'), 'Fargate', formatCount, (t) => `**${t}**`)}.`);
+    parts.push(cheapestLine(e), `${verdictText(crossoverEntry(e.crossover, 'Fargate'), 'Fargate', formatCount, (t) => `**${t}**`)}.`);
     parts.push(assumptionsBlock(e, editUsage));
   }
   return parts.join('\n\n');
@@ -322,14 +332,14 @@ export const COMPARE_LENS = {
   taskTooltip: 'Compare these tasks with the same work on Lambda',
 } as const;
 
-/** The status bar item: "$(graph) Lambda $X/mo · Fargate $Y/mo", and a figure per further platform. */
+/** The status bar item: "$(graph) Lambda $X/mo · Fargate $Y/mo" (the further platforms' figures are in its tooltip). */
 export function statusText(total: WorkspaceTotal): string {
-  return `$(graph) Lambda ${formatUsd(total.lambda)}/mo · Fargate ${formatUsd(total.fargate)}/mo${total.others.map((o) => ` · ${o.label} ${formatUsd(o.usd)}/mo`).join('')}`;
+  return `$(graph) Lambda ${formatUsd(total.lambda)}/mo · Fargate ${formatUsd(total.fargate)}/mo`;
 }
 
 export function statusTooltip(total: WorkspaceTotal): string {
-  const others = total.others.map((o) => o.label);
-  const on = others.length ? `on Fargate and ${others.join(' and ')}` : 'on Fargate';
+  const others = total.others.map((o) => `${o.label} ${formatUsd(o.usd)}/mo`);
+  const on = others.length ? `on Fargate (and ${others.join(', ')})` : 'on Fargate';
   return (
     `Crossover: typical monthly cost of ${total.functions} Lambda function${total.functions === 1 ? '' : 's'} in the workspace, and of the same work ${on}.` +
     (total.assumed ? ` Traffic is assumed for ${total.assumed} of them (set it in crossover.usage.yml).` : '') +

@@ -35,6 +35,7 @@ export const VIEW_LABELS = {
   flips: 'Assumptions that decide the verdict',
   pricesUsed: 'Prices used: own, derived or borrowed',
   showPlatform: (label: string) => `Show ${label}`,
+  appRunnerCustomer: 'Existing App Runner customer (App Runner takes no new customers since 2026-04-30)',
   cpuBusyShare: 'CPU-busy share of a request',
   savingsPlan: 'Compute Savings Plan',
   freeTier: "Subtract Lambda's free tier",

@@ -9,6 +9,7 @@ export function readCostSettings(c: SettingsSource, report: (problem: string) =>
   const settings = resolveCostSettings(
     {
       platforms: value('platforms'),
+      appRunnerCustomer: value('appRunnerCustomer'),
       region: value('pricing.region'),
       freeTier: value('pricing.freeTier'),
       priceOverrides: value('pricing.overrides'),

@@ -3,7 +3,7 @@
 // never priced with another region's figure; each curve agrees with its cost; the verdict against Lambda holds at
 // random volumes; registered, each reaches the comparison and the solver.
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { run } from '../../../src/cli/main.js';
 import { crossovers, verdictRanges } from '../../../src/core/cost/crossover.js';
 import { compare } from '../../../src/core/cost/estimate.js';
@@ -13,7 +13,7 @@ import { ecsExpressPlatform } from '../../../src/core/cost/platforms/ecs-express
 import { ecsFargateSpotPlatform } from '../../../src/core/cost/platforms/ecs-fargate-spot.js';
 import { eksFargatePlatform, podSize } from '../../../src/core/cost/platforms/eks-fargate.js';
 import { defaultManagedOptions } from '../../../src/core/cost/platforms/fargate-like.js';
-import { registerPlatform, type Platform } from '../../../src/core/cost/platforms/index.js';
+import { type Platform } from '../../../src/core/cost/platforms/index.js';
 import { lambdaCost, lambdaPlatform } from '../../../src/core/cost/platforms/lambda.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { nearestAppRunnerSize } from '../../../src/core/data/limits.js';
@@ -286,33 +286,30 @@ describe.each(PLATFORMS.map((p) => [p.id, p] as const))('%s: properties', (_id, 
   });
 });
 
-describe('registered, each reaches the comparison and the solver', () => {
-  let unregister: (() => void)[] = [];
-  afterEach(() => unregister.forEach((u) => u()));
-
+describe('named, each reaches the comparison and the solver', () => {
   test('compare() costs them, crossovers() solves them against Lambda', () => {
-    unregister = PLATFORMS.map((p) => registerPlatform(p));
-    const c = compare(base, US);
+    const named = { ...base, platforms: PLATFORMS.map((p) => p.id), appRunnerCustomer: true };
+    const c = compare(named, US);
     for (const p of PLATFORMS) {
       const row = c.platforms.find((x) => x.platform === p.id);
-      expect(row?.monthlyUsd, p.id).toBeCloseTo(p.cost(base, US).monthlyUsd, 9);
+      expect(row?.monthlyUsd, p.id).toBeCloseTo(p.cost(named, US).monthlyUsd, 9);
     }
-    expect(Object.keys(crossovers(base, US))).toEqual(['ecs-fargate', ...PLATFORMS.map((p) => p.id)]);
+    // In the order they are shown: EKS on Fargate is a default column, the others follow in the order they are offered.
+    expect(Object.keys(crossovers(named, US))).toEqual(['ecs-fargate', 'eks-fargate', 'ecs-express', 'ecs-fargate-spot', 'app-runner']);
     expect(Math.abs(c.platforms.find((x) => x.platform === 'eks-fargate')!.monthlyUsd - 151.5699)).toBeLessThan(CENT);
   });
 
   test('`crossover cost --format json` lists them under platforms, with their parts', async () => {
-    unregister = PLATFORMS.map((p) => registerPlatform(p));
     let out = '';
-    const code = await run(['cost', '--requests-per-month', '10000000', '--format', 'json'], {
+    const code = await run(['cost', '--requests-per-month', '10000000', '--platforms', PLATFORMS.map((p) => p.id).join(','), '--format', 'json'], {
       out: (t) => (out += t),
       err: () => {},
       cwd: join(import.meta.dirname, '..', '..', 'fixtures', 'cost'),
     });
     expect(code).toBe(0);
-    const report = JSON.parse(out) as { platforms: { id: string; parts: { key: string }[] }[] };
-    expect(report.platforms.map((p) => p.id)).toEqual(PLATFORMS.map((p) => p.id));
-    expect(report.platforms.find((p) => p.id === 'eks-fargate')!.parts.map((p) => p.key)).toContain('clusterFee');
-    expect(report.platforms.find((p) => p.id === 'app-runner')!.parts.map((p) => p.key)).toEqual(['activeVcpu', 'activeMemory', 'provisionedMemory', 'logs']);
+    const report = JSON.parse(out) as { platforms: Record<string, { parts: { key: string }[] }> };
+    expect(Object.keys(report.platforms)).toEqual(['lambda', 'ecs-fargate', 'eks-fargate', 'ecs-express', 'ecs-fargate-spot', 'app-runner']);
+    expect(report.platforms['eks-fargate']!.parts.map((p) => p.key)).toContain('clusterFee');
+    expect(report.platforms['app-runner']!.parts.map((p) => p.key)).toEqual(['activeVcpu', 'activeMemory', 'provisionedMemory', 'logs']);
   });
 });

@@ -136,7 +136,9 @@ export function appRunnerCost(s: Scenario, prices: PriceBook): AppRunnerCost {
     instances,
     idleShare,
     prices: used,
+    catalogueKeys: used.filter((p) => p.provenance === 'own').map((p) => p.key),
     priced: missing === 0 ? 'complete' : missing === used.length ? 'none' : 'partial',
+    incomplete: missing > 0,
     status: APP_RUNNER_STATUS,
     notes,
   };

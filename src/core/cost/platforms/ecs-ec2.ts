@@ -196,6 +196,7 @@ export function nodesCost(s: Scenario, prices: PriceBook, variant: NodesVariant)
     averageInstances,
     fewestInstances,
     catalogue,
+    catalogueKeys: catalogue.map((c) => c.key),
     notes,
     incomplete,
     priceKeys: [...new Set(keys)],

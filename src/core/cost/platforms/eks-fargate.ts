@@ -76,6 +76,7 @@ export function eksFargateCost(s: Scenario, prices: PriceBook): EksFargateCost {
     pod,
     clusterFeeUsd: fee.usd,
     clusterHour: fee.price,
+    ...(fee.price.provenance === 'own' ? { catalogueKeys: [fee.price.key] } : {}),
     notes,
   };
 }

@@ -15,34 +15,42 @@ import { lambdaPlatform } from './lambda.js';
 import { type Scenario } from '../model.js';
 import { type Platform } from './types.js';
 
+/** Always costed: the reference and the container baseline every face names by field. */
 const BUILT_IN: readonly Platform[] = [lambdaPlatform, ecsFargatePlatform];
+
+/** Shown by default beside the two (when the user names no platforms): the four columns of the comparison. */
+const SHOWN_BY_DEFAULT: readonly Platform[] = [ecsEc2Platform, eksFargatePlatform];
 
 /**
  * Built platforms a user turns on by name (`crossover.platforms`, `crossover cost --platforms`, the view's switches):
- * costed only when named, in this order after the shown ones. Issue 16 decides which are shown by default.
+ * costed only when named, in this order after the shown ones. App Runner only for its existing customers
+ * (`appRunnerCustomer`): it takes no new ones.
  */
-const ON_REQUEST: readonly Platform[] = [
-  ecsEc2Platform,
-  eksFargatePlatform,
-  eksEc2Platform,
-  ecsExpressPlatform,
-  ecsFargateSpotPlatform,
-  lambdaManagedPlatform,
-  appRunnerPlatform,
-];
+const ON_REQUEST: readonly Platform[] = [eksEc2Platform, ecsExpressPlatform, ecsFargateSpotPlatform, lambdaManagedPlatform, appRunnerPlatform];
 
-let registry: readonly Platform[] = BUILT_IN;
+/** The platform ids shown when the user names none (Lambda and ECS on Fargate first). */
+export const DEFAULT_PLATFORM_IDS: readonly string[] = [...BUILT_IN, ...SHOWN_BY_DEFAULT].map((p) => p.id);
+
+let registry: readonly Platform[] = [...BUILT_IN, ...SHOWN_BY_DEFAULT];
+
+/** App Runner is costed only for an account that says it already uses App Runner. */
+const allowed = (p: Platform, s: Pick<Scenario, 'appRunnerCustomer'> | undefined) => p !== appRunnerPlatform || s?.appRunnerCustomer === true;
 
 /**
  * The platforms to cost, the reference (Lambda) first: those shown by default (and any a test registered), or,
  * given a scenario that names platforms, those of them and of the platforms on request (Lambda and ECS on Fargate
- * always).
+ * always). App Runner only with `appRunnerCustomer`.
  */
-export function platforms(s?: Pick<Scenario, 'platforms'>): readonly Platform[] {
+export function platforms(s?: Pick<Scenario, 'platforms' | 'appRunnerCustomer'>): readonly Platform[] {
   const enabled = s?.platforms;
-  if (!enabled) return registry;
-  const shown = registry.filter((p) => p === lambdaPlatform || p === ecsFargatePlatform || enabled.includes(p.id));
-  return [...shown, ...ON_REQUEST.filter((p) => enabled.includes(p.id) && !shown.includes(p))];
+  if (!enabled) return registry.filter((p) => allowed(p, s));
+  const shown = registry.filter((p) => BUILT_IN.includes(p) || enabled.includes(p.id));
+  return [...shown, ...ON_REQUEST.filter((p) => enabled.includes(p.id) && !shown.includes(p) && allowed(p, s))];
+}
+
+/** Every platform a user may turn on (App Runner only for its existing customers), in the order they are shown. */
+export function offeredPlatforms(s?: Pick<Scenario, 'appRunnerCustomer'>): readonly Platform[] {
+  return availablePlatforms().filter((p) => allowed(p, s));
 }
 
 /** Every platform this version has: the shown ones and those on request (what a user may name). */
@@ -72,7 +80,7 @@ export function platformById(id: string): Platform | undefined {
  * id is refused); returns what takes it out again.
  */
 export function registerPlatform(platform: Platform): () => void {
-  if (BUILT_IN.some((p) => p.id === platform.id)) return () => {};
+  if ([...BUILT_IN, ...SHOWN_BY_DEFAULT, ...ON_REQUEST].some((p) => p.id === platform.id)) return () => {};
   registry = [...registry.filter((p) => p.id !== platform.id), platform];
   return () => {
     registry = registry.filter((p) => p !== platform);

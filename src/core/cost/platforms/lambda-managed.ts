@@ -176,6 +176,7 @@ export function managedInstancesCost(s: Scenario, prices: PriceBook): ManagedIns
           ? 'sized from traffic'
           : `autoscaled from ${fewestInstances} to ${instances} over the day (${averageInstances.toFixed(2)} on average)`,
     },
+    catalogueKeys: catalogue.map((c) => c.key),
     instanceType: sz.name,
     instanceTypeWhy: sz.why,
     environmentsPerInstance: sz.environments,

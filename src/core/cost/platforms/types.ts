@@ -34,6 +34,10 @@ export interface PlatformCost {
   priceKeys: RegionalPriceKey[];
   /** What must be said with the figure (a price the region lacks, an assumption that does not hold, a status). */
   notes?: string[];
+  /** A part could not be priced for the region (left out): the figure is a lower bound, never ranked as cheapest. */
+  incomplete?: boolean;
+  /** The region's catalogue prices the figure read (EC2 instance types, EKS, App Runner), by catalogue key. */
+  catalogueKeys?: string[];
 }
 
 /**
