@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { analyzeText } from '../../../src/core/engine.js';
 import { type SourceLocation } from '../../../src/core/model/location.js';
+import { findConstruct } from '../../../src/core/parse/cdk/synthesized.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
 
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
@@ -182,4 +183,24 @@ describe('EKS (21-eks-cluster.ts, 22-eks-fargate-cluster.ts, 23-eks-cluster-size
       unresolved: 'size is not a constant of this file',
     });
   });
+});
+
+test('cdk.out: a synthesized node group, Fargate profile or EKS cluster resource leads back to its construct', () => {
+  const sources = ['21-eks-cluster.ts', '22-eks-fargate-cluster.ts'].map((name) => ({
+    uri: `file:///app/${name}`,
+    model: analyze(fixture(name)).model!,
+    findings: [],
+  }));
+  expect(findConstruct('Fixture/Cluster/Nodegrouparm/Resource', sources)?.node.id).toBe('Cluster/Nodegrouparm');
+  expect(findConstruct('Fixture/Cluster/NodegroupDefaultCapacity/NodeGroupRole/Resource', sources)?.node.id).toBe('Cluster/NodegroupDefaultCapacity');
+  expect(findConstruct('Fixture/Pods/fargate-profile-jobs/Resource/Default', sources)?.node.id).toBe('Pods/fargate-profile-jobs');
+  expect(findConstruct('Fixture/Pods/Resource/Resource/Default', sources)?.node.id).toBe('Pods');
+});
+
+test('none of the fixture apps makes an internal error', () => {
+  for (const name of ['19-ecs-on-ec2.ts', '20-asg-capacity-provider.ts', '21-eks-cluster.ts', '22-eks-fargate-cluster.ts', '23-eks-cluster-sized-default.ts'])
+    expect(
+      analyze(fixture(name)).findings.filter((f) => f.ruleId === 'internal-error'),
+      name,
+    ).toEqual([]);
 });
