@@ -204,3 +204,21 @@ test('none of the fixture apps makes an internal error', () => {
       name,
     ).toEqual([]);
 });
+
+test("the cluster's capacity prop is its only capacity; a ContainerDefinition construct joins its task (24-cluster-capacity-prop.ts)", () => {
+  const text = fixture('24-cluster-capacity-prop.ts');
+  const model = analyze(text).model!;
+  expect(model.services.map((s) => [s.id, s.instanceType?.value])).toEqual([
+    ['QueueService', 't4g.large'],
+    ['SizedService', 't4g.large'],
+  ]);
+  expect(textAt(text, model.services[0]!.instanceType!.at)).toBe("new ec2.InstanceType('t4g.large')");
+  const queue = model.taskDefinitions.find((t) => t.id === 'Queue')!;
+  expect([queue.networkMode.value, queue.containers.map((c) => [c.name, c.memoryMb?.value, c.cpuUnits?.value])]).toEqual(['host', [['Consumer', 3072, 1024]]]);
+  expect(model.taskDefinitions.find((t) => t.id === 'Sized')).toMatchObject({
+    cpuUnits: { value: 2048 },
+    memoryMb: { value: 6144 },
+    compatibilities: ['EC2'],
+    fargate: false,
+  });
+});
