@@ -347,6 +347,7 @@ export const SERVERLESS_DEFAULTS = {
   timeoutSeconds: { value: 6, unit: 's', source: 'Serverless Framework docs: AWS functions', url: SERVERLESS_FUNCTIONS_DOCS, confidence: 'high' },
 } satisfies Record<string, Limit>;
 
+const CDK_EKS_DOCS = 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_eks.Cluster.html';
 const CDK_ECS_DOCS = 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ecs.FargateTaskDefinition.html';
 
 /**
@@ -372,7 +373,53 @@ export const CDK_DEFAULTS = {
     url: CDK_ECS_DOCS,
     confidence: 'high',
   },
-} satisfies Record<string, Limit>;
+  /** Ec2TaskDefinition / TaskDefinition without Fargate compatibility. */
+  ec2NetworkMode: {
+    value: 'bridge',
+    unit: '',
+    source: 'aws-cdk-lib API reference: Ec2TaskDefinitionProps.networkMode (aws-cdk-lib 2.276 ec2-task-definition.js)',
+    url: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_ecs.Ec2TaskDefinition.html',
+    confidence: 'high',
+  },
+  /** eks.Cluster's default capacity: a managed node group `DefaultCapacity` of this many nodes (FargateCluster: none). */
+  eksDefaultCapacityNodes: {
+    value: 2,
+    unit: 'nodes',
+    source: 'aws-cdk-lib API reference: ClusterProps.defaultCapacity (DEFAULT_CAPACITY_COUNT in aws-eks/lib/cluster.js, 2.276)',
+    url: CDK_EKS_DOCS,
+    confidence: 'high',
+  },
+  eksDefaultCapacityInstanceType: {
+    value: 'm5.large',
+    unit: '',
+    source: 'aws-cdk-lib API reference: ClusterProps.defaultCapacityInstance (DEFAULT_CAPACITY_TYPE in aws-eks/lib/cluster.js, 2.276)',
+    url: CDK_EKS_DOCS,
+    confidence: 'high',
+  },
+  /** Nodegroup: minSize ?? 1, desiredSize ?? minSize ?? 2, maxSize ?? desiredSize (aws-eks/lib/managed-nodegroup.js, 2.276). */
+  eksNodegroupMinSize: {
+    value: 1,
+    unit: 'nodes',
+    source: 'aws-cdk-lib API reference: NodegroupOptions.minSize',
+    url: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_eks.NodegroupOptions.html',
+    confidence: 'high',
+  },
+  eksNodegroupDesiredSize: {
+    value: 2,
+    unit: 'nodes',
+    source: 'aws-cdk-lib API reference: NodegroupOptions.desiredSize (minSize when given, else 2)',
+    url: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_eks.NodegroupOptions.html',
+    confidence: 'high',
+  },
+  /** A managed node group without InstanceTypes: EKS launches t3.medium. */
+  eksNodegroupInstanceType: {
+    value: 't3.medium',
+    unit: '',
+    source: 'Amazon EKS API reference, CreateNodegroup instanceTypes: without an instance type (launch template or instanceTypes) t3.medium is used',
+    url: 'https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html',
+    confidence: 'high',
+  },
+} satisfies Record<string, Limit<unknown>>;
 
 /** Networking facts the cost model uses (facts-2026-11.md, "Public IPv4" and "NAT gateway"). */
 export const NETWORK_FACTS = {

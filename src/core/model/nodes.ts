@@ -169,6 +169,8 @@ export interface EcsContainer {
   memoryMb?: Field<number>;
   /** Soft memory limit (MiB), when set. */
   memoryReservationMb?: Field<number>;
+  /** CPU units reserved for the container (`cpu`), when set: on EC2 a task may be sized only by its containers. */
+  cpuUnits?: Field<number>;
   healthCheck: boolean;
   essential: boolean;
   /** A GPU resource requirement (not supported on Fargate). */

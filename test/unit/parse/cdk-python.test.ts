@@ -30,8 +30,18 @@ const analyze = (text: string, uri = 'file:///app/stack.py') => analyzeText({ ur
 interface Expected {
   functions: Record<string, Record<string, unknown>>;
   queues?: Record<string, { visibilityTimeoutSeconds: number }>;
-  tasks?: Record<string, { cpuUnits: number; memoryMb: number; ephemeralStorageGb: number }>;
-  services?: Record<string, { desiredCount: number; taskDefinitionId: string }>;
+  /** cpuUnits / memoryMb / ephemeralStorageGb always (absent: none); networkMode and containers when named. */
+  tasks?: Record<string, { cpuUnits?: number; memoryMb?: number; ephemeralStorageGb?: number; networkMode?: string; containers?: unknown[][] }>;
+  /** desiredCount and taskDefinitionId always; launchType, instanceType and loadBalancers when named. */
+  services?: Record<string, { desiredCount: number; taskDefinitionId: string; launchType?: string; instanceType?: string; loadBalancers?: number }>;
+  /** EKS cluster id -> its version. */
+  eksClusters?: Record<string, string>;
+  nodegroups?: Record<
+    string,
+    { clusterId: string; instanceType: string; desiredSize: number; minSize: number; maxSize: number; architecture: string; gpu: boolean }
+  >;
+  /** Fargate profile id -> its cluster's id. */
+  fargateProfiles?: Record<string, string>;
   databases?: Record<string, { kind: string; engine: string; serverless: boolean }>;
   proxies?: Record<string, string[]>;
   findings: string[];
@@ -77,14 +87,73 @@ describe.each(apps)('%s', (file) => {
       if (!('provisionedConcurrency' in (expected.functions[fn.id] ?? {}))) expect(fn.provisionedConcurrency, fn.id).toBeUndefined();
     }
     expect(Object.fromEntries(model.queues.map((q) => [q.id, { visibilityTimeoutSeconds: q.visibilityTimeoutSeconds.value }]))).toEqual(expected.queues ?? {});
+    /** The values always compared, and the optional ones the expectation names. */
+    const pick = (all: Record<string, unknown>, always: string[], named: object | undefined) =>
+      Object.fromEntries(
+        Object.keys(all)
+          .filter((k) => always.includes(k) || (named !== undefined && k in named))
+          .map((k) => [k, all[k]]),
+      );
     expect(
       Object.fromEntries(
-        model.taskDefinitions.map((t) => [t.id, { cpuUnits: t.cpuUnits.value, memoryMb: t.memoryMb.value, ephemeralStorageGb: t.ephemeralStorageGb.value }]),
+        model.taskDefinitions.map((t) => [
+          t.id,
+          pick(
+            {
+              cpuUnits: t.cpuUnits.value,
+              memoryMb: t.memoryMb.value,
+              ephemeralStorageGb: t.ephemeralStorageGb.value,
+              networkMode: t.networkMode.value,
+              containers: t.containers.map((c) => [
+                c.name,
+                c.cpuUnits?.value ?? null,
+                c.memoryMb?.value ?? null,
+                c.memoryReservationMb?.value ?? null,
+                c.essential,
+              ]),
+            },
+            ['cpuUnits', 'memoryMb', 'ephemeralStorageGb'],
+            expected.tasks?.[t.id],
+          ),
+        ]),
       ),
     ).toEqual(expected.tasks ?? {});
-    expect(Object.fromEntries(model.services.map((s) => [s.id, { desiredCount: s.desiredCount.value, taskDefinitionId: s.taskDefinitionId }]))).toEqual(
-      expected.services ?? {},
-    );
+    expect(
+      Object.fromEntries(
+        model.services.map((s) => [
+          s.id,
+          pick(
+            {
+              desiredCount: s.desiredCount.value,
+              taskDefinitionId: s.taskDefinitionId,
+              launchType: s.launchType.value,
+              instanceType: s.instanceType?.value,
+              loadBalancers: s.loadBalancers,
+            },
+            ['desiredCount', 'taskDefinitionId'],
+            expected.services?.[s.id],
+          ),
+        ]),
+      ),
+    ).toEqual(expected.services ?? {});
+    expect(Object.fromEntries(model.eksClusters.map((c) => [c.id, c.version?.value]))).toEqual(expected.eksClusters ?? {});
+    expect(
+      Object.fromEntries(
+        model.eksNodegroups.map((g) => [
+          g.id,
+          {
+            clusterId: g.clusterId,
+            instanceType: g.instanceType.value,
+            desiredSize: g.desiredSize.value,
+            minSize: g.minSize.value,
+            maxSize: g.maxSize.value,
+            architecture: g.architecture.value,
+            gpu: g.gpu,
+          },
+        ]),
+      ),
+    ).toEqual(expected.nodegroups ?? {});
+    expect(Object.fromEntries(model.eksFargateProfiles.map((p) => [p.id, p.clusterId]))).toEqual(expected.fargateProfiles ?? {});
     expect(Object.fromEntries(model.databases.map((d) => [d.id, { kind: d.kind, engine: d.engine.value, serverless: d.serverless }]))).toEqual(
       expected.databases ?? {},
     );

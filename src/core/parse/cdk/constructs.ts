@@ -12,10 +12,15 @@ import { defaultField, type Field } from '../../model/field.js';
 import { type SourceLocation } from '../../model/location.js';
 import {
   type ApiGateway,
+  type Architecture,
   type Database,
   type DbProxy,
+  type EcsContainer,
   type EcsService,
   type EcsTaskDefinition,
+  type EksCluster,
+  type EksFargateProfile,
+  type EksNodegroup,
   type EventSource,
   type LambdaFunction,
   type ModelNode,
@@ -77,6 +82,10 @@ export interface PropsView {
   call(key: string): CallView | undefined;
   /** The calls in the prop's array value (`events: [new SqsEventSource(queue)]`). */
   calls(key: string): CallView[];
+  /** The props objects in the prop's array value (`capacityProviderStrategies: [{ capacityProvider: ..., weight: 1 }]`). */
+  list(key: string): PropsView[];
+  /** The prop's array value, element by element, as fields (`instanceTypes: [new InstanceType('m7g.large')]`). */
+  fields<T>(key: string, convert: (value: Value) => T | undefined): Field<T>[];
 }
 
 interface ConstructCall {
@@ -102,6 +111,11 @@ interface MethodCall {
 
 /** The size CDK's Fargate constructs give a task that does not set one. */
 const CDK_FARGATE_SIZE = { fargate: true, cpu: CDK_DEFAULTS.fargateCpuUnits.value, memory: CDK_DEFAULTS.fargateMemoryMb.value };
+/** An EC2 task definition: no task-level size (Ec2TaskDefinition has no cpu / memory props), bridge networking. */
+const CDK_EC2_TASK = { fargate: false, compatibilities: ['EC2'] };
+
+/** The ECS-on-EC2 patterns: their task definition is an Ec2TaskDefinition `<id>/TaskDef` with one container. */
+const EC2_PATTERNS = new Set(['aws-ecs-patterns.ApplicationLoadBalancedEc2Service', 'aws-ecs-patterns.NetworkLoadBalancedEc2Service']);
 
 const LAMBDA_CLASSES = new Set([
   'aws-lambda.Function',
@@ -160,6 +174,16 @@ export class CdkModelBuilder {
   private readonly pendingProvisioned: { fn: string | LambdaFunction; field: Field<number> }[] = [];
   private readonly pendingLinks: { fn: LambdaFunction; reference: Reference; loc: SourceLocation }[] = [];
   private readonly pendingTargets: { proxy: DbProxy; reference: Reference }[] = [];
+  /** Containers added to a task definition variable (`task.addContainer('app', {...})`). */
+  private readonly pendingContainers: { task: string; container: EcsContainer }[] = [];
+  /** ECS on EC2: the instance types an ECS cluster's capacity launches (`addCapacity`, `addAsgCapacityProvider`). */
+  private readonly clusterCapacity = new Map<string, Field<string>[]>();
+  private readonly clusterProviders: { cluster: string; provider: string }[] = [];
+  /** Auto Scaling group variable -> its instance type; capacity provider variable -> its group variable. */
+  private readonly groups = new Map<string, Field<string>>();
+  private readonly providers = new Map<string, string>();
+  /** Services on EC2 whose instance type comes from their cluster's capacity or their capacity provider strategy. */
+  private readonly pendingCapacity: { service: EcsService; cluster?: string; providers: string[] }[] = [];
 
   constructor(uri: string) {
     this.model = emptyModel(uri, 'cdk');
@@ -222,6 +246,8 @@ export class CdkModelBuilder {
       this.proxy(base, props.call('proxyTarget')?.args[0]?.reference);
     } else if (key === 'aws-ecs.FargateTaskDefinition') {
       this.model.taskDefinitions.push(taskDefinition(base, props, 'memoryLimitMiB', CDK_FARGATE_SIZE));
+    } else if (key === 'aws-ecs.Ec2TaskDefinition') {
+      this.model.taskDefinitions.push(taskDefinition(base, props, 'memoryMiB', CDK_EC2_TASK));
     } else if (key === 'aws-ecs.TaskDefinition') {
       // `compatibility: Compatibility.FARGATE | EC2_AND_FARGATE | EC2`; cpu / memoryMiB are strings, with no default.
       const compatibility = props.call('compatibility')?.member ?? '';
@@ -231,15 +257,55 @@ export class CdkModelBuilder {
           compatibilities: compatibility.split('_AND_').filter((c) => c !== ''),
         }),
       );
-    } else if (key === 'aws-ecs.FargateService') {
+    } else if (key === 'aws-ecs.ContainerDefinition') {
+      // `new ContainerDefinition(this, 'App', { taskDefinition: task, memoryLimitMiB: 512, ... })`.
       const task = props.reference('taskDefinition');
-      this.model.services.push(service(base, props, task ? this.variables.get(task.key) : undefined, 0));
-    } else if (key === 'aws-ecs-patterns.ApplicationLoadBalancedFargateService' || key === 'aws-ecs-patterns.QueueProcessingFargateService') {
+      if (task && task.members.length === 0) this.pendingContainers.push({ task: task.key, container: container(id, call.loc, props) });
+    } else if (key === 'aws-ecs.FargateService' || key === 'aws-ecs.Ec2Service') {
+      const task = props.reference('taskDefinition');
+      this.model.services.push(this.service(base, props, task ? this.variables.get(task.key) : undefined, 0, key === 'aws-ecs.Ec2Service'));
+    } else if (
+      key === 'aws-ecs-patterns.ApplicationLoadBalancedFargateService' ||
+      key === 'aws-ecs-patterns.NetworkLoadBalancedFargateService' ||
+      key === 'aws-ecs-patterns.QueueProcessingFargateService'
+    ) {
       // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so.
-      const alb = key.endsWith('ApplicationLoadBalancedFargateService');
-      const taskId = `${id}/${alb ? 'TaskDef' : 'QueueProcessingTaskDef'}`;
+      const queue = key.endsWith('QueueProcessingFargateService');
+      const taskId = `${id}/${queue ? 'QueueProcessingTaskDef' : 'TaskDef'}`;
       this.model.taskDefinitions.push(taskDefinition({ ...base, id: taskId }, props, 'memoryLimitMiB', CDK_FARGATE_SIZE));
-      this.model.services.push(service(base, props, taskId, alb ? 1 : 0));
+      this.model.services.push(this.service(base, props, taskId, queue ? 0 : 1, false));
+    } else if (EC2_PATTERNS.has(key)) {
+      // An Ec2TaskDefinition `<id>/TaskDef` with one container (`taskImageOptions.containerName`, default `web`) sized by the
+      // pattern's cpu / memoryLimitMiB / memoryReservationMiB; or the task definition it is given.
+      const given = props.reference('taskDefinition');
+      let taskId = given ? this.variables.get(given.key) : undefined;
+      if (!given) {
+        taskId = `${id}/TaskDef`;
+        // The pattern's cpu / memory props size its container, not the task (which has no task-level size).
+        const task = taskDefinition({ ...base, id: taskId }, NO_PROPS, 'memoryMiB', CDK_EC2_TASK);
+        task.family = props.nested('taskImageOptions')?.field('family', asString).value;
+        const name = props.nested('taskImageOptions')?.field('containerName', asString).value ?? 'web';
+        task.containers.push(container(name, call.loc, props));
+        this.model.taskDefinitions.push(task);
+      }
+      this.model.services.push(this.service(base, props, taskId, 1, true));
+    } else if (key === 'aws-ecs.Cluster') {
+      // `new Cluster(this, 'C', { capacity: {...} })` is `addCapacity('DefaultAutoScalingGroup', {...})`.
+      const capacity = props.nested('capacity');
+      if (capacity && call.variable) this.addCapacity(call.variable, capacity);
+    } else if (key === 'aws-autoscaling.AutoScalingGroup') {
+      if (call.variable && props.has('instanceType')) this.groups.set(call.variable, props.field('instanceType', asString));
+    } else if (key === 'aws-ecs.AsgCapacityProvider') {
+      const group = props.reference('autoScalingGroup');
+      if (call.variable && group && group.members.length === 0) this.providers.set(call.variable, group.key);
+    } else if (key === 'aws-eks.Cluster' || key === 'aws-eks.FargateCluster') {
+      this.eksCluster(base, props, key === 'aws-eks.FargateCluster');
+    } else if (key === 'aws-eks.Nodegroup') {
+      const cluster = props.reference('cluster');
+      this.nodegroup({ ...base }, props, cluster && cluster.members.length === 0 ? this.variables.get(cluster.key) : undefined);
+    } else if (key === 'aws-eks.FargateProfile') {
+      const cluster = props.reference('cluster');
+      this.fargateProfile(base, cluster && cluster.members.length === 0 ? this.variables.get(cluster.key) : undefined);
     } else if (key === 'aws-ecs-patterns.ScheduledFargateTask') {
       // A scheduled task has no service; its size is in scheduledFargateTaskImageOptions.
       const options = props.nested('scheduledFargateTaskImageOptions') ?? props;
@@ -256,6 +322,23 @@ export class CdkModelBuilder {
       if (source?.cls?.name === 'SqsEventSource') this.sqsEvent(receiver, source);
     } else if (call.method === 'addAlias' && call.props) {
       this.provisioned(receiver, call.props);
+    } else if (call.method === 'addContainer') {
+      const name = call.args[0]?.text;
+      if (name !== undefined) this.pendingContainers.push({ task: receiver, container: container(name, call.loc, call.props ?? NO_PROPS) });
+    } else if (call.method === 'addCapacity' && call.props) {
+      this.addCapacity(receiver, call.props);
+    } else if (call.method === 'addAsgCapacityProvider') {
+      const provider = call.args[0]?.reference;
+      if (provider && provider.members.length === 0) this.clusterProviders.push({ cluster: receiver, provider: provider.key });
+    } else if (call.method === 'addNodegroupCapacity' || call.method === 'addFargateProfile') {
+      // Created inside the cluster: `<cluster>/Nodegroup<id>`, `<cluster>/fargate-profile-<id>`.
+      const cluster = this.variables.get(receiver);
+      const id = call.args[0]?.text;
+      if (cluster === undefined || id === undefined || !this.model.eksClusters.some((c) => c.id === cluster)) return;
+      const base: Base = { id: '', type: '', loc: call.loc, ignoredRules: [] };
+      if (call.method === 'addNodegroupCapacity')
+        this.nodegroup({ ...base, id: `${cluster}/Nodegroup${id}`, type: 'aws-eks.Nodegroup' }, call.props ?? NO_PROPS, cluster);
+      else this.fargateProfile({ ...base, id: `${cluster}/fargate-profile-${id}`, type: 'aws-eks.FargateProfile' }, cluster);
     } else if (call.method === 'addProxy') {
       const owner = this.variables.get(receiver);
       const id = call.args[0]?.text;
@@ -288,6 +371,11 @@ export class CdkModelBuilder {
       const target = this.variables.get(reference.key);
       if (target) proxy.targetIds.push(target);
     }
+    for (const { task: variable, container } of this.pendingContainers) {
+      const id = this.variables.get(variable);
+      this.model.taskDefinitions.find((t) => t.id === id)?.containers.push(container);
+    }
+    this.resolveCapacity();
     for (const list of [
       this.model.functions,
       this.model.queues,
@@ -296,6 +384,9 @@ export class CdkModelBuilder {
       this.model.dbProxies,
       this.model.taskDefinitions,
       this.model.services,
+      this.model.eksClusters,
+      this.model.eksNodegroups,
+      this.model.eksFargateProfiles,
     ] as ModelNode[][]) {
       for (const node of list) this.model.byId.set(node.id, node);
     }
@@ -312,6 +403,107 @@ export class CdkModelBuilder {
     }
     if (this.model.byId.size === 0) return undefined;
     return { model: this.model, problems: [] };
+  }
+
+  /** An ECS service; on EC2 (Ec2Service or an EC2 pattern), its capacity is looked up when the file is read. */
+  private service(base: Base, props: PropsView, taskId: string | undefined, loadBalancers: number, ec2: boolean): EcsService {
+    const node = service(base, props, taskId, loadBalancers);
+    // `capacityProviderStrategies: [{ capacityProvider: provider.capacityProviderName, weight: 1 }]` (or 'FARGATE_SPOT').
+    const strategies = props.list('capacityProviderStrategies');
+    const providers = strategies.flatMap((s) => {
+      const reference = s.reference('capacityProvider');
+      return reference ? [reference.key] : [];
+    });
+    const names = strategies.map((s) => s.field('capacityProvider', asString).value);
+    if (ec2) {
+      const at = props.keyLoc('capacityProviderStrategies');
+      node.launchType =
+        at && strategies.length > 0 ? { value: names.some((n) => n?.startsWith('FARGATE')) ? 'FARGATE' : 'EC2', origin: 'explicit', at } : defaultField('EC2');
+      const cluster = props.reference('cluster');
+      this.pendingCapacity.push({ service: node, ...(cluster && cluster.members.length === 0 ? { cluster: cluster.key } : {}), providers });
+    }
+    return node;
+  }
+
+  /** `cluster.addCapacity('Id', { instanceType: new InstanceType('m7g.large'), ... })`. */
+  private addCapacity(cluster: string, props: PropsView): void {
+    if (!props.has('instanceType')) return;
+    const list = this.clusterCapacity.get(cluster) ?? [];
+    list.push(props.field('instanceType', asString));
+    this.clusterCapacity.set(cluster, list);
+  }
+
+  /**
+   * The instance type of each service on EC2: its strategy's first capacity provider with a known Auto Scaling group,
+   * or, without a strategy, the only capacity source of its cluster (with two or more, ECS's placement decides: not guessed).
+   */
+  private resolveCapacity(): void {
+    for (const { cluster, provider } of this.clusterProviders) {
+      const group = this.providers.get(provider);
+      const type = group === undefined ? undefined : this.groups.get(group);
+      const list = this.clusterCapacity.get(cluster) ?? [];
+      // A provider whose group is not known still counts as a source (so a second one is not taken for the only one).
+      list.push(type ?? { value: undefined, origin: 'default' });
+      this.clusterCapacity.set(cluster, list);
+    }
+    for (const { service, cluster, providers } of this.pendingCapacity) {
+      if (service.launchType.value !== 'EC2') continue;
+      let type: Field<string> | undefined;
+      if (providers.length > 0) {
+        for (const provider of providers) {
+          const group = this.providers.get(provider);
+          type = group === undefined ? undefined : this.groups.get(group);
+          if (type) break;
+        }
+      } else if (cluster !== undefined) {
+        const sources = this.clusterCapacity.get(cluster) ?? [];
+        if (sources.length === 1) type = sources[0];
+      }
+      if (type && (type.value !== undefined || type.unresolved !== undefined)) service.instanceType = type;
+    }
+  }
+
+  /** `eks.Cluster` (its default capacity: a node group of 2 x m5.large unless `defaultCapacity: 0`) and `eks.FargateCluster`. */
+  private eksCluster(base: Base, props: PropsView, fargate: boolean): void {
+    const cluster: EksCluster = { ...base, kind: 'eks-cluster' };
+    if (props.has('version')) cluster.version = props.field('version', asString);
+    this.model.eksClusters.push(cluster);
+    if (fargate) {
+      // FargateCluster: no EC2 capacity; a default profile `fargate-profile-default` (or the name given in `defaultProfile`).
+      const profile = props.nested('defaultProfile');
+      const name = profile ? (profile.field('fargateProfileName', asString).value ?? 'custom') : 'default';
+      this.fargateProfile({ ...base, id: `${base.id}/fargate-profile-${name}`, type: 'aws-eks.FargateProfile' }, base.id);
+      return;
+    }
+    const count = props.field('defaultCapacity', asNumber, CDK_DEFAULTS.eksDefaultCapacityNodes.value);
+    // `defaultCapacityType: DefaultCapacityType.EC2` makes a self-managed Auto Scaling group instead of a managed node group.
+    if (count.value === 0 || props.call('defaultCapacityType')?.member === 'EC2') return;
+    const instanceType = props.field('defaultCapacityInstance', asString, CDK_DEFAULTS.eksDefaultCapacityInstanceType.value);
+    this.model.eksNodegroups.push(
+      nodegroupNode({ ...base, id: `${base.id}/NodegroupDefaultCapacity`, type: 'aws-eks.Nodegroup' }, base.id, instanceType, count, count, count, undefined),
+    );
+  }
+
+  /** `cluster.addNodegroupCapacity('Id', {...})` / `new eks.Nodegroup(...)`, with CDK's defaults for the sizes. */
+  private nodegroup(base: Base, props: PropsView, clusterId: string | undefined): void {
+    const types = props.fields('instanceTypes', asString);
+    const instanceType =
+      types[0] ?? (props.has('instanceType') ? props.field('instanceType', asString) : defaultField<string>(CDK_DEFAULTS.eksNodegroupInstanceType.value));
+    const min = props.field('minSize', asNumber, CDK_DEFAULTS.eksNodegroupMinSize.value);
+    // desiredSize ?? minSize ?? 2; maxSize ?? desiredSize.
+    const desired = props.has('desiredSize')
+      ? props.field('desiredSize', asNumber)
+      : props.has('minSize')
+        ? { ...min, origin: 'default' as const }
+        : defaultField(CDK_DEFAULTS.eksNodegroupDesiredSize.value);
+    const max = props.has('maxSize') ? props.field('maxSize', asNumber) : { ...desired, origin: 'default' as const };
+    const amiType = props.has('amiType') ? props.field('amiType', asString) : undefined;
+    this.model.eksNodegroups.push(nodegroupNode(base, clusterId, instanceType, desired, min, max, amiType));
+  }
+
+  private fargateProfile(base: Base, clusterId: string | undefined): void {
+    const profile: EksFargateProfile = { ...base, kind: 'eks-fargate-profile', clusterId };
+    this.model.eksFargateProfiles.push(profile);
   }
 
   private lambdaFunction(base: Base, cls: ClassRef, props: PropsView): void {
@@ -417,11 +609,73 @@ function taskDefinition(
     architecture: defaultField('x86_64'),
     compatibilities: options.compatibilities ?? ['FARGATE'],
     fargate: options.fargate,
-    networkMode: defaultField(options.fargate ? 'awsvpc' : 'bridge'),
+    networkMode: props.field('networkMode', asString, options.fargate ? FARGATE_LIMITS.networkMode.value : CDK_DEFAULTS.ec2NetworkMode.value),
     ephemeralStorageGb: props.field('ephemeralStorageGiB', asNumber, options.fargate ? FARGATE_LIMITS.defaultEphemeralStorageGb.value : undefined),
     containers: [],
   };
 }
+
+/** A container from `addContainer` / `ContainerDefinition` / an EC2 pattern's top-level sizes. */
+function container(name: string, loc: SourceLocation, props: PropsView): EcsContainer {
+  const node: EcsContainer = { name, loc, healthCheck: props.has('healthCheck'), essential: props.field('essential', asBoolean, true).value ?? true };
+  if (props.has('memoryLimitMiB')) node.memoryMb = props.field('memoryLimitMiB', asNumber);
+  if (props.has('memoryReservationMiB')) node.memoryReservationMb = props.field('memoryReservationMiB', asNumber);
+  if (props.has('cpu')) node.cpuUnits = props.field('cpu', asNumber);
+  if (props.has('gpuCount')) node.gpu = props.keyLoc('gpuCount');
+  return node;
+}
+
+/** Graviton families (`m7g`, `c6gn`, `r8gd`, `im4gn`, `a1`) run arm64. */
+const ARM_FAMILY = /^(a1|[a-z]+\d+g[a-z]*)\./;
+/** GPU and accelerator families (`g5`, `p4d`, `inf2`, `trn1`). */
+const GPU_FAMILY = /^(g\d|p\d|inf\d|trn\d|dl\d)/;
+
+function nodegroupNode(
+  base: Base,
+  clusterId: string | undefined,
+  instanceType: Field<string>,
+  desiredSize: Field<number>,
+  minSize: Field<number>,
+  maxSize: Field<number>,
+  amiType: Field<string> | undefined,
+): EksNodegroup {
+  const ami = amiType?.value?.toUpperCase();
+  const type = instanceType.value;
+  // The AMI type says the architecture when given (CDK otherwise picks it from the instance type).
+  const arm = ami !== undefined ? /ARM/.test(ami) : type !== undefined && ARM_FAMILY.test(type);
+  const value: Architecture = arm ? 'arm64' : 'x86_64';
+  const from = ami !== undefined ? amiType! : instanceType;
+  // Located where the AMI type or instance type that decides it is written (never rewritten there: `via`).
+  const architecture: Field<Architecture> =
+    from.origin === 'explicit' && from.at
+      ? { value, origin: 'explicit', at: from.at, via: `${ami !== undefined ? 'AMI type' : 'instance type'} ${from.value ?? ''}`.trim() }
+      : defaultField(value);
+  return {
+    ...base,
+    kind: 'eks-nodegroup',
+    clusterId,
+    instanceType,
+    desiredSize,
+    minSize,
+    maxSize,
+    architecture,
+    gpu: (ami !== undefined && /GPU|NVIDIA|NEURON/.test(ami)) || (type !== undefined && GPU_FAMILY.test(type)),
+  };
+}
+
+/** Props of a call that has none. */
+const NO_PROPS: PropsView = {
+  field: <T>(_key: string, _convert: (value: Value) => T | undefined, fallback?: T): Field<T> => ({ value: fallback, origin: 'default' }),
+  has: () => false,
+  keyLoc: () => undefined,
+  reference: () => undefined,
+  references: () => [],
+  nested: () => undefined,
+  call: () => undefined,
+  calls: () => [],
+  list: () => [],
+  fields: () => [],
+};
 
 function service(base: Base, props: PropsView, taskId: string | undefined, loadBalancers: number): EcsService {
   return {
@@ -462,6 +716,37 @@ export function unitValue(owner: string | undefined, method: string, argument: n
 export function memberValue(owner: string | undefined, member: string): string | undefined {
   if (owner === 'Runtime') return runtimeName(member);
   if (owner === 'Architecture') return member === 'ARM_64' ? 'arm64' : 'x86_64';
+  // `InstanceClass.M7G` -> m7g (the long aliases, `STANDARD7_GRAVITON`, map through a table of aws-cdk-lib: not known here).
+  if (owner === 'InstanceClass') return /^[A-Z]+\d+[A-Z]*$/.test(member) ? member.toLowerCase() : undefined;
+  if (owner === 'InstanceSize') {
+    const match = /^XLARGE(\d+)(METAL)?$/.exec(member);
+    if (match) return match[2] ? `metal-${match[1]}xl` : `${match[1]}xlarge`;
+    return /^[A-Z]+$/.test(member) ? member.toLowerCase() : undefined;
+  }
+  if (owner === 'KubernetesVersion') {
+    const match = /^V(\d+)_(\d+)$/.exec(member);
+    return match ? `${match[1]}.${match[2]}` : undefined;
+  }
+  if (owner === 'NetworkMode') {
+    const modes: Record<string, string> = { AWS_VPC: 'awsvpc', BRIDGE: 'bridge', HOST: 'host', NONE: 'none', NAT: 'nat' };
+    return Object.hasOwn(modes, member) ? modes[member] : undefined;
+  }
+  // `NodegroupAmiType.AL2_ARM_64`: the value is the name, but for the x86 ones (`AL2_X86_64` -> `AL2_x86_64`).
+  if (owner === 'NodegroupAmiType') return member.replace(/X86_64/, 'x86_64');
+  return undefined;
+}
+
+/**
+ * `new InstanceType('m7g.large')` (method undefined), `InstanceType.of(InstanceClass.M7G, InstanceSize.LARGE)` and
+ * `KubernetesVersion.of('1.33')` -> their values, from the evaluated arguments; else undefined.
+ */
+export function callValue(owner: string | undefined, method: string | undefined, args: Evaluated[]): Evaluated | undefined {
+  const [first, second] = args.map((a) => ('value' in a ? a.value : undefined));
+  const failed = args.find((a) => 'unresolved' in a);
+  if (owner === 'InstanceType' && method === undefined) return failed ?? (typeof first === 'string' ? { value: first } : undefined);
+  if (owner === 'InstanceType' && method === 'of')
+    return failed ?? (typeof first === 'string' && typeof second === 'string' ? { value: `${first}.${second}` } : undefined);
+  if (owner === 'KubernetesVersion' && method === 'of') return failed ?? (typeof first === 'string' ? { value: first } : undefined);
   return undefined;
 }
 

@@ -10,6 +10,7 @@
  * The parser comes from the host (web-tree-sitter is initialised asynchronously, with its WebAssembly).
  */
 import type { Node as SyntaxNode, Parser, Tree } from 'web-tree-sitter';
+import { type Field } from '../../model/field.js';
 import { type SourceLocation } from '../../model/location.js';
 import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
@@ -18,6 +19,7 @@ import { isRefusal, type FileReader } from '../reference.js';
 import {
   type ArgView,
   type CallView,
+  callValue,
   CdkModelBuilder,
   type ClassRef,
   type Evaluated,
@@ -356,13 +358,29 @@ class PythonAppReader {
       case 'call': {
         // Duration.minutes(5) -> "300 s"; Size.gibibytes(2) -> "2048 MiB".
         const fn = node.childForFieldName('function');
-        const first = node.childForFieldName('arguments')?.namedChildren[0];
-        if (fn?.type === 'attribute' && first && first.type !== 'keyword_argument') {
+        const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter(
+          (c): c is SyntaxNode => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment',
+        );
+        const first = args[0];
+        if (fn?.type === 'attribute' && first) {
           const owner = fn.childForFieldName('object');
           const method = fn.childForFieldName('attribute')?.text ?? '';
           const arg = this.evaluate(first, local, depth + 1);
-          const value = owner && 'value' in arg && typeof arg.value === 'number' ? unitValue(this.className(owner, local), method, arg.value) : undefined;
+          const ownerName = owner ? this.className(owner, local) : undefined;
+          const value = owner && 'value' in arg && typeof arg.value === 'number' ? unitValue(ownerName, method, arg.value) : undefined;
           if (value !== undefined) return { value, via: node.text };
+          // ec2.InstanceType.of(ec2.InstanceClass.M7G, ec2.InstanceSize.LARGE), eks.KubernetesVersion.of("1.33").
+          const called = callValue(
+            ownerName,
+            method,
+            args.slice(0, 2).map((a) => this.evaluate(a, local, depth + 1)),
+          );
+          if (called) return 'value' in called ? { value: called.value, via: node.text } : called;
+        }
+        if (fn && first) {
+          // ec2.InstanceType("m7g.large").
+          const called = callValue(this.className(fn, local), undefined, [this.evaluate(first, local, depth + 1)]);
+          if (called) return 'value' in called ? { value: called.value, via: node.text } : called;
         }
         break;
       }
@@ -524,6 +542,45 @@ class Props implements PropsView {
       const call = element?.type === 'call' ? this.reader.callOf(element, entry.local) : undefined;
       return call?.cls && call.member === undefined ? [call] : [];
     });
+  }
+
+  list(key: string): PropsView[] {
+    const entry = this.entry(key);
+    if (entry?.value.type !== 'list') return [];
+    return entry.value.namedChildren.flatMap((element) => {
+      if (!element) return [];
+      // `ecs.CapacityProviderStrategy(capacity_provider=..., weight=1)` or a dict.
+      if (element.type === 'call' && element.childForFieldName('function')?.text !== 'dict') {
+        const args = element.childForFieldName('arguments');
+        return args ? [new Props(this.reader, keywordSources(args))] : [];
+      }
+      const dict = this.reader.dictOf(element, entry.local);
+      if (!dict) return [];
+      const children = dict.node.type === 'dictionary' ? dict.node.namedChildren : (dict.node.childForFieldName('arguments')?.namedChildren ?? []);
+      return [
+        new Props(
+          this.reader,
+          children.filter((c): c is SyntaxNode => c !== null),
+        ),
+      ];
+    });
+  }
+
+  fields<T>(key: string, convert: (value: Value) => T | undefined): Field<T>[] {
+    const entry = this.entry(key);
+    if (entry?.value.type !== 'list') return [];
+    return entry.value.namedChildren
+      .filter((c): c is SyntaxNode => c !== null && c.type !== 'comment')
+      .map((element) =>
+        fieldOf(
+          this.reader.evaluate(element, entry.local),
+          convert,
+          this.reader.loc(entry.anchor ?? element),
+          this.reader.loc(entry.anchor ?? entry.name),
+          element.text,
+          !entry.anchor,
+        ),
+      );
   }
 
   field<T>(key: string, convert: (value: Value) => T | undefined, fallback?: T) {

@@ -55,7 +55,18 @@ export function findConstruct(path: string, sources: readonly CdkSource[]): Cons
   let tie = false;
   for (const source of sources) {
     const { model } = source;
-    for (const list of [model.functions, model.queues, model.apis, model.databases, model.dbProxies, model.taskDefinitions, model.services] as ModelNode[][]) {
+    for (const list of [
+      model.functions,
+      model.queues,
+      model.apis,
+      model.databases,
+      model.dbProxies,
+      model.taskDefinitions,
+      model.services,
+      model.eksClusters,
+      model.eksNodegroups,
+      model.eksFargateProfiles,
+    ] as ModelNode[][]) {
       for (const node of list) {
         const end = lastRunEnd(segments, node.id.split('/'));
         if (end < 0) continue;

@@ -10,12 +10,14 @@
  * Bundled with the TypeScript compiler apart from the faces (dist/typescript-reader.js) and loaded on demand.
  */
 import ts from 'typescript';
+import { type Field } from '../../model/field.js';
 import { type SourceLocation } from '../../model/location.js';
 import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
 import {
   type ArgView,
   type CallView,
+  callValue,
   CdkModelBuilder,
   cdkModule,
   type ClassRef,
@@ -291,9 +293,26 @@ class AppReader {
     if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
       // Duration.seconds(30) -> seconds; Size.gibibytes(2) -> MiB (as "value unit" strings the converters read).
       const method = e.expression.name.text;
+      const owner = this.className(e.expression.expression);
       const arg = e.arguments[0] ? this.evaluate(e.arguments[0], depth + 1) : { unresolved: 'no argument' };
-      const value = 'value' in arg && typeof arg.value === 'number' ? unitValue(this.className(e.expression.expression), method, arg.value) : undefined;
+      const value = 'value' in arg && typeof arg.value === 'number' ? unitValue(owner, method, arg.value) : undefined;
       if (value !== undefined) return { value, via: e.getText() };
+      // InstanceType.of(InstanceClass.M7G, InstanceSize.LARGE), KubernetesVersion.of('1.33').
+      const called = callValue(
+        owner,
+        method,
+        e.arguments.slice(0, 2).map((a) => this.evaluate(a, depth + 1)),
+      );
+      if (called) return 'value' in called ? { value: called.value, via: e.getText() } : called;
+    }
+    if (ts.isNewExpression(e)) {
+      // new InstanceType('m7g.large').
+      const called = callValue(
+        this.className(e.expression),
+        undefined,
+        (e.arguments ?? []).slice(0, 1).map((a) => this.evaluate(a, depth + 1)),
+      );
+      if (called) return 'value' in called ? { value: called.value, via: e.getText() } : called;
     }
     return { unresolved: `${short(e.getText())} is computed by code, which Crossover never runs` };
   }
@@ -402,6 +421,32 @@ class Props implements PropsView {
       const call = ts.isNewExpression(unwrap(element)) ? this.reader.callOf(element) : undefined;
       return call ? [call] : [];
     });
+  }
+
+  list(key: string): PropsView[] {
+    const value = this.entries.get(key)?.value;
+    const e = value ? unwrap(value) : undefined;
+    if (!e || !ts.isArrayLiteralExpression(e)) return [];
+    return e.elements.flatMap((element) => {
+      const object = this.reader.objectOf(element);
+      return object ? [new Props(this.reader, object)] : [];
+    });
+  }
+
+  fields<T>(key: string, convert: (value: Value) => T | undefined): Field<T>[] {
+    const entry = this.entries.get(key);
+    const e = entry ? unwrap(entry.value) : undefined;
+    if (!entry || !e || !ts.isArrayLiteralExpression(e)) return [];
+    return e.elements.map((element) =>
+      fieldOf(
+        this.reader.evaluate(element),
+        convert,
+        this.reader.locOf(entry.anchor ?? element),
+        this.reader.locOf(entry.anchor ?? entry.name),
+        this.reader.text(element),
+        !entry.anchor,
+      ),
+    );
   }
 
   field<T>(key: string, convert: (value: Value) => T | undefined, fallback?: T) {
