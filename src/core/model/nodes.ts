@@ -165,6 +165,8 @@ export interface DbProxy extends ResourceBase {
 export interface EcsContainer {
   name: string;
   loc: SourceLocation;
+  /** CPU units reserved for the container (`cpu`), when set: what ECS on EC2 places the task by when the task sets none. */
+  cpuUnits?: Field<number>;
   /** Hard memory limit (MiB), when set. */
   memoryMb?: Field<number>;
   /** Soft memory limit (MiB), when set. */

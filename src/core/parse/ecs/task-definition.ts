@@ -19,7 +19,7 @@ import { toBoolean, toNumber, toText, type Static } from '../cloudformation/valu
 type Spelling = 'api' | 'cfn';
 
 /** `cpu` as the ECS API takes it: units ("256", 1024) or vCPU ("0.25 vCPU", "1 vcpu"). */
-function toCpuUnits(value: Static | undefined): number | undefined {
+export function toCpuUnits(value: Static | undefined): number | undefined {
   if (typeof value === 'number') return finitePositive(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value);
@@ -29,7 +29,7 @@ function toCpuUnits(value: Static | undefined): number | undefined {
 }
 
 /** `memory` as the ECS API takes it: MiB ("512", 2048) or GB ("2 GB", "0.5GB"). */
-function toMemoryMb(value: Static | undefined): number | undefined {
+export function toMemoryMb(value: Static | undefined): number | undefined {
   if (typeof value === 'number') return finitePositive(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib|mb|mib)?\s*$/i.exec(value);
@@ -68,6 +68,8 @@ function readTaskDefinition(ctx: BuildContext, resolver: Resolver, view: Propert
       healthCheck: c.has(k('healthCheck')),
       essential: c.field(k('essential'), toBoolean, true).value ?? true,
     };
+    const cpu = c.find(k('cpu'));
+    if (cpu) container.cpuUnits = c.fieldOf(cpu, toNumber);
     const memory = c.find(k('memory'));
     if (memory) container.memoryMb = c.fieldOf(memory, toNumber);
     const reservation = c.find(k('memoryReservation'));
@@ -138,7 +140,7 @@ export function buildTaskDefinitionResource(ctx: BuildContext, resolver: Resolve
 }
 
 /** The logical id a `Ref` / `GetAtt` / `Sub` in `node` points at, when it is a resource of the template. */
-function referencedId(ctx: BuildContext, node: TreeNode | undefined): string | undefined {
+export function referencedId(ctx: BuildContext, node: TreeNode | undefined): string | undefined {
   if (!isMap(node) || node.entries.length !== 1) return undefined;
   const [entry] = node.entries;
   if (entry!.key === 'Ref') {
