@@ -248,3 +248,45 @@ describe('Lambda functions', () => {
     expect(managed.typical.platforms.map((p) => p.platform)).toContain('lambda-managed');
   });
 });
+
+describe('what says EC2, and what does not', () => {
+  const stack = (launch: string, compatibilities: string) => `Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      RequiresCompatibilities: ${compatibilities}
+      NetworkMode: awsvpc
+      Cpu: '512'
+      Memory: '1024'
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      TaskDefinition: !Ref Task
+      DesiredCount: 2
+${launch}`;
+  const runsOn = (text: string) => costsOf('file:///w/t.yaml', text).tasks.find((t) => t.node.id === 'Service')!.estimate.runsOn;
+
+  test.each([
+    ['LaunchType EC2 (a task compatible with both)', '      LaunchType: EC2\n', '[EC2, FARGATE]', 'ecs-ec2', 'LaunchType: EC2 on Service'],
+    ['LaunchType FARGATE', '      LaunchType: FARGATE\n', '[EC2, FARGATE]', 'ecs-fargate', 'LaunchType: FARGATE on Service'],
+    [
+      'a FARGATE_SPOT capacity provider',
+      '      CapacityProviderStrategy:\n        - CapacityProvider: FARGATE_SPOT\n',
+      '[FARGATE]',
+      'ecs-fargate',
+      'a Fargate capacity provider of Service',
+    ],
+    ['no launch type, an EC2-only task', '', '[EC2]', 'ecs-ec2', 'RequiresCompatibilities: EC2'],
+    ['no launch type, a Fargate task', '', '[FARGATE]', 'ecs-fargate', 'Fargate'],
+  ])('%s', (_name, launch, compatibilities, platform, evidence) => {
+    const r = runsOn(stack(launch, compatibilities));
+    expect(r.platform).toBe(platform);
+    expect(r.evidence).toBe(evidence);
+    if (platform === 'ecs-fargate') expect(r.sizing).toBe('2 x 0.5 vCPU / 1 GB tasks');
+    // EC2 without a type in the template: the default type, chosen per region and architecture
+    else expect(r.sizing).toMatch(/^\d+ x [a-z0-9]+\.[a-z0-9]+$/);
+  });
+});
