@@ -138,13 +138,20 @@ function ecsTaskNeeds(
   });
   if (!needs) return undefined;
   const type = service?.instanceType;
-  const scenario: Scenario = {
-    ...withHome(needs.scenario, 'ecs-ec2'),
-    ...(type?.value
-      ? { ec2: { ...needs.scenario.ec2, instanceType: type.value, instanceTypeFrom: `from the template: the capacity provider of ${service!.id}` } }
-      : {}),
+  const minSize = service?.capacityMinSize?.value;
+  const ec2: Scenario['ec2'] = {
+    ...needs.scenario.ec2,
+    ...(type?.value ? { instanceType: type.value, instanceTypeFrom: `from the template: the capacity provider of ${service!.id}` } : {}),
+    ...(minSize !== undefined && Number.isFinite(minSize) && minSize >= 0 ? { minInstances: Math.round(minSize) } : {}),
   };
+  const scenario: Scenario = { ...withHome(needs.scenario, 'ecs-ec2'), ...(Object.keys(ec2).length ? { ec2 } : {}) };
   const assumptions: Assumption[] = [...needs.assumptions, runsOnAssumption('ecs-ec2', home.evidence)];
+  if (ec2.minInstances !== undefined)
+    assumptions.push({
+      name: 'Minimum EC2 instances',
+      value: `${ec2.minInstances} (MinSize of the capacity provider's Auto Scaling group)`,
+      source: 'template',
+    });
   if (size.summed)
     assumptions.push({
       name: 'Task size',

@@ -223,6 +223,8 @@ export interface EcsService extends ResourceBase {
    * `InstanceType`, the value located where it is written.
    */
   instanceType?: Field<string>;
+  /** The `MinSize` of that Auto Scaling group (the fewest container instances), when the template gives it with the type. */
+  capacityMinSize?: Field<number>;
 }
 
 /** An App Runner service (`AWS::AppRunner::Service`): its instance size as written (e.g. "1 vCPU", "2 GB"). */

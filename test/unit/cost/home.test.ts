@@ -84,6 +84,24 @@ describe('an ECS service on an EC2 capacity provider of m7g.large', () => {
     expect(ec2?.instanceType).toBe('m7g.large');
     expect(ec2?.instanceTypeWhy).toMatch(/from the template/);
     expect(e.assumptions).toContainEqual({ name: 'EC2 instance type', value: 'm7g.large (from the template)', source: 'template' });
+    expect(e.scenario.ec2?.minInstances).toBe(1);
+  });
+
+  test("one task: one instance, the Auto Scaling group's MinSize 1 (not the two-zone default)", () => {
+    const one = costsOf('file:///w/ec2-one.yaml', ec2Stack.replace('DesiredCount: 5', 'DesiredCount: 1')).tasks.find((t) => t.node.id === 'Service')!.estimate;
+    expect(one.runsOn.sizing).toBe('1 x m7g.large');
+    // 1 instance x 730 h x $0.0816 = $59.568
+    expect(
+      part(
+        one.typical.platforms.find((p) => p.platform === 'ecs-ec2'),
+        'instances',
+      ),
+    ).toBeCloseTo(59.568, 6);
+    expect(one.assumptions).toContainEqual({
+      name: 'Minimum EC2 instances',
+      value: "1 (MinSize of the capacity provider's Auto Scaling group)",
+      source: 'template',
+    });
   });
 
   test('dollars: 5 tasks of 1 vCPU / 2 GB, 2 per m7g.large (2 vCPU; 8 GiB less 5% = 7.6 GiB holds 3), 3 instances', () => {

@@ -192,3 +192,35 @@ describe('parsers never throw on odd shapes', () => {
     expect(model.expressServices[0]!.cpuUnits.value).toBeUndefined();
   });
 });
+
+describe("an ECS service's capacity provider: the Auto Scaling group's MinSize beside the instance type", () => {
+  const text = `Resources:
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      CapacityProviderStrategy:
+        - CapacityProvider: !Ref Provider
+  Provider:
+    Type: AWS::ECS::CapacityProvider
+    Properties:
+      AutoScalingGroupProvider:
+        AutoScalingGroupArn: !Ref Group
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: '3'
+      MaxSize: '9'
+      LaunchConfigurationName: !Ref Configuration
+  Configuration:
+    Type: AWS::AutoScaling::LaunchConfiguration
+    Properties:
+      ImageId: ami-123
+      InstanceType: c7g.large
+`;
+  test('read and located where written', () => {
+    const service = modelOf('file:///w/asg.yaml', text).services[0]!;
+    expect(service.instanceType?.value).toBe('c7g.large');
+    expect(service.capacityMinSize?.value).toBe(3);
+    expect(service.capacityMinSize?.at?.range).toEqual(rangeOf(text, "'3'"));
+  });
+});

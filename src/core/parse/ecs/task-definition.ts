@@ -190,7 +190,11 @@ export function buildService(ctx: BuildContext, resolver: Resolver, resource: Re
  * LaunchTemplateData.InstanceType, or the group's LaunchConfigurationName -> InstanceType. A link that is not a
  * Ref to a resource of the template ends the search: nothing is guessed.
  */
-function instanceTypeOf(ctx: BuildContext, resolver: Resolver, providers: (TreeNode | undefined)[]): { instanceType?: Field<string> } {
+function instanceTypeOf(
+  ctx: BuildContext,
+  resolver: Resolver,
+  providers: (TreeNode | undefined)[],
+): { instanceType?: Field<string>; capacityMinSize?: Field<number> } {
   for (const provider of providers) {
     const providerId = referencedId(ctx, provider);
     const capacity = providerId ? ctx.resources.get(providerId) : undefined;
@@ -198,6 +202,8 @@ function instanceTypeOf(ctx: BuildContext, resolver: Resolver, providers: (TreeN
     const groupId = referencedId(ctx, get(get(capacity.properties, 'AutoScalingGroupProvider'), 'AutoScalingGroupArn'));
     const group = groupId ? ctx.resources.get(groupId) : undefined;
     if (group?.type !== 'AWS::AutoScaling::AutoScalingGroup') continue;
+    const groupView = PropertyView.of(ctx, resolver, group.properties, ['Resources', group.id, 'Properties']);
+    const minSize = groupView.has('MinSize') ? { capacityMinSize: groupView.field('MinSize', toNumber) } : {};
     const templateId = referencedId(ctx, get(get(group.properties, 'LaunchTemplate'), 'LaunchTemplateId'));
     const template = templateId ? ctx.resources.get(templateId) : undefined;
     if (template?.type === 'AWS::EC2::LaunchTemplate') {
@@ -207,13 +213,13 @@ function instanceTypeOf(ctx: BuildContext, resolver: Resolver, providers: (TreeN
         'Properties',
         'LaunchTemplateData',
       ]);
-      if (data.has('InstanceType')) return { instanceType: data.field('InstanceType', toText) };
+      if (data.has('InstanceType')) return { instanceType: data.field('InstanceType', toText), ...minSize };
     }
     const configurationId = referencedId(ctx, get(group.properties, 'LaunchConfigurationName'));
     const configuration = configurationId ? ctx.resources.get(configurationId) : undefined;
     if (configuration?.type === 'AWS::AutoScaling::LaunchConfiguration') {
       const view = PropertyView.of(ctx, resolver, configuration.properties, ['Resources', configuration.id, 'Properties']);
-      if (view.has('InstanceType')) return { instanceType: view.field('InstanceType', toText) };
+      if (view.has('InstanceType')) return { instanceType: view.field('InstanceType', toText), ...minSize };
     }
   }
   return {};
