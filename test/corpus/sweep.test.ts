@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { resolveConfig } from '../../src/core/config.js';
+import { resolveCostSettings } from '../../src/core/cost/settings.js';
+import { parseUsageFile } from '../../src/core/cost/usage-file.js';
+import { templateCosts } from '../../src/core/cost/workloads.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { decodeBytes, loadDocument } from '../../src/core/parse/document/load.js';
 import { plainValue } from '../../src/core/parse/document/tree.js';
@@ -24,8 +27,12 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
   const index = corpus ? corpusIndex(corpus) : [];
   const templates = index.filter((e) => TEMPLATE_KINDS.has(e.kind));
 
-  test('every file is analysed without an exception or an internal error, and every template is recognised', () => {
+  test('every file is analysed and its workloads costed without an exception or an internal error, and every template is recognised', () => {
     const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
+    const costSettings = resolveCostSettings({});
+    const usage = parseUsageFile('crossover.usage.yml', '');
+    // Each home platform's workloads (and EKS capacity) the corpus yields, to report.
+    const homes = new Map<string, number>();
     const times: { path: string; ms: number }[] = [];
     const crashes: string[] = [];
     const unrecognised: string[] = [];
@@ -40,6 +47,14 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
         if (result.findings.some((f) => f.ruleId === 'internal-error'))
           crashes.push(`${entry.path}: ${result.findings.find((f) => f.ruleId === 'internal-error')!.message}`);
         if (TEMPLATE_KINDS.has(kinds.get(entry.path) ?? '') && !result.format && !MISLABELLED.has(entry.path)) unrecognised.push(entry.path);
+        if (result.model) {
+          const costs = templateCosts(result.model, entry.path, usage, costSettings, (id, error) =>
+            crashes.push(`${entry.path}#${id} (cost): ${String(error)}`),
+          );
+          for (const { estimate } of [...costs.functions, ...costs.tasks, ...costs.services])
+            homes.set(estimate.runsOn.platform, (homes.get(estimate.runsOn.platform) ?? 0) + 1);
+          for (const c of costs.capacity) homes.set(`${c.runsOn.platform} capacity`, (homes.get(`${c.runsOn.platform} capacity`) ?? 0) + 1);
+        }
       } catch (error) {
         crashes.push(`${entry.path}: ${String(error)}`);
       }
@@ -49,7 +64,8 @@ describe.skipIf(!corpus)('shared corpus sweep', () => {
     const slowest = [...times].sort((a, b) => b.ms - a.ms).slice(0, 5);
     console.log(
       `corpus sweep: ${times.length} files (${templates.length} templates by INDEX.tsv) in ${(total / 1000).toFixed(2)} s; ` +
-        `slowest: ${slowest.map((s) => `${s.path.split('/').pop()} ${s.ms.toFixed(0)} ms`).join(', ')}`,
+        `slowest: ${slowest.map((s) => `${s.path.split('/').pop()} ${s.ms.toFixed(0)} ms`).join(', ')}; ` +
+        `costed on: ${[...homes].map(([platform, n]) => `${platform} ${n}`).join(', ')}`,
     );
     expect(times.length).toBe(index.length);
     expect(crashes).toEqual([]);

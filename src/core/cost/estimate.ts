@@ -4,8 +4,8 @@
  * <template>`, with every assumption and where it came from. When the usage file gives no traffic, one number
  * would be false precision: the estimate has low / typical / high bands, typical first.
  */
-import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
-import { functionNeeds, taskNeeds, type Assumption, type Needs } from './assumptions.js';
+import { type Assumption } from './assumptions.js';
+import { sizingOf, workloadNeeds, type RunsOn, type Workload } from './home.js';
 import { crossovers, type Crossover } from './crossover.js';
 import { type Scenario } from './model.js';
 import { platforms, type PlatformCost } from './platforms/index.js';
@@ -48,6 +48,8 @@ export interface WorkloadEstimate {
   region: string;
   /** Assumptions that flip the verdict at the typical traffic within their plausible range. */
   flips: Flip[];
+  /** Where the workload runs today (its template says so) and its size there; that platform is always in `typical.platforms`. */
+  runsOn: RunsOn;
 }
 
 export function compare(scenario: Scenario, prices: PriceBook): Comparison {
@@ -105,12 +107,9 @@ export function priceKeysOf(c: Comparison): RegionalPriceKey[] {
   return [...new Set(c.platforms.flatMap((p) => p.priceKeys))];
 }
 
-/** What is estimated: a Lambda function (with an RDS Proxy of its template, or not), or an ECS task definition and the service running it. */
-type Workload =
-  | { kind: 'lambda-function'; fn: LambdaFunction; rdsProxy?: boolean; natGateways?: number }
-  | { kind: 'ecs-task'; task: EcsTaskDefinition; service?: EcsService | undefined; natGateways?: number };
+export type { RunsOn, Workload } from './home.js';
 
-/** A workload's estimate; undefined for a task definition whose CPU or memory is not static. */
+/** A workload's estimate; undefined for a task definition (or service) whose CPU or memory is not static. */
 export function estimateWorkload(
   workload: Workload & { kind: 'lambda-function' },
   templatePath: string,
@@ -119,10 +118,7 @@ export function estimateWorkload(
 ): WorkloadEstimate;
 export function estimateWorkload(workload: Workload, templatePath: string, usage: UsageFile, settings: CostSettings): WorkloadEstimate | undefined;
 export function estimateWorkload(workload: Workload, templatePath: string, usage: UsageFile, settings: CostSettings): WorkloadEstimate | undefined {
-  const needs: Needs | undefined =
-    workload.kind === 'lambda-function'
-      ? functionNeeds(workload.fn, templatePath, usage, settings, { rdsProxy: workload.rdsProxy ?? false, natGateways: workload.natGateways ?? 0 })
-      : taskNeeds(workload.task, workload.service, templatePath, usage, settings, { natGateways: workload.natGateways ?? 0 });
+  const needs = workloadNeeds(workload, templatePath, usage, settings);
   if (!needs) return undefined;
   const { scenario, givenRequests } = needs;
   const region = scenario.region;
@@ -145,6 +141,7 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     prices: read.used,
     region,
     flips: [],
+    runsOn: { platform: needs.home.platform, sizing: sizingOf(needs.home.platform, typical, scenario), evidence: needs.home.evidence },
   };
   // Worked out when first read (a hover, a report, the CLI): the scan estimates every workload, most never shown.
   let flips: Flip[] | undefined;

@@ -127,6 +127,8 @@ export interface ManagedOptions {
 export interface Ec2Options {
   /** Instance type of the ECS container instances and EKS nodes; null: chosen per region and architecture. */
   instanceType: string | null;
+  /** Where `instanceType` comes from when it is not the user's setting (e.g. "from the template: ..."); absent: the user's setting. */
+  instanceTypeFrom?: string;
   /** Fewest instances (ECS) or nodes (EKS) running, whatever the traffic (one per Availability Zone). */
   minInstances: number;
   /** Share of the instances' task capacity the capacity provider fills (ECS managed scaling target capacity); 1: full. */

@@ -1,12 +1,15 @@
 /**
- * The cost estimates of every workload of one template: each Lambda function, and each ECS task
- * definition (run by its first service, or alone) and service. The CLI's `cost` and `diff`, and the
- * editor's CodeLenses, hovers and views all read their figures from here.
+ * The cost estimates of every workload of one template: each Lambda function, each ECS task
+ * definition (run by its first service, or alone) and service, each ECS Express Mode and App Runner service, each
+ * on the platform it runs on today (`estimate.runsOn`) and the others; and the template's EKS capacity (node groups
+ * at their own cost, Fargate profiles as a note). The CLI's `cost` and `diff`, and the editor's CodeLenses, hovers
+ * and views all read their figures from here.
  */
-import { type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
+import { type AppRunnerService, type EcsExpressService, type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 import { estimateWorkload, type WorkloadEstimate } from './estimate.js';
 import { usesRdsProxy } from './assumptions.js';
+import { capacityCosts, type CapacityCost } from './home.js';
 import { type CostSettings } from './settings.js';
 import { type UsageFile } from './usage-file.js';
 
@@ -22,9 +25,21 @@ export interface TaskCost {
   estimate: WorkloadEstimate;
 }
 
+/** An ECS Express Mode or App Runner service: a workload without a task definition of its own. */
+export interface ServiceCost {
+  node: EcsExpressService | AppRunnerService;
+  estimate: WorkloadEstimate;
+}
+
+export type { CapacityCost } from './home.js';
+
 interface TemplateCosts {
   functions: FunctionCost[];
   tasks: TaskCost[];
+  /** Express Mode services (home: ecs-express) and App Runner services (home: app-runner). */
+  services: ServiceCost[];
+  /** EKS node groups (their own cost, no comparison) and Fargate profiles (a note). */
+  capacity: CapacityCost[];
 }
 
 /**
@@ -66,5 +81,24 @@ export function templateCosts(
       onError(task.id, error);
     }
   }
-  return { functions, tasks };
+  const services: ServiceCost[] = [];
+  const serviceWorkloads = [
+    ...model.expressServices.map((service) => ({ kind: 'express-service' as const, service, natGateways })),
+    ...model.appRunnerServices.map((service) => ({ kind: 'app-runner-service' as const, service, natGateways })),
+  ];
+  for (const workload of serviceWorkloads) {
+    try {
+      const estimate = estimateWorkload(workload, templatePath, usage, settings);
+      if (estimate) services.push({ node: workload.service, estimate });
+    } catch (error) {
+      onError(workload.service.id, error);
+    }
+  }
+  let capacity: CapacityCost[] = [];
+  try {
+    capacity = capacityCosts(model, usage, settings);
+  } catch (error) {
+    onError(model.eksNodegroups[0]?.id ?? model.eksFargateProfiles[0]?.id ?? 'EKS capacity', error);
+  }
+  return { functions, tasks, services, capacity };
 }

@@ -421,6 +421,61 @@ export const CDK_DEFAULTS = {
   },
 } satisfies Record<string, Limit<unknown>>;
 
+const EKS_NODEGROUP_DOCS = 'https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html';
+const EXPRESS_DEFAULTS_DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-work.html';
+
+/**
+ * What EKS and ECS Express Mode fill in when a template leaves a property out (AWS::EKS::Nodegroup,
+ * AWS::ECS::ExpressGatewayService). The CloudFormation reference states no default for a node group's ScalingConfig:
+ * the figures are the aws-cdk-lib Nodegroup's (desiredSize 2, minSize 1, maxSize = desiredSize), which is what a node
+ * group without them gets there; hence medium confidence. Express Mode's task size is documented; its task-count
+ * bounds are not (Crossover then takes the settings' Fargate bounds, and says so).
+ */
+export const EKS_EXPRESS_DEFAULTS = {
+  nodegroupInstanceType: {
+    value: 't3.medium',
+    unit: 'instance type',
+    source: 'Amazon EKS API reference: CreateNodegroup instanceTypes (t3.medium when not given)',
+    url: EKS_NODEGROUP_DOCS,
+    confidence: 'high',
+  },
+  nodegroupDesiredSize: {
+    value: 2,
+    unit: 'nodes',
+    source: 'aws-cdk-lib API reference: NodegroupOptions.desiredSize (default 2); the CloudFormation reference states none',
+    url: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_eks.NodegroupOptions.html',
+    confidence: 'medium',
+  },
+  nodegroupMinSize: {
+    value: 1,
+    unit: 'nodes',
+    source: 'aws-cdk-lib API reference: NodegroupOptions.minSize (default 1); the CloudFormation reference states none',
+    url: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_eks.NodegroupOptions.html',
+    confidence: 'medium',
+  },
+  nodegroupMaxSize: {
+    value: 2,
+    unit: 'nodes',
+    source: 'aws-cdk-lib API reference: NodegroupOptions.maxSize (default: desiredSize, 2); the CloudFormation reference states none',
+    url: 'https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_eks.NodegroupOptions.html',
+    confidence: 'medium',
+  },
+  expressCpuUnits: {
+    value: 1024,
+    unit: 'CPU units',
+    source: 'Amazon ECS developer guide: resources created by Express Mode services, task definition defaults (cpu 1024)',
+    url: EXPRESS_DEFAULTS_DOCS,
+    confidence: 'high',
+  },
+  expressMemoryMb: {
+    value: 2048,
+    unit: 'MiB',
+    source: 'Amazon ECS developer guide: resources created by Express Mode services, task definition defaults (memory 2048)',
+    url: EXPRESS_DEFAULTS_DOCS,
+    confidence: 'high',
+  },
+} satisfies Record<string, Limit<number | string>>;
+
 /** Networking facts the cost model uses (facts-2026-11.md, "Public IPv4" and "NAT gateway"). */
 export const NETWORK_FACTS = {
   /** An internet-facing ALB holds a public IPv4 address in each of its Availability Zones, at least two. */

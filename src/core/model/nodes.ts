@@ -165,12 +165,12 @@ export interface DbProxy extends ResourceBase {
 export interface EcsContainer {
   name: string;
   loc: SourceLocation;
+  /** CPU units reserved for the container (`cpu`), when set: what ECS on EC2 places the task by when the task sets none. */
+  cpuUnits?: Field<number>;
   /** Hard memory limit (MiB), when set. */
   memoryMb?: Field<number>;
   /** Soft memory limit (MiB), when set. */
   memoryReservationMb?: Field<number>;
-  /** CPU units reserved for the container (`cpu`), when set: on EC2 a task may be sized only by its containers. */
-  cpuUnits?: Field<number>;
   healthCheck: boolean;
   essential: boolean;
   /** A GPU resource requirement (not supported on Fargate). */
@@ -223,6 +223,8 @@ export interface EcsService extends ResourceBase {
    * `InstanceType`, the value located where it is written.
    */
   instanceType?: Field<string>;
+  /** The `MinSize` of that Auto Scaling group (the fewest container instances), when the template gives it with the type. */
+  capacityMinSize?: Field<number>;
 }
 
 /** An App Runner service (`AWS::AppRunner::Service`): its instance size as written (e.g. "1 vCPU", "2 GB"). */

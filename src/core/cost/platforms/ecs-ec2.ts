@@ -72,7 +72,7 @@ export function nodeType(
   if (o.instanceType) {
     const type = instanceType(prices, o.instanceType);
     const k = type ? unitsPerInstance(type, unit, variant.packing(o)) : 0;
-    return { type, name: o.instanceType, price: onDemandHour(prices, o.instanceType), k, why: 'your setting' };
+    return { type, name: o.instanceType, price: onDemandHour(prices, o.instanceType), k, why: o.instanceTypeFrom ?? 'your setting' };
   }
   const what = `one ${f.vcpu} vCPU / ${f.memoryGb} GB ${variant.unitWord}`;
   const choice = chooseInstanceType(prices, f.architecture, unit, variant.packing(o), what);

@@ -11,6 +11,7 @@ import { get, isMap, scalarValue, stringValue, type TreeNode } from '../document
 import { BuildContext, LAMBDA_FUNCTION_TYPES } from './context.js';
 import { EventWiring } from './events.js';
 import { buildFunction, type FunctionBuild } from './functions.js';
+import { buildEksFargateProfile, buildEksNodegroup, buildExpressService } from './containers.js';
 import { collectLinks } from './links.js';
 import { readGlobals } from './globals.js';
 import { Resolver } from './intrinsics.js';
@@ -55,6 +56,9 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, 
     else if (resource.type === 'AWS::ECS::Service') services.set(resource.id, buildService(ctx, resolver, resource));
     else if (resource.type === 'AWS::AppRunner::Service') model.appRunnerServices.push(buildAppRunnerService(ctx, resolver, resource));
     else if (resource.type === 'AWS::EKS::Cluster') model.eksClusters.push(buildEksCluster(ctx, resolver, resource));
+    else if (resource.type === 'AWS::EKS::Nodegroup') model.eksNodegroups.push(buildEksNodegroup(ctx, resolver, resource));
+    else if (resource.type === 'AWS::EKS::FargateProfile') model.eksFargateProfiles.push(buildEksFargateProfile(ctx, resource));
+    else if (resource.type === 'AWS::ECS::ExpressGatewayService') model.expressServices.push(buildExpressService(ctx, resolver, resource));
   }
   wireProxies(ctx, proxies);
   wireScaling(ctx, resolver, services);
@@ -89,6 +93,9 @@ export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, 
     model.services,
     model.appRunnerServices,
     model.eksClusters,
+    model.eksNodegroups,
+    model.eksFargateProfiles,
+    model.expressServices,
   ];
   for (const list of lists as ModelNode[][]) {
     for (const node of list) model.byId.set(node.id, node);

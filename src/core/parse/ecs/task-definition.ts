@@ -19,7 +19,7 @@ import { toBoolean, toNumber, toText, type Static } from '../cloudformation/valu
 type Spelling = 'api' | 'cfn';
 
 /** `cpu` as the ECS API takes it: units ("256", 1024) or vCPU ("0.25 vCPU", "1 vcpu"). */
-function toCpuUnits(value: Static | undefined): number | undefined {
+export function toCpuUnits(value: Static | undefined): number | undefined {
   if (typeof value === 'number') return finitePositive(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value);
@@ -29,7 +29,7 @@ function toCpuUnits(value: Static | undefined): number | undefined {
 }
 
 /** `memory` as the ECS API takes it: MiB ("512", 2048) or GB ("2 GB", "0.5GB"). */
-function toMemoryMb(value: Static | undefined): number | undefined {
+export function toMemoryMb(value: Static | undefined): number | undefined {
   if (typeof value === 'number') return finitePositive(value);
   if (typeof value !== 'string') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib|mb|mib)?\s*$/i.exec(value);
@@ -68,6 +68,8 @@ function readTaskDefinition(ctx: BuildContext, resolver: Resolver, view: Propert
       healthCheck: c.has(k('healthCheck')),
       essential: c.field(k('essential'), toBoolean, true).value ?? true,
     };
+    const cpu = c.find(k('cpu'));
+    if (cpu) container.cpuUnits = c.fieldOf(cpu, toNumber);
     const memory = c.find(k('memory'));
     if (memory) container.memoryMb = c.fieldOf(memory, toNumber);
     const reservation = c.find(k('memoryReservation'));
@@ -138,7 +140,7 @@ export function buildTaskDefinitionResource(ctx: BuildContext, resolver: Resolve
 }
 
 /** The logical id a `Ref` / `GetAtt` / `Sub` in `node` points at, when it is a resource of the template. */
-function referencedId(ctx: BuildContext, node: TreeNode | undefined): string | undefined {
+export function referencedId(ctx: BuildContext, node: TreeNode | undefined): string | undefined {
   if (!isMap(node) || node.entries.length !== 1) return undefined;
   const [entry] = node.entries;
   if (entry!.key === 'Ref') {
@@ -188,7 +190,11 @@ export function buildService(ctx: BuildContext, resolver: Resolver, resource: Re
  * LaunchTemplateData.InstanceType, or the group's LaunchConfigurationName -> InstanceType. A link that is not a
  * Ref to a resource of the template ends the search: nothing is guessed.
  */
-function instanceTypeOf(ctx: BuildContext, resolver: Resolver, providers: (TreeNode | undefined)[]): { instanceType?: Field<string> } {
+function instanceTypeOf(
+  ctx: BuildContext,
+  resolver: Resolver,
+  providers: (TreeNode | undefined)[],
+): { instanceType?: Field<string>; capacityMinSize?: Field<number> } {
   for (const provider of providers) {
     const providerId = referencedId(ctx, provider);
     const capacity = providerId ? ctx.resources.get(providerId) : undefined;
@@ -196,6 +202,8 @@ function instanceTypeOf(ctx: BuildContext, resolver: Resolver, providers: (TreeN
     const groupId = referencedId(ctx, get(get(capacity.properties, 'AutoScalingGroupProvider'), 'AutoScalingGroupArn'));
     const group = groupId ? ctx.resources.get(groupId) : undefined;
     if (group?.type !== 'AWS::AutoScaling::AutoScalingGroup') continue;
+    const groupView = PropertyView.of(ctx, resolver, group.properties, ['Resources', group.id, 'Properties']);
+    const minSize = groupView.has('MinSize') ? { capacityMinSize: groupView.field('MinSize', toNumber) } : {};
     const templateId = referencedId(ctx, get(get(group.properties, 'LaunchTemplate'), 'LaunchTemplateId'));
     const template = templateId ? ctx.resources.get(templateId) : undefined;
     if (template?.type === 'AWS::EC2::LaunchTemplate') {
@@ -205,13 +213,13 @@ function instanceTypeOf(ctx: BuildContext, resolver: Resolver, providers: (TreeN
         'Properties',
         'LaunchTemplateData',
       ]);
-      if (data.has('InstanceType')) return { instanceType: data.field('InstanceType', toText) };
+      if (data.has('InstanceType')) return { instanceType: data.field('InstanceType', toText), ...minSize };
     }
     const configurationId = referencedId(ctx, get(group.properties, 'LaunchConfigurationName'));
     const configuration = configurationId ? ctx.resources.get(configurationId) : undefined;
     if (configuration?.type === 'AWS::AutoScaling::LaunchConfiguration') {
       const view = PropertyView.of(ctx, resolver, configuration.properties, ['Resources', configuration.id, 'Properties']);
-      if (view.has('InstanceType')) return { instanceType: view.field('InstanceType', toText) };
+      if (view.has('InstanceType')) return { instanceType: view.field('InstanceType', toText), ...minSize };
     }
   }
   return {};
