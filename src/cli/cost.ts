@@ -181,6 +181,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const functionReport = ({ fn, estimate: e }: FunctionCost): FunctionReport => {
     const report: FunctionReport = {
       id: fn.id,
+      runsOn: e.runsOn,
       traffic: e.traffic,
       ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips),
       assumptionSources: e.assumptions,
@@ -196,9 +197,10 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     }
     return report;
   };
-  const tasks: TaskReport[] = costs.tasks.map(({ node, estimate: e }) => ({
+  const tasks: TaskReport[] = [...costs.tasks, ...costs.services].map(({ node, estimate: e }) => ({
     id: node.id,
     type: node.kind,
+    runsOn: e.runsOn,
     traffic: e.traffic,
     ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips),
     assumptionSources: e.assumptions,
@@ -208,7 +210,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     if (fn) return functionReport(fn);
     const task = tasks.find((t) => t.id === request.resource);
     if (task) return task;
-    const known = [...model.functions.map((f) => f.id), ...tasks.map((t) => t.id)];
+    const known = [...costs.functions.map((f) => f.fn.id), ...tasks.map((t) => t.id)];
     throw new UsageError(
       `${request.template} has no Lambda function, task definition or service "${request.resource}". Workloads: ${known.join(', ') || 'none'}`,
     );
@@ -218,6 +220,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const counted = [
     ...costs.functions.map((f) => f.estimate),
     ...costs.tasks.filter((t) => t.node.kind === 'ecs-service' || !model.services.some((s) => s.taskDefinitionId === t.task.id)).map((t) => t.estimate),
+    ...costs.services.map((s) => s.estimate),
   ];
   const total = workspaceTotal(counted, f.freeTier, settings.priceOverrides);
   return {
@@ -225,6 +228,15 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     usageFile: file ? displayPath(file, io.cwd) : null,
     functions: costs.functions.map(functionReport),
     tasks,
+    capacity: costs.capacity.map((c) => ({
+      id: c.node.id,
+      type: c.node.type,
+      runsOn: c.runsOn,
+      monthlyUsd: c.own?.monthlyUsd ?? null,
+      parts: c.own?.parts ?? [],
+      why: c.comparison.why,
+      notes: c.notes,
+    })),
     total: { lambdaUsd: total.lambda, fargateUsd: total.fargate, freeTierCreditUsd: total.freeTierCredit, workloads: total.functions },
   };
 }

@@ -75,6 +75,9 @@ export {
   statusTooltip,
   taskHoverMarkdown,
   taskLensTitle,
+  workloadLensTitle,
+  capacityLensTitle,
+  capacityLensTooltip,
   type CostField,
 } from './present/cost.js';
 export { costText } from './present/cost-text.js';

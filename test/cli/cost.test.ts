@@ -67,6 +67,30 @@ describe('crossover cost with flags', () => {
     expect(report.lambda.breakdown.freeTierCredit).toBeCloseTo(-(0.2 + 400_000 * 0.0000133334), 6);
   });
 
+  test('--platforms with every platform of the issue: the JSON keyed by platform, the cheapest, App Runner for the customer who names it', async () => {
+    const ids = 'lambda,fargate,ecs-ec2,eks-fargate,eks-ec2,express,app-runner,lambda-managed';
+    const result = cli([...EXAMPLE, '--requests-per-month', '50000000', '--platforms', ids, '--format', 'json']);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report.platforms)).toEqual([
+      'lambda',
+      'ecs-fargate',
+      'ecs-ec2',
+      'eks-fargate',
+      'eks-ec2',
+      'ecs-express',
+      'lambda-managed',
+      'app-runner',
+    ]);
+    // The old fields stay, equal to their entries.
+    expect(report.platforms.lambda.monthlyUsd).toBe(report.lambda.monthlyUsd);
+    expect(report.platforms['ecs-fargate'].monthlyUsd).toBe(report.fargate.monthlyUsd);
+    // The cheapest and the runner-up are the two lowest totals.
+    const sorted = Object.entries(report.platforms as Record<string, { monthlyUsd: number }>).sort((a, b) => a[1].monthlyUsd - b[1].monthlyUsd);
+    expect([report.cheapest.platform, report.cheapest.runnerUp]).toEqual([sorted[0]![0], sorted[1]![0]]);
+    await expect(result.stdout).toMatchFileSnapshot('__snapshots__/cost-platforms.json');
+  });
+
   test('every region in the bundle works, and says which prices are borrowed from us-east-1', () => {
     let incomplete = 0;
     for (const region of Object.keys(PRICE_TABLE.regions)) {

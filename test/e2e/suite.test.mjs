@@ -354,6 +354,28 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await page.keyboard.press('Escape');
   });
 
+  test('ECS on EC2: the task definition and service on a capacity provider lead with ECS on EC2 and its instances; a node group has its own cost', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, 'ecs-ec2/template.yaml');
+    const lenses = await waitFor('the ECS on EC2 CodeLenses', async () => {
+      const texts = await codeLensTexts(page);
+      return texts.filter((t) => /on ECS on EC2/.test(t)).length >= 2 && texts;
+    });
+    const ec2 = lenses.filter((t) => /on ECS on EC2/.test(t));
+    for (const text of ec2) assert.match(text, /^about \$[\d.,]+\/mo on ECS on EC2 \(\d+ x m7g\.large\) · about \$[\d.,]+\/mo as Lambda \([^)]*\) · cheapest: /);
+    const nodes = lenses.find((t) => /on EKS on EC2/.test(t));
+    assert.match(nodes ?? '', /^about \$[\d.,]+\/mo on EKS on EC2 \(3 x m7g\.large nodes\) · no Lambda comparison/);
+    await hoverAt(page, 10, 13); // Cpu: '1024'
+    const hover = await waitFor('the task size hover', async () => {
+      const text = await hoverText(page);
+      return /Task size 1 vCPU \/ 2 GB/.test(text) && text;
+    });
+    assert.match(hover, /Runs on ECS on EC2 today \(\d+ x m7g\.large; the EC2 capacity provider of WebService\)/);
+    await shot('13-ecs-ec2-lens-and-hover');
+    await page.keyboard.press('Escape');
+  });
+
   test('a hover shows Markdown from the file as text: no image, no link, no HTML from function names or a ${file()} value', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');

@@ -156,6 +156,6 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
 /** What each registered platform assumes beyond the workload (its sizing, its pricing model), as it says it. */
 function platformAssumptions(scenario: Scenario): Assumption[] {
   return platforms(scenario).flatMap((p) =>
-    (p.assumptions?.(scenario) ?? []).map((a): Assumption => ({ name: `${p.label}: ${a.name}`, value: a.value, source: 'default' })),
+    (p.assumptions?.(scenario) ?? []).map((a): Assumption => ({ name: `${p.label}: ${a.name}`, value: a.value, source: a.source ?? 'default' })),
   );
 }

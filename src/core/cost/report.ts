@@ -71,6 +71,8 @@ export type AnyCostReport = CostReport | TemplateReport | FunctionReport | TaskR
 /** One function in `crossover cost <template>`: its report, traffic, low / high bands and labelled assumptions. */
 export interface FunctionReport extends CostReport {
   id: string;
+  /** Where it runs today (Lambda, or Lambda Managed Instances with a capacity provider), its sizing and the evidence. */
+  runsOn: WorkloadEstimate['runsOn'];
   traffic: WorkloadEstimate['traffic'];
   bands?: Record<'low' | 'high', { requestsPerMonth: number; lambda: number; fargate: number; fargateTasks: number }>;
   assumptionSources: WorkloadEstimate['assumptions'];
@@ -78,7 +80,9 @@ export interface FunctionReport extends CostReport {
 
 export interface TaskReport extends CostReport {
   id: string;
-  type: 'ecs-task-definition' | 'ecs-service';
+  type: 'ecs-task-definition' | 'ecs-service' | 'ecs-express-service' | 'app-runner-service';
+  /** Where it runs today (Fargate, ECS on EC2, Express Mode, App Runner), its sizing and the evidence. */
+  runsOn: WorkloadEstimate['runsOn'];
   traffic: WorkloadEstimate['traffic'];
   assumptionSources: WorkloadEstimate['assumptions'];
 }
@@ -88,8 +92,10 @@ export interface TemplateReport {
   template: string;
   usageFile: string | null;
   functions: FunctionReport[];
-  /** ECS task definitions and services: Fargate at the current count, and the same traffic on Lambda. */
+  /** ECS task definitions and services, Express Mode and App Runner services: on their platform at the current count, and the same traffic on Lambda and elsewhere. */
   tasks: TaskReport[];
+  /** EKS node groups and Fargate profiles: their own monthly cost (no comparison: the template does not say what runs on them). */
+  capacity: { id: string; type: string; runsOn: WorkloadEstimate['runsOn']; monthlyUsd: number | null; parts: CostPart[]; why: string; notes: string[] }[];
   /**
    * Every workload summed (a task definition its service runs counted once), at typical traffic; Lambda's
    * always-free tier subtracted once (it is one per account) when asked.

@@ -4,6 +4,7 @@
  */
 import { FRONT_DOOR_LABELS, flipText, pricesSummary, verdictText } from './labels.js';
 import { formatCount, formatUsd } from '../cost/format.js';
+import { platformById } from '../cost/platforms/index.js';
 import { type AnyCostReport, type CostReport, type FunctionReport, type TaskReport } from '../cost/report.js';
 
 /** `crossover cost` as text: one block per workload (or the one scenario of the flags). */
@@ -11,12 +12,16 @@ export function costText(report: AnyCostReport): string {
   if ('functions' in report) {
     const head = `${report.template}${report.usageFile ? ` (usage from ${report.usageFile})` : ' (no usage file: traffic assumed)'}\n\n`;
     const all = [...report.functions, ...report.tasks];
-    if (!all.length) return head + 'No Lambda functions, task definitions or services.\n';
+    const capacity = report.capacity.map(
+      (c) =>
+        `${c.id}: ${c.monthlyUsd === null ? 'no figure' : `about ${formatUsd(c.monthlyUsd)}/mo`} on ${platformById(c.runsOn.platform)?.label ?? c.runsOn.platform} (${c.runsOn.sizing || c.type})${c.parts.length ? `: ${c.parts.map((p) => `${p.label.toLowerCase()} ${formatUsd(p.usd)}`).join(', ')}` : ''}\n  ${c.why}\n`,
+    );
+    if (!all.length && !capacity.length) return head + 'No Lambda functions, task definitions or services.\n';
     const t = report.total;
     const free = t.freeTierCreditUsd ? ` (after the account's free tier, once: ${formatUsd(t.freeTierCreditUsd)})` : '';
     return (
       head +
-      all.map((f) => textOne(f)).join('\n') +
+      [...all.map((f) => textOne(f)), ...capacity].join('\n') +
       `\nTotal of ${t.workloads} workload${t.workloads === 1 ? '' : 's'}: Lambda ${formatUsd(t.lambdaUsd)}/mo${free}, Fargate ${formatUsd(t.fargateUsd)}/mo\n`
     );
   }
@@ -27,9 +32,14 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
   const a = r.assumptions as Record<string, unknown> & { fargate: Record<string, unknown> };
   const lines: string[] = [];
   const title = 'id' in r ? `${r.id}: ` : '';
+  const home = 'runsOn' in r && r.runsOn.platform !== 'lambda' ? r.platforms[r.runsOn.platform] : undefined;
   lines.push(
     `${title}${formatCount(a['requestsPerMonth'] as number)} requests/month of ${a['durationMs']} ms, ${a['memoryMb']} MB ${a['architecture']}, ${FRONT_DOOR_LABELS[a['frontDoor'] as keyof typeof FRONT_DOOR_LABELS]}, ${r.region}`,
   );
+  if ('runsOn' in r && home)
+    lines.push(
+      `  Runs on ${home.label} today (${r.runsOn.sizing}; ${r.runsOn.evidence}): ${formatUsd(home.monthlyUsd)}/mo${home.incomplete ? ' (incomplete)' : ''}`,
+    );
   lines.push(`  Lambda   ${formatUsd(r.lambda.monthlyUsd).padStart(10)}/mo   ${partsText(r.lambda.breakdown, ['requests', 'duration', 'frontDoor'])}`);
   const fleet =
     r.fargate.fewestTasks === r.fargate.tasks

@@ -5,6 +5,7 @@
  */
 import { type Crossover } from '../cost/crossover.js';
 import { compare, ranking, type Comparison, type WorkloadEstimate } from '../cost/estimate.js';
+import { homeCost, type CapacityCost } from '../cost/home.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type Scenario } from '../cost/model.js';
 import { type PriceBook } from '../cost/price-book.js';
@@ -283,12 +284,41 @@ export function reportMarkdown(e: WorkloadEstimate, templatePath: string): strin
   return lines.join('\n');
 }
 
-/** "about $Y/mo on Fargate (N tasks) · about $X/mo as Lambda ($lo–$hi) · cheapest: ...", the Lambda range when traffic is assumed. */
+/**
+ * A workload that runs elsewhere than Lambda today, from its home platform: "about $Y/mo on Fargate (N tasks) · about
+ * $X/mo as Lambda ($lo–$hi) · cheapest: ...", "about $Z/mo on ECS on EC2 (3 x m7g.large) · about $X/mo as Lambda · ...";
+ * a function on Managed Instances: "about $Z/mo on Lambda Managed Instances (2 x m7g.large) · about $X/mo on Lambda
+ * (on demand) · ...". The Lambda range when traffic is assumed.
+ */
 export function taskLensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
-  const tasks = fleetText(t.fargate);
   const lambda = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
-  return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${tasks}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda} · ${cheapestText(e)}`;
+  const home = e.runsOn.platform === 'lambda' ? undefined : homeCost(t, e.runsOn);
+  if (!home || home.platform === 'ecs-fargate') {
+    return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${fleetText(t.fargate)}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda} · ${cheapestText(e)}`;
+  }
+  const figure = home.incomplete ? `${formatUsd(home.monthlyUsd)}+ (incomplete)` : formatUsd(home.monthlyUsd);
+  const asLambda = home.platform === 'lambda-managed' ? 'on Lambda (on demand)' : 'as Lambda';
+  return `about ${figure}/mo on ${labelOf(home)} (${e.runsOn.sizing}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo ${asLambda}${lambda} · ${cheapestText(e)}`;
+}
+
+/** A workload's lens title from where it runs today: Lambda's, or its home platform's first. */
+export const workloadLensTitle = (e: WorkloadEstimate): string => (e.runsOn.platform === 'lambda' ? lensTitle(e) : taskLensTitle(e));
+
+/** The lens of capacity that is not one workload: "about $X/mo on EKS on EC2 (3 x m7g.large nodes)", or why it has no figure. */
+export function capacityLensTitle(c: CapacityCost): string {
+  const label = platformById(c.runsOn.platform)?.label ?? c.runsOn.platform;
+  if (!c.own) return `${label}: no figure (${c.node.kind === 'eks-fargate-profile' ? 'its pods are not in the template' : 'its size is not static'})`;
+  return `about ${formatUsd(c.own.monthlyUsd)}/mo on ${label} (${c.runsOn.sizing}) · no Lambda comparison: the template does not say what runs on it`;
+}
+
+export function capacityLensTooltip(c: CapacityCost): string {
+  return [
+    c.comparison.why,
+    ...(c.own ? c.own.parts.map((p) => `${p.label}: ${formatUsd(p.usd)}`) : []),
+    ...c.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`),
+    ...c.notes,
+  ].join('\n');
 }
 
 const gbText = (mb: number) => `${Number((mb / 1024).toFixed(2))} GB`;
@@ -314,6 +344,11 @@ export function taskHoverMarkdown(cpuUnits: number, memoryMb: number, e: Workloa
   if (e) {
     const t = e.typical;
     const f = t.fargate.breakdown;
+    const home = homeCost(t, e.runsOn);
+    if (home && home.platform !== 'ecs-fargate')
+      parts.push(
+        `Runs on **${labelOf(home)}** today (${mdText(e.runsOn.sizing)}; ${mdText(e.runsOn.evidence)}): **${formatUsd(home.monthlyUsd)}/mo**${home.incomplete ? ' (incomplete: a price is missing)' : ''}.`,
+      );
     parts.push(
       `Fargate: **${formatUsd(t.fargate.monthlyUsd)}/mo** for ${t.fargate.tasks} task${t.fargate.tasks === 1 ? '' : 's'} running all month (compute ${formatUsd(f.compute)}, load balancer ${formatUsd(f.loadBalancer)}${f.ephemeralStorage ? `, storage ${formatUsd(f.ephemeralStorage)}` : ''}); each task costs ${formatUsd(f.compute / Math.max(1, t.fargate.tasks))}/mo.`,
       `The same traffic on Lambda: ${formatUsd(t.lambda.monthlyUsd)}/mo${e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} from low to high traffic)` : ''}.`,

@@ -54,7 +54,7 @@ function findFunction(costs: CostService, uri: string | undefined, id: string | 
 function findTask(costs: CostService, uri: string | undefined, id: string | undefined) {
   if (!uri || !id) return undefined;
   const parsed = vscode.Uri.parse(uri);
-  const cost = costs.taskCostsFor(parsed).find((c) => c.node.id === id);
+  const cost = [...costs.taskCostsFor(parsed), ...costs.serviceCostsFor(parsed)].find((c) => c.node.id === id);
   return cost ? { cost, uri: parsed } : undefined;
 }
 

@@ -5,7 +5,9 @@
 import {
   type CostSettings,
   type EngineConfig,
+  type CapacityCost,
   type FunctionCost,
+  type ServiceCost,
   type PriceBook,
   priceBook,
   type TaskCost,
@@ -21,7 +23,7 @@ import { readCostSettings } from './settings.js';
 import { type UsageFiles } from './usage.js';
 import { candidateSelector } from '../support/candidates.js';
 
-export type { FunctionCost, TaskCost };
+export type { CapacityCost, FunctionCost, ServiceCost, TaskCost };
 
 /** The documents that can have costs (hovers and lenses are registered for them). */
 export const COST_SELECTOR: vscode.DocumentSelector = candidateSelector();
@@ -32,6 +34,8 @@ interface Cached {
   settingsVersion: number;
   costs: FunctionCost[];
   tasks: TaskCost[];
+  services: ServiceCost[];
+  capacity: CapacityCost[];
 }
 
 export class CostService implements vscode.Disposable {
@@ -77,6 +81,16 @@ export class CostService implements vscode.Disposable {
     return this.entry(uri)?.tasks ?? [];
   }
 
+  /** The ECS Express Mode and App Runner services of a file with their estimates. */
+  serviceCostsFor(uri: vscode.Uri): ServiceCost[] {
+    return this.entry(uri)?.services ?? [];
+  }
+
+  /** The EKS node groups and Fargate profiles of a file with their own cost (no workload to compare). */
+  capacityFor(uri: vscode.Uri): CapacityCost[] {
+    return this.entry(uri)?.capacity ?? [];
+  }
+
   private entry(uri: vscode.Uri): Cached | undefined {
     const result = this.analyzer.resultFor(uri);
     const stamp = this.analyzer.stampOf(uri);
@@ -86,10 +100,13 @@ export class CostService implements vscode.Disposable {
     if (cached && cached.stamp === stamp && cached.usageVersion === this.usage.version && cached.settingsVersion === this.settingsVersion) return cached;
     const { usage, folder } = this.usage.usageFor(uri);
     const templatePath = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path;
-    const { functions: costs, tasks } = templateCosts(result.model, templatePath, usage, this.settings, (id, error) =>
-      this.log.error(`Cost estimate for ${id} failed`, error),
-    );
-    const entry: Cached = { stamp, usageVersion: this.usage.version, settingsVersion: this.settingsVersion, costs, tasks };
+    const {
+      functions: costs,
+      tasks,
+      services,
+      capacity,
+    } = templateCosts(result.model, templatePath, usage, this.settings, (id, error) => this.log.error(`Cost estimate for ${id} failed`, error));
+    const entry: Cached = { stamp, usageVersion: this.usage.version, settingsVersion: this.settingsVersion, costs, tasks, services, capacity };
     this.cache.set(key, entry);
     if (this.cache.size > 2000) this.cache.clear();
     return entry;

@@ -1,5 +1,5 @@
 /** The CodeLenses above each function, task definition and service: its monthly figures and "Compare". */
-import { checkBoolean, COMPARE_LENS, lensTitle, lensTooltip, taskLensTitle } from '../../core/index.js';
+import { capacityLensTitle, capacityLensTooltip, checkBoolean, COMPARE_LENS, lensTooltip, workloadLensTitle } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
@@ -25,7 +25,12 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         const range = toRange(fn.loc.range);
         const args = [document.uri.toString(), fn.id];
         return [
-          new vscode.CodeLens(range, { title: lensTitle(estimate), tooltip: lensTooltip(estimate), command: 'crossover.showCostReport', arguments: args }),
+          new vscode.CodeLens(range, {
+            title: workloadLensTitle(estimate),
+            tooltip: lensTooltip(estimate),
+            command: 'crossover.showCostReport',
+            arguments: args,
+          }),
           new vscode.CodeLens(range, {
             title: COMPARE_LENS.title,
             tooltip: COMPARE_LENS.functionTooltip,
@@ -38,7 +43,12 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         const range = toRange(node.loc.range);
         const args = [document.uri.toString(), node.id];
         return [
-          new vscode.CodeLens(range, { title: taskLensTitle(estimate), tooltip: lensTooltip(estimate), command: 'crossover.showCostReport', arguments: args }),
+          new vscode.CodeLens(range, {
+            title: workloadLensTitle(estimate),
+            tooltip: lensTooltip(estimate),
+            command: 'crossover.showCostReport',
+            arguments: args,
+          }),
           new vscode.CodeLens(range, {
             title: COMPARE_LENS.title,
             tooltip: COMPARE_LENS.taskTooltip,
@@ -47,7 +57,21 @@ export class CostLensProvider implements vscode.CodeLensProvider {
           }),
         ];
       });
-      return [...functions, ...tasks];
+      // Express Mode and App Runner services: their figures and the report (the comparison view takes functions and tasks).
+      const services = this.costs.serviceCostsFor(document.uri).map(({ node, estimate }) => {
+        const args = [document.uri.toString(), node.id];
+        return new vscode.CodeLens(toRange(node.loc.range), {
+          title: workloadLensTitle(estimate),
+          tooltip: lensTooltip(estimate),
+          command: 'crossover.showCostReport',
+          arguments: args,
+        });
+      });
+      // Node groups and Fargate profiles: their own cost, no comparison (nothing to click).
+      const capacity = this.costs
+        .capacityFor(document.uri)
+        .map((c) => new vscode.CodeLens(toRange(c.node.loc.range), { title: capacityLensTitle(c), tooltip: capacityLensTooltip(c), command: '' }));
+      return [...functions, ...tasks, ...services, ...capacity];
     } catch (error) {
       this.log.error('Cost lenses failed', error);
       return [];

@@ -14,6 +14,8 @@ import { type AppRunnerCost } from '../../../src/core/cost/platforms/app-runner.
 import { type FargateCost } from '../../../src/core/cost/platforms/ecs-fargate.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
+import { capacityLensTitle, taskHoverMarkdown, taskLensTitle, workloadLensTitle } from '../../../src/core/present/cost.js';
+import { formatUsd } from '../../../src/core/cost/format.js';
 import { templateCosts } from '../../../src/core/cost/workloads.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
@@ -85,6 +87,15 @@ describe('an ECS service on an EC2 capacity provider of m7g.large', () => {
     expect(ec2?.instanceTypeWhy).toMatch(/from the template/);
     expect(e.assumptions).toContainEqual({ name: 'EC2 instance type', value: 'm7g.large (from the template)', source: 'template' });
     expect(e.scenario.ec2?.minInstances).toBe(1);
+  });
+
+  test('its CodeLens leads with ECS on EC2 and its instances, then Lambda, then the cheapest; its hover says where it runs', () => {
+    const home = e.typical.platforms.find((p) => p.platform === 'ecs-ec2')!;
+    const title = taskLensTitle(e);
+    expect(title.startsWith(`about ${formatUsd(home.monthlyUsd)}/mo on ECS on EC2 (${ec2!.instances} x m7g.large) · about `)).toBe(true);
+    expect(title).toMatch(/ · about (<)?\$[\d.,]+\/mo as Lambda · cheapest: /);
+    expect(workloadLensTitle(e)).toBe(title);
+    expect(taskHoverMarkdown(1024, 2048, e)).toContain(`Runs on **ECS on EC2** today (${ec2!.instances} x m7g\\.large; `);
   });
 
   test("one task: one instance, the Auto Scaling group's MinSize 1 (not the two-zone default)", () => {
@@ -211,6 +222,13 @@ describe('EKS node groups: their own cost, no Lambda figure', () => {
     expect(part(arm.own, 'cluster')).toBeCloseTo(36.5, 6);
     expect(arm.own!.monthlyUsd).toBeCloseTo(215.204, 6);
     expect(arm.comparison.available).toBe(false);
+  });
+
+  test('its CodeLens: its own cost and why there is no Lambda figure; a Fargate profile says why it has none', () => {
+    expect(capacityLensTitle(arm)).toBe(
+      `about ${formatUsd(arm.own!.monthlyUsd)}/mo on EKS on EC2 (3 x m7g.large nodes) · no Lambda comparison: the template does not say what runs on it`,
+    );
+    expect(capacityLensTitle(pods)).toBe('EKS on Fargate: no figure (its pods are not in the template)');
   });
 
   test("EKS's defaults: 2 x t3.medium", () => {

@@ -220,15 +220,22 @@ export function nodesCurve(s: Scenario, prices: PriceBook, variant: NodesVariant
 }
 
 /** Assumptions every platform on EC2 nodes lists: the type and why, the packing, the bounds. */
-export function nodesAssumptions(s: Scenario, prices: PriceBook, variant: NodesVariant, reserved: string): { name: string; value: string }[] {
+export function nodesAssumptions(
+  s: Scenario,
+  prices: PriceBook,
+  variant: NodesVariant,
+  reserved: string,
+): { name: string; value: string; source?: 'template' }[] {
   const o = ec2Options(s);
   const node = nodeType(s, prices, variant);
   return [
-    { name: 'Instance type', value: node.name ? `${node.name} (${node.why})` : node.why },
+    { name: 'Instance type', value: node.name ? `${node.name} (${node.why})` : node.why, ...(s.ec2?.instanceTypeFrom ? { source: 'template' as const } : {}) },
     { name: `${variant.unitWord === 'pod' ? 'Pods' : 'Tasks'} per instance`, value: `${node.k} by vCPU and memory (${reserved})` },
     {
       name: 'Minimum instances',
       value: `${o.minInstances}${s.ec2?.minInstances === undefined ? ' (default: one per Availability Zone, two zones; an assumption)' : ''}`,
+      // Only a template sets it today (the capacity provider's Auto Scaling group MinSize).
+      ...(s.ec2?.minInstances !== undefined ? { source: 'template' as const } : {}),
     },
     {
       name: 'Target capacity',

@@ -84,7 +84,7 @@ export interface Platform<C extends PlatformCost = PlatformCost> {
   cost(s: Scenario, prices: PriceBook): C;
   curve(s: Scenario, prices: PriceBook): PlatformCurve;
   /** Assumptions the platform adds to an estimate (name and value), beyond the workload's own. */
-  assumptions?(s: Scenario): { name: string; value: string }[];
+  assumptions?(s: Scenario): { name: string; value: string; source?: 'template' }[];
 }
 
 export const sumParts = (parts: readonly CostPart[]): number => parts.reduce((a, p) => a + p.usd, 0);
