@@ -24,10 +24,12 @@ import { functionNeeds, taskNeeds, type Assumption, type Needs } from './assumpt
 import { type Comparison } from './estimate.js';
 import { HOURS_PER_MONTH, type Scenario } from './model.js';
 import { platformById, platforms, type CostPart, type PlatformCost } from './platforms/index.js';
-import { cataloguePrice, onDemandHour } from './platforms/ec2-capacity.js';
+import { onDemandHour } from './platforms/ec2-capacity.js';
 import { type NodesCost } from './platforms/ecs-ec2.js';
 import { type FargateCost } from './platforms/ecs-fargate.js';
 import { type AppRunnerCost } from './platforms/app-runner.js';
+import { eksClusterFee } from './platforms/eks-fargate.js';
+import { defaultManagedOptions } from './platforms/fargate-like.js';
 import { type ManagedInstancesCost } from './platforms/lambda-managed.js';
 import { priceBook } from './price-book.js';
 import { type CostSettings } from './settings.js';
@@ -376,13 +378,10 @@ export function capacityCosts(model: TemplateModel, usage: UsageFile, settings: 
       if (price) catalogue.push(price.key);
       else notes.push(`No EC2 on-demand price for ${type} in ${region} in the sources: the nodes are not counted, so the figure is incomplete.`);
       const shared = groupsOf(group.clusterId);
-      const fee = cataloguePrice(prices, 'eks.clusterHour.standard');
-      if (fee) catalogue.push(fee.key);
-      const feeHour = fee?.usd ?? prices.global('eks.clusterHour.standard');
-      if (!fee)
-        notes.push(
-          `No EKS cluster price of ${region} in the sources: the $${feeHour.toFixed(2)} per cluster-hour AWS states without a region qualifier is used.`,
-        );
+      // The one computation of the cluster fee (standard support), split between the cluster's node groups here.
+      const fee = eksClusterFee({ managed: { ...defaultManagedOptions(), eks: { support: 'standard', clustersSharedBy: shared } } }, prices);
+      if (fee.price.provenance === 'own') catalogue.push(fee.price.key);
+      notes.push(...fee.notes);
       assumptions.push({
         name: 'EKS cluster',
         value: `standard support, its fee shared by ${shared} node ${plural(shared, 'group')} of the cluster in this template; no NAT gateway, public IPv4 or EBS counted`,
@@ -394,7 +393,7 @@ export function capacityCosts(model: TemplateModel, usage: UsageFile, settings: 
           label: price ? `EC2 nodes (${nodes} x ${type})` : `EC2 nodes (no ${region} price for ${type}: not counted)`,
           usd: nodes * HOURS_PER_MONTH * (price?.usd ?? 0),
         },
-        { key: 'cluster', label: shared > 1 ? `EKS cluster (1/${shared} share)` : 'EKS cluster', usd: (HOURS_PER_MONTH * feeHour) / shared },
+        { key: 'cluster', label: shared > 1 ? `EKS cluster (1/${shared} share)` : 'EKS cluster', usd: fee.usd },
       ];
       own = { monthlyUsd: parts.reduce((a, p) => a + p.usd, 0), parts };
     }

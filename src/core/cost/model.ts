@@ -137,9 +137,6 @@ export interface Ec2Options {
   reservedMemoryShare: number;
   /** vCPU each EKS node's DaemonSets (kube-proxy, VPC CNI) request. */
   eksDaemonSetVcpu: number;
-  /** Services sharing one EKS cluster (its fee is split between them). */
-  eksClustersShared: number;
-  eksSupport: 'standard' | 'extended';
   /** Lambda Managed Instances: instance type; null: chosen per region and the function's architecture. */
   managedInstanceType: string | null;
   /** Lambda Managed Instances: memory per vCPU of an execution environment (2-8 GiB). */

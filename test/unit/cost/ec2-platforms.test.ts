@@ -13,6 +13,7 @@ import { eksEc2Cost } from '../../../src/core/cost/platforms/eks-ec2.js';
 import { ecsEc2Platform, eksEc2Platform, lambdaManagedPlatform, lambdaPlatform, type Platform } from '../../../src/core/cost/platforms/index.js';
 import { lambdaCost } from '../../../src/core/cost/platforms/lambda.js';
 import { managedEnvironment, managedInstancesCost } from '../../../src/core/cost/platforms/lambda-managed.js';
+import { defaultManagedOptions } from '../../../src/core/cost/platforms/fargate-like.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { scenario } from '../../support/scenario.js';
 import { logVolume, randomScenario, rangeAt, seeded } from '../../support/random-scenario.js';
@@ -158,11 +159,11 @@ describe('EKS on EC2 nodes', () => {
     expect(part(c, 'instances')).toBeCloseTo(648.24, 6);
     expect(part(c, 'publicIpv4')).toBeCloseTo(21.9, 6);
     expect(c.monthlyUsd).toBeCloseTo(648.24 + 21.9 + 730 * (0.02646 + LCU * 0.0084) + 73, 6);
-    expect(c.notes).toEqual([expect.stringMatching(/No EKS cluster price of eu-west-2 in the sources: the \$0\.10 per cluster-hour/)]);
+    expect(c.notes).toEqual([expect.stringMatching(/EKS cluster fee: no eu-west-2 price in the sources; AWS states \$0\.10 per cluster-hour without a region/)]);
   });
 
   test('extended support costs $0.60 a cluster-hour; a cluster shared by 2 services halves its share', () => {
-    const c = eksEc2Cost({ ...s, ec2: { eksSupport: 'extended', eksClustersShared: 2 } }, US);
+    const c = eksEc2Cost({ ...s, managed: { ...defaultManagedOptions(), eks: { support: 'extended', clustersSharedBy: 2 } } }, US);
     // 730 x $0.60 / 2 = $219
     expect(part(c, 'cluster')).toBeCloseTo(219, 6);
     expect(c.parts.find((p) => p.key === 'cluster')!.label).toBe('EKS cluster (1/2 share)');
@@ -231,12 +232,11 @@ function randomEc2(rnd: () => number): Scenario {
       minInstances: Math.floor(rnd() * 4),
       ...(rnd() < 0.3 ? { targetCapacity: 0.5 + rnd() * 0.5 } : {}),
       ...(rnd() < 0.3 ? { instanceType: pick(['m7g.xlarge', 'c6i.large', 't3.large', 'r7g.large']) } : {}),
-      eksClustersShared: 1 + Math.floor(rnd() * 4),
-      eksSupport: rnd() < 0.3 ? 'extended' : 'standard',
       managedMemoryGibPerVcpu: pick([2, 4, 8]),
       managedConcurrencyPerInstance: rnd() < 0.3 ? 1 + rnd() * 100 : null,
       managedMinInstances: Math.floor(rnd() * 4),
     },
+    managed: { ...defaultManagedOptions(), eks: { clustersSharedBy: 1 + Math.floor(rnd() * 4), support: rnd() < 0.3 ? 'extended' : 'standard' } },
   };
 }
 
@@ -318,8 +318,8 @@ describe('what each platform says it assumes', () => {
     expect(ecs.find((a) => a.name === 'Tasks per instance')!.value).toMatch(/^2 by vCPU and memory \(5% of the memory kept/);
     expect(ecs.find((a) => a.name === 'Minimum instances')!.value).toMatch(/^2 \(default: .*an assumption\)$/);
     expect(ecsEc2Platform.assumptions!({ ...s, ec2: { minInstances: 3 } }).find((a) => a.name === 'Minimum instances')!.value).toBe('3');
-    const eks = eksEc2Platform.assumptions!({ ...s, ec2: { eksSupport: 'extended', eksClustersShared: 3 } });
-    expect(eks.find((a) => a.name === 'EKS cluster')!.value).toBe('extended support, shared by 3 services');
+    const eks = eksEc2Platform.assumptions!({ ...s, managed: { ...defaultManagedOptions(), eks: { support: 'extended', clustersSharedBy: 3 } } });
+    expect(eks.find((a) => a.name === 'EKS cluster fee')!.value).toBe('extended support (prices.json eks.clusterHour.extendedSupport), shared by 3 services');
     expect(eks.find((a) => a.name === 'Pods per instance')!.value).toMatch(/^1 by vCPU and memory/);
     const managed = lambdaManagedPlatform.assumptions!(s);
     expect(managed.find((a) => a.name === 'Concurrent requests per instance')!.value).toMatch(/^20\.0 \(an assumption/);

@@ -36,8 +36,6 @@ export function defaultEc2Options(): Ec2Options {
     targetCapacity: 1,
     reservedMemoryShare: EC2_CAPACITY_FACTS.ecsReservedMemoryShare.value,
     eksDaemonSetVcpu: 0.125,
-    eksClustersShared: 1,
-    eksSupport: 'standard',
     managedInstanceType: null,
     managedMemoryGibPerVcpu: EC2_CAPACITY_FACTS.managedInstancesMemoryGibPerVcpu.value.min,
     managedConcurrencyPerInstance: null,

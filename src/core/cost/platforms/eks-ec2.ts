@@ -8,36 +8,22 @@
  */
 import { EC2_CAPACITY_FACTS } from '../../data/limits.js';
 import { type PriceBook } from '../price-book.js';
-import { HOURS_PER_MONTH, type Scenario } from '../model.js';
+import { type Scenario } from '../model.js';
 import { cataloguePrice, ec2Options, eksPacking, type CataloguePrice } from './ec2-capacity.js';
 import { nodesAssumptions, nodesCost, nodesCurve, pricesFor, type NodesCost, type NodesVariant } from './ecs-ec2.js';
 import { type CostPart, type Platform } from './types.js';
+import { eksClusterAssumption, eksClusterFee } from './eks-fargate.js';
+import { managedOptions } from './fargate-like.js';
 
-/** The cluster-hour price: the region's own figure, else AWS's region-less figure (said in a note). */
-function clusterHour(s: Scenario, prices: PriceBook): { usd: number; catalogue?: CataloguePrice; notes: string[] } {
-  const support = ec2Options(s).eksSupport;
-  const key = support === 'extended' ? 'eks.clusterHour.extendedSupport' : 'eks.clusterHour.standard';
-  const own = cataloguePrice(prices, key);
-  if (own) return { usd: own.usd, catalogue: own, notes: [] };
-  const usd = prices.global(key);
-  return {
-    usd,
-    notes: [`No EKS cluster price of ${prices.region} in the sources: the $${usd.toFixed(2)} per cluster-hour AWS states without a region qualifier is used.`],
-  };
-}
-
+/** The workload's share of the cluster fee, as a part (the one computation of it: eksClusterFee). */
 function clusterFee(s: Scenario, prices: PriceBook): { part: CostPart; catalogue?: CataloguePrice; notes: string[] } {
-  const o = ec2Options(s);
-  const hour = clusterHour(s, prices);
-  const shared = Math.max(1, o.eksClustersShared);
+  const fee = eksClusterFee(s, prices);
+  const shared = Math.max(1, managedOptions(s).eks.clustersSharedBy);
+  const own = fee.price.provenance === 'own' ? cataloguePrice(prices, fee.price.key) : undefined;
   return {
-    part: {
-      key: 'cluster',
-      label: shared > 1 ? `EKS cluster (1/${shared} share)` : 'EKS cluster',
-      usd: (HOURS_PER_MONTH * hour.usd) / shared,
-    },
-    ...(hour.catalogue ? { catalogue: hour.catalogue } : {}),
-    notes: hour.notes,
+    part: { key: 'cluster', label: shared > 1 ? `EKS cluster (1/${shared} share)` : 'EKS cluster', usd: fee.usd },
+    ...(own ? { catalogue: own } : {}),
+    notes: fee.notes,
   };
 }
 
@@ -60,10 +46,7 @@ export const eksEc2Platform: Platform<NodesCost> = {
         EKS_VARIANT,
         `each node keeps kube-reserved memory of ${f.eksKubeReservedMemoryPerPodMib.value} MiB x its pod limit + ${f.eksKubeReservedMemoryBaseMib.value} MiB and ${f.eksEvictionMemoryMib.value} MiB for eviction, kube-reserved CPU (EKS-optimized AMI), ${o.eksDaemonSetVcpu} vCPU for the DaemonSets (kube-proxy, VPC CNI: an assumption), and at most its VPC CNI pod limit`,
       ),
-      {
-        name: 'EKS cluster',
-        value: `${o.eksSupport} support${s.ec2?.eksSupport === undefined ? ' (default)' : ''}, shared by ${Math.max(1, o.eksClustersShared)} service${o.eksClustersShared > 1 ? 's' : ''}${s.ec2?.eksClustersShared === undefined ? ' (default: a cluster of its own)' : ''}`,
-      },
+      eksClusterAssumption(s),
     ];
   },
 };

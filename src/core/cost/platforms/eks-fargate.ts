@@ -43,7 +43,7 @@ function asPods(s: Scenario): Scenario {
  * The workload's share of one EKS cluster's fee a month: the region's own cluster-hour price (standard or extended
  * support), else the figure AWS states without a region (said in a note), divided by the services sharing the cluster.
  */
-export function eksClusterFee(s: Scenario, prices: PriceBook): { usd: number; price: CataloguePrice; notes: string[] } {
+export function eksClusterFee(s: Pick<Scenario, 'managed'>, prices: PriceBook): { usd: number; price: CataloguePrice; notes: string[] } {
   const { support, clustersSharedBy } = managedOptions(s).eks;
   const key = support === 'extended' ? 'eks.clusterHour.extendedSupport' : 'eks.clusterHour.standard';
   const own = cataloguePrice(prices, key);
@@ -58,6 +58,19 @@ export function eksClusterFee(s: Scenario, prices: PriceBook): { usd: number; pr
   }
   const shared = Math.max(1, clustersSharedBy);
   return { usd: (HOURS_PER_MONTH * (price.usd ?? 0)) / shared, price, notes };
+}
+
+/** What both EKS platforms assume of the cluster: its support tier and the services sharing its fee. */
+export function eksClusterAssumption(s: Scenario): { name: string; value: string } {
+  const { support, clustersSharedBy } = managedOptions(s).eks;
+  const shared = Math.max(1, clustersSharedBy);
+  const given = s.managed?.eks;
+  return {
+    name: 'EKS cluster fee',
+    value:
+      `${support} support (prices.json eks.clusterHour.${support === 'extended' ? 'extendedSupport' : 'standard'})${given?.support === undefined ? ' (default)' : ''}, ` +
+      `shared by ${shared} service${shared === 1 ? '' : 's'}${given?.clustersSharedBy === undefined ? ' (default: a cluster of its own)' : ''}`,
+  };
 }
 
 export function eksFargateCost(s: Scenario, prices: PriceBook): EksFargateCost {
@@ -98,7 +111,6 @@ export const eksFargatePlatform: Platform<EksFargateCost> = {
   curve: eksFargateCurve,
   assumptions: (s) => {
     const pod = podSize(s);
-    const { support, clustersSharedBy } = managedOptions(s).eks;
     return [
       {
         name: 'Pod size',
@@ -113,10 +125,7 @@ export const eksFargatePlatform: Platform<EksFargateCost> = {
         value:
           'pods in private subnets (no public IPv4 per pod; the network’s NAT gateways are counted); the AWS Load Balancer Controller’s ALB as on the Fargate side',
       },
-      {
-        name: 'Cluster fee',
-        value: `${support === 'extended' ? 'extended' : 'standard'} support (prices.json eks.clusterHour.${support === 'extended' ? 'extendedSupport' : 'standard'}), shared by ${Math.max(1, clustersSharedBy)} service${Math.max(1, clustersSharedBy) === 1 ? '' : 's'}`,
-      },
+      eksClusterAssumption(s),
     ];
   },
 };

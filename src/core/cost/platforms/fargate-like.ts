@@ -20,7 +20,7 @@ export function defaultManagedOptions(): ManagedOptions {
 }
 
 /** The scenario's options, each part falling back to its default. */
-export function managedOptions(s: Scenario): ManagedOptions {
+export function managedOptions(s: Pick<Scenario, 'managed'>): ManagedOptions {
   const d = defaultManagedOptions();
   return { eks: { ...d.eks, ...s.managed?.eks }, appRunner: { ...d.appRunner, ...s.managed?.appRunner } };
 }
