@@ -130,7 +130,8 @@ function evidenceOf({ fn, task }: Workload, scenario: Scenario, options: DecideO
   const timeout = fn?.timeoutSeconds.value;
   const events = fn?.events ?? [];
   const arch = task?.architecture ?? (fn?.packageType.value === 'Image' ? fn.architecture : undefined);
-  const shape = options.assumptions?.find((a) => a.name === 'Traffic over a day' || a.name === 'Peak to average');
+  // The day's shape: the usage file's if it gives the profile, busy hours or peak, else the settings' or the default.
+  const shapes = options.assumptions?.filter((a) => a.name === 'Traffic over a day' || a.name === 'Peak to average') ?? [];
   return {
     fn,
     timeout,
@@ -144,7 +145,7 @@ function evidenceOf({ fn, task }: Workload, scenario: Scenario, options: DecideO
     task,
     gpu: task?.containers.find((c) => c.gpu !== undefined),
     armOnly: arch?.value === 'arm64' && arch.at ? { at: arch.at } : undefined,
-    shapeSource: options.assumptions?.find((a) => a.name === 'Traffic over a day' && a.source === 'usage file') ? 'usage file' : shape?.source,
+    shapeSource: shapes.some((a) => a.source === 'usage file') ? 'usage file' : shapes.some((a) => a.source === 'settings') ? 'settings' : shapes[0]?.source,
   };
 }
 
