@@ -20,54 +20,8 @@ const esbuild = requireRepo('esbuild');
 
 /** VS Code's theme variables the view uses (values of Dark Modern and Light Modern). */
 const THEMES = {
-  dark: {
-    'vscode-foreground': '#cccccc',
-    'vscode-editor-background': '#1f1f1f',
-    'vscode-descriptionForeground': '#9d9d9d',
-    'vscode-textLink-foreground': '#4daafc',
-    'vscode-charts-orange': '#d18616',
-    'vscode-charts-blue': '#3794ff',
-    'vscode-charts-foreground': '#cccccc',
-    'vscode-charts-lines': 'rgba(204,204,204,0.5)',
-    'vscode-badge-background': '#616161',
-    'vscode-badge-foreground': '#f8f8f8',
-    'vscode-focusBorder': '#0078d4',
-    'vscode-font-family': 'sans-serif',
-    'vscode-font-size': '13px',
-    'vscode-editorWidget-border': '#454545',
-    'vscode-textCodeBlock-background': '#2b2b2b',
-    'vscode-settings-textInputBackground': '#313131',
-    'vscode-settings-textInputForeground': '#cccccc',
-    'vscode-input-background': '#313131',
-    'vscode-input-foreground': '#cccccc',
-    'vscode-settings-dropdownBackground': '#313131',
-    'vscode-settings-dropdownForeground': '#cccccc',
-    'vscode-settings-checkboxBackground': '#313131',
-  },
-  light: {
-    'vscode-foreground': '#3b3b3b',
-    'vscode-editor-background': '#ffffff',
-    'vscode-descriptionForeground': '#717171',
-    'vscode-textLink-foreground': '#005fb8',
-    'vscode-charts-orange': '#d18616',
-    'vscode-charts-blue': '#1a85ff',
-    'vscode-charts-foreground': '#616161',
-    'vscode-charts-lines': 'rgba(97,97,97,0.5)',
-    'vscode-badge-background': '#cccccc',
-    'vscode-badge-foreground': '#3b3b3b',
-    'vscode-focusBorder': '#005fb8',
-    'vscode-font-family': 'sans-serif',
-    'vscode-font-size': '13px',
-    'vscode-editorWidget-border': '#c8c8c8',
-    'vscode-textCodeBlock-background': '#f3f3f3',
-    'vscode-settings-textInputBackground': '#ffffff',
-    'vscode-settings-textInputForeground': '#3b3b3b',
-    'vscode-input-background': '#ffffff',
-    'vscode-input-foreground': '#3b3b3b',
-    'vscode-settings-dropdownBackground': '#ffffff',
-    'vscode-settings-dropdownForeground': '#3b3b3b',
-    'vscode-settings-checkboxBackground': '#f8f8f8',
-  },
+  dark: { 'vscode-foreground': '#cccccc', 'vscode-editor-background': '#1f1f1f', 'vscode-descriptionForeground': '#9d9d9d', 'vscode-textLink-foreground': '#4daafc', 'vscode-charts-orange': '#d18616', 'vscode-charts-blue': '#3794ff', 'vscode-charts-foreground': '#cccccc', 'vscode-charts-lines': 'rgba(204,204,204,0.5)', 'vscode-badge-background': '#616161', 'vscode-badge-foreground': '#f8f8f8', 'vscode-focusBorder': '#0078d4', 'vscode-font-family': 'sans-serif', 'vscode-font-size': '13px', 'vscode-editorWidget-border': '#454545', 'vscode-textCodeBlock-background': '#2b2b2b', 'vscode-settings-textInputBackground': '#313131', 'vscode-settings-textInputForeground': '#cccccc', 'vscode-input-background': '#313131', 'vscode-input-foreground': '#cccccc', 'vscode-settings-dropdownBackground': '#313131', 'vscode-settings-dropdownForeground': '#cccccc', 'vscode-settings-checkboxBackground': '#313131' },
+  light: { 'vscode-foreground': '#3b3b3b', 'vscode-editor-background': '#ffffff', 'vscode-descriptionForeground': '#717171', 'vscode-textLink-foreground': '#005fb8', 'vscode-charts-orange': '#d18616', 'vscode-charts-blue': '#1a85ff', 'vscode-charts-foreground': '#616161', 'vscode-charts-lines': 'rgba(97,97,97,0.5)', 'vscode-badge-background': '#cccccc', 'vscode-badge-foreground': '#3b3b3b', 'vscode-focusBorder': '#005fb8', 'vscode-font-family': 'sans-serif', 'vscode-font-size': '13px', 'vscode-editorWidget-border': '#c8c8c8', 'vscode-textCodeBlock-background': '#f3f3f3', 'vscode-settings-textInputBackground': '#ffffff', 'vscode-settings-textInputForeground': '#3b3b3b', 'vscode-input-background': '#ffffff', 'vscode-input-foreground': '#3b3b3b', 'vscode-settings-dropdownBackground': '#ffffff', 'vscode-settings-dropdownForeground': '#3b3b3b', 'vscode-settings-checkboxBackground': '#f8f8f8' },
 };
 
 let dir;
@@ -77,15 +31,7 @@ let states;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'crossover-view-'));
   const outfile = join(dir, 'view-state.cjs');
-  await esbuild.build({
-    entryPoints: [join(here, 'view-state.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    logLevel: 'silent',
-    mainFields: ['module', 'main'],
-  });
+  await esbuild.build({ entryPoints: [join(here, 'view-state.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent', mainFields: ['module', 'main'] });
   states = createRequire(import.meta.url)(outfile);
   copyFileSync(join(repo, 'dist', 'webview', 'compare.js'), join(dir, 'compare.js'));
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'] });
@@ -100,9 +46,7 @@ after(async () => {
 /** The extension's page, with a stand-in for the webview API that records what the view posts. */
 async function open(theme, state) {
   const nonce = 'dGVzdC1ub25jZQ==';
-  const variables = Object.entries(THEMES[theme])
-    .map(([k, v]) => `--${k}: ${v};`)
-    .join(' ');
+  const variables = Object.entries(THEMES[theme]).map(([k, v]) => `--${k}: ${v};`).join(' ');
   const head = `<style nonce="${nonce}">body { ${variables} }</style>
 <script nonce="${nonce}">window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), setState: (s) => { window.saved = s; }, getState: () => undefined });</script>`;
   const html = states.comparePage({ nonce, cspSource: 'file:', scriptUri: './compare.js', head });
