@@ -7,8 +7,8 @@
  * only; work over 15 minutes: no Lambda nor Managed Instances; an arm64-only image: not EKS on Fargate; Fargate
  * Spot only for interruptible work), and the cheapest of the rest at the traffic compared is named with the
  * runner-up and why each cheaper one was ruled out. A team that runs Kubernetes weighs EKS without its cluster
- * fee (its cluster exists already). A figure that is incomplete (a price or an instance type missing) is weighed
- * after the complete ones.
+ * fee (its cluster exists already). A figure that is a lower bound (a price or an instance type missing) is never
+ * named, as the report's `cheapest` never names one.
  */
 import { verdictText } from '../present/labels.js';
 import { COLD_START_SOURCE, FARGATE_TASK_START, IMAGE_COLD_START_FACTOR, LAMBDA_COLD_STARTS } from '../data/cold-starts.js';
@@ -19,7 +19,7 @@ import { type EcsContainer, type EcsService, type EcsTaskDefinition, type EventS
 import { FARGATE_SPOT_FACTS } from '../data/limits.js';
 import { formatCount, formatUsd } from './format.js';
 import { trafficLevels, type Scenario } from './model.js';
-import { platformById, type CostPart } from './platforms/index.js';
+import { platformById } from './platforms/index.js';
 import { type CostReport } from './report.js';
 
 const MAX_TIMEOUT_S = LAMBDA_LIMITS.maxTimeoutSeconds.value;
@@ -50,7 +50,7 @@ export interface Decision {
     /** The cheapest costed platform that meets the hard constraints (null: none of the costed ones does). */
     platform: PlatformChoice | null;
     runnerUp: PlatformChoice | null;
-    /** The platforms a hard constraint rules out, and those whose incomplete figure is cheaper than the pick's, with why. */
+    /** The platforms a hard constraint rules out, and those whose figure is a lower bound (never named), with why. */
     ruledOut: (PlatformChoice & { reason: string })[];
     reasons: string[];
   };
@@ -155,15 +155,9 @@ interface Weighed extends PlatformChoice {
   ruledOut?: string;
 }
 
-const isIncomplete = (parts: readonly CostPart[]) => parts.some((p) => /not counted|price in the sources/.test(p.label));
-
 function weigh(e: Evidence, scenario: Scenario, report: CostReport, options: DecideOptions): Weighed[] {
   const label = (id: string) => platformById(id)?.label ?? id;
-  const costed: { id: string; monthlyUsd: number; parts: readonly CostPart[] }[] = [
-    { id: 'lambda', monthlyUsd: report.lambda.monthlyUsd, parts: [] },
-    { id: 'ecs-fargate', monthlyUsd: report.fargate.monthlyUsd, parts: [] },
-    ...(report.platforms ?? []).map((p) => ({ id: p.id, monthlyUsd: p.monthlyUsd, parts: p.parts })),
-  ];
+  const costed = Object.entries(report.platforms).map(([id, p]) => ({ id, monthlyUsd: p.monthlyUsd, parts: p.parts, incomplete: p.incomplete === true }));
   const spot = spotFit(e);
   return costed.map((p) => {
     const fee =
@@ -176,12 +170,14 @@ function weigh(e: Evidence, scenario: Scenario, report: CostReport, options: Dec
       ruledOut = `${name} stops a request at ${MAX_TIMEOUT_S} s; this work can take ${Math.round(e.longest)} s.`;
     else if (e.armOnly && p.id === 'eks-fargate') ruledOut = 'EKS on Fargate runs x86_64 pods only, and the image is declared arm64.';
     else if (p.id === 'ecs-fargate-spot' && !spot.suits) ruledOut = `Fargate Spot can stop a task with ${SPOT_NOTICE_S / 60} minutes' notice: ${spot.why}`;
+    else if (p.incomplete)
+      ruledOut = 'its figure is a lower bound (a part the region cannot price, or no instance type that holds the work: see the notes), so it is never named.';
     return {
       id: p.id,
       label: name,
       monthlyUsd: p.monthlyUsd,
       weighedUsd: p.monthlyUsd - fee,
-      incomplete: isIncomplete(p.parts),
+      incomplete: p.incomplete,
       ...(ruledOut ? { ruledOut } : {}),
     };
   });
@@ -293,9 +289,11 @@ function latencyItem({ fn, provisioned }: Evidence): ChecklistItem {
 function volumeItem(scenario: Scenario, report: CostReport, weighed: readonly Weighed[]): ChecklistItem {
   const crossover = report.crossover.requestsPerMonth;
   const door = scenario.lambda.frontDoor;
-  const cheapest = [...weighed].sort((a, b) => a.monthlyUsd - b.monthlyUsd)[0]!;
+  const cheapest = [...weighed].filter((p) => !p.incomplete).sort((a, b) => a.monthlyUsd - b.monthlyUsd)[0];
   const others =
-    weighed.length > 2 ? ` Of the ${weighed.length} platforms compared, ${cheapest.label} costs least here (${formatUsd(cheapest.monthlyUsd)}/month).` : '';
+    weighed.length > 2 && cheapest
+      ? ` Of the ${weighed.length} platforms compared, ${cheapest.label} costs least here (${formatUsd(cheapest.monthlyUsd)}/month).`
+      : '';
   return {
     question: 'Is the volume below the crossover?',
     lean: report.cheaper === 'lambda' ? 'lambda' : report.cheaper === 'fargate' ? 'containers' : 'either',
@@ -379,17 +377,11 @@ function internalToolItem(): ChecklistItem {
 function recommend(e: Evidence, scenario: Scenario, report: CostReport, weighed: readonly Weighed[]): Decision['recommendation'] {
   const { longest, async, websocket, databases } = e;
   const choice = ({ id, label, monthlyUsd, weighedUsd }: Weighed): PlatformChoice => ({ id, label, monthlyUsd, weighedUsd });
-  const ranked = weighed.filter((p) => !p.ruledOut).sort((a, b) => Number(a.incomplete) - Number(b.incomplete) || a.weighedUsd - b.weighedUsd);
+  const ranked = weighed.filter((p) => !p.ruledOut).sort((a, b) => a.weighedUsd - b.weighedUsd);
   const platform = ranked[0];
   const runnerUp = ranked[1];
-  // Every platform a hard constraint rules out, and those with an incomplete figure weighed cheaper than the pick.
-  const cheaper = (p: Weighed) => !platform || p.weighedUsd < platform.weighedUsd;
-  const ruledOut = weighed
-    .filter((p) => p !== platform && (p.ruledOut || (p.incomplete && cheaper(p))))
-    .map((p) => ({
-      ...choice(p),
-      reason: p.ruledOut ?? `its figure is incomplete (a price or an instance type is missing), so ${formatUsd(p.monthlyUsd)} undercounts it.`,
-    }));
+  // Every platform a hard constraint rules out, or whose figure is a lower bound (never named).
+  const ruledOut = weighed.filter((p) => p.ruledOut).map((p) => ({ ...choice(p), reason: p.ruledOut! }));
   const reasons: string[] = [];
   if (longest > MAX_TIMEOUT_S) reasons.push('The work can take longer than Lambda\u2019s 15 minutes.');
   if (!platform) {
@@ -406,8 +398,6 @@ function recommend(e: Evidence, scenario: Scenario, report: CostReport, weighed:
       reasons.push(
         `${platform.label} is the cheapest that fits (${weighedText(platform)}/month)${runnerUp ? `; runner-up ${runnerUp.label} (${weighedText(runnerUp)})` : ''}.`,
       );
-    if (platform.incomplete)
-      reasons.push(`${platform.label}'s figure is incomplete (a price or an instance type is missing: see the notes), so it undercounts.`);
     if (weighed.some((p) => p.weighedUsd < p.monthlyUsd)) reasons.push('Your team runs Kubernetes: EKS is weighed without its cluster fee.');
   }
   // Why the cheaper ones were not picked.

@@ -174,6 +174,15 @@ functions:
     expect(decision.recommendation.reasons.join(' ')).toContain('turn on ECS on EC2 or EKS on EC2');
   });
 
+  test('a figure that is a lower bound is never named: a GPU task no catalogue type holds', () => {
+    // 4 vCPU / 16 GB: no instance type of the catalogue holds it after the memory ECS keeps, so ECS on EC2 and EKS on EC2 leave the instances out.
+    const big = GPU_TASKDEF.replace('"cpu": "2048"', '"cpu": "4096"').replace('"memory": "8192"', '"memory": "16384"');
+    const { decision, data } = taskCase(big, { platforms: ['ecs-ec2', 'eks-ec2'] });
+    expect(data.report.platforms['ecs-ec2']!.incomplete).toBe(true);
+    expect(decision.recommendation.platform).toBeNull();
+    expect(decision.recommendation.ruledOut.find((p) => p.id === 'ecs-ec2')?.reason).toMatch(/^its figure is a lower bound/);
+  });
+
   test('an arm64-only image: not EKS on Fargate (x86_64 pods only)', () => {
     const arm = TASKDEF.replace('"networkMode"', '"runtimePlatform": {"cpuArchitecture": "ARM64", "operatingSystemFamily": "LINUX"},\n  "networkMode"');
     const { decision, data } = taskCase(arm, { platforms: ['eks-fargate'] });
@@ -311,7 +320,7 @@ describe('the equivalent configuration', () => {
 
 describe('the equivalent configuration on every platform', () => {
   test("one per costed platform but the function's own, each valid YAML with the sizes the comparison uses", () => {
-    const { fn, data } = functionCase(MEMORY_2GB, 'Api', { overrides: { platforms: ALL, requestsPerMonth: 30e6 } });
+    const { fn, data } = functionCase(MEMORY_2GB, 'Api', { overrides: { platforms: ALL, requestsPerMonth: 30e6, appRunnerCustomer: true } });
     const s = data.scenario;
     const prices = priceBook(s.region);
     const all = equivalents({ fn }, s, data.report);
@@ -398,8 +407,9 @@ describe('the equivalent configuration on every platform', () => {
   });
 
   test('a task definition: Lambda and Fargate among them; App Runner only when costed', () => {
-    const { task, data } = taskCase(TASKDEF, { platforms: ['eks-fargate'] });
+    const { task, data } = taskCase(TASKDEF, { platforms: ['eks-fargate', 'app-runner'] });
     const all = equivalents({ task }, data.scenario, data.report);
+    // App Runner is named but not costed (not an existing customer): no App Runner service to open.
     expect(Object.keys(all)).toEqual(['lambda', 'ecs-fargate', 'eks-fargate']);
     expect(parse(all['lambda']!.content).Resources.webFunction.Properties.MemorySize).toBe(data.scenario.lambda.memoryMb);
   });
