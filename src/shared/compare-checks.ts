@@ -131,9 +131,14 @@ export function checkFromView(message: unknown): Checked<FromView> {
       case 'ready':
       case 'reset':
       case 'saveUsage':
-      case 'openEquivalent':
         record(message, type, ['type']);
         return { ok: true, value: { type } };
+      case 'openEquivalent': {
+        const m = record(message, type, ['type', 'platform']);
+        if (m['platform'] === undefined) return { ok: true, value: { type } };
+        const platform = text(m['platform'], 'openEquivalent.platform', 40);
+        return PLATFORM_ID.test(platform) ? { ok: true, value: { type, platform } } : refuse('openEquivalent.platform is not a platform id');
+      }
       case 'override': {
         const m = record(message, type, ['type', 'overrides']);
         return { ok: true, value: { type, overrides: checkOverrides(m['overrides']) } };
@@ -198,8 +203,16 @@ function workloadOf(value: unknown): CompareViewState['workload'] {
   };
 }
 
+/** An equivalent configuration: YAML with a title and its text. */
+function equivalentOf(value: unknown, what: string): void {
+  const equivalent = record(value, what, ['language', 'title', 'content'], false);
+  oneOf(equivalent['language'], `${what}.language`, ['yaml']);
+  text(equivalent['title'], `${what}.title`, MAX_URI);
+  text(equivalent['content'], `${what}.content`, MAX_TEXT);
+}
+
 function stateOf(value: unknown): CompareViewState {
-  const s = record(value, 'state', ['workload', 'traffic', 'bands', 'overrides', 'data', 'sources', 'decision', 'equivalent'], false);
+  const s = record(value, 'state', ['workload', 'traffic', 'bands', 'overrides', 'data', 'sources', 'decision', 'equivalent', 'equivalents'], false);
   plain(s, 'state');
   workloadOf(s['workload']);
   oneOf(s['traffic'], 'state.traffic', ['given', 'assumed']);
@@ -227,8 +240,23 @@ function stateOf(value: unknown): CompareViewState {
       line(place['line'], `state.decision.items[${i}].at.line`);
     }
   });
-  const equivalent = record(s['equivalent'], 'state.equivalent', ['language', 'title', 'content'], false);
-  oneOf(equivalent['language'], 'state.equivalent.language', ['yaml']);
+  equivalentOf(s['equivalent'], 'state.equivalent');
+  // One per platform id (a state saved before there were several has none).
+  if (s['equivalents'] !== undefined) {
+    const equivalents = record(s['equivalents'], 'state.equivalents', [], false);
+    if (Object.keys(equivalents).length > MAX_PLATFORMS) refuse(`state.equivalents has more than ${MAX_PLATFORMS} platforms`);
+    for (const [id, item] of Object.entries(equivalents)) {
+      if (!PLATFORM_ID.test(id) || id.length > 40) refuse('state.equivalents has a key that is not a platform id');
+      equivalentOf(item, `state.equivalents.${id}`);
+    }
+  }
+  const recommendation = record(decision['recommendation'], 'state.decision.recommendation', ['side', 'platform', 'runnerUp', 'ruledOut', 'reasons'], false);
+  oneOf(recommendation['side'], 'state.decision.recommendation.side', ['lambda', 'fargate', 'either']);
+  for (const key of ['platform', 'runnerUp']) {
+    if (recommendation[key] === null || recommendation[key] === undefined) continue;
+    const choice = record(recommendation[key], `state.decision.recommendation.${key}`, ['id', 'label', 'monthlyUsd', 'weighedUsd'], false);
+    text(choice['label'], `state.decision.recommendation.${key}.label`, MAX_ID);
+  }
   return s as unknown as CompareViewState;
 }
 

@@ -20,6 +20,8 @@ export interface CompareViewState {
   decision: Decision;
   /** The same workload on the other side, to open as a new file. */
   equivalent: EquivalentConfig;
+  /** The workload on every costed platform but its own, by platform id (the view's selector chooses one). */
+  equivalents: Record<string, EquivalentConfig>;
 }
 
 /** One row of the workspace summary: where the workload is, and its figures. */
@@ -39,6 +41,7 @@ export type FromView =
   | { type: 'override'; overrides: Overrides }
   | { type: 'reset' }
   | { type: 'saveUsage' }
-  | { type: 'openEquivalent' }
+  /** `platform`: the equivalent chosen in the view (absent: the default one). */
+  | { type: 'openEquivalent'; platform?: string }
   | { type: 'open'; uri: string; line: number }
   | { type: 'compare'; uri: string; id: string };

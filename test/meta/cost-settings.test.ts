@@ -37,6 +37,7 @@ test('setting defaults are the engine defaults', () => {
   expect(props['crossover.fargate.ephemeralStorageGb']!.default).toBe(d.fargate.ephemeralStorageGb);
   expect(props['crossover.fargate.natGateway']!.default).toBe(d.fargate.natGateway);
   expect(props['crossover.usage.rdsProxyDatabaseVcpu']!.default).toBe(d.rdsProxyVcpu);
+  expect(props['crossover.teamRunsKubernetes']!.default).toBe(d.teamRunsKubernetes);
 });
 
 test('the usage file schema is contributed for YAML and JSON', () => {

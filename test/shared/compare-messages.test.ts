@@ -24,7 +24,7 @@ function savedState(): CompareViewState {
   const usage = parseUsageFile('crossover.usage.yml', readFileSync(join(fixtures, 'crossover.usage.yml'), 'utf8'));
   const fn = model.functions[0]!;
   const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
-  const overrides = { memoryMb: 1024, region: 'eu-west-1', frontDoor: 'alb' as const, spot: true };
+  const overrides = { memoryMb: 1024, region: 'eu-west-1', frontDoor: 'alb' as const, spot: true, platforms: ['ecs-ec2', 'eks-fargate'] };
   const state: CompareViewState = {
     workload: { id: fn.id, kind: 'lambda-function', file: 'template.yaml', uri, line: fn.loc.range.start.line },
     overrides,
@@ -40,6 +40,7 @@ describe('from the view', () => {
       { type: 'reset' },
       { type: 'saveUsage' },
       { type: 'openEquivalent' },
+      { type: 'openEquivalent', platform: 'eks-fargate' },
       { type: 'open', uri: 'file:///w/template.yaml', line: 12 },
       { type: 'compare', uri: 'file:///w/template.yaml', id: 'Fn' },
       { type: 'override', overrides: {} },
@@ -91,6 +92,9 @@ describe('from the view', () => {
     ['a region that is a prototype key', { type: 'override', overrides: { region: 'constructor' } }, /not a region code/],
     ['a front door that is not one', { type: 'override', overrides: { frontDoor: 'ftp' } }, /frontDoor is not one of/],
     ['a flag that is not a boolean', { type: 'override', overrides: { spot: 'yes' } }, /spot is not true or false/],
+    ['an equivalent of a platform that is not an id', { type: 'openEquivalent', platform: '../../etc' }, /openEquivalent.platform is not a platform id/],
+    ['an equivalent platform that is a number', { type: 'openEquivalent', platform: 3 }, /openEquivalent.platform is not a string/],
+    ['an equivalent with a path', { type: 'openEquivalent', path: '/tmp/x.yaml' }, /unknown field "path"/],
   ];
   for (const [name, message, reason] of refused) {
     test(`${name}: ignored, and the reason logged`, () => {
@@ -111,6 +115,7 @@ describe('from the view', () => {
 describe('to the view, and back after a reload', () => {
   test('the state a comparison view saved passes', () => {
     const state = savedState();
+    expect(Object.keys(state.equivalents)).toEqual(['ecs-fargate', 'ecs-ec2', 'eks-fargate']);
     expect(checkToView({ type: 'state', state })).toEqual({ ok: true, value: { type: 'state', state } });
   });
 
@@ -160,6 +165,14 @@ describe('to the view, and back after a reload', () => {
       [(s) => (s['equivalent']!['content'] = 'x'.repeat(1_000_001) as never), /state.equivalent.content is longer than/],
       [(s) => (s['decision']!['items']![0]!['at'] = { uri: 'file:///etc/passwd', line: 'one' } as never), /at.line is not a finite number/],
       [(s) => (s['sources'] = 'none' as never), /state.sources is not a list/],
+      // The equivalents: one YAML text per platform id.
+      [(s) => (s['equivalents'] = [] as never), /state.equivalents is not an object/],
+      [(s) => (s['equivalents']!['<img src=x>'] = s['equivalents']!['ecs-ec2']!), /state.equivalents has a key that is not a platform id/],
+      [(s) => (s['equivalents']!['ecs-ec2']!['language'] = 'shellscript' as never), /state.equivalents.ecs-ec2.language is not one of yaml/],
+      [(s) => (s['equivalents']!['eks-fargate']!['content'] = 7 as never), /state.equivalents.eks-fargate.content is not a string/],
+      [(s) => (s['equivalents']!['eks-fargate'] = 'apiVersion: v1' as never), /state.equivalents.eks-fargate is not an object/],
+      [(s) => (s['decision']!['recommendation']!['side'] = 'vm' as never), /state.decision.recommendation.side is not one of/],
+      [(s) => (s['decision']!['recommendation']!['platform']!['label'] = 5 as never), /state.decision.recommendation.platform.label is not a string/],
     ];
     for (const [tamper, reason] of cases) {
       const state = savedState() as unknown as Loose;

@@ -225,7 +225,8 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
 /** The checklist with its evidence (a click opens the line), the recommendation and cold starts. */
 function decisionSection(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
   const { decision } = state;
-  const side = sideLabel(decision.recommendation.side);
+  // The platform picked among every one compared (a state saved by an older version names a side only).
+  const side = decision.recommendation.platform?.label ?? sideLabel(decision.recommendation.side);
   const section = el(
     'section',
     { class: 'decision', 'aria-label': L.decision },
@@ -261,14 +262,39 @@ function decisionSection(state: CompareViewState, post: (message: FromView) => v
   return section;
 }
 
+/** The platform chosen in the equivalent configuration's selector, kept across redraws (undefined: the first). */
+let chosenEquivalent: string | undefined;
+
+/** The workload on another platform: a selector with one entry per platform shown, the chosen one's text, and "Open as a new file". */
 function equivalentSection(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
+  const all = state.equivalents ?? {};
+  const labels = new Map(state.data.platforms.map((p) => [p.id, p.label]));
+  const ids = Object.keys(all);
+  const id = chosenEquivalent !== undefined && ids.includes(chosenEquivalent) ? chosenEquivalent : ids[0];
+  let current = id;
+  const shown = id !== undefined ? all[id]! : state.equivalent;
   const open = custom('vscode-button', { id: 'open-equivalent' }, L.openEquivalent);
-  open.addEventListener('click', () => post({ type: 'openEquivalent' }));
-  return el(
-    'section',
-    { class: 'equivalent', 'aria-label': L.equivalent },
-    el('h2', {}, decisionText.equivalent(state.equivalent.title)),
-    el('pre', {}, state.equivalent.content),
-    el('div', { class: 'actions' }, open),
-  );
+  open.addEventListener('click', () => post(current !== undefined ? { type: 'openEquivalent', platform: current } : { type: 'openEquivalent' }));
+  const heading = el('h2', {}, decisionText.equivalent(shown.title));
+  const section = el('section', { class: 'equivalent', 'aria-label': L.equivalent }, heading);
+  if (ids.length > 1) {
+    const select = custom(
+      'vscode-single-select',
+      { id: 'equivalent-platform', 'aria-label': L.equivalent },
+      ...ids.map((p) => custom('vscode-option', { value: p, ...(p === id ? { selected: '' } : {}) }, labels.get(p) ?? p)),
+    );
+    const pre = el('pre', { id: 'equivalent-text' }, shown.content);
+    select.addEventListener('change', () => {
+      const next = (select as HTMLSelectElement).value;
+      if (!all[next]) return;
+      chosenEquivalent = current = next;
+      heading.textContent = decisionText.equivalent(all[next].title);
+      pre.textContent = all[next].content;
+    });
+    section.append(el('div', { class: 'actions' }, select), pre);
+  } else {
+    section.append(el('pre', { id: 'equivalent-text' }, shown.content));
+  }
+  section.append(el('div', { class: 'actions' }, open));
+  return section;
 }

@@ -67,6 +67,8 @@ export interface CostSettings {
   };
   /** vCPUs of the database behind an RDS Proxy a function uses (billed for at least 2). */
   rdsProxyVcpu: number;
+  /** The team runs Kubernetes already: the decision checklist weighs EKS without its cluster fee. */
+  teamRunsKubernetes: boolean;
 }
 
 export const DEFAULT_COST_SETTINGS: CostSettings = {
@@ -100,6 +102,7 @@ export const DEFAULT_COST_SETTINGS: CostSettings = {
     natGateway: false,
   },
   rdsProxyVcpu: 2,
+  teamRunsKubernetes: false,
 };
 
 /**
@@ -158,6 +161,7 @@ export function resolveCostSettings(partial: DeepPartial<CostSettings> = {}, pro
       natGateway: checkBoolean('fargate.natGateway', f['natGateway'], d.fargate.natGateway, problems),
     },
     rdsProxyVcpu: checkSetting('usage.rdsProxyDatabaseVcpu', p['rdsProxyVcpu'], d.rdsProxyVcpu, problems),
+    teamRunsKubernetes: checkBoolean('teamRunsKubernetes', p['teamRunsKubernetes'], d.teamRunsKubernetes, problems),
   };
 }
 

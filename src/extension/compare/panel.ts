@@ -93,7 +93,9 @@ export class ComparePanel implements vscode.Disposable {
         await this.saveUsage();
         break;
       case 'openEquivalent': {
-        const equivalent = this.current?.equivalent;
+        // The platform chosen in the view's selector (one of the state's), else the default equivalent.
+        const chosen = message.platform !== undefined && this.current ? this.current.equivalents[message.platform] : undefined;
+        const equivalent = chosen ?? this.current?.equivalent;
         if (!equivalent) break;
         const document = await vscode.workspace.openTextDocument({ language: equivalent.language, content: equivalent.content });
         await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
@@ -124,7 +126,9 @@ export class ComparePanel implements vscode.Disposable {
         line: workload.line,
       },
       overrides: this.overrides,
-      ...viewFigures(estimate, workload.fn ? { fn: workload.fn } : { task: workload.task! }, this.overrides, this.costs.defaults().priceOverrides),
+      ...viewFigures(estimate, workload.fn ? { fn: workload.fn } : { task: workload.task! }, this.overrides, this.costs.defaults().priceOverrides, {
+        teamRunsKubernetes: this.costs.defaults().teamRunsKubernetes,
+      }),
     };
     this.current = state;
     const message: ToView = { type: 'state', state };

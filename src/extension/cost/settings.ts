@@ -36,6 +36,7 @@ export function readCostSettings(c: SettingsSource, report: (problem: string) =>
         natGateway: value('fargate.natGateway'),
       },
       rdsProxyVcpu: value('usage.rdsProxyDatabaseVcpu'),
+      teamRunsKubernetes: value('teamRunsKubernetes'),
     } as Parameters<typeof resolveCostSettings>[0],
     problems,
   );
