@@ -263,7 +263,21 @@ function stateOf(value: unknown): CompareViewState {
 function rowsOf(value: unknown): SummaryRow[] {
   if (!Array.isArray(value)) return refuse('rows is not a list');
   plain(value, 'rows');
-  const keys = ['id', 'kind', 'file', 'uri', 'line', 'lambdaUsd', 'fargateUsd', 'fargateTasks', 'requestsPerMonth', 'traffic', 'recommendation', 'platforms'];
+  const keys = [
+    'id',
+    'kind',
+    'file',
+    'uri',
+    'line',
+    'lambdaUsd',
+    'fargateUsd',
+    'fargateTasks',
+    'requestsPerMonth',
+    'traffic',
+    'recommendation',
+    'recommendedPlatform',
+    'platforms',
+  ];
   value.forEach((item, i) => {
     const row = record(item, `rows[${i}]`, keys, false);
     text(row['id'], `rows[${i}].id`, MAX_ID);
@@ -274,6 +288,7 @@ function rowsOf(value: unknown): SummaryRow[] {
     for (const key of ['lambdaUsd', 'fargateUsd', 'fargateTasks', 'requestsPerMonth']) number(row[key], `rows[${i}].${key}`, { min: 0, max: Number.MAX_VALUE });
     oneOf(row['traffic'], `rows[${i}].traffic`, ['given', 'assumed']);
     oneOf(row['recommendation'], `rows[${i}].recommendation`, ['lambda', 'fargate', 'either']);
+    if (row['recommendedPlatform'] !== undefined) text(row['recommendedPlatform'], `rows[${i}].recommendedPlatform`, MAX_ID);
     if (row['platforms'] !== undefined) {
       if (!Array.isArray(row['platforms'])) refuse(`rows[${i}].platforms is not a list`);
       (row['platforms'] as unknown[]).forEach((item, j) => {

@@ -12,7 +12,11 @@ export interface SortState {
 }
 
 const sortValue = (row: SummaryRow, key: string): unknown =>
-  key.startsWith('platform:') ? platformUsd(row, key.slice('platform:'.length)) : row[key as keyof SummaryRow];
+  key.startsWith('platform:')
+    ? platformUsd(row, key.slice('platform:'.length))
+    : key === 'recommendation'
+      ? summaryCell(row, key)
+      : row[key as keyof SummaryRow];
 
 export function sortRows(rows: readonly SummaryRow[], sort: SortState): SummaryRow[] {
   const sign = sort.descending ? -1 : 1;

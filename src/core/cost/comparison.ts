@@ -120,6 +120,8 @@ export interface SummaryFigures {
   requestsPerMonth: number;
   traffic: 'given' | 'assumed';
   recommendation: 'lambda' | 'fargate' | 'either';
+  /** The platform the recommendation names (the cheapest that meets the hard constraints), by its label. */
+  recommendedPlatform?: string;
   /** Platforms beyond Lambda and Fargate at the typical traffic (only when some are registered). */
   platforms?: { id: string; label: string; monthlyUsd: number }[];
 }
@@ -138,9 +140,13 @@ export function workloadSummary(
     fargateTasks: estimate.typical.fargate.tasks,
     requestsPerMonth: estimate.typical.requestsPerMonth,
     traffic: estimate.traffic,
-    recommendation: decide(workload, data.scenario, data.report).recommendation.side,
+    ...recommended(decide(workload, data.scenario, data.report).recommendation),
     ...(others.length
       ? { platforms: others.map((p) => ({ id: p.platform, label: platformById(p.platform)?.label ?? p.platform, monthlyUsd: p.monthlyUsd })) }
       : {}),
   };
+}
+
+function recommended(r: ReturnType<typeof decide>['recommendation']): Pick<SummaryFigures, 'recommendation' | 'recommendedPlatform'> {
+  return { recommendation: r.side, ...(r.platform ? { recommendedPlatform: r.platform.label } : {}) };
 }

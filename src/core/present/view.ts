@@ -204,6 +204,6 @@ export function summaryCell(row: SummaryFigures, key: string): string | undefine
   if (key === 'lambdaUsd') return formatUsd(row.lambdaUsd);
   if (key === 'fargateUsd') return `${formatUsd(row.fargateUsd)} (${row.fargateTasks})`;
   if (key.startsWith('platform:')) return formatUsd(platformUsd(row, key.slice('platform:'.length)));
-  if (key === 'recommendation') return sideLabel(row.recommendation);
+  if (key === 'recommendation') return row.recommendedPlatform ?? sideLabel(row.recommendation);
   return undefined;
 }

@@ -159,7 +159,9 @@ describe('EKS on EC2 nodes', () => {
     expect(part(c, 'instances')).toBeCloseTo(648.24, 6);
     expect(part(c, 'publicIpv4')).toBeCloseTo(21.9, 6);
     expect(c.monthlyUsd).toBeCloseTo(648.24 + 21.9 + 730 * (0.02646 + LCU * 0.0084) + 73, 6);
-    expect(c.notes).toEqual([expect.stringMatching(/EKS cluster fee: no eu-west-2 price in the sources; AWS states \$0\.10 per cluster-hour without a region/)]);
+    expect(c.notes).toEqual([
+      expect.stringMatching(/EKS cluster fee: no eu-west-2 price in the sources; AWS states \$0\.10 per cluster-hour without a region/),
+    ]);
   });
 
   test('extended support costs $0.60 a cluster-hour; a cluster shared by 2 services halves its share', () => {
