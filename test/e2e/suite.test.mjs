@@ -264,6 +264,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await waitFor('an App Runner column', async () => (await frame.locator('#app-runner-total').count()) > 0);
     assert.ok((await total('app-runner-total')) > 0, 'App Runner priced in us-east-1');
     assert.match(await frame.locator('body').innerText(), /closed to new customers since 2026-04-30/);
+    await frame.locator('#app-runner-total').scrollIntoViewIfNeeded();
     await shot('12-compare-view-app-runner');
     await frame.locator('#app-runner-customer').click();
     await waitFor('the App Runner column gone again', async () => (await frame.locator('#app-runner-total').count()) === 0);
@@ -277,6 +278,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await pickColorTheme(page, 'Light Modern');
     await waitFor('the light theme', async () => (await page.locator('.monaco-workbench.vs').count()) > 0);
     await waitForFrameText(page, 'Lambda is cheaper at 10M requests/month');
+    await frame.evaluate('window.scrollTo(0, 0)');
     await shot('12-compare-view-light');
     await pickColorTheme(page, 'Dark Modern');
     await waitFor('the dark theme again', async () => (await page.locator('.monaco-workbench.vs-dark').count()) > 0);
@@ -364,10 +366,14 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     });
     const ec2 = lenses.filter((t) => /on ECS on EC2/.test(t));
     for (const text of ec2) assert.match(text, /^about \$[\d.,]+\/mo on ECS on EC2 \(\d+ x m7g\.large\) · about \$[\d.,]+\/mo as Lambda \([^)]*\) · cheapest: /);
-    // The node group's lens is text only (nothing to click): read the decorations, not their links.
-    const decorations = await page.$$eval('.editor-instance .codelens-decoration', (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
-    const nodes = decorations.find((t) => /on EKS on EC2/.test(t));
+    // The node group's lens is text only (nothing to click): read the decorations, not their links, once its line is in view.
+    await goTo(page, 50, 5);
+    const nodes = await waitFor('the node group CodeLens', async () => {
+      const decorations = await page.$$eval('.editor-instance .codelens-decoration', (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+      return decorations.find((t) => /on EKS on EC2/.test(t));
+    });
     assert.match(nodes ?? '', /^about \$[\d.,]+\/mo on EKS on EC2 \(3 x m7g\.large nodes\) · no Lambda comparison/);
+    await shot('13-eks-nodegroup-lens');
     await hoverAt(page, 10, 13); // Cpu: '1024'
     const hover = await waitFor('the task size hover', async () => {
       const text = await hoverText(page);
