@@ -374,6 +374,15 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     });
     assert.match(nodes ?? '', /^about \$[\d.,]+\/mo on EKS on EC2 \(3 x m7g\.large nodes\) · no Lambda comparison/);
     await shot('13-eks-nodegroup-lens');
+    // An ECS Express Mode service: its lens and the hover on its size lead with Express Mode.
+    await hoverAt(page, 65, 13); // Cpu: '512'
+    const express = await waitFor('the Express service hover', async () => {
+      const text = await hoverText(page);
+      return /Task size 0\.5 vCPU \/ 1 GB/.test(text) && text;
+    });
+    assert.match(express, /Runs on ECS Express Mode today \(1 x 0\.5 vCPU \/ 1 GB task; AWS::ECS::ExpressGatewayService\)/);
+    await page.keyboard.press('Escape');
+    assert.ok((await codeLensTexts(page)).some((t) => /^about \$[\d.,]+\/mo on ECS Express Mode \(1 x 0\.5 vCPU \/ 1 GB task\) · about \$[\d.,]+\/mo as Lambda/.test(t)));
     await hoverAt(page, 10, 13); // Cpu: '1024'
     const hover = await waitFor('the task size hover', async () => {
       const text = await hoverText(page);

@@ -62,6 +62,17 @@ export class CostHoverProvider implements vscode.HoverProvider {
           return new vscode.Hover(md, toRange(at.range));
         }
       }
+      // Express Mode and App Runner services: their size (the estimate's task) where cpu or memory is written.
+      for (const { node, estimate } of this.costs.serviceCostsFor(document.uri)) {
+        const fields = node.kind === 'ecs-express-service' ? [node.cpuUnits, node.memoryMb] : [node.cpu, node.memory];
+        const at = fields.flatMap((f) => [f.keyAt, f.at]).find((loc) => loc && toRange(loc.range).contains(position));
+        if (!at) continue;
+        const { vcpu, memoryGb } = estimate.scenario.fargate;
+        const md = hoverContent(
+          taskHoverMarkdown(Math.round(vcpu * 1024), Math.round(memoryGb * 1024), estimate, editUsageLink(document.uri.toString(), estimate.id)),
+        );
+        return new vscode.Hover(md, toRange(at.range));
+      }
     } catch (error) {
       this.log.error('Cost hover failed', error);
     }
