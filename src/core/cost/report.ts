@@ -124,7 +124,13 @@ export function comparisonReport(
         monthlyUsd: cost.monthlyUsd,
         parts: cost.parts,
         deployment: cost.deployment,
-        ...(crossover && cost.platform !== 'lambda' ? { crossover: crossoverEntry(crossover, label) } : {}),
+        ...(crossover && cost.platform !== 'lambda'
+          ? {
+              crossover: cost.incomplete
+                ? { requestsPerMonth: null, ranges: [], note: `No verdict for ${label}: a price its figure needs is missing here (see the notes).` }
+                : crossoverEntry(crossover, label),
+            }
+          : {}),
         ...(cost.incomplete ? { incomplete: true as const } : {}),
       },
     ];

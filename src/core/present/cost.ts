@@ -98,7 +98,10 @@ function table(e: WorkloadEstimate): string {
 /** Where each platform becomes cheaper than Lambda: Fargate's sentence, then one per further platform. */
 function crossoverLine(e: WorkloadEstimate): string {
   const sentence = (c: Crossover, label: string) => `${verdictText(crossoverEntry(c, label), label, formatCount, (t) => `**${t}**`)}.`;
-  const others = extras(e).flatMap((p) => (e.crossovers[p.id] ? [sentence(e.crossovers[p.id]!, p.label)] : []));
+  // A figure the region cannot price in full is a lower bound: no verdict is drawn from it.
+  const others = extras(e).flatMap((p) =>
+    p.typical.incomplete ? [`${p.label}: no verdict (a price is missing, see the notes).`] : e.crossovers[p.id] ? [sentence(e.crossovers[p.id]!, p.label)] : [],
+  );
   return [sentence(e.crossover, 'Fargate'), ...others, flipsLine(e.flips)].join(' ');
 }
 

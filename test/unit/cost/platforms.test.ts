@@ -202,6 +202,8 @@ describe('the platforms a user enables', () => {
     );
     const json = JSON.parse((await cli(['--region', 'eu-west-2', '--platforms', 'app-runner', '--format', 'json'])).out);
     expect(json.platforms['app-runner'].incomplete).toBe(true);
+    // No verdict is drawn from a lower bound.
+    expect(json.platforms['app-runner'].crossover).toEqual({ requestsPerMonth: null, ranges: [], note: expect.stringMatching(/^No verdict for App Runner: /) });
     expect(json.cheapest.platform).not.toBe('app-runner');
     expect(json.cheapest.runnerUp).not.toBe('app-runner');
     // In us-east-1 it has its prices: complete, and ranked.
