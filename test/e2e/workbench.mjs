@@ -6,15 +6,7 @@ import { chromium } from './.cache/node_modules/playwright-core/index.mjs';
 export async function launch(url) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const consoleErrors = [];
@@ -74,10 +66,7 @@ export async function openFile(page, relativePath) {
   for (let attempt = 1; ; attempt++) {
     const input = await openQuickInput(page, 'Control+P');
     await input.fill(relativePath);
-    const row = page
-      .locator('.quick-input-list .monaco-list-row', { hasText: name })
-      .filter({ hasText: folder || name })
-      .first();
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: folder || name }).first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
     await row.click();
     try {
@@ -92,13 +81,7 @@ export async function openFile(page, relativePath) {
 }
 
 export async function showProblems(page) {
-  if (
-    !(await page
-      .locator('.markers-panel')
-      .isVisible()
-      .catch(() => false))
-  )
-    await page.keyboard.press('Control+Shift+M');
+  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
 }
 
@@ -127,13 +110,7 @@ async function filterApplied(page, text, state) {
   }
   const applied = text
     ? (await problemRows(page)).filter((r) => /^(Error|Warning|Info):/.test(r)).every((r) => r.toLowerCase().includes(text.toLowerCase()))
-    : !/Showing/.test(
-        (await page
-          .locator('.viewpane-filter-badge')
-          .first()
-          .textContent()
-          .catch(() => '')) ?? '',
-      );
+    : !/Showing/.test((await page.locator('.viewpane-filter-badge').first().textContent().catch(() => '')) ?? '');
   if (applied) return true;
   // About three seconds with the text in the box and the rows unfiltered: the panel did not take it.
   if (++state.unapplied >= 15) {
@@ -224,10 +201,7 @@ export async function squiggles(page, severity) {
 export async function goTo(page, line, column) {
   const input = await openQuickInput(page, 'Control+P');
   await input.fill(`:${line}:${column}`);
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` })
-    .first()
-    .waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
@@ -262,11 +236,7 @@ export function logs(userData) {
     }
   };
   walk(join(userData, 'logs'));
-  const read = (predicate) =>
-    files
-      .filter(predicate)
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n');
+  const read = (predicate) => files.filter(predicate).map((f) => readFileSync(f, 'utf8')).join('\n');
   return {
     crossover: read((f) => f.endsWith('/crossover.crossover/Crossover.log')),
     extensionHost: read((f) => /exthost\.log$/.test(f)),
@@ -278,10 +248,7 @@ export async function runCommand(page, title) {
   const input = await openQuickInput(page, 'F1');
   await input.fill(`>${title}`);
   const exactTitle = new RegExp(`^${escapeRegExp(title)}$`);
-  const row = page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exactTitle }) })
-    .first();
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactTitle }) }).first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await row.click();
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -291,18 +258,10 @@ export async function runCommand(page, title) {
 export async function pickColorTheme(page, name) {
   const input = await openQuickInput(page, 'F1');
   await input.fill('>Preferences: Color Theme');
-  await page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) })
-    .first()
-    .click();
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click();
   await waitFor('the theme picker', async () => /Color Theme/.test((await input.getAttribute('aria-label')) ?? ''));
   await input.fill(name);
-  await page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
-    .first()
-    .click();
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).first().click();
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
@@ -343,17 +302,13 @@ export async function hoverText(page) {
 
 /** Waits until some frame of the page (webviews, the Markdown preview) shows `text`; returns that frame's text. */
 export async function waitForFrameText(page, text, { timeout = 30_000 } = {}) {
-  return waitFor(
-    `a webview showing "${text}"`,
-    async () => {
-      for (const frame of page.frames()) {
-        const body = await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
-        if (body.includes(text)) return body;
-      }
-      return undefined;
-    },
-    { timeout },
-  );
+  return waitFor(`a webview showing "${text}"`, async () => {
+    for (const frame of page.frames()) {
+      const body = await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
+      if (body.includes(text)) return body;
+    }
+    return undefined;
+  }, { timeout });
 }
 
 /**
@@ -375,12 +330,7 @@ export async function applyQuickFix(page, line, column, title) {
       .catch(() => false);
   });
   for (let i = 0; i < 12; i++) {
-    const focused =
-      (await page
-        .locator('.action-widget .monaco-list-row.focused')
-        .first()
-        .getAttribute('aria-label')
-        .catch(() => null)) ?? '';
+    const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => null)) ?? '';
     if (focused.includes(title)) {
       await page.keyboard.press('Enter');
       return;
