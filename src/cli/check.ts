@@ -1,5 +1,6 @@
 /** Reads each file, runs the engine, and collects what the formatters print. */
-import { relative, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import {
   type AnalysisResult,
   analyzeText,
@@ -46,9 +47,42 @@ export const NOT_A_TEMPLATE = 'not a template Crossover reads (SAM, CloudFormati
  */
 export const READ_LIMIT_BYTES = 256 * 1024 * 1024;
 
+/**
+ * `file` relative to `cwd`, with forward slashes. The working folder is always a real path (the system resolves
+ * links in it), while a folder given on the command line may be named through a link (`$PWD` in a shell that
+ * entered it through one, or a checkout whose `../shared` is a link): when the plain relative path climbs out
+ * of `cwd`, the file's folder is resolved and, if it is really below `cwd`, the path is relative to that.
+ */
 export function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
+  let rel = relative(cwd, file);
+  if (climbs(rel)) {
+    const real = realFolder(dirname(file));
+    const realCwd = realFolder(cwd);
+    if (real !== undefined && realCwd !== undefined) {
+      const resolved = relative(realCwd, join(real, basename(file)));
+      if (!climbs(resolved)) rel = resolved;
+    }
+  }
   return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+function climbs(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
+/** Real paths of folders, cached: a folder walk asks for the same few folders thousands of times. */
+const realFolders = new Map<string, string | undefined>();
+function realFolder(folder: string): string | undefined {
+  if (!realFolders.has(folder)) {
+    let real: string | undefined;
+    try {
+      real = realpathSync.native(folder);
+    } catch {
+      real = undefined;
+    }
+    realFolders.set(folder, real);
+  }
+  return realFolders.get(folder);
 }
 
 /**

@@ -61,6 +61,8 @@ export class Analyzer implements vscode.Disposable {
   private config: EngineConfig;
   private generation = 0;
   private stamps = 0;
+  /** The last value given to the `crossover.hasWorkloads` context key (undefined: not set yet). */
+  private activeHasWorkloads: boolean | undefined;
 
   constructor(
     private settings: ExtensionSettings,
@@ -194,6 +196,19 @@ export class Analyzer implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.documentOpened(document);
   }
 
+  /**
+   * Sets the `crossover.hasWorkloads` context key: whether the active editor's file has workloads Crossover
+   * costs. The editor context menu shows Crossover's entries only then (package.json `menus`). Called when
+   * the active editor changes and whenever a result is published or dropped.
+   */
+  updateContextKey(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const value = document !== undefined && (this.results.get(document.uri.toString())?.result.workloads.length ?? 0) > 0;
+    if (value === this.activeHasWorkloads) return;
+    this.activeHasWorkloads = value;
+    void vscode.commands.executeCommand('setContext', 'crossover.hasWorkloads', value);
+  }
+
   get busy(): boolean {
     return this.debouncer.busy;
   }
@@ -236,12 +251,14 @@ export class Analyzer implements vscode.Disposable {
     }
     this.results.set(uri.toString(), { version, generation: this.generation, stamp: ++this.stamps, result });
     this.collection.set(uri, result.findings.map(toDiagnostic));
+    this.updateContextKey();
     this.changed.fire();
   }
 
   private forget(uri: vscode.Uri): void {
     if (!this.results.delete(uri.toString())) return;
     this.collection.delete(uri);
+    this.updateContextKey();
     this.changed.fire();
   }
 

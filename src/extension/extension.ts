@@ -130,6 +130,7 @@ function registerDocumentEvents(services: Services): vscode.Disposable[] {
     analyzer.onDidChangeResults(log.guard('Status update', () => status.update())),
     synthesized.onDidChange(log.guard('Status update', () => status.update())),
     analyzer.onDidChangeBusy(log.guard('Status update', (busy: boolean) => status.setAnalysing(busy))),
+    vscode.window.onDidChangeActiveTextEditor(log.guard('Active editor', () => analyzer.updateContextKey())),
     vscode.workspace.onDidOpenTextDocument(log.guard('Open', (d: vscode.TextDocument) => analyzer.documentOpened(d))),
     vscode.workspace.onDidChangeTextDocument(log.guard('Change', (e: vscode.TextDocumentChangeEvent) => analyzer.documentChanged(e.document))),
     vscode.workspace.onDidCloseTextDocument(log.guard('Close', (d: vscode.TextDocument) => documentClosed(services, d))),
@@ -188,6 +189,7 @@ function registerScanCommands({ log, scanner }: Services): vscode.Disposable[] {
 /** The documents already open are analysed now; the workspace scan and cdk.out start after activation returns, in the background. */
 function startScan(context: vscode.ExtensionContext, { log, analyzer, scanner, synthesized }: Services): void {
   for (const document of vscode.workspace.textDocuments) analyzer.documentOpened(document);
+  analyzer.updateContextKey();
   const timer = setTimeout(
     log.guard('Workspace scan', () => {
       void scanner.start('activation');

@@ -144,6 +144,24 @@ describe('crossover check: the folder walk follows links only inside the folder'
   });
 });
 
+describe('crossover check: paths printed from a folder reached through a link', { timeout: 60_000 }, () => {
+  // A checkout where ../shared is a link: the test (or the user's shell) names the folder through the link,
+  // while the process's working folder is its real path. The paths must still be relative to that folder.
+  test('a folder named through a link, run from inside its real path: paths relative to it, not ../../link/...', () => {
+    const real = join(base, 'real-corpus');
+    mkdirSync(join(real, 'app'), { recursive: true });
+    writeFileSync(join(real, 'app', 'template.yaml'), sam(512));
+    const link = join(base, 'elsewhere', 'corpus');
+    mkdirSync(join(base, 'elsewhere'));
+    symlinkSync(real, link);
+    const report = JSON.parse(cli(['check', link, '--format', 'json', '--fail-on', 'none'], link).stdout) as Report;
+    expect(report.files.map((f) => f.path)).toEqual(['app/template.yaml']);
+    // Named through the link from a folder outside it, the path goes through the link, as given.
+    const outside = JSON.parse(cli(['check', link, '--format', 'json', '--fail-on', 'none'], project).stdout) as Report;
+    expect(outside.files.map((f) => f.path)).toEqual(['../elsewhere/corpus/app/template.yaml']);
+  });
+});
+
 describe('crossover diff: both sides stay inside their roots', { timeout: 60_000 }, () => {
   test('two folders: a link to a template outside is on neither side', () => {
     const sides = join(base, 'sides');

@@ -9,6 +9,7 @@ import { ABSENT, byId, EXPECTED } from './expected.mjs';
 import {
   closeActiveEditor,
   codeLensTexts,
+  editorContextMenu,
   filterProblems,
   applyQuickFix,
   quickFixTitles,
@@ -21,6 +22,7 @@ import {
   listsFile,
   logs,
   openFile,
+  openQuickInput,
   problemRows,
   replaceAt,
   runCommand,
@@ -49,6 +51,63 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
 
   after(async () => {
     if (session) await session.browser.close();
+  });
+
+  test('the walkthrough opens on a fresh profile with its four steps; opening a template completes the first', async () => {
+    const { page } = session;
+    // Not runCommand: the command's own picker follows in the same quick input, which never hides in between.
+    const openWalkthrough = async () => {
+      const input = await openQuickInput(page, 'F1');
+      await input.fill('>Welcome: Open Walkthrough...');
+      await page
+        .locator('.quick-input-list .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: /^Welcome: Open Walkthrough\.\.\.$/ }) })
+        .first()
+        .click();
+      await waitFor('the walkthrough picker', async () => /walkthrough/i.test((await input.getAttribute('placeholder')) ?? ''));
+      await input.fill('Crossover');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Crossover' }).first().click();
+      await page.locator('.tab', { hasText: 'Walkthrough: Crossover' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    };
+    await openWalkthrough();
+    const steps = page.locator('.gettingStartedContainer button.getting-started-step');
+    await waitFor('the four steps of the walkthrough', async () => (await steps.count()) === 4);
+    const titles = await page.locator('.gettingStartedContainer .getting-started-step h3.step-title').allInnerTexts();
+    assert.deepEqual(
+      titles.map((t) => t.trim()),
+      ['Open a template', 'Read a finding', 'Set your traffic', 'Compare Lambda and Fargate'],
+    );
+    const openStep = page.locator('.gettingStartedContainer button.getting-started-step[data-step-id$="#openTemplate"]');
+    assert.equal(await openStep.getAttribute('aria-checked'), 'false', 'not done before a template is open');
+    // The first step's media (Markdown, in its own frame) shows.
+    await waitForFrameText(page, 'Crossover reads what you already have');
+    await shot('02-walkthrough');
+    // Opening a template with workloads sets crossover.hasWorkloads: the step's completion event.
+    // (Not cost/template.yaml: a later test reads its first CodeLens, which VS Code would show from its cache.)
+    await openFile(page, 'api/template.yaml');
+    await waitFor('the cost CodeLens (the template is analysed)', async () => (await codeLensTexts(page)).some((t) => /on Lambda/.test(t)));
+    // The walkthrough opened as a preview, which the template replaced: open it again.
+    await openWalkthrough();
+    await waitFor('the first step checked', async () => (await openStep.getAttribute('aria-checked')) === 'true');
+    await runCommand(page, 'View: Close All Editors');
+  });
+
+  test('the editor context menu has Crossover entries in files with workloads only', async () => {
+    const { page } = session;
+    const ours = ['Compare with Fargate', 'Compare with Lambda', 'Show Cost Change Against HEAD'];
+    const crossoverEntries = async () => (await editorContextMenu(page)).filter((label) => ours.includes(label));
+    await openFile(page, 'api/template.yaml');
+    assert.ok((await waitFor('Crossover entries in a template', crossoverEntries)).includes('Compare with Fargate'));
+    // YAML, JSON and TypeScript with nothing to cost: none (the key follows the active editor).
+    for (const file of ['plain/config.yaml', 'plain/data.json', 'plain/util.ts']) {
+      await openFile(page, file);
+      await waitFor(`no Crossover entry in ${file}`, async () => (await crossoverEntries()).length === 0);
+    }
+    await editorContextMenu(page, { whileOpen: () => shot('03-context-menu-plain') });
+    // A CDK app in TypeScript has workloads: the entries are back.
+    await openFile(page, 'cdk/lib/reports-stack.ts');
+    assert.ok((await waitFor('Crossover entries in a CDK app', crossoverEntries)).includes('Compare with Fargate'));
+    await runCommand(page, 'View: Close All Editors');
   });
 
   test('the workspace scan lists templates that are not open, on the right lines, with related information', async () => {
@@ -574,6 +633,22 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.doesNotMatch(crossover, /\[error\]/, 'no errors in the Crossover log');
     const ours = extensionHost.split('\n').filter((line) => /crossover/i.test(line) && /error|exception|failed/i.test(line));
     assert.deepEqual(ours, [], 'no errors from Crossover in the extension host log');
+  });
+
+  test("the extension's page shows Crossover's icon", async () => {
+    // The README's images are not checked here: the Extensions view does not resolve relative image paths of an
+    // installed extension (a run showed all three broken), so `vsce package` rewrites them to the repository's
+    // URLs, which this offline editor cannot reach. test/meta/extension-page.test.ts checks them instead.
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Extensions: Show Enabled Extensions');
+    await page.locator('.extensions-viewlet .extension-list-item', { hasText: 'Crossover' }).first().click();
+    await page.locator('.tab', { hasText: 'Extension: Crossover' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const icon = page.locator('.extension-editor .header .icon').first();
+    await waitFor('the icon loaded', async () => icon.evaluate((img) => img.complete && img.naturalWidth > 0).catch(() => false));
+    assert.match((await icon.getAttribute('src')) ?? '', /icon\.png/, 'our icon, not the default one');
+    await shot('22-extension-page');
+    await runCommand(page, 'View: Close All Editors');
   });
 
   test('a screenshot for the README: squiggle, hover and the Problems panel', async () => {

@@ -344,3 +344,26 @@ export async function applyQuickFix(page, line, column, title) {
 export async function quickFixTitles(page) {
   return page.locator('.action-widget .action-list-item, .context-view .monaco-list-row').allInnerTexts();
 }
+
+/**
+ * The labels of the editor's context menu (right-click in the text of the active editor), then closes it
+ * (`whileOpen` runs before, e.g. a screenshot). The menu is drawn by the workbench (in a shadow root, which
+ * Playwright's CSS locators pierce).
+ */
+export async function editorContextMenu(page, { whileOpen } = {}) {
+  await page
+    .locator('.editor-instance .monaco-editor .view-lines')
+    .first()
+    .click({ button: 'right', position: { x: 40, y: 10 } });
+  const menu = page.locator('.context-view .monaco-menu').first();
+  await menu.waitFor({ state: 'visible', timeout: 10_000 });
+  // Wait until the menu is complete: "Command Palette..." is its last group.
+  const labels = await waitFor('the editor context menu', async () => {
+    const texts = (await menu.locator('.action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    return texts.includes('Command Palette...') && texts;
+  });
+  if (whileOpen) await whileOpen();
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+  return labels;
+}
