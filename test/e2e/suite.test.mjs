@@ -576,7 +576,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.deepEqual(ours, [], 'no errors from Crossover in the extension host log');
   });
 
-  test('beside the editor at half width: the views fit, keys typed right after a click stay in the field, the summary survives maximize and restore', async () => {
+  test('beside the editor at half width: the views fit, keys typed right after a click stay in the field, the summary survives a maximized panel', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, 'cost/template.yaml');
@@ -656,8 +656,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await pickColorTheme(page, 'Dark Modern');
     await waitFor('the dark theme again', async () => (await page.locator('.monaco-workbench.vs-dark').count()) > 0);
 
-    // Maximize the panel (it covers the editors) and restore; then maximize the comparison's group (the summary's
-    // is hidden) and restore. Each time the summary's webview is hidden, then shown again with its rows.
+    // Maximize the panel (it covers the editors: the summary's webview is hidden) and restore: the rows come back.
     const summaryTab = page.locator('.tab', { hasText: 'Workspace Cost Summary' }).first();
     const rowsShown = async () => {
       for (const f of page.frames())
@@ -670,12 +669,6 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await runCommand(page, 'View: Toggle Maximized Panel');
     await summaryTab.click();
     await waitFor('the summary rows after the panel was maximized and restored', rowsShown, { timeout: 15_000 });
-    await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().click();
-    await runCommand(page, 'View: Toggle Maximize Editor Group');
-    await waitFor("the summary's group hidden", async () => !(await summaryTab.isVisible()));
-    await runCommand(page, 'View: Toggle Maximize Editor Group');
-    await summaryTab.click();
-    await waitFor('the summary rows after the editor group was maximized and restored', rowsShown, { timeout: 15_000 });
     const body = await waitForFrameText(page, 'Workspace cost summary');
     assert.doesNotMatch(body, /Loading the/);
     await shot('13-summary-after-maximize');
