@@ -1,4 +1,4 @@
-/* global window, document -- page.evaluate callbacks run in the browser */
+/* global window, document, getComputedStyle -- page.evaluate callbacks run in the browser */
 // The comparison view outside VS Code: the built webview bundle (dist/webview/compare.js) in the same page
 // the extension serves (same CSP), in plain Chromium, with a state computed from test/fixtures/cost by the
 // engine. Checks the figures it shows against that state, the messages an edit sends, keyboard focus,
