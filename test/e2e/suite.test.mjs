@@ -651,6 +651,105 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await runCommand(page, 'View: Close All Editors');
   });
 
+  test('beside the editor at half width: the views fit, keys typed right after a click stay in the field, the summary survives a maximized panel', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, 'cost/template.yaml');
+    const templateFile = join(workspace, 'cost', 'template.yaml');
+    const templateBefore = readFileSync(templateFile, 'utf8');
+    await waitFor('the Compare CodeLens', async () => (await codeLensTexts(page)).includes('Compare'));
+    await page
+      .locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ })
+      .first()
+      .click();
+    await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const frameWith = (selector) =>
+      waitFor(`a webview frame with ${selector}`, async () => {
+        for (const f of page.frames())
+          if (
+            (await f
+              .locator(selector)
+              .count()
+              .catch(() => 0)) > 0
+          )
+            return f;
+        return undefined;
+      });
+    const frame = await frameWith('#lambda-total');
+    const fit = (f) => f.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })');
+    const compareFit = await fit(frame);
+    assert.ok(compareFit.client > 300 && compareFit.client < 800, `the view sits beside the editor: ${compareFit.client} px wide`);
+    assert.ok(compareFit.scroll <= compareFit.client, `no sideways scroll in the comparison: ${JSON.stringify(compareFit)}`);
+    await shot('13-compare-half-width-dark');
+    await pickColorTheme(page, 'Light Modern');
+    await waitFor('the light theme', async () => (await page.locator('.monaco-workbench.vs').count()) > 0);
+    await waitFor('the comparison redrawn in the light theme', async () => (await fit(await frameWith('#lambda-total'))).client > 0);
+    await shot('13-compare-half-width-light');
+    await pickColorTheme(page, 'Dark Modern');
+    await waitFor('the dark theme again', async () => (await page.locator('.monaco-workbench.vs-dark').count()) > 0);
+
+    // The focus: the template editor has the focus, a click into a field, keys typed at once.
+    const view = await frameWith('#duration');
+    const before = await view.locator('#duration input').inputValue();
+    await page.locator('.editor-instance .view-line', { hasText: 'CatalogFunction' }).first().click();
+    await view.locator('#duration input').click();
+    await page.keyboard.type('7');
+    await waitFor('the typed key in the field', async () => (await view.locator('#duration input').inputValue()).length === before.length + 1);
+    assert.match(await view.locator('#duration input').inputValue(), /7/);
+    assert.equal(await page.locator('.tab.dirty').count(), 0, 'no editor has unsaved changes');
+    assert.equal(readFileSync(templateFile, 'utf8'), templateBefore, 'the template is unchanged');
+    // Typed in, not entered: the figures follow, and the field says it differs from the template.
+    await waitFor('the field marked as differing from the template', async () =>
+      /differs from the template/.test(
+        await view
+          .locator('#duration-edited')
+          .innerText()
+          .catch(() => ''),
+      ),
+    );
+    await view.locator('#duration-reset').click();
+    await waitFor('the template value back after Reset', async () => (await view.locator('#duration input').inputValue()) === before);
+
+    // The summary in the active group, beside the comparison: every column shown, no sideways scroll.
+    await runCommand(page, 'Crossover: Show Workspace Cost Summary');
+    const summaryFrame = await frameWith('#summary-table');
+    const columns = async (f) =>
+      f.evaluate(`(() => {
+        const heads = document.querySelectorAll('#summary-table thead th').length;
+        const cells = [...document.querySelectorAll('#summary-table tbody tr:first-child td')].map((td) => { const r = td.getBoundingClientRect(); return { width: r.width, right: r.right }; });
+        return { heads, cells, client: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth };
+      })()`);
+    const half = await columns(summaryFrame);
+    assert.ok(half.client < 800, `the summary sits beside the editor: ${half.client} px`);
+    assert.ok(half.scroll <= half.client, `no sideways scroll in the summary: ${JSON.stringify(half)}`);
+    assert.equal(half.cells.length, half.heads);
+    for (const cell of half.cells) assert.ok(cell.width > 0 && cell.right <= half.client, `a summary column cut off: ${JSON.stringify(cell)}`);
+    await shot('13-summary-half-width-dark');
+    await pickColorTheme(page, 'Light Modern');
+    await waitFor('the light theme', async () => (await page.locator('.monaco-workbench.vs').count()) > 0);
+    await shot('13-summary-half-width-light');
+    await pickColorTheme(page, 'Dark Modern');
+    await waitFor('the dark theme again', async () => (await page.locator('.monaco-workbench.vs-dark').count()) > 0);
+
+    // Maximize the panel (it covers the editors: the summary's webview is hidden) and restore: the rows come back.
+    const summaryTab = page.locator('.tab', { hasText: 'Workspace Cost Summary' }).first();
+    const rowsShown = async () => {
+      for (const f of page.frames())
+        if ((await f.locator('#summary-table tbody tr').count().catch(() => 0)) > 0 && (await f.evaluate('document.documentElement.clientWidth').catch(() => 0)) > 0) return f;
+      return undefined;
+    };
+    await showProblems(page);
+    await runCommand(page, 'View: Toggle Maximized Panel');
+    await waitFor('the editors covered by the maximized panel', async () => !(await summaryTab.isVisible()));
+    await runCommand(page, 'View: Toggle Maximized Panel');
+    await summaryTab.click();
+    await waitFor('the summary rows after the panel was maximized and restored', rowsShown, { timeout: 15_000 });
+    const body = await waitForFrameText(page, 'Workspace cost summary');
+    assert.doesNotMatch(body, /Loading the/);
+    await shot('13-summary-after-maximize');
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   test('a screenshot for the README: squiggle, hover and the Problems panel', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');

@@ -1,4 +1,4 @@
-/* global window, document -- page.evaluate callbacks run in the browser */
+/* global window, document, getComputedStyle -- page.evaluate callbacks run in the browser */
 // The comparison view outside VS Code: the built webview bundle (dist/webview/compare.js) in the same page
 // the extension serves (same CSP), in plain Chromium, with a state computed from test/fixtures/cost by the
 // engine. Checks the figures it shows against that state, the messages an edit sends, keyboard focus,
@@ -44,7 +44,7 @@ after(async () => {
 });
 
 /** The extension's page, with a stand-in for the webview API that records what the view posts. */
-async function open(theme, state) {
+async function open(theme, state, { width = 900, height = 1400 } = {}) {
   const nonce = 'dGVzdC1ub25jZQ==';
   const variables = Object.entries(THEMES[theme]).map(([k, v]) => `--${k}: ${v};`).join(' ');
   const head = `<style nonce="${nonce}">body { ${variables} }</style>
@@ -52,7 +52,7 @@ async function open(theme, state) {
   const html = states.comparePage({ nonce, cspSource: 'file:', scriptUri: './compare.js', head });
   const file = join(dir, `${theme}.html`);
   writeFileSync(file, html);
-  const page = await browser.newPage({ viewport: { width: 900, height: 1400 } });
+  const page = await browser.newPage({ viewport: { width, height } });
   const problems = [];
   page.on('console', (m) => {
     if (m.type() === 'error' || /Content Security Policy|Refused to/.test(m.text())) problems.push(m.text());
@@ -100,3 +100,88 @@ for (const theme of ['dark', 'light']) {
     await page.close();
   });
 }
+
+/** How far the page scrolls sideways (0: it fits). */
+const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+// Half of a 1440-wide window beside the editor (about 560 px once the side bar is open) and 400 px.
+for (const width of [560, 400]) {
+  test(`at ${width} px the comparison and the summary fit: no sideways scroll, fields and labels wrap, every summary column shown`, async () => {
+    const state = states.viewState(join(repo, 'test', 'fixtures', 'cost'), 'ApiFunction', { platforms: ['ecs-ec2', 'eks-fargate'] });
+    const { page, problems } = await open('light', state, { width, height: 900 });
+    assert.equal(await sideways(page), 0, 'the comparison scrolls sideways');
+    // Focusing a field keeps its label in view (nothing scrolls sideways, the label is inside the page).
+    await page.locator('#fargate-memory input').focus();
+    const label = await page.locator('vscode-label[for="fargate-memory"]').boundingBox();
+    assert.ok(label && label.x >= 0 && label.x + label.width <= width, `the label is inside the view: ${JSON.stringify(label)}`);
+    assert.equal(await page.evaluate(() => window.scrollX), 0);
+    await page.screenshot({ path: join(artifacts, `21-view-${width}px-light.png`), fullPage: true });
+    await page.locator('section.summary').screenshot({ path: join(artifacts, `21-view-${width}px-cards.png`) });
+    await page.locator('section.chart').screenshot({ path: join(artifacts, `21-view-${width}px-chart.png`) });
+    await page.locator('section.assumptions').screenshot({ path: join(artifacts, `21-view-${width}px-fields.png`) });
+
+    // The summary: each row a card, every column named and inside the view.
+    const rows = states.summaryRows(join(repo, 'test', 'fixtures', 'cost'));
+    await page.evaluate((r) => window.postMessage({ type: 'summary', rows: r, freeTierCreditUsd: 0 }, '*'), rows);
+    await page.waitForSelector('#summary-table');
+    assert.equal(await sideways(page), 0, 'the summary scrolls sideways');
+    const cells = await page
+      .locator('#summary-table tbody tr:first-child td')
+      .evaluateAll((tds) =>
+        tds.map((td) => ({ label: td.dataset.label, before: getComputedStyle(td, '::before').content, box: td.getBoundingClientRect().toJSON() })),
+      );
+    assert.ok(cells.length >= 6, `every column of the row: ${cells.length}`);
+    for (const cell of cells) {
+      assert.ok(cell.box.width > 0 && cell.box.right <= width, `${cell.label} visible: ${JSON.stringify(cell.box)}`);
+      assert.equal(cell.before, JSON.stringify(cell.label), `the cell names its column ${cell.label}`);
+    }
+    await page.screenshot({ path: join(artifacts, `21-summary-${width}px-light.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('typing on while new figures arrive: every key stays in the field, the edit applies without Enter', async () => {
+  const fixtures = join(repo, 'test', 'fixtures', 'cost');
+  const { page, problems } = await open('dark', states.viewState(fixtures, 'ApiFunction'));
+  await page.locator('#requests input').click();
+  await page.locator('#requests input').fill('');
+  await page.keyboard.type('2000');
+  // No Enter: the edit is sent once typing rests.
+  await page.waitForFunction(() => window.posted.some((m) => m.type === 'override'));
+  assert.deepEqual(await page.evaluate(() => window.posted.filter((m) => m.type === 'override')), [
+    { type: 'override', overrides: { requestsPerMonth: 2000 } },
+  ]);
+  // The extension answers with new figures while the user goes on typing: the field keeps focus and text.
+  await page.evaluate((s) => window.postMessage({ type: 'state', state: s }, '*'), states.viewState(fixtures, 'ApiFunction', { requestsPerMonth: 2000 }));
+  await page.waitForSelector('#requests-reset');
+  await page.keyboard.type('000');
+  assert.equal(await page.locator('#requests input').inputValue(), '2000000');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'requests');
+  // The field says it differs from the template, and its own Reset asks for the template's value.
+  assert.match(await page.locator('#requests-edited').innerText(), /differs from the template/);
+  await page.evaluate(() => (window.posted.length = 0));
+  await page.locator('#requests-reset').click();
+  await page.waitForFunction(() => window.posted.some((m) => m.type === 'override'));
+  assert.deepEqual(await page.evaluate(() => window.posted.filter((m) => m.type === 'override').at(-1)), { type: 'override', overrides: {} });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the summary comes back with its rows when its webview is made anew (hidden, moved, maximized)', async () => {
+  const rows = states.summaryRows(join(repo, 'test', 'fixtures', 'cost'));
+  const nonce = 'dGVzdC1ub25jZQ==';
+  const head = `<script nonce="${nonce}">window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), setState: (s) => { sessionStorage.setItem('state', JSON.stringify(s)); }, getState: () => JSON.parse(sessionStorage.getItem('state') ?? 'null') ?? undefined });</script>`;
+  const file = join(dir, 'summary.html');
+  writeFileSync(file, states.comparePage({ nonce, cspSource: 'file:', scriptUri: './compare.js', head, loading: 'Loading the workspace summary…' }));
+  const page = await browser.newPage({ viewport: { width: 700, height: 900 } });
+  await page.goto(pathToFileURL(file).href);
+  assert.match(await page.locator('body').innerText(), /Loading the workspace summary/);
+  await page.evaluate((r) => window.postMessage({ type: 'summary', rows: r, freeTierCreditUsd: 0 }, '*'), rows);
+  await page.waitForSelector('#summary-table');
+  // The webview is made anew (the page loads again); its rows show before any message comes.
+  await page.reload();
+  await page.waitForSelector('#summary-table', { timeout: 5_000 });
+  assert.equal(await page.locator('#summary-table tbody tr').count(), rows.length);
+  await page.close();
+});

@@ -1,10 +1,10 @@
 /**
- * The cost-over-traffic chart (Chart.js, log scale on both axes): a line per platform (Lambda with its front
- * door, Fargate with its load balancer, then any other) over 1,000 to 100 billion requests a month, the
- * crossover and the current traffic (or the low / typical / high band) marked. Colours come from the VS Code
- * theme; the labels from src/core/present/view.ts.
+ * The cost-over-traffic chart (Chart.js, log scale on both axes, labelled so): a line per platform (Lambda with
+ * its front door, Fargate with its load balancer, then any other) over 1,000 to 100 billion requests a month,
+ * the crossover and the typical traffic (with the low / high band) marked. What it draws is worked out in
+ * chart-model.ts; colours come from the VS Code theme; the labels from src/core/present/view.ts.
  */
-import { chartLines, chartText, VIEW_LABELS } from '../../src/core/browser.js';
+import { VIEW_LABELS } from '../../src/core/browser.js';
 import {
   Chart,
   type ChartDataset,
@@ -18,7 +18,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { type CompareViewState } from '../../src/shared/compare-messages.js';
-import { count, usd } from './format.js';
+import { chartSets, decadeTicks, tooltipAt, X_LABEL_PX, xTick, Y_LABEL_PX, yTick } from './chart-model.js';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
@@ -28,116 +28,83 @@ let chart: Chart | undefined;
 
 export function drawChart(canvas: HTMLCanvasElement, state: CompareViewState): void {
   chart?.destroy();
-  const { sweep, report, scenario } = state.data;
+  const { sweep } = state.data;
+  const mark = themeColor('--vscode-charts-foreground', themeColor('--vscode-foreground', '#cccccc'));
   // Lambda orange, Fargate blue (as the cards), further platforms the theme's other chart colours in turn.
-  const colors: Record<string, string> = { lambda: themeColor('--vscode-charts-orange', '#d18616'), fargate: themeColor('--vscode-charts-blue', '#3794ff') };
-  const more = [
-    themeColor('--vscode-charts-green', '#89d185'),
-    themeColor('--vscode-charts-purple', '#b180d7'),
-    themeColor('--vscode-charts-yellow', '#cca700'),
-    themeColor('--vscode-charts-red', '#f14c4c'),
-  ];
-  const lines = chartLines(state.data);
-  const colorOf = (key: string, i: number) => colors[key] ?? more[i % more.length]!;
-  const markColor = themeColor('--vscode-charts-foreground', themeColor('--vscode-foreground', '#cccccc'));
+  const { sets, y } = chartSets(state, {
+    lines: { lambda: themeColor('--vscode-charts-orange', '#d18616'), fargate: themeColor('--vscode-charts-blue', '#3794ff') },
+    more: [
+      themeColor('--vscode-charts-green', '#89d185'),
+      themeColor('--vscode-charts-purple', '#b180d7'),
+      themeColor('--vscode-charts-yellow', '#cca700'),
+      themeColor('--vscode-charts-red', '#f14c4c'),
+    ],
+    mark,
+  });
   const grid = themeColor('--vscode-charts-lines', 'rgba(128,128,128,0.3)');
-  const line = (label: string, values: number[], color: string): ChartDataset<'line'> => ({
+  const platforms = sets.filter((s) => s.kind === 'platform').length;
+  const datasets = sets.map((s): ChartDataset<'line'> => ({
     type: 'line',
-    label,
-    data: sweep.requestsPerMonth.map((x, i) => ({ x, y: Math.max(values[i]!, 0.01) })),
-    borderColor: color,
-    backgroundColor: color,
-    pointRadius: 0,
-    borderWidth: 2,
-  });
-  const marks: ChartDataset<'scatter'>[] = [];
-  const all = lines.flatMap((l) => l.values).filter((v) => v > 0);
-  const top = Math.max(...all);
-  const bottom = Math.max(Math.min(...all), 0.01);
-  if (report.crossover.requestsPerMonth !== null) {
-    const x = report.crossover.requestsPerMonth;
-    marks.push({
-      type: 'scatter',
-      label: chartText.crossover(x),
-      data: [
-        { x, y: bottom },
-        { x, y: top },
-      ],
-      showLine: true,
-      borderDash: [6, 4],
-      borderColor: markColor,
-      backgroundColor: markColor,
-      pointRadius: 0,
-      borderWidth: 1,
-    });
-  }
-  // Where Fargate stays cheaper, when the staircase crosses Lambda's line again after the first point.
-  const stays = report.crossover.staysCheaperFrom;
-  if (stays !== null && stays !== undefined && report.crossover.requestsPerMonth !== null && stays > report.crossover.requestsPerMonth * 1.0001) {
-    marks.push({
-      type: 'scatter',
-      label: chartText.staysCheaper(stays),
-      data: [
-        { x: stays, y: bottom },
-        { x: stays, y: top },
-      ],
-      showLine: true,
-      borderDash: [2, 3],
-      borderColor: markColor,
-      backgroundColor: markColor,
-      pointRadius: 0,
-      borderWidth: 1,
-    });
-  }
-  const current = state.bands && state.traffic === 'assumed' ? [state.bands.low, scenario.requestsPerMonth, state.bands.high] : [scenario.requestsPerMonth];
-  marks.push({
-    type: 'scatter',
-    label: chartText.traffic(state.traffic === 'assumed' && !!state.bands),
-    data: current.flatMap((x) => lines.map((l) => ({ x, y: Math.max(interpolate(sweep.requestsPerMonth, l.values, x), 0.01) }))),
-    borderColor: markColor,
-    backgroundColor: markColor,
-    pointRadius: 4,
-    pointStyle: 'rectRot',
-  });
+    label: s.label,
+    data: s.data,
+    borderColor: s.color,
+    // The legend's swatch is the line itself (or the band's diamond), never a filled box.
+    backgroundColor: s.kind === 'band' ? s.color : 'transparent',
+    pointStyle: s.pointStyle,
+    pointRadius: s.pointRadius,
+    pointHoverRadius: s.pointRadius,
+    borderWidth: s.borderWidth,
+    showLine: s.showLine,
+    ...(s.borderDash ? { borderDash: s.borderDash } : {}),
+  }));
+  const min = sweep.requestsPerMonth[0]!;
+  const max = sweep.requestsPerMonth[sweep.requestsPerMonth.length - 1]!;
   chart = new Chart(canvas, {
     type: 'line',
-    data: {
-      datasets: [...lines.map((l, i) => line(l.label, l.values, colorOf(l.key, i - 2))), ...marks] as ChartDataset<'line'>[],
-    },
+    data: { datasets },
     options: {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      color: markColor,
+      color: mark,
       parsing: false,
+      interaction: { mode: 'index', intersect: false },
       scales: {
         x: {
           type: 'logarithmic',
-          title: { display: true, text: VIEW_LABELS.chartRequests, color: markColor },
-          ticks: { color: markColor, callback: (v) => count(Number(v)) },
+          min,
+          max,
+          title: { display: true, text: VIEW_LABELS.chartRequests, color: mark },
+          // Powers of ten only, fewer as the view narrows, so no two labels overlap.
+          afterBuildTicks: (axis) => {
+            axis.ticks = decadeTicks(min, max, axis.width || canvas.clientWidth, X_LABEL_PX).map((value) => ({ value }));
+          },
+          ticks: { color: mark, callback: (v) => xTick(Number(v)), autoSkip: false, maxRotation: 0 },
           grid: { color: grid },
         },
         y: {
           type: 'logarithmic',
-          title: { display: true, text: VIEW_LABELS.chartCost, color: markColor },
-          ticks: { color: markColor, callback: (v) => usd(Number(v)) },
+          min: y.min,
+          max: y.max,
+          title: { display: true, text: VIEW_LABELS.chartCost, color: mark },
+          afterBuildTicks: (axis) => {
+            axis.ticks = decadeTicks(y.min, y.max, axis.height || canvas.clientHeight, Y_LABEL_PX).map((value) => ({ value }));
+          },
+          ticks: { color: mark, callback: (v) => yTick(Number(v)), autoSkip: false },
           grid: { color: grid },
         },
       },
       plugins: {
-        legend: { labels: { color: markColor } },
-        tooltip: { callbacks: { label: (item) => chartText.point(item.dataset.label, item.parsed.y ?? 0, item.parsed.x ?? 0) } },
+        legend: { labels: { color: mark, usePointStyle: true, pointStyleWidth: 24, boxHeight: 8 } },
+        tooltip: {
+          // Every platform's value at the hovered volume (one entry per platform line, none for the marks).
+          filter: (item) => item.datasetIndex < platforms,
+          callbacks: {
+            title: (items) => (items[0] ? tooltipAt(state, items[0].dataIndex).title : ''),
+            label: (item) => tooltipAt(state, item.dataIndex).lines[item.datasetIndex] ?? '',
+          },
+        },
       },
     },
   });
-}
-
-function interpolate(xs: number[], ys: number[], x: number): number {
-  for (let i = 1; i < xs.length; i++) {
-    if (xs[i]! >= x) {
-      const t = Math.log(x / xs[i - 1]!) / Math.log(xs[i]! / xs[i - 1]!);
-      return ys[i - 1]! + (ys[i]! - ys[i - 1]!) * t;
-    }
-  }
-  return ys[ys.length - 1]!;
 }

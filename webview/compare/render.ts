@@ -52,8 +52,14 @@ export function render(state: CompareViewState, post: (message: FromView) => voi
     el(
       'section',
       { class: 'summary', 'aria-label': L.monthlyCost },
-      ...panels.map((p) =>
-        el('div', { class: `figure ${p.key}` }, el('span', { class: 'label' }, p.label), el('span', { class: 'amount', id: `${p.key}-total` }, p.amount)),
+      // Each card's edge in its chart line's colour (platforms beyond the two take the chart's further colours in turn).
+      ...panels.map((p, i) =>
+        el(
+          'div',
+          { class: `figure ${p.key}${i >= 2 ? ` more-${(i - 2) % 4}` : ''}` },
+          el('span', { class: 'label' }, p.label),
+          el('span', { class: 'amount', id: `${p.key}-total` }, p.amount),
+        ),
       ),
       el('p', { class: 'verdict', id: 'verdict' }, verdict(report, scenario.requestsPerMonth)),
       ...(report.flips.length
@@ -99,33 +105,68 @@ export function render(state: CompareViewState, post: (message: FromView) => voi
   return root;
 }
 
-/** Every assumption the figures rest on, editable; a change is sent at once and everything is redrawn. */
+/** How long typing rests before a field's value applies (Enter, Tab and leaving the field apply at once). */
+export const APPLY_AFTER_MS = 400;
+
+/**
+ * The user's edits, shared by every field across redraws: a field kept through a redraw (the one being typed
+ * in, see main.ts) applies its value to the latest edits, not to those of the render that made it.
+ */
+let edits: Overrides = {};
+
+/** Every assumption the figures rest on, editable; a change is sent as it is typed and everything is redrawn. */
 function assumptionsForm(state: CompareViewState, post: (message: FromView) => void): HTMLElement {
   const s = state.data.scenario;
-  const overrides: Overrides = { ...state.overrides };
-  const send = () => post({ type: 'override', overrides: { ...overrides } });
+  edits = { ...state.overrides };
+  const send = () => post({ type: 'override', overrides: { ...edits } });
   const form = el('section', { class: 'assumptions', 'aria-label': L.assumptions }, el('h2', {}, L.assumptions));
   const grid = el('div', { class: 'grid' });
   form.append(grid);
 
-  const number = (id: string, label: string, value: number, apply: (v: number) => void, { min, max }: { min: number; max: number }) => {
+  // Set here (an override), the field says it differs from the template and offers its own Reset.
+  const edited = (id: string, label: string, keys: (keyof Overrides)[]) => {
+    const cell = el('div', { class: 'edited', id: `${id}-edited` });
+    if (keys.some((k) => state.overrides[k] !== undefined)) {
+      const reset = custom('vscode-button', { id: `${id}-reset`, secondary: '', 'aria-label': L.resetField(label) }, L.reset);
+      reset.addEventListener('click', () => {
+        for (const k of keys) delete edits[k];
+        send();
+      });
+      cell.append(el('span', { class: 'differs', title: L.differsTitle }, L.differs), reset);
+    }
+    return cell;
+  };
+  const row = (id: string, label: string, field: HTMLElement, keys: (keyof Overrides)[]) =>
+    grid.append(custom('vscode-label', { for: id }, label), field, edited(id, label, keys));
+
+  type NumberKey = { [K in keyof Overrides]-?: NonNullable<Overrides[K]> extends number ? K : never }[keyof Overrides];
+  const number = (id: string, label: string, value: number, key: NumberKey, { min, max }: { min: number; max: number }) => {
     // Text with a decimal keypad: a number field would flag 0.5 GB as a step mismatch.
     const field = custom('vscode-textfield', { id, value: String(value), inputmode: 'decimal' });
-    field.addEventListener('change', () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const apply = () => {
+      clearTimeout(timer);
+      timer = undefined;
       const v = Number((field as HTMLInputElement).value);
       // The extension's bounds (it refuses anything else): out of range is marked here, not sent.
-      const valid = Number.isFinite(v) && v >= min && v <= max;
+      const valid = (field as HTMLInputElement).value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max;
       // Out of range: marked as invalid (and announced), the figures stay as they are.
       field.toggleAttribute('invalid', !valid);
       field.setAttribute('aria-invalid', String(!valid));
-      if (valid) {
-        apply(v);
+      if (valid && edits[key] !== v && !(edits[key] === undefined && v === value)) {
+        edits[key] = v;
         send();
       }
+    };
+    // As it is typed (once typing rests), and at once on Enter, Tab or leaving the field.
+    field.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(apply, APPLY_AFTER_MS);
     });
-    grid.append(custom('vscode-label', { for: id }, label), field);
+    field.addEventListener('change', apply);
+    row(id, label, field, [key]);
   };
-  const select = (id: string, label: string, value: string, options: [string, string][], apply: (v: string) => void) => {
+  const select = (id: string, label: string, value: string, options: [string, string][], apply: (v: string) => void, keys: (keyof Overrides)[]) => {
     const field = custom(
       'vscode-single-select',
       { id },
@@ -135,20 +176,20 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
       apply((field as HTMLSelectElement).value);
       send();
     });
-    grid.append(custom('vscode-label', { for: id }, label), field);
+    row(id, label, field, keys);
   };
-  const checkbox = (id: string, label: string, value: boolean, apply: (v: boolean) => void) => {
+  const checkbox = (id: string, label: string, value: boolean, apply: (v: boolean) => void, keys: (keyof Overrides)[] = []) => {
     const field = custom('vscode-checkbox', { id, label, ...(value ? { checked: '' } : {}) });
     field.addEventListener('change', () => {
       apply((field as HTMLInputElement).checked);
       send();
     });
-    grid.append(el('span'), field);
+    grid.append(el('span', { class: 'label-cell' }), field, edited(id, label, keys));
   };
 
-  number('requests', L.requests, s.requestsPerMonth, (v) => (overrides.requestsPerMonth = v), OVERRIDE_BOUNDS.requestsPerMonth);
-  number('duration', L.duration, s.durationMs, (v) => (overrides.durationMs = v), OVERRIDE_BOUNDS.durationMs);
-  number('memory', L.memory, s.lambda.memoryMb, (v) => (overrides.memoryMb = v), OVERRIDE_BOUNDS.memoryMb);
+  number('requests', L.requests, s.requestsPerMonth, 'requestsPerMonth', OVERRIDE_BOUNDS.requestsPerMonth);
+  number('duration', L.duration, s.durationMs, 'durationMs', OVERRIDE_BOUNDS.durationMs);
+  number('memory', L.memory, s.lambda.memoryMb, 'memoryMb', OVERRIDE_BOUNDS.memoryMb);
   select(
     'architecture',
     L.architecture,
@@ -157,56 +198,60 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
       ['x86_64', 'x86_64'],
       ['arm64', L.arm64],
     ],
-    (v) => (overrides.architecture = v as 'x86_64' | 'arm64'),
+    (v) => (edits.architecture = v as 'x86_64' | 'arm64'),
+    ['architecture'],
   );
   select(
     'region',
     L.region,
     s.region,
     state.data.regions.map((r) => [r.id, `${r.id} (${r.name})`]),
-    (v) => (overrides.region = v),
+    (v) => (edits.region = v),
+    ['region'],
   );
-  select('front-door', L.frontDoor, s.lambda.frontDoor, FRONT_DOORS, (v) => (overrides.frontDoor = v as Overrides['frontDoor']));
+  select('front-door', L.frontDoor, s.lambda.frontDoor, FRONT_DOORS, (v) => (edits.frontDoor = v as Overrides['frontDoor']), ['frontDoor']);
   select(
     'fargate-vcpu',
     L.fargateVcpu,
     String(s.fargate.vcpu),
     FARGATE_VCPU.map((v) => [v, `${v} vCPU`]),
-    (v) => (overrides.fargateVcpu = Number(v)),
+    (v) => (edits.fargateVcpu = Number(v)),
+    ['fargateVcpu'],
   );
-  number('fargate-memory', L.fargateMemory, s.fargate.memoryGb, (v) => (overrides.fargateMemoryGb = v), OVERRIDE_BOUNDS.fargateMemoryGb);
+  number('fargate-memory', L.fargateMemory, s.fargate.memoryGb, 'fargateMemoryGb', OVERRIDE_BOUNDS.fargateMemoryGb);
   // The per-task capacity in force (worked out from the CPU a request uses unless set here).
   const fargate = state.data.report.assumptions['fargate'] as { perTaskConcurrency?: number } | undefined;
   const capacity = fargate?.perTaskConcurrency ?? s.fargate.perTaskConcurrency ?? 1;
-  number('per-task', L.perTask, Math.round(capacity * 100) / 100, (v) => (overrides.perTaskConcurrency = v), OVERRIDE_BOUNDS.perTaskConcurrency);
-  number('cpu-busy', L.cpuBusyShare, s.fargate.cpuBusyShare, (v) => (overrides.cpuBusyShare = v), OVERRIDE_BOUNDS.cpuBusyShare);
-  number('min-tasks', L.minTasks, s.fargate.minTasks, (v) => (overrides.minTasks = v), OVERRIDE_BOUNDS.minTasks);
-  number('busy-hours', L.busyHours, s.day.busyHoursPerDay, (v) => (overrides.busyHoursPerDay = v), OVERRIDE_BOUNDS.busyHoursPerDay);
+  number('per-task', L.perTask, Math.round(capacity * 100) / 100, 'perTaskConcurrency', OVERRIDE_BOUNDS.perTaskConcurrency);
+  number('cpu-busy', L.cpuBusyShare, s.fargate.cpuBusyShare, 'cpuBusyShare', OVERRIDE_BOUNDS.cpuBusyShare);
+  number('min-tasks', L.minTasks, s.fargate.minTasks, 'minTasks', OVERRIDE_BOUNDS.minTasks);
+  number('busy-hours', L.busyHours, s.day.busyHoursPerDay, 'busyHoursPerDay', OVERRIDE_BOUNDS.busyHoursPerDay);
   select(
     'savings-plan',
     L.savingsPlan,
     s.savingsPlan,
     SAVINGS_PLANS.map((p) => [p, p]),
-    (v) => (overrides.savingsPlan = v as Overrides['savingsPlan']),
+    (v) => (edits.savingsPlan = v as Overrides['savingsPlan']),
+    ['savingsPlan'],
   );
-  checkbox('free-tier', L.freeTier, s.freeTier, (v) => (overrides.freeTier = v));
-  checkbox('spot', L.spot, s.fargate.spot, (v) => (overrides.spot = v));
+  checkbox('free-tier', L.freeTier, s.freeTier, (v) => (edits.freeTier = v), ['freeTier']);
+  checkbox('spot', L.spot, s.fargate.spot, (v) => (edits.spot = v), ['spot']);
   // A switch per platform beyond Lambda and Fargate: shown (costed) or not.
   const shown = new Set(state.data.platforms.map((p) => p.id));
   for (const p of state.data.available ?? [])
     checkbox(`platform-${p.id}`, L.showPlatform(p.label), shown.has(p.id), (v) => {
-      const next = new Set(overrides.platforms ?? [...shown].filter((id) => id !== 'lambda' && id !== 'ecs-fargate'));
+      const next = new Set(edits.platforms ?? [...shown].filter((id) => id !== 'lambda' && id !== 'ecs-fargate'));
       if (v) next.add(p.id);
       else next.delete(p.id);
-      overrides.platforms = [...next];
+      edits.platforms = [...next];
     });
   // App Runner is offered only to accounts that already use it: this toggle says so (and shows its column).
   checkbox('app-runner-customer', L.appRunnerCustomer, s.appRunnerCustomer === true, (v) => {
-    const next = new Set(overrides.platforms ?? [...shown].filter((id) => id !== 'lambda' && id !== 'ecs-fargate'));
+    const next = new Set(edits.platforms ?? [...shown].filter((id) => id !== 'lambda' && id !== 'ecs-fargate'));
     if (v) next.add('app-runner');
     else next.delete('app-runner');
-    overrides.platforms = [...next];
-    overrides.appRunnerCustomer = v;
+    edits.platforms = [...next];
+    edits.appRunnerCustomer = v;
   });
 
   const save = custom('vscode-button', { id: 'save-usage' }, L.saveUsage);

@@ -75,6 +75,8 @@ export function renderSummary(
     );
     cells.forEach((cell, i) => {
       const td = tr.insertCell();
+      // Named in the cell too: a narrow view shows each row as a card with every column labelled.
+      td.setAttribute('data-label', columns[i]!.label);
       td.append(cell);
       if (columns[i]!.numeric) td.className = 'number';
       else td.className = 'text';

@@ -42,6 +42,11 @@ export const VIEW_LABELS = {
   spot: 'Fargate Spot',
   saveUsage: 'Save to usage file',
   reset: 'Reset',
+  resetField: (label: string) => `Reset ${label} to the template's value`,
+  differs: 'differs from the template',
+  differsTitle: 'Set in this view: differs from the template, the usage file and the settings. Reset brings their value back.',
+  loadingComparison: 'Loading the comparison…',
+  loadingSummary: 'Loading the workspace summary…',
   sources: 'Where the workload’s values come from',
   decision: 'Decision',
   recommendation: 'Recommendation',
@@ -49,8 +54,8 @@ export const VIEW_LABELS = {
   coldStarts: 'Cold starts',
   equivalent: 'Equivalent configuration',
   openEquivalent: 'Open as a new file',
-  chartRequests: 'Requests per month',
-  chartCost: 'Monthly cost (USD)',
+  chartRequests: 'Requests per month (log scale)',
+  chartCost: 'Monthly cost (USD, log scale)',
   summaryTitle: 'Workspace cost summary',
   summaryTab: 'Crossover: Workspace Cost Summary',
 } as const;
@@ -149,8 +154,10 @@ export function chartLines(data: ComparisonData): { key: string; label: string; 
 export const chartText = {
   crossover: (requestsPerMonth: number) => `Crossover (${formatCount(requestsPerMonth)}/mo)`,
   staysCheaper: (requestsPerMonth: number) => `Fargate cheaper for good (${formatCount(requestsPerMonth)}/mo)`,
-  traffic: (bands: boolean) => (bands ? 'Traffic: low / typical / high' : 'Current traffic'),
-  point: (label: string | undefined, usd: number, requestsPerMonth: number) => `${label}: ${formatUsd(usd)} at ${formatCount(requestsPerMonth)}`,
+  typical: (requestsPerMonth: number, assumed: boolean) => `${assumed ? 'Typical traffic, assumed' : 'Your traffic'} (${formatCount(requestsPerMonth)}/mo)`,
+  band: (low: number, high: number) => `Low / high traffic (${formatCount(low)} / ${formatCount(high)})`,
+  tooltipTitle: (requestsPerMonth: number) => `${formatCount(requestsPerMonth)} requests/month`,
+  point: (label: string, usd: number) => `${label}: ${formatUsd(usd)}/mo`,
 };
 
 /** The view's date line: the region, the dates of its own prices, how many are own / derived / borrowed. */

@@ -2,7 +2,7 @@
  * The workspace summary: every Lambda function, task definition and service with its typical figures and the
  * recommendation, sortable in the view; a workload's name opens its comparison.
  */
-import { type WorkloadEstimate, workloadSummary } from '../../core/index.js';
+import { VIEW_LABELS, type WorkloadEstimate, workloadSummary } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { type SummaryRow, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
 import { type CostService } from '../cost/estimates.js';
@@ -18,7 +18,7 @@ export function attachSummary(
   log: Log,
   compare: (target: CompareTarget) => void,
 ): vscode.Disposable {
-  panel.webview.html = html(panel.webview, extensionUri);
+  panel.webview.html = html(panel.webview, extensionUri, VIEW_LABELS.loadingSummary);
   let rows: SummaryRow[] = [];
   const post = () => {
     rows = summaryRows(costs);

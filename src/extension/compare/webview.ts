@@ -17,8 +17,13 @@ export async function openAt(uri: string, line: number): Promise<void> {
   await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
 }
 
-/** The page, with a fresh nonce and the webview's resource origin. */
-export function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+/** The page, with a fresh nonce and the webview's resource origin; `loading`: what it says until the figures come. */
+export function html(webview: vscode.Webview, extensionUri: vscode.Uri, loading?: string): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'compare.js'));
-  return comparePage({ nonce: randomBytes(16).toString('base64'), cspSource: webview.cspSource, scriptUri: script.toString() });
+  return comparePage({
+    nonce: randomBytes(16).toString('base64'),
+    cspSource: webview.cspSource,
+    scriptUri: script.toString(),
+    ...(loading !== undefined ? { loading } : {}),
+  });
 }

@@ -145,7 +145,7 @@ describe('a platform registered only in the test', () => {
     const view = render(state, () => {}) as unknown as FakeElement;
     expect(view.byId('test-vm-total')?.textContent).toBe('$250/mo');
     const figures = view.all().filter((e) => e.getAttribute('class')?.startsWith('figure '));
-    expect(figures.map((f) => f.getAttribute('class'))).toEqual(['figure lambda', 'figure fargate', 'figure test-vm']);
+    expect(figures.map((f) => f.getAttribute('class'))).toEqual(['figure lambda', 'figure fargate', 'figure test-vm more-0']);
     const table = view.byId('test-vm-breakdown')!;
     expect(table.byTag('caption')[0]!.textContent).toBe('Test VM: 1 × always-on VM (fixed)');
     expect(table.byTag('tbody')[0]!.textContent).toBe('Instance$250');
