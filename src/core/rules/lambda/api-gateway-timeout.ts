@@ -29,6 +29,7 @@ export default defineRule({
     id: 'lambda/api-gateway-timeout',
     category: 'lambda',
     severity: 'warning',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description:

@@ -14,6 +14,7 @@ export default defineRule({
     id: 'lambda/deprecated-runtime',
     category: 'lambda',
     severity: 'warning',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description: 'A Lambda runtime past its deprecation date (warning), or within six months of it (information), with the runtime to move to.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'lambda/prefer-arm64',
     category: 'lambda',
     severity: 'info',
+    kind: 'suggestion',
     fixable: true,
     docs: {
       description: 'A zip-packaged function on x86_64 whose runtime also runs on arm64 (Graviton), where duration costs about 20% less.',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'sqs/visibility-timeout',
     category: 'sqs',
     severity: 'warning',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description:
