@@ -115,7 +115,38 @@ function runtimeFix(model: TemplateModel, fn: LambdaFunction, info: RuntimeInfo,
       ...preferred,
     };
   }
-  if (field.via !== undefined || field.origin === 'default') return undefined;
+  if (field.origin === 'default') return undefined;
+  if (field.via !== undefined) return indirectRuntimeFix(model, fn, info, target);
   const fix = setFunctionSetting(model, fn, field, { template: ['Runtime'], serverless: ['runtime'] }, target.id, title);
   return fix ? { ...fix, ...preferred } : undefined;
+}
+
+/**
+ * A runtime that comes through an intrinsic, in a template: a parameter's Default is set (every use of the parameter
+ * changes, so the fix is not preferred); an Fn::Join or Fn::Sub of literals is replaced by the runtime (not preferred:
+ * the expression goes). Anything else (a mapping, a condition, a serverless variable) is left to the author.
+ */
+function indirectRuntimeFix(model: TemplateModel, fn: LambdaFunction, info: RuntimeInfo, target: RuntimeInfo): SetFix | undefined {
+  const field = fn.runtime;
+  if (model.format !== 'sam' && model.format !== 'cloudformation') return undefined;
+  if (info.family !== target.family) return undefined;
+  const parameter = /^!Ref (\S+) \(parameter Default\)$/.exec(field.via ?? '')?.[1];
+  if (parameter !== undefined) {
+    if (model.parameters.get(parameter)?.defaultValue !== info.id) return undefined;
+    return {
+      title: `Use ${target.id} as the Default of parameter ${parameter} (every use of it)`,
+      set: { path: ['Parameters', parameter], keys: ['Default'], value: target.id },
+      preferred: false,
+    };
+  }
+  if (field.via !== 'Fn::Join' && field.via !== 'Fn::Sub') return undefined;
+  const fix = setFunctionSetting(
+    model,
+    fn,
+    field,
+    { template: ['Runtime'], serverless: ['runtime'] },
+    target.id,
+    `Use ${target.id} instead of the ${field.via}`,
+  );
+  return fix ? { ...fix, preferred: false } : undefined;
 }
