@@ -63,6 +63,12 @@ describe('rule catalogue', () => {
       expect(kindOf(id), id).toBe('pitfall');
   });
 
+  test('the rule pages ship in the VSIX ("Show documentation" opens them from the extension, not the web)', () => {
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    expect(ignore).toContain('**');
+    expect(ignore).toContain('!docs/rules/**');
+  });
+
   test('the docs index is up to date', () => {
     expect(readFileSync(join(root, 'docs/rules/README.md'), 'utf8')).toBe(renderRuleIndex(RULES));
   });
