@@ -335,3 +335,26 @@ export function setFunctionSetting(
   if (model.format === 'serverless') return { title, set: { path: fn.loc.path, keys: keys.serverless, value } };
   return undefined;
 }
+
+/**
+ * CDK: a `Duration.x(n)` written where the field is (its text is its evaluation: not through a constant, on one line),
+ * rewritten as `Duration.seconds(seconds)` with the same qualifier (`cdk.Duration`, `Duration`).
+ */
+export function cdkDurationFix(field: Field<unknown>, seconds: number, title: string): Fix | undefined {
+  const { via, at } = field;
+  if (via === undefined || !at || !Number.isInteger(seconds) || seconds < 0) return undefined;
+  const call = /^((?:[A-Za-z_$][\w$]*\.)*Duration)\.(?:millis|seconds|minutes|hours|days)\(\s*\d+(?:\.\d+)?\s*\)$/.exec(via);
+  const { start, end } = at.range;
+  if (!call || start.line !== end.line || end.character - start.character !== via.length) return undefined;
+  return { title, edits: [{ range: at.range, newText: `${call[1]}.seconds(${seconds})` }] };
+}
+
+/** CDK: the last member of a dotted name written at the field (`lambda.Architecture.X86_64` -> `ARM_64`). */
+export function cdkMemberFix(field: Field<unknown>, member: string, title: string): Fix | undefined {
+  const { written, at } = field;
+  if (field.via === undefined || written === undefined || !at) return undefined;
+  const { start, end } = at.range;
+  if (start.line !== end.line || end.character - start.character !== written.length) return undefined;
+  const last = written.slice(written.lastIndexOf('.') + 1);
+  return { title, edits: [{ range: { start: { line: end.line, character: end.character - last.length }, end }, newText: member }] };
+}

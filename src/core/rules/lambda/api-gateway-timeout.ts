@@ -1,6 +1,6 @@
 import { API_GATEWAY_LIMITS } from '../../data/limits.js';
 import { type Fix } from '../../findings.js';
-import { setFunctionSetting, type SetFix } from '../../fixes.js';
+import { cdkDurationFix, setFunctionSetting, type SetFix } from '../../fixes.js';
 import { isLiteral } from '../../model/field.js';
 import { type EventSource, type LambdaFunction } from '../../model/nodes.js';
 import { type TemplateModel } from '../../model/template.js';
@@ -158,6 +158,10 @@ function fixTimeout(model: TemplateModel, fn: LambdaFunction, limit: number, res
   const at = field.at;
   if (!Number.isInteger(limit)) return {};
   if (isLiteral(field) && at) return { fix: { title: `Set Timeout to ${limit} s`, edits: [{ range: at.range, newText: String(limit) }] } };
+  if (model.format === 'cdk') {
+    const fix = cdkDurationFix(field, limit, `Set Timeout to ${limit} s`);
+    return fix ? { fix } : {};
+  }
   if (field.origin !== 'globals' || model.format !== 'sam' || field.via !== undefined || field.value === undefined || !at) return {};
   const heirs = model.functions.filter((f) => f.timeoutSeconds.origin === 'globals');
   const limits = heirs.map((f) => strictestLimit(f, model, restLimit));
