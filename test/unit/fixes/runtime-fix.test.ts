@@ -72,7 +72,7 @@ describe('SAM', () => {
     const [finding] = findings('file:///t/template.yaml', text);
     expect(finding?.fix?.preferred).toBe(false);
     expect(fixed('file:///t/template.yaml', text, /^Use nodejs24\.x instead of the Fn::Join$/)).toMatch(
-      /      Runtime: nodejs24\.x\n      Handler: app\.handler\n/,
+      / {6}Runtime: nodejs24\.x\n {6}Handler: app\.handler\n/,
     );
   });
 

@@ -43,7 +43,7 @@ describe('timeout inherited from Globals', () => {
     const { text: out, title } = fix(text, 'Rest');
     expect(title).toBe('Set Timeout to 29 s on Rest (Globals keeps 60 s for Worker)');
     expect(out).toContain('  Rest:\n    Type: AWS::Serverless::Function\n    Properties:\n');
-    expect(out).toMatch(/  Rest:\n[^]*Timeout: 29\n[^]*  Worker:/);
+    expect(out).toMatch(/ {2}Rest:\n[^]*Timeout: 29\n[^]* {2}Worker:/);
     expect(out).toContain('Globals:\n  Function:\n    Timeout: 60\n');
     expect(findings(out)).toEqual([]);
   });
