@@ -1,6 +1,6 @@
 import { type SeveritySetting } from './findings.js';
 import { LAMBDA_LIMITS, API_GATEWAY_LIMITS } from './data/limits.js';
-import { checkRules, checkSetting } from './settings.js';
+import { checkBoolean, checkRules, checkSetting } from './settings.js';
 
 /** What the engine can be told by its faces (VS Code settings, CLI flags). Everything has a default. */
 export interface EngineConfig {
@@ -16,6 +16,11 @@ export interface EngineConfig {
   now: Date;
   /** Files larger than this are not analysed (a finding says so). */
   maxFileSizeBytes: number;
+  /**
+   * `crossover.problems.showSuggestions`: false turns every finding below a warning (the suggestions, information by
+   * default) into a hint, which the Problems panel leaves out and the editor still marks, with its quick fix.
+   */
+  showSuggestions: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 4 * 1024 * 1024;
@@ -29,6 +34,7 @@ export function defaultConfig(): EngineConfig {
     },
     now: new Date(),
     maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_BYTES,
+    showSuggestions: true,
   };
 }
 
@@ -37,6 +43,7 @@ export interface PartialConfig {
   limits?: Partial<EngineConfig['limits']>;
   now?: Date;
   maxFileSizeBytes?: number;
+  showSuggestions?: boolean;
 }
 
 /**
@@ -64,5 +71,6 @@ export function resolveConfig(partial: PartialConfig = {}, problems: string[] = 
     },
     now: partial.now instanceof Date && Number.isFinite(partial.now.getTime()) ? partial.now : base.now,
     maxFileSizeBytes: sizeOk ? size : base.maxFileSizeBytes,
+    showSuggestions: checkBoolean('problems.showSuggestions', partial.showSuggestions, base.showSuggestions, problems),
   };
 }

@@ -20,7 +20,7 @@ import { type PathSegment } from './model/location.js';
 import { type LambdaFunction } from './model/nodes.js';
 import { type TemplateModel } from './model/template.js';
 import { type LoadedDocument } from './parse/document/load.js';
-import { isMap, isSeq, type MapEntry, type MapNode, type TreeNode } from './parse/document/tree.js';
+import { isMap, isScalar, isSeq, type MapEntry, type MapNode, type TreeNode } from './parse/document/tree.js';
 
 type FixValue = string | number | boolean | FixValue[] | { [key: string]: FixValue };
 
@@ -94,9 +94,25 @@ function replaceValue(doc: LoadedDocument, entry: MapEntry, value: FixValue): Te
   const target = entry.value;
   // Written as an alias: the alias goes, the anchored value (and every other alias of it) stays.
   if (target.anchor?.alias) return { range: doc.lines.range(target.anchor.start, target.anchor.end), newText: rendered };
+  const inPlace = replaceItems(doc, target, value);
+  if (inPlace) return inPlace;
   const start = target.start;
   const end = contentEnd(doc, target);
   const text = doc.text;
+  if (
+    doc.syntax === 'yaml' &&
+    !Array.isArray(value) &&
+    typeof value !== 'object' &&
+    (isMap(target) || isSeq(target)) &&
+    text[start] !== '{' &&
+    text[start] !== '['
+  ) {
+    // A block collection replaced by a plain value: the value goes after the key's colon (`Runtime: nodejs24.x`),
+    // when nothing but blanks separates them.
+    const gap = text.slice(entry.keyNode.end, start);
+    const colon = /^\s*:[ \t]*(?:\r?\n[ \t]*)+$/.exec(gap);
+    if (colon) return { range: doc.lines.range(entry.keyNode.end + gap.indexOf(':') + 1, end), newText: ` ${rendered}` };
+  }
   if (start === end) {
     // An empty value (`Key:` then nothing, or a comment): the value goes after the colon, apart from a comment.
     if (doc.syntax !== 'yaml') return undefined;
@@ -116,6 +132,25 @@ function replaceValue(doc: LoadedDocument, entry: MapEntry, value: FixValue): Te
     }
   }
   return { range: doc.lines.range(start, end), newText: rendered };
+}
+
+/**
+ * A list replaced by a list of as many plain values: each item's text replaced where it is, so the file's list
+ * style stays (`[x86_64]` -> `[arm64]`, `- x86_64` -> `- arm64`, a JSON array over several lines), comments too.
+ */
+function replaceItems(doc: LoadedDocument, target: TreeNode, value: FixValue): TextEdit | undefined {
+  if (!Array.isArray(value) || !isSeq(target) || target.items.length !== value.length || value.length === 0) return undefined;
+  if (target.anchor?.alias || value.some((v) => typeof v === 'object')) return undefined;
+  const items = target.items;
+  if (!items.every((item) => isScalar(item) && !item.anchor && item.end > item.start)) return undefined;
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const rendered = render(doc, value[i]!);
+    if (rendered === undefined) return undefined;
+    if (i > 0) parts.push(doc.text.slice(items[i - 1]!.end, items[i]!.start));
+    parts.push(rendered);
+  }
+  return { range: doc.lines.range(items[0]!.start, items[items.length - 1]!.end), newText: parts.join('') };
 }
 
 /**
@@ -299,4 +334,27 @@ export function setFunctionSetting(
   if (model.format === 'sam' || model.format === 'cloudformation') return { title, set: { path: [...fn.loc.path, 'Properties'], keys: keys.template, value } };
   if (model.format === 'serverless') return { title, set: { path: fn.loc.path, keys: keys.serverless, value } };
   return undefined;
+}
+
+/**
+ * CDK: a `Duration.x(n)` written where the field is (its text is its evaluation: not through a constant, on one line),
+ * rewritten as `Duration.seconds(seconds)` with the same qualifier (`cdk.Duration`, `Duration`).
+ */
+export function cdkDurationFix(field: Field<unknown>, seconds: number, title: string): Fix | undefined {
+  const { via, at } = field;
+  if (via === undefined || !at || !Number.isInteger(seconds) || seconds < 0) return undefined;
+  const call = /^((?:[A-Za-z_$][\w$]*\.)*Duration)\.(?:millis|seconds|minutes|hours|days)\(\s*\d+(?:\.\d+)?\s*\)$/.exec(via);
+  const { start, end } = at.range;
+  if (!call || start.line !== end.line || end.character - start.character !== via.length) return undefined;
+  return { title, edits: [{ range: at.range, newText: `${call[1]}.seconds(${seconds})` }] };
+}
+
+/** CDK: the last member of a dotted name written at the field (`lambda.Architecture.X86_64` -> `ARM_64`). */
+export function cdkMemberFix(field: Field<unknown>, member: string, title: string): Fix | undefined {
+  const { written, at } = field;
+  if (field.via === undefined || written === undefined || !at) return undefined;
+  const { start, end } = at.range;
+  if (start.line !== end.line || end.character - start.character !== written.length) return undefined;
+  const last = written.slice(written.lastIndexOf('.') + 1);
+  return { title, edits: [{ range: { start: { line: end.line, character: end.character - last.length }, end }, newText: member }] };
 }

@@ -38,6 +38,7 @@ export { SEVERITY_SETTINGS, checkBoolean, checkRules, checkSetting } from './set
 export { atLeast, type Finding, type Fix, type Severity, type SeveritySetting } from './findings.js';
 export { RULES, RULES_BY_ID } from './rules/registry.js';
 export { docsUrl } from './rules/rule.js';
+export { docsPath } from './rules/docs.js';
 
 // Model types: the nodes and locations the faces show.
 export type { Field } from './model/field.js';

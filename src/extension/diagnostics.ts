@@ -22,3 +22,15 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   }
   return diagnostic;
 }
+
+/**
+ * "Crossover: Show Only Pitfalls in Problems" and "Show Suggestions in Problems": `crossover.problems.showSuggestions`
+ * in the workspace's settings when a folder is open, else the user's (the settings change analyses again).
+ */
+export function registerProblemsCommands(): vscode.Disposable[] {
+  const set = (show: boolean) => async () => {
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await vscode.workspace.getConfiguration('crossover').update('problems.showSuggestions', show, target);
+  };
+  return [vscode.commands.registerCommand('crossover.showOnlyPitfalls', set(false)), vscode.commands.registerCommand('crossover.showSuggestions', set(true))];
+}

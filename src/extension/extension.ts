@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type Finding } from '../core/index.js';
+import { registerProblemsCommands } from './diagnostics.js';
 import { type AnalysisSummary, Analyzer } from './analyzer.js';
 import { COST_SELECTOR, CostService } from './cost/estimates.js';
 import { CostHoverProvider } from './cost/hover.js';
@@ -157,7 +158,7 @@ function settingsChanged({ log, settingsProblem, analyzer, scanner, costs }: Ser
   if (!e.affectsConfiguration('crossover') && !e.affectsConfiguration('files.exclude')) return;
   costs.reconfigure();
   // Prices, usage defaults and the Fargate task only change estimates: no need to analyse again.
-  const analysis = ['rules', 'limits', 'maxFileSizeKb', 'analysis', 'workspaceScan'].some((key) => e.affectsConfiguration(`crossover.${key}`));
+  const analysis = ['rules', 'problems', 'limits', 'maxFileSizeKb', 'analysis', 'workspaceScan'].some((key) => e.affectsConfiguration(`crossover.${key}`));
   if (!analysis && !e.affectsConfiguration('files.exclude')) {
     log.info('Cost settings changed: estimates updated.');
     return;
@@ -183,6 +184,7 @@ function registerScanCommands({ log, scanner }: Services): vscode.Disposable[] {
       'crossover.showOutput',
       log.guard('Show output', () => log.channel.show(true)),
     ),
+    ...registerProblemsCommands(),
   ];
 }
 

@@ -34,6 +34,7 @@ export function readSettings(config: SettingsSource, report: (problem: string) =
         accountConcurrency: checkSetting('limits.accountConcurrency', value('limits.accountConcurrency'), limits.accountConcurrency, problems),
       },
       maxFileSizeBytes,
+      showSuggestions: checkBoolean('problems.showSuggestions', value('problems.showSuggestions'), true, problems),
     },
     debounceMs: checkSetting('analysis.debounceMs', value('analysis.debounceMs'), 250, problems),
     maxFileSizeBytes,

@@ -50,6 +50,25 @@ describe('rule catalogue', () => {
     expect(existsSync(join(root, 'test/rules', `${id}.test.ts`)), `test/rules/${id}.test.ts exists`).toBe(true);
   });
 
+  test('pitfalls default to a warning or an error, suggestions to information or a hint (the Problems panel keeps its signal)', () => {
+    const wrong = RULES.filter(({ meta }) =>
+      meta.kind === 'pitfall' ? !['error', 'warning'].includes(meta.severity) : meta.kind === 'suggestion' ? !['info', 'hint'].includes(meta.severity) : false,
+    ).map(({ meta }) => `${meta.id}: ${meta.kind} at ${meta.severity}`);
+    expect(wrong).toEqual([]);
+    // The suggestions issue 17 saw drowning the pitfalls are suggestions.
+    const kindOf = (id: string) => RULES.find((r) => r.meta.id === id)?.meta.kind;
+    for (const id of ['lambda/prefer-arm64', 'ecs/container-health-check', 'ecs/deployment-circuit-breaker', 'ecs/scaling-cooldowns', 'lambda/java-snapstart'])
+      expect(kindOf(id), id).toBe('suggestion');
+    for (const id of ['lambda/deprecated-runtime', 'lambda/api-gateway-timeout', 'sqs/visibility-timeout', 'rds/lambda-without-proxy', 'lambda/timeout-max'])
+      expect(kindOf(id), id).toBe('pitfall');
+  });
+
+  test('the rule pages ship in the VSIX ("Show documentation" opens them from the extension, not the web)', () => {
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    expect(ignore).toContain('**');
+    expect(ignore).toContain('!docs/rules/**');
+  });
+
   test('the docs index is up to date', () => {
     expect(readFileSync(join(root, 'docs/rules/README.md'), 'utf8')).toBe(renderRuleIndex(RULES));
   });

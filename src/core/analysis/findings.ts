@@ -17,7 +17,13 @@ import { formatMessage } from '../rules/rule.js';
 export function severityFor(ruleId: string, config: EngineConfig, fallback?: Severity): Severity | undefined {
   const override = config.rules[ruleId];
   if (override === 'off') return undefined;
-  return override ?? fallback ?? RULES_BY_ID.get(ruleId)?.meta.severity;
+  const severity = override ?? fallback ?? RULES_BY_ID.get(ruleId)?.meta.severity;
+  return severity && shownSeverity(severity, config);
+}
+
+/** A finding's severity as shown: information is a hint (out of the Problems panel) when suggestions are hidden. */
+export function shownSeverity(severity: Severity, config: EngineConfig): Severity {
+  return severity === 'info' && !config.showSuggestions ? 'hint' : severity;
 }
 
 /** By line, then character, then rule id. */

@@ -6,7 +6,7 @@ import { type ModelNode } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 import { formatMessage, type Report, type Rule, type Visitors } from '../rules/rule.js';
 import { type FixMaker } from './document-edits.js';
-import { severityFor } from './findings.js';
+import { severityFor, shownSeverity } from './findings.js';
 
 /** Runs `rule` on `model`, pushing its findings. Throws what the rule throws (the engine reports it). */
 export function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, findings: Finding[], fixes: FixMaker): void {
@@ -22,7 +22,7 @@ export function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, 
     const ignore = fixes.ignore(r.node, rule.meta.id);
     findings.push({
       ruleId: rule.meta.id,
-      severity: overridden ? severity : (r.severity ?? severity),
+      severity: overridden || !r.severity ? severity : shownSeverity(r.severity, config),
       message: formatMessage(template, r.data),
       uri: model.uri,
       range,

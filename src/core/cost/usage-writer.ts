@@ -27,8 +27,9 @@ interface Traffic {
 }
 
 /**
- * What "Edit Usage Assumptions" writes when a folder has no usage file: comments only, which Crossover reads as
- * "nothing given yet" (no problem to report) and the writer extends with the first entry.
+ * What "Edit Usage Assumptions" writes when a folder has no usage file: comments and an empty `resources` map, which
+ * Crossover reads as "nothing given yet" and the schema accepts (a file of comments only is an empty document, which
+ * the schema's object refuses); the writer extends it with the first entry.
  */
 export const USAGE_SKELETON = [
   "# Traffic for Crossover's cost estimates (schema: crossover.usage.schema.json in the extension).",
@@ -37,6 +38,7 @@ export const USAGE_SKELETON = [
   '#   MyFunction:                  # a logical id, or "path/to/template.yaml#LogicalId"',
   '#     requestsPerMonth: 1000000  # or requestsPerSecond',
   '#     averageDurationMs: 100',
+  'resources: {}',
   '',
 ].join('\n');
 
@@ -171,6 +173,9 @@ function setYaml(text: string, path: string[], values: Block): UsageWrite {
     }
     if (value.anchor?.used) return { refused: sharedAnchor(where, value.anchor.name) };
     if (isScalar(value) && value.value === null) return edited(file, fillNull(file, entry, rest, flow));
+    // An empty `{}` in a block file (the new file's `resources: {}`) becomes a block, as a null would.
+    if (!flow && isMap(value) && !value.fromTag && value.entries.length === 0 && text[value.start] === '{')
+      return edited(file, fillNull(file, entry, rest, flow));
     if (!isMap(value) || value.fromTag) return { refused: `${where} is not a map.` };
     node = value;
     flow ||= text[value.start] === '{';

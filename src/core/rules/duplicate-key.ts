@@ -6,6 +6,7 @@ export default defineRule({
     id: 'duplicate-key',
     category: 'template',
     severity: 'warning',
+    kind: 'pitfall',
     docs: {
       description: 'A key appears twice in the same map (a property, a resource, a parameter); CloudFormation silently keeps the last one.',
       rationale:

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'file-too-large',
     category: 'template',
     severity: 'info',
+    kind: 'notice',
     docs: {
       description: 'The file is larger than the configured size cap (`crossover.maxFileSizeKb`, CLI `--max-file-size`), so it was not analysed.',
       rationale:

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'internal-error',
     category: 'template',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description: 'Crossover failed while analysing the file (a bug in Crossover, not a problem in the file), so the file is not fully analysed.',
       rationale:

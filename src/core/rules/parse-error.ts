@@ -10,6 +10,7 @@ export default defineRule({
     id: 'parse-error',
     category: 'template',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description:
         'The file could not be read as YAML or JSON, or reading it was stopped because it is hostile (alias bomb, extreme nesting, code nested too deeply to parse).',

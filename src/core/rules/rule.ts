@@ -21,6 +21,8 @@ import {
 } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 
+export type RuleKind = 'pitfall' | 'suggestion' | 'notice';
+
 type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs' | 'app-runner' | 'eks';
 
 interface RuleExample {
@@ -53,7 +55,14 @@ export interface RuleMeta<MessageId extends string = string> {
   /** `category/name`; the rule's file is `src/core/rules/<id>.ts` and its docs `docs/rules/<id>.md`. */
   id: string;
   category: RuleCategory;
+  /** Its default severity: a pitfall (something breaks, is redelivered, exhausted or unsupported) is a warning or an error; a suggestion (could be better) information or a hint. */
   severity: Severity;
+  /**
+   * What a finding is: a `pitfall` breaks a request, a deployment or a connection, or runs unpatched; a `suggestion` says what
+   * could be better (cheaper, faster, more resilient); a `notice` is Crossover speaking of itself (a file it did not read).
+   * test/meta/rules.test.ts keeps the default severities in step with it.
+   */
+  kind: RuleKind;
   docs: RuleDocs;
   /** Message templates; `{{name}}` is replaced from the report's data. */
   messages: Record<MessageId, string>;

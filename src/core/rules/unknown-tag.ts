@@ -6,6 +6,7 @@ export default defineRule({
     id: 'unknown-tag',
     category: 'template',
     severity: 'warning',
+    kind: 'pitfall',
     docs: {
       description: 'A YAML tag such as `!Reff` is not a CloudFormation short-form function; CloudFormation rejects the template.',
       rationale:

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'unresolved-reference',
     category: 'template',
     severity: 'warning',
+    kind: 'pitfall',
     docs: {
       description:
         'A reference in a setting Crossover checks (memory, timeout, queue, API...) names a parameter or resource that the template does not declare, or a file outside the workspace that Crossover does not read.',

@@ -146,6 +146,17 @@ async function pickWorkload(costs: CostService, panels: ComparePanels, kind: 'fu
 async function editUsage(costs: CostService, uri?: unknown, id?: unknown): Promise<void> {
   // Called from our hovers' links, the palette (no arguments), or anything else that can run a command.
   if ((uri !== undefined && typeof uri !== 'string') || (id !== undefined && (typeof id !== 'string' || id.length > 1024))) return;
+  if (uri === undefined && id === undefined) {
+    // The palette: the workload at the cursor, else the one the user picks (none picked: nothing is written).
+    const target = usageWorkloadAtCursor(costs) ?? (await pickUsageWorkload(costs));
+    if (target) await writeUsageEntry(costs, target.uri, target.id);
+    return;
+  }
+  await writeUsageEntry(costs, uri, id);
+}
+
+/** The usage file of `uri`'s folder (created if missing), opened at the entry for `id`, which is added if absent. */
+async function writeUsageEntry(costs: CostService, uri: string | undefined, id: string | undefined): Promise<void> {
   const folder = (uri && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))) || vscode.workspace.workspaceFolders?.[0];
   if (!folder) return;
   const file = costs.usage.fileFor(folder);
@@ -186,4 +197,49 @@ function revealEntry(editor: vscode.TextEditor, document: vscode.TextDocument, i
   const at = new vscode.Position(entry.range.start.line, 0);
   editor.selection = new vscode.Selection(at, at);
   editor.revealRange(new vscode.Range(at, at));
+}
+
+interface UsageWorkload {
+  uri: string;
+  id: string;
+}
+
+/** Every workload of a file that a usage entry can describe: functions, task definitions and ECS services, other services. */
+function usageWorkloads(costs: CostService, uri: vscode.Uri) {
+  return [
+    ...costs.costsFor(uri).map((c) => ({ id: c.fn.id, loc: c.fn.loc, detail: lensTitle(c.estimate) })),
+    ...costs.taskCostsFor(uri).map((c) => ({ id: c.node.id, loc: c.node.loc, detail: taskLensTitle(c.estimate) })),
+    ...costs.serviceCostsFor(uri).map((c) => ({ id: c.node.id, loc: c.node.loc, detail: taskLensTitle(c.estimate) })),
+  ];
+}
+
+/** The workload whose declaration holds the cursor, else the nearest declared above it, in the active editor. */
+function usageWorkloadAtCursor(costs: CostService): UsageWorkload | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const line = editor.selection.active.line;
+  const here = usageWorkloads(costs, editor.document.uri);
+  const inside = here.filter((w) => w.loc.range.start.line <= line && line <= w.loc.range.end.line);
+  const above = here.filter((w) => w.loc.range.start.line <= line);
+  const nearest = (inside.length ? inside : above).sort((a, b) => b.loc.range.start.line - a.loc.range.start.line)[0];
+  return nearest ? { uri: editor.document.uri.toString(), id: nearest.id } : undefined;
+}
+
+/** A quick pick over every workload of the workspace. */
+async function pickUsageWorkload(costs: CostService): Promise<UsageWorkload | undefined> {
+  const items = [...costs.analyzedTemplates()].flatMap((uri) =>
+    usageWorkloads(costs, uri).map((w) => ({
+      label: plainLabel(w.id),
+      description: plainLabel(vscode.workspace.asRelativePath(uri)),
+      detail: w.detail,
+      uri: uri.toString(),
+      id: w.id,
+    })),
+  );
+  if (!items.length) {
+    void vscode.window.showInformationMessage(EDITOR_TEXT.noWorkloads);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: EDITOR_TEXT.pickWorkload, matchOnDescription: true });
+  return picked ? { uri: picked.uri, id: picked.id } : undefined;
 }

@@ -121,6 +121,11 @@ export class CostService implements vscode.Disposable {
     return this.settings;
   }
 
+  /** Every analysed template's URI. */
+  analyzedTemplates(): vscode.Uri[] {
+    return [...this.analyzer.templates()].map(({ uri }) => uri);
+  }
+
   /** Every function of every analysed template. */
   allCosts(): { uri: vscode.Uri; cost: FunctionCost }[] {
     return [...this.analyzer.templates()].flatMap(({ uri }) => this.costsFor(uri).map((cost) => ({ uri, cost })));

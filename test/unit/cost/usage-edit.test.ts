@@ -1,11 +1,22 @@
 // What "Edit Usage Assumptions" writes into a folder's usage file: decided by one pure function (usageEdit), which
 // goes through the one writer (withTraffic), so a JSON file gets JSON and a YAML file YAML.
+import Ajv from 'ajv';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { USAGE_SKELETON, usageEdit } from '../../../src/core/cost/usage-writer.js';
 
 const traffic = { requestsPerMonth: 1_000_000, averageDurationMs: 100 };
+const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'schemas', 'crossover.usage.schema.json'), 'utf8'));
+/** The schema the editor's YAML and JSON support checks the file against (package.json yamlValidation). */
+const validate = new Ajv({ allErrors: true }).compile(schema);
+const schemaValid = (text: string) => {
+  const ok = validate(parseYaml(text));
+  return ok ? [] : validate.errors;
+};
 
 /** Strict JSON (no comments, no trailing commas): what a .json usage file must stay. */
 function strictJson(text: string): unknown {
@@ -48,14 +59,27 @@ describe('Edit Usage Assumptions: what goes into the usage file', () => {
   test.each([
     ['a new crossover.usage.yml', 'crossover.usage.yml', undefined],
     ['an empty crossover.usage.yaml', 'crossover.usage.yaml', ''],
-  ])('%s gets the commented YAML skeleton, and the entry in YAML when an id is given', (_, name, before) => {
-    expect(written(usageEdit(name, before, undefined, traffic))).toBe(USAGE_SKELETON);
+  ])('%s gets the commented YAML skeleton, valid for the schema and the parser, and the entry in YAML when an id is given', (_, name, before) => {
+    const skeleton = written(usageEdit(name, before, undefined, traffic));
+    expect(skeleton).toBe(USAGE_SKELETON);
+    // A file of comments only is an empty document, which the schema (an object) refuses: the skeleton has `resources: {}`.
+    expect(schemaValid(skeleton)).toEqual([]);
+    expect(parseUsageFile(name, skeleton).problems).toEqual([]);
     const text = written(usageEdit(name, before, 'Fn', traffic));
-    expect(text.startsWith(USAGE_SKELETON)).toBe(true);
-    expect(text.slice(USAGE_SKELETON.length)).toBe('resources:\n  Fn:\n    requestsPerMonth: 1000000\n    averageDurationMs: 100\n');
+    const comments = USAGE_SKELETON.slice(0, USAGE_SKELETON.indexOf('resources: {}'));
+    expect(text).toBe(`${comments}resources:\n  Fn:\n    requestsPerMonth: 1000000\n    averageDurationMs: 100\n`);
+    expect(parseYaml(text)).toEqual({ resources: { Fn: { requestsPerMonth: 1_000_000, averageDurationMs: 100 } } });
+    expect(schemaValid(text)).toEqual([]);
     const usage = parseUsageFile(name, text);
     expect(usage.problems).toEqual([]);
     expect(usage.resources.get('Fn')).toMatchObject(traffic);
+  });
+
+  test('a second entry after the first keeps the file valid', () => {
+    const first = written(usageEdit('crossover.usage.yml', undefined, 'Fn', traffic));
+    const second = written(usageEdit('crossover.usage.yml', first, 'Worker', traffic));
+    expect(Object.keys((parseYaml(second) as { resources: object }).resources)).toEqual(['Fn', 'Worker']);
+    expect(schemaValid(second)).toEqual([]);
   });
 
   test('an existing YAML file gets its entry in YAML, the rest byte for byte', () => {

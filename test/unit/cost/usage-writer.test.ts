@@ -58,15 +58,19 @@ describe('YAML: only the entry changes', () => {
     expect(fresh).toMatch(/^# Traffic assumptions for Crossover[^\n]*\nresources:\n {2}Api:\n {4}requestsPerMonth: 25000000\n {4}averageDurationMs: 40\n$/);
     expect(readBack(USAGE_SKELETON).problems).toEqual([]);
     const extended = saved(withTraffic(USAGE_SKELETON, false, 'Api', TRAFFIC));
-    expect(extended).toBe(`${USAGE_SKELETON}resources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n`);
+    // The skeleton's `resources: {}` becomes the block of the first entry.
+    expect(extended).toBe(`${USAGE_SKELETON.replace('resources: {}\n', '')}resources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n`);
     expect(readBack(extended).problems).toEqual([]);
     expect(saved(withTraffic('# just this', false, 'Api', TRAFFIC))).toBe(
       '# just this\nresources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n',
     );
   });
 
-  test('flow maps: `resources: {}` and one with entries', () => {
-    expect(saved(withTraffic('resources: {}\n', false, 'Api', TRAFFIC))).toBe('resources: {Api: {requestsPerMonth: 25000000, averageDurationMs: 40}}\n');
+  test('flow maps: `resources: {}` in a block file becomes a block; a flow map with entries, or in a flow file, stays flow', () => {
+    expect(saved(withTraffic('resources: {}\n', false, 'Api', TRAFFIC))).toBe(
+      'resources:\n  Api:\n    requestsPerMonth: 25000000\n    averageDurationMs: 40\n',
+    );
+    expect(saved(withTraffic('{resources: {}}\n', false, 'Api', TRAFFIC))).toBe('{resources: {Api: {requestsPerMonth: 25000000, averageDurationMs: 40}}}\n');
     const text = 'resources: {Other: {requestsPerMonth: 5}, Api: {requestsPerMonth: 1}}\n';
     expect(saved(withTraffic(text, false, 'Api', TRAFFIC))).toBe(
       'resources: {Other: {requestsPerMonth: 5}, Api: {averageDurationMs: 40, requestsPerMonth: 25000000}}\n',

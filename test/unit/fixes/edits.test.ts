@@ -28,22 +28,51 @@ function applyChecked(uri: string, text: string, fix: Fix | undefined, intent?: 
 }
 
 describe('"Use arm64" on a block list', () => {
-  test("a list written at the key's indentation becomes a flow list indented past the key", () => {
+  test("a list written at the key's indentation keeps its style: the item is replaced in place", () => {
     const text = SAM('      Architectures:\n      - x86_64\n      Runtime: python3.13\n      Handler: i.h\n');
     const fixed = applyChecked('t.yaml', text, finding('t.yaml', text, 'lambda/prefer-arm64').fix);
-    expect(fixed).toContain('      Architectures:\n        [arm64]\n      Runtime: python3.13\n');
+    expect(fixed).toContain('      Architectures:\n      - arm64\n      Runtime: python3.13\n');
   });
 
   test('with an anchor on the key line and a comment after the item, both stay', () => {
     const text = SAM('      Architectures: &arch\n      - x86_64   # for now\n      Runtime: python3.13\n      Handler: i.h\n');
     const fixed = applyChecked('t.yaml', text, finding('t.yaml', text, 'lambda/prefer-arm64').fix);
-    expect(fixed).toContain('      Architectures: &arch\n        [arm64]   # for now\n      Runtime: python3.13\n');
+    expect(fixed).toContain('      Architectures: &arch\n      - arm64   # for now\n      Runtime: python3.13\n');
   });
 
   test('in Globals, under a key at the left margin of its map', () => {
     const text = SAM('      Runtime: python3.13\n      Handler: i.h\n', 'Globals:\n  Function:\n    Architectures:\n    - x86_64\n    Timeout: 10\n');
     const fixed = applyChecked('t.yaml', text, finding('t.yaml', text, 'lambda/prefer-arm64').fix);
-    expect(fixed).toContain('    Architectures:\n      [arm64]\n    Timeout: 10\n');
+    expect(fixed).toContain('    Architectures:\n    - arm64\n    Timeout: 10\n');
+  });
+
+  test('an indented block list, a flow list and a JSON array on several lines keep their style', () => {
+    const block = SAM('      Architectures:\n        - x86_64\n      Runtime: python3.13\n      Handler: i.h\n');
+    expect(applyChecked('t.yaml', block, finding('t.yaml', block, 'lambda/prefer-arm64').fix)).toContain(
+      '      Architectures:\n        - arm64\n      Runtime',
+    );
+    const flow = SAM('      Architectures: [ x86_64 ]  # cpu\n      Runtime: python3.13\n      Handler: i.h\n');
+    expect(applyChecked('t.yaml', flow, finding('t.yaml', flow, 'lambda/prefer-arm64').fix)).toContain('      Architectures: [ arm64 ]  # cpu\n      Runtime');
+    const json = JSON.stringify(
+      {
+        Resources: {
+          Fn: {
+            Type: 'AWS::Lambda::Function',
+            Properties: { Architectures: ['x86_64'], Runtime: 'python3.13', Handler: 'i.h', Role: 'r', Code: { ZipFile: 'x' } },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    expect(applyChecked('t.json', json, finding('t.json', json, 'lambda/prefer-arm64').fix)).toContain('"Architectures": [\n          "arm64"\n        ],');
+  });
+
+  test('a block map replaced by a plain value moves up to its key: `Runtime: nodejs24.x`', () => {
+    const doc = loadDocument('t.yaml', "A:\n  B:\n    Fn::Join: ['', [nodejs, 12.x]]\n  C: 1\n");
+    const fix = materializeFix(doc, { title: 'Set B', set: { path: ['A'], keys: ['B'], value: 'nodejs24.x' } });
+    expect(applyFix(doc.text, fix!)).toBe('A:\n  B: nodejs24.x\n  C: 1\n');
+    expect(checkFix({ uri: 't.yaml', text: doc.text }, fix!).failures).toEqual([]);
   });
 
   test('a key with an empty value gets the value after its colon', () => {

@@ -74,13 +74,13 @@ describe('architecture to arm64', () => {
     const fixed = fixAway('file:///t/template.yaml', SAM('      Runtime: python3.13\n      Handler: i.h\n'), 'lambda/prefer-arm64', 'fix', /^Use arm64$/);
     expect(fixed).toContain('    Properties:\n      Architectures: [arm64]\n      Runtime: python3.13\n');
   });
-  test('written in a block list: the list is replaced', () => {
+  test('written in a block list: the item is replaced in place', () => {
     const fixed = fixAway(
       'file:///t/template.yaml',
       SAM('      Architectures:\n        - x86_64\n      Runtime: python3.13\n      Handler: i.h\n'),
       'lambda/prefer-arm64',
     );
-    expect(fixed).toContain('      Architectures:\n        [arm64]\n      Runtime: python3.13\n');
+    expect(fixed).toContain('      Architectures:\n        - arm64\n      Runtime: python3.13\n');
   });
   test('inherited from Globals: Globals changes', () => {
     const fixed = fixAway(

@@ -57,11 +57,28 @@ describe('SAM', () => {
     expect(out).toContain('Globals:\n  Function:\n    Runtime: java25\n    Timeout: 10\n');
   });
 
-  test('from a parameter: no fix (the value is written elsewhere)', () => {
+  test("from a parameter's Default: the fix sets the Default (not preferred: every use of the parameter changes)", () => {
     const text = SAM('      Runtime: !Ref Rt\n      Handler: app.handler\n', 'Parameters:\n  Rt:\n    Type: String\n    Default: python3.9\n');
     const [finding] = findings('file:///t/template.yaml', text);
     expect(finding?.message).toContain('Upgrade to python3.14');
-    expect(finding?.fix).toBeUndefined();
+    expect(finding?.fix?.preferred).toBe(false);
+    const out = fixed('file:///t/template.yaml', text, /^Use python3\.14 as the Default of parameter Rt \(every use of it\)$/);
+    expect(out).toContain('  Rt:\n    Type: String\n    Default: python3.14\n');
+    expect(out).toContain('      Runtime: !Ref Rt\n');
+  });
+
+  test('from an Fn::Join of literals: the fix writes the runtime in its place (not preferred)', () => {
+    const text = SAM("      Runtime:\n        Fn::Join: ['', [nodejs, 12.x]]\n      Handler: app.handler\n");
+    const [finding] = findings('file:///t/template.yaml', text);
+    expect(finding?.fix?.preferred).toBe(false);
+    expect(fixed('file:///t/template.yaml', text, /^Use nodejs24\.x instead of the Fn::Join$/)).toMatch(
+      / {6}Runtime: nodejs24\.x\n {6}Handler: app\.handler\n/,
+    );
+  });
+
+  test('from a parameter without a Default: no fix, the target is still named', () => {
+    const text = SAM('      Runtime: !Ref Rt\n      Handler: app.handler\n', 'Parameters:\n  Rt:\n    Type: String\n');
+    expect(findings('file:///t/template.yaml', text)).toEqual([]);
   });
 
   test('go1.x: a fix to provided.al2023 that is not preferred, since the code must be rebuilt as bootstrap', () => {

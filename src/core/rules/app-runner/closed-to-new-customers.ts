@@ -8,6 +8,7 @@ export default defineRule({
     id: 'app-runner/closed-to-new-customers',
     category: 'app-runner',
     severity: 'info',
+    kind: 'suggestion',
     docs: {
       description: 'An App Runner service: App Runner is closed to new customers and gets no new features.',
       rationale:

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'ecs/container-health-check',
     category: 'ecs',
     severity: 'info',
+    kind: 'suggestion',
     docs: {
       description: 'A task definition whose essential containers have no health check.',
       rationale:

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'ecs/container-memory',
     category: 'ecs',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description: "A container whose memory limit (or reservation) is above the task's memory.",
       rationale:

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'ecs/deployment-circuit-breaker',
     category: 'ecs',
     severity: 'info',
+    kind: 'suggestion',
     docs: {
       description: 'An ECS service without the deployment circuit breaker.',
       rationale:

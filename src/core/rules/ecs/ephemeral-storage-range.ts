@@ -6,6 +6,7 @@ export default defineRule({
     id: 'ecs/ephemeral-storage-range',
     category: 'ecs',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description: 'A task definition whose ephemeral storage is outside the 21 to 200 GiB that Fargate accepts.',
       rationale:

@@ -5,6 +5,7 @@ export default defineRule({
     id: 'ecs/fargate-gpu',
     category: 'ecs',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description: 'A container that requests a GPU in a task definition that runs on Fargate.',
       rationale: 'Fargate has no GPUs: a GPU resource requirement makes the task definition incompatible with Fargate, and the service cannot place the task.',

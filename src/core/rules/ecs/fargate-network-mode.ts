@@ -6,6 +6,7 @@ export default defineRule({
     id: 'ecs/fargate-network-mode',
     category: 'ecs',
     severity: 'error',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description: 'A task definition that runs on Fargate with a network mode other than awsvpc.',

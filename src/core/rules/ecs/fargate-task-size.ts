@@ -12,6 +12,7 @@ export default defineRule({
     id: 'ecs/fargate-task-size',
     category: 'ecs',
     severity: 'error',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description: 'A Fargate task definition whose task CPU and memory are not a size Fargate offers, or that leaves either out.',

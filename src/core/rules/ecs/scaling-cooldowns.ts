@@ -6,6 +6,7 @@ export default defineRule({
     id: 'ecs/scaling-cooldowns',
     category: 'ecs',
     severity: 'info',
+    kind: 'suggestion',
     docs: {
       description: 'A target-tracking scaling policy of an ECS service whose scale-out cooldown is longer than its scale-in cooldown.',
       rationale:

@@ -4,7 +4,8 @@ export default defineRule({
   meta: {
     id: 'ecs/single-task-behind-load-balancer',
     category: 'ecs',
-    severity: 'warning',
+    severity: 'info',
+    kind: 'suggestion',
     docs: {
       description: 'An ECS service behind a load balancer that runs a single task.',
       rationale:

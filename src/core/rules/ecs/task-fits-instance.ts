@@ -13,6 +13,7 @@ export default defineRule({
     id: 'ecs/task-fits-instance',
     category: 'ecs',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description: "An ECS service on EC2 whose task needs more CPU or memory than the capacity provider's instance type has.",
       rationale:

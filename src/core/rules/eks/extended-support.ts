@@ -20,6 +20,7 @@ export default defineRule({
     id: 'eks/extended-support',
     category: 'eks',
     severity: 'warning',
+    kind: 'pitfall',
     docs: {
       description: "An EKS cluster pinned to a Kubernetes version past (or near) the end of EKS's standard support.",
       rationale: `EKS supports a Kubernetes minor version for 14 months (standard support, $0.10 per cluster-hour), then for 12 more months in extended support at $0.60 per cluster-hour in total: six times the control-plane price, about ${extraPerMonth()} more a month per cluster. Extended support is on by default, so a pinned version quietly starts costing more; when it ends, EKS upgrades the cluster itself, and a new cluster cannot be created on the version at all.`,

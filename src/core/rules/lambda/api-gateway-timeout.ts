@@ -1,4 +1,6 @@
 import { API_GATEWAY_LIMITS } from '../../data/limits.js';
+import { type Fix } from '../../findings.js';
+import { cdkDurationFix, setFunctionSetting, type SetFix } from '../../fixes.js';
 import { isLiteral } from '../../model/field.js';
 import { type EventSource, type LambdaFunction } from '../../model/nodes.js';
 import { type TemplateModel } from '../../model/template.js';
@@ -29,6 +31,7 @@ export default defineRule({
     id: 'lambda/api-gateway-timeout',
     category: 'lambda',
     severity: 'warning',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description:
@@ -36,7 +39,7 @@ export default defineRule({
       rationale:
         'API Gateway stops waiting at its integration timeout and returns 504 to the caller, but Lambda keeps running the function to its own timeout, and bills for it. Retries by the client then multiply the load. A function timeout longer than the gateway can wait only hides slow requests.\n\nSince June 2024, regional and private REST APIs can raise the 29 s limit with a Service Quotas request ("Maximum integration timeout in milliseconds"); edge-optimized REST APIs, HTTP APIs (30 s) and WebSocket APIs (29 s) cannot.',
       howToFix:
-        'Set the function timeout at or below the gateway limit and make slow work asynchronous (return 202 and process through SQS or Step Functions), or, for a regional REST API whose quota you raised, set the new limit in `crossover.limits.restApiIntegrationTimeoutSeconds` and `TimeoutInMillis` on the integration.',
+        'Set the function timeout at or below the gateway limit and make slow work asynchronous (return 202 and process through SQS or Step Functions), or, for a regional REST API whose quota you raised, set the new limit in `crossover.limits.restApiIntegrationTimeoutSeconds` and `TimeoutInMillis` on the integration. The quick fix lowers the timeout where it is written; for a timeout from SAM `Globals`, in Globals when every function that inherits it is over the limit of its API, else on this function alone (its title says which).',
       exceptions:
         'Silent for functions only invoked asynchronously or by polling (queues, streams, schedules), at exactly the limit, and when the timeout is not static. An explicit `TimeoutInMillis` on the integration is used as the limit instead of the default, except on an edge-optimized REST API (the default for SAM, CloudFormation and the Serverless Framework when no endpoint type is given): there a `TimeoutInMillis` above 29,000 is itself an error, and the limit stays 29 s whatever `crossover.limits.restApiIntegrationTimeoutSeconds` says.',
       examples: [
@@ -106,7 +109,7 @@ export default defineRule({
           messageId: strictest.explicit ? 'integration' : strictest.front,
           data: { timeout, limit: strictest.limit, api: strictest.apiName, raise },
           related: exceeded.map((c) => ({ loc: c.event.loc, message: `Invoked synchronously by ${c.event.sourceType} event ${c.event.name}` })),
-          ...fixTimeout(fn, strictest.limit),
+          ...fixTimeout(ctx.model, fn, strictest.limit, ctx.config.limits.restApiIntegrationTimeoutSeconds),
         });
       },
     };
@@ -145,9 +148,56 @@ function ceilingOf(event: EventSource, model: TemplateModel, restLimit: number):
   return { event, front, limit, explicit: false, raisable, apiName };
 }
 
-/** Lowering an explicit timeout to the limit is a safe one-value edit; inherited values are left to the user. */
-function fixTimeout(fn: LambdaFunction, limit: number) {
-  const at = fn.timeoutSeconds.at;
-  if (!isLiteral(fn.timeoutSeconds) || !at || !Number.isInteger(limit)) return {};
-  return { fix: { title: `Set Timeout to ${limit} s`, edits: [{ range: at.range, newText: String(limit) }] } };
+/**
+ * Lowering the timeout to the limit: a literal on the function is a one-value edit. A literal in SAM Globals is lowered
+ * there when every function that inherits it is over its own API's limit (to the strictest of them); otherwise this
+ * function gets its own Timeout and Globals keeps its value for the others. Values through intrinsics are left alone.
+ */
+function fixTimeout(model: TemplateModel, fn: LambdaFunction, limit: number, restLimit: number): { fix?: Fix | SetFix } {
+  const field = fn.timeoutSeconds;
+  const at = field.at;
+  if (!Number.isInteger(limit)) return {};
+  if (isLiteral(field) && at) return { fix: { title: `Set Timeout to ${limit} s`, edits: [{ range: at.range, newText: String(limit) }] } };
+  if (model.format === 'cdk') {
+    const fix = cdkDurationFix(field, limit, `Set Timeout to ${limit} s`);
+    return fix ? { fix } : {};
+  }
+  if (field.origin !== 'globals' || model.format !== 'sam' || field.via !== undefined || field.value === undefined || !at) return {};
+  const heirs = model.functions.filter((f) => f.timeoutSeconds.origin === 'globals');
+  const limits = heirs.map((f) => strictestLimit(f, model, restLimit));
+  if (limits.every((l): l is number => l !== undefined && Number.isInteger(l))) {
+    const lowest = Math.min(...limits);
+    const fix = setFunctionSetting(
+      model,
+      fn,
+      field,
+      { template: ['Timeout'], serverless: ['timeout'] },
+      lowest,
+      `Set Timeout to ${lowest} s in Globals (for ${names(heirs)}, which inherit it)`,
+    );
+    return fix ? { fix } : {};
+  }
+  const others = heirs.filter((f, i) => f !== fn && limits[i] === undefined);
+  return {
+    fix: {
+      title: `Set Timeout to ${limit} s on ${fn.id} (Globals keeps ${field.value} s for ${names(others)})`,
+      set: { path: [...fn.loc.path, 'Properties'], keys: ['Timeout'], value: limit },
+    },
+  };
+}
+
+/** The lowest API limit a function's timeout is over, if any. */
+function strictestLimit(fn: LambdaFunction, model: TemplateModel, restLimit: number): number | undefined {
+  const timeout = fn.timeoutSeconds.value;
+  if (timeout === undefined) return undefined;
+  const over = fn.events.flatMap((event) => ceilingOf(event, model, restLimit) ?? []).filter((c) => timeout > c.limit);
+  return over.length ? Math.min(...over.map((c) => c.limit)) : undefined;
+}
+
+/** "A", "A and B", "A, B and 3 more". */
+function names(functions: readonly LambdaFunction[]): string {
+  const ids = functions.map((f) => f.id);
+  if (ids.length <= 1) return ids.join('');
+  if (ids.length <= 3) return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+  return `${ids.slice(0, 2).join(', ')} and ${ids.length - 2} more`;
 }

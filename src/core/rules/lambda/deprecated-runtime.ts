@@ -14,6 +14,7 @@ export default defineRule({
     id: 'lambda/deprecated-runtime',
     category: 'lambda',
     severity: 'warning',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description: 'A Lambda runtime past its deprecation date (warning), or within six months of it (information), with the runtime to move to.',
@@ -21,7 +22,7 @@ export default defineRule({
         'After the deprecation date AWS stops patching the runtime (security fixes, new language versions), and some time later it blocks creating and then updating functions on it, which can stop a deployment at the worst moment. The finding gives both block dates where AWS has announced them. Upgrading is usually a small change when done ahead of time.',
       howToFix:
         'Move to the runtime the finding names: the newest runtime of the same language that is not deprecated (for example `python3.9` to `python3.14`, `nodejs18.x` to `nodejs24.x`, `java11` to `java25`, `provided.al2` to `provided.al2023`, `dotnet6` to `dotnet10`), then test and deploy. The quick fix writes it where the runtime is set: on the function, in SAM `Globals`, in serverless.yml `provider.runtime`, or the CDK `Runtime.X` member. Go on `go1.x` moves to `provided.al2023`, which runs an executable named `bootstrap`: build the code that way (in SAM, `Metadata: {BuildMethod: go1.x}`; `GOOS=linux`, and `GOARCH=arm64` on arm64); that quick fix is offered but not preferred, since it changes the runtime and not the build.',
-      exceptions: `Container images (no managed runtime) and unknown or unresolved runtimes are not reported. A runtime whose deprecation date is after today is not called deprecated: within six months it is information, before that nothing. There is no quick fix where the runtime comes from a parameter, a variable or a constant (the value is written elsewhere), nor for a newer CDK member your aws-cdk-lib may not know yet (the fix writes it; upgrade aws-cdk-lib if it does not compile). Dates come from the table in src/core/data/runtimes.ts (as of ${RUNTIMES_AS_OF}).`,
+      exceptions: `Container images (no managed runtime) and unknown or unresolved runtimes are not reported. A runtime whose deprecation date is after today is not called deprecated: within six months it is information, before that nothing. Where the runtime comes from a parameter's Default, the quick fix (not preferred) sets the Default, for every use of the parameter; an \`Fn::Join\` or \`Fn::Sub\` of literals is replaced by the runtime (not preferred). There is no quick fix where it comes from a mapping, a condition, a serverless.yml variable or a CDK constant (the value is written elsewhere), nor for a newer CDK member your aws-cdk-lib may not know yet (the fix writes it; upgrade aws-cdk-lib if it does not compile). Dates come from the table in src/core/data/runtimes.ts (as of ${RUNTIMES_AS_OF}).`,
       examples: [
         {
           title: 'Python 3.9 (deprecated 2025-12-15)',
@@ -114,7 +115,38 @@ function runtimeFix(model: TemplateModel, fn: LambdaFunction, info: RuntimeInfo,
       ...preferred,
     };
   }
-  if (field.via !== undefined || field.origin === 'default') return undefined;
+  if (field.origin === 'default') return undefined;
+  if (field.via !== undefined) return indirectRuntimeFix(model, fn, info, target);
   const fix = setFunctionSetting(model, fn, field, { template: ['Runtime'], serverless: ['runtime'] }, target.id, title);
   return fix ? { ...fix, ...preferred } : undefined;
+}
+
+/**
+ * A runtime that comes through an intrinsic, in a template: a parameter's Default is set (every use of the parameter
+ * changes, so the fix is not preferred); an Fn::Join or Fn::Sub of literals is replaced by the runtime (not preferred:
+ * the expression goes). Anything else (a mapping, a condition, a serverless variable) is left to the author.
+ */
+function indirectRuntimeFix(model: TemplateModel, fn: LambdaFunction, info: RuntimeInfo, target: RuntimeInfo): SetFix | undefined {
+  const field = fn.runtime;
+  if (model.format !== 'sam' && model.format !== 'cloudformation') return undefined;
+  if (info.family !== target.family) return undefined;
+  const parameter = /^!Ref (\S+) \(parameter Default\)$/.exec(field.via ?? '')?.[1];
+  if (parameter !== undefined) {
+    if (model.parameters.get(parameter)?.defaultValue !== info.id) return undefined;
+    return {
+      title: `Use ${target.id} as the Default of parameter ${parameter} (every use of it)`,
+      set: { path: ['Parameters', parameter], keys: ['Default'], value: target.id },
+      preferred: false,
+    };
+  }
+  if (field.via !== 'Fn::Join' && field.via !== 'Fn::Sub') return undefined;
+  const fix = setFunctionSetting(
+    model,
+    fn,
+    field,
+    { template: ['Runtime'], serverless: ['runtime'] },
+    target.id,
+    `Use ${target.id} instead of the ${field.via}`,
+  );
+  return fix ? { ...fix, preferred: false } : undefined;
 }

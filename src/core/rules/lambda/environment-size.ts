@@ -8,6 +8,7 @@ export default defineRule({
     id: 'lambda/environment-size',
     category: 'lambda',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description: "A Lambda function's environment variables above 4 KB in total (names and values).",
       rationale:

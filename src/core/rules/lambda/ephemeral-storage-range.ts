@@ -6,6 +6,7 @@ export default defineRule({
     id: 'lambda/ephemeral-storage-range',
     category: 'lambda',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description: 'A Lambda function `/tmp` size (`EphemeralStorage.Size`) outside 512 to 10,240 MB.',
       rationale:

@@ -6,7 +6,8 @@ export default defineRule({
   meta: {
     id: 'lambda/java-snapstart',
     category: 'lambda',
-    severity: 'warning',
+    severity: 'info',
+    kind: 'suggestion',
     fixable: true,
     docs: {
       description: 'A Java function that answers synchronous requests (API Gateway, function URL, ALB) without SnapStart or provisioned concurrency.',

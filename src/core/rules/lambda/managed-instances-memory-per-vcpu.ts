@@ -9,6 +9,7 @@ export default defineRule({
     id: 'lambda/managed-instances-memory-per-vcpu',
     category: 'lambda',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description: `A Lambda Managed Instances function whose memory per vCPU (ExecutionEnvironmentMemoryGiBPerVCpu) is outside ${MIN.value} to ${MAX.value} GiB.`,
       rationale: `On Lambda Managed Instances an execution environment gets its vCPUs from its memory and the memory-to-vCPU ratio of its capacity provider configuration, which takes ${MIN.value} to ${MAX.value} GiB per vCPU. Outside that range the function cannot be created or updated.`,

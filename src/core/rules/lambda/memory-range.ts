@@ -6,6 +6,7 @@ export default defineRule({
     id: 'lambda/memory-range',
     category: 'lambda',
     severity: 'error',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description: 'A Lambda function memory size outside what Lambda allows: 128 to 10,240 MB (up to 32,768 MB on Lambda Managed Instances).',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'lambda/reserved-concurrency',
     category: 'lambda',
     severity: 'warning',
+    kind: 'pitfall',
     docs: {
       description: "Reserved concurrency that the account's concurrency quota cannot give, alone or summed over the template's functions, or set to 0.",
       rationale:

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'lambda/timeout-max',
     category: 'lambda',
     severity: 'error',
+    kind: 'pitfall',
     docs: {
       description:
         'A Lambda function timeout outside what Lambda allows: below 1 s, or above 900 s (5,400 s for Lambda Managed Instances invoked asynchronously or by an event source mapping).',

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'rds/lambda-without-proxy',
     category: 'rds',
     severity: 'warning',
+    kind: 'pitfall',
     docs: {
       description: 'A Lambda function in a VPC that connects to an RDS or Aurora database directly instead of through RDS Proxy.',
       rationale:

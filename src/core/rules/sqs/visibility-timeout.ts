@@ -1,5 +1,7 @@
 import { SQS_LIMITS } from '../../data/limits.js';
-import { isLiteral } from '../../model/field.js';
+import { type Fix } from '../../findings.js';
+import { cdkDurationFix } from '../../fixes.js';
+import { isLiteral, type Field } from '../../model/field.js';
 import { type LambdaFunction } from '../../model/nodes.js';
 import { defineRule } from '../rule.js';
 
@@ -8,6 +10,7 @@ export default defineRule({
     id: 'sqs/visibility-timeout',
     category: 'sqs',
     severity: 'warning',
+    kind: 'pitfall',
     fixable: true,
     docs: {
       description:
@@ -15,7 +18,7 @@ export default defineRule({
       rationale:
         "While Lambda processes a batch, the messages are hidden for the queue's visibility timeout. If the function is still running (or retrying after throttling) when it expires, the messages become visible again and are processed twice, or land in the dead-letter queue early. AWS recommends a visibility timeout of at least six times the function timeout.\n\nA visibility timeout shorter than the function timeout is not just risky: Lambda refuses to create the event source mapping, so the deployment fails. That is reported as an error whatever the rule's default severity; between one and six times the function timeout stays a warning.",
       howToFix:
-        'Raise `VisibilityTimeout` on the queue to at least the function timeout (below it the deployment fails), better six times it (at most 43,200 s), or lower the function timeout. The quick fix writes six times the function timeout.',
+        'Raise `VisibilityTimeout` on the queue to at least the function timeout (below it the deployment fails), better six times it (at most 43,200 s), or lower the function timeout. The quick fix writes six times the function timeout (in CDK, as `Duration.seconds(n)` where a `Duration` is written at the prop).',
       exceptions:
         'Silent when the queue is not declared in the template (an imported ARN), when either timeout is not static, and for queues no function in the template consumes. With several consumers, the longest function timeout counts.',
       examples: [
@@ -53,7 +56,6 @@ export default defineRule({
         if (visibility >= required) return;
         const max = SQS_LIMITS.maxVisibilityTimeoutSeconds.value;
         const origin = queue.visibilityTimeoutSeconds.origin === 'default' ? ' (the default)' : '';
-        const at = queue.visibilityTimeoutSeconds.at;
         // Lambda refuses a mapping whose function may run longer than the queue hides a message: the deploy fails.
         const rejected = visibility < timeout;
         ctx.report({
@@ -63,9 +65,7 @@ export default defineRule({
           ...(rejected ? { severity: 'error' as const } : {}),
           data: { visibility, origin, timeout, function: fn.id, required, max },
           related: [{ loc: fn.timeoutSeconds.at ?? fn.loc, message: `${fn.id} has a ${timeout} s timeout and consumes this queue` }],
-          ...(required <= max && isLiteral(queue.visibilityTimeoutSeconds) && at
-            ? { fix: { title: `Set VisibilityTimeout to ${required} s`, edits: [{ range: at.range, newText: String(required) }] } }
-            : {}),
+          ...visibilityFix(ctx.model.format, queue.visibilityTimeoutSeconds, required, max),
         });
       },
     };
@@ -90,4 +90,13 @@ function longestConsumers(functions: readonly LambdaFunction[]): Map<string, Con
     }
   }
   return best;
+}
+
+/** The visibility timeout raised where it is written: a literal, or a CDK `Duration.x(n)` written at the prop. */
+function visibilityFix(format: string, field: Field<number>, required: number, max: number): { fix?: Fix } {
+  if (required > max) return {};
+  const title = `Set VisibilityTimeout to ${required} s`;
+  if (isLiteral(field) && field.at) return { fix: { title, edits: [{ range: field.at.range, newText: String(required) }] } };
+  const fix = format === 'cdk' ? cdkDurationFix(field, required, title) : undefined;
+  return fix ? { fix } : {};
 }
