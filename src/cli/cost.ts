@@ -11,6 +11,7 @@ import {
   fargateFor,
   verdictFlips,
   workspaceTotal,
+  countedWorkloads,
   costText,
   crossovers,
   decodeBytes,
@@ -215,14 +216,9 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       `${request.template} has no Lambda function, task definition or service "${request.resource}". Workloads: ${known.join(', ') || 'none'}`,
     );
   }
-  // The template's total: every function and every service (a task definition run by a service counts once, as
-  // the service), with the account's free tier subtracted once when asked.
-  const counted = [
-    ...costs.functions.map((f) => f.estimate),
-    ...costs.tasks.filter((t) => t.node.kind === 'ecs-service' || !model.services.some((s) => s.taskDefinitionId === t.task.id)).map((t) => t.estimate),
-    ...costs.services.map((s) => s.estimate),
-  ];
-  const total = workspaceTotal(counted, f.freeTier, settings.priceOverrides);
+  // The template's total: every workload once (a task definition its service runs counted as the service, a node
+  // group at its own cost), as written and on each platform, with the account's free tier subtracted once when asked.
+  const total = workspaceTotal(countedWorkloads(costs), f.freeTier, settings.priceOverrides);
   return {
     template: relative,
     usageFile: file ? displayPath(file, io.cwd) : null,
@@ -237,7 +233,14 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       why: c.comparison.why,
       notes: c.notes,
     })),
-    total: { lambdaUsd: total.lambda, fargateUsd: total.fargate, freeTierCreditUsd: total.freeTierCredit, workloads: total.functions },
+    total: {
+      lambdaUsd: total.lambda,
+      fargateUsd: total.fargate,
+      freeTierCreditUsd: total.lambdaFreeTierCredit,
+      workloads: total.functions,
+      asWritten: { usd: total.asWritten, workloads: total.workloads, byPlatform: total.byPlatform, freeTierCreditUsd: total.freeTierCredit },
+      savings: { usd: total.saving, candidates: total.candidates, assumedLeftOut: total.assumed },
+    },
   };
 }
 

@@ -236,6 +236,32 @@ describe('crossover cost <template>', () => {
     expect(report.assumptionSources).toContainEqual(expect.objectContaining({ name: 'Requests per month', source: 'default' }));
   });
 
+  test('the total as written: each workload on its own platform, a service and its task definition once; the savings apart', () => {
+    // test/fixtures/cost/as-written: two functions, an ECS service with its task definition, a task definition alone and
+    // an EKS node group; traffic given for Api and WebService (test/unit/cost/totals.test.ts works the figures out by hand).
+    const dir = join(fixtures, 'as-written');
+    const report = json([join(dir, 'template.yaml')], dir);
+    const t = report.total;
+    // Each row's home figure, from the report itself: the service's (not its task definition's), the lone task's, the node group's.
+    const home = (r: { runsOn: { platform: string }; platforms: Record<string, { monthlyUsd: number }> }) => r.platforms[r.runsOn.platform]!.monthlyUsd;
+    const rows = [...report.functions, ...report.tasks.filter((x: { id: string }) => x.id !== 'WebTask')];
+    const nodes = report.capacity.find((c: { id: string }) => c.id === 'Nodes').monthlyUsd;
+    expect(t.asWritten.usd).toBeCloseTo(rows.reduce((a: number, r: Parameters<typeof home>[0]) => a + home(r), 0) + nodes, 5);
+    expect(t.asWritten.workloads).toBe(5);
+    expect(t.asWritten.byPlatform.map((p: { id: string }) => p.id)).toEqual(['lambda', 'ecs-fargate', 'eks-ec2']);
+    // WebService on Fargate ($25.32005) against Lambda at its 1M requests ($1.86667).
+    expect(t.savings).toEqual({ usd: 23.45338, candidates: 1, assumedLeftOut: 2 });
+    // The old fields stay: every workload with an estimate on Lambda, on Fargate.
+    expect(t).toMatchObject({ workloads: 4, freeTierCreditUsd: 0 });
+    expect(t.lambdaUsd).toBeCloseTo(
+      rows.reduce((a: number, r: { lambda: { monthlyUsd: number } }) => a + r.lambda.monthlyUsd, 0),
+      5,
+    );
+    const text = cli([join(dir, 'template.yaml')], dir).stdout;
+    expect(text).toContain('\nAs written: $293/mo for 5 workloads (Lambda $3.73, Fargate $37.98, EKS on EC2 $252)\n');
+    expect(text).toContain('Moving 1 workload to its cheapest platform would save about $23.45/mo (2 on assumed traffic left out)\n');
+  });
+
   test('template mode refuses workload flags and unknown resources', () => {
     expect(cli([join(fixtures, 'template.yaml'), '--memory-mb', '1024']).stderr).toMatch(/drop --memory-mb/);
     const missing = cli([join(fixtures, 'template.yaml'), '--resource', 'Nope']);

@@ -97,10 +97,21 @@ export interface TemplateReport {
   /** EKS node groups and Fargate profiles: their own monthly cost (no comparison: the template does not say what runs on them). */
   capacity: { id: string; type: string; runsOn: WorkloadEstimate['runsOn']; monthlyUsd: number | null; parts: CostPart[]; why: string; notes: string[] }[];
   /**
-   * Every workload summed (a task definition its service runs counted once), at typical traffic; Lambda's
-   * always-free tier subtracted once (it is one per account) when asked.
+   * Every workload summed once (a task definition its service runs counted as the service), at typical traffic;
+   * Lambda's always-free tier subtracted once (it is one per account) when asked. `asWritten`: each workload on the
+   * platform its template deploys it to (node groups at their own cost), split by platform; `savings`: what moving
+   * the workloads with given traffic to their cheapest platform would save (those on assumed traffic left out).
+   * `lambdaUsd` and `fargateUsd` (every workload on Lambda, on Fargate) and `workloads` (those with an estimate) are
+   * kept as before.
    */
-  total: { lambdaUsd: number; fargateUsd: number; freeTierCreditUsd: number; workloads: number };
+  total: {
+    lambdaUsd: number;
+    fargateUsd: number;
+    freeTierCreditUsd: number;
+    workloads: number;
+    asWritten: { usd: number; workloads: number; byPlatform: { id: string; label: string; usd: number; workloads: number }[]; freeTierCreditUsd: number };
+    savings: { usd: number; candidates: number; assumedLeftOut: number };
+  };
 }
 
 /** `crossovers`: by platform id, as `crossovers()` gives them (Fargate's is the report's `crossover`). */

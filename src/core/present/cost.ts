@@ -368,17 +368,24 @@ export const COMPARE_LENS = {
 } as const;
 
 /** The status bar item: "$(graph) Lambda $X/mo · Fargate $Y/mo" (the further platforms' figures are in its tooltip). */
+/** "$(graph) $1,234/mo as written · save ~$210": what the workspace costs where its templates deploy it, and what moving would save. */
 export function statusText(total: WorkspaceTotal): string {
-  return `$(graph) Lambda ${formatUsd(total.lambda)}/mo · Fargate ${formatUsd(total.fargate)}/mo`;
+  return `$(graph) ${formatUsd(total.asWritten)}/mo as written${total.saving >= 0.5 ? ` · save ~${formatUsd(total.saving)}` : ''}`;
 }
 
+/** The status bar's tooltip: what "as written" means, the split by platform, what the savings count and leave out. */
 export function statusTooltip(total: WorkspaceTotal): string {
-  const others = total.others.map((o) => `${o.label} ${formatUsd(o.usd)}/mo`);
-  const on = others.length ? `on Fargate (and ${others.join(', ')})` : 'on Fargate';
-  return (
-    `Crossover: typical monthly cost of ${total.functions} Lambda function${total.functions === 1 ? '' : 's'} in the workspace, and of the same work ${on}.` +
-    (total.assumed ? ` Traffic is assumed for ${total.assumed} of them (set it in crossover.usage.yml).` : '') +
-    (total.freeTierCredit ? ` Lambda's free tier is subtracted once for the account (${formatUsd(total.freeTierCredit)}).` : '') +
-    ' Click for the summary.'
-  );
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const split = total.byPlatform.map((p) => `${p.label}: ${formatUsd(p.usd)}/mo (${plural(p.workloads, 'workload')})`);
+  const saving = total.candidates
+    ? `Moving ${plural(total.candidates, 'workload')} to its cheapest platform would save about ${formatUsd(total.saving)}/mo (only workloads whose traffic crossover.usage.yml gives).`
+    : 'No workload with traffic in crossover.usage.yml is cheaper elsewhere.';
+  return [
+    `Crossover: typical monthly cost of the workspace as written: ${plural(total.workloads, 'workload')}, each on the platform its template deploys it to, counted once (an ECS service with its task definition).`,
+    ...split,
+    ...(total.freeTierCredit ? [`Lambda's free tier is subtracted once for the account (${formatUsd(total.freeTierCredit)}).`] : []),
+    saving,
+    ...(total.assumed ? [`Traffic is assumed for ${total.assumed} of them: left out of the savings (set it in crossover.usage.yml).`] : []),
+    'Click for the summary.',
+  ].join('\n');
 }
