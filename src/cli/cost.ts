@@ -12,6 +12,8 @@ import {
   verdictFlips,
   workspaceTotal,
   countedWorkloads,
+  workloadComparison,
+  type WorkloadEstimate,
   costText,
   crossovers,
   decodeBytes,
@@ -135,12 +137,17 @@ function scenarioOf(f: CostFlags, given: readonly string[], problems: string[]):
 
 function flagReport(request: CostRequest, io: Io): CostReport {
   const problems: string[] = [];
-  const scenario = scenarioOf(request.flags, request.given, problems);
+  const described = scenarioOf(request.flags, request.given, problems);
+  const computeOnly = request.flags.computeOnly;
+  // Compute only: no front door on the Lambda side, no load balancer on the others.
+  const scenario: Scenario = computeOnly
+    ? { ...described, lambda: { ...described.lambda, frontDoor: 'none' }, fargate: { ...described.fargate, loadBalancer: 'none' } }
+    : described;
   for (const problem of problems) io.err(`crossover: ${problem}\n`);
   const prices = priceBook(scenario.region);
   const c = compare(scenario, prices);
   const read = pricesRead(c, prices);
-  return comparisonReport(c, scenario, crossovers(scenario, prices), read.date, read.notes, read.used, verdictFlips(scenario, prices));
+  return comparisonReport(c, scenario, crossovers(scenario, prices), read.date, read.notes, read.used, verdictFlips(scenario, prices), computeOnly);
 }
 
 function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport | TaskReport {
@@ -179,15 +186,20 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const costs = templateCosts(model, relative, usage, settings, (id, error) => {
     throw error instanceof Error ? new Error(`cost estimate for ${id} failed: ${error.message}`, { cause: error }) : error;
   });
+  // Compute only: each workload compared without its front door (the view's toggle); the total stays as written.
+  const reportOf = (e: WorkloadEstimate): CostReport =>
+    f.computeOnly
+      ? workloadComparison(e, { computeOnly: true }, settings.priceOverrides).report
+      : comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips);
   const functionReport = ({ fn, estimate: e }: FunctionCost): FunctionReport => {
     const report: FunctionReport = {
       id: fn.id,
       runsOn: e.runsOn,
       traffic: e.traffic,
-      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips),
+      ...reportOf(e),
       assumptionSources: e.assumptions,
     };
-    if (e.low && e.high) {
+    if (e.low && e.high && !f.computeOnly) {
       const band = (c: Comparison) => ({
         requestsPerMonth: c.requestsPerMonth,
         lambda: c.lambda.monthlyUsd,
@@ -203,7 +215,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     type: node.kind,
     runsOn: e.runsOn,
     traffic: e.traffic,
-    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips),
+    ...reportOf(e),
     assumptionSources: e.assumptions,
   }));
   if (request.resource !== undefined) {

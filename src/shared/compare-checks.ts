@@ -95,6 +95,7 @@ export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
     'frontDoor',
     'freeTier',
     'spot',
+    'computeOnly',
     'savingsPlan',
     'platforms',
     'appRunnerCustomer',
@@ -111,6 +112,7 @@ export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
   if (o['frontDoor'] !== undefined) out.frontDoor = oneOf(o['frontDoor'], `${what}.frontDoor`, Object.keys(FRONT_DOORS) as FrontDoor[]);
   if (o['freeTier'] !== undefined) out.freeTier = boolean(o['freeTier'], `${what}.freeTier`);
   if (o['spot'] !== undefined) out.spot = boolean(o['spot'], `${what}.spot`);
+  if (o['computeOnly'] !== undefined) out.computeOnly = boolean(o['computeOnly'], `${what}.computeOnly`);
   if (o['appRunnerCustomer'] !== undefined) out.appRunnerCustomer = boolean(o['appRunnerCustomer'], `${what}.appRunnerCustomer`);
   if (o['savingsPlan'] !== undefined) out.savingsPlan = oneOf(o['savingsPlan'], `${what}.savingsPlan`, SAVINGS_PLANS);
   if (o['platforms'] !== undefined) {

@@ -211,6 +211,28 @@ describe('crossover cost with flags', () => {
   });
 });
 
+describe('crossover cost --compute-only', () => {
+  const FIFTY = ['--requests-per-month', '50000000', '--duration-ms', '100', '--memory-mb', '512', '--arch', 'arm64', '--front-door', 'http-api'];
+
+  test('every platform without its front door; the report and the text say it is compute only', () => {
+    const full = json(FIFTY);
+    const only = json([...FIFTY, '--compute-only']);
+    // With the front door: 50M requests x $1.00 per million (HTTP API) = $50.00 of Lambda's figure.
+    expect(full.platforms.lambda.frontDoor).toEqual({ name: 'API Gateway HTTP API', usd: 50 });
+    expect(full.computeOnly).toBeUndefined();
+    expect(only.computeOnly).toBe(true);
+    expect(only.lambda.monthlyUsd).toBeCloseTo(full.lambda.monthlyUsd - 50, 5);
+    for (const [id, p] of Object.entries(only.platforms) as [string, { frontDoor: { usd: number }; monthlyUsd: number }][]) {
+      expect(p.frontDoor.usd).toBe(0);
+      expect(p.monthlyUsd).toBeLessThanOrEqual(full.platforms[id].monthlyUsd - full.platforms[id].frontDoor.usd + 1e-6);
+    }
+    const text = cli([...FIFTY, '--compute-only']).stdout;
+    expect(text).toMatch(/\n {2}Cheapest \(compute only: no front door on any platform\): /);
+    expect(text).not.toContain('Front door (in the figures)');
+    expect(cli(FIFTY).stdout).toContain('  Front door (in the figures): Lambda $50.00 (API Gateway HTTP API), Fargate $');
+  });
+});
+
 describe('crossover cost <template>', () => {
   test('reads the usage file next to the template; the figures equal the flag form for the same inputs', () => {
     const report = json([join(fixtures, 'template.yaml')]);

@@ -191,6 +191,7 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
   );
   checkbox('free-tier', L.freeTier, s.freeTier, (v) => (overrides.freeTier = v));
   checkbox('spot', L.spot, s.fargate.spot, (v) => (overrides.spot = v));
+  checkbox('compute-only', L.computeOnly, overrides.computeOnly === true, (v) => (overrides.computeOnly = v));
   // A switch per platform beyond Lambda and Fargate: shown (costed) or not.
   const shown = new Set(state.data.platforms.map((p) => p.id));
   for (const p of state.data.available ?? [])

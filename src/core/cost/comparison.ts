@@ -36,6 +36,8 @@ export interface Overrides {
   platforms?: string[];
   /** The user says the account already uses App Runner (the view's toggle): App Runner may be shown. */
   appRunnerCustomer?: boolean;
+  /** Compare compute only: the front door (API Gateway, the ALB) left out of every side (the view's toggle, `--compute-only`). */
+  computeOnly?: boolean;
 }
 
 /** One platform's figure as the view shows it (every platform, in the registry's order). */
@@ -63,7 +65,7 @@ export interface ComparisonData {
 const SWEEP_POINTS = 120;
 
 function applyOverrides(base: Scenario, o: Overrides): Scenario {
-  const frontDoor = o.frontDoor ?? base.lambda.frontDoor;
+  const frontDoor = o.computeOnly ? 'none' : (o.frontDoor ?? base.lambda.frontDoor);
   return {
     ...base,
     ...(o.platforms ? { platforms: o.platforms } : {}),
@@ -84,7 +86,7 @@ function applyOverrides(base: Scenario, o: Overrides): Scenario {
       spot: o.spot ?? base.fargate.spot,
       cpuBusyShare: o.cpuBusyShare ?? base.fargate.cpuBusyShare,
       // A front door on the Lambda side means a load balancer on the Fargate side, as `crossover cost` assumes.
-      loadBalancer: o.frontDoor === undefined ? base.fargate.loadBalancer : frontDoor === 'none' ? 'none' : 'alb',
+      loadBalancer: o.computeOnly ? 'none' : o.frontDoor === undefined ? base.fargate.loadBalancer : frontDoor === 'none' ? 'none' : 'alb',
     },
   };
 }
@@ -96,7 +98,16 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   const c = compare(scenario, prices);
   const read = pricesRead(c, prices);
   return {
-    report: comparisonReport(c, scenario, crossovers(scenario, prices), read.date, read.notes, read.used, verdictFlips(scenario, prices)),
+    report: comparisonReport(
+      c,
+      scenario,
+      crossovers(scenario, prices),
+      read.date,
+      read.notes,
+      read.used,
+      verdictFlips(scenario, prices),
+      overrides.computeOnly,
+    ),
     platforms: c.platforms.map((p) => ({
       id: p.platform,
       label: platformById(p.platform)?.label ?? p.platform,

@@ -74,9 +74,13 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
       `  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`,
     );
   }
+  const doors = Object.values(r.platforms).filter((p) => p.frontDoor?.usd > 0);
+  if (doors.length)
+    lines.push(`  Front door (in the figures): ${doors.map((p) => `${p.label} ${formatUsd(p.frontDoor.usd)} (${p.frontDoor.name})`).join(', ')}`);
   const label = (id: string | null) => (id ? (r.platforms[id]?.label ?? id) : '');
   const runnerUp = r.cheapest.runnerUp ? `, then ${label(r.cheapest.runnerUp)}` : '';
-  lines.push(`  Cheapest: ${label(r.cheapest.platform)}${runnerUp}. ${verdictText(r.crossover, 'Fargate', formatCount)}.`);
+  const only = r.computeOnly ? ' (compute only: no front door on any platform)' : '';
+  lines.push(`  Cheapest${only}: ${label(r.cheapest.platform)}${runnerUp}. ${verdictText(r.crossover, 'Fargate', formatCount)}.`);
   for (const flip of r.flips) lines.push(`  Check first: ${flipText(flip)}.`);
   if ('assumptionSources' in r) lines.push(`  Assumptions: ${r.assumptionSources.map((s) => `${s.name} ${s.value} (${s.source})`).join('; ')}`);
   else

@@ -12,10 +12,10 @@ import { type PriceBook } from '../cost/price-book.js';
 import { type EngineConfig } from '../config.js';
 import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { commandUri, mdCode, mdText } from '../markdown.js';
-import { flipText, incompleteNote, priceFigure, pricesDated, pricesSummary, provenanceText, verdictText } from './labels.js';
+import { flipText, frontDoorText, incompleteNote, priceFigure, pricesDated, pricesSummary, provenanceText, verdictText } from './labels.js';
 import { type Flip } from '../cost/sensitivity.js';
 import { type WorkspaceTotal } from '../cost/totals.js';
-import { crossoverEntry } from '../cost/report.js';
+import { crossoverEntry, frontDoorOf } from '../cost/report.js';
 import { extraPlatforms, platformById, type PlatformCost } from '../cost/platforms/index.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
@@ -42,11 +42,31 @@ const labelOf = (p: PlatformCost) => platformById(p.platform)?.label ?? p.platfo
  * ($120/mo)", or "cheapest: Lambda, then ECS on EC2 ($60/mo)" (Lambda's figure leads the lens already). Figures
  * with a part the region cannot price are not ranked.
  */
-function cheapestText(e: WorkloadEstimate, markup: (label: string) => string = (l) => l): string {
+function cheapestText(e: WorkloadEstimate, markup: (label: string) => string = (l) => l, runnerUp = true): string {
   const [first, second] = ranking(e.typical);
   if (!first) return '';
   const named = (p: PlatformCost) => (p.platform === 'lambda' ? markup('Lambda') : `${markup(labelOf(p))} (${formatUsd(p.monthlyUsd)}/mo)`);
-  return `cheapest: ${named(first)}${second ? `, then ${named(second)}` : ''}`;
+  return `cheapest: ${named(first)}${second && runnerUp ? `, then ${named(second)}` : ''}`;
+}
+
+/** A lens's "$175 of it API Gateway" (short names: the lens must leave room for "Compare" in a split editor). */
+function lensDoor(p: PlatformCost, e: WorkloadEstimate): string {
+  const door = frontDoorOf(p, e.scenario);
+  if (!door.usd) return '';
+  return frontDoorText({ usd: door.usd, name: door.name.startsWith('API Gateway') ? 'API Gateway' : 'ALB' });
+}
+
+/** Each platform's front door at the typical traffic, for the hover table and the report (empty when no side has one). */
+function frontDoors(e: WorkloadEstimate): { label: string; usd: number; name: string; of: number }[] {
+  const doors = e.typical.platforms.map((p) => ({ label: labelOf(p), ...frontDoorOf(p, e.scenario), of: p.monthlyUsd }));
+  return doors.some((d) => d.usd > 0) ? doors : [];
+}
+
+/** "Front door: Lambda $175 of $218 (API Gateway HTTP API), Fargate $16 of $60 (ALB)." (empty when no side has one). */
+function frontDoorLine(e: WorkloadEstimate): string {
+  const doors = frontDoors(e).filter((d) => d.usd > 0);
+  if (!doors.length) return '';
+  return `Front door (in the figures above): ${doors.map((d) => `${d.label} ${formatUsd(d.usd)} of ${formatUsd(d.of)} (${d.name})`).join(', ')}. To compare compute alone, turn on "compare compute only" in the comparison view (\`crossover cost --compute-only\`).`;
 }
 
 /** The hover's sentence naming the cheapest platforms, and those left unranked for want of a regional price. */
@@ -64,11 +84,14 @@ function fleetText(f: { tasks: number; fewestTasks: number }): string {
   return f.fewestTasks === f.tasks ? `${f.tasks} task${f.tasks === 1 ? '' : 's'}` : `${f.fewestTasks}-${f.tasks} tasks`;
 }
 
-/** "about $X/mo on Lambda ($lo–$hi) · cheapest: ECS on EC2 ($Z/mo), then Fargate ($Y/mo)": the range when traffic is assumed. */
+/**
+ * "about $218/mo on Lambda ($175 of it API Gateway) · cheapest: Fargate ($60/mo)": the range when traffic is assumed,
+ * the front door's share when there is one; the runner-up is in the hover (the lens leaves room for "Compare").
+ */
 export function lensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
-  const band = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
-  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda${band} · ${cheapestText(e)}`;
+  const inside = [e.low && e.high ? range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd) : '', lensDoor(t.lambda, e)].filter(Boolean).join(', ');
+  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda${inside ? ` (${inside})` : ''} · ${cheapestText(e, undefined, false)}`;
 }
 
 export function lensTooltip(e: WorkloadEstimate): string {
@@ -87,6 +110,12 @@ function table(e: WorkloadEstimate): string {
     `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${fleetText(t.fargate)}) |` +
       others.map((p) => ` ${formatUsd(p.typical.monthlyUsd)} |`).join(''),
   ];
+  const doors = frontDoors(e);
+  if (doors.length) {
+    const [lambda, fargate] = [doors.find((d) => d.label === 'Lambda'), doors.find((d) => d.label === 'Fargate')];
+    const cell = (d: { usd: number; name: string } | undefined) => (d && d.usd ? `${formatUsd(d.usd)} (${d.name})` : '$0');
+    rows.push(`| of it, front door | ${cell(lambda)} | ${cell(fargate)} |` + others.map((p) => ` ${cell(frontDoorOf(p.typical, e.scenario))} |`).join(''));
+  }
   if (e.low && e.high)
     rows.push(
       `| low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)}) | ${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} | ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)} |` +
@@ -254,6 +283,7 @@ export function reportMarkdown(e: WorkloadEstimate, templatePath: string): strin
     '',
     table(e),
     '',
+    ...(frontDoorLine(e) ? [frontDoorLine(e), ''] : []),
     ...t.platforms.flatMap((p) => [
       `## ${reportHeading(p, t)}`,
       '',
@@ -295,11 +325,13 @@ export function taskLensTitle(e: WorkloadEstimate): string {
   const lambda = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
   const home = e.runsOn.platform === 'lambda' ? undefined : homeCost(t, e.runsOn);
   if (!home || home.platform === 'ecs-fargate') {
-    return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${fleetText(t.fargate)}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda} · ${cheapestText(e)}`;
+    const door = lensDoor(t.fargate, e);
+    return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${fleetText(t.fargate)}${door ? `, ${door}` : ''}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda} · ${cheapestText(e)}`;
   }
   const figure = home.incomplete ? `${formatUsd(home.monthlyUsd)}+ (incomplete)` : formatUsd(home.monthlyUsd);
   const asLambda = home.platform === 'lambda-managed' ? 'on Lambda (on demand)' : 'as Lambda';
-  return `about ${figure}/mo on ${labelOf(home)} (${e.runsOn.sizing}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo ${asLambda}${lambda} · ${cheapestText(e)}`;
+  const door = lensDoor(home, e);
+  return `about ${figure}/mo on ${labelOf(home)} (${e.runsOn.sizing}${door ? `, ${door}` : ''}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo ${asLambda}${lambda} · ${cheapestText(e)}`;
 }
 
 /** A workload's lens title from where it runs today: Lambda's, or its home platform's first. */

@@ -7,7 +7,7 @@
 import { type ComparisonData, type PlatformFigure, type SummaryFigures } from '../cost/comparison.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type CostReport } from '../cost/report.js';
-import { pricesSummary, verdictText } from './labels.js';
+import { frontDoorText, pricesSummary, verdictText } from './labels.js';
 
 /** The workload kinds the view and the summary show. */
 export type ViewWorkloadKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
@@ -40,6 +40,7 @@ export const VIEW_LABELS = {
   savingsPlan: 'Compute Savings Plan',
   freeTier: "Subtract Lambda's free tier",
   spot: 'Fargate Spot',
+  computeOnly: 'Compare compute only (leave out the front door: API Gateway, the ALB)',
   saveUsage: 'Save to usage file',
   reset: 'Reset',
   sources: 'Where the workload’s values come from',
@@ -77,7 +78,8 @@ export function crossoverSentence(report: CostReport): string {
 /** Which side is cheaper at the current traffic, and where they cross. */
 export function verdict(report: CostReport, requestsPerMonth: number): string {
   const cheaper = report.cheaper === 'equal' ? 'Both cost the same' : report.cheaper === 'lambda' ? 'Lambda is cheaper' : 'Fargate is cheaper';
-  return `${cheaper} at ${formatCount(requestsPerMonth)} requests/month. ${crossoverSentence(report)}`;
+  const only = report.computeOnly ? 'Compute only (no front door on any side): ' : '';
+  return `${only}${cheaper} at ${formatCount(requestsPerMonth)} requests/month. ${crossoverSentence(report)}`;
 }
 
 const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
@@ -102,6 +104,8 @@ export interface PlatformPanel {
   caption: string;
   rows: [string, string][];
   total: string;
+  /** "$175 of it API Gateway HTTP API": how much of the figure is the front door (absent when none). */
+  frontDoor?: string;
 }
 
 /** Every platform's figure (a state saved by an older version has only the report's two). */
@@ -116,9 +120,19 @@ function figuresOf(data: ComparisonData): PlatformFigure[] {
 
 /** The cards and breakdowns of the view, one per platform, Lambda first. */
 export function platformPanels(data: ComparisonData): PlatformPanel[] {
+  return panelsOf(data).map((p) => (p.frontDoor ? { ...p, caption: `${p.caption} · ${p.frontDoor}` } : p));
+}
+
+function panelsOf(data: ComparisonData): PlatformPanel[] {
   const { report, scenario } = data;
   return figuresOf(data).map((p) => {
-    const base = { id: p.id, amount: `${formatUsd(p.monthlyUsd)}/mo`, total: formatUsd(p.monthlyUsd) };
+    const door = report.platforms?.[p.id]?.frontDoor;
+    const base = {
+      id: p.id,
+      amount: `${formatUsd(p.monthlyUsd)}/mo`,
+      total: formatUsd(p.monthlyUsd),
+      ...(door && door.usd > 0 ? { frontDoor: frontDoorText(door) } : {}),
+    };
     const rows = p.parts.filter((part) => part.usd !== 0).map((part): [string, string] => [part.label, formatUsd(part.usd)]);
     if (p.id === 'lambda')
       return { ...base, key: 'lambda', label: p.label, caption: `${p.label}: ${scenario.lambda.memoryMb} MB ${scenario.lambda.architecture}`, rows };

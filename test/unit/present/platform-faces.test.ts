@@ -16,7 +16,7 @@ import { analyzeText } from '../../../src/core/engine.js';
 import { type LambdaFunction } from '../../../src/core/model/nodes.js';
 import { hoverMarkdown, reportMarkdown, statusText, statusTooltip } from '../../../src/core/present/cost.js';
 import { addToTotal, emptyTotal, type WorkspaceTotal } from '../../../src/core/cost/totals.js';
-import { chartLines, summaryColumns, summaryTotal } from '../../../src/core/present/view.js';
+import { chartLines, summaryColumns, summaryTotal, VIEW_LABELS } from '../../../src/core/present/view.js';
 import { formatUsd } from '../../../src/core/cost/format.js';
 import { checkToView } from '../../../src/shared/compare-checks.js';
 import { type CompareViewState, type FromView, type SummaryRow } from '../../../src/shared/compare-messages.js';
@@ -192,5 +192,29 @@ describe('with Lambda and Fargate only', () => {
     const view = render(viewState(fixtures, 'ApiFunction', { platforms: [] }), () => {}) as unknown as FakeElement;
     expect(view.byTag('table').map((t) => t.id)).toEqual(['lambda-breakdown', 'fargate-breakdown']);
     expect(view.byId('chart')?.getAttribute('aria-label')).toMatch(/^Monthly cost of Lambda and Fargate from 1,000 to 100 billion requests a month\. /);
+  });
+});
+
+describe('compare compute only (the view toggle)', () => {
+  test('the switch posts the override; the view then shows every side without its front door and says so', () => {
+    const posted: FromView[] = [];
+    const before = viewState(fixtures, 'ApiFunction');
+    const view = render(before, (m) => posted.push(m)) as unknown as FakeElement;
+    const toggle = view.byId('compute-only')!;
+    expect(toggle.getAttribute('label')).toBe(VIEW_LABELS.computeOnly);
+    expect(toggle.getAttribute('checked')).toBeNull();
+    // The front door's share is in each breakdown's caption while it is counted.
+    expect(view.byId('lambda-breakdown')!.byTag('caption')[0]!.textContent).toMatch(/ · \$[\d.,]+ of it API Gateway/);
+    (toggle as unknown as { checked: boolean }).checked = true;
+    for (const listener of toggle.listeners.get('change') ?? []) listener();
+    expect(posted.at(-1)).toMatchObject({ type: 'override', overrides: { computeOnly: true } });
+
+    const after = viewState(fixtures, 'ApiFunction', { computeOnly: true });
+    expect(checkToView({ type: 'state', state: JSON.parse(JSON.stringify(after)) }).ok).toBe(true);
+    const only = render(after, () => {}) as unknown as FakeElement;
+    expect(only.byId('compute-only')!.getAttribute('checked')).toBe('');
+    expect(only.byId('verdict')!.textContent).toMatch(/^Compute only \(no front door on any side\): /);
+    for (const p of after.data.platforms) expect(after.data.report.platforms[p.id]!.frontDoor.usd).toBe(0);
+    expect(after.data.platforms[0]!.monthlyUsd).toBeLessThan(before.data.platforms[0]!.monthlyUsd);
   });
 });
