@@ -39,7 +39,7 @@ describe('the CodeLens', () => {
     // 10M requests of 100 ms at 128 MB: $18.67 on Lambda, the cheapest; Fargate's two tasks come next.
     expect(second!.platform).toBe('ecs-fargate');
     // Of the $18.67, the HTTP API's 10M requests at $1.00 per million are $10.00: the front door's own line.
-    expect(lensTitle(e)).toBe(`about $18.67/mo on Lambda ($10.00 of it API Gateway) · cheapest: Lambda`);
+    expect(lensTitle(e)).toBe(`$18.67/mo on Lambda ($10.00 API Gateway), cheapest`);
     const md = hoverMarkdown('memory', e, priceBook(e.region), { limits: resolveConfig({}).limits });
     expect(md).toContain(`, then **Fargate** ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo)`);
     // The hover's table: how much of each side is its front door (Fargate's ALB: 730 h x $0.0225 + its LCUs).
@@ -56,7 +56,7 @@ describe('the CodeLens', () => {
     const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', fifty, settings);
     // 50M requests x $1.00 per million (HTTP API, the first 300M) = $50.00.
     expect(frontDoorOf(e.typical.lambda, e.scenario)).toEqual({ name: 'API Gateway HTTP API', usd: 50 });
-    expect(lensTitle(e)).toMatch(/^about \$[\d.]+\/mo on Lambda \(\$50\.00 of it API Gateway\) · cheapest: /);
+    expect(lensTitle(e)).toMatch(/^\$[\d.]+\/mo on Lambda \(\$50\.00 API Gateway\) · cheapest: /);
     const full = workloadComparison(e, {}, {});
     const only = workloadComparison(e, { computeOnly: true }, {});
     // Every platform without its front door: Lambda less the $50, each container platform less its ALB.
@@ -76,7 +76,7 @@ describe('the CodeLens', () => {
   test('with traffic assumed: the low–high range after each figure', () => {
     const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
     // 1M requests: $0.20 + 50,000 GB-s x $0.0000133334 + $1.00 HTTP API = $1.87; 100k: $0.19; 10M: $18.67.
-    expect(lensTitle(e)).toMatch(/^about \$1\.87\/mo on Lambda \(\$0\.19–\$18\.67, \$1\.00 of it API Gateway\) · cheapest: Lambda$/);
+    expect(lensTitle(e)).toMatch(/^\$1\.87\/mo on Lambda \(\$0\.19–\$18\.67; \$1\.00 API Gateway\), cheapest$/);
   });
 });
 
@@ -189,7 +189,7 @@ describe('task definitions and services', () => {
     expect(e.typical.fargate.breakdown.compute.toFixed(2)).toBe('72.08');
     expect(e.typical.fargate.breakdown.loadBalancer).toBeGreaterThan(730 * 0.0225 - 0.01);
     expect(taskLensTitle(e)).toMatch(
-      /^about \$[\d.]+\/mo on Fargate \(2 tasks, \$[\d.]+ of it ALB\) · about \$[\d.]+\/mo as Lambda \(\$[\d.]+–\$[\d.]+\) · cheapest: Lambda, then Fargate \(\$[\d.]+\/mo\)$/,
+      /^about \$[\d.]+\/mo on Fargate \(2 tasks, \$[\d.]+ ALB\) · about \$[\d.]+\/mo as Lambda \(\$[\d.]+–\$[\d.]+\) · cheapest: Lambda, then Fargate \(\$[\d.]+\/mo\)$/,
     );
   });
 
