@@ -12,7 +12,7 @@ import { type PriceBook } from '../cost/price-book.js';
 import { type EngineConfig } from '../config.js';
 import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, nearestFargateSize } from '../data/limits.js';
 import { commandUri, mdCode, mdText } from '../markdown.js';
-import { flipText, frontDoorText, incompleteNote, priceFigure, pricesDated, pricesSummary, provenanceText, verdictText } from './labels.js';
+import { flipText, incompleteNote, priceFigure, pricesDated, pricesSummary, provenanceText, verdictText } from './labels.js';
 import { type Flip } from '../cost/sensitivity.js';
 import { type WorkspaceTotal } from '../cost/totals.js';
 import { crossoverEntry, frontDoorOf } from '../cost/report.js';
