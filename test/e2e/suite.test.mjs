@@ -71,10 +71,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
   test('the scenarios show squiggles in the editor', async () => {
     for (const expectation of EXPECTED.filter((e) => e.squiggle)) {
       await openFile(session.page, `${expectation.folder}/${expectation.file}`);
-      await waitFor(
-        `a ${expectation.severity} squiggle in ${expectation.folder}/${expectation.file}`,
-        async () => (await squiggles(session.page, expectation.severity)) > 0,
-      );
+      await waitFor(`a ${expectation.severity} squiggle in ${expectation.folder}/${expectation.file}`, async () => (await squiggles(session.page, expectation.severity)) > 0);
       await shot(`02-squiggle-${expectation.id}`);
     }
   });
@@ -95,10 +92,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     // Undone to the saved text: the editor is clean, and closing it keeps the file in the Problems panel.
     await goTo(page, 1, 1);
     await closeActiveEditor(page);
-    await waitFor(
-      'the limits editor to close',
-      async () => (await page.locator('.tab[data-resource-name="template.yaml"].active', { hasText: 'limits' }).count()) === 0,
-    );
+    await waitFor('the limits editor to close', async () => (await page.locator('.tab[data-resource-name="template.yaml"].active', { hasText: 'limits' }).count()) === 0);
     await waitForProblem(page, timeout);
   });
 
@@ -171,25 +165,17 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     for (let attempt = 1; ; attempt++) {
       const [cancelledBefore, doneBefore] = [cancelledByUser(), scansDone()];
       await runCommand(page, 'Crossover: Rescan Workspace');
-      await waitFor('"Crossover: scanning n/m" in the status bar', async () => /Crossover: scanning \d+\/\d+/.test((await item.textContent()) ?? ''), {
-        timeout: 15_000,
-      });
+      await waitFor('"Crossover: scanning n/m" in the status bar', async () => /Crossover: scanning \d+\/\d+/.test((await item.textContent()) ?? ''), { timeout: 15_000 });
       if (attempt === 1) await shot('07-scanning');
       await item.click();
-      const outcome = await waitFor('the scan to be cancelled (or to have ended first)', () =>
-        cancelledByUser() > cancelledBefore ? 'cancelled' : scansDone() > doneBefore && 'done',
-      );
+      const outcome = await waitFor('the scan to be cancelled (or to have ended first)', () => (cancelledByUser() > cancelledBefore ? 'cancelled' : scansDone() > doneBefore && 'done'));
       if (outcome === 'cancelled') break;
       assert.ok(attempt < 5, 'five rescans ended before a click on the status bar item could cancel them');
     }
     await waitFor('the status bar totals after the cancelled scan', async () => /Crossover: \d+$/.test(((await item.textContent()) ?? '').trim()));
     await runCommand(page, 'Crossover: Show Output');
     // The Output view shares the panel's filter box with the Problems view: clear what the suite typed there.
-    await page
-      .locator('.panel .output-view, .panel [id="workbench.panel.output"]')
-      .first()
-      .waitFor({ state: 'visible', timeout: 15_000 })
-      .catch(() => undefined);
+    await page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined);
     // The visible one: the Problems view keeps its own (hidden) filter input in the DOM.
     const filter = page.locator('.panel .viewpane-filter input').filter({ visible: true }).first();
     await filter.waitFor({ state: 'visible', timeout: 15_000 });
@@ -282,21 +268,11 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await page.keyboard.press('Escape');
 
     // Compare opens the comparison view: the same figures as the CodeLens, and edits change them live.
-    await page
-      .locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ })
-      .first()
-      .click();
+    await page.locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ }).first().click();
     await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     const view = await waitForFrameText(page, 'CatalogFunction: Lambda or Fargate?');
     const frame = await waitFor('the view frame', async () => {
-      for (const f of page.frames())
-        if (
-          (await f
-            .locator('#lambda-total')
-            .count()
-            .catch(() => 0)) > 0
-        )
-          return f;
+      for (const f of page.frames()) if ((await f.locator('#lambda-total').count().catch(() => 0)) > 0) return f;
       return undefined;
     });
     const total = async (id) => Number(((await frame.locator(`#${id}`).innerText()).match(/\$([\d.,]+)/)?.[1] ?? 'NaN').replace(/,/g, ''));
@@ -347,14 +323,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await shot('12-compare-view-checklist');
     // An evidence link opens its line in the template (the Timeout line of CatalogFunction).
     await frame.locator('#checklist a.evidence').first().click();
-    await waitFor('the template at the Timeout line', async () =>
-      /Ln 13,/.test(
-        (await page
-          .locator('.statusbar-item', { hasText: /Ln \d+, Col/ })
-          .first()
-          .textContent()) ?? '',
-      ),
-    );
+    await waitFor('the template at the Timeout line', async () => /Ln 13,/.test((await page.locator('.statusbar-item', { hasText: /Ln \d+, Col/ }).first().textContent()) ?? ''));
     // "Save to usage file" writes the edited traffic for this function into crossover.usage.yml (then restored).
     const usageBefore = readFileSync(usageFile, 'utf8');
     await frame.locator('#save-usage').click();
@@ -362,10 +331,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.match(readFileSync(usageFile, 'utf8'), /^# Traffic/m, 'the file keeps its comments');
     writeFileSync(usageFile, usageBefore);
     await frame.locator('#open-equivalent').click();
-    await waitFor(
-      'the equivalent task definition in a new editor',
-      async () => (await page.locator('.editor-instance .view-line', { hasText: 'AWS::ECS::TaskDefinition' }).count()) > 0,
-    );
+    await waitFor('the equivalent task definition in a new editor', async () => (await page.locator('.editor-instance .view-line', { hasText: 'AWS::ECS::TaskDefinition' }).count()) > 0);
     // After a window reload the view comes back with its workload.
     await runCommand(page, 'Developer: Reload Window');
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
@@ -383,14 +349,10 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     // The workspace summary: every workload with both figures and the recommendation, sortable.
     await runCommand(page, 'Crossover: Show Workspace Cost Summary');
     // After the reload the scan runs again: the summary follows it until every workload is listed.
-    const summary = await waitFor(
-      'the summary of the workspace',
-      async () => {
-        const text = await waitForFrameText(page, 'Workspace cost summary');
-        return Number(/(\d+) workloads as written:/.exec(text)?.[1] ?? 0) >= 8 && text;
-      },
-      { timeout: 60_000 },
-    );
+    const summary = await waitFor('the summary of the workspace', async () => {
+      const text = await waitForFrameText(page, 'Workspace cost summary');
+      return Number(/(\d+) workloads as written:/.exec(text)?.[1] ?? 0) >= 8 && text;
+    }, { timeout: 60_000 });
     assert.match(summary, /CatalogFunction/);
     // What the workspace costs as written (each workload where its template puts it), split by platform; the savings apart.
     assert.match(summary, /\d+ workloads as written: \$[\d.,]+\/mo \([^)]*\bLambda \$[\d.,]+/);
@@ -404,25 +366,14 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     const asWrittenOf = (text) => /(\$[\d.,]+)\/mo as written|as written: (\$[\d.,]+)\/mo/.exec(text)?.slice(1).find(Boolean);
     assert.equal(asWrittenOf(statusTotal), asWrittenOf(summary), `the status bar (${statusTotal}) and the summary agree`);
     const summaryFrame = await waitFor('the summary frame', async () => {
-      for (const f of page.frames())
-        if (
-          (await f
-            .locator('#summary-table')
-            .count()
-            .catch(() => 0)) > 0
-        )
-          return f;
+      for (const f of page.frames()) if ((await f.locator('#summary-table').count().catch(() => 0)) > 0) return f;
       return undefined;
     });
     const firstColumn = async () => summaryFrame.locator('#summary-table tbody tr td:first-child').allInnerTexts();
     await summaryFrame.locator('#sort-id').focus();
     await page.keyboard.press('Enter');
     const ascending = await firstColumn();
-    assert.deepEqual(
-      ascending,
-      [...ascending].sort((a, b) => a.localeCompare(b)),
-      'sorted by name with the keyboard',
-    );
+    assert.deepEqual(ascending, [...ascending].sort((a, b) => a.localeCompare(b)), 'sorted by name with the keyboard');
     assert.equal(await summaryFrame.locator('#sort-id').evaluate((b) => b.parentElement.getAttribute('aria-sort')), 'ascending');
     // One row per workload: ecs-ec2/'s WebService and the WebTask it runs are one row (the service's); ecs/'s task
     // definition, which no service runs, is its own; the EKS node group is a row at its own cost.
@@ -462,8 +413,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
       return texts.filter((t) => /on ECS on EC2/.test(t)).length >= 2 && texts;
     });
     const ec2 = lenses.filter((t) => /on ECS on EC2/.test(t));
-    for (const text of ec2)
-      assert.match(text, /^about \$[\d.,]+\/mo on ECS on EC2 \(\d+ x m7g\.large\) · about \$[\d.,]+\/mo as Lambda \([^)]*\) · cheapest: /);
+    for (const text of ec2) assert.match(text, /^about \$[\d.,]+\/mo on ECS on EC2 \(\d+ x m7g\.large\) · about \$[\d.,]+\/mo as Lambda \([^)]*\) · cheapest: /);
     // The node group's lens is text only (nothing to click): read the decorations, not their links, once its line is in view.
     await goTo(page, 50, 5);
     const nodes = await waitFor('the node group CodeLens', async () => {
@@ -480,11 +430,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     });
     assert.match(express, /Runs on ECS Express Mode today \(1 x 0\.5 vCPU \/ 1 GB task; AWS::ECS::ExpressGatewayService\)/);
     await page.keyboard.press('Escape');
-    assert.ok(
-      (await codeLensTexts(page)).some((t) =>
-        /^about \$[\d.,]+\/mo on ECS Express Mode \(1 x 0\.5 vCPU \/ 1 GB task(, \$[\d.,]+ ALB)?\) · about \$[\d.,]+\/mo as Lambda/.test(t),
-      ),
-    );
+    assert.ok((await codeLensTexts(page)).some((t) => /^about \$[\d.,]+\/mo on ECS Express Mode \(1 x 0\.5 vCPU \/ 1 GB task(, \$[\d.,]+ ALB)?\) · about \$[\d.,]+\/mo as Lambda/.test(t)));
     await hoverAt(page, 10, 13); // Cpu: '1024'
     const hover = await waitFor('the task size hover', async () => {
       const text = await hoverText(page);
@@ -511,26 +457,15 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     // (the ${file()} value is quoted up to 40 characters)
     assert.ok(text.includes('"![m](https://attacker.example/m.png?'), text);
     // ...and nothing in the hover's DOM was built from it: no image, no link but our own "Edit usage assumptions".
-    const dom = await page
-      .locator('.monaco-hover:not(.hidden)')
-      .first()
-      .evaluate((hover) => ({
-        images: hover.querySelectorAll('img').length,
-        links: [...hover.querySelectorAll('a')].map((a) => ({
-          text: a.textContent.trim(),
-          attributes: [...a.attributes].map((x) => `${x.name}=${x.value}`).join(' '),
-        })),
-      }));
+    const dom = await page.locator('.monaco-hover:not(.hidden)').first().evaluate((hover) => ({
+      images: hover.querySelectorAll('img').length,
+      links: [...hover.querySelectorAll('a')].map((a) => ({ text: a.textContent.trim(), attributes: [...a.attributes].map((x) => `${x.name}=${x.value}`).join(' ') })),
+    }));
     await shot('13-markdown-hover');
     await page.keyboard.press('Escape');
     assert.equal(dom.images, 0, 'no <img> in the hover');
-    assert.ok(
-      dom.links.some((l) => l.text === 'Edit usage assumptions'),
-      JSON.stringify(dom.links),
-    );
-    const foreign = dom.links.filter(
-      (l) => l.text !== 'Edit usage assumptions' && (/attacker|workbench\.action|onerror|SECRET/.test(l.attributes) || ['x', 'y', 'm', 'c'].includes(l.text)),
-    );
+    assert.ok(dom.links.some((l) => l.text === 'Edit usage assumptions'), JSON.stringify(dom.links));
+    const foreign = dom.links.filter((l) => l.text !== 'Edit usage assumptions' && (/attacker|workbench\.action|onerror|SECRET/.test(l.attributes) || ['x', 'y', 'm', 'c'].includes(l.text)));
     assert.deepEqual(foreign, [], 'no <a> whose target or label comes from the file');
   });
 
@@ -538,14 +473,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');
     // Listed by the workspace scan before the file is opened.
-    await waitForProblem(page, {
-      folder: 'lib',
-      file: 'reports-stack.ts',
-      line: 14,
-      severity: 'error',
-      ruleId: 'lambda/timeout-max',
-      message: 'Timeout 1,200 s is above the Lambda maximum',
-    });
+    await waitForProblem(page, { folder: 'lib', file: 'reports-stack.ts', line: 14, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,200 s is above the Lambda maximum' });
     await openFile(page, 'cdk/lib/reports-stack.ts');
     // Two errors: the timeout (read from the source) and the ephemeral storage that only cdk.out knows (see below).
     await waitFor('the timeout error squiggle in the .ts file (and the synthesized one)', async () => (await squiggles(page, 'error')) === 2);
@@ -565,14 +493,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
   test('CDK in Python: a diagnostic, a hover and a CodeLens in a Python CDK stack', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');
-    await waitForProblem(page, {
-      folder: 'stacks',
-      file: 'billing_stack.py',
-      line: 17,
-      severity: 'error',
-      ruleId: 'lambda/timeout-max',
-      message: 'Timeout 960 s is above the Lambda maximum',
-    });
+    await waitForProblem(page, { folder: 'stacks', file: 'billing_stack.py', line: 17, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 960 s is above the Lambda maximum' });
     await openFile(page, 'cdk/app/stacks/billing_stack.py');
     await waitFor('the timeout error squiggle in the .py file', async () => (await squiggles(page, 'error')) === 1);
     const lens = await waitFor('the cost CodeLens above _lambda.Function', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
@@ -601,19 +522,8 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
       related: { text: 'ReportsStack.template.json: Reports6A1B3C5D', line: 15 },
     });
     // The timeout the source already reports is not repeated from the template.
-    await waitForProblem(
-      page,
-      { folder: 'lib', file: 'reports-stack.ts', line: 8, severity: 'error', ruleId: 'lambda/timeout-max', message: '(from the synthesized template)' },
-      { absent: true },
-    );
-    await waitForProblem(page, {
-      folder: 'cdk.out',
-      file: 'ReportsStack.template.json',
-      line: 33,
-      severity: 'error',
-      ruleId: 'lambda/timeout-max',
-      message: 'Timeout 1,000 s is above the Lambda maximum',
-    });
+    await waitForProblem(page, { folder: 'lib', file: 'reports-stack.ts', line: 8, severity: 'error', ruleId: 'lambda/timeout-max', message: '(from the synthesized template)' }, { absent: true });
+    await waitForProblem(page, { folder: 'cdk.out', file: 'ReportsStack.template.json', line: 33, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,000 s is above the Lambda maximum' });
     await openFile(page, 'cdk/lib/reports-stack.ts');
     await waitFor('both error squiggles in the stack (timeout, synthesized storage)', async () => (await squiggles(page, 'error')) === 2);
     await filterProblems(page, 'synthesized');
@@ -623,14 +533,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
   test('quick fix: memory into range makes the error go; the menu also offers ignore and the rule docs', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');
-    const problem = {
-      folder: 'fixes',
-      file: 'template.yaml',
-      line: 13,
-      severity: 'error',
-      ruleId: 'lambda/memory-range',
-      message: 'Memory 20,000 MB is outside the range',
-    };
+    const problem = { folder: 'fixes', file: 'template.yaml', line: 13, severity: 'error', ruleId: 'lambda/memory-range', message: 'Memory 20,000 MB is outside the range' };
     await waitForProblem(page, problem);
     await openFile(page, 'fixes/template.yaml');
     await waitFor('the memory error squiggle', async () => (await squiggles(page, 'error')) === 1);
@@ -640,14 +543,8 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
       const texts = await quickFixTitles(page);
       return texts.some((t) => t.includes('Set memory to 10240 MB')) && texts;
     });
-    assert.ok(
-      titles.some((t) => t.includes('Ignore lambda/memory-range for ThumbnailFunction')),
-      titles.join(' | '),
-    );
-    assert.ok(
-      titles.some((t) => t.includes('Show documentation for lambda/memory-range')),
-      titles.join(' | '),
-    );
+    assert.ok(titles.some((t) => t.includes('Ignore lambda/memory-range for ThumbnailFunction')), titles.join(' | '));
+    assert.ok(titles.some((t) => t.includes('Show documentation for lambda/memory-range')), titles.join(' | '));
     await shot('17-quick-fix-menu');
     await page.keyboard.press('Escape');
     await applyQuickFix(page, 13, 19, 'Set memory to 10240 MB');
@@ -691,12 +588,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
         const text = await waitForFrameText(page, 'Cost change of cost/template.yaml against HEAD');
         return /the working tree/.test(text) && text;
       });
-      const cli = JSON.parse(
-        execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'crossover.js'), 'diff', '--base', 'HEAD', 'cost', '--format', 'json'], {
-          cwd: workspace,
-          encoding: 'utf8',
-        }),
-      );
+      const cli = JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'crossover.js'), 'diff', '--base', 'HEAD', 'cost', '--format', 'json'], { cwd: workspace, encoding: 'utf8' }));
       const row = cli.workloads.find((w) => w.id === 'CatalogFunction');
       const usd = (n) => (Math.abs(n) >= 100 ? `$${Math.round(Math.abs(n)).toLocaleString('en-US')}` : `$${Math.abs(n).toFixed(2)}`);
       const expected = `${usd(row.before.lambda)} → ${usd(row.after.lambda)}`;
