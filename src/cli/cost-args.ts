@@ -54,6 +54,8 @@ export interface CostFlags {
   fargateNatGateway: boolean;
   albLcu: number | null;
   rdsProxyVcpu: number;
+  /** Leave the front door (API Gateway, the ALB) out of every platform: compare compute alone. */
+  computeOnly: boolean;
 }
 
 export interface CostRequest {
@@ -101,10 +103,11 @@ const COST_DEFAULTS: CostFlags = {
   fargateNatGateway: false,
   albLcu: null,
   rdsProxyVcpu: 0,
+  computeOnly: false,
 };
 
 export const COST_USAGE = `Usage: crossover cost [options]            one workload, described by flags
-       crossover cost <template> [--resource ID] [--usage FILE] [--region R] [--free-tier] [--format F]
+       crossover cost <template> [--resource ID] [--usage FILE] [--region R] [--free-tier] [--compute-only] [--format F]
 
 Monthly cost of a Lambda function and of the same work on ECS Fargate, the volumes where each is cheaper, and every
 assumption behind the figures. Prices: bundled, sourced and dated (see data/pricing/prices.json).
@@ -129,6 +132,7 @@ Workload (defaults in brackets):
   --ephemeral-storage-mb <mb>     Lambda /tmp, ${LAMBDA_LIMITS.minEphemeralStorageMb.value} to ${LAMBDA_LIMITS.maxEphemeralStorageMb.value} [${COST_DEFAULTS.ephemeralStorageMb}]
   --region <region>               [${COST_DEFAULTS.region}]; \`crossover cost --list-regions\` lists them
   --free-tier                     Subtract Lambda's always-free tier (off: both sides on the same footing)
+  --compute-only                  Leave the front door (API Gateway, the ALB) out of every platform: compare compute alone
   --rds-proxy-vcpu <n>            The function uses an RDS Proxy for a database of n vCPUs (billed for at least 2) [none]
 Fargate:
   --fargate-vcpu <v> --fargate-memory-gb <g>   Task size [the function's memory and CPU share, rounded up to a Fargate size]
@@ -204,6 +208,7 @@ export function parseCostRequest(argv: string[]): CostCommand {
     'front-door': { type: 'string' },
     region: { type: 'string' },
     'free-tier': { type: 'boolean' },
+    'compute-only': { type: 'boolean' },
     'fargate-arch': { type: 'string' },
     'fargate-spot': { type: 'boolean' },
     'fargate-nat-gateway': { type: 'boolean' },
@@ -266,6 +271,10 @@ export function parseCostRequest(argv: string[]): CostCommand {
   if (values['free-tier']) {
     flags.freeTier = true;
     given.push('free-tier');
+  }
+  if (values['compute-only']) {
+    flags.computeOnly = true;
+    given.push('compute-only');
   }
   if (values['fargate-nat-gateway']) {
     flags.fargateNatGateway = true;

@@ -11,6 +11,9 @@ import {
   fargateFor,
   verdictFlips,
   workspaceTotal,
+  countedWorkloads,
+  workloadComparison,
+  type WorkloadEstimate,
   costText,
   crossovers,
   decodeBytes,
@@ -134,12 +137,17 @@ function scenarioOf(f: CostFlags, given: readonly string[], problems: string[]):
 
 function flagReport(request: CostRequest, io: Io): CostReport {
   const problems: string[] = [];
-  const scenario = scenarioOf(request.flags, request.given, problems);
+  const described = scenarioOf(request.flags, request.given, problems);
+  const computeOnly = request.flags.computeOnly;
+  // Compute only: no front door on the Lambda side, no load balancer on the others.
+  const scenario: Scenario = computeOnly
+    ? { ...described, lambda: { ...described.lambda, frontDoor: 'none' }, fargate: { ...described.fargate, loadBalancer: 'none' } }
+    : described;
   for (const problem of problems) io.err(`crossover: ${problem}\n`);
   const prices = priceBook(scenario.region);
   const c = compare(scenario, prices);
   const read = pricesRead(c, prices);
-  return comparisonReport(c, scenario, crossovers(scenario, prices), read.date, read.notes, read.used, verdictFlips(scenario, prices));
+  return comparisonReport(c, scenario, crossovers(scenario, prices), read.date, read.notes, read.used, verdictFlips(scenario, prices), computeOnly);
 }
 
 function templateReport(request: CostRequest, io: Io): TemplateReport | FunctionReport | TaskReport {
@@ -178,15 +186,20 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const costs = templateCosts(model, relative, usage, settings, (id, error) => {
     throw error instanceof Error ? new Error(`cost estimate for ${id} failed: ${error.message}`, { cause: error }) : error;
   });
+  // Compute only: each workload compared without its front door (the view's toggle); the total stays as written.
+  const reportOf = (e: WorkloadEstimate): CostReport =>
+    f.computeOnly
+      ? workloadComparison(e, { computeOnly: true }, settings.priceOverrides).report
+      : comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips);
   const functionReport = ({ fn, estimate: e }: FunctionCost): FunctionReport => {
     const report: FunctionReport = {
       id: fn.id,
       runsOn: e.runsOn,
       traffic: e.traffic,
-      ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips),
+      ...reportOf(e),
       assumptionSources: e.assumptions,
     };
-    if (e.low && e.high) {
+    if (e.low && e.high && !f.computeOnly) {
       const band = (c: Comparison) => ({
         requestsPerMonth: c.requestsPerMonth,
         lambda: c.lambda.monthlyUsd,
@@ -202,7 +215,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
     type: node.kind,
     runsOn: e.runsOn,
     traffic: e.traffic,
-    ...comparisonReport(e.typical, e.scenario, e.crossovers, e.priceDate, e.notes, e.prices, e.flips),
+    ...reportOf(e),
     assumptionSources: e.assumptions,
   }));
   if (request.resource !== undefined) {
@@ -215,14 +228,9 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       `${request.template} has no Lambda function, task definition or service "${request.resource}". Workloads: ${known.join(', ') || 'none'}`,
     );
   }
-  // The template's total: every function and every service (a task definition run by a service counts once, as
-  // the service), with the account's free tier subtracted once when asked.
-  const counted = [
-    ...costs.functions.map((f) => f.estimate),
-    ...costs.tasks.filter((t) => t.node.kind === 'ecs-service' || !model.services.some((s) => s.taskDefinitionId === t.task.id)).map((t) => t.estimate),
-    ...costs.services.map((s) => s.estimate),
-  ];
-  const total = workspaceTotal(counted, f.freeTier, settings.priceOverrides);
+  // The template's total: every workload once (a task definition its service runs counted as the service, a node
+  // group at its own cost), as written and on each platform, with the account's free tier subtracted once when asked.
+  const total = workspaceTotal(countedWorkloads(costs), f.freeTier, settings.priceOverrides);
   return {
     template: relative,
     usageFile: file ? displayPath(file, io.cwd) : null,
@@ -237,7 +245,14 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       why: c.comparison.why,
       notes: c.notes,
     })),
-    total: { lambdaUsd: total.lambda, fargateUsd: total.fargate, freeTierCreditUsd: total.freeTierCredit, workloads: total.functions },
+    total: {
+      lambdaUsd: total.lambda,
+      fargateUsd: total.fargate,
+      freeTierCreditUsd: total.lambdaFreeTierCredit,
+      workloads: total.functions,
+      asWritten: { usd: total.asWritten, workloads: total.workloads, byPlatform: total.byPlatform, freeTierCreditUsd: total.freeTierCredit },
+      savings: { usd: total.saving, candidates: total.candidates, assumedLeftOut: total.assumed },
+    },
   };
 }
 

@@ -57,14 +57,14 @@ export { changedSpan, usageEdit, withTraffic } from './cost/usage-writer.js';
 export { templateCosts, type CapacityCost, type FunctionCost, type ServiceCost, type TaskCost } from './cost/workloads.js';
 export { homeCost, type RunsOn } from './cost/home.js';
 export { compare, platformNotes, priceKeysOf, pricesRead, ranking, type Comparison, type WorkloadEstimate } from './cost/estimate.js';
-export { workloadComparison, workloadSummary } from './cost/comparison.js';
+export { capacitySummary, workloadComparison, workloadSummary } from './cost/comparison.js';
 export { viewFigures, type ViewedWorkload, type ViewFigures } from './cost/view-figures.js';
 export { crossovers } from './cost/crossover.js';
 export { verdictFlips, type Flip } from './cost/sensitivity.js';
 export { comparisonReport, roundMoney, type CostReport, type FunctionReport, type TaskReport, type TemplateReport } from './cost/report.js';
 
 // Presentation: what Crossover says (lenses, hovers, reports, `crossover cost` text) and Markdown helpers.
-export { workspaceTotal, type WorkspaceTotal } from './cost/totals.js';
+export { asWritten, countedWorkloads, workspaceTotal, type AsWritten, type CountedWorkload, type WorkspaceTotal } from './cost/totals.js';
 export {
   COMPARE_LENS,
   editUsageLink,

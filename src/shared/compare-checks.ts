@@ -6,7 +6,7 @@
  * No dependencies at run time (types only), so the webview bundle may use these too.
  */
 import { type FrontDoor, LAMBDA_LIMITS, type Overrides, SAVINGS_PLANS } from '../core/browser.js';
-import { type CompareViewState, type FromView, type SummaryRow, type ToView, type WorkloadKind } from './compare-messages.js';
+import { type CompareViewState, type FromView, type SummaryKind, type SummaryRow, type ToView, type WorkloadKind } from './compare-messages.js';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -38,6 +38,7 @@ const FRONT_DOORS = { 'rest-api': true, 'http-api': true, 'websocket-api': true,
   true
 >;
 const KINDS = { 'lambda-function': true, 'ecs-task-definition': true, 'ecs-service': true } as const satisfies Record<WorkloadKind, true>;
+const SUMMARY_KINDS = { ...KINDS, 'ecs-express-service': true, 'app-runner-service': true, 'eks-nodegroup': true } as const satisfies Record<SummaryKind, true>;
 const ARCHITECTURES = ['x86_64', 'arm64'] as const;
 /** Platform ids: lower-case words joined by hyphens (the engine decides whether it has one). */
 const PLATFORM_ID = /^[a-z][a-z0-9-]*$/;
@@ -94,6 +95,7 @@ export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
     'frontDoor',
     'freeTier',
     'spot',
+    'computeOnly',
     'savingsPlan',
     'platforms',
     'appRunnerCustomer',
@@ -110,6 +112,7 @@ export function checkOverrides(value: unknown, what = 'overrides'): Overrides {
   if (o['frontDoor'] !== undefined) out.frontDoor = oneOf(o['frontDoor'], `${what}.frontDoor`, Object.keys(FRONT_DOORS) as FrontDoor[]);
   if (o['freeTier'] !== undefined) out.freeTier = boolean(o['freeTier'], `${what}.freeTier`);
   if (o['spot'] !== undefined) out.spot = boolean(o['spot'], `${what}.spot`);
+  if (o['computeOnly'] !== undefined) out.computeOnly = boolean(o['computeOnly'], `${what}.computeOnly`);
   if (o['appRunnerCustomer'] !== undefined) out.appRunnerCustomer = boolean(o['appRunnerCustomer'], `${what}.appRunnerCustomer`);
   if (o['savingsPlan'] !== undefined) out.savingsPlan = oneOf(o['savingsPlan'], `${what}.savingsPlan`, SAVINGS_PLANS);
   if (o['platforms'] !== undefined) {
@@ -277,17 +280,29 @@ function rowsOf(value: unknown): SummaryRow[] {
     'recommendation',
     'recommendedPlatform',
     'platforms',
+    'runsOn',
+    'homeUsd',
+    'cheapest',
+    'savingUsd',
   ];
   value.forEach((item, i) => {
     const row = record(item, `rows[${i}]`, keys, false);
     text(row['id'], `rows[${i}].id`, MAX_ID);
-    oneOf(row['kind'], `rows[${i}].kind`, Object.keys(KINDS) as WorkloadKind[]);
+    oneOf(row['kind'], `rows[${i}].kind`, Object.keys(SUMMARY_KINDS) as SummaryKind[]);
     text(row['file'], `rows[${i}].file`, MAX_URI);
     text(row['uri'], `rows[${i}].uri`, MAX_URI);
     line(row['line'], `rows[${i}].line`);
-    for (const key of ['lambdaUsd', 'fargateUsd', 'fargateTasks', 'requestsPerMonth']) number(row[key], `rows[${i}].${key}`, { min: 0, max: Number.MAX_VALUE });
-    oneOf(row['traffic'], `rows[${i}].traffic`, ['given', 'assumed']);
-    oneOf(row['recommendation'], `rows[${i}].recommendation`, ['lambda', 'fargate', 'either']);
+    for (const key of ['lambdaUsd', 'fargateUsd', 'fargateTasks', 'requestsPerMonth', 'homeUsd', 'savingUsd'])
+      number(row[key], `rows[${i}].${key}`, { min: 0, max: Number.MAX_VALUE });
+    oneOf(row['traffic'], `rows[${i}].traffic`, ['given', 'assumed', 'none']);
+    oneOf(row['recommendation'], `rows[${i}].recommendation`, ['lambda', 'fargate', 'either', 'none']);
+    text(row['runsOn'], `rows[${i}].runsOn`, MAX_ID);
+    if (row['cheapest'] !== undefined) {
+      const c = record(row['cheapest'], `rows[${i}].cheapest`, ['id', 'label', 'monthlyUsd'], false);
+      text(c['id'], `rows[${i}].cheapest.id`, MAX_ID);
+      text(c['label'], `rows[${i}].cheapest.label`, MAX_ID);
+      number(c['monthlyUsd'], `rows[${i}].cheapest.monthlyUsd`, { min: 0, max: Number.MAX_VALUE });
+    }
     if (row['recommendedPlatform'] !== undefined) text(row['recommendedPlatform'], `rows[${i}].recommendedPlatform`, MAX_ID);
     if (row['platforms'] !== undefined) {
       if (!Array.isArray(row['platforms'])) refuse(`rows[${i}].platforms is not a list`);

@@ -24,10 +24,16 @@ export interface CompareViewState {
   equivalents: Record<string, EquivalentConfig>;
 }
 
-/** One row of the workspace summary: where the workload is, and its figures. */
+/** What the summary lists: the workloads the view compares, Express Mode and App Runner services, EKS node groups (capacity). */
+export type SummaryKind = WorkloadKind | 'ecs-express-service' | 'app-runner-service' | 'eks-nodegroup';
+
+/** Does the comparison view open for a summary row of this kind? (Express Mode and App Runner services and node groups open their declaration.) */
+export const comparable = (kind: SummaryKind): kind is WorkloadKind => kind === 'lambda-function' || kind === 'ecs-task-definition' || kind === 'ecs-service';
+
+/** One row of the workspace summary: where the workload is, and its figures (one row per workload: a service with its task definition is one). */
 export interface SummaryRow extends SummaryFigures {
   id: string;
-  kind: WorkloadKind;
+  kind: SummaryKind;
   file: string;
   uri: string;
   line: number;

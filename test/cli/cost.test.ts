@@ -211,6 +211,28 @@ describe('crossover cost with flags', () => {
   });
 });
 
+describe('crossover cost --compute-only', () => {
+  const FIFTY = ['--requests-per-month', '50000000', '--duration-ms', '100', '--memory-mb', '512', '--arch', 'arm64', '--front-door', 'http-api'];
+
+  test('every platform without its front door; the report and the text say it is compute only', () => {
+    const full = json(FIFTY);
+    const only = json([...FIFTY, '--compute-only']);
+    // With the front door: 50M requests x $1.00 per million (HTTP API) = $50.00 of Lambda's figure.
+    expect(full.platforms.lambda.frontDoor).toEqual({ name: 'API Gateway HTTP API', usd: 50 });
+    expect(full.computeOnly).toBeUndefined();
+    expect(only.computeOnly).toBe(true);
+    expect(only.lambda.monthlyUsd).toBeCloseTo(full.lambda.monthlyUsd - 50, 5);
+    for (const [id, p] of Object.entries(only.platforms) as [string, { frontDoor: { usd: number }; monthlyUsd: number }][]) {
+      expect(p.frontDoor.usd).toBe(0);
+      expect(p.monthlyUsd).toBeLessThanOrEqual(full.platforms[id].monthlyUsd - full.platforms[id].frontDoor.usd + 1e-6);
+    }
+    const text = cli([...FIFTY, '--compute-only']).stdout;
+    expect(text).toMatch(/\n {2}Cheapest \(compute only: no front door on any platform\): /);
+    expect(text).not.toContain('Front door (in the figures)');
+    expect(cli(FIFTY).stdout).toContain('  Front door (in the figures): Lambda $50.00 (API Gateway HTTP API), Fargate $');
+  });
+});
+
 describe('crossover cost <template>', () => {
   test('reads the usage file next to the template; the figures equal the flag form for the same inputs', () => {
     const report = json([join(fixtures, 'template.yaml')]);
@@ -234,6 +256,32 @@ describe('crossover cost <template>', () => {
     expect(report.assumptions.frontDoor).toBe('none');
     expect(report.fargate.breakdown.loadBalancer).toBe(0);
     expect(report.assumptionSources).toContainEqual(expect.objectContaining({ name: 'Requests per month', source: 'default' }));
+  });
+
+  test('the total as written: each workload on its own platform, a service and its task definition once; the savings apart', () => {
+    // test/fixtures/cost/as-written: two functions, an ECS service with its task definition, a task definition alone and
+    // an EKS node group; traffic given for Api and WebService (test/unit/cost/totals.test.ts works the figures out by hand).
+    const dir = join(fixtures, 'as-written');
+    const report = json([join(dir, 'template.yaml')], dir);
+    const t = report.total;
+    // Each row's home figure, from the report itself: the service's (not its task definition's), the lone task's, the node group's.
+    const home = (r: { runsOn: { platform: string }; platforms: Record<string, { monthlyUsd: number }> }) => r.platforms[r.runsOn.platform]!.monthlyUsd;
+    const rows = [...report.functions, ...report.tasks.filter((x: { id: string }) => x.id !== 'WebTask')];
+    const nodes = report.capacity.find((c: { id: string }) => c.id === 'Nodes').monthlyUsd;
+    expect(t.asWritten.usd).toBeCloseTo(rows.reduce((a: number, r: Parameters<typeof home>[0]) => a + home(r), 0) + nodes, 5);
+    expect(t.asWritten.workloads).toBe(5);
+    expect(t.asWritten.byPlatform.map((p: { id: string }) => p.id)).toEqual(['lambda', 'ecs-fargate', 'eks-ec2']);
+    // WebService on Fargate ($25.32005) against Lambda at its 1M requests ($1.86667).
+    expect(t.savings).toEqual({ usd: 23.45338, candidates: 1, assumedLeftOut: 2 });
+    // The old fields stay: every workload with an estimate on Lambda, on Fargate.
+    expect(t).toMatchObject({ workloads: 4, freeTierCreditUsd: 0 });
+    expect(t.lambdaUsd).toBeCloseTo(
+      rows.reduce((a: number, r: { lambda: { monthlyUsd: number } }) => a + r.lambda.monthlyUsd, 0),
+      5,
+    );
+    const text = cli([join(dir, 'template.yaml')], dir).stdout;
+    expect(text).toContain('\nAs written: $293/mo for 5 workloads (Lambda $3.73, Fargate $37.98, EKS on EC2 $252)\n');
+    expect(text).toContain('Moving 1 workload to its cheapest platform would save about $23.45/mo (2 on assumed traffic left out)\n');
   });
 
   test('template mode refuses workload flags and unknown resources', () => {

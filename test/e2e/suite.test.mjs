@@ -275,9 +275,41 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await openFile(page, 'cost/template.yaml');
     const lens = async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t));
     const before = await waitFor('the cost CodeLens above CatalogFunction', lens);
-    // Lambda's figure, then the cheapest of the platforms shown (Lambda, Fargate, ECS on EC2, EKS on Fargate) and the runner-up.
-    assert.match(before, /^about \$[\d.,]+\/mo on Lambda · cheapest: (Lambda|[A-Z][\w ]+ \(\$[\d.,]+\/mo\)), then [A-Z][\w ]+ \(\$[\d.,]+\/mo\)$/);
+    // Lambda's figure with its front door's share (an HTTP API), then the cheapest of the platforms shown (the runner-up is in the hover).
+    assert.match(before, /^\$[\d.,]+\/mo on Lambda \(\$[\d.,]+ API Gateway\)(, cheapest| · cheapest: [A-Z][\w ]+ \(\$[\d.,]+\/mo\))$/);
     assert.ok((await codeLensTexts(page)).includes('Compare'), 'a Compare lens next to it');
+    // In a split editor (half of the window) the lens still shows "Compare" whole: its right edge is inside the text
+    // area (left of the minimap) of each group.
+    await runCommand(page, 'View: Split Editor Right');
+    await waitFor('two editor groups', async () => (await page.locator('.editor-instance').count()) === 2);
+    const fits = await waitFor('the lens in both groups', async () => {
+      const all = await page.$$eval('.editor-instance', (editors) =>
+        editors.map((editor) => {
+          const box = editor.getBoundingClientRect();
+          const minimap = editor.querySelector('.minimap');
+          const limit = Math.min(box.right, minimap && minimap.getBoundingClientRect().width > 0 ? minimap.getBoundingClientRect().left : Infinity);
+          const lens = [...editor.querySelectorAll('.codelens-decoration')].find((d) => /on Lambda/.test(d.textContent ?? ''));
+          const compare = lens && [...lens.querySelectorAll('a')].find((a) => (a.textContent ?? '').trim() === 'Compare');
+          const first = lens?.querySelector('a');
+          return lens && compare && first
+            ? {
+                editor: Math.round(box.width),
+                textArea: Math.round(limit - box.left),
+                lensLeft: Math.round(first.getBoundingClientRect().left - box.left),
+                lensWidth: Math.round(compare.getBoundingClientRect().right - first.getBoundingClientRect().left),
+                compareRight: Math.round(compare.getBoundingClientRect().right - box.left),
+              }
+            : undefined;
+        }),
+      );
+      return all.length === 2 && all.every(Boolean) && all;
+    });
+    console.log(`lens in a split editor: ${JSON.stringify(fits)}`);
+    for (const fit of fits) assert.ok(fit.compareRight <= fit.textArea, `"Compare" ends at ${fit.compareRight} px, inside the ${fit.textArea} px text area`);
+    await shot('03b-lens-split-editor');
+    await runCommand(page, 'View: Close All Editor Groups');
+    await openFile(page, 'cost/template.yaml');
+    await waitFor('the cost CodeLens above CatalogFunction again', lens);
     const memoryHover = async (pattern) => {
       await hoverAt(page, 12, 19); // MemorySize: 512
       return waitFor(`a cost hover matching ${pattern}`, async () => {
@@ -411,16 +443,22 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     // The workspace summary: every workload with both figures and the recommendation, sortable.
     await runCommand(page, 'Crossover: Show Workspace Cost Summary');
     // After the reload the scan runs again: the summary follows it until every workload is listed.
-    const summary = await waitFor(
-      'the summary of the workspace',
-      async () => {
-        const text = await waitForFrameText(page, 'Workspace cost summary');
-        return Number(/(\d+) workloads:/.exec(text)?.[1] ?? 0) >= 8 && text;
-      },
-      { timeout: 60_000 },
-    );
+    const summary = await waitFor('the summary of the workspace', async () => {
+      const text = await waitForFrameText(page, 'Workspace cost summary');
+      return Number(/(\d+) workloads as written:/.exec(text)?.[1] ?? 0) >= 8 && text;
+    }, { timeout: 60_000 });
     assert.match(summary, /CatalogFunction/);
-    assert.match(summary, /\d+ workloads: \$[\d.,]+\/mo on Lambda, \$[\d.,]+\/mo on Fargate/);
+    // What the workspace costs as written (each workload where its template puts it), split by platform; the savings apart.
+    assert.match(summary, /\d+ workloads as written: \$[\d.,]+\/mo \([^)]*\bLambda \$[\d.,]+/);
+    assert.match(summary, /\d+ workloads as written: \$[\d.,]+\/mo \([^)]*\bFargate \$[\d.,]+/);
+    // The status bar says the same figure.
+    const costItem = page.locator('.statusbar-item', { hasText: 'as written' }).first();
+    const statusTotal = await waitFor('the as-written total in the status bar', async () => {
+      const text = ((await costItem.textContent().catch(() => '')) ?? '').trim();
+      return /\$[\d.,]+\/mo as written/.test(text) && text;
+    });
+    const asWrittenOf = (text) => /(\$[\d.,]+)\/mo as written|as written: (\$[\d.,]+)\/mo/.exec(text)?.slice(1).find(Boolean);
+    assert.equal(asWrittenOf(statusTotal), asWrittenOf(summary), `the status bar (${statusTotal}) and the summary agree`);
     const summaryFrame = await waitFor('the summary frame', async () => {
       for (const f of page.frames())
         if (
@@ -442,6 +480,12 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
       'sorted by name with the keyboard',
     );
     assert.equal(await summaryFrame.locator('#sort-id').evaluate((b) => b.parentElement.getAttribute('aria-sort')), 'ascending');
+    // One row per workload: ecs-ec2/'s WebService and the WebTask it runs are one row (the service's); ecs/'s task
+    // definition, which no service runs, is its own; the EKS node group is a row at its own cost.
+    assert.equal(ascending.filter((name) => name === 'WebService').length, 1, 'one row for the service');
+    assert.ok(!ascending.includes('WebTask'), 'no second row for the task definition the service runs');
+    assert.ok(ascending.includes('web'), 'the task definition no service runs has its row');
+    assert.ok(ascending.includes('Nodes'), 'the node group has its row');
     await shot('12-workspace-summary');
     const csp = session.consoleErrors.filter((text) => /Content[- ]Security[- ]Policy|Refused to/i.test(text));
     assert.deepEqual(csp, [], 'no Content-Security-Policy violations');
@@ -492,11 +536,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     });
     assert.match(express, /Runs on ECS Express Mode today \(1 x 0\.5 vCPU \/ 1 GB task; AWS::ECS::ExpressGatewayService\)/);
     await page.keyboard.press('Escape');
-    assert.ok(
-      (await codeLensTexts(page)).some((t) =>
-        /^about \$[\d.,]+\/mo on ECS Express Mode \(1 x 0\.5 vCPU \/ 1 GB task\) · about \$[\d.,]+\/mo as Lambda/.test(t),
-      ),
-    );
+    assert.ok((await codeLensTexts(page)).some((t) => /^about \$[\d.,]+\/mo on ECS Express Mode \(1 x 0\.5 vCPU \/ 1 GB task(, \$[\d.,]+ ALB)?\) · about \$[\d.,]+\/mo as Lambda/.test(t)));
     await hoverAt(page, 10, 13); // Cpu: '1024'
     const hover = await waitFor('the task size hover', async () => {
       const text = await hoverText(page);
@@ -562,7 +602,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     // Two errors: the timeout (read from the source) and the ephemeral storage that only cdk.out knows (see below).
     await waitFor('the timeout error squiggle in the .ts file (and the synthesized one)', async () => (await squiggles(page, 'error')) === 2);
     const lens = await waitFor('the cost CodeLens above new lambda.Function', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
-    assert.match(lens, /^about \$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+\) · cheapest: /);
+    assert.match(lens, /^\$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+(; \$[\d.,]+ (API Gateway|ALB))?\)(, cheapest$| · cheapest: )/);
     await hoverAt(page, 13, 19); // memorySize: 1024
     const hover = await waitFor('the cost hover on memorySize', async () => {
       const text = await hoverText(page);
@@ -588,7 +628,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await openFile(page, 'cdk/app/stacks/billing_stack.py');
     await waitFor('the timeout error squiggle in the .py file', async () => (await squiggles(page, 'error')) === 1);
     const lens = await waitFor('the cost CodeLens above _lambda.Function', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
-    assert.match(lens, /^about \$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+\) · cheapest: /);
+    assert.match(lens, /^\$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+(; \$[\d.,]+ (API Gateway|ALB))?\)(, cheapest$| · cheapest: )/);
     await hoverAt(page, 16, 25); // memory_size=2048
     const hover = await waitFor('the cost hover on memory_size', async () => {
       const text = await hoverText(page);

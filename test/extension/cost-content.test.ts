@@ -8,6 +8,9 @@ import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/core/present/cost.js';
 import { formatUsd } from '../../src/core/cost/format.js';
+import { frontDoorOf } from '../../src/core/cost/report.js';
+import { workloadComparison } from '../../src/core/cost/comparison.js';
+import { verdict } from '../../src/core/present/view.js';
 
 const template = `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -28,20 +31,52 @@ const prices = priceBook('us-east-1');
 const limits = resolveConfig({}).limits;
 
 describe('the CodeLens', () => {
-  test('with traffic given: the Lambda figure, and the cheapest platform and the runner-up', () => {
+  test('with traffic given: the Lambda figure with its front door, and the cheapest platform (the runner-up in the hover)', () => {
     const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
     // The default columns are costed: Lambda, Fargate, ECS on EC2, EKS on Fargate.
     expect(e.typical.platforms.map((p) => p.platform)).toEqual(['lambda', 'ecs-fargate', 'ecs-ec2', 'eks-fargate']);
     const [, second] = [...e.typical.platforms].sort((a, b) => a.monthlyUsd - b.monthlyUsd);
     // 10M requests of 100 ms at 128 MB: $18.67 on Lambda, the cheapest; Fargate's two tasks come next.
     expect(second!.platform).toBe('ecs-fargate');
-    expect(lensTitle(e)).toBe(`about $18.67/mo on Lambda · cheapest: Lambda, then Fargate ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo)`);
+    // Of the $18.67, the HTTP API's 10M requests at $1.00 per million are $10.00: the front door's own line.
+    expect(lensTitle(e)).toBe(`$18.67/mo on Lambda ($10.00 API Gateway), cheapest`);
+    const md = hoverMarkdown('memory', e, priceBook(e.region), { limits: resolveConfig({}).limits });
+    expect(md).toContain(`, then **Fargate** ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo)`);
+    // The hover's table: how much of each side is its front door (Fargate's ALB: 730 h x $0.0225 + its LCUs).
+    const alb = e.typical.fargate.breakdown.loadBalancer;
+    expect(alb).toBeGreaterThan(730 * 0.0225 - 0.01);
+    expect(md).toMatch(new RegExp(`\\| of it, front door \\| \\$10\\.00 \\(API Gateway HTTP API\\) \\| \\$${alb.toFixed(2)} \\(ALB\\) \\|`));
+    expect(reportMarkdown(e, 'template.yaml')).toContain(
+      `Front door (in the figures above): Lambda $10.00 of $18.67 (API Gateway HTTP API), Fargate $${alb.toFixed(2)} of`,
+    );
+  });
+
+  test('50M requests behind an HTTP API: $50 of the Lambda figure is the front door; compute only flips the verdict', () => {
+    const fifty = parseUsageFile('crossover.usage.yml', 'resources:\n  Fn:\n    requestsPerMonth: 50000000\n    averageDurationMs: 100\n');
+    const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', fifty, settings);
+    // 50M requests x $1.00 per million (HTTP API, the first 300M) = $50.00.
+    expect(frontDoorOf(e.typical.lambda, e.scenario)).toEqual({ name: 'API Gateway HTTP API', usd: 50 });
+    expect(lensTitle(e)).toMatch(/^\$[\d.]+\/mo on Lambda \(\$50\.00 API Gateway\) · cheapest: /);
+    const full = workloadComparison(e, {}, {});
+    const only = workloadComparison(e, { computeOnly: true }, {});
+    // Every platform without its front door: Lambda less the $50, each container platform less its ALB.
+    for (const p of full.platforms) {
+      const door = full.report.platforms[p.id]!.frontDoor.usd;
+      expect(door).toBeGreaterThan(0);
+      expect(only.report.platforms[p.id]!.frontDoor.usd).toBe(0);
+      expect(only.report.platforms[p.id]!.monthlyUsd).toBeLessThanOrEqual(p.monthlyUsd - door + 1e-9);
+    }
+    expect(only.report.platforms['lambda']!.monthlyUsd).toBeCloseTo(full.report.platforms['lambda']!.monthlyUsd - 50, 6);
+    expect(only.report.computeOnly).toBe(true);
+    expect(full.report.computeOnly).toBeUndefined();
+    expect(verdict(only.report, 50e6)).toMatch(/^Compute only \(no front door on any side\): /);
+    expect(verdict(full.report, 50e6)).not.toMatch(/Compute only/);
   });
 
   test('with traffic assumed: the low–high range after each figure', () => {
     const e = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
     // 1M requests: $0.20 + 50,000 GB-s x $0.0000133334 + $1.00 HTTP API = $1.87; 100k: $0.19; 10M: $18.67.
-    expect(lensTitle(e)).toMatch(/^about \$1\.87\/mo on Lambda \(\$0\.19–\$18\.67\) · cheapest: Lambda, then Fargate \(\$[\d.]+\/mo\)$/);
+    expect(lensTitle(e)).toMatch(/^\$1\.87\/mo on Lambda \(\$0\.19–\$18\.67; \$1\.00 API Gateway\), cheapest$/);
   });
 });
 
@@ -154,7 +189,7 @@ describe('task definitions and services', () => {
     expect(e.typical.fargate.breakdown.compute.toFixed(2)).toBe('72.08');
     expect(e.typical.fargate.breakdown.loadBalancer).toBeGreaterThan(730 * 0.0225 - 0.01);
     expect(taskLensTitle(e)).toMatch(
-      /^about \$[\d.]+\/mo on Fargate \(2 tasks\) · about \$[\d.]+\/mo as Lambda \(\$[\d.]+–\$[\d.]+\) · cheapest: Lambda, then Fargate \(\$[\d.]+\/mo\)$/,
+      /^about \$[\d.]+\/mo on Fargate \(2 tasks, \$[\d.]+ ALB\) · about \$[\d.]+\/mo as Lambda \(\$[\d.]+–\$[\d.]+\) · cheapest: Lambda, then Fargate \(\$[\d.]+\/mo\)$/,
     );
   });
 

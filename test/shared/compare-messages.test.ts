@@ -133,14 +133,58 @@ describe('to the view, and back after a reload', () => {
         requestsPerMonth: 1e6,
         traffic: 'assumed',
         recommendation: 'either',
+        runsOn: 'Fargate',
+        homeUsd: 72,
+        cheapest: { id: 'lambda', label: 'Lambda', monthlyUsd: 1.5 },
+        savingUsd: 0,
+      },
+      {
+        id: 'Handler',
+        kind: 'lambda-function',
+        file: 't.yaml',
+        uri: 'file:///w/t.yaml',
+        line: 9,
+        lambdaUsd: 1.5,
+        fargateUsd: 72,
+        fargateTasks: 2,
+        requestsPerMonth: 1e6,
+        traffic: 'given',
+        recommendation: 'lambda',
+        runsOn: 'Lambda',
+        homeUsd: 1.5,
+        cheapest: { id: 'lambda', label: 'Lambda', monthlyUsd: 1.5 },
+        savingUsd: 0,
+      },
+      {
+        id: 'Nodes',
+        kind: 'eks-nodegroup',
+        file: 't.yaml',
+        uri: 'file:///w/t.yaml',
+        line: 20,
+        lambdaUsd: 0,
+        fargateUsd: 0,
+        fargateTasks: 0,
+        requestsPerMonth: 0,
+        traffic: 'none',
+        recommendation: 'none',
+        runsOn: 'EKS on EC2',
+        homeUsd: 140,
+        savingUsd: 0,
       },
     ];
     expect(checkToView({ type: 'summary', rows }).ok).toBe(true);
+    expect(checkToView({ type: 'summary', rows: [{ ...rows[0], homeUsd: -1 }] }).ok).toBe(false);
+    expect(checkToView({ type: 'summary', rows: [{ ...rows[0], kind: 'eks-cluster' }] }).ok).toBe(false);
+    expect(checkToView({ type: 'summary', rows: [{ ...rows[0], cheapest: { id: 'x', label: 7, monthlyUsd: 1 } }] }).ok).toBe(false);
     // The account's free tier, subtracted once from the Lambda total: 0 or negative, nothing else.
     expect(checkToView({ type: 'summary', rows, freeTierCreditUsd: -0.5 })).toMatchObject({ ok: true, value: { freeTierCreditUsd: -0.5 } });
     expect(checkToView({ type: 'summary', rows, freeTierCreditUsd: 3 }).ok).toBe(false);
-    // The total line says it: $1.50 - $0.50 = $1.00 on Lambda.
-    expect(summaryTotal(rows, -0.5)).toMatch(/^1 workload: \$1\.00\/mo on Lambda after the account's free tier, once \(-\$0\.50\), \$72\.00\/mo on Fargate/);
+    // The total line says it, as written: $72 on Fargate + ($1.50 - $0.50) on Lambda + $140 of nodes = $213.00.
+    expect(summaryTotal(rows, -0.5)).toMatch(
+      /^3 workloads as written: \$213\/mo \(Fargate \$72\.00, Lambda \$1\.00, EKS on EC2 \$140, after the account's free tier, once \(-\$0\.50\)\)\./,
+    );
+    // The Fargate service's traffic is assumed: not in the savings, and said so.
+    expect(summaryTotal(rows, -0.5)).toContain('Nothing with given traffic is cheaper elsewhere. Traffic is assumed for 1: left out of the savings.');
   });
 
   test('the platforms to show: a list of platform ids, nothing else', () => {

@@ -236,6 +236,7 @@ function assumptionsForm(state: CompareViewState, post: (message: FromView) => v
   );
   checkbox('free-tier', L.freeTier, s.freeTier, (v) => (edits.freeTier = v), ['freeTier']);
   checkbox('spot', L.spot, s.fargate.spot, (v) => (edits.spot = v), ['spot']);
+  checkbox('compute-only', L.computeOnly, edits.computeOnly === true, (v) => (edits.computeOnly = v), ['computeOnly']);
   // A switch per platform beyond Lambda and Fargate: shown (costed) or not.
   const shown = new Set(state.data.platforms.map((p) => p.id));
   for (const p of state.data.available ?? [])

@@ -1,9 +1,10 @@
 /**
- * The workspace summary: every workload with both monthly figures and the recommendation, sortable by
- * any column (the column buttons work from the keyboard); a workload's name opens its comparison.
+ * The workspace summary: every workload once, where it runs and its cost there, the cheapest platform, the saving and
+ * the recommendation, sortable by any column (the column buttons work from the keyboard); a workload's name opens its
+ * comparison.
  */
 import { platformUsd, summaryCell, summaryColumns, summaryTotal, VIEW_LABELS } from '../../src/core/browser.js';
-import { type FromView, type SummaryRow } from '../../src/shared/compare-messages.js';
+import { comparable, type FromView, type SummaryRow } from '../../src/shared/compare-messages.js';
 
 export interface SortState {
   /** A field of the row, or `platform:<id>` for a platform beyond Lambda and Fargate. */
@@ -14,7 +15,7 @@ export interface SortState {
 const sortValue = (row: SummaryRow, key: string): unknown =>
   key.startsWith('platform:')
     ? platformUsd(row, key.slice('platform:'.length))
-    : key === 'recommendation'
+    : key === 'recommendation' || key === 'cheapest'
       ? summaryCell(row, key)
       : row[key as keyof SummaryRow];
 
@@ -68,7 +69,7 @@ export function renderSummary(
     name.textContent = row.id;
     name.addEventListener('click', (event) => {
       event.preventDefault();
-      post({ type: 'compare', uri: row.uri, id: row.id });
+      post(comparable(row.kind) ? { type: 'compare', uri: row.uri, id: row.id } : { type: 'open', uri: row.uri, line: row.line });
     });
     const cells: (string | Node)[] = columns.map((column) =>
       column.key === 'id' ? name : column.key === 'file' ? `${row.file}:${row.line + 1}` : (summaryCell(row, column.key) ?? ''),

@@ -13,6 +13,7 @@ import { type FrontDoor, type SavingsPlan, type Scenario } from './model.js';
 import { priceBook, regions, type PriceOverrides } from './price-book.js';
 import { comparisonReport, type CostReport } from './report.js';
 import { extraPlatforms, offeredPlatforms, platformById, type CostPart, type Deployment } from './platforms/index.js';
+import { asWritten, type CountedWorkload } from './totals.js';
 
 /** What the user can change in the view (unset: the workload's own value). */
 export interface Overrides {
@@ -35,6 +36,8 @@ export interface Overrides {
   platforms?: string[];
   /** The user says the account already uses App Runner (the view's toggle): App Runner may be shown. */
   appRunnerCustomer?: boolean;
+  /** Compare compute only: the front door (API Gateway, the ALB) left out of every side (the view's toggle, `--compute-only`). */
+  computeOnly?: boolean;
 }
 
 /** One platform's figure as the view shows it (every platform, in the registry's order). */
@@ -62,7 +65,7 @@ export interface ComparisonData {
 const SWEEP_POINTS = 120;
 
 function applyOverrides(base: Scenario, o: Overrides): Scenario {
-  const frontDoor = o.frontDoor ?? base.lambda.frontDoor;
+  const frontDoor = o.computeOnly ? 'none' : (o.frontDoor ?? base.lambda.frontDoor);
   return {
     ...base,
     ...(o.platforms ? { platforms: o.platforms } : {}),
@@ -83,7 +86,7 @@ function applyOverrides(base: Scenario, o: Overrides): Scenario {
       spot: o.spot ?? base.fargate.spot,
       cpuBusyShare: o.cpuBusyShare ?? base.fargate.cpuBusyShare,
       // A front door on the Lambda side means a load balancer on the Fargate side, as `crossover cost` assumes.
-      loadBalancer: o.frontDoor === undefined ? base.fargate.loadBalancer : frontDoor === 'none' ? 'none' : 'alb',
+      loadBalancer: o.computeOnly ? 'none' : o.frontDoor === undefined ? base.fargate.loadBalancer : frontDoor === 'none' ? 'none' : 'alb',
     },
   };
 }
@@ -95,7 +98,16 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   const c = compare(scenario, prices);
   const read = pricesRead(c, prices);
   return {
-    report: comparisonReport(c, scenario, crossovers(scenario, prices), read.date, read.notes, read.used, verdictFlips(scenario, prices)),
+    report: comparisonReport(
+      c,
+      scenario,
+      crossovers(scenario, prices),
+      read.date,
+      read.notes,
+      read.used,
+      verdictFlips(scenario, prices),
+      overrides.computeOnly,
+    ),
     platforms: c.platforms.map((p) => ({
       id: p.platform,
       label: platformById(p.platform)?.label ?? p.platform,
@@ -112,18 +124,28 @@ export function workloadComparison(estimate: Pick<WorkloadEstimate, 'scenario'>,
   };
 }
 
-/** A workload's figures in the workspace summary: the typical traffic, and the recommendation at it. */
+/** A workload's figures in the workspace summary: where it runs and its cost there, the typical traffic, and the recommendation at it. */
 export interface SummaryFigures {
   lambdaUsd: number;
   fargateUsd: number;
   fargateTasks: number;
   requestsPerMonth: number;
-  traffic: 'given' | 'assumed';
-  recommendation: 'lambda' | 'fargate' | 'either';
+  /** `none`: capacity (an EKS node group) with no traffic of its own. */
+  traffic: 'given' | 'assumed' | 'none';
+  /** `none`: capacity, nothing to compare. */
+  recommendation: 'lambda' | 'fargate' | 'either' | 'none';
   /** The platform the recommendation names (the cheapest that meets the hard constraints), by its label. */
   recommendedPlatform?: string;
   /** Platforms beyond Lambda and Fargate at the typical traffic (only when some are registered). */
   platforms?: { id: string; label: string; monthlyUsd: number }[];
+  /** The platform its template deploys it to, by its label. */
+  runsOn: string;
+  /** Its monthly cost there (as written): what the summary's and the status bar's totals sum. */
+  homeUsd: number;
+  /** The cheapest platform at the typical traffic (absent for capacity). */
+  cheapest?: { id: string; label: string; monthlyUsd: number };
+  /** What moving to the cheapest would save: only when the usage file gives the traffic (else 0). */
+  savingUsd: number;
 }
 
 export function workloadSummary(
@@ -134,6 +156,7 @@ export function workloadSummary(
   const data = workloadComparison(estimate, {}, priceOverrides);
   const extra = new Set(extraPlatforms().map((p) => p.id));
   const others = estimate.typical.platforms.filter((p) => extra.has(p.platform));
+  const written = asWritten({ runsOn: estimate.runsOn, estimate });
   return {
     lambdaUsd: estimate.typical.lambda.monthlyUsd,
     fargateUsd: estimate.typical.fargate.monthlyUsd,
@@ -144,6 +167,26 @@ export function workloadSummary(
     ...(others.length
       ? { platforms: others.map((p) => ({ id: p.platform, label: platformById(p.platform)?.label ?? p.platform, monthlyUsd: p.monthlyUsd })) }
       : {}),
+    runsOn: written.home.label,
+    homeUsd: written.homeUsd,
+    ...(written.cheapest ? { cheapest: written.cheapest } : {}),
+    savingUsd: written.savingUsd,
+  };
+}
+
+/** Capacity in the summary (an EKS node group): its own cost as written, nothing to compare. */
+export function capacitySummary(w: Pick<CountedWorkload, 'runsOn' | 'ownUsd'>): SummaryFigures {
+  const written = asWritten(w);
+  return {
+    lambdaUsd: 0,
+    fargateUsd: 0,
+    fargateTasks: 0,
+    requestsPerMonth: 0,
+    traffic: 'none',
+    recommendation: 'none',
+    runsOn: written.home.label,
+    homeUsd: written.homeUsd,
+    savingUsd: 0,
   };
 }
 

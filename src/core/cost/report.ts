@@ -7,7 +7,7 @@ import { type Flip } from './sensitivity.js';
 import { ranking, type Comparison, type WorkloadEstimate } from './estimate.js';
 import { trafficLevels, type Scenario } from './model.js';
 import { type PriceUsed } from './price-book.js';
-import { noCrossoverNote, pricesIncomplete } from '../present/labels.js';
+import { FRONT_DOOR_LABELS, noCrossoverNote, pricesIncomplete } from '../present/labels.js';
 import { platformById, type CostPart, type Deployment } from './platforms/index.js';
 
 /** One costed platform in the report (Lambda and Fargate also keep their own fields). */
@@ -20,6 +20,28 @@ export interface PlatformReport {
   crossover?: CrossoverEntry;
   /** A part the region has no price for is left out: the figure is a lower bound (see notes). */
   incomplete?: true;
+  /** How much of the figure is the front door: API Gateway (or an ALB) for Lambda, the load balancer for the containers. */
+  frontDoor: FrontDoorShare;
+}
+
+/** A platform's front door: its name ("API Gateway HTTP API", "ALB"; "" when there is none) and its monthly cost. */
+export interface FrontDoorShare {
+  name: string;
+  usd: number;
+}
+
+/** The parts that are a platform's front door: Lambda's API Gateway or ALB, the containers' load balancer. */
+const FRONT_DOOR_PARTS = new Set(['frontDoor', 'loadBalancer']);
+
+/**
+ * How much of a platform's figure is its front door, and what it is: for Lambda (and Managed Instances) the scenario's
+ * front door; for the container platforms the Application Load Balancer (its public IPv4 addresses are counted apart).
+ */
+export function frontDoorOf(p: { platform: string; parts: readonly CostPart[] }, scenario: Pick<Scenario, 'lambda'>): FrontDoorShare {
+  const usd = p.parts.filter((part) => FRONT_DOOR_PARTS.has(part.key)).reduce((a, part) => a + part.usd, 0);
+  if (usd === 0) return { name: '', usd: 0 };
+  const lambdaSide = p.platform === 'lambda' || p.platform === 'lambda-managed';
+  return { name: lambdaSide ? FRONT_DOOR_LABELS[scenario.lambda.frontDoor] : 'ALB', usd };
 }
 
 /**
@@ -55,6 +77,8 @@ export interface CostReport {
   cheaper: Comparison['cheaper'];
   /** Assumptions that flip the verdict (Lambda vs Fargate at this traffic) within their plausible range. */
   flips: Flip[];
+  /** Every figure is compute only: the front door (API Gateway, the ALB) left out of every platform. */
+  computeOnly?: true;
   assumptions: Record<string, unknown>;
   /** The dates of the region's own and derived prices used ("2026-08-12" or "2021-01-14 to 2026-09-28"). */
   priceDate: string;
@@ -97,10 +121,21 @@ export interface TemplateReport {
   /** EKS node groups and Fargate profiles: their own monthly cost (no comparison: the template does not say what runs on them). */
   capacity: { id: string; type: string; runsOn: WorkloadEstimate['runsOn']; monthlyUsd: number | null; parts: CostPart[]; why: string; notes: string[] }[];
   /**
-   * Every workload summed (a task definition its service runs counted once), at typical traffic; Lambda's
-   * always-free tier subtracted once (it is one per account) when asked.
+   * Every workload summed once (a task definition its service runs counted as the service), at typical traffic;
+   * Lambda's always-free tier subtracted once (it is one per account) when asked. `asWritten`: each workload on the
+   * platform its template deploys it to (node groups at their own cost), split by platform; `savings`: what moving
+   * the workloads with given traffic to their cheapest platform would save (those on assumed traffic left out).
+   * `lambdaUsd` and `fargateUsd` (every workload on Lambda, on Fargate) and `workloads` (those with an estimate) are
+   * kept as before.
    */
-  total: { lambdaUsd: number; fargateUsd: number; freeTierCreditUsd: number; workloads: number };
+  total: {
+    lambdaUsd: number;
+    fargateUsd: number;
+    freeTierCreditUsd: number;
+    workloads: number;
+    asWritten: { usd: number; workloads: number; byPlatform: { id: string; label: string; usd: number; workloads: number }[]; freeTierCreditUsd: number };
+    savings: { usd: number; candidates: number; assumedLeftOut: number };
+  };
 }
 
 /** `crossovers`: by platform id, as `crossovers()` gives them (Fargate's is the report's `crossover`). */
@@ -112,6 +147,7 @@ export function comparisonReport(
   notes: string[],
   prices: PriceUsed[],
   flips: Flip[],
+  computeOnly = false,
 ): CostReport {
   const f = scenario.fargate;
   const entries = c.platforms.map((cost): [string, PlatformReport] => {
@@ -132,6 +168,7 @@ export function comparisonReport(
             }
           : {}),
         ...(cost.incomplete ? { incomplete: true as const } : {}),
+        frontDoor: frontDoorOf(cost, scenario),
       },
     ];
   });
@@ -152,6 +189,7 @@ export function comparisonReport(
     cheapest: { platform: order[0]?.platform ?? 'lambda', runnerUp: order[1]?.platform ?? null },
     cheaper: c.cheaper,
     flips,
+    ...(scenario.lambda.frontDoor === 'none' && scenario.fargate.loadBalancer === 'none' && computeOnly ? { computeOnly: true as const } : {}),
     assumptions: {
       requestsPerMonth: scenario.requestsPerMonth,
       durationMs: scenario.durationMs,

@@ -1,55 +1,190 @@
 /**
- * A workspace's typical monthly figures summed over its workloads, with Lambda's always-free tier subtracted once
- * (it is one per account: 1M requests and 400,000 GB-s a month across every function), never per function.
+ * A workspace's typical monthly figures summed over its workloads. The headline is what the workspace costs AS
+ * WRITTEN: each workload on the platform its template deploys it to (`runsOn`: a function on Lambda, an ECS service on
+ * Fargate or EC2, an Express Mode or App Runner service on its platform, an EKS node group at its own cost), each
+ * counted once (a task definition run by a service is that service's row). Beside it, what moving would save: for each
+ * workload whose traffic the usage file gives and whose cheapest platform at that traffic is not its home, the home
+ * figure less the cheapest; workloads on assumed traffic are counted, not summed into the savings. Lambda's
+ * always-free tier is subtracted once (it is one per account: 1M requests and 400,000 GB-s a month across every
+ * function), never per function, from the functions that run on Lambda.
  */
-import { type WorkloadEstimate } from './estimate.js';
-import { extraPlatforms } from './platforms/index.js';
+import { ranking, type WorkloadEstimate } from './estimate.js';
+import { homeCost, type CapacityCost, type RunsOn } from './home.js';
+import { extraPlatforms, platformById } from './platforms/index.js';
 import { priceBook, type PriceOverrides } from './price-book.js';
+import { type EcsService, type EcsTaskDefinition } from '../model/nodes.js';
 
-/** The workspace's typical monthly figures: Lambda and Fargate, then any further platform (label and USD). */
+/** The kinds of row the workspace counts (one per workload; a node group is capacity at its own cost). */
+export type CountedKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service' | 'ecs-express-service' | 'app-runner-service' | 'eks-nodegroup';
+
+/** One workload as the workspace runs it, counted once. */
+export interface CountedWorkload {
+  id: string;
+  kind: CountedKind;
+  runsOn: RunsOn;
+  /** Absent for a node group (capacity, no workload to compare). */
+  estimate?: WorkloadEstimate;
+  /** A node group's own monthly cost (absent when its instance type is not static). */
+  ownUsd?: number;
+}
+
+/** A workload's figures as written: its home cost and, at its typical traffic, the cheapest platform and the saving. */
+export interface AsWritten {
+  /** The home platform's id and label. */
+  home: { id: string; label: string };
+  /** Its monthly cost where it runs today, at the typical traffic. */
+  homeUsd: number;
+  /** `none`: a node group (no traffic to speak of). */
+  traffic: 'given' | 'assumed' | 'none';
+  /** The cheapest platform at the typical traffic (absent for a node group). */
+  cheapest?: { id: string; label: string; monthlyUsd: number };
+  /** Home less the cheapest when the traffic is given and the cheapest is not home; else 0 (assumed traffic saves nothing yet). */
+  savingUsd: number;
+}
+
+/** The workspace's typical monthly figures: as written and the savings, then every workload on Lambda, on Fargate and on each further platform. */
 export interface WorkspaceTotal {
-  /** Lambda's total after the free tier credit (when on). */
+  /** What the workspace costs as written (home platforms, each workload once, the free tier credit included). */
+  asWritten: number;
+  /** The as-written figure split by home platform, in the registry's order, with how many workloads run there. */
+  byPlatform: { id: string; label: string; usd: number; workloads: number }[];
+  /** What moving the candidates (traffic given, cheapest elsewhere) would save. */
+  saving: number;
+  /** Workloads with given traffic whose cheapest platform is not their home. */
+  candidates: number;
+  /** Workloads counted (functions, services, task definitions alone, node groups). */
+  workloads: number;
+  /** Every workload on Lambda, after the free tier credit (when on): the old headline, kept for compatibility. */
   lambda: number;
+  /** Every workload on Fargate. */
   fargate: number;
   /** Platforms beyond Lambda and Fargate, in the registry's order. */
   others: { id: string; label: string; usd: number }[];
+  /** Workloads with an estimate (all but node groups). */
   functions: number;
-  /** Functions whose traffic is assumed (not in a usage file). */
+  /** Workloads whose traffic is assumed (not in a usage file): left out of the savings. */
   assumed: number;
-  /** The account's free tier, subtracted once from the Lambda total (zero or negative; 0 when the setting is off). */
+  /** The account's free tier, subtracted once from the functions on Lambda, as written (zero or negative; 0 when the setting is off). */
   freeTierCredit: number;
+  /** The free tier as the Lambda column takes it: from every workload's Lambda figure (zero or negative). */
+  lambdaFreeTierCredit: number;
 }
 
 export function emptyTotal(): WorkspaceTotal {
-  return { lambda: 0, fargate: 0, others: [], functions: 0, assumed: 0, freeTierCredit: 0 };
+  return {
+    asWritten: 0,
+    byPlatform: [],
+    saving: 0,
+    candidates: 0,
+    workloads: 0,
+    lambda: 0,
+    fargate: 0,
+    others: [],
+    functions: 0,
+    assumed: 0,
+    freeTierCredit: 0,
+    lambdaFreeTierCredit: 0,
+  };
 }
 
-/** Adds one workload's typical figures (each platform beyond the two by id). */
-export function addToTotal(total: WorkspaceTotal, e: WorkloadEstimate): void {
+const labelOf = (id: string) => platformById(id)?.label ?? id;
+
+/** A workload's figures as written (see AsWritten). */
+export function asWritten(w: Pick<CountedWorkload, 'runsOn' | 'estimate' | 'ownUsd'>): AsWritten {
+  const home = { id: w.runsOn.platform, label: labelOf(w.runsOn.platform) };
+  const e = w.estimate;
+  if (!e) return { home, homeUsd: w.ownUsd ?? 0, traffic: 'none', savingUsd: 0 };
+  const homeUsd = homeCost(e.typical, e.runsOn)?.monthlyUsd ?? 0;
+  const first = ranking(e.typical)[0];
+  const cheapest = first ? { id: first.platform, label: labelOf(first.platform), monthlyUsd: first.monthlyUsd } : undefined;
+  const savingUsd = e.traffic === 'given' && cheapest && cheapest.id !== home.id ? Math.max(0, homeUsd - cheapest.monthlyUsd) : 0;
+  return { home, homeUsd, traffic: e.traffic, ...(cheapest ? { cheapest } : {}), savingUsd };
+}
+
+/**
+ * The workloads of a template's costs, each once: every function; every service (the task definition it runs is
+ * its row, not a second one); a task definition no service runs, alone; every Express Mode and App Runner service;
+ * every EKS node group with its own cost (a Fargate profile prices nothing and is left out).
+ */
+export function countedWorkloads(costs: {
+  functions: readonly { fn: { id: string }; estimate: WorkloadEstimate }[];
+  tasks: readonly { node: EcsTaskDefinition | EcsService; task: EcsTaskDefinition; estimate: WorkloadEstimate }[];
+  services: readonly { node: { id: string; kind: 'ecs-express-service' | 'app-runner-service' }; estimate: WorkloadEstimate }[];
+  capacity?: readonly CapacityCost[];
+}): CountedWorkload[] {
+  const served = new Set(costs.tasks.filter((t) => t.node.kind === 'ecs-service').map((t) => t.task.id));
+  return [
+    ...costs.functions.map((f) => ({ id: f.fn.id, kind: 'lambda-function' as const, runsOn: f.estimate.runsOn, estimate: f.estimate })),
+    ...costs.tasks
+      .filter((t) => t.node.kind === 'ecs-service' || !served.has(t.task.id))
+      .map((t) => ({ id: t.node.id, kind: t.node.kind, runsOn: t.estimate.runsOn, estimate: t.estimate })),
+    ...costs.services.map((s) => ({ id: s.node.id, kind: s.node.kind, runsOn: s.estimate.runsOn, estimate: s.estimate })),
+    ...(costs.capacity ?? [])
+      .filter((c) => c.node.kind === 'eks-nodegroup' && c.own)
+      .map((c) => ({ id: c.node.id, kind: 'eks-nodegroup' as const, runsOn: c.runsOn, ownUsd: c.own!.monthlyUsd })),
+  ];
+}
+
+/** Adds one workload: its home figure and saving, and its figures on Lambda, Fargate and each further platform. */
+export function addToTotal(total: WorkspaceTotal, w: CountedWorkload | WorkloadEstimate): void {
+  const counted: CountedWorkload = 'typical' in w ? { id: w.id, kind: 'lambda-function', runsOn: w.runsOn, estimate: w } : w;
+  const figures = asWritten(counted);
+  total.workloads++;
+  total.asWritten += figures.homeUsd;
+  const split = total.byPlatform.find((p) => p.id === figures.home.id);
+  if (split) {
+    split.usd += figures.homeUsd;
+    split.workloads++;
+  } else total.byPlatform.push({ id: figures.home.id, label: figures.home.label, usd: figures.homeUsd, workloads: 1 });
+  total.saving += figures.savingUsd;
+  if (figures.savingUsd > 0) total.candidates++;
+  const e = counted.estimate;
+  if (!e) return;
   total.lambda += e.typical.lambda.monthlyUsd;
   total.fargate += e.typical.fargate.monthlyUsd;
   const extra = new Set(extraPlatforms().map((p) => p.id));
   for (const p of e.typical.platforms.filter((x) => extra.has(x.platform))) {
-    const label = extraPlatforms().find((x) => x.id === p.platform)!.label;
     const entry = total.others.find((o) => o.id === p.platform);
     if (entry) entry.usd += p.monthlyUsd;
-    else total.others.push({ id: p.platform, label, usd: p.monthlyUsd });
+    else total.others.push({ id: p.platform, label: labelOf(p.platform), usd: p.monthlyUsd });
   }
   total.functions++;
   if (e.traffic === 'assumed') total.assumed++;
 }
 
 /**
- * The workspace total of `estimates`; with `freeTier`, the account's free tier subtracted once: the first 1M
- * requests at the request price and the first 400,000 GB-s at the duration price, shared by the functions in
- * proportion to their GB-s (each at its own region's and architecture's first-tier price).
+ * The workspace total of `workloads` (counted once each: see countedWorkloads; bare estimates count as themselves);
+ * with `freeTier`, the account's free tier subtracted once from the functions on Lambda: the first 1M requests at
+ * the request price and the first 400,000 GB-s at the duration price, shared by the functions in proportion to their
+ * GB-s (each at its own region's and architecture's first-tier price). The Lambda column (every workload on Lambda)
+ * takes the credit of every workload's Lambda figure, as before.
  */
-export function workspaceTotal(estimates: readonly WorkloadEstimate[], freeTier: boolean, priceOverrides: PriceOverrides = {}): WorkspaceTotal {
+export function workspaceTotal(
+  workloads: readonly (CountedWorkload | WorkloadEstimate)[],
+  freeTier: boolean,
+  priceOverrides: PriceOverrides = {},
+): WorkspaceTotal {
   const total = emptyTotal();
-  for (const e of estimates) addToTotal(total, e);
-  if (freeTier && estimates.length) total.freeTierCredit = -freeTierCredit(estimates, priceOverrides);
-  total.lambda += total.freeTierCredit;
+  for (const w of workloads) addToTotal(total, w);
+  const estimates = workloads.flatMap((w) => ('typical' in w ? [w] : w.estimate ? [w.estimate] : []));
+  if (freeTier && estimates.length) total.lambdaFreeTierCredit = -freeTierCredit(estimates, priceOverrides);
+  total.lambda += total.lambdaFreeTierCredit;
+  const onLambda = estimates.filter((e) => e.runsOn.platform === 'lambda');
+  if (freeTier && onLambda.length) {
+    total.freeTierCredit = -freeTierCredit(onLambda, priceOverrides);
+    total.asWritten += total.freeTierCredit;
+    const lambda = total.byPlatform.find((p) => p.id === 'lambda');
+    if (lambda) lambda.usd += total.freeTierCredit;
+  }
+  total.byPlatform.sort((a, b) => order(a.id) - order(b.id));
   return total;
+}
+
+/** A platform's place in the registry (an unknown id last). */
+function order(id: string): number {
+  const ids = ['lambda', 'ecs-fargate', ...extraPlatforms().map((p) => p.id)];
+  const i = ids.indexOf(id);
+  return i < 0 ? ids.length : i;
 }
 
 function freeTierCredit(estimates: readonly WorkloadEstimate[], priceOverrides: PriceOverrides): number {

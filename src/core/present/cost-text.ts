@@ -5,7 +5,7 @@
 import { FRONT_DOOR_LABELS, flipText, pricesSummary, verdictText } from './labels.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { platformById } from '../cost/platforms/index.js';
-import { type AnyCostReport, type CostReport, type FunctionReport, type TaskReport } from '../cost/report.js';
+import { type AnyCostReport, type CostReport, type FunctionReport, type TaskReport, type TemplateReport } from '../cost/report.js';
 
 /** `crossover cost` as text: one block per workload (or the one scenario of the flags). */
 export function costText(report: AnyCostReport): string {
@@ -22,10 +22,23 @@ export function costText(report: AnyCostReport): string {
     return (
       head +
       [...all.map((f) => textOne(f)), ...capacity].join('\n') +
-      `\nTotal of ${t.workloads} workload${t.workloads === 1 ? '' : 's'}: Lambda ${formatUsd(t.lambdaUsd)}/mo${free}, Fargate ${formatUsd(t.fargateUsd)}/mo\n`
+      asWrittenText(t) +
+      `If all ${t.workloads} ran on one platform: Lambda ${formatUsd(t.lambdaUsd)}/mo${free}, Fargate ${formatUsd(t.fargateUsd)}/mo\n`
     );
   }
   return textOne(report);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "As written: $X/mo for N workloads (Lambda $a, Fargate $b)" and what moving would save (given traffic only). */
+function asWrittenText(t: TemplateReport['total']): string {
+  const split = t.asWritten.byPlatform.map((p) => `${p.label} ${formatUsd(p.usd)}`).join(', ');
+  const savings = t.savings.candidates
+    ? `Moving ${plural(t.savings.candidates, 'workload')} to its cheapest platform would save about ${formatUsd(t.savings.usd)}/mo`
+    : 'No workload with given traffic is cheaper elsewhere';
+  const assumed = t.savings.assumedLeftOut ? ` (${t.savings.assumedLeftOut} on assumed traffic left out)` : '';
+  return `\nAs written: ${formatUsd(t.asWritten.usd)}/mo for ${plural(t.asWritten.workloads, 'workload')}${split ? ` (${split})` : ''}\n${savings}${assumed}\n`;
 }
 
 function textOne(r: CostReport | FunctionReport | TaskReport): string {
@@ -61,9 +74,13 @@ function textOne(r: CostReport | FunctionReport | TaskReport): string {
       `  Traffic is assumed: low ${formatCount(r.bands.low.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.low.lambda)}, Fargate ${formatUsd(r.bands.low.fargate)}; high ${formatCount(r.bands.high.requestsPerMonth)} -> Lambda ${formatUsd(r.bands.high.lambda)}, Fargate ${formatUsd(r.bands.high.fargate)}`,
     );
   }
+  const doors = Object.values(r.platforms).filter((p) => p.frontDoor?.usd > 0);
+  if (doors.length)
+    lines.push(`  Front door (in the figures): ${doors.map((p) => `${p.label} ${formatUsd(p.frontDoor.usd)} (${p.frontDoor.name})`).join(', ')}`);
   const label = (id: string | null) => (id ? (r.platforms[id]?.label ?? id) : '');
   const runnerUp = r.cheapest.runnerUp ? `, then ${label(r.cheapest.runnerUp)}` : '';
-  lines.push(`  Cheapest: ${label(r.cheapest.platform)}${runnerUp}. ${verdictText(r.crossover, 'Fargate', formatCount)}.`);
+  const only = r.computeOnly ? ' (compute only: no front door on any platform)' : '';
+  lines.push(`  Cheapest${only}: ${label(r.cheapest.platform)}${runnerUp}. ${verdictText(r.crossover, 'Fargate', formatCount)}.`);
   for (const flip of r.flips) lines.push(`  Check first: ${flipText(flip)}.`);
   if ('assumptionSources' in r) lines.push(`  Assumptions: ${r.assumptionSources.map((s) => `${s.name} ${s.value} (${s.source})`).join('; ')}`);
   else

@@ -15,7 +15,7 @@ import { commandUri, mdCode, mdText } from '../markdown.js';
 import { flipText, incompleteNote, priceFigure, pricesDated, pricesSummary, provenanceText, verdictText } from './labels.js';
 import { type Flip } from '../cost/sensitivity.js';
 import { type WorkspaceTotal } from '../cost/totals.js';
-import { crossoverEntry } from '../cost/report.js';
+import { crossoverEntry, frontDoorOf } from '../cost/report.js';
 import { extraPlatforms, platformById, type PlatformCost } from '../cost/platforms/index.js';
 
 export type CostField = 'memory' | 'timeout' | 'architecture' | 'provisioned' | 'reserved' | 'ephemeral';
@@ -42,11 +42,30 @@ const labelOf = (p: PlatformCost) => platformById(p.platform)?.label ?? p.platfo
  * ($120/mo)", or "cheapest: Lambda, then ECS on EC2 ($60/mo)" (Lambda's figure leads the lens already). Figures
  * with a part the region cannot price are not ranked.
  */
-function cheapestText(e: WorkloadEstimate, markup: (label: string) => string = (l) => l): string {
+function cheapestText(e: WorkloadEstimate, markup: (label: string) => string = (l) => l, runnerUp = true): string {
   const [first, second] = ranking(e.typical);
   if (!first) return '';
   const named = (p: PlatformCost) => (p.platform === 'lambda' ? markup('Lambda') : `${markup(labelOf(p))} (${formatUsd(p.monthlyUsd)}/mo)`);
-  return `cheapest: ${named(first)}${second ? `, then ${named(second)}` : ''}`;
+  return `cheapest: ${named(first)}${second && runnerUp ? `, then ${named(second)}` : ''}`;
+}
+
+/** A lens's "$175 API Gateway" (short: the lens must leave room for "Compare" in a split editor). */
+function lensDoor(p: PlatformCost, e: WorkloadEstimate): string {
+  const door = frontDoorOf(p, e.scenario);
+  return door.usd ? `${formatUsd(door.usd)} ${door.name.startsWith('API Gateway') ? 'API Gateway' : 'ALB'}` : '';
+}
+
+/** Each platform's front door at the typical traffic, for the hover table and the report (empty when no side has one). */
+function frontDoors(e: WorkloadEstimate): { label: string; usd: number; name: string; of: number }[] {
+  const doors = e.typical.platforms.map((p) => ({ label: labelOf(p), ...frontDoorOf(p, e.scenario), of: p.monthlyUsd }));
+  return doors.some((d) => d.usd > 0) ? doors : [];
+}
+
+/** "Front door: Lambda $175 of $218 (API Gateway HTTP API), Fargate $16 of $60 (ALB)." (empty when no side has one). */
+function frontDoorLine(e: WorkloadEstimate): string {
+  const doors = frontDoors(e).filter((d) => d.usd > 0);
+  if (!doors.length) return '';
+  return `Front door (in the figures above): ${doors.map((d) => `${d.label} ${formatUsd(d.usd)} of ${formatUsd(d.of)} (${d.name})`).join(', ')}. To compare compute alone, turn on "compare compute only" in the comparison view (\`crossover cost --compute-only\`).`;
 }
 
 /** The hover's sentence naming the cheapest platforms, and those left unranked for want of a regional price. */
@@ -64,11 +83,16 @@ function fleetText(f: { tasks: number; fewestTasks: number }): string {
   return f.fewestTasks === f.tasks ? `${f.tasks} task${f.tasks === 1 ? '' : 's'}` : `${f.fewestTasks}-${f.tasks} tasks`;
 }
 
-/** "about $X/mo on Lambda ($lo–$hi) · cheapest: ECS on EC2 ($Z/mo), then Fargate ($Y/mo)": the range when traffic is assumed. */
+/**
+ * "$218/mo on Lambda ($175 API Gateway) · cheapest: Fargate ($60/mo)", or "$18.67/mo on Lambda ($10.00 API Gateway),
+ * cheapest" when Lambda is: the range when traffic is assumed, the front door's share when there is one. Short, so
+ * "Compare" beside it stays whole in a split editor (the real-editor test measures it): the runner-up is in the hover.
+ */
 export function lensTitle(e: WorkloadEstimate): string {
   const t = e.typical;
-  const band = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
-  return `about ${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda${band} · ${cheapestText(e)}`;
+  const inside = [e.low && e.high ? range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd) : '', lensDoor(t.lambda, e)].filter(Boolean).join('; ');
+  const cheapest = ranking(t)[0]?.platform === 'lambda' ? ', cheapest' : ` · ${cheapestText(e, undefined, false)}`;
+  return `${formatUsd(t.lambda.monthlyUsd)}/mo on Lambda${inside ? ` (${inside})` : ''}${cheapest}`;
 }
 
 export function lensTooltip(e: WorkloadEstimate): string {
@@ -87,6 +111,12 @@ function table(e: WorkloadEstimate): string {
     `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${fleetText(t.fargate)}) |` +
       others.map((p) => ` ${formatUsd(p.typical.monthlyUsd)} |`).join(''),
   ];
+  const doors = frontDoors(e);
+  if (doors.length) {
+    const [lambda, fargate] = [doors.find((d) => d.label === 'Lambda'), doors.find((d) => d.label === 'Fargate')];
+    const cell = (d: { usd: number; name: string } | undefined) => (d && d.usd ? `${formatUsd(d.usd)} (${d.name})` : '$0');
+    rows.push(`| of it, front door | ${cell(lambda)} | ${cell(fargate)} |` + others.map((p) => ` ${cell(frontDoorOf(p.typical, e.scenario))} |`).join(''));
+  }
   if (e.low && e.high)
     rows.push(
       `| low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)}) | ${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} | ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)} |` +
@@ -257,6 +287,7 @@ export function reportMarkdown(e: WorkloadEstimate, templatePath: string): strin
     '',
     table(e),
     '',
+    ...(frontDoorLine(e) ? [frontDoorLine(e), ''] : []),
     ...t.platforms.flatMap((p) => [
       `## ${reportHeading(p, t)}`,
       '',
@@ -298,11 +329,13 @@ export function taskLensTitle(e: WorkloadEstimate): string {
   const lambda = e.low && e.high ? ` (${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)})` : '';
   const home = e.runsOn.platform === 'lambda' ? undefined : homeCost(t, e.runsOn);
   if (!home || home.platform === 'ecs-fargate') {
-    return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${fleetText(t.fargate)}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda} · ${cheapestText(e)}`;
+    const door = lensDoor(t.fargate, e);
+    return `about ${formatUsd(t.fargate.monthlyUsd)}/mo on Fargate (${fleetText(t.fargate)}${door ? `, ${door}` : ''}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo as Lambda${lambda} · ${cheapestText(e)}`;
   }
   const figure = home.incomplete ? `${formatUsd(home.monthlyUsd)}+ (incomplete)` : formatUsd(home.monthlyUsd);
   const asLambda = home.platform === 'lambda-managed' ? 'on Lambda (on demand)' : 'as Lambda';
-  return `about ${figure}/mo on ${labelOf(home)} (${e.runsOn.sizing}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo ${asLambda}${lambda} · ${cheapestText(e)}`;
+  const door = lensDoor(home, e);
+  return `about ${figure}/mo on ${labelOf(home)} (${e.runsOn.sizing}${door ? `, ${door}` : ''}) · about ${formatUsd(t.lambda.monthlyUsd)}/mo ${asLambda}${lambda} · ${cheapestText(e)}`;
 }
 
 /** A workload's lens title from where it runs today: Lambda's, or its home platform's first. */
@@ -371,17 +404,24 @@ export const COMPARE_LENS = {
 } as const;
 
 /** The status bar item: "$(graph) Lambda $X/mo · Fargate $Y/mo" (the further platforms' figures are in its tooltip). */
+/** "$(graph) $1,234/mo as written · save ~$210": what the workspace costs where its templates deploy it, and what moving would save. */
 export function statusText(total: WorkspaceTotal): string {
-  return `$(graph) Lambda ${formatUsd(total.lambda)}/mo · Fargate ${formatUsd(total.fargate)}/mo`;
+  return `$(graph) ${formatUsd(total.asWritten)}/mo as written${total.saving >= 0.5 ? ` · save ~${formatUsd(total.saving)}` : ''}`;
 }
 
+/** The status bar's tooltip: what "as written" means, the split by platform, what the savings count and leave out. */
 export function statusTooltip(total: WorkspaceTotal): string {
-  const others = total.others.map((o) => `${o.label} ${formatUsd(o.usd)}/mo`);
-  const on = others.length ? `on Fargate (and ${others.join(', ')})` : 'on Fargate';
-  return (
-    `Crossover: typical monthly cost of ${total.functions} Lambda function${total.functions === 1 ? '' : 's'} in the workspace, and of the same work ${on}.` +
-    (total.assumed ? ` Traffic is assumed for ${total.assumed} of them (set it in crossover.usage.yml).` : '') +
-    (total.freeTierCredit ? ` Lambda's free tier is subtracted once for the account (${formatUsd(total.freeTierCredit)}).` : '') +
-    ' Click for the summary.'
-  );
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const split = total.byPlatform.map((p) => `${p.label}: ${formatUsd(p.usd)}/mo (${plural(p.workloads, 'workload')})`);
+  const saving = total.candidates
+    ? `Moving ${plural(total.candidates, 'workload')} to its cheapest platform would save about ${formatUsd(total.saving)}/mo (only workloads whose traffic crossover.usage.yml gives).`
+    : 'No workload with traffic in crossover.usage.yml is cheaper elsewhere.';
+  return [
+    `Crossover: typical monthly cost of the workspace as written: ${plural(total.workloads, 'workload')}, each on the platform its template deploys it to, counted once (an ECS service with its task definition).`,
+    ...split,
+    ...(total.freeTierCredit ? [`Lambda's free tier is subtracted once for the account (${formatUsd(total.freeTierCredit)}).`] : []),
+    saving,
+    ...(total.assumed ? [`Traffic is assumed for ${total.assumed} of them: left out of the savings (set it in crossover.usage.yml).`] : []),
+    'Click for the summary.',
+  ].join('\n');
 }

@@ -2,6 +2,7 @@
  * Names and short sentences every face uses (the CLI, the editor's hovers and lenses, the comparison view):
  * one wording each. No imports at run time, so the webview bundle takes them too.
  */
+import { formatUsd } from '../cost/format.js';
 import { type FrontDoor } from '../cost/model.js';
 import { type PriceUsed } from '../cost/price-book.js';
 import { type Flip } from '../cost/sensitivity.js';
@@ -15,6 +16,11 @@ export const FRONT_DOOR_LABELS: Record<FrontDoor, string> = {
   'function-url': 'function URL (no charge)',
   none: 'none (invoked by events)',
 };
+
+/** "$175 of it API Gateway HTTP API": how much of a platform's figure is its front door. */
+export function frontDoorText(door: { name: string; usd: number }): string {
+  return `${formatUsd(door.usd)} of it ${door.name}`;
+}
 
 /** When the totals do not cross in the range: which side is cheaper throughout (no final period). */
 export function noCrossoverNote(kind: 'lambda-cheaper-throughout' | 'fargate-cheaper-throughout', platformLabel: string): string {

@@ -7,7 +7,7 @@
 import { type ComparisonData, type PlatformFigure, type SummaryFigures } from '../cost/comparison.js';
 import { formatCount, formatUsd } from '../cost/format.js';
 import { type CostReport } from '../cost/report.js';
-import { pricesSummary, verdictText } from './labels.js';
+import { frontDoorText, pricesSummary, verdictText } from './labels.js';
 
 /** The workload kinds the view and the summary show. */
 export type ViewWorkloadKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service';
@@ -40,6 +40,7 @@ export const VIEW_LABELS = {
   savingsPlan: 'Compute Savings Plan',
   freeTier: "Subtract Lambda's free tier",
   spot: 'Fargate Spot',
+  computeOnly: 'Compare compute only (leave out the front door: API Gateway, the ALB)',
   saveUsage: 'Save to usage file',
   reset: 'Reset',
   resetField: (label: string) => `Reset ${label} to the template's value`,
@@ -82,7 +83,8 @@ export function crossoverSentence(report: CostReport): string {
 /** Which side is cheaper at the current traffic, and where they cross. */
 export function verdict(report: CostReport, requestsPerMonth: number): string {
   const cheaper = report.cheaper === 'equal' ? 'Both cost the same' : report.cheaper === 'lambda' ? 'Lambda is cheaper' : 'Fargate is cheaper';
-  return `${cheaper} at ${formatCount(requestsPerMonth)} requests/month. ${crossoverSentence(report)}`;
+  const only = report.computeOnly ? 'Compute only (no front door on any side): ' : '';
+  return `${only}${cheaper} at ${formatCount(requestsPerMonth)} requests/month. ${crossoverSentence(report)}`;
 }
 
 const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
@@ -107,6 +109,8 @@ export interface PlatformPanel {
   caption: string;
   rows: [string, string][];
   total: string;
+  /** "$175 of it API Gateway HTTP API": how much of the figure is the front door (absent when none). */
+  frontDoor?: string;
 }
 
 /** Every platform's figure (a state saved by an older version has only the report's two). */
@@ -121,9 +125,19 @@ function figuresOf(data: ComparisonData): PlatformFigure[] {
 
 /** The cards and breakdowns of the view, one per platform, Lambda first. */
 export function platformPanels(data: ComparisonData): PlatformPanel[] {
+  return panelsOf(data).map((p) => (p.frontDoor ? { ...p, caption: `${p.caption} · ${p.frontDoor}` } : p));
+}
+
+function panelsOf(data: ComparisonData): PlatformPanel[] {
   const { report, scenario } = data;
   return figuresOf(data).map((p) => {
-    const base = { id: p.id, amount: `${formatUsd(p.monthlyUsd)}/mo`, total: formatUsd(p.monthlyUsd) };
+    const door = report.platforms?.[p.id]?.frontDoor;
+    const base = {
+      id: p.id,
+      amount: `${formatUsd(p.monthlyUsd)}/mo`,
+      total: formatUsd(p.monthlyUsd),
+      ...(door && door.usd > 0 ? { frontDoor: frontDoorText(door) } : {}),
+    };
     const rows = p.parts.filter((part) => part.usd !== 0).map((part): [string, string] => [part.label, formatUsd(part.usd)]);
     if (p.id === 'lambda')
       return { ...base, key: 'lambda', label: p.label, caption: `${p.label}: ${scenario.lambda.memoryMb} MB ${scenario.lambda.architecture}`, rows };
@@ -181,36 +195,55 @@ export function summaryPlatforms(rows: readonly SummaryFigures[]): { id: string;
 /** A row's figure on a platform beyond the two (0 when the row has none). */
 export const platformUsd = (row: SummaryFigures, id: string): number => row.platforms?.find((p) => p.id === id)?.monthlyUsd ?? 0;
 
-/** "3 workloads: $X/mo on Lambda, $Y/mo on Fargate (typical traffic; assumed for 2)." with a figure per further platform. */
-/** The summary's total line; `freeTierCreditUsd` (0 or negative): Lambda's free tier, one per account, subtracted once. */
+/**
+ * The summary's total line: what the workspace costs as written (each row on its own platform, summed once, with the
+ * split by platform) and, separately, what moving the candidates would save; `freeTierCreditUsd` (0 or negative):
+ * Lambda's free tier, one per account, subtracted once from the functions on Lambda. The same figures as the status bar.
+ */
 export function summaryTotal(rows: readonly SummaryFigures[], freeTierCreditUsd = 0): string {
-  const total = (f: (r: SummaryFigures) => number) => rows.reduce((s, r) => s + f(r), 0);
-  const sum = (f: (r: SummaryFigures) => number) => formatUsd(total(f));
-  const others = summaryPlatforms(rows).map((p) => `, ${sum((r) => platformUsd(r, p.id))}/mo on ${p.label}`);
-  const lambda = formatUsd(total((r) => r.lambdaUsd) + freeTierCreditUsd);
-  const free = freeTierCreditUsd ? ` after the account's free tier, once (${formatUsd(freeTierCreditUsd)})` : '';
-  return `${rows.length} workload${rows.length === 1 ? '' : 's'}: ${lambda}/mo on Lambda${free}, ${sum((r) => r.fargateUsd)}/mo on Fargate${others.join('')} (typical traffic; assumed for ${rows.filter((r) => r.traffic === 'assumed').length}).`;
+  const total = rows.reduce((s, r) => s + r.homeUsd, 0) + freeTierCreditUsd;
+  const split = new Map<string, number>();
+  for (const r of rows) split.set(r.runsOn, (split.get(r.runsOn) ?? 0) + r.homeUsd);
+  if (freeTierCreditUsd && split.has('Lambda')) split.set('Lambda', split.get('Lambda')! + freeTierCreditUsd);
+  const free = freeTierCreditUsd ? `, after the account's free tier, once (${formatUsd(freeTierCreditUsd)})` : '';
+  const saving = rows.reduce((s, r) => s + r.savingUsd, 0);
+  const candidates = rows.filter((r) => r.savingUsd > 0).length;
+  const assumed = rows.filter((r) => r.traffic === 'assumed').length;
+  const parts = [...split].map(([label, usd]) => `${label} ${formatUsd(usd)}`).join(', ');
+  const move = candidates
+    ? `Moving ${candidates} to its cheapest platform would save about ${formatUsd(saving)}/mo.`
+    : 'Nothing with given traffic is cheaper elsewhere.';
+  return (
+    `${rows.length} workload${rows.length === 1 ? '' : 's'} as written: ${formatUsd(total)}/mo (${parts}${free}). ${move}` +
+    (assumed ? ` Traffic is assumed for ${assumed}: left out of the savings.` : '')
+  );
 }
 
 /** The summary's columns: heading, and the cell of a row. */
-export function summaryColumns(rows: readonly SummaryFigures[]): { key: string; label: string; numeric?: boolean }[] {
+export function summaryColumns(_rows: readonly SummaryFigures[] = []): { key: string; label: string; numeric?: boolean }[] {
   return [
     { key: 'id', label: 'Workload' },
     { key: 'file', label: 'File' },
+    { key: 'runsOn', label: 'Runs on' },
     { key: 'requestsPerMonth', label: 'Requests/month', numeric: true },
-    { key: 'lambdaUsd', label: 'Lambda/mo', numeric: true },
-    { key: 'fargateUsd', label: 'Fargate/mo', numeric: true },
-    ...summaryPlatforms(rows).map((p) => ({ key: `platform:${p.id}`, label: `${p.label}/mo`, numeric: true })),
+    { key: 'homeUsd', label: 'As written/mo', numeric: true },
+    { key: 'cheapest', label: 'Cheapest' },
+    { key: 'savingUsd', label: 'Saves/mo', numeric: true },
     { key: 'recommendation', label: 'Recommendation' },
   ];
 }
 
 /** The text of a row's figure cells, by column key. */
 export function summaryCell(row: SummaryFigures, key: string): string | undefined {
-  if (key === 'requestsPerMonth') return `${formatCount(row.requestsPerMonth)}${row.traffic === 'assumed' ? ' (assumed)' : ''}`;
+  const none = row.traffic === 'none';
+  if (key === 'runsOn') return row.runsOn;
+  if (key === 'requestsPerMonth') return none ? '' : `${formatCount(row.requestsPerMonth)}${row.traffic === 'assumed' ? ' (assumed)' : ''}`;
+  if (key === 'homeUsd') return formatUsd(row.homeUsd);
+  if (key === 'cheapest') return row.cheapest ? `${row.cheapest.label} (${formatUsd(row.cheapest.monthlyUsd)})` : '';
+  if (key === 'savingUsd') return none ? '' : row.traffic === 'assumed' ? 'assumed' : row.savingUsd > 0 ? formatUsd(row.savingUsd) : '-';
   if (key === 'lambdaUsd') return formatUsd(row.lambdaUsd);
   if (key === 'fargateUsd') return `${formatUsd(row.fargateUsd)} (${row.fargateTasks})`;
   if (key.startsWith('platform:')) return formatUsd(platformUsd(row, key.slice('platform:'.length)));
-  if (key === 'recommendation') return row.recommendedPlatform ?? sideLabel(row.recommendation);
+  if (key === 'recommendation') return none ? 'capacity' : row.traffic === 'assumed' ? 'assumed' : (row.recommendedPlatform ?? sideLabel(row.recommendation));
   return undefined;
 }

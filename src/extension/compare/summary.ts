@@ -1,10 +1,10 @@
 /**
- * The workspace summary: every Lambda function, task definition and service with its typical figures and the
- * recommendation, sortable in the view; a workload's name opens its comparison.
+ * The workspace summary: every workload once, where it runs and its cost there, the cheapest platform, the saving and
+ * the recommendation, sortable in the view; a workload's name opens its comparison (capacity: its declaration).
  */
-import { VIEW_LABELS, type WorkloadEstimate, workloadSummary } from '../../core/index.js';
+import { capacitySummary, VIEW_LABELS, workloadSummary } from '../../core/index.js';
 import * as vscode from 'vscode';
-import { type SummaryRow, type ToView, type WorkloadKind } from '../../shared/compare-messages.js';
+import { comparable, type SummaryRow, type ToView } from '../../shared/compare-messages.js';
 import { type CostService } from '../cost/estimates.js';
 import { type Log } from '../log.js';
 import { type CompareTarget } from './panel.js';
@@ -31,7 +31,8 @@ export function attachSummary(
         const message = received(raw, 'Cost summary', log);
         if (message?.type === 'ready') post();
         // Only the workloads the summary lists: the view names them, it does not choose others.
-        else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id)) compare({ uri: message.uri, id: message.id });
+        else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id && comparable(r.kind)))
+          compare({ uri: message.uri, id: message.id });
         else if (message?.type === 'open' && rows.some((r) => r.uri === message.uri)) await openAt(message.uri, message.line);
         else if (message) log.warnOnce(`Cost summary: ignored a "${message.type}" message for a workload it does not list.`);
       }),
@@ -41,19 +42,37 @@ export function attachSummary(
   return { dispose: () => subscriptions.forEach((d) => d.dispose()) };
 }
 
-/** Every Lambda function, task definition and service of the workspace with its typical figures. */
+/**
+ * One row per workload of the workspace (a service and the task definition it runs are one row; a task definition no
+ * service runs is its own), each with its cost as written, the cheapest platform and the saving: the rows sum to the
+ * status bar's total.
+ */
 function summaryRows(costs: CostService): SummaryRow[] {
   const priceOverrides = costs.defaults().priceOverrides;
-  const row = (uri: vscode.Uri, id: string, kind: WorkloadKind, line: number, estimate: WorkloadEstimate, workload: Parameters<typeof workloadSummary>[1]) => ({
-    id,
-    kind,
-    file: vscode.workspace.asRelativePath(uri, false),
-    uri: uri.toString(),
-    line,
-    ...workloadSummary(estimate, workload, priceOverrides),
+  const tasks = new Map(costs.allTaskCosts().map(({ uri, cost }) => [`${uri.toString()}#${cost.node.id}`, cost.task]));
+  const functions = new Map(costs.allCosts().map(({ uri, cost }) => [`${uri.toString()}#${cost.fn.id}`, cost.fn]));
+  return costs.allCounted().map(({ uri, workload }) => {
+    const key = `${uri.toString()}#${workload.id}`;
+    const fn = functions.get(key);
+    const task = tasks.get(key);
+    return {
+      id: workload.id,
+      kind: workload.kind,
+      file: vscode.workspace.asRelativePath(uri, false),
+      uri: uri.toString(),
+      line: lineOf(costs, uri, workload.id),
+      ...(workload.estimate ? workloadSummary(workload.estimate, fn ? { fn } : task ? { task } : {}, priceOverrides) : capacitySummary(workload)),
+    };
   });
-  return [
-    ...costs.allCosts().map(({ uri, cost }) => row(uri, cost.fn.id, 'lambda-function', cost.fn.loc.range.start.line, cost.estimate, { fn: cost.fn })),
-    ...costs.allTaskCosts().map(({ uri, cost }) => row(uri, cost.node.id, cost.node.kind, cost.node.loc.range.start.line, cost.estimate, { task: cost.task })),
+}
+
+/** The line a workload is declared on (0 when not found). */
+function lineOf(costs: CostService, uri: vscode.Uri, id: string): number {
+  const nodes = [
+    ...costs.costsFor(uri).map((c) => c.fn),
+    ...costs.taskCostsFor(uri).map((c) => c.node),
+    ...costs.serviceCostsFor(uri).map((c) => c.node),
+    ...costs.capacityFor(uri).map((c) => c.node),
   ];
+  return nodes.find((n) => n.id === id)?.loc.range.start.line ?? 0;
 }

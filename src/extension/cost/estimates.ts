@@ -6,6 +6,8 @@ import {
   type CostSettings,
   type EngineConfig,
   type CapacityCost,
+  type CountedWorkload,
+  countedWorkloads,
   type FunctionCost,
   type ServiceCost,
   type PriceBook,
@@ -135,10 +137,21 @@ export class CostService implements vscode.Disposable {
     return [...this.analyzer.templates()].flatMap(({ uri }) => this.taskCostsFor(uri).map((cost) => ({ uri, cost })));
   }
 
-  /** Typical monthly totals over every function of every analysed template. */
+  /** Every workload of every analysed template, each once (a service with its task definition is one), with its file. */
+  allCounted(): { uri: vscode.Uri; workload: CountedWorkload }[] {
+    return [...this.analyzer.templates()].flatMap(({ uri }) => {
+      const entry = this.entry(uri);
+      return entry ? countedWorkloads({ ...entry, functions: entry.costs }).map((workload) => ({ uri, workload })) : [];
+    });
+  }
+
+  /** The workspace's typical monthly totals: as written (each workload once, where it runs today) and the savings. */
   total(): WorkspaceTotal {
-    const estimates = [...this.analyzer.templates()].flatMap(({ uri }) => this.costsFor(uri).map((c) => c.estimate));
-    return workspaceTotal(estimates, this.settings.freeTier, this.settings.priceOverrides);
+    return workspaceTotal(
+      this.allCounted().map((c) => c.workload),
+      this.settings.freeTier,
+      this.settings.priceOverrides,
+    );
   }
 
   dispose(): void {

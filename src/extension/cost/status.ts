@@ -1,10 +1,10 @@
-/** The workspace's typical monthly figures in the status bar (a click opens the summary). */
+/** The workspace's typical monthly cost as written and the savings in the status bar (a click opens the summary). */
 import { statusText, statusTooltip } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { type Log } from '../log.js';
 import { type CostService } from './estimates.js';
 
-/** The workspace's typical monthly total on each side, in the status bar. */
+/** What the workspace costs as written and what moving would save, in the status bar. */
 export class CostStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('crossover.cost', vscode.StatusBarAlignment.Left, 9);
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -31,7 +31,7 @@ export class CostStatus implements vscode.Disposable {
 
   update(): void {
     const total = this.costs.total();
-    if (!total.functions) {
+    if (!total.workloads) {
       this.item.hide();
       return;
     }

@@ -10,7 +10,7 @@ import { estimateWorkload } from '../../../src/core/cost/estimate.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { emptyUsage } from '../../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../../src/core/engine.js';
-import { lensTitle } from '../../../src/core/present/cost.js';
+import { lensTitle, reportMarkdown } from '../../../src/core/present/cost.js';
 import { workloadComparison } from '../../../src/core/cost/comparison.js';
 import { crossovers, findCrossover, sweep } from '../../../src/core/cost/crossover.js';
 import { compare, ranking } from '../../../src/core/cost/estimate.js';
@@ -75,7 +75,7 @@ describe('a platform registered in a test', () => {
     expect(sweep(scenario, US, 4).others!['test-vm']).toEqual([MONTHLY, MONTHLY, MONTHLY, MONTHLY]);
   });
 
-  test('is named in the CodeLens of a function when it is the cheapest or the runner-up', () => {
+  test('is named in the CodeLens of a function when it is the cheapest (and in the hover when the runner-up)', () => {
     const model = analyzeText({ uri: 'file:///t/template.yaml', text: readFileSync(join(fixtures, 'template.yaml'), 'utf8') }, resolveConfig({})).model!;
     // At a billion requests a month every other platform costs more than the VM's flat $250.
     const settings = resolveCostSettings({ traffic: { low: 1e8, typical: 1e9, high: 2e9 } });
@@ -84,7 +84,10 @@ describe('a platform registered in a test', () => {
     const [first, second] = [...estimate.typical.platforms].sort((a, b) => a.monthlyUsd - b.monthlyUsd);
     expect(first!.platform).toBe('test-vm');
     const label = platforms().find((x) => x.id === second!.platform)!.label;
-    expect(lensTitle(estimate)).toMatch(new RegExp(` · cheapest: Test VM \\(\\$250/mo\\), then ${label} \\(\\$[\\d,]+/mo\\)$`));
+    expect(lensTitle(estimate)).toMatch(/ · cheapest: Test VM \(\$250\/mo\)$/);
+    expect(reportMarkdown(estimate, 'template.yaml')).toMatch(
+      new RegExp(`Cheapest: \\*\\*Test VM\\*\\* \\(\\$250/mo\\), then \\*\\*${label}\\*\\* \\(\\$[\\d,]+/mo\\)`),
+    );
   });
 
   test('adds its own assumptions to an estimate, in its words', () => {

@@ -16,7 +16,8 @@ import { analyzeText } from '../../../src/core/engine.js';
 import { type LambdaFunction } from '../../../src/core/model/nodes.js';
 import { hoverMarkdown, reportMarkdown, statusText, statusTooltip } from '../../../src/core/present/cost.js';
 import { addToTotal, emptyTotal, type WorkspaceTotal } from '../../../src/core/cost/totals.js';
-import { chartLines, summaryColumns, summaryTotal } from '../../../src/core/present/view.js';
+import { chartLines, summaryColumns, summaryTotal, VIEW_LABELS } from '../../../src/core/present/view.js';
+import { formatUsd } from '../../../src/core/cost/format.js';
 import { checkToView } from '../../../src/shared/compare-checks.js';
 import { type CompareViewState, type FromView, type SummaryRow } from '../../../src/shared/compare-messages.js';
 import { viewState } from '../../e2e/view-state.js';
@@ -106,36 +107,54 @@ describe('a platform registered only in the test', () => {
     expect(md.indexOf('## Test VM, monthly')).toBeLessThan(md.indexOf('## Assumptions'));
   });
 
-  test('is a figure in the summary rows, a column of the summary and part of its total', () => {
+  test('is a figure in the summary rows and a candidate for their cheapest platform', () => {
     const rows = summaryRows();
     expect(rows.length).toBeGreaterThan(1);
-    for (const row of rows) expect(row.platforms).toEqual([{ id: 'test-vm', label: 'Test VM', monthlyUsd: MONTHLY }]);
+    for (const row of rows) {
+      expect(row.platforms).toEqual([{ id: 'test-vm', label: 'Test VM', monthlyUsd: MONTHLY }]);
+      // The cheapest of every costed platform, the test VM among them.
+      const lowest = Math.min(row.lambdaUsd, row.fargateUsd, MONTHLY);
+      expect(row.cheapest?.monthlyUsd).toBeCloseTo(lowest, 6);
+      expect(row.runsOn).toBe('Lambda');
+      expect(row.homeUsd).toBe(row.lambdaUsd);
+    }
     expect(checkToView({ type: 'summary', rows }).ok).toBe(true);
-    expect(summaryColumns(rows).map((c) => c.label)).toEqual(['Workload', 'File', 'Requests/month', 'Lambda/mo', 'Fargate/mo', 'Test VM/mo', 'Recommendation']);
-    expect(summaryTotal(rows)).toContain(`/mo on Fargate, $${(MONTHLY * rows.length).toLocaleString('en-US')}/mo on Test VM (typical traffic`);
+    // The summary's columns are the workload as written: per-platform figures are in the comparison view.
+    expect(summaryColumns(rows).map((c) => c.label)).toEqual([
+      'Workload',
+      'File',
+      'Runs on',
+      'Requests/month',
+      'As written/mo',
+      'Cheapest',
+      'Saves/mo',
+      'Recommendation',
+    ]);
 
     const view = renderSummary(
       rows,
-      { key: 'platform:test-vm', descending: true },
+      { key: 'homeUsd', descending: true },
       () => {},
       () => {},
     ) as unknown as FakeElement;
-    expect(view.byId('sort-platform:test-vm')?.textContent).toBe('Test VM/mo ▼');
+    expect(view.byId('sort-homeUsd')?.textContent).toBe('As written/mo ▼');
     const cells = view
       .byTag('tbody')[0]!
       .byTag('tr')[0]!
       .byTag('td')
       .map((td) => td.textContent);
-    expect(cells[5]).toBe('$250');
+    expect(cells[2]).toBe('Lambda');
+    expect(cells[4]).toBe(formatUsd(Math.max(...rows.map((r) => r.homeUsd))));
     expect(view.byId('summary-total')?.textContent).toBe(summaryTotal(rows));
   });
 
-  test('is a figure in the status bar and its tooltip', () => {
+  test('is a figure in the workspace total, beside the as-written headline of the status bar', () => {
     const t = total();
     expect(t.others).toEqual([{ id: 'test-vm', label: 'Test VM', usd: MONTHLY * model.functions.length }]);
-    // The status bar keeps to Lambda and Fargate; the further platforms' figures are in its tooltip.
-    expect(statusText(t)).toMatch(/^\$\(graph\) Lambda \$[\d.,]+\/mo · Fargate \$[\d.,]+\/mo$/);
-    expect(statusTooltip(t)).toContain(`and of the same work on Fargate (and Test VM $${(MONTHLY * model.functions.length).toLocaleString('en-US')}/mo).`);
+    // The status bar says what the functions cost where they run (Lambda); nothing runs on the test VM.
+    expect(statusText(t)).toMatch(/^\$\(graph\) \$[\d.,]+\/mo as written( · save ~\$[\d.,]+)?$/);
+    expect(statusTooltip(t)).toContain(`Lambda: ${formatUsd(t.asWritten)}/mo (${model.functions.length} workloads)`);
+    expect(statusTooltip(t)).not.toContain('Test VM');
   });
 
   test('has a card, a breakdown table and a chart line in the comparison view', () => {
@@ -166,12 +185,36 @@ describe('with Lambda and Fargate only', () => {
     expect(reportMarkdown(e, 'template.yaml')).not.toMatch(/Test VM|, monthly \(1 ×/);
     const rows = summaryRows();
     expect(rows.every((r) => r.platforms === undefined)).toBe(true);
-    expect(summaryColumns(rows).map((c) => c.label)).toEqual(['Workload', 'File', 'Requests/month', 'Lambda/mo', 'Fargate/mo', 'Recommendation']);
+    for (const row of rows) expect(row.cheapest?.monthlyUsd).toBeCloseTo(Math.min(row.lambdaUsd, row.fargateUsd), 6);
     const t = total();
     expect(t.others).toEqual([]);
-    expect(statusText(t)).toMatch(/^\$\(graph\) Lambda \$[\d.,]+\/mo · Fargate \$[\d.,]+\/mo$/);
+    expect(statusText(t)).toMatch(/^\$\(graph\) \$[\d.,]+\/mo as written( · save ~\$[\d.,]+)?$/);
     const view = render(viewState(fixtures, 'ApiFunction', { platforms: [] }), () => {}) as unknown as FakeElement;
     expect(view.byTag('table').map((t) => t.id)).toEqual(['lambda-breakdown', 'fargate-breakdown']);
     expect(view.byId('chart')?.getAttribute('aria-label')).toMatch(/^Monthly cost of Lambda and Fargate from 1,000 to 100 billion requests a month\. /);
+  });
+});
+
+describe('compare compute only (the view toggle)', () => {
+  test('the switch posts the override; the view then shows every side without its front door and says so', () => {
+    const posted: FromView[] = [];
+    const before = viewState(fixtures, 'ApiFunction');
+    const view = render(before, (m) => posted.push(m)) as unknown as FakeElement;
+    const toggle = view.byId('compute-only')!;
+    expect(toggle.getAttribute('label')).toBe(VIEW_LABELS.computeOnly);
+    expect(toggle.getAttribute('checked')).toBeNull();
+    // The front door's share is in each breakdown's caption while it is counted.
+    expect(view.byId('lambda-breakdown')!.byTag('caption')[0]!.textContent).toMatch(/ · \$[\d.,]+ of it API Gateway/);
+    (toggle as unknown as { checked: boolean }).checked = true;
+    for (const listener of toggle.listeners.get('change') ?? []) listener();
+    expect(posted.at(-1)).toMatchObject({ type: 'override', overrides: { computeOnly: true } });
+
+    const after = viewState(fixtures, 'ApiFunction', { computeOnly: true });
+    expect(checkToView({ type: 'state', state: JSON.parse(JSON.stringify(after)) }).ok).toBe(true);
+    const only = render(after, () => {}) as unknown as FakeElement;
+    expect(only.byId('compute-only')!.getAttribute('checked')).toBe('');
+    expect(only.byId('verdict')!.textContent).toMatch(/^Compute only \(no front door on any side\): /);
+    for (const p of after.data.platforms) expect(after.data.report.platforms[p.id]!.frontDoor.usd).toBe(0);
+    expect(after.data.platforms[0]!.monthlyUsd).toBeLessThan(before.data.platforms[0]!.monthlyUsd);
   });
 });
