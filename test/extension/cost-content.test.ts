@@ -42,6 +42,8 @@ describe('the CodeLens', () => {
     expect(lensTitle(e)).toBe(`$18.67/mo on Lambda ($10.00 API Gateway), cheapest`);
     const md = hoverMarkdown('memory', e, priceBook(e.region), { limits: resolveConfig({}).limits });
     expect(md).toContain(`, then **Fargate** ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo)`);
+    // The lens's tooltip names both too.
+    expect(lensTooltip(e).split('\n')[0]).toBe(`Cheapest: Lambda, then Fargate ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo) at this traffic.`);
     // The hover's table: how much of each side is its front door (Fargate's ALB: 730 h x $0.0225 + its LCUs).
     const alb = e.typical.fargate.breakdown.loadBalancer;
     expect(alb).toBeGreaterThan(730 * 0.0225 - 0.01);

@@ -99,7 +99,10 @@ export function lensTooltip(e: WorkloadEstimate): string {
   const traffic = e.traffic === 'assumed' ? 'Traffic is assumed (low / typical / high); set it in crossover.usage.yml.' : 'Traffic from crossover.usage.yml.';
   const incomplete = incompleteNote(e.prices);
   // Not the verdict flips: a lens is drawn for every workload of an open file; the hover and the report say them.
-  return `${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}\n${pricesSummary(e.region, e.priceDate, e.prices)}.${incomplete ? `\n${incomplete}.` : ''}`;
+  // The lens title names the cheapest only (it must leave room for "Compare"): its tooltip names the runner-up too.
+  const cheapest = cheapestText(e);
+  const ranked = cheapest ? `${cheapest.charAt(0).toUpperCase()}${cheapest.slice(1)} at ${e.traffic === 'given' ? 'this' : 'the typical'} traffic.\n` : '';
+  return `${ranked}${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}\n${pricesSummary(e.region, e.priceDate, e.prices)}.${incomplete ? `\n${incomplete}.` : ''}`;
 }
 
 function table(e: WorkloadEstimate): string {
