@@ -25,16 +25,17 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         const range = toRange(fn.loc.range);
         const args = [document.uri.toString(), fn.id];
         return [
-          new vscode.CodeLens(range, {
-            title: workloadLensTitle(estimate),
-            tooltip: lensTooltip(estimate),
-            command: 'crossover.showCostReport',
-            arguments: args,
-          }),
+          // "Compare" first: a narrow editor cuts the end of a line of lenses, never its start.
           new vscode.CodeLens(range, {
             title: COMPARE_LENS.title,
             tooltip: COMPARE_LENS.functionTooltip,
             command: 'crossover.compareWithFargate',
+            arguments: args,
+          }),
+          new vscode.CodeLens(range, {
+            title: workloadLensTitle(estimate),
+            tooltip: lensTooltip(estimate),
+            command: 'crossover.showCostReport',
             arguments: args,
           }),
         ];
@@ -43,16 +44,17 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         const range = toRange(node.loc.range);
         const args = [document.uri.toString(), node.id];
         return [
-          new vscode.CodeLens(range, {
-            title: workloadLensTitle(estimate),
-            tooltip: lensTooltip(estimate),
-            command: 'crossover.showCostReport',
-            arguments: args,
-          }),
+          // "Compare" first: a narrow editor cuts the end of a line of lenses, never its start.
           new vscode.CodeLens(range, {
             title: COMPARE_LENS.title,
             tooltip: COMPARE_LENS.taskTooltip,
             command: 'crossover.compareWithLambda',
+            arguments: args,
+          }),
+          new vscode.CodeLens(range, {
+            title: workloadLensTitle(estimate),
+            tooltip: lensTooltip(estimate),
+            command: 'crossover.showCostReport',
             arguments: args,
           }),
         ];
