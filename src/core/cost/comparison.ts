@@ -153,7 +153,11 @@ export function workloadSummary(
   workload: { fn?: LambdaFunction; task?: EcsTaskDefinition },
   priceOverrides: PriceOverrides,
 ): SummaryFigures {
-  const data = workloadComparison(estimate, {}, priceOverrides);
+  // The estimate's own figures and crossovers (no chart sweep, no sensitivity solve): the summary computes this for
+  // every workload of the workspace on every change, on the extension host. Its prices are the estimate's, which
+  // already carry the user's overrides.
+  void priceOverrides;
+  const report = comparisonReport(estimate.typical, estimate.scenario, estimate.crossovers, estimate.priceDate, estimate.notes, estimate.prices, []);
   const extra = new Set(extraPlatforms().map((p) => p.id));
   const others = estimate.typical.platforms.filter((p) => extra.has(p.platform));
   const written = asWritten({ runsOn: estimate.runsOn, estimate });
@@ -163,7 +167,7 @@ export function workloadSummary(
     fargateTasks: estimate.typical.fargate.tasks,
     requestsPerMonth: estimate.typical.requestsPerMonth,
     traffic: estimate.traffic,
-    ...recommended(decide(workload, data.scenario, data.report).recommendation),
+    ...recommended(decide(workload, estimate.scenario, report).recommendation),
     ...(others.length
       ? { platforms: others.map((p) => ({ id: p.platform, label: platformById(p.platform)?.label ?? p.platform, monthlyUsd: p.monthlyUsd })) }
       : {}),
