@@ -126,13 +126,13 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
   const typical = at(scenario.requestsPerMonth);
   const read = pricesRead(typical, prices);
-  const solved = crossovers(scenario, prices);
   const estimate: WorkloadEstimate = {
     id: needs.id,
     traffic: givenRequests !== undefined ? 'given' : 'assumed',
     typical,
-    crossover: solved['ecs-fargate']!,
-    crossovers: solved,
+    // Both replaced below by getters that solve once, when first read.
+    crossover: undefined as unknown as Crossover,
+    crossovers: {},
     scenario,
     // The workload's own assumptions, then what each platform adds (the platform modules word their own).
     assumptions: [...needs.assumptions, ...platformAssumptions(scenario)],
@@ -144,8 +144,14 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     runsOn: { platform: needs.home.platform, sizing: sizingOf(needs.home.platform, typical, scenario), evidence: needs.home.evidence },
   };
   // Worked out when first read (a hover, a report, the CLI): the scan estimates every workload, most never shown.
+  // So are the crossovers: solving each platform's verdict against Lambda is the dearest part of an estimate, and the
+  // CodeLens, the status bar and the summary do not read it.
   let flips: Flip[] | undefined;
+  let solved: Record<string, Crossover> | undefined;
+  const solve = () => (solved ??= crossovers(scenario, prices));
   Object.defineProperty(estimate, 'flips', { enumerable: true, get: () => (flips ??= verdictFlips(scenario, prices)) });
+  Object.defineProperty(estimate, 'crossovers', { enumerable: true, get: solve });
+  Object.defineProperty(estimate, 'crossover', { enumerable: true, get: () => solve()['ecs-fargate']! });
   if (givenRequests === undefined) {
     estimate.low = at(settings.traffic.low);
     estimate.high = at(settings.traffic.high);
