@@ -40,6 +40,6 @@ export function summaryRows(fixtures: string): SummaryRow[] {
     file: 'a/rather/long/folder/name/of/the/workspace/template.yaml',
     uri: `file://${template}`,
     line: fn.loc.range.start.line,
-    ...workloadSummary(estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({})), { fn }, {}),
+    ...workloadSummary(estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({})), { fn }),
   }));
 }

@@ -148,15 +148,10 @@ export interface SummaryFigures {
   savingUsd: number;
 }
 
-export function workloadSummary(
-  estimate: WorkloadEstimate,
-  workload: { fn?: LambdaFunction; task?: EcsTaskDefinition },
-  priceOverrides: PriceOverrides,
-): SummaryFigures {
+export function workloadSummary(estimate: WorkloadEstimate, workload: { fn?: LambdaFunction; task?: EcsTaskDefinition }): SummaryFigures {
   // The estimate's own figures and crossovers (no chart sweep, no sensitivity solve): the summary computes this for
   // every workload of the workspace on every change, on the extension host. Its prices are the estimate's, which
   // already carry the user's overrides.
-  void priceOverrides;
   const report = comparisonReport(estimate.typical, estimate.scenario, estimate.crossovers, estimate.priceDate, estimate.notes, estimate.prices, []);
   const extra = new Set(extraPlatforms().map((p) => p.id));
   const others = estimate.typical.platforms.filter((p) => extra.has(p.platform));

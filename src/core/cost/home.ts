@@ -22,9 +22,9 @@ import { type TemplateModel } from '../model/template.js';
 import { toCpuUnits, toMemoryMb } from '../parse/ecs/task-definition.js';
 import { functionNeeds, taskNeeds, type Assumption, type Needs } from './assumptions.js';
 import { type Comparison } from './estimate.js';
-import { HOURS_PER_MONTH, type Scenario } from './model.js';
+import { type Scenario } from './model.js';
 import { platformById, platforms, type CostPart, type PlatformCost } from './platforms/index.js';
-import { onDemandHour } from './platforms/ec2-capacity.js';
+import { instanceMonth, onDemandHour } from './platforms/ec2-capacity.js';
 import { type NodesCost } from './platforms/ecs-ec2.js';
 import { type FargateCost } from './platforms/ecs-fargate.js';
 import { type AppRunnerCost } from './platforms/app-runner.js';
@@ -391,7 +391,7 @@ export function capacityCosts(model: TemplateModel, usage: UsageFile, settings: 
         {
           key: 'nodes',
           label: price ? `EC2 nodes (${nodes} x ${type})` : `EC2 nodes (no ${region} price for ${type}: not counted)`,
-          usd: nodes * HOURS_PER_MONTH * (price?.usd ?? 0),
+          usd: nodes * instanceMonth(price),
         },
         { key: 'cluster', label: shared > 1 ? `EKS cluster (1/${shared} share)` : 'EKS cluster', usd: fee.usd },
       ];

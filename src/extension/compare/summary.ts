@@ -48,7 +48,6 @@ export function attachSummary(
  * status bar's total.
  */
 function summaryRows(costs: CostService): SummaryRow[] {
-  const priceOverrides = costs.defaults().priceOverrides;
   const tasks = new Map(costs.allTaskCosts().map(({ uri, cost }) => [`${uri.toString()}#${cost.node.id}`, cost.task]));
   const functions = new Map(costs.allCosts().map(({ uri, cost }) => [`${uri.toString()}#${cost.fn.id}`, cost.fn]));
   return costs.allCounted().map(({ uri, workload }) => {
@@ -61,7 +60,7 @@ function summaryRows(costs: CostService): SummaryRow[] {
       file: vscode.workspace.asRelativePath(uri, false),
       uri: uri.toString(),
       line: lineOf(costs, uri, workload.id),
-      ...(workload.estimate ? workloadSummary(workload.estimate, fn ? { fn } : task ? { task } : {}, priceOverrides) : capacitySummary(workload)),
+      ...(workload.estimate ? workloadSummary(workload.estimate, fn ? { fn } : task ? { task } : {}) : capacitySummary(workload)),
     };
   });
 }

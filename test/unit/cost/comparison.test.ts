@@ -31,7 +31,7 @@ const CHEAP_FARGATE: PriceOverrides = {
 describe('the workspace summary', () => {
   test('at list prices: Lambda is cheaper for the API function, and the summary recommends it', () => {
     const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, resolveCostSettings({}));
-    const row = workloadSummary(estimate, { fn }, {});
+    const row = workloadSummary(estimate, { fn });
     expect(row.lambdaUsd).toBeLessThan(row.fargateUsd);
     expect(row.recommendation).toBe('lambda');
   });
@@ -39,7 +39,7 @@ describe('the workspace summary', () => {
   test('with price overrides: the recommendation follows the figures the row shows', () => {
     const settings = resolveCostSettings({ priceOverrides: CHEAP_FARGATE });
     const estimate = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', usage, settings);
-    const row = workloadSummary(estimate, { fn }, settings.priceOverrides);
+    const row = workloadSummary(estimate, { fn });
     expect(row.fargateUsd).toBeLessThan(row.lambdaUsd);
     expect(row.recommendation).toBe('fargate');
     // The same comparison as the view's for that workload.

@@ -166,7 +166,7 @@ describe('the workspace as written', () => {
       const total = workspaceTotal(counted, freeTier);
       const rows = counted.map((w) =>
         w.estimate
-          ? workloadSummary(w.estimate, { ...(w.kind === 'lambda-function' ? { fn: model.functions.find((f) => f.id === w.id)! } : {}) }, {})
+          ? workloadSummary(w.estimate, { ...(w.kind === 'lambda-function' ? { fn: model.functions.find((f) => f.id === w.id)! } : {}) })
           : capacitySummary(w),
       );
       expect(rows).toHaveLength(5);

@@ -61,7 +61,7 @@ function summaryRows(): SummaryRow[] {
     file: 'template.yaml',
     uri: 'file:///t/template.yaml',
     line: i,
-    ...workloadSummary(estimateOf(fn), { fn }, {}),
+    ...workloadSummary(estimateOf(fn), { fn }),
   }));
 }
 

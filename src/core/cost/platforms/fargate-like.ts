@@ -5,6 +5,7 @@
 import { APP_RUNNER_FACTS, EKS_FARGATE_FACTS } from '../../data/limits.js';
 import { type PriceBook } from '../price-book.js';
 import { type ManagedOptions, type Scenario } from '../model.js';
+import { cataloguePrice as regionCataloguePrice } from './ec2-capacity.js';
 import { type CostPart } from './types.js';
 
 /** The options EKS on Fargate and App Runner assume when a scenario gives none (sources in src/core/data/limits.ts). */
@@ -37,9 +38,8 @@ export interface CataloguePrice {
 
 /** A region's own catalogue figure for `key`, or a `missing` entry (never another region's figure). */
 export function cataloguePrice(prices: PriceBook, key: string): CataloguePrice {
-  const entry = prices.catalogue(key);
-  if (!entry || typeof entry.value !== 'number') return { key, usd: null, provenance: 'missing' };
-  return { key, usd: entry.value, provenance: 'own', date: entry.date, sources: entry.sources };
+  const own = regionCataloguePrice(prices, key);
+  return own ? { key, usd: own.usd, provenance: 'own', date: own.date, sources: own.sources } : { key, usd: null, provenance: 'missing' };
 }
 
 /** "no eu-central-1 price in the sources": said wherever a part could not be priced. */
