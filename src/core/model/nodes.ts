@@ -11,6 +11,33 @@ export interface ResourceBase {
   loc: SourceLocation;
   /** Rule ids switched off for this resource in `Metadata` (`crossover: {ignore: [...]}`). */
   ignoredRules: string[];
+  /**
+   * CDK: the node is one instance of a construct declared inside a custom construct class (or a stack class) of the
+   * app. There is one node per instance; `id` is the construct path below the stack (`Orders/Handler`, or
+   * `Dev/Orders/Handler` for a stack class instantiated per stage).
+   */
+  instance?: ConstructInstance;
+  /**
+   * What static reading cannot know about this resource as a whole, in words a user understands (e.g. "the construct
+   * id is computed: `${props.prefix}-fn`", "created in a loop over configs, which is not a constant"). Unknown
+   * settings say why in their own `Field.unresolved`.
+   */
+  unresolved?: string[];
+}
+
+/** One instantiation of a custom construct class that declares a resource (see `ResourceBase.instance`). */
+export interface ConstructInstance {
+  /** The custom class, e.g. `OrdersService` (the innermost one when classes nest). */
+  className: string;
+  /** The instance's id, evaluated when static (`dev`), else as written (`${props.stage}-orders`). */
+  id: string;
+  /** Where the instance is created: `new OrdersService(this, 'Dev', {...})`. */
+  site: SourceLocation;
+  /**
+   * The resource's declaration inside the class (its construct call), the same for every instance; it may be in
+   * another file of the app. Findings and fixes about values written in the class live there.
+   */
+  declaredAt: SourceLocation;
 }
 
 export type Architecture = 'x86_64' | 'arm64';
