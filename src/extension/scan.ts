@@ -250,15 +250,24 @@ export class WorkspaceScanner implements vscode.Disposable {
   private folderCreated(uri: vscode.Uri): void {
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     if (name.includes('.') || !this.settings.scan.enabled || !vscode.workspace.getWorkspaceFolder(uri) || this.isExcluded(relative(uri))) return;
-    this.settle(uri, async () => {
+    const isFolder = async () => {
       try {
-        if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+        return (await vscode.workspace.fs.stat(uri)).type === vscode.FileType.Directory;
       } catch {
-        return; // gone again
+        return false; // gone again
       }
-      const files = (
-        await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOB), excludeGlob(filesExclude()), this.settings.scan.maxFiles)
-      ).filter((file) => isCandidateFile(file.path));
+    };
+    this.settle(uri, async () => {
+      if (!(await isFolder())) return;
+      let found: vscode.Uri[];
+      try {
+        found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOB), excludeGlob(filesExclude()), this.settings.scan.maxFiles);
+      } catch (error) {
+        // Deleted while the search started in it (the search tool then fails to start there): nothing to analyse.
+        if (!(await isFolder())) return;
+        throw error;
+      }
+      const files = found.filter((file) => isCandidateFile(file.path));
       const source = new vscode.CancellationTokenSource();
       try {
         await this.analyzeFiles(files, source.token);

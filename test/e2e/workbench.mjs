@@ -71,6 +71,9 @@ export async function openFile(page, relativePath) {
     await row.click();
     try {
       await tab.waitFor({ timeout: attempt < 3 ? 7_000 : 15_000 });
+      // The list can change between finding the row and clicking it (search results arrive): a file of the same name
+      // in another folder would pass the tab check, so the active editor's breadcrumbs must show the whole path.
+      await waitFor(`the breadcrumbs of ${relativePath}`, async () => `/${await activePath(page)}/`.includes(`/${relativePath}/`), { timeout: 5_000 });
       break;
     } catch (error) {
       if (attempt >= 3) throw error;
@@ -78,6 +81,18 @@ export async function openFile(page, relativePath) {
     }
   }
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+}
+
+/** The active editor's breadcrumbs joined with "/" ("limits/template.yaml", then any symbols: "cost/template.yaml/Resources"). */
+async function activePath(page) {
+  const items = await page
+    .locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item')
+    .allInnerTexts()
+    .catch(() => []);
+  return items
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join('/');
 }
 
 export async function showProblems(page) {
