@@ -1,6 +1,7 @@
 /** `crossover cost`: a workload from flags, or the functions of a template with the usage file -> figures. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   analyzeText,
   compare,
@@ -34,6 +35,7 @@ import {
   type TemplateReport,
   USAGE_FILE_NAMES,
   type UsageFile,
+  instanceReport,
 } from '../core/index.js';
 import { UsageError } from './args.js';
 import { fileReaderFor } from '../node/file-reader.js';
@@ -183,6 +185,8 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   if (request.given.includes('region')) delete usage.region; // the command line wins over the file
   const model = result.model;
   const relative = displayPath(path, io.cwd);
+  // Node locations carry the path the file was analysed under (and the paths of the files it imports).
+  const fileOf = (uri: string) => displayPath(uri.startsWith('file:') ? fileURLToPath(uri) : uri, io.cwd);
   const costs = templateCosts(model, relative, usage, settings, (id, error) => {
     throw error instanceof Error ? new Error(`cost estimate for ${id} failed: ${error.message}`, { cause: error }) : error;
   });
@@ -194,6 +198,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const functionReport = ({ fn, estimate: e }: FunctionCost): FunctionReport => {
     const report: FunctionReport = {
       id: fn.id,
+      ...instanceReport(fn.instance, fileOf),
       runsOn: e.runsOn,
       traffic: e.traffic,
       ...reportOf(e),
@@ -212,6 +217,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   };
   const tasks: TaskReport[] = [...costs.tasks, ...costs.services].map(({ node, estimate: e }) => ({
     id: node.id,
+    ...instanceReport(node.instance, fileOf),
     type: node.kind,
     runsOn: e.runsOn,
     traffic: e.traffic,

@@ -43,7 +43,7 @@ export { docsPath } from './rules/docs.js';
 // Model types: the nodes and locations the faces show.
 export type { Field } from './model/field.js';
 export type { Range, SourceLocation } from './model/location.js';
-export type { EcsTaskDefinition, LambdaFunction } from './model/nodes.js';
+export type { ConstructInstance, EcsTaskDefinition, LambdaFunction, ResourceBase } from './model/nodes.js';
 
 // Cost and platforms: prices, settings, usage file, estimates, the comparison, the crossover solver, reports.
 export { DEFAULT_REGION, priceBook, regions, type PriceBook, type PriceUsed } from './cost/price-book.js';
@@ -61,9 +61,19 @@ export { capacitySummary, workloadComparison, workloadSummary } from './cost/com
 export { viewFigures, type ViewedWorkload, type ViewFigures } from './cost/view-figures.js';
 export { crossovers } from './cost/crossover.js';
 export { verdictFlips, type Flip } from './cost/sensitivity.js';
-export { comparisonReport, roundMoney, type CostReport, type FunctionReport, type TaskReport, type TemplateReport } from './cost/report.js';
+export {
+  comparisonReport,
+  instanceReport,
+  roundMoney,
+  type CostReport,
+  type FunctionReport,
+  type InstanceReport,
+  type TaskReport,
+  type TemplateReport,
+} from './cost/report.js';
 
 // Presentation: what Crossover says (lenses, hovers, reports, `crossover cost` text) and Markdown helpers.
+export { declarationKey, declaredElsewhere, groupForLenses, instancesOfFile, type InstanceGroup } from './cost/instances.js';
 export { asWritten, countedWorkloads, workspaceTotal, type AsWritten, type CountedWorkload, type WorkspaceTotal } from './cost/totals.js';
 export {
   COMPARE_LENS,
@@ -79,6 +89,10 @@ export {
   workloadLensTitle,
   capacityLensTitle,
   capacityLensTooltip,
+  instancesLensTitle,
+  instancesLensTooltip,
+  instanceHoverLine,
+  siteLensTitle,
   type CostField,
 } from './present/cost.js';
 export { costText } from './present/cost-text.js';

@@ -2,6 +2,7 @@
  * One workload's comparison as plain data: what `crossover cost --format json` prints and what the
  * comparison view shows, so both give the same figures for the same inputs.
  */
+import { type ConstructInstance } from '../model/nodes.js';
 import { type Crossover, type VerdictRange } from './crossover.js';
 import { type Flip } from './sensitivity.js';
 import { ranking, type Comparison, type WorkloadEstimate } from './estimate.js';
@@ -92,9 +93,18 @@ export interface CostReport {
 
 export type AnyCostReport = CostReport | TemplateReport | FunctionReport | TaskReport;
 
+/** A workload made by an instance of a custom CDK construct class: which, and where (1-based lines). */
+export interface InstanceReport {
+  className: string;
+  id: string;
+  site: { file: string; line: number };
+  declaration: { file: string; line: number };
+}
+
 /** One function in `crossover cost <template>`: its report, traffic, low / high bands and labelled assumptions. */
 export interface FunctionReport extends CostReport {
   id: string;
+  instance?: InstanceReport;
   /** Where it runs today (Lambda, or Lambda Managed Instances with a capacity provider), its sizing and the evidence. */
   runsOn: WorkloadEstimate['runsOn'];
   traffic: WorkloadEstimate['traffic'];
@@ -104,6 +114,7 @@ export interface FunctionReport extends CostReport {
 
 export interface TaskReport extends CostReport {
   id: string;
+  instance?: InstanceReport;
   type: 'ecs-task-definition' | 'ecs-service' | 'ecs-express-service' | 'app-runner-service';
   /** Where it runs today (Fargate, ECS on EC2, Express Mode, App Runner), its sizing and the evidence. */
   runsOn: WorkloadEstimate['runsOn'];
@@ -253,4 +264,17 @@ export function crossoverEntry(crossover: Crossover, label: string): CrossoverEn
 export function roundMoney(_key: string, value: unknown): unknown {
   if (typeof value !== 'number' || Number.isInteger(value)) return value;
   return Math.abs(value) >= 0.01 ? Math.round(value * 1e6) / 1e6 : Number(value.toPrecision(10));
+}
+
+/** The report of a node's `instance`, with each file shown as `file` gives it. */
+export function instanceReport(instance: ConstructInstance | undefined, file: (uri: string) => string): { instance?: InstanceReport } {
+  if (!instance) return {};
+  return {
+    instance: {
+      className: instance.className,
+      id: instance.id,
+      site: { file: file(instance.site.uri), line: instance.site.range.start.line + 1 },
+      declaration: { file: file(instance.declaredAt.uri), line: instance.declaredAt.range.start.line + 1 },
+    },
+  };
 }

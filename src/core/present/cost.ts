@@ -14,7 +14,7 @@ import { API_GATEWAY_LIMITS, FARGATE_TASK_SIZES, isFargateSize, LAMBDA_LIMITS, n
 import { commandUri, mdCode, mdText } from '../markdown.js';
 import { flipText, incompleteNote, priceFigure, pricesDated, pricesSummary, provenanceText, verdictText } from './labels.js';
 import { type Flip } from '../cost/sensitivity.js';
-import { type WorkspaceTotal } from '../cost/totals.js';
+import { asWritten, type WorkspaceTotal } from '../cost/totals.js';
 import { crossoverEntry, frontDoorOf } from '../cost/report.js';
 import { extraPlatforms, platformById, type PlatformCost } from '../cost/platforms/index.js';
 
@@ -343,6 +343,43 @@ export function taskLensTitle(e: WorkloadEstimate): string {
 
 /** A workload's lens title from where it runs today: Lambda's, or its home platform's first. */
 export const workloadLensTitle = (e: WorkloadEstimate): string => (e.runsOn.platform === 'lambda' ? lensTitle(e) : taskLensTitle(e));
+
+/** At most this many instance names in a lens title; the tooltip names them all. */
+const LENS_INSTANCE_NAMES = 4;
+
+/**
+ * The lens of a declaration made several times through a custom construct class: "x3 instances (Dev, Staging, Prod):
+ * about $41/mo on Lambda in all", or "... as written in all" when they run on different platforms; `where` names the
+ * file that creates them when it is another. The figures are each instance's as written, summed.
+ */
+export function instancesLensTitle(members: readonly { id: string; estimate: WorkloadEstimate }[], where?: string): string {
+  const names = members.map((m) => m.id);
+  const shown = names.length > LENS_INSTANCE_NAMES ? [...names.slice(0, LENS_INSTANCE_NAMES), `${names.length - LENS_INSTANCE_NAMES} more`] : names;
+  const figures = members.map((m) => asWritten({ runsOn: m.estimate.runsOn, estimate: m.estimate }));
+  const usd = figures.reduce((sum, f) => sum + f.homeUsd, 0);
+  const homes = new Set(figures.map((f) => f.home.label));
+  const on = homes.size === 1 ? `on ${[...homes][0]}` : 'as written';
+  return `x${members.length} instances${where ? ` in ${where}` : ''} (${shown.join(', ')}): about ${formatUsd(usd)}/mo ${on} in all`;
+}
+
+/** The lens where a class of another file is instantiated: "Dev (OrdersStack): 3 workloads, about $41/mo as written". */
+export function siteLensTitle(className: string, instanceId: string, members: readonly { estimate: WorkloadEstimate }[]): string {
+  const usd = members.reduce((sum, m) => sum + asWritten({ runsOn: m.estimate.runsOn, estimate: m.estimate }).homeUsd, 0);
+  return `${instanceId} (${className}): ${members.length} workload${members.length === 1 ? '' : 's'}, about ${formatUsd(usd)}/mo as written`;
+}
+
+/**
+ * The hover's first line on a value of a declaration made several times: whose figures follow ("Figures of the
+ * instance Dev, one of 3 instances of OrdersService: Dev, Staging, Prod; the CodeLens sums them").
+ */
+export function instanceHoverLine(shown: string, className: string, ids: readonly string[]): string {
+  return `Figures of the instance ${mdCode(shown)}, one of ${ids.length} instances of ${mdCode(className)}: ${ids.map((id) => mdText(id)).join(', ')}; the CodeLens sums them.\n\n`;
+}
+
+/** Its tooltip: each instance's own lens line. */
+export function instancesLensTooltip(members: readonly { id: string; estimate: WorkloadEstimate }[]): string {
+  return members.map((m) => `${m.id}: ${workloadLensTitle(m.estimate)}`).join('\n');
+}
 
 /** The lens of capacity that is not one workload: "about $X/mo on EKS on EC2 (3 x m7g.large nodes)", or why it has no figure. */
 export function capacityLensTitle(c: CapacityCost): string {

@@ -18,6 +18,7 @@ export const EDITOR_TEXT = {
   pickFunction: 'Which function?',
   noWorkloads: 'Crossover has found no Lambda functions or ECS tasks in the workspace yet.',
   pickWorkload: 'Which workload?',
+  pickInstance: 'Which instance?',
   changeNeedsAFile: 'Crossover: open a template, serverless.yml, task definition or CDK file to compare it with its last commit.',
   gitFailed: (message: string) => `Crossover: git: ${message}`,
   changeNotATemplate: (path: string) => `Crossover: ${path} is not a template Crossover reads (SAM, CloudFormation, serverless.yml, task definition, CDK app).`,

@@ -88,8 +88,21 @@ async function showReport(costs: CostService, reports: ReportDocuments, uri?: st
 
 /** From a CodeLens (uri and id), or the palette / context menu: the workload at the cursor, else a quick pick. */
 function comparison(costs: CostService, panels: ComparePanels, kind: 'function' | 'task') {
-  return async (uri?: string, id?: string) => {
-    if (uri && id) {
+  return async (uri?: unknown, id?: string) => {
+    // The lens of a declaration made several times: the instances to choose from.
+    if (Array.isArray(uri)) {
+      const targets = uri.filter((t): t is { uri: string; id: string } => typeof t?.uri === 'string' && typeof t?.id === 'string');
+      const picked =
+        targets.length > 1
+          ? await vscode.window.showQuickPick(
+              targets.map((t) => ({ label: plainLabel(t.id), description: plainLabel(vscode.workspace.asRelativePath(vscode.Uri.parse(t.uri))), target: t })),
+              { placeHolder: EDITOR_TEXT.pickInstance },
+            )
+          : targets[0] && { target: targets[0] };
+      if (picked) panels.show(picked.target);
+      return;
+    }
+    if (typeof uri === 'string' && uri && id) {
       panels.show({ uri, id });
       return;
     }

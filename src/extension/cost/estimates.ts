@@ -8,6 +8,8 @@ import {
   type CapacityCost,
   type CountedWorkload,
   countedWorkloads,
+  declarationKey,
+  declaredElsewhere,
   type FunctionCost,
   type ServiceCost,
   type PriceBook,
@@ -139,9 +141,18 @@ export class CostService implements vscode.Disposable {
 
   /** Every workload of every analysed template, each once (a service with its task definition is one), with its file. */
   allCounted(): { uri: vscode.Uri; workload: CountedWorkload }[] {
-    return [...this.analyzer.templates()].flatMap(({ uri }) => {
+    const entries = [...this.analyzer.templates()].flatMap(({ uri }) => {
       const entry = this.entry(uri);
-      return entry ? countedWorkloads({ ...entry, functions: entry.costs }).map((workload) => ({ uri, workload })) : [];
+      return entry ? [{ uri, entry }] : [];
+    });
+    const nodesOf = (entry: Cached) => [...entry.costs.map((c) => c.fn), ...entry.tasks.map((t) => t.node), ...entry.services.map((s) => s.node)];
+    // A construct class another file instantiates is counted through its instances there, not again on its own.
+    const elsewhere = declaredElsewhere(entries.flatMap(({ entry }) => nodesOf(entry)));
+    return entries.flatMap(({ uri, entry }) => {
+      const counted = countedWorkloads({ ...entry, functions: entry.costs });
+      if (elsewhere.size === 0) return counted.map((workload) => ({ uri, workload }));
+      const left = new Set(nodesOf(entry).flatMap((n) => (!n.instance && elsewhere.has(declarationKey(n.loc)) ? [n.id] : [])));
+      return counted.filter((w) => !left.has(w.id)).map((workload) => ({ uri, workload }));
     });
   }
 

@@ -2,7 +2,17 @@
  * Hovers on a Lambda function's cost settings (memory, timeout, architecture, concurrency, /tmp) and on a
  * task's cpu / memory: the wording comes from src/core/present/cost.ts, this wraps it for the editor.
  */
-import { type CostField, editUsageLink, type Field, hoverMarkdown, type LambdaFunction, type SourceLocation, taskHoverMarkdown } from '../../core/index.js';
+import {
+  type CostField,
+  declarationKey,
+  editUsageLink,
+  type Field,
+  hoverMarkdown,
+  instanceHoverLine,
+  type LambdaFunction,
+  type SourceLocation,
+  taskHoverMarkdown,
+} from '../../core/index.js';
 import * as vscode from 'vscode';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
@@ -39,13 +49,26 @@ export class CostHoverProvider implements vscode.HoverProvider {
             value.origin === 'globals'
               ? all.filter((c) => fieldsOf(c.fn).some(([f, v]) => f === field && same(v?.at, value.at))).map((c) => c.fn.id)
               : undefined;
+          // A declaration made several times (a custom construct class): the first instance's figures, said so.
+          const siblings = fn.instance
+            ? all.filter((c) => c.fn.instance && declarationKey(c.fn.instance.declaredAt) === declarationKey(fn.instance!.declaredAt))
+            : [];
+          const intro =
+            fn.instance && siblings.length > 1
+              ? instanceHoverLine(
+                  fn.instance.id,
+                  fn.instance.className,
+                  siblings.map((c) => c.fn.instance!.id),
+                )
+              : '';
           const md = hoverContent(
-            hoverMarkdown(field, estimate, this.costs.pricesFor(estimate), {
-              ...(inheritedBy ? { inheritedBy } : {}),
-              editUsage: editUsageLink(document.uri.toString(), fn.id),
-              ...(fn.timeoutSeconds.value !== undefined ? { timeoutSeconds: fn.timeoutSeconds.value } : {}),
-              limits: this.costs.engineConfig.limits,
-            }),
+            intro +
+              hoverMarkdown(field, estimate, this.costs.pricesFor(estimate), {
+                ...(inheritedBy ? { inheritedBy } : {}),
+                editUsage: editUsageLink(document.uri.toString(), fn.id),
+                ...(fn.timeoutSeconds.value !== undefined ? { timeoutSeconds: fn.timeoutSeconds.value } : {}),
+                limits: this.costs.engineConfig.limits,
+              }),
           );
           return new vscode.Hover(md, toRange(at.range));
         }

@@ -1,5 +1,21 @@
 /** The CodeLenses above each function, task definition and service: its monthly figures and "Compare". */
-import { capacityLensTitle, capacityLensTooltip, checkBoolean, COMPARE_LENS, lensTooltip, workloadLensTitle } from '../../core/index.js';
+import {
+  capacityLensTitle,
+  capacityLensTooltip,
+  checkBoolean,
+  COMPARE_LENS,
+  declarationKey,
+  groupForLenses,
+  type InstanceGroup,
+  instancesLensTitle,
+  instancesLensTooltip,
+  instancesOfFile,
+  lensTooltip,
+  type ResourceBase,
+  siteLensTitle,
+  type WorkloadEstimate,
+  workloadLensTitle,
+} from '../../core/index.js';
 import * as vscode from 'vscode';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
@@ -21,44 +37,74 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       const enabled = checkBoolean('costLens.enabled', vscode.workspace.getConfiguration('crossover').get<unknown>('costLens.enabled'), true, problems);
       for (const problem of problems) this.log.warnOnce(problem);
       if (!enabled) return [];
-      const functions = this.costs.costsFor(document.uri).flatMap(({ fn, estimate }) => {
-        const range = toRange(fn.loc.range);
-        const args = [document.uri.toString(), fn.id];
+      const uri = document.uri.toString();
+      type Entry = { node: ResourceBase; estimate: WorkloadEstimate; uri: string; task: boolean };
+      const entries: Entry[] = [
+        ...this.costs.costsFor(document.uri).map(({ fn, estimate }) => ({ node: fn, estimate, uri, task: false })),
+        ...this.costs.taskCostsFor(document.uri).map(({ node, estimate }) => ({ node, estimate, uri, task: true })),
+      ];
+      const { byDeclaration, bySite, single } = groupForLenses(uri, entries, (e) => e.node);
+      // Declarations of this file that another file instantiates (a construct library, a stack class per stage).
+      const elsewhere = instancesOfFile(
+        uri,
+        [
+          ...this.costs.allCosts().map(({ uri: u, cost }) => ({ node: cost.fn as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: false })),
+          ...this.costs.allTaskCosts().map(({ uri: u, cost }) => ({ node: cost.node as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: true })),
+        ],
+        (e) => e.node,
+      );
+      const lensesOf = (e: Entry) => {
+        const range = toRange(e.node.loc.range);
+        const args = [e.uri, e.node.id];
         return [
           // "Compare" first: a narrow editor cuts the end of a line of lenses, never its start.
           new vscode.CodeLens(range, {
             title: COMPARE_LENS.title,
-            tooltip: COMPARE_LENS.functionTooltip,
-            command: 'crossover.compareWithFargate',
+            tooltip: e.task ? COMPARE_LENS.taskTooltip : COMPARE_LENS.functionTooltip,
+            command: e.task ? 'crossover.compareWithLambda' : 'crossover.compareWithFargate',
             arguments: args,
           }),
           new vscode.CodeLens(range, {
-            title: workloadLensTitle(estimate),
-            tooltip: lensTooltip(estimate),
+            title: workloadLensTitle(e.estimate),
+            tooltip: lensTooltip(e.estimate),
             command: 'crossover.showCostReport',
             arguments: args,
           }),
         ];
-      });
-      const tasks = this.costs.taskCostsFor(document.uri).flatMap(({ node, estimate }) => {
-        const range = toRange(node.loc.range);
-        const args = [document.uri.toString(), node.id];
+      };
+      /** One line for a declaration made several times: "Compare" (a pick of the instances) and their sum. */
+      const groupLenses = (range: vscode.Range, group: InstanceGroup<Entry>, where?: string) => {
+        const members = group.members.map((m) => ({ id: m.instance.id, estimate: m.entry.estimate }));
+        const targets = group.members.map((m) => ({ uri: m.entry.uri, id: m.entry.node.id }));
+        const task = group.members[0]!.entry.task;
         return [
-          // "Compare" first: a narrow editor cuts the end of a line of lenses, never its start.
           new vscode.CodeLens(range, {
             title: COMPARE_LENS.title,
-            tooltip: COMPARE_LENS.taskTooltip,
-            command: 'crossover.compareWithLambda',
-            arguments: args,
+            tooltip: task ? COMPARE_LENS.taskTooltip : COMPARE_LENS.functionTooltip,
+            command: task ? 'crossover.compareWithLambda' : 'crossover.compareWithFargate',
+            arguments: targets.length === 1 ? [targets[0]!.uri, targets[0]!.id] : [targets],
           }),
-          new vscode.CodeLens(range, {
-            title: workloadLensTitle(estimate),
-            tooltip: lensTooltip(estimate),
-            command: 'crossover.showCostReport',
-            arguments: args,
-          }),
+          new vscode.CodeLens(range, { title: instancesLensTitle(members, where), tooltip: instancesLensTooltip(members), command: '' }),
         ];
-      });
+      };
+      const workloads = [
+        ...single.flatMap((e) => {
+          const group = elsewhere.get(declarationKey(e.node.loc));
+          if (!group) return lensesOf(e);
+          const files = new Set(group.members.map((m) => vscode.workspace.asRelativePath(vscode.Uri.parse(m.entry.uri), false)));
+          return groupLenses(toRange(e.node.loc.range), group, files.size === 1 ? [...files][0] : `${files.size} files`);
+        }),
+        ...byDeclaration.flatMap((g) => (g.members.length === 1 ? lensesOf(g.members[0]!.entry) : groupLenses(toRange(g.declaredAt.range), g))),
+        // Instances of a class from another file, at the line that creates them: their sum (the class's file has the rest).
+        ...bySite.map((g) => {
+          const members = g.members.map((m) => ({ id: m.entry.node.id, estimate: m.entry.estimate }));
+          return new vscode.CodeLens(toRange(g.declaredAt.range), {
+            title: siteLensTitle(g.className, g.members[0]!.instance.id, members),
+            tooltip: instancesLensTooltip(members),
+            command: '',
+          });
+        }),
+      ];
       // Express Mode and App Runner services: their figures and the report (the comparison view takes functions and tasks).
       const services = this.costs.serviceCostsFor(document.uri).map(({ node, estimate }) => {
         const args = [document.uri.toString(), node.id];
@@ -73,7 +119,7 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       const capacity = this.costs
         .capacityFor(document.uri)
         .map((c) => new vscode.CodeLens(toRange(c.node.loc.range), { title: capacityLensTitle(c), tooltip: capacityLensTooltip(c), command: '' }));
-      return [...functions, ...tasks, ...services, ...capacity];
+      return [...workloads, ...services, ...capacity];
     } catch (error) {
       this.log.error('Cost lenses failed', error);
       return [];
