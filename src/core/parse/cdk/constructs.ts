@@ -269,17 +269,38 @@ export class CdkModelBuilder {
       key === 'aws-ecs-patterns.NetworkLoadBalancedFargateService' ||
       key === 'aws-ecs-patterns.QueueProcessingFargateService'
     ) {
-      // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so.
+      // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so (a FargateTaskDefinition:
+      // 256 / 512 when not given); given a `taskDefinition`, they use it and create none.
       const queue = key.endsWith('QueueProcessingFargateService');
-      const taskId = `${id}/${queue ? 'QueueProcessingTaskDef' : 'TaskDef'}`;
-      this.model.taskDefinitions.push(taskDefinition({ ...base, id: taskId }, props, 'memoryLimitMiB', CDK_FARGATE_SIZE));
+      let taskId = this.givenTask(props);
+      if (!props.has('taskDefinition')) {
+        taskId = `${id}/${queue ? 'QueueProcessingTaskDef' : 'TaskDef'}`;
+        this.model.taskDefinitions.push(taskDefinition({ ...base, id: taskId }, props, 'memoryLimitMiB', CDK_FARGATE_SIZE));
+      }
       this.model.services.push(this.service(base, props, taskId, queue ? 0 : 1, false));
+    } else if (key === 'aws-ecs-patterns.QueueProcessingEc2Service') {
+      // An Ec2TaskDefinition `<id>/QueueProcessingTaskDef` (always: this pattern takes no task definition) with one container
+      // (`containerName`, default `QueueProcessingContainer`) sized by the pattern's props, and an Ec2Service without load balancer.
+      const taskId = `${id}/QueueProcessingTaskDef`;
+      const task = taskDefinition({ ...base, id: taskId }, NO_PROPS, 'memoryMiB', CDK_EC2_TASK);
+      task.family = props.field('family', asString).value;
+      task.containers.push(container(props.field('containerName', asString).value ?? 'QueueProcessingContainer', call.loc, props));
+      this.model.taskDefinitions.push(task);
+      this.model.services.push(this.service(base, props, taskId, 0, true));
+    } else if (key === 'aws-ecs-patterns.ScheduledEc2Task') {
+      // `scheduledEc2TaskImageOptions`: an Ec2TaskDefinition `<id>/ScheduledTaskDef` with one container (`ScheduledContainer`);
+      // `scheduledEc2TaskDefinitionOptions`: the task definition given. No service.
+      const options = props.nested('scheduledEc2TaskImageOptions');
+      if (options) {
+        const task = taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, NO_PROPS, 'memoryMiB', CDK_EC2_TASK);
+        task.containers.push(container(options.field('containerName', asString).value ?? 'ScheduledContainer', call.loc, options));
+        this.model.taskDefinitions.push(task);
+      }
     } else if (EC2_PATTERNS.has(key)) {
       // An Ec2TaskDefinition `<id>/TaskDef` with one container (`taskImageOptions.containerName`, default `web`) sized by the
       // pattern's cpu / memoryLimitMiB / memoryReservationMiB; or the task definition it is given.
-      const given = props.reference('taskDefinition');
-      let taskId = given ? this.variables.get(given.key) : undefined;
-      if (!given) {
+      let taskId = this.givenTask(props);
+      if (!props.has('taskDefinition')) {
         taskId = `${id}/TaskDef`;
         // The pattern's cpu / memory props size its container, not the task (which has no task-level size).
         const task = taskDefinition({ ...base, id: taskId }, NO_PROPS, 'memoryMiB', CDK_EC2_TASK);
@@ -307,9 +328,21 @@ export class CdkModelBuilder {
       const cluster = props.reference('cluster');
       this.fargateProfile(base, cluster && cluster.members.length === 0 ? this.variables.get(cluster.key) : undefined);
     } else if (key === 'aws-ecs-patterns.ScheduledFargateTask') {
-      // A scheduled task has no service; its size is in scheduledFargateTaskImageOptions.
-      const options = props.nested('scheduledFargateTaskImageOptions') ?? props;
-      this.model.taskDefinitions.push(taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options, 'memoryLimitMiB', CDK_FARGATE_SIZE));
+      // A scheduled task has no service. With `scheduledFargateTaskImageOptions` it creates a FargateTaskDefinition
+      // `<id>/ScheduledTaskDef` sized by those options (cpu / memoryLimitMiB at the top level are ignored, with a warning);
+      // with `scheduledFargateTaskDefinitionOptions` it runs the task definition given and creates none.
+      if (!props.has('scheduledFargateTaskImageOptions')) return;
+      const taskBase = { ...base, id: `${id}/ScheduledTaskDef` };
+      const options = props.nested('scheduledFargateTaskImageOptions');
+      const task = taskDefinition(taskBase, options ?? NO_PROPS, 'memoryLimitMiB', CDK_FARGATE_SIZE);
+      if (!options) {
+        // Options that are not written here (a variable, a helper's result): the size they give is not known.
+        const at = props.keyLoc('scheduledFargateTaskImageOptions') ?? call.loc;
+        const unresolved = 'scheduledFargateTaskImageOptions is not an object literal here, so its cpu and memoryLimitMiB are not known statically';
+        task.cpuUnits = { value: undefined, origin: 'explicit', at, unresolved };
+        task.memoryMb = { value: undefined, origin: 'explicit', at, unresolved };
+      }
+      this.model.taskDefinitions.push(task);
     }
   }
 
@@ -403,6 +436,12 @@ export class CdkModelBuilder {
     }
     if (this.model.byId.size === 0) return undefined;
     return { model: this.model, problems: [] };
+  }
+
+  /** The id of the task definition a pattern is given (`taskDefinition: task`), when it is a construct of this file. */
+  private givenTask(props: PropsView): string | undefined {
+    const given = props.reference('taskDefinition');
+    return given && given.members.length === 0 ? this.variables.get(given.key) : undefined;
   }
 
   /** An ECS service; on EC2 (Ec2Service or an EC2 pattern), its capacity is looked up when the file is read. */
