@@ -28,6 +28,7 @@ import {
 } from '../../model/nodes.js';
 import { emptyModel, type TemplateModel } from '../../model/template.js';
 import { type ParsedTemplate } from '../cloudformation/types.js';
+import { type CdkAppContext, nodejsFunctionDefaultRuntime, nodejsLatestRuntime, readAppContext } from './app-context.js';
 
 export type Value = number | string | boolean;
 export type Evaluated = { value: Value; via?: string } | { unresolved: string };
@@ -185,8 +186,36 @@ export class CdkModelBuilder {
   /** Services on EC2 whose instance type comes from their cluster's capacity or their capacity provider strategy. */
   private readonly pendingCapacity: { service: EcsService; cluster?: string; providers: string[] }[] = [];
 
-  constructor(uri: string) {
+  /** The app's aws-cdk-lib version and cdk.json context, read when a default first needs them. */
+  private app: CdkAppContext | undefined;
+
+  constructor(
+    uri: string,
+    private readonly appContext: () => CdkAppContext = () => readAppContext(undefined, 'typescript'),
+  ) {
     this.model = emptyModel(uri, 'cdk');
+  }
+
+  private appDefaults(): CdkAppContext {
+    this.app ??= this.appContext();
+    return this.app;
+  }
+
+  /**
+   * A function's runtime as synthesis writes it: `Runtime.NODEJS_LATEST` is the runtime of the app's aws-cdk-lib version,
+   * and a `NodejsFunction` without `runtime` gets the default its feature flag and version give (`via` says which).
+   */
+  private runtime(cls: ClassRef, props: PropsView): Field<string> {
+    const field = props.field('runtime', asRuntime);
+    if (field.value === 'nodejs_latest') {
+      const { runtime, via } = nodejsLatestRuntime(this.appDefaults());
+      return runtime === undefined ? { ...field, value: undefined, unresolved: via } : { ...field, value: runtime, via };
+    }
+    if (!props.has('runtime') && cls.module === 'aws-lambda-nodejs' && cls.name === 'NodejsFunction') {
+      const { runtime, via } = nodejsFunctionDefaultRuntime(this.appDefaults());
+      return runtime === undefined ? { value: undefined, origin: 'default', unresolved: via } : { value: runtime, origin: 'default', via };
+    }
+    return field;
   }
 
   construct(call: ConstructCall): void {
@@ -552,7 +581,7 @@ export class CdkModelBuilder {
       name: props.field('functionName', asString).value ?? base.id,
       memoryMb: props.field('memorySize', asNumber, LAMBDA_LIMITS.defaultMemoryMb.value),
       timeoutSeconds: props.field('timeout', asSeconds, LAMBDA_LIMITS.defaultTimeoutSeconds.value),
-      runtime: props.field('runtime', asRuntime),
+      runtime: this.runtime(cls, props),
       architecture: props.field('architecture', asArchitecture, 'x86_64'),
       ephemeralStorageMb: props.field('ephemeralStorageSize', asMegabytes, LAMBDA_LIMITS.minEphemeralStorageMb.value),
       packageType: defaultField(cls.name === 'DockerImageFunction' ? 'Image' : 'Zip'),
