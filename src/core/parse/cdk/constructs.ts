@@ -188,6 +188,8 @@ export class CdkModelBuilder {
 
   /** The app's aws-cdk-lib version and cdk.json context, read when a default first needs them. */
   private app: CdkAppContext | undefined;
+  /** Set by `runtime()` when the function's runtime rests on an assumed aws-cdk-lib version (said on the node). */
+  private runtimeAssumed: string | undefined;
 
   constructor(
     uri: string,
@@ -205,13 +207,21 @@ export class CdkModelBuilder {
    * A function's runtime as synthesis writes it: `Runtime.NODEJS_LATEST` is the runtime of the app's aws-cdk-lib version,
    * and a `NodejsFunction` without `runtime` gets the default its feature flag and version give (`via` says which).
    */
+  private runtimeOnce(cls: ClassRef, props: PropsView): Field<string> {
+    this.runtimeAssumed = undefined;
+    return this.runtime(cls, props);
+  }
+
   private runtime(cls: ClassRef, props: PropsView): Field<string> {
     const field = props.field('runtime', asRuntime);
+    const defaulted = !props.has('runtime') && cls.module === 'aws-lambda-nodejs' && cls.name === 'NodejsFunction';
+    if ((field.value === 'nodejs_latest' || defaulted) && !this.appDefaults().cdk.known)
+      this.runtimeAssumed = `its runtime depends on the aws-cdk-lib version, which is not pinned near this file (${this.appDefaults().cdk.how})`;
     if (field.value === 'nodejs_latest') {
       const { runtime, via } = nodejsLatestRuntime(this.appDefaults());
       return runtime === undefined ? { ...field, value: undefined, unresolved: via } : { ...field, value: runtime, via };
     }
-    if (!props.has('runtime') && cls.module === 'aws-lambda-nodejs' && cls.name === 'NodejsFunction') {
+    if (defaulted) {
       const { runtime, via } = nodejsFunctionDefaultRuntime(this.appDefaults());
       return runtime === undefined ? { value: undefined, origin: 'default', unresolved: via } : { value: runtime, origin: 'default', via };
     }
@@ -476,6 +486,9 @@ export class CdkModelBuilder {
   /** An ECS service; on EC2 (Ec2Service or an EC2 pattern), its capacity is looked up when the file is read. */
   private service(base: Base, props: PropsView, taskId: string | undefined, loadBalancers: number, ec2: boolean): EcsService {
     const node = service(base, props, taskId, loadBalancers);
+    // Given a task definition that is not a construct of this file (a parameter, another file's, a helper's result).
+    if (props.has('taskDefinition') && taskId === undefined)
+      node.unresolved = ['its taskDefinition is not a task definition construct of this file, so the size of its tasks is not known'];
     // `capacityProviderStrategies: [{ capacityProvider: provider.capacityProviderName, weight: 1 }]` (or 'FARGATE_SPOT').
     const strategies = props.list('capacityProviderStrategies');
     const providers = strategies.flatMap((s) => {
@@ -581,7 +594,7 @@ export class CdkModelBuilder {
       name: props.field('functionName', asString).value ?? base.id,
       memoryMb: props.field('memorySize', asNumber, LAMBDA_LIMITS.defaultMemoryMb.value),
       timeoutSeconds: props.field('timeout', asSeconds, LAMBDA_LIMITS.defaultTimeoutSeconds.value),
-      runtime: this.runtime(cls, props),
+      runtime: this.runtimeOnce(cls, props),
       architecture: props.field('architecture', asArchitecture, 'x86_64'),
       ephemeralStorageMb: props.field('ephemeralStorageSize', asMegabytes, LAMBDA_LIMITS.minEphemeralStorageMb.value),
       packageType: defaultField(cls.name === 'DockerImageFunction' ? 'Image' : 'Zip'),
@@ -600,6 +613,7 @@ export class CdkModelBuilder {
     // Provisioned concurrency of the version that `fn.currentVersion` creates.
     const versionOptions = props.nested('currentVersionOptions');
     if (versionOptions) this.provisioned(fn, versionOptions);
+    if (this.runtimeAssumed) fn.unresolved = [...(fn.unresolved ?? []), this.runtimeAssumed];
     this.model.functions.push(fn);
   }
 
