@@ -1,10 +1,12 @@
 // CDK's defaults as aws-cdk-lib synthesizes them (checked in node_modules/aws-cdk-lib 2.276 and by the synthesized
 // fixtures 30-39): Fargate task sizes a task definition or a pattern leaves out, no task definition invented for a
 // pattern given one, and the EC2 patterns' task definitions.
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { analyzeText } from '../../../src/core/engine.js';
+import { type PythonReader } from '../../../src/core/parse/readers.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
+import { testPythonReader } from '../../support/python-reader.js';
 
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
 const analyze = (source: string) => analyzeText({ uri: 'file:///app/lib/stack.ts', text: source, typescript: typescriptReader }, config);
@@ -124,5 +126,41 @@ new patterns.QueueProcessingEc2Service(this, 'Reuse', { cluster, image: ${image}
       ['Worker', 'Worker/QueueProcessingTaskDef', 'EC2', 0],
       ['Reuse', 'Reuse/QueueProcessingTaskDef', 'EC2', 0],
     ]);
+  });
+});
+
+describe('the same in Python', () => {
+  let python: PythonReader;
+  beforeAll(async () => {
+    python = await testPythonReader();
+  });
+  const pyAnalyze = (source: string) =>
+    analyzeText(
+      {
+        uri: 'file:///app/stack.py',
+        text: `from aws_cdk import aws_ecs as ecs\nfrom aws_cdk import aws_ecs_patterns as ecs_patterns\nimage = ecs.ContainerImage.from_registry("nginx")\n${source}`,
+        python,
+      },
+      config,
+    );
+
+  test('default Fargate sizes give no error; a pattern given a task definition invents none', () => {
+    const result = pyAnalyze(`task = ecs.FargateTaskDefinition(self, "Task")
+ecs_patterns.ApplicationLoadBalancedFargateService(self, "Web", task_image_options=ecs_patterns.ApplicationLoadBalancedTaskImageOptions(image=image))
+ecs_patterns.NetworkLoadBalancedFargateService(self, "Tcp", task_definition=task)
+ecs_patterns.QueueProcessingFargateService(self, "Worker", image=image, memory_limit_mib=2048)
+ecs_patterns.ScheduledFargateTask(self, "Cron", schedule=s, scheduled_fargate_task_definition_options=ecs_patterns.ScheduledFargateTaskDefinitionOptions(task_definition=task))
+`);
+    expect(result.model!.taskDefinitions.map((t) => [t.id, t.cpuUnits.value, t.memoryMb.value])).toEqual([
+      ['Task', 256, 512],
+      ['Web/TaskDef', 256, 512],
+      ['Worker/QueueProcessingTaskDef', 256, 2048],
+    ]);
+    expect(result.model!.services.map((s) => [s.id, s.taskDefinitionId])).toEqual([
+      ['Web', 'Web/TaskDef'],
+      ['Tcp', 'Task'],
+      ['Worker', 'Worker/QueueProcessingTaskDef'],
+    ]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
