@@ -143,3 +143,64 @@ export function cdkRuntimeMember(id: string): string {
     .replace(/^provided\./, 'provided_')
     .toUpperCase();
 }
+
+/**
+ * What aws-cdk-lib writes for `Runtime.NODEJS_LATEST`, by the version that set it (newest first). NODEJS_LATEST is a
+ * fixed runtime in each aws-cdk-lib release ("the latest Node.js runtime available in all regions"), not a regional
+ * lookup; it moves only when CDK is upgraded.
+ */
+export const CDK_NODEJS_LATEST: readonly { since: string; runtime: string; source: string; confidence: 'high' | 'medium' }[] = [
+  {
+    since: '2.259.0',
+    runtime: 'nodejs24.x',
+    source: 'aws-cdk CHANGELOG.v2.md, 2.259.0 (2026-06-11): "Runtime.NODEJS_LATEST now resolves to nodejs24.x in every region" (aws/aws-cdk#38031)',
+    confidence: 'high',
+  },
+  {
+    since: '2.211.0',
+    runtime: 'nodejs22.x',
+    source:
+      'aws/aws-cdk#35157 (NODEJS_LATEST and the latest-runtime fact to nodejs22.x), merged 2025-08-08; 2.211.0 (2025-08-12) is the first release after it (a chore, not in the CHANGELOG)',
+    confidence: 'medium',
+  },
+  {
+    since: '2.93.0',
+    runtime: 'nodejs18.x',
+    source:
+      'aws/aws-cdk#26763 adds Runtime.NODEJS_LATEST (nodejs18.x) with the @aws-cdk/aws-lambda-nodejs:useLatestRuntimeVersion flag (introducedIn v2 2.93.0 in cx-api features)',
+    confidence: 'high',
+  },
+];
+
+/**
+ * `NodejsFunction` without `runtime`: `Runtime.NODEJS_LATEST` when the feature flag is on in the app's context
+ * (`cdk init` writes it into cdk.json since 2.93.0), else `Runtime.NODEJS_16_X` (aws-lambda-nodejs/lib/function.js
+ * `getRuntime`, aws-cdk-lib 2.93.0 to 2.276.0; the flag has no "unconfigured behaves like" value, so unset is off).
+ */
+export const CDK_NODEJS_FUNCTION_DEFAULT = {
+  flag: '@aws-cdk/aws-lambda-nodejs:useLatestRuntimeVersion',
+  /** The runtime without the flag. */
+  withoutFlag: 'nodejs16.x',
+  since: '2.93.0',
+  source: 'aws-cdk-lib aws-lambda-nodejs/lib/function.js getRuntime; aws/aws-cdk#26763, #27984 (docs: the default without the flag is NODEJS_16_X)',
+  confidence: 'high',
+} as const;
+
+/** The newest aws-cdk-lib this table was checked against: assumed when an app's version is not known. */
+export const CDK_LIB_NEWEST_KNOWN = '2.276.0';
+
+/** `2.150.0` vs `2.93.1`: numeric, part by part (missing parts are 0). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The runtime `Runtime.NODEJS_LATEST` writes in an aws-cdk-lib version; undefined before it existed. */
+export function cdkNodejsLatest(version: string): { runtime: string; source: string } | undefined {
+  return CDK_NODEJS_LATEST.find((entry) => compareVersions(version, entry.since) >= 0);
+}

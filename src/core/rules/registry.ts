@@ -3,6 +3,7 @@
  * meta tests can compare this list with the files on disk).
  */
 import appRunnerClosedToNewCustomers from './app-runner/closed-to-new-customers.js';
+import cdkValueNotStatic from './cdk/value-not-static.js';
 import duplicateKey from './duplicate-key.js';
 import ecsContainerHealthCheck from './ecs/container-health-check.js';
 import ecsContainerMemory from './ecs/container-memory.js';
@@ -36,6 +37,7 @@ import unresolvedReference from './unresolved-reference.js';
 
 export const RULES: readonly Rule[] = [
   appRunnerClosedToNewCustomers,
+  cdkValueNotStatic,
   duplicateKey,
   ecsContainerHealthCheck,
   ecsContainerMemory,

@@ -28,6 +28,7 @@ import {
 } from '../../model/nodes.js';
 import { emptyModel, type TemplateModel } from '../../model/template.js';
 import { type ParsedTemplate } from '../cloudformation/types.js';
+import { type CdkAppContext, nodejsFunctionDefaultRuntime, nodejsLatestRuntime, readAppContext } from './app-context.js';
 
 export type Value = number | string | boolean;
 export type Evaluated = { value: Value; via?: string } | { unresolved: string };
@@ -185,8 +186,46 @@ export class CdkModelBuilder {
   /** Services on EC2 whose instance type comes from their cluster's capacity or their capacity provider strategy. */
   private readonly pendingCapacity: { service: EcsService; cluster?: string; providers: string[] }[] = [];
 
-  constructor(uri: string) {
+  /** The app's aws-cdk-lib version and cdk.json context, read when a default first needs them. */
+  private app: CdkAppContext | undefined;
+  /** Set by `runtime()` when the function's runtime rests on an assumed aws-cdk-lib version (said on the node). */
+  private runtimeAssumed: string | undefined;
+
+  constructor(
+    uri: string,
+    private readonly appContext: () => CdkAppContext = () => readAppContext(undefined, 'typescript'),
+  ) {
     this.model = emptyModel(uri, 'cdk');
+  }
+
+  private appDefaults(): CdkAppContext {
+    this.app ??= this.appContext();
+    return this.app;
+  }
+
+  /**
+   * A function's runtime as synthesis writes it: `Runtime.NODEJS_LATEST` is the runtime of the app's aws-cdk-lib version,
+   * and a `NodejsFunction` without `runtime` gets the default its feature flag and version give (`via` says which).
+   */
+  private runtimeOnce(cls: ClassRef, props: PropsView): Field<string> {
+    this.runtimeAssumed = undefined;
+    return this.runtime(cls, props);
+  }
+
+  private runtime(cls: ClassRef, props: PropsView): Field<string> {
+    const field = props.field('runtime', asRuntime);
+    const defaulted = !props.has('runtime') && cls.module === 'aws-lambda-nodejs' && cls.name === 'NodejsFunction';
+    if ((field.value === 'nodejs_latest' || defaulted) && !this.appDefaults().cdk.known)
+      this.runtimeAssumed = `its runtime depends on the aws-cdk-lib version, which is not pinned near this file (${this.appDefaults().cdk.how})`;
+    if (field.value === 'nodejs_latest') {
+      const { runtime, via } = nodejsLatestRuntime(this.appDefaults());
+      return runtime === undefined ? { ...field, value: undefined, unresolved: via } : { ...field, value: runtime, via };
+    }
+    if (defaulted) {
+      const { runtime, via } = nodejsFunctionDefaultRuntime(this.appDefaults());
+      return runtime === undefined ? { value: undefined, origin: 'default', unresolved: via } : { value: runtime, origin: 'default', via };
+    }
+    return field;
   }
 
   construct(call: ConstructCall): void {
@@ -269,17 +308,38 @@ export class CdkModelBuilder {
       key === 'aws-ecs-patterns.NetworkLoadBalancedFargateService' ||
       key === 'aws-ecs-patterns.QueueProcessingFargateService'
     ) {
-      // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so.
+      // The patterns take cpu / memoryLimitMiB at the top level and name their task definition so (a FargateTaskDefinition:
+      // 256 / 512 when not given); given a `taskDefinition`, they use it and create none.
       const queue = key.endsWith('QueueProcessingFargateService');
-      const taskId = `${id}/${queue ? 'QueueProcessingTaskDef' : 'TaskDef'}`;
-      this.model.taskDefinitions.push(taskDefinition({ ...base, id: taskId }, props, 'memoryLimitMiB', CDK_FARGATE_SIZE));
+      let taskId = this.givenTask(props);
+      if (!props.has('taskDefinition')) {
+        taskId = `${id}/${queue ? 'QueueProcessingTaskDef' : 'TaskDef'}`;
+        this.model.taskDefinitions.push(taskDefinition({ ...base, id: taskId }, props, 'memoryLimitMiB', CDK_FARGATE_SIZE));
+      }
       this.model.services.push(this.service(base, props, taskId, queue ? 0 : 1, false));
+    } else if (key === 'aws-ecs-patterns.QueueProcessingEc2Service') {
+      // An Ec2TaskDefinition `<id>/QueueProcessingTaskDef` (always: this pattern takes no task definition) with one container
+      // (`containerName`, default `QueueProcessingContainer`) sized by the pattern's props, and an Ec2Service without load balancer.
+      const taskId = `${id}/QueueProcessingTaskDef`;
+      const task = taskDefinition({ ...base, id: taskId }, NO_PROPS, 'memoryMiB', CDK_EC2_TASK);
+      task.family = props.field('family', asString).value;
+      task.containers.push(container(props.field('containerName', asString).value ?? 'QueueProcessingContainer', call.loc, props));
+      this.model.taskDefinitions.push(task);
+      this.model.services.push(this.service(base, props, taskId, 0, true));
+    } else if (key === 'aws-ecs-patterns.ScheduledEc2Task') {
+      // `scheduledEc2TaskImageOptions`: an Ec2TaskDefinition `<id>/ScheduledTaskDef` with one container (`ScheduledContainer`);
+      // `scheduledEc2TaskDefinitionOptions`: the task definition given. No service.
+      const options = props.nested('scheduledEc2TaskImageOptions');
+      if (options) {
+        const task = taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, NO_PROPS, 'memoryMiB', CDK_EC2_TASK);
+        task.containers.push(container(options.field('containerName', asString).value ?? 'ScheduledContainer', call.loc, options));
+        this.model.taskDefinitions.push(task);
+      }
     } else if (EC2_PATTERNS.has(key)) {
       // An Ec2TaskDefinition `<id>/TaskDef` with one container (`taskImageOptions.containerName`, default `web`) sized by the
       // pattern's cpu / memoryLimitMiB / memoryReservationMiB; or the task definition it is given.
-      const given = props.reference('taskDefinition');
-      let taskId = given ? this.variables.get(given.key) : undefined;
-      if (!given) {
+      let taskId = this.givenTask(props);
+      if (!props.has('taskDefinition')) {
         taskId = `${id}/TaskDef`;
         // The pattern's cpu / memory props size its container, not the task (which has no task-level size).
         const task = taskDefinition({ ...base, id: taskId }, NO_PROPS, 'memoryMiB', CDK_EC2_TASK);
@@ -307,9 +367,21 @@ export class CdkModelBuilder {
       const cluster = props.reference('cluster');
       this.fargateProfile(base, cluster && cluster.members.length === 0 ? this.variables.get(cluster.key) : undefined);
     } else if (key === 'aws-ecs-patterns.ScheduledFargateTask') {
-      // A scheduled task has no service; its size is in scheduledFargateTaskImageOptions.
-      const options = props.nested('scheduledFargateTaskImageOptions') ?? props;
-      this.model.taskDefinitions.push(taskDefinition({ ...base, id: `${id}/ScheduledTaskDef` }, options, 'memoryLimitMiB', CDK_FARGATE_SIZE));
+      // A scheduled task has no service. With `scheduledFargateTaskImageOptions` it creates a FargateTaskDefinition
+      // `<id>/ScheduledTaskDef` sized by those options (cpu / memoryLimitMiB at the top level are ignored, with a warning);
+      // with `scheduledFargateTaskDefinitionOptions` it runs the task definition given and creates none.
+      if (!props.has('scheduledFargateTaskImageOptions')) return;
+      const taskBase = { ...base, id: `${id}/ScheduledTaskDef` };
+      const options = props.nested('scheduledFargateTaskImageOptions');
+      const task = taskDefinition(taskBase, options ?? NO_PROPS, 'memoryLimitMiB', CDK_FARGATE_SIZE);
+      if (!options) {
+        // Options that are not written here (a variable, a helper's result): the size they give is not known.
+        const at = props.keyLoc('scheduledFargateTaskImageOptions') ?? call.loc;
+        const unresolved = 'scheduledFargateTaskImageOptions is not an object literal here, so its cpu and memoryLimitMiB are not known statically';
+        task.cpuUnits = { value: undefined, origin: 'explicit', at, unresolved };
+        task.memoryMb = { value: undefined, origin: 'explicit', at, unresolved };
+      }
+      this.model.taskDefinitions.push(task);
     }
   }
 
@@ -405,9 +477,18 @@ export class CdkModelBuilder {
     return { model: this.model, problems: [] };
   }
 
+  /** The id of the task definition a pattern is given (`taskDefinition: task`), when it is a construct of this file. */
+  private givenTask(props: PropsView): string | undefined {
+    const given = props.reference('taskDefinition');
+    return given && given.members.length === 0 ? this.variables.get(given.key) : undefined;
+  }
+
   /** An ECS service; on EC2 (Ec2Service or an EC2 pattern), its capacity is looked up when the file is read. */
   private service(base: Base, props: PropsView, taskId: string | undefined, loadBalancers: number, ec2: boolean): EcsService {
     const node = service(base, props, taskId, loadBalancers);
+    // Given a task definition that is not a construct of this file (a parameter, another file's, a helper's result).
+    if (props.has('taskDefinition') && taskId === undefined)
+      node.unresolved = ['its taskDefinition is not a task definition construct of this file, so the size of its tasks is not known'];
     // `capacityProviderStrategies: [{ capacityProvider: provider.capacityProviderName, weight: 1 }]` (or 'FARGATE_SPOT').
     const strategies = props.list('capacityProviderStrategies');
     const providers = strategies.flatMap((s) => {
@@ -513,7 +594,7 @@ export class CdkModelBuilder {
       name: props.field('functionName', asString).value ?? base.id,
       memoryMb: props.field('memorySize', asNumber, LAMBDA_LIMITS.defaultMemoryMb.value),
       timeoutSeconds: props.field('timeout', asSeconds, LAMBDA_LIMITS.defaultTimeoutSeconds.value),
-      runtime: props.field('runtime', asRuntime),
+      runtime: this.runtimeOnce(cls, props),
       architecture: props.field('architecture', asArchitecture, 'x86_64'),
       ephemeralStorageMb: props.field('ephemeralStorageSize', asMegabytes, LAMBDA_LIMITS.minEphemeralStorageMb.value),
       packageType: defaultField(cls.name === 'DockerImageFunction' ? 'Image' : 'Zip'),
@@ -532,6 +613,7 @@ export class CdkModelBuilder {
     // Provisioned concurrency of the version that `fn.currentVersion` creates.
     const versionOptions = props.nested('currentVersionOptions');
     if (versionOptions) this.provisioned(fn, versionOptions);
+    if (this.runtimeAssumed) fn.unresolved = [...(fn.unresolved ?? []), this.runtimeAssumed];
     this.model.functions.push(fn);
   }
 

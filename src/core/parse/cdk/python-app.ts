@@ -31,6 +31,7 @@ import {
   unitValue,
   type Value,
 } from './constructs.js';
+import { readAppContext } from './app-context.js';
 
 /** Reads another file of the app, relative to this one ('./config.py' -> its text), a refusal, or undefined. */
 type SourceReader = FileReader;
@@ -72,7 +73,7 @@ class PythonAppReader {
     private readonly readFile?: SourceReader,
   ) {
     this.lines = new LineIndex(text);
-    this.builder = new CdkModelBuilder(uri);
+    this.builder = new CdkModelBuilder(uri, () => readAppContext(readFile, 'python'));
   }
 
   read(): ParsedTemplate | undefined {

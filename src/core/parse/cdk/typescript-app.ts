@@ -30,6 +30,7 @@ import {
   unitValue,
   type Value,
 } from './constructs.js';
+import { readAppContext } from './app-context.js';
 import { mentionsCdk } from './detect.js';
 import { isInputLimit } from '../input-limit.js';
 import { isRefusal, type FileReader } from '../reference.js';
@@ -92,7 +93,7 @@ class AppReader {
     private readonly readFile?: SourceReader,
   ) {
     this.lines = new LineIndex(text);
-    this.builder = new CdkModelBuilder(uri);
+    this.builder = new CdkModelBuilder(uri, () => readAppContext(readFile, 'typescript'));
   }
 
   read(): ParsedTemplate | undefined {

@@ -19,7 +19,7 @@ export default defineRule({
       rationale: `Fargate runs a fixed set of task sizes: ${fargateSizesText()}. Any other pair, or a task without task-level CPU and memory, is refused when the task definition is registered, so the deployment fails. \`crossover cost\` checks its \`--fargate-vcpu\` and \`--fargate-memory-gb\` against the same table.`,
       howToFix: 'Use the nearest valid size the finding names (the smallest size with at least the CPU and memory you asked for); the quick fix writes it.',
       exceptions:
-        'Only task definitions that run on Fargate (FARGATE in requiresCompatibilities, or launched by a Fargate service in the same template). Values that are not static (parameters, placeholders such as `${CPU}`) are not checked.',
+        "Only task definitions that run on Fargate (FARGATE in requiresCompatibilities, or launched by a Fargate service in the same template). Values that are not static (parameters, placeholders such as `${CPU}`) are not checked. A CDK `FargateTaskDefinition` or Fargate pattern that leaves cpu or memory out gets CDK's 256 CPU units / 512 MiB, which CDK writes into the template: that size is checked like a written one, never reported as missing.",
       examples: [
         {
           title: '1 vCPU with 1 GB',
@@ -41,8 +41,10 @@ export default defineRule({
         if (!task.fargate) return;
         const cpu = task.cpuUnits;
         const memory = task.memoryMb;
-        if (cpu.origin === 'default' || memory.origin === 'default') {
-          const missing = [cpu.origin === 'default' ? 'cpu' : '', memory.origin === 'default' ? 'memory' : ''].filter(Boolean).join(' and ');
+        // Missing: not written and no default (a CDK FargateTaskDefinition's 256 / 512 default is a size, checked below).
+        const absent = (field: Field<number>) => field.origin === 'default' && field.value === undefined;
+        if (absent(cpu) || absent(memory)) {
+          const missing = [absent(cpu) ? 'cpu' : '', absent(memory) ? 'memory' : ''].filter(Boolean).join(' and ');
           ctx.report({ node: task, messageId: 'missing', data: { missing } });
           return;
         }
