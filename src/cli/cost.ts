@@ -35,7 +35,7 @@ import {
   type TemplateReport,
   USAGE_FILE_NAMES,
   type UsageFile,
-  instanceReport,
+  readingReport,
 } from '../core/index.js';
 import { UsageError } from './args.js';
 import { fileReaderFor } from '../node/file-reader.js';
@@ -198,7 +198,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   const functionReport = ({ fn, estimate: e }: FunctionCost): FunctionReport => {
     const report: FunctionReport = {
       id: fn.id,
-      ...instanceReport(fn.instance, fileOf),
+      ...readingReport(fn, fileOf),
       runsOn: e.runsOn,
       traffic: e.traffic,
       ...reportOf(e),
@@ -217,7 +217,7 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
   };
   const tasks: TaskReport[] = [...costs.tasks, ...costs.services].map(({ node, estimate: e }) => ({
     id: node.id,
-    ...instanceReport(node.instance, fileOf),
+    ...readingReport(node, fileOf),
     type: node.kind,
     runsOn: e.runsOn,
     traffic: e.traffic,

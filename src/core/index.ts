@@ -63,7 +63,7 @@ export { crossovers } from './cost/crossover.js';
 export { verdictFlips, type Flip } from './cost/sensitivity.js';
 export {
   comparisonReport,
-  instanceReport,
+  readingReport,
   roundMoney,
   type CostReport,
   type FunctionReport,

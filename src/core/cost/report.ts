@@ -2,7 +2,8 @@
  * One workload's comparison as plain data: what `crossover cost --format json` prints and what the
  * comparison view shows, so both give the same figures for the same inputs.
  */
-import { type ConstructInstance } from '../model/nodes.js';
+import { type ConstructInstance, type ModelNode } from '../model/nodes.js';
+import { unresolvedSettings, type UnresolvedSetting } from '../model/unresolved.js';
 import { type Crossover, type VerdictRange } from './crossover.js';
 import { type Flip } from './sensitivity.js';
 import { ranking, type Comparison, type WorkloadEstimate } from './estimate.js';
@@ -105,6 +106,8 @@ export interface InstanceReport {
 export interface FunctionReport extends CostReport {
   id: string;
   instance?: InstanceReport;
+  /** What static reading cannot know about it (CDK, or a template's unresolved references): setting, reason, what is assumed. */
+  unresolved?: UnresolvedSetting[];
   /** Where it runs today (Lambda, or Lambda Managed Instances with a capacity provider), its sizing and the evidence. */
   runsOn: WorkloadEstimate['runsOn'];
   traffic: WorkloadEstimate['traffic'];
@@ -115,6 +118,7 @@ export interface FunctionReport extends CostReport {
 export interface TaskReport extends CostReport {
   id: string;
   instance?: InstanceReport;
+  unresolved?: UnresolvedSetting[];
   type: 'ecs-task-definition' | 'ecs-service' | 'ecs-express-service' | 'app-runner-service';
   /** Where it runs today (Fargate, ECS on EC2, Express Mode, App Runner), its sizing and the evidence. */
   runsOn: WorkloadEstimate['runsOn'];
@@ -266,15 +270,24 @@ export function roundMoney(_key: string, value: unknown): unknown {
   return Math.abs(value) >= 0.01 ? Math.round(value * 1e6) / 1e6 : Number(value.toPrecision(10));
 }
 
-/** The report of a node's `instance`, with each file shown as `file` gives it. */
-export function instanceReport(instance: ConstructInstance | undefined, file: (uri: string) => string): { instance?: InstanceReport } {
-  if (!instance) return {};
+/**
+ * The report fields of a node made by static reading: its `instance` (each file shown as `file` gives it) and what
+ * static reading cannot know about it (`unresolved`, absent when everything is known).
+ */
+export function readingReport(node: ModelNode, file: (uri: string) => string): { instance?: InstanceReport; unresolved?: UnresolvedSetting[] } {
+  const unresolved = unresolvedSettings(node);
+  const instance = node.instance;
   return {
-    instance: {
-      className: instance.className,
-      id: instance.id,
-      site: { file: file(instance.site.uri), line: instance.site.range.start.line + 1 },
-      declaration: { file: file(instance.declaredAt.uri), line: instance.declaredAt.range.start.line + 1 },
-    },
+    ...(unresolved.length ? { unresolved } : {}),
+    ...(instance ? { instance: instanceOf(instance, file) } : {}),
+  };
+}
+
+function instanceOf(instance: ConstructInstance, file: (uri: string) => string): InstanceReport {
+  return {
+    className: instance.className,
+    id: instance.id,
+    site: { file: file(instance.site.uri), line: instance.site.range.start.line + 1 },
+    declaration: { file: file(instance.declaredAt.uri), line: instance.declaredAt.range.start.line + 1 },
   };
 }
