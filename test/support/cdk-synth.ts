@@ -38,6 +38,8 @@ export interface SynthesizedApp {
   /** The `context` of the fixture folder's cdk.json, as `cdk synth` passes it to the app. */
   context: Record<string, unknown>;
   stacks: SynthesizedStack[];
+  /** The class of every construct of the app, by construct path (`Fixture/Web` -> `ApplicationLoadBalancedFargateService`). */
+  classes: Map<string, string>;
 }
 
 /** The app file of a fixture: a `.ts` file, or a folder holding `app.ts` (and its cdk.json, package.json). */
@@ -96,7 +98,8 @@ export async function synthesizeApp(path: string): Promise<SynthesizedApp> {
     for (const nested of assembly.nestedAssemblies) collect(nested.nestedAssembly);
   };
   collect(app.synth());
-  return { file, multiStack: app_.buildApp !== undefined, context, stacks };
+  const classes = new Map(app.node.findAll().map((c) => [c.node.path, c.constructor.name]));
+  return { file, multiStack: app_.buildApp !== undefined, context, stacks, classes };
 }
 
 /** The template of a fixture's `FixtureStack`, synthesized as stack `Fixture`. */
