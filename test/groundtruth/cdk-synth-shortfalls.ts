@@ -12,6 +12,7 @@ export type Cause =
   | 'props-through-construct' // a value passed through a custom construct's props is not followed
   | 'loop-over-configs' // constructs created in a loop over an array of configs
   | 'helper-function-props' // props returned by a helper function of the app
+  | 'context-value' // a value read from the cdk.json context with this.node.tryGetContext
   | 'not-read'; // a construct or pattern the reader does not read at all
 
 export const KNOWN_SHORTFALLS: Record<string, [difference: string, cause: Cause][]> = {
@@ -123,5 +124,12 @@ export const KNOWN_SHORTFALLS: Record<string, [difference: string, cause: Cause]
     ['missed: Fixture/CartTask/Resource', 'loop-over-configs'],
     ['missed: Fixture/CatalogService/Service', 'loop-over-configs'],
     ['missed: Fixture/CartService/Service', 'loop-over-configs'],
+  ],
+  // tryGetContext('stage') and tryGetContext('sizes')[stage] from cdk.json; tryGetContext('apiTimeoutSeconds') ?? 10
+  '66-context-sizes': [
+    ['Api memoryMb: read undefined, synthesized 1024', 'context-value'],
+    ['Api timeoutSeconds: read undefined, synthesized 10', 'context-value'],
+    ['WorkerTask cpu: read undefined, synthesized 1024', 'context-value'],
+    ['WorkerTask memory: read undefined, synthesized 3072', 'context-value'],
   ],
 };
