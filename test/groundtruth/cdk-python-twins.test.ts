@@ -79,13 +79,20 @@ beforeAll(async () => {
   reader = await testPythonReader();
 });
 
+/** The aws-ecs-patterns classes that create a service of their own (`<pattern>/Service/Service`). */
+const PATTERN_CLASSES =
+  /^aws-cdk-lib\.aws_ecs_patterns\.((Application|Network)(MultipleTarget)?LoadBalanced(Fargate|Ec2)Service|QueueProcessing(Fargate|Ec2)Service)$/;
+
 /** A node id as the readers give it: the construct path below the stack (`Fixture/` dropped for a FixtureStack app). */
 function nodeId(app: SynthesizedApp, path: string, leaf: string): string {
   const below = path.slice(0, path.length - leaf.length - 1);
   return app.multiStack ? below : below.replace(/^Fixture\//, '');
 }
 
-/** The synthesized values of a twin, in the expected-file form; optional keys only where `shape` names them. */
+/**
+ * The synthesized values of a twin, in the expected-file form. Optional keys where `shape` (the expected file) names them,
+ * and always for ECS on EC2 (a task's network mode and containers, a service's launch type, instance type and load balancers).
+ */
 function synthesizedValues(app: SynthesizedApp, shape: Expected): Required<Pick<Expected, 'functions' | 'queues' | 'tasks' | 'services'>> {
   const out = { functions: {} as Values, queues: {} as Values, tasks: {} as Values, services: {} as Values };
   const named = (group: Values | undefined, id: string, key: string) => group?.[id] !== undefined && key in group[id]!;
@@ -120,8 +127,8 @@ function synthesizedValues(app: SynthesizedApp, shape: Expected): Required<Pick<
         if (p['Cpu'] !== undefined) task['cpuUnits'] = Number(p['Cpu']);
         if (p['Memory'] !== undefined) task['memoryMb'] = Number(p['Memory']);
         if (storage !== undefined) task['ephemeralStorageGb'] = storage;
-        if (named(shape.tasks, id, 'networkMode')) task['networkMode'] = p['NetworkMode'] ?? 'bridge';
-        if (named(shape.tasks, id, 'containers'))
+        if (!fargate || named(shape.tasks, id, 'networkMode')) task['networkMode'] = p['NetworkMode'] ?? 'bridge';
+        if (!fargate || named(shape.tasks, id, 'containers'))
           task['containers'] = (p['ContainerDefinitions'] as Record<string, unknown>[]).map((c) => [
             c['Name'],
             c['Cpu'] ?? null,
@@ -134,16 +141,18 @@ function synthesizedValues(app: SynthesizedApp, shape: Expected): Required<Pick<
         // The service's node is the pattern that creates it (`Web` for `Web/Service/Service`), else its own construct.
         const owner = path.split('/').slice(0, -1).join('/');
         const pattern = owner.split('/').slice(0, -1).join('/');
-        const servicePath = /Pattern|LoadBalanced|QueueProcessing|Scheduled/.test(app.classes.get(pattern) ?? '') ? pattern : owner;
+        const servicePath = PATTERN_CLASSES.test(app.classes.get(pattern) ?? '') ? pattern : owner;
         const id = app.multiStack ? servicePath : servicePath.replace(/^Fixture\//, '');
         const service: Record<string, unknown> = {
           desiredCount: p['DesiredCount'] ?? 1,
           taskDefinitionId: nodeId(app, pathOf(ref(p['TaskDefinition'])), 'Resource'),
         };
         const launch = launchType(r);
-        if (named(shape.services, id, 'launchType')) service['launchType'] = launch;
-        if (named(shape.services, id, 'instanceType')) service['instanceType'] = launch === 'EC2' ? serviceInstanceType(resources, r) : undefined;
-        if (named(shape.services, id, 'loadBalancers')) service['loadBalancers'] = ((p['LoadBalancers'] as unknown[] | undefined) ?? []).length;
+        if (launch === 'EC2' || named(shape.services, id, 'launchType')) service['launchType'] = launch;
+        if (launch === 'EC2' || named(shape.services, id, 'instanceType'))
+          service['instanceType'] = launch === 'EC2' ? serviceInstanceType(resources, r) : undefined;
+        if (launch === 'EC2' || named(shape.services, id, 'loadBalancers'))
+          service['loadBalancers'] = ((p['LoadBalancers'] as unknown[] | undefined) ?? []).length;
         out.services[id] = service;
       }
     }

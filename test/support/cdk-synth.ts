@@ -38,7 +38,7 @@ export interface SynthesizedApp {
   /** The `context` of the fixture folder's cdk.json, as `cdk synth` passes it to the app. */
   context: Record<string, unknown>;
   stacks: SynthesizedStack[];
-  /** The class of every construct of the app, by construct path (`Fixture/Web` -> `ApplicationLoadBalancedFargateService`). */
+  /** The class of every construct of the app, by construct path (`Fixture/Web` -> `aws-cdk-lib.aws_ecs_patterns.ApplicationLoadBalancedFargateService`). */
   classes: Map<string, string>;
 }
 
@@ -98,7 +98,10 @@ export async function synthesizeApp(path: string): Promise<SynthesizedApp> {
     for (const nested of assembly.nestedAssemblies) collect(nested.nestedAssembly);
   };
   collect(app.synth());
-  const classes = new Map(app.node.findAll().map((c) => [c.node.path, c.constructor.name]));
+  // aws-cdk-lib's classes carry their jsii name (their JavaScript names may be renamed: `Bundling2`).
+  const rtti = Symbol.for('jsii.rtti');
+  const className = (c: object) => (c.constructor as unknown as Record<symbol, { fqn?: string } | undefined>)[rtti]?.fqn ?? c.constructor.name;
+  const classes = new Map(app.node.findAll().map((c) => [c.node.path, className(c)]));
   return { file, multiStack: app_.buildApp !== undefined, context, stacks, classes };
 }
 
