@@ -19,6 +19,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import { FARGATE_LIMITS, LAMBDA_LIMITS, isFargateSize } from '../../src/core/data/limits.js';
 import { analyzeText } from '../../src/core/engine.js';
+import { type Finding } from '../../src/core/findings.js';
 import { type TemplateModel } from '../../src/core/model/template.js';
 import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
 import {
@@ -51,10 +52,20 @@ const entries = readdirSync(fixtures)
   .filter((f) => /^\d\d-/.test(f) && (f.endsWith('.ts') || statSync(join(fixtures, f)).isDirectory()))
   .sort();
 
-const emptyModel: Pick<
+type ReadModel = Pick<
   TemplateModel,
   'functions' | 'taskDefinitions' | 'databases' | 'dbProxies' | 'services' | 'eksClusters' | 'eksNodegroups' | 'eksFargateProfiles'
-> = { functions: [], taskDefinitions: [], databases: [], dbProxies: [], services: [], eksClusters: [], eksNodegroups: [], eksFargateProfiles: [] };
+>;
+const emptyModel: ReadModel = {
+  functions: [],
+  taskDefinitions: [],
+  databases: [],
+  dbProxies: [],
+  services: [],
+  eksClusters: [],
+  eksNodegroups: [],
+  eksFargateProfiles: [],
+};
 const totals = { apps: 0, compared: 0, equal: 0, invented: 0, missed: 0, contradicted: 0 };
 const causes = new Map<Cause, number>();
 
@@ -81,196 +92,7 @@ describe.each(entries)('%s', (entry) => {
       'the fixture synthesizes workloads',
     ).not.toEqual([]);
 
-    const differences: string[] = [];
-    let compared = 0;
-    let equal = 0;
-    /** Compares one value; a difference is written as `<id> <field>: read <ours>, synthesized <theirs>`. */
-    const value = (id: string, field: string, ours: unknown, theirs: unknown, weight = 1) => {
-      compared += weight;
-      if (isDeepStrictEqual(ours, theirs)) equal += weight;
-      else differences.push(`${id} ${field}: read ${JSON.stringify(ours)}, synthesized ${JSON.stringify(theirs)}`);
-    };
-    const invented = (kind: string, id: string) => differences.push(`invented: ${kind} ${id}`);
-
-    for (const fn of model.functions) {
-      const found = synth.match(fn.id, 'Resource');
-      if (found?.resource.Type !== 'AWS::Lambda::Function') {
-        invented('function', fn.id);
-        continue;
-      }
-      const p = found.resource.Properties ?? {};
-      value(fn.id, 'memoryMb', fn.memoryMb.value, (p['MemorySize'] as number | undefined) ?? 128);
-      value(fn.id, 'timeoutSeconds', fn.timeoutSeconds.value, (p['Timeout'] as number | undefined) ?? 3);
-      value(fn.id, 'runtime', fn.runtime.value, p['Runtime']);
-      value(fn.id, 'architecture', fn.architecture.value, ((p['Architectures'] as string[] | undefined) ?? ['x86_64'])[0]);
-      value(fn.id, 'ephemeralStorageMb', fn.ephemeralStorageMb.value, (p['EphemeralStorage'] as { Size: number } | undefined)?.Size ?? 512);
-      value(fn.id, 'provisionedConcurrency', fn.provisionedConcurrency?.value, provisioned(found.resources, found.logicalId));
-    }
-    for (const task of model.taskDefinitions) {
-      const found = synth.match(task.id, 'Resource');
-      if (found?.resource.Type !== 'AWS::ECS::TaskDefinition') {
-        invented('task definition', task.id);
-        continue;
-      }
-      const p = found.resource.Properties!;
-      // An EC2 task definition may have no task-level size: then neither do we.
-      const number = (v: unknown) => (v === undefined ? undefined : Number(v));
-      value(task.id, 'cpu', task.cpuUnits.value, number(p['Cpu']));
-      value(task.id, 'memory', task.memoryMb.value, number(p['Memory']));
-      value(task.id, 'networkMode', task.networkMode.value, p['NetworkMode'] ?? 'bridge');
-      value(task.id, 'compatibilities', task.compatibilities, p['RequiresCompatibilities']);
-      value(task.id, 'fargate', task.fargate, (p['RequiresCompatibilities'] as string[]).includes('FARGATE'));
-      // Containers (read from addContainer / an EC2 pattern's sizes): all of them, with their reservations.
-      const containers = p['ContainerDefinitions'] as Record<string, unknown>[];
-      if (task.containers.length > 0 || !task.fargate) {
-        const n = Math.max(containers.length, 1);
-        value(
-          task.id,
-          'container names',
-          task.containers.map((c) => c.name),
-          containers.map((c) => c['Name']),
-          n,
-        );
-        value(
-          task.id,
-          'container cpu',
-          task.containers.map((c) => c.cpuUnits?.value),
-          containers.map((c) => c['Cpu']),
-          n,
-        );
-        value(
-          task.id,
-          'container memory',
-          task.containers.map((c) => c.memoryMb?.value),
-          containers.map((c) => c['Memory']),
-          n,
-        );
-        value(
-          task.id,
-          'container reservation',
-          task.containers.map((c) => c.memoryReservationMb?.value),
-          containers.map((c) => c['MemoryReservation']),
-          n,
-        );
-        value(
-          task.id,
-          'container essential',
-          task.containers.map((c) => c.essential),
-          containers.map((c) => c['Essential'] ?? true),
-          n,
-        );
-      }
-    }
-    for (const db of model.databases) {
-      const found = synth.match(db.id, 'Resource');
-      if (found?.resource.Type !== (db.kind === 'rds-cluster' ? 'AWS::RDS::DBCluster' : 'AWS::RDS::DBInstance')) {
-        invented('database', db.id);
-        continue;
-      }
-      value(db.id, 'engine', db.engine.value, found.resource.Properties!['Engine']);
-    }
-    for (const proxy of model.dbProxies) {
-      // The proxy's target group names the database it pools connections for.
-      const found = synth.match(proxy.id, 'Resource');
-      if (found?.resource.Type !== 'AWS::RDS::DBProxy') {
-        invented('database proxy', proxy.id);
-        continue;
-      }
-      const group = Object.values(found.resources).find(
-        (r) => r.Type === 'AWS::RDS::DBProxyTargetGroup' && ref(r.Properties?.['DBProxyName']) === found.logicalId,
-      );
-      const targets = [
-        ...((group?.Properties?.['DBInstanceIdentifiers'] as unknown[] | undefined) ?? []),
-        ...((group?.Properties?.['DBClusterIdentifiers'] as unknown[] | undefined) ?? []),
-      ].map(ref);
-      value(
-        proxy.id,
-        'targets',
-        proxy.targetIds.map((id) => synth.find(id, 'Resource')?.logicalId),
-        targets,
-      );
-    }
-    for (const service of model.services) {
-      // A service's own construct, or the one a pattern creates inside it (`<id>/<...>/Service`).
-      const found = synth.findBelow(service.id, 'AWS::ECS::Service');
-      if (!found) {
-        invented('service', service.id);
-        continue;
-      }
-      const { resources, resource } = found;
-      const p = resource.Properties!;
-      const launch = launchType(resource);
-      value(service.id, 'desiredCount', service.desiredCount.value, p['DesiredCount'] ?? 1);
-      value(service.id, 'launchType', service.launchType.value, launch);
-      value(service.id, 'loadBalancers', service.loadBalancers, ((p['LoadBalancers'] as unknown[] | undefined) ?? []).length);
-      value(service.id, 'instanceType', service.instanceType?.value, launch === 'EC2' ? serviceInstanceType(resources, resource) : undefined);
-      value(
-        service.id,
-        'taskDefinition',
-        service.taskDefinitionId === undefined ? undefined : synth.find(service.taskDefinitionId, 'Resource')?.logicalId,
-        ref(p['TaskDefinition']),
-      );
-    }
-    for (const cluster of model.eksClusters) {
-      const found = synth.match(cluster.id, 'Resource/Resource/Default');
-      if (found?.resource.Type !== 'Custom::AWSCDK-EKS-Cluster') {
-        invented('EKS cluster', cluster.id);
-        continue;
-      }
-      value(cluster.id, 'version', cluster.version?.value, (found.resource.Properties!['Config'] as { version?: string }).version);
-    }
-    for (const group of model.eksNodegroups) {
-      const found = synth.match(group.id, 'Resource');
-      if (found?.resource.Type !== 'AWS::EKS::Nodegroup') {
-        invented('EKS node group', group.id);
-        continue;
-      }
-      const p = found.resource.Properties!;
-      const scaling = p['ScalingConfig'] as { DesiredSize: number; MinSize: number; MaxSize: number };
-      // Without AmiType, EKS picks the AMI from the instance type; without InstanceTypes it launches t3.medium.
-      const types = (p['InstanceTypes'] as string[] | undefined) ?? ['t3.medium'];
-      const arm = p['AmiType'] === undefined ? /^[a-z]+\d+g[a-z]*\./.test(types[0]!) : /ARM/.test(p['AmiType'] as string);
-      value(
-        group.id,
-        'cluster',
-        group.clusterId === undefined ? undefined : synth.find(group.clusterId, 'Resource/Resource/Default')?.logicalId,
-        ref(p['ClusterName']),
-      );
-      value(group.id, 'instanceType', group.instanceType.value, types[0]);
-      value(group.id, 'desiredSize', group.desiredSize.value, scaling.DesiredSize);
-      value(group.id, 'minSize', group.minSize.value, scaling.MinSize);
-      value(group.id, 'maxSize', group.maxSize.value, scaling.MaxSize);
-      value(group.id, 'architecture', group.architecture.value, arm ? 'arm64' : 'x86_64');
-      value(group.id, 'gpu', group.gpu, /GPU|NVIDIA|NEURON/.test(String(p['AmiType'] ?? '')));
-    }
-    for (const profile of model.eksFargateProfiles) {
-      const found = synth.match(profile.id, 'Resource/Default');
-      if (found?.resource.Type !== 'Custom::AWSCDK-EKS-FargateProfile') {
-        invented('EKS Fargate profile', profile.id);
-        continue;
-      }
-      value(
-        profile.id,
-        'cluster',
-        synth.find(profile.clusterId ?? '', 'Resource/Resource/Default')?.logicalId,
-        ref((found.resource.Properties!['Config'] as { clusterName: unknown }).clusterName),
-      );
-    }
-
-    // Every user Lambda function and every ECS and EKS resource of the templates was found; the values of one
-    // that was not count as compared and not equal.
-    for (const { path: resourcePath, resource } of synth.all()) {
-      const weight = READ_TYPES[resource.Type];
-      if (weight === undefined || synth.matched.has(resource) || (resource.Type === 'AWS::Lambda::Function' && !isUserFunction(resourcePath))) continue;
-      differences.push(`missed: ${resourcePath}`);
-      compared += weight;
-    }
-
-    // Error-level findings whose setting synthesis writes with a valid value.
-    for (const finding of result.findings.filter((f) => f.severity === 'error')) {
-      const verdict = contradicts(finding.ruleId, finding.resourceId, model, synth);
-      if (verdict) differences.push(`contradicted error: ${finding.ruleId} on ${finding.resourceId ?? '(file)'} (${verdict})`);
-    }
+    const { differences, compared, equal } = compare(model, result.findings, synth);
 
     totals.apps += 1;
     totals.compared += compared;
@@ -289,6 +111,208 @@ describe.each(entries)('%s', (entry) => {
     );
   }, 60_000);
 });
+
+/** What the comparison of one app found: its differences from synthesis, and how many values were compared and equal. */
+interface Comparison {
+  differences: string[];
+  compared: number;
+  equal: number;
+}
+
+/** Compares the static reading of an app (its model and findings) with its synthesized templates. */
+function compare(model: ReadModel, findings: Finding[], synth: SynthesizedResources): Comparison {
+  const differences: string[] = [];
+  let compared = 0;
+  let equal = 0;
+  /** Compares one value; a difference is written as `<id> <field>: read <ours>, synthesized <theirs>`. */
+  const value = (id: string, field: string, ours: unknown, theirs: unknown, weight = 1) => {
+    compared += weight;
+    if (isDeepStrictEqual(ours, theirs)) equal += weight;
+    else differences.push(`${id} ${field}: read ${JSON.stringify(ours)}, synthesized ${JSON.stringify(theirs)}`);
+  };
+  const invented = (kind: string, id: string) => differences.push(`invented: ${kind} ${id}`);
+
+  for (const fn of model.functions) {
+    const found = synth.match(fn.id, 'Resource');
+    if (found?.resource.Type !== 'AWS::Lambda::Function') {
+      invented('function', fn.id);
+      continue;
+    }
+    const p = found.resource.Properties ?? {};
+    value(fn.id, 'memoryMb', fn.memoryMb.value, (p['MemorySize'] as number | undefined) ?? 128);
+    value(fn.id, 'timeoutSeconds', fn.timeoutSeconds.value, (p['Timeout'] as number | undefined) ?? 3);
+    value(fn.id, 'runtime', fn.runtime.value, p['Runtime']);
+    value(fn.id, 'architecture', fn.architecture.value, ((p['Architectures'] as string[] | undefined) ?? ['x86_64'])[0]);
+    value(fn.id, 'ephemeralStorageMb', fn.ephemeralStorageMb.value, (p['EphemeralStorage'] as { Size: number } | undefined)?.Size ?? 512);
+    value(fn.id, 'provisionedConcurrency', fn.provisionedConcurrency?.value, provisioned(found.resources, found.logicalId));
+  }
+  for (const task of model.taskDefinitions) {
+    const found = synth.match(task.id, 'Resource');
+    if (found?.resource.Type !== 'AWS::ECS::TaskDefinition') {
+      invented('task definition', task.id);
+      continue;
+    }
+    const p = found.resource.Properties!;
+    // An EC2 task definition may have no task-level size: then neither do we.
+    const number = (v: unknown) => (v === undefined ? undefined : Number(v));
+    value(task.id, 'cpu', task.cpuUnits.value, number(p['Cpu']));
+    value(task.id, 'memory', task.memoryMb.value, number(p['Memory']));
+    value(task.id, 'networkMode', task.networkMode.value, p['NetworkMode'] ?? 'bridge');
+    value(task.id, 'compatibilities', task.compatibilities, p['RequiresCompatibilities']);
+    value(task.id, 'fargate', task.fargate, (p['RequiresCompatibilities'] as string[]).includes('FARGATE'));
+    // Containers (read from addContainer / an EC2 pattern's sizes): all of them, with their reservations.
+    const containers = p['ContainerDefinitions'] as Record<string, unknown>[];
+    if (task.containers.length > 0 || !task.fargate) {
+      const n = Math.max(containers.length, 1);
+      value(
+        task.id,
+        'container names',
+        task.containers.map((c) => c.name),
+        containers.map((c) => c['Name']),
+        n,
+      );
+      value(
+        task.id,
+        'container cpu',
+        task.containers.map((c) => c.cpuUnits?.value),
+        containers.map((c) => c['Cpu']),
+        n,
+      );
+      value(
+        task.id,
+        'container memory',
+        task.containers.map((c) => c.memoryMb?.value),
+        containers.map((c) => c['Memory']),
+        n,
+      );
+      value(
+        task.id,
+        'container reservation',
+        task.containers.map((c) => c.memoryReservationMb?.value),
+        containers.map((c) => c['MemoryReservation']),
+        n,
+      );
+      value(
+        task.id,
+        'container essential',
+        task.containers.map((c) => c.essential),
+        containers.map((c) => c['Essential'] ?? true),
+        n,
+      );
+    }
+  }
+  for (const db of model.databases) {
+    const found = synth.match(db.id, 'Resource');
+    if (found?.resource.Type !== (db.kind === 'rds-cluster' ? 'AWS::RDS::DBCluster' : 'AWS::RDS::DBInstance')) {
+      invented('database', db.id);
+      continue;
+    }
+    value(db.id, 'engine', db.engine.value, found.resource.Properties!['Engine']);
+  }
+  for (const proxy of model.dbProxies) {
+    // The proxy's target group names the database it pools connections for.
+    const found = synth.match(proxy.id, 'Resource');
+    if (found?.resource.Type !== 'AWS::RDS::DBProxy') {
+      invented('database proxy', proxy.id);
+      continue;
+    }
+    const group = Object.values(found.resources).find(
+      (r) => r.Type === 'AWS::RDS::DBProxyTargetGroup' && ref(r.Properties?.['DBProxyName']) === found.logicalId,
+    );
+    const targets = [
+      ...((group?.Properties?.['DBInstanceIdentifiers'] as unknown[] | undefined) ?? []),
+      ...((group?.Properties?.['DBClusterIdentifiers'] as unknown[] | undefined) ?? []),
+    ].map(ref);
+    value(
+      proxy.id,
+      'targets',
+      proxy.targetIds.map((id) => synth.find(id, 'Resource')?.logicalId),
+      targets,
+    );
+  }
+  for (const service of model.services) {
+    // A service's own construct, or the one a pattern creates inside it (`<id>/<...>/Service`).
+    const found = synth.findBelow(service.id, 'AWS::ECS::Service');
+    if (!found) {
+      invented('service', service.id);
+      continue;
+    }
+    const { resources, resource } = found;
+    const p = resource.Properties!;
+    const launch = launchType(resource);
+    value(service.id, 'desiredCount', service.desiredCount.value, p['DesiredCount'] ?? 1);
+    value(service.id, 'launchType', service.launchType.value, launch);
+    value(service.id, 'loadBalancers', service.loadBalancers, ((p['LoadBalancers'] as unknown[] | undefined) ?? []).length);
+    value(service.id, 'instanceType', service.instanceType?.value, launch === 'EC2' ? serviceInstanceType(resources, resource) : undefined);
+    value(
+      service.id,
+      'taskDefinition',
+      service.taskDefinitionId === undefined ? undefined : synth.find(service.taskDefinitionId, 'Resource')?.logicalId,
+      ref(p['TaskDefinition']),
+    );
+  }
+  for (const cluster of model.eksClusters) {
+    const found = synth.match(cluster.id, 'Resource/Resource/Default');
+    if (found?.resource.Type !== 'Custom::AWSCDK-EKS-Cluster') {
+      invented('EKS cluster', cluster.id);
+      continue;
+    }
+    value(cluster.id, 'version', cluster.version?.value, (found.resource.Properties!['Config'] as { version?: string }).version);
+  }
+  for (const group of model.eksNodegroups) {
+    const found = synth.match(group.id, 'Resource');
+    if (found?.resource.Type !== 'AWS::EKS::Nodegroup') {
+      invented('EKS node group', group.id);
+      continue;
+    }
+    const p = found.resource.Properties!;
+    const scaling = p['ScalingConfig'] as { DesiredSize: number; MinSize: number; MaxSize: number };
+    // Without AmiType, EKS picks the AMI from the instance type; without InstanceTypes it launches t3.medium.
+    const types = (p['InstanceTypes'] as string[] | undefined) ?? ['t3.medium'];
+    const arm = p['AmiType'] === undefined ? /^[a-z]+\d+g[a-z]*\./.test(types[0]!) : /ARM/.test(p['AmiType'] as string);
+    value(
+      group.id,
+      'cluster',
+      group.clusterId === undefined ? undefined : synth.find(group.clusterId, 'Resource/Resource/Default')?.logicalId,
+      ref(p['ClusterName']),
+    );
+    value(group.id, 'instanceType', group.instanceType.value, types[0]);
+    value(group.id, 'desiredSize', group.desiredSize.value, scaling.DesiredSize);
+    value(group.id, 'minSize', group.minSize.value, scaling.MinSize);
+    value(group.id, 'maxSize', group.maxSize.value, scaling.MaxSize);
+    value(group.id, 'architecture', group.architecture.value, arm ? 'arm64' : 'x86_64');
+    value(group.id, 'gpu', group.gpu, /GPU|NVIDIA|NEURON/.test(String(p['AmiType'] ?? '')));
+  }
+  for (const profile of model.eksFargateProfiles) {
+    const found = synth.match(profile.id, 'Resource/Default');
+    if (found?.resource.Type !== 'Custom::AWSCDK-EKS-FargateProfile') {
+      invented('EKS Fargate profile', profile.id);
+      continue;
+    }
+    value(
+      profile.id,
+      'cluster',
+      synth.find(profile.clusterId ?? '', 'Resource/Resource/Default')?.logicalId,
+      ref((found.resource.Properties!['Config'] as { clusterName: unknown }).clusterName),
+    );
+  }
+
+  // Every user Lambda function and every ECS and EKS resource of the templates was found; the values of one
+  // that was not count as compared and not equal.
+  for (const { path: resourcePath, resource } of synth.all()) {
+    const weight = READ_TYPES[resource.Type];
+    if (weight === undefined || synth.matched.has(resource) || (resource.Type === 'AWS::Lambda::Function' && !isUserFunction(resourcePath))) continue;
+    differences.push(`missed: ${resourcePath}`);
+    compared += weight;
+  }
+
+  // Error-level findings whose setting synthesis writes with a valid value.
+  for (const finding of findings.filter((f) => f.severity === 'error')) {
+    const verdict = contradicts(finding.ruleId, finding.resourceId, model, synth);
+    if (verdict) differences.push(`contradicted error: ${finding.ruleId} on ${finding.resourceId ?? '(file)'} (${verdict})`);
+  }
+  return { differences, compared, equal };
+}
 
 /**
  * Why an error finding is contradicted by synthesis (the setting it is about is valid in the synthesized template),
@@ -360,6 +384,33 @@ afterAll(() => {
         .join(', ')}`,
     );
 });
+
+test('the comparison sees a wrong value, an invented workload, a missed function and a contradicted error', async () => {
+  const path = join(fixtures, '01-function-literals.ts');
+  const read = analyzeText({ uri: 'file:///fixtures/01-function-literals.ts', text: readFileSync(path, 'utf8'), typescript: typescriptReader }, config).model!;
+  const [literal, defaults] = read.functions;
+  // A reading that gets Literal's memory wrong, invents Ghost, misses Defaults and reports an error synthesis contradicts.
+  const wrong = { ...literal!, memoryMb: { ...literal!.memoryMb, value: 1024 } };
+  const model: ReadModel = { ...emptyModel, functions: [wrong, { ...defaults!, id: 'Ghost' }] };
+  const error: Finding = {
+    ruleId: 'lambda/memory-range',
+    severity: 'error',
+    message: 'x',
+    uri: 'file:///x',
+    range: literal!.loc.range,
+    resourceId: 'Literal',
+    related: [],
+  };
+  const result = compare(model, [error], new SynthesizedResources(await synthesizeApp(path)));
+  expect(result.differences.sort()).toEqual([
+    'Literal memoryMb: read 1024, synthesized 512',
+    'contradicted error: lambda/memory-range on Literal (synthesized 512 MB)',
+    'invented: function Ghost',
+    'missed: Fixture/Defaults/Resource',
+  ]);
+  // Literal's six values, five of them equal; Defaults' six count as compared and not equal.
+  expect([result.compared, result.equal]).toEqual([12, 5]);
+}, 60_000);
 
 test.runIf(Object.keys(KNOWN_SHORTFALLS).length === 0)('acceptance: at least 98% of values equal, nothing invented, no contradicted error', () => {
   expect(totals.apps).toBe(entries.length);
