@@ -1,8 +1,9 @@
 // Python CDK fixtures and their TypeScript twins: aws-cdk-lib for Python cannot run here, so each Python app of
-// test/fixtures/cdk-python named in twins.json has a TypeScript twin in test/fixtures/cdk-synth (the same
-// constructs, ids and values), and the values of the Python app's <name>.expected.json must equal what the twin
-// synthesizes: functions (memory, timeout, runtime, architecture, ephemeral storage, provisioned and reserved
-// concurrency, package type), task definitions (cpu, memory, ephemeral storage; network mode and containers when
+// test/fixtures/cdk-python named in twins.json has a TypeScript twin (named by its path below test/fixtures: in
+// cdk-synth, where the ground truth reads it too, or elsewhere) with the same constructs, ids and values, and the
+// values of the Python app's <name>.expected.json must equal what the twin
+// synthesizes: functions (the same ids; of memory, timeout, runtime, architecture, ephemeral storage, provisioned and
+// reserved concurrency and package type, the values the file names; the writer names them all), task definitions (cpu, memory, ephemeral storage; network mode and containers when
 // named), services (desired count, task definition; launch type, instance type and load balancers when named) and
 // the visibility timeout of the queues named. Event sources, databases, EKS and findings are not synthesis values:
 // they stay as written. `CDK_TWINS_WRITE=1 npx vitest run test/groundtruth/cdk-python-twins.test.ts` writes those
@@ -24,7 +25,8 @@ import { testPythonReader } from '../support/python-reader.js';
 import { type Cause } from './cdk-synth-shortfalls.js';
 
 const python = join(import.meta.dirname, '..', 'fixtures', 'cdk-python');
-const typescript = join(import.meta.dirname, '..', 'fixtures', 'cdk-synth');
+/** twins.json names each TypeScript twin by its path below test/fixtures (`cdk-synth/64-orders-python-twin.ts`). */
+const typescript = join(import.meta.dirname, '..', 'fixtures');
 const twins = JSON.parse(readFileSync(join(python, 'twins.json'), 'utf8')) as Record<string, string>;
 const write = process.env['CDK_TWINS_WRITE'] === '1';
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
@@ -279,10 +281,19 @@ describe.each(Object.entries(twins))('%s', (file, twin) => {
       writeFileSync(expectedPath, JSON.stringify(next, null, 2) + '\n');
       expected = next;
     }
-    const withoutEvents = Object.fromEntries(
-      Object.entries(expected.functions).map(([id, v]) => [id, Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'events'))]),
-    );
-    expect(withoutEvents, 'functions').toEqual(synthesized.functions);
+    // Functions: the same ids, and every value the file names (as the Python reader's test compares them) as synthesized.
+    const named = (values: Values, keysOf: Values) =>
+      Object.fromEntries(
+        Object.entries(values).map(([id, v]) => [
+          id,
+          Object.fromEntries(
+            Object.keys(keysOf[id] ?? {})
+              .filter((k) => k !== 'events')
+              .map((k) => [k, v[k]]),
+          ),
+        ]),
+      );
+    expect(named(expected.functions, expected.functions), 'functions').toEqual(named(synthesized.functions, expected.functions));
     expect(expected.queues ?? {}, 'queues').toEqual(synthesized.queues);
     expect(expected.tasks ?? {}, 'task definitions').toEqual(synthesized.tasks);
     expect(expected.services ?? {}, 'services').toEqual(synthesized.services);
