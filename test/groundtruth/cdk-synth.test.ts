@@ -1,298 +1,425 @@
-// Ground truth for the static CDK reader: each fixture app in test/fixtures/cdk-synth is synthesized with
-// the real aws-cdk-lib (a test-only dependency; our own fixtures, never workspace code), and what we read
-// statically (memory, timeout, runtime, architecture, ephemeral storage; task cpu/memory, network mode,
-// compatibilities and containers; services' desired count, launch type, load balancers and the EC2 instance
-// type behind them; EKS clusters, node groups and Fargate profiles) must equal the synthesized CloudFormation,
-// matched by construct path (`aws:cdk:path`). Every ECS and EKS resource of the template must be found.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Ground truth for the static CDK reader: each fixture app in test/fixtures/cdk-synth (a `.ts` file, or a folder
+// with app.ts and the cdk.json whose context `cdk synth` would apply) is synthesized with the real aws-cdk-lib (a
+// test-only dependency; our own fixtures, never workspace code), and what we read statically is compared with the
+// synthesized CloudFormation, matched by construct path (`aws:cdk:path`): Lambda functions (memory, timeout,
+// runtime, architecture, ephemeral storage, provisioned concurrency), ECS task definitions (cpu/memory, network
+// mode, compatibilities, containers), services (desired count, launch type, load balancers, the EC2 instance type
+// behind them, their task definition), EKS clusters, node groups and Fargate profiles, databases and proxies.
+//
+// Instead of stopping at the first difference, every fixture's differences are collected: values that differ,
+// invented workloads (a node of ours that synthesis does not create), missed resources (a function or an ECS/EKS
+// resource synthesized but not read) and error-level findings that synthesis contradicts (the synthesized value is
+// valid). A fixture must show exactly the differences KNOWN_SHORTFALLS lists for it, each with its cause, so a
+// regression is caught precisely and a fix must shrink the list. The figure is printed at the end; the acceptance
+// (>= 98% of values equal, nothing invented, no contradicted error) is asserted once the list is empty.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
+import { FARGATE_LIMITS, LAMBDA_LIMITS, isFargateSize } from '../../src/core/data/limits.js';
 import { analyzeText } from '../../src/core/engine.js';
+import { type Finding } from '../../src/core/findings.js';
+import { type TemplateModel } from '../../src/core/model/template.js';
 import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
-import { type Resource, synthesizeFixture } from '../support/cdk-synth.js';
+import {
+  SynthesizedResources,
+  fixtureAppFile,
+  isUserFunction,
+  launchType,
+  provisioned,
+  ref,
+  serviceInstanceType,
+  synthesizeApp,
+} from '../support/cdk-synth.js';
+import { KNOWN_SHORTFALLS, type Cause } from './cdk-synth-shortfalls.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'cdk-synth');
+const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
 
-/** The synthesized resource of a construct: its `aws:cdk:path` is `Fixture/<id>/Resource` (or `/Service` for services). */
-function byPath(resources: Record<string, Resource>, id: string, leaf: string): Resource | undefined {
-  return resources[logicalId(resources, id, leaf) ?? ''];
-}
-
-function logicalId(resources: Record<string, Resource>, id: string, leaf: string): string | undefined {
-  return Object.keys(resources).find((key) => resources[key]!.Metadata?.['aws:cdk:path'] === `Fixture/${id}/${leaf}`);
-}
-
-/** Provisioned concurrency of a function: the sum over its aliases and versions. */
-function provisioned(resources: Record<string, Resource>, functionLogicalId: string): number | undefined {
-  const configs = Object.values(resources).filter(
-    (r) =>
-      (r.Type === 'AWS::Lambda::Alias' || r.Type === 'AWS::Lambda::Version') &&
-      (r.Properties?.['FunctionName'] as { Ref?: string } | undefined)?.Ref === functionLogicalId &&
-      r.Properties?.['ProvisionedConcurrencyConfig'],
-  );
-  if (configs.length === 0) return undefined;
-  return configs.reduce(
-    (sum, r) => sum + (r.Properties!['ProvisionedConcurrencyConfig'] as { ProvisionedConcurrentExecutions: number }).ProvisionedConcurrentExecutions,
-    0,
-  );
-}
-
-/** A resource's logical id from `{ Ref: id }`. */
-const ref = (value: unknown): string | undefined => (value as { Ref?: string } | undefined)?.Ref;
-
-/** The instance type of an Auto Scaling group of the template (its launch configuration or launch template). */
-function groupInstanceType(resources: Record<string, Resource>, groupId: string | undefined): string | undefined {
-  const group = groupId ? resources[groupId] : undefined;
-  if (group?.Type !== 'AWS::AutoScaling::AutoScalingGroup') return undefined;
-  const configuration = resources[ref(group.Properties?.['LaunchConfigurationName']) ?? ''];
-  if (configuration) return configuration.Properties?.['InstanceType'] as string | undefined;
-  const template = resources[ref((group.Properties?.['LaunchTemplate'] as { LaunchTemplateId?: unknown } | undefined)?.LaunchTemplateId) ?? ''];
-  return (template?.Properties?.['LaunchTemplateData'] as { InstanceType?: string } | undefined)?.InstanceType;
-}
-
-/**
- * The instance type a synthesized EC2 service runs on: its strategy's capacity provider -> Auto Scaling group, or without a
- * strategy its cluster's only capacity (groups created inside the cluster by `addCapacity`, and the providers associated with it).
- */
-function serviceInstanceType(resources: Record<string, Resource>, service: Resource): string | undefined {
-  const strategy = (service.Properties?.['CapacityProviderStrategy'] as { CapacityProvider: unknown }[] | undefined) ?? [];
-  const viaProvider = (providerId: string | undefined) =>
-    groupInstanceType(
-      resources,
-      ref((resources[providerId ?? '']?.Properties?.['AutoScalingGroupProvider'] as { AutoScalingGroupArn?: unknown } | undefined)?.AutoScalingGroupArn),
-    );
-  if (strategy.length > 0) return strategy.map((s) => viaProvider(ref(s.CapacityProvider))).find((t) => t !== undefined);
-  const clusterId = ref(service.Properties?.['Cluster']);
-  const clusterPath = String(resources[clusterId ?? '']?.Metadata?.['aws:cdk:path'] ?? '').replace(/\/Resource$/, '/');
-  const sources = [
-    ...Object.keys(resources)
-      .filter((id) => resources[id]!.Type === 'AWS::AutoScaling::AutoScalingGroup' && String(resources[id]!.Metadata?.['aws:cdk:path']).startsWith(clusterPath))
-      .map((id) => groupInstanceType(resources, id)),
-    ...Object.values(resources)
-      .filter((r) => r.Type === 'AWS::ECS::ClusterCapacityProviderAssociations' && ref(r.Properties?.['Cluster']) === clusterId)
-      .flatMap((r) => (r.Properties!['CapacityProviders'] as unknown[]).map((p) => viaProvider(ref(p)))),
-  ];
-  return sources.length === 1 ? sources[0] : undefined;
-}
-
-/** The launch type of a synthesized service: LaunchType, else what its capacity provider strategy names. */
-function launchType(resources: Record<string, Resource>, service: Resource): string {
-  const written = service.Properties?.['LaunchType'] as string | undefined;
-  if (written) return written;
-  const strategy = (service.Properties?.['CapacityProviderStrategy'] as { CapacityProvider: unknown }[] | undefined) ?? [];
-  if (strategy.some((s) => typeof s.CapacityProvider === 'string' && s.CapacityProvider.startsWith('FARGATE'))) return 'FARGATE';
-  // An EC2 capacity provider, or no strategy at all: ECS's default launch type is EC2.
-  return 'EC2';
-}
-
-/** The ECS and EKS resources the static reader must find, by the kind it reads them as. */
-const READ_TYPES: Record<string, string> = {
-  'AWS::ECS::TaskDefinition': 'ecs-task-definition',
-  'AWS::ECS::Service': 'ecs-service',
-  'Custom::AWSCDK-EKS-Cluster': 'eks-cluster',
-  'AWS::EKS::Nodegroup': 'eks-nodegroup',
-  'Custom::AWSCDK-EKS-FargateProfile': 'eks-fargate-profile',
+/** The ECS and EKS resources the static reader must find, and how many values each holds. */
+const READ_TYPES: Record<string, number> = {
+  'AWS::Lambda::Function': 6,
+  'AWS::ECS::TaskDefinition': 5,
+  'AWS::ECS::Service': 5,
+  'Custom::AWSCDK-EKS-Cluster': 1,
+  'AWS::EKS::Nodegroup': 7,
+  'Custom::AWSCDK-EKS-FargateProfile': 1,
 };
 
-const files = readdirSync(fixtures)
-  .filter((f) => f.endsWith('.ts'))
+/** Fixture apps: `NN-name.ts` files and `NN-name/` folders (app.ts + cdk.json); `shared/` and `handlers/` are not apps. */
+const entries = readdirSync(fixtures)
+  .filter((f) => /^\d\d-/.test(f) && (f.endsWith('.ts') || statSync(join(fixtures, f)).isDirectory()))
   .sort();
-let compared = 0;
-/** ECS and EKS resources synthesized, and how many of them the static reading found. */
-let synthesizedNodes = 0;
-let foundNodes = 0;
 
-describe.each(files)('%s', (file) => {
-  test('static reading equals the synthesized template', async () => {
-    const text = readFileSync(join(fixtures, file), 'utf8');
-    const readFile = (relative: string) => {
+type ReadModel = Pick<
+  TemplateModel,
+  'functions' | 'taskDefinitions' | 'databases' | 'dbProxies' | 'services' | 'eksClusters' | 'eksNodegroups' | 'eksFargateProfiles'
+>;
+const emptyModel: ReadModel = {
+  functions: [],
+  taskDefinitions: [],
+  databases: [],
+  dbProxies: [],
+  services: [],
+  eksClusters: [],
+  eksNodegroups: [],
+  eksFargateProfiles: [],
+};
+const totals = { apps: 0, compared: 0, equal: 0, invented: 0, missed: 0, contradicted: 0 };
+const causes = new Map<Cause, number>();
+
+describe.each(entries)('%s', (entry) => {
+  test('static reading equals the synthesized templates, but for the known shortfalls', async () => {
+    const path = join(fixtures, entry);
+    const file = fixtureAppFile(path);
+    const text = readFileSync(file, 'utf8');
+    const base = dirname(file);
+    const readFile = (rel: string) => {
       try {
-        return readFileSync(join(fixtures, relative), 'utf8');
+        return readFileSync(join(base, rel), 'utf8');
       } catch {
         return undefined;
       }
     };
-    const result = analyzeText({ uri: `file:///fixtures/${file}`, text, typescript: typescriptReader, readFile }, resolveConfig({}));
-    expect(result.format).toBe('cdk');
-    const resources = (await synthesizeFixture(join(fixtures, file))).Resources;
-    const model = result.model!;
-    expect(model.functions.length + model.taskDefinitions.length + model.eksClusters.length).toBeGreaterThan(0);
-    /** Logical ids of the synthesized resources a node of ours stands for. */
-    const matched = new Set<string>();
-
-    for (const fn of model.functions) {
-      const synthesized = byPath(resources, fn.id, 'Resource');
-      expect(synthesized, `${fn.id} in the synthesized template`).toBeDefined();
-      const p = synthesized!.Properties ?? {};
-      const expected = {
-        memoryMb: (p['MemorySize'] as number | undefined) ?? 128,
-        timeoutSeconds: (p['Timeout'] as number | undefined) ?? 3,
-        runtime: p['Runtime'],
-        architecture: ((p['Architectures'] as string[] | undefined) ?? ['x86_64'])[0],
-        ephemeralStorageMb: (p['EphemeralStorage'] as { Size: number } | undefined)?.Size ?? 512,
-      };
-      const ours = {
-        memoryMb: fn.memoryMb.value,
-        timeoutSeconds: fn.timeoutSeconds.value,
-        runtime: fn.runtime.value,
-        architecture: fn.architecture.value,
-        ephemeralStorageMb: fn.ephemeralStorageMb.value,
-      };
-      expect(ours, fn.id).toEqual(expected);
-      expect(fn.provisionedConcurrency?.value, `${fn.id} provisioned concurrency`).toBe(provisioned(resources, logicalId(resources, fn.id, 'Resource')!));
-      compared += 6;
-    }
-    for (const task of model.taskDefinitions) {
-      const [owner, leaf] = task.id.includes('/') ? [task.id.split('/')[0]!, `${task.id.split('/')[1]}/Resource`] : [task.id, 'Resource'];
-      const synthesized = byPath(resources, owner, leaf);
-      expect(synthesized, `${task.id} in the synthesized template`).toBeDefined();
-      matched.add(logicalId(resources, owner, leaf)!);
-      const p = synthesized!.Properties!;
-      // An EC2 task definition may have no task-level size: then neither do we.
-      const number = (v: unknown) => (v === undefined ? undefined : Number(v));
-      expect(
-        {
-          cpu: task.cpuUnits.value,
-          memory: task.memoryMb.value,
-          networkMode: task.networkMode.value,
-          compatibilities: task.compatibilities,
-          fargate: task.fargate,
-        },
-        task.id,
-      ).toEqual({
-        cpu: number(p['Cpu']),
-        memory: number(p['Memory']),
-        networkMode: p['NetworkMode'] ?? 'bridge',
-        compatibilities: p['RequiresCompatibilities'],
-        fargate: (p['RequiresCompatibilities'] as string[]).includes('FARGATE'),
-      });
-      compared += 5;
-      // Containers (read from addContainer / an EC2 pattern's sizes): all of them, with their reservations.
-      const containers = p['ContainerDefinitions'] as Record<string, unknown>[];
-      if (task.containers.length > 0 || !task.fargate) {
-        expect(
-          task.containers.map((c) => [c.name, c.cpuUnits?.value, c.memoryMb?.value, c.memoryReservationMb?.value, c.essential]),
-          `${task.id} containers`,
-        ).toEqual(containers.map((c) => [c['Name'], c['Cpu'], c['Memory'], c['MemoryReservation'], c['Essential'] ?? true]));
-        compared += containers.length * 5;
-      }
-    }
-    for (const db of model.databases) {
-      const synthesized = byPath(resources, db.id, 'Resource');
-      expect(synthesized?.Type, `${db.id} in the synthesized template`).toBe(db.kind === 'rds-cluster' ? 'AWS::RDS::DBCluster' : 'AWS::RDS::DBInstance');
-      expect(db.engine.value, db.id).toBe(synthesized!.Properties!['Engine']);
-      compared += 2;
-    }
-    for (const proxy of model.dbProxies) {
-      // The proxy's target group names the database it pools connections for.
-      const proxyId = logicalId(resources, proxy.id, 'Resource');
-      expect(proxyId, `${proxy.id} in the synthesized template`).toBeDefined();
-      const group = Object.values(resources).find(
-        (r) => r.Type === 'AWS::RDS::DBProxyTargetGroup' && (r.Properties?.['DBProxyName'] as { Ref?: string } | undefined)?.Ref === proxyId,
-      );
-      const targets = [
-        ...((group?.Properties?.['DBInstanceIdentifiers'] as { Ref: string }[] | undefined) ?? []),
-        ...((group?.Properties?.['DBClusterIdentifiers'] as { Ref: string }[] | undefined) ?? []),
-      ].map((t) => t.Ref);
-      expect(
-        proxy.targetIds.map((id) => logicalId(resources, id, 'Resource')),
-        proxy.id,
-      ).toEqual(targets);
-      compared += 1;
-    }
-    for (const service of model.services) {
-      // A service's own construct, or the one a pattern creates inside it (`<id>/<...>/Service`).
-      const id = Object.keys(resources).find(
-        (key) => resources[key]!.Type === 'AWS::ECS::Service' && String(resources[key]!.Metadata?.['aws:cdk:path'] ?? '').startsWith(`Fixture/${service.id}/`),
-      );
-      expect(id, `${service.id} in the synthesized template`).toBeDefined();
-      matched.add(id!);
-      const synthesized = resources[id!]!;
-      const p = synthesized.Properties!;
-      expect(
-        {
-          desiredCount: service.desiredCount.value,
-          launchType: service.launchType.value,
-          loadBalancers: service.loadBalancers,
-          instanceType: service.instanceType?.value,
-          task: service.taskDefinitionId === undefined ? undefined : logicalId(resources, ...taskPath(service.taskDefinitionId)),
-        },
-        service.id,
-      ).toEqual({
-        desiredCount: p['DesiredCount'] ?? 1,
-        launchType: launchType(resources, synthesized),
-        loadBalancers: ((p['LoadBalancers'] as unknown[] | undefined) ?? []).length,
-        instanceType: launchType(resources, synthesized) === 'EC2' ? serviceInstanceType(resources, synthesized) : undefined,
-        task: ref(p['TaskDefinition']),
-      });
-      compared += 5;
-    }
-    for (const cluster of model.eksClusters) {
-      const id = logicalId(resources, cluster.id, 'Resource/Resource/Default');
-      expect(resources[id ?? '']?.Type, `${cluster.id} in the synthesized template`).toBe('Custom::AWSCDK-EKS-Cluster');
-      matched.add(id!);
-      expect(cluster.version?.value, cluster.id).toBe((resources[id!]!.Properties!['Config'] as { version?: string }).version);
-      compared += 1;
-    }
-    for (const group of model.eksNodegroups) {
-      const id = logicalId(resources, group.id, 'Resource');
-      expect(resources[id ?? '']?.Type, `${group.id} in the synthesized template`).toBe('AWS::EKS::Nodegroup');
-      matched.add(id!);
-      const p = resources[id!]!.Properties!;
-      const scaling = p['ScalingConfig'] as { DesiredSize: number; MinSize: number; MaxSize: number };
-      // Without AmiType, EKS picks the AMI from the instance type; without InstanceTypes it launches t3.medium.
-      const types = (p['InstanceTypes'] as string[] | undefined) ?? ['t3.medium'];
-      const arm = p['AmiType'] === undefined ? /^[a-z]+\d+g[a-z]*\./.test(types[0]!) : /ARM/.test(p['AmiType'] as string);
-      expect(
-        {
-          cluster: group.clusterId === undefined ? undefined : logicalId(resources, group.clusterId, 'Resource/Resource/Default'),
-          instanceType: group.instanceType.value,
-          desired: group.desiredSize.value,
-          min: group.minSize.value,
-          max: group.maxSize.value,
-          architecture: group.architecture.value,
-          gpu: group.gpu,
-        },
-        group.id,
-      ).toEqual({
-        cluster: ref(p['ClusterName']),
-        instanceType: types[0],
-        desired: scaling.DesiredSize,
-        min: scaling.MinSize,
-        max: scaling.MaxSize,
-        architecture: arm ? 'arm64' : 'x86_64',
-        gpu: /GPU|NVIDIA|NEURON/.test(String(p['AmiType'] ?? '')),
-      });
-      compared += 7;
-    }
-    for (const profile of model.eksFargateProfiles) {
-      const id = logicalId(resources, profile.id, 'Resource/Default');
-      expect(resources[id ?? '']?.Type, `${profile.id} in the synthesized template`).toBe('Custom::AWSCDK-EKS-FargateProfile');
-      matched.add(id!);
-      expect(logicalId(resources, profile.clusterId ?? '', 'Resource/Resource/Default'), profile.id).toBe(
-        ref((resources[id!]!.Properties!['Config'] as { clusterName: unknown }).clusterName),
-      );
-      compared += 1;
-    }
-    // Every ECS and EKS resource of the template was found.
-    const expectedIds = Object.keys(resources).filter((key) => Object.hasOwn(READ_TYPES, resources[key]!.Type));
-    synthesizedNodes += expectedIds.length;
-    foundNodes += expectedIds.filter((key) => matched.has(key)).length;
+    const uri = `file:///fixtures/${relative(fixtures, file).split('\\').join('/')}`;
+    const result = analyzeText({ uri, text, typescript: typescriptReader, readFile }, config);
+    // A file the reader does not take for a CDK app (no construct it reads) reads as nothing: all is missed.
+    const model = result.format === 'cdk' ? result.model! : emptyModel;
+    const synth = new SynthesizedResources(await synthesizeApp(path));
     expect(
-      expectedIds.filter((key) => !matched.has(key)).map((key) => resources[key]!.Metadata?.['aws:cdk:path']),
-      'synthesized resources the static reading missed',
-    ).toEqual([]);
+      synth.all().filter((r) => READ_TYPES[r.resource.Type] !== undefined && (r.resource.Type !== 'AWS::Lambda::Function' || isUserFunction(r.path))),
+      'the fixture synthesizes workloads',
+    ).not.toEqual([]);
+
+    const { differences, compared, equal } = compare(model, result.findings, synth);
+
+    totals.apps += 1;
+    totals.compared += compared;
+    totals.equal += equal;
+    totals.invented += differences.filter((d) => d.startsWith('invented: ')).length;
+    totals.missed += differences.filter((d) => d.startsWith('missed: ')).length;
+    totals.contradicted += differences.filter((d) => d.startsWith('contradicted error: ')).length;
+    const known = KNOWN_SHORTFALLS[entry] ?? [];
+    // CDK_TRUTH_LIST=1 prints the differences in the form of KNOWN_SHORTFALLS, to update the list after a fix.
+    if (process.env['CDK_TRUTH_LIST'] && differences.length > 0)
+      console.log(`  '${entry}': [\n${differences.map((d) => `    [${JSON.stringify(d)}, '?'],`).join('\n')}\n  ],`);
+    for (const [, cause] of known) causes.set(cause, (causes.get(cause) ?? 0) + 1);
+    // Exactly the known shortfalls: a new difference is a regression; a known one that is gone must leave the list.
+    expect([...differences].sort(), `differences from synthesis (update KNOWN_SHORTFALLS in cdk-synth-shortfalls.ts when one is fixed)`).toEqual(
+      known.map(([difference]) => difference).sort(),
+    );
   }, 60_000);
 });
 
-/** `Web/TaskDef` -> [Web, TaskDef/Resource]; `Api` -> [Api, Resource]. */
-function taskPath(id: string): [string, string] {
-  return id.includes('/') ? [id.split('/')[0]!, `${id.split('/').slice(1).join('/')}/Resource`] : [id, 'Resource'];
+/** What the comparison of one app found: its differences from synthesis, and how many values were compared and equal. */
+interface Comparison {
+  differences: string[];
+  compared: number;
+  equal: number;
 }
 
-afterAll(() =>
+/** Compares the static reading of an app (its model and findings) with its synthesized templates. */
+function compare(model: ReadModel, findings: Finding[], synth: SynthesizedResources): Comparison {
+  const differences: string[] = [];
+  let compared = 0;
+  let equal = 0;
+  /** Compares one value; a difference is written as `<id> <field>: read <ours>, synthesized <theirs>`. */
+  const value = (id: string, field: string, ours: unknown, theirs: unknown, weight = 1) => {
+    compared += weight;
+    if (isDeepStrictEqual(ours, theirs)) equal += weight;
+    else differences.push(`${id} ${field}: read ${JSON.stringify(ours)}, synthesized ${JSON.stringify(theirs)}`);
+  };
+  const invented = (kind: string, id: string) => differences.push(`invented: ${kind} ${id}`);
+
+  for (const fn of model.functions) {
+    const found = synth.match(fn.id, 'Resource');
+    if (found?.resource.Type !== 'AWS::Lambda::Function') {
+      invented('function', fn.id);
+      continue;
+    }
+    const p = found.resource.Properties ?? {};
+    value(fn.id, 'memoryMb', fn.memoryMb.value, (p['MemorySize'] as number | undefined) ?? 128);
+    value(fn.id, 'timeoutSeconds', fn.timeoutSeconds.value, (p['Timeout'] as number | undefined) ?? 3);
+    value(fn.id, 'runtime', fn.runtime.value, p['Runtime']);
+    value(fn.id, 'architecture', fn.architecture.value, ((p['Architectures'] as string[] | undefined) ?? ['x86_64'])[0]);
+    value(fn.id, 'ephemeralStorageMb', fn.ephemeralStorageMb.value, (p['EphemeralStorage'] as { Size: number } | undefined)?.Size ?? 512);
+    value(fn.id, 'provisionedConcurrency', fn.provisionedConcurrency?.value, provisioned(found.resources, found.logicalId));
+  }
+  for (const task of model.taskDefinitions) {
+    const found = synth.match(task.id, 'Resource');
+    if (found?.resource.Type !== 'AWS::ECS::TaskDefinition') {
+      invented('task definition', task.id);
+      continue;
+    }
+    const p = found.resource.Properties!;
+    // An EC2 task definition may have no task-level size: then neither do we.
+    const number = (v: unknown) => (v === undefined ? undefined : Number(v));
+    value(task.id, 'cpu', task.cpuUnits.value, number(p['Cpu']));
+    value(task.id, 'memory', task.memoryMb.value, number(p['Memory']));
+    value(task.id, 'networkMode', task.networkMode.value, p['NetworkMode'] ?? 'bridge');
+    value(task.id, 'compatibilities', task.compatibilities, p['RequiresCompatibilities']);
+    value(task.id, 'fargate', task.fargate, (p['RequiresCompatibilities'] as string[]).includes('FARGATE'));
+    // Containers (read from addContainer / an EC2 pattern's sizes): all of them, with their reservations.
+    const containers = p['ContainerDefinitions'] as Record<string, unknown>[];
+    if (task.containers.length > 0 || !task.fargate) {
+      const n = Math.max(containers.length, 1);
+      value(
+        task.id,
+        'container names',
+        task.containers.map((c) => c.name),
+        containers.map((c) => c['Name']),
+        n,
+      );
+      value(
+        task.id,
+        'container cpu',
+        task.containers.map((c) => c.cpuUnits?.value),
+        containers.map((c) => c['Cpu']),
+        n,
+      );
+      value(
+        task.id,
+        'container memory',
+        task.containers.map((c) => c.memoryMb?.value),
+        containers.map((c) => c['Memory']),
+        n,
+      );
+      value(
+        task.id,
+        'container reservation',
+        task.containers.map((c) => c.memoryReservationMb?.value),
+        containers.map((c) => c['MemoryReservation']),
+        n,
+      );
+      value(
+        task.id,
+        'container essential',
+        task.containers.map((c) => c.essential),
+        containers.map((c) => c['Essential'] ?? true),
+        n,
+      );
+    }
+  }
+  for (const db of model.databases) {
+    const found = synth.match(db.id, 'Resource');
+    if (found?.resource.Type !== (db.kind === 'rds-cluster' ? 'AWS::RDS::DBCluster' : 'AWS::RDS::DBInstance')) {
+      invented('database', db.id);
+      continue;
+    }
+    value(db.id, 'engine', db.engine.value, found.resource.Properties!['Engine']);
+  }
+  for (const proxy of model.dbProxies) {
+    // The proxy's target group names the database it pools connections for.
+    const found = synth.match(proxy.id, 'Resource');
+    if (found?.resource.Type !== 'AWS::RDS::DBProxy') {
+      invented('database proxy', proxy.id);
+      continue;
+    }
+    const group = Object.values(found.resources).find(
+      (r) => r.Type === 'AWS::RDS::DBProxyTargetGroup' && ref(r.Properties?.['DBProxyName']) === found.logicalId,
+    );
+    const targets = [
+      ...((group?.Properties?.['DBInstanceIdentifiers'] as unknown[] | undefined) ?? []),
+      ...((group?.Properties?.['DBClusterIdentifiers'] as unknown[] | undefined) ?? []),
+    ].map(ref);
+    value(
+      proxy.id,
+      'targets',
+      proxy.targetIds.map((id) => synth.find(id, 'Resource')?.logicalId),
+      targets,
+    );
+  }
+  for (const service of model.services) {
+    // A service's own construct, or the one a pattern creates inside it (`<id>/<...>/Service`).
+    const found = synth.findBelow(service.id, 'AWS::ECS::Service');
+    if (!found) {
+      invented('service', service.id);
+      continue;
+    }
+    const { resources, resource } = found;
+    const p = resource.Properties!;
+    const launch = launchType(resource);
+    value(service.id, 'desiredCount', service.desiredCount.value, p['DesiredCount'] ?? 1);
+    value(service.id, 'launchType', service.launchType.value, launch);
+    value(service.id, 'loadBalancers', service.loadBalancers, ((p['LoadBalancers'] as unknown[] | undefined) ?? []).length);
+    value(service.id, 'instanceType', service.instanceType?.value, launch === 'EC2' ? serviceInstanceType(resources, resource) : undefined);
+    value(
+      service.id,
+      'taskDefinition',
+      service.taskDefinitionId === undefined ? undefined : synth.find(service.taskDefinitionId, 'Resource')?.logicalId,
+      ref(p['TaskDefinition']),
+    );
+  }
+  for (const cluster of model.eksClusters) {
+    const found = synth.match(cluster.id, 'Resource/Resource/Default');
+    if (found?.resource.Type !== 'Custom::AWSCDK-EKS-Cluster') {
+      invented('EKS cluster', cluster.id);
+      continue;
+    }
+    value(cluster.id, 'version', cluster.version?.value, (found.resource.Properties!['Config'] as { version?: string }).version);
+  }
+  for (const group of model.eksNodegroups) {
+    const found = synth.match(group.id, 'Resource');
+    if (found?.resource.Type !== 'AWS::EKS::Nodegroup') {
+      invented('EKS node group', group.id);
+      continue;
+    }
+    const p = found.resource.Properties!;
+    const scaling = p['ScalingConfig'] as { DesiredSize: number; MinSize: number; MaxSize: number };
+    // Without AmiType, EKS picks the AMI from the instance type; without InstanceTypes it launches t3.medium.
+    const types = (p['InstanceTypes'] as string[] | undefined) ?? ['t3.medium'];
+    const arm = p['AmiType'] === undefined ? /^[a-z]+\d+g[a-z]*\./.test(types[0]!) : /ARM/.test(p['AmiType'] as string);
+    value(
+      group.id,
+      'cluster',
+      group.clusterId === undefined ? undefined : synth.find(group.clusterId, 'Resource/Resource/Default')?.logicalId,
+      ref(p['ClusterName']),
+    );
+    value(group.id, 'instanceType', group.instanceType.value, types[0]);
+    value(group.id, 'desiredSize', group.desiredSize.value, scaling.DesiredSize);
+    value(group.id, 'minSize', group.minSize.value, scaling.MinSize);
+    value(group.id, 'maxSize', group.maxSize.value, scaling.MaxSize);
+    value(group.id, 'architecture', group.architecture.value, arm ? 'arm64' : 'x86_64');
+    value(group.id, 'gpu', group.gpu, /GPU|NVIDIA|NEURON/.test(String(p['AmiType'] ?? '')));
+  }
+  for (const profile of model.eksFargateProfiles) {
+    const found = synth.match(profile.id, 'Resource/Default');
+    if (found?.resource.Type !== 'Custom::AWSCDK-EKS-FargateProfile') {
+      invented('EKS Fargate profile', profile.id);
+      continue;
+    }
+    value(
+      profile.id,
+      'cluster',
+      synth.find(profile.clusterId ?? '', 'Resource/Resource/Default')?.logicalId,
+      ref((found.resource.Properties!['Config'] as { clusterName: unknown }).clusterName),
+    );
+  }
+
+  // Every user Lambda function and every ECS and EKS resource of the templates was found; the values of one
+  // that was not count as compared and not equal.
+  for (const { path: resourcePath, resource } of synth.all()) {
+    const weight = READ_TYPES[resource.Type];
+    if (weight === undefined || synth.matched.has(resource) || (resource.Type === 'AWS::Lambda::Function' && !isUserFunction(resourcePath))) continue;
+    differences.push(`missed: ${resourcePath}`);
+    compared += weight;
+  }
+
+  // Error-level findings whose setting synthesis writes with a valid value.
+  for (const finding of findings.filter((f) => f.severity === 'error')) {
+    const verdict = contradicts(finding.ruleId, finding.resourceId, model, synth);
+    if (verdict) differences.push(`contradicted error: ${finding.ruleId} on ${finding.resourceId ?? '(file)'} (${verdict})`);
+  }
+  return { differences, compared, equal };
+}
+
+/**
+ * Why an error finding is contradicted by synthesis (the setting it is about is valid in the synthesized template),
+ * or undefined when synthesis agrees or cannot say.
+ */
+function contradicts(ruleId: string, resourceId: string | undefined, model: Pick<TemplateModel, 'functions'>, synth: SynthesizedResources): string | undefined {
+  // The app synthesizes: a parse or internal error is always contradicted.
+  if (ruleId === 'parse-error' || ruleId === 'internal-error') return 'the app synthesizes';
+  if (resourceId === undefined) return undefined;
+  const found = synth.find(resourceId, 'Resource');
+  const p = found?.resource.Properties;
+  if (!p) return undefined;
+  const lambda = LAMBDA_LIMITS;
+  switch (ruleId) {
+    case 'ecs/fargate-task-size': {
+      if (found!.resource.Type !== 'AWS::ECS::TaskDefinition') return undefined;
+      const cpu = Number(p['Cpu']);
+      const memory = Number(p['Memory']);
+      const fargate = ((p['RequiresCompatibilities'] as string[] | undefined) ?? []).includes('FARGATE');
+      return !fargate || isFargateSize(cpu, memory) ? `synthesized ${p['Cpu']} CPU / ${p['Memory']} MiB` : undefined;
+    }
+    case 'ecs/fargate-network-mode':
+      return p['NetworkMode'] === 'awsvpc' ? 'synthesized awsvpc' : undefined;
+    case 'ecs/ephemeral-storage-range': {
+      const size = (p['EphemeralStorage'] as { SizeInGiB?: number } | undefined)?.SizeInGiB;
+      const ok = size === undefined || (size >= FARGATE_LIMITS.minEphemeralStorageGb.value && size <= FARGATE_LIMITS.maxEphemeralStorageGb.value);
+      return ok ? `synthesized ${size ?? 'no'} ephemeral storage` : undefined;
+    }
+    case 'ecs/container-memory': {
+      const memory = Number(p['Memory']);
+      const containers = (p['ContainerDefinitions'] as { Memory?: number; MemoryReservation?: number }[] | undefined) ?? [];
+      if (Number.isNaN(memory)) return 'synthesized no task memory';
+      const fits = containers.every((c) => (c.Memory ?? 0) <= memory) && containers.reduce((s, c) => s + (c.MemoryReservation ?? 0), 0) <= memory;
+      return fits ? 'synthesized containers fit the task memory' : undefined;
+    }
+    case 'lambda/memory-range': {
+      const memory = (p['MemorySize'] as number | undefined) ?? 128;
+      return memory >= lambda.minMemoryMb.value && memory <= lambda.maxMemoryMb.value && !model.functions.find((f) => f.id === resourceId)?.capacityProvider
+        ? `synthesized ${memory} MB`
+        : undefined;
+    }
+    case 'lambda/timeout-max': {
+      const timeout = (p['Timeout'] as number | undefined) ?? 3;
+      return timeout >= lambda.minTimeoutSeconds.value && timeout <= lambda.maxTimeoutSeconds.value ? `synthesized ${timeout} s` : undefined;
+    }
+    case 'lambda/ephemeral-storage-range': {
+      const size = (p['EphemeralStorage'] as { Size?: number } | undefined)?.Size ?? 512;
+      return size >= lambda.minEphemeralStorageMb.value && size <= lambda.maxEphemeralStorageMb.value ? `synthesized ${size} MB` : undefined;
+    }
+    default:
+      // The other error rules (environment size, API Gateway timeouts, task placement, EKS support dates, Managed
+      // Instances) are about combinations synthesis does not judge: not counted either way.
+      return undefined;
+  }
+}
+
+afterAll(() => {
+  const percent = totals.compared === 0 ? 0 : (100 * totals.equal) / totals.compared;
+  const n = (x: number) => x.toLocaleString('en-US');
   console.log(
-    `CDK ground truth: ${files.length} fixture apps synthesized with aws-cdk-lib, ${compared} values compared; ECS and EKS resources found: ${foundNodes} of ${synthesizedNodes}`,
-  ),
-);
+    `CDK ground truth: ${n(totals.equal)} of ${n(totals.compared)} values equal (${percent.toFixed(1)}%), ${totals.invented} invented, ` +
+      `${totals.missed} missed, ${totals.contradicted} contradicted errors, ${totals.apps} apps`,
+  );
+  if (causes.size > 0)
+    console.log(
+      `Known shortfalls by cause: ${[...causes]
+        .sort((a, b) => b[1] - a[1])
+        .map(([cause, count]) => `${cause} ${count}`)
+        .join(', ')}`,
+    );
+});
+
+test('the comparison sees a wrong value, an invented workload, a missed function and a contradicted error', async () => {
+  const path = join(fixtures, '01-function-literals.ts');
+  const read = analyzeText({ uri: 'file:///fixtures/01-function-literals.ts', text: readFileSync(path, 'utf8'), typescript: typescriptReader }, config).model!;
+  const [literal, defaults] = read.functions;
+  // A reading that gets Literal's memory wrong, invents Ghost, misses Defaults and reports an error synthesis contradicts.
+  const wrong = { ...literal!, memoryMb: { ...literal!.memoryMb, value: 1024 } };
+  const model: ReadModel = { ...emptyModel, functions: [wrong, { ...defaults!, id: 'Ghost' }] };
+  const error: Finding = {
+    ruleId: 'lambda/memory-range',
+    severity: 'error',
+    message: 'x',
+    uri: 'file:///x',
+    range: literal!.loc.range,
+    resourceId: 'Literal',
+    related: [],
+  };
+  const result = compare(model, [error], new SynthesizedResources(await synthesizeApp(path)));
+  expect(result.differences.sort()).toEqual([
+    'Literal memoryMb: read 1024, synthesized 512',
+    'contradicted error: lambda/memory-range on Literal (synthesized 512 MB)',
+    'invented: function Ghost',
+    'missed: Fixture/Defaults/Resource',
+  ]);
+  // Literal's six values, five of them equal; Defaults' six count as compared and not equal.
+  expect([result.compared, result.equal]).toEqual([12, 5]);
+}, 60_000);
+
+test.runIf(Object.keys(KNOWN_SHORTFALLS).length === 0)('acceptance: at least 98% of values equal, nothing invented, no contradicted error', () => {
+  expect(totals.apps).toBe(entries.length);
+  expect(totals.equal / totals.compared).toBeGreaterThanOrEqual(0.98);
+  expect(totals.invented).toBe(0);
+  expect(totals.contradicted).toBe(0);
+});
+
+test('there are at least 40 synthesized fixture apps, and every known shortfall names a fixture', () => {
+  expect(entries.length).toBeGreaterThanOrEqual(40);
+  expect(Object.keys(KNOWN_SHORTFALLS).filter((entry) => !entries.includes(entry))).toEqual([]);
+});
