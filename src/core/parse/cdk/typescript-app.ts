@@ -21,6 +21,7 @@ import ts from 'typescript';
 import { type Field } from '../../model/field.js';
 import { type SourceLocation } from '../../model/location.js';
 import { type ConstructInstance } from '../../model/nodes.js';
+import { emptyModel } from '../../model/template.js';
 import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
 import { dirOf, joinRelative, moduleCandidates, uriOf } from './app-paths.js';
@@ -159,7 +160,9 @@ class AppReader {
     }
     this.walk(this.main.source.statements, this.root);
     const parsed = this.builder.finish();
-    return parsed && { ...parsed, problems: [...parsed.problems, ...this.problems] };
+    // An app whose constructs could not be read (a refused import of its construct library) still says why.
+    if (!parsed) return this.problems.length > 0 ? { model: emptyModel(this.main.uri, 'cdk'), problems: this.problems } : undefined;
+    return { ...parsed, problems: [...parsed.problems, ...this.problems] };
   }
 
   /** Reads a file's imports and declarations; true when it imports CDK modules. */
@@ -402,7 +405,7 @@ class AppReader {
   /** `new OrdersService(this, 'Orders', {...})`: the class's constructs, once for this instance. */
   private instantiate(node: ts.NewExpression, cls: ts.ClassLikeDeclaration, scope: Scope): void {
     const name = cls.name?.text ?? 'class';
-    const where = scope.anchor ?? node;
+    const where = this.isLocal(node) ? node : (scope.anchor ?? node);
     if (scope.classes.includes(cls)) {
       this.problem(where, `${name} is created inside itself: that instance is not read (it would never end).`);
       return;
@@ -730,7 +733,7 @@ class AppReader {
     const id = args[1] && !ts.isObjectLiteralExpression(unwrap(args[1])) ? this.constructId(args[1], scope) : undefined;
     if (id) {
       if (this.nodeCount >= CDK_TS_LIMITS.nodes) {
-        this.problem(scope.anchor ?? node, `More than ${CDK_TS_LIMITS.nodes} constructs in this app: the others are not read.`);
+        this.problem(this.isLocal(node) ? node : (scope.anchor ?? node), `More than ${CDK_TS_LIMITS.nodes} constructs in this app: the others are not read.`);
         return;
       }
       this.nodeCount++;
