@@ -196,6 +196,30 @@ export class S extends Stack {
   ]);
 });
 
+test('functions that create constructs are read at each call, their parameters bound to the arguments', () => {
+  const app = `${HEAD}
+function worker(scope: Construct, name: string, memory = 512) {
+  return new lambda.Function(scope, \`\${name}Worker\`, { memorySize: memory });
+}
+const api = (scope: Construct, name: string) => new lambda.Function(scope, name, { memorySize: 1024 });
+export class S extends Stack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    worker(this, 'Invoice');
+    worker(this, 'Report', 2048);
+    api(this, 'Public');
+  }
+}
+`;
+  const list = fns(app);
+  expect(list.map((f) => [f.id, f.memoryMb.value, f.unresolved])).toEqual([
+    ['InvoiceWorker', 512, undefined],
+    ['ReportWorker', 2048, undefined],
+    ['Public', 1024, undefined],
+  ]);
+  expect(byId(list, 'ReportWorker').memoryMb.at!.range.start.line).toBe(lineOf(app, "'Report', 2048"));
+});
+
 test('computed construct ids: static ones are evaluated, the others kept as written and said to be unresolved', () => {
   const app = `${HEAD}
 const PREFIX = 'Billing';

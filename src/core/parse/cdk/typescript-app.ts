@@ -128,6 +128,9 @@ class AppReader {
   private readonly instantiated = new Set<ts.ClassLikeDeclaration>();
   /** Stack classes the file creates once: that stack is the one its constructs' ids are below. */
   private readonly singleStacks = new Set<ts.ClassLikeDeclaration>();
+  /** Functions of the file that create constructs and are called: read at each call. */
+  private readonly factories = new Set<ts.Node>();
+  private readonly factoryCounts = new Map<ts.Node, number>();
   private readonly instanceCounts = new Map<ts.ClassLikeDeclaration, number>();
   private nodeCount = 0;
   private readonly reported = new Set<string>();
@@ -152,6 +155,12 @@ class AppReader {
       if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression)) return;
       const cls = this.main.classes.get(node.expression.text);
       if (cls && !isInside(node, cls)) sites.set(cls, [...(sites.get(cls) ?? []), node]);
+    });
+    // Functions of the file that create constructs and that the file calls: read where they are called.
+    eachNode(this.main.source, (node) => {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
+      const fn = this.main.functions.get(node.expression.text);
+      if (fn?.body && !isInside(node, fn) && createsConstructs(fn)) this.factories.add(fn);
     });
     for (const [cls, found] of sites) {
       this.instantiated.add(cls);
@@ -335,6 +344,8 @@ class AppReader {
   /** One node: 'skip' when its children are taken care of (or not to be read). */
   private visit(node: ts.Node, scope: Scope, push: (nodes: readonly ts.Node[], scope: Scope) => void): 'skip' | void {
     if (ts.isClassDeclaration(node) && this.instantiated.has(node) && scope === this.root) return 'skip';
+    if ((ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && this.factories.has(node) && scope === this.root)
+      return 'skip';
     if (ts.isVariableDeclaration(node) && scope !== this.root) {
       bindName(
         scope,
@@ -390,8 +401,43 @@ class AppReader {
         this.superCall(node, scope);
         return 'skip';
       }
+      if (this.factoryCall(node, scope, push)) return 'skip';
       this.readCall(node, scope);
     }
+  }
+
+  /**
+   * `makeWorker(this, 'Orders', 1024)`: a function of the app that creates constructs, read where it is called, its
+   * parameters bound to the arguments (its constructs belong to the caller's scope and path).
+   */
+  private factoryCall(node: ts.CallExpression, scope: Scope, push: (nodes: readonly ts.Node[], scope: Scope) => void): boolean {
+    const callee = unwrap(node.expression);
+    if (!ts.isIdentifier(callee)) return false;
+    const fn = this.fileOf(callee).functions.get(callee.text);
+    if (!fn?.body || !this.factories.has(fn)) return false;
+    const count = this.factoryCounts.get(fn) ?? 0;
+    if (count >= CDK_TS_LIMITS.instancesPerClass) {
+      this.problem(
+        this.isLocal(node) ? node : (scope.anchor ?? node),
+        `${callee.text} is called more than ${CDK_TS_LIMITS.instancesPerClass} times: the other calls are not read.`,
+      );
+      return false;
+    }
+    this.factoryCounts.set(fn, count + 1);
+    const inner = new Scope(
+      undefined,
+      scope.path,
+      scope.frames,
+      this.isLocal(node) ? (scope.anchor ?? node) : scope.anchor,
+      scope.notes,
+      scope.classes,
+      `${scope.prefix}${callee.text}${count}:`,
+      false,
+    );
+    this.bindParameters(fn.parameters, node.arguments, scope, inner);
+    push([fn.body], inner);
+    push(node.arguments, scope);
+    return true;
   }
 
   // ---- Custom classes, loops, helpers ----------------------------------------------------------------------------
@@ -1255,6 +1301,17 @@ function rootIdentifier(e: ts.PropertyAccessExpression): ts.Identifier | undefin
   let target: ts.Expression = e;
   for (let i = 0; i < MAX_REFERENCE_MEMBERS && ts.isPropertyAccessExpression(target); i++) target = unwrap(target.expression);
   return ts.isIdentifier(target) ? target : undefined;
+}
+
+/** Does the function create anything with `new` (a construct, or a custom construct)? */
+function createsConstructs(fn: ts.FunctionLikeDeclaration): boolean {
+  let found = false;
+  if (fn.body)
+    eachNode(fn.body, (node) => {
+      if (ts.isNewExpression(node)) found = true;
+      return found ? [] : undefined;
+    });
+  return found;
 }
 
 /** Is the node inside a loop or a callback of `forEach` / `map` (so it may run several times)? */
