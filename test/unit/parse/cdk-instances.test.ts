@@ -317,6 +317,22 @@ export class S extends Stack {
     expect(runtime.every((f) => f.fix === undefined)).toBe(true);
   });
 
+  test("a stack class of another file created once (bin/app.ts) is left to that file's own reading; created per stage, it is read", () => {
+    const stackFile = `import { Stack } from 'aws-cdk-lib';\nimport * as lambda from 'aws-cdk-lib/aws-lambda';\nexport class ApiStack extends Stack {\n  constructor(scope: any, id: string, props: { memory: number }) {\n    super(scope, id);\n    new lambda.Function(this, 'Fn', { memorySize: props.memory });\n  }\n}\n`;
+    const read: FileReader = (path) => (path === '../lib/api-stack.ts' ? stackFile : undefined);
+    const bin = `import { App } from 'aws-cdk-lib';\nimport { ApiStack } from '../lib/api-stack';\nconst app = new App();\nnew ApiStack(app, 'Api', { memory: 1024 });\n`;
+    expect(analyze(bin, read, 'file:///app/bin/app.ts').model).toBeUndefined();
+    const stages = bin.replace(
+      "new ApiStack(app, 'Api', { memory: 1024 });",
+      "new ApiStack(app, 'Dev', { memory: 256 });\nnew ApiStack(app, 'Prod', { memory: 2048 });",
+    );
+    const model = analyze(stages, read, 'file:///app/bin/app.ts').model!;
+    expect(model.functions.map((f) => [f.id, f.memoryMb.value, f.instance?.declaredAt.uri])).toEqual([
+      ['Dev/Fn', 256, 'file:///app/lib/api-stack.ts'],
+      ['Prod/Fn', 2048, 'file:///app/lib/api-stack.ts'],
+    ]);
+  });
+
   test('an import the host refuses is a finding on the import', () => {
     const refused = analyze(app, (path) => (path.startsWith('constructs') ? { refused: 'it is outside the workspace folder' } : undefined));
     expect(refused.findings.filter((f) => f.ruleId === 'unresolved-reference').map((f) => [f.range.start.line, f.message])).toEqual([

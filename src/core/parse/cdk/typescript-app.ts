@@ -468,7 +468,9 @@ class AppReader {
     this.instanceCounts.set(cls, count + 1);
     const args = [...(node.arguments ?? [])];
     if (this.singleStacks.has(cls) && scope === this.root) {
-      // The one stack of the file: read as the class itself, no instance (its ids are below the stack).
+      // The one stack of the file: read as the class itself, no instance (its ids are below the stack). A stack class
+      // of another file created once (`bin/app.ts`) is that file's reading: not repeated here.
+      if (!this.isLocal(cls)) return;
       const inner = new Scope(undefined, [], [], node, scope.notes, [cls], '#stack:', true);
       this.classBody(cls, args, scope, inner);
       return;
