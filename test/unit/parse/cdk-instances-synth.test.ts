@@ -76,6 +76,7 @@ describe.each([
   '43-nested-constructs.ts',
   '44-computed-ids.ts',
   '45-imported-construct.ts',
+  '47-construct-groups.ts',
 ])('%s', (file) => {
   test('every function and task definition synthesized is read, under its path, with its values', async () => {
     const template = await synthesizeFixture(join(root, 'cdk-synth', file));

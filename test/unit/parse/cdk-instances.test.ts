@@ -258,6 +258,16 @@ test('nested custom classes and a class extending another: paths nest, props pas
   expect(byId(list, 'Payments/Write/Fn').memoryMb.at!.range.start.line).toBe(lineOf(app, "'Payments'"));
 });
 
+test('constructs created in a plain Construct (a group) have its id in their path', () => {
+  const app = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'cdk-synth', '47-construct-groups.ts'), 'utf8');
+  expect(fns(app).map((f) => [f.id, f.memoryMb.value])).toEqual([
+    ['Api/Users', 640],
+    ['Api/Orders/Fn', 1152],
+    ['Jobs/Nightly', 384],
+    ['Jobs/Export/Fn', 2304],
+  ]);
+});
+
 describe('a construct class from another file of the app', () => {
   const library = `import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';

@@ -128,6 +128,8 @@ class AppReader {
   private readonly instantiated = new Set<ts.ClassLikeDeclaration>();
   /** Stack classes the file creates once: that stack is the one its constructs' ids are below. */
   private readonly singleStacks = new Set<ts.ClassLikeDeclaration>();
+  /** Variable key -> the construct path of the construct it holds (the scope of the constructs created in it). */
+  private readonly paths = new Map<string, readonly string[]>();
   /** Functions of the file that create constructs and are called: read at each call. */
   private readonly factories = new Set<ts.Node>();
   private readonly factoryCounts = new Map<ts.Node, number>();
@@ -223,7 +225,8 @@ class AppReader {
         for (const element of bindings.elements) this.importName(file, element.name.text, other.exports.get((element.propertyName ?? element.name).text));
       return;
     }
-    const module = cdkModule(specifier);
+    // `Construct` of the constructs library: a plain construct that groups others (`new Construct(this, 'Api')`).
+    const module = specifier === 'constructs' ? 'constructs' : cdkModule(specifier);
     if (module === undefined) return;
     const clause = statement.importClause;
     if (!clause) return;
@@ -476,9 +479,12 @@ class AppReader {
       return;
     }
     const id = args[1] ? this.constructId(args[1], scope) : undefined;
-    const frame: Frame = { className: name, id: [...scope.path, ...(id ? [id.id] : [])].join('/'), site: node };
+    const base = this.pathOf(args[0], scope);
+    const frame: Frame = { className: name, id: [...base, ...(id ? [id.id] : [])].join('/'), site: node };
     const notes = id?.unresolved ? [...scope.notes, `the id of the ${name} instance is not known statically: ${id.unresolved}`] : scope.notes;
-    const inner = scope.instance(frame, id?.id, cls, this.isLocal(node) ? node : scope.anchor, notes);
+    const inner = scope.instance(frame, id?.id, cls, this.isLocal(node) ? node : scope.anchor, notes, base);
+    const variable = this.variableOf(node, scope);
+    if (variable) this.paths.set(variable, inner.path);
     this.classBody(cls, args, scope, inner);
   }
 
@@ -515,6 +521,16 @@ class AppReader {
               : { kind: 'absent', what: parameter.name.getText() };
       bindName(scope, parameter.name, binding);
     });
+  }
+
+  /**
+   * The construct path a construct's scope argument stands for: `this` (or a scope parameter given `this`) is the
+   * path of the code around; a variable holding a construct (`const api = new Construct(this, 'Api')`) is its path.
+   */
+  private pathOf(scopeArg: ts.Expression | undefined, scope: Scope): readonly string[] {
+    if (!scopeArg || unwrap(scopeArg).kind === ts.SyntaxKind.ThisKeyword) return scope.path;
+    const reference = this.resolveRef(scopeArg, scope);
+    return (reference && reference.members.length === 0 ? this.paths.get(reference.key) : undefined) ?? scope.path;
   }
 
   /** Does the class extend `Stack` (directly or through custom classes of the app)? */
@@ -786,6 +802,8 @@ class AppReader {
       }
       this.nodeCount++;
     }
+    const path = id ? [...this.pathOf(args[0], scope), id.id] : [];
+    if (variable && id) this.paths.set(variable, path);
     const frame = scope.frames[scope.frames.length - 1];
     const instance: ConstructInstance | undefined = frame && {
       className: frame.className,
@@ -801,7 +819,7 @@ class AppReader {
       args: args.map((a) => this.arg(a, scope)),
       props: new Props(this, args[2], scope),
       ...(variable ? { variable } : {}),
-      ...(id ? { id: [...scope.path, id.id].join('/') } : {}),
+      ...(id ? { id: path.join('/') } : {}),
       ...(instance ? { instance } : {}),
       ...(unresolved.length > 0 ? { unresolved } : {}),
     });

@@ -61,8 +61,15 @@ export class Scope {
   }
 
   /** The body of a class instance: a new lexical scope (only the file's names are visible), a path one id longer. */
-  instance(frame: Frame, segment: string | undefined, cls: ts.ClassLikeDeclaration, anchor: ts.Node | undefined, notes: readonly string[]): Scope {
-    const path = segment === undefined ? this.path : [...this.path, segment];
+  instance(
+    frame: Frame,
+    segment: string | undefined,
+    cls: ts.ClassLikeDeclaration,
+    anchor: ts.Node | undefined,
+    notes: readonly string[],
+    base: readonly string[] = this.path,
+  ): Scope {
+    const path = segment === undefined ? base : [...base, segment];
     const frames = [...this.frames, frame];
     return new Scope(undefined, path, frames, anchor, notes, [...this.classes, cls], `${path.join('/')}#${frames.length}:`, true);
   }
