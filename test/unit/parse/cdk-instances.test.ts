@@ -266,6 +266,9 @@ test('constructs created in a plain Construct (a group) have its id in their pat
     ['Jobs/Nightly', 384],
     ['Jobs/Export/Fn', 2304],
   ]);
+  // A stack made with `new Stack(app, 'Api')` is where ids start.
+  const stack = `${HEAD}const app = new App();\nconst stack = new Stack(app, 'ApiStack');\nnew lambda.Function(stack, 'Handler', {});\n`;
+  expect(fns(stack).map((f) => f.id)).toEqual(['Handler']);
 });
 
 describe('a construct class from another file of the app', () => {

@@ -75,6 +75,9 @@ export function readCdkTypeScript(uri: string, text: string, readFile?: SourceRe
   return new AppReader(uri, text, source, readFile).read();
 }
 
+/** Core classes whose constructs' ids start below them. */
+const STACK_LIKE = new Set(['App', 'Stage', 'Stack', 'NestedStack']);
+
 type Eval = Evaluated & { absent?: boolean; from?: ts.Expression };
 
 /** An object literal an expression stands for, the scope its values are read in, and whether it was given at a call site. */
@@ -803,7 +806,8 @@ class AppReader {
       this.nodeCount++;
     }
     const path = id ? [...this.pathOf(args[0], scope), id.id] : [];
-    if (variable && id) this.paths.set(variable, path);
+    // A stack (or app, stage) is where ids start, not a construct around them.
+    if (variable && id && !(cls.module === 'core' && STACK_LIKE.has(cls.name))) this.paths.set(variable, path);
     const frame = scope.frames[scope.frames.length - 1];
     const instance: ConstructInstance | undefined = frame && {
       className: frame.className,
