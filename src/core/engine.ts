@@ -7,7 +7,7 @@
  * run-rule.ts: a rule over the model; summaries.ts: the workloads; internal-error.ts: a bug as a finding).
  */
 import { type EngineConfig } from './config.js';
-import { type Finding } from './findings.js';
+import { dedupeFindings, type Finding } from './findings.js';
 import { formatFor, INPUT_FORMATS, type InputFormat } from './formats.js';
 import { type TemplateFormat, type TemplateModel } from './model/template.js';
 import { type ParsedTemplate } from './parse/cloudformation/types.js';
@@ -167,7 +167,8 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig, formats: rea
       }
     }
     findings.sort(compareFindings);
-    return done({ format, syntax, workloads, findings, model });
+    // The instances of a custom CDK construct share what their class writes: each such finding is reported once.
+    return done({ format, syntax, workloads, findings: dedupeFindings(findings), model });
   } catch (error) {
     if (isInputLimit(error)) pushFinding(findings, limitFinding(input, config, error));
     else pushFinding(findings, internalErrorFinding(input, config, stage, error));

@@ -48,3 +48,17 @@ export interface Finding {
 export function atLeast(severity: Severity, threshold: Severity): boolean {
   return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[threshold];
 }
+
+/**
+ * The findings without repeats: one per rule, location and message (the instances of a custom CDK construct share
+ * the findings about what their class writes). The first of each is kept, in the given order.
+ */
+export function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.uri}\u0000${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -53,12 +53,28 @@ function placeReport(report: Report): { range: Range; related: RelatedInformatio
   const field = report.field;
   const node: ModelNode = report.node;
   if (!field) return { range: node.loc.range, related: [] };
-  if (field.origin === 'explicit' && field.at) return { range: field.at.range, related: [] };
+  if (field.origin === 'explicit' && field.at) return { range: field.at.range, related: instanceRelated(node, field.at, field.keyAt) };
   if (field.origin === 'globals' && field.at) {
     const from = field.at.path?.[0] === 'provider' ? 'the provider' : 'Globals';
     return { range: node.loc.range, related: [toRelated(field.at, `The value is inherited from ${from} here`)] };
   }
   return { range: node.loc.range, related: [] };
+}
+
+/**
+ * A value of a custom CDK construct's instance set outside the class (the argument of `new OrdersService(...)` that
+ * `memorySize: props.memory` reads): the declaration in the class, as related information.
+ */
+function instanceRelated(node: ModelNode, at: SourceLocation, keyAt: SourceLocation | undefined): RelatedInformation[] {
+  const instance = node.instance;
+  if (!instance || contains(instance.declaredAt, at)) return [];
+  const declared = keyAt && contains(instance.declaredAt, keyAt) ? keyAt : instance.declaredAt;
+  return [toRelated(declared, `Declared in ${instance.className}; this value is given where ${instance.id} is created`)];
+}
+
+function contains(outer: SourceLocation, inner: SourceLocation): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return outer.uri === inner.uri && before(outer.range.start, inner.range.start) && before(inner.range.end, outer.range.end);
 }
 
 function toRelated(loc: SourceLocation, message: string): RelatedInformation {

@@ -12,6 +12,7 @@ import { defaultField, type Field } from '../../model/field.js';
 import { type SourceLocation } from '../../model/location.js';
 import {
   type ApiGateway,
+  type ConstructInstance,
   type Architecture,
   type Database,
   type DbProxy,
@@ -97,6 +98,12 @@ interface ConstructCall {
   props: PropsView;
   /** What the construct is assigned to: `const fn = ...` -> 'fn', `this.fn = ...` -> '@fn'. */
   variable?: string;
+  /** The node's id when the reader works it out (a path below the stack, a computed id); else the id argument's text. */
+  id?: string;
+  /** The custom construct instance the construct belongs to. */
+  instance?: ConstructInstance;
+  /** What static reading cannot know about the node as a whole. */
+  unresolved?: string[];
 }
 
 interface MethodCall {
@@ -156,7 +163,7 @@ const ENGINES: Record<string, string> = {
   MARIADB: 'mariadb',
 };
 
-type Base = { id: string; type: string; loc: SourceLocation; ignoredRules: string[] };
+type Base = { id: string; type: string; loc: SourceLocation; ignoredRules: string[]; instance?: ConstructInstance; unresolved?: string[] };
 
 interface PendingEvent {
   /** The function variable, or the function itself (`events: [...]` in its own props). */
@@ -242,9 +249,16 @@ export class CdkModelBuilder {
         });
       return;
     }
-    const id = call.args[1]?.text;
+    const id = call.id ?? call.args[1]?.text;
     if (id === undefined) return;
-    const base: Base = { id, type: key, loc: call.loc, ignoredRules: [] };
+    const base: Base = {
+      id,
+      type: key,
+      loc: call.loc,
+      ignoredRules: [],
+      ...(call.instance ? { instance: call.instance } : {}),
+      ...(call.unresolved ? { unresolved: call.unresolved } : {}),
+    };
     if (call.variable) this.variables.set(call.variable, id);
 
     if (LAMBDA_CLASSES.has(key)) this.lambdaFunction(base, cls, props);
