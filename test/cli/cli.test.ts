@@ -77,7 +77,11 @@ describe('output formats', () => {
       expect(Object.keys(file)).toEqual(['path', 'format', 'workloads', 'findings']);
       expect(['sam', 'cloudformation']).toContain(file.format);
       for (const w of file.workloads) {
-        expect(Object.keys(w)).toEqual(['id', 'type', 'name', 'memoryMb', 'timeoutSeconds', 'runtime', 'architecture', 'range']);
+        // `unresolved` only when static reading cannot know a setting: each with its reason.
+        const keys = ['id', 'type', 'name', 'memoryMb', 'timeoutSeconds', 'runtime', 'architecture', 'range'];
+        expect(Object.keys(w)).toEqual(w['unresolved'] ? [...keys, 'unresolved'] : keys);
+        for (const u of (w['unresolved'] as Record<string, unknown>[] | undefined) ?? [])
+          expect(u).toEqual({ setting: expect.any(String), reason: expect.any(String) });
         expect(w['range']).toEqual({ start: position, end: position });
       }
       for (const f of file.findings) {
@@ -85,6 +89,11 @@ describe('output formats', () => {
         expect(['error', 'warning', 'info', 'hint']).toContain(f['severity']);
       }
     }
+    // A timeout written as a string that is no number: not known statically, and said so.
+    const warnings = report.files.find((f) => f.path.endsWith('warnings-only.yaml'))!;
+    expect(warnings.workloads.find((w) => w['id'] === 'Fn')!['unresolved']).toEqual([
+      { setting: 'timeout', reason: '"TimeoutSeconds" is not a valid value here' },
+    ]);
     const sam = report.files.find((f) => f.path.endsWith('sam.yaml'))!;
     expect(sam.workloads.map((w) => [w['id'], w['memoryMb'], w['timeoutSeconds'], w['runtime'], w['architecture']])).toEqual([
       ['ApiFunction', 1024, 45, 'python3.13', 'arm64'],

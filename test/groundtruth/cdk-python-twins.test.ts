@@ -67,13 +67,6 @@ const PYTHON_SHORTFALLS: Record<string, [difference: string, cause: Cause][]> = 
     ['function Transform runtime: read null, expected "python3.13"', 'helper-function-props'],
     ['function Transform architecture: read "x86_64", expected "arm64"', 'helper-function-props'],
   ],
-  // patterns given task_definition get an invented <Pattern>/TaskDef
-  'pattern_task_definition_app.py': [
-    ['extra task Web/TaskDef', 'pattern-given-task-definition'],
-    ['extra task Grpc/TaskDef', 'pattern-given-task-definition'],
-    ['service Web taskDefinitionId: read "Web/TaskDef", expected "WebTask"', 'pattern-given-task-definition'],
-    ['service Grpc taskDefinitionId: read "Grpc/TaskDef", expected "GrpcTask"', 'pattern-given-task-definition'],
-  ],
 };
 
 let reader: PythonReader;

@@ -22,6 +22,10 @@ export function formatJson(report: CheckReport): string {
         ...(w.cpuUnits !== undefined ? { cpuUnits: w.cpuUnits } : {}),
         ...(w.desiredCount !== undefined ? { desiredCount: w.desiredCount } : {}),
         range: plainRange(w.range),
+        ...(w.instance ? { instance: { className: w.instance.className, id: w.instance.id } } : {}),
+        ...(w.unresolved
+          ? { unresolved: w.unresolved.map((u) => ({ setting: u.setting, reason: u.reason, ...(u.assumed ? { assumed: u.assumed } : {}) })) }
+          : {}),
       })),
       findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: plainRange(f.range) })),
     })),

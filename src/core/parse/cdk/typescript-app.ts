@@ -635,7 +635,7 @@ class AppReader {
       return out;
     }
     const array = this.arrayOf(e, scope, depth);
-    if (!array) return undefined;
+    if (!array) return this.mappedElements(e, scope, depth);
     const out: Binding[] = [];
     for (const element of array.array.elements) {
       if (ts.isSpreadElement(element)) {
@@ -688,19 +688,37 @@ class AppReader {
     if (!fn?.body) return undefined;
     const inner = scope.helper();
     this.bindParameters(fn.parameters, call.arguments, scope, inner);
-    if (!ts.isBlock(fn.body)) return { expression: fn.body, scope: inner };
-    let returned: ts.Expression | undefined;
-    for (const statement of fn.body.statements) {
-      if (ts.isVariableStatement(statement))
-        for (const d of statement.declarationList.declarations)
-          bindName(
-            inner,
-            d.name,
-            d.initializer ? { kind: 'expr', expression: d.initializer, scope: inner, crossing: false } : { kind: 'unknown', why: 'not initialised' },
-          );
-      if (ts.isReturnStatement(statement) && statement.expression) returned = statement.expression;
-    }
+    const returned = returnedIn(fn.body, inner);
     return returned ? { expression: returned, scope: inner } : undefined;
+  }
+
+  /**
+   * `configs.map((c) => { const task = new ...; return { c, task }; })`, through names: one binding per element, what
+   * the function returns for it, read in the block its loop walk used (so `task` is the construct made there).
+   */
+  private mappedElements(expression: ts.Expression, scope: Scope, depth: number): Binding[] | undefined {
+    let e = unwrap(expression);
+    let s = scope;
+    for (let step = 0; step < 16 && ts.isIdentifier(e); step++) {
+      const target = this.deref(e, s, depth);
+      if (!target) return undefined;
+      e = unwrap(target.expression);
+      s = target.scope;
+    }
+    if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'map') return undefined;
+    const fn = e.arguments[0] && unwrap(e.arguments[0]);
+    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return undefined;
+    const source = this.elementsOf(e.expression.expression, s, depth + 1);
+    if (!source) return undefined;
+    return source.slice(0, CDK_TS_LIMITS.loopElements).map((element, i): Binding => {
+      const block = s.block(`${s.prefix}[${i}]`);
+      if (fn.parameters[0]) bindName(block, fn.parameters[0].name, element);
+      if (fn.parameters[1]) bindName(block, fn.parameters[1].name, { kind: 'value', value: i });
+      const returned = returnedIn(fn.body, block);
+      return returned
+        ? { kind: 'expr', expression: returned, scope: block, crossing: true }
+        : { kind: 'unknown', why: 'the function returns nothing Crossover can read' };
+    });
   }
 
   // ---- Names ------------------------------------------------------------------------------------------------------
@@ -1376,4 +1394,21 @@ function declarationOf(file: FileContext, name: string): ts.VariableDeclaration 
     for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return d;
   }
   return undefined;
+}
+
+/** What a function body returns (its last `return`), its `const`s bound in `scope`; an arrow's expression body as it is. */
+function returnedIn(body: ts.ConciseBody, scope: Scope): ts.Expression | undefined {
+  if (!ts.isBlock(body)) return body;
+  let returned: ts.Expression | undefined;
+  for (const statement of body.statements) {
+    if (ts.isVariableStatement(statement))
+      for (const d of statement.declarationList.declarations)
+        bindName(
+          scope,
+          d.name,
+          d.initializer ? { kind: 'expr', expression: d.initializer, scope, crossing: false } : { kind: 'unknown', why: 'not initialised' },
+        );
+    if (ts.isReturnStatement(statement) && statement.expression) returned = statement.expression;
+  }
+  return returned;
 }
