@@ -36,6 +36,19 @@ export const EXPECTED = [
   { id: 'json', folder: 'broken', file: 'template.json', line: 10, severity: 'error', ruleId: 'parse-error', message: 'close brace expected' },
   { id: 'tag', folder: 'broken', file: 'unknown-tag.yaml', line: 14, severity: 'warning', ruleId: 'unknown-tag', message: 'Unknown tag !Reff' },
   { id: 'bomb', folder: 'hostile', file: 'alias-bomb.yaml', line: 9, severity: 'error', ruleId: 'parse-error', message: 'alias bomb' },
+  // Issue 18: a CDK construct class made three times; the instance whose props are out of range is reported on the
+  // argument that set the value, with the declaration in the class as related information.
+  {
+    id: 'cdk-instance',
+    folder: 'lib',
+    file: 'shop-stack.ts',
+    line: 10,
+    severity: 'error',
+    ruleId: 'lambda/memory-range',
+    message: 'Memory 12,000 MB is outside the range',
+    related: { text: 'orders-service.ts', line: 13 },
+    squiggle: true,
+  },
 ];
 
 /** Templates with problems that must NOT be listed, and why. Each has a Timeout above 900 s. */

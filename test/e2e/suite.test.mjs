@@ -620,6 +620,24 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.match(hover, /Memory 1024 MB \(template\)/);
     await shot('14-cdk-typescript');
     await page.keyboard.press('Escape');
+
+    // A construct class another file makes three times: its declaration shows the three instances and their sum; the
+    // file that makes them shows each instance on its line.
+    // Text-only lenses (nothing to click) are not links: read the whole decoration of each line ("Compare | x3 ...").
+    const lensLines = () =>
+      page.$$eval('.editor-instance .codelens-decoration', (els) => els.flatMap((e) => e.innerText.split('|').map((t) => t.replace(/\s+/g, ' ').trim())));
+    await openFile(page, 'cdk/lib/orders-service.ts');
+    const instances = await waitFor('the instances CodeLens on the class', async () => (await lensLines()).find((t) => /instances/.test(t)));
+    assert.match(instances, /^x3 instances in cdk\/lib\/shop-stack\.ts \(Dev, Staging, Prod\): about \$[\d.,]+\/mo on Lambda in all$/);
+    assert.ok((await codeLensTexts(page)).includes('Compare'), 'Compare beside it');
+    await shot('14-cdk-construct-instances');
+    await openFile(page, 'cdk/lib/shop-stack.ts');
+    const sites = await waitFor('a CodeLens per instance', async () => {
+      const texts = (await lensLines()).filter((t) => /\(OrdersService\)/.test(t));
+      return texts.length === 3 && texts;
+    });
+    assert.match(sites[0], /^Dev \(OrdersService\): 1 workload, about \$[\d.,]+\/mo as written$/);
+    await waitFor('the error squiggle on the argument that sets 12,000 MB', async () => (await squiggles(page, 'error')) === 1);
   });
 
   test('CDK in Python: a diagnostic, a hover and a CodeLens in a Python CDK stack', async () => {

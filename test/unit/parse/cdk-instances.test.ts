@@ -420,3 +420,36 @@ test('identical findings (rule, location, message) are kept once, the first; dif
   const findings = [finding(1, 'm', 'Dev/Fn'), finding(1, 'm', 'Prod/Fn'), finding(1, 'other', 'Prod/Fn'), finding(2, 'm', 'Prod/Fn')];
   expect(dedupeFindings(findings)).toEqual([findings[0], findings[2], findings[3]]);
 });
+
+describe('helper functions that return a value', () => {
+  test('a straight body gives its value; a branch, a loop or code after the return leaves it unknown, never the last return', () => {
+    const text = `${HEAD}
+function byStage(stage = 'prod'): number {
+  if (stage === 'prod') return 2048;
+  return 512;
+}
+function looped(): number {
+  let m = 128;
+  for (const x of [1, 2]) m += x;
+  return m;
+}
+function straight(): number {
+  const base = 512;
+  return base * 3;
+}
+export class AppStack extends Stack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new lambda.Function(this, 'Branch', { memorySize: byStage(process.env.STAGE) });
+    new lambda.Function(this, 'Loop', { memorySize: looped() });
+    new lambda.Function(this, 'Straight', { memorySize: straight() });
+  }
+}
+`;
+    const list = fns(text);
+    expect(byId(list, 'Branch').memoryMb.value).toBeUndefined();
+    expect(byId(list, 'Branch').memoryMb.unresolved).toMatch(/computed by code/);
+    expect(byId(list, 'Loop').memoryMb.value).toBeUndefined();
+    expect(byId(list, 'Straight').memoryMb.value).toBe(1536);
+  });
+});

@@ -1396,11 +1396,16 @@ function declarationOf(file: FileContext, name: string): ts.VariableDeclaration 
   return undefined;
 }
 
-/** What a function body returns (its last `return`), its `const`s bound in `scope`; an arrow's expression body as it is. */
+/**
+ * What a function body returns, its `const`s bound in `scope`; an arrow's expression body as it is. Only a straight
+ * body (declarations, then one `return`) and a body whose other statements make constructs (a loop body's
+ * `task.addContainer(...)`, read by the walk) return something known: with a branch or a loop it depends on the run.
+ */
 function returnedIn(body: ts.ConciseBody, scope: Scope): ts.Expression | undefined {
   if (!ts.isBlock(body)) return body;
   let returned: ts.Expression | undefined;
   for (const statement of body.statements) {
+    if (returned) return undefined; // code after the return
     if (ts.isVariableStatement(statement))
       for (const d of statement.declarationList.declarations)
         bindName(
@@ -1408,7 +1413,10 @@ function returnedIn(body: ts.ConciseBody, scope: Scope): ts.Expression | undefin
           d.name,
           d.initializer ? { kind: 'expr', expression: d.initializer, scope, crossing: false } : { kind: 'unknown', why: 'not initialised' },
         );
-    if (ts.isReturnStatement(statement) && statement.expression) returned = statement.expression;
+    else if (ts.isReturnStatement(statement)) {
+      if (!statement.expression) return undefined;
+      returned = statement.expression;
+    } else if (!ts.isExpressionStatement(statement)) return undefined; // if, switch, loops, try: the value depends on the run
   }
   return returned;
 }

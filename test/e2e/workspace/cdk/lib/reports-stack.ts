@@ -12,12 +12,13 @@ export class ReportsStack extends Stack {
       code: lambda.Code.fromAsset('src'),
       memorySize: 1024,
       timeout: Duration.minutes(20),
-      ephemeralStorageSize: Size.mebibytes(scratchMb()),
+      ephemeralStorageSize: Size.mebibytes(scratchMb(process.env.REPORTS_STAGE)),
     });
   }
 }
 
-// Computed: only the synthesized template (cdk.out) knows the value.
-function scratchMb(): number {
-  return 20 * 1024;
+// Computed from the environment at synthesis: only the synthesized template (cdk.out) knows the value.
+function scratchMb(stage = 'prod'): number {
+  if (stage === 'prod') return 20 * 1024;
+  return 512;
 }
