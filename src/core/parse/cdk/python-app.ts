@@ -119,6 +119,9 @@ class PythonAppReader {
   /** Regions being read, one inside another (a branch, a loop's body, an instance's `__init__`). */
   private regions = 0;
   private expansions = 0;
+  /** Construct calls read in instances and loops, and instances per class (both bounded). */
+  private expandedNodes = 0;
+  private readonly perClass = new Map<PyClass, number>();
   private visits = 0;
   private loops = 0;
 
@@ -562,6 +565,10 @@ class PythonAppReader {
 
   /** A CDK construct call: its id evaluated in scope (prefixed with the instance's path), its props read in scope. */
   private construct(node: SyntaxNode, fn: SyntaxNode, cls: ClassRef, args: SyntaxNode[], argumentList: SyntaxNode, scope: Scope): void {
+    if (scope.idPrefix !== '' || scope.varPrefix !== '') {
+      if (this.expandedNodes >= PY_BUDGET.nodes) return;
+      this.expandedNodes++;
+    }
     const idNode = args[1] ?? keywordValue(argumentList, ID_KEYWORDS);
     const views = args.map((a) => this.arg(a, scope));
     if (idNode) {
@@ -582,7 +589,8 @@ class PythonAppReader {
       };
       if (meta.instance || meta.unresolved) this.meta.set(fullId, meta);
     }
-    const variable = variableOf(node);
+    // `ecs.Ec2TaskDefinition(self, "Task").add_container(...)`: the call itself is the receiver.
+    const variable = variableOf(node) ?? (node.parent?.type === 'attribute' ? `#${node.id}` : undefined);
     this.builder.construct({
       cls,
       loc: scope.at(fn),
@@ -604,8 +612,10 @@ class PythonAppReader {
 
   /** `OrdersService(self, "Orders", memory=1024)`: the class's `__init__` read as this instance. */
   private instantiate(cls: PyClass, node: SyntaxNode, args: SyntaxNode[], argumentList: SyntaxNode, scope: Scope): void {
-    if (scope.depth >= PY_BUDGET.classDepth || this.expansions >= PY_BUDGET.expansions) return;
+    const count = this.perClass.get(cls) ?? 0;
+    if (scope.depth >= PY_BUDGET.classDepth || this.expansions >= PY_BUDGET.expansions || count >= PY_BUDGET.instancesPerClass) return;
     this.expansions++;
+    this.perClass.set(cls, count + 1);
     const idNode = args[1] ?? keywordValue(argumentList, ID_KEYWORDS);
     const id = idNode ? this.constructId(idNode, scope) : { text: cls.name, unresolved: `${cls.name} is created without an id` };
     const stack = this.isStack(cls, 0);
@@ -674,6 +684,8 @@ class PythonAppReader {
 
   /** A variable reference in scope: a construct assigned here, or what a parameter / loop variable stands for. */
   reference(node: SyntaxNode, scope: Scope, depth = 0): Reference | undefined {
+    // A construct call used as a receiver (read after the method call that contains it; resolved when the file is done).
+    if (node.type === 'call') return { key: `${scope.varPrefix}#${node.id}`, members: [] };
     const reference = referenceOf(node);
     if (!reference || depth > 16) return reference;
     if (reference.key.startsWith('@')) {
@@ -929,6 +941,9 @@ class PythonAppReader {
           const item = items[keyText];
           if (list && item) return this.evaluate(item, list.scope, depth + 1);
         }
+        // cfg["name"] where cfg is a parameter or loop variable that is not known: say why.
+        const unknown = value?.type === 'identifier' ? scope.lookup(value.text) : undefined;
+        if (unknown && 'unknown' in unknown) return { unresolved: unknown.unknown };
         return { unresolved: `${short(node.text)} is not known statically` };
       }
       case 'call': {

@@ -21,6 +21,10 @@ export const PY_BUDGET = {
   files: 16,
   /** Instances (and loop iterations) expanded in one file. */
   expansions: 400,
+  /** Instances of one class. */
+  instancesPerClass: 50,
+  /** Nodes made by instances and loops in one file (a construct call read once more each time). */
+  nodes: 1000,
   /** Elements of one loop read one by one (a longer list is read once, unresolved). */
   loopElements: 64,
   /** Syntax nodes visited while expanding instances and loops, all together. */
