@@ -391,3 +391,33 @@ class S(Stack):
     ok(`${HEADER}\nclass S(Stack):\n    def __init__(self, scope, id):\n${branches}\n${'    '.repeat(depth + 2)}_lambda.Function(self, "F")\n`);
   });
 });
+
+test('helpers of the app: methods and functions that create constructs, and functions returning props', () => {
+  const text = `${HEADER}
+def lambda_props(memory, timeout=30):
+    return dict(runtime=_lambda.Runtime.PYTHON_3_12, handler="index.handler", code=_lambda.Code.from_asset("src"), memory_size=memory, timeout=Duration.seconds(timeout))
+
+def make_worker(scope, name, memory):
+    return _lambda.Function(scope, f"{name}Worker", **lambda_props(memory, timeout=900))
+
+class MediaStack(Stack):
+    def __init__(self, scope, construct_id):
+        super().__init__(scope, construct_id)
+        self._add_processor("Resize", 2048)
+        self._add_processor("Thumbnail", 512)
+        make_worker(self, "Transcode", 4096)
+        _lambda.Function(self, "Api", **lambda_props(1024))
+
+    def _add_processor(self, name, memory):
+        _lambda.Function(self, name, **lambda_props(memory))
+`;
+  const model = analyze(text).model!;
+  expect(model.functions.map((f) => [f.id, f.memoryMb.value, f.timeoutSeconds.value])).toEqual([
+    ['Resize', 2048, 30],
+    ['Thumbnail', 512, 30],
+    ['TranscodeWorker', 4096, 900],
+    ['Api', 1024, 30],
+  ]);
+  expect(at(text, model.functions[1]!.memoryMb.at)).toBe('512');
+  expect(model.functions.every((f) => f.unresolved === undefined)).toBe(true);
+});

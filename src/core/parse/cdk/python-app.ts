@@ -38,7 +38,7 @@ import {
 } from './constructs.js';
 import {
   type Binding,
-  initOf,
+  functionsOf,
   type Keyword,
   locate,
   newModule,
@@ -114,11 +114,16 @@ class PythonAppReader {
   private readonly assigned = new Set<string>();
   /** Construct id -> its instance and what is not known about it. */
   private readonly meta = new Map<string, NodeMeta>();
+  /** Helper functions and methods the file calls (read where they are called, not on their own). */
+  private readonly called = new Set<number>();
   /** Construct calls already read with an id that is not static (a loop must not repeat them). */
   private readonly seen = new Set<string>();
   /** Regions being read, one inside another (a branch, a loop's body, an instance's `__init__`). */
   private regions = 0;
   private expansions = 0;
+  private helpers = 0;
+  /** Helper calls followed to the value they return. */
+  private returns = 0;
   /** Construct calls read in instances and loops, and instances per class (both bounded). */
   private expandedNodes = 0;
   private readonly perClass = new Map<PyClass, number>();
@@ -145,6 +150,7 @@ class PythonAppReader {
       this.readDeclarations(main);
       for (const call of main.root.descendantsOfType('call')) {
         const fn = call?.childForFieldName('function');
+        if (fn) this.markCalled(fn);
         const cls = fn ? this.customClassOf(fn, main) : undefined;
         if (!call || !cls || !this.isConstruct(cls, 0) || this.inside(call, cls.node)) continue;
         if (this.isStack(cls, 0)) this.stackSites.set(cls, (this.stackSites.get(cls) ?? 0) + (inLoop(call) ? 2 : 1));
@@ -158,6 +164,21 @@ class PythonAppReader {
       return { ...parsed, problems: [...parsed.problems, ...this.problems] };
     } finally {
       for (const tree of this.foreignTrees) tree.delete();
+    }
+  }
+
+  /** `self.name(...)` (a method of a class of the file with that name) or `name(...)` (a function of the file): called helpers. */
+  private markCalled(fn: SyntaxNode): void {
+    if (fn.type === 'identifier') {
+      const def = this.main.functions.get(fn.text);
+      if (def) this.called.add(def.id);
+    } else if (fn.type === 'attribute' && isSelf(fn.childForFieldName('object'))) {
+      const name = fn.childForFieldName('attribute')?.text ?? '';
+      if (name === '__init__') return;
+      for (const cls of this.main.classes.values()) {
+        const def = cls.module.local ? cls.methods.get(name) : undefined;
+        if (def) this.called.add(def.id);
+      }
     }
   }
 
@@ -180,13 +201,15 @@ class PythonAppReader {
       if (assignment.parent?.parent?.parent?.type === 'class_definition') continue;
       module.consts.set(left.text, { node: right, module });
     }
+    for (const [name, fn] of functionsOf(module.root)) module.functions.set(name, fn);
     for (const node of module.root.descendantsOfType('class_definition')) {
       const name = node?.childForFieldName('name')?.text;
       if (!node || !name) continue;
       const bases = (node.childForFieldName('superclasses')?.namedChildren ?? []).filter(
         (c): c is SyntaxNode => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment',
       );
-      const cls: PyClass = { name, node, module, bases, init: initOf(node) };
+      const methods = functionsOf(node.childForFieldName('body'));
+      const cls: PyClass = { name, node, module, bases, init: methods.get('__init__'), methods };
       module.classes.set(name, cls);
       this.classByNode.set(node.id, cls);
     }
@@ -370,8 +393,14 @@ class PythonAppReader {
       else if (node.type === 'class_definition') {
         const cls = this.classByNode.get(node.id);
         if (node.id !== root.id && cls && this.instantiated.has(cls)) skipEnd = node.endIndex;
+        else if (cls) frames.push({ end: node.endIndex, scope: here.inClass(cls) });
       } else if (node.type === 'function_definition') {
         if (node.id === root.id || here.level >= PY_BUDGET.nesting) continue;
+        // A helper the file calls is read where it is called, with its arguments.
+        if (this.called.has(node.id)) {
+          skipEnd = node.endIndex;
+          continue;
+        }
         // Read on its own: its parameters are known only where it is called.
         const inner = here.child();
         const owner = node.parent?.parent?.type === 'class_definition' ? this.classByNode.get(node.parent.parent.id) : undefined;
@@ -499,6 +528,17 @@ class PythonAppReader {
       } else if (node.type === 'parenthesized_expression' && node.namedChildren[0]) {
         node = node.namedChildren[0];
         continue;
+      } else if (node.type === 'call') {
+        // `lambda_props(1024)`: a helper of the app returning props (its one `return`).
+        const fn = node.childForFieldName('function');
+        const argumentList = node.childForFieldName('arguments');
+        const helper = fn && argumentList && this.returns < PY_BUDGET.returns ? this.helperOf(fn, scope) : undefined;
+        const returned = helper ? returnOf(helper.def) : undefined;
+        if (!helper || !returned || !argumentList) return { node, scope };
+        this.returns++;
+        scope = this.helperScope(helper, node, argumentList, scope);
+        node = returned;
+        continue;
       } else if (node.type === 'subscript') {
         // SIZES[stage]: the entry of a dict a static key names.
         const object = node.childForFieldName('value');
@@ -543,6 +583,14 @@ class PythonAppReader {
     ) {
       const base = this.baseOf(scope.cls);
       if (base && this.isConstruct(base, 0)) this.expandInit(base, argumentList, scope, this.derive(scope, base, node));
+      return;
+    }
+    const helper = this.helperOf(fn, scope);
+    if (helper) {
+      if (scope.depth >= PY_BUDGET.classDepth || this.expansions >= PY_BUDGET.expansions) return;
+      this.expansions++;
+      const body = helper.def.childForFieldName('body');
+      if (body) this.readRegion(body, this.helperScope(helper, node, argumentList, scope));
       return;
     }
     // `fn.add_event_source(...)`, `fn.add_alias("live", provisioned_concurrent_executions=5)`, `db.add_proxy("Proxy", ...)`.
@@ -655,9 +703,16 @@ class PythonAppReader {
       if (base && this.isConstruct(base, 0)) this.expandInit(base, argumentList, caller, this.derive(scope, base, argumentList.parent ?? argumentList));
       return;
     }
-    const { keywords, opaque } = this.keywords(keywordSources(argumentList), caller, 0);
-    bindArguments(paramsOf(init), positional(argumentList), keywords, opaque, caller, scope, cls.name);
+    this.bindCall(init, argumentList, caller, scope, cls.name, 1);
     const body = init.childForFieldName('body');
+    if (body) this.readRegion(body, scope);
+  }
+
+  /** Binds a function's parameters to a call's arguments (after `skip` of them: `self`), and its local names. */
+  private bindCall(fn: SyntaxNode, argumentList: SyntaxNode, caller: Scope, scope: Scope, owner: string, skip: number): void {
+    const { keywords, opaque } = this.keywords(keywordSources(argumentList), caller, 0);
+    bindArguments(paramsOf(fn).slice(skip), positional(argumentList), keywords, opaque, caller, scope, owner);
+    const body = fn.childForFieldName('body');
     if (!body) return;
     for (const assignment of body.descendantsOfType('assignment')) {
       const left = assignment?.childForFieldName('left');
@@ -672,12 +727,49 @@ class PythonAppReader {
         scope.names.set(left.text, { node: right, scope: before });
       }
     }
-    this.readRegion(body, scope);
+  }
+
+  /**
+   * A helper of the app called here: a method (`self._add_worker("Resize", 2048)`) or a function of the module
+   * (`make_function(self, "Api", memory=1024)`). Its body is read as part of the caller, its parameters bound.
+   */
+  private helperOf(fn: SyntaxNode, scope: Scope): { def: SyntaxNode; module: PyModule; cls?: PyClass; name: string } | undefined {
+    if (fn.type === 'attribute' && isSelf(fn.childForFieldName('object'))) {
+      const name = fn.childForFieldName('attribute')?.text ?? '';
+      for (let c = scope.cls, i = 0; c && i < PY_BUDGET.classDepth; c = this.baseOf(c), i++) {
+        const def = c.methods.get(name);
+        if (def && name !== '__init__') return { def, module: c.module, cls: c, name: `${c.name}.${name}` };
+      }
+      return undefined;
+    }
+    if (fn.type !== 'identifier' || scope.module.classes.has(fn.text)) return undefined;
+    const def = scope.module.functions.get(fn.text);
+    return def ? { def, module: scope.module, name: fn.text } : undefined;
+  }
+
+  /** The frame a helper's body is read in, its parameters bound to the call's arguments. */
+  private helperScope(helper: NonNullable<ReturnType<PythonAppReader['helperOf']>>, call: SyntaxNode, argumentList: SyntaxNode, caller: Scope): Scope {
+    const anchor = caller.anchor ?? (helper.module.local ? undefined : (call.childForFieldName('function') ?? call));
+    const scope = new Scope(
+      helper.module,
+      this.main,
+      undefined,
+      caller.idPrefix,
+      `${caller.varPrefix}h${++this.helpers}:`,
+      anchor,
+      caller.instance,
+      caller.notes,
+      caller.depth + 1,
+      helper.cls ?? caller.cls,
+      helper.cls ? caller : undefined,
+    );
+    this.bindCall(helper.def, argumentList, caller, scope, helper.name, helper.cls ? 1 : 0);
+    return scope;
   }
 
   /** A variable's key in scope: `self.x` belongs to the instance, other names to the loop iteration or instance. */
   private assign(variable: string, scope: Scope): string {
-    const key = (variable.startsWith('@') ? frameTop(scope).varPrefix : scope.varPrefix) + variable;
+    const key = (variable.startsWith('@') ? selfPrefix(scope) : scope.varPrefix) + variable;
     this.assigned.add(key);
     return key;
   }
@@ -689,7 +781,7 @@ class PythonAppReader {
     const reference = referenceOf(node);
     if (!reference || depth > 16) return reference;
     if (reference.key.startsWith('@')) {
-      const key = frameTop(scope).varPrefix + reference.key;
+      const key = selfPrefix(scope) + reference.key;
       if (this.assigned.has(key)) return { key, members: reference.members };
       const binding = scope.selfAttr(reference.key.slice(1));
       if (binding && 'node' in binding && !('value' in binding)) {
@@ -947,6 +1039,9 @@ class PythonAppReader {
         return { unresolved: `${short(node.text)} is not known statically` };
       }
       case 'call': {
+        // memory_for("api"): what a helper of the app returns.
+        const returned = this.resolveNode(node, scope, depth + 1);
+        if (returned && returned.node.id !== node.id) return this.evaluate(returned.node, returned.scope, depth + 1);
         // Duration.minutes(5) -> "300 s"; Size.gibibytes(2) -> "2048 MiB".
         const fn = node.childForFieldName('function');
         const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter(
@@ -1124,6 +1219,21 @@ function truthy(evaluated: PyEvaluated): boolean | undefined {
 
 const isSelf = (node: SyntaxNode | null | undefined) => node?.type === 'identifier' && node.text === 'self';
 
+/** The value a function returns when its body ends with its only `return <value>`. */
+function returnOf(fn: SyntaxNode): SyntaxNode | undefined {
+  const statements = fn.childForFieldName('body')?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? [];
+  const last = statements[statements.length - 1];
+  if (last?.type !== 'return_statement' || statements.some((s) => s !== last && s.type === 'return_statement')) return undefined;
+  return last.namedChildren[0] ?? undefined;
+}
+
+/** The prefix of `self.x` variables: the instance's (a method's frame shares its caller's). */
+function selfPrefix(scope: Scope): string {
+  let top = frameTop(scope);
+  for (let i = 0; top.selfFrom && i < 64; i++) top = frameTop(top.selfFrom);
+  return top.varPrefix;
+}
+
 /** The scope at the top of a frame (an instance's `__init__`, or the file). */
 function frameTop(scope: Scope): Scope {
   let top = scope;
@@ -1160,11 +1270,11 @@ function keywordValue(argumentList: SyntaxNode, names: string[]): SyntaxNode | u
   return undefined;
 }
 
-/** Binds a function's parameters (after `self`) to a call's arguments (keyword arguments flattened by the reader). */
+/** Binds a function's parameters (`self` left out) to a call's arguments (keyword arguments flattened by the reader). */
 function bindArguments(params: Param[], args: SyntaxNode[], keywords: Keyword[], opaque: SyntaxNode[], caller: Scope, scope: Scope, className: string): void {
   const used = new Set<Keyword>();
   let next = 0;
-  for (const param of params.slice(1)) {
+  for (const param of params) {
     if (param.kind === 'args') {
       scope.names.set(param.name, { unknown: `*${param.name} is not read` });
       next = args.length;

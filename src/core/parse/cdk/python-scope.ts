@@ -21,6 +21,8 @@ export const PY_BUDGET = {
   files: 16,
   /** Instances (and loop iterations) expanded in one file. */
   expansions: 400,
+  /** Calls of helpers followed to what they return (`**lambda_props(1024)`). */
+  returns: 2000,
   /** Instances of one class. */
   instancesPerClass: 50,
   /** Nodes made by instances and loops in one file (a construct call read once more each time). */
@@ -47,6 +49,8 @@ export interface PyModule {
   consts: Map<string, Constant>;
   /** Classes declared in the module or imported from other modules of the app. */
   classes: Map<string, PyClass>;
+  /** Functions defined at the module's top level (helpers that create constructs or return props). */
+  functions: Map<string, SyntaxNode>;
   /** `import constructs_lib.orders as orders`, `from . import orders`: modules of the app by local name. */
   modules: Map<string, PyModule>;
 }
@@ -63,6 +67,8 @@ export interface PyClass {
   /** The superclasses as written (`Construct`, `cdk.Stack`, `OrdersBase`). */
   bases: SyntaxNode[];
   init: SyntaxNode | undefined;
+  /** Methods by name (`__init__` too). */
+  methods: Map<string, SyntaxNode>;
 }
 
 /** What a name stands for: an expression (with where to evaluate it), a static value, or an unknown parameter. */
@@ -107,8 +113,15 @@ export class Scope {
     readonly depth: number,
     /** The custom class whose `__init__` this is (for `super().__init__`). */
     readonly cls?: PyClass,
+    /** A method's frame: `self.x` is the instance's (the frame that called it). */
+    readonly selfFrom?: Scope,
   ) {
     this.level = parent ? parent.level + 1 : 0;
+  }
+
+  /** The same place, inside a class's body (its methods' `self.helper(...)` calls are followed). */
+  inClass(cls: PyClass): Scope {
+    return new Scope(this.module, this.main, this, this.idPrefix, this.varPrefix, this.anchor, this.instance, this.notes, this.depth, cls, this.selfFrom);
   }
 
   child(options: { notes?: string[]; varPrefix?: string } = {}): Scope {
@@ -123,6 +136,7 @@ export class Scope {
       options.notes ?? this.notes,
       this.depth,
       this.cls,
+      this.selfFrom,
     );
   }
 
@@ -131,7 +145,7 @@ export class Scope {
   }
 
   selfAttr(name: string): Binding | undefined {
-    return this.selfAttrs.get(name) ?? this.parent?.selfAttr(name);
+    return this.selfAttrs.get(name) ?? this.parent?.selfAttr(name) ?? this.selfFrom?.selfAttr(name);
   }
 
   /** Where a node of this scope is located for the user: the anchor in the analysed file, or the node itself. */
@@ -161,6 +175,7 @@ export function newModule(uri: string, dir: string, text: string, tree: Tree, lo
     named: new Map(),
     consts: new Map(),
     classes: new Map(),
+    functions: new Map(),
     modules: new Map(),
   };
 }
@@ -213,13 +228,15 @@ export function paramsOf(fn: SyntaxNode): Param[] {
   return params;
 }
 
-/** The `__init__` of a class body (also when decorated). */
-export function initOf(cls: SyntaxNode): SyntaxNode | undefined {
-  for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
+/** The functions defined directly in a block (a class body, a module), by name; decorated ones too. */
+export function functionsOf(block: SyntaxNode | null | undefined): Map<string, SyntaxNode> {
+  const functions = new Map<string, SyntaxNode>();
+  for (const statement of block?.namedChildren ?? []) {
     const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === '__init__') return fn;
+    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+    if (fn && name) functions.set(name, fn);
   }
-  return undefined;
+  return functions;
 }
 
 /** `a/b/../c` -> `a/c`, `./x` -> `x`; keeps leading `..`. */
