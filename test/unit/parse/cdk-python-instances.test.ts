@@ -421,3 +421,42 @@ class MediaStack(Stack):
   expect(at(text, model.functions[1]!.memoryMb.at)).toBe('512');
   expect(model.functions.every((f) => f.unresolved === undefined)).toBe(true);
 });
+
+test('reading grows linearly with the app: four times the instances and loops take at most about four times as long', () => {
+  const app = (n: number) => {
+    const sites = Array.from({ length: n / 10 }, (_, i) => `        Worker(self, "W${i}", memory=${128 + (i % 80) * 64})`).join('\n');
+    const loops = Array.from(
+      { length: n },
+      (_, i) => `        for cfg in CONFIGS:\n            _lambda.Function(self, f"L${i}{cfg['name']}", memory_size=cfg["memory"])`,
+    ).join('\n');
+    return `${HEADER}
+CONFIGS = [{"name": "a", "memory": 256}, {"name": "b", "memory": 512}]
+
+class Worker(Construct):
+    def __init__(self, scope, id, *, memory=512):
+        super().__init__(scope, id)
+        _lambda.Function(self, "Fn", runtime=_lambda.Runtime.PYTHON_3_12, handler="a.b", code=_lambda.Code.from_asset("x"), memory_size=memory)
+
+class S(Stack):
+    def __init__(self, scope, id):
+        super().__init__(scope, id)
+${sites}
+${loops}
+`;
+  };
+  // Within the budgets (50 instances of a class, 1,000 nodes from instances and loops).
+  const time = (text: string) => {
+    const runs = [0, 1, 2].map(() => {
+      const started = performance.now();
+      python.cdk('file:///app/s.py', text);
+      return performance.now() - started;
+    });
+    return runs.sort((a, b) => a - b)[1]!;
+  };
+  const small = app(100);
+  const large = app(400);
+  expect(python.cdk('file:///app/s.py', large)!.model.functions.length).toBe(40 + 400 * 2);
+  time(small);
+  time(large);
+  expect(time(large) / time(small)).toBeLessThan(4 * 2.5);
+});

@@ -61,7 +61,7 @@ export function readCdkPython(parser: Parser, uri: string, text: string, readFil
   const tree = parser.parse(text);
   if (!tree) return undefined;
   try {
-    return new PythonAppReader(parser, uri, text, tree, readFile).read();
+    return new PythonAppReader(parser, uri, text, tree, readFile).read(text);
   } finally {
     tree.delete();
   }
@@ -82,6 +82,8 @@ const REGION_TYPES = [
   'set_comprehension',
 ];
 const LOOP_TYPES = new Set(['for_statement', 'list_comprehension', 'generator_expression', 'set_comprehension']);
+/** Expressions an argument's text (an id, a container name) is read from. */
+const TEXT_TYPES = new Set(['string', 'concatenated_string', 'binary_operator', 'integer']);
 /** Keyword names a construct's id is passed under (`id="Handler"`, `construct_id=...`). */
 const ID_KEYWORDS = ['id', 'construct_id', 'id_'];
 /** Bases that make a class a construct (`Construct`, `cdk.Stack`, `core.Construct`, ...) and the stack-like ones. */
@@ -141,14 +143,18 @@ class PythonAppReader {
     this.builder = new CdkModelBuilder(uri);
   }
 
-  read(): ParsedTemplate | undefined {
+  read(text: string): ParsedTemplate | undefined {
     try {
       const main = this.main;
       this.modules.set('.', main);
       this.readImports(main);
       if (main.namespaces.size === 0 && main.named.size === 0) return undefined;
       this.readDeclarations(main);
-      for (const call of main.root.descendantsOfType('call')) {
+      // Only when a class, function or method of the app is called at all (a text search, far cheaper than the tree).
+      const callees = new Set(Array.from(text.matchAll(/(\w+)\s*\(/g), (m) => m[1]!));
+      const names = [...main.classes.keys(), ...main.functions.keys(), ...[...main.classes.values()].flatMap((c) => [...c.methods.keys()])];
+      const called = names.some((name) => name !== '__init__' && callees.has(name));
+      for (const call of called ? main.root.descendantsOfType('call') : []) {
         const fn = call?.childForFieldName('function');
         if (fn) this.markCalled(fn);
         const cls = fn ? this.customClassOf(fn, main) : undefined;
@@ -458,11 +464,13 @@ class PythonAppReader {
       });
       return undefined;
     }
-    const why = right
-      ? elements
-        ? `created in a loop over ${elements.length} elements of ${short(right.text)}, more than Crossover reads one by one`
-        : `created in a loop over ${short(right.text)}, which is not a constant list`
-      : 'created in a loop Crossover does not read';
+    const why = !right
+      ? 'created in a loop Crossover does not read'
+      : !elements
+        ? `created in a loop over ${short(right.text)}, which is not a constant list`
+        : elements.length > PY_BUDGET.loopElements
+          ? `created in a loop over ${elements.length} elements of ${short(right.text)}, more than Crossover reads one by one`
+          : `created in a loop over ${short(right.text)}, once: the file has more loops and instances than Crossover expands`;
     const inner = scope.child({ notes: [...scope.notes, why] });
     for (const name of left ? patternNames(left) : []) inner.names.set(name, { unknown: `${name} is a loop variable (${why})` });
     return inner;
@@ -847,7 +855,9 @@ class PythonAppReader {
   /** `nested`: an argument of a call inside an argument: its own calls are not read (`X = f(X)` must not loop). */
   arg(node: SyntaxNode, scope: Scope, nested = false): ArgView {
     const reference = this.reference(node, scope);
-    const evaluated = node.type === 'string' || node.type === 'identifier' || node.type === 'binary_operator' ? this.evaluate(node, scope) : undefined;
+    // Text for ids and names: literals, f-strings, concatenations, and names that stand for them (not constructs).
+    const target = node.type === 'identifier' || node.type === 'subscript' ? this.resolveNode(node, scope, 0) : { node, scope };
+    const evaluated = target && TEXT_TYPES.has(target.node.type) ? this.evaluate(node, scope) : undefined;
     const text = evaluated && 'value' in evaluated && typeof evaluated.value === 'string' ? evaluated.value : undefined;
     const call = nested ? undefined : this.callOf(node, scope);
     return { loc: scope.at(node), ...(reference ? { reference } : {}), ...(text !== undefined ? { text } : {}), ...(call ? { call } : {}) };
@@ -1040,7 +1050,8 @@ class PythonAppReader {
       }
       case 'call': {
         // memory_for("api"): what a helper of the app returns.
-        const returned = this.resolveNode(node, scope, depth + 1);
+        const callee = node.childForFieldName('function');
+        const returned = callee?.type === 'identifier' || isSelf(callee?.childForFieldName('object')) ? this.resolveNode(node, scope, depth + 1) : undefined;
         if (returned && returned.node.id !== node.id) return this.evaluate(returned.node, returned.scope, depth + 1);
         // Duration.minutes(5) -> "300 s"; Size.gibibytes(2) -> "2048 MiB".
         const fn = node.childForFieldName('function');

@@ -20,7 +20,7 @@ export const PY_BUDGET = {
   /** Modules of the app read besides the analysed file. */
   files: 16,
   /** Instances (and loop iterations) expanded in one file. */
-  expansions: 400,
+  expansions: 1000,
   /** Calls of helpers followed to what they return (`**lambda_props(1024)`). */
   returns: 2000,
   /** Instances of one class. */
