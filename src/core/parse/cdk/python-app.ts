@@ -123,6 +123,13 @@ class PythonAppReader {
   /** Regions being read, one inside another (a branch, a loop's body, an instance's `__init__`). */
   private regions = 0;
   private expansions = 0;
+  private evaluations = 0;
+  /** Helpers being read (a helper that calls itself is not read again inside itself). */
+  private readonly active = new Set<number>();
+  /** Constants evaluated outside instances, helpers and loops, by their value's node. */
+  private readonly constants = new Map<number, PyEvaluated>();
+  /** Constants being evaluated (a value that refers to itself stops there). */
+  private readonly evaluating = new Set<number>();
   private helpers = 0;
   /** Helper calls followed to the value they return. */
   private returns = 0;
@@ -292,6 +299,7 @@ class PythonAppReader {
 
   /** The module `path` names from `module` (`dots` leading dots), read and parsed once; refusals are findings. */
   private findModule(module: PyModule, dots: number, path: string, reportAt: SyntaxNode | undefined, quiet = false): PyModule | undefined {
+    if (!this.readFile) return undefined;
     const base =
       dots > 0
         ? `${module.dir}/${Array(dots - 1)
@@ -309,7 +317,7 @@ class PythonAppReader {
       if (known) return known;
       if (known === null) continue;
       if (this.modules.size > PY_BUDGET.files) return undefined;
-      const text = this.readFile!(readerPath(normal));
+      const text = this.readFile(readerPath(normal));
       // The parent folder is only a guess for `from config import X` (it may be a package): not reported.
       if (isRefusal(text) && (dots > 0 || candidate.startsWith(`${base}/${path}`))) refused ??= text.refused;
       if (typeof text !== 'string') {
@@ -595,10 +603,16 @@ class PythonAppReader {
     }
     const helper = this.helperOf(fn, scope);
     if (helper) {
-      if (scope.depth >= PY_BUDGET.classDepth || this.expansions >= PY_BUDGET.expansions) return;
-      this.expansions++;
+      // A helper that calls itself (directly or not) is not read again inside itself.
+      if (scope.depth >= PY_BUDGET.classDepth || this.helpers >= PY_BUDGET.helpers || this.active.has(helper.def.id)) return;
       const body = helper.def.childForFieldName('body');
-      if (body) this.readRegion(body, this.helperScope(helper, node, argumentList, scope));
+      if (!body) return;
+      this.active.add(helper.def.id);
+      try {
+        this.readRegion(body, this.helperScope(helper, node, argumentList, scope));
+      } finally {
+        this.active.delete(helper.def.id);
+      }
       return;
     }
     // `fn.add_event_source(...)`, `fn.add_alias("live", provisioned_concurrent_executions=5)`, `db.add_proxy("Proxy", ...)`.
@@ -908,6 +922,8 @@ class PythonAppReader {
   /** Evaluates an expression statically, in scope. */
   evaluate(node: SyntaxNode, scope: Scope, depth = 0): PyEvaluated {
     if (depth > 32) return { unresolved: 'too deeply nested' };
+    // Every expression of a file evaluated a bounded number of times in all (conditions and arguments are evaluated too).
+    if (++this.evaluations > PY_BUDGET.evaluations) return { unresolved: `${short(node.text)} is not evaluated: the file has more than Crossover reads` };
     switch (node.type) {
       case 'integer':
       case 'float': {
@@ -1007,7 +1023,22 @@ class PythonAppReader {
         if (binding) return this.evaluateBinding(binding, depth);
         const constant = scope.module.consts.get(node.text);
         if (!constant) return { unresolved: `${node.text} is not a constant of this file` };
-        const inner = this.evaluate(constant.node, constant.module === scope.module ? scope : this.rootScope(constant.module), depth + 1);
+        // `args = parse(args)`: a name whose value refers to itself is not a constant.
+        if (this.evaluating.has(constant.node.id)) return { unresolved: `${node.text} refers to itself` };
+        // Read on its own (no instance, helper or loop), a constant has one value: evaluated once.
+        const flat = scope.varPrefix === '' && scope.idPrefix === '' && scope.anchor === undefined;
+        const memo = flat ? this.constants.get(constant.node.id) : undefined;
+        let inner: PyEvaluated;
+        if (memo) inner = memo;
+        else {
+          this.evaluating.add(constant.node.id);
+          try {
+            inner = this.evaluate(constant.node, constant.module === scope.module ? scope : this.rootScope(constant.module), depth + 1);
+          } finally {
+            this.evaluating.delete(constant.node.id);
+          }
+          if (flat) this.constants.set(constant.node.id, inner);
+        }
         return 'value' in inner ? { value: inner.value, via: inner.via ?? node.text, ...(inner.from ? { from: inner.from } : {}) } : inner;
       }
       case 'attribute': {

@@ -21,6 +21,8 @@ export const PY_BUDGET = {
   files: 16,
   /** Instances (and loop iterations) expanded in one file. */
   expansions: 1000,
+  /** Calls of helpers (methods and functions of the app) read where they are called. */
+  helpers: 200,
   /** Calls of helpers followed to what they return (`**lambda_props(1024)`). */
   returns: 2000,
   /** Instances of one class. */
@@ -29,8 +31,10 @@ export const PY_BUDGET = {
   nodes: 1000,
   /** Elements of one loop read one by one (a longer list is read once, unresolved). */
   loopElements: 64,
+  /** Expressions evaluated in one file, all together (conditions, ids, props, arguments). */
+  evaluations: 50_000,
   /** Syntax nodes visited while expanding instances and loops, all together. */
-  visits: 200_000,
+  visits: 50_000,
 } as const;
 
 /** One file of the app: the analysed one (`local`) or a module it imports. */
@@ -145,7 +149,13 @@ export class Scope {
   }
 
   selfAttr(name: string): Binding | undefined {
-    return this.selfAttrs.get(name) ?? this.parent?.selfAttr(name) ?? this.selfFrom?.selfAttr(name);
+    // The frame's own scopes first, then (once: every scope of a frame shares it) the caller of a method.
+    for (let s: Scope | undefined = this.parent, found = this.selfAttrs.get(name); ; s = s.parent) {
+      if (found) return found;
+      if (!s) break;
+      found = s.selfAttrs.get(name);
+    }
+    return this.selfFrom?.selfAttr(name);
   }
 
   /** Where a node of this scope is located for the user: the anchor in the analysed file, or the node itself. */
