@@ -44,6 +44,11 @@ interface Expected {
   fargateProfiles?: Record<string, string>;
   databases?: Record<string, { kind: string; engine: string; serverless: boolean }>;
   proxies?: Record<string, string[]>;
+  /** Node id -> `<class>:<instance id>` for nodes made by an instance of a construct class of the app (absent: none is). */
+  instances?: Record<string, string>;
+  /** Node id -> what static reading says it cannot know about the node (absent: nothing, for every node). */
+  unresolved?: Record<string, string[]>;
+  /** Findings (deduplicated: instances of one class share their findings), as rule@text. */
   findings: string[];
 }
 
@@ -159,12 +164,24 @@ describe.each(apps)('%s', (file) => {
     );
     expect(Object.fromEntries(model.dbProxies.map((p) => [p.id, p.targetIds]))).toEqual(expected.proxies ?? {});
 
-    // Findings (other than the runtime/arm64 advice every fixture triggers) on the expected text.
+    const nodes = [...model.byId.values()];
+    if (expected.instances)
+      for (const [id, instance] of Object.entries(expected.instances)) {
+        const node = model.byId.get(id);
+        expect(node?.instance && `${node.instance.className}:${node.instance.id}`, id).toBe(instance);
+      }
+    else expect(nodes.filter((n) => n.instance).map((n) => n.id)).toEqual([]);
+    expect(Object.fromEntries(nodes.filter((n) => n.unresolved).map((n) => [n.id, n.unresolved]))).toEqual(expected.unresolved ?? {});
+
+    // Findings (other than the runtime/arm64 advice every fixture triggers) on the expected text; instances of one
+    // class share a finding when its rule, location and message are the same.
     const lines = new LineIndex(text);
-    const located = result.findings
+    const unique = new Map(result.findings.map((f) => [JSON.stringify([f.ruleId, f.range, f.message]), f]));
+    const located = [...unique.values()]
       .filter((f) => !['lambda/prefer-arm64', 'lambda/deprecated-runtime'].includes(f.ruleId))
       .map((f) => `${f.ruleId}@${text.slice(lines.offsetAt(f.range.start), lines.offsetAt(f.range.end))}`);
     expect(located.sort()).toEqual([...expected.findings].sort());
+    expect(result.findings.filter((f) => f.uri !== `file:///app/${file}`)).toEqual([]);
   });
 });
 
