@@ -41,33 +41,7 @@ interface Expected {
 }
 
 /** What the Python reader does not yet read of the `*_app.py` twins: `<file>`: [difference, cause]. */
-const PYTHON_SHORTFALLS: Record<string, [difference: string, cause: Cause][]> = {
-  // QueueWorker used three times: its Handler is read once, with the keyword defaults
-  'construct_library_app.py': [
-    ['missing function Orders/Handler', 'construct-instances'],
-    ['missing function Payments/Handler', 'construct-instances'],
-    ['missing function Invoices/Handler', 'construct-instances'],
-    ['extra function Handler', 'construct-instances'],
-  ],
-  // for loops over a constant list of dicts and a list literal: nothing is read
-  'config_loop_app.py': [
-    ['missing function Thumbnails', 'loop-over-configs'],
-    ['missing function Watermark', 'loop-over-configs'],
-    ['missing function Exif', 'loop-over-configs'],
-    ['missing function Resize', 'loop-over-configs'],
-    ['missing function Crop', 'loop-over-configs'],
-  ],
-  // **python_defaults(1024): the helper's returned dict is not read
-  'helper_props_app.py': [
-    ['function Ingest memoryMb: read 128, expected 1024', 'helper-function-props'],
-    ['function Ingest timeoutSeconds: read 3, expected 30', 'helper-function-props'],
-    ['function Ingest runtime: read null, expected "python3.13"', 'helper-function-props'],
-    ['function Ingest architecture: read "x86_64", expected "arm64"', 'helper-function-props'],
-    ['function Transform memoryMb: read 128, expected 3008', 'helper-function-props'],
-    ['function Transform runtime: read null, expected "python3.13"', 'helper-function-props'],
-    ['function Transform architecture: read "x86_64", expected "arm64"', 'helper-function-props'],
-  ],
-};
+const PYTHON_SHORTFALLS: Record<string, [difference: string, cause: Cause][]> = {};
 
 let reader: PythonReader;
 beforeAll(async () => {
