@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const repo = join(import.meta.dirname, '..', '..');
-const app = join(repo, 'test', 'fixtures', 'cli-cdk');
+// The real-editor suite's CDK app: the same files, seen from the command line.
+const app = join(repo, 'test', 'e2e', 'workspace', 'cdk');
 
 function cli(args: string[]) {
   const result = spawnSync(process.execPath, [join(repo, 'dist', 'cli.js'), ...args], { cwd: app, encoding: 'utf8', timeout: 60_000 });
@@ -21,7 +22,7 @@ beforeAll(() => {
 
 describe('a construct class made three times', () => {
   test('check: one workload per instance where it is made; the class alone says its memory is given by each instance', () => {
-    const run = cli(['check', '.', '--format', 'json']);
+    const run = cli(['check', 'lib/shop-stack.ts', 'lib/orders-service.ts', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { files: { path: string; workloads: Record<string, unknown>[]; findings: Record<string, unknown>[] }[] };
     const stack = report.files.find((f) => f.path === 'lib/shop-stack.ts')!;
     expect(stack.workloads.map((w) => [w['id'], w['memoryMb'], w['instance']])).toEqual([

@@ -13,6 +13,7 @@
 // `*_app.py` twins are shapes the Python reader does not read fully yet: here, what it reads of them is compared
 // with the expected values, and each difference must be listed in PYTHON_SHORTFALLS (with its cause) until the
 // reader reads it; then the twin can become a `*_stack.py` with its findings.
+import { serviceValues, taskValues } from '../support/cdk-values.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -161,38 +162,11 @@ function readValues(file: string, expected: Expected): Required<Pick<Expected, '
   const tasks = Object.fromEntries(
     (model?.taskDefinitions ?? []).map((t) => [
       t.id,
-      pick(
-        {
-          cpuUnits: t.cpuUnits.value,
-          memoryMb: t.memoryMb.value,
-          ephemeralStorageGb: t.ephemeralStorageGb.value,
-          networkMode: t.networkMode.value,
-          containers: t.containers.map((c) => [
-            c.name,
-            c.cpuUnits?.value ?? null,
-            c.memoryMb?.value ?? null,
-            c.memoryReservationMb?.value ?? null,
-            c.essential,
-          ]),
-        },
-        ['cpuUnits', 'memoryMb', 'ephemeralStorageGb', ...Object.keys(expected.tasks?.[t.id] ?? {})],
-      ),
+      pick(taskValues(t), ['cpuUnits', 'memoryMb', 'ephemeralStorageGb', ...Object.keys(expected.tasks?.[t.id] ?? {})]),
     ]),
   );
   const services = Object.fromEntries(
-    (model?.services ?? []).map((s) => [
-      s.id,
-      pick(
-        {
-          desiredCount: s.desiredCount.value,
-          taskDefinitionId: s.taskDefinitionId,
-          launchType: s.launchType.value,
-          instanceType: s.instanceType?.value,
-          loadBalancers: s.loadBalancers,
-        },
-        ['desiredCount', 'taskDefinitionId', ...Object.keys(expected.services?.[s.id] ?? {})],
-      ),
-    ]),
+    (model?.services ?? []).map((s) => [s.id, pick(serviceValues(s), ['desiredCount', 'taskDefinitionId', ...Object.keys(expected.services?.[s.id] ?? {})])]),
   );
   return { functions, tasks, services };
 }

@@ -1,6 +1,7 @@
 // CDK apps in Python, read statically with tree-sitter: each fixture in test/fixtures/cdk-python carries
 // its expected values (worked out from the CDK defaults and the code, since aws-cdk-lib for Python cannot
 // be installed here) in <name>.expected.json; findings must land on the text the fixture names.
+import { serviceValues, taskValues } from '../../support/cdk-values.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -100,46 +101,10 @@ describe.each(apps)('%s', (file) => {
           .map((k) => [k, all[k]]),
       );
     expect(
-      Object.fromEntries(
-        model.taskDefinitions.map((t) => [
-          t.id,
-          pick(
-            {
-              cpuUnits: t.cpuUnits.value,
-              memoryMb: t.memoryMb.value,
-              ephemeralStorageGb: t.ephemeralStorageGb.value,
-              networkMode: t.networkMode.value,
-              containers: t.containers.map((c) => [
-                c.name,
-                c.cpuUnits?.value ?? null,
-                c.memoryMb?.value ?? null,
-                c.memoryReservationMb?.value ?? null,
-                c.essential,
-              ]),
-            },
-            ['cpuUnits', 'memoryMb', 'ephemeralStorageGb'],
-            expected.tasks?.[t.id],
-          ),
-        ]),
-      ),
+      Object.fromEntries(model.taskDefinitions.map((t) => [t.id, pick(taskValues(t), ['cpuUnits', 'memoryMb', 'ephemeralStorageGb'], expected.tasks?.[t.id])])),
     ).toEqual(expected.tasks ?? {});
     expect(
-      Object.fromEntries(
-        model.services.map((s) => [
-          s.id,
-          pick(
-            {
-              desiredCount: s.desiredCount.value,
-              taskDefinitionId: s.taskDefinitionId,
-              launchType: s.launchType.value,
-              instanceType: s.instanceType?.value,
-              loadBalancers: s.loadBalancers,
-            },
-            ['desiredCount', 'taskDefinitionId'],
-            expected.services?.[s.id],
-          ),
-        ]),
-      ),
+      Object.fromEntries(model.services.map((s) => [s.id, pick(serviceValues(s), ['desiredCount', 'taskDefinitionId'], expected.services?.[s.id])])),
     ).toEqual(expected.services ?? {});
     expect(Object.fromEntries(model.eksClusters.map((c) => [c.id, c.version?.value]))).toEqual(expected.eksClusters ?? {});
     expect(
