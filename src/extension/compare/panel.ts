@@ -20,6 +20,7 @@ import { type CostService } from '../cost/estimates.js';
 import { readUsageText, type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
 import { html, openAt, received } from './webview.js';
+import { type PageStart, watchPageStart } from '../support/page-start.js';
 
 /** What a panel shows: a workload of a file. Kept in the webview state, so a reload can find it again. */
 export interface CompareTarget {
@@ -38,6 +39,8 @@ interface Workload {
 export class ComparePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private current: CompareViewState | undefined;
+  /** Loads the page again when it does not start (see watchPageStart). */
+  private readonly start: PageStart;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -48,8 +51,13 @@ export class ComparePanel implements vscode.Disposable {
     private readonly usage: UsageFiles,
     private readonly log: Log,
   ) {
-    panel.webview.html = html(panel.webview, extensionUri);
+    const load = () => {
+      panel.webview.html = html(panel.webview, extensionUri);
+    };
+    load();
+    this.start = watchPageStart(panel, load, 'Comparison view', log);
     this.disposables.push(
+      this.start,
       panel.webview.onDidReceiveMessage(
         log.guard('Comparison view', (raw: unknown) => {
           const message = received(raw, 'Comparison view', log);
@@ -72,6 +80,7 @@ export class ComparePanel implements vscode.Disposable {
   private async receive(message: FromView): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.start.ready();
         this.post();
         break;
       case 'override':

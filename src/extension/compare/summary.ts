@@ -9,6 +9,7 @@ import { type CostService } from '../cost/estimates.js';
 import { type Log } from '../log.js';
 import { type CompareTarget } from './panel.js';
 import { html, openAt, received } from './webview.js';
+import { watchPageStart } from '../support/page-start.js';
 
 /** Fills a summary panel and answers its messages until the returned disposable is disposed. */
 export function attachSummary(
@@ -18,7 +19,11 @@ export function attachSummary(
   log: Log,
   compare: (target: CompareTarget) => void,
 ): vscode.Disposable {
-  panel.webview.html = html(panel.webview, extensionUri, VIEW_LABELS.loadingSummary);
+  const load = () => {
+    panel.webview.html = html(panel.webview, extensionUri, VIEW_LABELS.loadingSummary);
+  };
+  load();
+  const start = watchPageStart(panel, load, 'Cost summary', log);
   let rows: SummaryRow[] = [];
   const post = () => {
     rows = summaryRows(costs);
@@ -29,7 +34,10 @@ export function attachSummary(
     panel.webview.onDidReceiveMessage(
       log.guard('Cost summary', async (raw: unknown) => {
         const message = received(raw, 'Cost summary', log);
-        if (message?.type === 'ready') post();
+        if (message?.type === 'ready') {
+          start.ready();
+          post();
+        }
         // Only the workloads the summary lists: the view names them, it does not choose others.
         else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id && comparable(r.kind)))
           compare({ uri: message.uri, id: message.id });
@@ -38,6 +46,7 @@ export function attachSummary(
       }),
     ),
     costs.onDidChange(log.guard('Cost summary', post)),
+    start,
   ];
   return { dispose: () => subscriptions.forEach((d) => d.dispose()) };
 }
