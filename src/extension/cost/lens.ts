@@ -21,6 +21,9 @@ import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
 import { type CostService } from './estimates.js';
 
+/** The languages CDK apps are written in (their files may declare constructs other files instantiate). */
+const CDK_LANGUAGES = new Set(['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'python']);
+
 export class CostLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
@@ -44,15 +47,20 @@ export class CostLensProvider implements vscode.CodeLensProvider {
         ...this.costs.taskCostsFor(document.uri).map(({ node, estimate }) => ({ node, estimate, uri, task: true })),
       ];
       const { byDeclaration, bySite, single } = groupForLenses(uri, entries, (e) => e.node);
-      // Declarations of this file that another file instantiates (a construct library, a stack class per stage).
-      const elsewhere = instancesOfFile(
-        uri,
-        [
-          ...this.costs.allCosts().map(({ uri: u, cost }) => ({ node: cost.fn as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: false })),
-          ...this.costs.allTaskCosts().map(({ uri: u, cost }) => ({ node: cost.node as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: true })),
-        ],
-        (e) => e.node,
-      );
+      // Declarations of this file that another file instantiates (a construct library, a stack class per stage): CDK
+      // code only, so a template's lenses do not walk every workload of the workspace.
+      const elsewhere = !CDK_LANGUAGES.has(document.languageId)
+        ? new Map<string, InstanceGroup<Entry>>()
+        : instancesOfFile(
+            uri,
+            [
+              ...this.costs.allCosts().map(({ uri: u, cost }) => ({ node: cost.fn as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: false })),
+              ...this.costs
+                .allTaskCosts()
+                .map(({ uri: u, cost }) => ({ node: cost.node as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: true })),
+            ],
+            (e) => e.node,
+          );
       const lensesOf = (e: Entry) => {
         const range = toRange(e.node.loc.range);
         const args = [e.uri, e.node.id];
