@@ -61,17 +61,19 @@ export class CostLensProvider implements vscode.CodeLensProvider {
             ],
             (e) => e.node,
           );
+      // "Compare" first on its line: a narrow editor cuts the end of a line of lenses, never its start.
+      const compareLens = (range: vscode.Range, task: boolean, args: unknown[]) =>
+        new vscode.CodeLens(range, {
+          title: COMPARE_LENS.title,
+          tooltip: task ? COMPARE_LENS.taskTooltip : COMPARE_LENS.functionTooltip,
+          command: task ? 'crossover.compareWithLambda' : 'crossover.compareWithFargate',
+          arguments: args,
+        });
       const lensesOf = (e: Entry) => {
         const range = toRange(e.node.loc.range);
         const args = [e.uri, e.node.id];
         return [
-          // "Compare" first: a narrow editor cuts the end of a line of lenses, never its start.
-          new vscode.CodeLens(range, {
-            title: COMPARE_LENS.title,
-            tooltip: e.task ? COMPARE_LENS.taskTooltip : COMPARE_LENS.functionTooltip,
-            command: e.task ? 'crossover.compareWithLambda' : 'crossover.compareWithFargate',
-            arguments: args,
-          }),
+          compareLens(range, e.task, args),
           new vscode.CodeLens(range, {
             title: workloadLensTitle(e.estimate),
             tooltip: lensTooltip(e.estimate),
@@ -84,14 +86,8 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       const groupLenses = (range: vscode.Range, group: InstanceGroup<Entry>, where?: string) => {
         const members = group.members.map((m) => ({ id: m.instance.id, estimate: m.entry.estimate }));
         const targets = group.members.map((m) => ({ uri: m.entry.uri, id: m.entry.node.id }));
-        const task = group.members[0]!.entry.task;
         return [
-          new vscode.CodeLens(range, {
-            title: COMPARE_LENS.title,
-            tooltip: task ? COMPARE_LENS.taskTooltip : COMPARE_LENS.functionTooltip,
-            command: task ? 'crossover.compareWithLambda' : 'crossover.compareWithFargate',
-            arguments: targets.length === 1 ? [targets[0]!.uri, targets[0]!.id] : [targets],
-          }),
+          compareLens(range, group.members[0]!.entry.task, targets.length === 1 ? [targets[0]!.uri, targets[0]!.id] : [targets]),
           new vscode.CodeLens(range, { title: instancesLensTitle(members, where), tooltip: instancesLensTooltip(members), command: '' }),
         ];
       };
