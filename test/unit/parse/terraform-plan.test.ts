@@ -295,11 +295,13 @@ describe('what is not a plan', () => {
       '{"format_version": "1.0", "values": {"root_module": {}}}',
       /no planned_values \(it looks like `terraform show -json` of a state/,
     ],
+    ['an object with other values', '{"values": {"a": 1}}', /^Not a Terraform plan: no planned_values\.$/],
     ['an array', '[1, 2]', /no planned_values/],
     ['a string', '"plan"', /no planned_values/],
-    ['broken JSON', '{"planned_values": ', /not valid JSON/],
+    ['broken JSON', '{\n  "planned_values": \n', /^Not a Terraform plan: the file is not valid JSON \(line 3, column 1: value expected\)\.$/],
+    ['a trailing comma', '{"planned_values": {},\n}', /not valid JSON \(line 2, column 1: property name expected\)/],
     ['empty text', '', /not valid JSON/],
-    ['a binary plan', 'PK\u0003\u0004tfplan', /not valid JSON/],
+    ['a binary plan', 'PK\u0003\u0004tfplan', /not valid JSON \(line 1, column 1: /],
     ['a future major format', '{"format_version": "2.0", "planned_values": {"root_module": {}}}', /format version 2\.0 is not supported/],
   ])('%s is refused with a reason', (_what, text, reason) => {
     expect(problemOf(readPlan(text))).toMatch(reason);
@@ -321,6 +323,18 @@ describe('hostile input is bounded', () => {
     const depth = 200_000;
     const text = `{"planned_values": {"root_module": {"resources": [{"address": "a.b", "mode": "managed", "type": "a", "name": "b", "values": {"x": ${'['.repeat(depth)}${']'.repeat(depth)}}}]}}}`;
     expect(problemOf(readPlan(text))).toMatch(new RegExp(`nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`));
+  });
+
+  test('deep nesting after a string broken by a line break is refused too', () => {
+    for (const text of [`"\n${'['.repeat(100_000)}`, `{"a": "x\r${'{"b": '.repeat(100_000)}`]) {
+      expect(problemOf(readPlan(text))).toMatch(new RegExp(`nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`));
+    }
+  });
+
+  test('the invalid JSON message does not quote the file', () => {
+    const problem = problemOf(readPlan('{"planned_values": {"secret": "hunter2",]}}'));
+    expect(problem).toMatch(/^Not a Terraform plan: the file is not valid JSON \(line 1, column \d+: [a-z ]+\)\.$/);
+    expect(problem).not.toContain('hunter2');
   });
 
   test('brackets inside strings are not nesting', () => {

@@ -13,6 +13,7 @@
  * Pure and total: no imports of the host, never throws; the input is capped in size (the engine's default file size
  * limit) and in nesting (the document reader's depth limit), and no walk recurses.
  */
+import { type ParseErrorCode, printParseErrorCode, visit } from 'jsonc-parser';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../../config.js';
 import { DOCUMENT_LIMITS } from '../document/problems.js';
 
@@ -73,18 +74,20 @@ function read(text: string, maxBytes: number): PlanReading {
   if (bytes > maxBytes) return { problem: `The Terraform plan is larger than ${formatSize(maxBytes)} and is not read.` };
   const depth = nestingDepth(text, DOCUMENT_LIMITS.maxDepth);
   if (depth > DOCUMENT_LIMITS.maxDepth) return { problem: `The Terraform plan is nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels and is not read.` };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    return { problem: `Not a Terraform plan: the file is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+    json = JSON.parse(body);
+  } catch {
+    return { problem: `Not a Terraform plan: the file is not valid JSON${whereInvalid(body)}.` };
   }
   if (!isObject(json)) return { problem: 'Not a Terraform plan: no planned_values (the JSON is not an object).' };
   const formatVersion = stringField(json, 'format_version');
   const terraformVersion = stringField(json, 'terraform_version');
   const planned = field(json, 'planned_values');
   if (!isObject(planned)) {
-    const state = isObject(field(json, 'values')) ? ' (it looks like `terraform show -json` of a state, not of a plan file)' : '';
+    const values = field(json, 'values');
+    const state = isObject(values) && isObject(field(values, 'root_module')) ? ' (it looks like `terraform show -json` of a state, not of a plan file)' : '';
     return { problem: `Not a Terraform plan: no planned_values${state}.` };
   }
   if (formatVersion !== undefined) {
@@ -282,14 +285,14 @@ function utf8Length(text: string, limit: number): number {
  */
 function nestingDepth(text: string, limit: number): number {
   const token = /["[\]{}]/g;
-  const stringRest = /[^"\\]*(?:\\[^][^"\\]*)*"/y;
+  const stringRest = /[^"\\\n\r]*(?:\\[^][^"\\\n\r]*)*["\n\r]/y; // a JSON string cannot hold a line break: a broken one ends there
   let depth = 0;
   let deepest = 0;
   for (let match = token.exec(text); match; match = token.exec(text)) {
     const c = match[0];
     if (c === '"') {
       stringRest.lastIndex = token.lastIndex;
-      if (!stringRest.test(text)) return deepest; // an unclosed string: the parse reports it
+      if (!stringRest.test(text)) return deepest; // a string open to the end: the parse reports it
       token.lastIndex = stringRest.lastIndex;
     } else if (c === '[' || c === '{') {
       depth++;
@@ -298,6 +301,38 @@ function nestingDepth(text: string, limit: number): number {
     } else depth--;
   }
   return deepest;
+}
+
+/**
+ * Where JSON.parse gave up, in the user's words (` (line 3, column 7: value expected)`), from jsonc-parser's first
+ * error (the engine's own message quotes the file); empty when it finds none. Only called on text JSON.parse refused.
+ */
+function whereInvalid(text: string): string {
+  let first: { offset: number; error: ParseErrorCode } | undefined;
+  try {
+    visit(
+      text,
+      {
+        onError: (error, offset) => {
+          first ??= { offset, error };
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+  } catch {
+    // The depth check bounds what jsonc-parser's recursion sees; should it still give up, the place is left out.
+  }
+  if (!first) return '';
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < first.offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  const what = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return ` (line ${line}, column ${first.offset - lineStart + 1}: ${what})`;
 }
 
 /** `4,096 KB`, or `100 bytes` below a kilobyte. */
