@@ -272,6 +272,15 @@ export class Analyzer implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** The files with a result whose folder is `folder` (a uri string ending in `/`), this one excepted. */
+  resultsInFolder(folder: string, except: string): vscode.Uri[] {
+    const out: vscode.Uri[] = [];
+    for (const key of this.results.keys()) {
+      if (key !== except && key.startsWith(folder) && !key.slice(folder.length).includes('/')) out.push(vscode.Uri.parse(key));
+    }
+    return out;
+  }
+
   private isOpen(uri: vscode.Uri): boolean {
     const key = uri.toString();
     return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === key);

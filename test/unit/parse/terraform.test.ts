@@ -230,6 +230,26 @@ describe('Terraform: instances, aliases, load balancers, databases, EKS', () => 
   });
 });
 
+describe('Terraform: a plan (terraform show -json) beside the files', () => {
+  it('fills what the files leave unresolved with the planned value, saying so; a value known after apply stays unresolved', () => {
+    const { result } = analyse('plan');
+    const api = fn(result.model?.functions, 'aws_lambda_function.api');
+    expect(api.memoryMb.value).toBe(1536);
+    expect(api.memoryMb.via).toBe('planned in plan.json');
+    expect(api.timeoutSeconds.value).toBeUndefined();
+    expect(api.timeoutSeconds.unresolved).toBe('known after apply (plan.json)');
+  });
+
+  it('without the plan, the same values are unresolved with their reasons', () => {
+    const text = fixture('plan');
+    const folder = diskFolder(join(FIXTURES, 'plan'));
+    const result = analyzeText({ uri: 'file:///fixtures/plan/main.tf', text, terraform, ...folder, folderFiles: () => ['main.tf'] }, config);
+    const api = fn(result.model?.functions, 'aws_lambda_function.api');
+    expect(api.memoryMb.unresolved).toMatch(/var\.memory \(no default and no value in a \.tfvars file\)/);
+    expect(api.timeoutSeconds.unresolved).toMatch(/data source/);
+  });
+});
+
 describe('Terraform: JSON syntax and broken files', () => {
   it('main.tf.json: a variable in an interpolated string, the ranges in the JSON', () => {
     const { text, result } = analyse('json', 'main.tf.json');

@@ -9,6 +9,7 @@ import { LineIndex } from '../document/lines.js';
 import { type FileReader, isRefusal } from '../reference.js';
 import type { Parser } from 'web-tree-sitter';
 import { type Named } from './evaluate.js';
+import { isPlanFileName, type PlanReading, readPlan } from './plan.js';
 import { readSyntax, type SyntaxFile } from './syntax.js';
 
 /** At most this many other files of the folder are read (a folder of generated files must not stall the editor). */
@@ -20,6 +21,8 @@ export interface TerraformFolder {
   main: SyntaxFile;
   /** `.tfvars` values, by variable name (the last file in Terraform's order wins). */
   tfvars: Map<string, Named>;
+  /** A plan (`terraform show -json` output) found in the folder: planned values fill what the files leave unresolved. */
+  plan?: { name: string; reading: PlanReading };
   /** Files read for `file()` (container definitions), with their base, so their nodes have places too. */
   extra: { uri: string; text: string; base: number; lines: LineIndex }[];
   /** Where a combined offset is: its file and range (the analysed file's offsets are its own). */
@@ -75,6 +78,11 @@ export function readFolder(
     next += otherText.length + 1;
     files.push(file);
   }
+  // At most one plan: the first name Terraform users give it (plan.json, tfplan.json, *.tfplan.json), by name.
+  let plan: TerraformFolder['plan'];
+  const planName = names.filter(isPlanFileName).sort()[0];
+  const planText = planName ? read(planName) : undefined;
+  if (planName && planText !== undefined) plan = { name: planName, reading: readPlan(planText) };
   for (const vars of tfvarsOrder(names)) {
     const varsText = vars === name ? text : read(vars);
     if (varsText === undefined) continue;
@@ -104,7 +112,7 @@ export function readFolder(
     extra.push({ uri: placedUri, text: placedText, base, lines: new LineIndex(placedText) });
     return base;
   };
-  return { files, main, tfvars, extra, locate, place };
+  return { files, main, tfvars, extra, locate, place, ...(plan ? { plan } : {}) };
 }
 
 /** The text of a file beside the analysed one (undefined when it cannot be read, or is refused). */

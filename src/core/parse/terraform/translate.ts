@@ -16,6 +16,7 @@ import { type FileReader } from '../reference.js';
 import { Evaluator, type Instance, type Named, type RefTarget, type Result, type Value } from './evaluate.js';
 import { type TerraformFolder } from './folder.js';
 import { isReadModule, moduleResources } from './modules.js';
+import { plannedValue } from './plan.js';
 import { type AttributeMap, type BlockMap, RESOURCE_MAPS } from './resources.js';
 import { type Attribute, type Block, type Body, type Comment, type Expr, type Span } from './syntax.js';
 
@@ -177,7 +178,7 @@ class Translator {
       properties = this.proxyTarget(block, instance);
     } else {
       const map = RESOURCE_MAPS[tfType];
-      if (map) properties = this.properties(block.body, map.attributes, instance);
+      if (map) properties = this.properties(block.body, map.attributes, instance, this.folder.plan ? { address, path: [] } : undefined);
       if (tfType === 'aws_lambda_function') properties = properties.filter((e) => !(e.key === 'ReservedConcurrentExecutions' && isNegative(e.value)));
       if (tfType === 'aws_appautoscaling_policy') properties = this.scalingTarget(block, properties, instance);
       if (tfType === 'aws_ecs_task_definition')
@@ -192,8 +193,11 @@ class Translator {
     this.declared.set(address, { address, tfType, block, instance: isInstance });
   }
 
-  /** A block's attributes (and nested blocks) in CloudFormation's names. */
-  properties(body: Body, attributes: AttributeMap, instance: Instance): MapEntry[] {
+  /**
+   * A block's attributes (and nested blocks) in CloudFormation's names. `planned`: the instance's address and the
+   * block's path in a plan, so a value the files leave unresolved is taken from the plan when there is one.
+   */
+  properties(body: Body, attributes: AttributeMap, instance: Instance, planned?: { address: string; path: (string | number)[] }): MapEntry[] {
     const out: MapEntry[] = [];
     const put = (path: string[], keyAt: Span, value: TreeNode) => {
       let list = out;
@@ -210,25 +214,27 @@ class Translator {
     for (const a of body.attributes) {
       const mapped = attributes[a.name];
       if (typeof mapped !== 'string') continue;
-      put(mapped.split('.'), a.nameSpan, this.node(a.value, instance));
+      const node = this.node(a.value, instance);
+      put(mapped.split('.'), a.nameSpan, (planned && this.fromPlan(node, planned.address, [...planned.path, a.name], a.value)) || node);
     }
     for (const [name, mapped] of Object.entries(attributes)) {
       if (typeof mapped === 'string') continue;
       const blocks = body.blocks.filter((b) => b.type === name);
       if (blocks.length === 0) continue;
-      const read = (b: Block): MapNode => mapNode(this.properties(b.body, mapped.attributes, instance), b);
+      const read = (b: Block, i: number): MapNode =>
+        mapNode(this.properties(b.body, mapped.attributes, instance, planned && { address: planned.address, path: [...planned.path, name, i] }), b);
       if (mapped.repeated) {
         put([mapped.cfn], blocks[0]!.typeSpan, { kind: 'seq', items: blocks.map(read), start: blocks[0]!.start, end: blocks[blocks.length - 1]!.end });
       } else {
-        const inner = this.blockValue(blocks[0]!, mapped, instance);
+        const inner = this.blockValue(blocks[0]!, mapped, instance, planned && { address: planned.address, path: [...planned.path, name, 0] });
         put(mapped.inside ? [mapped.cfn, mapped.inside] : [mapped.cfn], blocks[0]!.typeSpan, inner);
       }
     }
     return out;
   }
 
-  private blockValue(block: Block, mapped: BlockMap, instance: Instance): TreeNode {
-    const props = this.properties(block.body, mapped.attributes, instance);
+  private blockValue(block: Block, mapped: BlockMap, instance: Instance, planned?: { address: string; path: (string | number)[] }): TreeNode {
+    const props = this.properties(block.body, mapped.attributes, instance, planned);
     // `assign_public_ip = true` is ENABLED in CloudFormation.
     for (const e of props) {
       if (e.key === 'AssignPublicIp' && isScalar(e.value) && typeof e.value.value === 'boolean')
@@ -328,6 +334,19 @@ class Translator {
     const base = this.folder.place(dir + relative, text);
     const { root } = parseJson(text);
     return root ? shifted(root, base) : undefined;
+  }
+
+  /** An unresolved value that the folder's plan knows: the planned value, saying so (sensitive values are not shown). */
+  private fromPlan(node: TreeNode, address: string, path: (string | number)[], at: Span): TreeNode | undefined {
+    const plan = this.folder.plan;
+    if (!plan || !isMap(node) || node.entries[0]?.key !== NOT_STATIC) return undefined;
+    const planned = plannedValue(plan.reading, address, path);
+    if (!planned) return undefined;
+    if ('unknown' in planned) return this.resultNode({ unresolved: `known after apply (${plan.name})` }, at);
+    if (planned.sensitive || planned.value === null || planned.value === undefined) return undefined;
+    const value = planned.value as Value;
+    if (typeof value === 'object') return this.valueNode(value, at);
+    return this.resultNode({ value, via: `planned in ${plan.name}` }, at);
   }
 
   /** A value the evaluator computed, at the expression it comes from. */
