@@ -230,6 +230,35 @@ describe('Terraform: instances, aliases, load balancers, databases, EKS', () => 
   });
 });
 
+describe('Terraform: more event sources, a heredoc, the ECS root module', () => {
+  it('SNS, EventBridge (through its target), S3 notifications and a Kinesis stream invoke the function', () => {
+    const { result } = analyse('sources');
+    const handler = fn(result.model?.functions, 'aws_lambda_function.handler');
+    expect(handler.events.map((e) => [e.kind, e.name]).sort()).toEqual(
+      [
+        ['sns', 'aws_sns_topic_subscription.orders'],
+        ['schedule', 'aws_cloudwatch_event_rule.nightly'],
+        ['s3', 'aws_s3_bucket_notification.uploads'],
+        ['kinesis', 'aws_lambda_event_source_mapping.clicks'],
+      ].sort(),
+    );
+  });
+
+  it('container definitions in a heredoc are read where they are written', () => {
+    const { text, result } = analyse('sources');
+    const task = result.model!.taskDefinitions.find((t) => t.id === 'aws_ecs_task_definition.heredoc');
+    expect(task?.containers.map((c) => [c.name, c.memoryMb?.value])).toEqual([['app', 256]]);
+    expect(task?.containers[0]?.loc.range).toEqual(rangeOf(text, '"name"', 'heredoc'));
+  });
+
+  it("each entry of the ECS module's services is a task definition and a service", () => {
+    const { result } = analyse('sources');
+    const task = result.model!.taskDefinitions.find((t) => t.id === 'module.ecs.services["billing"]');
+    expect([task?.cpuUnits.value, task?.memoryMb.value, task?.containers.map((c) => c.name)]).toEqual([2048, 4096, ['billing']]);
+    expect(result.model!.services.map((s) => [s.id, s.launchType.value])).toContainEqual(['module.ecs.services["billing"]/service', 'FARGATE']);
+  });
+});
+
 describe('Terraform: a plan (terraform show -json) beside the files', () => {
   it('fills what the files leave unresolved with the planned value, saying so; a value known after apply stays unresolved', () => {
     const { result } = analyse('plan');
