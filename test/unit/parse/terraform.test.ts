@@ -178,6 +178,16 @@ describe('Terraform: community modules', () => {
     expect(thumbnails.memoryMb.at?.range).toEqual(rangeOf(text, '1024'));
   });
 
+  it("a module's output wires an event source to the module's function", () => {
+    const { text, result } = analyse('modules');
+    const thumbnails = fn(result.model?.functions, 'module.thumbnails');
+    expect(thumbnails.events.map((e) => [e.kind, e.targetId])).toEqual([['sqs', 'aws_sqs_queue.images']]);
+    // The queue's 60 s is below 6x the module function's 30 s: the error names the module's function.
+    const visibility = result.findings.find((f) => f.ruleId === 'sqs/visibility-timeout');
+    expect(visibility?.message).toMatch(/module\.thumbnails/);
+    expect(visibility?.range).toEqual(rangeOf(text, '60', 'visibility_timeout_seconds'));
+  });
+
   it('the ECS service submodule is a task definition with the module defaults (said so) and a Fargate service', () => {
     const { result } = analyse('modules');
     const [task] = result.model!.taskDefinitions;
