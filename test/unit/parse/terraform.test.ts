@@ -104,10 +104,13 @@ describe('Terraform: a function behind a REST API integration, its values from t
     expect(orders.runtime.unresolved).toMatch(/local\.runtime/);
   });
 
-  it('a variables file on its own has no workloads and no findings', () => {
+  it('a file of variables and locals only is left alone (read for its folder, not a template itself)', () => {
     const { result } = analyse('rest-api', 'variables.tf');
-    expect(result.model?.functions).toEqual([]);
+    expect(result.format).toBeUndefined();
     expect(result.findings).toEqual([]);
+    const broken = analyzeText({ uri: 'file:///w/variables.tf', text: 'variable "x" {\n  default = \n', terraform }, config);
+    expect(broken.format).toBe('terraform');
+    expect(broken.findings.map((f) => f.ruleId)).toContain('parse-error');
   });
 });
 
