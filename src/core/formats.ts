@@ -231,6 +231,13 @@ function ownResources(parsed: ParsedTemplate, uri: string): ParsedTemplate {
   model.eksNodegroups = own(model.eksNodegroups);
   model.eksFargateProfiles = own(model.eksFargateProfiles);
   model.expressServices = own(model.expressServices);
+  // Events name the Terraform resource that makes them (`aws_api_gateway_integration`), not the CloudFormation type it stands for.
+  for (const fn of model.functions) {
+    for (const event of fn.events) {
+      const tfType = /^(aws_[a-z0-9_]+)\./.exec(event.name)?.[1];
+      if (tfType) event.sourceType = tfType;
+    }
+  }
   // `count` / `for_each` copies of one block are instances of it: the faces show the block once, counting each copy.
   for (const list of [model.functions, model.taskDefinitions, model.services] as ModelNode[][]) {
     for (const node of list) {

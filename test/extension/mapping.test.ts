@@ -25,7 +25,7 @@ const range = (line: number, from: number, to: number) => ({ start: { line, char
 const finding: Finding = {
   ruleId: 'lambda/timeout-max',
   severity: 'error',
-  message: 'Timeout 1,200 s is above the Lambda maximum of 900 s (15 minutes); CloudFormation will reject it.',
+  message: 'Timeout 1,200 s is above the Lambda maximum of 900 s (15 minutes); Lambda refuses it, so the deployment fails.',
   uri: 'file:///w/template.yaml',
   range: range(5, 2, 23),
   related: [{ uri: 'file:///w/template.yaml', range: range(2, 13, 17), message: 'The value is inherited from Globals here' }],

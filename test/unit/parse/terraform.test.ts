@@ -75,6 +75,7 @@ describe('Terraform: a function behind a REST API integration, its values from t
     expect(timeout?.range).toEqual(rangeOf(text, '60', 'timeout'));
     expect(timeout?.message).toMatch(/29 s integration timeout of REST API aws_api_gateway_rest_api\.api/);
     expect(timeout?.message).toMatch(/regional/i);
+    expect(timeout?.fix?.title).toBe('Set timeout to 29 s');
     const fixed = applied(text, timeout!);
     expect(fixed).toContain('timeout       = 29\n');
     // The fixed text reads clean of that finding.
@@ -136,6 +137,7 @@ describe('Terraform: HTTP APIs, function URLs, queues and streams', () => {
     const visibility = result.findings.find((f) => f.ruleId === 'sqs/visibility-timeout');
     expect(visibility?.severity).toBe('error');
     expect(visibility?.range).toEqual(rangeOf(text, '30', 'visibility_timeout_seconds'));
+    expect(visibility?.fix?.title).toBe('Set visibility_timeout_seconds to 720 s');
     expect(applied(text, visibility!)).toContain('visibility_timeout_seconds = 720');
   });
 });

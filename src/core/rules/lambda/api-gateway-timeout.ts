@@ -90,7 +90,12 @@ export default defineRule({
             data: { ms, limit: limitMs, api: apiName },
             related: [{ loc: event.loc, message: `${event.sourceType} event ${event.name} of ${fn.id}` }],
             ...(isLiteral(field) && field.at
-              ? { fix: { title: `Set TimeoutInMillis to ${limitMs}`, edits: [{ range: field.at.range, newText: String(limitMs) }] } }
+              ? {
+                  fix: {
+                    title: `Set ${ctx.model.format === 'terraform' ? 'timeout_milliseconds' : 'TimeoutInMillis'} to ${limitMs}`,
+                    edits: [{ range: field.at.range, newText: String(limitMs) }],
+                  },
+                }
               : {}),
           });
         }
@@ -157,7 +162,11 @@ function fixTimeout(model: TemplateModel, fn: LambdaFunction, limit: number, res
   const field = fn.timeoutSeconds;
   const at = field.at;
   if (!Number.isInteger(limit)) return {};
-  if (isLiteral(field) && at) return { fix: { title: `Set Timeout to ${limit} s`, edits: [{ range: at.range, newText: String(limit) }] } };
+  // Named as the file names it: `timeout` in Terraform.
+  if (isLiteral(field) && at)
+    return {
+      fix: { title: `Set ${model.format === 'terraform' ? 'timeout' : 'Timeout'} to ${limit} s`, edits: [{ range: at.range, newText: String(limit) }] },
+    };
   if (model.format === 'cdk') {
     const fix = cdkDurationFix(field, limit, `Set Timeout to ${limit} s`);
     return fix ? { fix } : {};

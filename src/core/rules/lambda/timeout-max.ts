@@ -35,7 +35,7 @@ export default defineRule({
     },
     messages: {
       belowMin: 'Timeout {{timeout}} s is below the Lambda minimum of {{limit}} s; Lambda rejects it, so the deployment fails.',
-      aboveMax: 'Timeout {{timeout}} s is above the Lambda maximum of {{limit}} s (15 minutes); CloudFormation will reject it.',
+      aboveMax: 'Timeout {{timeout}} s is above the Lambda maximum of {{limit}} s (15 minutes); Lambda refuses it, so the deployment fails.',
       aboveManagedMax: 'Timeout {{timeout}} s is above the {{limit}} s (90 minutes) maximum for Lambda Managed Instances.',
       syncOnManaged:
         'Timeout {{timeout}} s exceeds {{limit}} s, the ceiling that still applies to {{source}} invocations on Lambda Managed Instances; those calls stop at 15 minutes.',

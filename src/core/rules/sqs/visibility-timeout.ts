@@ -95,7 +95,7 @@ function longestConsumers(functions: readonly LambdaFunction[]): Map<string, Con
 /** The visibility timeout raised where it is written: a literal, or a CDK `Duration.x(n)` written at the prop. */
 function visibilityFix(format: string, field: Field<number>, required: number, max: number): { fix?: Fix } {
   if (required > max) return {};
-  const title = `Set VisibilityTimeout to ${required} s`;
+  const title = `Set ${format === 'terraform' ? 'visibility_timeout_seconds' : 'VisibilityTimeout'} to ${required} s`;
   if (isLiteral(field) && field.at) return { fix: { title, edits: [{ range: field.at.range, newText: String(required) }] } };
   const fix = format === 'cdk' ? cdkDurationFix(field, required, title) : undefined;
   return fix ? { fix } : {};
