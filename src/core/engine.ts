@@ -118,7 +118,9 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig, formats: rea
 
   try {
     if (input.text.length > config.maxFileSizeBytes) {
-      const looksLike = guess(input.text);
+      // A file a format claims by its name alone (a .tf file) is that format; others are judged by their first bytes.
+      const named = formatFor(input.uri, formats);
+      const looksLike = named && !named.fallback && !named.code && named.takenFor ? named.takenFor.format : guess(input.text);
       if (!looksLike) return notTemplate();
       const tooLarge = tooLargeFinding(input, config);
       return done({ format: looksLike, syntax: undefined, workloads: [], findings: tooLarge ? [tooLarge] : [] });

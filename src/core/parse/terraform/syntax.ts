@@ -362,6 +362,20 @@ class NativeReader {
       cursor.delete();
     }
     for (const node of found) {
+      // A closing brace missing: tree-sitter puts it at the end of the file; the block left open is what to name.
+      let open: SyntaxNode | null = node.isMissing ? node.parent : null;
+      while (open && open.type !== 'block') open = open.parent;
+      if (open && open.type === 'block') {
+        const header = open.text.split('\n')[0] ?? '';
+        this.file.problems.push({
+          severity: 'error',
+          code: 'hcl-syntax',
+          message: `Terraform syntax error: the block ${short(header.replace(/\s*\{\s*$/, ''))} is not closed (its "}" is missing).`,
+          start: open.startIndex,
+          end: open.startIndex + header.length,
+        });
+        continue;
+      }
       const what = node.isMissing ? `a missing "${node.type}"` : `unexpected "${short(node.text.split('\n')[0] ?? '')}"`;
       this.file.problems.push({
         severity: 'error',
