@@ -50,6 +50,15 @@ const targets = [
     // Its CommonJS build: the ESM one finds its files through import.meta.url, which a CommonJS bundle lacks.
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
   },
+  // tree-sitter with the Terraform reader, loaded when a Terraform file is analysed; its grammar beside it.
+  {
+    ...common,
+    entryPoints: ['src/core/parse/terraform/reader.ts'],
+    outfile: 'dist/terraform-reader.js',
+    sourcemap: false,
+    minify: true,
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  },
   // @aws-cdk/cloudformation-diff for `crossover diff` and the change against HEAD; its database beside it.
   {
     ...common,
@@ -88,6 +97,7 @@ const targets = [
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');
 copyFileSync('node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm');
+copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'dist/tree-sitter-terraform.wasm');
 copyFileSync('node_modules/@aws-cdk/aws-service-spec/db.json.gz', 'dist/db.json.gz');
 
 if (watch) {

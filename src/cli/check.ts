@@ -12,10 +12,12 @@ import {
   isListed,
   mapSynthesizedFindings,
   type PythonReader,
+  type TerraformReader,
 } from '../core/index.js';
 import { describe, type Target } from './files.js';
 import { readLocalCappedSync } from '../node/disk.js';
 import { fileReaderFor, outsideReason, type ReadRoot } from '../node/file-reader.js';
+import { folderFilesFor } from '../node/terraform-loader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 
 interface FileReport {
@@ -89,7 +91,14 @@ function realFolder(folder: string): string | undefined {
  * `targets`: absolute paths with the folder their reads stay in (see collectFiles); `log` gets one line per
  * skipped file (stderr in the CLI).
  */
-export function checkFiles(targets: readonly Target[], config: EngineConfig, cwd: string, log: (line: string) => void, python?: PythonReader): CheckReport {
+export function checkFiles(
+  targets: readonly Target[],
+  config: EngineConfig,
+  cwd: string,
+  log: (line: string) => void,
+  python?: PythonReader,
+  terraform?: TerraformReader,
+): CheckReport {
   const report: CheckReport = { files: [], skipped: [], otherFiles: 0 };
   for (const { file, root, named } of targets) {
     const path = displayPath(file, cwd);
@@ -97,8 +106,17 @@ export function checkFiles(targets: readonly Target[], config: EngineConfig, cwd
     if (!read) continue;
     // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
     const readFile = fileReaderFor(file, root);
+    const folderFiles = terraform ? folderFilesFor(file, root) : undefined;
     const result = analyzeText(
-      { uri: file, text: read.text, typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) },
+      {
+        uri: file,
+        text: read.text,
+        typescript: typescriptReader,
+        ...(python ? { python } : {}),
+        ...(terraform ? { terraform } : {}),
+        ...(folderFiles ? { folderFiles } : {}),
+        ...(readFile ? { readFile } : {}),
+      },
       config,
     );
     if (!isListed(result)) {

@@ -25,6 +25,7 @@ import {
   priceBook,
   pricesRead,
   type PythonReader,
+  type TerraformReader,
   regions,
   resolveConfig,
   resolveCostSettings,
@@ -39,6 +40,7 @@ import {
 } from '../core/index.js';
 import { UsageError } from './args.js';
 import { fileReaderFor } from '../node/file-reader.js';
+import { folderFilesFor } from '../node/terraform-loader.js';
 import { readLocalCappedSync } from '../node/disk.js';
 import { rootOfFile } from './files.js';
 import { typescriptReader } from '../node/typescript-loader.js';
@@ -50,6 +52,7 @@ interface Io {
   err(text: string): void;
   cwd: string;
   python?: PythonReader;
+  terraform?: TerraformReader;
 }
 
 export function runCost(argv: string[], io: Io): number {
@@ -168,6 +171,8 @@ function templateReport(request: CostRequest, io: Io): TemplateReport | Function
       text: decoded.text,
       typescript: typescriptReader,
       ...(io.python ? { python: io.python } : {}),
+      ...(io.terraform ? { terraform: io.terraform } : {}),
+      ...(io.terraform ? { folderFiles: folderFilesFor(path, rootOfFile(path)) } : {}),
       readFile: fileReaderFor(path, rootOfFile(path))!,
     },
     resolveConfig({}),

@@ -19,6 +19,7 @@ import {
   parseUsageFile,
   percentChange,
   type PythonReader,
+  type TerraformReader,
   referenceReader,
   resolveConfig,
   resolveCostSettings,
@@ -32,6 +33,7 @@ import {
 import { fileReaderFor, type ReadRoot } from '../node/file-reader.js';
 import { checkRevision, filesAt, GitError, readAllAt, readAt, workingFiles } from '../node/git.js';
 import { loadPythonReader } from '../node/python-loader.js';
+import { folderFilesFor, loadTerraformReader } from '../node/terraform-loader.js';
 import { loadResourceDiffer } from '../node/resource-differ-loader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 import { UsageError } from './args.js';
@@ -46,6 +48,7 @@ interface Io {
   cwd: string;
   now?: Date;
   python?: PythonReader;
+  terraform?: TerraformReader;
 }
 
 /** Where a side's files come from: a folder or one file on disk, or a git revision. Paths use forward slashes. */
@@ -73,7 +76,8 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   // A revision's usage files and the files its templates refer to are read from git during the diff too.
   try {
     const [before, after] = request.base !== undefined ? gitSides(request, io.cwd) : pathSides(request, io.cwd, (line) => io.err(`crossover: ${line}\n`));
-    const python = io.python ?? (needsPython(before) || needsPython(after) ? await loadPythonReader() : undefined);
+    const python = io.python ?? (needs('python', before) || needs('python', after) ? await loadPythonReader() : undefined);
+    const terraform = io.terraform ?? (needs('terraform', before) || needs('terraform', after) ? await loadTerraformReader() : undefined);
     const problems: string[] = [];
     const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }, problems);
     const costSettings = resolveCostSettings({ ...(request.region ? { region: request.region } : {}), freeTier: request.freeTier }, problems);
@@ -84,6 +88,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
       settings: costSettings,
       typescript: typescriptReader,
       ...(python ? { python } : {}),
+      ...(terraform ? { terraform } : {}),
       ...(differ ? { differ } : {}),
     });
   } catch (error) {
@@ -117,8 +122,8 @@ function failures(report: DiffReport, request: Pick<DiffRequest, 'maxIncrease' |
   return out;
 }
 
-function needsPython(side: Side): boolean {
-  return side.files.some((f) => needsReader('python', f.path, f.text));
+function needs(reader: 'python' | 'terraform', side: Side): boolean {
+  return side.files.some((f) => needsReader(reader, f.path, f.text));
 }
 
 // ---- two files or two folders on disk ----
@@ -231,7 +236,9 @@ function sideOf(tree: Tree, usageFor: (path: string) => UsageFile): Side {
     if (decoded.kind === 'binary') continue;
     const onDisk = tree.onDisk?.(path);
     const readFile = onDisk ? fileReaderFor(onDisk.file, onDisk.root) : treeReader(tree, path);
-    files.push({ path, text: decoded.text, ...(readFile ? { readFile } : {}) });
+    // A Terraform file reads its folder: on disk, the folder's files; at a revision, its candidate files and tfvars.
+    const folderFiles = onDisk ? folderFilesFor(onDisk.file, onDisk.root) : /\.tf(\.json)?$/i.test(path) ? treeFolder(tree, path) : undefined;
+    files.push({ path, text: decoded.text, ...(readFile ? { readFile } : {}), ...(folderFiles ? { folderFiles } : {}) });
   }
   const cache = new Map<string, UsageFile>();
   return {
@@ -250,6 +257,12 @@ function sideOf(tree: Tree, usageFor: (path: string) => UsageFile): Side {
  * path or one that climbs out (`../`, with either slash) is refused. Links in a revision are blobs that hold
  * the target's name, never followed.
  */
+/** The names of a revision's files beside `from` (its candidates, and the tfvars files Terraform reads by name). */
+function treeFolder(tree: Tree, from: string): () => readonly string[] {
+  const dir = posix.dirname(from);
+  return () => [...tree.paths.filter((p) => posix.dirname(p) === dir).map((p) => posix.basename(p)), 'terraform.tfvars', 'terraform.tfvars.json'];
+}
+
 function treeReader(tree: Tree, from: string): FileReader {
   return referenceReader(from, (relativePath) => {
     const slashed = relativePath.replace(/\\/g, '/');

@@ -1,5 +1,5 @@
 /** `crossover`: arguments -> files -> engine -> formatter -> exit code. */
-import { atLeast, type PythonReader, readerFor, resolveConfig } from '../core/index.js';
+import { atLeast, type PythonReader, type TerraformReader, readerFor, resolveConfig } from '../core/index.js';
 import { parseRequest, USAGE, UsageError, type CheckRequest, type FailOn } from './args.js';
 import { addSynthesized, checkFiles, displayPath, skip, type CheckReport } from './check.js';
 import { runCost } from './cost.js';
@@ -10,6 +10,7 @@ import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { settingsFor } from './settings.js';
 import { loadPythonReader } from '../node/python-loader.js';
+import { loadTerraformReader } from '../node/terraform-loader.js';
 import { version } from '../../package.json';
 
 /** Everything the CLI touches besides the file system, so tests can run it in-process. */
@@ -21,6 +22,8 @@ interface Io {
   now?: Date;
   /** The Python CDK reader, when Python files are among the inputs (its parser starts asynchronously). */
   python?: PythonReader;
+  /** The Terraform reader, when .tf files are among the inputs (its parser starts asynchronously too). */
+  terraform?: TerraformReader;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -31,9 +34,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (argv[0] === 'cost')
       return runCost(
         argv.slice(1),
-        await withPython(
+        await withReaders(
           io,
-          argv.slice(1).some((a) => readerFor(a) === 'python'),
+          argv.slice(1).map((a) => readerFor(a)),
         ),
       );
     const request = parseRequest(argv);
@@ -49,9 +52,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return check(
       request,
       collected,
-      await withPython(
+      await withReaders(
         io,
-        collected.targets.some((t) => readerFor(t.file) === 'python'),
+        collected.targets.map((t) => readerFor(t.file)),
       ),
     );
   } catch (error) {
@@ -62,11 +65,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** Python CDK apps need tree-sitter, which starts asynchronously (about 40 ms): only when .py files are read. */
-async function withPython(io: Io, needed: boolean): Promise<Io> {
-  if (!needed || io.python) return io;
-  const python = await loadPythonReader();
-  return python ? { ...io, python } : io;
+/** Python CDK apps and Terraform need tree-sitter, which starts asynchronously (about 40 ms): only when such files are read. */
+async function withReaders(io: Io, readers: readonly string[]): Promise<Io> {
+  let out = io;
+  if (readers.includes('python') && !out.python) {
+    const python = await loadPythonReader();
+    if (python) out = { ...out, python };
+  }
+  if (readers.includes('terraform') && !out.terraform) {
+    const terraform = await loadTerraformReader();
+    if (terraform) out = { ...out, terraform };
+  }
+  return out;
 }
 
 function check(request: CheckRequest, collected: Collected, io: Io): number {
@@ -74,7 +84,7 @@ function check(request: CheckRequest, collected: Collected, io: Io): number {
   const config = resolveConfig({ ...settings.config, ...(io.now ? { now: io.now } : {}) }, settings.warnings);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
   const log = (line: string) => io.err(line + '\n');
-  const report = checkFiles(collected.targets, config, io.cwd, log, io.python);
+  const report = checkFiles(collected.targets, config, io.cwd, log, io.python, io.terraform);
   // Links that lead out of the folders given are not read: listed with the files skipped.
   for (const { file, reason } of collected.outside) skip(report, log, displayPath(file, io.cwd), reason);
   if (collected.outside.length) report.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

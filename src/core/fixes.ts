@@ -38,6 +38,8 @@ export function isSetFix(fix: Fix | SetFix): fix is SetFix {
 
 /** The edits of a SetFix in this document, or undefined when they cannot be made safely. */
 export function materializeFix(doc: LoadedDocument, fix: SetFix): Fix | undefined {
+  // A tree that stands for text of another syntax (Terraform) makes its own edits.
+  if (doc.edit) return made(doc, fix, doc.edit(fix.set));
   let node: TreeNode | undefined = doc.root;
   for (const segment of fix.set.path) {
     node = typeof segment === 'number' ? (isSeq(node) ? node.items[segment] : undefined) : entryOf(node, segment)?.value;
@@ -331,7 +333,8 @@ export function setFunctionSetting(
     // Where it is written (the function, Globals or provider): that key.
     return { title, set: { path: keyPath.slice(0, -1), keys: [keyPath[keyPath.length - 1] as string], value } };
   }
-  if (model.format === 'sam' || model.format === 'cloudformation') return { title, set: { path: [...fn.loc.path, 'Properties'], keys: keys.template, value } };
+  if (model.format === 'sam' || model.format === 'cloudformation' || model.format === 'terraform')
+    return { title, set: { path: [...fn.loc.path, 'Properties'], keys: keys.template, value } };
   if (model.format === 'serverless') return { title, set: { path: fn.loc.path, keys: keys.serverless, value } };
   return undefined;
 }

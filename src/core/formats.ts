@@ -17,6 +17,9 @@ import { LineIndex } from './parse/document/lines.js';
 import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
 import { type AnalysisInput, type FileReader, type HostReaders } from './parse/readers.js';
 import { buildServerlessModel } from './parse/serverless/build.js';
+import { isTerraformDocument } from './parse/terraform/read.js';
+import { type ModelNode } from './model/nodes.js';
+import { type TemplateModel } from './model/template.js';
 
 /** Which quick fixes and "ignore" edits the findings of a format can carry. */
 export interface EditSupport {
@@ -105,6 +108,7 @@ const TEMPLATE_DOCUMENTS: DocumentFormat = {
   id: 'templates',
   label: 'SAM and CloudFormation templates, Serverless Framework serverless.yml/.json and ECS task definitions (YAML or JSON)',
   files: ['*.yaml', '*.yml', '*.json', '*.template'],
+  except: ['*.tf.json', '*.tfvars.json'],
   fallback: true,
   languages: ['yaml', 'json', 'jsonc'],
   activation: {
@@ -184,8 +188,54 @@ export const CDK_PYTHON: ModelFormat = {
   edits: { setFixes: false, ignores: [] },
 };
 
+/**
+ * Terraform (parse/terraform/, through the tree-sitter reader): a `.tf` or `.tf.json` file read with the other
+ * files of its folder, as the template its resources stand for; the model keeps what this file declares.
+ */
+export const TERRAFORM: DocumentFormat = {
+  id: 'terraform',
+  label: 'Terraform configurations (.tf and .tf.json, with the variables, locals and .tfvars of their folder)',
+  files: ['*.tf', '*.tf.json'],
+  // HashiCorp's extension names .tf documents `terraform`; without it they are plain text, matched by name.
+  languages: ['terraform'],
+  activation: { onLanguage: true, workspaceContains: ['**/*.tf', '**/*.tf.json'] },
+  code: false,
+  reader: 'terraform',
+  takenFor: { format: 'terraform', syntax: 'hcl' },
+  reads: 'document',
+  read: (input) =>
+    input.terraform?.document({
+      uri: input.uri,
+      text: input.text,
+      ...(input.readFile ? { readFile: input.readFile } : {}),
+      ...(input.folderFiles ? { folderFiles: input.folderFiles } : {}),
+    }),
+  detect: (document) => (isTerraformDocument(document) ? 'terraform' : undefined),
+  build: (document) => ownResources(buildTemplateModel(document, 'terraform'), document.uri),
+  edits: { setFixes: true, ignores: ['terraform'] },
+};
+
+/** A Terraform file's model: the resources declared in it (the folder's others are there for references only). */
+function ownResources(parsed: ParsedTemplate, uri: string): ParsedTemplate {
+  const model: TemplateModel = parsed.model;
+  const own = <T extends ModelNode>(list: T[]): T[] => list.filter((node) => node.loc.uri === uri);
+  model.functions = own(model.functions);
+  model.apis = own(model.apis);
+  model.queues = own(model.queues);
+  model.databases = own(model.databases);
+  model.dbProxies = own(model.dbProxies);
+  model.taskDefinitions = own(model.taskDefinitions);
+  model.services = own(model.services);
+  model.appRunnerServices = own(model.appRunnerServices);
+  model.eksClusters = own(model.eksClusters);
+  model.eksNodegroups = own(model.eksNodegroups);
+  model.eksFargateProfiles = own(model.eksFargateProfiles);
+  model.expressServices = own(model.expressServices);
+  return { model, problems: parsed.problems.filter((p) => p.loc.uri === uri) };
+}
+
 /** Every input format. No two claim the same file name; the fallback takes what none claims. */
-export const INPUT_FORMATS: readonly InputFormat[] = [TEMPLATE_DOCUMENTS, SERVERLESS_TS, CDK_TYPESCRIPT, CDK_PYTHON];
+export const INPUT_FORMATS: readonly InputFormat[] = [TEMPLATE_DOCUMENTS, SERVERLESS_TS, CDK_TYPESCRIPT, CDK_PYTHON, TERRAFORM];
 
 /**
  * Folders that hold dependencies, build output or tool state, never inputs a person edits: the CLI walker
@@ -201,6 +251,7 @@ export const SKIPPED_FOLDER_NAMES: readonly string[] = [
   'venv',
   'site-packages',
   '__pycache__',
+  '.terraform',
 ];
 
 /** The last segment of a uri or path. */

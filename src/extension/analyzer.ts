@@ -12,17 +12,27 @@ import { readRootOf } from './support/read-root.js';
 import { isCandidateDocument } from './support/candidates.js';
 import { fileReaderFor } from '../node/file-reader.js';
 import { loadPythonReader, needsPythonReader } from '../node/python-loader.js';
+import { folderFilesFor, loadTerraformReader, needsTerraformReader } from '../node/terraform-loader.js';
 import { typescriptReader } from '../node/typescript-loader.js';
 
 /**
  * What the engine may need besides the text: the files a template references (`${file(...)}` in
- * serverless.yml, consts a CDK app imports), the TypeScript compiler, and for a Python CDK app the
- * tree-sitter parser (initialised once, asynchronously, the first time one is analysed).
+ * serverless.yml, consts a CDK app imports, the other files of a Terraform folder), the TypeScript compiler, and
+ * for a Python CDK app or a Terraform file a tree-sitter parser (initialised once, asynchronously, the first time
+ * one is analysed).
  */
 const readerOf = async (uri: vscode.Uri, text: string) => {
   const readFile = uri.scheme === 'file' ? fileReaderFor(uri.fsPath, readRootOf(uri)) : undefined;
   const python = needsPythonReader(uri.path, text) ? await loadPythonReader() : undefined;
-  return { typescript: typescriptReader, ...(python ? { python } : {}), ...(readFile ? { readFile } : {}) };
+  const terraform = needsTerraformReader(uri.path, text) ? await loadTerraformReader() : undefined;
+  const folderFiles = terraform && uri.scheme === 'file' ? folderFilesFor(uri.fsPath, readRootOf(uri)) : undefined;
+  return {
+    typescript: typescriptReader,
+    ...(python ? { python } : {}),
+    ...(terraform ? { terraform } : {}),
+    ...(folderFiles ? { folderFiles } : {}),
+    ...(readFile ? { readFile } : {}),
+  };
 };
 
 /** The `version` of a result read from disk rather than from an open document. */
@@ -260,6 +270,15 @@ export class Analyzer implements vscode.Disposable {
     this.collection.delete(uri);
     this.updateContextKey();
     this.changed.fire();
+  }
+
+  /** The files with a result whose folder is `folder` (a uri string ending in `/`), this one excepted. */
+  resultsInFolder(folder: string, except: string): vscode.Uri[] {
+    const out: vscode.Uri[] = [];
+    for (const key of this.results.keys()) {
+      if (key !== except && key.startsWith(folder) && !key.slice(folder.length).includes('/')) out.push(vscode.Uri.parse(key));
+    }
+    return out;
   }
 
   private isOpen(uri: vscode.Uri): boolean {

@@ -48,6 +48,8 @@ export class WorkspaceScanner implements vscode.Disposable {
   private readonly watcher: vscode.FileSystemWatcher;
   /** Folders created or deleted as a whole (`sam init`, a checkout, `rm -r`): see folderCreated. */
   private readonly folderWatcher: vscode.FileSystemWatcher;
+  /** `.tfvars` files: not inputs themselves, but they set the variables of their folder's Terraform files. */
+  private readonly tfvarsWatcher: vscode.FileSystemWatcher;
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private isExcluded = excludeMatcher(filesExclude());
 
@@ -61,6 +63,9 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.watcher.onDidCreate(log.guard('File watcher (create)', (uri: vscode.Uri) => this.fileChanged(uri)));
     this.watcher.onDidChange(log.guard('File watcher (change)', (uri: vscode.Uri) => this.fileChanged(uri)));
     this.watcher.onDidDelete(log.guard('File watcher (delete)', (uri: vscode.Uri) => this.fileDeleted(uri)));
+    this.tfvarsWatcher = vscode.workspace.createFileSystemWatcher('**/*.{tfvars,tfvars.json}');
+    for (const event of [this.tfvarsWatcher.onDidCreate, this.tfvarsWatcher.onDidChange, this.tfvarsWatcher.onDidDelete])
+      event(log.guard('File watcher (tfvars)', (uri: vscode.Uri) => this.folderMembersChanged(uri)));
     this.folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.folderWatcher.onDidCreate(log.guard('Folder watcher (create)', (uri: vscode.Uri) => this.folderCreated(uri)));
     this.folderWatcher.onDidDelete(log.guard('Folder watcher (delete)', (uri: vscode.Uri) => this.folderDeleted(uri)));
@@ -225,7 +230,24 @@ export class WorkspaceScanner implements vscode.Disposable {
     );
   }
 
-  private fileChanged(uri: vscode.Uri): void {
+  /**
+   * A Terraform file, or a `.tfvars` file, of a folder changed on disk: the folder's other Terraform files read it
+   * (variables, locals, resources they refer to), so they are analysed again, open ones from the editor's text.
+   */
+  private folderMembersChanged(uri: vscode.Uri): void {
+    if (!/\.(tf|tfvars)(\.json)?$/i.test(uri.path)) return;
+    const key = uri.toString();
+    const folder = key.slice(0, key.lastIndexOf('/') + 1);
+    for (const member of this.analyzer.resultsInFolder(folder, key)) {
+      if (!/\.tf(\.json)?$/i.test(member.path)) continue;
+      const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === member.toString());
+      if (open) this.analyzer.documentChanged(open);
+      else this.fileChanged(member, false);
+    }
+  }
+
+  private fileChanged(uri: vscode.Uri, members = true): void {
+    if (members) this.folderMembersChanged(uri);
     if (!this.covers(uri)) return;
     this.settle(uri, async () => {
       const source = new vscode.CancellationTokenSource();
@@ -238,6 +260,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   private fileDeleted(uri: vscode.Uri): void {
+    this.folderMembersChanged(uri);
     this.settle(uri, () => this.analyzer.clear(uri));
   }
 
@@ -306,5 +329,6 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.pending.clear();
     this.watcher.dispose();
     this.folderWatcher.dispose();
+    this.tfvarsWatcher.dispose();
   }
 }

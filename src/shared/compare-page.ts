@@ -7,8 +7,14 @@ import { VIEW_LABELS } from '../core/browser.js';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function comparePage(options: { nonce: string; cspSource: string; scriptUri: string; head?: string; loading?: string }): string {
+/**
+ * The page. `script`: the view's bundle, written into the page so that it starts without a fetch (in the browser editor
+ * a page made anew could wait for its script for ever); `scriptUri`: where to load it from instead (and when `script`
+ * cannot be written inline).
+ */
+export function comparePage(options: { nonce: string; cspSource: string; scriptUri: string; script?: string; head?: string; loading?: string }): string {
   const { nonce, cspSource, scriptUri } = options;
+  const inline = options.script !== undefined && inlineable(options.script);
   const csp = [
     `default-src 'none'`,
     `img-src ${cspSource} data:`,
@@ -28,9 +34,14 @@ ${options.head ?? ''}
 </head>
 <body>
 <p>${escapeHtml(options.loading ?? VIEW_LABELS.loadingComparison)}</p>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+${inline ? `<script nonce="${nonce}">${options.script}</script>` : `<script nonce="${nonce}" src="${scriptUri}"></script>`}
 </body>
 </html>`;
+}
+
+/** A script can sit inside <script> when nothing in it would end or change the element (the minified bundle has none). */
+export function inlineable(script: string): boolean {
+  return !/<\/script|<!--|<script/i.test(script);
 }
 
 /** Theme colours only (the VS Code CSS variables), so light, dark and high-contrast themes all work. */

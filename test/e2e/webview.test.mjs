@@ -4,7 +4,7 @@
 // engine. Checks the figures it shows against that state, the messages an edit sends, keyboard focus,
 // that no CSP violation or error happens, and saves light and dark screenshots.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,10 @@ async function open(theme, state, { width = 900, height = 1400 } = {}) {
   const variables = Object.entries(THEMES[theme]).map(([k, v]) => `--${k}: ${v};`).join(' ');
   const head = `<style nonce="${nonce}">body { ${variables} }</style>
 <script nonce="${nonce}">window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), setState: (s) => { window.saved = s; }, getState: () => undefined });</script>`;
-  const html = states.comparePage({ nonce, cspSource: 'file:', scriptUri: './compare.js', head });
+  // As the extension writes it: the bundle inside the page (the strict CSP lets it run by its nonce).
+  const script = readFileSync(join(dir, 'compare.js'), 'utf8');
+  const html = states.comparePage({ nonce, cspSource: 'file:', scriptUri: './compare.js', script, head });
+  assert.ok(!html.includes('src="./compare.js"'), 'the bundle is written into the page, not fetched');
   const file = join(dir, `${theme}.html`);
   writeFileSync(file, html);
   const page = await browser.newPage({ viewport: { width, height } });

@@ -11,7 +11,7 @@ import { type WorkloadEstimate } from '../cost/estimate.js';
 import { type UsageFile } from '../cost/usage-file.js';
 import { templateCosts } from '../cost/workloads.js';
 import { analyzeText, type AnalysisResult } from '../engine.js';
-import { type PythonReader, type TypeScriptReader } from '../parse/readers.js';
+import { type PythonReader, type TerraformReader, type TypeScriptReader } from '../parse/readers.js';
 import { type Finding, type Severity, SEVERITY_ORDER } from '../findings.js';
 import { type TemplateFormat } from '../model/template.js';
 import { cloudFormationView, type TemplateObject } from './cloudformation-view.js';
@@ -23,6 +23,8 @@ export interface SideFile {
   text: string;
   /** Reads files the template refers to (serverless `${file(...)}`, a CDK app's imports), on the same side. */
   readFile?: FileReader;
+  /** The names of the files in its folder (a Terraform file reads its folder's), on the same side. */
+  folderFiles?: () => readonly string[];
 }
 
 export interface Side {
@@ -116,6 +118,7 @@ interface DiffOptions {
   differ?: ResourceDiffer;
   typescript?: TypeScriptReader;
   python?: PythonReader;
+  terraform?: TerraformReader;
 }
 
 interface Analysed {
@@ -216,6 +219,8 @@ function analyseSide(side: Side, options: Omit<DiffOptions, 'differ'>): Map<stri
         text: file.text,
         ...(options.typescript ? { typescript: options.typescript } : {}),
         ...(options.python ? { python: options.python } : {}),
+        ...(options.terraform ? { terraform: options.terraform } : {}),
+        ...(file.folderFiles ? { folderFiles: file.folderFiles } : {}),
         ...(file.readFile ? { readFile: file.readFile } : {}),
       },
       options.config,

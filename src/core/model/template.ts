@@ -17,9 +17,10 @@ import { type SourceLocation } from './location.js';
 
 /**
  * `ecs-task-definition`: a task definition JSON file (the ECS API form or `describe-task-definition` output);
- * `cdk`: an AWS CDK app source (TypeScript or JavaScript) read statically.
+ * `cdk`: an AWS CDK app source (TypeScript or JavaScript) read statically; `terraform`: a Terraform file, read with
+ * the other files of its folder.
  */
-export type TemplateFormat = 'sam' | 'cloudformation' | 'serverless' | 'ecs-task-definition' | 'cdk';
+export type TemplateFormat = 'sam' | 'cloudformation' | 'serverless' | 'ecs-task-definition' | 'cdk' | 'terraform';
 
 export interface ParameterInfo {
   name: string;

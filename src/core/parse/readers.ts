@@ -5,6 +5,7 @@
  * python/reader.ts) implement them. Types only: importing this module pulls in no code.
  */
 import { type ParsedTemplate } from './cloudformation/types.js';
+import { type LoadedDocument } from './document/load.js';
 import { type TreeNode } from './document/tree.js';
 import { type FileReader } from './reference.js';
 
@@ -28,6 +29,22 @@ export interface AnalysisInput {
    * Python. Without it, Python files are not analysed.
    */
   python?: PythonReader;
+  /**
+   * What needs the Terraform parser (tree-sitter, initialised asynchronously by the host): `.tf` and `.tf.json`
+   * files. Without it, Terraform files are not analysed.
+   */
+  terraform?: TerraformReader;
+  /**
+   * The names of the files in this file's folder (a Terraform module is a folder: its variables, locals and
+   * resources are spread over its files). Hosts give it for formats that need it; the files are read through
+   * `readFile`.
+   */
+  folderFiles?: () => readonly string[];
+}
+
+export interface TerraformReader {
+  /** The file read with its folder, as the template its resources stand for (parse/terraform/read.ts). */
+  document(input: { uri: string; text: string; readFile?: FileReader; folderFiles?: () => readonly string[] }): LoadedDocument;
 }
 
 export interface PythonReader {
@@ -40,4 +57,4 @@ export interface TypeScriptReader {
 }
 
 /** The readers a host may lend, by the name a format record asks for (`InputFormat.reader`). */
-export type HostReaders = Pick<AnalysisInput, 'typescript' | 'python'>;
+export type HostReaders = Pick<AnalysisInput, 'typescript' | 'python' | 'terraform'>;

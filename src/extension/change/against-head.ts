@@ -27,6 +27,7 @@ import {
 import { fileReaderFor } from '../../node/file-reader.js';
 import { checkRevision, GitError, readAt, type GitOptions } from '../../node/git.js';
 import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';
+import { folderFilesFor, loadTerraformReader, needsTerraformReader } from '../../node/terraform-loader.js';
 import { ResourceDifferThread } from '../../node/resource-differ-thread.js';
 import { typescriptReader } from '../../node/typescript-loader.js';
 import { type CostService } from '../cost/estimates.js';
@@ -138,7 +139,9 @@ export class ChangeAgainstHead implements vscode.Disposable {
     const now = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const committed = await reader(uri.fsPath);
     const readFile = fileReaderFor(uri.fsPath, readRootOf(uri));
-    const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}) }];
+    // The files a template refers to, and a Terraform file's folder, are read from disk for both sides.
+    const folderFiles = folderFilesFor(uri.fsPath, readRootOf(uri));
+    const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}), ...(folderFiles ? { folderFiles } : {}) }];
     const usageAtHead = folder ? await this.usageAtHead(folder, reader) : emptyUsage();
     const before: Side = { label: 'HEAD', files: committed === undefined ? [] : file(committed), usageFor: () => usageAtHead };
     const after: Side = {
@@ -148,6 +151,8 @@ export class ChangeAgainstHead implements vscode.Disposable {
     };
     const python =
       needsPythonReader(uri.path, now) || (committed !== undefined && needsPythonReader(uri.path, committed)) ? await loadPythonReader() : undefined;
+    const terraform =
+      needsTerraformReader(uri.path, now) || (committed !== undefined && needsTerraformReader(uri.path, committed)) ? await loadTerraformReader() : undefined;
     const differ = (a: TemplateObject, b: TemplateObject) =>
       this.differ.diff(a, b).catch((error: unknown) => {
         this.log.error('Comparing the resources failed', error);
@@ -158,6 +163,7 @@ export class ChangeAgainstHead implements vscode.Disposable {
       settings: this.costs.defaults(),
       typescript: typescriptReader,
       ...(python ? { python } : {}),
+      ...(terraform ? { terraform } : {}),
       differ,
     });
     if (!report.files.length) {

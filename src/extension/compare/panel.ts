@@ -19,7 +19,7 @@ import { type CompareViewState, type FromView, type ToView, type WorkloadKind } 
 import { type CostService } from '../cost/estimates.js';
 import { readUsageText, type UsageFiles } from '../cost/usage.js';
 import { type Log } from '../log.js';
-import { html, openAt, received } from './webview.js';
+import { loadPage, openAt, received } from './webview.js';
 import { type PageStart, watchPageStart } from '../support/page-start.js';
 
 /** What a panel shows: a workload of a file. Kept in the webview state, so a reload can find it again. */
@@ -51,9 +51,7 @@ export class ComparePanel implements vscode.Disposable {
     private readonly usage: UsageFiles,
     private readonly log: Log,
   ) {
-    const load = () => {
-      panel.webview.html = html(panel.webview, extensionUri);
-    };
+    const load = () => void loadPage(panel.webview, extensionUri).catch((e: unknown) => log.info(`Comparison view: the page was not set (${String(e)}).`));
     load();
     this.start = watchPageStart(panel, load, 'Comparison view', log);
     this.disposables.push(

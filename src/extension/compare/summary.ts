@@ -8,7 +8,7 @@ import { comparable, type SummaryRow, type ToView } from '../../shared/compare-m
 import { type CostService } from '../cost/estimates.js';
 import { type Log } from '../log.js';
 import { type CompareTarget } from './panel.js';
-import { html, openAt, received } from './webview.js';
+import { loadPage, openAt, received } from './webview.js';
 import { watchPageStart } from '../support/page-start.js';
 
 /** Fills a summary panel and answers its messages until the returned disposable is disposed. */
@@ -19,9 +19,10 @@ export function attachSummary(
   log: Log,
   compare: (target: CompareTarget) => void,
 ): vscode.Disposable {
-  const load = () => {
-    panel.webview.html = html(panel.webview, extensionUri, VIEW_LABELS.loadingSummary);
-  };
+  const load = () =>
+    void loadPage(panel.webview, extensionUri, VIEW_LABELS.loadingSummary).catch((e: unknown) =>
+      log.info(`Cost summary: the page was not set (${String(e)}).`),
+    );
   load();
   const start = watchPageStart(panel, load, 'Cost summary', log);
   let rows: SummaryRow[] = [];

@@ -17,13 +17,28 @@ export async function openAt(uri: string, line: number): Promise<void> {
   await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
 }
 
-/** The page, with a fresh nonce and the webview's resource origin; `loading`: what it says until the figures come. */
-export function html(webview: vscode.Webview, extensionUri: vscode.Uri, loading?: string): string {
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'compare.js'));
-  return comparePage({
+/** The view's bundle, read once from the extension's own files (undefined when it cannot be read: then it is fetched). */
+let bundle: Promise<string | undefined> | undefined;
+function viewScript(file: vscode.Uri): Promise<string | undefined> {
+  bundle ??= Promise.resolve(vscode.workspace.fs.readFile(file)).then(
+    (bytes) => new TextDecoder().decode(bytes),
+    () => undefined,
+  );
+  return bundle;
+}
+
+/**
+ * Sets the page, with a fresh nonce and the webview's resource origin; `loading`: what it says until the figures come.
+ * The script is written into the page: a page that fetched it could stay on its Loading text in the browser editor.
+ */
+export async function loadPage(webview: vscode.Webview, extensionUri: vscode.Uri, loading?: string): Promise<void> {
+  const file = vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'compare.js');
+  const script = await viewScript(file);
+  webview.html = comparePage({
     nonce: randomBytes(16).toString('base64'),
     cspSource: webview.cspSource,
-    scriptUri: script.toString(),
+    scriptUri: webview.asWebviewUri(file).toString(),
+    ...(script !== undefined ? { script } : {}),
     ...(loading !== undefined ? { loading } : {}),
   });
 }

@@ -93,6 +93,9 @@ export class BuildContext {
   /** Where a node is written: for a value reached through a YAML alias, the alias (`*name`), not the anchored value. */
   loc(span: Span, path: PathSegment[]): SourceLocation {
     const at = writtenAt(span);
+    // A Terraform folder's other files share the tree: their offsets lie past this file's text.
+    const elsewhere = at.start > this.doc.text.length ? this.doc.locate?.(at.start, at.end) : undefined;
+    if (elsewhere) return { uri: elsewhere.uri, range: elsewhere.range, path };
     return { uri: this.doc.uri, range: this.doc.lines.range(at.start, at.end), path };
   }
 

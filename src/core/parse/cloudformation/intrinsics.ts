@@ -12,6 +12,14 @@ import { type BuildContext, type Span } from './context.js';
 import { getAttTarget, subParts, subPlaceholders, type Placeholder } from './references.js';
 import { asStringPart, sameStatic, type Static } from './values.js';
 
+/**
+ * Values a reader of another language computed itself (Terraform: `var.memory` read from its default), written into
+ * the template it builds: `{'Crossover::Value': [value, where it comes from]}`; and what it could not know, with the
+ * reason: `{'Crossover::Unresolved': reason}`. No template written by a person uses these names.
+ */
+export const EVALUATED = 'Crossover::Value';
+export const NOT_STATIC = 'Crossover::Unresolved';
+
 type Resolved =
   | { kind: 'value'; value: Static; via?: string }
   | { kind: 'unresolved'; reason: string }
@@ -84,6 +92,7 @@ export class Resolver {
     if (isScalar(node)) return scalar(node.value);
     if (isSeq(node)) return this.list(node.items, path);
     const fn = singleKey(node);
+    if (fn === EVALUATED || fn === NOT_STATIC) return computed(fn, node.entries[0]!.value);
     if (fn === undefined || !(fn === 'Ref' || fn === 'Condition' || fn.startsWith('Fn::'))) return unresolved('a map, not a single value');
     const arg = node.entries[0]!.value;
     const argPath = [...path, fn];
@@ -353,4 +362,14 @@ function coerceParameter(v: Static, type: string | undefined): Static {
   }
   if (type === 'String' && (typeof v === 'number' || typeof v === 'boolean')) return String(v);
   return v;
+}
+
+/** A value another reader computed (EVALUATED: [value, via]) or could not know (NOT_STATIC: reason). */
+function computed(fn: string, arg: TreeNode): Resolved {
+  if (fn === NOT_STATIC) return unresolved(stringValue(arg) ?? 'not known statically');
+  if (isSeq(arg) && isScalar(arg.items[0])) {
+    const via = stringValue(arg.items[1]);
+    return { kind: 'value', value: arg.items[0].value, ...(via !== undefined ? { via } : {}) };
+  }
+  return unresolved('not known statically');
 }

@@ -1,11 +1,22 @@
+import { type PathSegment, type Range } from '../../model/location.js';
 import { parseJson } from './json.js';
 import { LineIndex } from './lines.js';
 import { type ParseProblem } from './problems.js';
 import { type TreeNode } from './tree.js';
 import { parseYaml } from './yaml.js';
 
-/** `typescript`: a serverless.ts whose configuration object a host turned into the tree. */
-export type Syntax = 'yaml' | 'json' | 'typescript' | 'python';
+/**
+ * `typescript`: a serverless.ts whose configuration object a host turned into the tree; `hcl`: a Terraform file,
+ * turned into the template its resources stand for (parse/terraform/).
+ */
+export type Syntax = 'yaml' | 'json' | 'typescript' | 'python' | 'hcl';
+
+/** "Set these keys below this path to this value", as fixes.ts's SetFix says it (kept here: no import cycle). */
+export interface SetRequest {
+  path: PathSegment[];
+  keys: string[];
+  value: unknown;
+}
 
 /** A document read into a positioned tree. Reading never throws: what went wrong is in `problems`. */
 export interface LoadedDocument {
@@ -15,6 +26,13 @@ export interface LoadedDocument {
   root: TreeNode | undefined;
   lines: LineIndex;
   problems: ParseProblem[];
+  /**
+   * For a tree built from several files (a Terraform folder): where an offset past this file's text is, in which
+   * file. Undefined for offsets of this file.
+   */
+  locate?(start: number, end: number): { uri: string; range: Range } | undefined;
+  /** For a tree that is not the text's own syntax (Terraform): the edit that makes a SetFix, in the text's syntax. */
+  edit?(set: SetRequest): { range: Range; newText: string } | undefined;
 }
 
 function syntaxFor(uri: string, text: string): Syntax {

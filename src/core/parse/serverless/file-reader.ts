@@ -2,7 +2,7 @@
  * The rules every host's file reader follows for `${file(...)}` (the hosts own the file system; this only
  * decides what may be read): YAML or JSON data files, at most 1 MB, for serverless.yml; and, for CDK apps,
  * the TypeScript / JavaScript sources they import consts from, parsed as text (never run), and the dependency lists
- * and lock files that say which aws-cdk-lib version they use.
+ * and lock files that say which aws-cdk-lib version they use; for Terraform, the other files of the folder.
  */
 import { decodeBytes } from '../document/load.js';
 import { isRefusal, type FileReader, type Refusal } from '../reference.js';
@@ -27,6 +27,11 @@ function readableDependencyFile(relativePath: string): boolean {
   return DEPENDENCY_FILES.has(relativePath.split('/').pop() ?? '') && !relativePath.includes('\0');
 }
 
+/** The files of a Terraform folder (read as text to parse, never run), for a .tf file. */
+function readableTerraform(relativePath: string): boolean {
+  return /\.(tf|tfvars)(\.json)?$/i.test(relativePath) && !relativePath.includes('\0');
+}
+
 /**
  * A host's reader for the files `from` refers to, under the rules above. `readBytes` gets the path as
  * written (relative to `from`'s folder) and returns the bytes (from disk, from a git revision), a refusal
@@ -35,8 +40,14 @@ function readableDependencyFile(relativePath: string): boolean {
  */
 export function referenceReader(from: string, readBytes: (relativePath: string) => Uint8Array | Refusal | undefined): FileReader {
   const sources = /\.([cm]?[jt]s|py)$/i.test(from);
+  const terraform = /\.tf(\.json)?$/i.test(from);
   return (relativePath) => {
-    if (!readableReference(relativePath) && !(sources && (readableSource(relativePath) || readableDependencyFile(relativePath)))) return undefined;
+    if (
+      !readableReference(relativePath) &&
+      !(sources && (readableSource(relativePath) || readableDependencyFile(relativePath))) &&
+      !(terraform && readableTerraform(relativePath))
+    )
+      return undefined;
     const bytes = readBytes(relativePath);
     if (isRefusal(bytes)) return bytes;
     if (!bytes || bytes.length > MAX_REFERENCED_FILE_BYTES) return undefined;
