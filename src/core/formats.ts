@@ -231,6 +231,13 @@ function ownResources(parsed: ParsedTemplate, uri: string): ParsedTemplate {
   model.eksNodegroups = own(model.eksNodegroups);
   model.eksFargateProfiles = own(model.eksFargateProfiles);
   model.expressServices = own(model.expressServices);
+  // `count` / `for_each` copies of one block are instances of it: the faces show the block once, counting each copy.
+  for (const list of [model.functions, model.taskDefinitions, model.services] as ModelNode[][]) {
+    for (const node of list) {
+      const copy = /^(.+?)\[(.+)\]$/.exec(node.id);
+      if (copy && !node.instance) node.instance = { className: copy[1]!, id: copy[2]!.replace(/^"(.*)"$/, '$1'), site: node.loc, declaredAt: node.loc };
+    }
+  }
   return { model, problems: parsed.problems.filter((p) => p.loc.uri === uri) };
 }
 

@@ -92,6 +92,7 @@ export {
   instancesLensTitle,
   instancesLensTooltip,
   instanceHoverLine,
+  valueFromHoverLine,
   siteLensTitle,
   type CostField,
 } from './present/cost.js';

@@ -49,6 +49,17 @@ export const EXPECTED = [
     related: { text: 'orders-service.ts', line: 13 },
     squiggle: true,
   },
+  // Issue 19: a Terraform function behind an aws_api_gateway_integration of a REST API, its timeout over 29 s.
+  {
+    id: 'terraform',
+    folder: 'terraform',
+    file: 'main.tf',
+    line: 8,
+    severity: 'warning',
+    ruleId: 'lambda/api-gateway-timeout',
+    message: 'integration timeout of REST API aws_api_gateway_rest_api.orders',
+    squiggle: true,
+  },
 ];
 
 /** Templates with problems that must NOT be listed, and why. Each has a Timeout above 900 s. */
@@ -57,6 +68,7 @@ export const ABSENT = [
   { folder: 'infra', file: 'stack.generated.yaml', why: 'files.exclude "**/*.generated.yaml"' },
   { folder: 'some-lib', file: 'template.yaml', why: 'inside node_modules (generated at test time)' },
   { folder: 'asset.0f2a9c', file: 'template.yaml', why: 'cdk.out assets are not scanned (generated at test time)' },
+  { folder: '.terraform', file: 'main.tf', why: 'a module terraform init downloaded into .terraform/ (generated at test time)' },
   { folder: 'workflows', file: 'ci.yml', why: 'YAML that is not a template' },
   { folder: 'notes', file: 'package.json', why: 'JSON that is not a template' },
 ];

@@ -55,6 +55,11 @@ export function prepareWorkspace(fixture) {
   write('node_modules/some-lib/template.yaml', LONG_TIMEOUT_TEMPLATE('DependencyFunction'));
   // cdk.out's assets are copies of build input; only its *.template.json files are read (as synthesized output, see cdk/cdk.out).
   write('cdk.out/asset.0f2a9c/template.yaml', LONG_TIMEOUT_TEMPLATE('AssetFunction'));
+  // A module `terraform init` downloaded: Terraform's own copy, never what a person edits (the scan skips .terraform/).
+  write(
+    'terraform/.terraform/modules/vendored/main.tf',
+    'resource "aws_lambda_function" "vendored" {\n  function_name = "vendored"\n  runtime       = "python3.13"\n  handler       = "app.handler"\n  timeout       = 1200\n}\n',
+  );
   // YAML that is not a template, in bulk (the scan reads and drops each).
   for (let i = 0; i < FILLER_FILES; i++) write(`filler/config-${String(i).padStart(4, '0')}.yaml`, `name: config-${i}\nreplicas: ${i % 5}\nlabels: [a, b]\n`);
   // A git repository with everything committed: "Show Cost Change Against HEAD" compares edits with it.

@@ -698,6 +698,123 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await shot('16-cdk-out-mapped');
   });
 
+  test('Terraform: the timeout behind an API Gateway integration on `timeout = 60`, the CodeLens, the hover on memory_size from terraform.tfvars, a quick fix in HCL, the comparison', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    const problem = byId('terraform');
+    // Listed by the workspace scan before the file is opened, on the 60 of `timeout       = 60` (line 8, column 19).
+    const row = await waitForProblem(page, problem);
+    assert.match(row, /\[Ln 8, Col 19\]/);
+    assert.match(row, /Timeout 60 s is above the 29 s integration timeout of REST API aws_api_gateway_rest_api\.orders/);
+    await openFile(page, 'terraform/main.tf');
+    await waitFor('one warning squiggle in main.tf', async () => (await squiggles(page, 'warning')) === 1);
+    // The squiggle sits on the timeout's line: the overlay line that holds it is at the same height as that text line.
+    const tops = await waitFor('the squiggle on the timeout line', () =>
+      page.evaluate(`(() => {
+        const editor = document.querySelector('.editor-instance .monaco-editor');
+        const squiggle = editor.querySelector('.view-overlays .squiggly-warning');
+        const line = [...editor.querySelectorAll('.view-lines .view-line')].find((l) => /^\\s*timeout\\s+=\\s+60\\s*$/.test(l.textContent.replace(/\\u00a0/g, ' ')));
+        return squiggle && line && { squiggle: Math.round(squiggle.getBoundingClientRect().top), line: Math.round(line.getBoundingClientRect().top), left: Math.round(squiggle.getBoundingClientRect().left - line.getBoundingClientRect().left), width: Math.round(squiggle.getBoundingClientRect().width), lineWidth: Math.round(line.getBoundingClientRect().width) };
+      })()`),
+    );
+    assert.equal(tops.squiggle, tops.line, `the squiggle is on the timeout line: ${JSON.stringify(tops)}`);
+    assert.ok(tops.left > 0 && tops.width < tops.lineWidth / 4, `under the value, not the whole line: ${JSON.stringify(tops)}`);
+    await shot('23-terraform-squiggle');
+
+    // The CodeLens above the function: its cost with the REST API's share, and Compare.
+    const lens = await waitFor('the cost CodeLens above aws_lambda_function.api', async () => (await codeLensTexts(page)).find((t) => /on Lambda/.test(t)));
+    assert.match(lens, /^\$[\d.,]+\/mo on Lambda \(\$[\d.,]+–\$[\d.,]+; \$[\d.,]+ API Gateway\)(, cheapest$| · cheapest: )/);
+    assert.ok((await codeLensTexts(page)).includes('Compare'), 'a Compare lens next to it');
+    // The hover on memory_size: the value terraform.tfvars gives var.memory (1024, over the default 512), and where it comes from.
+    await runCommand(page, 'View: Hide Panel');
+    await hoverAt(page, 7, 19); // memory_size   = var.memory
+    const hover = await waitFor('the cost hover on memory_size', async () => {
+      const text = await hoverText(page);
+      return /Memory 1,024 MB/.test(text) && text;
+    });
+    assert.match(hover, /Value from var\.memory \(terraform\.tfvars\)/);
+    assert.match(hover, /Memory 1024 MB \(template\)/);
+    assert.match(hover, /about 0\.58 vCPU/);
+    await shot('23-terraform-lens-hover');
+    await page.keyboard.press('Escape');
+
+    // The quick fix from Ctrl+.: the timeout lowered to 29 where it is written, in HCL.
+    await goTo(page, 8, 19);
+    await page.keyboard.press('Control+.');
+    const titles = await waitFor('the quick fix menu', async () => {
+      const texts = await quickFixTitles(page);
+      return texts.some((t) => /Set Timeout to 29 s/i.test(t)) && texts;
+    });
+    const title = titles.map((t) => /Set Timeout to 29 s/i.exec(t)?.[0]).find(Boolean);
+    assert.ok(
+      titles.some((t) => t.includes('Ignore lambda/api-gateway-timeout for aws_lambda_function.api')),
+      titles.join(' | '),
+    );
+    await shot('23-terraform-quick-fix-menu');
+    await page.keyboard.press('Escape');
+    await applyQuickFix(page, 8, 19, title);
+    const timeoutLine = async () =>
+      (
+        await page
+          .locator('.editor-instance .view-line', { hasText: /^\s*timeout\s/ })
+          .first()
+          .innerText()
+      ).replace(/\u00a0/g, ' ');
+    await waitFor('`timeout       = 29` in main.tf', async () => /^ {2}timeout {7}= 29$/.test(await timeoutLine()));
+    await waitFor('the warning squiggle to go', async () => (await squiggles(page, 'warning')) === 0);
+    await waitForProblem(page, problem, { absent: true });
+    await shot('23-terraform-quick-fix');
+    // Back to the file on disk for the tests after this one.
+    await goTo(page, 8, 1);
+    await runCommand(page, 'File: Revert File');
+    await waitForProblem(page, problem);
+    await waitFor('the warning squiggle back', async () => (await squiggles(page, 'warning')) === 1);
+
+    // Compare, from the function's lens: the comparison of aws_lambda_function.api with the lens's figure and the tfvars memory.
+    await runCommand(page, 'View: Hide Panel');
+    await page
+      .locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ })
+      .first()
+      .click();
+    await page.locator('.tab', { hasText: 'Compare: aws_lambda_function.api' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const view = await waitForFrameText(page, 'aws_lambda_function.api: Lambda or Fargate?');
+    const frame = await waitFor('the view frame', async () => {
+      for (const f of page.frames())
+        if (
+          (await f
+            .locator('#lambda-total')
+            .count()
+            .catch(() => 0)) > 0
+        )
+          return f;
+      return undefined;
+    });
+    const total = async (id) => Number(((await frame.locator(`#${id}`).innerText()).match(/\$([\d.,]+)/)?.[1] ?? 'NaN').replace(/,/g, ''));
+    const lensLambda = Number(/^\$([\d.,]+)/.exec(lens)[1].replace(/,/g, ''));
+    const viewLambda = await total('lambda-total');
+    assert.ok(Math.abs(viewLambda - lensLambda) <= 1, `view Lambda ${viewLambda} vs lens ${lensLambda}`);
+    assert.ok((await total('fargate-total')) > 0, 'a Fargate figure');
+    assert.equal(await frame.locator('#memory').getAttribute('value'), '1024', 'the memory terraform.tfvars sets');
+    assert.match(view, /Declared in terraform\/main\.tf:2/);
+    assert.match(view, /API Gateway REST API/);
+    await shot('23-terraform-compare');
+
+    // Nothing from .terraform/ (a module terraform init downloaded, with a 1,200 s timeout): not in the Problems
+    // panel, not in the workspace summary, which lists the function of terraform/main.tf.
+    await waitForProblem(
+      page,
+      { folder: '.terraform', file: 'main.tf', line: 5, severity: 'error', ruleId: 'lambda/timeout-max', message: 'Timeout 1,200 s is above the Lambda maximum' },
+      { absent: true },
+    );
+    await runCommand(page, 'Crossover: Show Workspace Cost Summary');
+    const summary = await waitFor('the summary listing aws_lambda_function.api', async () => {
+      const text = await waitForFrameText(page, 'Workspace cost summary');
+      return text.includes('aws_lambda_function.api') && text;
+    }, { timeout: 60_000 });
+    assert.doesNotMatch(summary, /vendored/);
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   test('quick fix: memory into range makes the error go; the menu also offers ignore and the rule docs', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');

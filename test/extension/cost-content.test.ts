@@ -6,7 +6,8 @@ import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
-import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle } from '../../src/core/present/cost.js';
+import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, valueFromHoverLine } from '../../src/core/present/cost.js';
+import { memoryFolder, testTerraformReader } from '../support/terraform-reader.js';
 import { formatUsd } from '../../src/core/cost/format.js';
 import { frontDoorOf } from '../../src/core/cost/report.js';
 import { workloadComparison } from '../../src/core/cost/comparison.js';
@@ -242,5 +243,20 @@ describe('where the prices come from, in every face', () => {
     const home = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', given, settings);
     expect(home.prices.every((p) => p.provenance === 'own')).toBe(true);
     expect(lensTooltip(home)).not.toMatch(/Incomplete/);
+  });
+});
+
+describe('where a value the hover shows comes from', () => {
+  test('a Terraform memory set by a variable that terraform.tfvars overrides: the variable and the file are named', async () => {
+    const terraform = await testTerraformReader();
+    const main = 'resource "aws_lambda_function" "api" {\n  function_name = "api"\n  memory_size   = var.memory\n}\n';
+    const folder = memoryFolder({ 'main.tf': main, 'variables.tf': 'variable "memory" {\n  default = 512\n}\n', 'terraform.tfvars': 'memory = 1024\n' });
+    const tf = analyzeText({ uri: 'file:///w/main.tf', text: main, terraform, ...folder }, resolveConfig({})).model!.functions[0]!;
+    expect(tf.memoryMb.value).toBe(1024);
+    expect(valueFromHoverLine(tf.memoryMb.via!)).toBe('Value from `var.memory (terraform.tfvars)`.\n\n');
+  });
+
+  test('a value written as it is has no such line to show', () => {
+    expect(fn.memoryMb.via).toBeUndefined();
   });
 });

@@ -16,7 +16,7 @@ describe('exclude globs for findFiles', () => {
   test("the user's files.exclude is merged with the fixed folders, folder patterns with their contents", () => {
     const glob = excludeGlob({ '**/.DS_Store': true, build: true, '**/*.{tmp,bak}': true, '**/gen/**': true, '**/keep': false });
     expect(glob).toBe(
-      '{**/node_modules/**,**/.git/**,**/cdk.out/**,**/.aws-sam/**,**/.serverless/**,**/.venv/**,**/venv/**,**/site-packages/**,**/__pycache__/**,' +
+      '{**/node_modules/**,**/.git/**,**/cdk.out/**,**/.aws-sam/**,**/.serverless/**,**/.venv/**,**/venv/**,**/site-packages/**,**/__pycache__/**,**/.terraform/**,' +
         '**/.DS_Store,**/.DS_Store/**,build,build/**,**/*.tmp,**/*.tmp/**,**/*.bak,**/*.bak/**,**/gen/**}',
     );
   });

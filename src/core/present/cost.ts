@@ -376,6 +376,14 @@ export function instanceHoverLine(shown: string, className: string, ids: readonl
   return `Figures of the instance ${mdCode(shown)}, one of ${ids.length} instances of ${mdCode(className)}: ${ids.map((id) => mdText(id)).join(', ')}; the CodeLens sums them.\n\n`;
 }
 
+/**
+ * The hover's first line on a value the file writes through something else (a Terraform variable and the file that
+ * set it, a CloudFormation parameter's default, an intrinsic function): where the figure shown comes from.
+ */
+export function valueFromHoverLine(via: string): string {
+  return `Value from ${mdCode(via)}.\n\n`;
+}
+
 /** Its tooltip: each instance's own lens line. */
 export function instancesLensTooltip(members: readonly { id: string; estimate: WorkloadEstimate }[]): string {
   return members.map((m) => `${m.id}: ${workloadLensTitle(m.estimate)}`).join('\n');

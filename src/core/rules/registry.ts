@@ -4,6 +4,7 @@
  */
 import appRunnerClosedToNewCustomers from './app-runner/closed-to-new-customers.js';
 import cdkValueNotStatic from './cdk/value-not-static.js';
+import terraformValueNotStatic from './terraform/value-not-static.js';
 import duplicateKey from './duplicate-key.js';
 import ecsContainerHealthCheck from './ecs/container-health-check.js';
 import ecsContainerMemory from './ecs/container-memory.js';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   parseError,
   rdsLambdaWithoutProxy,
   sqsVisibilityTimeout,
+  terraformValueNotStatic,
   unknownTag,
   unresolvedReference,
 ] as Rule[];

@@ -23,7 +23,7 @@ import { type TemplateModel } from '../model/template.js';
 
 export type RuleKind = 'pitfall' | 'suggestion' | 'notice';
 
-type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs' | 'app-runner' | 'eks' | 'cdk';
+type RuleCategory = 'template' | 'lambda' | 'api-gateway' | 'sqs' | 'rds' | 'ecs' | 'app-runner' | 'eks' | 'cdk' | 'terraform';
 
 interface RuleExample {
   /** Short caption, e.g. "Timeout above the REST API limit". */

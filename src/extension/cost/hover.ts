@@ -12,6 +12,7 @@ import {
   type LambdaFunction,
   type SourceLocation,
   taskHoverMarkdown,
+  valueFromHoverLine,
 } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { toRange } from '../diagnostics.js';
@@ -63,6 +64,7 @@ export class CostHoverProvider implements vscode.HoverProvider {
               : '';
           const md = hoverContent(
             intro +
+              (value.via !== undefined ? valueFromHoverLine(value.via) : '') +
               hoverMarkdown(field, estimate, this.costs.pricesFor(estimate), {
                 ...(inheritedBy ? { inheritedBy } : {}),
                 editUsage: editUsageLink(document.uri.toString(), fn.id),

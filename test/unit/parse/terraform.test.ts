@@ -104,10 +104,13 @@ describe('Terraform: a function behind a REST API integration, its values from t
     expect(orders.runtime.unresolved).toMatch(/local\.runtime/);
   });
 
-  it('a variables file on its own has no workloads and no findings', () => {
+  it('a file of variables and locals only is left alone (read for its folder, not a template itself)', () => {
     const { result } = analyse('rest-api', 'variables.tf');
-    expect(result.model?.functions).toEqual([]);
+    expect(result.format).toBeUndefined();
     expect(result.findings).toEqual([]);
+    const broken = analyzeText({ uri: 'file:///w/variables.tf', text: 'variable "x" {\n  default = \n', terraform }, config);
+    expect(broken.format).toBe('terraform');
+    expect(broken.findings.map((f) => f.ruleId)).toContain('parse-error');
   });
 });
 
@@ -178,6 +181,16 @@ describe('Terraform: community modules', () => {
     expect(thumbnails.memoryMb.at?.range).toEqual(rangeOf(text, '1024'));
   });
 
+  it("a module's output wires an event source to the module's function", () => {
+    const { text, result } = analyse('modules');
+    const thumbnails = fn(result.model?.functions, 'module.thumbnails');
+    expect(thumbnails.events.map((e) => [e.kind, e.targetId])).toEqual([['sqs', 'aws_sqs_queue.images']]);
+    // The queue's 60 s is below 6x the module function's 30 s: the error names the module's function.
+    const visibility = result.findings.find((f) => f.ruleId === 'sqs/visibility-timeout');
+    expect(visibility?.message).toMatch(/module\.thumbnails/);
+    expect(visibility?.range).toEqual(rangeOf(text, '60', 'visibility_timeout_seconds'));
+  });
+
   it('the ECS service submodule is a task definition with the module defaults (said so) and a Fargate service', () => {
     const { result } = analyse('modules');
     const [task] = result.model!.taskDefinitions;
@@ -227,6 +240,35 @@ describe('Terraform: instances, aliases, load balancers, databases, EKS', () => 
     expect(result.model!.eksNodegroups.map((n) => n.id)).toEqual(['aws_eks_node_group.main']);
     const eks = result.findings.find((f) => f.ruleId === 'eks/extended-support');
     expect(eks?.range).toEqual(rangeOf(text, '"1.29"'));
+  });
+});
+
+describe('Terraform: more event sources, a heredoc, the ECS root module', () => {
+  it('SNS, EventBridge (through its target), S3 notifications and a Kinesis stream invoke the function', () => {
+    const { result } = analyse('sources');
+    const handler = fn(result.model?.functions, 'aws_lambda_function.handler');
+    expect(handler.events.map((e) => [e.kind, e.name]).sort()).toEqual(
+      [
+        ['sns', 'aws_sns_topic_subscription.orders'],
+        ['schedule', 'aws_cloudwatch_event_rule.nightly'],
+        ['s3', 'aws_s3_bucket_notification.uploads'],
+        ['kinesis', 'aws_lambda_event_source_mapping.clicks'],
+      ].sort(),
+    );
+  });
+
+  it('container definitions in a heredoc are read where they are written', () => {
+    const { text, result } = analyse('sources');
+    const task = result.model!.taskDefinitions.find((t) => t.id === 'aws_ecs_task_definition.heredoc');
+    expect(task?.containers.map((c) => [c.name, c.memoryMb?.value])).toEqual([['app', 256]]);
+    expect(task?.containers[0]?.loc.range).toEqual(rangeOf(text, '"name"', 'heredoc'));
+  });
+
+  it("each entry of the ECS module's services is a task definition and a service", () => {
+    const { result } = analyse('sources');
+    const task = result.model!.taskDefinitions.find((t) => t.id === 'module.ecs.services["billing"]');
+    expect([task?.cpuUnits.value, task?.memoryMb.value, task?.containers.map((c) => c.name)]).toEqual([2048, 4096, ['billing']]);
+    expect(result.model!.services.map((s) => [s.id, s.launchType.value])).toContainEqual(['module.ecs.services["billing"]/service', 'FARGATE']);
   });
 });
 

@@ -48,7 +48,28 @@ const MAX_DEPTH = 100;
 /** Strings longer than this are not built (a template repeated through locals could grow without end). */
 const MAX_STRING = 1_000_000;
 
+/**
+ * No value may hold more than this many items: locals can share a list between many places (`[local.b, local.b]`
+ * forty levels deep is 2^40 items once written out), and `jsonencode` or the template builder would write it out.
+ */
+const MAX_VALUE_ITEMS = 50_000;
+
 export const unresolved = (reason: string): Result => ({ unresolved: reason });
+
+/** Does this value hold more than MAX_VALUE_ITEMS items, shared ones counted each time? (Stops counting there.) */
+export function tooLarge(value: Value): boolean {
+  const stack: Value[] = [value];
+  let count = 0;
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (++count > MAX_VALUE_ITEMS) return true;
+    if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return false;
+}
+
+const TOO_LARGE: Result = { unresolved: 'a value too large to evaluate statically' };
 const isValue = (r: Result): r is { value: Value; via?: string } => 'value' in r;
 
 export class Evaluator {
@@ -76,7 +97,11 @@ export class Evaluator {
     if (this.depth >= MAX_DEPTH) return unresolved(`nested more than ${MAX_DEPTH} levels deep`);
     this.depth++;
     try {
-      return this.evalExpr(expr, instance);
+      const result = this.evalExpr(expr, instance);
+      // Collections are checked where they are made (literals, calls); a name only passes one on.
+      if (expr.kind !== 'traversal' && 'value' in result && result.value !== null && typeof result.value === 'object' && tooLarge(result.value))
+        return TOO_LARGE;
+      return result;
     } finally {
       this.depth--;
     }

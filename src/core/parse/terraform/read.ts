@@ -38,7 +38,12 @@ export function readTerraformDocument(parser: Parser, input: TerraformRead): Loa
   return document;
 }
 
-/** Does this file say anything Terraform (a block), or fail to parse? Else it is left alone. */
+/**
+ * Does this file declare resources or modules (or fail to parse)? A file of variables, outputs or providers only is
+ * read for its folder's files, and left alone itself.
+ */
 export function isTerraformDocument(document: LoadedDocument): boolean {
-  return document.problems.length > 0 || /(^|\n)\s*(resource|module|variable|locals|data|output|provider|terraform)\b|^\s*\{/.test(document.text);
+  if (document.problems.length > 0) return true;
+  const resources = document.root?.kind === 'map' ? document.root.entries[0]?.value : undefined;
+  return resources?.kind === 'map' && resources.entries.some((e) => e.value.kind === 'map' && e.value.start < document.text.length + 1 && e.value.start >= 0 && e.value.end <= document.text.length);
 }

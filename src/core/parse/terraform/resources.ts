@@ -23,7 +23,6 @@ export interface BlockMap {
 export interface ResourceMap {
   type: string;
   attributes: AttributeMap;
-  /** Attributes whose value is a reference, and the CloudFormation intrinsic that reads that attribute. */
 }
 
 const LAMBDA_FUNCTION: ResourceMap = {
@@ -120,8 +119,8 @@ export const RESOURCE_MAPS: Record<string, ResourceMap> = {
     type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
     attributes: { name: 'Name', target_type: 'TargetType', port: 'Port', protocol: 'Protocol' },
   },
-  aws_lb: { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', attributes: { name: 'Name', load_balancer_type: 'Type', internal: 'Scheme' } },
-  aws_alb: { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', attributes: { name: 'Name', load_balancer_type: 'Type', internal: 'Scheme' } },
+  aws_lb: { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', attributes: { name: 'Name', load_balancer_type: 'Type' } },
+  aws_alb: { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', attributes: { name: 'Name', load_balancer_type: 'Type' } },
   aws_sqs_queue: {
     type: 'AWS::SQS::Queue',
     attributes: {

@@ -308,7 +308,7 @@ class Translator {
       const { root } = parseJson(node.value);
       if (!root) return node;
       return at >= 0 && raw.slice(at, at + node.value.length - first) === node.value.slice(first)
-        ? shifted(root, node.start + at - first)
+        ? pascal(shifted(root, node.start + at - first), 0)
         : collapsed(root, node);
     }
     return pascal(node, 0);

@@ -1,0 +1,1 @@
+api_memory = 1024

@@ -1,0 +1,5 @@
+variable "memory" {
+  description = "Memory of the orders function, in MB"
+  type        = number
+  default     = 512
+}
