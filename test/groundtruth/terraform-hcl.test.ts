@@ -4,8 +4,8 @@
  * by HashiCorp's own HCL parser (test/support/terraform-independent.ts, no tree-sitter, no code of Crossover's) for the
  * values written as plain literals, and by the engine, with its folder, as an editor would. The literal values must
  * equal the model's for the same address on at least 99% of them, and every resource the independent side finds
- * (unless a literal `count = 0` or module switch says there is none) must be in the model. Skipped, with a message,
- * when the corpus is not on this machine.
+ * (unless a literal `count = 0` or module switch says there is none) must be in the model, with as many instances as a
+ * literal `count` / `for_each` makes. Skipped, with a message, when the corpus is not on this machine.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -48,6 +48,9 @@ describe.skipIf(!corpus)('Terraform ground truth over the shared corpus', () => 
     let equal = 0;
     let compared = 0;
     let nodes = 0;
+    let instancesEqual = 0;
+    let instancesCompared = 0;
+    const byField = new Map<string, number>();
     const differences: string[] = [];
     const missed: string[] = [];
     const unparsed: string[] = [];
@@ -84,15 +87,17 @@ describe.skipIf(!corpus)('Terraform ground truth over the shared corpus', () => 
           missed.push(`${entry.path}: ${resource.address}`);
           continue;
         }
+        // The instances count/for_each makes, when they are literals, must all be in the model.
         if (resource.instances !== undefined) {
-          compared++;
-          if (found.length === resource.instances) equal++;
+          instancesCompared++;
+          if (found.length === resource.instances) instancesEqual++;
           else differences.push(`${entry.path}: ${resource.address}: ${resource.instances} instances written, ${found.length} in the model`);
         }
         for (const node of found) {
           nodes++;
           for (const { attribute, field, value } of resource.values) {
             compared++;
+            byField.set(attribute, (byField.get(attribute) ?? 0) + 1);
             const model = modelValue(node, field);
             if (isDeepStrictEqual(model, value)) equal++;
             else differences.push(`${entry.path}: ${node.id} ${attribute} = ${JSON.stringify(value)}, model ${field} = ${JSON.stringify(model)}`);
@@ -103,7 +108,9 @@ describe.skipIf(!corpus)('Terraform ground truth over the shared corpus', () => 
     const share = compared === 0 ? 0 : (100 * equal) / compared;
     console.log(
       `Terraform ground truth: ${equal} of ${compared} values equal (${share.toFixed(2)}%), ${nodes} functions and task definitions, ${missed.length} missed ` +
-        `(${withResources} of ${files.length} .tf files declare them; ${unparsed.length} not parsed by HashiCorp parser)`,
+        `(${withResources} of ${files.length} .tf files declare them; ${unparsed.length} not parsed by HashiCorp parser); ` +
+        `values compared: ${[...byField].map(([attribute, n]) => `${attribute} ${n}`).join(', ')}; ` +
+        `${instancesEqual} of ${instancesCompared} literal instance counts (none, count, for_each) equal`,
     );
     if (differences.length > 0) console.log(`differences:\n  ${differences.join('\n  ')}`);
     if (missed.length > 0) console.log(`missed:\n  ${missed.join('\n  ')}`);
@@ -111,5 +118,6 @@ describe.skipIf(!corpus)('Terraform ground truth over the shared corpus', () => 
     expect(unparsed).toEqual([]);
     expect(missed).toEqual([]);
     expect(share).toBeGreaterThanOrEqual(99);
+    expect(instancesEqual).toBe(instancesCompared);
   }, 300_000);
 });
