@@ -7,6 +7,7 @@
 //       measures the shapes whose name contains "flow").
 import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { LineCounter, parse, parseDocument } from 'yaml';
@@ -367,6 +368,165 @@ const pyInput = { uri: 'file:///bench/stacks/big_stack.py', text: pyText, python
 const pyPlainInput = { uri: 'file:///bench/app/values.py', text: pyPlain, python };
 cdk.python = benchCdk('CDK (Python)', 'Python', pyInput, pyPlainInput);
 
+/** A Terraform module of about `lines` lines: a function in every group, with a queue, a task definition or a REST API route in turn. */
+function terraformModule(lines) {
+  const out = [
+    'variable "stage" {',
+    '  type    = string',
+    '  default = "prod"',
+    '}',
+    '',
+    'variable "worker_timeout" {',
+    '  type    = number',
+    '  default = 120',
+    '}',
+    '',
+    'locals {',
+    '  runtime = "python3.13"',
+    '  memory  = { small = 512, large = 2048 }',
+    '  tags    = { Stage = var.stage }',
+    '}',
+    '',
+    'resource "aws_api_gateway_rest_api" "api" {',
+    '  name = "bench-${var.stage}"',
+    '  endpoint_configuration {',
+    '    types = ["REGIONAL"]',
+    '  }',
+    '}',
+    '',
+    'resource "aws_iam_role" "lambda" {',
+    '  name               = "bench-${var.stage}"',
+    '  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [] })',
+    '}',
+    '',
+  ];
+  // Whole blocks until the file has its lines (the last group may pass them by a few).
+  for (let i = 0; out.length < lines; i++) {
+    out.push(
+      `resource "aws_lambda_function" "fn${i}" {`,
+      `  function_name = "bench-\${var.stage}-fn${i}"`,
+      '  role          = aws_iam_role.lambda.arn',
+      `  handler       = "app.handler_${i}"`,
+      '  runtime       = local.runtime',
+      '  filename      = "dist/app.zip"',
+      i % 3 === 0 ? '  memory_size   = local.memory.large' : `  memory_size   = ${256 + (i % 8) * 128}`,
+      i % 4 === 1 ? '  timeout       = var.worker_timeout' : `  timeout       = ${5 + (i % 25)}`,
+      '  architectures = ["arm64"]',
+      '  environment {',
+      '    variables = {',
+      `      TABLE = "\${var.stage}-table-${i}"`,
+      '    }',
+      '  }',
+      '  tags = local.tags',
+      '}',
+      '',
+    );
+    if (i % 4 === 1) {
+      out.push(
+        `resource "aws_sqs_queue" "jobs${i}" {`,
+        `  name                       = "jobs-${i}"`,
+        '  visibility_timeout_seconds = 720',
+        '}',
+        '',
+        `resource "aws_lambda_event_source_mapping" "jobs${i}" {`,
+        `  event_source_arn = aws_sqs_queue.jobs${i}.arn`,
+        `  function_name    = aws_lambda_function.fn${i}.arn`,
+        '  batch_size       = 10',
+        '}',
+        '',
+      );
+    } else if (i % 4 === 2) {
+      out.push(
+        `resource "aws_ecs_task_definition" "task${i}" {`,
+        `  family                   = "task-${i}"`,
+        '  requires_compatibilities = ["FARGATE"]',
+        '  network_mode             = "awsvpc"',
+        `  cpu                      = ${256 << (i % 3)}`,
+        `  memory                   = ${1024 << (i % 3)}`,
+        '  container_definitions = jsonencode([',
+        '    {',
+        `      name      = "app${i}"`,
+        '      image     = "public.ecr.aws/docker/library/nginx:latest"',
+        '      essential = true',
+        '      portMappings = [{ containerPort = 80 }]',
+        '    }',
+        '  ])',
+        '}',
+        '',
+      );
+    } else {
+      out.push(
+        `resource "aws_api_gateway_resource" "r${i}" {`,
+        '  rest_api_id = aws_api_gateway_rest_api.api.id',
+        '  parent_id   = aws_api_gateway_rest_api.api.root_resource_id',
+        `  path_part   = "items${i}"`,
+        '}',
+        '',
+        `resource "aws_api_gateway_method" "m${i}" {`,
+        '  rest_api_id   = aws_api_gateway_rest_api.api.id',
+        `  resource_id   = aws_api_gateway_resource.r${i}.id`,
+        '  http_method   = "GET"',
+        '  authorization = "NONE"',
+        '}',
+        '',
+        `resource "aws_api_gateway_integration" "i${i}" {`,
+        '  rest_api_id             = aws_api_gateway_rest_api.api.id',
+        `  resource_id             = aws_api_gateway_resource.r${i}.id`,
+        `  http_method             = aws_api_gateway_method.m${i}.http_method`,
+        '  integration_http_method = "POST"',
+        '  type                    = "AWS_PROXY"',
+        `  uri                     = aws_lambda_function.fn${i}.invoke_arn`,
+        `  timeout_milliseconds    = ${10000 + (i % 5) * 5000}`,
+        '}',
+        '',
+      );
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+// Terraform: a generated 2,000-line module (functions, API Gateway integrations, queues with their event source
+// mappings, task definitions; variables, locals and references between resources) analysed through the Terraform
+// reader, against tree-sitter alone parsing the same text with the same grammar (target: at most 3x).
+const { createTerraformReader } = await loadTs("export { createTerraformReader } from './src/core/parse/terraform/reader.ts';", {
+  minify: true,
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+});
+const terraformWasm = {
+  runtime: readFileSync(join(repoRoot, 'node_modules/web-tree-sitter/web-tree-sitter.wasm')),
+  grammar: readFileSync(join(repoRoot, 'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')),
+};
+const terraformReader = await createTerraformReader(terraformWasm);
+// The bare parse: its own web-tree-sitter, with the grammar the reader uses.
+const treeSitter = createRequire(join(repoRoot, 'package.json'))('web-tree-sitter');
+await treeSitter.Parser.init({ wasmBinary: terraformWasm.runtime });
+const bareHcl = new treeSitter.Parser();
+bareHcl.setLanguage(await treeSitter.Language.load(terraformWasm.grammar));
+const tfText = terraformModule(2000);
+const tfInput = { uri: 'file:///bench/infra/main.tf', text: tfText, terraform: terraformReader, folderFiles: () => ['main.tf'] };
+const tfFirst = analyzeText(tfInput, config);
+if (!tfFirst.model || tfFirst.model.functions.length === 0)
+  throw new Error(`the Terraform reader read no function of the generated module (${tfFirst.format})`);
+const [tfAnalysis, tfBare, tfRatio] = timePair(
+  () => analyzeText(tfInput, config),
+  () => bareHcl.parse(tfText).delete(),
+);
+const terraform = {
+  lines: tfText.split('\n').length - 1,
+  functions: tfFirst.model.functions.length,
+  taskDefinitions: tfFirst.model.taskDefinitions.length,
+  queues: tfFirst.model.queues.length,
+  findings: tfFirst.findings.length,
+  analysisMs: +tfAnalysis.toFixed(1),
+  treeSitterMs: +tfBare.toFixed(1),
+  ratio: +tfRatio.toFixed(2),
+};
+console.log(
+  `\nTerraform: a ${terraform.lines}-line module (${terraform.functions} functions, ${terraform.taskDefinitions} task definitions, ${terraform.queues} queues, ` +
+    `${terraform.findings} findings) analysed in ${terraform.analysisMs} ms vs ${terraform.treeSitterMs} ms for tree-sitter alone: ${terraform.ratio}x ` +
+    `(median of ${SHAPE_RUNS} runs each, in turns), ${terraform.ratio <= 3 ? 'within' : 'ABOVE'} the target of 3x the bare parse`,
+);
+
 // `crossover diff`: a 100-function template against itself with every function's memory doubled.
 const { diffSides, resourceDiffer } = await loadTs(
   "export { diffSides } from './src/core/diff/diff.ts'; export { resourceDiffer } from './src/node/resource-differ.ts';",
@@ -394,5 +554,5 @@ console.log(
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(
   join(repoRoot, 'bench-results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, diff }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, terraform, diff }, null, 2),
 );
