@@ -45,5 +45,10 @@ export function readTerraformDocument(parser: Parser, input: TerraformRead): Loa
 export function isTerraformDocument(document: LoadedDocument): boolean {
   if (document.problems.length > 0) return true;
   const resources = document.root?.kind === 'map' ? document.root.entries[0]?.value : undefined;
-  return resources?.kind === 'map' && resources.entries.some((e) => e.value.kind === 'map' && e.value.start < document.text.length + 1 && e.value.start >= 0 && e.value.end <= document.text.length);
+  return (
+    resources?.kind === 'map' &&
+    resources.entries.some(
+      (e) => e.value.kind === 'map' && e.value.start < document.text.length + 1 && e.value.start >= 0 && e.value.end <= document.text.length,
+    )
+  );
 }

@@ -363,7 +363,7 @@ class NativeReader {
     }
     for (const node of found) {
       // A closing brace missing: tree-sitter puts it at the end of the file; the block left open is what to name.
-      let open: SyntaxNode | null = node.isMissing ? node.parent : null;
+      let open: SyntaxNode | null = node.isMissing && (node.type === '}' || node.type === 'block_end') ? node.parent : null;
       while (open && open.type !== 'block') open = open.parent;
       if (open && open.type === 'block') {
         const header = open.text.split('\n')[0] ?? '';
