@@ -34,6 +34,7 @@ import {
   waitForFrameText,
   waitForLog,
   waitForProblem,
+  compareFromLens,
 } from './workbench.mjs';
 
 const { E2E_URL: url, E2E_USER_DATA: userData, E2E_ARTIFACTS: artifacts, E2E_WORKSPACE: workspace } = process.env;
@@ -350,24 +351,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await page.keyboard.press('Escape');
 
     // Compare opens the comparison view: the same figures as the CodeLens, and edits change them live.
-    await page
-      .locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ })
-      .first()
-      .click();
-    await page.locator('.tab', { hasText: 'Compare: CatalogFunction' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    const view = await waitForFrameText(page, 'CatalogFunction: Lambda or Fargate?');
-    const frame = await waitFor('the view frame', async () => {
-      for (const f of page.frames())
-        if (
-          (await f
-            .locator('#lambda-total')
-            .count()
-            .catch(() => 0)) > 0
-        )
-          return f;
-      return undefined;
-    });
-    const total = async (id) => Number(((await frame.locator(`#${id}`).innerText()).match(/\$([\d.,]+)/)?.[1] ?? 'NaN').replace(/,/g, ''));
+    const { view, frame, total } = await compareFromLens(page, 'CatalogFunction');
     const [lensLambda] = dollars(after);
     const viewLambda = await total('lambda-total');
     assert.ok(Math.abs(viewLambda - lensLambda) <= 1, `view Lambda ${viewLambda} vs lens ${lensLambda}`);
@@ -772,24 +756,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
 
     // Compare, from the function's lens: the comparison of aws_lambda_function.api with the lens's figure and the tfvars memory.
     await runCommand(page, 'View: Hide Panel');
-    await page
-      .locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ })
-      .first()
-      .click();
-    await page.locator('.tab', { hasText: 'Compare: aws_lambda_function.api' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-    const view = await waitForFrameText(page, 'aws_lambda_function.api: Lambda or Fargate?');
-    const frame = await waitFor('the view frame', async () => {
-      for (const f of page.frames())
-        if (
-          (await f
-            .locator('#lambda-total')
-            .count()
-            .catch(() => 0)) > 0
-        )
-          return f;
-      return undefined;
-    });
-    const total = async (id) => Number(((await frame.locator(`#${id}`).innerText()).match(/\$([\d.,]+)/)?.[1] ?? 'NaN').replace(/,/g, ''));
+    const { view, frame, total } = await compareFromLens(page, 'aws_lambda_function.api');
     const lensLambda = Number(/^\$([\d.,]+)/.exec(lens)[1].replace(/,/g, ''));
     const viewLambda = await total('lambda-total');
     assert.ok(Math.abs(viewLambda - lensLambda) <= 1, `view Lambda ${viewLambda} vs lens ${lensLambda}`);

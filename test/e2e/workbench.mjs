@@ -327,6 +327,22 @@ export async function waitForFrameText(page, text, { timeout = 30_000 } = {}) {
 }
 
 /**
+ * Clicks the first "Compare" CodeLens of the editor and waits for the comparison of `name`: its text, the frame that
+ * holds its figures, and a reader of a figure (`total('lambda-total')` -> dollars).
+ */
+export async function compareFromLens(page, name) {
+  await page.locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ }).first().click();
+  await page.locator('.tab', { hasText: `Compare: ${name}` }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  const view = await waitForFrameText(page, `${name}: Lambda or Fargate?`);
+  const frame = await waitFor('the view frame', async () => {
+    for (const f of page.frames()) if ((await f.locator('#lambda-total').count().catch(() => 0)) > 0) return f;
+    return undefined;
+  });
+  const total = async (id) => Number(((await frame.locator(`#${id}`).innerText()).match(/\$([\d.,]+)/)?.[1] ?? 'NaN').replace(/,/g, ''));
+  return { view, frame, total };
+}
+
+/**
  * Opens the quick fix menu at line:column (Ctrl+.) and applies the action whose title contains `title`,
  * by keyboard as a user would (the menu's pointer guard swallows synthetic clicks).
  */

@@ -7,6 +7,7 @@
 import { FARGATE_LIMITS, LAMBDA_LIMITS } from '../data/limits.js';
 import { type Field } from './field.js';
 import { type ModelNode } from './nodes.js';
+import { type TemplateModel } from './template.js';
 
 export interface UnresolvedSetting {
   /** The setting as the summary names it (`memory`, `task cpu`, `container app memory`), or `resource` for the node as a whole. */
@@ -81,4 +82,19 @@ export function unresolvedSettings(node: ModelNode): UnresolvedSetting[] {
     if (node.vpc?.unresolved) settings.push({ setting: 'VPC', reason: node.vpc.unresolved });
   }
   return settings;
+}
+
+/** "memory (props.memory is not static here; assumed 128 MB, Lambda's default)". */
+const describeSetting = ({ setting, reason, assumed }: UnresolvedSetting) =>
+  setting === 'resource' ? reason : `${setting} (${reason}; ${assumed ? `assumed ${assumed}` : 'not checked'})`;
+
+/** What static reading cannot know about a node, as one list for a message; undefined when it knows everything. */
+export function describeUnresolved(node: ModelNode): string | undefined {
+  const settings = unresolvedSettings(node);
+  return settings.length === 0 ? undefined : settings.map(describeSetting).join('; ');
+}
+
+/** The nodes of a model whose settings the "value not static" hints (CDK, Terraform) look at. */
+export function settingNodes(model: TemplateModel): ModelNode[] {
+  return [model.functions, model.taskDefinitions, model.services, model.queues, model.databases, model.eksClusters, model.eksNodegroups].flat() as ModelNode[];
 }

@@ -1,10 +1,5 @@
-import { type ModelNode } from '../../model/nodes.js';
-import { type UnresolvedSetting, unresolvedSettings } from '../../model/unresolved.js';
+import { describeUnresolved, settingNodes } from '../../model/unresolved.js';
 import { defineRule } from '../rule.js';
-
-/** "memory (props.memory is not static here; assumed 128 MB, Lambda's default)". */
-const describe = ({ setting, reason, assumed }: UnresolvedSetting) =>
-  setting === 'resource' ? reason : `${setting} (${reason}; ${assumed ? `assumed ${assumed}` : 'not checked'})`;
 
 export default defineRule({
   meta: {
@@ -35,24 +30,13 @@ export default defineRule({
     },
   },
   create(ctx) {
-    const report = (node: ModelNode) => {
-      const settings = unresolvedSettings(node);
-      if (settings.length === 0) return;
-      ctx.report({ node, messageId: 'notStatic', data: { id: node.id, settings: settings.map(describe).join('; ') } });
-    };
     return {
       Template(model) {
         if (model.format !== 'cdk') return;
-        for (const list of [
-          model.functions,
-          model.taskDefinitions,
-          model.services,
-          model.queues,
-          model.databases,
-          model.eksClusters,
-          model.eksNodegroups,
-        ] as ModelNode[][])
-          for (const node of list) report(node);
+        for (const node of settingNodes(model)) {
+          const settings = describeUnresolved(node);
+          if (settings) ctx.report({ node, messageId: 'notStatic', data: { id: node.id, settings } });
+        }
       },
     };
   },
