@@ -682,7 +682,7 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     await shot('16-cdk-out-mapped');
   });
 
-  test('Terraform: the timeout behind an API Gateway integration on `timeout = 60`, the CodeLens, the hover on memory_size from terraform.tfvars, a quick fix in HCL, the comparison', async () => {
+  test('Terraform: the timeout behind an API Gateway integration on `timeout = 60`, the CodeLens, the hover on memory_size from terraform.tfvars, a quick fix in HCL, the comparison, and terraform.tfvars changed on disk', async () => {
     const { page } = session;
     await runCommand(page, 'View: Close All Editors');
     const problem = byId('terraform');
@@ -765,6 +765,18 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
     assert.match(view, /Declared in terraform\/main\.tf:2/);
     assert.match(view, /API Gateway REST API/);
     await shot('23-terraform-compare');
+
+    // terraform.tfvars changed on disk: main.tf (open) is analysed again with the folder's new value, the view follows.
+    const tfvars = join(workspace, 'terraform', 'terraform.tfvars');
+    const tfvarsBefore = readFileSync(tfvars, 'utf8');
+    const memoryField = () => frame.locator('#memory').getAttribute('value').catch(() => '');
+    try {
+      writeFileSync(tfvars, tfvarsBefore.replace(/memory\s*=\s*1024/, 'memory = 2048'));
+      await waitFor('the comparison with the memory terraform.tfvars now sets', async () => (await memoryField()) === '2048');
+    } finally {
+      writeFileSync(tfvars, tfvarsBefore);
+    }
+    await waitFor('the comparison back to the memory of terraform.tfvars as it was', async () => (await memoryField()) === '1024');
 
     // Nothing from .terraform/ (a module terraform init downloaded, with a 1,200 s timeout): not in the Problems
     // panel, not in the workspace summary, which lists the function of terraform/main.tf.

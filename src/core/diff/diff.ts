@@ -129,8 +129,22 @@ interface Analysed {
 
 export function diffSides(before: Side, after: Side, options: DiffOptions): DiffReport {
   const { report, modified } = compareSides(before, after, options);
-  if (options.differ) for (const m of modified) m.file.resources = options.differ(viewOf(m.before), viewOf(m.after));
+  if (options.differ) for (const m of modified) m.file.resources = asDeployed(m, options.differ(viewOf(m.before), viewOf(m.after)));
   return report;
+}
+
+/**
+ * The resource changes as the file's deployment tool would make them: CloudFormation's specification says which
+ * changes replace a resource, which holds for templates and for what deploys through CloudFormation (serverless, CDK).
+ * Terraform decides that itself (its plan says `forces replacement`), so a Terraform file's changes are updates.
+ */
+function asDeployed(m: Modified, changes: ResourceChange[]): ResourceChange[] {
+  if ((m.after ?? m.before)?.result.format !== 'terraform') return changes;
+  return changes.map((c) => ({
+    ...c,
+    change: c.change === 'replaced' ? 'updated' : c.change,
+    properties: c.properties.map((p) => ({ ...p, replacement: false })),
+  }));
 }
 
 /** Compares two CloudFormation templates resource by resource, elsewhere (a worker thread). */
@@ -143,7 +157,7 @@ export type AsyncResourceDiffer = (before: TemplateObject, after: TemplateObject
 export async function diffSidesAsync(before: Side, after: Side, options: Omit<DiffOptions, 'differ'> & { differ?: AsyncResourceDiffer }): Promise<DiffReport> {
   const { report, modified } = compareSides(before, after, options);
   const differ = options.differ;
-  if (differ) await Promise.all(modified.map(async (m) => (m.file.resources = await differ(viewOf(m.before), viewOf(m.after)))));
+  if (differ) await Promise.all(modified.map(async (m) => (m.file.resources = asDeployed(m, await differ(viewOf(m.before), viewOf(m.after))))));
   return report;
 }
 

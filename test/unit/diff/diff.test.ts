@@ -11,6 +11,8 @@ import { analyzeText } from '../../../src/core/engine.js';
 import { loadDocument } from '../../../src/core/parse/document/load.js';
 import { plainValue } from '../../../src/core/parse/document/tree.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
+import { resourceDiffer } from '../../../src/node/resource-differ.js';
+import { testTerraformReader } from '../../support/terraform-reader.js';
 
 const options = { config: resolveConfig({}), settings: resolveCostSettings({}) };
 
@@ -89,6 +91,19 @@ describe('diffSides', () => {
     const [a, b] = calls[0] as [{ Resources: { Fn: { Properties: { MemorySize: number } } } }, (typeof calls)[0][0]];
     expect(a.Resources.Fn.Properties.MemorySize).toBe(512);
     expect((b as typeof a).Resources.Fn.Properties.MemorySize).toBe(1024);
+  });
+
+  test("Terraform: the real resource differ's replacements are CloudFormation's, so a Terraform file's changes are updates", async () => {
+    const terraform = await testTerraformReader();
+    const tf = (name: string) => `resource "aws_lambda_function" "fn" {\n  function_name = "${name}"\n  memory_size = 512\n}\n`;
+    const yaml = (name: string) => `Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: ${name}\n      MemorySize: 512\n`;
+    const run = (files: (name: string) => Record<string, string>) =>
+      diffSides(side('a', files('a')), side('b', files('b')), { ...options, terraform, differ: resourceDiffer }).files[0]?.resources;
+    // A renamed function: CloudFormation replaces it (its specification says so); for Terraform it is an update here.
+    expect(run((n) => ({ 't.yaml': yaml(n) }))?.map((r) => [r.id, r.change, r.properties.map((p) => p.replacement)])).toEqual([['Fn', 'replaced', [true]]]);
+    expect(run((n) => ({ 'main.tf': tf(n) }))?.map((r) => [r.id, r.change, r.properties.map((p) => p.replacement)])).toEqual([
+      ['aws_lambda_function.fn', 'updated', [false]],
+    ]);
   });
 
   test('Markdown escapes what would break a table or inject HTML', () => {
