@@ -104,6 +104,16 @@ export class Analyzer implements vscode.Disposable {
     this.debouncer.schedule(document.uri.toString(), this.settings.debounceMs, (token) => this.analyzeDocument(document, token));
   }
 
+  /**
+   * A file this document reads changed on disk (another file of its Terraform folder): analyse it again, although its
+   * own text (and version) did not change.
+   */
+  readChanged(document: vscode.TextDocument): void {
+    const cached = this.results.get(document.uri.toString());
+    if (cached) cached.generation = -1;
+    this.documentChanged(document);
+  }
+
   /** On open: analyse at once. */
   documentOpened(document: vscode.TextDocument): void {
     if (!this.isCandidate(document)) return;

@@ -241,7 +241,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     for (const member of this.analyzer.resultsInFolder(folder, key)) {
       if (!/\.tf(\.json)?$/i.test(member.path)) continue;
       const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === member.toString());
-      if (open) this.analyzer.documentChanged(open);
+      if (open) this.analyzer.readChanged(open);
       else this.fileChanged(member, false);
     }
   }
