@@ -274,6 +274,37 @@ describe('Terraform: more event sources, a heredoc, the ECS root module', () => 
   });
 });
 
+describe('Terraform: image functions, reserved concurrency, WebSocket, MQ and Kafka sources, Aurora, EKS Fargate profiles', () => {
+  it('an image function with reserved concurrency; -1 ("unreserved" for the provider) is no reservation', () => {
+    const { text, result } = analyse('more');
+    const image = fn(result.model?.functions, 'aws_lambda_function.image');
+    expect([image.packageType.value, image.memoryMb.value, image.reservedConcurrency?.value]).toEqual(['Image', 2048, 5]);
+    expect(image.reservedConcurrency?.at?.range).toEqual(rangeOf(text, '5', 'reserved_concurrent_executions'));
+    expect(fn(result.model?.functions, 'aws_lambda_function.unreserved').reservedConcurrency).toBeUndefined();
+  });
+
+  it('a WebSocket API integration, an MQ broker and a self-managed Kafka source invoke their functions', () => {
+    const { result } = analyse('more');
+    const image = fn(result.model?.functions, 'aws_lambda_function.image');
+    expect(image.events.map((e) => [e.kind, e.name]).sort()).toEqual(
+      [
+        ['websocket', 'aws_apigatewayv2_integration.ws'],
+        ['mq', 'aws_lambda_event_source_mapping.mq'],
+      ].sort(),
+    );
+    const unreserved = fn(result.model?.functions, 'aws_lambda_function.unreserved');
+    expect(unreserved.events.map((e) => [e.kind, e.name])).toEqual([['kafka', 'aws_lambda_event_source_mapping.kafka']]);
+  });
+
+  it('an Aurora cluster, and an EKS Fargate profile of its cluster, each where it is declared', () => {
+    const { text, result } = analyse('more');
+    const cluster = result.model!.databases.find((d) => d.id === 'aws_rds_cluster.main');
+    expect(cluster?.loc.range).toEqual(rangeOf(text, 'resource "aws_rds_cluster" "main"'));
+    const profile = result.model!.eksFargateProfiles.find((p) => p.id === 'aws_eks_fargate_profile.apps');
+    expect([profile?.clusterId, profile?.loc.range]).toEqual(['aws_eks_cluster.apps', rangeOf(text, 'resource "aws_eks_fargate_profile" "apps"')]);
+  });
+});
+
 describe('Terraform: a plan (terraform show -json) beside the files', () => {
   it('fills what the files leave unresolved with the planned value, saying so; a value known after apply stays unresolved', () => {
     const { result } = analyse('plan');
