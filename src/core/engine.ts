@@ -168,9 +168,10 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig, formats: rea
         pushFinding(findings, internalErrorFinding(input, config, `running rule ${rule.meta.id} on`, error));
       }
     }
-    findings.sort(compareFindings);
+    const own = inThisFile(findings, input.uri, model);
+    own.sort(compareFindings);
     // The instances of a custom CDK construct share what their class writes: each such finding is reported once.
-    return done({ format, syntax, workloads, findings: dedupeFindings(findings), model });
+    return done({ format, syntax, workloads, findings: dedupeFindings(own), model });
   } catch (error) {
     if (isInputLimit(error)) pushFinding(findings, limitFinding(input, config, error));
     else pushFinding(findings, internalErrorFinding(input, config, stage, error));
@@ -179,6 +180,32 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig, formats: rea
     const guessed = format ?? (syntax === undefined || syntax === 'yaml' || syntax === 'json' ? guess(input.text) : undefined);
     return done({ format: guessed, syntax, workloads: [], findings });
   }
+}
+
+/**
+ * The findings of this file, where the faces show them (in its document). A finding whose value is written in another
+ * file (a Terraform task definition's containers in the JSON file `file()` reads, a CDK class's own value) moves to
+ * its resource's declaration here, with the place it is written as related information; its fix, an edit of the
+ * other file, goes. A finding with no resource in this file belongs to that other file's analysis.
+ */
+function inThisFile(findings: readonly Finding[], uri: string, model: TemplateModel): Finding[] {
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.uri === uri) {
+      out.push(finding);
+      continue;
+    }
+    const node = finding.resourceId !== undefined ? model.byId.get(finding.resourceId) : undefined;
+    if (!node || node.loc.uri !== uri) continue;
+    const { fix: _fix, ...rest } = finding;
+    out.push({
+      ...rest,
+      uri,
+      range: node.loc.range,
+      related: [{ uri: finding.uri, range: finding.range, message: 'The value is written here.' }, ...finding.related],
+    });
+  }
+  return out;
 }
 
 function pushFinding(findings: Finding[], finding: Finding | undefined): void {

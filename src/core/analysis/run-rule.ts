@@ -17,14 +17,15 @@ export function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, 
     if (r.node.ignoredRules.includes(rule.meta.id)) return;
     const template = rule.meta.messages[r.messageId];
     if (template === undefined) throw new Error(`rule ${rule.meta.id} has no message "${r.messageId}"`);
-    const { range, related } = placeReport(r);
+    const { uri, range, related } = placeReport(r);
     const fix = r.fix ? fixes.materialize(r.fix) : undefined;
     const ignore = fixes.ignore(r.node, rule.meta.id);
     findings.push({
       ruleId: rule.meta.id,
       severity: overridden || !r.severity ? severity : shownSeverity(r.severity, config),
       message: formatMessage(template, r.data),
-      uri: model.uri,
+      // Where the report lands, which may be another file than the model's (the engine keeps this file's findings).
+      uri: uri ?? model.uri,
       range,
       resourceId: r.node.id,
       related: [...related, ...(r.related ?? []).map((item) => toRelated(item.loc, item.message))],
@@ -48,17 +49,17 @@ export function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, 
  * Where a report lands: an explicit location wins; an explicit field lands on its value; an inherited
  * or defaulted field lands on the resource's logical id, with the Globals entry as related information.
  */
-function placeReport(report: Report): { range: Range; related: RelatedInformation[] } {
-  if (report.loc) return { range: report.loc.range, related: [] };
+function placeReport(report: Report): { uri?: string; range: Range; related: RelatedInformation[] } {
+  if (report.loc) return { uri: report.loc.uri, range: report.loc.range, related: [] };
   const field = report.field;
   const node: ModelNode = report.node;
-  if (!field) return { range: node.loc.range, related: [] };
-  if (field.origin === 'explicit' && field.at) return { range: field.at.range, related: instanceRelated(node, field.at, field.keyAt) };
+  if (!field) return { uri: node.loc.uri, range: node.loc.range, related: [] };
+  if (field.origin === 'explicit' && field.at) return { uri: field.at.uri, range: field.at.range, related: instanceRelated(node, field.at, field.keyAt) };
   if (field.origin === 'globals' && field.at) {
     const from = field.at.path?.[0] === 'provider' ? 'the provider' : 'Globals';
-    return { range: node.loc.range, related: [toRelated(field.at, `The value is inherited from ${from} here`)] };
+    return { uri: node.loc.uri, range: node.loc.range, related: [toRelated(field.at, `The value is inherited from ${from} here`)] };
   }
-  return { range: node.loc.range, related: [] };
+  return { uri: node.loc.uri, range: node.loc.range, related: [] };
 }
 
 /**

@@ -160,6 +160,25 @@ describe('Terraform: ECS', () => {
     expect(size?.range).toEqual(rangeOf(text, '300'));
   });
 
+  it('a finding on a value in the JSON file that file() reads lands on the task definition here, the JSON as related information', () => {
+    const files = {
+      'main.tf':
+        'resource "aws_ecs_task_definition" "web" {\n  cpu = 256\n  memory = 512\n  requires_compatibilities = ["FARGATE"]\n  network_mode = "awsvpc"\n  container_definitions = file("containers.json")\n}\n',
+      'containers.json': '[\n  { "name": "web", "image": "nginx", "essential": true, "memory": 4096 }\n]\n',
+    };
+    const result = analyzeText({ uri: 'file:///w/main.tf', text: files['main.tf'], terraform, ...memoryFolder(files) }, config);
+    const memory = result.findings.find((f) => f.ruleId === 'ecs/container-memory');
+    expect(memory?.uri).toBe('file:///w/main.tf');
+    expect(memory?.range).toEqual(rangeOf(files['main.tf'], 'resource "aws_ecs_task_definition" "web"'));
+    expect(memory?.related[0]).toEqual({
+      uri: 'file:///w/containers.json',
+      range: rangeOf(files['containers.json'], '4096'),
+      message: 'The value is written here.',
+    });
+    expect(memory?.fix).toBeUndefined();
+    expect(result.findings.every((f) => f.uri === 'file:///w/main.tf')).toBe(true);
+  });
+
   it('the service runs the task definition on Fargate, its scaling policy found through the scalable target', () => {
     const { result } = analyse('ecs');
     const [service] = result.model!.services;
