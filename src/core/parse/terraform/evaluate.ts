@@ -87,11 +87,6 @@ export class Evaluator {
     return this.eval(expr, instance);
   }
 
-  /** A literal written as such (for "is this the value as written" questions). */
-  static literal(expr: Expr): Value | undefined {
-    return expr.kind === 'literal' ? expr.value : undefined;
-  }
-
   private eval(expr: Expr, instance: Instance): Result {
     if (++this.steps > STEPS_PER_EXPRESSION || ++this.total > STEPS_PER_FOLDER) return unresolved('too complex to evaluate statically');
     if (this.depth >= MAX_DEPTH) return unresolved(`nested more than ${MAX_DEPTH} levels deep`);

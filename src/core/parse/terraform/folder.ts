@@ -6,7 +6,7 @@
  */
 import { type Range } from '../../model/location.js';
 import { LineIndex } from '../document/lines.js';
-import { type FileReader, isRefusal } from '../reference.js';
+import { type FileReader } from '../reference.js';
 import type { Parser } from 'web-tree-sitter';
 import { type Named } from './evaluate.js';
 import { isPlanFileName, type PlanReading, readPlan } from './plan.js';
@@ -113,10 +113,4 @@ export function readFolder(
     return base;
   };
   return { files, main, tfvars, extra, locate, place, ...(plan ? { plan } : {}) };
-}
-
-/** The text of a file beside the analysed one (undefined when it cannot be read, or is refused). */
-export function readBeside(readFile: FileReader | undefined, path: string): string | undefined {
-  const got = readFile?.(path);
-  return typeof got === 'string' && !isRefusal(got) ? got : undefined;
 }

@@ -251,24 +251,6 @@ export const RESOURCE_MAPS: Record<string, ResourceMap> = {
   aws_apprunner_service: { type: 'AWS::AppRunner::Service', attributes: { service_name: 'ServiceName' } },
 };
 
-/** The CloudFormation key path of a Terraform attribute path of a resource type (for fixes), or undefined. */
-export function cfnPathOf(tfType: string, tfPath: string[]): string[] | undefined {
-  let attributes: AttributeMap | undefined = RESOURCE_MAPS[tfType]?.attributes;
-  const out: string[] = [];
-  for (const name of tfPath) {
-    const mapped: string | BlockMap | undefined = attributes?.[name];
-    if (mapped === undefined) return undefined;
-    if (typeof mapped === 'string') {
-      out.push(...mapped.split('.'));
-      attributes = undefined;
-    } else {
-      out.push(mapped.cfn, ...(mapped.inside ? [mapped.inside] : []));
-      attributes = mapped.attributes;
-    }
-  }
-  return out;
-}
-
 /**
  * The Terraform attribute path for CloudFormation keys below `Properties` (`['EphemeralStorage', 'Size']` ->
  * `['ephemeral_storage', 'size']`, the first a block), or undefined when the table has none.
