@@ -17,9 +17,8 @@ import { LineIndex } from './parse/document/lines.js';
 import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
 import { type AnalysisInput, type FileReader, type HostReaders } from './parse/readers.js';
 import { buildServerlessModel } from './parse/serverless/build.js';
+import { buildTerraformModel } from './parse/terraform/model.js';
 import { isTerraformDocument } from './parse/terraform/read.js';
-import { type ModelNode } from './model/nodes.js';
-import { type TemplateModel } from './model/template.js';
 
 /** Which quick fixes and "ignore" edits the findings of a format can carry. */
 export interface EditSupport {
@@ -211,42 +210,9 @@ export const TERRAFORM: DocumentFormat = {
       ...(input.folderFiles ? { folderFiles: input.folderFiles } : {}),
     }),
   detect: (document) => (isTerraformDocument(document) ? 'terraform' : undefined),
-  build: (document) => ownResources(buildTemplateModel(document, 'terraform'), document.uri),
+  build: (document) => buildTerraformModel(document),
   edits: { setFixes: true, ignores: ['terraform'] },
 };
-
-/** A Terraform file's model: the resources declared in it (the folder's others are there for references only). */
-function ownResources(parsed: ParsedTemplate, uri: string): ParsedTemplate {
-  const model: TemplateModel = parsed.model;
-  const own = <T extends ModelNode>(list: T[]): T[] => list.filter((node) => node.loc.uri === uri);
-  model.functions = own(model.functions);
-  model.apis = own(model.apis);
-  model.queues = own(model.queues);
-  model.databases = own(model.databases);
-  model.dbProxies = own(model.dbProxies);
-  model.taskDefinitions = own(model.taskDefinitions);
-  model.services = own(model.services);
-  model.appRunnerServices = own(model.appRunnerServices);
-  model.eksClusters = own(model.eksClusters);
-  model.eksNodegroups = own(model.eksNodegroups);
-  model.eksFargateProfiles = own(model.eksFargateProfiles);
-  model.expressServices = own(model.expressServices);
-  // Events name the Terraform resource that makes them (`aws_api_gateway_integration`), not the CloudFormation type it stands for.
-  for (const fn of model.functions) {
-    for (const event of fn.events) {
-      const tfType = /^(aws_[a-z0-9_]+)\./.exec(event.name)?.[1];
-      if (tfType) event.sourceType = tfType;
-    }
-  }
-  // `count` / `for_each` copies of one block are instances of it: the faces show the block once, counting each copy.
-  for (const list of [model.functions, model.taskDefinitions, model.services] as ModelNode[][]) {
-    for (const node of list) {
-      const copy = /^(.+?)\[(.+)\]$/.exec(node.id);
-      if (copy && !node.instance) node.instance = { className: copy[1]!, id: copy[2]!.replace(/^"(.*)"$/, '$1'), site: node.loc, declaredAt: node.loc };
-    }
-  }
-  return { model, problems: parsed.problems.filter((p) => p.loc.uri === uri) };
-}
 
 /** Every input format. No two claim the same file name; the fallback takes what none claims. */
 export const INPUT_FORMATS: readonly InputFormat[] = [TEMPLATE_DOCUMENTS, SERVERLESS_TS, CDK_TYPESCRIPT, CDK_PYTHON, TERRAFORM];

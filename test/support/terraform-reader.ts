@@ -7,11 +7,16 @@ import { createTerraformReader } from '../../src/core/parse/terraform/reader.js'
 
 const require = createRequire(import.meta.url);
 
-export function testTerraformReader(): Promise<TerraformReader> {
-  return createTerraformReader({
+/** The two WebAssembly modules the bundle ships: web-tree-sitter's runtime and the Terraform grammar. */
+export function terraformWasm(): { runtime: Uint8Array; grammar: Uint8Array } {
+  return {
     runtime: readFileSync(join(dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm')),
     grammar: readFileSync(join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm')),
-  });
+  };
+}
+
+export function testTerraformReader(): Promise<TerraformReader> {
+  return createTerraformReader(terraformWasm());
 }
 
 /** A folder of files in memory, as a host gives it: `readFile` relative to the analysed file, and the folder's names. */

@@ -8,7 +8,9 @@ import { type Finding } from '../../../src/core/findings.js';
 import { type Range } from '../../../src/core/model/location.js';
 import { type LambdaFunction } from '../../../src/core/model/nodes.js';
 import { type TerraformReader } from '../../../src/core/parse/readers.js';
-import { diskFolder, memoryFolder, testTerraformReader } from '../../support/terraform-reader.js';
+import { readFolder } from '../../../src/core/parse/terraform/folder.js';
+import { treeSitterParser } from '../../../src/core/parse/tree-sitter.js';
+import { diskFolder, memoryFolder, terraformWasm, testTerraformReader } from '../../support/terraform-reader.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'terraform');
 const config = resolveConfig({ now: new Date('2026-11-30T00:00:00Z') });
@@ -341,6 +343,24 @@ describe('Terraform: a plan (terraform show -json) beside the files', () => {
     const api = fn(result.model?.functions, 'aws_lambda_function.api');
     expect(api.memoryMb.unresolved).toMatch(/var\.memory \(no default and no value in a \.tfvars file\)/);
     expect(api.timeoutSeconds.unresolved).toMatch(/data source/);
+  });
+});
+
+describe('Terraform: a folder read once per change', () => {
+  it('the other files of a folder are parsed once while their text stays the same (not once per file analysed)', async () => {
+    const parser = await treeSitterParser(terraformWasm());
+    const files = { 'main.tf': fixture('rest-api'), 'variables.tf': fixture('rest-api', 'variables.tf') };
+    const folder = memoryFolder(files);
+    const first = readFolder(parser, 'file:///cache/main.tf', files['main.tf'], folder.readFile, folder.folderFiles);
+    const edited = readFolder(parser, 'file:///cache/main.tf', files['main.tf'] + '\n# edited\n', folder.readFile, folder.folderFiles);
+    expect(edited.files[1]?.name).toBe('variables.tf');
+    expect(edited.files[1]).toBe(first.files[1]);
+    // Its text changed: parsed again, in the same place of the offset space.
+    files['variables.tf'] += '\nvariable "extra" {}\n';
+    const again = readFolder(parser, 'file:///cache/main.tf', files['main.tf'], folder.readFile, folder.folderFiles);
+    expect(again.files[1]).not.toBe(first.files[1]);
+    expect(again.files[1]?.base).toBe(first.files[1]?.base);
+    expect(again.files[1]?.body.blocks.map((b) => b.labels[0])).toContain('extra');
   });
 });
 

@@ -44,6 +44,38 @@ export function tfvarsOrder(names: readonly string[]): string[] {
   return [...first, ...auto];
 }
 
+/**
+ * The other files of a folder, parsed once while their text stays the same: analysing each of a folder's N files
+ * reads the N-1 others, and parsing them again each time would make a folder cost N^2 parses. Each file keeps an
+ * offset space of its own far above any analysed file's text (BASE_STRIDE apart), so a parse is valid beside any
+ * analysed file. The least recently used go first.
+ */
+const PARSED = new Map<string, SyntaxFile>();
+const MAX_PARSED = 500;
+/** Offsets of the other files start here, above any analysed file's text (which is capped far below this). */
+const FIRST_BASE = 2 ** 40;
+/** Room for one file's offsets: above the size a file is ever read at. */
+const BASE_STRIDE = 2 ** 32;
+let nextBase = FIRST_BASE;
+
+function parsedBeside(parser: Parser, uri: string, name: string, text: string): SyntaxFile {
+  const known = PARSED.get(uri);
+  PARSED.delete(uri);
+  if (known && known.text === text) {
+    PARSED.set(uri, known);
+    return known;
+  }
+  let base = known?.base;
+  if (base === undefined) {
+    base = nextBase;
+    nextBase += BASE_STRIDE;
+  }
+  const file = readSyntax(parser, uri, name, text, base);
+  PARSED.set(uri, file);
+  if (PARSED.size > MAX_PARSED) PARSED.delete(PARSED.keys().next().value!);
+  return file;
+}
+
 export function readFolder(
   parser: Parser,
   uri: string,
@@ -74,9 +106,7 @@ export function readFolder(
     if (other === name || !isConfigurationName(other) || ++count > MAX_FOLDER_FILES) continue;
     const otherText = read(other);
     if (otherText === undefined) continue;
-    const file = readSyntax(parser, dir + other, other, otherText, next);
-    next += otherText.length + 1;
-    files.push(file);
+    files.push(parsedBeside(parser, dir + other, other, otherText));
   }
   // At most one plan: the first name Terraform users give it (plan.json, tfplan.json, *.tfplan.json), by name.
   let plan: TerraformFolder['plan'];
@@ -86,11 +116,8 @@ export function readFolder(
   for (const vars of tfvarsOrder(names)) {
     const varsText = vars === name ? text : read(vars);
     if (varsText === undefined) continue;
-    const file = vars === name ? main : readSyntax(parser, dir + vars, vars, varsText, next);
-    if (file !== main) {
-      next += varsText.length + 1;
-      files.push(file);
-    }
+    const file = vars === name ? main : parsedBeside(parser, dir + vars, vars, varsText);
+    if (file !== main) files.push(file);
     for (const attribute of file.body.attributes) tfvars.set(attribute.name, { expr: attribute.value, where: vars });
   }
   const locate = (start: number, end: number): { uri: string; range: Range } | undefined => {
