@@ -86,6 +86,15 @@ export function isListed(result: AnalysisResult): boolean {
   return result.format !== undefined || result.findings.length > 0;
 }
 
+/**
+ * The result for a file whose analysis could not run to its end outside the engine (the thread running it stopped):
+ * an internal-error finding, so the file is listed with the reason instead of silently left out.
+ */
+export function failedResult(input: { uri: string }, config: EngineConfig, stage: string, error: unknown): AnalysisResult {
+  const finding = internalErrorFinding(input, config, stage, error);
+  return { uri: input.uri, format: undefined, syntax: undefined, workloads: [], findings: finding ? [finding] : [], durationMs: 0 };
+}
+
 function cancelledResult(input: AnalysisInput): AnalysisResult {
   return { uri: input.uri, format: undefined, syntax: undefined, workloads: [], findings: [], cancelled: true, durationMs: 0 };
 }

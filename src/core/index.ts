@@ -9,9 +9,9 @@
 export * from './browser.js';
 
 // Analysis: text in, workloads and findings out.
-export { analyzeText, analyzeTextAsync, isListed, type AnalysisResult } from './engine.js';
+export { analyzeText, analyzeTextAsync, failedResult, isListed, type AnalysisResult } from './engine.js';
 export { compareFindings } from './analysis/findings.js';
-export type { PythonReader, TerraformReader, TypeScriptReader } from './parse/readers.js';
+export type { AnalysisInput, PythonReader, TerraformReader, TypeScriptReader } from './parse/readers.js';
 export { decodeBytes } from './parse/document/load.js';
 export { MAX_REFERENCED_FILE_BYTES, referenceReader } from './parse/serverless/file-reader.js';
 export type { FileReader } from './parse/reference.js';
@@ -54,7 +54,7 @@ export { capacityNotes } from './cost/platforms/ecs-fargate.js';
 export { availablePlatforms, DEFAULT_PLATFORM_IDS, offeredPlatforms, platforms } from './cost/platforms/index.js';
 export { USAGE_FILE_NAMES, emptyUsage, parseUsageFile, type UsageFile } from './cost/usage-file.js';
 export { changedSpan, usageEdit, withTraffic } from './cost/usage-writer.js';
-export { templateCosts, type CapacityCost, type FunctionCost, type ServiceCost, type TaskCost } from './cost/workloads.js';
+export { EstimateMemo, templateCosts, templateCostSteps, type CapacityCost, type FunctionCost, type ServiceCost, type TaskCost } from './cost/workloads.js';
 export { homeCost, type RunsOn } from './cost/home.js';
 export { compare, platformNotes, priceKeysOf, pricesRead, ranking, type Comparison, type WorkloadEstimate } from './cost/estimate.js';
 export { capacitySummary, workloadComparison, workloadSummary } from './cost/comparison.js';

@@ -3,37 +3,23 @@
  * (debounced, cancelled when stale, cached by version); files on disk are analysed for the workspace scan.
  */
 import * as vscode from 'vscode';
-import { type AnalysisResult, analyzeTextAsync, type EngineConfig, type Finding, isListed, resolveConfig } from '../core/index.js';
+import { type AnalysisResult, type EngineConfig, type Finding, isListed, resolveConfig } from '../core/index.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
 import { readRootOf } from './support/read-root.js';
 import { isCandidateDocument } from './support/candidates.js';
-import { fileReaderFor } from '../node/file-reader.js';
-import { loadPythonReader, needsPythonReader } from '../node/python-loader.js';
-import { folderFilesFor, loadTerraformReader, needsTerraformReader } from '../node/terraform-loader.js';
-import { typescriptReader } from '../node/typescript-loader.js';
+import { type EngineFile } from '../node/engine-input.js';
+import { type EngineResult } from '../node/engine-protocol.js';
+import { type EngineThread, type EngineToken } from '../node/engine-thread.js';
 
-/**
- * What the engine may need besides the text: the files a template references (`${file(...)}` in
- * serverless.yml, consts a CDK app imports, the other files of a Terraform folder), the TypeScript compiler, and
- * for a Python CDK app or a Terraform file a tree-sitter parser (initialised once, asynchronously, the first time
- * one is analysed).
- */
-const readerOf = async (uri: vscode.Uri, text: string) => {
-  const readFile = uri.scheme === 'file' ? fileReaderFor(uri.fsPath, readRootOf(uri)) : undefined;
-  const python = needsPythonReader(uri.path, text) ? await loadPythonReader() : undefined;
-  const terraform = needsTerraformReader(uri.path, text) ? await loadTerraformReader() : undefined;
-  const folderFiles = terraform && uri.scheme === 'file' ? folderFilesFor(uri.fsPath, readRootOf(uri)) : undefined;
-  return {
-    typescript: typescriptReader,
-    ...(python ? { python } : {}),
-    ...(terraform ? { terraform } : {}),
-    ...(folderFiles ? { folderFiles } : {}),
-    ...(readFile ? { readFile } : {}),
-  };
-};
+/** A document or file as the engine thread takes it: local files with their path and the folder reads stay in. */
+const engineFile = (uri: vscode.Uri, text: string): EngineFile => ({
+  uri: uri.toString(),
+  text,
+  ...(uri.scheme === 'file' ? { local: { fsPath: uri.fsPath, root: readRootOf(uri) } } : {}),
+});
 
 /** The `version` of a result read from disk rather than from an open document. */
 const FROM_DISK = -1;
@@ -55,17 +41,17 @@ interface CachedResult {
   result: AnalysisResult;
 }
 
-/** Hands control back to the event loop between analysis steps, so typing stays responsive. */
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export class Analyzer implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('crossover');
   private readonly debouncer: Debouncer<string>;
   private readonly results = new Map<string, CachedResult>();
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changedOne = new vscode.EventEmitter<vscode.Uri>();
   private readonly busyChanged = new vscode.EventEmitter<boolean>();
   /** Fires when diagnostics were published or removed. */
   readonly onDidChangeResults = this.changed.event;
+  /** Fires with the file whose result was published or removed. */
+  readonly onDidChangeResult = this.changedOne.event;
   /** Fires when analysis of open documents starts (true) or everything is done (false). */
   readonly onDidChangeBusy = this.busyChanged.event;
   private config: EngineConfig;
@@ -77,6 +63,8 @@ export class Analyzer implements vscode.Disposable {
   constructor(
     private settings: ExtensionSettings,
     private readonly log: Log,
+    /** Where parsing, rules and the readers run: a worker thread, off the extension host. */
+    private readonly engine: EngineThread,
   ) {
     this.config = resolveConfig(settings.engine);
     this.debouncer = new Debouncer(
@@ -144,12 +132,17 @@ export class Analyzer implements vscode.Disposable {
   }
 
   /** Analyses text read from disk (workspace scan, file watcher). Skipped while the document is open. */
-  async analyzeDisk(uri: vscode.Uri, text: string, token: Token): Promise<AnalysisResult | undefined> {
+  async analyzeDisk(uri: vscode.Uri, text: string, token: EngineToken): Promise<AnalysisResult | undefined> {
     if (this.isOpen(uri)) return undefined;
-    const result = await analyzeTextAsync({ uri: uri.toString(), text, ...(await readerOf(uri, text)) }, this.engineConfig, token, pause);
+    const result = await this.engine.analyze(engineFile(uri, text), this.engineConfig, token);
     if (result.cancelled || this.isOpen(uri)) return undefined;
     this.publish(uri, FROM_DISK, result);
     return result;
+  }
+
+  /** Analyses a cdk.out template in the engine thread, with its construct paths (the results are the caller's to keep). */
+  analyzeSynthesized(uri: vscode.Uri, text: string): Promise<EngineResult> {
+    return this.engine.analyze(engineFile(uri, text), this.engineConfig, { isCancellationRequested: false }, { constructPaths: true });
   }
 
   /** Removes a file's diagnostics (deleted, skipped), unless it is open: then the editor's text counts. */
@@ -257,7 +250,7 @@ export class Analyzer implements vscode.Disposable {
     const cached = this.results.get(key);
     if (cached?.version === version && cached.generation === this.generation) return; // nothing changed since the last run
     const text = document.getText();
-    const result = await analyzeTextAsync({ uri: key, text, ...(await readerOf(document.uri, text)) }, this.engineConfig, token, pause);
+    const result = await this.engine.analyze(engineFile(document.uri, text), this.engineConfig, token, { urgent: true });
     if (result.cancelled || document.isClosed || document.version !== version) return;
     this.publish(document.uri, version, result);
     if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms.`);
@@ -272,6 +265,7 @@ export class Analyzer implements vscode.Disposable {
     this.results.set(uri.toString(), { version, generation: this.generation, stamp: ++this.stamps, result });
     this.collection.set(uri, result.findings.map(toDiagnostic));
     this.updateContextKey();
+    this.changedOne.fire(uri);
     this.changed.fire();
   }
 
@@ -279,6 +273,7 @@ export class Analyzer implements vscode.Disposable {
     if (!this.results.delete(uri.toString())) return;
     this.collection.delete(uri);
     this.updateContextKey();
+    this.changedOne.fire(uri);
     this.changed.fire();
   }
 
@@ -300,6 +295,7 @@ export class Analyzer implements vscode.Disposable {
     this.debouncer.cancelAll();
     this.collection.dispose();
     this.changed.dispose();
+    this.changedOne.dispose();
     this.busyChanged.dispose();
   }
 }

@@ -21,6 +21,7 @@ import { ChangeAgainstHead } from './change/against-head.js';
 import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panels.js';
 import { type ExtensionSettings, readSettings } from './settings.js';
 import { Status } from './status.js';
+import { EngineThread } from '../node/engine-thread.js';
 
 /** What `activate` returns: lets tests and other extensions wait for results instead of sleeping. */
 export interface CrossoverApi {
@@ -62,7 +63,11 @@ function createServices(context: vscode.ExtensionContext): Services {
   const log = new Log();
   const settingsProblem = (problem: string) => log.warnOnce(problem);
   const settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
-  const analyzer = new Analyzer(settings, log);
+  // Parsing, the readers and the rules run in a worker thread: the extension host keeps the VS Code glue.
+  const engine = new EngineThread();
+  engine.onError = (message) => log.error(message);
+  context.subscriptions.push({ dispose: () => engine.dispose() });
+  const analyzer = new Analyzer(settings, log, engine);
   // cdk.out templates, their findings mapped to the constructs of the CDK sources.
   const synthesized = new SynthesizedOutput(analyzer, log);
   const status = new Status(
@@ -74,7 +79,7 @@ function createServices(context: vscode.ExtensionContext): Services {
 
   // Costs: estimates per function from the analysis results, the usage file and the cost settings.
   const usage = new UsageFiles(log);
-  const costs = new CostService(analyzer, usage, log);
+  const costs = new CostService(analyzer, usage, log, engine);
   const costStatus = new CostStatus(costs, log);
   const panels = new ComparePanels(context.extensionUri, costs, usage, log);
   const reports = new ReportDocuments();

@@ -36,7 +36,7 @@ export function readSettings(config: SettingsSource, report: (problem: string) =
       maxFileSizeBytes,
       showSuggestions: checkBoolean('problems.showSuggestions', value('problems.showSuggestions'), true, problems),
     },
-    debounceMs: checkSetting('analysis.debounceMs', value('analysis.debounceMs'), 250, problems),
+    debounceMs: checkSetting('analysis.debounceMs', value('analysis.debounceMs'), 50, problems),
     maxFileSizeBytes,
     scan: {
       enabled: checkBoolean('workspaceScan.enabled', value('workspaceScan.enabled'), true, problems),

@@ -5,16 +5,7 @@
  * Kept in a diagnostic collection of its own, re-mapped when a template or a CDK source changes.
  */
 import * as vscode from 'vscode';
-import {
-  analyzeText,
-  type CdkSource,
-  constructPaths,
-  decodeBytes,
-  type Finding,
-  isListed,
-  isSynthesizedTemplate,
-  mapSynthesizedFindings,
-} from '../core/index.js';
+import { type CdkSource, decodeBytes, type Finding, isListed, isSynthesizedTemplate, mapSynthesizedFindings } from '../core/index.js';
 import { type AnalysisSummary, type Analyzer } from './analyzer.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Log } from './log.js';
@@ -115,11 +106,11 @@ export class SynthesizedOutput implements vscode.Disposable {
       const decoded = decodeBytes(read.bytes);
       if (decoded.kind === 'binary') return;
       const key = uri.toString();
-      const result = analyzeText({ uri: key, text: decoded.text }, this.analyzer.engineConfig);
+      const result = await this.analyzer.analyzeSynthesized(uri, decoded.text);
       if (!isListed(result)) {
         this.templates.delete(key);
       } else {
-        this.templates.set(key, { findings: result.findings, paths: constructPaths(key, decoded.text), label: vscode.workspace.asRelativePath(uri, false) });
+        this.templates.set(key, { findings: result.findings, paths: result.constructPaths ?? new Map(), label: vscode.workspace.asRelativePath(uri, false) });
       }
     } catch (error) {
       this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri, false)}: ${error instanceof Error ? error.message : String(error)}`);

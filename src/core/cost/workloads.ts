@@ -7,7 +7,7 @@
  */
 import { type AppRunnerService, type EcsExpressService, type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
-import { estimateWorkload, type WorkloadEstimate } from './estimate.js';
+import { estimateWorkload, type Workload, type WorkloadEstimate } from './estimate.js';
 import { usesRdsProxy } from './assumptions.js';
 import { capacityCosts, type CapacityCost } from './home.js';
 import { type CostSettings } from './settings.js';
@@ -43,6 +43,39 @@ interface TemplateCosts {
 }
 
 /**
+ * Estimates kept from one version of a file to the next: a workload whose inputs are the same as before (its node,
+ * place included, its template path, the same usage file and settings) keeps its estimate instead of being
+ * estimated again. Typing in one function of a 300-function template re-estimates that one. Entries not used by
+ * the latest computation are dropped, so the memo holds one template's estimates at most.
+ */
+export class EstimateMemo {
+  private usage: UsageFile | undefined;
+  private settings: CostSettings | undefined;
+  private kept = new Map<string, WorkloadEstimate | undefined>();
+  private used = new Map<string, WorkloadEstimate | undefined>();
+
+  /** Starts a computation: a different usage file or settings object makes every kept estimate stale. */
+  begin(usage: UsageFile, settings: CostSettings): void {
+    if (usage !== this.usage || settings !== this.settings) this.kept.clear();
+    this.usage = usage;
+    this.settings = settings;
+    this.used = new Map();
+  }
+
+  estimate(workload: Workload, templatePath: string, compute: () => WorkloadEstimate | undefined): WorkloadEstimate | undefined {
+    const key = `${templatePath}\u0000${JSON.stringify(workload)}`;
+    const estimate = this.kept.has(key) ? this.kept.get(key) : compute();
+    this.used.set(key, estimate);
+    return estimate;
+  }
+
+  /** Ends a computation: what it did not use is forgotten. */
+  end(): void {
+    this.kept = this.used;
+  }
+}
+
+/**
  * `templatePath`: how the usage file names the template (`path#LogicalId`). A workload whose estimate
  * throws is left out and reported to `onError` (the hosts log it), so one bad resource never hides the rest.
  */
@@ -52,34 +85,55 @@ export function templateCosts(
   usage: UsageFile,
   settings: CostSettings,
   onError: (id: string, error: unknown) => void = () => {},
+  memo?: EstimateMemo,
 ): TemplateCosts {
+  const steps = templateCostSteps(model, templatePath, usage, settings, onError, memo);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, one workload a step, so the editor can hand control back between them (a first estimate of a large template). */
+export function* templateCostSteps(
+  model: TemplateModel,
+  templatePath: string,
+  usage: UsageFile,
+  settings: CostSettings,
+  onError: (id: string, error: unknown) => void = () => {},
+  memo?: EstimateMemo,
+): Generator<void, TemplateCosts, void> {
+  memo?.begin(usage, settings);
+  const estimate = (workload: Workload) =>
+    memo
+      ? memo.estimate(workload, templatePath, () => estimateWorkload(workload, templatePath, usage, settings))
+      : estimateWorkload(workload, templatePath, usage, settings);
   const functions: FunctionCost[] = [];
   // The template's NAT gateways (one per AZ, as it declares them): what a side in private subnets pays.
   const natGateways = [...model.resourceTypes.values()].filter((type) => type === 'AWS::EC2::NatGateway').length;
   for (const fn of model.functions) {
     try {
-      functions.push({
-        fn,
-        estimate: estimateWorkload({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model), natGateways }, templatePath, usage, settings),
-      });
+      const own = estimate({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model), natGateways });
+      if (own) functions.push({ fn, estimate: own });
     } catch (error) {
       onError(fn.id, error);
     }
+    yield;
   }
   const tasks: TaskCost[] = [];
   for (const task of model.taskDefinitions) {
     try {
       const services = model.services.filter((s) => s.taskDefinitionId === task.id);
-      const estimate = estimateWorkload({ kind: 'ecs-task', task: task, service: services[0], natGateways }, templatePath, usage, settings);
-      if (estimate) tasks.push({ node: task, task, estimate });
+      const first = estimate({ kind: 'ecs-task', task: task, service: services[0], natGateways });
+      if (first) tasks.push({ node: task, task, estimate: first });
       for (const service of services) {
-        const own =
-          services.length === 1 ? estimate : estimateWorkload({ kind: 'ecs-task', task: task, service: service, natGateways }, templatePath, usage, settings);
+        const own = services.length === 1 ? first : estimate({ kind: 'ecs-task', task: task, service: service, natGateways });
         if (own) tasks.push({ node: service, task, estimate: own });
       }
     } catch (error) {
       onError(task.id, error);
     }
+    yield;
   }
   const services: ServiceCost[] = [];
   const serviceWorkloads = [
@@ -88,11 +142,12 @@ export function templateCosts(
   ];
   for (const workload of serviceWorkloads) {
     try {
-      const estimate = estimateWorkload(workload, templatePath, usage, settings);
-      if (estimate) services.push({ node: workload.service, estimate });
+      const own = estimate(workload);
+      if (own) services.push({ node: workload.service, estimate: own });
     } catch (error) {
       onError(workload.service.id, error);
     }
+    yield;
   }
   let capacity: CapacityCost[] = [];
   try {
@@ -100,5 +155,6 @@ export function templateCosts(
   } catch (error) {
     onError(model.eksNodegroups[0]?.id ?? model.eksFargateProfiles[0]?.id ?? 'EKS capacity', error);
   }
+  memo?.end();
   return { functions, tasks, services, capacity };
 }

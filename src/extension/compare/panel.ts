@@ -10,7 +10,6 @@ import {
   type LambdaFunction,
   notificationText,
   type Overrides,
-  viewFigures,
   withTraffic,
   type WorkloadEstimate,
 } from '../../core/index.js';
@@ -120,10 +119,29 @@ export class ComparePanel implements vscode.Disposable {
     return undefined;
   }
 
+  /** Counts the posts: figures computed for an older one are dropped when a newer one was asked for meanwhile. */
+  private posts = 0;
+
   private post(): void {
+    const ticket = ++this.posts;
+    void this.postFigures(ticket).catch((error: unknown) => this.log.error('Comparison view: the figures could not be computed', error));
+  }
+
+  private async postFigures(ticket: number): Promise<void> {
     const workload = this.workload();
     if (!workload) return; // the workload is gone (or not analysed yet): the view keeps its last state
     const { estimate } = workload;
+    // The sweep and the sensitivity solve run in the engine thread, not on the extension host.
+    const figures = await this.costs.viewFigures(
+      estimate,
+      workload.fn ? { fn: workload.fn } : { task: workload.task! },
+      this.overrides,
+      this.costs.defaults().priceOverrides,
+      {
+        teamRunsKubernetes: this.costs.defaults().teamRunsKubernetes,
+      },
+    );
+    if (ticket !== this.posts) return;
     const state: CompareViewState = {
       workload: {
         id: this.target.id,
@@ -133,9 +151,7 @@ export class ComparePanel implements vscode.Disposable {
         line: workload.line,
       },
       overrides: this.overrides,
-      ...viewFigures(estimate, workload.fn ? { fn: workload.fn } : { task: workload.task! }, this.overrides, this.costs.defaults().priceOverrides, {
-        teamRunsKubernetes: this.costs.defaults().teamRunsKubernetes,
-      }),
+      ...figures,
     };
     this.current = state;
     const message: ToView = { type: 'state', state };

@@ -10,12 +10,15 @@ import {
   countedWorkloads,
   declarationKey,
   declaredElsewhere,
+  EstimateMemo,
   type FunctionCost,
   type ServiceCost,
   type PriceBook,
   priceBook,
   type TaskCost,
-  templateCosts,
+  templateCostSteps,
+  type viewFigures,
+  type ViewFigures,
   type WorkloadEstimate,
   type WorkspaceTotal,
   workspaceTotal,
@@ -26,6 +29,7 @@ import { type Log } from '../log.js';
 import { readCostSettings } from './settings.js';
 import { type UsageFiles } from './usage.js';
 import { candidateSelector } from '../support/candidates.js';
+import { type EngineThread } from '../../node/engine-thread.js';
 
 export type { CapacityCost, FunctionCost, ServiceCost, TaskCost };
 
@@ -42,10 +46,28 @@ interface Cached {
   capacity: CapacityCost[];
 }
 
+/** A pause for between two steps: control goes back to the extension host once a slice has taken SLICE_MS. */
+function slicer(): () => Promise<void> {
+  let slice = performance.now();
+  return async () => {
+    if (performance.now() - slice < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    slice = performance.now();
+  };
+}
+
+/** The longest stretch of estimating before the extension host gets control back (a frame at 60 Hz is 16 ms). */
+const SLICE_MS = 8;
+
 export class CostService implements vscode.Disposable {
   private settings: CostSettings;
   private settingsVersion = 0;
   private readonly cache = new Map<string, Cached>();
+  /** Per file, the estimates of its previous version (a workload whose node did not change keeps its estimate). */
+  private readonly memos = new Map<string, EstimateMemo>();
+  /** Files whose estimates are out of date, brought up to date a slice at a time before `onDidChange` fires. */
+  private readonly dirty = new Map<string, vscode.Uri>();
+  private refreshing: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when any estimate may have changed (template, usage file or settings). */
   readonly onDidChange = this.changed.event;
@@ -55,13 +77,43 @@ export class CostService implements vscode.Disposable {
     private readonly analyzer: Analyzer,
     readonly usage: UsageFiles,
     private readonly log: Log,
+    private readonly engine: EngineThread,
   ) {
     this.settings = readCostSettings(vscode.workspace.getConfiguration('crossover'), (problem) => log.warnOnce(problem));
     this.disposables = [
       this.changed,
-      analyzer.onDidChangeResults(log.guard('Cost refresh', () => this.changed.fire())),
-      usage.onDidChange(log.guard('Cost refresh', () => this.changed.fire())),
+      analyzer.onDidChangeResult(log.guard('Cost refresh', (uri: vscode.Uri) => this.refresh([uri]))),
+      usage.onDidChange(log.guard('Cost refresh', () => this.refresh(this.analyzedTemplates()))),
     ];
+  }
+
+  /**
+   * Brings the estimates of `uris` up to date, a slice of at most SLICE_MS at a time (the first estimate of a
+   * 300-function template takes over 100 ms), then tells the lenses, the status bar and the views.
+   */
+  private refresh(uris: readonly vscode.Uri[]): void {
+    for (const uri of uris) this.dirty.set(uri.toString(), uri);
+    this.refreshing ??= this.refreshDirty().finally(() => (this.refreshing = undefined));
+  }
+
+  private async refreshDirty(): Promise<void> {
+    const rest = slicer();
+    while (this.dirty.size) {
+      const [key, uri] = this.dirty.entries().next().value!;
+      this.dirty.delete(key);
+      try {
+        await this.compute(uri, rest);
+      } catch (error) {
+        this.log.error(`Cost estimates of ${uri.toString()} failed`, error);
+      }
+      await rest();
+    }
+    this.changed.fire();
+  }
+
+  /** Resolves when the file's estimates are current (the hover and lens providers wait on it). */
+  async ready(uri: vscode.Uri): Promise<void> {
+    await this.compute(uri, slicer());
   }
 
   /** The engine configuration the diagnostics run with (its limits, for the hovers). */
@@ -72,7 +124,7 @@ export class CostService implements vscode.Disposable {
   reconfigure(): void {
     this.settings = readCostSettings(vscode.workspace.getConfiguration('crossover'), (problem) => this.log.warnOnce(problem));
     this.settingsVersion++;
-    this.changed.fire();
+    this.refresh(this.analyzedTemplates());
   }
 
   /** The functions of a template with their estimates ([] when it is not an analysed template). */
@@ -95,25 +147,78 @@ export class CostService implements vscode.Disposable {
     return this.entry(uri)?.capacity ?? [];
   }
 
+  /** The file's estimates, computed now if they are out of date (the refresh has usually done it already). */
   private entry(uri: vscode.Uri): Cached | undefined {
+    const fresh = this.fresh(uri);
+    if (fresh !== 'stale') return fresh;
+    const steps = this.steps(uri);
+    if (!steps) return undefined;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** The same, handing control back through `rest` between workloads. */
+  private async compute(uri: vscode.Uri, rest: () => Promise<void>): Promise<void> {
+    if (this.fresh(uri) !== 'stale') return;
+    const steps = this.steps(uri);
+    if (!steps) return;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return;
+      await rest();
+      if (step.value !== this.analyzer.stampOf(uri)) return; // a newer result came meanwhile: the refresh will take it
+    }
+  }
+
+  /** The cached entry when it is current, undefined when there is nothing to estimate, 'stale' otherwise. */
+  private fresh(uri: vscode.Uri): Cached | undefined | 'stale' {
+    const result = this.analyzer.resultFor(uri);
+    const stamp = this.analyzer.stampOf(uri);
+    if (!result?.model || stamp === undefined) return undefined;
+    const cached = this.cache.get(uri.toString());
+    return cached && cached.stamp === stamp && cached.usageVersion === this.usage.version && cached.settingsVersion === this.settingsVersion ? cached : 'stale';
+  }
+
+  /** Estimates the file's workloads one step at a time (each yields the stamp it is for); the last step stores them. */
+  private *steps(uri: vscode.Uri): Generator<number, Cached | undefined, void> {
     const result = this.analyzer.resultFor(uri);
     const stamp = this.analyzer.stampOf(uri);
     if (!result?.model || stamp === undefined) return undefined;
     const key = uri.toString();
-    const cached = this.cache.get(key);
-    if (cached && cached.stamp === stamp && cached.usageVersion === this.usage.version && cached.settingsVersion === this.settingsVersion) return cached;
     const { usage, folder } = this.usage.usageFor(uri);
     const templatePath = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path;
-    const {
-      functions: costs,
-      tasks,
-      services,
-      capacity,
-    } = templateCosts(result.model, templatePath, usage, this.settings, (id, error) => this.log.error(`Cost estimate for ${id} failed`, error));
-    const entry: Cached = { stamp, usageVersion: this.usage.version, settingsVersion: this.settingsVersion, costs, tasks, services, capacity };
-    this.cache.set(key, entry);
-    if (this.cache.size > 2000) this.cache.clear();
-    return entry;
+    const memo = this.memos.get(key) ?? new EstimateMemo();
+    this.memos.set(key, memo);
+    const usageVersion = this.usage.version;
+    const settingsVersion = this.settingsVersion;
+    const run = templateCostSteps(
+      result.model,
+      templatePath,
+      usage,
+      this.settings,
+      (id, error) => this.log.error(`Cost estimate for ${id} failed`, error),
+      memo,
+    );
+    for (;;) {
+      const step = run.next();
+      if (!step.done) {
+        yield stamp;
+        continue;
+      }
+      const { functions: costs, tasks, services, capacity } = step.value;
+      const entry: Cached = { stamp, usageVersion, settingsVersion, costs, tasks, services, capacity };
+      if (this.cache.size > 2000) this.cache.clear();
+      if (this.memos.size > 200) this.memos.clear();
+      this.cache.set(key, entry);
+      return entry;
+    }
+  }
+
+  /** A comparison view's figures, computed in the engine thread. */
+  viewFigures(...args: Parameters<typeof viewFigures>): Promise<ViewFigures> {
+    return this.engine.viewFigures(...args);
   }
 
   /** The prices an estimate was computed with (region and the user's overrides). */
@@ -166,6 +271,7 @@ export class CostService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.dirty.clear();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -39,7 +39,8 @@ export class CostHoverProvider implements vscode.HoverProvider {
     private readonly log: Log,
   ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    await this.costs.ready(document.uri);
     try {
       const all = this.costs.costsFor(document.uri);
       for (const { fn, estimate } of all) {

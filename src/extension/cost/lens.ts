@@ -34,7 +34,8 @@ export class CostLensProvider implements vscode.CodeLensProvider {
     this.onDidChangeCodeLenses = costs.onDidChange;
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    await this.costs.ready(document.uri);
     try {
       const problems: string[] = [];
       const enabled = checkBoolean('costLens.enabled', vscode.workspace.getConfiguration('crossover').get<unknown>('costLens.enabled'), true, problems);

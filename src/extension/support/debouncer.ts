@@ -4,12 +4,23 @@
  */
 export interface Token {
   readonly isCancellationRequested: boolean;
+  /** `listener` is called once when the run is cancelled (the engine thread is told to drop it). */
+  onCancellationRequested(listener: () => void): { dispose(): void };
 }
 
 class Source implements Token {
   isCancellationRequested = false;
+  private listeners: (() => void)[] = [];
   cancel(): void {
+    if (this.isCancellationRequested) return;
     this.isCancellationRequested = true;
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const listener of listeners) listener();
+  }
+  onCancellationRequested(listener: () => void): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
   }
 }
 

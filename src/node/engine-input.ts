@@ -1,0 +1,35 @@
+/**
+ * (Node hosts.) What the engine may need besides a file's text: the files it references (`${file(...)}` in
+ * serverless.yml, consts a CDK app imports, the other files of a Terraform folder) through the guarded file reader,
+ * the TypeScript compiler, and for a Python CDK app or a Terraform file a tree-sitter reader (initialised once,
+ * asynchronously, the first time one is analysed). The editor's engine thread and the CLI build their inputs here.
+ */
+import { type AnalysisInput } from '../core/index.js';
+import { fileReaderFor, type ReadRoot } from './file-reader.js';
+import { loadPythonReader, needsPythonReader } from './python-loader.js';
+import { folderFilesFor, loadTerraformReader, needsTerraformReader } from './terraform-loader.js';
+import { typescriptReader } from './typescript-loader.js';
+
+/** A file to analyse: its uri (what findings carry), its text, and for a local file its path and the folder reads stay in. */
+export interface EngineFile {
+  uri: string;
+  text: string;
+  local?: { fsPath: string; root: ReadRoot };
+}
+
+export async function engineInput({ uri, text, local }: EngineFile): Promise<AnalysisInput> {
+  const path = local?.fsPath ?? uri;
+  const readFile = local ? fileReaderFor(local.fsPath, local.root) : undefined;
+  const python = needsPythonReader(path, text) ? await loadPythonReader() : undefined;
+  const terraform = needsTerraformReader(path, text) ? await loadTerraformReader() : undefined;
+  const folderFiles = terraform && local ? folderFilesFor(local.fsPath, local.root) : undefined;
+  return {
+    uri,
+    text,
+    typescript: typescriptReader,
+    ...(python ? { python } : {}),
+    ...(terraform ? { terraform } : {}),
+    ...(folderFiles ? { folderFiles } : {}),
+    ...(readFile ? { readFile } : {}),
+  };
+}

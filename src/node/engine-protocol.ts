@@ -1,0 +1,27 @@
+/**
+ * (Node hosts.) The messages between the editor's extension host and the engine thread (engine-worker.ts): plain
+ * data, copied by the structured clone algorithm.
+ */
+import { type AnalysisResult, type EngineConfig, type viewFigures, type ViewFigures } from '../core/index.js';
+import { type EngineFile } from './engine-input.js';
+
+/** What a request asks for besides the analysis: `urgent`, a document the user is typing in (before the scan's files); `constructPaths`, of a cdk.out template. */
+export interface EngineOptions {
+  urgent?: boolean;
+  constructPaths?: boolean;
+}
+
+/**
+ * `analyze` is queued (one runs at a time); `viewFigures` (a comparison view's figures: a sweep and a sensitivity
+ * solve, tens of milliseconds) is answered between two steps of the analysis under way. `config.now` travels as a Date.
+ */
+export type ToEngine =
+  | { kind: 'analyze'; id: number; file: EngineFile; config: EngineConfig; options: EngineOptions }
+  | { kind: 'cancel'; id: number }
+  | { kind: 'viewFigures'; id: number; args: Parameters<typeof viewFigures> };
+
+/** The analysis, with the construct paths of a cdk.out template when asked for. */
+export type EngineResult = AnalysisResult & { constructPaths?: Map<string, string> };
+
+/** `queuedMs`: how long the request waited behind others; `error`: the engine thread itself failed (not the file). */
+export type FromEngine = { id: number; result: EngineResult; queuedMs: number } | { id: number; figures: ViewFigures } | { id: number; error: string };

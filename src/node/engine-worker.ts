@@ -1,0 +1,75 @@
+/**
+ * (Bundled apart as dist/engine-worker.js.) The engine in a worker thread, for the editor: parsing, the readers
+ * (TypeScript, Python, Terraform, loaded here on first need), the model and the rules run off the extension host,
+ * which keeps only the VS Code glue. One request runs at a time, documents being typed in before the workspace
+ * scan's files; a cancelled request is dropped from the queue, or stops at its next step when it is running.
+ */
+import { parentPort } from 'node:worker_threads';
+import { analyzeTextAsync, constructPaths, viewFigures } from '../core/index.js';
+import { engineInput } from './engine-input.js';
+import { type FromEngine, type ToEngine } from './engine-protocol.js';
+
+type Request = Extract<ToEngine, { kind: 'analyze' }> & { received: number; cancelled?: boolean };
+
+const queue: Request[] = [];
+let running: Request | undefined;
+
+/** Hands control back between steps: a cancel message (or a more urgent request) is read there. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function reply(message: FromEngine): void {
+  parentPort!.postMessage(message);
+}
+
+async function run(request: Request): Promise<void> {
+  const queuedMs = performance.now() - request.received;
+  try {
+    const input = await engineInput(request.file);
+    const token = {
+      get isCancellationRequested() {
+        return request.cancelled === true;
+      },
+    };
+    const result = await analyzeTextAsync(input, request.config, token, pause);
+    const paths = request.options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(input.uri, input.text) } : {};
+    reply({ id: request.id, result: { ...result, ...paths }, queuedMs });
+  } catch (error) {
+    // analyzeTextAsync never throws; this is the thread's own failure (a reader that could not load, say).
+    reply({ id: request.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+  }
+}
+
+async function drain(): Promise<void> {
+  if (running) return;
+  while (queue.length) {
+    const next = queue.findIndex((r) => r.options.urgent);
+    running = queue.splice(next < 0 ? 0 : next, 1)[0]!;
+    await run(running);
+    running = undefined;
+  }
+}
+
+parentPort?.on('message', (message: ToEngine) => {
+  if (message.kind === 'viewFigures') {
+    try {
+      reply({ id: message.id, figures: viewFigures(...message.args) });
+    } catch (error) {
+      reply({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    }
+    return;
+  }
+  if (message.kind === 'cancel') {
+    const at = queue.findIndex((r) => r.id === message.id);
+    if (at >= 0) {
+      const [dropped] = queue.splice(at, 1);
+      reply({
+        id: dropped!.id,
+        result: { uri: dropped!.file.uri, format: undefined, syntax: undefined, workloads: [], findings: [], cancelled: true, durationMs: 0 },
+        queuedMs: 0,
+      });
+    } else if (running?.id === message.id) running.cancelled = true;
+    return;
+  }
+  queue.push({ ...message, received: performance.now() });
+  void drain();
+});

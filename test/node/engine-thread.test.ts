@@ -1,0 +1,175 @@
+/**
+ * The engine in a worker thread (the editor's): the same results as in-process, with the readers loaded in the
+ * thread; documents being typed in go first; cancellation; a thread that stops turns what it held into findings.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { analyzeText, emptyUsage, resolveConfig, resolveCostSettings, templateCosts, viewFigures } from '../../src/core/index.js';
+import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
+import { engineInput, type EngineFile } from '../../src/node/engine-input.js';
+import { folderFilesFor } from '../../src/node/terraform-loader.js';
+import { testTerraformReader } from '../support/terraform-reader.js';
+import { EngineThread } from '../../src/node/engine-thread.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const worker = join(repo, 'dist', 'engine-worker.js');
+const config = resolveConfig({ now: new Date('2026-11-30T00:00:00Z') });
+const never = { isCancellationRequested: false };
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo });
+});
+
+/** A local file as the editor sends it: its text, path and the folder reads stay in. */
+function local(path: string): EngineFile {
+  return { uri: pathToFileURL(path).toString(), text: readFileSync(path, 'utf8'), local: { fsPath: path, root: { folder: repo, label: 'the repository' } } };
+}
+
+/** A SAM template of `count` functions, one of them with a timeout API Gateway cannot wait for. */
+function template(count: number): string {
+  const lines = ['Transform: AWS::Serverless-2016-10-31', 'Resources:'];
+  for (let i = 0; i < count; i++) {
+    lines.push(
+      `  Fn${i}:`,
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: python3.13',
+      '      Handler: app.handler',
+      '      CodeUri: src/',
+    );
+    lines.push(
+      `      Timeout: ${i === 0 ? 60 : 10}`,
+      '      Events:',
+      '        Get:',
+      '          Type: Api',
+      `          Properties: {Path: /items/${i}, Method: get}`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('EngineThread', () => {
+  test('a template, a CDK stack and a Terraform file: the same results as the engine in-process', async () => {
+    const thread = new EngineThread(worker);
+    try {
+      const files = [
+        local(join(repo, 'examples', 'sam-app', 'template.yaml')),
+        local(join(repo, 'test', 'fixtures', 'cdk', 'orders-stack.ts')),
+        local(join(repo, 'test', 'fixtures', 'terraform', 'rest-api', 'main.tf')),
+      ];
+      const results = await Promise.all(files.map((file) => thread.analyze(file, config, never)));
+      expect(results.map((r) => r.format)).toEqual(['sam', 'cdk', 'terraform']);
+      // In-process, the readers from the sources (the bundles the thread loads are built from them).
+      const readers = { typescript: typescriptReader, terraform: await testTerraformReader() };
+      for (const [i, file] of files.entries()) {
+        const folderFiles = folderFilesFor(file.local!.fsPath, file.local!.root);
+        const here = analyzeText({ ...(await engineInput(file)), ...readers, ...(i === 2 && folderFiles ? { folderFiles } : {}) }, config);
+        expect(results[i]!.findings).toEqual(here.findings);
+        expect(results[i]!.workloads).toEqual(here.workloads);
+        expect(results[i]!.model?.functions.length).toBeGreaterThan(0);
+        expect(results[i]!.model?.functions.map((f) => f.memoryMb)).toEqual(here.model?.functions.map((f) => f.memoryMb));
+      }
+      expect(results[0]!.findings.length + results[1]!.findings.length + results[2]!.findings.length).toBeGreaterThan(0);
+    } finally {
+      thread.dispose();
+    }
+  });
+
+  test('a document being typed in is analysed before the files the scan queued', async () => {
+    const thread = new EngineThread(worker);
+    try {
+      const order: string[] = [];
+      const scan = Array.from({ length: 6 }, (_, i) =>
+        thread.analyze({ uri: `file:///w/scan${i}/template.yaml`, text: template(60) }, config, never).then(() => order.push(`scan${i}`)),
+      );
+      const typed = thread.analyze({ uri: 'file:///w/open/template.yaml', text: template(3) }, config, never, { urgent: true }).then((r) => {
+        order.push('typed');
+        return r;
+      });
+      const result = await typed;
+      await Promise.all(scan);
+      expect(result.findings.some((f) => f.ruleId === 'lambda/api-gateway-timeout')).toBe(true);
+      // The first scan file was already running when the typed document arrived; the other five waited behind it.
+      expect(order.indexOf('typed')).toBeLessThanOrEqual(1);
+      expect(order.filter((name) => name !== 'typed')).toEqual(['scan0', 'scan1', 'scan2', 'scan3', 'scan4', 'scan5']);
+    } finally {
+      thread.dispose();
+    }
+  });
+
+  test('cancelled runs resolve as cancelled, queued or running; later requests still get their results', async () => {
+    const thread = new EngineThread(worker);
+    try {
+      const listeners: (() => void)[] = [];
+      const token = {
+        isCancellationRequested: false,
+        onCancellationRequested: (listener: () => void) => {
+          listeners.push(listener);
+          return { dispose: () => {} };
+        },
+      };
+      const big = thread.analyze({ uri: 'file:///w/a/template.yaml', text: template(400) }, config, token);
+      const queued = thread.analyze({ uri: 'file:///w/b/template.yaml', text: template(400) }, config, token);
+      token.isCancellationRequested = true;
+      for (const listener of listeners) listener();
+      expect((await big).cancelled).toBe(true);
+      expect((await queued).cancelled).toBe(true);
+      const after = await thread.analyze({ uri: 'file:///w/c/template.yaml', text: template(2) }, config, never);
+      expect(after.cancelled).toBeUndefined();
+      expect(after.format).toBe('sam');
+    } finally {
+      thread.dispose();
+    }
+  });
+
+  test("a comparison view's figures: the same as in-process, answered while an analysis is under way", async () => {
+    const thread = new EngineThread(worker);
+    try {
+      const settings = resolveCostSettings();
+      const model = analyzeText({ uri: 'file:///w/template.yaml', text: template(2) }, config).model!;
+      const { fn, estimate } = templateCosts(model, 'template.yaml', emptyUsage(), settings).functions[0]!;
+      const overrides = { requestsPerMonth: 40_000_000 };
+      const busy = thread.analyze({ uri: 'file:///w/big/template.yaml', text: template(400) }, config, never);
+      let analysed = false;
+      void busy.then(() => (analysed = true));
+      const figures = await thread.viewFigures(estimate, { fn }, overrides, settings.priceOverrides, {});
+      expect(analysed).toBe(false);
+      expect(figures).toEqual(viewFigures(estimate, { fn }, overrides, settings.priceOverrides, {}));
+      expect((await busy).format).toBe('sam');
+    } finally {
+      thread.dispose();
+    }
+  });
+
+  test('a thread that stops: the files it held get an internal-error finding, the next request starts a new thread', async () => {
+    // A stand-in for a thread that dies on its first request (out of memory, say); then the real engine.
+    const dir = mkdtempSync(join(tmpdir(), 'crossover-engine-'));
+    const dying = join(dir, 'dying.js');
+    writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const thread = new EngineThread(dying);
+    const errors: string[] = [];
+    thread.onError = (message) => errors.push(message);
+    try {
+      const [a, b] = await Promise.all([
+        thread.analyze({ uri: 'file:///w/a.yaml', text: template(1) }, config, never),
+        thread.analyze({ uri: 'file:///w/b.yaml', text: template(1) }, config, never),
+      ]);
+      for (const [result, uri] of [
+        [a, 'file:///w/a.yaml'],
+        [b, 'file:///w/b.yaml'],
+      ] as const) {
+        expect(result.uri).toBe(uri);
+        expect(result.findings).toHaveLength(1);
+        expect(result.findings[0]).toMatchObject({ ruleId: 'internal-error', uri });
+        expect(result.findings[0]!.message).toMatch(/engine thread stopped/);
+      }
+      expect(errors.join('\n')).toMatch(/exit code 3/);
+    } finally {
+      thread.dispose();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+// Estimates kept between versions of a file: a workload whose node did not change keeps its estimate (the same
+// object), a changed one is estimated again, and the figures always equal a computation without the memo.
+import { describe, expect, test } from 'vitest';
+import { resolveConfig } from '../../../src/core/config.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
+import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
+import { EstimateMemo, templateCosts } from '../../../src/core/cost/workloads.js';
+import { analyzeText } from '../../../src/core/engine.js';
+
+const config = resolveConfig({ now: new Date('2026-11-30T00:00:00Z') });
+const settings = resolveCostSettings();
+const usage = parseUsageFile('crossover.usage.yml', 'defaults:\n  requestsPerMonth: 2000000\n');
+
+function template(memory: (i: number) => number): string {
+  const lines = ['Transform: AWS::Serverless-2016-10-31', 'Resources:'];
+  for (let i = 0; i < 12; i++) {
+    lines.push(`  Fn${i}:`, '    Type: AWS::Serverless::Function', '    Properties:', '      Runtime: nodejs22.x', '      Handler: index.handler');
+    lines.push(`      MemorySize: ${memory(i)}`, '      Timeout: 20', '      Events:', '        Get:', '          Type: HttpApi');
+  }
+  lines.push(
+    '  Task:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '    Properties: {Cpu: 1024, Memory: 2048, RequiresCompatibilities: [FARGATE], ContainerDefinitions: []}',
+  );
+  return lines.join('\n') + '\n';
+}
+
+const modelOf = (text: string) => analyzeText({ uri: 'file:///w/template.yaml', text }, config).model!;
+
+describe('EstimateMemo', () => {
+  test('a changed function is estimated again, the others keep their estimates, and the figures equal a fresh computation', () => {
+    const memo = new EstimateMemo();
+    const first = templateCosts(modelOf(template(() => 512)), 'template.yaml', usage, settings, undefined, memo);
+    const edited = template((i) => (i === 4 ? 2048 : 512));
+    const second = templateCosts(modelOf(edited), 'template.yaml', usage, settings, undefined, memo);
+    expect(second.functions).toHaveLength(12);
+    for (const [i, cost] of second.functions.entries()) {
+      if (i === 4) expect(cost.estimate).not.toBe(first.functions[i]!.estimate);
+      else expect(cost.estimate).toBe(first.functions[i]!.estimate);
+    }
+    expect(second.tasks[0]!.estimate).toBe(first.tasks[0]!.estimate);
+    // The same figures as without the memo, the edited function's too.
+    expect(second).toEqual(templateCosts(modelOf(edited), 'template.yaml', usage, settings));
+    expect(second.functions[4]!.estimate.typical).not.toEqual(first.functions[4]!.estimate.typical);
+  });
+
+  test('a function that moved (a line added above it) is estimated again: its decisions point at lines', () => {
+    const memo = new EstimateMemo();
+    const text = template(() => 512);
+    const first = templateCosts(modelOf(text), 'template.yaml', usage, settings, undefined, memo);
+    const shifted = text.replace('Resources:\n', 'Resources:\n  # a comment\n');
+    const second = templateCosts(modelOf(shifted), 'template.yaml', usage, settings, undefined, memo);
+    for (const [i, cost] of second.functions.entries()) expect(cost.estimate).not.toBe(first.functions[i]!.estimate);
+    expect(second).toEqual(templateCosts(modelOf(shifted), 'template.yaml', usage, settings));
+  });
+
+  test('other usage or settings: nothing is kept', () => {
+    const memo = new EstimateMemo();
+    const model = modelOf(template(() => 1024));
+    const first = templateCosts(model, 'template.yaml', usage, settings, undefined, memo);
+    const more = parseUsageFile('crossover.usage.yml', 'defaults:\n  requestsPerMonth: 90000000\n');
+    const second = templateCosts(model, 'template.yaml', more, settings, undefined, memo);
+    expect(second.functions[0]!.estimate).not.toBe(first.functions[0]!.estimate);
+    expect(second).toEqual(templateCosts(model, 'template.yaml', more, settings));
+    const third = templateCosts(model, 'template.yaml', more, resolveCostSettings({ region: 'eu-west-1' }), undefined, memo);
+    expect(third.functions[0]!.estimate.region).toBe('eu-west-1');
+  });
+});
