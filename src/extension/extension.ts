@@ -45,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
 /** Everything the handlers share, created once at activation. */
 interface Services {
   log: Log;
+  /** The engine's thread: parsing, readers, rules, the comparison's figures and the cost change run there. */
+  engine: EngineThread;
   settings: ExtensionSettings;
   settingsProblem: (problem: string) => void;
   analyzer: Analyzer;
@@ -83,7 +85,7 @@ function createServices(context: vscode.ExtensionContext): Services {
   const costStatus = new CostStatus(costs, log);
   const panels = new ComparePanels(context.extensionUri, costs, usage, log);
   const reports = new ReportDocuments();
-  return { log, settings, settingsProblem, analyzer, synthesized, status, scanner, usage, costs, costStatus, panels, reports };
+  return { log, engine, settings, settingsProblem, analyzer, synthesized, status, scanner, usage, costs, costStatus, panels, reports };
 }
 
 /** The cost services, the hover, quick fix and lens providers, the comparison views, the cost commands, the change against HEAD. */
@@ -101,7 +103,7 @@ function registerCostFeatures(context: vscode.ExtensionContext, services: Servic
     ...registerViewSerializers(panels, log),
     ...registerCostCommands(costs, reports, panels, log),
     // The current file against its last commit: the pull-request report of `crossover diff`, in the editor.
-    new ChangeAgainstHead(costs, usage, reports, () => analyzer.engineConfig, log),
+    new ChangeAgainstHead(costs, usage, reports, () => analyzer.engineConfig, log, services.engine),
   ];
 }
 

@@ -4,7 +4,7 @@
  * the TypeScript compiler, and for a Python CDK app or a Terraform file a tree-sitter reader (initialised once,
  * asynchronously, the first time one is analysed). The editor's engine thread and the CLI build their inputs here.
  */
-import { type AnalysisInput } from '../core/index.js';
+import { type AnalysisInput, type PythonReader, type TerraformReader, type TypeScriptReader, type FileReader } from '../core/index.js';
 import { fileReaderFor, type ReadRoot } from './file-reader.js';
 import { loadPythonReader, needsPythonReader } from './python-loader.js';
 import { folderFilesFor, loadTerraformReader, needsTerraformReader } from './terraform-loader.js';
@@ -18,14 +18,20 @@ export interface EngineFile {
 }
 
 export async function engineInput({ uri, text, local }: EngineFile): Promise<AnalysisInput> {
-  const path = local?.fsPath ?? uri;
+  return { uri, text, ...(await readersFor(local?.fsPath ?? uri, [text], local)) };
+}
+
+/** What the engine needs besides the text to read a file at `path` whose text is one of `texts` (a diff has two). */
+export async function readersFor(
+  path: string,
+  texts: readonly string[],
+  local: EngineFile['local'],
+): Promise<{ typescript: TypeScriptReader; python?: PythonReader; terraform?: TerraformReader; readFile?: FileReader; folderFiles?: () => readonly string[] }> {
   const readFile = local ? fileReaderFor(local.fsPath, local.root) : undefined;
-  const python = needsPythonReader(path, text) ? await loadPythonReader() : undefined;
-  const terraform = needsTerraformReader(path, text) ? await loadTerraformReader() : undefined;
+  const python = texts.some((text) => needsPythonReader(path, text)) ? await loadPythonReader() : undefined;
+  const terraform = texts.some((text) => needsTerraformReader(path, text)) ? await loadTerraformReader() : undefined;
   const folderFiles = terraform && local ? folderFilesFor(local.fsPath, local.root) : undefined;
   return {
-    uri,
-    text,
     typescript: typescriptReader,
     ...(python ? { python } : {}),
     ...(terraform ? { terraform } : {}),

@@ -2,7 +2,15 @@
  * (Node hosts.) The messages between the editor's extension host and the engine thread (engine-worker.ts): plain
  * data, copied by the structured clone algorithm.
  */
-import { type AnalysisResult, type EngineConfig, type viewFigures, type ViewFigures } from '../core/index.js';
+import {
+  type AnalysisResult,
+  type CostSettings,
+  type DiffReport,
+  type EngineConfig,
+  type UsageFile,
+  type viewFigures,
+  type ViewFigures,
+} from '../core/index.js';
 import { type EngineFile } from './engine-input.js';
 
 /** What a request asks for besides the analysis: `urgent`, a document the user is typing in (before the scan's files); `constructPaths`, of a cdk.out template. */
@@ -18,10 +26,28 @@ export interface EngineOptions {
 export type ToEngine =
   | { kind: 'analyze'; id: number; file: EngineFile; config: EngineConfig; options: EngineOptions }
   | { kind: 'cancel'; id: number }
-  | { kind: 'viewFigures'; id: number; args: Parameters<typeof viewFigures> };
+  | { kind: 'viewFigures'; id: number; args: Parameters<typeof viewFigures> }
+  | { kind: 'diffFile'; id: number; request: FileDiffRequest };
+
+/**
+ * One file against another version of it (the cost change against HEAD): `path` is how the report names it, `local`
+ * where the files it refers to are read (the same for both sides); `before.text` undefined when the file is new.
+ */
+export interface FileDiffRequest {
+  path: string;
+  local?: EngineFile['local'];
+  before: { label: string; text: string | undefined; usage: UsageFile };
+  after: { label: string; text: string; usage: UsageFile };
+  config: EngineConfig;
+  settings: CostSettings;
+}
 
 /** The analysis, with the construct paths of a cdk.out template when asked for. */
 export type EngineResult = AnalysisResult & { constructPaths?: Map<string, string> };
 
 /** `queuedMs`: how long the request waited behind others; `error`: the engine thread itself failed (not the file). */
-export type FromEngine = { id: number; result: EngineResult; queuedMs: number } | { id: number; figures: ViewFigures } | { id: number; error: string };
+export type FromEngine =
+  | { id: number; result: EngineResult; queuedMs: number }
+  | { id: number; figures: ViewFigures }
+  | { id: number; report: DiffReport; problems: string[] }
+  | { id: number; error: string };

@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeTextAsync, constructPaths, type EngineConfig, failedResult, viewFigures, type ViewFigures } from '../core/index.js';
+import { analyzeTextAsync, constructPaths, type DiffReport, type EngineConfig, failedResult, viewFigures, type ViewFigures } from '../core/index.js';
 import { type EngineFile, engineInput } from './engine-input.js';
-import { type EngineOptions, type EngineResult, type FromEngine, type ToEngine } from './engine-protocol.js';
+import { type EngineOptions, type EngineResult, type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
 
 /** A cancellation token: VS Code's, or the debouncer's. */
 export interface EngineToken {
@@ -33,7 +33,8 @@ export class EngineThread {
   private worker: Worker | undefined;
   private next = 0;
   private readonly pending = new Map<number, Pending & { posted: number }>();
-  private readonly figures = new Map<number, { resolve(figures: ViewFigures): void; reject(error: Error): void }>();
+  /** Requests answered with something else than an analysis: a view's figures, a file's cost change. */
+  private readonly asked = new Map<number, { resolve(answer: FromEngine): void; reject(error: Error): void }>();
   /** Told about the thread's failures (they become findings too). */
   onError: (message: string) => void = () => {};
   lastTiming: EngineTiming | undefined;
@@ -58,13 +59,29 @@ export class EngineThread {
   }
 
   /** A comparison view's figures (a sweep and a sensitivity solve), computed in the thread. */
-  viewFigures(...args: Parameters<typeof viewFigures>): Promise<ViewFigures> {
+  async viewFigures(...args: Parameters<typeof viewFigures>): Promise<ViewFigures> {
     this.bundled ??= existsSync(this.script);
-    if (!this.bundled) return Promise.resolve().then(() => viewFigures(...args));
-    return new Promise<ViewFigures>((resolve, reject) => {
+    if (!this.bundled) return viewFigures(...args);
+    const answer = await this.ask((id) => ({ kind: 'viewFigures', id, args }));
+    if ('figures' in answer) return answer.figures;
+    throw new Error('the engine thread answered without figures');
+  }
+
+  /**
+   * A file's cost change between two versions, computed in the thread (both sides read with the readers they need;
+   * the resource comparison in the differ's own thread). Not available without the bundle (running from sources).
+   */
+  async diffFile(request: FileDiffRequest): Promise<{ report: DiffReport; problems: string[] }> {
+    const answer = await this.ask((id) => ({ kind: 'diffFile', id, request }));
+    if ('report' in answer) return { report: answer.report, problems: answer.problems };
+    throw new Error('the engine thread answered without a report');
+  }
+
+  private ask(message: (id: number) => ToEngine): Promise<FromEngine> {
+    return new Promise<FromEngine>((resolve, reject) => {
       const id = this.next++;
-      this.figures.set(id, { resolve, reject });
-      this.start().postMessage({ kind: 'viewFigures', id, args } satisfies ToEngine);
+      this.asked.set(id, { resolve, reject });
+      this.start().postMessage(message(id));
     });
   }
 
@@ -72,11 +89,11 @@ export class EngineThread {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
     worker.on('message', (reply: FromEngine) => {
-      const asked = this.figures.get(reply.id);
+      const asked = this.asked.get(reply.id);
       if (asked) {
-        this.figures.delete(reply.id);
-        if ('figures' in reply) asked.resolve(reply.figures);
-        else asked.reject(new Error('error' in reply ? reply.error : 'no figures in the answer'));
+        this.asked.delete(reply.id);
+        if ('error' in reply) asked.reject(new Error(reply.error));
+        else asked.resolve(reply);
         return;
       }
       const waiting = this.pending.get(reply.id);
@@ -98,8 +115,8 @@ export class EngineThread {
       const held = [...this.pending.values()];
       this.pending.clear();
       for (const waiting of held) waiting.resolve(failedResult(waiting.file, waiting.config, 'analysing (the engine thread stopped while it read)', error));
-      const asked = [...this.figures.values()];
-      this.figures.clear();
+      const asked = [...this.asked.values()];
+      this.asked.clear();
       for (const request of asked) request.reject(new Error(`the engine thread stopped: ${error.message}`));
     };
     worker.on('error', fail);
@@ -115,8 +132,8 @@ export class EngineThread {
     for (const [, waiting] of this.pending)
       waiting.resolve({ uri: waiting.file.uri, format: undefined, syntax: undefined, workloads: [], findings: [], cancelled: true, durationMs: 0 });
     this.pending.clear();
-    for (const request of this.figures.values()) request.reject(new Error('the engine thread was stopped'));
-    this.figures.clear();
+    for (const request of this.asked.values()) request.reject(new Error('the engine thread was stopped'));
+    this.asked.clear();
     void worker?.terminate();
   }
 }

@@ -5,9 +5,10 @@
  * scan's files; a cancelled request is dropped from the queue, or stops at its next step when it is running.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeTextAsync, constructPaths, viewFigures } from '../core/index.js';
-import { engineInput } from './engine-input.js';
-import { type FromEngine, type ToEngine } from './engine-protocol.js';
+import { analyzeTextAsync, constructPaths, type DiffReport, diffSidesAsync, type Side, viewFigures } from '../core/index.js';
+import { engineInput, readersFor } from './engine-input.js';
+import { type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
+import { ResourceDifferThread } from './resource-differ-thread.js';
 
 type Request = Extract<ToEngine, { kind: 'analyze' }> & { received: number; cancelled?: boolean };
 
@@ -49,7 +50,44 @@ async function drain(): Promise<void> {
   }
 }
 
+/** The resource differ (the CloudFormation specification) in a thread of its own, started at the first diff. */
+let differ: ResourceDifferThread | undefined;
+
+/** The cost change of one file between two versions: both sides read here, with the readers they need. */
+async function diffFile({ path, local, before, after, config, settings }: FileDiffRequest, problems: string[]): Promise<DiffReport> {
+  const texts = before.text === undefined ? [after.text] : [before.text, after.text];
+  const readers = await readersFor(local?.fsPath ?? path, texts, local);
+  const { readFile, folderFiles } = readers;
+  const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}), ...(folderFiles ? { folderFiles } : {}) }];
+  const side = (label: string, text: string | undefined, usage: FileDiffRequest['after']['usage']): Side => ({
+    label,
+    files: text === undefined ? [] : file(text),
+    usageFor: () => usage,
+  });
+  differ ??= new ResourceDifferThread();
+  return diffSidesAsync(side(before.label, before.text, before.usage), side(after.label, after.text, after.usage), {
+    config,
+    settings,
+    typescript: readers.typescript,
+    ...(readers.python ? { python: readers.python } : {}),
+    ...(readers.terraform ? { terraform: readers.terraform } : {}),
+    differ: (a, b) =>
+      differ!.diff(a, b).catch((error: unknown) => {
+        problems.push(`Comparing the resources failed: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }),
+  });
+}
+
 parentPort?.on('message', (message: ToEngine) => {
+  if (message.kind === 'diffFile') {
+    const problems: string[] = [];
+    diffFile(message.request, problems).then(
+      (report) => reply({ id: message.id, report, problems }),
+      (error: unknown) => reply({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) }),
+    );
+    return;
+  }
   if (message.kind === 'viewFigures') {
     try {
       reply({ id: message.id, figures: viewFigures(...message.args) });

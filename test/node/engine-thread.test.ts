@@ -8,7 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { analyzeText, emptyUsage, resolveConfig, resolveCostSettings, templateCosts, viewFigures } from '../../src/core/index.js';
+import { createRequire } from 'node:module';
+import {
+  analyzeText,
+  diffSides,
+  emptyUsage,
+  parseUsageFile,
+  resolveConfig,
+  resolveCostSettings,
+  type ResourceDiffer,
+  templateCosts,
+  viewFigures,
+} from '../../src/core/index.js';
 import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
 import { engineInput, type EngineFile } from '../../src/node/engine-input.js';
 import { folderFilesFor } from '../../src/node/terraform-loader.js';
@@ -140,6 +151,41 @@ describe('EngineThread', () => {
       expect(analysed).toBe(false);
       expect(figures).toEqual(viewFigures(estimate, { fn }, overrides, settings.priceOverrides, {}));
       expect((await busy).format).toBe('sam');
+    } finally {
+      thread.dispose();
+    }
+  });
+
+  test("a file's cost change against another version: read and compared in the thread, the same report as in-process", async () => {
+    const thread = new EngineThread(worker);
+    try {
+      const settings = resolveCostSettings();
+      const before = template(3);
+      const after = before.replace('      Timeout: 60', '      Timeout: 20\n      MemorySize: 2048\n      FunctionName: renamed');
+      const usage = parseUsageFile('crossover.usage.yml', 'defaults:\n  requestsPerMonth: 5000000\n');
+      const { report, problems } = await thread.diffFile({
+        path: 'template.yaml',
+        before: { label: 'HEAD', text: before, usage: emptyUsage() },
+        after: { label: 'the editor (unsaved)', text: after, usage },
+        config,
+        settings,
+      });
+      expect(problems).toEqual([]);
+      const differ = (createRequire(import.meta.url)(join(repo, 'dist', 'resource-differ.js')) as { resourceDiffer: ResourceDiffer }).resourceDiffer;
+      const here = diffSides(
+        { label: 'HEAD', files: [{ path: 'template.yaml', text: before }], usageFor: () => emptyUsage() },
+        { label: 'the editor (unsaved)', files: [{ path: 'template.yaml', text: after }], usageFor: () => usage },
+        { config, settings, differ },
+      );
+      expect(report).toEqual(here);
+      expect(report.findings.resolved.map((f) => f.ruleId)).toContain('lambda/api-gateway-timeout');
+      // A SAM function's property changes are updates (what the transform makes of them is its business).
+      expect(report.files[0]!.resources?.find((r) => r.id === 'Fn0')).toMatchObject({ change: 'updated' });
+      expect(
+        report.files[0]!.resources?.find((r) => r.id === 'Fn0')
+          ?.properties.map((p) => p.name)
+          .sort(),
+      ).toEqual(['FunctionName', 'MemorySize', 'Timeout']);
     } finally {
       thread.dispose();
     }

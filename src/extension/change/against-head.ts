@@ -13,23 +13,16 @@ import * as vscode from 'vscode';
 import {
   diffMarkdown,
   type DiffReport,
-  diffSidesAsync,
   EDITOR_TEXT,
   emptyUsage,
   type EngineConfig,
   notificationText,
   parseUsageFile,
-  type Side,
-  type TemplateObject,
   USAGE_FILE_NAMES,
   type UsageFile,
 } from '../../core/index.js';
-import { fileReaderFor } from '../../node/file-reader.js';
 import { checkRevision, GitError, readAt, type GitOptions } from '../../node/git.js';
-import { loadPythonReader, needsPythonReader } from '../../node/python-loader.js';
-import { folderFilesFor, loadTerraformReader, needsTerraformReader } from '../../node/terraform-loader.js';
-import { ResourceDifferThread } from '../../node/resource-differ-thread.js';
-import { typescriptReader } from '../../node/typescript-loader.js';
+import { type EngineThread } from '../../node/engine-thread.js';
 import { type CostService } from '../cost/estimates.js';
 import { type ReportDocuments } from '../cost/reports.js';
 import { type UsageFiles } from '../cost/usage.js';
@@ -61,8 +54,6 @@ export class ChangeAgainstHead implements vscode.Disposable {
   /** Templates whose report is showing, with its name; refreshed when they or the usage file change. */
   private readonly shown = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
-  /** `@aws-cdk/cloudformation-diff` in a worker thread: its specification never loads in the extension host. */
-  private readonly differ = new ResourceDifferThread();
   /** Files as committed, by commit and path (misses too): a refresh while typing asks git nothing new. */
   private readonly committed = new Map<string, string | undefined>();
   private readonly disposables: vscode.Disposable[];
@@ -73,6 +64,8 @@ export class ChangeAgainstHead implements vscode.Disposable {
     private readonly reports: ReportDocuments,
     private readonly engineConfig: () => EngineConfig,
     private readonly log: Log,
+    /** Where both sides are read and compared (`@aws-cdk/cloudformation-diff` in a thread of its own from there). */
+    private readonly engine: EngineThread,
   ) {
     this.disposables = [
       vscode.commands.registerCommand(
@@ -138,34 +131,18 @@ export class ChangeAgainstHead implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const now = document ? document.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const committed = await reader(uri.fsPath);
-    const readFile = fileReaderFor(uri.fsPath, readRootOf(uri));
-    // The files a template refers to, and a Terraform file's folder, are read from disk for both sides.
-    const folderFiles = folderFilesFor(uri.fsPath, readRootOf(uri));
-    const file = (text: string) => [{ path, text, ...(readFile ? { readFile } : {}), ...(folderFiles ? { folderFiles } : {}) }];
     const usageAtHead = folder ? await this.usageAtHead(folder, reader) : emptyUsage();
-    const before: Side = { label: 'HEAD', files: committed === undefined ? [] : file(committed), usageFor: () => usageAtHead };
-    const after: Side = {
-      label: document?.isDirty ? 'the editor (unsaved)' : 'the working tree',
-      files: file(now),
-      usageFor: () => this.usage.usageFor(uri).usage,
-    };
-    const python =
-      needsPythonReader(uri.path, now) || (committed !== undefined && needsPythonReader(uri.path, committed)) ? await loadPythonReader() : undefined;
-    const terraform =
-      needsTerraformReader(uri.path, now) || (committed !== undefined && needsTerraformReader(uri.path, committed)) ? await loadTerraformReader() : undefined;
-    const differ = (a: TemplateObject, b: TemplateObject) =>
-      this.differ.diff(a, b).catch((error: unknown) => {
-        this.log.error('Comparing the resources failed', error);
-        return [];
-      });
-    const report = await diffSidesAsync(before, after, {
+    // Both sides are read in the engine thread (the readers they need load there), the files a template refers to
+    // and a Terraform file's folder from disk for both.
+    const { report, problems } = await this.engine.diffFile({
+      path,
+      ...(uri.scheme === 'file' ? { local: { fsPath: uri.fsPath, root: readRootOf(uri) } } : {}),
+      before: { label: 'HEAD', text: committed, usage: usageAtHead },
+      after: { label: document?.isDirty ? 'the editor (unsaved)' : 'the working tree', text: now, usage: this.usage.usageFor(uri).usage },
       config: this.engineConfig(),
       settings: this.costs.defaults(),
-      typescript: typescriptReader,
-      ...(python ? { python } : {}),
-      ...(terraform ? { terraform } : {}),
-      differ,
     });
+    for (const problem of problems) this.log.error(problem);
     if (!report.files.length) {
       if (!quiet) void vscode.window.showInformationMessage(notificationText(EDITOR_TEXT.changeNotATemplate(path)));
       return undefined;
@@ -234,7 +211,6 @@ export class ChangeAgainstHead implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.differ.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
