@@ -38,6 +38,8 @@ const serviceSpecBeside = {
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['vscode'] },
+  // `crossover check`'s worker threads (CLI only, not in the extension's package): the engine without the CLI's faces.
+  { ...common, entryPoints: ['src/cli/check-worker.ts'], outfile: 'dist/check-worker.js', sourcemap: false },
   // The TypeScript compiler with the serverless.ts and CDK readers, loaded by both faces only when needed.
   { ...common, entryPoints: ['src/core/parse/typescript/reader.ts'], outfile: 'dist/typescript-reader.js', sourcemap: false, minify: true },
   // tree-sitter with the Python CDK reader, loaded when a Python CDK app is analysed; its WebAssembly beside it.
