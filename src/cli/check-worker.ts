@@ -1,10 +1,11 @@
 /**
  * (Bundled apart as dist/check-worker.js, for the CLI only.) One of `crossover check`'s worker threads (see
- * threads.ts): resolves the configuration it is given, loads the on-demand readers the files need, says it is
- * ready, then checks each file it is sent with the main thread's per-file step and answers with the outcome.
+ * threads.ts): resolves the configuration it is given, says it is ready, then checks each file it is sent, in
+ * order, with the main thread's per-file step (loading the Python and Terraform readers when their first file
+ * comes) and answers with the outcome.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { resolveConfig, type PythonReader, type TerraformReader } from '../core/index.js';
+import { readerFor, resolveConfig } from '../core/index.js';
 import { checkFile, type CheckContext, type FileOutcome } from './check.js';
 import { type CheckReplyMessage, type CheckRequestMessage, type CheckWorkerData } from './threads.js';
 import { loadPythonReader } from '../node/python-loader.js';
@@ -14,21 +15,26 @@ const data = workerData as CheckWorkerData;
 
 async function main(): Promise<void> {
   const port = parentPort!;
-  const python: PythonReader | undefined = data.readers.includes('python') ? await loadPythonReader() : undefined;
-  const terraform: TerraformReader | undefined = data.readers.includes('terraform') ? await loadTerraformReader() : undefined;
-  const context: CheckContext = { config: resolveConfig(data.config), cwd: data.cwd, python, terraform };
+  const context: CheckContext = { config: resolveConfig(data.config), cwd: data.cwd };
   const reply = (message: CheckReplyMessage) => port.postMessage(message);
-  port.on('message', ({ index, target }: CheckRequestMessage) => {
-    let outcome: FileOutcome;
-    try {
-      outcome = checkFile(target, context);
-    } catch (error) {
-      reply({ index, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-      return;
-    }
-    reply({ index, outcome: slim(outcome) });
+  // One file at a time, in the order sent (the main thread blames the oldest unanswered file if the thread stops).
+  let queue = Promise.resolve();
+  port.on('message', (message: CheckRequestMessage) => {
+    queue = queue.then(() => check(message, context).then(reply));
   });
   reply({ ready: true });
+}
+
+async function check({ index, target }: CheckRequestMessage, context: CheckContext): Promise<CheckReplyMessage> {
+  try {
+    // The readers tree-sitter needs start asynchronously: loaded the first time a file of theirs arrives.
+    const reader = readerFor(target.file);
+    if (reader === 'python' && !('python' in context)) context.python = await loadPythonReader();
+    if (reader === 'terraform' && !('terraform' in context)) context.terraform = await loadTerraformReader();
+    return { index, outcome: slim(checkFile(target, context)) };
+  } catch (error) {
+    return { index, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
 }
 
 /** Only what the main thread reads crosses over: the model of a CDK app when cdk.out templates are mapped to it, none otherwise. */

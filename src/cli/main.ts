@@ -55,15 +55,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const started = performance.now();
     const collected = collectFiles(request.paths, io.cwd);
-    return await check(
-      request,
-      collected,
-      await withReaders(
-        io,
-        collected.targets.map((t) => readerFor(t.file)),
-      ),
-      started,
-    );
+    const threads = threadCount(request, collected.targets.length, io.cores ?? availableParallelism());
+    // The threads load the readers they need themselves; the main thread, only when it checks the files alone.
+    const readers = threads > 1 ? [] : collected.targets.map((t) => readerFor(t.file));
+    return await check(request, collected, await withReaders(io, readers), threads, started);
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof UnreadablePathError)) throw error;
     io.err(`crossover: ${error.message}\n`);
@@ -86,14 +81,13 @@ async function withReaders(io: Io, readers: readonly string[]): Promise<Io> {
   return out;
 }
 
-async function check(request: CheckRequest, collected: Collected, io: Io, started: number): Promise<number> {
+async function check(request: CheckRequest, collected: Collected, io: Io, threads: number, started: number): Promise<number> {
   const settings = settingsFor(request, io.cwd);
   const configInput = { ...settings.config, ...(io.now ? { now: io.now } : {}) };
   const config = resolveConfig(configInput, settings.warnings);
   for (const warning of settings.warnings) io.err(`crossover: ${warning}\n`);
   const log = (line: string) => io.err(line + '\n');
   const { targets } = collected;
-  const threads = threadCount(request, targets.length, io.cores ?? availableParallelism());
   const report =
     threads > 1
       ? await checkFilesInThreads(targets, {
@@ -103,7 +97,6 @@ async function check(request: CheckRequest, collected: Collected, io: Io, starte
           data: {
             config: configInput,
             cwd: io.cwd,
-            readers: [...new Set(targets.map((t) => readerFor(t.file)))].filter((r) => (r === 'python' && io.python) || (r === 'terraform' && io.terraform)),
             keepCdkModels: collected.synthesized.length > 0,
           },
         })
@@ -112,8 +105,9 @@ async function check(request: CheckRequest, collected: Collected, io: Io, starte
   for (const { file, reason } of collected.outside) skip(report, log, displayPath(file, io.cwd), reason);
   if (collected.outside.length) report.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (collected.synthesized.length > 0) addSynthesized(report, collected.synthesized, config, io.cwd, log);
-  io.err(throughput(targets.length + collected.synthesized.length, performance.now() - started, Math.max(threads, 1)));
-  io.out(render(report, request));
+  const rendered = render(report, request);
+  io.err(throughput(targets.length + collected.synthesized.length, performance.now() - started, threads));
+  io.out(rendered);
   return exitCode(report, request.failOn);
 }
 
@@ -122,15 +116,19 @@ async function check(request: CheckRequest, collected: Collected, io: Io, starte
  * FILES_PER_THREAD files (a thread costs the engine's start, about 0.1 s). 1 (or 0): the main thread alone, as
  * when the threads' script is not built (running from sources).
  */
-export function threadCount(request: Pick<CheckRequest, 'jobs'>, files: number, cores: number): number {
-  const wanted = request.jobs ?? Math.min(cores, Math.floor(files / FILES_PER_THREAD));
-  const threads = Math.min(wanted, files);
+function threadCount(request: Pick<CheckRequest, 'jobs'>, files: number, cores: number): number {
+  const threads = wantedThreads(request.jobs, files, cores);
   return threads > 1 && canUseThreads() ? threads : 1;
+}
+
+/** `--jobs` (never more threads than files), else one per core with at least FILES_PER_THREAD files each. */
+export function wantedThreads(jobs: number | undefined, files: number, cores: number): number {
+  return Math.max(1, Math.min(jobs ?? Math.min(cores, Math.floor(files / FILES_PER_THREAD)), files));
 }
 
 /**
  * The stderr line after a check: how many files were looked at (read or skipped, cdk.out templates included), in
- * how long (the walk included), files/s, the threads, and the process's peak memory (every thread's). On stderr:
+ * how long (the walk and the report's rendering included), files/s, the threads, and the process's peak memory (every thread's). On stderr:
  * stdout is the report that JSON and SARIF consumers parse.
  */
 export function throughput(files: number, ms: number, threads: number): string {

@@ -19,8 +19,6 @@ export interface CheckWorkerData {
   /** The configuration as given (settings file, flags, `now`): resolved again in each thread. */
   config: PartialConfig;
   cwd: string;
-  /** The on-demand readers the files need (`python`, `terraform`): loaded before the thread says it is ready. */
-  readers: string[];
   /** Keep the model of CDK apps in the outcome: cdk.out templates are mapped to their constructs (addSynthesized). */
   keepCdkModels: boolean;
 }
@@ -96,7 +94,8 @@ export function checkFilesInThreads(targets: readonly Target[], options: ThreadO
     };
 
     const give = (thread: Thread) => {
-      while (thread.given.length < IN_FLIGHT && queue.length) {
+      // Files are sent once the thread has its readers and listens: none waits in a port nobody reads yet.
+      while (thread.ready && thread.given.length < IN_FLIGHT && queue.length) {
         const index = queue.shift()!;
         thread.given.push(index);
         const message: CheckRequestMessage = { index, target: targets[index]! };
@@ -117,6 +116,7 @@ export function checkFilesInThreads(targets: readonly Target[], options: ThreadO
       worker.on('message', (reply: CheckReplyMessage) => {
         if ('ready' in reply) {
           thread.ready = true;
+          give(thread);
           return;
         }
         thread.given = thread.given.filter((i) => i !== reply.index);
@@ -133,11 +133,11 @@ export function checkFilesInThreads(targets: readonly Target[], options: ThreadO
         threads.delete(thread);
         stops++;
         lastFailure = `the worker thread checking it stopped: ${thread.failure ?? `exit code ${code}`}`;
-        // Once ready, a thread checks what it was given in order: the oldest file not answered is the one it
-        // was checking. Before that it failed to start, and no file is to blame.
+        // A thread checks what it was given in order: the oldest file not answered is the one it was checking.
+        // (A thread that failed to start was given nothing: no file is to blame.)
         const [current, ...rest] = thread.given;
-        if (thread.ready && current !== undefined) outcomes[current] = failed(current, lastFailure);
-        queue.unshift(...(thread.ready ? rest : thread.given));
+        if (current !== undefined) outcomes[current] = failed(current, lastFailure);
+        queue.unshift(...rest);
         if (queue.length && stops <= maxStops) start();
         if (threads.size === 0) for (const index of queue.splice(0)) outcomes[index] = failed(index, lastFailure);
         // The files put back go to every thread with room (one may have been idle, its share done).
@@ -150,6 +150,5 @@ export function checkFilesInThreads(targets: readonly Target[], options: ThreadO
     if (!targets.length) return resolve(report);
     const count = Math.max(1, Math.min(options.threads, targets.length));
     for (let i = 0; i < count; i++) start();
-    for (const thread of threads) give(thread);
   });
 }
