@@ -25,7 +25,7 @@ type Request = CheckRequest | { command: 'help'; requested: boolean } | { comman
 export class UsageError extends Error {}
 
 /** Fewer files than this per thread, and starting threads costs more than it saves (see threadCount in main.ts). */
-export const FILES_PER_THREAD = 200;
+export const FILES_PER_THREAD = 500;
 
 /** The flags and positionals of a command line (strict: an unknown option is a usage error, exit code 2). */
 export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
