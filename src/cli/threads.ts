@@ -14,7 +14,7 @@ import { type EngineConfig, internalErrorFinding, type PartialConfig } from '../
 import { addOutcome, type CheckReport, displayPath, emptyReport, type FileOutcome } from './check.js';
 import { type Target } from './files.js';
 
-/** What each thread starts with (structured-cloned): it resolves the same configuration and loads the same readers. */
+/** What each thread starts with (structured-cloned): it resolves the same configuration (and loads the readers its files need). */
 export interface CheckWorkerData {
   /** The configuration as given (settings file, flags, `now`): resolved again in each thread. */
   config: PartialConfig;
@@ -29,7 +29,7 @@ export interface CheckRequestMessage {
   target: Target;
 }
 
-/** Thread -> main thread: ready (readers loaded), a file's outcome, or the error checking it threw. */
+/** Thread -> main thread: ready (listening), a file's outcome, or the error checking it threw. */
 export type CheckReplyMessage = { ready: true } | { index: number; outcome: FileOutcome } | { index: number; error: string };
 
 /** Files each thread has been given and not yet answered: enough to keep it busy between two replies. */
@@ -94,7 +94,7 @@ export function checkFilesInThreads(targets: readonly Target[], options: ThreadO
     };
 
     const give = (thread: Thread) => {
-      // Files are sent once the thread has its readers and listens: none waits in a port nobody reads yet.
+      // Files are sent once the thread listens (it says it is ready): none waits in a port nobody reads yet.
       while (thread.ready && thread.given.length < IN_FLIGHT && queue.length) {
         const index = queue.shift()!;
         thread.given.push(index);
