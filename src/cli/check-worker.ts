@@ -39,10 +39,11 @@ async function check({ index, target }: CheckRequestMessage, context: CheckConte
 
 /** Only what the main thread reads crosses over: the model of a CDK app when cdk.out templates are mapped to it, none otherwise. */
 function slim(outcome: FileOutcome): FileOutcome {
-  if (outcome.kind !== 'template' || !outcome.result.model) return outcome;
-  if (data.keepCdkModels && outcome.result.format === 'cdk') return outcome;
-  const { model: _model, ...result } = outcome.result;
-  return { ...outcome, result };
+  if (outcome.kind !== 'template') return outcome;
+  const { model, findings, ...rest } = outcome.result;
+  const keep = data.keepCdkModels && rest.format === 'cdk';
+  const plain = findings.map(({ fix: _fix, ignore: _ignore, ...finding }) => finding);
+  return { ...outcome, result: { ...rest, findings: plain, ...(keep && model ? { model } : {}) } };
 }
 
 void main();
