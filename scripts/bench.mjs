@@ -5,14 +5,21 @@
 //   (c) pathological shapes (long lines, one-line flow maps, minified JSON, mis-indented keys) at 1, 2 and
 //       4 MB, each against the bare parse of the same text (`BENCH_SHAPES=0` skips them, `BENCH_SHAPES=flow`
 //       measures the shapes whose name contains "flow").
+//   (d) `crossover check` (the bundle, in a child process) over the generated 20,000-file workspace with a
+//       node_modules of 50,000 (scripts/lib/scale-workspace.mjs) and over the corpus, with --jobs 1 and the default
+//       (a thread per core): wall time, files/s, the speed-up and the peak RSS, next to the previous run's
+//       (`BENCH_SCALE=0` skips it, `BENCH_SCALE=0.1` measures a workspace a tenth of the size).
 import { performance } from 'node:perf_hooks';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { LineCounter, parse, parseDocument } from 'yaml';
 import { loadTs, repoRoot } from './lib/load-ts.mjs';
 import { SHAPE_SIZES, SHAPES } from './lib/shapes.mjs';
+import { writeScaleWorkspace } from './lib/scale-workspace.mjs';
 
 const { analyzeText, resolveConfig, decodeBytes, estimateWorkload, resolveCostSettings, sweep, priceBook, emptyUsage } = await loadTs(
   "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; export { decodeBytes } from './src/core/parse/document/load.ts';" +
@@ -551,8 +558,84 @@ console.log(
     `(loads the CloudFormation specification), then ${diff.withResourcesMs} ms (${diff.withoutResourcesMs} ms without the resource changes)`,
 );
 
+// (d) `crossover check` over the scale workspace and the corpus, in the main thread alone and in a thread per core.
+const scaleSetting = Number(process.env.BENCH_SCALE ?? 1);
+const latestPath = join(repoRoot, 'bench-results', 'latest.json');
+const previous = existsSync(latestPath) ? JSON.parse(readFileSync(latestPath, 'utf8')) : undefined;
+const TIME = '/usr/bin/time';
+
+/** One `crossover check <dir> --format json` (stdout discarded): wall ms, files, threads, peak RSS (MB). */
+function checkRun(dir, jobs) {
+  const args = [join(repoRoot, 'bin', 'crossover.js'), 'check', '.', '--format', 'json', '--fail-on', 'none', ...(jobs ? ['--jobs', String(jobs)] : [])];
+  // GNU time's -v gives the process's peak RSS as the system counts it; without it, the CLI's own figure.
+  const timed = existsSync(TIME);
+  const t0 = performance.now();
+  const run = timed
+    ? spawnSync(TIME, ['-v', process.execPath, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - t0;
+  const line = run.stderr.match(/crossover: (\d+) files in [\d.]+ s \(\d+ files\/s, (\d+) threads?, peak memory (\d+) MB\)/);
+  if (run.status !== 0 || !line) throw new Error(`crossover check in ${dir} failed (exit ${run.status}): ${run.stderr.slice(-2000)}`);
+  const rss = timed ? run.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/) : undefined;
+  const files = Number(line[1]);
+  return {
+    wallMs: Math.round(wallMs),
+    files,
+    filesPerSecond: Math.round(files / (wallMs / 1000)),
+    threads: Number(line[2]),
+    peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : Number(line[3]),
+  };
+}
+
+let scale;
+if (scaleSetting > 0) {
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot });
+  const workspaceDir = mkdtempSync(join(tmpdir(), 'crossover-scale-'));
+  try {
+    const t0 = performance.now();
+    const { counts } = writeScaleWorkspace(workspaceDir, scaleSetting);
+    const writeMs = Math.round(performance.now() - t0);
+    const inputs = [[`generated workspace (${counts.total} files, node_modules ${counts.nodeModules})`, workspaceDir]];
+    if (existsSync(join(corpus, 'INDEX.tsv'))) inputs.push(['shared corpus', corpus]);
+    const rows = inputs.map(([label, dir]) => {
+      const alone = checkRun(dir, 1);
+      const threaded = checkRun(dir, undefined);
+      return { label, alone, threaded, speedUp: +(alone.wallMs / threaded.wallMs).toFixed(2) };
+    });
+    scale = { scale: scaleSetting, writeMs, counts, rows };
+  } finally {
+    rmSync(workspaceDir, { recursive: true, force: true });
+  }
+  console.log(
+    `\ncrossover check, in the main thread alone and in a thread per core (${scale.counts.total + scale.counts.nodeModules} files written in ${scale.writeMs} ms)`,
+  );
+  const before = (label) => previous?.scale?.rows?.find((r) => r.label === label);
+  console.table(
+    scale.rows.flatMap((r) =>
+      [
+        ['--jobs 1', r.alone, before(r.label)?.alone],
+        ['default', r.threaded, before(r.label)?.threaded],
+      ].map(([jobs, run, old]) => ({
+        input: r.label,
+        jobs,
+        threads: run.threads,
+        files: run.files,
+        'wall s': +(run.wallMs / 1000).toFixed(2),
+        'files/s': run.filesPerSecond,
+        'peak RSS MB': run.peakRssMb,
+        'previous wall s': old ? +(old.wallMs / 1000).toFixed(2) : '-',
+        'previous files/s': old ? old.filesPerSecond : '-',
+      })),
+    ),
+  );
+  for (const r of scale.rows)
+    console.log(
+      `speed-up with ${r.threaded.threads} threads: ${r.speedUp}x on ${r.label}${before(r.label) ? ` (previous run: ${before(r.label).speedUp}x)` : ''}`,
+    );
+}
+
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(
-  join(repoRoot, 'bench-results', 'latest.json'),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, terraform, diff }, null, 2),
+  latestPath,
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, terraform, diff, scale }, null, 2),
 );

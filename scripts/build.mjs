@@ -40,6 +40,8 @@ const targets = [
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['vscode'] },
   // The engine in a worker thread for the editor: parsing, readers and rules off the extension host.
   { ...common, entryPoints: ['src/node/engine-worker.ts'], outfile: 'dist/engine-worker.js' },
+  // `crossover check`'s worker threads (CLI only, not in the extension's package): the engine without the CLI's faces.
+  { ...common, entryPoints: ['src/cli/check-worker.ts'], outfile: 'dist/check-worker.js', sourcemap: false },
   // The TypeScript compiler with the serverless.ts and CDK readers, loaded by both faces only when needed.
   { ...common, entryPoints: ['src/core/parse/typescript/reader.ts'], outfile: 'dist/typescript-reader.js', sourcemap: false, minify: true },
   // tree-sitter with the Python CDK reader, loaded when a Python CDK app is analysed; its WebAssembly beside it.

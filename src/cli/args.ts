@@ -15,12 +15,17 @@ export interface CheckRequest {
   restApiTimeoutSeconds?: number;
   configFile?: string;
   quiet: boolean;
+  /** Worker threads to check the files in (`--jobs`); unset: one per core when there are enough files. */
+  jobs?: number;
 }
 
 /** `requested: false` is a bare `crossover`: the usage goes to stderr with exit code 2, as nothing was checked. */
 type Request = CheckRequest | { command: 'help'; requested: boolean } | { command: 'version' };
 
 export class UsageError extends Error {}
+
+/** Fewer files than this per thread, and starting threads costs more than it saves (see threadCount in main.ts). */
+export const FILES_PER_THREAD = 500;
 
 /** The flags and positionals of a command line (strict: an unknown option is a usage error, exit code 2). */
 export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
@@ -52,6 +57,8 @@ Options:
   --rest-api-timeout <seconds>    REST API integration timeout to check against (default: ${API_GATEWAY_LIMITS.restIntegrationTimeoutSeconds.value})
   --config <file.json>            Settings file: {"rules": {...}, "limits": {...}, "maxFileSizeKb": N}
   --quiet                         Text output: list errors only (the summary still counts everything)
+  --jobs <N>                      Check the files in N worker threads (default: one per core when there are
+                                  at least ${FILES_PER_THREAD} files per thread; 1: in the main thread alone)
   -h, --help                      Show this help
   -v, --version                   Show the version
 
@@ -70,6 +77,7 @@ export function parseRequest(argv: string[]): Request {
     'rest-api-timeout': { type: 'string' },
     config: { type: 'string' },
     quiet: { type: 'boolean' },
+    jobs: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   });
@@ -92,6 +100,7 @@ export function parseRequest(argv: string[]): Request {
   if (values['max-file-size'] !== undefined) request.maxFileSizeKb = positiveNumber(values['max-file-size'], '--max-file-size');
   if (values['rest-api-timeout'] !== undefined) request.restApiTimeoutSeconds = positiveNumber(values['rest-api-timeout'], '--rest-api-timeout');
   if (values.config !== undefined) request.configFile = values.config;
+  if (values.jobs !== undefined) request.jobs = jobCount(values.jobs);
   return request;
 }
 
@@ -102,6 +111,15 @@ export function ruleSetting(spec: string): [string, SeveritySetting] {
   const id = match[1]!.trim();
   if (!RULES_BY_ID.has(id)) throw new UsageError(`--rule: unknown rule "${id}". Known rules: ${[...RULES_BY_ID.keys()].join(', ')}`);
   return [id, oneOf(match[2]!.trim(), SEVERITIES, `--rule ${id}`)];
+}
+
+/** More threads than this is a typo, not a machine. */
+const MAX_JOBS = 256;
+
+function jobCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > MAX_JOBS) throw new UsageError(`--jobs expects a whole number from 1 to ${MAX_JOBS}; got "${value}"`);
+  return number;
 }
 
 export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -87,6 +87,22 @@ function realFolder(folder: string): string | undefined {
   return realFolders.get(folder);
 }
 
+/** What the check of one file gives, to be merged into the report in the order of the file list. */
+export type FileOutcome =
+  | { kind: 'template'; path: string; result: AnalysisResult }
+  /** Not read or not analysable (binary, unreadable, too large, outside the folder): listed and logged. */
+  | { kind: 'skipped'; path: string; reason: string }
+  /** Read, and not a template Crossover reads: counted; listed as skipped unless it is a script. */
+  | { kind: 'other'; path: string; listed: boolean };
+
+/** What the check of one file needs besides the file: the same in the main thread and in each worker thread. */
+export interface CheckContext {
+  config: EngineConfig;
+  cwd: string;
+  python?: PythonReader | undefined;
+  terraform?: TerraformReader | undefined;
+}
+
 /**
  * `targets`: absolute paths with the folder their reads stay in (see collectFiles); `log` gets one line per
  * skipped file (stderr in the CLI).
@@ -99,34 +115,49 @@ export function checkFiles(
   python?: PythonReader,
   terraform?: TerraformReader,
 ): CheckReport {
-  const report: CheckReport = { files: [], skipped: [], otherFiles: 0 };
-  for (const { file, root, named } of targets) {
-    const path = displayPath(file, cwd);
-    const read = readOrSkip(file, path, report, log, named ? undefined : root);
-    if (!read) continue;
-    // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
-    const readFile = fileReaderFor(file, root);
-    const folderFiles = terraform ? folderFilesFor(file, root) : undefined;
-    const result = analyzeText(
-      {
-        uri: file,
-        text: read.text,
-        typescript: typescriptReader,
-        ...(python ? { python } : {}),
-        ...(terraform ? { terraform } : {}),
-        ...(folderFiles ? { folderFiles } : {}),
-        ...(readFile ? { readFile } : {}),
-      },
-      config,
-    );
-    if (!isListed(result)) {
-      // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
-      // that are not CDK apps are not even listed: a repository has too many.
-      report.otherFiles++;
-      if (!isCodeFile(file)) report.skipped.push({ path, reason: NOT_A_TEMPLATE });
-    } else report.files.push({ path, result });
-  }
+  const report = emptyReport();
+  const context: CheckContext = { config, cwd, python, terraform };
+  for (const target of targets) addOutcome(report, checkFile(target, context), log);
   return report;
+}
+
+export function emptyReport(): CheckReport {
+  return { files: [], skipped: [], otherFiles: 0 };
+}
+
+/** Reads one file and runs the engine on it (the per-file step, in whichever thread runs it). */
+export function checkFile({ file, root, named }: Target, { config, cwd, python, terraform }: CheckContext): FileOutcome {
+  const path = displayPath(file, cwd);
+  const read = readText(file, named ? undefined : root);
+  if (!('text' in read)) return { kind: 'skipped', path, reason: read.skip };
+  // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
+  const readFile = fileReaderFor(file, root);
+  const folderFiles = terraform ? folderFilesFor(file, root) : undefined;
+  const result = analyzeText(
+    {
+      uri: file,
+      text: read.text,
+      typescript: typescriptReader,
+      ...(python ? { python } : {}),
+      ...(terraform ? { terraform } : {}),
+      ...(folderFiles ? { folderFiles } : {}),
+      ...(readFile ? { readFile } : {}),
+    },
+    config,
+  );
+  // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
+  // that are not CDK apps are not even listed: a repository has too many.
+  if (!isListed(result)) return { kind: 'other', path, listed: !isCodeFile(file) };
+  return { kind: 'template', path, result };
+}
+
+/** Adds one file's outcome to the report (and its skipped line to `log`), in the order of the file list. */
+export function addOutcome(report: CheckReport, outcome: FileOutcome, log: (line: string) => void): void {
+  if (outcome.kind === 'skipped') skip(report, log, outcome.path, outcome.reason);
+  else if (outcome.kind === 'other') {
+    report.otherFiles++;
+    if (outcome.listed) report.skipped.push({ path: outcome.path, reason: NOT_A_TEMPLATE });
+  } else report.files.push({ path: outcome.path, result: outcome.result });
 }
 
 /** The file's text, or undefined after listing it as skipped with the reason. `within`: the folder it must be in. */

@@ -11,6 +11,7 @@ export * from './browser.js';
 // Analysis: text in, workloads and findings out.
 export { analyzeText, analyzeTextAsync, failedResult, isListed, type AnalysisResult } from './engine.js';
 export { compareFindings } from './analysis/findings.js';
+export { internalErrorFinding } from './analysis/internal-error.js';
 export type { AnalysisInput, PythonReader, TerraformReader, TypeScriptReader } from './parse/readers.js';
 export { decodeBytes } from './parse/document/load.js';
 export { MAX_REFERENCED_FILE_BYTES, referenceReader } from './parse/serverless/file-reader.js';

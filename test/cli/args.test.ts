@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { parseRequest, UsageError } from '../../src/cli/args.js';
+import { FILES_PER_THREAD, parseRequest, UsageError } from '../../src/cli/args.js';
+import { wantedThreads } from '../../src/cli/main.js';
 
 test('defaults', () => {
   expect(parseRequest(['check'])).toEqual({ command: 'check', paths: ['.'], format: 'text', failOn: 'error', rules: {}, quiet: false });
@@ -26,6 +27,8 @@ test('all options', () => {
       '--config',
       'c.json',
       '--quiet',
+      '--jobs',
+      '3',
     ]),
   ).toEqual({
     command: 'check',
@@ -37,6 +40,7 @@ test('all options', () => {
     restApiTimeoutSeconds: 60,
     configFile: 'c.json',
     quiet: true,
+    jobs: 3,
   });
 });
 
@@ -48,4 +52,20 @@ test('usage errors', () => {
   expect(() => parseRequest(['verify'])).toThrow(/Unknown command "verify"/);
   expect(parseRequest([])).toEqual({ command: 'help', requested: false });
   expect(parseRequest(['--help'])).toEqual({ command: 'help', requested: true });
+});
+
+test('--jobs: a whole number of threads from 1 to 256', () => {
+  for (const bad of ['0', '-2', '1.5', 'all', '257'])
+    expect(() => parseRequest(['check', `--jobs=${bad}`])).toThrow(/--jobs expects a whole number from 1 to 256/);
+  expect(parseRequest(['check', '--jobs', '256'])).toMatchObject({ jobs: 256 });
+});
+
+test('threads: --jobs when given (never more than the files), else one per core with enough files for each', () => {
+  expect(wantedThreads(4, 1000, 2)).toBe(4);
+  expect(wantedThreads(4, 3, 2)).toBe(3);
+  expect(wantedThreads(1, 100_000, 8)).toBe(1);
+  expect(wantedThreads(undefined, 2 * FILES_PER_THREAD - 1, 8)).toBe(1);
+  expect(wantedThreads(undefined, 2 * FILES_PER_THREAD, 8)).toBe(2);
+  expect(wantedThreads(undefined, 100 * FILES_PER_THREAD, 8)).toBe(8);
+  expect(wantedThreads(undefined, 0, 8)).toBe(1);
 });
