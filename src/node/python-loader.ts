@@ -1,12 +1,13 @@
 /**
  * (Node hosts: the CLI and the extension.) Loads dist/python-reader.js (tree-sitter and the Python CDK
- * reader, bundled apart) with its two WebAssembly modules the first time a Python CDK app is analysed.
+ * reader, bundled apart) with its two WebAssembly modules the first time a Python CDK app is analysed, all three
+ * shipped brotli-compressed (`<name>.br`, see compressed.ts).
  * Initialising tree-sitter is asynchronous, so the hosts await `loadPythonReader()` before analysing such
  * a file.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needsReader, type PythonReader } from '../core/index.js';
+import { hasCompressed, readCompressed, requireCompressed } from './compressed.js';
 
 type Entry = { createPythonReader(wasm: { runtime: Uint8Array; grammar: Uint8Array }): Promise<PythonReader> };
 
@@ -21,13 +22,12 @@ let loaded: PythonReader | undefined;
 export function loadPythonReader(): Promise<PythonReader | undefined> {
   loading ??= (async () => {
     const bundle = join(__dirname, 'python-reader.js');
-    if (!existsSync(bundle)) return undefined;
+    if (!hasCompressed(bundle)) return undefined;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const entry = require(bundle) as Entry;
+      const entry = requireCompressed(bundle) as Entry;
       loaded = await entry.createPythonReader({
-        runtime: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
-        grammar: readFileSync(join(__dirname, 'tree-sitter-python.wasm')),
+        runtime: readCompressed(join(__dirname, 'web-tree-sitter.wasm')),
+        grammar: readCompressed(join(__dirname, 'tree-sitter-python.wasm')),
       });
     } catch (error) {
       loaded = {

@@ -1,7 +1,7 @@
 /**
  * (Bundled apart as dist/resource-differ-worker.js.) The resource differ in a worker thread, for the
- * editor: the CloudFormation specification it loads (most of a second, about 100 MB) stays out of the
- * extension host. Messages: `{ id, before, after }` in, `{ id, changes }` or `{ id, error }` out.
+ * editor: the CloudFormation specification it loads stays out of the extension host. Messages:
+ * `{ id, before, after }` in, `{ id, changes }` or `{ id, error }` out.
  */
 import { parentPort } from 'node:worker_threads';
 import { resourceDiffer } from './resource-differ.js';

@@ -2,7 +2,8 @@
  * (Bundled apart as dist/resource-differ.js.) The resource differ of `crossover diff`:
  * `@aws-cdk/cloudformation-diff`, the library behind `cdk diff`, which knows from the CloudFormation
  * resource specification which property changes replace a resource. Its specification database
- * (db.json.gz, 2.6 MB) is read from disk at the first diff, so this bundle is loaded only then.
+ * (db.json.gz: the package's, reduced at build time to what the library reads, scripts/service-spec.mjs) is read
+ * from disk at the first diff, so this bundle is loaded only then.
  */
 import { fullDiff } from '@aws-cdk/cloudformation-diff';
 import { type PropertyChange, type ResourceChange, type ResourceDiffer } from '../core/index.js';

@@ -1,12 +1,14 @@
 /**
  * (Node hosts: the CLI and the extension.) Loads dist/terraform-reader.js (tree-sitter and the Terraform reader,
- * bundled apart) with its two WebAssembly modules the first time a Terraform file is analysed, and lists the files
+ * bundled apart) with its two WebAssembly modules, all three shipped brotli-compressed (`<name>.br`, see compressed.ts),
+ * the first time a Terraform file is analysed, and lists the files
  * of a Terraform file's folder (a module is a folder) inside the root reads stay in.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { needsReader, type TerraformReader } from '../core/index.js';
 import { type ReadRoot } from './file-reader.js';
+import { hasCompressed, readCompressed, requireCompressed } from './compressed.js';
 import { isInside } from './inside.js';
 
 type Entry = { createTerraformReader(wasm: { runtime: Uint8Array; grammar: Uint8Array }): Promise<TerraformReader> };
@@ -21,13 +23,12 @@ let loading: Promise<TerraformReader | undefined> | undefined;
 export function loadTerraformReader(): Promise<TerraformReader | undefined> {
   loading ??= (async () => {
     const bundle = join(__dirname, 'terraform-reader.js');
-    if (!existsSync(bundle)) return undefined;
+    if (!hasCompressed(bundle)) return undefined;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const entry = require(bundle) as Entry;
+      const entry = requireCompressed(bundle) as Entry;
       return await entry.createTerraformReader({
-        runtime: readFileSync(join(__dirname, 'web-tree-sitter.wasm')),
-        grammar: readFileSync(join(__dirname, 'tree-sitter-terraform.wasm')),
+        runtime: readCompressed(join(__dirname, 'web-tree-sitter.wasm')),
+        grammar: readCompressed(join(__dirname, 'tree-sitter-terraform.wasm')),
       });
     } catch (error) {
       return {

@@ -1,23 +1,22 @@
 /**
  * (Node hosts: the CLI and the extension.) Loads dist/typescript-reader.js (the TypeScript compiler with
- * the serverless.ts and CDK readers, bundled apart) the first time such a file is analysed, so ordinary
- * runs never pay for the compiler.
+ * the serverless.ts and CDK readers, bundled apart, shipped brotli-compressed as typescript-reader.js.br) the
+ * first time such a file is analysed, so ordinary runs never pay for the compiler.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type TypeScriptReader } from '../core/index.js';
+import { hasCompressed, requireCompressed } from './compressed.js';
 
 let reader: TypeScriptReader | null | undefined;
 
 function load(): TypeScriptReader | undefined {
   if (reader === undefined) {
     const bundle = join(__dirname, 'typescript-reader.js');
-    if (!existsSync(bundle)) {
+    if (!hasCompressed(bundle)) {
       reader = null; // not built (running from sources): TypeScript and JavaScript files are then not analysed
     } else {
       try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const loaded = (require(bundle) as { typescriptReader?: TypeScriptReader }).typescriptReader;
+        const loaded = (requireCompressed(bundle) as { typescriptReader?: TypeScriptReader }).typescriptReader;
         reader = loaded ?? failingReader(new Error(`${bundle} has no typescriptReader export`));
       } catch (error) {
         // Built but broken: every file it would read gets an internal-error finding, not silence.

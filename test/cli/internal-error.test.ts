@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NOT_A_TEMPLATE } from '../../src/cli/check.js';
 import { ISSUES_URL } from '../../src/core/rules/rule.js';
@@ -32,10 +33,10 @@ interface JsonReport {
 beforeAll(() => {
   execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo });
   dir = mkdtempSync(join(tmpdir(), 'crossover-internal-'));
-  // The CLI beside a TypeScript reader bundle that is there but fails to load (a damaged install).
+  // The CLI beside a TypeScript reader bundle (shipped compressed) that is there but fails to load (a damaged install).
   mkdirSync(join(dir, 'damaged'));
   copyFileSync(join(repo, 'dist', 'cli.js'), join(dir, 'damaged', 'cli.js'));
-  writeFileSync(join(dir, 'damaged', 'typescript-reader.js'), "throw new Error('typescript-reader.js is damaged');\n");
+  writeFileSync(join(dir, 'damaged', 'typescript-reader.js.br'), brotliCompressSync("throw new Error('typescript-reader.js is damaged');\n"));
   mkdirSync(join(dir, 'project', 'lib'), { recursive: true });
   writeFileSync(join(dir, 'project', 'serverless.ts'), "export default { service: 's', provider: { name: 'aws' }, functions: { f: { handler: 'h' } } };\n");
   writeFileSync(

@@ -4,6 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkVsixSize } from '../../scripts/vsix-size.mjs';
 import { installTools } from './install.mjs';
 import { prepareWorkspace, startCodeServer } from './server.mjs';
 
@@ -37,7 +38,16 @@ function runSuite(env, tapFile) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, join(here, 'webview.test.mjs'), join(here, 'suite.test.mjs')],
+      [
+        '--test',
+        '--test-concurrency=1',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tapFile}`,
+        join(here, 'webview.test.mjs'),
+        join(here, 'suite.test.mjs'),
+      ],
       { stdio: 'inherit', env: { ...process.env, ...env } },
     );
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -67,6 +77,10 @@ try {
     execFileSync('npm', ['run', '--silent', 'package'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
     step('package', t);
   }
+  // The package's size (issue 20: at most 2 MB), checked here too when an earlier package is reused.
+  const size = checkVsixSize(join(repo, 'dist', 'crossover.vsix'));
+  console.log(`e2e: ${size.line}`);
+  if (!size.ok) throw new Error(`the VSIX is over ${size.line.split('limit of ')[1]} bytes`);
 
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
@@ -74,7 +88,12 @@ try {
   const prepared = prepareWorkspace(join(here, 'workspace'));
   root = prepared.root;
   const serverLog = join(artifacts, 'code-server.log');
-  server = await startCodeServer({ root, workspace: prepared.workspace, vsix: join(repo, 'dist', 'crossover.vsix'), log: (text) => appendFileSync(serverLog, text) });
+  server = await startCodeServer({
+    root,
+    workspace: prepared.workspace,
+    vsix: join(repo, 'dist', 'crossover.vsix'),
+    log: (text) => appendFileSync(serverLog, text),
+  });
   step('code-server start', t);
   console.log(`e2e: code-server ready at ${server.url}`);
 
