@@ -1,6 +1,7 @@
 // `npm run test:e2e`: installs the tools once, packages the extension, starts a real VS Code
 // (code-server) on a copy of test/e2e/workspace, and runs the suite in Debian's Chromium.
-// Options: --no-package (reuse dist/crossover.vsix), --keep (keep the temporary workspace and profile).
+// Options: --no-package (reuse dist/crossover.vsix), --keep (keep the temporary workspace and profile),
+// --only=<name>[,<name>] (run only these test files, e.g. --only=responsiveness while working on it).
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,10 +35,25 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /** Runs the suite in its own process; resolves with its exit code. TAP goes to a file for the summary. */
 function runSuite(env, tapFile) {
+  // In this order: the suite on one window, then the responsiveness tests on a window of their own (a fresh extension host).
+  const names = ['webview', 'suite', 'responsiveness'];
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  const files = names.filter((name) => !only || only.includes(name)).map((name) => join(here, `${name}.test.mjs`));
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, join(here, 'webview.test.mjs'), join(here, 'suite.test.mjs')],
+      [
+        '--test',
+        '--test-concurrency=1',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tapFile}`,
+        ...files,
+      ],
       { stdio: 'inherit', env: { ...process.env, ...env } },
     );
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -74,7 +90,12 @@ try {
   const prepared = prepareWorkspace(join(here, 'workspace'));
   root = prepared.root;
   const serverLog = join(artifacts, 'code-server.log');
-  server = await startCodeServer({ root, workspace: prepared.workspace, vsix: join(repo, 'dist', 'crossover.vsix'), log: (text) => appendFileSync(serverLog, text) });
+  server = await startCodeServer({
+    root,
+    workspace: prepared.workspace,
+    vsix: join(repo, 'dist', 'crossover.vsix'),
+    log: (text) => appendFileSync(serverLog, text),
+  });
   step('code-server start', t);
   console.log(`e2e: code-server ready at ${server.url}`);
 

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cdkStack, generatedTemplate } from '../../scripts/lib/generated.mjs';
 import { codeServerBin } from './install.mjs';
 
 export async function freePort() {
@@ -16,6 +17,12 @@ export async function freePort() {
     });
   });
 }
+
+/** Keys the responsiveness tests press to mark a phase and to ask for the probe's report (its commands are not in the palette). */
+export const PROBE_KEYS = { mark: 'Control+Alt+Shift+F9', report: 'Control+Alt+Shift+F10' };
+
+/** The generated files the responsiveness tests type in (never committed): their paths in the workspace copy. */
+export const GENERATED = { template: 'generated/big/template.yaml', tiny: 'generated/tiny/template.yaml', cdkStack: 'cdk/lib/big-stack.ts' };
 
 const LONG_TIMEOUT_TEMPLATE = (name) =>
   `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ${name}:\n    Type: AWS::Serverless::Function\n` +
@@ -38,7 +45,8 @@ export function prepareWorkspace(fixture) {
     writeFileSync(join(workspace, path), content);
   };
   // A 20 MB template: above the size cap, so it must be skipped with a log line, not freeze the editor.
-  const resource = (i) => `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 60\n      QueueName: queue-${i}-${'x'.repeat(40)}\n`;
+  const resource = (i) =>
+    `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 60\n      QueueName: queue-${i}-${'x'.repeat(40)}\n`;
   const chunks = ["AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"];
   let size = chunks[0].length;
   for (let i = 0; size < 20 * 1024 * 1024; i++) {
@@ -60,10 +68,24 @@ export function prepareWorkspace(fixture) {
     'terraform/.terraform/modules/vendored/main.tf',
     'resource "aws_lambda_function" "vendored" {\n  function_name = "vendored"\n  runtime       = "python3.13"\n  handler       = "app.handler"\n  timeout       = 1200\n}\n',
   );
+  // Large inputs for the responsiveness tests: a 5,000-line SAM template (310 functions), a 2,000-line CDK stack, and a
+  // one-function template (the floor: what the editor and the harness take when the analysis costs nothing).
+  write(GENERATED.template, generatedTemplate(310));
+  write(GENERATED.cdkStack, cdkStack(2000));
+  write(
+    GENERATED.tiny,
+    "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Tiny:\n    Type: AWS::Serverless::Function\n" +
+      '    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Architectures: [arm64]\n      Timeout: 90\n',
+  );
   // YAML that is not a template, in bulk (the scan reads and drops each).
   for (let i = 0; i < FILLER_FILES; i++) write(`filler/config-${String(i).padStart(4, '0')}.yaml`, `name: config-${i}\nreplicas: ${i % 5}\nlabels: [a, b]\n`);
   // A git repository with everything committed: "Show Cost Change Against HEAD" compares edits with it.
-  const git = (...args) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' } });
+  const git = (...args) =>
+    execFileSync('git', args, {
+      cwd: workspace,
+      stdio: 'ignore',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' },
+    });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-qm', 'the fixture workspace');
@@ -100,19 +122,36 @@ export async function startCodeServer({ root, workspace, vsix, log }) {
       2,
     ),
   );
+  // The probe's commands on keys (see PROBE_KEYS); harmless where the probe is off.
+  writeFileSync(
+    join(userData, 'User', 'keybindings.json'),
+    JSON.stringify(
+      [
+        { key: 'ctrl+alt+shift+f9', command: 'crossover.probe.mark' },
+        { key: 'ctrl+alt+shift+f10', command: 'crossover.probe.report' },
+      ],
+      null,
+      2,
+    ),
+  );
   execFileSync(codeServerBin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { stdio: 'pipe' });
   const port = await freePort();
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
     workspace,
   ];
-  const child = spawn(codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // CROSSOVER_PROBE=1: the extension hosts code-server starts inherit it, and Crossover turns its probe on (test/e2e/README.md).
+  const child = spawn(codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CROSSOVER_PROBE: '1' } });
   child.stdout.on('data', (d) => log?.(String(d)));
   child.stderr.on('data', (d) => log?.(String(d)));
   const stop = () => stopGroup(child.pid);

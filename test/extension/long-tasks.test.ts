@@ -1,5 +1,6 @@
 import { Session } from 'node:inspector';
 import { runInThisContext } from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
 import { type CpuProfile, longTasks, scriptMatcher } from '../../src/extension/support/long-tasks.js';
 
@@ -56,6 +57,9 @@ describe('long tasks in a CPU profile', () => {
     // 100 -> 10300: the GC after the reader's last sample and the idle time are not ours.
     expect(figures.tasks.map((t) => [t.startMs, t.durationMs, t.samples])).toEqual([[0.1, 10.2, 4]]);
     expect(figures.longest?.topFrames[0]).toMatch(/^\(garbage collector\) \(native\):1 5\.0 ms$/);
+    // Outside the task: the GC before it (0.1 ms, right before ours) and the one after it (10 ms).
+    expect(figures.nativeLongestMs).toBe(10);
+    expect(figures.nativeBeforeOursMs).toBe(0.1);
   });
 
   test('the last sample of ours lasts until the end of the profile; no sample, no task', () => {
@@ -75,6 +79,39 @@ describe('long tasks in a CPU profile', () => {
     expect(isOurs('file:///home/u/.vscode/extensions/crossover.crossover-0.1.0/distant/x.js')).toBe(false);
     expect(isOurs('')).toBe(false);
     expect(scriptMatcher('C:\\Users\\u\\ext\\dist')('file:///c:/Users/u/ext/dist/extension.js')).toBe(true);
+  });
+
+  test("a worker's message: its deserialization runs before any script, so it is no task of ours but a native stretch", async () => {
+    const worker = new Worker(
+      "const { parentPort } = require('node:worker_threads'); parentPort.on('message', () => parentPort.postMessage(Array.from({ length: 200000 }, (_, i) => ({ id: i, name: 'item' + i, tags: ['a', 'b'] }))));",
+      { eval: true },
+    );
+    const session = new Session();
+    session.connect();
+    const post = <T>(method: string, params: object = {}) =>
+      new Promise<T>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
+    try {
+      const received = new Promise<number>((resolve) => {
+        const listener = runInThisContext('(function onResult(resolve) { return (data) => resolve(data.length); })', {
+          filename: '/fake/ext/dist/extension.js',
+        }) as (resolve: (n: number) => void) => (data: unknown[]) => void;
+        worker.on('message', listener(resolve));
+      });
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+      worker.postMessage('go');
+      expect(await received).toBe(200_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
+      const figures = longTasks(profile, scriptMatcher('/fake/ext/dist'));
+      // 200,000 objects take tens of ms to deserialize (more on a loaded machine); our listener itself next to nothing.
+      expect(figures.nativeLongestMs).toBeGreaterThan(10);
+      expect(figures.longest?.durationMs ?? 0).toBeLessThan(figures.nativeLongestMs);
+    } finally {
+      session.disconnect();
+      await worker.terminate();
+    }
   });
 
   test("in a real profile: a 40 ms busy loop of ours that calls someone else's code is one task of about 40 ms; a short one stays short", async () => {

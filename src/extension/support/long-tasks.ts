@@ -36,6 +36,13 @@ export interface TaskFigures {
   /** How many tasks lasted more than `overMs`. */
   over: number;
   overMs: number;
+  /**
+   * The longest stretch of native code or garbage collection with no script on the stack outside our tasks: nobody's
+   * in particular (VS Code's own IPC, another extension's native call), but also where the deserialization of a worker's
+   * message happens, before any script runs. `nativeBeforeOursMs`: the longest such stretch whose next sample is ours.
+   */
+  nativeLongestMs: number;
+  nativeBeforeOursMs: number;
   /** The profile's length and its mean sampling interval, so a reader can judge the resolution. */
   profileMs: number;
   meanIntervalUs: number;
@@ -117,6 +124,10 @@ export function longTasks(profile: CpuProfile, isOurs: (url: string) => boolean,
   // Samples of the collector or of native code with no script on the stack, held while a task of ours is open:
   // between two samples of ours they are part of the task (it had not returned), otherwise they end it.
   let held: { us: number; samples: number; names: Map<string, number> } | undefined;
+  // The current stretch of such samples outside our tasks, and the longest ones.
+  let nativeUs = 0;
+  let nativeLongestUs = 0;
+  let nativeBeforeOursUs = 0;
   for (let i = 0; i < samples.length; i++) {
     elapsedUs += deltas[i] ?? 0;
     const id = samples[i]!;
@@ -125,8 +136,18 @@ export function longTasks(profile: CpuProfile, isOurs: (url: string) => boolean,
     const us = i + 1 < samples.length ? (deltas[i + 1] ?? 0) : Math.max(0, profile.endTime - profile.startTime - elapsedUs);
     const top = byId.get(id)?.callFrame;
     const name = top ? label(top) : '?';
+    const between = !!top && BETWEEN.has(top.functionName);
+    if (between) nativeUs += us;
+    else if (nativeUs > 0) {
+      // A stretch bridged into a task of ours is the task's, not native time outside it.
+      if (!(run && held && owner !== undefined)) {
+        nativeLongestUs = Math.max(nativeLongestUs, nativeUs);
+        if (owner !== undefined) nativeBeforeOursUs = Math.max(nativeBeforeOursUs, nativeUs);
+      }
+      nativeUs = 0;
+    }
     if (owner === undefined) {
-      if (run && top && BETWEEN.has(top.functionName)) {
+      if (run && between) {
         held ??= { us: 0, samples: 0, names: new Map() };
         held.us += us;
         held.samples++;
@@ -149,6 +170,7 @@ export function longTasks(profile: CpuProfile, isOurs: (url: string) => boolean,
     run.tops.set(name, (run.tops.get(name) ?? 0) + us);
   }
   close();
+  nativeLongestUs = Math.max(nativeLongestUs, nativeUs);
   const longest = tasks.reduce<LongTask | undefined>((max, task) => (!max || task.durationMs > max.durationMs ? task : max), undefined);
   const profileMs = (profile.endTime - profile.startTime) / 1000;
   return {
@@ -156,6 +178,8 @@ export function longTasks(profile: CpuProfile, isOurs: (url: string) => boolean,
     longest,
     over: tasks.filter((task) => task.durationMs > overMs).length,
     overMs,
+    nativeLongestMs: nativeLongestUs / 1000,
+    nativeBeforeOursMs: nativeBeforeOursUs / 1000,
     profileMs,
     meanIntervalUs: samples.length ? (profile.endTime - profile.startTime) / samples.length : 0,
   };

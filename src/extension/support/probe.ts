@@ -7,7 +7,9 @@
  * Commands (registered here, so only in probe mode; not contributed to the palette, the suite binds keys to them):
  * - `crossover.probe.mark` [phase]: ends the current phase and starts `phase` (asked in an input box without one);
  * - `crossover.probe.report`: ends the current phase, logs every phase's figures as one line
- *   `Probe report: {json}` in the Crossover log and returns them.
+ *   `Probe report: {json}` in the Crossover log and returns them; the probe then waits for the next mark.
+ * The first phase, "activation", starts when Crossover activates and ends at the first mark, or by itself after
+ * three minutes (in a window nobody measures, the profile's samples must not grow without end).
  */
 import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -18,6 +20,8 @@ import { type CpuProfile, longTasks, scriptMatcher } from './long-tasks.js';
 /** Sampling interval in microseconds: a 16 ms task spans about 80 samples. */
 const SAMPLING_US = 200;
 const OVER_MS = 16;
+/** The first phase (from activation) ends by itself after this long without a mark. */
+const FIRST_PHASE_CAP_MS = 180_000;
 
 export interface PhaseFigures {
   phase: string;
@@ -30,6 +34,9 @@ export interface PhaseFigures {
   /** Crossover's tasks over 16 ms, and all its tasks. */
   over16: number;
   tasks: number;
+  /** The longest stretch with no script on the stack outside our tasks (e.g. a worker message's deserialization), and of those followed by ours. */
+  nativeLongestMs: number;
+  nativeBeforeOursMs: number;
   /** The host's event loop (every extension): its largest delay and 99th percentile in ms. */
   hostMaxDelayMs: number;
   hostP99DelayMs: number;
@@ -53,12 +60,16 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
     return next;
   };
 
+  let running = false;
   const begin = async (name: string) => {
     phase = name;
     delay.reset();
     await post('Profiler.start');
+    running = true;
   };
   const end = async () => {
+    if (!running) return;
+    running = false;
     const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
     // Read before the profile is analysed: that work is the probe's, not the phase's.
     const hostMaxDelayMs = delay.max / 1e6;
@@ -72,6 +83,8 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
       longestFrames: figures.longest?.topFrames ?? [],
       over16: figures.over,
       tasks: figures.tasks.length,
+      nativeLongestMs: round(figures.nativeLongestMs),
+      nativeBeforeOursMs: round(figures.nativeBeforeOursMs),
       hostMaxDelayMs: round(hostMaxDelayMs),
       hostP99DelayMs: round(hostP99DelayMs),
       meanIntervalUs: round(figures.meanIntervalUs),
@@ -79,7 +92,8 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
     phases.push(done);
     log.info(
       `Probe: phase "${done.phase}" (${done.ms} ms): Crossover's longest task ${done.longestMs} ms${done.longestEntry ? ` (${done.longestEntry})` : ''}, ` +
-        `${done.over16} of ${done.tasks} over ${OVER_MS} ms; the host's event-loop delay max ${done.hostMaxDelayMs} ms, p99 ${done.hostP99DelayMs} ms.`,
+        `${done.over16} of ${done.tasks} over ${OVER_MS} ms; native code with no script on the stack up to ${done.nativeLongestMs} ms ` +
+        `(${done.nativeBeforeOursMs} ms right before a task of ours); the host's event-loop delay max ${done.hostMaxDelayMs} ms, p99 ${done.hostP99DelayMs} ms.`,
     );
   };
 
@@ -91,6 +105,12 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
     log.info(`Probe on (CROSSOVER_PROBE=1): sampling every ${SAMPLING_US} µs, phase "${phase}".`);
   })();
   queue = started.catch((error: unknown) => log.error('Starting the probe failed', error));
+  // The first phase ends by itself if no mark comes (a window nobody measures): the profile's samples stay bounded.
+  const cap = setTimeout(() => {
+    void serial(async () => {
+      if (phase === 'activation') await end();
+    }).catch((error: unknown) => log.error('The probe failed', error));
+  }, FIRST_PHASE_CAP_MS);
 
   const mark = async (name?: unknown) => {
     const next = typeof name === 'string' && name ? name : await vscode.window.showInputBox({ prompt: 'Probe: the next phase', placeHolder: 'phase name' });
@@ -100,12 +120,11 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
       await begin(next);
     });
   };
+  // Ends the current phase and logs every phase so far; the probe then waits for the next mark.
   const report = () =>
     serial(async () => {
       await end();
       log.info(`Probe report: ${JSON.stringify(phases)}`);
-      // Measuring goes on (what follows is outside any named phase).
-      await begin('after report');
       return phases.slice();
     });
 
@@ -114,6 +133,7 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
     vscode.commands.registerCommand('crossover.probe.report', report),
     {
       dispose: () => {
+        clearTimeout(cap);
         delay.disable();
         session.disconnect();
       },
