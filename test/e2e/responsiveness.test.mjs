@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { GENERATED, PROBE_KEYS } from './server.mjs';
+import { GENERATED, PROBE_KEYS, writeGeneratedFiles } from './server.mjs';
 /* global document, window, performance, MutationObserver -- the functions given to page.evaluate run in the page */
 import { codeLensTexts, compareFromLens, launch, logs, openFile, openQuickInput, replaceAt, runCommand, statusItem, waitFor } from './workbench.mjs';
 
@@ -160,6 +160,8 @@ async function measureFile(page, label, path, text, replace) {
 describe('Responsiveness in a real VS Code', { concurrency: false }, () => {
   before(async () => {
     assert.ok(url && userData && artifacts && workspace, 'run through test/e2e/run.mjs');
+    // Before the window opens: its start-up scan reads them.
+    writeGeneratedFiles(workspace);
     session = await launch(url);
   });
 

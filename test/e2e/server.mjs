@@ -45,8 +45,7 @@ export function prepareWorkspace(fixture) {
     writeFileSync(join(workspace, path), content);
   };
   // A 20 MB template: above the size cap, so it must be skipped with a log line, not freeze the editor.
-  const resource = (i) =>
-    `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 60\n      QueueName: queue-${i}-${'x'.repeat(40)}\n`;
+  const resource = (i) => `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 60\n      QueueName: queue-${i}-${'x'.repeat(40)}\n`;
   const chunks = ["AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"];
   let size = chunks[0].length;
   for (let i = 0; size < 20 * 1024 * 1024; i++) {
@@ -68,8 +67,27 @@ export function prepareWorkspace(fixture) {
     'terraform/.terraform/modules/vendored/main.tf',
     'resource "aws_lambda_function" "vendored" {\n  function_name = "vendored"\n  runtime       = "python3.13"\n  handler       = "app.handler"\n  timeout       = 1200\n}\n',
   );
-  // Large inputs for the responsiveness tests: a 5,000-line SAM template (310 functions), a 2,000-line CDK stack, and a
-  // one-function template (the floor: what the editor and the harness take when the analysis costs nothing).
+  // YAML that is not a template, in bulk (the scan reads and drops each).
+  for (let i = 0; i < FILLER_FILES; i++) write(`filler/config-${String(i).padStart(4, '0')}.yaml`, `name: config-${i}\nreplicas: ${i % 5}\nlabels: [a, b]\n`);
+  // A git repository with everything committed: "Show Cost Change Against HEAD" compares edits with it.
+  const git = (...args) => execFileSync('git', args, { cwd: workspace, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' } });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'the fixture workspace');
+  return { root, workspace };
+}
+
+/**
+ * Large inputs for the responsiveness tests, written into the workspace copy by responsiveness.test.mjs before it opens
+ * its window (not at start: their hundreds of workloads and warnings would crowd the suite's Problems panel and summary):
+ * a 5,000-line SAM template (310 functions), a 2,000-line CDK stack, and a one-function template (the floor: what the
+ * editor and the harness take when the analysis costs nothing).
+ */
+export function writeGeneratedFiles(workspace) {
+  const write = (path, content) => {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), content);
+  };
   write(GENERATED.template, generatedTemplate(310));
   write(GENERATED.cdkStack, cdkStack(2000));
   write(
@@ -77,19 +95,6 @@ export function prepareWorkspace(fixture) {
     "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Tiny:\n    Type: AWS::Serverless::Function\n" +
       '    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Architectures: [arm64]\n      Timeout: 90\n',
   );
-  // YAML that is not a template, in bulk (the scan reads and drops each).
-  for (let i = 0; i < FILLER_FILES; i++) write(`filler/config-${String(i).padStart(4, '0')}.yaml`, `name: config-${i}\nreplicas: ${i % 5}\nlabels: [a, b]\n`);
-  // A git repository with everything committed: "Show Cost Change Against HEAD" compares edits with it.
-  const git = (...args) =>
-    execFileSync('git', args, {
-      cwd: workspace,
-      stdio: 'ignore',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' },
-    });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-qm', 'the fixture workspace');
-  return { root, workspace };
 }
 
 export async function startCodeServer({ root, workspace, vsix, log }) {
@@ -137,17 +142,13 @@ export async function startCodeServer({ root, workspace, vsix, log }) {
   execFileSync(codeServerBin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { stdio: 'pipe' });
   const port = await freePort();
   const args = [
-    '--auth',
-    'none',
-    '--bind-addr',
-    `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir',
-    userData,
-    '--extensions-dir',
-    extensions,
+    '--user-data-dir', userData,
+    '--extensions-dir', extensions,
     workspace,
   ];
   // CROSSOVER_PROBE=1: the extension hosts code-server starts inherit it, and Crossover turns its probe on (test/e2e/README.md).
