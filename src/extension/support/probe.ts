@@ -113,7 +113,8 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
   }, FIRST_PHASE_CAP_MS);
 
   const mark = async (name?: unknown) => {
-    const next = typeof name === 'string' && name ? name : await vscode.window.showInputBox({ prompt: 'Probe: the next phase', placeHolder: 'phase name' });
+    // The input box is for the test harness only (no wording of its own: the suite types the phase name).
+    const next = typeof name === 'string' && name ? name : await vscode.window.showInputBox();
     if (!next) return;
     await serial(async () => {
       await end();
