@@ -34,6 +34,12 @@ export interface CrossoverApi {
 export function activate(context: vscode.ExtensionContext): CrossoverApi {
   const started = performance.now();
   const services = createServices(context);
+  // The responsiveness probe of the real-editor suite (test/e2e/README.md); never loaded otherwise.
+  if (process.env.CROSSOVER_PROBE === '1') {
+    void import('./support/probe.js')
+      .then((probe) => context.subscriptions.push(probe.startProbe(context, services.log)))
+      .catch((error: unknown) => services.log.error('The probe failed', error));
+  }
   context.subscriptions.push(...registerCostFeatures(context, services));
   const usageLoaded = services.usage.loadAll().catch((error: unknown) => services.log.error('Reading the usage file failed', error));
   context.subscriptions.push(...registerDocumentEvents(services), ...registerScanCommands(services));

@@ -1,6 +1,7 @@
 // `npm run test:e2e`: installs the tools once, packages the extension, starts a real VS Code
 // (code-server) on a copy of test/e2e/workspace, and runs the suite in Debian's Chromium.
-// Options: --no-package (reuse dist/crossover.vsix), --keep (keep the temporary workspace and profile).
+// Options: --no-package (reuse dist/crossover.vsix), --keep (keep the temporary workspace and profile),
+// --only=<name>[,<name>] (run only these test files, e.g. --only=responsiveness while working on it).
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,26 +34,42 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-/** Runs the suite in its own process; resolves with its exit code. TAP goes to a file for the summary. */
-function runSuite(env, tapFile) {
+/**
+ * The test files in the order they run (`node --test` does not keep the order it is given, so each group is a process of
+ * its own): the webview and the suite on one window, then the responsiveness tests on a window of their own (a fresh
+ * extension host), each group with its TAP file.
+ */
+const GROUPS = [
+  { names: ['webview', 'suite'], tap: 'results.tap' },
+  { names: ['responsiveness'], tap: 'results-responsiveness.tap' },
+];
+
+/** Runs the test files in their own process; resolves with its exit code. TAP goes to a file for the summary. */
+function runFiles(files, env, tapFile) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [
-        '--test',
-        '--test-concurrency=1',
-        '--test-reporter=spec',
-        '--test-reporter-destination=stdout',
-        '--test-reporter=tap',
-        `--test-reporter-destination=${tapFile}`,
-        join(here, 'webview.test.mjs'),
-        join(here, 'suite.test.mjs'),
-      ],
+      ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
       { stdio: 'inherit', env: { ...process.env, ...env } },
     );
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', () => resolve(1));
   });
+}
+
+/** Runs every group (or those --only names) in order; resolves with 0 when all passed, and the TAP files. */
+async function runSuite(env) {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  let code = 0;
+  const tapFiles = [];
+  for (const group of GROUPS) {
+    const names = group.names.filter((name) => !only || only.includes(name));
+    if (names.length === 0) continue;
+    const tapFile = join(artifacts, group.tap);
+    tapFiles.push(tapFile);
+    code = Math.max(code, await runFiles(names.map((name) => join(here, `${name}.test.mjs`)), env, tapFile));
+  }
+  return { code, tapFiles };
 }
 
 /** "12 passed, 0 failed" from the TAP file's closing lines. */
@@ -98,10 +115,10 @@ try {
   console.log(`e2e: code-server ready at ${server.url}`);
 
   t = Date.now();
-  const tapFile = join(artifacts, 'results.tap');
-  status = await runSuite({ E2E_URL: server.url, E2E_WORKSPACE: prepared.workspace, E2E_USER_DATA: server.userData, E2E_ARTIFACTS: artifacts }, tapFile);
+  const run = await runSuite({ E2E_URL: server.url, E2E_WORKSPACE: prepared.workspace, E2E_USER_DATA: server.userData, E2E_ARTIFACTS: artifacts });
+  status = run.code;
   step('suite', t);
-  console.log(`\ne2e: ${status === 0 ? 'PASSED' : 'FAILED'}: ${summary(tapFile)}`);
+  console.log(`\ne2e: ${status === 0 ? 'PASSED' : 'FAILED'}: ${run.tapFiles.map(summary).join('; ')}`);
 } catch (error) {
   console.error(`e2e: FAILED before the suite could finish: ${error instanceof Error ? error.message : String(error)}`);
   status = 1;

@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cdkStack, generatedTemplate } from '../../scripts/lib/generated.mjs';
 import { codeServerBin } from './install.mjs';
 
 export async function freePort() {
@@ -16,6 +17,12 @@ export async function freePort() {
     });
   });
 }
+
+/** Keys the responsiveness tests press to mark a phase and to ask for the probe's report (its commands are not in the palette). */
+export const PROBE_KEYS = { mark: 'Control+Alt+Shift+F9', report: 'Control+Alt+Shift+F10' };
+
+/** The generated files the responsiveness tests type in (never committed): their paths in the workspace copy. */
+export const GENERATED = { template: 'generated/big/template.yaml', tiny: 'generated/tiny/template.yaml', cdkStack: 'cdk/lib/big-stack.ts' };
 
 const LONG_TIMEOUT_TEMPLATE = (name) =>
   `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  ${name}:\n    Type: AWS::Serverless::Function\n` +
@@ -70,6 +77,26 @@ export function prepareWorkspace(fixture) {
   return { root, workspace };
 }
 
+/**
+ * Large inputs for the responsiveness tests, written into the workspace copy by responsiveness.test.mjs before it opens
+ * its window (not at start: their hundreds of workloads and warnings would crowd the suite's Problems panel and summary):
+ * a 5,000-line SAM template (310 functions), a 2,000-line CDK stack, and a one-function template (the floor: what the
+ * editor and the harness take when the analysis costs nothing).
+ */
+export function writeGeneratedFiles(workspace) {
+  const write = (path, content) => {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true });
+    writeFileSync(join(workspace, path), content);
+  };
+  write(GENERATED.template, generatedTemplate(310));
+  write(GENERATED.cdkStack, cdkStack(2000));
+  write(
+    GENERATED.tiny,
+    "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n  Tiny:\n    Type: AWS::Serverless::Function\n" +
+      '    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Architectures: [arm64]\n      Timeout: 90\n',
+  );
+}
+
 export async function startCodeServer({ root, workspace, vsix, log }) {
   const userData = join(root, 'user-data');
   const extensions = join(root, 'extensions');
@@ -100,6 +127,18 @@ export async function startCodeServer({ root, workspace, vsix, log }) {
       2,
     ),
   );
+  // The probe's commands on keys (see PROBE_KEYS); harmless where the probe is off.
+  writeFileSync(
+    join(userData, 'User', 'keybindings.json'),
+    JSON.stringify(
+      [
+        { key: 'ctrl+alt+shift+f9', command: 'crossover.probe.mark' },
+        { key: 'ctrl+alt+shift+f10', command: 'crossover.probe.report' },
+      ],
+      null,
+      2,
+    ),
+  );
   execFileSync(codeServerBin, ['--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { stdio: 'pipe' });
   const port = await freePort();
   const args = [
@@ -112,7 +151,8 @@ export async function startCodeServer({ root, workspace, vsix, log }) {
     '--extensions-dir', extensions,
     workspace,
   ];
-  const child = spawn(codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // CROSSOVER_PROBE=1: the extension hosts code-server starts inherit it, and Crossover turns its probe on (test/e2e/README.md).
+  const child = spawn(codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CROSSOVER_PROBE: '1' } });
   child.stdout.on('data', (d) => log?.(String(d)));
   child.stderr.on('data', (d) => log?.(String(d)));
   const stop = () => stopGroup(child.pid);

@@ -1,0 +1,257 @@
+// Responsiveness in the real editor (issue 20, points 2 and 3), on a window of its own opened after the suite:
+// its extension host starts fresh, so the first phase is the start-up of a CDK workspace. Crossover's probe
+// (CROSSOVER_PROBE=1, set by server.mjs; see README.md) measures Crossover's own tasks on the extension-host thread
+// per phase; keystroke-to-squiggle times are taken in the page, from the keydown to the squiggle's DOM change.
+// Every figure is printed on a line starting "responsiveness:" before any assertion fails.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { GENERATED, PROBE_KEYS, writeGeneratedFiles } from './server.mjs';
+/* global document, window, performance, MutationObserver -- the functions given to page.evaluate run in the page */
+import { codeLensTexts, compareFromLens, launch, logs, openFile, openQuickInput, replaceAt, runCommand, statusItem, waitFor } from './workbench.mjs';
+
+const { E2E_URL: url, E2E_USER_DATA: userData, E2E_ARTIFACTS: artifacts, E2E_WORKSPACE: workspace } = process.env;
+
+/** No task of Crossover's on the extension-host thread longer than a frame at 60 Hz. */
+const LONGEST_TASK_MS = 16;
+/** Keystroke to squiggle, the typing delay included: p95 under this. */
+const SQUIGGLE_P95_MS = 250;
+/** Edits per file (half make the error appear, half make it go). */
+const EDITS = 24;
+
+let session;
+/** The probe's figures per phase, once the report is in. */
+let phases = [];
+/** Keystroke-to-squiggle figures per file. */
+const squiggleFigures = {};
+
+const print = (line) => console.log(`responsiveness: ${line}`);
+
+/**
+ * Ends the current probe phase and starts `name` (the probe asks for the name in an input box), then waits until the
+ * log shows the phase that ended.
+ */
+async function mark(page, name) {
+  const ended = countLines(/Probe: phase "/);
+  const input = await openQuickInput(page, PROBE_KEYS.mark);
+  await input.fill(name);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  await waitFor(`the probe to end its phase before "${name}"`, () => countLines(/Probe: phase "/) > ended, { timeout: 30_000 });
+}
+
+/** Lines of this window's Crossover log matching `pattern` (the suite's window has a log of its own). */
+function countLines(pattern) {
+  return logs(userData)
+    .crossover.split('\n')
+    .filter((line) => pattern.test(line)).length;
+}
+
+/** Asks the probe for its report (one JSON line in the log) and returns the phases. */
+async function report(page) {
+  const before = countLines(/Probe report: /);
+  await waitFor(
+    "the probe's report in the log",
+    async () => {
+      if (countLines(/Probe report: /) > before) return true;
+      // The key goes to the workbench, not a webview's frame: the focus goes back to the editor area first.
+      await page.evaluate('document.activeElement?.blur?.()');
+      await page.keyboard.press(PROBE_KEYS.report);
+      return waitFor('the report line', () => countLines(/Probe report: /) > before, { timeout: 10_000 }).catch(() => false);
+    },
+    { timeout: 60_000 },
+  );
+  const lines = logs(userData)
+    .crossover.split('\n')
+    .filter((line) => /Probe report: /.test(line));
+  return JSON.parse(lines.at(-1).replace(/^.*?Probe report: /, ''));
+}
+
+/** The 1-based line of the first line of `path` (in the workspace copy) that contains `text`, and the column just after it. */
+function lineOf(path, text) {
+  const lines = readFileSync(join(workspace, path), 'utf8').split('\n');
+  const index = lines.findIndex((line) => line.includes(text));
+  assert.ok(index >= 0, `${path} holds "${text}"`);
+  return { line: index + 1, column: lines[index].indexOf(text) + text.length + 1 };
+}
+
+/**
+ * In the page: a capture listener records the time of every keydown, and a MutationObserver on the active editor
+ * the time at which its error squiggles appear (none shown -> some) or go (some -> none).
+ */
+async function watchSquiggles(page) {
+  await page.evaluate(() => {
+    const editor = document.querySelector('.editor-group-container.active .editor-instance .monaco-editor');
+    if (!editor) throw new Error('no active editor');
+    const errors = () => editor.querySelectorAll('.view-overlays .squiggly-error').length;
+    const state = { keys: [], flips: [], shown: errors() > 0 };
+    const onKey = (event) => {
+      if (event.key === '1' || event.key === 'Backspace') state.keys.push(performance.now());
+    };
+    window.addEventListener('keydown', onKey, true);
+    const observer = new MutationObserver(() => {
+      const shown = errors() > 0;
+      if (shown === state.shown) return;
+      state.shown = shown;
+      state.flips.push({ at: performance.now(), shown });
+    });
+    observer.observe(editor, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    state.stop = () => {
+      observer.disconnect();
+      window.removeEventListener('keydown', onKey, true);
+    };
+    window.__squiggles = state;
+  });
+}
+
+/**
+ * With the cursor just after a value of 90 (valid), `EDITS` single keystrokes alternately make it 901 (an error: above
+ * Lambda's 900 s) and 90 again; each time, the next key is pressed only once the squiggle's change has landed. Returns
+ * the times from each keydown to its squiggle change.
+ */
+async function keystrokeToSquiggle(page, label) {
+  await watchSquiggles(page);
+  assert.equal(await page.evaluate('window.__squiggles.shown'), false, `${label}: no error squiggle in view before the edits`);
+  for (let i = 0; i < EDITS; i++) {
+    const appear = i % 2 === 0;
+    await page.keyboard.press(appear ? '1' : 'Backspace');
+    await page
+      .waitForFunction(([count, shown]) => window.__squiggles.flips.length > count && window.__squiggles.shown === shown, [i, appear], { timeout: 30_000 })
+      .catch((error) => {
+        throw new Error(`${label}: edit ${i + 1} (${appear ? '90 -> 901' : '901 -> 90'}) changed no squiggle within 30 s`, { cause: error });
+      });
+  }
+  const { keys, flips } = await page.evaluate(() => {
+    window.__squiggles.stop();
+    return { keys: window.__squiggles.keys, flips: window.__squiggles.flips };
+  });
+  assert.equal(flips.length, EDITS, `${label}: one squiggle change per edit`);
+  assert.equal(keys.length, EDITS, `${label}: one keydown per edit`);
+  return flips.map((flip, i) => flip.at - keys[i]);
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest rank.
+  const rank = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return { p50: rank(50), p95: rank(95), max: sorted.at(-1), n: sorted.length };
+}
+
+const ms = (value) => `${Math.round(value)} ms`;
+
+/** Opens `path`, sets the value ending at `text` (whose last `replace` characters are replaced) to 90, and measures. */
+async function measureFile(page, label, path, text, replace) {
+  await openFile(page, path);
+  const at = lineOf(path, text);
+  await replaceAt(page, at.line, at.column - replace, replace, '90');
+  // The cursor stays just after the 90; wait for the analysis of that edit to land (no error squiggle in view).
+  await waitFor(
+    `${label}: the editor without error squiggles at 90`,
+    async () => (await page.locator('.editor-instance .monaco-editor .view-overlays .squiggly-error').count()) === 0,
+  );
+  const lines = readFileSync(join(workspace, path), 'utf8').split('\n').length - 1;
+  const figures = stats(await keystrokeToSquiggle(page, label));
+  squiggleFigures[label] = figures;
+  print(`keystroke to squiggle, ${label} (${lines} lines): p50 ${ms(figures.p50)}, p95 ${ms(figures.p95)}, max ${ms(figures.max)} over ${figures.n} edits`);
+  return figures;
+}
+
+describe('Responsiveness in a real VS Code', { concurrency: false }, () => {
+  before(async () => {
+    assert.ok(url && userData && artifacts && workspace, 'run through test/e2e/run.mjs');
+    // Before the window opens: its start-up scan reads them.
+    writeGeneratedFiles(workspace);
+    session = await launch(url);
+  });
+
+  after(async () => {
+    if (session) await session.page.screenshot({ path: join(artifacts, '30-responsiveness-last.png') }).catch(() => undefined);
+    if (session) await session.browser.close();
+  });
+
+  test('the phases, measured by the probe: opening a CDK workspace, typing in large files, the workspace scan, the comparison view', async () => {
+    const { page } = session;
+    await runCommand(page, 'View: Close All Editors');
+    // Opening a CDK workspace: the start-up of this window (its scan reads the CDK stacks with the TypeScript reader) and
+    // the CDK stacks opened in the editor. The probe's first phase starts at activation.
+    await waitFor('the status bar totals after the start-up scan', async () => /Crossover: \d+$/.test(((await statusItem(page).textContent()) ?? '').trim()), {
+      timeout: 120_000,
+    });
+    await openFile(page, 'cdk/lib/shop-stack.ts');
+    await openFile(page, GENERATED.cdkStack);
+    await waitFor('the cost CodeLens in the 2,000-line CDK stack', async () => (await codeLensTexts(page)).some((t) => /on Lambda/.test(t)), {
+      timeout: 60_000,
+    });
+
+    // Closing them reads them again from disk (the scan lists them): still this phase's work.
+    await runCommand(page, 'View: Close All Editors');
+
+    // The floor first: a one-function template, where the analysis costs next to nothing.
+    await mark(page, 'typing in a one-function template (the floor)');
+    await measureFile(page, 'a one-function template (the floor)', GENERATED.tiny, 'Timeout: 90', 2);
+    await closeUnsaved(page);
+
+    await mark(page, 'typing in the 5,000-line template');
+    // Function0's Timeout: 5 (a REST API event: 90 is a warning, 901 also an error).
+    await measureFile(page, 'the 5,000-line template', GENERATED.template, '      Timeout: 5', 1);
+    await closeUnsaved(page);
+
+    await mark(page, 'typing in the 2,000-line CDK stack');
+    // Fn4: its queue's visibility timeout is 300 s, so 90 s is valid and 901 s an error (on the timeout and the queue).
+    await measureFile(page, 'the 2,000-line CDK stack', GENERATED.cdkStack, 'timeout: Duration.seconds(14', 2);
+    await closeUnsaved(page);
+
+    await mark(page, 'the workspace scan');
+    await runCommand(page, 'Crossover: Rescan Workspace');
+    await waitFor('the scan to start', async () => /scanning/.test((await statusItem(page).textContent()) ?? ''), { timeout: 30_000 }).catch(() => undefined);
+    await waitFor('the status bar totals after the rescan', async () => /Crossover: \d+$/.test(((await statusItem(page).textContent()) ?? '').trim()), {
+      timeout: 180_000,
+    });
+
+    await mark(page, "the comparison view's updates");
+    await openFile(page, 'cost/template.yaml');
+    const { frame, total } = await compareFromLens(page, 'CatalogFunction');
+    let previous = await total('lambda-total');
+    for (const requests of ['1000000', '5000000', '20000000', '50000000', '2000000']) {
+      await frame.locator('#requests input').fill(requests);
+      await frame.locator('#requests input').press('Enter');
+      previous = await waitFor(`the Lambda figure for ${requests} requests/month`, async () => {
+        const now = await total('lambda-total');
+        return now !== previous && now;
+      });
+    }
+    await runCommand(page, 'View: Close All Editors');
+
+    phases = await report(page);
+    assert.ok(phases.length >= 6, `the probe reported every phase: ${phases.map((p) => p.phase).join(', ')}`);
+    for (const phase of phases) {
+      print(
+        `${phase.phase === 'activation' ? 'opening a CDK workspace (start-up, scan, CDK stacks opened)' : phase.phase}: ` +
+          `Crossover's longest task on the host ${ms(phase.longestMs)}${phase.longestEntry ? ` (${phase.longestEntry}; ${phase.longestFrames.join(', ')})` : ''}, ` +
+          `${phase.over16} of ${phase.tasks} tasks over 16 ms; native stretches up to ${ms(phase.nativeLongestMs)} (${ms(phase.nativeBeforeOursMs)} right before a task of ours); the host's event-loop delay max ${ms(phase.hostMaxDelayMs)}, p99 ${ms(phase.hostP99DelayMs)} ` +
+          `(${(phase.ms / 1000).toFixed(1)} s, a sample every ${Math.round(phase.meanIntervalUs)} µs)`,
+      );
+    }
+  });
+
+  test(`no task of Crossover's on the extension host over ${LONGEST_TASK_MS} ms in any phase`, () => {
+    const measured = phases;
+    assert.ok(measured.length >= 6, 'the phases were measured');
+    const over = measured.filter((phase) => phase.longestMs > LONGEST_TASK_MS).map((phase) => `${phase.phase}: ${phase.longestMs} ms (${phase.longestEntry})`);
+    assert.deepEqual(over, [], `Crossover's longest task per phase is at most ${LONGEST_TASK_MS} ms`);
+  });
+
+  test(`keystroke to squiggle: p95 under ${SQUIGGLE_P95_MS} ms in the 5,000-line template and the 2,000-line CDK stack`, () => {
+    for (const label of ['the 5,000-line template', 'the 2,000-line CDK stack']) {
+      assert.ok(squiggleFigures[label], `${label} was measured`);
+      assert.ok(squiggleFigures[label].p95 < SQUIGGLE_P95_MS, `${label}: p95 ${ms(squiggleFigures[label].p95)} (max ${ms(squiggleFigures[label].max)})`);
+    }
+  });
+});
+
+/** Closes the active editor without saving (the edits leave the file as it was, but the editor still counts them). */
+async function closeUnsaved(page) {
+  await runCommand(page, 'File: Revert File').catch(() => undefined);
+  await runCommand(page, 'View: Close All Editors');
+}
