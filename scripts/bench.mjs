@@ -11,7 +11,7 @@
 //       (`BENCH_SCALE=0` skips it, `BENCH_SCALE=0.1` measures a workspace a tenth of the size).
 import { performance } from 'node:perf_hooks';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -569,4 +569,45 @@ mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(
   latestPath,
   JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, terraform, diff, scale }, null, 2),
+);
+
+// (e) Issue 20's figures: the package, and the real editor's last run (`npm run test:e2e` writes them to
+// test/e2e/artifacts/), next to those measured before the engine left the extension host.
+const before20 = JSON.parse(readFileSync(join(repoRoot, 'scripts', 'bench-before-issue-20.json'), 'utf8'));
+const range = (r) => (Array.isArray(r) ? `${r[0]}-${r[1]}` : String(r ?? '-'));
+const vsix = join(repoRoot, 'dist', 'crossover.vsix');
+console.log('\nThe editor (issue 20): now, and before (scripts/bench-before-issue-20.json)');
+console.log(
+  `package: ${existsSync(vsix) ? `${statSync(vsix).size.toLocaleString('en-US')} bytes (dist/crossover.vsix, ${statSync(vsix).mtime.toISOString()})` : 'not built (npm run package)'}; before ${before20.vsixBytes.toLocaleString('en-US')} bytes; limit 2,000,000`,
+);
+const artifactsDir = join(repoRoot, 'test', 'e2e', 'artifacts');
+const lastRun = (name) => (existsSync(join(artifactsDir, name)) ? JSON.parse(readFileSync(join(artifactsDir, name), 'utf8')) : undefined);
+const responsiveness = lastRun('responsiveness.json');
+if (!responsiveness) console.log('real editor: no figures yet (npm run test:e2e writes test/e2e/artifacts/responsiveness.json)');
+else {
+  console.log(`real editor, run of ${responsiveness.date}:`);
+  console.table(
+    responsiveness.phases.map((p) => ({
+      phase: p.phase,
+      "Crossover's longest host task ms": Math.round(p.longestMs),
+      'tasks over 16 ms': `${p.over16} of ${p.tasks}`,
+      'native stretch before ours ms': Math.round(p.nativeBeforeOursMs),
+      'before issue 20 ms': range(before20.longestHostTaskMs[p.phase]),
+    })),
+  );
+  console.table(
+    Object.entries(responsiveness.squiggle).map(([file, f]) => ({
+      'keystroke to squiggle': file,
+      'p50 ms': Math.round(f.p50),
+      'p95 ms': Math.round(f.p95),
+      'max ms': Math.round(f.max),
+      'p95 before issue 20 ms': range(before20.squiggleP95Ms[file]),
+    })),
+  );
+}
+const scaleRun = lastRun('scale.json');
+console.log(
+  scaleRun
+    ? `real editor, scale workspace (run of ${scaleRun.date ?? '?'}): ${JSON.stringify(scaleRun)}`
+    : 'real editor, scale workspace: no figures yet (test/e2e/artifacts/scale.json)',
 );

@@ -43,6 +43,7 @@ export { docsPath } from './rules/docs.js';
 
 // Model types: the nodes and locations the faces show.
 export type { Field } from './model/field.js';
+export type { TemplateModel } from './model/template.js';
 export type { Range, SourceLocation } from './model/location.js';
 export type { ConstructInstance, EcsTaskDefinition, LambdaFunction, ResourceBase } from './model/nodes.js';
 

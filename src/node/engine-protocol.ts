@@ -17,6 +17,8 @@ import { type EngineFile } from './engine-input.js';
 export interface EngineOptions {
   urgent?: boolean;
   constructPaths?: boolean;
+  /** For an urgent request: the answer whose model the host holds for this document (model-delta.ts). */
+  base?: number;
 }
 
 /**
@@ -45,9 +47,12 @@ export interface FileDiffRequest {
 /** The analysis, with the construct paths of a cdk.out template when asked for. */
 export type EngineResult = AnalysisResult & { constructPaths?: Map<string, string> };
 
-/** `queuedMs`: how long the request waited behind others; `error`: the engine thread itself failed (not the file). */
+/**
+ * `queuedMs`: how long the request waited behind others; `base`: the answer the model's placeholders refer to
+ * (model-delta.ts); `error`: the engine thread itself failed (not the file).
+ */
 export type FromEngine =
-  | { id: number; result: EngineResult; queuedMs: number }
+  | { id: number; result: EngineResult; queuedMs: number; base?: number }
   | { id: number; figures: ViewFigures }
   | { id: number; report: DiffReport; problems: string[] }
   | { id: number; error: string };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeTextAsync, constructPaths, type DiffReport, type EngineConfig, failedResult, viewFigures, type ViewFigures } from '../core/index.js';
 import { type EngineFile, engineInput } from './engine-input.js';
+import { DeltaReceiver } from './model-delta.js';
 import { type EngineOptions, type EngineResult, type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
 
 /** A cancellation token: VS Code's, or the debouncer's. */
@@ -20,6 +21,8 @@ export interface EngineToken {
 interface Pending {
   file: EngineFile;
   config: EngineConfig;
+  options: EngineOptions;
+  token: EngineToken;
   resolve(result: EngineResult): void;
 }
 
@@ -39,15 +42,22 @@ export class EngineThread {
   onError: (message: string) => void = () => {};
   lastTiming: EngineTiming | undefined;
   private bundled: boolean | undefined;
+  /** The models last received for documents being typed in, to rebuild the next ones from. */
+  private readonly models = new DeltaReceiver();
 
   constructor(private readonly script = join(__dirname, 'engine-worker.js')) {}
 
   analyze(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions = {}): Promise<EngineResult> {
     this.bundled ??= existsSync(this.script);
     if (!this.bundled) return inProcess(file, config, token, options);
+    // A document being typed in: its model comes back as changes to the one held here (model-delta.ts).
+    return this.post(file, config, token, options.urgent ? { ...options, base: this.models.baseFor(file.uri) } : options);
+  }
+
+  private post(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions): Promise<EngineResult> {
     return new Promise<EngineResult>((resolve) => {
       const id = this.next++;
-      this.pending.set(id, { file, config, resolve, posted: performance.now() });
+      this.pending.set(id, { file, config, options, token, resolve, posted: performance.now() });
       const subscription = token.onCancellationRequested?.(() => this.worker?.postMessage({ kind: 'cancel', id } satisfies ToEngine));
       const waiting = this.pending.get(id)!;
       waiting.resolve = (result) => {
@@ -106,11 +116,20 @@ export class EngineThread {
         return;
       }
       this.lastTiming = { queuedMs: reply.queuedMs, roundTripMs: performance.now() - waiting.posted };
-      waiting.resolve(reply.result);
+      const { result } = reply;
+      if (waiting.options.urgent && result.model) {
+        const model = this.models.receive(waiting.file.uri, reply.id, reply.base, result.model);
+        // The model it was sent against is not held any more: asked for whole.
+        if (!model) void this.post(waiting.file, waiting.config, waiting.token, { ...waiting.options, base: undefined }).then(waiting.resolve);
+        else waiting.resolve({ ...result, model });
+        return;
+      }
+      waiting.resolve(result);
     });
     const fail = (error: Error) => {
       if (this.worker !== worker) return; // an earlier thread, stopped on purpose
       this.worker = undefined;
+      this.models.clear();
       this.onError(`The engine thread stopped: ${error.message}`);
       const held = [...this.pending.values()];
       this.pending.clear();
@@ -134,6 +153,7 @@ export class EngineThread {
     this.pending.clear();
     for (const request of this.asked.values()) request.reject(new Error('the engine thread was stopped'));
     this.asked.clear();
+    this.models.clear();
     void worker?.terminate();
   }
 }

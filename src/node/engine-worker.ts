@@ -8,11 +8,14 @@ import { parentPort } from 'node:worker_threads';
 import { analyzeTextAsync, constructPaths, type DiffReport, diffSidesAsync, type Side, viewFigures } from '../core/index.js';
 import { engineInput, readersFor } from './engine-input.js';
 import { type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
+import { DeltaSender } from './model-delta.js';
 import { ResourceDifferThread } from './resource-differ-thread.js';
 
 type Request = Extract<ToEngine, { kind: 'analyze' }> & { received: number; cancelled?: boolean };
 
 const queue: Request[] = [];
+/** The models last sent for the documents being typed in: unchanged nodes go back as placeholders. */
+const models = new DeltaSender();
 let running: Request | undefined;
 
 /** Hands control back between steps: a cancel message (or a more urgent request) is read there. */
@@ -33,6 +36,12 @@ async function run(request: Request): Promise<void> {
     };
     const result = await analyzeTextAsync(input, request.config, token, pause);
     const paths = request.options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(input.uri, input.text) } : {};
+    if (request.options.urgent && result.model) {
+      const { model, base } = models.send(input.uri, request.id, request.options.base, result.model);
+      reply({ id: request.id, result: { ...result, ...paths, model }, queuedMs, ...(base !== undefined ? { base } : {}) });
+      return;
+    }
+    if (request.options.urgent && !result.cancelled) models.forget(input.uri);
     reply({ id: request.id, result: { ...result, ...paths }, queuedMs });
   } catch (error) {
     // analyzeTextAsync never throws; this is the thread's own failure (a reader that could not load, say).

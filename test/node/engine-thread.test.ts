@@ -112,6 +112,36 @@ describe('EngineThread', () => {
     }
   });
 
+  test('a document being typed in: its next model rebuilt from the one held, unchanged nodes kept, equal to a whole analysis', async () => {
+    const thread = new EngineThread(worker);
+    try {
+      const uri = 'file:///w/typed/template.yaml';
+      const first = await thread.analyze({ uri, text: template(120) }, config, never, { urgent: true });
+      const edited = template(120).replace('      Timeout: 60', '      Timeout: 61');
+      const second = await thread.analyze({ uri, text: edited }, config, never, { urgent: true });
+      // The same model as a whole analysis of the edited text, nodes and lookups alike.
+      const whole = analyzeText({ uri, text: edited }, config).model!;
+      expect(second.model!.functions).toEqual(whole.functions);
+      expect([...second.model!.byId.keys()]).toEqual([...whole.byId.keys()]);
+      expect(second.model!.functions[0]!.timeoutSeconds.value).toBe(61);
+      // The edited function came anew; every other node is the object already held here.
+      expect(second.model!.functions[0]).not.toBe(first.model!.functions[0]);
+      for (let i = 1; i < 120; i++) expect(second.model!.functions[i]).toBe(first.model!.functions[i]);
+      for (const [id, node] of second.model!.byId) expect(node).toBe(second.model!.functions.find((f) => f.id === id) ?? node);
+      // A line added above moves every node: all come anew, still equal to a whole analysis.
+      const moved = '# a comment\n' + edited;
+      const third = await thread.analyze({ uri, text: moved }, config, never, { urgent: true });
+      expect(third.model!.functions).toEqual(analyzeText({ uri, text: moved }, config).model!.functions);
+      expect(third.model!.functions[5]).not.toBe(second.model!.functions[5]);
+      // The workspace scan's requests are not sent against anything.
+      const scanned = await thread.analyze({ uri, text: moved }, config, never);
+      expect(scanned.model!.functions[5]).not.toBe(third.model!.functions[5]);
+      expect(scanned.model!.functions).toEqual(third.model!.functions);
+    } finally {
+      thread.dispose();
+    }
+  });
+
   test('cancelled runs resolve as cancelled, queued or running; later requests still get their results', async () => {
     const thread = new EngineThread(worker);
     try {

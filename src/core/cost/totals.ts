@@ -89,8 +89,24 @@ export function emptyTotal(): WorkspaceTotal {
 
 const labelOf = (id: string) => platformById(id)?.label ?? id;
 
+/**
+ * The figures of each estimate already added up: the status bar's total is recomputed after every change, and the
+ * estimates of what did not change are the same objects (the editor keeps them between versions).
+ */
+const writtenOf = new WeakMap<WorkloadEstimate, AsWritten>();
+
 /** A workload's figures as written (see AsWritten). */
 export function asWritten(w: Pick<CountedWorkload, 'runsOn' | 'estimate' | 'ownUsd'>): AsWritten {
+  const e = w.estimate;
+  if (e && w.runsOn === e.runsOn) {
+    let figures = writtenOf.get(e);
+    if (!figures) writtenOf.set(e, (figures = figuresAsWritten(w)));
+    return figures;
+  }
+  return figuresAsWritten(w);
+}
+
+function figuresAsWritten(w: Pick<CountedWorkload, 'runsOn' | 'estimate' | 'ownUsd'>): AsWritten {
   const home = { id: w.runsOn.platform, label: labelOf(w.runsOn.platform) };
   const e = w.estimate;
   if (!e) return { home, homeUsd: w.ownUsd ?? 0, traffic: 'none', savingUsd: 0 };

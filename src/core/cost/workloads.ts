@@ -62,8 +62,21 @@ export class EstimateMemo {
     this.used = new Map();
   }
 
+  /** The text of each node already keyed: a node the editor kept from the previous version is not written out again. */
+  private readonly texts = new WeakMap<object, string>();
+
   estimate(workload: Workload, templatePath: string, compute: () => WorkloadEstimate | undefined): WorkloadEstimate | undefined {
-    const key = `${templatePath}\u0000${JSON.stringify(workload)}`;
+    const parts = [templatePath];
+    for (const [name, value] of Object.entries(workload)) {
+      if (value === null || typeof value !== 'object') {
+        parts.push(name, String(value));
+        continue;
+      }
+      let text = this.texts.get(value);
+      if (text === undefined) this.texts.set(value, (text = JSON.stringify(value)));
+      parts.push(name, text);
+    }
+    const key = parts.join('\u0000');
     const estimate = this.kept.has(key) ? this.kept.get(key) : compute();
     this.used.set(key, estimate);
     return estimate;

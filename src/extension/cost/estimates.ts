@@ -46,12 +46,15 @@ interface Cached {
   capacity: CapacityCost[];
 }
 
-/** A pause for between two steps: control goes back to the extension host once a slice has taken SLICE_MS. */
+/**
+ * A pause for between two steps: once a slice has taken SLICE_MS, control goes back to the extension host for at
+ * least a millisecond (a timer, not an immediate: other work waiting on the host gets a real gap, not just a turn).
+ */
 function slicer(): () => Promise<void> {
   let slice = performance.now();
   return async () => {
     if (performance.now() - slice < SLICE_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => setTimeout(resolve, 1));
     slice = performance.now();
   };
 }

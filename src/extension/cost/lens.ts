@@ -24,7 +24,37 @@ import { type CostService } from './estimates.js';
 /** The languages CDK apps are written in (their files may declare constructs other files instantiate). */
 const CDK_LANGUAGES = new Set(['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'python']);
 
+/**
+ * A workload's figures, its title written when VS Code shows the lens (resolveCodeLens: the lenses in view, not the
+ * hundreds of a large template after every keystroke).
+ */
+class WorkloadLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly estimate: WorkloadEstimate,
+    readonly args: unknown[],
+  ) {
+    super(range);
+  }
+}
+
 export class CostLensProvider implements vscode.CodeLensProvider {
+  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
+    if (!(lens instanceof WorkloadLens) || lens.command) return lens;
+    try {
+      lens.command = {
+        title: workloadLensTitle(lens.estimate),
+        tooltip: lensTooltip(lens.estimate),
+        command: 'crossover.showCostReport',
+        arguments: lens.args,
+      };
+    } catch (error) {
+      this.log.error('Cost lens failed', error);
+      lens.command = { title: '', command: '' };
+    }
+    return lens;
+  }
+
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(
@@ -73,15 +103,7 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       const lensesOf = (e: Entry) => {
         const range = toRange(e.node.loc.range);
         const args = [e.uri, e.node.id];
-        return [
-          compareLens(range, e.task, args),
-          new vscode.CodeLens(range, {
-            title: workloadLensTitle(e.estimate),
-            tooltip: lensTooltip(e.estimate),
-            command: 'crossover.showCostReport',
-            arguments: args,
-          }),
-        ];
+        return [compareLens(range, e.task, args), new WorkloadLens(range, e.estimate, args)];
       };
       /** One line for a declaration made several times: "Compare" (a pick of the instances) and their sum. */
       const groupLenses = (range: vscode.Range, group: InstanceGroup<Entry>, where?: string) => {
@@ -112,13 +134,7 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       ];
       // Express Mode and App Runner services: their figures and the report (the comparison view takes functions and tasks).
       const services = this.costs.serviceCostsFor(document.uri).map(({ node, estimate }) => {
-        const args = [document.uri.toString(), node.id];
-        return new vscode.CodeLens(toRange(node.loc.range), {
-          title: workloadLensTitle(estimate),
-          tooltip: lensTooltip(estimate),
-          command: 'crossover.showCostReport',
-          arguments: args,
-        });
+        return new WorkloadLens(toRange(node.loc.range), estimate, [document.uri.toString(), node.id]);
       });
       // Node groups and Fargate profiles: their own cost, no comparison (nothing to click).
       const capacity = this.costs
