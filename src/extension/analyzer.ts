@@ -32,6 +32,8 @@ export interface AnalysisSummary {
 }
 
 interface CachedResult {
+  /** The file (parsed once: a Uri keeps its text form, which lookups by file ask for again and again). */
+  uri: vscode.Uri;
   /** Document version the result is for, or FROM_DISK. */
   version: number;
   /** Settings generation the result was computed with: a settings change makes every result stale. */
@@ -164,7 +166,7 @@ export class Analyzer implements vscode.Disposable {
 
   /** Every template result, with a stamp that changes whenever the file's result is replaced. */
   *templates(): Iterable<{ uri: vscode.Uri; result: AnalysisResult; stamp: number }> {
-    for (const [key, cached] of this.results) yield { uri: vscode.Uri.parse(key), result: cached.result, stamp: cached.stamp };
+    for (const cached of this.results.values()) yield { uri: cached.uri, result: cached.result, stamp: cached.stamp };
   }
 
   /** The stamp of a file's current result (changes when it is replaced), or undefined. */
@@ -230,17 +232,21 @@ export class Analyzer implements vscode.Disposable {
     return this.debouncer.whenIdle();
   }
 
+  /** The counts of every result, kept as results come and go (the status bar asks after each one). */
   summary(): AnalysisSummary {
-    const summary: AnalysisSummary = { templates: 0, errors: 0, warnings: 0, infos: 0 };
-    for (const { result } of this.results.values()) {
-      summary.templates++;
-      for (const f of result.findings) {
-        if (f.severity === 'error') summary.errors++;
-        else if (f.severity === 'warning') summary.warnings++;
-        else summary.infos++;
-      }
+    return { ...this.counts };
+  }
+
+  private readonly counts: AnalysisSummary = { templates: 0, errors: 0, warnings: 0, infos: 0 };
+
+  /** Adds (`sign` 1) or takes away (-1) a result's counts. */
+  private count(result: AnalysisResult, sign: 1 | -1): void {
+    this.counts.templates += sign;
+    for (const f of result.findings) {
+      if (f.severity === 'error') this.counts.errors += sign;
+      else if (f.severity === 'warning') this.counts.warnings += sign;
+      else this.counts.infos += sign;
     }
-    return summary;
   }
 
   private async analyzeDocument(document: vscode.TextDocument, token: Token): Promise<void> {
@@ -262,7 +268,10 @@ export class Analyzer implements vscode.Disposable {
       this.forget(uri);
       return;
     }
-    this.results.set(uri.toString(), { version, generation: this.generation, stamp: ++this.stamps, result });
+    const previous = this.results.get(uri.toString());
+    if (previous) this.count(previous.result, -1);
+    this.results.set(uri.toString(), { uri: previous?.uri ?? uri, version, generation: this.generation, stamp: ++this.stamps, result });
+    this.count(result, 1);
     this.collection.set(uri, result.findings.map(toDiagnostic));
     this.updateContextKey();
     this.changedOne.fire(uri);
@@ -270,7 +279,10 @@ export class Analyzer implements vscode.Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
-    if (!this.results.delete(uri.toString())) return;
+    const previous = this.results.get(uri.toString());
+    if (!previous) return;
+    this.results.delete(uri.toString());
+    this.count(previous.result, -1);
     this.collection.delete(uri);
     this.updateContextKey();
     this.changedOne.fire(uri);

@@ -142,7 +142,11 @@ export function countedWorkloads(costs: {
 }
 
 /** Adds one workload: its home figure and saving, and its figures on Lambda, Fargate and each further platform. */
-export function addToTotal(total: WorkspaceTotal, w: CountedWorkload | WorkloadEstimate): void {
+export function addToTotal(
+  total: WorkspaceTotal,
+  w: CountedWorkload | WorkloadEstimate,
+  extra: ReadonlySet<string> = new Set(extraPlatforms().map((p) => p.id)),
+): void {
   const counted: CountedWorkload = 'typical' in w ? { id: w.id, kind: 'lambda-function', runsOn: w.runsOn, estimate: w } : w;
   const figures = asWritten(counted);
   total.workloads++;
@@ -158,7 +162,6 @@ export function addToTotal(total: WorkspaceTotal, w: CountedWorkload | WorkloadE
   if (!e) return;
   total.lambda += e.typical.lambda.monthlyUsd;
   total.fargate += e.typical.fargate.monthlyUsd;
-  const extra = new Set(extraPlatforms().map((p) => p.id));
   for (const p of e.typical.platforms.filter((x) => extra.has(x.platform))) {
     const entry = total.others.find((o) => o.id === p.platform);
     if (entry) entry.usd += p.monthlyUsd;
@@ -181,7 +184,8 @@ export function workspaceTotal(
   priceOverrides: PriceOverrides = {},
 ): WorkspaceTotal {
   const total = emptyTotal();
-  for (const w of workloads) addToTotal(total, w);
+  const extra = new Set(extraPlatforms().map((p) => p.id));
+  for (const w of workloads) addToTotal(total, w, extra);
   const estimates = workloads.flatMap((w) => ('typical' in w ? [w] : w.estimate ? [w.estimate] : []));
   if (freeTier && estimates.length) total.lambdaFreeTierCredit = -freeTierCredit(estimates, priceOverrides);
   total.lambda += total.lambdaFreeTierCredit;

@@ -60,7 +60,7 @@ function slicer(): () => Promise<void> {
 }
 
 /** The longest stretch of estimating before the extension host gets control back (a frame at 60 Hz is 16 ms). */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 export class CostService implements vscode.Disposable {
   private settings: CostSettings;
@@ -96,7 +96,14 @@ export class CostService implements vscode.Disposable {
    */
   private refresh(uris: readonly vscode.Uri[]): void {
     for (const uri of uris) this.dirty.set(uri.toString(), uri);
-    this.refreshing ??= this.refreshDirty().finally(() => (this.refreshing = undefined));
+    // In a task of its own: not added to the one that published the result.
+    if (this.refreshing) return;
+    this.refreshing = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(() => this.refreshDirty())
+      .finally(() => {
+        this.refreshing = undefined;
+        if (this.dirty.size) this.refresh([]); // results that came as the last one was stored
+      });
   }
 
   private async refreshDirty(): Promise<void> {
