@@ -1,7 +1,8 @@
 // `npm run test:e2e`: installs the tools once, packages the extension, starts a real VS Code
 // (code-server) on a copy of test/e2e/workspace, and runs the suite in Debian's Chromium.
 // Options: --no-package (reuse dist/crossover.vsix), --keep (keep the temporary workspace and profile),
-// --only=<name>[,<name>] (run only these test files, e.g. --only=responsiveness while working on it).
+// --only=<name>[,<name>] (run only these test files, e.g. --only=responsiveness while working on it; --only=scale runs the
+// 20,000-file workspace test alone, on a code-server of its own).
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,11 +38,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /**
  * The test files in the order they run (`node --test` does not keep the order it is given, so each group is a process of
  * its own): the webview and the suite on one window, then the responsiveness tests on a window of their own (a fresh
- * extension host), each group with its TAP file.
+ * extension host), then the scale test on a code-server of its own; each group with its TAP file. `fixture`: the group
+ * runs on the code-server started on the copy of workspace/.
  */
 const GROUPS = [
-  { names: ['webview', 'suite'], tap: 'results.tap' },
-  { names: ['responsiveness'], tap: 'results-responsiveness.tap' },
+  { names: ['webview', 'suite'], tap: 'results.tap', fixture: true },
+  { names: ['responsiveness'], tap: 'results-responsiveness.tap', fixture: true },
+  // The scale test writes its own workspace and starts its own code-server: the fixture's is stopped before it runs.
+  { names: ['scale'], tap: 'results-scale.tap', fixture: false },
 ];
 
 /** Runs the test files in their own process; resolves with its exit code. TAP goes to a file for the summary. */
@@ -65,27 +69,22 @@ function runFiles(files, env, tapFile) {
   });
 }
 
-/** Runs every group (or those --only names) in order; resolves with 0 when all passed, and the TAP files. */
-async function runSuite(env) {
-  const only = process.argv
-    .find((a) => a.startsWith('--only='))
-    ?.slice('--only='.length)
-    .split(',');
+/**
+ * Runs every group (or those --only names) in order; resolves with 0 when all passed, and the TAP files. The fixture's
+ * code-server is started (by `startFixture`, which returns the groups' environment) before the first group that needs
+ * it, and stopped once no group left needs it.
+ */
+async function runSuite(startFixture, env) {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const groups = GROUPS.map((group) => ({ ...group, names: group.names.filter((name) => !only || only.includes(name)) })).filter((group) => group.names.length);
   let code = 0;
   const tapFiles = [];
-  for (const group of GROUPS) {
-    const names = group.names.filter((name) => !only || only.includes(name));
-    if (names.length === 0) continue;
+  for (const [index, group] of groups.entries()) {
+    if (group.fixture && !server) Object.assign(env, await startFixture());
     const tapFile = join(artifacts, group.tap);
     tapFiles.push(tapFile);
-    code = Math.max(
-      code,
-      await runFiles(
-        names.map((name) => join(here, `${name}.test.mjs`)),
-        env,
-        tapFile,
-      ),
-    );
+    code = Math.max(code, await runFiles(group.names.map((name) => join(here, `${name}.test.mjs`)), env, tapFile));
+    if (server && !groups.slice(index + 1).some((later) => later.fixture)) cleanUp();
   }
   return { code, tapFiles };
 }
@@ -124,21 +123,21 @@ try {
 
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
-  t = Date.now();
-  const prepared = prepareWorkspace(join(here, 'workspace'));
-  root = prepared.root;
-  const serverLog = join(artifacts, 'code-server.log');
-  server = await startCodeServer({
-    root,
-    workspace: prepared.workspace,
-    vsix: join(repo, 'dist', 'crossover.vsix'),
-    log: (text) => appendFileSync(serverLog, text),
-  });
-  step('code-server start', t);
-  console.log(`e2e: code-server ready at ${server.url}`);
+  const vsix = join(repo, 'dist', 'crossover.vsix');
+  const startFixture = async () => {
+    const t = Date.now();
+    const prepared = prepareWorkspace(join(here, 'workspace'));
+    root = prepared.root;
+    const serverLog = join(artifacts, 'code-server.log');
+    server = await startCodeServer({ root, workspace: prepared.workspace, vsix, log: (text) => appendFileSync(serverLog, text) });
+    step('code-server start', t);
+    console.log(`e2e: code-server ready at ${server.url}`);
+    return { E2E_URL: server.url, E2E_WORKSPACE: prepared.workspace, E2E_USER_DATA: server.userData };
+  };
 
   t = Date.now();
-  const run = await runSuite({ E2E_URL: server.url, E2E_WORKSPACE: prepared.workspace, E2E_USER_DATA: server.userData, E2E_ARTIFACTS: artifacts });
+  // E2E_VSIX and E2E_KEEP: for the scale test, which starts a code-server of its own.
+  const run = await runSuite(startFixture, { E2E_ARTIFACTS: artifacts, E2E_VSIX: vsix, ...(process.argv.includes('--keep') ? { E2E_KEEP: '1' } : {}) });
   status = run.code;
   step('suite', t);
   console.log(`\ne2e: ${status === 0 ? 'PASSED' : 'FAILED'}: ${run.tapFiles.map(summary).join('; ')}`);

@@ -97,7 +97,12 @@ export function writeGeneratedFiles(workspace) {
   );
 }
 
-export async function startCodeServer({ root, workspace, vsix, log }) {
+/**
+ * Starts code-server on `workspace` with `vsix` installed, its profile and extensions under `root`. `settings` are added to
+ * the test profile's user settings; `probe: false` starts it without CROSSOVER_PROBE (the scale test: the probe's CPU profile
+ * would weigh on the figures it measures).
+ */
+export async function startCodeServer({ root, workspace, vsix, log, settings = {}, probe = true }) {
   const userData = join(root, 'user-data');
   const extensions = join(root, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
@@ -122,6 +127,7 @@ export async function startCodeServer({ root, workspace, vsix, log }) {
         'editor.hover.delay': 300,
         // code-server saves edits after a delay by default; the suite edits without saving, as a user would.
         'files.autoSave': 'off',
+        ...settings,
       },
       null,
       2,
@@ -152,7 +158,10 @@ export async function startCodeServer({ root, workspace, vsix, log }) {
     workspace,
   ];
   // CROSSOVER_PROBE=1: the extension hosts code-server starts inherit it, and Crossover turns its probe on (test/e2e/README.md).
-  const child = spawn(codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CROSSOVER_PROBE: '1' } });
+  const env = { ...process.env };
+  if (probe) env.CROSSOVER_PROBE = '1';
+  else delete env.CROSSOVER_PROBE;
+  const child = spawn(codeServerBin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
   child.stdout.on('data', (d) => log?.(String(d)));
   child.stderr.on('data', (d) => log?.(String(d)));
   const stop = () => stopGroup(child.pid);

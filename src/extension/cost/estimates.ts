@@ -157,6 +157,16 @@ export class CostService implements vscode.Disposable {
     return this.entry(uri)?.capacity ?? [];
   }
 
+  /**
+   * For the workspace-wide figures (the status total, the summary, the CDK lenses' instances): the file's latest
+   * estimates without computing anything, those of its previous version while the refresh has not reached it (the
+   * refresh tells when it has: onDidChange).
+   */
+  private latest(uri: vscode.Uri): Cached | undefined {
+    const fresh = this.fresh(uri);
+    return fresh === 'stale' ? this.cache.get(uri.toString()) : fresh;
+  }
+
   /** The file's estimates, computed now if they are out of date (the refresh has usually done it already). */
   private entry(uri: vscode.Uri): Cached | undefined {
     const fresh = this.fresh(uri);
@@ -247,17 +257,17 @@ export class CostService implements vscode.Disposable {
 
   /** Every function of every analysed template. */
   allCosts(): { uri: vscode.Uri; cost: FunctionCost }[] {
-    return [...this.analyzer.templates()].flatMap(({ uri }) => this.costsFor(uri).map((cost) => ({ uri, cost })));
+    return [...this.analyzer.templates()].flatMap(({ uri }) => (this.latest(uri)?.costs ?? []).map((cost) => ({ uri, cost })));
   }
 
   allTaskCosts(): { uri: vscode.Uri; cost: TaskCost }[] {
-    return [...this.analyzer.templates()].flatMap(({ uri }) => this.taskCostsFor(uri).map((cost) => ({ uri, cost })));
+    return [...this.analyzer.templates()].flatMap(({ uri }) => (this.latest(uri)?.tasks ?? []).map((cost) => ({ uri, cost })));
   }
 
   /** Every workload of every analysed template, each once (a service with its task definition is one), with its file. */
   allCounted(): { uri: vscode.Uri; workload: CountedWorkload }[] {
     const entries = [...this.analyzer.templates()].flatMap(({ uri }) => {
-      const entry = this.entry(uri);
+      const entry = this.latest(uri);
       return entry ? [{ uri, entry }] : [];
     });
     const nodesOf = (entry: Cached) => [...entry.costs.map((c) => c.fn), ...entry.tasks.map((t) => t.node), ...entry.services.map((s) => s.node)];
