@@ -16,9 +16,8 @@ import {
 } from '../core/index.js';
 import { describe, type Target } from './files.js';
 import { readLocalCappedSync } from '../node/disk.js';
-import { fileReaderFor, outsideReason, type ReadRoot } from '../node/file-reader.js';
-import { folderFilesFor } from '../node/terraform-loader.js';
-import { typescriptReader } from '../node/typescript-loader.js';
+import { readersWith } from '../node/engine-input.js';
+import { outsideReason, type ReadRoot } from '../node/file-reader.js';
 
 interface FileReport {
   /** Relative to the working directory, with forward slashes. */
@@ -131,20 +130,7 @@ export function checkFile({ file, root, named }: Target, { config, cwd, python, 
   const read = readText(file, named ? undefined : root);
   if (!('text' in read)) return { kind: 'skipped', path, reason: read.skip };
   // uri = the absolute path: findings carry it, and it is what the editor would use for the same file.
-  const readFile = fileReaderFor(file, root);
-  const folderFiles = terraform ? folderFilesFor(file, root) : undefined;
-  const result = analyzeText(
-    {
-      uri: file,
-      text: read.text,
-      typescript: typescriptReader,
-      ...(python ? { python } : {}),
-      ...(terraform ? { terraform } : {}),
-      ...(folderFiles ? { folderFiles } : {}),
-      ...(readFile ? { readFile } : {}),
-    },
-    config,
-  );
+  const result = analyzeText({ uri: file, text: read.text, ...readersWith({ fsPath: file, root }, { python, terraform }) }, config);
   // Left alone quietly (no stderr line): most YAML/JSON in a repository is not a template. Scripts
   // that are not CDK apps are not even listed: a repository has too many.
   if (!isListed(result)) return { kind: 'other', path, listed: !isCodeFile(file) };

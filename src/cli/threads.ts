@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type EngineConfig, internalErrorFinding, type PartialConfig } from '../core/index.js';
+import { type EngineConfig, failedResult, type PartialConfig } from '../core/index.js';
 import { addOutcome, type CheckReport, displayPath, emptyReport, type FileOutcome } from './check.js';
 import { type Target } from './files.js';
 
@@ -88,9 +88,9 @@ export function checkFilesInThreads(targets: readonly Target[], options: ThreadO
     const failed = (index: number, reason: string): FileOutcome => {
       const { file } = targets[index]!;
       const path = displayPath(file, data.cwd);
-      const finding = internalErrorFinding({ uri: file }, config, 'checking', new Error(reason));
-      if (!finding) return { kind: 'skipped', path, reason: `it could not be checked (${reason})` };
-      return { kind: 'template', path, result: { uri: file, format: undefined, syntax: undefined, workloads: [], findings: [finding], durationMs: 0 } };
+      const result = failedResult({ uri: file }, config, 'checking', new Error(reason));
+      if (!result.findings.length) return { kind: 'skipped', path, reason: `it could not be checked (${reason})` };
+      return { kind: 'template', path, result };
     };
 
     const give = (thread: Thread) => {

@@ -11,7 +11,6 @@ export * from './browser.js';
 // Analysis: text in, workloads and findings out.
 export { analyzeText, analyzeTextAsync, failedResult, isListed, type AnalysisResult } from './engine.js';
 export { compareFindings } from './analysis/findings.js';
-export { internalErrorFinding } from './analysis/internal-error.js';
 export type { AnalysisInput, PythonReader, TerraformReader, TypeScriptReader } from './parse/readers.js';
 export { decodeBytes } from './parse/document/load.js';
 export { MAX_REFERENCED_FILE_BYTES, referenceReader } from './parse/serverless/file-reader.js';
@@ -43,7 +42,7 @@ export { docsPath } from './rules/docs.js';
 
 // Model types: the nodes and locations the faces show.
 export type { Field } from './model/field.js';
-export type { TemplateModel } from './model/template.js';
+export { NODE_LISTS, type TemplateModel } from './model/template.js';
 export type { Range, SourceLocation } from './model/location.js';
 export type { ConstructInstance, EcsTaskDefinition, LambdaFunction, ResourceBase } from './model/nodes.js';
 
@@ -56,7 +55,16 @@ export { capacityNotes } from './cost/platforms/ecs-fargate.js';
 export { availablePlatforms, DEFAULT_PLATFORM_IDS, offeredPlatforms, platforms } from './cost/platforms/index.js';
 export { USAGE_FILE_NAMES, emptyUsage, parseUsageFile, type UsageFile } from './cost/usage-file.js';
 export { changedSpan, usageEdit, withTraffic } from './cost/usage-writer.js';
-export { EstimateMemo, templateCosts, templateCostSteps, type CapacityCost, type FunctionCost, type ServiceCost, type TaskCost } from './cost/workloads.js';
+export {
+  EstimateMemo,
+  runToEnd,
+  templateCosts,
+  templateCostSteps,
+  type CapacityCost,
+  type FunctionCost,
+  type ServiceCost,
+  type TaskCost,
+} from './cost/workloads.js';
 export { homeCost, type RunsOn } from './cost/home.js';
 export { compare, platformNotes, priceKeysOf, pricesRead, ranking, type Comparison, type WorkloadEstimate } from './cost/estimate.js';
 export { capacitySummary, workloadComparison, workloadSummary } from './cost/comparison.js';

@@ -22,14 +22,27 @@ export async function engineInput({ uri, text, local }: EngineFile): Promise<Ana
 }
 
 /** What the engine needs besides the text to read a file at `path` whose text is one of `texts` (a diff has two). */
-export async function readersFor(
-  path: string,
-  texts: readonly string[],
-  local: EngineFile['local'],
-): Promise<{ typescript: TypeScriptReader; python?: PythonReader; terraform?: TerraformReader; readFile?: FileReader; folderFiles?: () => readonly string[] }> {
-  const readFile = local ? fileReaderFor(local.fsPath, local.root) : undefined;
+export async function readersFor(path: string, texts: readonly string[], local: EngineFile['local']): Promise<HostReaders> {
   const python = texts.some((text) => needsPythonReader(path, text)) ? await loadPythonReader() : undefined;
   const terraform = texts.some((text) => needsTerraformReader(path, text)) ? await loadTerraformReader() : undefined;
+  return readersWith(local, { python, terraform });
+}
+
+type HostReaders = {
+  typescript: TypeScriptReader;
+  python?: PythonReader;
+  terraform?: TerraformReader;
+  readFile?: FileReader;
+  folderFiles?: () => readonly string[];
+};
+
+/**
+ * The readers with the tree-sitter ones already loaded (the CLI loads them once for a run), and for a local file the
+ * guarded reader of the files it refers to and, for a Terraform file, its folder's names.
+ */
+export function readersWith(local: EngineFile['local'], loaded: { python?: PythonReader | undefined; terraform?: TerraformReader | undefined }): HostReaders {
+  const { python, terraform } = loaded;
+  const readFile = local ? fileReaderFor(local.fsPath, local.root) : undefined;
   const folderFiles = terraform && local ? folderFilesFor(local.fsPath, local.root) : undefined;
   return {
     typescript: typescriptReader,

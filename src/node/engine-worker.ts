@@ -21,6 +21,9 @@ let running: Request | undefined;
 /** Hands control back between steps: a cancel message (or a more urgent request) is read there. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The thread's own failure, for the host's log: the message and the stack. */
+const describe = (error: unknown) => (error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error));
+
 function reply(message: FromEngine): void {
   parentPort!.postMessage(message);
 }
@@ -45,7 +48,7 @@ async function run(request: Request): Promise<void> {
     reply({ id: request.id, result: { ...result, ...paths }, queuedMs });
   } catch (error) {
     // analyzeTextAsync never throws; this is the thread's own failure (a reader that could not load, say).
-    reply({ id: request.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    reply({ id: request.id, error: describe(error) });
   }
 }
 
@@ -93,7 +96,7 @@ parentPort?.on('message', (message: ToEngine) => {
     const problems: string[] = [];
     diffFile(message.request, problems).then(
       (report) => reply({ id: message.id, report, problems }),
-      (error: unknown) => reply({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) }),
+      (error: unknown) => reply({ id: message.id, error: describe(error) }),
     );
     return;
   }
@@ -101,7 +104,7 @@ parentPort?.on('message', (message: ToEngine) => {
     try {
       reply({ id: message.id, figures: viewFigures(...message.args) });
     } catch (error) {
-      reply({ id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+      reply({ id: message.id, error: describe(error) });
     }
     return;
   }

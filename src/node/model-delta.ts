@@ -6,7 +6,7 @@
  * moved (its places are part of its content) or is new is sent whole. Only for the documents being typed in, a few
  * at a time.
  */
-import { type TemplateModel } from '../core/index.js';
+import { NODE_LISTS, type TemplateModel } from '../core/index.js';
 
 /** What stands for a node the host already has. */
 interface Reused {
@@ -27,9 +27,8 @@ function mapNodes(model: TemplateModel, replace: (node: unknown) => unknown): Te
     if (!replaced.has(node)) replaced.set(node, replace(node));
     return replaced.get(node);
   };
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(model)) out[key] = Array.isArray(value) ? value.map(once) : value;
-  out['byId'] = new Map([...model.byId].map(([id, node]) => [id, once(node)]));
+  const out: Record<string, unknown> = { ...model, byId: new Map([...model.byId].map(([id, node]) => [id, once(node)])) };
+  for (const list of NODE_LISTS) out[list] = model[list].map(once);
   return out as unknown as TemplateModel;
 }
 

@@ -88,24 +88,20 @@ export class EstimateMemo {
   }
 }
 
-/**
- * `templatePath`: how the usage file names the template (`path#LogicalId`). A workload whose estimate
- * throws is left out and reported to `onError` (the hosts log it), so one bad resource never hides the rest.
- */
-export function templateCosts(
-  model: TemplateModel,
-  templatePath: string,
-  usage: UsageFile,
-  settings: CostSettings,
-  onError: (id: string, error: unknown) => void = () => {},
-  memo?: EstimateMemo,
-): TemplateCosts {
-  const steps = templateCostSteps(model, templatePath, usage, settings, onError, memo);
+/** Runs steps (a generator that hands control back between them) to the end, and returns what the last gives. */
+export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
+
+/**
+ * `templatePath`: how the usage file names the template (`path#LogicalId`). A workload whose estimate
+ * throws is left out and reported to `onError` (the hosts log it), so one bad resource never hides the rest.
+ * `memo`: estimates kept from the file's previous version.
+ */
+export const templateCosts = (...args: Parameters<typeof templateCostSteps>): TemplateCosts => runToEnd(templateCostSteps(...args));
 
 /** The same, one workload a step, so the editor can hand control back between them (a first estimate of a large template). */
 export function* templateCostSteps(

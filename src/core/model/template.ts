@@ -53,6 +53,27 @@ export interface TemplateModel {
   resourceTypes: Map<string, string>;
 }
 
+/** The model's lists of nodes (every kind of resource it holds), by name. */
+export const NODE_LISTS = [
+  'functions',
+  'apis',
+  'queues',
+  'databases',
+  'dbProxies',
+  'taskDefinitions',
+  'services',
+  'appRunnerServices',
+  'eksClusters',
+  'eksNodegroups',
+  'eksFargateProfiles',
+  'expressServices',
+] as const satisfies readonly (keyof TemplateModel)[];
+
+/** Keeps, in every list of nodes, those `keep` says yes to (`byId` is left as it is, for following links). */
+export function keepNodes(model: TemplateModel, keep: (node: ModelNode) => boolean): void {
+  for (const list of NODE_LISTS) (model as unknown as Record<string, ModelNode[]>)[list] = model[list].filter(keep);
+}
+
 /** A model with nothing in it yet, for a reader to fill (`with` sets what it already knows). */
 export function emptyModel(uri: string, format: TemplateFormat, with_: Partial<Omit<TemplateModel, 'uri' | 'format'>> = {}): TemplateModel {
   return {

@@ -11,6 +11,7 @@ import {
   declarationKey,
   declaredElsewhere,
   EstimateMemo,
+  runToEnd,
   type FunctionCost,
   type ServiceCost,
   type PriceBook,
@@ -171,12 +172,7 @@ export class CostService implements vscode.Disposable {
   private entry(uri: vscode.Uri): Cached | undefined {
     const fresh = this.fresh(uri);
     if (fresh !== 'stale') return fresh;
-    const steps = this.steps(uri);
-    if (!steps) return undefined;
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.steps(uri));
   }
 
   /** The same, handing control back through `rest` between workloads. */

@@ -4,25 +4,15 @@
  * by the Terraform resource that makes them and `count` / `for_each` copies known as instances of their block.
  */
 import { type ModelNode } from '../../model/nodes.js';
+import { keepNodes } from '../../model/template.js';
 import { buildTemplateModel } from '../cloudformation/build.js';
 import { type ParsedTemplate } from '../cloudformation/types.js';
 import { type LoadedDocument } from '../document/load.js';
 
 export function buildTerraformModel(document: LoadedDocument): ParsedTemplate {
   const { model, problems } = buildTemplateModel(document, 'terraform');
-  const own = (node: ModelNode) => node.loc.uri === document.uri;
-  model.functions = model.functions.filter(own);
-  model.apis = model.apis.filter(own);
-  model.queues = model.queues.filter(own);
-  model.databases = model.databases.filter(own);
-  model.dbProxies = model.dbProxies.filter(own);
-  model.taskDefinitions = model.taskDefinitions.filter(own);
-  model.services = model.services.filter(own);
-  model.appRunnerServices = model.appRunnerServices.filter(own);
-  model.eksClusters = model.eksClusters.filter(own);
-  model.eksNodegroups = model.eksNodegroups.filter(own);
-  model.eksFargateProfiles = model.eksFargateProfiles.filter(own);
-  model.expressServices = model.expressServices.filter(own);
+  // What the folder's other files declare is theirs to show.
+  keepNodes(model, (node) => node.loc.uri === document.uri);
   // Events name the Terraform resource that makes them (`aws_api_gateway_integration`), not the CloudFormation type it stands for.
   for (const fn of model.functions) {
     for (const event of fn.events) {
