@@ -72,6 +72,8 @@ export class CostService implements vscode.Disposable {
   /** Files whose estimates are out of date, brought up to date a slice at a time before `onDidChange` fires. */
   private readonly dirty = new Map<string, vscode.Uri>();
   private refreshing: Promise<void> | undefined;
+  /** Each file's computation under way. */
+  private readonly computing = new Map<string, Promise<void>>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when any estimate may have changed (template, usage file or settings). */
   readonly onDidChange = this.changed.event;
@@ -176,7 +178,18 @@ export class CostService implements vscode.Disposable {
   }
 
   /** The same, handing control back through `rest` between workloads. */
-  private async compute(uri: vscode.Uri, rest: () => Promise<void>): Promise<void> {
+  private compute(uri: vscode.Uri, rest: () => Promise<void>): Promise<void> {
+    // The refresh and a hover or lens may ask for the same file at once: one computation, both wait on it.
+    const key = uri.toString();
+    let running = this.computing.get(key);
+    if (!running) {
+      running = this.computeSteps(uri, rest).finally(() => this.computing.delete(key));
+      this.computing.set(key, running);
+    }
+    return running;
+  }
+
+  private async computeSteps(uri: vscode.Uri, rest: () => Promise<void>): Promise<void> {
     if (this.fresh(uri) !== 'stale') return;
     const steps = this.steps(uri);
     if (!steps) return;
