@@ -213,6 +213,7 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.posts++; // figures still being computed for the closed view are dropped when they come
     for (const d of this.disposables) d.dispose();
   }
 }
