@@ -57,7 +57,7 @@ test('every .ts / .js file of the repository (and the corpus) is analysed withou
   expect(files.length).toBeGreaterThan(100);
   expect(crashes).toEqual([]);
   expect(cdk).toBeGreaterThanOrEqual(15);
-});
+}, 180_000);
 
 /** The machine's Python standard library, when there is one (Debian puts it in /usr/lib/python3.N). */
 function pythonLibrary(): string | undefined {
@@ -99,4 +99,4 @@ test('every .py file of the repository (and the corpus, and the Python standard 
   expect(own.length).toBeGreaterThanOrEqual(5);
   expect(ownCdk).toBeGreaterThanOrEqual(4);
   expect(crashes).toEqual([]);
-});
+}, 180_000);

@@ -231,8 +231,9 @@ describe('building fixes is linear in the document, however long its lines', () 
     const build = performance.now() - started;
     expect(made).toBe(2 * functions);
     console.log(`${uri}: ${made} fixes built in ${build.toFixed(0)} ms; parse ${parse.toFixed(0)} ms`);
-    // Quadratic building took minutes here (each fix went back to the start of the line); now a fraction of the parse.
-    expect(build, `building ${made} fixes took ${build.toFixed(0)} ms, the parse ${parse.toFixed(0)} ms`).toBeLessThan(Math.max(parse, 200));
+    // Quadratic building took minutes here (each fix went back to the start of the line); now about the parse's time.
+    // Within 3x of the parse (issue 13's bound for every path), so a loaded machine does not fail a linear build.
+    expect(build, `building ${made} fixes took ${build.toFixed(0)} ms, the parse ${parse.toFixed(0)} ms`).toBeLessThan(3 * Math.max(parse, 200));
     const last = materializeFix(doc, setFixes(functions - 1)[0]!)!;
     expect(JSON.parse(JSON.stringify(last.edits[0]!.range.start))).toEqual({ line: 0, character: expect.any(Number) });
     expect(checkFix({ uri, text, doc }, last).failures).toEqual([]);
