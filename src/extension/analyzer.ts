@@ -40,7 +40,7 @@ interface CachedResult {
   generation: number;
   /** Order of publication, so a scan can tell results older than itself from those it (or the watcher) made. */
   stamp: number;
-  result: AnalysisResult;
+  result: EngineResult;
 }
 
 export class Analyzer implements vscode.Disposable {
@@ -142,6 +142,11 @@ export class Analyzer implements vscode.Disposable {
     return result;
   }
 
+  /** Whether analyses run in the engine thread (the bundle), not on this thread (running from sources). */
+  get analysesOffThisThread(): boolean {
+    return this.engine.inThread;
+  }
+
   /** Analyses a cdk.out template in the engine thread, with its construct paths (the results are the caller's to keep). */
   analyzeSynthesized(uri: vscode.Uri, text: string): Promise<EngineResult> {
     return this.engine.analyze(engineFile(uri, text), this.engineConfig, { isCancellationRequested: false }, { constructPaths: true });
@@ -154,7 +159,7 @@ export class Analyzer implements vscode.Disposable {
   }
 
   /** The latest result for a file (open or from disk), when it is a template. */
-  resultFor(uri: vscode.Uri): AnalysisResult | undefined {
+  resultFor(uri: vscode.Uri): EngineResult | undefined {
     return this.results.get(uri.toString())?.result;
   }
 
@@ -262,7 +267,7 @@ export class Analyzer implements vscode.Disposable {
     if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms.`);
   }
 
-  private publish(uri: vscode.Uri, version: number, result: AnalysisResult): void {
+  private publish(uri: vscode.Uri, version: number, result: EngineResult): void {
     if (!isListed(result)) {
       // Not a template: leave the file alone (and drop what an earlier version of it had).
       this.forget(uri);

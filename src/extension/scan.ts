@@ -32,6 +32,8 @@ function priority(uri: vscode.Uri): number {
 
 /** Files read ahead of the one being analysed (at most this many texts, each under the size cap, held at once). */
 const READ_AHEAD = 8;
+/** Files handed to the engine thread at once during a scan, so it never waits for this thread between two files. */
+const ANALYSES_AHEAD = 4;
 
 /** A file as read for analysis: its text, or none when it was skipped. */
 interface Loaded {
@@ -159,18 +161,26 @@ export class WorkspaceScanner implements vscode.Disposable {
     return { text: decoded.text };
   }
 
-  private async analyzeLoaded(uri: vscode.Uri, loaded: Loaded, token: vscode.CancellationToken): Promise<'template' | 'other' | 'skipped'> {
+  private async analyzeLoaded(
+    uri: vscode.Uri,
+    loaded: Loaded,
+    token: vscode.CancellationToken,
+    counts?: { analysingMs: number },
+  ): Promise<'template' | 'other' | 'skipped'> {
     if (loaded.text === undefined) return 'skipped';
     const result = await this.analyzer.analyzeDisk(uri, loaded.text, token);
     if (!result) return 'skipped';
+    if (counts) counts.analysingMs += result.durationMs;
     return result.format ? 'template' : 'other';
   }
 
   /**
    * Reads and analyses files in order, the scan's way (the start-up scan and folders that appear at once).
    * Reading waits on the file system (in a remote or web editor, a round trip per call), not on this thread:
-   * files are read a few ahead while earlier ones are analysed, and only analysis counts as work, with rests
-   * that keep it under the scan's share of a core. Stops when `token` is cancelled.
+   * files are read a few ahead. With the engine thread, a few analyses are handed to it at once, so it starts the
+   * next file as soon as it ends one; this thread only publishes results. Without it (running from sources), the
+   * analysis runs here, one file at a time, with rests that keep it under the scan's share of a core.
+   * Stops when `token` is cancelled.
    */
   private async analyzeFiles(
     files: readonly vscode.Uri[],
@@ -178,6 +188,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     progress?: (done: number) => void,
   ): Promise<{ templates: number; analysingMs: number }> {
     const counts = { templates: 0, analysingMs: 0 };
+    const threaded = this.analyzer.analysesOffThisThread;
     const cycle = new DutyCycle(this.settings.scan.cpuShare);
     const load = (uri: vscode.Uri) =>
       this.load(uri).catch((error: unknown) => {
@@ -185,19 +196,24 @@ export class WorkspaceScanner implements vscode.Disposable {
         return SKIPPED;
       });
     let done = 0;
-    for await (const [uri, loaded] of readAhead(files, READ_AHEAD, load)) {
-      if (token.isCancellationRequested) break;
-      progress?.(++done);
-      const t0 = performance.now();
+    const analyse = async (uri: vscode.Uri, loaded: Loaded) => {
       try {
-        if ((await this.analyzeLoaded(uri, loaded, token)) === 'template') counts.templates++;
+        const kind = await this.analyzeLoaded(uri, loaded, token, counts);
+        if (kind === 'template') counts.templates++;
       } catch (error) {
         this.log.error(`Could not analyse ${relative(uri)}`, error);
       }
-      const spent = performance.now() - t0;
-      counts.analysingMs += spent;
-      await cycle.after(spent);
+      progress?.(++done);
+    };
+    const running: Promise<void>[] = [];
+    for await (const [uri, loaded] of readAhead(files, READ_AHEAD, load)) {
+      if (token.isCancellationRequested) break;
+      const t0 = performance.now();
+      running.push(analyse(uri, loaded));
+      if (running.length >= (threaded ? ANALYSES_AHEAD : 1)) await running.shift();
+      if (!threaded) await cycle.after(performance.now() - t0);
     }
+    await Promise.all(running);
     return counts;
   }
 

@@ -29,8 +29,8 @@ export class SynthesizedOutput implements vscode.Disposable {
   private readonly templates = new Map<string, Synthesized>();
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
-  /** Source stamps the last mapping used: a change of CDK source results triggers a new one. */
-  private lastSources = '';
+  /** The files whose result is a CDK app (the sources findings of synthesized templates are mapped to). */
+  private readonly cdkSources = new Set<string>();
   private loading: Promise<void> = Promise.resolve();
   private counts: AnalysisSummary = { templates: 0, errors: 0, warnings: 0, infos: 0 };
   private readonly changed = new vscode.EventEmitter<void>();
@@ -53,7 +53,7 @@ export class SynthesizedOutput implements vscode.Disposable {
           this.schedule();
         }),
       ),
-      analyzer.onDidChangeResults(log.guard('Synthesized mapping', () => this.sourcesChanged())),
+      analyzer.onDidChangeResult(log.guard('Synthesized mapping', (uri: vscode.Uri) => this.sourceChanged(uri))),
     );
   }
 
@@ -119,9 +119,17 @@ export class SynthesizedOutput implements vscode.Disposable {
     this.schedule();
   }
 
-  private sourcesChanged(): void {
-    if (this.templates.size === 0) return;
-    if (this.stamps(this.sources()) !== this.lastSources) this.schedule();
+  /**
+   * A file's result changed: the mapping is made again when it is, or was, a CDK source. Constant time per result (a
+   * workspace scan publishes thousands; walking every result for each made the scan quadratic).
+   */
+  private sourceChanged(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const isSource = this.analyzer.resultFor(uri)?.format === 'cdk';
+    const wasSource = this.cdkSources.has(key);
+    if (isSource) this.cdkSources.add(key);
+    else this.cdkSources.delete(key);
+    if ((isSource || wasSource) && this.templates.size > 0) this.schedule();
   }
 
   private schedule(): void {
@@ -143,14 +151,8 @@ export class SynthesizedOutput implements vscode.Disposable {
     return sources;
   }
 
-  /** Which CDK source results a mapping used: it changes when any of them is replaced. */
-  private stamps(sources: CdkSource[]): string {
-    return sources.map((s) => `${s.uri}@${this.analyzer.stampOf(vscode.Uri.parse(s.uri))}`).join('|');
-  }
-
   private remap(): void {
     const sources = this.sources();
-    this.lastSources = this.stamps(sources);
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const template of this.templates.values()) {
       for (const finding of mapSynthesizedFindings(template.findings, template.paths, sources, template.label)) {

@@ -47,9 +47,14 @@ export class EngineThread {
 
   constructor(private readonly script = join(__dirname, 'engine-worker.js')) {}
 
-  analyze(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions = {}): Promise<EngineResult> {
+  /** Whether analyses run in the thread (the bundle is there), not in this one (running from sources). */
+  get inThread(): boolean {
     this.bundled ??= existsSync(this.script);
-    if (!this.bundled) return inProcess(file, config, token, options);
+    return this.bundled;
+  }
+
+  analyze(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions = {}): Promise<EngineResult> {
+    if (!this.inThread) return inProcess(file, config, token, options);
     // A document being typed in: its model comes back as changes to the one held here (model-delta.ts).
     return this.post(file, config, token, options.urgent ? { ...options, base: this.models.baseFor(file.uri) } : options);
   }
