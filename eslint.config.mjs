@@ -63,9 +63,7 @@ export default tseslint.config(
   { files: ['src/extension/**'], rules: restrict({ patterns: [publicApi] }) },
   // Browser code (the webview bundles src/shared/compare-*.ts too): the browser entry only.
   { files: ['webview/**', 'src/shared/compare-*.ts'], rules: restrict({ paths: [vscode], patterns: [browserApi] }) },
-  // TEMPORARY: converted after the faces work (issue 14) merges; the merger removes these two blocks. These files are
-  // reworked in parallel, so only the core-entry rule is off for them here (the vscode rule stays on). Named, so
-  // test/meta/imports.test.ts can check the rules they will get without it.
+  // Scripts and plain JavaScript (scripts/, bin/, the e2e runner): Node's globals, and require() allowed.
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {

@@ -1,6 +1,7 @@
 /**
  * The compute platforms, in the order they are shown. Lambda is the reference: every other platform gets a
- * crossover against it. Adding a platform: one module beside these (see types.ts) and one line in BUILT_IN;
+ * crossover against it. Adding a platform: one module beside these (see types.ts) and one line in
+ * SHOWN_BY_DEFAULT (a column unless the user names others) or ON_REQUEST (costed only when named);
  * a test may register one for its own run (registerPlatform).
  */
 import { appRunnerPlatform } from './app-runner.js';
@@ -65,7 +66,7 @@ export function otherPlatforms(s?: Pick<Scenario, 'platforms'>): readonly Platfo
 
 /**
  * The platforms beyond Lambda and ECS Fargate, the two that today's JSON and text name by field: a platform
- * added to BUILT_IN is listed here too, so it shows wherever a registered test platform does.
+ * added to SHOWN_BY_DEFAULT or ON_REQUEST is listed here too, so it shows wherever a registered test platform does.
  */
 export function extraPlatforms(): readonly Platform[] {
   return availablePlatforms().filter((p) => p !== lambdaPlatform && p !== ecsFargatePlatform);
@@ -88,12 +89,12 @@ export function registerPlatform(platform: Platform): () => void {
 }
 
 export { ecsFargatePlatform, lambdaPlatform };
-// Issue 16's Fargate-like platforms: built, not yet in BUILT_IN (the faces enable platforms later).
+// The platforms beyond the two, for the faces and tests that name one: shown by default (ECS on EC2, EKS on
+// Fargate) or on request (the others; App Runner only for its existing customers).
 export { appRunnerPlatform, APP_RUNNER_EXISTING_CUSTOMERS_ONLY, APP_RUNNER_STATUS } from './app-runner.js';
 export { ecsExpressPlatform } from './ecs-express.js';
 export { ecsFargateSpotPlatform } from './ecs-fargate-spot.js';
 export { eksFargatePlatform } from './eks-fargate.js';
-// Platforms on EC2 capacity: built, not yet shown (a test or a face registers them with registerPlatform).
 export { ecsEc2Platform } from './ecs-ec2.js';
 export { eksEc2Platform } from './eks-ec2.js';
 export { lambdaManagedPlatform } from './lambda-managed.js';
