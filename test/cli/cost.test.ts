@@ -170,6 +170,22 @@ describe('crossover cost with flags', () => {
     expect(short.stdout).toMatch(/cannot carry the load/);
   });
 
+  test('what flips the verdict: in the JSON `flips` and as "Check first" lines of the text; nothing far from the crossover', () => {
+    // 40M requests of 100 ms on 1,024 MB behind an HTTP API: near the crossover (about 37M).
+    const near = ['--requests-per-month', '40000000', '--duration-ms', '100', '--memory-mb', '1024', '--front-door', 'http-api', '--platforms', 'fargate'];
+    const flips = json(near).flips as { name: string; direction: string; threshold: string; now: string; range: string; to: string }[];
+    expect(flips.map((f) => f.name)).toContain('CPU-busy share of the duration');
+    const text = cli(near).stdout;
+    for (const f of flips) {
+      // A leading capital is lowered, an acronym kept: "average duration", "CPU-busy share".
+      const name = /^[A-Z][a-z]/.test(f.name) ? f.name.charAt(0).toLowerCase() + f.name.slice(1) : f.name;
+      const who = f.to === 'lambda' ? 'Lambda' : 'Fargate';
+      expect(text).toContain(`  Check first: ${who} becomes cheaper if ${name} is ${f.direction} ${f.threshold} (now ${f.now}; plausible ${f.range}).`);
+    }
+    expect(json(EXAMPLE).flips).toEqual([]);
+    expect(cli(EXAMPLE).stdout).not.toMatch(/Check first/);
+  });
+
   test('usage errors exit 2 with the reason', () => {
     expect(cli([...EXAMPLE, '--busy-hours', '30']).stderr).toMatch(/--busy-hours must be between 1 and 24/);
     expect(cli([...EXAMPLE, '--cpu-busy-share', '2']).stderr).toMatch(/--cpu-busy-share is a share of the duration/);
