@@ -100,6 +100,7 @@ export function priceBook(region: string = DEFAULT_REGION, overrides: PriceOverr
   const unlisted = Object.hasOwn(table.unlisted, region) ? table.unlisted[region] : undefined;
   const notInTable = known ? undefined : unlisted ? `${region} has ${unlisted.reason}` : `${region} is not in Crossover's price data`;
   const entries = {} as Record<RegionalPriceKey, ResolvedPrice & { overridden?: boolean }>;
+  const catalogueRead = new Map<string, (SourceEntry & { region: string }) | undefined>();
   for (const key of REGIONAL_PRICE_KEYS) {
     const entry = base.prices[key];
     const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
@@ -141,9 +142,13 @@ export function priceBook(region: string = DEFAULT_REGION, overrides: PriceOverr
     tiers: (key) => entries[key].tiers ?? [[0, null, entries[key].value ?? 0]],
     global: (key) => table.global[key].value ?? 0,
     catalogue: (key) => {
+      // Asked for every instance type of the catalogue by each EC2 estimate: each entry is made once per book.
+      if (catalogueRead.has(key)) return catalogueRead.get(key);
       const own = known ? base.catalogue : unlisted?.catalogue;
       const entry = own && Object.hasOwn(own, key) ? own[key] : undefined;
-      return entry ? { ...entry, region } : undefined;
+      const read = entry ? { ...entry, region } : undefined;
+      catalogueRead.set(key, read);
+      return read;
     },
     instanceTypes: table.instanceTypes,
     catalogueUsed: (keys) =>

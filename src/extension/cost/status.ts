@@ -4,10 +4,14 @@ import * as vscode from 'vscode';
 import { type Log } from '../log.js';
 import { type CostService } from './estimates.js';
 
+/** The shortest wait between two updates of the total. */
+const MIN_WAIT_MS = 200;
+
 /** What the workspace costs as written and what moving would save, in the status bar. */
 export class CostStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('crossover.cost', vscode.StatusBarAlignment.Left, 9);
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private waitMs = MIN_WAIT_MS;
 
   constructor(
     private readonly costs: CostService,
@@ -17,15 +21,20 @@ export class CostStatus implements vscode.Disposable {
     this.item.command = 'crossover.showCostSummary';
   }
 
-  /** Recomputes soon (results arrive in bursts during a scan). */
+  /**
+   * Recomputes soon (results arrive in bursts during a scan). The total walks every workload of the workspace, so
+   * the wait grows with what the last one took: at most a fifth of the host's time goes to it, however large.
+   */
   schedule(): void {
     if (this.timer) return;
     this.timer = setTimeout(
       this.log.guard('Cost status', () => {
         this.timer = undefined;
+        const started = performance.now();
         this.update();
+        this.waitMs = Math.max(MIN_WAIT_MS, (performance.now() - started) * 4);
       }),
-      200,
+      this.waitMs,
     );
   }
 

@@ -146,27 +146,44 @@ const BURSTABLE = /^t\d/;
  * among the general-purpose m families first, else any non-burstable type, else a burstable one.
  */
 export function chooseInstanceType(prices: PriceBook, arch: Architecture, unit: UnitSize, packing: Packing, what: string): TypeChoice | undefined {
-  const candidates = Object.keys(prices.instanceTypes)
-    .map((name) => instanceType(prices, name))
-    .filter((t): t is InstanceType => t !== undefined && t.arch === arch)
-    .map((type) => ({ type, price: onDemandHour(prices, type.name), units: unitsPerInstance(type, unit, packing) }))
-    .filter((c): c is { type: InstanceType; price: CataloguePrice; units: number } => c.price !== undefined && c.units >= 1);
+  const candidates = pricedTypes(prices, arch);
   const tiers: [string, (t: InstanceType) => boolean][] = [
     ['general-purpose (m family)', (t) => GENERAL_PURPOSE.test(t.name)],
     ['non-burstable', (t) => !BURSTABLE.test(t.name)],
     ['burstable', () => true],
   ];
   for (const [family, test] of tiers) {
-    const pick = candidates.filter((c) => test(c.type)).sort((a, b) => a.price.usd - b.price.usd || a.type.name.localeCompare(b.type.name))[0];
+    // The candidates are in price order: the first of the tier that holds a unit is its cheapest.
+    const pick = candidates.find((c) => test(c.type) && unitsPerInstance(c.type, unit, packing) >= 1);
     if (pick)
       return {
         type: pick.type,
         price: pick.price,
-        unitsPerInstance: pick.units,
+        unitsPerInstance: unitsPerInstance(pick.type, unit, packing),
         why: `the cheapest ${family} ${arch} type priced in ${prices.region} that holds ${what}`,
       };
   }
   return undefined;
+}
+
+/** Per price book and architecture, the catalogue's types the region prices, cheapest first (then by name). */
+const priced = new WeakMap<PriceBook, Map<Architecture, readonly { type: InstanceType; price: CataloguePrice }[]>>();
+
+/** The types of an architecture the region prices, cheapest first: listed once per price book (every EC2 estimate asks). */
+function pricedTypes(prices: PriceBook, arch: Architecture): readonly { type: InstanceType; price: CataloguePrice }[] {
+  let byArch = priced.get(prices);
+  if (!byArch) priced.set(prices, (byArch = new Map()));
+  let list = byArch.get(arch);
+  if (!list) {
+    list = Object.keys(prices.instanceTypes)
+      .map((name) => instanceType(prices, name))
+      .filter((t): t is InstanceType => t !== undefined && t.arch === arch)
+      .map((type) => ({ type, price: onDemandHour(prices, type.name) }))
+      .filter((c): c is { type: InstanceType; price: CataloguePrice } => c.price !== undefined)
+      .sort((a, b) => a.price.usd - b.price.usd || a.type.name.localeCompare(b.type.name));
+    byArch.set(arch, list);
+  }
+  return list;
 }
 
 /** Why no type was chosen: none of the architecture holds the unit, or the region prices none that does. */
