@@ -73,12 +73,14 @@ const ENVIRONMENT: Readonly<Record<string, string>> = {
   GIT_NO_REPLACE_OBJECTS: '1',
 };
 
-/** Where git finds the user's global configuration (HOME; on Windows also these), and what Windows programs need. */
-const KEPT = ['HOME', 'XDG_CONFIG_HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'SYSTEMROOT', 'WINDIR'];
+/** Where git finds the user's global configuration (HOME, XDG_CONFIG_HOME). */
+const KEPT = ['HOME', 'XDG_CONFIG_HOME'];
+/** On Windows also these: the user's home as Windows names it, and what Windows programs need. */
+const KEPT_ON_WINDOWS = ['USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'SYSTEMROOT', 'WINDIR'];
 
-export function gitEnvironment(parent: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function gitEnvironment(parent: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const key of KEPT) {
+  for (const key of platform === 'win32' ? [...KEPT, ...KEPT_ON_WINDOWS] : KEPT) {
     const value = valueOf(parent, key);
     if (value) env[key] = value;
   }

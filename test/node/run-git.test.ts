@@ -117,10 +117,13 @@ describe('what runs', () => {
       GIT_NO_REPLACE_OBJECTS: '1',
     });
     // Windows spells its variables in any case.
-    expect(gitEnvironment({ UserProfile: 'C:\\Users\\me', SystemRoot: 'C:\\Windows', Path: 'C:\\x' })).toMatchObject({
+    expect(gitEnvironment({ UserProfile: 'C:\\Users\\me', SystemRoot: 'C:\\Windows', Path: 'C:\\x' }, 'win32')).toMatchObject({
       USERPROFILE: 'C:\\Users\\me',
       SYSTEMROOT: 'C:\\Windows',
     });
-    expect(gitEnvironment({ Path: 'C:\\x' })).not.toHaveProperty('PATH');
+    expect(gitEnvironment({ Path: 'C:\\x' }, 'win32')).not.toHaveProperty('PATH');
+    // Windows' own variables are kept on Windows only.
+    const posix = gitEnvironment({ HOME: '/home/me', USERPROFILE: '/tmp/x', SystemRoot: '/tmp/x', WINDIR: '/tmp/x', HOMEDRIVE: 'x', HOMEPATH: 'x' }, 'linux');
+    expect(Object.keys(posix).filter((key) => !key.startsWith('GIT_') && !key.startsWith('L'))).toEqual(['HOME']);
   });
 });
