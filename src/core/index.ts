@@ -84,7 +84,7 @@ export {
 
 // Presentation: what Crossover says (lenses, hovers, reports, `crossover cost` text) and Markdown helpers.
 export { declarationKey, declaredElsewhere, groupForLenses, instancesOfFile, type InstanceGroup } from './cost/instances.js';
-export { asWritten, countedWorkloads, workspaceTotal, type AsWritten, type CountedWorkload, type WorkspaceTotal } from './cost/totals.js';
+export { asWritten, countedWorkloads, workspaceTotal, workspaceTotalSteps, type AsWritten, type CountedWorkload, type WorkspaceTotal } from './cost/totals.js';
 export {
   COMPARE_LENS,
   editUsageLink,

@@ -12,6 +12,7 @@ import { ranking, type WorkloadEstimate } from './estimate.js';
 import { homeCost, type CapacityCost, type RunsOn } from './home.js';
 import { extraPlatforms, platformById } from './platforms/index.js';
 import { priceBook, type PriceOverrides } from './price-book.js';
+import { runToEnd } from './workloads.js';
 import { type EcsService, type EcsTaskDefinition } from '../model/nodes.js';
 
 /** The kinds of row the workspace counts (one per workload; a node group is capacity at its own cost). */
@@ -183,9 +184,24 @@ export function workspaceTotal(
   freeTier: boolean,
   priceOverrides: PriceOverrides = {},
 ): WorkspaceTotal {
+  return runToEnd(workspaceTotalSteps(workloads, freeTier, priceOverrides));
+}
+
+/** How many workloads `workspaceTotalSteps` adds between two steps. */
+const WORKLOADS_PER_STEP = 200;
+
+/** `workspaceTotal` a step at a time (a step every WORKLOADS_PER_STEP workloads), for a host that hands control back between steps. */
+export function* workspaceTotalSteps(
+  workloads: readonly (CountedWorkload | WorkloadEstimate)[],
+  freeTier: boolean,
+  priceOverrides: PriceOverrides = {},
+): Generator<void, WorkspaceTotal, void> {
   const total = emptyTotal();
   const extra = new Set(extraPlatforms().map((p) => p.id));
-  for (const w of workloads) addToTotal(total, w, extra);
+  for (const [i, w] of workloads.entries()) {
+    addToTotal(total, w, extra);
+    if (i % WORKLOADS_PER_STEP === WORKLOADS_PER_STEP - 1) yield;
+  }
   const estimates = workloads.flatMap((w) => ('typical' in w ? [w] : w.estimate ? [w.estimate] : []));
   if (freeTier && estimates.length) total.lambdaFreeTierCredit = -freeTierCredit(estimates, priceOverrides);
   total.lambda += total.lambdaFreeTierCredit;

@@ -23,6 +23,7 @@ import {
   type WorkloadEstimate,
   type WorkspaceTotal,
   workspaceTotal,
+  workspaceTotalSteps,
 } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { type Analyzer } from '../analyzer.js';
@@ -59,6 +60,18 @@ function slicer(): () => Promise<void> {
     slice = performance.now();
   };
 }
+
+/** Runs `steps` to their end, handing control back through `rest` between two. */
+async function stepWith<T>(steps: Generator<void, T, void>, rest: () => Promise<void>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await rest();
+  }
+}
+
+/** How many files the workspace-wide figures look at between two steps. */
+const FILES_PER_STEP = 100;
 
 /** The longest stretch of estimating before the extension host gets control back (a frame at 60 Hz is 16 ms). */
 const SLICE_MS = 5;
@@ -273,21 +286,48 @@ export class CostService implements vscode.Disposable {
     return [...this.analyzer.templates()].flatMap(({ uri }) => (this.latest(uri)?.tasks ?? []).map((cost) => ({ uri, cost })));
   }
 
+  /**
+   * The functions and tasks of CDK apps (TypeScript and Python): only they hold construct instances, which a CDK file's
+   * lenses look up across files. A workspace of thousands of templates and a few apps walks the apps only.
+   */
+  cdkCosts(): { functions: { uri: vscode.Uri; cost: FunctionCost }[]; tasks: { uri: vscode.Uri; cost: TaskCost }[] } {
+    const functions: { uri: vscode.Uri; cost: FunctionCost }[] = [];
+    const tasks: { uri: vscode.Uri; cost: TaskCost }[] = [];
+    for (const { uri, result } of this.analyzer.templates()) {
+      if (result.format !== 'cdk') continue;
+      const entry = this.latest(uri);
+      for (const cost of entry?.costs ?? []) functions.push({ uri, cost });
+      for (const cost of entry?.tasks ?? []) tasks.push({ uri, cost });
+    }
+    return { functions, tasks };
+  }
+
   /** Every workload of every analysed template, each once (a service with its task definition is one), with its file. */
   allCounted(): { uri: vscode.Uri; workload: CountedWorkload }[] {
-    const entries = [...this.analyzer.templates()].flatMap(({ uri }) => {
+    return runToEnd(this.countedSteps());
+  }
+
+  /** `allCounted` a step at a time (a step every FILES_PER_STEP files). */
+  private *countedSteps(): Generator<void, { uri: vscode.Uri; workload: CountedWorkload }[], void> {
+    const entries: { uri: vscode.Uri; entry: Cached }[] = [];
+    for (const { uri } of this.analyzer.templates()) {
       const entry = this.latest(uri);
-      return entry ? [{ uri, entry }] : [];
-    });
+      if (entry) entries.push({ uri, entry });
+      if (entries.length % FILES_PER_STEP === 0) yield;
+    }
     const nodesOf = (entry: Cached) => [...entry.costs.map((c) => c.fn), ...entry.tasks.map((t) => t.node), ...entry.services.map((s) => s.node)];
     // A construct class another file instantiates is counted through its instances there, not again on its own.
     const elsewhere = declaredElsewhere(entries.flatMap(({ entry }) => nodesOf(entry)));
-    return entries.flatMap(({ uri, entry }) => {
+    yield;
+    const all: { uri: vscode.Uri; workload: CountedWorkload }[] = [];
+    for (const [i, { uri, entry }] of entries.entries()) {
       const counted = countedWorkloads({ ...entry, functions: entry.costs });
-      if (elsewhere.size === 0) return counted.map((workload) => ({ uri, workload }));
-      const left = new Set(nodesOf(entry).flatMap((n) => (!n.instance && elsewhere.has(declarationKey(n.loc)) ? [n.id] : [])));
-      return counted.filter((w) => !left.has(w.id)).map((workload) => ({ uri, workload }));
-    });
+      const left =
+        elsewhere.size === 0 ? undefined : new Set(nodesOf(entry).flatMap((n) => (!n.instance && elsewhere.has(declarationKey(n.loc)) ? [n.id] : [])));
+      for (const workload of counted) if (!left?.has(workload.id)) all.push({ uri, workload });
+      if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
+    }
+    return all;
   }
 
   /** The workspace's typical monthly totals: as written (each workload once, where it runs today) and the savings. */
@@ -296,6 +336,23 @@ export class CostService implements vscode.Disposable {
       this.allCounted().map((c) => c.workload),
       this.settings.freeTier,
       this.settings.priceOverrides,
+    );
+  }
+
+  /**
+   * `total()` a slice of at most SLICE_MS at a time (the status bar's): it walks every workload of the workspace,
+   * tens of milliseconds at thousands of templates.
+   */
+  async totalInSlices(): Promise<WorkspaceTotal> {
+    const rest = slicer();
+    const counted = await stepWith(this.countedSteps(), rest);
+    return stepWith(
+      workspaceTotalSteps(
+        counted.map((c) => c.workload),
+        this.settings.freeTier,
+        this.settings.priceOverrides,
+      ),
+      rest,
     );
   }
 

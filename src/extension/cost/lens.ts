@@ -79,16 +79,15 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       ];
       const { byDeclaration, bySite, single } = groupForLenses(uri, entries, (e) => e.node);
       // Declarations of this file that another file instantiates (a construct library, a stack class per stage): CDK
-      // code only, so a template's lenses do not walk every workload of the workspace.
-      const elsewhere = !CDK_LANGUAGES.has(document.languageId)
+      // code only, looked up among the CDK apps' workloads, so no lens walks every template of the workspace.
+      const cdk = CDK_LANGUAGES.has(document.languageId) ? this.costs.cdkCosts() : undefined;
+      const elsewhere = !cdk
         ? new Map<string, InstanceGroup<Entry>>()
         : instancesOfFile(
             uri,
             [
-              ...this.costs.allCosts().map(({ uri: u, cost }) => ({ node: cost.fn as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: false })),
-              ...this.costs
-                .allTaskCosts()
-                .map(({ uri: u, cost }) => ({ node: cost.node as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: true })),
+              ...cdk.functions.map(({ uri: u, cost }) => ({ node: cost.fn as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: false })),
+              ...cdk.tasks.map(({ uri: u, cost }) => ({ node: cost.node as ResourceBase, estimate: cost.estimate, uri: u.toString(), task: true })),
             ],
             (e) => e.node,
           );

@@ -28,18 +28,24 @@ export class CostStatus implements vscode.Disposable {
   schedule(): void {
     if (this.timer) return;
     this.timer = setTimeout(
-      this.log.guard('Cost status', () => {
-        this.timer = undefined;
+      this.log.guard('Cost status', async () => {
         const started = performance.now();
-        this.update();
-        this.waitMs = Math.max(MIN_WAIT_MS, (performance.now() - started) * 4);
+        try {
+          await this.update();
+        } finally {
+          // Cleared only now: no second computation starts while one is under way.
+          this.timer = undefined;
+          this.waitMs = Math.max(MIN_WAIT_MS, (performance.now() - started) * 4);
+        }
       }),
       this.waitMs,
     );
   }
 
-  update(): void {
-    const total = this.costs.total();
+  /** Computes the total in slices (the host gets control back between them) and shows it. */
+  async update(): Promise<void> {
+    const total = await this.costs.totalInSlices();
+    if (this.disposed) return;
     if (!total.workloads) {
       this.item.hide();
       return;
@@ -49,7 +55,10 @@ export class CostStatus implements vscode.Disposable {
     this.item.show();
   }
 
+  private disposed = false;
+
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     this.item.dispose();
   }

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeText } from '../../../src/core/engine.js';
 import { resolveConfig } from '../../../src/core/config.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
-import { asWritten, countedWorkloads, workspaceTotal } from '../../../src/core/cost/totals.js';
+import { asWritten, countedWorkloads, workspaceTotal, workspaceTotalSteps } from '../../../src/core/cost/totals.js';
 import { capacitySummary, workloadSummary } from '../../../src/core/cost/comparison.js';
 import { summaryCell, summaryTotal } from '../../../src/core/present/view.js';
 import { statusText } from '../../../src/core/present/cost.js';
@@ -180,5 +180,23 @@ describe('the workspace as written', () => {
       // The recommendation is said only where the traffic is given.
       expect(rows.map((r) => summaryCell(r, 'recommendation'))).toEqual(['Lambda', 'assumed', 'Lambda', 'assumed', 'capacity']);
     }
+  });
+});
+
+describe('the total a step at a time (the status bar computes it in slices)', () => {
+  test('the same total as in one go, with a step every 200 workloads', () => {
+    const functions = Array.from({ length: 450 }, (_, i) => fn(`Fn${i}`)).join('');
+    const model = analyzeText({ uri: 'file:///t/big.yaml', text: `Transform: AWS::Serverless-2016-10-31\nResources:\n${functions}` }, resolveConfig({})).model!;
+    const usage = parseUsageFile('crossover.usage.yml', USAGE);
+    const estimates = templateCosts(model, 'big.yaml', usage, resolveCostSettings({ freeTier: true })).functions.map((f) => f.estimate);
+    expect(estimates).toHaveLength(450);
+    const steps = workspaceTotalSteps(estimates, true);
+    let yielded = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yielded++;
+    expect(yielded).toBe(2);
+    expect(step.value).toEqual(workspaceTotal(estimates, true));
+    expect(step.value.workloads).toBe(450);
+    expect(step.value.freeTierCredit).toBeLessThan(0);
   });
 });
