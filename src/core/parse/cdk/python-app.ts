@@ -15,6 +15,8 @@
  * The parser comes from the host (web-tree-sitter is initialised asynchronously, with its WebAssembly).
  */
 import type { Node as SyntaxNode, Parser, Tree } from 'web-tree-sitter';
+import { gaveUpMessage, parseWithin } from '../tree-sitter-budget.js';
+import { InputLimitError } from '../input-limit.js';
 import { type Field } from '../../model/field.js';
 import { type SourceLocation } from '../../model/location.js';
 import { type ConstructInstance, type ModelNode } from '../../model/nodes.js';
@@ -59,8 +61,10 @@ type SourceReader = FileReader;
 
 export function readCdkPython(parser: Parser, uri: string, text: string, readFile?: SourceReader): ParsedTemplate | undefined {
   if (!mentionsCdkPython(text)) return undefined;
-  const tree = parser.parse(text);
-  if (!tree) return undefined;
+  const parsed = parseWithin(parser, text);
+  // Broken code the parser's error recovery cannot get through in time: a parse-error where it gave up.
+  if (!('tree' in parsed)) throw new InputLimitError(gaveUpMessage(parsed.budgetMs), parsed.gaveUpAt);
+  const { tree } = parsed;
   try {
     return new PythonAppReader(parser, uri, text, tree, readFile).read(text);
   } finally {
@@ -325,8 +329,9 @@ class PythonAppReader {
         this.modules.set(normal, null);
         continue;
       }
-      const tree = this.parser.parse(text);
-      if (!tree) return undefined;
+      const parsed = parseWithin(this.parser, text);
+      if (!('tree' in parsed)) return undefined; // a module the parser gave up on: its names stay unknown
+      const { tree } = parsed;
       this.foreignTrees.push(tree);
       const cut = normal.lastIndexOf('/');
       const found = newModule(siblingUri(this.main.uri, normal), cut >= 0 ? normal.slice(0, cut) : '.', text, tree, false);

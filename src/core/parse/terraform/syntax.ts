@@ -8,6 +8,7 @@
  * reader does not model (for expressions, splats) is kept as text, for "unresolved" reasons.
  */
 import type { Node as SyntaxNode, Parser } from 'web-tree-sitter';
+import { gaveUpMessage, parseWithin } from '../tree-sitter-budget.js';
 import { type ParseProblem } from '../document/problems.js';
 import { DOCUMENT_LIMITS, tooDeepProblem } from '../document/problems.js';
 import { isMap, isScalar, isSeq, type TreeNode } from '../document/tree.js';
@@ -105,11 +106,12 @@ export function readSyntax(parser: Parser, uri: string, name: string, text: stri
 
 function readNativeSyntax(parser: Parser, uri: string, name: string, text: string, base: number): SyntaxFile {
   const file: SyntaxFile = { uri, name, text, base, body: { attributes: [], blocks: [] }, comments: [], problems: [], syntax: 'hcl' };
-  const tree = parser.parse(text);
-  if (!tree) {
-    file.problems.push({ severity: 'error', code: 'hcl-syntax', message: 'This Terraform file could not be read.', start: 0, end: 0 });
+  const parsed = parseWithin(parser, text);
+  if (!('tree' in parsed)) {
+    file.problems.push({ severity: 'error', code: 'hcl-syntax', message: gaveUpMessage(parsed.budgetMs), start: parsed.gaveUpAt, end: parsed.gaveUpAt });
     return file;
   }
+  const { tree } = parsed;
   try {
     const reader = new NativeReader(file);
     const root = tree.rootNode;
