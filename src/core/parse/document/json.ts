@@ -98,7 +98,11 @@ class TreeBuilder {
   private seenBefore(frame: Extract<Frame, { kind: 'map' }>, key: string): boolean {
     // Most objects have a few keys: a Set only for the larger ones.
     if (!frame.keys) {
-      if (frame.entries.length < 8) return frame.entries.some((entry) => entry.key === key);
+      if (frame.entries.length < 8) {
+        // A loop, not entries.some(): no closure made for every property of the document.
+        for (const entry of frame.entries) if (entry.key === key) return true;
+        return false;
+      }
       frame.keys = new Set(frame.entries.map((entry) => entry.key));
     }
     const seen = frame.keys.has(key);
