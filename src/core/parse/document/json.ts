@@ -62,6 +62,15 @@ class TreeBuilder {
   /** Inside a collection that is not part of the tree (cut off at the depth limit, or outside any property): its nesting. */
   private skipped = 0;
   private depthReported = false;
+  /** Each key text once: the parser makes a new string for every key, and a template repeats a few keys thousands of times. */
+  private readonly keys = new Map<string, string>();
+
+  private shared(key: string): string {
+    const known = this.keys.get(key);
+    if (known !== undefined) return known;
+    this.keys.set(key, key);
+    return key;
+  }
 
   visitor(errors: ParseError[]): JSONVisitor {
     return {
@@ -70,6 +79,7 @@ class TreeBuilder {
         const top = this.top();
         if (this.skipped || top?.kind !== 'map') return;
         if (top.key) this.add(top, top.key, nullAt(top.key.end));
+        name = this.shared(name);
         top.key = { kind: 'scalar', value: name, start: offset, end: offset + length };
         if (this.seenBefore(top, name)) this.problems.push(duplicateKey(name, top.key));
       },
