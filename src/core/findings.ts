@@ -54,11 +54,16 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
  * the findings about what their class writes). The first of each is kept, in the given order.
  */
 export function dedupeFindings(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
+  // Keyed by rule, file and range, then compared by message: a key with the message in it copied every message once
+  // more (a large template has tens of thousands of findings, almost all at a place of their own).
+  const seen = new Map<string, string | string[]>();
   return findings.filter((f) => {
-    const key = `${f.ruleId}\u0000${f.uri}\u0000${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key = `${f.ruleId}\u0000${f.uri}\u0000${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+    const messages = seen.get(key);
+    if (messages === undefined) seen.set(key, f.message);
+    else if (messages === f.message || (Array.isArray(messages) && messages.includes(f.message))) return false;
+    else if (Array.isArray(messages)) messages.push(f.message);
+    else seen.set(key, [messages, f.message]);
     return true;
   });
 }

@@ -48,13 +48,12 @@ export function materializeFix(doc: LoadedDocument, fix: SetFix): Fix | undefine
   const { keys, value } = fix.set;
   for (let i = 0; i < keys.length; i++) {
     const entry = entryOf(node, keys[i]!);
-    const rest = nest(keys.slice(i + 1), value);
-    if (!entry) return made(doc, fix, insertEntry(doc, node, keys[i]!, rest));
+    if (!entry) return made(doc, fix, insertEntry(doc, node, keys[i]!, nest(keys, i + 1, value)));
     if (i < keys.length - 1 && isMap(entry.value) && !entry.value.fromTag) {
       node = entry.value;
       continue;
     }
-    return made(doc, fix, replaceValue(doc, entry, rest));
+    return made(doc, fix, replaceValue(doc, entry, nest(keys, i + 1, value)));
   }
   return undefined;
 }
@@ -65,8 +64,11 @@ function made(doc: LoadedDocument, fix: SetFix, textEdit: TextEdit | undefined):
     : undefined;
 }
 
-function nest(keys: string[], value: FixValue): FixValue {
-  return keys.reduceRight<FixValue>((inner, key) => ({ [key]: inner }), value);
+/** `value` below keys[from..] (`{a: {b: value}}`), or `value` itself when there are none. */
+function nest(keys: string[], from: number, value: FixValue): FixValue {
+  let nested = value;
+  for (let i = keys.length - 1; i >= from; i--) nested = { [keys[i]!]: nested };
+  return nested;
 }
 
 /** Maps with more entries than this are indexed once (a template's `Resources`), not scanned per fix. */

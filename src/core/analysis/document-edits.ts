@@ -37,6 +37,7 @@ export function fixMakerFor(doc: LoadedDocument | undefined, format: TemplateFor
 }
 
 const IGNORE_PLACEHOLDER = 'crossover-rule-id';
+const QUOTED_PLACEHOLDER = JSON.stringify(IGNORE_PLACEHOLDER);
 
 /**
  * "Ignore this rule for this resource": `Metadata.crossover.ignore` gets the rule id. The edit is worked out
@@ -52,7 +53,9 @@ function ignoreFix(doc: LoadedDocument, node: ModelNode, ruleId: string, cache: 
   }
   if (!template) return undefined;
   // Rule ids are written bare in YAML flow (letters, digits, '/', '-') and quoted in JSON, as the placeholder is.
-  const [placeholder, id] = doc.syntax === 'json' ? [JSON.stringify(IGNORE_PLACEHOLDER), JSON.stringify(ruleId)] : [IGNORE_PLACEHOLDER, ruleId];
+  const json = doc.syntax === 'json';
+  const placeholder = json ? QUOTED_PLACEHOLDER : IGNORE_PLACEHOLDER;
+  const id = json ? JSON.stringify(ruleId) : ruleId;
   return {
     // The template's title is empty, or says the edit is inside a shared YAML anchor.
     title: `Ignore ${ruleId} for ${node.id}${template.title}`,

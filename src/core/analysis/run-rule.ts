@@ -20,7 +20,7 @@ export function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, 
     const { uri, range, related } = placeReport(r);
     const fix = r.fix ? fixes.materialize(r.fix) : undefined;
     const ignore = fixes.ignore(r.node, rule.meta.id);
-    findings.push({
+    const finding: Finding = {
       ruleId: rule.meta.id,
       severity: overridden || !r.severity ? severity : shownSeverity(r.severity, config),
       message: formatMessage(template, r.data),
@@ -28,10 +28,12 @@ export function runRule(rule: Rule, model: TemplateModel, config: EngineConfig, 
       uri: uri ?? model.uri,
       range,
       resourceId: r.node.id,
-      related: [...related, ...(r.related ?? []).map((item) => toRelated(item.loc, item.message))],
-      ...(fix ? { fix } : {}),
-      ...(ignore ? { ignore } : {}),
-    });
+      related: r.related?.length ? [...related, ...r.related.map((item) => toRelated(item.loc, item.message))] : related,
+    };
+    // Set in this order (keys keep it), without the spread objects a large template would make per finding.
+    if (fix) finding.fix = fix;
+    if (ignore) finding.ignore = ignore;
+    findings.push(finding);
   };
   const visitors: Visitors = rule.create({ model, config, report });
   if (Object.keys(visitors).length === 0) return;

@@ -419,6 +419,9 @@ test('identical findings (rule, location, message) are kept once, the first; dif
   });
   const findings = [finding(1, 'm', 'Dev/Fn'), finding(1, 'm', 'Prod/Fn'), finding(1, 'other', 'Prod/Fn'), finding(2, 'm', 'Prod/Fn')];
   expect(dedupeFindings(findings)).toEqual([findings[0], findings[2], findings[3]]);
+  // Several messages at one place: each kept once, in order.
+  const many = ['a', 'b', 'a', 'c', 'b', 'c', 'd'].map((message, i) => finding(5, message, `Fn${i}`));
+  expect(dedupeFindings(many)).toEqual([many[0], many[1], many[3], many[6]]);
 });
 
 describe('helper functions that return a value', () => {

@@ -32,10 +32,9 @@ import { type ParsedTemplate } from './types.js';
 export function buildTemplateModel(doc: LoadedDocument, format: TemplateFormat, root: TreeNode | undefined = doc.root): ParsedTemplate {
   const ctx = new BuildContext(doc, format === 'sam', root);
   const resolver = new Resolver(ctx);
-  const model: TemplateModel = emptyModel(doc.uri, format, {
-    parameters: parametersOf(ctx),
-    resourceTypes: new Map([...ctx.resources.values()].map((r) => [r.id, r.type])),
-  });
+  const resourceTypes = new Map<string, string>();
+  for (const resource of ctx.resources.values()) resourceTypes.set(resource.id, resource.type);
+  const model: TemplateModel = emptyModel(doc.uri, format, { parameters: parametersOf(ctx), resourceTypes });
   const globals = readGlobals(ctx);
 
   const builds: FunctionBuild[] = [];

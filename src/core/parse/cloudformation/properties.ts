@@ -179,7 +179,9 @@ export class PropertyView {
         : `${describeValue(resolved.value, this.sourceOf(node))} is not a valid value here`;
       return { value: undefined, origin, at, keyAt, unresolved: reason };
     }
-    return { value, origin, at, keyAt, ...(resolved.via ? { via: resolved.via } : {}) };
+    const field: Field<T> = { value, origin, at, keyAt };
+    if (resolved.via) field.via = resolved.via;
+    return field;
   }
 
   /** The source text of a node (what the author wrote), for messages. */

@@ -42,21 +42,18 @@ export default defineRule({
   },
   create(ctx) {
     const now = ctx.config.now;
+    // What a runtime's findings say depends on the runtime and today only: worked out once per runtime (the dates
+    // parsed, the successor looked up), not per function (a large template has thousands on the same runtime).
+    const verdicts = new Map<RuntimeInfo, Verdict | null>();
     return {
       LambdaFunction(fn) {
         if (fn.packageType.value === 'Image') return;
         const info = runtimeInfo(fn.runtime.value);
         if (!info?.deprecation) return;
-        const days = Math.ceil((Date.parse(`${info.deprecation}T00:00:00Z`) - now.getTime()) / DAY_MS);
-        if (days > NOTICE_DAYS) return;
-        const target = upgradeTarget(info.id, now);
-        const data = {
-          runtime: info.id,
-          date: info.deprecation,
-          days: days === 1 ? '1 day' : `${days} days`,
-          block: blockClause(info, now),
-          upgrade: upgradeSentence(info, target),
-        };
+        let verdict = verdicts.get(info);
+        if (verdict === undefined) verdicts.set(info, (verdict = verdictOf(info, info.deprecation, now)));
+        if (!verdict) return;
+        const { days, target, data } = verdict;
         const fix = target ? runtimeFix(ctx.model, fn, info, target) : undefined;
         ctx.report({
           node: fn,
@@ -70,6 +67,28 @@ export default defineRule({
     };
   },
 });
+
+interface Verdict {
+  /** Days until the deprecation date (0 or less: past). */
+  days: number;
+  target: RuntimeInfo | undefined;
+  data: { runtime: string; date: string; days: string; block: string; upgrade: string };
+}
+
+/** What the findings on a runtime deprecated on `deprecation` say today, or null when it is too far ahead to mention. */
+function verdictOf(info: RuntimeInfo, deprecation: string, now: Date): Verdict | null {
+  const days = Math.ceil((Date.parse(`${deprecation}T00:00:00Z`) - now.getTime()) / DAY_MS);
+  if (days > NOTICE_DAYS) return null;
+  const target = upgradeTarget(info.id, now);
+  const data = {
+    runtime: info.id,
+    date: deprecation,
+    days: days === 1 ? '1 day' : `${days} days`,
+    block: blockClause(info, now),
+    upgrade: upgradeSentence(info, target),
+  };
+  return { days, target, data };
+}
 
 /** " AWS blocks creating functions on it from 2027-02-01 and updating them from 2027-03-03.", as far as the dates are known. */
 function blockClause(info: RuntimeInfo, now: Date): string {
