@@ -16,6 +16,7 @@ import { type CompareViewState, type FromView } from '../../../src/shared/compar
 import { chartSets } from '../../../webview/compare/chart-model.js';
 import { viewState } from '../../e2e/view-state.js';
 import { fakeDocument, type FakeElement } from '../../support/fake-dom.js';
+import { SAM } from '../../support/templates.js';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'cost');
 const webview = (file: string): Promise<unknown> => import(/* @vite-ignore */ join(import.meta.dirname, '..', '..', '..', 'webview', 'compare', file));
@@ -25,16 +26,7 @@ beforeEach(() => vi.stubGlobal('document', fakeDocument));
 
 // A 1,024 MB function behind an HTTP API at 40M requests a month: near the crossover (about 37M), so assumptions
 // within their plausible range flip the verdict.
-const template = `Transform: AWS::Serverless-2016-10-31
-Resources:
-  Fn:
-    Type: AWS::Serverless::Function
-    Properties:
-      MemorySize: 1024
-      Events:
-        Get:
-          Type: HttpApi
-`;
+const template = SAM('      MemorySize: 1024\n      Events:\n        Get:\n          Type: HttpApi\n');
 const fn = analyzeText({ uri: 'template.yaml', text: template }, resolveConfig({})).model!.functions[0]!;
 const usage = (region: string) =>
   parseUsageFile('crossover.usage.yml', `region: ${region}\nresources:\n  Fn:\n    requestsPerMonth: 40000000\n    averageDurationMs: 100\n`);
