@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { seeded } from './random.mjs';
 
 /** Files of each kind at scale 1 (noise fills the rest up to TOTAL). */
 const BASE = {
@@ -30,18 +31,6 @@ export const NODE_MODULES = 50_000;
 const TERRAFORM_FILES = ['main.tf', 'variables.tf', 'outputs.tf'];
 /** Every this-many CDK TypeScript apps has a cdk.out with its synthesized template. */
 const CDK_OUT_EVERY = 50;
-
-/** A small deterministic PRNG (mulberry32), so sizes and settings vary the same way on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n, width = 5) => String(n).padStart(width, '0');
 const RUNTIMES = ['python3.12', 'nodejs20.x', 'nodejs22.x', 'java21', 'python3.13'];
@@ -290,7 +279,7 @@ const PACKAGE_FILES = [
  */
 export function scaleWorkspaceFiles(scale = 1) {
   const n = (base) => Math.max(1, Math.round(base * scale));
-  const rand = random(20);
+  const rand = seeded(20);
   const files = [];
   const add = (path, content) => files.push([path, content]);
   const kinds = {};

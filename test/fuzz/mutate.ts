@@ -5,18 +5,14 @@
  * endings, values at and past the limits, pieces of other files. Each mutator is linear in the input.
  */
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
+import { seeded } from '../../scripts/lib/random.mjs';
+
+/** A seeded random source (mulberry32, scripts/lib/random.mjs): the same sequence for the same seed everywhere. */
 export class Random {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
   /** A float in [0, 1). */
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  readonly next: () => number;
+  constructor(seed: number) {
+    this.next = seeded(seed);
   }
   /** An integer in [0, n). */
   int(n: number): number {

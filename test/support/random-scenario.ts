@@ -6,16 +6,7 @@ import { FRONT_DOORS, SAVINGS_PLANS, type Scenario } from '../../src/core/cost/m
 import { scenario } from './scenario.js';
 
 /** A small seeded generator (mulberry32): numbers in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from '../../scripts/lib/random.mjs';
 
 /** A volume spread evenly on a log scale over the range. */
 export const logVolume = (rnd: () => number, [lo, hi]: readonly [number, number]): number => lo * Math.pow(hi / lo, rnd());

@@ -4,16 +4,12 @@ import { expect, test } from 'vitest';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { withTraffic } from '../../../src/core/cost/usage-writer.js';
 import { loadDocument } from '../../../src/core/parse/document/load.js';
+import { seeded } from '../../../scripts/lib/random.mjs';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
 function generator(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = seeded(seed);
+  return (n) => Math.floor(next() * n);
 }
 
 const FILES = [
