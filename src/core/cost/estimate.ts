@@ -125,24 +125,33 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
   const prices = priceBook(region, settings.priceOverrides);
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
   const typical = at(scenario.requestsPerMonth);
-  const read = pricesRead(typical, prices);
   const estimate: WorkloadEstimate = {
     id: needs.id,
     traffic: givenRequests !== undefined ? 'given' : 'assumed',
     typical,
-    // Both replaced below by getters that solve once, when first read.
+    // These five replaced below by getters that work them out once, when first read.
     crossover: undefined as unknown as Crossover,
     crossovers: {},
     scenario,
-    // The workload's own assumptions, then what each platform adds (the platform modules word their own).
-    assumptions: [...needs.assumptions, ...platformAssumptions(scenario)],
-    notes: [...needs.notes, ...read.notes],
-    priceDate: read.date,
-    prices: read.used,
+    assumptions: [],
+    notes: [],
+    priceDate: '',
+    prices: [],
     region,
     flips: [],
     runsOn: { platform: needs.home.platform, sizing: sizingOf(needs.home.platform, typical, scenario), evidence: needs.home.evidence },
   };
+  // The prices read (their dates, sources and notes) and the assumptions, worded when first read: the workspace
+  // figures of the scanned files (the status total) read none of them.
+  let read: ReturnType<typeof pricesRead> | undefined;
+  const readPrices = () => (read ??= pricesRead(typical, prices));
+  let assumptions: Assumption[] | undefined;
+  let notes: string[] | undefined;
+  // The workload's own assumptions, then what each platform adds (the platform modules word their own).
+  Object.defineProperty(estimate, 'assumptions', { enumerable: true, get: () => (assumptions ??= [...needs.assumptions, ...platformAssumptions(scenario)]) });
+  Object.defineProperty(estimate, 'notes', { enumerable: true, get: () => (notes ??= [...needs.notes, ...readPrices().notes]) });
+  Object.defineProperty(estimate, 'priceDate', { enumerable: true, get: () => readPrices().date });
+  Object.defineProperty(estimate, 'prices', { enumerable: true, get: () => readPrices().used });
   // Worked out when first read (a hover, a report, the CLI): the scan estimates every workload, most never shown.
   // So are the crossovers: solving each platform's verdict against Lambda is the dearest part of an estimate, and the
   // CodeLens, the status bar and the summary do not read it.
@@ -152,9 +161,13 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
   Object.defineProperty(estimate, 'flips', { enumerable: true, get: () => (flips ??= verdictFlips(scenario, prices)) });
   Object.defineProperty(estimate, 'crossovers', { enumerable: true, get: solve });
   Object.defineProperty(estimate, 'crossover', { enumerable: true, get: () => solve()['ecs-fargate']! });
+  // The bands of assumed traffic, also when first read: the hovers, lenses and reports show them, the workspace
+  // figures (the status total of every scanned file) do not.
   if (givenRequests === undefined) {
-    estimate.low = at(settings.traffic.low);
-    estimate.high = at(settings.traffic.high);
+    let low: Comparison | undefined;
+    let high: Comparison | undefined;
+    Object.defineProperty(estimate, 'low', { enumerable: true, get: () => (low ??= at(settings.traffic.low)) });
+    Object.defineProperty(estimate, 'high', { enumerable: true, get: () => (high ??= at(settings.traffic.high)) });
   }
   return estimate;
 }
