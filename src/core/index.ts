@@ -64,10 +64,11 @@ export {
   type FunctionCost,
   type ServiceCost,
   type TaskCost,
+  type TemplateCosts,
 } from './cost/workloads.js';
 export { homeCost, type RunsOn } from './cost/home.js';
 export { compare, platformNotes, priceKeysOf, pricesRead, ranking, type Comparison, type WorkloadEstimate } from './cost/estimate.js';
-export { capacitySummary, workloadComparison, workloadSummary } from './cost/comparison.js';
+export { capacitySummary, workloadComparison, workloadSummary, type SummaryFigures } from './cost/comparison.js';
 export { viewFigures, type ViewedWorkload, type ViewFigures } from './cost/view-figures.js';
 export { crossovers } from './cost/crossover.js';
 export { verdictFlips, type Flip } from './cost/sensitivity.js';
@@ -84,7 +85,26 @@ export {
 
 // Presentation: what Crossover says (lenses, hovers, reports, `crossover cost` text) and Markdown helpers.
 export { declarationKey, declaredElsewhere, groupForLenses, instancesOfFile, type InstanceGroup } from './cost/instances.js';
-export { asWritten, countedWorkloads, workspaceTotal, workspaceTotalSteps, type AsWritten, type CountedWorkload, type WorkspaceTotal } from './cost/totals.js';
+export {
+  asWritten,
+  countedWorkloads,
+  totalFigures,
+  workspaceTotal,
+  workspaceTotalSteps,
+  type AsWritten,
+  type CountedWorkload,
+  type TotalFigures,
+  type WorkspaceTotal,
+} from './cost/totals.js';
+export {
+  countedOnce,
+  fileFigures,
+  fileFigureSteps,
+  pickTitle,
+  type FileFigures,
+  type WorkloadFigures,
+  type WorkloadPick,
+} from './present/workspace-figures.js';
 export {
   COMPARE_LENS,
   editUsageLink,

@@ -11,7 +11,7 @@ import { Debouncer, type Token } from './support/debouncer.js';
 import { readRootOf } from './support/read-root.js';
 import { isCandidateDocument } from './support/candidates.js';
 import { type EngineFile } from '../node/engine-input.js';
-import { type EngineResult } from '../node/engine-protocol.js';
+import { type CostRequest, type EngineResult } from '../node/engine-protocol.js';
 import { type EngineThread, type EngineToken } from '../node/engine-thread.js';
 
 /** A document or file as the engine thread takes it: local files with their path and the folder reads stay in. */
@@ -59,6 +59,11 @@ export class Analyzer implements vscode.Disposable {
   private config: EngineConfig;
   private generation = 0;
   private stamps = 0;
+  /**
+   * What a file read from disk asks of the engine thread besides its analysis: its workspace figures (set by the
+   * CostService; without it, none are asked for).
+   */
+  costRequest: ((uri: vscode.Uri) => CostRequest) | undefined;
   /** The last value given to the `crossover.hasWorkloads` context key (undefined: not set yet). */
   private activeHasWorkloads: boolean | undefined;
 
@@ -136,7 +141,8 @@ export class Analyzer implements vscode.Disposable {
   /** Analyses text read from disk (workspace scan, file watcher). Skipped while the document is open. */
   async analyzeDisk(uri: vscode.Uri, text: string, token: EngineToken): Promise<AnalysisResult | undefined> {
     if (this.isOpen(uri)) return undefined;
-    const result = await this.engine.analyze(engineFile(uri, text), this.engineConfig, token);
+    const costs = this.costRequest?.(uri);
+    const result = await this.engine.analyze(engineFile(uri, text), this.engineConfig, token, costs ? { costs } : {});
     if (result.cancelled || this.isOpen(uri)) return undefined;
     this.publish(uri, FROM_DISK, result);
     return result;
@@ -145,6 +151,11 @@ export class Analyzer implements vscode.Disposable {
   /** Whether analyses run in the engine thread (the bundle), not on this thread (running from sources). */
   get analysesOffThisThread(): boolean {
     return this.engine.inThread;
+  }
+
+  /** How many engine threads share the scan's files. */
+  get engineThreads(): number {
+    return this.engine.threads;
   }
 
   /** Analyses a cdk.out template in the engine thread, with its construct paths (the results are the caller's to keep). */

@@ -21,7 +21,7 @@ import { ChangeAgainstHead } from './change/against-head.js';
 import { COMPARE_VIEW_TYPE, ComparePanels, SUMMARY_VIEW_TYPE } from './compare/panels.js';
 import { type ExtensionSettings, readSettings } from './settings.js';
 import { Status } from './status.js';
-import { EngineThread } from '../node/engine-thread.js';
+import { EngineThread, engineThreads } from '../node/engine-thread.js';
 
 /** What `activate` returns: lets tests and other extensions wait for results instead of sleeping. */
 export interface CrossoverApi {
@@ -71,8 +71,9 @@ function createServices(context: vscode.ExtensionContext): Services {
   const log = new Log();
   const settingsProblem = (problem: string) => log.warnOnce(problem);
   const settings = readSettings(vscode.workspace.getConfiguration('crossover'), settingsProblem);
-  // Parsing, the readers and the rules run in a worker thread: the extension host keeps the VS Code glue.
-  const engine = new EngineThread();
+  // Parsing, the readers and the rules run in worker threads (the scan's files shared among one per core, up to
+  // four): the extension host keeps the VS Code glue.
+  const engine = new EngineThread(undefined, engineThreads());
   engine.onError = (message) => log.error(message);
   context.subscriptions.push({ dispose: () => engine.dispose() });
   const analyzer = new Analyzer(settings, log, engine);

@@ -31,8 +31,8 @@ function priority(uri: vscode.Uri): number {
 }
 
 /** Files read ahead of the one being analysed (at most this many texts, each under the size cap, held at once). */
-const READ_AHEAD = 8;
-/** Files handed to the engine thread at once during a scan, so it never waits for this thread between two files. */
+const READ_AHEAD = 16;
+/** Files handed to each engine thread at once during a scan, so none waits for this thread between two files. */
 const ANALYSES_AHEAD = 4;
 
 /** A file as read for analysis: its text, or none when it was skipped. */
@@ -210,7 +210,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (token.isCancellationRequested) break;
       const t0 = performance.now();
       running.push(analyse(uri, loaded));
-      if (running.length >= (threaded ? ANALYSES_AHEAD : 1)) await running.shift();
+      if (running.length >= (threaded ? ANALYSES_AHEAD * this.analyzer.engineThreads : 1)) await running.shift();
       if (!threaded) await cycle.after(performance.now() - t0);
     }
     await Promise.all(running);

@@ -7,6 +7,7 @@ import {
   type CostSettings,
   type DiffReport,
   type EngineConfig,
+  type FileFigures,
   type UsageFile,
   type viewFigures,
   type ViewFigures,
@@ -19,6 +20,34 @@ export interface EngineOptions {
   constructPaths?: boolean;
   /** For an urgent request: the answer whose model the host holds for this document (model-delta.ts). */
   base?: number;
+  /** The workspace figures of the file's workloads are asked for, with these cost inputs (see CostInputs). */
+  costs?: CostRequest;
+}
+
+/**
+ * What the estimates of a file depend on besides its model: the cost settings and the usage file of its folder. The
+ * host sends them once per change (`costInputs`), numbered; a request names the number it was made under, and the
+ * thread computes figures only under those inputs (else the host computes them itself).
+ */
+export interface CostInputs {
+  version: number;
+  settings: CostSettings;
+  /** Usage files by key (the workspace folder's URI; '' outside any folder). */
+  usage: [string, UsageFile][];
+}
+
+/** A request's figures: under which inputs, the file's usage key, and its path as the usage file names it. */
+export interface CostRequest {
+  version: number;
+  usageKey: string;
+  templatePath: string;
+}
+
+/** The file's workspace figures, computed under the inputs `version` (errors: workloads whose estimate failed). */
+export interface EngineFigures {
+  version: number;
+  figures: FileFigures;
+  errors: { id: string; message: string }[];
 }
 
 /**
@@ -28,6 +57,7 @@ export interface EngineOptions {
 export type ToEngine =
   | { kind: 'analyze'; id: number; file: EngineFile; config: EngineConfig; options: EngineOptions }
   | { kind: 'cancel'; id: number }
+  | { kind: 'costInputs'; inputs: CostInputs }
   | { kind: 'viewFigures'; id: number; args: Parameters<typeof viewFigures> }
   | { kind: 'diffFile'; id: number; request: FileDiffRequest };
 
@@ -45,7 +75,7 @@ export interface FileDiffRequest {
 }
 
 /** The analysis, with the construct paths of a cdk.out template when asked for. */
-export type EngineResult = AnalysisResult & { constructPaths?: Map<string, string> };
+export type EngineResult = AnalysisResult & { constructPaths?: Map<string, string>; figures?: EngineFigures };
 
 /**
  * `queuedMs`: how long the request waited behind others; `base`: the answer the model's placeholders refer to

@@ -5,12 +5,14 @@
  * finding and the next request starts a new thread. Without the bundle (running from sources) the engine runs here.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeTextAsync, constructPaths, type DiffReport, type EngineConfig, failedResult, viewFigures, type ViewFigures } from '../core/index.js';
 import { type EngineFile, engineInput } from './engine-input.js';
 import { DeltaReceiver } from './model-delta.js';
-import { type EngineOptions, type EngineResult, type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
+import { type CostInputs, type EngineOptions, type EngineResult, type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
+import { HeldCostInputs } from './engine-figures.js';
 
 /** A cancellation token: VS Code's, or the debouncer's. */
 export interface EngineToken {
@@ -32,10 +34,26 @@ export interface EngineTiming {
   roundTripMs: number;
 }
 
+/** The most threads a workspace scan shares its files among. */
+const MAX_SCAN_THREADS = 4;
+
+/**
+ * Threads for the editor's engine: one per core, up to MAX_SCAN_THREADS. The extra ones serve only a workspace scan
+ * (the start-up scan of a large workspace ends sooner) and are idle otherwise.
+ */
+export function engineThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, MAX_SCAN_THREADS));
+}
+
 export class EngineThread {
-  private worker: Worker | undefined;
+  /**
+   * The threads: the first takes every request (documents being typed in first, then the scan's files, the views'
+   * figures, the cost changes); the others, started for a workspace scan on a machine with more than one core, take
+   * only the scan's files. Each is started at its first request.
+   */
+  private readonly workers: (Worker | undefined)[] = [];
   private next = 0;
-  private readonly pending = new Map<number, Pending & { posted: number }>();
+  private readonly pending = new Map<number, Pending & { posted: number; thread: number }>();
   /** Requests answered with something else than an analysis: a view's figures, a file's cost change. */
   private readonly asked = new Map<number, { resolve(answer: FromEngine): void; reject(error: Error): void }>();
   /** Told about the thread's failures (they become findings too). */
@@ -44,8 +62,18 @@ export class EngineThread {
   private bundled: boolean | undefined;
   /** The models last received for documents being typed in, to rebuild the next ones from. */
   private readonly models = new DeltaReceiver();
+  /** The cost inputs last set: sent to every thread started, and used here when running from sources. */
+  private costInputs: CostInputs | undefined;
+  private readonly heldHere = new HeldCostInputs();
 
-  constructor(private readonly script = join(__dirname, 'engine-worker.js')) {}
+  /**
+   * `threads`: how many threads the scan's files are shared among (the first one included); documents being typed in
+   * always go to the first.
+   */
+  constructor(
+    private readonly script = join(__dirname, 'engine-worker.js'),
+    readonly threads = 1,
+  ) {}
 
   /** Whether analyses run in the thread (the bundle is there), not in this one (running from sources). */
   get inThread(): boolean {
@@ -53,23 +81,44 @@ export class EngineThread {
     return this.bundled;
   }
 
+  /**
+   * The cost settings and usage files the workspace figures of the following requests are computed with (a request
+   * names their `version` in `options.costs`).
+   */
+  setCostInputs(inputs: CostInputs): void {
+    this.costInputs = inputs;
+    this.heldHere.set(inputs);
+    for (const worker of this.workers) worker?.postMessage({ kind: 'costInputs', inputs } satisfies ToEngine);
+  }
+
   analyze(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions = {}): Promise<EngineResult> {
-    if (!this.inThread) return inProcess(file, config, token, options);
+    if (!this.inThread) return inProcess(file, config, token, options, this.heldHere);
     // A document being typed in: its model comes back as changes to the one held here (model-delta.ts).
     return this.post(file, config, token, options.urgent ? { ...options, base: this.models.baseFor(file.uri) } : options);
+  }
+
+  /** The thread a request goes to: the first for a document being typed in, else the one with the fewest requests. */
+  private threadFor(options: EngineOptions): number {
+    if (options.urgent || this.threads === 1) return 0;
+    const load = new Array<number>(this.threads).fill(0);
+    for (const waiting of this.pending.values()) load[waiting.thread]!++;
+    let best = 0;
+    for (let i = 1; i < this.threads; i++) if (load[i]! < load[best]!) best = i;
+    return best;
   }
 
   private post(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions): Promise<EngineResult> {
     return new Promise<EngineResult>((resolve) => {
       const id = this.next++;
-      this.pending.set(id, { file, config, options, token, resolve, posted: performance.now() });
-      const subscription = token.onCancellationRequested?.(() => this.worker?.postMessage({ kind: 'cancel', id } satisfies ToEngine));
+      const thread = this.threadFor(options);
+      this.pending.set(id, { file, config, options, token, resolve, posted: performance.now(), thread });
+      const subscription = token.onCancellationRequested?.(() => this.workers[thread]?.postMessage({ kind: 'cancel', id } satisfies ToEngine));
       const waiting = this.pending.get(id)!;
       waiting.resolve = (result) => {
         subscription?.dispose();
         resolve(result);
       };
-      this.start().postMessage({ kind: 'analyze', id, file, config, options } satisfies ToEngine);
+      this.start(thread).postMessage({ kind: 'analyze', id, file, config, options } satisfies ToEngine);
     });
   }
 
@@ -96,12 +145,13 @@ export class EngineThread {
     return new Promise<FromEngine>((resolve, reject) => {
       const id = this.next++;
       this.asked.set(id, { resolve, reject });
-      this.start().postMessage(message(id));
+      this.start(0).postMessage(message(id));
     });
   }
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
+  private start(thread: number): Worker {
+    const running = this.workers[thread];
+    if (running) return running;
     const worker = new Worker(this.script);
     worker.on('message', (reply: FromEngine) => {
       const asked = this.asked.get(reply.id);
@@ -132,41 +182,47 @@ export class EngineThread {
       waiting.resolve(result);
     });
     const fail = (error: Error) => {
-      if (this.worker !== worker) return; // an earlier thread, stopped on purpose
-      this.worker = undefined;
-      this.models.clear();
+      if (this.workers[thread] !== worker) return; // an earlier thread, stopped on purpose
+      this.workers[thread] = undefined;
+      if (thread === 0) this.models.clear();
       this.onError(`The engine thread stopped: ${error.message}`);
-      const held = [...this.pending.values()];
-      this.pending.clear();
-      for (const waiting of held) waiting.resolve(failedResult(waiting.file, waiting.config, 'analysing (the engine thread stopped while it read)', error));
+      const held = [...this.pending].filter(([, waiting]) => waiting.thread === thread);
+      for (const [id] of held) this.pending.delete(id);
+      for (const [, waiting] of held) waiting.resolve(failedResult(waiting.file, waiting.config, 'analysing (the engine thread stopped while it read)', error));
+      if (thread !== 0) return;
       const asked = [...this.asked.values()];
       this.asked.clear();
       for (const request of asked) request.reject(new Error(`the engine thread stopped: ${error.message}`));
     };
+    if (this.costInputs) worker.postMessage({ kind: 'costInputs', inputs: this.costInputs } satisfies ToEngine);
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
-    this.worker = worker;
+    this.workers[thread] = worker;
     return worker;
   }
 
-  /** Stops the thread; what it held resolves as cancelled. */
+  /** Stops the threads; what they held resolves as cancelled. */
   dispose(): void {
-    const worker = this.worker;
-    this.worker = undefined;
+    const workers = this.workers.splice(0);
     for (const [, waiting] of this.pending)
       waiting.resolve({ uri: waiting.file.uri, format: undefined, syntax: undefined, workloads: [], findings: [], cancelled: true, durationMs: 0 });
     this.pending.clear();
     for (const request of this.asked.values()) request.reject(new Error('the engine thread was stopped'));
     this.asked.clear();
     this.models.clear();
-    void worker?.terminate();
+    for (const worker of workers) void worker?.terminate();
   }
 }
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The engine on this thread (no bundle: running from sources). */
-async function inProcess(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions): Promise<EngineResult> {
+async function inProcess(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions, costs: HeldCostInputs): Promise<EngineResult> {
   const result: EngineResult = await analyzeTextAsync(await engineInput(file), config, token, pause);
-  return options.constructPaths && !result.cancelled ? { ...result, constructPaths: constructPaths(file.uri, file.text) } : result;
+  const figures = await costs.figuresFor(result, options.costs, token, pause);
+  return {
+    ...result,
+    ...(options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(file.uri, file.text) } : {}),
+    ...(figures ? { figures } : {}),
+  };
 }

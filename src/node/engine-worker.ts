@@ -9,6 +9,7 @@ import { analyzeTextAsync, constructPaths, type DiffReport, diffSidesAsync, type
 import { engineInput, readersFor } from './engine-input.js';
 import { type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
 import { DeltaSender } from './model-delta.js';
+import { HeldCostInputs } from './engine-figures.js';
 import { ResourceDifferThread } from './resource-differ-thread.js';
 
 type Request = Extract<ToEngine, { kind: 'analyze' }> & { received: number; cancelled?: boolean };
@@ -17,6 +18,8 @@ const queue: Request[] = [];
 /** The models last sent for the documents being typed in: unchanged nodes go back as placeholders. */
 const models = new DeltaSender();
 let running: Request | undefined;
+/** The cost settings and usage files the host sent last (for the workspace figures of the scan's files). */
+const costInputs = new HeldCostInputs();
 
 /** Hands control back between steps: a cancel message (or a more urgent request) is read there. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -39,13 +42,14 @@ async function run(request: Request): Promise<void> {
     };
     const result = await analyzeTextAsync(input, request.config, token, pause);
     const paths = request.options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(input.uri, input.text) } : {};
+    const figures = await costInputs.figuresFor(result, request.options.costs, token, pause);
     if (request.options.urgent && result.model) {
       const { model, base } = models.send(input.uri, request.id, request.options.base, result.model);
       reply({ id: request.id, result: { ...result, ...paths, model }, queuedMs, ...(base !== undefined ? { base } : {}) });
       return;
     }
     if (request.options.urgent && !result.cancelled) models.forget(input.uri);
-    reply({ id: request.id, result: { ...result, ...paths }, queuedMs });
+    reply({ id: request.id, result: { ...result, ...paths, ...(figures ? { figures } : {}) }, queuedMs });
   } catch (error) {
     // analyzeTextAsync never throws; this is the thread's own failure (a reader that could not load, say).
     reply({ id: request.id, error: describe(error) });
@@ -106,6 +110,10 @@ parentPort?.on('message', (message: ToEngine) => {
     } catch (error) {
       reply({ id: message.id, error: describe(error) });
     }
+    return;
+  }
+  if (message.kind === 'costInputs') {
+    costInputs.set(message.inputs);
     return;
   }
   if (message.kind === 'cancel') {

@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { writeScaleWorkspace } from '../../scripts/lib/scale-workspace.mjs';
 import { startCodeServer } from './server.mjs';
 import { filterProblems, launch, logs, problemRows, statusItem, waitFor } from './workbench.mjs';
+import { loadTs } from '../../scripts/lib/load-ts.mjs';
 /* global setInterval, clearInterval -- the memory poll's timer, in the test process */
 
 const { E2E_ARTIFACTS: artifacts, E2E_VSIX: vsix, E2E_KEEP: keep } = process.env;
@@ -30,6 +31,37 @@ const SCAN_TODO = 'the scan of 18,286 candidate files took 42.4-56.3 s (325-431 
 const MAX_FILES = 20_000;
 /** How often the extension host's memory is read. */
 const POLL_MS = 200;
+
+/**
+ * The workloads the status bar's total must count at least: those of the workspace's templates, serverless.yml and
+ * task definitions (each once, as the total counts them), worked out here with the engine's own code. CDK apps and
+ * Terraform folders are left out of this count (their readers are not loaded here), so the total counts more.
+ */
+async function workloadsOfTemplates(workspace) {
+  const core = await loadTs(
+    "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; " +
+      "export { resolveCostSettings } from './src/core/cost/settings.ts'; export { emptyUsage } from './src/core/cost/usage-file.ts'; " +
+      "export { templateCosts } from './src/core/cost/workloads.ts'; export { fileFigures, countedOnce } from './src/core/present/workspace-figures.ts';",
+  );
+  const config = core.resolveConfig({});
+  const settings = core.resolveCostSettings({});
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'cdk.out') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ya?ml|json)$/.test(entry.name)) files.push(path);
+    }
+  };
+  walk(workspace);
+  const figures = [];
+  for (const path of files) {
+    const model = core.analyzeText({ uri: `file://${path}`, text: readFileSync(path, 'utf8') }, config).model;
+    if (model) figures.push({ file: path, figures: core.fileFigures(core.templateCosts(model, path, core.emptyUsage(), settings)) });
+  }
+  return { files: figures.length, workloads: core.countedOnce(figures).length };
+}
 
 let root;
 let server;
@@ -281,6 +313,24 @@ describe('A workspace of 20,000 files in a real VS Code', { concurrency: false }
         return (s.logSeconds === undefined || /Crossover: \d+$/.test(t)) && t;
       });
       print(`status bar${s.logSeconds === undefined ? ' (the scan still going)' : ' after the scan'}: "${text}"`);
+      if (s.logSeconds === undefined) return;
+      // The cost total counts every file's workloads (it once left out all but the last 2,000 files estimated). A status
+      // bar item's tooltip shows in the workbench's hover.
+      const costItem = page.locator('.statusbar-item', { hasText: 'as written' }).first();
+      await costItem.hover();
+      const shownHover = async () =>
+        ((await page.locator('.workbench-hover, .monaco-hover:not(.hidden)').first().innerText({ timeout: 1_000 }).catch(() => '')) ?? '').replace(/\s+/g, ' ');
+      const tooltip = await waitFor("the cost total's tooltip", async () => {
+        const t = await shownHover();
+        return /(\d[\d,]*) workloads, each on the platform/.test(t) && t;
+      });
+      const counted = Number((/(\d[\d,]*) workloads, each on the platform/.exec(tooltip)?.[1] ?? '0').replace(/,/g, ''));
+      const expected = await workloadsOfTemplates(join(root, 'workspace'));
+      figures.costTotal = { statusText: ((await costItem.textContent()) ?? '').trim(), workloads: counted, templateWorkloadsAtLeast: expected.workloads };
+      print(
+        `cost status bar: "${figures.costTotal.statusText}", counting ${counted} workloads; the ${expected.files} templates, serverless.yml and task definitions alone hold ${expected.workloads}`,
+      );
+      assert.ok(counted >= expected.workloads, `the status total counts ${counted} workloads, fewer than the ${expected.workloads} of the templates alone`);
     } finally {
       await page.screenshot({ path: join(artifacts, '40-scale-after-scan.png') });
     }

@@ -13,6 +13,7 @@ import {
   analyzeText,
   diffSides,
   emptyUsage,
+  fileFigures,
   parseUsageFile,
   resolveConfig,
   resolveCostSettings,
@@ -112,6 +113,30 @@ describe('EngineThread', () => {
     }
   });
 
+  test("a scan's files shared among threads: the same results as one thread's; documents being typed in still rebuilt from the model held", async () => {
+    const one = new EngineThread(worker);
+    const two = new EngineThread(worker, 2);
+    try {
+      const files = Array.from({ length: 8 }, (_, i) => ({ uri: `file:///w/scan${i}/template.yaml`, text: template(20 + i) }));
+      const alone = await Promise.all(files.map((file) => one.analyze(file, config, never)));
+      const shared = await Promise.all(files.map((file) => two.analyze(file, config, never)));
+      expect(shared.map((r) => r.findings)).toEqual(alone.map((r) => r.findings));
+      expect(shared.map((r) => r.model?.functions.length)).toEqual(files.map((_, i) => 20 + i));
+      // Both threads took files: each is a worker of its own.
+      const threadIds = (two as unknown as { workers: { threadId: number }[] }).workers.map((w) => w.threadId);
+      expect(new Set(threadIds).size).toBe(2);
+      // Typed documents: their models come back as changes to the one held (the first thread's), equal to whole ones.
+      const doc = { uri: 'file:///w/open/template.yaml', text: template(5) };
+      const first = await two.analyze(doc, config, never, { urgent: true });
+      const second = await two.analyze({ ...doc, text: template(6) }, config, never, { urgent: true });
+      expect(first.model?.functions.length).toBe(5);
+      expect(second.model?.functions.map((f) => f.id)).toEqual(analyzeText({ uri: doc.uri, text: template(6) }, config).model?.functions.map((f) => f.id));
+    } finally {
+      one.dispose();
+      two.dispose();
+    }
+  });
+
   test('a document being typed in: its next model rebuilt from the one held, unchanged nodes kept, equal to a whole analysis', async () => {
     const thread = new EngineThread(worker);
     try {
@@ -164,6 +189,36 @@ describe('EngineThread', () => {
       expect(after.format).toBe('sam');
     } finally {
       thread.dispose();
+    }
+  });
+
+  test("a scanned file's workspace figures: computed in the thread under the inputs it was asked under, the same as in-process", async () => {
+    const usage = parseUsageFile('crossover.usage.yml', 'resources:\n  Fn3:\n    requestsPerMonth: 9000000\n    averageDurationMs: 400\n');
+    const settings = resolveCostSettings({ freeTier: true });
+    const text = template(6);
+    const model = analyzeText({ uri: 'file:///w/template.yaml', text }, config).model!;
+    const expected = fileFigures(templateCosts(model, 'template.yaml', usage, settings));
+    // Run in the thread, and on this thread (no bundle): the same figures either way.
+    for (const thread of [new EngineThread(worker), new EngineThread(join(repo, 'no-such-worker.js'))]) {
+      try {
+        thread.setCostInputs({ version: 7, settings, usage: [['file:///w', usage]] });
+        const file = { uri: 'file:///w/template.yaml', text };
+        const costs = { version: 7, usageKey: 'file:///w', templatePath: 'template.yaml' };
+        const result = await thread.analyze(file, config, never, { costs });
+        expect(result.figures?.version).toBe(7);
+        expect(result.figures?.errors).toEqual([]);
+        expect(result.figures?.figures).toEqual(expected);
+        // Fn3's traffic comes from the usage file: it is the one with given traffic.
+        expect(result.figures!.figures.workloads.filter((w) => w.total.estimated?.assumed === false).map((w) => w.id)).toEqual(['Fn3']);
+        // Without the summary's figures (the crossovers are solved when the summary asks).
+        expect(result.figures!.figures.summaries).toBe(false);
+        // Asked under other inputs than the thread holds (they changed meanwhile): none, the host computes them.
+        expect((await thread.analyze(file, config, never, { costs: { ...costs, version: 6 } })).figures).toBeUndefined();
+        // Not asked: none.
+        expect((await thread.analyze(file, config, never)).figures).toBeUndefined();
+      } finally {
+        thread.dispose();
+      }
     }
   });
 

@@ -14,6 +14,7 @@ import { extraPlatforms, platformById } from './platforms/index.js';
 import { priceBook, type PriceOverrides } from './price-book.js';
 import { runToEnd } from './workloads.js';
 import { type EcsService, type EcsTaskDefinition } from '../model/nodes.js';
+import { type Architecture } from './model.js';
 
 /** The kinds of row the workspace counts (one per workload; a node group is capacity at its own cost). */
 export type CountedKind = 'lambda-function' | 'ecs-task-definition' | 'ecs-service' | 'ecs-express-service' | 'app-runner-service' | 'eks-nodegroup';
@@ -142,14 +143,71 @@ export function countedWorkloads(costs: {
   ];
 }
 
+/** What a free tier shares out: one workload's Lambda requests and GB-seconds, at its region's and architecture's prices. */
+export interface FreeTierUse {
+  region: string;
+  architecture: Architecture;
+  requests: number;
+  gbSeconds: number;
+  /** Whether it runs on Lambda as written (the as-written credit counts only these). */
+  onLambda: boolean;
+}
+
+/**
+ * One workload's part of the workspace total: a few numbers, small enough to keep for every workload of a workspace
+ * of thousands of files (the editor keeps these, not the estimates, for the files nobody has open).
+ */
+export interface TotalFigures {
+  home: { id: string; label: string };
+  homeUsd: number;
+  savingUsd: number;
+  /** The cheapest platform at the typical traffic (absent for a node group). */
+  cheapest?: { id: string; label: string; monthlyUsd: number };
+  /** Absent for a node group (capacity, no estimate). */
+  estimated?: {
+    lambdaUsd: number;
+    fargateUsd: number;
+    /** Its figures on the platforms beyond Lambda and Fargate (by id). */
+    others: { id: string; usd: number }[];
+    assumed: boolean;
+    freeTier: FreeTierUse;
+  };
+}
+
+/** A workload's part of the total (a bare estimate counts as a function where it runs). */
+export function totalFigures(w: CountedWorkload | WorkloadEstimate, extra: ReadonlySet<string> = new Set(extraPlatforms().map((p) => p.id))): TotalFigures {
+  const counted: CountedWorkload = 'typical' in w ? { id: w.id, kind: 'lambda-function', runsOn: w.runsOn, estimate: w } : w;
+  const figures = asWritten(counted);
+  const e = counted.estimate;
+  const own = { home: figures.home, homeUsd: figures.homeUsd, savingUsd: figures.savingUsd, ...(figures.cheapest ? { cheapest: figures.cheapest } : {}) };
+  if (!e) return own;
+  const others: { id: string; usd: number }[] = [];
+  for (const p of e.typical.platforms) if (extra.has(p.platform)) others.push({ id: p.platform, usd: p.monthlyUsd });
+  return {
+    ...own,
+    estimated: {
+      lambdaUsd: e.typical.lambda.monthlyUsd,
+      fargateUsd: e.typical.fargate.monthlyUsd,
+      others,
+      assumed: e.traffic === 'assumed',
+      freeTier: {
+        region: e.region,
+        architecture: e.scenario.lambda.architecture,
+        requests: e.typical.requestsPerMonth,
+        gbSeconds: e.typical.lambda.gbSeconds,
+        onLambda: e.runsOn.platform === 'lambda',
+      },
+    },
+  };
+}
+
 /** Adds one workload: its home figure and saving, and its figures on Lambda, Fargate and each further platform. */
 export function addToTotal(
   total: WorkspaceTotal,
-  w: CountedWorkload | WorkloadEstimate,
+  w: CountedWorkload | WorkloadEstimate | TotalFigures,
   extra: ReadonlySet<string> = new Set(extraPlatforms().map((p) => p.id)),
 ): void {
-  const counted: CountedWorkload = 'typical' in w ? { id: w.id, kind: 'lambda-function', runsOn: w.runsOn, estimate: w } : w;
-  const figures = asWritten(counted);
+  const figures = 'homeUsd' in w ? w : totalFigures(w, extra);
   total.workloads++;
   total.asWritten += figures.homeUsd;
   const split = total.byPlatform.find((p) => p.id === figures.home.id);
@@ -159,17 +217,17 @@ export function addToTotal(
   } else total.byPlatform.push({ id: figures.home.id, label: figures.home.label, usd: figures.homeUsd, workloads: 1 });
   total.saving += figures.savingUsd;
   if (figures.savingUsd > 0) total.candidates++;
-  const e = counted.estimate;
+  const e = figures.estimated;
   if (!e) return;
-  total.lambda += e.typical.lambda.monthlyUsd;
-  total.fargate += e.typical.fargate.monthlyUsd;
-  for (const p of e.typical.platforms.filter((x) => extra.has(x.platform))) {
-    const entry = total.others.find((o) => o.id === p.platform);
-    if (entry) entry.usd += p.monthlyUsd;
-    else total.others.push({ id: p.platform, label: labelOf(p.platform), usd: p.monthlyUsd });
+  total.lambda += e.lambdaUsd;
+  total.fargate += e.fargateUsd;
+  for (const p of e.others) {
+    const entry = total.others.find((o) => o.id === p.id);
+    if (entry) entry.usd += p.usd;
+    else total.others.push({ id: p.id, label: labelOf(p.id), usd: p.usd });
   }
   total.functions++;
-  if (e.traffic === 'assumed') total.assumed++;
+  if (e.assumed) total.assumed++;
 }
 
 /**
@@ -180,7 +238,7 @@ export function addToTotal(
  * takes the credit of every workload's Lambda figure, as before.
  */
 export function workspaceTotal(
-  workloads: readonly (CountedWorkload | WorkloadEstimate)[],
+  workloads: readonly (CountedWorkload | WorkloadEstimate | TotalFigures)[],
   freeTier: boolean,
   priceOverrides: PriceOverrides = {},
 ): WorkspaceTotal {
@@ -190,22 +248,27 @@ export function workspaceTotal(
 /** How many workloads `workspaceTotalSteps` adds between two steps. */
 const WORKLOADS_PER_STEP = 200;
 
-/** `workspaceTotal` a step at a time (a step every WORKLOADS_PER_STEP workloads), for a host that hands control back between steps. */
+/**
+ * `workspaceTotal` a step at a time (a step every WORKLOADS_PER_STEP workloads), for a host that hands control back
+ * between steps. Takes workloads with their estimates, or the figures `totalFigures` keeps of them: the same total.
+ */
 export function* workspaceTotalSteps(
-  workloads: readonly (CountedWorkload | WorkloadEstimate)[],
+  workloads: readonly (CountedWorkload | WorkloadEstimate | TotalFigures)[],
   freeTier: boolean,
   priceOverrides: PriceOverrides = {},
 ): Generator<void, WorkspaceTotal, void> {
   const total = emptyTotal();
   const extra = new Set(extraPlatforms().map((p) => p.id));
+  const uses: FreeTierUse[] = [];
   for (const [i, w] of workloads.entries()) {
-    addToTotal(total, w, extra);
+    const figures = 'homeUsd' in w ? w : totalFigures(w, extra);
+    addToTotal(total, figures, extra);
+    if (figures.estimated) uses.push(figures.estimated.freeTier);
     if (i % WORKLOADS_PER_STEP === WORKLOADS_PER_STEP - 1) yield;
   }
-  const estimates = workloads.flatMap((w) => ('typical' in w ? [w] : w.estimate ? [w.estimate] : []));
-  if (freeTier && estimates.length) total.lambdaFreeTierCredit = -freeTierCredit(estimates, priceOverrides);
+  if (freeTier && uses.length) total.lambdaFreeTierCredit = -freeTierCredit(uses, priceOverrides);
   total.lambda += total.lambdaFreeTierCredit;
-  const onLambda = estimates.filter((e) => e.runsOn.platform === 'lambda');
+  const onLambda = uses.filter((u) => u.onLambda);
   if (freeTier && onLambda.length) {
     total.freeTierCredit = -freeTierCredit(onLambda, priceOverrides);
     total.asWritten += total.freeTierCredit;
@@ -223,21 +286,21 @@ function order(id: string): number {
   return i < 0 ? ids.length : i;
 }
 
-function freeTierCredit(estimates: readonly WorkloadEstimate[], priceOverrides: PriceOverrides): number {
+function freeTierCredit(uses: readonly FreeTierUse[], priceOverrides: PriceOverrides): number {
   let requests = 0;
   let requestUsd = 0;
   let gbSeconds = 0;
   let durationUsd = 0;
-  for (const e of estimates) {
-    const prices = priceBook(e.region, priceOverrides);
-    const r = e.typical.requestsPerMonth;
+  for (const u of uses) {
+    const prices = priceBook(u.region, priceOverrides);
+    const r = u.requests;
     requests += r;
     requestUsd += (r * prices.number('lambda.requestPerMillion')) / 1e6;
-    const gbs = e.typical.lambda.gbSeconds;
+    const gbs = u.gbSeconds;
     gbSeconds += gbs;
-    durationUsd += gbs * prices.number(`lambda.durationPerGbSecond.${e.scenario.lambda.architecture}`);
+    durationUsd += gbs * prices.number(`lambda.durationPerGbSecond.${u.architecture}`);
   }
-  const first = priceBook(estimates[0]!.region, priceOverrides);
+  const first = priceBook(uses[0]!.region, priceOverrides);
   const freeRequests = first.global('lambda.freeTier.requests');
   const freeGbs = first.global('lambda.freeTier.gbSeconds');
   const requestCredit = requests > 0 ? (Math.min(requests, freeRequests) / requests) * requestUsd : 0;

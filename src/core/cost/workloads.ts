@@ -33,7 +33,7 @@ export interface ServiceCost {
 
 export type { CapacityCost } from './home.js';
 
-interface TemplateCosts {
+export interface TemplateCosts {
   functions: FunctionCost[];
   tasks: TaskCost[];
   /** Express Mode services (home: ecs-express) and App Runner services (home: app-runner). */

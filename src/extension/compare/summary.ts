@@ -2,7 +2,7 @@
  * The workspace summary: every workload once, where it runs and its cost there, the cheapest platform, the saving and
  * the recommendation, sortable in the view; a workload's name opens its comparison (capacity: its declaration).
  */
-import { capacitySummary, VIEW_LABELS, workloadSummary } from '../../core/index.js';
+import { VIEW_LABELS } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { comparable, type SummaryRow, type ToView } from '../../shared/compare-messages.js';
 import { type CostService } from '../cost/estimates.js';
@@ -26,9 +26,22 @@ export function attachSummary(
   load();
   const start = watchPageStart(panel, load, 'Cost summary', log);
   let rows: SummaryRow[] = [];
-  const post = () => {
-    rows = summaryRows(costs);
-    const message: ToView = { type: 'summary', rows, freeTierCreditUsd: costs.total().freeTierCredit };
+  // Each change posts again; a post overtaken by a newer one while its figures were computed is dropped.
+  let posts = 0;
+  const post = async () => {
+    const n = ++posts;
+    const counted = await costs.summaryCounted();
+    const total = await costs.totalInSlices();
+    if (n !== posts) return;
+    rows = counted.map(({ uri, workload }) => ({
+      id: workload.id,
+      kind: workload.kind,
+      file: vscode.workspace.asRelativePath(uri, false),
+      uri: uri.toString(),
+      line: workload.line,
+      ...workload.summary,
+    }));
+    const message: ToView = { type: 'summary', rows, freeTierCreditUsd: total.freeTierCredit };
     void panel.webview.postMessage(message);
   };
   const subscriptions = [
@@ -37,7 +50,7 @@ export function attachSummary(
         const message = received(raw, 'Cost summary', log);
         if (message?.type === 'ready') {
           start.ready();
-          post();
+          await post();
         }
         // Only the workloads the summary lists: the view names them, it does not choose others.
         else if (message?.type === 'compare' && rows.some((r) => r.uri === message.uri && r.id === message.id && comparable(r.kind)))
@@ -50,38 +63,4 @@ export function attachSummary(
     start,
   ];
   return { dispose: () => subscriptions.forEach((d) => d.dispose()) };
-}
-
-/**
- * One row per workload of the workspace (a service and the task definition it runs are one row; a task definition no
- * service runs is its own), each with its cost as written, the cheapest platform and the saving: the rows sum to the
- * status bar's total.
- */
-function summaryRows(costs: CostService): SummaryRow[] {
-  const tasks = new Map(costs.allTaskCosts().map(({ uri, cost }) => [`${uri.toString()}#${cost.node.id}`, cost.task]));
-  const functions = new Map(costs.allCosts().map(({ uri, cost }) => [`${uri.toString()}#${cost.fn.id}`, cost.fn]));
-  return costs.allCounted().map(({ uri, workload }) => {
-    const key = `${uri.toString()}#${workload.id}`;
-    const fn = functions.get(key);
-    const task = tasks.get(key);
-    return {
-      id: workload.id,
-      kind: workload.kind,
-      file: vscode.workspace.asRelativePath(uri, false),
-      uri: uri.toString(),
-      line: lineOf(costs, uri, workload.id),
-      ...(workload.estimate ? workloadSummary(workload.estimate, fn ? { fn } : task ? { task } : {}) : capacitySummary(workload)),
-    };
-  });
-}
-
-/** The line a workload is declared on (0 when not found). */
-function lineOf(costs: CostService, uri: vscode.Uri, id: string): number {
-  const nodes = [
-    ...costs.costsFor(uri).map((c) => c.fn),
-    ...costs.taskCostsFor(uri).map((c) => c.node),
-    ...costs.serviceCostsFor(uri).map((c) => c.node),
-    ...costs.capacityFor(uri).map((c) => c.node),
-  ];
-  return nodes.find((n) => n.id === id)?.loc.range.start.line ?? 0;
 }

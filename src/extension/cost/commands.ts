@@ -12,6 +12,7 @@ import {
   reportMarkdown,
   taskLensTitle,
   usageEdit,
+  type WorkloadPick,
 } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { type Log } from '../log.js';
@@ -58,20 +59,26 @@ function findTask(costs: CostService, uri: string | undefined, id: string | unde
   return cost ? { cost, uri: parsed } : undefined;
 }
 
-/** A quick pick over every function of the workspace. */
+/** A quick pick over every function of the workspace; the picked one with its estimate (computed in slices if need be). */
 async function pickFunction(costs: CostService): Promise<Found | undefined> {
-  const items = costs.allCosts().map(({ uri, cost }) => ({
-    label: plainLabel(cost.fn.id),
-    description: plainLabel(vscode.workspace.asRelativePath(uri)),
-    detail: lensTitle(cost.estimate),
-    uri,
-    cost,
-  }));
+  const items = costs
+    .allPicks()
+    .filter(({ pick }) => pick.workload === 'function')
+    .map(({ uri, pick }) => ({
+      label: plainLabel(pick.id),
+      description: plainLabel(vscode.workspace.asRelativePath(uri)),
+      detail: pick.title,
+      uri,
+      id: pick.id,
+    }));
   if (!items.length) {
     void vscode.window.showInformationMessage(EDITOR_TEXT.noFunctions);
     return undefined;
   }
-  return vscode.window.showQuickPick(items, { placeHolder: EDITOR_TEXT.pickFunction, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: EDITOR_TEXT.pickFunction, matchOnDescription: true });
+  if (!picked) return undefined;
+  await costs.ready(picked.uri);
+  return findFunction(costs, picked.uri.toString(), picked.id);
 }
 
 /** "Show Cost Report": for the task or function the lens names, else a picked function. */
@@ -128,25 +135,20 @@ function showWorkloadAtCursor(costs: CostService, panels: ComparePanels, kind: '
 
 /** A quick pick over every workload of the workspace, those of `kind` first. */
 async function pickWorkload(costs: CostService, panels: ComparePanels, kind: 'function' | 'task'): Promise<void> {
-  const workloads = [
-    ...costs.allCosts().map(({ uri, cost }) => ({
-      label: plainLabel(cost.fn.id),
-      description: `Lambda function · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
-      detail: lensTitle(cost.estimate),
-      uri,
-      id: cost.fn.id,
-      workload: 'function',
-    })),
-  ];
-  const tasks = costs.allTaskCosts().map(({ uri, cost }) => ({
-    label: plainLabel(cost.node.id),
-    description: `${cost.node.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition'} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
-    detail: taskLensTitle(cost.estimate),
+  const described = (pick: WorkloadPick) =>
+    pick.workload === 'function' ? 'Lambda function' : pick.kind === 'ecs-service' ? 'ECS service' : 'ECS task definition';
+  const all = costs.allPicks().map(({ uri, pick }) => ({
+    label: plainLabel(pick.id),
+    description: `${described(pick)} · ${plainLabel(vscode.workspace.asRelativePath(uri))}`,
+    detail: pick.title,
     uri,
-    id: cost.node.id,
-    workload: 'task',
+    id: pick.id,
+    workload: pick.workload,
   }));
-  const items = [...workloads, ...tasks].sort((a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1));
+  // Functions first, then tasks, as before; then those of `kind` first.
+  const items = [...all.filter((w) => w.workload === 'function'), ...all.filter((w) => w.workload === 'task')].sort(
+    (a, b) => (a.workload === kind ? 0 : 1) - (b.workload === kind ? 0 : 1),
+  );
   if (!items.length) {
     void vscode.window.showInformationMessage(EDITOR_TEXT.noWorkloads);
     return;

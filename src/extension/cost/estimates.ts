@@ -6,11 +6,13 @@ import {
   type CostSettings,
   type EngineConfig,
   type CapacityCost,
-  type CountedWorkload,
-  countedWorkloads,
-  declarationKey,
-  declaredElsewhere,
+  countedOnce,
   EstimateMemo,
+  type FileFigures,
+  fileFigureSteps,
+  type SummaryFigures,
+  type WorkloadFigures,
+  type WorkloadPick,
   runToEnd,
   type FunctionCost,
   type ServiceCost,
@@ -22,7 +24,6 @@ import {
   type ViewFigures,
   type WorkloadEstimate,
   type WorkspaceTotal,
-  workspaceTotal,
   workspaceTotalSteps,
 } from '../../core/index.js';
 import * as vscode from 'vscode';
@@ -32,6 +33,7 @@ import { readCostSettings } from './settings.js';
 import { type UsageFiles } from './usage.js';
 import { candidateSelector } from '../support/candidates.js';
 import { type EngineThread } from '../../node/engine-thread.js';
+import { type CostRequest } from '../../node/engine-protocol.js';
 
 export type { CapacityCost, FunctionCost, ServiceCost, TaskCost };
 
@@ -39,6 +41,7 @@ export type { CapacityCost, FunctionCost, ServiceCost, TaskCost };
 export const COST_SELECTOR: vscode.DocumentSelector = candidateSelector();
 
 interface Cached {
+  uri: vscode.Uri;
   stamp: number;
   usageVersion: number;
   settingsVersion: number;
@@ -70,8 +73,18 @@ async function stepWith<T>(steps: Generator<void, T, void>, rest: () => Promise<
   }
 }
 
+/** A file's workspace figures (see FileFigures), for its result `stamp`, under the cost inputs `version`. */
+interface Figures {
+  stamp: number;
+  version: number;
+  figures: FileFigures;
+}
+
 /** How many files the workspace-wide figures look at between two steps. */
 const FILES_PER_STEP = 100;
+
+/** Estimates kept for files that are neither open nor CDK apps (a comparison view's, a report's): the latest few. */
+const KEPT_OTHERS = 32;
 
 /** The longest stretch of estimating before the extension host gets control back (a frame at 60 Hz is 16 ms). */
 const SLICE_MS = 5;
@@ -79,7 +92,22 @@ const SLICE_MS = 5;
 export class CostService implements vscode.Disposable {
   private settings: CostSettings;
   private settingsVersion = 0;
+  /**
+   * Every analysed file's workspace figures: from the engine thread for the files the scan reads, from the estimates
+   * here for the others. The status total, the summary and the quick picks read these.
+   */
+  private readonly figures = new Map<string, Figures>();
+  /** Whether a CDK file's lenses have asked for the CDK apps' estimates (cdkCosts): they are kept from then on. */
+  private cdkWanted = false;
+  /** The number of the cost inputs (settings and usage files) last sent to the engine thread. */
+  private inputsVersion = 0;
+  /**
+   * Estimates of the files open in an editor and of CDK apps (the hovers, CodeLenses, comparison views), and of a few
+   * others asked for (KEPT_OTHERS), least recently computed first.
+   */
   private readonly cache = new Map<string, Cached>();
+  /** The files of `cache` that are not kept for themselves, oldest first. */
+  private readonly others = new Set<string>();
   /** Per file, the estimates of its previous version (a workload whose node did not change keeps its estimate). */
   private readonly memos = new Map<string, EstimateMemo>();
   /** Files whose estimates are out of date, brought up to date a slice at a time before `onDidChange` fires. */
@@ -99,11 +127,83 @@ export class CostService implements vscode.Disposable {
     private readonly engine: EngineThread,
   ) {
     this.settings = readCostSettings(vscode.workspace.getConfiguration('crossover'), (problem) => log.warnOnce(problem));
+    this.sendInputs();
+    analyzer.costRequest = (uri) => this.costRequest(uri);
     this.disposables = [
       this.changed,
-      analyzer.onDidChangeResult(log.guard('Cost refresh', (uri: vscode.Uri) => this.refresh([uri]))),
-      usage.onDidChange(log.guard('Cost refresh', () => this.refresh(this.analyzedTemplates()))),
+      analyzer.onDidChangeResult(log.guard('Cost refresh', (uri: vscode.Uri) => this.resultChanged(uri))),
+      usage.onDidChange(
+        log.guard('Cost refresh', () => {
+          this.sendInputs();
+          this.refresh(this.analyzedTemplates());
+        }),
+      ),
     ];
+  }
+
+  /** Sends the cost settings and usage files to the engine thread, under a new number. */
+  private sendInputs(): void {
+    this.engine.setCostInputs({ version: ++this.inputsVersion, settings: this.settings, usage: this.usage.files() });
+  }
+
+  /** What a request for a file read from disk asks of the engine thread: its workspace figures, under the current inputs. */
+  private costRequest(uri: vscode.Uri): CostRequest {
+    return { version: this.inputsVersion, usageKey: this.usage.usageKey(uri), templatePath: this.templatePath(uri) };
+  }
+
+  /** The file's path as its usage file names it (relative to its folder). */
+  private templatePath(uri: vscode.Uri): string {
+    return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.path;
+  }
+
+  /**
+   * A file's result was published or removed. Figures the engine thread computed under the current inputs are kept as
+   * they are; otherwise (an open document, a CDK app, other inputs) the file is estimated here.
+   */
+  private resultChanged(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const result = this.analyzer.resultFor(uri);
+    const stamp = this.analyzer.stampOf(uri);
+    if (!result?.model || stamp === undefined) {
+      this.figures.delete(key);
+      this.cache.delete(key);
+      this.others.delete(key);
+      this.memos.delete(key);
+    } else if (result.figures && result.figures.version === this.inputsVersion && !this.keepsEstimates(uri)) {
+      for (const { id, message } of result.figures.errors) this.log.error(`Cost estimate for ${id} failed`, new Error(message));
+      this.figures.set(key, { stamp, version: result.figures.version, figures: result.figures.figures });
+      this.cache.delete(key);
+      this.others.delete(key);
+      this.memos.delete(key);
+      this.refresh([]);
+      return;
+    }
+    this.refresh([uri]);
+  }
+
+  /**
+   * Files whose estimates are kept: open in an editor (hovers, lenses), or a CDK app once a CDK file's lenses have
+   * asked for them (they look up construct instances across the apps: see cdkCosts).
+   */
+  private keepsEstimates(uri: vscode.Uri): boolean {
+    if (this.cdkWanted && this.analyzer.resultFor(uri)?.format === 'cdk') return true;
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === key);
+  }
+
+  /** Stores a file's estimates, then lets go of the oldest of those not kept (see keepsEstimates) beyond KEPT_OTHERS. */
+  private keep(key: string, entry: Cached): void {
+    this.cache.set(key, entry);
+    this.others.delete(key);
+    if (!this.keepsEstimates(entry.uri)) this.others.add(key);
+    for (const oldest of this.others) {
+      if (this.others.size <= KEPT_OTHERS) break;
+      this.others.delete(oldest);
+      const cached = this.cache.get(oldest);
+      if (cached && this.keepsEstimates(cached.uri)) continue; // opened since
+      this.cache.delete(oldest);
+      this.memos.delete(oldest);
+    }
   }
 
   /**
@@ -150,6 +250,7 @@ export class CostService implements vscode.Disposable {
   reconfigure(): void {
     this.settings = readCostSettings(vscode.workspace.getConfiguration('crossover'), (problem) => this.log.warnOnce(problem));
     this.settingsVersion++;
+    this.sendInputs();
     this.refresh(this.analyzedTemplates());
   }
 
@@ -190,28 +291,63 @@ export class CostService implements vscode.Disposable {
     return runToEnd(this.steps(uri));
   }
 
-  /** The same, handing control back through `rest` between workloads. */
-  private compute(uri: vscode.Uri, rest: () => Promise<void>): Promise<void> {
+  /**
+   * Brings the file's estimates and workspace figures up to date (with the summary's figures when `summaries`),
+   * handing control back through `rest` between workloads.
+   */
+  private compute(uri: vscode.Uri, rest: () => Promise<void>, summaries = false): Promise<void> {
     // The refresh and a hover or lens may ask for the same file at once: one computation, both wait on it.
-    const key = uri.toString();
+    const key = `${summaries ? 'summaries ' : ''}${uri.toString()}`;
     let running = this.computing.get(key);
     if (!running) {
-      running = this.computeSteps(uri, rest).finally(() => this.computing.delete(key));
+      running = this.computeSteps(uri, rest, summaries).finally(() => this.computing.delete(key));
       this.computing.set(key, running);
     }
     return running;
   }
 
-  private async computeSteps(uri: vscode.Uri, rest: () => Promise<void>): Promise<void> {
-    if (this.fresh(uri) !== 'stale') return;
-    const steps = this.steps(uri);
-    if (!steps) return;
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return;
-      await rest();
-      if (step.value !== this.analyzer.stampOf(uri)) return; // a newer result came meanwhile: the refresh will take it
+  private async computeSteps(uri: vscode.Uri, rest: () => Promise<void>, summaries: boolean): Promise<void> {
+    if (this.figuresFresh(uri, summaries) && this.fresh(uri) !== 'stale') return;
+    let entry = this.fresh(uri);
+    if (entry === 'stale') {
+      const steps = this.steps(uri);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          entry = step.value;
+          break;
+        }
+        await rest();
+        if (step.value !== this.analyzer.stampOf(uri)) return; // a newer result came meanwhile: the refresh will take it
+      }
     }
+    if (!entry) return;
+    const key = uri.toString();
+    if (!this.figuresFresh(uri, summaries)) {
+      const version = this.inputsVersion;
+      const summing = fileFigureSteps({ ...entry, functions: entry.costs }, { summaries });
+      for (;;) {
+        const step = summing.next();
+        if (step.done) {
+          this.figures.set(key, { stamp: entry.stamp, version, figures: step.value });
+          break;
+        }
+        await rest();
+        if (entry.stamp !== this.analyzer.stampOf(uri) || version !== this.inputsVersion) return;
+      }
+    }
+    // The workspace figures are all the status bar and the summary need of a file nobody has open.
+    if (!this.keepsEstimates(uri)) {
+      this.cache.delete(key);
+      this.others.delete(key);
+      this.memos.delete(key);
+    }
+  }
+
+  /** Whether the file's workspace figures are for its current result and the current inputs (and have the summary's, if asked). */
+  private figuresFresh(uri: vscode.Uri, summaries = false): boolean {
+    const held = this.figures.get(uri.toString());
+    return held !== undefined && held.stamp === this.analyzer.stampOf(uri) && held.version === this.inputsVersion && (held.figures.summaries || !summaries);
   }
 
   /** The cached entry when it is current, undefined when there is nothing to estimate, 'stale' otherwise. */
@@ -229,8 +365,8 @@ export class CostService implements vscode.Disposable {
     const stamp = this.analyzer.stampOf(uri);
     if (!result?.model || stamp === undefined) return undefined;
     const key = uri.toString();
-    const { usage, folder } = this.usage.usageFor(uri);
-    const templatePath = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path;
+    const { usage } = this.usage.usageFor(uri);
+    const templatePath = this.templatePath(uri);
     const memo = this.memos.get(key) ?? new EstimateMemo();
     this.memos.set(key, memo);
     const usageVersion = this.usage.version;
@@ -250,10 +386,8 @@ export class CostService implements vscode.Disposable {
         continue;
       }
       const { functions: costs, tasks, services, capacity } = step.value;
-      const entry: Cached = { stamp, usageVersion, settingsVersion, costs, tasks, services, capacity };
-      if (this.cache.size > 2000) this.cache.clear();
-      if (this.memos.size > 200) this.memos.clear();
-      this.cache.set(key, entry);
+      const entry: Cached = { uri, stamp, usageVersion, settingsVersion, costs, tasks, services, capacity };
+      this.keep(key, entry);
       return entry;
     }
   }
@@ -277,24 +411,26 @@ export class CostService implements vscode.Disposable {
     return [...this.analyzer.templates()].map(({ uri }) => uri);
   }
 
-  /** Every function of every analysed template. */
-  allCosts(): { uri: vscode.Uri; cost: FunctionCost }[] {
-    return [...this.analyzer.templates()].flatMap(({ uri }) => (this.latest(uri)?.costs ?? []).map((cost) => ({ uri, cost })));
-  }
-
-  allTaskCosts(): { uri: vscode.Uri; cost: TaskCost }[] {
-    return [...this.analyzer.templates()].flatMap(({ uri }) => (this.latest(uri)?.tasks ?? []).map((cost) => ({ uri, cost })));
+  /** The functions, task definitions and services of every analysed file, as the quick picks list them. */
+  allPicks(): { uri: vscode.Uri; pick: WorkloadPick }[] {
+    const out: { uri: vscode.Uri; pick: WorkloadPick }[] = [];
+    for (const { uri } of this.analyzer.templates()) for (const pick of this.latestFigures(uri)?.picks ?? []) out.push({ uri, pick });
+    return out;
   }
 
   /**
    * The functions and tasks of CDK apps (TypeScript and Python): only they hold construct instances, which a CDK file's
-   * lenses look up across files. A workspace of thousands of templates and a few apps walks the apps only.
+   * lenses look up across files. A workspace of thousands of templates and a few apps walks the apps only. The apps'
+   * estimates are computed here (in slices) the first time a CDK file asks, and kept up to date from then on.
    */
-  cdkCosts(): { functions: { uri: vscode.Uri; cost: FunctionCost }[]; tasks: { uri: vscode.Uri; cost: TaskCost }[] } {
+  async cdkCosts(): Promise<{ functions: { uri: vscode.Uri; cost: FunctionCost }[]; tasks: { uri: vscode.Uri; cost: TaskCost }[] }> {
+    this.cdkWanted = true;
+    const apps = [...this.analyzer.templates()].filter(({ result }) => result.format === 'cdk').map(({ uri }) => uri);
+    const rest = slicer();
+    for (const uri of apps) await this.compute(uri, rest);
     const functions: { uri: vscode.Uri; cost: FunctionCost }[] = [];
     const tasks: { uri: vscode.Uri; cost: TaskCost }[] = [];
-    for (const { uri, result } of this.analyzer.templates()) {
-      if (result.format !== 'cdk') continue;
+    for (const uri of apps) {
       const entry = this.latest(uri);
       for (const cost of entry?.costs ?? []) functions.push({ uri, cost });
       for (const cost of entry?.tasks ?? []) tasks.push({ uri, cost });
@@ -302,57 +438,58 @@ export class CostService implements vscode.Disposable {
     return { functions, tasks };
   }
 
+  /**
+   * A file's latest workspace figures without computing anything: those of its previous version (or inputs) while
+   * the refresh has not reached it (the refresh tells when it has: onDidChange).
+   */
+  private latestFigures(uri: vscode.Uri): FileFigures | undefined {
+    return this.analyzer.resultFor(uri)?.model ? this.figures.get(uri.toString())?.figures : undefined;
+  }
+
   /** Every workload of every analysed template, each once (a service with its task definition is one), with its file. */
-  allCounted(): { uri: vscode.Uri; workload: CountedWorkload }[] {
+  allCounted(): { uri: vscode.Uri; workload: WorkloadFigures }[] {
     return runToEnd(this.countedSteps());
   }
 
   /** `allCounted` a step at a time (a step every FILES_PER_STEP files). */
-  private *countedSteps(): Generator<void, { uri: vscode.Uri; workload: CountedWorkload }[], void> {
-    const entries: { uri: vscode.Uri; entry: Cached }[] = [];
+  private *countedSteps(): Generator<void, { uri: vscode.Uri; workload: WorkloadFigures }[], void> {
+    const files: { file: vscode.Uri; figures: FileFigures }[] = [];
     for (const { uri } of this.analyzer.templates()) {
-      const entry = this.latest(uri);
-      if (entry) entries.push({ uri, entry });
-      if (entries.length % FILES_PER_STEP === 0) yield;
+      const figures = this.latestFigures(uri);
+      if (figures) files.push({ file: uri, figures });
+      if (files.length % FILES_PER_STEP === 0) yield;
     }
-    const nodesOf = (entry: Cached) => [...entry.costs.map((c) => c.fn), ...entry.tasks.map((t) => t.node), ...entry.services.map((s) => s.node)];
     // A construct class another file instantiates is counted through its instances there, not again on its own.
-    const elsewhere = declaredElsewhere(entries.flatMap(({ entry }) => nodesOf(entry)));
-    yield;
-    const all: { uri: vscode.Uri; workload: CountedWorkload }[] = [];
-    for (const [i, { uri, entry }] of entries.entries()) {
-      const counted = countedWorkloads({ ...entry, functions: entry.costs });
-      const left =
-        elsewhere.size === 0 ? undefined : new Set(nodesOf(entry).flatMap((n) => (!n.instance && elsewhere.has(declarationKey(n.loc)) ? [n.id] : [])));
-      for (const workload of counted) if (!left?.has(workload.id)) all.push({ uri, workload });
-      if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
-    }
-    return all;
+    return countedOnce(files).map(({ file, workload }) => ({ uri: file, workload }));
   }
 
-  /** The workspace's typical monthly totals: as written (each workload once, where it runs today) and the savings. */
-  total(): WorkspaceTotal {
-    return workspaceTotal(
-      this.allCounted().map((c) => c.workload),
-      this.settings.freeTier,
-      this.settings.priceOverrides,
-    );
+  /**
+   * `allCounted` with each workload's summary figures: computed here, in slices, for the files whose figures do not
+   * have them yet (those from the engine thread: solving the crossovers of every scanned file is left for this).
+   */
+  async summaryCounted(): Promise<{ uri: vscode.Uri; workload: WorkloadFigures & { summary: SummaryFigures } }[]> {
+    const rest = slicer();
+    for (const { uri } of [...this.analyzer.templates()]) {
+      if (!this.figuresFresh(uri, true)) await this.compute(uri, rest, true);
+      else await rest();
+    }
+    return this.allCounted().flatMap((c) => (c.workload.summary ? [{ uri: c.uri, workload: { ...c.workload, summary: c.workload.summary } }] : []));
   }
 
   /**
    * `total()` a slice of at most SLICE_MS at a time (the status bar's): it walks every workload of the workspace,
    * tens of milliseconds at thousands of templates.
    */
-  async totalInSlices(): Promise<WorkspaceTotal> {
-    const rest = slicer();
-    const counted = await stepWith(this.countedSteps(), rest);
-    return stepWith(
-      workspaceTotalSteps(
-        counted.map((c) => c.workload),
-        this.settings.freeTier,
-        this.settings.priceOverrides,
-      ),
-      rest,
+  totalInSlices(): Promise<WorkspaceTotal> {
+    return stepWith(this.totalSteps(), slicer());
+  }
+
+  private *totalSteps(): Generator<void, WorkspaceTotal, void> {
+    const counted = yield* this.countedSteps();
+    return yield* workspaceTotalSteps(
+      counted.map((c) => c.workload.total),
+      this.settings.freeTier,
+      this.settings.priceOverrides,
     );
   }
 

@@ -80,7 +80,7 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       const { byDeclaration, bySite, single } = groupForLenses(uri, entries, (e) => e.node);
       // Declarations of this file that another file instantiates (a construct library, a stack class per stage): CDK
       // code only, looked up among the CDK apps' workloads, so no lens walks every template of the workspace.
-      const cdk = CDK_LANGUAGES.has(document.languageId) ? this.costs.cdkCosts() : undefined;
+      const cdk = CDK_LANGUAGES.has(document.languageId) ? await this.costs.cdkCosts() : undefined;
       const elsewhere = !cdk
         ? new Map<string, InstanceGroup<Entry>>()
         : instancesOfFile(

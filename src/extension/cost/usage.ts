@@ -72,6 +72,16 @@ export class UsageFiles implements vscode.Disposable {
     this.bump();
   }
 
+  /** Every folder's usage file by the folder's URI (for the engine thread: see usageKey). */
+  files(): [string, UsageFile][] {
+    return [...this.byFolder];
+  }
+
+  /** The key of the folder holding `uri` in `files()` ('' outside any folder). */
+  usageKey(uri: vscode.Uri): string {
+    return vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+  }
+
   /** The usage for the folder holding `uri` (empty when it has no usage file). */
   usageFor(uri: vscode.Uri): { usage: UsageFile; folder: vscode.WorkspaceFolder | undefined } {
     const folder = vscode.workspace.getWorkspaceFolder(uri);

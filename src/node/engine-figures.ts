@@ -1,0 +1,55 @@
+/**
+ * (Node hosts.) A file's workspace figures (core's FileFigures), computed where it was analysed: in the engine thread
+ * for the workspace scan's files, so the extension host keeps a few numbers per workload instead of estimating every
+ * file itself. Only under the cost inputs the request was made with; otherwise none, and the host computes them.
+ */
+import { type AnalysisResult, emptyUsage, fileFigureSteps, templateCostSteps, type UsageFile } from '../core/index.js';
+import { type CostInputs, type CostRequest, type EngineFigures } from './engine-protocol.js';
+
+/** The latest cost inputs the host sent, with its usage files by key. */
+export class HeldCostInputs {
+  private inputs: CostInputs | undefined;
+  private usage = new Map<string, UsageFile>();
+
+  set(inputs: CostInputs): void {
+    this.inputs = inputs;
+    this.usage = new Map(inputs.usage);
+  }
+
+  get version(): number | undefined {
+    return this.inputs?.version;
+  }
+
+  /**
+   * The figures of an analysed file, a workload a step (`pause` between steps; a cancelled token stops them), or
+   * undefined when none were asked for, the file has no model, or the inputs are not the ones asked under.
+   */
+  async figuresFor(
+    result: AnalysisResult,
+    request: CostRequest | undefined,
+    token: { readonly isCancellationRequested: boolean },
+    pause: () => Promise<void>,
+  ): Promise<EngineFigures | undefined> {
+    const inputs = this.inputs;
+    if (!request || !inputs || inputs.version !== request.version || !result.model || result.cancelled) return undefined;
+    const errors: EngineFigures['errors'] = [];
+    const usage = this.usage.get(request.usageKey) ?? emptyUsage();
+    const estimating = templateCostSteps(result.model, request.templatePath, usage, inputs.settings, (id, error) =>
+      errors.push({ id, message: error instanceof Error ? error.message : String(error) }),
+    );
+    let step = estimating.next();
+    while (!step.done) {
+      await pause();
+      if (token.isCancellationRequested) return undefined;
+      step = estimating.next();
+    }
+    const summing = fileFigureSteps(step.value);
+    let figures = summing.next();
+    while (!figures.done) {
+      await pause();
+      if (token.isCancellationRequested) return undefined;
+      figures = summing.next();
+    }
+    return { version: inputs.version, figures: figures.value, errors };
+  }
+}
