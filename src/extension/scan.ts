@@ -1,7 +1,8 @@
 /**
  * The workspace scan: lists templates that are not open yet in the Problems panel. Bounded, because
  * linters that scan whole workspaces freeze editors: it honours files.exclude, caps file count and size,
- * rests between files to stay under half a core, shows progress, and can be cancelled. A file watcher
+ * shares the files among the engine threads (off the extension host; run from sources, in-process, it rests
+ * between files to stay under half a core), shows progress, and can be cancelled. A file watcher
  * keeps the result current afterwards.
  */
 import * as vscode from 'vscode';
