@@ -89,6 +89,8 @@ function createServices(context: vscode.ExtensionContext): Services {
   // Costs: estimates per function from the analysis results, the usage file and the cost settings.
   const usage = new UsageFiles(log);
   const costs = new CostService(analyzer, usage, log, engine);
+  // New cost inputs in a large workspace: the scanned files' figures come from analysing them again in the threads.
+  costs.rescan = (reason) => void scanner.start(reason);
   const costStatus = new CostStatus(costs, log);
   const panels = new ComparePanels(context.extensionUri, costs, usage, log);
   const reports = new ReportDocuments();
@@ -170,9 +172,9 @@ async function documentClosed({ analyzer, scanner }: Services, d: vscode.TextDoc
 
 function settingsChanged({ log, settingsProblem, analyzer, scanner, costs }: Services, e: vscode.ConfigurationChangeEvent): void {
   if (!e.affectsConfiguration('crossover') && !e.affectsConfiguration('files.exclude')) return;
-  costs.reconfigure();
   // Prices, usage defaults and the Fargate task only change estimates: no need to analyse again.
   const analysis = ['rules', 'problems', 'limits', 'maxFileSizeKb', 'analysis', 'workspaceScan'].some((key) => e.affectsConfiguration(`crossover.${key}`));
+  costs.reconfigure(analysis || e.affectsConfiguration('files.exclude'));
   if (!analysis && !e.affectsConfiguration('files.exclude')) {
     log.info('Cost settings changed: estimates updated.');
     return;

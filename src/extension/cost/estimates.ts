@@ -83,6 +83,12 @@ interface Figures {
 /** How many files the workspace-wide figures look at between two steps. */
 const FILES_PER_STEP = 100;
 
+/** Above this many scanned files, new cost inputs are applied by analysing them again in the engine threads (see inputsChanged). */
+const RESCAN_ABOVE = 200;
+
+/** How long new cost inputs wait for the next before the scanned files are analysed again (a usage file is re-read as it is typed). */
+const RESCAN_DELAY_MS = 1000;
+
 /** Estimates kept for files that are neither open nor CDK apps (a comparison view's, a report's): the latest few. */
 const KEPT_OTHERS = 32;
 
@@ -132,13 +138,35 @@ export class CostService implements vscode.Disposable {
     this.disposables = [
       this.changed,
       analyzer.onDidChangeResult(log.guard('Cost refresh', (uri: vscode.Uri) => this.resultChanged(uri))),
-      usage.onDidChange(
-        log.guard('Cost refresh', () => {
-          this.sendInputs();
-          this.refresh(this.analyzedTemplates());
-        }),
-      ),
+      usage.onDidChange(log.guard('Cost refresh', () => this.inputsChanged('the usage file changed', false))),
+      { dispose: () => clearTimeout(this.rescanTimer) },
     ];
+  }
+
+  /**
+   * Analyses the scanned files again (set by the extension: the workspace scan): their figures under new cost inputs
+   * then come from the engine threads.
+   */
+  rescan: ((reason: string) => void) | undefined;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * New cost inputs (settings or usage files). The files estimated here are estimated again at once; the others'
+   * figures come from the engine threads when the workspace has more than RESCAN_ABOVE of them (analysing them again
+   * there, RESCAN_DELAY_MS after the last change), else from estimating them here too. `rescanning`: the caller
+   * analyses the workspace again anyway.
+   */
+  private inputsChanged(reason: string, rescanning: boolean): void {
+    this.sendInputs();
+    const all = this.analyzedTemplates();
+    const scanned = this.rescan ? all.filter((uri) => !this.keepsEstimates(uri)) : [];
+    if (!rescanning && scanned.length <= RESCAN_ABOVE) {
+      this.refresh(all);
+      return;
+    }
+    this.refresh(all.filter((uri) => this.keepsEstimates(uri)));
+    clearTimeout(this.rescanTimer);
+    if (!rescanning) this.rescanTimer = setTimeout(() => this.rescan?.(reason), RESCAN_DELAY_MS);
   }
 
   /** Sends the cost settings and usage files to the engine thread, under a new number. */
@@ -247,11 +275,11 @@ export class CostService implements vscode.Disposable {
     return this.analyzer.engineConfig;
   }
 
-  reconfigure(): void {
+  /** New settings; `rescanning`: the workspace is analysed again anyway (see inputsChanged). */
+  reconfigure(rescanning = false): void {
     this.settings = readCostSettings(vscode.workspace.getConfiguration('crossover'), (problem) => this.log.warnOnce(problem));
     this.settingsVersion++;
-    this.sendInputs();
-    this.refresh(this.analyzedTemplates());
+    this.inputsChanged('cost settings changed', rescanning);
   }
 
   /** The functions of a template with their estimates ([] when it is not an analysed template). */
