@@ -111,12 +111,17 @@ export function* templateCostSteps(
   settings: CostSettings,
   onError: (id: string, error: unknown) => void = () => {},
   memo?: EstimateMemo,
+  { shown = false }: { shown?: boolean } = {},
 ): Generator<void, TemplateCosts, void> {
   memo?.begin(usage, settings);
-  const estimate = (workload: Workload) =>
-    memo
-      ? memo.estimate(workload, templatePath, () => estimateWorkload(workload, templatePath, usage, settings))
-      : estimateWorkload(workload, templatePath, usage, settings);
+  // For a file the editor shows: what its lenses read of each estimate (worked out when first read) is worked out in
+  // the estimate's own step, not all at once when the lenses are drawn.
+  const compute = (workload: Workload) => {
+    const e = estimateWorkload(workload, templatePath, usage, settings);
+    if (e && shown) void [e.low, e.high, e.assumptions, e.notes, e.prices];
+    return e;
+  };
+  const estimate = (workload: Workload) => (memo ? memo.estimate(workload, templatePath, () => compute(workload)) : compute(workload));
   const functions: FunctionCost[] = [];
   // The template's NAT gateways (one per AZ, as it declares them): what a side in private subnets pays.
   const natGateways = [...model.resourceTypes.values()].filter((type) => type === 'AWS::EC2::NatGateway').length;

@@ -406,6 +406,7 @@ export class CostService implements vscode.Disposable {
       this.settings,
       (id, error) => this.log.error(`Cost estimate for ${id} failed`, error),
       memo,
+      { shown: this.keepsEstimates(uri) },
     );
     for (;;) {
       const step = run.next();
