@@ -93,13 +93,28 @@ export function catalogueKeysOf(c: Comparison): string[] {
  * catalogue) with its provenance, and the notes (each platform's, the fleet's capacity, the prices').
  */
 export function pricesRead(c: Comparison, prices: PriceBook): { date: string; used: PriceUsed[]; notes: string[] } {
-  const keys = priceKeysOf(c);
-  const catalogue = catalogueKeysOf(c);
-  return {
-    date: prices.dateFor(keys, catalogue),
-    used: [...prices.used(keys), ...prices.catalogueUsed(catalogue)],
-    notes: [...capacityNotes(c.fargate), ...platformNotes(c), ...prices.notesFor(keys)],
-  };
+  const read = readOf(prices, priceKeysOf(c), catalogueKeysOf(c));
+  return { date: read.date, used: [...read.used], notes: [...capacityNotes(c.fargate), ...platformNotes(c), ...read.notes] };
+}
+
+/**
+ * Per price book, what a set of prices says (its dates, each price with its provenance, the prices' notes): the same
+ * few sets for every workload of a workspace, so each is worked out once (the objects of `used` are shared, never
+ * changed).
+ */
+const readCache = new WeakMap<PriceBook, Map<string, { date: string; used: readonly PriceUsed[]; notes: readonly string[] }>>();
+
+function readOf(prices: PriceBook, keys: readonly RegionalPriceKey[], catalogue: readonly string[]) {
+  let byKeys = readCache.get(prices);
+  if (!byKeys) readCache.set(prices, (byKeys = new Map()));
+  const id = `${keys.join(' ')}|${catalogue.join(' ')}`;
+  let read = byKeys.get(id);
+  if (!read) {
+    read = { date: prices.dateFor(keys, catalogue), used: [...prices.used(keys), ...prices.catalogueUsed(catalogue)], notes: prices.notesFor(keys) };
+    if (byKeys.size >= 256) byKeys.clear();
+    byKeys.set(id, read);
+  }
+  return read;
 }
 
 /** Every price a comparison read, once each. */
@@ -152,9 +167,13 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
   Object.defineProperty(estimate, 'flips', { enumerable: true, get: () => (flips ??= verdictFlips(scenario, prices)) });
   Object.defineProperty(estimate, 'crossovers', { enumerable: true, get: solve });
   Object.defineProperty(estimate, 'crossover', { enumerable: true, get: () => solve()['ecs-fargate']! });
+  // The low and high bands too: the lenses of open files and the reports read them, the workspace's other files
+  // (the scan estimates all of them) and the status total do not, and they are two thirds of the comparisons.
   if (givenRequests === undefined) {
-    estimate.low = at(settings.traffic.low);
-    estimate.high = at(settings.traffic.high);
+    let low: Comparison | undefined;
+    let high: Comparison | undefined;
+    Object.defineProperty(estimate, 'low', { enumerable: true, get: () => (low ??= at(settings.traffic.low)) });
+    Object.defineProperty(estimate, 'high', { enumerable: true, get: () => (high ??= at(settings.traffic.high)) });
   }
   return estimate;
 }

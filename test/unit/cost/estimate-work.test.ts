@@ -1,0 +1,75 @@
+// What one estimate computes, and when: the editor estimates every workload of the workspace at start-up (on the
+// extension host, a step at a time), most of them never shown. The low and high traffic bands are compared when first
+// read, and what a set of prices says (dates, provenance, notes) is worked out once per price book; the figures are
+// those of a computation from scratch.
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { resolveConfig } from '../../../src/core/config.js';
+import { capacityNotes } from '../../../src/core/cost/platforms/ecs-fargate.js';
+import { lambdaPlatform } from '../../../src/core/cost/platforms/index.js';
+import { catalogueKeysOf, compare, estimateWorkload, platformNotes, priceKeysOf } from '../../../src/core/cost/estimate.js';
+import { priceBook } from '../../../src/core/cost/price-book.js';
+import { resolveCostSettings } from '../../../src/core/cost/settings.js';
+import { emptyUsage } from '../../../src/core/cost/usage-file.js';
+import { analyzeText } from '../../../src/core/engine.js';
+
+const settings = resolveCostSettings();
+const text = [
+  'Transform: AWS::Serverless-2016-10-31',
+  'Resources:',
+  ...['Small', 'Large'].flatMap((id, i) => [
+    `  ${id}:`,
+    '    Type: AWS::Serverless::Function',
+    `    Properties: {Runtime: python3.13, Handler: app.handler, Architectures: [arm64], Timeout: 30, MemorySize: ${i ? 2048 : 512}}`,
+  ]),
+].join('\n');
+const model = analyzeText({ uri: 'file:///w/template.yaml', text }, resolveConfig({})).model!;
+const estimate = (id: string) =>
+  estimateWorkload({ kind: 'lambda-function', fn: model.functions.find((f) => f.id === id)! }, 'template.yaml', emptyUsage(), settings);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('an estimate with assumed traffic', () => {
+  test('compares the low and high bands when they are first read, once, at the traffic the settings give', () => {
+    const cost = vi.spyOn(lambdaPlatform, 'cost');
+    const e = estimate('Small');
+    expect(e.traffic).toBe('assumed');
+    // The typical traffic only (each platform costed once).
+    expect(cost).toHaveBeenCalledTimes(1);
+    expect(model.functions.map((f) => f.memoryMb.value)).toEqual([512, 2048]);
+    const low = e.low;
+    expect(cost).toHaveBeenCalledTimes(2);
+    const high = e.high;
+    expect(cost).toHaveBeenCalledTimes(3);
+    // Read again (or written out whole): the same comparisons, not computed again.
+    expect(e.low).toBe(low);
+    expect(JSON.parse(JSON.stringify(e)).high.lambda.monthlyUsd).toBe(high!.lambda.monthlyUsd);
+    expect(cost).toHaveBeenCalledTimes(3);
+    const prices = priceBook(e.region, settings.priceOverrides);
+    expect(low).toEqual(compare({ ...e.scenario, requestsPerMonth: settings.traffic.low }, prices));
+    expect(high).toEqual(compare({ ...e.scenario, requestsPerMonth: settings.traffic.high }, prices));
+    expect(e.low!.requestsPerMonth).toBe(100_000);
+    expect(e.high!.requestsPerMonth).toBe(10_000_000);
+  });
+});
+
+describe('the prices an estimate read', () => {
+  test('are the price book’s entries for the keys its figures read, shared between the estimates of one book', () => {
+    const small = estimate('Small');
+    const large = estimate('Large');
+    const prices = priceBook(small.region, settings.priceOverrides);
+    for (const e of [small, large]) {
+      const keys = priceKeysOf(e.typical);
+      const catalogue = catalogueKeysOf(e.typical);
+      // A computation from scratch gives the same figures, dates and notes.
+      expect(e.prices).toEqual([...prices.used(keys), ...prices.catalogueUsed(catalogue)]);
+      expect(e.priceDate).toBe(prices.dateFor(keys, catalogue));
+      expect(e.notes).toEqual([...capacityNotes(e.typical.fargate), ...platformNotes(e.typical), ...prices.notesFor(keys)]);
+    }
+    // Both arm64 functions read the same prices: one list of entries, worked out once, in a list of each estimate's own.
+    expect(large.prices.map((p) => p.key)).toEqual(small.prices.map((p) => p.key));
+    expect(large.prices).not.toBe(small.prices);
+    for (const [i, p] of small.prices.entries()) expect(large.prices[i]).toBe(p);
+  });
+});
