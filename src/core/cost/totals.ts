@@ -187,8 +187,8 @@ export function workspaceTotal(
   return runToEnd(workspaceTotalSteps(workloads, freeTier, priceOverrides));
 }
 
-/** How many workloads `workspaceTotalSteps` adds between two steps. */
-const WORKLOADS_PER_STEP = 200;
+/** How many workloads `workspaceTotalSteps` adds between two steps (each read once: the free tier is summed as they are added). */
+const WORKLOADS_PER_STEP = 50;
 
 /** `workspaceTotal` a step at a time (a step every WORKLOADS_PER_STEP workloads), for a host that hands control back between steps. */
 export function* workspaceTotalSteps(
@@ -198,16 +198,29 @@ export function* workspaceTotalSteps(
 ): Generator<void, WorkspaceTotal, void> {
   const total = emptyTotal();
   const extra = new Set(extraPlatforms().map((p) => p.id));
+  // What the free tier is shared over: every estimate (the Lambda column), and those on Lambda today (as written).
+  const all = freeTierUse();
+  const onLambda = freeTierUse();
+  // The free requests and GB-s are those of the first estimate's region (of those on Lambda, for the as-written figure).
+  let first: WorkloadEstimate | undefined;
+  let firstOnLambda: WorkloadEstimate | undefined;
   for (const [i, w] of workloads.entries()) {
     addToTotal(total, w, extra);
+    const e = 'typical' in w ? w : w.estimate;
+    if (freeTier && e) {
+      first ??= e;
+      all.add(e, priceOverrides);
+      if (e.runsOn.platform === 'lambda') {
+        firstOnLambda ??= e;
+        onLambda.add(e, priceOverrides);
+      }
+    }
     if (i % WORKLOADS_PER_STEP === WORKLOADS_PER_STEP - 1) yield;
   }
-  const estimates = workloads.flatMap((w) => ('typical' in w ? [w] : w.estimate ? [w.estimate] : []));
-  if (freeTier && estimates.length) total.lambdaFreeTierCredit = -freeTierCredit(estimates, priceOverrides);
+  if (first) total.lambdaFreeTierCredit = -all.credit(first, priceOverrides);
   total.lambda += total.lambdaFreeTierCredit;
-  const onLambda = estimates.filter((e) => e.runsOn.platform === 'lambda');
-  if (freeTier && onLambda.length) {
-    total.freeTierCredit = -freeTierCredit(onLambda, priceOverrides);
+  if (firstOnLambda) {
+    total.freeTierCredit = -onLambda.credit(firstOnLambda, priceOverrides);
     total.asWritten += total.freeTierCredit;
     const lambda = total.byPlatform.find((p) => p.id === 'lambda');
     if (lambda) lambda.usd += total.freeTierCredit;
@@ -223,24 +236,32 @@ function order(id: string): number {
   return i < 0 ? ids.length : i;
 }
 
-function freeTierCredit(estimates: readonly WorkloadEstimate[], priceOverrides: PriceOverrides): number {
+/**
+ * The requests and GB-s of a set of estimates and what they cost at the first tier, summed one estimate at a time; the
+ * credit: the account's free requests and GB-s (the prices of the first estimate's region), shared in proportion.
+ */
+function freeTierUse() {
   let requests = 0;
   let requestUsd = 0;
   let gbSeconds = 0;
   let durationUsd = 0;
-  for (const e of estimates) {
-    const prices = priceBook(e.region, priceOverrides);
-    const r = e.typical.requestsPerMonth;
-    requests += r;
-    requestUsd += (r * prices.number('lambda.requestPerMillion')) / 1e6;
-    const gbs = e.typical.lambda.gbSeconds;
-    gbSeconds += gbs;
-    durationUsd += gbs * prices.number(`lambda.durationPerGbSecond.${e.scenario.lambda.architecture}`);
-  }
-  const first = priceBook(estimates[0]!.region, priceOverrides);
-  const freeRequests = first.global('lambda.freeTier.requests');
-  const freeGbs = first.global('lambda.freeTier.gbSeconds');
-  const requestCredit = requests > 0 ? (Math.min(requests, freeRequests) / requests) * requestUsd : 0;
-  const durationCredit = gbSeconds > 0 ? (Math.min(gbSeconds, freeGbs) / gbSeconds) * durationUsd : 0;
-  return requestCredit + durationCredit;
+  return {
+    add(e: WorkloadEstimate, priceOverrides: PriceOverrides): void {
+      const prices = priceBook(e.region, priceOverrides);
+      const r = e.typical.requestsPerMonth;
+      requests += r;
+      requestUsd += (r * prices.number('lambda.requestPerMillion')) / 1e6;
+      const gbs = e.typical.lambda.gbSeconds;
+      gbSeconds += gbs;
+      durationUsd += gbs * prices.number(`lambda.durationPerGbSecond.${e.scenario.lambda.architecture}`);
+    },
+    credit(first: WorkloadEstimate, priceOverrides: PriceOverrides): number {
+      const prices = priceBook(first.region, priceOverrides);
+      const freeRequests = prices.global('lambda.freeTier.requests');
+      const freeGbs = prices.global('lambda.freeTier.gbSeconds');
+      const requestCredit = requests > 0 ? (Math.min(requests, freeRequests) / requests) * requestUsd : 0;
+      const durationCredit = gbSeconds > 0 ? (Math.min(gbSeconds, freeGbs) / gbSeconds) * durationUsd : 0;
+      return requestCredit + durationCredit;
+    },
+  };
 }
