@@ -149,8 +149,8 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
     crossover: undefined as unknown as Crossover,
     crossovers: {},
     scenario,
-    // The workload's own assumptions, then what each platform adds (the platform modules word their own).
-    assumptions: [...needs.assumptions, ...platformAssumptions(scenario)],
+    // Replaced below by a getter: the workload's own assumptions, then what each platform adds (the platform modules word their own).
+    assumptions: needs.assumptions,
     notes: [...needs.notes, ...read.notes],
     priceDate: read.date,
     prices: read.used,
@@ -161,6 +161,9 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
   // Worked out when first read (a hover, a report, the CLI): the scan estimates every workload, most never shown.
   // So are the crossovers: solving each platform's verdict against Lambda is the dearest part of an estimate, and the
   // CodeLens, the status bar and the summary do not read it.
+  // The assumptions' wording too (hovers and reports read it).
+  let assumptions: Assumption[] | undefined;
+  Object.defineProperty(estimate, 'assumptions', { enumerable: true, get: () => (assumptions ??= [...needs.assumptions, ...platformAssumptions(scenario)]) });
   let flips: Flip[] | undefined;
   let solved: Record<string, Crossover> | undefined;
   const solve = () => (solved ??= crossovers(scenario, prices));

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { capacityNotes } from '../../../src/core/cost/platforms/ecs-fargate.js';
-import { lambdaPlatform } from '../../../src/core/cost/platforms/index.js';
+import { eksFargatePlatform, lambdaPlatform } from '../../../src/core/cost/platforms/index.js';
 import { catalogueKeysOf, compare, estimateWorkload, platformNotes, priceKeysOf } from '../../../src/core/cost/estimate.js';
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
@@ -51,6 +51,24 @@ describe('an estimate with assumed traffic', () => {
     expect(high).toEqual(compare({ ...e.scenario, requestsPerMonth: settings.traffic.high }, prices));
     expect(e.low!.requestsPerMonth).toBe(100_000);
     expect(e.high!.requestsPerMonth).toBe(10_000_000);
+  });
+});
+
+describe('the assumptions of an estimate', () => {
+  test('are worded when first read: the workload’s own, then each platform’s', () => {
+    const worded = vi.spyOn(eksFargatePlatform, 'assumptions');
+    const e = estimate('Large');
+    expect(worded).not.toHaveBeenCalled();
+    const names = e.assumptions.map((a) => a.name);
+    expect(worded).toHaveBeenCalledTimes(1);
+    expect(e.assumptions).toBe(e.assumptions);
+    expect(worded).toHaveBeenCalledTimes(1);
+    // The function's (traffic, memory) first, then the platforms' own, each named after its platform.
+    expect(names.indexOf('Requests per month')).toBeGreaterThanOrEqual(0);
+    expect(names).toContain('EKS on Fargate: Pod size');
+    expect(names.indexOf('Requests per month')).toBeLessThan(names.indexOf('EKS on Fargate: Pod size'));
+    // The 2,048 MB function's Fargate side is 2 vCPU / 4 GB; + 256 MB for the Kubernetes components rounds up to 5 GB.
+    expect(e.assumptions.find((a) => a.name === 'EKS on Fargate: Pod size')!.value).toMatch(/^2 vCPU \/ 5 GB: the 2 vCPU \/ 4 GB task \+ 256 MB/);
   });
 });
 
