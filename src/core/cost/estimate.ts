@@ -53,7 +53,23 @@ export interface WorkloadEstimate {
 }
 
 export function compare(scenario: Scenario, prices: PriceBook): Comparison {
-  const all = platforms(scenario).map((p) => p.cost(scenario, prices));
+  return comparison(
+    scenario,
+    platforms(scenario).map((p) => p.cost(scenario, prices)),
+  );
+}
+
+/** `compare` a platform a step (the first estimate of a session compiles each platform's model: tens of milliseconds in all on a busy machine). */
+function* compareSteps(scenario: Scenario, prices: PriceBook): Generator<void, Comparison, void> {
+  const all: PlatformCost[] = [];
+  for (const p of platforms(scenario)) {
+    all.push(p.cost(scenario, prices));
+    yield;
+  }
+  return comparison(scenario, all);
+}
+
+function comparison(scenario: Scenario, all: PlatformCost[]): Comparison {
   const lambda = all.find((c) => c.platform === 'lambda') as LambdaCost;
   const fargate = all.find((c) => c.platform === 'ecs-fargate') as FargateCost;
   const diff = lambda.monthlyUsd - fargate.monthlyUsd;
@@ -133,13 +149,31 @@ export function estimateWorkload(
 ): WorkloadEstimate;
 export function estimateWorkload(workload: Workload, templatePath: string, usage: UsageFile, settings: CostSettings): WorkloadEstimate | undefined;
 export function estimateWorkload(workload: Workload, templatePath: string, usage: UsageFile, settings: CostSettings): WorkloadEstimate | undefined {
+  const steps = estimateSteps(workload, templatePath, usage, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `estimateWorkload` in steps, for a host that hands control back between them: the workload's needs, then each
+ * platform's typical figure, then the rest (the same computations in the same order).
+ */
+export function* estimateSteps(
+  workload: Workload,
+  templatePath: string,
+  usage: UsageFile,
+  settings: CostSettings,
+): Generator<void, WorkloadEstimate | undefined, void> {
   const needs = workloadNeeds(workload, templatePath, usage, settings);
   if (!needs) return undefined;
+  yield;
   const { scenario, givenRequests } = needs;
   const region = scenario.region;
   const prices = priceBook(region, settings.priceOverrides);
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
-  const typical = at(scenario.requestsPerMonth);
+  const typical = yield* compareSteps({ ...scenario, requestsPerMonth: scenario.requestsPerMonth }, prices);
   const read = pricesRead(typical, prices);
   const estimate: WorkloadEstimate = {
     id: needs.id,
@@ -160,8 +194,7 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
   };
   // Worked out when first read (a hover, a report, the CLI): the scan estimates every workload, most never shown.
   // So are the crossovers: solving each platform's verdict against Lambda is the dearest part of an estimate, and the
-  // CodeLens, the status bar and the summary do not read it.
-  // The assumptions' wording too (hovers and reports read it).
+  // CodeLens, the status bar and the summary do not read it. The assumptions' wording too (hovers and reports read it).
   let assumptions: Assumption[] | undefined;
   Object.defineProperty(estimate, 'assumptions', { enumerable: true, get: () => (assumptions ??= [...needs.assumptions, ...platformAssumptions(scenario)]) });
   let flips: Flip[] | undefined;

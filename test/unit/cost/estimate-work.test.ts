@@ -10,6 +10,8 @@ import { catalogueKeysOf, compare, estimateWorkload, platformNotes, priceKeysOf 
 import { priceBook } from '../../../src/core/cost/price-book.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { emptyUsage } from '../../../src/core/cost/usage-file.js';
+import { EstimateMemo, templateCostSteps } from '../../../src/core/cost/workloads.js';
+import { platforms } from '../../../src/core/cost/platforms/index.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
 const settings = resolveCostSettings();
@@ -89,5 +91,35 @@ describe('the prices an estimate read', () => {
     expect(large.prices.map((p) => p.key)).toEqual(small.prices.map((p) => p.key));
     expect(large.prices).not.toBe(small.prices);
     for (const [i, p] of small.prices.entries()) expect(large.prices[i]).toBe(p);
+  });
+});
+
+describe('a template estimated a step at a time (the editor hands control back between steps)', () => {
+  test('each workload in steps: its needs, then each platform’s typical figure; the same estimates as in one go', () => {
+    const perWorkload = 1 + platforms().length + 1; // the needs, each platform, and the step after the workload
+    for (const memo of [undefined, new EstimateMemo()]) {
+      const steps = templateCostSteps(model, 'template.yaml', emptyUsage(), settings, undefined, memo);
+      let count = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) count++;
+      expect(count).toBe(model.functions.length * perWorkload);
+      for (const { fn, estimate: e } of step.value.functions) {
+        const direct = estimateWorkload({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings);
+        expect(e.typical).toEqual(direct.typical);
+        expect(e.prices).toEqual(direct.prices);
+        expect(e.notes).toEqual(direct.notes);
+        expect(e.assumptions).toEqual(direct.assumptions);
+        expect(e.low).toEqual(direct.low);
+      }
+    }
+    // Kept by the memo (the same usage file and settings): a workload whose inputs did not change is one step (no estimate).
+    const memo = new EstimateMemo();
+    const usage = emptyUsage();
+    const first = templateCostSteps(model, 'template.yaml', usage, settings, undefined, memo);
+    while (!first.next().done);
+    const again = templateCostSteps(model, 'template.yaml', usage, settings, undefined, memo);
+    let count = 0;
+    while (!again.next().done) count++;
+    expect(count).toBe(model.functions.length);
   });
 });
