@@ -53,7 +53,23 @@ export interface WorkloadEstimate {
 }
 
 export function compare(scenario: Scenario, prices: PriceBook): Comparison {
-  const all = platforms(scenario).map((p) => p.cost(scenario, prices));
+  return comparison(
+    scenario,
+    platforms(scenario).map((p) => p.cost(scenario, prices)),
+  );
+}
+
+/** `compare` a platform a step (the first estimate of a session compiles each platform's model: tens of milliseconds in all on a busy machine). */
+function* compareSteps(scenario: Scenario, prices: PriceBook): Generator<void, Comparison, void> {
+  const all: PlatformCost[] = [];
+  for (const p of platforms(scenario)) {
+    all.push(p.cost(scenario, prices));
+    yield;
+  }
+  return comparison(scenario, all);
+}
+
+function comparison(scenario: Scenario, all: PlatformCost[]): Comparison {
   const lambda = all.find((c) => c.platform === 'lambda') as LambdaCost;
   const fargate = all.find((c) => c.platform === 'ecs-fargate') as FargateCost;
   const diff = lambda.monthlyUsd - fargate.monthlyUsd;
@@ -93,13 +109,28 @@ export function catalogueKeysOf(c: Comparison): string[] {
  * catalogue) with its provenance, and the notes (each platform's, the fleet's capacity, the prices').
  */
 export function pricesRead(c: Comparison, prices: PriceBook): { date: string; used: PriceUsed[]; notes: string[] } {
-  const keys = priceKeysOf(c);
-  const catalogue = catalogueKeysOf(c);
-  return {
-    date: prices.dateFor(keys, catalogue),
-    used: [...prices.used(keys), ...prices.catalogueUsed(catalogue)],
-    notes: [...capacityNotes(c.fargate), ...platformNotes(c), ...prices.notesFor(keys)],
-  };
+  const read = readOf(prices, priceKeysOf(c), catalogueKeysOf(c));
+  return { date: read.date, used: [...read.used], notes: [...capacityNotes(c.fargate), ...platformNotes(c), ...read.notes] };
+}
+
+/**
+ * Per price book, what a set of prices says (its dates, each price with its provenance, the prices' notes): the same
+ * few sets for every workload of a workspace, so each is worked out once (the objects of `used` are shared, never
+ * changed).
+ */
+const readCache = new WeakMap<PriceBook, Map<string, { date: string; used: readonly PriceUsed[]; notes: readonly string[] }>>();
+
+function readOf(prices: PriceBook, keys: readonly RegionalPriceKey[], catalogue: readonly string[]) {
+  let byKeys = readCache.get(prices);
+  if (!byKeys) readCache.set(prices, (byKeys = new Map()));
+  const id = `${keys.join(' ')}|${catalogue.join(' ')}`;
+  let read = byKeys.get(id);
+  if (!read) {
+    read = { date: prices.dateFor(keys, catalogue), used: [...prices.used(keys), ...prices.catalogueUsed(catalogue)], notes: prices.notesFor(keys) };
+    if (byKeys.size >= 256) byKeys.clear();
+    byKeys.set(id, read);
+  }
+  return read;
 }
 
 /** Every price a comparison read, once each. */
@@ -118,13 +149,31 @@ export function estimateWorkload(
 ): WorkloadEstimate;
 export function estimateWorkload(workload: Workload, templatePath: string, usage: UsageFile, settings: CostSettings): WorkloadEstimate | undefined;
 export function estimateWorkload(workload: Workload, templatePath: string, usage: UsageFile, settings: CostSettings): WorkloadEstimate | undefined {
+  const steps = estimateSteps(workload, templatePath, usage, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `estimateWorkload` in steps, for a host that hands control back between them: the workload's needs, then each
+ * platform's typical figure, then the rest (the same computations in the same order).
+ */
+export function* estimateSteps(
+  workload: Workload,
+  templatePath: string,
+  usage: UsageFile,
+  settings: CostSettings,
+): Generator<void, WorkloadEstimate | undefined, void> {
   const needs = workloadNeeds(workload, templatePath, usage, settings);
   if (!needs) return undefined;
+  yield;
   const { scenario, givenRequests } = needs;
   const region = scenario.region;
   const prices = priceBook(region, settings.priceOverrides);
   const at = (requestsPerMonth: number) => compare({ ...scenario, requestsPerMonth }, prices);
-  const typical = at(scenario.requestsPerMonth);
+  const typical = yield* compareSteps({ ...scenario, requestsPerMonth: scenario.requestsPerMonth }, prices);
   const estimate: WorkloadEstimate = {
     id: needs.id,
     traffic: givenRequests !== undefined ? 'given' : 'assumed',
@@ -161,8 +210,8 @@ export function estimateWorkload(workload: Workload, templatePath: string, usage
   Object.defineProperty(estimate, 'flips', { enumerable: true, get: () => (flips ??= verdictFlips(scenario, prices)) });
   Object.defineProperty(estimate, 'crossovers', { enumerable: true, get: solve });
   Object.defineProperty(estimate, 'crossover', { enumerable: true, get: () => solve()['ecs-fargate']! });
-  // The bands of assumed traffic, also when first read: the hovers, lenses and reports show them, the workspace
-  // figures (the status total of every scanned file) do not.
+  // The low and high bands too: the lenses of open files and the reports read them, the workspace's other files
+  // (the scan estimates all of them) and the status total do not, and they are two thirds of the comparisons.
   if (givenRequests === undefined) {
     let low: Comparison | undefined;
     let high: Comparison | undefined;

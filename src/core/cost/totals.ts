@@ -245,8 +245,8 @@ export function workspaceTotal(
   return runToEnd(workspaceTotalSteps(workloads, freeTier, priceOverrides));
 }
 
-/** How many workloads `workspaceTotalSteps` adds between two steps. */
-const WORKLOADS_PER_STEP = 200;
+/** How many workloads `workspaceTotalSteps` adds between two steps (each read once: the free tier is summed as they are added). */
+const WORKLOADS_PER_STEP = 50;
 
 /**
  * `workspaceTotal` a step at a time (a step every WORKLOADS_PER_STEP workloads), for a host that hands control back
@@ -259,18 +259,24 @@ export function* workspaceTotalSteps(
 ): Generator<void, WorkspaceTotal, void> {
   const total = emptyTotal();
   const extra = new Set(extraPlatforms().map((p) => p.id));
-  const uses: FreeTierUse[] = [];
+  // What the free tier is shared over: every estimate (the Lambda column), and those on Lambda today (as written),
+  // summed as the workloads are added. The free requests and GB-s are those of the first one's region.
+  const all = freeTierUse();
+  const onLambda = freeTierUse();
   for (const [i, w] of workloads.entries()) {
     const figures = 'homeUsd' in w ? w : totalFigures(w, extra);
     addToTotal(total, figures, extra);
-    if (figures.estimated) uses.push(figures.estimated.freeTier);
+    const use = figures.estimated?.freeTier;
+    if (freeTier && use) {
+      all.add(use, priceOverrides);
+      if (use.onLambda) onLambda.add(use, priceOverrides);
+    }
     if (i % WORKLOADS_PER_STEP === WORKLOADS_PER_STEP - 1) yield;
   }
-  if (freeTier && uses.length) total.lambdaFreeTierCredit = -freeTierCredit(uses, priceOverrides);
+  if (all.first) total.lambdaFreeTierCredit = -all.credit(priceOverrides);
   total.lambda += total.lambdaFreeTierCredit;
-  const onLambda = uses.filter((u) => u.onLambda);
-  if (freeTier && onLambda.length) {
-    total.freeTierCredit = -freeTierCredit(onLambda, priceOverrides);
+  if (onLambda.first) {
+    total.freeTierCredit = -onLambda.credit(priceOverrides);
     total.asWritten += total.freeTierCredit;
     const lambda = total.byPlatform.find((p) => p.id === 'lambda');
     if (lambda) lambda.usd += total.freeTierCredit;
@@ -286,24 +292,37 @@ function order(id: string): number {
   return i < 0 ? ids.length : i;
 }
 
-function freeTierCredit(uses: readonly FreeTierUse[], priceOverrides: PriceOverrides): number {
+/**
+ * The requests and GB-s of a set of workloads and what they cost at the first tier, summed one workload at a time; the
+ * credit: the account's free requests and GB-s (the prices of the first workload's region), shared in proportion.
+ */
+function freeTierUse() {
   let requests = 0;
   let requestUsd = 0;
   let gbSeconds = 0;
   let durationUsd = 0;
-  for (const u of uses) {
-    const prices = priceBook(u.region, priceOverrides);
-    const r = u.requests;
-    requests += r;
-    requestUsd += (r * prices.number('lambda.requestPerMillion')) / 1e6;
-    const gbs = u.gbSeconds;
-    gbSeconds += gbs;
-    durationUsd += gbs * prices.number(`lambda.durationPerGbSecond.${u.architecture}`);
-  }
-  const first = priceBook(uses[0]!.region, priceOverrides);
-  const freeRequests = first.global('lambda.freeTier.requests');
-  const freeGbs = first.global('lambda.freeTier.gbSeconds');
-  const requestCredit = requests > 0 ? (Math.min(requests, freeRequests) / requests) * requestUsd : 0;
-  const durationCredit = gbSeconds > 0 ? (Math.min(gbSeconds, freeGbs) / gbSeconds) * durationUsd : 0;
-  return requestCredit + durationCredit;
+  let first: FreeTierUse | undefined;
+  return {
+    get first(): FreeTierUse | undefined {
+      return first;
+    },
+    add(u: FreeTierUse, priceOverrides: PriceOverrides): void {
+      first ??= u;
+      const prices = priceBook(u.region, priceOverrides);
+      const r = u.requests;
+      requests += r;
+      requestUsd += (r * prices.number('lambda.requestPerMillion')) / 1e6;
+      const gbs = u.gbSeconds;
+      gbSeconds += gbs;
+      durationUsd += gbs * prices.number(`lambda.durationPerGbSecond.${u.architecture}`);
+    },
+    credit(priceOverrides: PriceOverrides): number {
+      const prices = priceBook(first!.region, priceOverrides);
+      const freeRequests = prices.global('lambda.freeTier.requests');
+      const freeGbs = prices.global('lambda.freeTier.gbSeconds');
+      const requestCredit = requests > 0 ? (Math.min(requests, freeRequests) / requests) * requestUsd : 0;
+      const durationCredit = gbSeconds > 0 ? (Math.min(gbSeconds, freeGbs) / gbSeconds) * durationUsd : 0;
+      return requestCredit + durationCredit;
+    },
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { type AppRunnerService, type EcsExpressService, type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
-import { estimateWorkload, type Workload, type WorkloadEstimate } from './estimate.js';
+import { estimateSteps, type Workload, type WorkloadEstimate } from './estimate.js';
 import { usesRdsProxy } from './assumptions.js';
 import { capacityCosts, type CapacityCost } from './home.js';
 import { type CostSettings } from './settings.js';
@@ -65,7 +65,19 @@ export class EstimateMemo {
   /** The text of each node already keyed: a node the editor kept from the previous version is not written out again. */
   private readonly texts = new WeakMap<object, string>();
 
-  estimate(workload: Workload, templatePath: string, compute: () => WorkloadEstimate | undefined): WorkloadEstimate | undefined {
+  /** The workload's estimate: the one kept when its inputs are the same as before, else computed (in `compute`'s steps). */
+  *estimateSteps(
+    workload: Workload,
+    templatePath: string,
+    compute: () => Generator<void, WorkloadEstimate | undefined, void>,
+  ): Generator<void, WorkloadEstimate | undefined, void> {
+    const key = this.keyOf(workload, templatePath);
+    const estimate = this.kept.has(key) ? this.kept.get(key) : yield* compute();
+    this.used.set(key, estimate);
+    return estimate;
+  }
+
+  private keyOf(workload: Workload, templatePath: string): string {
     const parts = [templatePath];
     for (const [name, value] of Object.entries(workload)) {
       if (value === null || typeof value !== 'object') {
@@ -76,10 +88,7 @@ export class EstimateMemo {
       if (text === undefined) this.texts.set(value, (text = JSON.stringify(value)));
       parts.push(name, text);
     }
-    const key = parts.join('\u0000');
-    const estimate = this.kept.has(key) ? this.kept.get(key) : compute();
-    this.used.set(key, estimate);
-    return estimate;
+    return parts.join('\u0000');
   }
 
   /** Ends a computation: what it did not use is forgotten. */
@@ -114,20 +123,25 @@ export function* templateCostSteps(
   { shown = false }: { shown?: boolean } = {},
 ): Generator<void, TemplateCosts, void> {
   memo?.begin(usage, settings);
-  // For a file the editor shows: what its lenses read of each estimate (worked out when first read) is worked out in
-  // the estimate's own step, not all at once when the lenses are drawn.
-  const compute = (workload: Workload) => {
-    const e = estimateWorkload(workload, templatePath, usage, settings);
-    if (e && shown) void [e.low, e.high, e.assumptions, e.notes, e.prices];
+  // Each workload in steps too (its needs, each platform's figure): the first estimate of a session compiles the whole
+  // cost model, tens of milliseconds on a busy machine. For a file the editor shows, what its lenses read of each
+  // estimate (worked out when first read) is worked out in steps of their own, not all at once when the lenses are drawn.
+  function* steps(workload: Workload): Generator<void, WorkloadEstimate | undefined, void> {
+    const e = yield* estimateSteps(workload, templatePath, usage, settings);
+    if (!e || !shown) return e;
+    for (const read of [() => e.low, () => e.high, () => [e.assumptions, e.notes, e.prices]]) {
+      yield;
+      void read();
+    }
     return e;
-  };
-  const estimate = (workload: Workload) => (memo ? memo.estimate(workload, templatePath, () => compute(workload)) : compute(workload));
+  }
+  const estimate = (workload: Workload) => (memo ? memo.estimateSteps(workload, templatePath, () => steps(workload)) : steps(workload));
   const functions: FunctionCost[] = [];
   // The template's NAT gateways (one per AZ, as it declares them): what a side in private subnets pays.
   const natGateways = [...model.resourceTypes.values()].filter((type) => type === 'AWS::EC2::NatGateway').length;
   for (const fn of model.functions) {
     try {
-      const own = estimate({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model), natGateways });
+      const own = yield* estimate({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model), natGateways });
       if (own) functions.push({ fn, estimate: own });
     } catch (error) {
       onError(fn.id, error);
@@ -138,10 +152,10 @@ export function* templateCostSteps(
   for (const task of model.taskDefinitions) {
     try {
       const services = model.services.filter((s) => s.taskDefinitionId === task.id);
-      const first = estimate({ kind: 'ecs-task', task: task, service: services[0], natGateways });
+      const first = yield* estimate({ kind: 'ecs-task', task: task, service: services[0], natGateways });
       if (first) tasks.push({ node: task, task, estimate: first });
       for (const service of services) {
-        const own = services.length === 1 ? first : estimate({ kind: 'ecs-task', task: task, service: service, natGateways });
+        const own = services.length === 1 ? first : yield* estimate({ kind: 'ecs-task', task: task, service: service, natGateways });
         if (own) tasks.push({ node: service, task, estimate: own });
       }
     } catch (error) {
@@ -156,7 +170,7 @@ export function* templateCostSteps(
   ];
   for (const workload of serviceWorkloads) {
     try {
-      const own = estimate(workload);
+      const own = yield* estimate(workload);
       if (own) services.push({ node: workload.service, estimate: own });
     } catch (error) {
       onError(workload.service.id, error);

@@ -1,7 +1,7 @@
 /**
  * Renders the checked source price table as the TypeScript module the bundle imports (see
  * scripts/gen-pricing.mjs). Only the sourced prices are written; src/core/data/pricing.ts fills each
- * region's gaps from the fallback region when the module loads (resolvePriceTable), so no price is copied.
+ * region's gaps from the fallback region when the region is first read (lazyPriceTable), so no price is copied.
  */
 import { type PriceSource } from './price-table.js';
 

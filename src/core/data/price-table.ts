@@ -9,7 +9,7 @@
  * are derived or borrowed, and say so (`higherTiers`).
  * scripts/gen-pricing.mjs checks the source with `resolvePriceTable` and writes it to
  * src/core/data/pricing.generated.ts (a test checks that file is current); src/core/data/pricing.ts resolves it
- * when the bundle loads.
+ * a region at a time, when an estimate first reads that region (`lazyPriceTable`).
  */
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -246,31 +246,70 @@ export function resolvePriceTable(source: PriceSource): PriceTable {
   }
   const derivations = (source.derivations ?? []).map((d) => ({ ...d, holdsIn: checkDerivation(d, source, problems) }));
   if (problems.length) throw new Error(`data/pricing/prices.json:\n  ${problems.join('\n  ')}`);
+  return assemble(
+    source,
+    () => derivations,
+    (target, key, make) => {
+      target[key] = make();
+    },
+  );
+}
 
+/**
+ * The table of a source that `resolvePriceTable` has checked (the generator does, and a test on the generated module),
+ * each region's prices resolved, and its catalogue listed, when first read. The bundles build the table this way when
+ * they load: an estimate reads a region or two of the thirty, and resolving them all took 10-30 ms of each start-up.
+ */
+export function lazyPriceTable(source: PriceSource): PriceTable {
+  let derivations: PriceTable['derivations'] | undefined;
+  return assemble(source, () => (derivations ??= (source.derivations ?? []).map((d) => ({ ...d, holdsIn: checkDerivation(d, source, []) }))), lazily);
+}
+
+/** Sets `target[key]` to what `make` gives: at once, or when first read. */
+type Setter = <T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]) => void;
+
+/** A property that works its value out when first read, then holds it (enumerable: copied, compared and written out as a value is). */
+const lazily: Setter = (target, key, make) => {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = make();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+  });
+};
+
+/** The table of a checked source: every listed region's prices resolved (own, derived, borrowed), the others kept for their catalogue. */
+function assemble(source: PriceSource, derivations: () => PriceTable['derivations'], set: Setter): PriceTable {
+  const catalogueOf = (prices: PriceSource['regions'][string]['prices']) => {
+    const catalogue: Record<string, SourceEntry> = {};
+    for (const [key, entry] of Object.entries(prices)) if (entry && isCatalogueKey(key)) catalogue[key] = entry;
+    return catalogue;
+  };
   const regions: PriceTable['regions'] = {};
   const unlisted: PriceTable['unlisted'] = {};
   for (const [region, { name, prices }] of Object.entries(source.regions)) {
-    const catalogue: Record<string, SourceEntry> = {};
-    for (const [key, entry] of Object.entries(prices)) if (entry && isCatalogueKey(key)) catalogue[key] = entry;
     if (!prices['lambda.requestPerMillion'] && !prices['fargate.vcpuHour.x86_64']) {
-      unlisted[region] = { name, reason: 'no Lambda or Fargate price of its own in the sources', catalogue };
+      const entry = { name, reason: 'no Lambda or Fargate price of its own in the sources' } as PriceTable['unlisted'][string];
+      set(entry, 'catalogue', () => catalogueOf(prices));
+      unlisted[region] = entry;
       continue;
     }
-    regions[region] = { name, prices: resolveRegion(region, source, derivations), catalogue };
+    const entry = { name } as RegionPrices;
+    set(entry, 'prices', () => resolveRegion(region, source, derivations()));
+    set(entry, 'catalogue', () => catalogueOf(prices));
+    regions[region] = entry;
   }
   const global = {} as Record<GlobalKey, ResolvedPrice>;
   for (const key of GLOBAL_KEYS) global[key] = { ...source.global[key]!, from: 'global', provenance: 'own' };
-  return {
-    asOf: source.asOf,
-    currency: source.currency,
-    fallbackRegion: source.fallbackRegion,
-    regions,
-    unlisted,
-    derivations,
-    global,
-    instanceTypes: source.instanceTypes ?? {},
-    sources: source.sources,
-  };
+  const table = { asOf: source.asOf, currency: source.currency, fallbackRegion: source.fallbackRegion, regions, unlisted } as PriceTable;
+  set(table, 'derivations', derivations);
+  table.global = global;
+  table.instanceTypes = source.instanceTypes ?? {};
+  table.sources = source.sources;
+  return table;
 }
 
 /** A derivation's problems (none means it may be used), and the regions where the sources show it holds. */

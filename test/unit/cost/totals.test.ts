@@ -10,6 +10,7 @@ import { summaryCell, summaryTotal } from '../../../src/core/present/view.js';
 import { statusText } from '../../../src/core/present/cost.js';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { templateCosts } from '../../../src/core/cost/workloads.js';
+import { priceBook } from '../../../src/core/cost/price-book.js';
 
 const fn = (name: string) => `  ${name}:
     Type: AWS::Serverless::Function
@@ -184,7 +185,7 @@ describe('the workspace as written', () => {
 });
 
 describe('the total a step at a time (the status bar computes it in slices)', () => {
-  test('the same total as in one go, with a step every 200 workloads', () => {
+  test('the same total as in one go, with a step every 50 workloads (the free tier summed as they are added, not in a last step over all)', () => {
     const functions = Array.from({ length: 450 }, (_, i) => fn(`Fn${i}`)).join('');
     const model = analyzeText({ uri: 'file:///t/big.yaml', text: `Transform: AWS::Serverless-2016-10-31\nResources:\n${functions}` }, resolveConfig({})).model!;
     const usage = parseUsageFile('crossover.usage.yml', USAGE);
@@ -194,9 +195,25 @@ describe('the total a step at a time (the status bar computes it in slices)', ()
     let yielded = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) yielded++;
-    expect(yielded).toBe(2);
+    expect(yielded).toBe(9);
     expect(step.value).toEqual(workspaceTotal(estimates, true));
     expect(step.value.workloads).toBe(450);
     expect(step.value.freeTierCredit).toBeLessThan(0);
+    // The credit to the digit, as a sum over the estimates in their order: the free 1M requests and 400,000 GB-s
+    // shared in proportion to each part's use (all 450 functions run on Lambda: the same credit in both columns).
+    const prices = priceBook('us-east-1');
+    let requests = 0;
+    let requestUsd = 0;
+    let gbSeconds = 0;
+    let durationUsd = 0;
+    for (const e of estimates) {
+      requests += e.typical.requestsPerMonth;
+      requestUsd += (e.typical.requestsPerMonth * prices.number('lambda.requestPerMillion')) / 1e6;
+      gbSeconds += e.typical.lambda.gbSeconds;
+      durationUsd += e.typical.lambda.gbSeconds * prices.number('lambda.durationPerGbSecond.x86_64');
+    }
+    const credit = (Math.min(requests, 1e6) / requests) * requestUsd + (Math.min(gbSeconds, 400_000) / gbSeconds) * durationUsd;
+    expect(step.value.freeTierCredit).toBe(-credit);
+    expect(step.value.lambdaFreeTierCredit).toBe(-credit);
   });
 });
