@@ -9,6 +9,8 @@
 //       node_modules of 50,000 (scripts/lib/scale-workspace.mjs) and over the corpus, with --jobs 1 and the default
 //       (a thread per core): wall time, files/s, the speed-up and the peak RSS, next to the previous run's
 //       (`BENCH_SCALE=0` skips it, `BENCH_SCALE=0.1` measures a workspace a tenth of the size).
+// Also: costing a 100-function stack; the re-analysis of the editor's 5,000-line template after a one-line edit (the
+// edited resource read alone, and read whole); CDK, Python CDK and Terraform stacks; `crossover diff`.
 import { performance } from 'node:perf_hooks';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,11 +24,13 @@ import { SHAPE_SIZES, SHAPES } from './lib/shapes.mjs';
 import { cdkStack, generatedTemplate } from './lib/generated.mjs';
 import { writeScaleWorkspace } from './lib/scale-workspace.mjs';
 
-const { analyzeText, resolveConfig, decodeBytes, estimateWorkload, resolveCostSettings, sweep, priceBook, emptyUsage } = await loadTs(
-  "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; export { decodeBytes } from './src/core/parse/document/load.ts';" +
-    "export { estimateWorkload } from './src/core/cost/estimate.ts'; export { resolveCostSettings } from './src/core/cost/settings.ts'; export { sweep } from './src/core/cost/crossover.ts'; export { priceBook } from './src/core/cost/price-book.ts'; export { emptyUsage } from './src/core/cost/usage-file.ts';",
-  { minify: true },
-);
+const { analyzeText, resolveConfig, decodeBytes, estimateWorkload, resolveCostSettings, sweep, priceBook, emptyUsage, DocumentMemo, INPUT_FORMATS } =
+  await loadTs(
+    "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; export { decodeBytes } from './src/core/parse/document/load.ts';" +
+      "export { DocumentMemo } from './src/core/parse/document/reuse.ts'; export { INPUT_FORMATS } from './src/core/formats.ts';" +
+      "export { estimateWorkload } from './src/core/cost/estimate.ts'; export { resolveCostSettings } from './src/core/cost/settings.ts'; export { sweep } from './src/core/cost/crossover.ts'; export { priceBook } from './src/core/cost/price-book.ts'; export { emptyUsage } from './src/core/cost/usage-file.ts';",
+    { minify: true },
+  );
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 // The bare-parse baselines use the options the engine passes to `yaml` (duplicate keys allowed, as
@@ -249,6 +253,28 @@ const cost = {
 console.log(
   `\nCosting a ${cost.functions}-function stack (estimates with bands and crossover, plus a ${cost.sweepPoints}-point traffic sweep each): ` +
     `${cost.ms.toFixed(1)} ms, ${cost.ms < 50 ? 'within' : 'ABOVE'} the target of 50 ms`,
+);
+
+// Typing in the editor's 5,000-line template (test/e2e's, scripts/lib/generated.mjs): the re-analysis after a one-line
+// edit (a function's Timeout 90 <-> 901, as the real-editor suite types it), with what the engine thread keeps of the
+// previous version (parse/document/reuse.ts: the edited resource read alone) and read whole, next to the previous run's.
+const previousBench = existsSync(join(repoRoot, 'bench-results', 'latest.json'))
+  ? JSON.parse(readFileSync(join(repoRoot, 'bench-results', 'latest.json'), 'utf8'))
+  : undefined;
+const typedTemplate = generatedTemplate(310);
+const typedVersions = ['90', '901'].map((value) => typedTemplate.replace('      Timeout: 5\n', `      Timeout: ${value}\n`));
+const typedMemo = new DocumentMemo();
+let typedVersion = 0;
+const typed = { lines: typedTemplate.split('\n').length - 1 };
+typed.reusedMs = +time(() =>
+  analyzeText({ uri: 'file:///bench/template.yaml', text: typedVersions[typedVersion++ % 2] }, config, undefined, INPUT_FORMATS, typedMemo),
+).toFixed(1);
+typed.wholeMs = +time(() => analyzeText({ uri: 'file:///bench/template.yaml', text: typedVersions[typedVersion++ % 2] }, config)).toFixed(1);
+if (typedMemo.counts.whole !== 1) throw new Error(`the one-line edits were read whole ${typedMemo.counts.whole} times`);
+const typedBefore = previousBench?.reanalysis;
+console.log(
+  `\nre-analysis after a one-line edit, ${typed.lines.toLocaleString('en-US')}-line template: ${typed.reusedMs} ms (the edited resource read alone), ` +
+    `${typed.wholeMs} ms read whole${typedBefore ? `; previous run: ${typedBefore.reusedMs} ms, ${typedBefore.wholeMs} ms whole` : ''}`,
 );
 
 // CDK: a generated 2,000-line TypeScript stack (target under 100 ms) and an ordinary 2,000-line
@@ -581,7 +607,11 @@ if (scaleSetting > 0) {
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(
   latestPath,
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, cdk, terraform, diff, scale }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, runs: RUNS, results, slowest, shapes, cost, reanalysis: typed, cdk, terraform, diff, scale },
+    null,
+    2,
+  ),
 );
 
 // (e) Issue 20's figures: the package, and the real editor's last run (`npm run test:e2e` writes them to

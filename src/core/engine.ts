@@ -12,6 +12,7 @@ import { formatFor, INPUT_FORMATS, type InputFormat } from './formats.js';
 import { type TemplateFormat, type TemplateModel } from './model/template.js';
 import { type ParsedTemplate } from './parse/cloudformation/types.js';
 import { type LoadedDocument, type Syntax } from './parse/document/load.js';
+import { type DocumentMemo } from './parse/document/reuse.js';
 import { isInputLimit } from './parse/input-limit.js';
 import { type AnalysisInput } from './parse/readers.js';
 import { RULES } from './rules/registry.js';
@@ -44,15 +45,17 @@ export interface AnalysisResult {
 
 /**
  * Runs the analysis to the end (the CLI's way). The token is honoured between steps. `formats`: the input
- * formats to dispatch through (tests add their own; the faces leave it).
+ * formats to dispatch through (tests add their own; the faces leave it). `memo`: what is kept of this document's
+ * previous version, for a document being typed in (the result is the same; reading it after a small edit is faster).
  */
 export function analyzeText(
   input: AnalysisInput,
   config: EngineConfig,
   token?: CancellationToken,
   formats: readonly InputFormat[] = INPUT_FORMATS,
+  memo?: DocumentMemo,
 ): AnalysisResult {
-  const run = analysisSteps(input, config, formats);
+  const run = analysisSteps(input, config, formats, memo);
   for (;;) {
     const step = run.next();
     if (step.done) return step.value;
@@ -63,7 +66,7 @@ export function analyzeText(
 /**
  * The editor's way: the same steps, handing control back to the event loop between them (`pause`), so a
  * newer keystroke can cancel a stale run instead of waiting for it. A cancelled run resolves with
- * `cancelled: true` and no findings.
+ * `cancelled: true` and no findings. `memo`: as for `analyzeText`.
  */
 export async function analyzeTextAsync(
   input: AnalysisInput,
@@ -71,8 +74,9 @@ export async function analyzeTextAsync(
   token: CancellationToken,
   pause: () => Promise<void>,
   formats: readonly InputFormat[] = INPUT_FORMATS,
+  memo?: DocumentMemo,
 ): Promise<AnalysisResult> {
-  const run = analysisSteps(input, config, formats);
+  const run = analysisSteps(input, config, formats, memo);
   for (;;) {
     const step = run.next();
     if (step.done) return step.value;
@@ -108,7 +112,12 @@ const GUESS_WINDOW = 65536;
  * is a bug, reported as an `internal-error` finding. Either way the file keeps the format it was taken for,
  * so the faces list it as the template it is (with what was found before the failure) instead of dropping it.
  */
-function* analysisSteps(input: AnalysisInput, config: EngineConfig, formats: readonly InputFormat[]): Generator<void, AnalysisResult, void> {
+function* analysisSteps(
+  input: AnalysisInput,
+  config: EngineConfig,
+  formats: readonly InputFormat[],
+  memo: DocumentMemo | undefined,
+): Generator<void, AnalysisResult, void> {
   const started = performance.now();
   const done = (partial: Omit<AnalysisResult, 'uri' | 'durationMs'>): AnalysisResult => ({
     uri: input.uri,
@@ -148,7 +157,7 @@ function* analysisSteps(input: AnalysisInput, config: EngineConfig, formats: rea
     } else {
       // A document of settings: read, recognised, then built by what it is.
       [format, syntax] = [reading.takenFor?.format, reading.takenFor?.syntax];
-      doc = reading.read(input);
+      doc = reading.read(input, memo);
       if (!doc) return notTemplate();
       syntax = doc.syntax;
       format = reading.detect(doc, input.text);

@@ -15,6 +15,7 @@ import { mentionsCdk, mentionsCdkPython } from './parse/cdk/detect.js';
 import { detectTemplate } from './parse/detect.js';
 import { LineIndex } from './parse/document/lines.js';
 import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
+import { type DocumentMemo } from './parse/document/reuse.js';
 import { type AnalysisInput, type FileReader, type HostReaders } from './parse/readers.js';
 import { buildServerlessModel } from './parse/serverless/build.js';
 import { buildTerraformModel } from './parse/terraform/model.js';
@@ -77,8 +78,8 @@ interface FormatBase {
 /** A format read into a positioned document first; what kind of template it is comes from the document. */
 export interface DocumentFormat extends FormatBase {
   reads: 'document';
-  /** The document, or undefined when the file is not one (left alone). */
-  read(input: AnalysisInput): LoadedDocument | undefined;
+  /** The document, or undefined when the file is not one (left alone). `memo`: its previous version's, when kept (reuse.ts). */
+  read(input: AnalysisInput, memo?: DocumentMemo): LoadedDocument | undefined;
   /** What the document is (undefined: nothing Crossover reads, left alone). */
   detect(document: LoadedDocument, text: string): TemplateFormat | undefined;
   /** A guess from the text alone, for a file too large to read or one whose reading failed. */
@@ -125,7 +126,7 @@ const TEMPLATE_DOCUMENTS: DocumentFormat = {
   code: false,
   reader: 'none',
   reads: 'document',
-  read: (input) => loadDocument(input.uri, input.text),
+  read: (input, memo) => loadDocument(input.uri, input.text, undefined, memo),
   detect: (document, text) => detectTemplate(document.root, text),
   guess: (text) => detectTemplate(undefined, text),
   build: buildDocumentModel,

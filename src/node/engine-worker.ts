@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyzeTextAsync, constructPaths, type DiffReport, diffSidesAsync, type Side, viewFigures } from '../core/index.js';
 import { engineInput, readersFor } from './engine-input.js';
 import { type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
+import { DocumentMemos } from './document-memos.js';
 import { DeltaSender } from './model-delta.js';
 import { HeldCostInputs } from './engine-figures.js';
 import { ResourceDifferThread } from './resource-differ-thread.js';
@@ -17,6 +18,8 @@ type Request = Extract<ToEngine, { kind: 'analyze' }> & { received: number; canc
 const queue: Request[] = [];
 /** The models last sent for the documents being typed in: unchanged nodes go back as placeholders. */
 const models = new DeltaSender();
+/** The last version read of the documents being typed in: the next one is read reusing it. */
+const memos = new DocumentMemos();
 let running: Request | undefined;
 /** The cost settings and usage files the host sent last (for the workspace figures of the scan's files). */
 const costInputs = new HeldCostInputs();
@@ -40,7 +43,8 @@ async function run(request: Request): Promise<void> {
         return request.cancelled === true;
       },
     };
-    const result = await analyzeTextAsync(input, request.config, token, pause);
+    const memo = request.options.urgent ? memos.for(input.uri) : undefined;
+    const result = await analyzeTextAsync(input, request.config, token, pause, undefined, memo);
     const paths = request.options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(input.uri, input.text) } : {};
     const figures = await costInputs.figuresFor(result, request.options.costs, token, pause);
     if (request.options.urgent && result.model) {

@@ -27,6 +27,12 @@ import { type MapEntry, type MapNode, type ScalarNode, type ScalarValue, type Tr
 interface YamlResult {
   root: TreeNode | undefined;
   problems: ParseProblem[];
+  /**
+   * True when a part of this document can be read again on its own after an edit (parse/document/reuse.ts): the
+   * library read it without an error or warning (but unresolved tags, reported here), without the lenient repair,
+   * directives, anchors or aliases.
+   */
+  local: boolean;
 }
 
 /** yaml error codes that CloudFormation's more lenient reading of indentation can avoid. */
@@ -50,7 +56,7 @@ export function parseYaml(document: string): YamlResult {
   const problems: ParseProblem[] = [];
   if (!doc) {
     problems.push({ severity: 'error', code: 'yaml-syntax', message: `The YAML could not be read: ${parsed.failure}`, start: 0, end: 0 });
-    return { root: undefined, problems };
+    return { root: undefined, problems, local: false };
   }
   const seen = new Set<string>();
   let syntax = 0;
@@ -82,7 +88,37 @@ export function parseYaml(document: string): YamlResult {
   }
   const converter = new Converter(source, doc, problems, toOriginal);
   const root = doc.contents ? converter.convert(doc.contents as Node, 0) : undefined;
-  return { root, problems };
+  return { root, problems, local: source === text && readAlone(doc) && !converter.shared && !/^%/m.test(text) };
+}
+
+/** No error, and no warning but the unresolved tags (reported by the converter, where they are). */
+function readAlone(doc: Document.Parsed): boolean {
+  return doc.errors.length === 0 && doc.warnings.every((w) => w.code === 'TAG_RESOLVE_FAILED');
+}
+
+/**
+ * One entry of a block map, read again on its own: `text.slice(start, end)` holds whole lines, the entry's key
+ * (on the first, at its column) and its value, as in the document `text`. The tree is the one a reading of the
+ * whole document gives for that entry (offsets in `text`, `depth` the map's own nesting level), with the problems
+ * found in it; undefined when the lines are not one entry read without an error, or hold an anchor or an alias.
+ */
+export function parseYamlEntry(text: string, start: number, end: number, depth: number): { entry: MapEntry; problems: ParseProblem[] } | undefined {
+  const slice = text.slice(start, end);
+  const parsed = parseOnce(slice.includes('\r') ? slice.replace(/\r(?!\n)/g, '\n') : slice);
+  const { doc } = parsed;
+  if (!doc || !readAlone(doc) || !isMap(doc.contents) || (doc.contents as YAMLMap).items.length !== 1) return undefined;
+  // The AST's offsets moved to the document's, so tags and keys are found in its text as a whole reading finds them.
+  visit(doc, {
+    Node: (_key, node) => {
+      const range = node.range as number[] | undefined | null;
+      if (range) for (let i = 0; i < range.length; i++) range[i]! += start;
+    },
+  });
+  const problems: ParseProblem[] = [];
+  const converter = new Converter(text, doc, problems, (offset) => offset);
+  const root = converter.convert(doc.contents as Node, depth);
+  if (converter.shared || root.kind !== 'map' || root.fromTag || root.entries.length !== 1) return undefined;
+  return { entry: root.entries[0]!, problems };
 }
 
 /**
@@ -127,6 +163,8 @@ class Converter {
   private expanded = 0;
   private aliasBombReported = false;
   private depthReported = false;
+  /** Set once an anchor or an alias is read: a part of such a document is not read again on its own. */
+  shared = false;
 
   constructor(
     /** The text the AST was parsed from (the lenient repair of the document, or the document). */
@@ -142,7 +180,10 @@ class Converter {
   private lastHeight = 0;
 
   convert(node: Node, depth: number): TreeNode {
-    if (isAlias(node)) return this.convertAlias(node, depth);
+    if (isAlias(node)) {
+      this.shared = true;
+      return this.convertAlias(node, depth);
+    }
     const cached = this.memo.get(node);
     if (cached && cached !== 'pending') {
       this.lastWeight = cached.weight;
@@ -191,7 +232,10 @@ class Converter {
     }
     result = this.applyTag(node, result);
     const anchor = (node as { anchor?: string }).anchor;
-    if (anchor) result.anchor = this.anchorOf(anchor, node);
+    if (anchor) {
+      this.shared = true;
+      result.anchor = this.anchorOf(anchor, node);
+    }
     this.memo.set(node, { node: result, weight, height });
     this.lastWeight = weight;
     this.lastHeight = height;
