@@ -152,7 +152,8 @@ export class EngineThread {
   private start(thread: number): Worker {
     const running = this.workers[thread];
     if (running) return running;
-    const worker = new Worker(this.script);
+    // The threads past the first serve only the scan: they run at a lower priority where the system allows it.
+    const worker = new Worker(this.script, { workerData: { scanOnly: thread > 0 } });
     worker.on('message', (reply: FromEngine) => {
       const asked = this.asked.get(reply.id);
       if (asked) {

@@ -4,7 +4,7 @@
  * which keeps only the VS Code glue. One request runs at a time, documents being typed in before the workspace
  * scan's files; a cancelled request is dropped from the queue, or stops at its next step when it is running.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeTextAsync, constructPaths, type DiffReport, diffSidesAsync, type Side, viewFigures } from '../core/index.js';
 import { engineInput, readersFor } from './engine-input.js';
 import { type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
@@ -12,6 +12,10 @@ import { DocumentMemos } from './document-memos.js';
 import { DeltaSender } from './model-delta.js';
 import { HeldCostInputs } from './engine-figures.js';
 import { ResourceDifferThread } from './resource-differ-thread.js';
+import { lowerThisThread } from './thread-priority.js';
+
+// A thread that serves only the workspace scan runs below the editor's threads (thread-priority.ts).
+if ((workerData as { scanOnly?: boolean } | undefined)?.scanOnly) lowerThisThread();
 
 type Request = Extract<ToEngine, { kind: 'analyze' }> & { received: number; cancelled?: boolean };
 
