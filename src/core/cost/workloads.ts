@@ -48,6 +48,9 @@ export interface TemplateCosts {
  * estimated again. Typing in one function of a 300-function template re-estimates that one. Entries not used by
  * the latest computation are dropped, so the memo holds one template's estimates at most.
  */
+/** The most node texts an EstimateMemo numbers before it starts again (see contentId). */
+const MAX_IDS = 20_000;
+
 export class EstimateMemo {
   private usage: UsageFile | undefined;
   private settings: CostSettings | undefined;
@@ -62,8 +65,29 @@ export class EstimateMemo {
     this.used = new Map();
   }
 
-  /** The text of each node already keyed: a node the editor kept from the previous version is not written out again. */
-  private readonly texts = new WeakMap<object, string>();
+  /**
+   * Each node's content as a short number: the same text, the same number (`ids`), so a key is a few numbers, not the
+   * kilobytes of each node's text (a 300-function template's keys were a megabyte a keystroke). A node the editor kept
+   * from the previous version is not written out again (`idOf`). Numbers are never reused: `ids` may be emptied (it
+   * is, past MAX_IDS texts), which only makes later keys miss.
+   */
+  private readonly idOf = new WeakMap<object, number>();
+  private ids = new Map<string, number>();
+  private nextId = 0;
+
+  private contentId(value: object): number {
+    let id = this.idOf.get(value);
+    if (id === undefined) {
+      const text = JSON.stringify(value);
+      id = this.ids.get(text);
+      if (id === undefined) {
+        if (this.ids.size >= MAX_IDS) this.ids = new Map();
+        this.ids.set(text, (id = this.nextId++));
+      }
+      this.idOf.set(value, id);
+    }
+    return id;
+  }
 
   /** The workload's estimate: the one kept when its inputs are the same as before, else computed (in `compute`'s steps). */
   *estimateSteps(
@@ -78,17 +102,10 @@ export class EstimateMemo {
   }
 
   private keyOf(workload: Workload, templatePath: string): string {
-    const parts = [templatePath];
-    for (const [name, value] of Object.entries(workload)) {
-      if (value === null || typeof value !== 'object') {
-        parts.push(name, String(value));
-        continue;
-      }
-      let text = this.texts.get(value);
-      if (text === undefined) this.texts.set(value, (text = JSON.stringify(value)));
-      parts.push(name, text);
-    }
-    return parts.join('\u0000');
+    let key = templatePath;
+    for (const [name, value] of Object.entries(workload))
+      key += `\u0000${name}\u0000${value === null || typeof value !== 'object' ? `=${String(value)}` : `#${this.contentId(value)}`}`;
+    return key;
   }
 
   /** Ends a computation: what it did not use is forgotten. */
