@@ -62,5 +62,11 @@ export function attachSummary(
     costs.onDidChange(log.guard('Cost summary', post)),
     start,
   ];
-  return { dispose: () => subscriptions.forEach((d) => d.dispose()) };
+  costs.wantSummaries(true);
+  return {
+    dispose: () => {
+      costs.wantSummaries(false);
+      subscriptions.forEach((d) => d.dispose());
+    },
+  };
 }
