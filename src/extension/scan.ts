@@ -206,12 +206,16 @@ export class WorkspaceScanner implements vscode.Disposable {
       }
       progress?.(++done);
     };
-    const running: Promise<void>[] = [];
+    // Files in the engine threads at once: the next is handed over as soon as any of them ends (not the oldest: a
+    // large template would hold the others back).
+    const limit = threaded ? ANALYSES_AHEAD * this.analyzer.engineThreads : 1;
+    const running = new Set<Promise<void>>();
     for await (const [uri, loaded] of readAhead(files, READ_AHEAD, load)) {
       if (token.isCancellationRequested) break;
       const t0 = performance.now();
-      running.push(analyse(uri, loaded));
-      if (running.length >= (threaded ? ANALYSES_AHEAD * this.analyzer.engineThreads : 1)) await running.shift();
+      const analysis: Promise<void> = analyse(uri, loaded).finally(() => running.delete(analysis));
+      running.add(analysis);
+      if (running.size >= limit) await Promise.race(running);
       if (!threaded) await cycle.after(performance.now() - t0);
     }
     await Promise.all(running);
