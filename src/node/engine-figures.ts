@@ -4,7 +4,6 @@
  * file itself. Only under the cost inputs the request was made with; otherwise none, and the host computes them.
  */
 import { type AnalysisResult, emptyUsage, fileFigureSteps, templateCostSteps, type UsageFile } from '../core/index.js';
-import { type EngineResult } from './engine-protocol.js';
 import { type CostInputs, type CostRequest, type EngineFigures } from './engine-protocol.js';
 
 /** The latest cost inputs the host sent, with its usage files by key. */
@@ -44,7 +43,7 @@ export class HeldCostInputs {
       if (token.isCancellationRequested) return undefined;
       step = estimating.next();
     }
-    const summing = fileFigureSteps(step.value, { summaries: request.summaries === true });
+    const summing = fileFigureSteps(step.value);
     let figures = summing.next();
     while (!figures.done) {
       await pause();
@@ -53,12 +52,4 @@ export class HeldCostInputs {
     }
     return { version: inputs.version, figures: figures.value, errors };
   }
-}
-
-/** The result as the host gets it: with its figures, and without its model when the figures stand for it (see EngineResult). */
-export function withFigures<T extends AnalysisResult>(result: T, figures: EngineFigures | undefined): T & EngineResult {
-  if (!figures) return result;
-  if (result.format === 'cdk') return { ...result, figures };
-  const { model: _model, ...rest } = result;
-  return { ...rest, figures } as T & EngineResult;
 }

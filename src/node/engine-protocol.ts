@@ -41,8 +41,6 @@ export interface CostRequest {
   version: number;
   usageKey: string;
   templatePath: string;
-  /** With each workload's summary row (the crossovers solved): while the workspace summary is open. */
-  summaries?: boolean;
 }
 
 /** The file's workspace figures, computed under the inputs `version` (errors: workloads whose estimate failed). */
@@ -76,11 +74,7 @@ export interface FileDiffRequest {
   settings: CostSettings;
 }
 
-/**
- * The analysis, with the construct paths of a cdk.out template when asked for, and the workspace figures when asked
- * for. A file whose figures came with it comes without its model (unless it is a CDK app: other files' lenses look up
- * its construct instances): the extension host keeps the figures, and reads the file again when it needs the model.
- */
+/** The analysis, with the construct paths of a cdk.out template when asked for. */
 export type EngineResult = AnalysisResult & { constructPaths?: Map<string, string>; figures?: EngineFigures };
 
 /**

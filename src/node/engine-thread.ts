@@ -12,7 +12,7 @@ import { analyzeTextAsync, constructPaths, type DiffReport, type EngineConfig, f
 import { type EngineFile, engineInput } from './engine-input.js';
 import { DeltaReceiver } from './model-delta.js';
 import { type CostInputs, type EngineOptions, type EngineResult, type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
-import { HeldCostInputs, withFigures } from './engine-figures.js';
+import { HeldCostInputs } from './engine-figures.js';
 
 /** A cancellation token: VS Code's, or the debouncer's. */
 export interface EngineToken {
@@ -221,5 +221,9 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function inProcess(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions, costs: HeldCostInputs): Promise<EngineResult> {
   const result: EngineResult = await analyzeTextAsync(await engineInput(file), config, token, pause);
   const figures = await costs.figuresFor(result, options.costs, token, pause);
-  return withFigures({ ...result, ...(options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(file.uri, file.text) } : {}) }, figures);
+  return {
+    ...result,
+    ...(options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(file.uri, file.text) } : {}),
+    ...(figures ? { figures } : {}),
+  };
 }

@@ -10,7 +10,7 @@ import { engineInput, readersFor } from './engine-input.js';
 import { type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
 import { DocumentMemos } from './document-memos.js';
 import { DeltaSender } from './model-delta.js';
-import { HeldCostInputs, withFigures } from './engine-figures.js';
+import { HeldCostInputs } from './engine-figures.js';
 import { ResourceDifferThread } from './resource-differ-thread.js';
 import { lowerThisThread } from './thread-priority.js';
 
@@ -57,7 +57,7 @@ async function run(request: Request): Promise<void> {
       return;
     }
     if (request.options.urgent && !result.cancelled) models.forget(input.uri);
-    reply({ id: request.id, result: withFigures({ ...result, ...paths }, figures), queuedMs });
+    reply({ id: request.id, result: { ...result, ...paths, ...(figures ? { figures } : {}) }, queuedMs });
   } catch (error) {
     // analyzeTextAsync never throws; this is the thread's own failure (a reader that could not load, say).
     reply({ id: request.id, error: describe(error) });

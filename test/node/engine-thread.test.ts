@@ -210,21 +210,8 @@ describe('EngineThread', () => {
         expect(result.figures?.figures).toEqual(expected);
         // Fn3's traffic comes from the usage file: it is the one with given traffic.
         expect(result.figures!.figures.workloads.filter((w) => w.total.estimated?.assumed === false).map((w) => w.id)).toEqual(['Fn3']);
-        // Without the summary's figures (the crossovers are solved when the summary asks), and without the model: the
-        // figures stand for it on the host.
+        // Without the summary's figures (the crossovers are solved when the summary asks).
         expect(result.figures!.figures.summaries).toBe(false);
-        expect(result.model).toBeUndefined();
-        expect(result.findings).toEqual(analyzeText({ uri: file.uri, text }, config).findings);
-        // While the summary is open: its rows too, the same as in-process.
-        const summarised = await thread.analyze(file, config, never, { costs: { ...costs, summaries: true } });
-        expect(summarised.figures?.figures).toEqual(fileFigures(templateCosts(model, 'template.yaml', usage, settings), { summaries: true }));
-        // A CDK app keeps its model (other files' lenses look up its construct instances). In the thread: run from
-        // sources, this thread has no TypeScript reader.
-        if (thread.inThread) {
-          const cdk = await thread.analyze(local(join(repo, 'test', 'fixtures', 'cdk', 'orders-stack.ts')), config, never, { costs });
-          expect(cdk.figures?.figures.workloads.length).toBeGreaterThan(0);
-          expect(cdk.model?.functions.length).toBeGreaterThan(0);
-        }
         // Asked under other inputs than the thread holds (they changed meanwhile): none, the host computes them.
         expect((await thread.analyze(file, config, never, { costs: { ...costs, version: 6 } })).figures).toBeUndefined();
         // Not asked: none.

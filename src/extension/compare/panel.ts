@@ -128,9 +128,6 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private async postFigures(ticket: number): Promise<void> {
-    // A file the scan read has no model here until it is read again.
-    await this.costs.estimatesFor(vscode.Uri.parse(this.target.uri));
-    if (ticket !== this.posts) return;
     const workload = this.workload();
     if (!workload) return; // the workload is gone (or not analysed yet): the view keeps its last state
     const { estimate } = workload;

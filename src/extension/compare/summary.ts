@@ -62,11 +62,5 @@ export function attachSummary(
     costs.onDidChange(log.guard('Cost summary', post)),
     start,
   ];
-  costs.wantSummaries(true);
-  return {
-    dispose: () => {
-      costs.wantSummaries(false);
-      subscriptions.forEach((d) => d.dispose());
-    },
-  };
+  return { dispose: () => subscriptions.forEach((d) => d.dispose()) };
 }

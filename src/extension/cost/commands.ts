@@ -77,7 +77,7 @@ async function pickFunction(costs: CostService): Promise<Found | undefined> {
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder: EDITOR_TEXT.pickFunction, matchOnDescription: true });
   if (!picked) return undefined;
-  await costs.estimatesFor(picked.uri);
+  await costs.ready(picked.uri);
   return findFunction(costs, picked.uri.toString(), picked.id);
 }
 

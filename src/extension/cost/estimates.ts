@@ -160,13 +160,11 @@ export class CostService implements vscode.Disposable {
     this.sendInputs();
     const all = this.analyzedTemplates();
     const scanned = this.rescan ? all.filter((uri) => !this.keepsEstimates(uri)) : [];
-    // Files the scan read without their model can only get new figures from the engine threads.
-    const withoutModel = scanned.some((uri) => !this.analyzer.resultFor(uri)?.model);
-    if (!rescanning && !withoutModel && scanned.length <= RESCAN_ABOVE) {
+    if (!rescanning && scanned.length <= RESCAN_ABOVE) {
       this.refresh(all);
       return;
     }
-    this.refresh(all.filter((uri) => this.keepsEstimates(uri) || (scanned.length <= RESCAN_ABOVE && this.analyzer.resultFor(uri)?.model)));
+    this.refresh(all.filter((uri) => this.keepsEstimates(uri)));
     clearTimeout(this.rescanTimer);
     if (!rescanning) this.rescanTimer = setTimeout(() => this.rescan?.(reason), RESCAN_DELAY_MS);
   }
@@ -178,12 +176,7 @@ export class CostService implements vscode.Disposable {
 
   /** What a request for a file read from disk asks of the engine thread: its workspace figures, under the current inputs. */
   private costRequest(uri: vscode.Uri): CostRequest {
-    return {
-      version: this.inputsVersion,
-      usageKey: this.usage.usageKey(uri),
-      templatePath: this.templatePath(uri),
-      ...(this.summariesWanted ? { summaries: true } : {}),
-    };
+    return { version: this.inputsVersion, usageKey: this.usage.usageKey(uri), templatePath: this.templatePath(uri) };
   }
 
   /** The file's path as its usage file names it (relative to its folder). */
@@ -199,53 +192,21 @@ export class CostService implements vscode.Disposable {
     const key = uri.toString();
     const result = this.analyzer.resultFor(uri);
     const stamp = this.analyzer.stampOf(uri);
-    if (!result || stamp === undefined) {
+    if (!result?.model || stamp === undefined) {
       this.figures.delete(key);
       this.cache.delete(key);
       this.others.delete(key);
       this.memos.delete(key);
-    } else if (result.figures && !this.keepsEstimates(uri)) {
+    } else if (result.figures && result.figures.version === this.inputsVersion && !this.keepsEstimates(uri)) {
       for (const { id, message } of result.figures.errors) this.log.error(`Cost estimate for ${id} failed`, new Error(message));
       this.figures.set(key, { stamp, version: result.figures.version, figures: result.figures.figures });
       this.cache.delete(key);
       this.others.delete(key);
       this.memos.delete(key);
-      // Under other inputs than the current ones (they changed meanwhile): estimated here, when the model came too;
-      // without it, the scan that the change started brings new figures.
-      if (result.figures.version === this.inputsVersion || !result.model) {
-        this.refresh([]);
-        return;
-      }
+      this.refresh([]);
+      return;
     }
     this.refresh([uri]);
-  }
-
-  /**
-   * Makes sure a file's estimates can be computed here: a file the scan read comes without its model (its figures
-   * stand for it), so it is opened (not shown) and analysed now; then its estimates (the comparison view, a report).
-   */
-  async estimatesFor(uri: vscode.Uri): Promise<void> {
-    const result = this.analyzer.resultFor(uri);
-    if (result && !result.model) {
-      const document = await vscode.workspace.openTextDocument(uri);
-      await this.analyzer.analyzeNow(document);
-    }
-    await this.ready(uri);
-  }
-
-  /** Whether the workspace summary is open: the files the scan reads then bring their summary rows too. */
-  private summariesWanted = false;
-
-  /**
-   * The summary opened (true) or closed. Opened: the files whose figures lack their summary rows and whose model is
-   * not here are analysed again in the engine threads (a scan), the others' rows computed here.
-   */
-  wantSummaries(wanted: boolean): void {
-    if (wanted === this.summariesWanted) return;
-    this.summariesWanted = wanted;
-    if (!wanted) return;
-    const lacking = this.analyzedTemplates().some((uri) => !this.analyzer.resultFor(uri)?.model && !this.figures.get(uri.toString())?.figures.summaries);
-    if (lacking) this.rescan?.('the workspace summary needs its rows');
   }
 
   /**
@@ -511,7 +472,7 @@ export class CostService implements vscode.Disposable {
    * the refresh has not reached it (the refresh tells when it has: onDidChange).
    */
   private latestFigures(uri: vscode.Uri): FileFigures | undefined {
-    return this.analyzer.resultFor(uri) ? this.figures.get(uri.toString())?.figures : undefined;
+    return this.analyzer.resultFor(uri)?.model ? this.figures.get(uri.toString())?.figures : undefined;
   }
 
   /** Every workload of every analysed template, each once (a service with its task definition is one), with its file. */
@@ -537,9 +498,8 @@ export class CostService implements vscode.Disposable {
    */
   async summaryCounted(): Promise<{ uri: vscode.Uri; workload: WorkloadFigures & { summary: SummaryFigures } }[]> {
     const rest = slicer();
-    for (const { uri, result } of [...this.analyzer.templates()]) {
-      // Without the model here, the rows come from the engine threads (see wantSummaries).
-      if (result.model && !this.figuresFresh(uri, true)) await this.compute(uri, rest, true);
+    for (const { uri } of [...this.analyzer.templates()]) {
+      if (!this.figuresFresh(uri, true)) await this.compute(uri, rest, true);
       else await rest();
     }
     return this.allCounted().flatMap((c) => (c.workload.summary ? [{ uri: c.uri, workload: { ...c.workload, summary: c.workload.summary } }] : []));
