@@ -12,6 +12,14 @@ export function formatCount(n: number): string {
   return trim(n);
 }
 
+/** A whole count as written out, thousands grouped: "43,384" (not abbreviated: a count of things, not a volume). */
+export function formatWhole(n: number): string {
+  const digits = String(Math.round(Math.abs(n)));
+  let out = '';
+  for (let i = 0; i < digits.length; i++) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return n < 0 ? `-${out}` : out;
+}
+
 function trim(n: number): string {
   return Number(n.toFixed(n < 10 ? 2 : 1)).toString();
 }

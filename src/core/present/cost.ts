@@ -6,7 +6,7 @@
 import { type Crossover } from '../cost/crossover.js';
 import { compare, ranking, type Comparison, type WorkloadEstimate } from '../cost/estimate.js';
 import { homeCost, type CapacityCost } from '../cost/home.js';
-import { formatCount, formatUsd } from '../cost/format.js';
+import { formatCount, formatUsd, formatWhole } from '../cost/format.js';
 import { type Scenario } from '../cost/model.js';
 import { type PriceBook } from '../cost/price-book.js';
 import { type EngineConfig } from '../config.js';
@@ -459,7 +459,7 @@ export function statusText(total: WorkspaceTotal): string {
 
 /** The status bar's tooltip: what "as written" means, the split by platform, what the savings count and leave out. */
 export function statusTooltip(total: WorkspaceTotal): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, word: string) => `${formatWhole(n)} ${word}${n === 1 ? '' : 's'}`;
   const split = total.byPlatform.map((p) => `${p.label}: ${formatUsd(p.usd)}/mo (${plural(p.workloads, 'workload')})`);
   const saving = total.candidates
     ? `Moving ${plural(total.candidates, 'workload')} to its cheapest platform would save about ${formatUsd(total.saving)}/mo (only workloads whose traffic crossover.usage.yml gives).`
@@ -469,7 +469,7 @@ export function statusTooltip(total: WorkspaceTotal): string {
     ...split,
     ...(total.freeTierCredit ? [`Lambda's free tier is subtracted once for the account (${formatUsd(total.freeTierCredit)}).`] : []),
     saving,
-    ...(total.assumed ? [`Traffic is assumed for ${total.assumed} of them: left out of the savings (set it in crossover.usage.yml).`] : []),
+    ...(total.assumed ? [`Traffic is assumed for ${formatWhole(total.assumed)} of them: left out of the savings (set it in crossover.usage.yml).`] : []),
     'Click for the summary.',
   ].join('\n');
 }
