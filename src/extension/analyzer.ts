@@ -314,7 +314,8 @@ export class Analyzer implements vscode.Disposable {
     return out;
   }
 
-  private isOpen(uri: vscode.Uri): boolean {
+  /** Whether the file is open in the editor (its text there counts, not the disk's). */
+  isOpen(uri: vscode.Uri): boolean {
     const key = uri.toString();
     return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === key);
   }

@@ -34,22 +34,20 @@ export class HeldCostInputs {
     if (!request || !inputs || inputs.version !== request.version || !result.model || result.cancelled) return undefined;
     const errors: EngineFigures['errors'] = [];
     const usage = this.usage.get(request.usageKey) ?? emptyUsage();
-    const estimating = templateCostSteps(result.model, request.templatePath, usage, inputs.settings, (id, error) =>
-      errors.push({ id, message: error instanceof Error ? error.message : String(error) }),
-    );
-    let step = estimating.next();
+    const model = result.model;
+    // The estimates, then the figures of them, one run of steps.
+    const steps = (function* () {
+      const costs = yield* templateCostSteps(model, request.templatePath, usage, inputs.settings, (id, error) =>
+        errors.push({ id, message: error instanceof Error ? error.message : String(error) }),
+      );
+      return yield* fileFigureSteps(costs);
+    })();
+    let step = steps.next();
     while (!step.done) {
       await pause();
       if (token.isCancellationRequested) return undefined;
-      step = estimating.next();
+      step = steps.next();
     }
-    const summing = fileFigureSteps(step.value);
-    let figures = summing.next();
-    while (!figures.done) {
-      await pause();
-      if (token.isCancellationRequested) return undefined;
-      figures = summing.next();
-    }
-    return { version: inputs.version, figures: figures.value, errors };
+    return { version: inputs.version, figures: step.value, errors };
   }
 }

@@ -214,9 +214,7 @@ export class CostService implements vscode.Disposable {
    * asked for them (they look up construct instances across the apps: see cdkCosts).
    */
   private keepsEstimates(uri: vscode.Uri): boolean {
-    if (this.cdkWanted && this.analyzer.resultFor(uri)?.format === 'cdk') return true;
-    const key = uri.toString();
-    return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === key);
+    return (this.cdkWanted && this.analyzer.resultFor(uri)?.format === 'cdk') || this.analyzer.isOpen(uri);
   }
 
   /** Stores a file's estimates, then lets go of the oldest of those not kept (see keepsEstimates) beyond KEPT_OTHERS. */
