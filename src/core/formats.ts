@@ -12,7 +12,7 @@ import { type TemplateFormat } from './model/template.js';
 import { buildTaskDefinitionFileModel, buildTemplateModel } from './parse/cloudformation/build.js';
 import { type ParsedTemplate } from './parse/cloudformation/types.js';
 import { mentionsCdk, mentionsCdkPython } from './parse/cdk/detect.js';
-import { detectTemplate } from './parse/detect.js';
+import { detectTemplate, mentionsTemplate } from './parse/detect.js';
 import { LineIndex } from './parse/document/lines.js';
 import { loadDocument, type LoadedDocument, type Syntax } from './parse/document/load.js';
 import { type DocumentMemo } from './parse/document/reuse.js';
@@ -125,6 +125,7 @@ const TEMPLATE_DOCUMENTS: DocumentFormat = {
   },
   code: false,
   reader: 'none',
+  mentions: mentionsTemplate,
   reads: 'document',
   read: (input, memo) => loadDocument(input.uri, input.text, undefined, memo),
   detect: (document, text) => detectTemplate(document.root, text),

@@ -34,6 +34,17 @@ export function detectTemplate(root: TreeNode | undefined, text: string): Templa
   return undefined;
 }
 
+/**
+ * Can this YAML or JSON text be something detectTemplate recognises? A necessary condition tested on the text before
+ * any parsing, as most YAML and JSON of a repository (workflows, package.json, compose files) is not infrastructure:
+ * every key and value detectTemplate looks for (`Resources`, `AWSTemplateFormatVersion`, `AWS::` types and the SAM
+ * transform, `containerDefinitions`, `provider`) is in the text as written, or else an escape wrote it (a backslash
+ * in a quoted scalar: such a text is always read).
+ */
+export function mentionsTemplate(text: string): boolean {
+  return /AWS::|AWSTemplateFormatVersion|Resources|containerDefinitions|provider|\\/.test(text);
+}
+
 /** An ECS task definition in the API form, or `describe-task-definition` output wrapping one. */
 function isTaskDefinition(root: TreeNode): boolean {
   const wrapped = get(root, 'taskDefinition');
