@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { type EngineConfig, failedResult, type PartialConfig } from '../core/index.js';
 import { addOutcome, type CheckReport, displayPath, emptyReport, type FileOutcome } from './check.js';
 import { type Target } from './files.js';
+import { ENGINE_THREAD_LIMITS } from '../node/thread-heap.js';
 
 /** What each thread starts with (structured-cloned): it resolves the same configuration (and loads the readers its files need). */
 export interface CheckWorkerData {
@@ -110,7 +111,7 @@ export function checkFilesInThreads(targets: readonly Target[], options: ThreadO
     };
 
     const start = () => {
-      const worker = new Worker(script, { workerData: data });
+      const worker = new Worker(script, { workerData: data, resourceLimits: ENGINE_THREAD_LIMITS });
       const thread: Thread = { worker, given: [], ready: false, done: false };
       threads.add(thread);
       worker.on('message', (reply: CheckReplyMessage) => {

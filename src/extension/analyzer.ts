@@ -10,7 +10,8 @@ import { type ExtensionSettings } from './settings.js';
 import { Debouncer, type Token } from './support/debouncer.js';
 import { readRootOf } from './support/read-root.js';
 import { isCandidateDocument } from './support/candidates.js';
-import { type EngineFile } from '../node/engine-input.js';
+import { Batch } from './support/throttle.js';
+import { type DiskFile, type EngineFile } from '../node/engine-input.js';
 import { type CostRequest, type EngineResult } from '../node/engine-protocol.js';
 import { type EngineThread, type EngineToken } from '../node/engine-thread.js';
 
@@ -21,8 +22,24 @@ const engineFile = (uri: vscode.Uri, text: string): EngineFile => ({
   ...(uri.scheme === 'file' ? { local: { fsPath: uri.fsPath, root: readRootOf(uri) } } : {}),
 });
 
+/**
+ * A local file the engine thread reads itself (the workspace scan: no file-system call and no text copy on this
+ * thread), with the folder its reads stay in.
+ */
+const diskFile = (uri: vscode.Uri, maxBytes: number): DiskFile => ({ uri: uri.toString(), local: { fsPath: uri.fsPath, root: readRootOf(uri) }, maxBytes });
+
+/** What analyzeDisk analyses: text already read, or a local file (scheme `file`) the engine reads, up to `maxBytes`. */
+export type DiskSource = { text: string } | { maxBytes: number };
+
 /** The `version` of a result read from disk rather than from an open document. */
 const FROM_DISK = -1;
+
+/**
+ * The scan's diagnostics go to the window together: at most this long after the first of them, or once this many
+ * files wait (one message to the window for hundreds of files, not one each).
+ */
+const SCAN_DIAGNOSTICS_MS = 200;
+const SCAN_DIAGNOSTICS_FILES = 500;
 
 export interface AnalysisSummary {
   templates: number;
@@ -45,6 +62,12 @@ interface CachedResult {
 
 export class Analyzer implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('crossover');
+  /** The scan's diagnostics on their way to the collection (flushDiagnostics sends them now). */
+  private readonly scanDiagnostics = new Batch<string, [vscode.Uri, vscode.Diagnostic[]]>(
+    (entries) => this.collection.set(entries.map(([, entry]) => entry)),
+    SCAN_DIAGNOSTICS_MS,
+    SCAN_DIAGNOSTICS_FILES,
+  );
   private readonly debouncer: Debouncer<string>;
   private readonly results = new Map<string, CachedResult>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -138,14 +161,27 @@ export class Analyzer implements vscode.Disposable {
     return this.results.get(key)?.result.findings ?? [];
   }
 
-  /** Analyses text read from disk (workspace scan, file watcher). Skipped while the document is open. */
-  async analyzeDisk(uri: vscode.Uri, text: string, token: EngineToken): Promise<AnalysisResult | undefined> {
+  /**
+   * Analyses text read from disk (workspace scan, file watcher). Skipped while the document is open. `batched` (the
+   * scan): the diagnostics reach the Problems panel with other files' (within SCAN_DIAGNOSTICS_MS, or at
+   * flushDiagnostics); the result itself is kept at once.
+   */
+  async analyzeDisk(uri: vscode.Uri, source: DiskSource, token: EngineToken, batched = false): Promise<EngineResult | undefined> {
     if (this.isOpen(uri)) return undefined;
     const costs = this.costRequest?.(uri);
-    const result = await this.engine.analyze(engineFile(uri, text), this.engineConfig, token, costs ? { costs } : {});
+    const file = 'text' in source ? engineFile(uri, source.text) : diskFile(uri, source.maxBytes);
+    // Its quick fixes are offered once it is open (analysed again as a document): none are sent for a file on disk.
+    const result = await this.engine.analyze(file, this.engineConfig, token, { withoutEdits: true, ...(costs ? { costs } : {}) });
     if (result.cancelled || this.isOpen(uri)) return undefined;
-    this.publish(uri, FROM_DISK, result);
+    // Not read (gone, too big, binary, outside the folder): the caller says why and drops what the file had.
+    if (result.skipped) return result;
+    this.publish(uri, FROM_DISK, result, batched);
     return result;
+  }
+
+  /** Sends the scan's diagnostics that are still waiting to the Problems panel now. */
+  flushDiagnostics(): void {
+    this.scanDiagnostics.flush();
   }
 
   /** Whether analyses run in the engine thread (the bundle), not on this thread (running from sources). */
@@ -278,7 +314,7 @@ export class Analyzer implements vscode.Disposable {
     if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms.`);
   }
 
-  private publish(uri: vscode.Uri, version: number, result: EngineResult): void {
+  private publish(uri: vscode.Uri, version: number, result: EngineResult, batched = false): void {
     if (!isListed(result)) {
       // Not a template: leave the file alone (and drop what an earlier version of it had).
       this.forget(uri);
@@ -288,7 +324,13 @@ export class Analyzer implements vscode.Disposable {
     if (previous) this.count(previous.result, -1);
     this.results.set(uri.toString(), { uri: previous?.uri ?? uri, version, generation: this.generation, stamp: ++this.stamps, result });
     this.count(result, 1);
-    this.collection.set(uri, result.findings.map(toDiagnostic));
+    const key = uri.toString();
+    if (batched) {
+      this.scanDiagnostics.add(key, [uri, result.findings.map(toDiagnostic)]);
+    } else {
+      this.scanDiagnostics.delete(key);
+      this.collection.set(uri, result.findings.map(toDiagnostic));
+    }
     this.updateContextKey();
     this.changedOne.fire(uri);
     this.changed.fire();
@@ -299,6 +341,7 @@ export class Analyzer implements vscode.Disposable {
     if (!previous) return;
     this.results.delete(uri.toString());
     this.count(previous.result, -1);
+    this.scanDiagnostics.delete(uri.toString());
     this.collection.delete(uri);
     this.updateContextKey();
     this.changedOne.fire(uri);
@@ -322,6 +365,7 @@ export class Analyzer implements vscode.Disposable {
 
   dispose(): void {
     this.debouncer.cancelAll();
+    this.scanDiagnostics.dispose();
     this.collection.dispose();
     this.changed.dispose();
     this.changedOne.dispose();

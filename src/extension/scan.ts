@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { decodeBytes, isCandidateFile, isCodeFile } from '../core/index.js';
-import { type Analyzer } from './analyzer.js';
+import { type Analyzer, type DiskSource } from './analyzer.js';
+import { type SkippedRead } from '../node/engine-input.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { type Status } from './status.js';
@@ -36,11 +37,12 @@ const READ_AHEAD = 16;
 /** Files handed to each engine thread at once during a scan, so none waits for this thread between two files. */
 const ANALYSES_AHEAD = 4;
 
-/** A file as read for analysis: its text, or none when it was skipped. */
-interface Loaded {
-  text?: string;
-}
-const SKIPPED: Loaded = {};
+/**
+ * A file as read for analysis: its text; or a local file the engine thread reads itself (with the same guards and
+ * cap); or none, when it was skipped.
+ */
+type Loaded = DiskSource | { skipped: true };
+const SKIPPED: Loaded = { skipped: true };
 
 const filesExclude = () => vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude');
 const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
@@ -135,31 +137,39 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   /**
    * Reads and decodes a file; never rejects. A file above the size cap is never read; a file that is gone,
-   * too big, unreadable or binary is skipped (with a log line, its diagnostics dropped).
+   * too big, unreadable or binary is skipped (with a log line, its diagnostics dropped). A local file, when the engine
+   * runs in its threads, is read there: nothing is done here.
    */
   private async load(uri: vscode.Uri): Promise<Loaded> {
-    const path = relative(uri);
+    if (uri.scheme === 'file' && this.analyzer.analysesOffThisThread) return { maxBytes: this.settings.maxFileSizeBytes };
     const read = await readCapped(uri, this.settings.maxFileSizeBytes);
     if (read.kind !== 'bytes') {
-      if (read.kind === 'too-big') {
-        this.log.info(
-          `Skipped ${path}: ${(read.size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb (${this.settings.maxFileSizeBytes / 1024} KB).`,
-        );
-      } else if (read.kind === 'unreadable') {
-        this.log.warn(`Skipped ${path}: it could not be read (${read.reason}).`);
-      } else if (read.kind === 'outside') {
-        this.log.warn(`Skipped ${path}: ${outsideReason(uri.fsPath, read.path, readRootOf(uri))}.`);
-      } // missing: gone since it was listed
-      this.analyzer.clear(uri);
+      this.skip(uri, read);
       return SKIPPED;
     }
     const decoded = decodeBytes(read.bytes);
     if (decoded.kind === 'binary') {
-      this.log.info(`Skipped ${path}: ${decoded.reason}.`);
-      this.analyzer.clear(uri);
+      this.skip(uri, decoded);
       return SKIPPED;
     }
     return { text: decoded.text };
+  }
+
+  /** A file not analysed: why, in the log (nothing when it is gone since it was listed), and its diagnostics dropped. */
+  private skip(uri: vscode.Uri, skipped: SkippedRead): void {
+    const path = relative(uri);
+    if (skipped.kind === 'too-big') {
+      this.log.info(
+        `Skipped ${path}: ${(skipped.size / 1024 / 1024).toFixed(1)} MB is above crossover.maxFileSizeKb (${this.settings.maxFileSizeBytes / 1024} KB).`,
+      );
+    } else if (skipped.kind === 'unreadable') {
+      this.log.warn(`Skipped ${path}: it could not be read (${skipped.reason}).`);
+    } else if (skipped.kind === 'outside') {
+      this.log.warn(`Skipped ${path}: ${outsideReason(uri.fsPath, skipped.path, readRootOf(uri))}.`);
+    } else if (skipped.kind === 'binary') {
+      this.log.info(`Skipped ${path}: ${skipped.reason}.`);
+    }
+    this.analyzer.clear(uri);
   }
 
   private async analyzeLoaded(
@@ -168,9 +178,14 @@ export class WorkspaceScanner implements vscode.Disposable {
     token: vscode.CancellationToken,
     counts?: { analysingMs: number },
   ): Promise<'template' | 'other' | 'skipped'> {
-    if (loaded.text === undefined) return 'skipped';
-    const result = await this.analyzer.analyzeDisk(uri, loaded.text, token);
+    if ('skipped' in loaded) return 'skipped';
+    // The scan's files (with counts) reach the Problems panel in batches; a file the watcher saw changing, at once.
+    const result = await this.analyzer.analyzeDisk(uri, loaded, token, counts !== undefined);
     if (!result) return 'skipped';
+    if (result.skipped) {
+      this.skip(uri, result.skipped);
+      return 'skipped';
+    }
     if (counts) counts.analysingMs += result.durationMs;
     return result.format ? 'template' : 'other';
   }
@@ -219,6 +234,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (!threaded) await cycle.after(performance.now() - t0);
     }
     await Promise.all(running);
+    this.analyzer.flushDiagnostics();
     return counts;
   }
 

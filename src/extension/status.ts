@@ -1,12 +1,20 @@
 import * as vscode from 'vscode';
 import { type AnalysisSummary } from './analyzer.js';
+import { Throttle } from './support/throttle.js';
 
 /** Analyses shorter than this do not change the status bar, so it does not flicker while the user types. */
 const SHOW_ANALYSING_AFTER_MS = 300;
 
+/**
+ * The shortest time between two changes of the item: during the scan, results and progress come by the thousand, and
+ * each change is a message to the window, which lays out the status bar again.
+ */
+const REDRAW_MS = 250;
+
 /** The status bar item: what Crossover is doing (scanning n/m, analysing), and the totals when idle. */
 export class Status implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('crossover.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly redraw: Throttle;
   private scan: { done: number; total: number } | undefined;
   private analysing = false;
   private analysingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -16,18 +24,25 @@ export class Status implements vscode.Disposable {
     private readonly onError: (error: unknown) => void,
   ) {
     this.item.name = 'Crossover';
-    this.update();
+    this.redraw = new Throttle(() => {
+      try {
+        this.render();
+      } catch (error) {
+        this.onError(error);
+      }
+    }, REDRAW_MS);
+    this.render();
   }
 
   scanning(done: number, total: number): void {
     this.scan = { done, total };
-    this.update();
+    this.redraw.request();
   }
 
   /** Called by the scanner when it ends (done or cancelled). */
   clearScan(): void {
     this.scan = undefined;
-    this.update();
+    this.redraw.flush();
   }
 
   setAnalysing(analysing: boolean): void {
@@ -36,26 +51,30 @@ export class Status implements vscode.Disposable {
     if (!analysing) {
       if (this.analysing) {
         this.analysing = false;
-        this.update();
+        this.redraw.flush();
       }
       return;
     }
     this.analysingTimer = setTimeout(() => {
       try {
         this.analysing = true;
-        this.update();
+        this.redraw.flush();
       } catch (error) {
         this.onError(error);
       }
     }, SHOW_ANALYSING_AFTER_MS);
   }
 
-  /** Called when results change. */
+  /** Called when results change: the item shows them within REDRAW_MS. */
   update(): void {
+    this.redraw.request();
+  }
+
+  private render(): void {
     const s = this.summary();
     if (this.scan) {
       const count = this.scan.total ? ` ${this.scan.done}/${this.scan.total}` : '';
-      this.item.text = `$(sync~spin) Crossover: scanning${count}`;
+      this.item.text = `$(sync) Crossover: scanning${count}`;
       this.item.tooltip = 'Crossover is listing the problems of templates that are not open. Click to cancel the scan.';
       this.item.command = 'crossover.cancelScan';
     } else if (this.analysing) {
@@ -76,6 +95,7 @@ export class Status implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.analysingTimer);
+    this.redraw.dispose();
     this.item.dispose();
   }
 }

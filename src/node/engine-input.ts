@@ -4,7 +4,8 @@
  * the TypeScript compiler, and for a Python CDK app or a Terraform file a tree-sitter reader (initialised once,
  * asynchronously, the first time one is analysed). The editor's engine thread and the CLI build their inputs here.
  */
-import { type AnalysisInput, type PythonReader, type TerraformReader, type TypeScriptReader, type FileReader } from '../core/index.js';
+import { type AnalysisInput, decodeBytes, type PythonReader, type TerraformReader, type TypeScriptReader, type FileReader } from '../core/index.js';
+import { type CappedRead, readLocalCapped, readLocalCappedSync } from './disk.js';
 import { fileReaderFor, type ReadRoot } from './file-reader.js';
 import { loadPythonReader, needsPythonReader } from './python-loader.js';
 import { folderFilesFor, loadTerraformReader, needsTerraformReader } from './terraform-loader.js';
@@ -15,6 +16,38 @@ export interface EngineFile {
   uri: string;
   text: string;
   local?: { fsPath: string; root: ReadRoot };
+}
+
+/**
+ * A local file the engine thread reads itself (the workspace scan: the extension host then makes no file-system call
+ * for it and copies no text to the thread), through the same guarded read as every workspace file (disk.ts): inside
+ * `local.root`, at most `maxBytes`, not binary.
+ */
+export interface DiskFile {
+  uri: string;
+  local: { fsPath: string; root: ReadRoot };
+  maxBytes: number;
+}
+
+/** Why a file on disk was not analysed: the read refused it, or its bytes are not text. */
+export type SkippedRead = Exclude<CappedRead, { kind: 'bytes' }> | { kind: 'binary'; reason: string };
+
+export const isDiskFile = (file: EngineFile | DiskFile): file is DiskFile => !('text' in file);
+
+/** Reads a DiskFile (synchronously: in the engine thread, where waiting blocks no one). */
+export function readDiskFile(file: DiskFile): EngineFile | { skipped: SkippedRead } {
+  return asText(file, readLocalCappedSync(file.local.fsPath, file.maxBytes, file.local.root.folder));
+}
+
+/** Reads a DiskFile without blocking (the engine on the extension host, running from sources). */
+export async function readDiskFileAsync(file: DiskFile): Promise<EngineFile | { skipped: SkippedRead }> {
+  return asText(file, await readLocalCapped(file.local.fsPath, file.maxBytes, file.local.root.folder));
+}
+
+function asText({ uri, local }: DiskFile, read: CappedRead): EngineFile | { skipped: SkippedRead } {
+  if (read.kind !== 'bytes') return { skipped: read };
+  const decoded = decodeBytes(read.bytes);
+  return decoded.kind === 'binary' ? { skipped: decoded } : { uri, text: decoded.text, local };
 }
 
 export async function engineInput({ uri, text, local }: EngineFile): Promise<AnalysisInput> {

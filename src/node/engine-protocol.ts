@@ -12,7 +12,7 @@ import {
   type viewFigures,
   type ViewFigures,
 } from '../core/index.js';
-import { type EngineFile } from './engine-input.js';
+import { type DiskFile, type EngineFile, type SkippedRead } from './engine-input.js';
 
 /** What a request asks for besides the analysis: `urgent`, a document the user is typing in (before the scan's files); `constructPaths`, of a cdk.out template. */
 export interface EngineOptions {
@@ -22,6 +22,17 @@ export interface EngineOptions {
   base?: number;
   /** The workspace figures of the file's workloads are asked for, with these cost inputs (see CostInputs). */
   costs?: CostRequest;
+  /**
+   * The findings without their edits (`fix`, `ignore`): a file read from disk, whose quick fixes are offered only once
+   * it is open (and analysed again as a document). The edits are most of a finding's size.
+   */
+  withoutEdits?: boolean;
+}
+
+/** The findings without their quick fix and ignore edits (see EngineOptions.withoutEdits). */
+export function withoutEdits<T extends AnalysisResult>(result: T): T {
+  if (!result.findings.some((f) => f.fix || f.ignore)) return result;
+  return { ...result, findings: result.findings.map(({ fix: _fix, ignore: _ignore, ...rest }) => rest) };
 }
 
 /**
@@ -55,7 +66,7 @@ export interface EngineFigures {
  * solve, tens of milliseconds) is answered between two steps of the analysis under way. `config.now` travels as a Date.
  */
 export type ToEngine =
-  | { kind: 'analyze'; id: number; file: EngineFile; config: EngineConfig; options: EngineOptions }
+  | { kind: 'analyze'; id: number; file: EngineFile | DiskFile; config: EngineConfig; options: EngineOptions }
   | { kind: 'cancel'; id: number }
   | { kind: 'costInputs'; inputs: CostInputs }
   | { kind: 'viewFigures'; id: number; args: Parameters<typeof viewFigures> }
@@ -74,8 +85,16 @@ export interface FileDiffRequest {
   settings: CostSettings;
 }
 
-/** The analysis, with the construct paths of a cdk.out template when asked for. */
-export type EngineResult = AnalysisResult & { constructPaths?: Map<string, string>; figures?: EngineFigures };
+/**
+ * The analysis, with the construct paths of a cdk.out template when asked for; `skipped`: a DiskFile that was not
+ * read (the analysis is then empty).
+ */
+export type EngineResult = AnalysisResult & { constructPaths?: Map<string, string>; figures?: EngineFigures; skipped?: SkippedRead };
+
+/** The answer for a DiskFile that was not read. */
+export function skippedResult(uri: string, skipped: SkippedRead): EngineResult {
+  return { uri, format: undefined, syntax: undefined, workloads: [], findings: [], durationMs: 0, skipped };
+}
 
 /**
  * `queuedMs`: how long the request waited behind others; `base`: the answer the model's placeholders refer to

@@ -9,10 +9,20 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeTextAsync, constructPaths, type DiffReport, type EngineConfig, failedResult, viewFigures, type ViewFigures } from '../core/index.js';
-import { type EngineFile, engineInput } from './engine-input.js';
+import { type DiskFile, type EngineFile, engineInput, isDiskFile, readDiskFileAsync } from './engine-input.js';
 import { DeltaReceiver } from './model-delta.js';
-import { type CostInputs, type EngineOptions, type EngineResult, type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
+import {
+  type CostInputs,
+  type EngineOptions,
+  type EngineResult,
+  type FileDiffRequest,
+  type FromEngine,
+  skippedResult,
+  type ToEngine,
+  withoutEdits,
+} from './engine-protocol.js';
 import { HeldCostInputs } from './engine-figures.js';
+import { ENGINE_THREAD_LIMITS } from './thread-heap.js';
 
 /** A cancellation token: VS Code's, or the debouncer's. */
 export interface EngineToken {
@@ -21,7 +31,7 @@ export interface EngineToken {
 }
 
 interface Pending {
-  file: EngineFile;
+  file: EngineFile | DiskFile;
   config: EngineConfig;
   options: EngineOptions;
   token: EngineToken;
@@ -91,7 +101,8 @@ export class EngineThread {
     for (const worker of this.workers) worker?.postMessage({ kind: 'costInputs', inputs } satisfies ToEngine);
   }
 
-  analyze(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions = {}): Promise<EngineResult> {
+  /** `file`: its text, or (a DiskFile, for the workspace scan) where the thread reads it. */
+  analyze(file: EngineFile | DiskFile, config: EngineConfig, token: EngineToken, options: EngineOptions = {}): Promise<EngineResult> {
     if (!this.inThread) return inProcess(file, config, token, options, this.heldHere);
     // A document being typed in: its model comes back as changes to the one held here (model-delta.ts).
     return this.post(file, config, token, options.urgent ? { ...options, base: this.models.baseFor(file.uri) } : options);
@@ -107,7 +118,7 @@ export class EngineThread {
     return best;
   }
 
-  private post(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions): Promise<EngineResult> {
+  private post(file: EngineFile | DiskFile, config: EngineConfig, token: EngineToken, options: EngineOptions): Promise<EngineResult> {
     return new Promise<EngineResult>((resolve) => {
       const id = this.next++;
       const thread = this.threadFor(options);
@@ -153,7 +164,7 @@ export class EngineThread {
     const running = this.workers[thread];
     if (running) return running;
     // The threads past the first serve only the scan: they run at a lower priority where the system allows it.
-    const worker = new Worker(this.script, { workerData: { scanOnly: thread > 0 } });
+    const worker = new Worker(this.script, { workerData: { scanOnly: thread > 0 }, resourceLimits: ENGINE_THREAD_LIMITS });
     worker.on('message', (reply: FromEngine) => {
       const asked = this.asked.get(reply.id);
       if (asked) {
@@ -218,11 +229,19 @@ export class EngineThread {
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The engine on this thread (no bundle: running from sources). */
-async function inProcess(file: EngineFile, config: EngineConfig, token: EngineToken, options: EngineOptions, costs: HeldCostInputs): Promise<EngineResult> {
+async function inProcess(
+  source: EngineFile | DiskFile,
+  config: EngineConfig,
+  token: EngineToken,
+  options: EngineOptions,
+  costs: HeldCostInputs,
+): Promise<EngineResult> {
+  const file = isDiskFile(source) ? await readDiskFileAsync(source) : source;
+  if ('skipped' in file) return skippedResult(source.uri, file.skipped);
   const result: EngineResult = await analyzeTextAsync(await engineInput(file), config, token, pause);
   const figures = await costs.figuresFor(result, options.costs, token, pause);
   return {
-    ...result,
+    ...(options.withoutEdits ? withoutEdits(result) : result),
     ...(options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(file.uri, file.text) } : {}),
     ...(figures ? { figures } : {}),
   };

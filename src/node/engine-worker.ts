@@ -6,13 +6,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeTextAsync, constructPaths, type DiffReport, diffSidesAsync, type Side, viewFigures } from '../core/index.js';
-import { engineInput, readersFor } from './engine-input.js';
+import { engineInput, isDiskFile, readDiskFile, readersFor } from './engine-input.js';
 import { type FileDiffRequest, type FromEngine, type ToEngine } from './engine-protocol.js';
 import { DocumentMemos } from './document-memos.js';
 import { DeltaSender } from './model-delta.js';
 import { HeldCostInputs } from './engine-figures.js';
 import { ResourceDifferThread } from './resource-differ-thread.js';
 import { lowerThisThread } from './thread-priority.js';
+import { skippedResult, withoutEdits } from './engine-protocol.js';
 
 // A thread that serves only the workspace scan runs below the editor's threads (thread-priority.ts).
 if ((workerData as { scanOnly?: boolean } | undefined)?.scanOnly) lowerThisThread();
@@ -41,7 +42,13 @@ function reply(message: FromEngine): void {
 async function run(request: Request): Promise<void> {
   const queuedMs = performance.now() - request.received;
   try {
-    const input = await engineInput(request.file);
+    // A file of the workspace scan is read here, not on the extension host.
+    const file = isDiskFile(request.file) ? readDiskFile(request.file) : request.file;
+    if ('skipped' in file) {
+      reply({ id: request.id, result: skippedResult(request.file.uri, file.skipped), queuedMs });
+      return;
+    }
+    const input = await engineInput(file);
     const token = {
       get isCancellationRequested() {
         return request.cancelled === true;
@@ -57,7 +64,8 @@ async function run(request: Request): Promise<void> {
       return;
     }
     if (request.options.urgent && !result.cancelled) models.forget(input.uri);
-    reply({ id: request.id, result: { ...result, ...paths, ...(figures ? { figures } : {}) }, queuedMs });
+    const answer = { ...result, ...paths, ...(figures ? { figures } : {}) };
+    reply({ id: request.id, result: request.options.withoutEdits ? withoutEdits(answer) : answer, queuedMs });
   } catch (error) {
     // analyzeTextAsync never throws; this is the thread's own failure (a reader that could not load, say).
     reply({ id: request.id, error: describe(error) });

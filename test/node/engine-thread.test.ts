@@ -3,7 +3,7 @@
  * thread; documents being typed in go first; cancellation; a thread that stops turns what it held into findings.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +22,7 @@ import {
   viewFigures,
 } from '../../src/core/index.js';
 import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
-import { engineInput, type EngineFile } from '../../src/node/engine-input.js';
+import { type DiskFile, engineInput, type EngineFile } from '../../src/node/engine-input.js';
 import { folderFilesFor } from '../../src/node/terraform-loader.js';
 import { testTerraformReader } from '../support/terraform-reader.js';
 import { EngineThread } from '../../src/node/engine-thread.js';
@@ -88,6 +88,45 @@ describe('EngineThread', () => {
       expect(results[0]!.findings.length + results[1]!.findings.length + results[2]!.findings.length).toBeGreaterThan(0);
     } finally {
       thread.dispose();
+    }
+  });
+
+  test("a scan's local file read by the thread itself: the same result as its text sent; what the read refuses comes back as skipped, with why", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crossover-disk-file-'));
+    const outside = mkdtempSync(join(tmpdir(), 'crossover-disk-outside-'));
+    const root = { folder, label: 'the workspace folder' };
+    const disk = (name: string, maxBytes = 1_000_000): DiskFile => ({
+      uri: pathToFileURL(join(folder, name)).toString(),
+      local: { fsPath: join(folder, name), root },
+      maxBytes,
+    });
+    writeFileSync(join(folder, 'template.yaml'), template(4));
+    writeFileSync(join(folder, 'binary.yaml'), Buffer.from([0x41, 0x00, 0x42]));
+    writeFileSync(join(folder, 'big.yaml'), template(40));
+    writeFileSync(join(outside, 'secret.yaml'), template(1));
+    symlinkSync(join(outside, 'secret.yaml'), join(folder, 'link.yaml'));
+    for (const thread of [new EngineThread(worker), new EngineThread(join(folder, 'no-bundle.js'))]) {
+      try {
+        const sent = await thread.analyze({ uri: disk('template.yaml').uri, text: template(4), local: disk('template.yaml').local }, config, never);
+        const read = await thread.analyze(disk('template.yaml'), config, never);
+        expect(read.skipped).toBeUndefined();
+        expect(read.format).toBe('sam');
+        expect(read.findings).toEqual(sent.findings);
+        expect(read.model?.functions.length).toBe(4);
+        // As the scan asks for it: the findings without their edits (quick fixes come once the file is open).
+        const bare = await thread.analyze(disk('template.yaml'), config, never, { withoutEdits: true });
+        expect(sent.findings.some((f) => f.fix) && sent.findings.some((f) => f.ignore)).toBe(true);
+        expect(bare.findings).toEqual(sent.findings.map(({ fix: _fix, ignore: _ignore, ...rest }) => rest));
+        expect(bare.model?.functions.length).toBe(4);
+        expect((await thread.analyze(disk('binary.yaml'), config, never)).skipped).toEqual({ kind: 'binary', reason: 'it contains NUL bytes (a binary file)' });
+        const big = await thread.analyze(disk('big.yaml', 1_000), config, never);
+        expect(big.skipped).toEqual({ kind: 'too-big', size: Buffer.byteLength(template(40)) });
+        expect(big.findings).toEqual([]);
+        expect((await thread.analyze(disk('gone.yaml'), config, never)).skipped).toEqual({ kind: 'missing' });
+        expect((await thread.analyze(disk('link.yaml'), config, never)).skipped).toEqual({ kind: 'outside', path: realpathSync(join(outside, 'secret.yaml')) });
+      } finally {
+        thread.dispose();
+      }
     }
   });
 

@@ -23,7 +23,7 @@ export class CostStatus implements vscode.Disposable {
 
   /**
    * Recomputes soon (results arrive in bursts during a scan). The total walks every workload of the workspace, so
-   * the wait grows with what the last one took: at most a fifth of the host's time goes to it, however large.
+   * the wait grows with what the last one took: at most a tenth of the host's time goes to it, however large.
    */
   schedule(): void {
     if (this.timer) return;
@@ -35,7 +35,7 @@ export class CostStatus implements vscode.Disposable {
         } finally {
           // Cleared only now: no second computation starts while one is under way.
           this.timer = undefined;
-          this.waitMs = Math.max(MIN_WAIT_MS, (performance.now() - started) * 4);
+          this.waitMs = Math.max(MIN_WAIT_MS, (performance.now() - started) * 9);
         }
       }),
       this.waitMs,
