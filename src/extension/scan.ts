@@ -34,6 +34,8 @@ function priority(uri: vscode.Uri): number {
 
 /** Files read ahead of the one being analysed (at most this many texts, each under the size cap, held at once). */
 const READ_AHEAD = 16;
+/** The longest the scan hands files over to the engine threads before letting the extension host's other work in. */
+const TURN_MS = 4;
 /** Files handed to each engine thread at once during a scan, so none waits for this thread between two files. */
 const ANALYSES_AHEAD = 4;
 
@@ -225,6 +227,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     // large template would hold the others back).
     const limit = threaded ? ANALYSES_AHEAD * this.analyzer.engineThreads : 1;
     const running = new Set<Promise<void>>();
+    let turn = performance.now();
     for await (const [uri, loaded] of readAhead(files, READ_AHEAD, load)) {
       if (token.isCancellationRequested) break;
       const t0 = performance.now();
@@ -232,6 +235,13 @@ export class WorkspaceScanner implements vscode.Disposable {
       running.add(analysis);
       if (running.size >= limit) await Promise.race(running);
       if (!threaded) await cycle.after(performance.now() - t0);
+      else if (performance.now() - turn > TURN_MS) {
+        // The threads answer a file that is no template in a fraction of a millisecond, and Node hands a thread's
+        // answers to this thread in one go while more keep coming: handing over the next file from within that would
+        // keep this thread busy for as long as the threads keep up. Other work (the window's messages) goes first.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        turn = performance.now();
+      }
     }
     await Promise.all(running);
     this.analyzer.flushDiagnostics();

@@ -35,8 +35,11 @@ export class Status implements vscode.Disposable {
   }
 
   scanning(done: number, total: number): void {
+    // The files are counted (the scan goes from finding them to reading them): shown at once, then its progress.
+    const counted = this.scan?.total !== total;
     this.scan = { done, total };
-    this.redraw.request();
+    if (counted) this.redraw.flush();
+    else this.redraw.request();
   }
 
   /** Called by the scanner when it ends (done or cancelled). */
