@@ -23,7 +23,7 @@ const SCAN_SECONDS = 30;
 const SCAN_WAIT_MS = 150_000;
 /** Why the 30 s target is reported as TODO. */
 const SCAN_TODO =
-  'the scan of 18,286 candidate files took 35.2-35.8 s by its log, 41-43 s from the window\'s load (511-519 files/s), the extension host at about 1 GB';
+  'the scan of 18,286 candidate files took 35.2-57.5 s by its log, 41-66 s from the window\'s load (318-519 files/s; the machine itself ran 1.7 times slower in the slow runs), the extension host at about 1 GB';
 /**
  * `crossover.workspaceScan.maxFiles` in this profile. The default (5,000) would scan only part of the workspace's
  * candidate files (about 8,600 are infrastructure files alone): the test raises it so the whole workspace is scanned,
@@ -177,8 +177,8 @@ describe('A workspace of 20,000 files in a real VS Code', { concurrency: false }
     cleanUp();
   });
 
-  // Not met yet (issue 20): the scan of 18,286 candidate files took 35.2-35.8 s by its log line on 2026-12-01 (it starts
-  // 7-8 s after the window's load), the extension host at about 1 GB. A per-thread CPU sample of a scan: the two cores
+  // Not met yet (issue 20): the scan of 18,286 candidate files took 35.2-57.5 s by its log line on 2026-12-01 (it starts
+  // 7-10 s after the window's load; `crossover check` on the same tree took 10.8 s beside the fast runs, 19 s beside the slow), the extension host at about 1 GB. A per-thread CPU sample of a scan: the two cores
   // are saturated, the engine threads get about 0.7 of a core (the second at nice 10), the window's renderer and the
   // browser about 0.5, the host's thread 0.3 (mostly sending 67,000 diagnostics to the window), V8's helper threads
   // 0.35 (garbage collection). The test runs, prints and saves its figures, and reports a miss as TODO (it does not fail
