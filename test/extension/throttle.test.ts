@@ -4,69 +4,60 @@ import { Batch, Throttle } from '../../src/extension/support/throttle.js';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
+/** A throttle of 200 ms on the fake clock, and how many times it ran. */
+function counted() {
+  let count = 0;
+  const throttle = new Throttle(
+    () => count++,
+    200,
+    () => Date.now(),
+  );
+  return { throttle, runs: () => count };
+}
+
 describe('Throttle', () => {
   test('the first request runs at once; requests within the interval make one run at its end', () => {
-    let runs = 0;
-    const throttle = new Throttle(
-      () => runs++,
-      200,
-      () => Date.now(),
-    );
+    const { throttle, runs } = counted();
     throttle.request();
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
     for (let i = 0; i < 50; i++) {
       vi.advanceTimersByTime(2);
       throttle.request();
     }
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
     vi.advanceTimersByTime(99); // 100 ms after the first run
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
     vi.advanceTimersByTime(100); // the interval's end
-    expect(runs).toBe(2);
+    expect(runs()).toBe(2);
     vi.advanceTimersByTime(1_000);
-    expect(runs).toBe(2);
+    expect(runs()).toBe(2);
   });
 
   test('after a quiet interval a request runs at once', () => {
-    let runs = 0;
-    const throttle = new Throttle(
-      () => runs++,
-      200,
-      () => Date.now(),
-    );
+    const { throttle, runs } = counted();
     throttle.request();
     vi.advanceTimersByTime(500);
     throttle.request();
-    expect(runs).toBe(2);
+    expect(runs()).toBe(2);
   });
 
   test('flush runs now and takes the pending run with it', () => {
-    let runs = 0;
-    const throttle = new Throttle(
-      () => runs++,
-      200,
-      () => Date.now(),
-    );
+    const { throttle, runs } = counted();
     throttle.request();
     throttle.request();
     throttle.flush();
-    expect(runs).toBe(2);
+    expect(runs()).toBe(2);
     vi.advanceTimersByTime(1_000);
-    expect(runs).toBe(2);
+    expect(runs()).toBe(2);
   });
 
   test('dispose drops the pending run', () => {
-    let runs = 0;
-    const throttle = new Throttle(
-      () => runs++,
-      200,
-      () => Date.now(),
-    );
+    const { throttle, runs } = counted();
     throttle.request();
     throttle.request();
     throttle.dispose();
     vi.advanceTimersByTime(1_000);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
   });
 });
 
