@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { analyzeText, type AnalysisResult } from '../../../src/core/engine.js';
-import { excessiveNesting, MAX_NESTING } from '../../../src/core/parse/typescript/source.js';
+import { excessiveNesting, MAX_ASYNC_NESTING, MAX_NESTING, nestingProblem } from '../../../src/core/parse/typescript/source.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
 
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
@@ -152,6 +152,33 @@ describe('the bracket scan', () => {
     for (const fixture of ['cdk/orders-stack.ts', 'serverless-ts/serverless.ts']) {
       expect(excessiveNesting(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', fixture), 'utf8'))).toBeUndefined();
     }
+  });
+
+  test('`async (` nested deeper than TypeScript parses in time: refused at once with a finding where it goes too deep', () => {
+    // What the fuzz campaign found: a CDK file whose mutation nested `async ( ne(` 50 times hung TypeScript's parser.
+    const nested = (levels: number) => `${head}new lambda.Function(this, 'F', { code: lambda.Code.fromInline(${"'x' + async ( ne(".repeat(levels)}1) });\n`;
+    expect(nestingProblem(nested(MAX_ASYNC_NESTING))).toBeUndefined();
+    const deep = nestingProblem(nested(MAX_ASYNC_NESTING + 1));
+    expect(deep?.kind).toBe('async');
+    expect(nested(MAX_ASYNC_NESTING + 1).slice(deep!.offset - 6, deep!.offset + 1)).toBe('async (');
+    const started = performance.now();
+    const result = analyze('file:///w/stack.ts', nested(50));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.format).toBe('cdk');
+    expect(result.findings.map((f) => f.message).join('\n')).toMatch(/`async \(` nests deeper than 10 levels/);
+    // Only the word `async` counts, not in strings or comments, and closed ones leave the count.
+    expect(nestingProblem(`f(${"'async (' + ".repeat(40)}1)`)).toBeUndefined();
+    expect(nestingProblem(`f(${'/* async */ ('.repeat(40)}1${')'.repeat(40)})`)).toBeUndefined();
+    expect(nestingProblem('const x = [' + 'async (a) => a, '.repeat(200) + '];')).toBeUndefined();
+    expect(nestingProblem('xasync ('.repeat(20))).toBeUndefined();
+  });
+
+  test('calls nested through assignments in their arguments: read in linear time (a fuzzed file took 42 s)', () => {
+    const text = `${head}const products = ${"api.root.addResource('products' = ".repeat(48)}api.root.addResource('products')${')'.repeat(48)};\n`;
+    const started = performance.now();
+    const result = analyze('file:///w/stack.ts', text);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.findings.filter((f) => f.ruleId === 'internal-error')).toEqual([]);
   });
 
   test('linear: 4 MB of brackets, strings and comments in well under a second', () => {

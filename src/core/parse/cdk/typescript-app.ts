@@ -1055,6 +1055,9 @@ class AppReader {
 
   private binary(e: ts.BinaryExpression, scope: Scope, depth: number): Eval {
     const op = e.operatorToken.kind;
+    // An assignment (`a = f(...)`, `a += 1`) is no value the app states: not evaluated (its right side could nest
+    // calls whose arguments are assignments again, each read once more per level).
+    if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return { unresolved: `${short(e.getText())} is an assignment` };
     const left = this.evaluate(e.left, scope, depth + 1);
     if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
       // `props.memory ?? 512`: the default when the value is not given (for `||`, also when it is falsy).
