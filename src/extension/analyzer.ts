@@ -15,18 +15,21 @@ import { type DiskFile, type EngineFile } from '../node/engine-input.js';
 import { type CostRequest, type EngineResult } from '../node/engine-protocol.js';
 import { type EngineThread, type EngineToken } from '../node/engine-thread.js';
 
+/** A local file's path and the folder its reads stay in. */
+const localOf = (uri: vscode.Uri): NonNullable<EngineFile['local']> => ({ fsPath: uri.fsPath, root: readRootOf(uri) });
+
 /** A document or file as the engine thread takes it: local files with their path and the folder reads stay in. */
 const engineFile = (uri: vscode.Uri, text: string): EngineFile => ({
   uri: uri.toString(),
   text,
-  ...(uri.scheme === 'file' ? { local: { fsPath: uri.fsPath, root: readRootOf(uri) } } : {}),
+  ...(uri.scheme === 'file' ? { local: localOf(uri) } : {}),
 });
 
 /**
  * A local file the engine thread reads itself (the workspace scan: no file-system call and no text copy on this
  * thread), with the folder its reads stay in.
  */
-const diskFile = (uri: vscode.Uri, maxBytes: number): DiskFile => ({ uri: uri.toString(), local: { fsPath: uri.fsPath, root: readRootOf(uri) }, maxBytes });
+const diskFile = (uri: vscode.Uri, maxBytes: number): DiskFile => ({ uri: uri.toString(), local: localOf(uri), maxBytes });
 
 /** What analyzeDisk analyses: text already read, or a local file (scheme `file`) the engine reads, up to `maxBytes`. */
 export type DiskSource = { text: string } | { maxBytes: number };
