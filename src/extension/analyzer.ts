@@ -13,7 +13,7 @@ import { isCandidateDocument } from './support/candidates.js';
 import { Batch } from './support/throttle.js';
 import { type DiskFile, type EngineFile } from '../node/engine-input.js';
 import { type CostRequest, type EngineResult } from '../node/engine-protocol.js';
-import { type EngineThread, type EngineToken } from '../node/engine-thread.js';
+import { type EarlyListener, type EngineThread, type EngineToken } from '../node/engine-thread.js';
 
 /** A local file's path and the folder its reads stay in. */
 const localOf = (uri: vscode.Uri): NonNullable<EngineFile['local']> => ({ fsPath: uri.fsPath, root: readRootOf(uri) });
@@ -73,6 +73,8 @@ export class Analyzer implements vscode.Disposable {
   );
   private readonly debouncer: Debouncer<string>;
   private readonly results = new Map<string, CachedResult>();
+  /** Documents whose diagnostics were set from their findings ahead of the answer, with the version they are for. */
+  private readonly shownEarly = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly changedOne = new vscode.EventEmitter<vscode.Uri>();
   private readonly busyChanged = new vscode.EventEmitter<boolean>();
@@ -311,7 +313,14 @@ export class Analyzer implements vscode.Disposable {
     const cached = this.results.get(key);
     if (cached?.version === version && cached.generation === this.generation) return; // nothing changed since the last run
     const text = document.getText();
-    const result = await this.engine.analyze(engineFile(document.uri, text), this.engineConfig, token, { urgent: true });
+    // The squiggles as soon as the findings are known; the answer with the model follows (engine-protocol.ts).
+    const early: EarlyListener = (found) => {
+      if (token.isCancellationRequested || document.isClosed || document.version !== version || !isListed(found)) return;
+      this.scanDiagnostics.delete(key);
+      this.collection.set(document.uri, found.findings.map(toDiagnostic));
+      this.shownEarly.set(key, version);
+    };
+    const result = await this.engine.analyze(engineFile(document.uri, text), this.engineConfig, token, { urgent: true }, early);
     if (result.cancelled || document.isClosed || document.version !== version) return;
     this.publish(document.uri, version, result);
     if (result.durationMs > 200) this.log.info(`Analysed ${vscode.workspace.asRelativePath(document.uri)} in ${result.durationMs.toFixed(0)} ms.`);
@@ -328,9 +337,12 @@ export class Analyzer implements vscode.Disposable {
     this.results.set(uri.toString(), { uri: previous?.uri ?? uri, version, generation: this.generation, stamp: ++this.stamps, result });
     this.count(result, 1);
     const key = uri.toString();
+    const early = this.shownEarly.get(key);
+    this.shownEarly.delete(key);
     if (batched) {
       this.scanDiagnostics.add(key, [uri, result.findings.map(toDiagnostic)]);
-    } else {
+    } else if (early !== version) {
+      // (Unless the same analysis's findings are shown already.)
       this.scanDiagnostics.delete(key);
       this.collection.set(uri, result.findings.map(toDiagnostic));
     }
@@ -341,6 +353,8 @@ export class Analyzer implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const previous = this.results.get(uri.toString());
+    // Diagnostics shown ahead of an answer that never came (the document closed meanwhile) go too.
+    if (this.shownEarly.delete(uri.toString()) && !previous) this.collection.delete(uri);
     if (!previous) return;
     this.results.delete(uri.toString());
     this.count(previous.result, -1);

@@ -98,10 +98,13 @@ export function skippedResult(uri: string, skipped: SkippedRead): EngineResult {
 
 /**
  * `queuedMs`: how long the request waited behind others; `base`: the answer the model's placeholders refer to
- * (model-delta.ts); `error`: the engine thread itself failed (not the file).
+ * (model-delta.ts); `error`: the engine thread itself failed (not the file). `early`: for a document being typed in,
+ * its findings (and format) as soon as the analysis ends, ahead of the answer itself, which follows once the model
+ * is ready to send: the squiggles do not wait for it.
  */
 export type FromEngine =
   | { id: number; result: EngineResult; queuedMs: number; base?: number }
+  | { id: number; early: Pick<AnalysisResult, 'format' | 'findings'> }
   | { id: number; figures: ViewFigures }
   | { id: number; report: DiffReport; problems: string[] }
   | { id: number; error: string };

@@ -36,7 +36,12 @@ interface Pending {
   options: EngineOptions;
   token: EngineToken;
   resolve(result: EngineResult): void;
+  /** Told the findings of a document being typed in ahead of its answer (see FromEngine's `early`). */
+  early?: EarlyListener;
 }
+
+/** Takes a document's findings (and format) as soon as its analysis ends, before the answer with its model. */
+export type EarlyListener = (early: Pick<EngineResult, 'format' | 'findings'>) => void;
 
 /** Figures of the last answer: how long it waited in the thread's queue, and the round trip seen from here. */
 export interface EngineTiming {
@@ -101,11 +106,14 @@ export class EngineThread {
     for (const worker of this.workers) worker?.postMessage({ kind: 'costInputs', inputs } satisfies ToEngine);
   }
 
-  /** `file`: its text, or (a DiskFile, for the workspace scan) where the thread reads it. */
-  analyze(file: EngineFile | DiskFile, config: EngineConfig, token: EngineToken, options: EngineOptions = {}): Promise<EngineResult> {
+  /**
+   * `file`: its text, or (a DiskFile, for the workspace scan) where the thread reads it. `early`: for a document being
+   * typed in, told its findings ahead of the answer (in the thread only: running from sources, the answer comes at once).
+   */
+  analyze(file: EngineFile | DiskFile, config: EngineConfig, token: EngineToken, options: EngineOptions = {}, early?: EarlyListener): Promise<EngineResult> {
     if (!this.inThread) return inProcess(file, config, token, options, this.heldHere);
     // A document being typed in: its model comes back as changes to the one held here (model-delta.ts).
-    return this.post(file, config, token, options.urgent ? { ...options, base: this.models.baseFor(file.uri) } : options);
+    return this.post(file, config, token, options.urgent ? { ...options, base: this.models.baseFor(file.uri) } : options, early);
   }
 
   /** The thread a request goes to: the first for a document being typed in, else the one with the fewest requests. */
@@ -118,11 +126,11 @@ export class EngineThread {
     return best;
   }
 
-  private post(file: EngineFile | DiskFile, config: EngineConfig, token: EngineToken, options: EngineOptions): Promise<EngineResult> {
+  private post(file: EngineFile | DiskFile, config: EngineConfig, token: EngineToken, options: EngineOptions, early?: EarlyListener): Promise<EngineResult> {
     return new Promise<EngineResult>((resolve) => {
       const id = this.next++;
       const thread = this.threadFor(options);
-      this.pending.set(id, { file, config, options, token, resolve, posted: performance.now(), thread });
+      this.pending.set(id, { file, config, options, token, resolve, posted: performance.now(), thread, ...(early ? { early } : {}) });
       const subscription = token.onCancellationRequested?.(() => this.workers[thread]?.postMessage({ kind: 'cancel', id } satisfies ToEngine));
       const waiting = this.pending.get(id)!;
       waiting.resolve = (result) => {
@@ -175,6 +183,10 @@ export class EngineThread {
       }
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
+      if ('early' in reply) {
+        waiting.early?.(reply.early);
+        return;
+      }
       this.pending.delete(reply.id);
       if (!('result' in reply)) {
         const error = 'error' in reply ? reply.error : 'no result in the answer';
@@ -187,7 +199,7 @@ export class EngineThread {
       if (waiting.options.urgent && result.model) {
         const model = this.models.receive(waiting.file.uri, reply.id, reply.base, result.model);
         // The model it was sent against is not held any more: asked for whole.
-        if (!model) void this.post(waiting.file, waiting.config, waiting.token, { ...waiting.options, base: undefined }).then(waiting.resolve);
+        if (!model) void this.post(waiting.file, waiting.config, waiting.token, { ...waiting.options, base: undefined }, waiting.early).then(waiting.resolve);
         else waiting.resolve({ ...result, model });
         return;
       }

@@ -59,6 +59,8 @@ async function run(request: Request): Promise<void> {
     const paths = request.options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(input.uri, input.text) } : {};
     const figures = await costInputs.figuresFor(result, request.options.costs, token, pause);
     if (request.options.urgent && result.model) {
+      // The squiggles first: working out what of the model to send, and copying it, takes a while for a large file.
+      if (!result.cancelled) reply({ id: request.id, early: { format: result.format, findings: result.findings } });
       const { model, base } = models.send(input.uri, request.id, request.options.base, result.model);
       reply({ id: request.id, result: { ...result, ...paths, model }, queuedMs, ...(base !== undefined ? { base } : {}) });
       return;

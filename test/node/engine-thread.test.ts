@@ -176,6 +176,29 @@ describe('EngineThread', () => {
     }
   });
 
+  test("a document being typed in: its findings come ahead of the answer, the same as the answer's", async () => {
+    const thread = new EngineThread(worker);
+    try {
+      const uri = 'file:///w/early/template.yaml';
+      const told: { format: string | undefined; findings: unknown[]; before: boolean }[] = [];
+      let answered = false;
+      const result = await thread
+        .analyze({ uri, text: template(40) }, config, never, { urgent: true }, (early) => told.push({ ...early, before: !answered }))
+        .then((r) => ((answered = true), r));
+      expect(told).toHaveLength(1);
+      expect(told[0]!.before).toBe(true);
+      expect(told[0]!.format).toBe(result.format);
+      expect(told[0]!.findings).toEqual(result.findings);
+      expect(result.findings.some((f) => f.severity === 'error' || f.severity === 'warning')).toBe(true);
+      // The scan's requests come in one answer.
+      const scanned: unknown[] = [];
+      await thread.analyze({ uri: 'file:///w/early/other.yaml', text: template(3) }, config, never, {}, (early) => scanned.push(early));
+      expect(scanned).toEqual([]);
+    } finally {
+      thread.dispose();
+    }
+  });
+
   test('a document being typed in: its next model rebuilt from the one held, unchanged nodes kept, equal to a whole analysis', async () => {
     const thread = new EngineThread(worker);
     try {
