@@ -86,7 +86,7 @@ export async function analyzeTextAsync(
 }
 
 /** Does a face show this file? Templates, and files whose analysis failed before they could be recognised. */
-export function isListed(result: AnalysisResult): boolean {
+export function isListed(result: Pick<AnalysisResult, 'format' | 'findings'>): boolean {
   return result.format !== undefined || result.findings.length > 0;
 }
 
@@ -151,7 +151,7 @@ function* analysisSteps(
     if (reading.reads === 'model') {
       // A CDK app: the reader builds the model from the code.
       [format, syntax] = [reading.takenFor.format, reading.takenFor.syntax];
-      const built = reading.read(input);
+      const built = reading.read(input, memo);
       if (!built) return notTemplate();
       parsed = built;
     } else {

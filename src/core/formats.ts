@@ -91,7 +91,8 @@ export interface DocumentFormat extends FormatBase {
 interface ModelFormat extends FormatBase {
   reads: 'model';
   takenFor: TakenFor;
-  read(input: AnalysisInput): ParsedTemplate | undefined;
+  /** `memo`: its previous version's, when kept (the TypeScript reader parses again from its syntax tree). */
+  read(input: AnalysisInput, memo?: DocumentMemo): ParsedTemplate | undefined;
 }
 
 export type InputFormat = DocumentFormat | ModelFormat;
@@ -169,7 +170,7 @@ export const CDK_TYPESCRIPT: ModelFormat = {
   mentions: mentionsCdk,
   takenFor: { format: 'cdk', syntax: 'typescript' },
   reads: 'model',
-  read: (input) => input.typescript?.cdk(input.uri, input.text, input.readFile),
+  read: (input, memo) => input.typescript?.cdk(input.uri, input.text, input.readFile, memo),
   edits: { setFixes: false, ignores: [] },
 };
 

@@ -40,7 +40,7 @@ const SQUIGGLE_FILES = [
   ['the 2,000-line CDK stack', 'p95 214-339 ms in the last runs, 723 ms under load'],
 ];
 /** Edits per file (half make the error appear, half make it go). */
-const EDITS = 24;
+const EDITS = 60;
 
 let session;
 /** The probe's figures per phase, once the report is in. */

@@ -6,6 +6,7 @@
  */
 import { type ParsedTemplate } from './cloudformation/types.js';
 import { type LoadedDocument } from './document/load.js';
+import { type DocumentMemo } from './document/reuse.js';
 import { type TreeNode } from './document/tree.js';
 import { type FileReader } from './reference.js';
 
@@ -53,7 +54,8 @@ export interface PythonReader {
 
 export interface TypeScriptReader {
   objectLiteral(uri: string, text: string): TreeNode | undefined;
-  cdk(uri: string, text: string, readFile?: FileReader): ParsedTemplate | undefined;
+  /** `memo`: what is kept of this document's previous version (its syntax tree, parsed again incrementally). */
+  cdk(uri: string, text: string, readFile?: FileReader, memo?: Pick<DocumentMemo, 'reader' | 'counts'>): ParsedTemplate | undefined;
 }
 
 /** The readers a host may lend, by the name a format record asks for (`InputFormat.reader`). */

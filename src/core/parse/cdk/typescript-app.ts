@@ -24,6 +24,7 @@ import { type ConstructInstance } from '../../model/nodes.js';
 import { emptyModel } from '../../model/template.js';
 import { type ModelProblem, type ParsedTemplate } from '../cloudformation/types.js';
 import { LineIndex } from '../document/lines.js';
+import { type DocumentMemo } from '../document/reuse.js';
 import { dirOf, joinRelative, moduleCandidates, uriOf } from './app-paths.js';
 import {
   type ArgView,
@@ -69,10 +70,15 @@ export const CDK_TS_LIMITS = {
   helperDepth: 2,
 };
 
-export function readCdkTypeScript(uri: string, text: string, readFile?: SourceReader): ParsedTemplate | undefined {
+export function readCdkTypeScript(
+  uri: string,
+  text: string,
+  readFile?: SourceReader,
+  memo?: Pick<DocumentMemo, 'reader' | 'counts'>,
+): ParsedTemplate | undefined {
   if (!mentionsCdk(text)) return undefined;
   // Code nested too deeply to parse throws InputLimitError: the engine reports it where it happens.
-  const source = parseSource(uri, text, /\.(js|cjs|mjs)$/i.test(uri) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const source = parseSource(uri, text, /\.(js|cjs|mjs)$/i.test(uri) ? ts.ScriptKind.JS : ts.ScriptKind.TS, memo);
   return new AppReader(uri, text, source, readFile).read();
 }
 

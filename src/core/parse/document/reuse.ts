@@ -13,8 +13,7 @@
 import { type ParseProblem } from './problems.js';
 import { type MapEntry, type MapNode, type TreeNode } from './tree.js';
 import { parseYaml, parseYamlEntry } from './yaml.js';
-
-const BLOCK = 256;
+import { changedSpan } from './text-change.js';
 
 /** What is kept of a document's last version to read the next one faster. */
 export class DocumentMemo {
@@ -22,6 +21,11 @@ export class DocumentMemo {
   last: { text: string; root: TreeNode | undefined; problems: ParseProblem[] } | undefined;
   /** How many readings reused the previous version, and how many read the whole text (for tests and figures). */
   readonly counts = { reused: 0, whole: 0 };
+  /**
+   * What the reader of a format built from code keeps of the last version (the TypeScript reader: its syntax tree,
+   * which TypeScript parses again incrementally). Opaque here: only that reader reads it.
+   */
+  reader: unknown;
 }
 
 /** The document's tree and problems, as `parseYaml(text)` gives them, reusing what `memo` holds of the previous version. */
@@ -51,20 +55,8 @@ function reread(
   if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
   if (root?.kind !== 'map' || root.fromTag || root.anchor) return undefined;
   // The edit: old[from, oldTo) became text[from, newTo).
-  const min = Math.min(old.length, text.length);
-  // Compared a block at a time (substrings share the text's memory), then a character at a time.
-  let from = 0;
-  while (from + BLOCK <= min && old.substring(from, from + BLOCK) === text.substring(from, from + BLOCK)) from += BLOCK;
-  while (from < min && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+  const { from, oldTo } = changedSpan(old, text);
   if (from === old.length && from === text.length) return { root, problems: last.problems };
-  let tail = 0;
-  while (
-    tail + BLOCK <= min - from &&
-    old.substring(old.length - tail - BLOCK, old.length - tail) === text.substring(text.length - tail - BLOCK, text.length - tail)
-  )
-    tail += BLOCK;
-  while (tail < min - from && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
-  const oldTo = old.length - tail;
   const delta = text.length - old.length;
 
   // The section (a top-level entry) and the entry of its block map holding the edit.

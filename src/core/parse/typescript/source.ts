@@ -9,6 +9,8 @@
  */
 import ts from 'typescript';
 import { InputLimitError, isStackOverflow } from '../input-limit.js';
+import { type DocumentMemo } from '../document/reuse.js';
+import { changedSpan } from '../document/text-change.js';
 
 /** Brackets, braces, parentheses and `${` nest at most this deep (real code stays far below 50). */
 export const MAX_NESTING = 128;
@@ -21,8 +23,20 @@ export const MAX_NESTING = 128;
  */
 export const MAX_ASYNC_NESTING = 10;
 
-/** Parses a TypeScript/JavaScript file, or throws InputLimitError where it is nested too deeply to parse. */
-export function parseSource(fileName: string, text: string, kind?: ts.ScriptKind): ts.SourceFile {
+/** The syntax tree a DocumentMemo keeps of a document's last version. */
+interface KeptTree {
+  fileName: string;
+  kind: ts.ScriptKind | undefined;
+  text: string;
+  source: ts.SourceFile;
+}
+
+/**
+ * Parses a TypeScript/JavaScript file, or throws InputLimitError where it is nested too deeply to parse. `memo`: the
+ * tree of the document's last version is parsed again for the edit only (TypeScript's incremental parser, as its
+ * language service does for every keystroke), and the new tree kept in its place.
+ */
+export function parseSource(fileName: string, text: string, kind?: ts.ScriptKind, memo?: Pick<DocumentMemo, 'reader' | 'counts'>): ts.SourceFile {
   const deep = nestingProblem(text);
   if (deep?.kind === 'brackets') {
     throw new InputLimitError(
@@ -36,12 +50,27 @@ export function parseSource(fileName: string, text: string, kind?: ts.ScriptKind
       deep.offset,
     );
   }
+  // Taken out first: TypeScript reuses the old tree's nodes, which must not be used again.
+  const kept = memo?.reader as KeptTree | undefined;
+  if (memo) memo.reader = undefined;
   try {
-    return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+    const reuse = kept !== undefined && kept.fileName === fileName && kept.kind === kind;
+    if (memo) memo.counts[reuse ? 'reused' : 'whole']++;
+    const source = reuse
+      ? ts.updateSourceFile(kept.source, text, textChange(kept.text, text))
+      : ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+    if (memo) memo.reader = { fileName, kind, text, source } satisfies KeptTree;
+    return source;
   } catch (error) {
     if (isStackOverflow(error)) throw new InputLimitError("Not analysed: the code is nested too deeply for TypeScript's parser (it ran out of stack).", 0);
     throw error;
   }
+}
+
+/** The edit from `old` to `text` as TypeScript's incremental parser takes it. */
+function textChange(old: string, text: string): ts.TextChangeRange {
+  const { from, oldTo, newTo } = changedSpan(old, text);
+  return ts.createTextChangeRange(ts.createTextSpan(from, oldTo - from), newTo - from);
 }
 
 /* Character codes. */
