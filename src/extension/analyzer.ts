@@ -34,6 +34,9 @@ const diskFile = (uri: vscode.Uri, maxBytes: number): DiskFile => ({ uri: uri.to
 /** What analyzeDisk analyses: text already read, or a local file (scheme `file`) the engine reads, up to `maxBytes`. */
 export type DiskSource = { text: string } | { maxBytes: number };
 
+/** A request nobody cancels. */
+const NOT_CANCELLED: EngineToken = { isCancellationRequested: false };
+
 /** The `version` of a result read from disk rather than from an open document. */
 const FROM_DISK = -1;
 
@@ -174,14 +177,49 @@ export class Analyzer implements vscode.Disposable {
   async analyzeDisk(uri: vscode.Uri, source: DiskSource, token: EngineToken, batched = false): Promise<EngineResult | undefined> {
     if (this.isOpen(uri)) return undefined;
     const costs = this.costRequest?.(uri);
-    const file = 'text' in source ? engineFile(uri, source.text) : diskFile(uri, source.maxBytes);
-    // Its quick fixes are offered once it is open (analysed again as a document): none are sent for a file on disk.
-    const result = await this.engine.analyze(file, this.engineConfig, token, { withoutEdits: true, ...(costs ? { costs } : {}) });
+    const read = 'text' in source ? undefined : diskFile(uri, source.maxBytes);
+    // Its quick fixes are offered once it is open (analysed again as a document): none are sent for a file on disk. A
+    // file the thread reads itself leaves its model there when its figures come (readAgain brings it when needed).
+    const result = await this.engine.analyze(read ?? engineFile(uri, (source as { text: string }).text), this.engineConfig, token, {
+      withoutEdits: true,
+      ...(costs ? { costs } : {}),
+      ...(read ? { withoutModel: true } : {}),
+    });
     if (result.cancelled || this.isOpen(uri)) return undefined;
     // Not read (gone, too big, binary, outside the folder): the caller says why and drops what the file had.
     if (result.skipped) return result;
     this.publish(uri, FROM_DISK, result, batched);
     return result;
+  }
+
+  /** The files being read again (readAgain), each once at a time. */
+  private readonly readingAgain = new Map<string, Promise<void>>();
+
+  /**
+   * Reads a file the scan left without its model on this thread again, in the engine thread: with its model (`model`:
+   * a comparison view or a report estimates its workloads here), or with its summary rows only (`summaries`). The
+   * answer replaces the result held unless a newer one came meanwhile. Nothing to do for a file with its model.
+   */
+  readAgain(uri: vscode.Uri, want: 'model' | 'summaries'): Promise<void> {
+    const key = uri.toString();
+    const cached = this.results.get(key);
+    if (!cached || cached.result.model || cached.version !== FROM_DISK || uri.scheme !== 'file') return Promise.resolve();
+    const running = this.readingAgain.get(`${want} ${key}`);
+    if (running) return running;
+    const costs = this.costRequest?.(uri);
+    const reading = this.engine
+      .analyze(diskFile(uri, this.settings.maxFileSizeBytes), this.engineConfig, NOT_CANCELLED, {
+        withoutEdits: true,
+        ...(costs ? { costs: want === 'summaries' ? { ...costs, summaries: true } : costs } : {}),
+        ...(want === 'summaries' ? { withoutModel: true } : {}),
+      })
+      .then((result) => {
+        if (result.cancelled || result.skipped || this.results.get(key) !== cached || this.isOpen(uri)) return;
+        this.publish(uri, FROM_DISK, result, true);
+      })
+      .finally(() => this.readingAgain.delete(`${want} ${key}`));
+    this.readingAgain.set(`${want} ${key}`, reading);
+    return reading;
   }
 
   /** Sends the scan's diagnostics that are still waiting to the Problems panel now. */

@@ -40,7 +40,7 @@ export class HeldCostInputs {
       const costs = yield* templateCostSteps(model, request.templatePath, usage, inputs.settings, (id, error) =>
         errors.push({ id, message: error instanceof Error ? error.message : String(error) }),
       );
-      return yield* fileFigureSteps(costs);
+      return yield* fileFigureSteps(costs, { summaries: request.summaries === true });
     })();
     let step = steps.next();
     while (!step.done) {

@@ -27,6 +27,19 @@ export interface EngineOptions {
    * it is open (and analysed again as a document). The edits are most of a finding's size.
    */
   withoutEdits?: boolean;
+  /**
+   * The model stays in the thread when the file's workspace figures come with the answer (the workspace scan's files:
+   * the host keeps their figures, and reads a file again when it needs its model: Analyzer.readAgain). A CDK app
+   * keeps its model: other files' lenses look up its construct instances, and its cdk.out is mapped to it.
+   */
+  withoutModel?: boolean;
+}
+
+/** The result without its model, when its figures stand for it (see EngineOptions.withoutModel). */
+export function withoutModel<T extends AnalysisResult & { figures?: EngineFigures }>(result: T): T {
+  if (!result.figures || !result.model || result.format === 'cdk') return result;
+  const { model: _model, ...rest } = result;
+  return rest as T;
 }
 
 /** The findings without their quick fix and ignore edits (see EngineOptions.withoutEdits). */
@@ -52,6 +65,8 @@ export interface CostRequest {
   version: number;
   usageKey: string;
   templatePath: string;
+  /** With each workload's summary row (its crossovers solved): the workspace summary asks for a file's rows so. */
+  summaries?: boolean;
 }
 
 /** The file's workspace figures, computed under the inputs `version` (errors: workloads whose estimate failed). */

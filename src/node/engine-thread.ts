@@ -20,6 +20,7 @@ import {
   skippedResult,
   type ToEngine,
   withoutEdits,
+  withoutModel,
 } from './engine-protocol.js';
 import { HeldCostInputs } from './engine-figures.js';
 import { ENGINE_THREAD_LIMITS } from './thread-heap.js';
@@ -252,9 +253,11 @@ async function inProcess(
   if ('skipped' in file) return skippedResult(source.uri, file.skipped);
   const result: EngineResult = await analyzeTextAsync(await engineInput(file), config, token, pause);
   const figures = await costs.figuresFor(result, options.costs, token, pause);
-  return {
+  const answer: EngineResult = {
     ...(options.withoutEdits ? withoutEdits(result) : result),
     ...(options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(file.uri, file.text) } : {}),
     ...(figures ? { figures } : {}),
   };
+  // The same answer as the thread's, model left out included (the host's code takes the same path either way).
+  return options.withoutModel ? withoutModel(answer) : answer;
 }

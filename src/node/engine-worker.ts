@@ -13,7 +13,7 @@ import { DeltaSender } from './model-delta.js';
 import { HeldCostInputs } from './engine-figures.js';
 import { ResourceDifferThread } from './resource-differ-thread.js';
 import { lowerThisThread } from './thread-priority.js';
-import { skippedResult, withoutEdits } from './engine-protocol.js';
+import { skippedResult, withoutEdits, withoutModel } from './engine-protocol.js';
 
 // A thread that serves only the workspace scan runs below the editor's threads (thread-priority.ts).
 if ((workerData as { scanOnly?: boolean } | undefined)?.scanOnly) lowerThisThread();
@@ -66,7 +66,8 @@ async function run(request: Request): Promise<void> {
       return;
     }
     if (request.options.urgent && !result.cancelled) models.forget(input.uri);
-    const answer = { ...result, ...paths, ...(figures ? { figures } : {}) };
+    let answer = { ...result, ...paths, ...(figures ? { figures } : {}) };
+    if (request.options.withoutModel) answer = withoutModel(answer);
     reply({ id: request.id, result: request.options.withoutEdits ? withoutEdits(answer) : answer, queuedMs });
   } catch (error) {
     // analyzeTextAsync never throws; this is the thread's own failure (a reader that could not load, say).

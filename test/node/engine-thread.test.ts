@@ -26,6 +26,7 @@ import { type DiskFile, engineInput, type EngineFile } from '../../src/node/engi
 import { folderFilesFor } from '../../src/node/terraform-loader.js';
 import { testTerraformReader } from '../support/terraform-reader.js';
 import { EngineThread } from '../../src/node/engine-thread.js';
+import { withoutModel } from '../../src/node/engine-protocol.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const worker = join(repo, 'dist', 'engine-worker.js');
@@ -278,6 +279,19 @@ describe('EngineThread', () => {
         expect((await thread.analyze(file, config, never, { costs: { ...costs, version: 6 } })).figures).toBeUndefined();
         // Not asked: none.
         expect((await thread.analyze(file, config, never)).figures).toBeUndefined();
+        // The scan's file leaves its model in the thread when its figures come, and keeps it when they do not.
+        const lean = await thread.analyze(file, config, never, { costs, withoutModel: true });
+        expect(lean.model).toBeUndefined();
+        expect(lean.findings).toEqual(result.findings);
+        expect(lean.figures?.figures).toEqual(expected);
+        expect((await thread.analyze(file, config, never, { costs: { ...costs, version: 6 }, withoutModel: true })).model).toBeDefined();
+        // Read again for the workspace summary: its rows, crossovers solved, the same as in-process.
+        const rows = await thread.analyze(file, config, never, { costs: { ...costs, summaries: true }, withoutModel: true });
+        expect(rows.figures?.figures).toEqual(fileFigures(templateCosts(model, 'template.yaml', usage, settings), { summaries: true }));
+        expect(rows.figures!.figures.summaries).toBe(true);
+        expect(rows.figures!.figures.workloads.every((w) => w.summary !== undefined)).toBe(true);
+        // A CDK app keeps its model: other files' lenses look up its construct instances.
+        expect(withoutModel({ ...result, format: 'cdk' }).model).toBe(result.model);
       } finally {
         thread.dispose();
       }

@@ -128,6 +128,9 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private async postFigures(ticket: number): Promise<void> {
+    // A file the scan read has its model in the engine thread: it is read again with it first.
+    await this.costs.ready(vscode.Uri.parse(this.target.uri));
+    if (ticket !== this.posts) return;
     const workload = this.workload();
     if (!workload) return; // the workload is gone (or not analysed yet): the view keeps its last state
     const { estimate } = workload;

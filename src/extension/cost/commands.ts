@@ -43,18 +43,20 @@ export function registerCostCommands(costs: CostService, reports: ReportDocument
   ];
 }
 
-/** The function `id` declared in the document `uri`, with its estimate. */
-function findFunction(costs: CostService, uri: string | undefined, id: string | undefined): Found | undefined {
+/** The function `id` declared in the document `uri`, with its estimate (the file read again if its model is not here). */
+async function findFunction(costs: CostService, uri: string | undefined, id: string | undefined): Promise<Found | undefined> {
   if (!uri || !id) return undefined;
   const parsed = vscode.Uri.parse(uri);
+  await costs.ready(parsed);
   const cost = costs.costsFor(parsed).find((c) => c.fn.id === id);
   return cost ? { cost, uri: parsed } : undefined;
 }
 
 /** The ECS task or service `id` declared in the document `uri`, with its estimate. */
-function findTask(costs: CostService, uri: string | undefined, id: string | undefined) {
+async function findTask(costs: CostService, uri: string | undefined, id: string | undefined) {
   if (!uri || !id) return undefined;
   const parsed = vscode.Uri.parse(uri);
+  await costs.ready(parsed);
   const cost = [...costs.taskCostsFor(parsed), ...costs.serviceCostsFor(parsed)].find((c) => c.node.id === id);
   return cost ? { cost, uri: parsed } : undefined;
 }
@@ -78,17 +80,17 @@ async function pickFunction(costs: CostService): Promise<Found | undefined> {
   const picked = await vscode.window.showQuickPick(items, { placeHolder: EDITOR_TEXT.pickFunction, matchOnDescription: true });
   if (!picked) return undefined;
   await costs.ready(picked.uri);
-  return findFunction(costs, picked.uri.toString(), picked.id);
+  return await findFunction(costs, picked.uri.toString(), picked.id);
 }
 
 /** "Show Cost Report": for the task or function the lens names, else a picked function. */
 async function showReport(costs: CostService, reports: ReportDocuments, uri?: string, id?: string): Promise<void> {
-  const task = findTask(costs, uri, id);
+  const task = await findTask(costs, uri, id);
   if (task) {
     await reports.show(`${task.cost.node.id} - Fargate or Lambda`, reportMarkdown(task.cost.estimate, vscode.workspace.asRelativePath(task.uri)));
     return;
   }
-  const target = findFunction(costs, uri, id) ?? (await pickFunction(costs));
+  const target = (await findFunction(costs, uri, id)) ?? (await pickFunction(costs));
   if (!target) return;
   await reports.show(`${target.cost.fn.id} - Lambda or Fargate`, reportMarkdown(target.cost.estimate, vscode.workspace.asRelativePath(target.uri)));
 }
@@ -242,15 +244,23 @@ function usageWorkloadAtCursor(costs: CostService): UsageWorkload | undefined {
 
 /** A quick pick over every workload of the workspace. */
 async function pickUsageWorkload(costs: CostService): Promise<UsageWorkload | undefined> {
-  const items = [...costs.analyzedTemplates()].flatMap((uri) =>
-    usageWorkloads(costs, uri).map((w) => ({
+  // A file whose model stayed in the engine thread (the scan's) is listed from its workspace figures.
+  const picks = new Map<string, { id: string; detail: string }[]>();
+  for (const { uri, pick } of costs.allPicks()) {
+    const listed = picks.get(uri.toString()) ?? [];
+    listed.push({ id: pick.id, detail: pick.title });
+    picks.set(uri.toString(), listed);
+  }
+  const items = [...costs.analyzedTemplates()].flatMap((uri) => {
+    const own = usageWorkloads(costs, uri);
+    return (own.length ? own : (picks.get(uri.toString()) ?? [])).map((w) => ({
       label: plainLabel(w.id),
       description: plainLabel(vscode.workspace.asRelativePath(uri)),
       detail: w.detail,
       uri: uri.toString(),
       id: w.id,
-    })),
-  );
+    }));
+  });
   if (!items.length) {
     void vscode.window.showInformationMessage(EDITOR_TEXT.noWorkloads);
     return undefined;

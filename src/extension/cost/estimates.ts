@@ -92,6 +92,9 @@ const RESCAN_DELAY_MS = 1000;
 /** Estimates kept for files that are neither open nor CDK apps (a comparison view's, a report's): the latest few. */
 const KEPT_OTHERS = 32;
 
+/** Files read again at once per engine thread for the summary's rows (see summaryCounted). */
+const READ_AGAIN_AT_ONCE = 4;
+
 /** The longest stretch of estimating before the extension host gets control back (a frame at 60 Hz is 16 ms). */
 const SLICE_MS = 5;
 
@@ -160,7 +163,9 @@ export class CostService implements vscode.Disposable {
     this.sendInputs();
     const all = this.analyzedTemplates();
     const scanned = this.rescan ? all.filter((uri) => !this.keepsEstimates(uri)) : [];
-    if (!rescanning && scanned.length <= RESCAN_ABOVE) {
+    // A file the scan left without its model here gets new figures only from the engine threads.
+    const withoutModel = scanned.some((uri) => !this.analyzer.resultFor(uri)?.model);
+    if (!rescanning && !withoutModel && scanned.length <= RESCAN_ABOVE) {
       this.refresh(all);
       return;
     }
@@ -186,18 +191,21 @@ export class CostService implements vscode.Disposable {
 
   /**
    * A file's result was published or removed. Figures the engine thread computed under the current inputs are kept as
-   * they are; otherwise (an open document, a CDK app, other inputs) the file is estimated here.
+   * they are; otherwise (an open document, a CDK app, other inputs) the file is estimated here. A file the scan left
+   * without its model here keeps the figures that came with it, even under older inputs (the rescan that the change
+   * of inputs started brings new ones).
    */
   private resultChanged(uri: vscode.Uri): void {
     const key = uri.toString();
     const result = this.analyzer.resultFor(uri);
     const stamp = this.analyzer.stampOf(uri);
-    if (!result?.model || stamp === undefined) {
+    const figuresCame = result?.figures && !this.keepsEstimates(uri) && (result.figures.version === this.inputsVersion || !result.model);
+    if (!result || stamp === undefined || (!result.model && !figuresCame)) {
       this.figures.delete(key);
       this.cache.delete(key);
       this.others.delete(key);
       this.memos.delete(key);
-    } else if (result.figures && result.figures.version === this.inputsVersion && !this.keepsEstimates(uri)) {
+    } else if (figuresCame && result.figures) {
       for (const { id, message } of result.figures.errors) this.log.error(`Cost estimate for ${id} failed`, new Error(message));
       this.figures.set(key, { stamp, version: result.figures.version, figures: result.figures.figures });
       this.cache.delete(key);
@@ -333,6 +341,12 @@ export class CostService implements vscode.Disposable {
   }
 
   private async computeSteps(uri: vscode.Uri, rest: () => Promise<void>, summaries: boolean): Promise<void> {
+    // A file the scan left without its model here: its summary rows come from the engine thread, its estimates from
+    // its model, read again there.
+    if (this.analyzer.resultFor(uri)?.model === undefined) {
+      if (summaries && !this.figuresFresh(uri, true)) await this.analyzer.readAgain(uri, 'summaries');
+      if (!summaries) await this.analyzer.readAgain(uri, 'model');
+    }
     if (this.figuresFresh(uri, summaries) && this.fresh(uri) !== 'stale') return;
     let entry = this.fresh(uri);
     if (entry === 'stale') {
@@ -470,7 +484,7 @@ export class CostService implements vscode.Disposable {
    * the refresh has not reached it (the refresh tells when it has: onDidChange).
    */
   private latestFigures(uri: vscode.Uri): FileFigures | undefined {
-    return this.analyzer.resultFor(uri)?.model ? this.figures.get(uri.toString())?.figures : undefined;
+    return this.analyzer.resultFor(uri) ? this.figures.get(uri.toString())?.figures : undefined;
   }
 
   /** Every workload of every analysed template, each once (a service with its task definition is one), with its file. */
@@ -496,10 +510,18 @@ export class CostService implements vscode.Disposable {
    */
   async summaryCounted(): Promise<{ uri: vscode.Uri; workload: WorkloadFigures & { summary: SummaryFigures } }[]> {
     const rest = slicer();
-    for (const { uri } of [...this.analyzer.templates()]) {
-      if (!this.figuresFresh(uri, true)) await this.compute(uri, rest, true);
-      else await rest();
+    const elsewhere: vscode.Uri[] = [];
+    for (const { uri, result } of [...this.analyzer.templates()]) {
+      if (this.figuresFresh(uri, true)) await rest();
+      else if (result.model) await this.compute(uri, rest, true);
+      else elsewhere.push(uri);
     }
+    // The files whose model stayed in the engine threads: their rows come from there, a few files at a time.
+    const queue = elsewhere.values();
+    const worker = async () => {
+      for (const uri of queue) await this.analyzer.readAgain(uri, 'summaries');
+    };
+    await Promise.all(Array.from({ length: Math.min(elsewhere.length, READ_AGAIN_AT_ONCE * this.analyzer.engineThreads) }, worker));
     return this.allCounted().flatMap((c) => (c.workload.summary ? [{ uri: c.uri, workload: { ...c.workload, summary: c.workload.summary } }] : []));
   }
 
