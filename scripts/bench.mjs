@@ -303,6 +303,21 @@ function benchCdk(label, language, stackInput, plainInput) {
   return figures;
 }
 const cdk = benchCdk('CDK', 'TypeScript', cdkInput, plainInput);
+// Typing in that stack: the re-analysis after a one-line edit (a function's timeout), with the syntax tree of the
+// previous version kept (parse/typescript/source.ts: TypeScript's incremental parse) and read whole.
+const cdkVersions = ['11', '110'].map((value) => cdkText.replace('timeout: Duration.seconds(10)', `timeout: Duration.seconds(${value})`));
+const cdkMemo = new DocumentMemo();
+let cdkVersion = 0;
+cdk.typed = {
+  reusedMs: +time(() => analyzeText({ ...cdkInput, text: cdkVersions[cdkVersion++ % 2] }, config, undefined, INPUT_FORMATS, cdkMemo)).toFixed(1),
+  wholeMs: +time(() => analyzeText({ ...cdkInput, text: cdkVersions[cdkVersion++ % 2] }, config)).toFixed(1),
+};
+if (cdkMemo.counts.whole !== 1) throw new Error(`the CDK stack's one-line edits were parsed whole ${cdkMemo.counts.whole} times`);
+const cdkTypedBefore = previousBench?.cdk?.typed;
+console.log(
+  `re-analysis after a one-line edit, ${cdk.stackLines.toLocaleString('en-US')}-line CDK stack: ${cdk.typed.reusedMs} ms (parsed from the last version's tree), ` +
+    `${cdk.typed.wholeMs} ms parsed whole${cdkTypedBefore ? `; previous run: ${cdkTypedBefore.reusedMs} ms, ${cdkTypedBefore.wholeMs} ms whole` : ''}`,
+);
 
 // Python CDK: the same stack written in Python, and an ordinary 2,000-line Python module, with tree-sitter.
 const { createPythonReader } = await loadTs("export { createPythonReader } from './src/core/parse/python/reader.ts';", {
