@@ -95,6 +95,14 @@ export class Analyzer implements vscode.Disposable {
    * CostService; without it, none are asked for).
    */
   costRequest: ((uri: vscode.Uri) => CostRequest) | undefined;
+  /**
+   * The responsiveness probe's listener (support/probe.ts; unset otherwise): the milliseconds from a document's first
+   * change since its last squiggles to the diagnostics of its analysis being handed to VS Code (debounce, engine
+   * thread and messages; the window's own part of keystroke-to-squiggle is not in it).
+   */
+  onSquigglesSet: ((uri: vscode.Uri, ms: number) => void) | undefined;
+  /** With the probe's listener: when each document being typed in first changed since its last squiggles. */
+  private readonly changedAt = new Map<string, number>();
   /** The last value given to the `crossover.hasWorkloads` context key (undefined: not set yet). */
   private activeHasWorkloads: boolean | undefined;
 
@@ -127,6 +135,7 @@ export class Analyzer implements vscode.Disposable {
   /** After a keystroke: analyse once typing pauses (a newer keystroke cancels this run). */
   documentChanged(document: vscode.TextDocument): void {
     if (!this.isCandidate(document)) return;
+    if (this.onSquigglesSet && !this.changedAt.has(document.uri.toString())) this.changedAt.set(document.uri.toString(), performance.now());
     this.debouncer.schedule(document.uri.toString(), this.settings.debounceMs, (token) => this.analyzeDocument(document, token));
   }
 
@@ -153,6 +162,7 @@ export class Analyzer implements vscode.Disposable {
   documentClosed(document: vscode.TextDocument, keepDiskView: boolean): void {
     const key = document.uri.toString();
     this.debouncer.cancel(key);
+    this.changedAt.delete(key);
     const cached = this.results.get(key);
     if (!cached || cached.version === FROM_DISK) return;
     if (keepDiskView) {
@@ -357,6 +367,7 @@ export class Analyzer implements vscode.Disposable {
       this.scanDiagnostics.delete(key);
       this.collection.set(document.uri, found.findings.map(toDiagnostic));
       this.shownEarly.set(key, version);
+      this.squigglesSet(document.uri);
     };
     const result = await this.engine.analyze(engineFile(document.uri, text), this.engineConfig, token, { urgent: true }, early);
     if (result.cancelled || document.isClosed || document.version !== version) return;
@@ -383,10 +394,19 @@ export class Analyzer implements vscode.Disposable {
       // (Unless the same analysis's findings are shown already.)
       this.scanDiagnostics.delete(key);
       this.collection.set(uri, result.findings.map(toDiagnostic));
+      this.squigglesSet(uri);
     }
     this.updateContextKey();
     this.changedOne.fire(uri);
     this.changed.fire();
+  }
+
+  /** Tells the probe's listener how long the squiggles of a document being typed in took on our side. */
+  private squigglesSet(uri: vscode.Uri): void {
+    const at = this.changedAt.get(uri.toString());
+    if (at === undefined) return;
+    this.changedAt.delete(uri.toString());
+    this.onSquigglesSet?.(uri, performance.now() - at);
   }
 
   private forget(uri: vscode.Uri): void {

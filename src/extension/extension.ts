@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): CrossoverApi {
   // The responsiveness probe of the real-editor suite (test/e2e/README.md); never loaded otherwise.
   if (process.env.CROSSOVER_PROBE === '1') {
     void import('./support/probe.js')
-      .then((probe) => context.subscriptions.push(probe.startProbe(context, services.log)))
+      .then((probe) => context.subscriptions.push(probe.startProbe(context, services.log, services.analyzer)))
       .catch((error: unknown) => services.log.error('The probe failed', error));
   }
   context.subscriptions.push(...registerCostFeatures(context, services));

@@ -14,6 +14,7 @@
 import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import type { Analyzer } from '../analyzer.js';
 import type { Log } from '../log.js';
 import { type CpuProfile, longTasks, scriptMatcher } from './long-tasks.js';
 
@@ -41,9 +42,14 @@ export interface PhaseFigures {
   hostMaxDelayMs: number;
   hostP99DelayMs: number;
   meanIntervalUs: number;
+  /**
+   * Documents typed in during the phase: from a change to its squiggles handed to VS Code, in ms (the analyzer's
+   * part of keystroke-to-squiggle: debounce, engine thread, messages), per document's workspace path.
+   */
+  squigglesSet: Record<string, { p50: number; p95: number; max: number; n: number }>;
 }
 
-export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.Disposable {
+export function startProbe(context: vscode.ExtensionContext, log: Log, analyzer: Analyzer): vscode.Disposable {
   const isOurs = scriptMatcher(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath);
   const session = new Session();
   session.connect();
@@ -52,6 +58,12 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const phases: PhaseFigures[] = [];
   let phase = 'activation';
+  /** The phase's change-to-squiggles times per document. */
+  let squiggles = new Map<string, number[]>();
+  analyzer.onSquigglesSet = (uri, ms) => {
+    const path = vscode.workspace.asRelativePath(uri);
+    squiggles.set(path, [...(squiggles.get(path) ?? []), ms]);
+  };
   // One change at a time: a mark while the previous one still stops the profiler waits for it.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -63,6 +75,7 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
   let running = false;
   const begin = async (name: string) => {
     phase = name;
+    squiggles = new Map();
     delay.reset();
     await post('Profiler.start');
     running = true;
@@ -88,6 +101,7 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
       hostMaxDelayMs: round(hostMaxDelayMs),
       hostP99DelayMs: round(hostP99DelayMs),
       meanIntervalUs: round(figures.meanIntervalUs),
+      squigglesSet: Object.fromEntries([...squiggles].map(([path, times]) => [path, percentiles(times)])),
     };
     phases.push(done);
     log.info(
@@ -134,6 +148,7 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
     vscode.commands.registerCommand('crossover.probe.report', report),
     {
       dispose: () => {
+        analyzer.onSquigglesSet = undefined;
         clearTimeout(cap);
         delay.disable();
         session.disconnect();
@@ -143,3 +158,10 @@ export function startProbe(context: vscode.ExtensionContext, log: Log): vscode.D
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** p50, p95 (nearest rank, as the suite's own figures) and max of some times. */
+function percentiles(times: number[]): { p50: number; p95: number; max: number; n: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return { p50: round(rank(50)), p95: round(rank(95)), max: round(sorted.at(-1)!), n: sorted.length };
+}
