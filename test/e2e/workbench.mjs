@@ -2,11 +2,20 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from './.cache/node_modules/playwright-core/index.mjs';
+/* global document -- the function given to page.evaluate in withWorkbenchState runs in the page */
 
 export async function launch(url) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const consoleErrors = [];
@@ -44,7 +53,7 @@ export async function openQuickInput(page, key) {
       await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : 10_000 });
       return input;
     } catch (error) {
-      if (attempt >= 3) throw error;
+      if (attempt >= 3) throw await withWorkbenchState(page, error, `no quick input after ${key}`);
       // Out of the frame: a click on the side bar's title (focuses the side bar and does nothing else), or,
       // when the side bar is hidden, a blur of the focused element.
       const title = page.locator('.part.sidebar .composite.title').first();
@@ -52,6 +61,38 @@ export async function openQuickInput(page, key) {
       else await page.evaluate('document.activeElement?.blur?.()');
     }
   }
+}
+
+/**
+ * For a key that opened nothing: the error with what the window showed instead (the focused element, a dialog, the
+ * notifications), and a screenshot in the artifacts folder (`failed-*.png`), so a failure in CI says why.
+ */
+async function withWorkbenchState(page, error, what) {
+  const state = await page
+    .evaluate(() => {
+      const active = document.activeElement;
+      const describe = (el) =>
+        el
+          ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`
+          : 'none';
+      const dialog = document.querySelector('.monaco-dialog-box')?.textContent?.trim();
+      const toasts = [...document.querySelectorAll('.notification-toast .notification-list-item-message')].map((n) => n.textContent?.trim());
+      return `focus on ${describe(active)}${dialog ? `; a dialog: "${dialog.slice(0, 300)}"` : ''}${toasts.length ? `; notifications: ${toasts.map((t) => `"${t}"`).join(', ')}` : ''}`;
+    })
+    .catch((reason) => `the page could not be read (${reason instanceof Error ? reason.message : String(reason)})`);
+  const artifacts = process.env.E2E_ARTIFACTS;
+  let shot = '';
+  if (artifacts) {
+    const path = join(artifacts, `failed-${Date.now()}.png`);
+    if (
+      await page.screenshot({ path }).then(
+        () => true,
+        () => false,
+      )
+    )
+      shot = `; screenshot ${path}`;
+  }
+  return new Error(`${what}: ${state}${shot}`, { cause: error });
 }
 
 /**
@@ -66,7 +107,10 @@ export async function openFile(page, relativePath) {
   for (let attempt = 1; ; attempt++) {
     const input = await openQuickInput(page, 'Control+P');
     await input.fill(relativePath);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: folder || name }).first();
+    const row = page
+      .locator('.quick-input-list .monaco-list-row', { hasText: name })
+      .filter({ hasText: folder || name })
+      .first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
     await row.click();
     try {
@@ -96,7 +140,13 @@ async function activePath(page) {
 }
 
 export async function showProblems(page) {
-  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
+  if (
+    !(await page
+      .locator('.markers-panel')
+      .isVisible()
+      .catch(() => false))
+  )
+    await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
 }
 
@@ -125,7 +175,13 @@ async function filterApplied(page, text, state) {
   }
   const applied = text
     ? (await problemRows(page)).filter((r) => /^(Error|Warning|Info):/.test(r)).every((r) => r.toLowerCase().includes(text.toLowerCase()))
-    : !/Showing/.test((await page.locator('.viewpane-filter-badge').first().textContent().catch(() => '')) ?? '');
+    : !/Showing/.test(
+        (await page
+          .locator('.viewpane-filter-badge')
+          .first()
+          .textContent()
+          .catch(() => '')) ?? '',
+      );
   if (applied) return true;
   // About three seconds with the text in the box and the rows unfiltered: the panel did not take it.
   if (++state.unapplied >= 15) {
@@ -216,7 +272,10 @@ export async function squiggles(page, severity) {
 export async function goTo(page, line, column) {
   const input = await openQuickInput(page, 'Control+P');
   await input.fill(`:${line}:${column}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` }).first().waitFor({ timeout: 10_000 });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: `line ${line}` })
+    .first()
+    .waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
@@ -251,7 +310,11 @@ export function logs(userData) {
     }
   };
   walk(join(userData, 'logs'));
-  const read = (predicate) => files.filter(predicate).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const read = (predicate) =>
+    files
+      .filter(predicate)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
   return {
     crossover: read((f) => f.endsWith('/crossover.crossover/Crossover.log')),
     extensionHost: read((f) => /exthost\.log$/.test(f)),
@@ -263,7 +326,10 @@ export async function runCommand(page, title) {
   const input = await openQuickInput(page, 'F1');
   await input.fill(`>${title}`);
   const exactTitle = new RegExp(`^${escapeRegExp(title)}$`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactTitle }) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exactTitle }) })
+    .first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await row.click();
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -273,10 +339,18 @@ export async function runCommand(page, title) {
 export async function pickColorTheme(page, name) {
   const input = await openQuickInput(page, 'F1');
   await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first().click();
+  await page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) })
+    .first()
+    .click();
   await waitFor('the theme picker', async () => /Color Theme/.test((await input.getAttribute('aria-label')) ?? ''));
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).first().click();
+  await page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
+    .first()
+    .click();
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
@@ -317,13 +391,17 @@ export async function hoverText(page) {
 
 /** Waits until some frame of the page (webviews, the Markdown preview) shows `text`; returns that frame's text. */
 export async function waitForFrameText(page, text, { timeout = 30_000 } = {}) {
-  return waitFor(`a webview showing "${text}"`, async () => {
-    for (const frame of page.frames()) {
-      const body = await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
-      if (body.includes(text)) return body;
-    }
-    return undefined;
-  }, { timeout });
+  return waitFor(
+    `a webview showing "${text}"`,
+    async () => {
+      for (const frame of page.frames()) {
+        const body = await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => '');
+        if (body.includes(text)) return body;
+      }
+      return undefined;
+    },
+    { timeout },
+  );
 }
 
 /**
@@ -331,11 +409,24 @@ export async function waitForFrameText(page, text, { timeout = 30_000 } = {}) {
  * holds its figures, and a reader of a figure (`total('lambda-total')` -> dollars).
  */
 export async function compareFromLens(page, name) {
-  await page.locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ }).first().click();
-  await page.locator('.tab', { hasText: `Compare: ${name}` }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page
+    .locator('.editor-instance .codelens-decoration a', { hasText: /^Compare$/ })
+    .first()
+    .click();
+  await page
+    .locator('.tab', { hasText: `Compare: ${name}` })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15_000 });
   const view = await waitForFrameText(page, `${name}: Lambda or Fargate?`);
   const frame = await waitFor('the view frame', async () => {
-    for (const f of page.frames()) if ((await f.locator('#lambda-total').count().catch(() => 0)) > 0) return f;
+    for (const f of page.frames())
+      if (
+        (await f
+          .locator('#lambda-total')
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return f;
     return undefined;
   });
   const total = async (id) => Number(((await frame.locator(`#${id}`).innerText()).match(/\$([\d.,]+)/)?.[1] ?? 'NaN').replace(/,/g, ''));
@@ -361,7 +452,12 @@ export async function applyQuickFix(page, line, column, title) {
       .catch(() => false);
   });
   for (let i = 0; i < 12; i++) {
-    const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => null)) ?? '';
+    const focused =
+      (await page
+        .locator('.action-widget .monaco-list-row.focused')
+        .first()
+        .getAttribute('aria-label')
+        .catch(() => null)) ?? '';
     if (focused.includes(title)) {
       await page.keyboard.press('Enter');
       return;
