@@ -418,6 +418,13 @@ describe('Crossover in a real VS Code', { concurrency: false }, () => {
       'the equivalent task definition in a new editor',
       async () => (await page.locator('.editor-instance .view-line', { hasText: 'AWS::ECS::TaskDefinition' }).count()) > 0,
     );
+    // The equivalent is an untitled document with text: left open, the window's hot exit keeps it across the reload
+    // below, and closing it later asks whether to save it (a modal dialog that takes every key after it).
+    await runCommand(page, 'View: Revert and Close Editor');
+    await waitFor(
+      'the equivalent task definition closed',
+      async () => (await page.locator('.editor-instance .view-line', { hasText: 'AWS::ECS::TaskDefinition' }).count()) === 0,
+    );
     // After a window reload the view comes back with its workload.
     await runCommand(page, 'Developer: Reload Window');
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });

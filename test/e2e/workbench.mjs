@@ -54,6 +54,16 @@ export async function openQuickInput(page, key) {
       return input;
     } catch (error) {
       if (attempt >= 3) throw await withWorkbenchState(page, error, `no quick input after ${key}`);
+      // A dialog asking to save an editor closed by an earlier step takes every key: answered "Don't Save" (the
+      // suite saves nothing through dialogs), and said on the test's output.
+      const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" }).first();
+      if (await dontSave.isVisible().catch(() => false)) {
+        console.log(
+          `e2e: a dialog asked to save: ${((await page.locator('.monaco-dialog-box').first().textContent()) ?? '').slice(0, 200)}; answered "Don't Save"`,
+        );
+        await dontSave.click({ timeout: 5_000 }).catch(() => undefined);
+        continue;
+      }
       // Out of the frame: a click on the side bar's title (focuses the side bar and does nothing else), or,
       // when the side bar is hidden, a blur of the focused element.
       const title = page.locator('.part.sidebar .composite.title').first();
