@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, onTestFinished, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import { analyzeText, type AnalysisResult } from '../../src/core/engine.js';
 import { type Finding } from '../../src/core/findings.js';
@@ -85,7 +85,7 @@ test('crossover check on a CDK app with cdk.out puts the synthesized findings on
   const repo = join(import.meta.dirname, '..', '..');
   execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo });
   const app = mkdtempSync(join(tmpdir(), 'crossover-cdk-out-'));
-  afterAll(() => rmSync(app, { recursive: true, force: true }));
+  onTestFinished(() => rmSync(app, { recursive: true, force: true }));
   mkdirSync(join(app, 'lib'));
   mkdirSync(join(app, 'cdk.out'));
   copyFileSync(sourcePath, join(app, 'lib', 'reports-stack.ts'));

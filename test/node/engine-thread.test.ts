@@ -3,11 +3,11 @@
  * thread; documents being typed in go first; cancellation; a thread that stops turns what it held into findings.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { createRequire } from 'node:module';
 import {
   analyzeText,
@@ -95,6 +95,7 @@ describe('EngineThread', () => {
   test("a scan's local file read by the thread itself: the same result as its text sent; what the read refuses comes back as skipped, with why", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'crossover-disk-file-'));
     const outside = mkdtempSync(join(tmpdir(), 'crossover-disk-outside-'));
+    onTestFinished(() => [folder, outside].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
     const root = { folder, label: 'the workspace folder' };
     const disk = (name: string, maxBytes = 1_000_000): DiskFile => ({
       uri: pathToFileURL(join(folder, name)).toString(),
@@ -355,6 +356,7 @@ describe('EngineThread', () => {
   test('a thread that stops: the files it held get an internal-error finding, the next request starts a new thread', async () => {
     // A stand-in for a thread that dies on its first request (out of memory, say); then the real engine.
     const dir = mkdtempSync(join(tmpdir(), 'crossover-engine-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const dying = join(dir, 'dying.js');
     writeFileSync(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
     const thread = new EngineThread(dying);

@@ -115,15 +115,16 @@ function comparison(costs: CostService, panels: ComparePanels, kind: 'function' 
       panels.show({ uri, id });
       return;
     }
-    if (showWorkloadAtCursor(costs, panels, kind)) return;
+    if (await showWorkloadAtCursor(costs, panels, kind)) return;
     await pickWorkload(costs, panels, kind);
   };
 }
 
 /** Opens the comparison of the workload whose declaration is the nearest above the cursor; false if there is none. */
-function showWorkloadAtCursor(costs: CostService, panels: ComparePanels, kind: 'function' | 'task'): boolean {
+async function showWorkloadAtCursor(costs: CostService, panels: ComparePanels, kind: 'function' | 'task'): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return false;
+  await costs.readyForDocument(editor.document);
   const at = editor.selection.active;
   const here = [
     ...costs.costsFor(editor.document.uri).map((c) => ({ id: c.fn.id, loc: c.fn.loc, kind: 'function' })),

@@ -271,6 +271,16 @@ export class CostService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * Resolves when an open document's estimates are for its current text: analysed first when its analysis has not
+   * landed yet (just opened, say, while the scan's result for it holds no model), so a command run at once finds its
+   * workloads.
+   */
+  async readyForDocument(document: vscode.TextDocument): Promise<void> {
+    if (this.analyzer.isCandidate(document) && this.analyzer.currentFindings(document) === undefined) await this.analyzer.analyzeNow(document);
+    await this.ready(document.uri);
+  }
+
   /** Resolves when the file's estimates are current (the hover and lens providers wait on it). */
   async ready(uri: vscode.Uri): Promise<void> {
     await this.compute(uri, slicer());
