@@ -187,10 +187,11 @@ export class Analyzer implements vscode.Disposable {
   async analyzeDisk(uri: vscode.Uri, source: DiskSource, token: EngineToken, batched = false): Promise<EngineResult | undefined> {
     if (this.isOpen(uri)) return undefined;
     const costs = this.costRequest?.(uri);
-    const read = 'text' in source ? undefined : diskFile(uri, source.maxBytes);
+    const read = !('text' in source);
+    const file = 'text' in source ? engineFile(uri, source.text) : diskFile(uri, source.maxBytes);
     // Its quick fixes are offered once it is open (analysed again as a document): none are sent for a file on disk. A
     // file the thread reads itself leaves its model there when its figures come (readAgain brings it when needed).
-    const result = await this.engine.analyze(read ?? engineFile(uri, (source as { text: string }).text), this.engineConfig, token, {
+    const result = await this.engine.analyze(file, this.engineConfig, token, {
       withoutEdits: true,
       ...(costs ? { costs } : {}),
       ...(read ? { withoutModel: true } : {}),

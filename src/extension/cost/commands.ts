@@ -79,8 +79,7 @@ async function pickFunction(costs: CostService): Promise<Found | undefined> {
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder: EDITOR_TEXT.pickFunction, matchOnDescription: true });
   if (!picked) return undefined;
-  await costs.ready(picked.uri);
-  return await findFunction(costs, picked.uri.toString(), picked.id);
+  return findFunction(costs, picked.uri.toString(), picked.id);
 }
 
 /** "Show Cost Report": for the task or function the lens names, else a picked function. */
