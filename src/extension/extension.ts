@@ -107,13 +107,19 @@ function registerCostFeatures(context: vscode.ExtensionContext, services: Servic
     costs.onDidChange(log.guard('Cost status', () => costStatus.schedule())),
     vscode.languages.registerHoverProvider(COST_SELECTOR, new CostHoverProvider(costs, log)),
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }], new QuickFixProvider(analyzer, log), QuickFixProvider.metadata),
-    vscode.languages.registerCodeLensProvider(COST_SELECTOR, new CostLensProvider(costs, log)),
+    ...registerLenses(costs, log),
     panels,
     ...registerViewSerializers(panels, log),
     ...registerCostCommands(costs, reports, panels, log),
     // The current file against its last commit: the pull-request report of `crossover diff`, in the editor.
     new ChangeAgainstHead(costs, usage, reports, () => analyzer.engineConfig, log, services.engine),
   ];
+}
+
+/** The cost CodeLenses, with the listener that redraws them only when they change. */
+function registerLenses(costs: CostService, log: Log): vscode.Disposable[] {
+  const lenses = new CostLensProvider(costs, log);
+  return [lenses, vscode.languages.registerCodeLensProvider(COST_SELECTOR, lenses)];
 }
 
 /** Restores the comparison and summary views VS Code kept across a reload. */

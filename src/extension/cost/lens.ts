@@ -20,6 +20,7 @@ import * as vscode from 'vscode';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
 import { type CostService } from './estimates.js';
+import { RedrawGate } from '../support/redraw-gate.js';
 
 /** The languages CDK apps are written in (their files may declare constructs other files instantiate). */
 const CDK_LANGUAGES = new Set(['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'python']);
@@ -38,7 +39,7 @@ class WorkloadLens extends vscode.CodeLens {
   }
 }
 
-export class CostLensProvider implements vscode.CodeLensProvider {
+export class CostLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
     if (!(lens instanceof WorkloadLens) || lens.command) return lens;
     try {
@@ -55,16 +56,41 @@ export class CostLensProvider implements vscode.CodeLensProvider {
     return lens;
   }
 
-  readonly onDidChangeCodeLenses: vscode.Event<void>;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires only when a shown document's lenses would differ from those it shows (see RedrawGate). */
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly gate: RedrawGate<vscode.TextDocument>;
+  private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly costs: CostService,
     private readonly log: Log,
   ) {
-    this.onDidChangeCodeLenses = costs.onDidChange;
+    this.gate = new RedrawGate(
+      async (document) => lensesSignature(await this.lenses(document)),
+      () => vscode.window.visibleTextEditors.map((e) => [e.document.uri.toString(), e.document] as const),
+      () => this.changed.fire(),
+      (error) => log.error('Cost lenses failed', error),
+    );
+    this.disposables = [
+      this.changed,
+      costs.onDidChange(log.guard('Cost lenses', () => void this.gate.changed())),
+      vscode.workspace.onDidCloseTextDocument((document) => this.gate.forget(document.uri.toString())),
+    ];
   }
 
-  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const lenses = await this.lenses(document);
+    // A cancelled request's lenses are not shown: what is shown is the next request's.
+    if (!token?.isCancellationRequested) this.gate.shownNow(document.uri.toString(), lensesSignature(lenses));
+    return lenses;
+  }
+
+  private async lenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     await this.costs.ready(document.uri);
     try {
       const problems: string[] = [];
@@ -145,4 +171,31 @@ export class CostLensProvider implements vscode.CodeLensProvider {
       return [];
     }
   }
+}
+
+/** A number per estimate object: a workload whose node did not change keeps its estimate (see CostService's memos). */
+const estimateIds = new WeakMap<WorkloadEstimate, number>();
+let lastEstimateId = 0;
+function estimateId(estimate: WorkloadEstimate): number {
+  let id = estimateIds.get(estimate);
+  if (id === undefined) estimateIds.set(estimate, (id = ++lastEstimateId));
+  return id;
+}
+
+/**
+ * What a list of lenses shows and runs: each one's place, title, tooltip, command and arguments. A workload's lens,
+ * whose title resolveCodeLens writes from its estimate, counts its estimate instead (writing the titles and tooltips
+ * of hundreds of lenses is what resolving only those in view avoids); a new estimate with the same figures redraws.
+ */
+function lensesSignature(lenses: readonly vscode.CodeLens[]): string {
+  return lenses
+    .map((lens) => {
+      const { start, end } = lens.range;
+      const shown =
+        lens instanceof WorkloadLens
+          ? [estimateId(lens.estimate), lens.args]
+          : [lens.command?.title, lens.command?.tooltip, lens.command?.command, lens.command?.arguments];
+      return JSON.stringify([start.line, start.character, end.line, end.character, ...shown]);
+    })
+    .join('\n');
 }
