@@ -6,7 +6,16 @@ import { resolveCostSettings } from '../../src/core/cost/settings.js';
 import { priceBook } from '../../src/core/cost/price-book.js';
 import { emptyUsage, parseUsageFile } from '../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../src/core/engine.js';
-import { hoverMarkdown, lensTitle, lensTooltip, reportMarkdown, taskHoverMarkdown, taskLensTitle, valueFromHoverLine } from '../../src/core/present/cost.js';
+import {
+  HOVER_GAP,
+  hoverMarkdown,
+  lensTitle,
+  lensTooltip,
+  reportMarkdown,
+  taskHoverMarkdown,
+  taskLensTitle,
+  valueFromHoverLine,
+} from '../../src/core/present/cost.js';
 import { memoryFolder, testTerraformReader } from '../support/terraform-reader.js';
 import { formatUsd } from '../../src/core/cost/format.js';
 import { frontDoorOf } from '../../src/core/cost/report.js';
@@ -41,7 +50,7 @@ describe('the CodeLens', () => {
     expect(second!.platform).toBe('ecs-fargate');
     // Of the $18.67, the HTTP API's 10M requests at $1.00 per million are $10.00: the front door's own line.
     expect(lensTitle(e)).toBe(`$18.67/mo on Lambda ($10.00 API Gateway), cheapest`);
-    const md = hoverMarkdown('memory', e, priceBook(e.region), { limits: resolveConfig({}).limits });
+    const md = hoverMarkdown('memory', e, priceBook(e.region), { limits: resolveConfig({}).limits }).replaceAll(HOVER_GAP, '');
     expect(md).toContain(`, then **Fargate** ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo)`);
     // The lens's tooltip names both too.
     expect(lensTooltip(e).split('\n')[0]).toBe(`Cheapest: Lambda, then Fargate ($${e.typical.fargate.monthlyUsd.toFixed(2)}/mo) at this traffic.`);
@@ -105,7 +114,7 @@ describe('hovers', () => {
   });
 
   test('memory: vCPU share, limits, the cost, how it moves, the assumptions and their sources', () => {
-    const md = hoverMarkdown('memory', e, prices, { editUsage: 'command:crossover.editUsage', limits });
+    const md = hoverMarkdown('memory', e, prices, { editUsage: 'command:crossover.editUsage', limits }).replaceAll(HOVER_GAP, '');
     expect(md).toMatch(/\*\*Memory 512 MB\*\* · about 0\.29 vCPU/);
     expect(md).toMatch(/1,769 MB = 1 vCPU, up to 6 vCPU at 10,240 MB/);
     expect(md).toMatch(/\| 10M requests\/month \| \$18\.67 \|/);
@@ -115,6 +124,19 @@ describe('hovers', () => {
     expect(md).toMatch(/Average payload 4 KB _\(default\)_/);
     expect(md).toMatch(/\[Edit usage assumptions\]\(command:crossover\.editUsage\)/);
     expect(md).toMatch(/_Prices:_ us-east-1, dated \d{4}-\d{2}-\d{2}/);
+  });
+
+  test("the hover's table sets a gap before each figure column (VS Code pads no hover table cell); the report's has none", () => {
+    const md = hoverMarkdown('memory', e, prices, { limits });
+    const rows = md.split('\n').filter((l) => l.startsWith('|') && !l.startsWith('|---'));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      const cells = row.split('|').slice(2, -1);
+      expect(cells.length).toBeGreaterThanOrEqual(4); // Lambda, Fargate, ECS on EC2, EKS on Fargate
+      for (const cell of cells) expect(cell.trim() === '' || cell.startsWith(` ${HOVER_GAP}`)).toBe(true);
+    }
+    expect(md).toContain(`| | ${HOVER_GAP}Lambda | ${HOVER_GAP}Fargate | ${HOVER_GAP}ECS on EC2 | ${HOVER_GAP}EKS on Fargate |`);
+    expect(reportMarkdown(e, 'template.yaml')).not.toContain('&nbsp;');
   });
 
   test('timeout: billed by duration, and what a run into the timeout costs', () => {

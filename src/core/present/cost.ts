@@ -105,25 +105,39 @@ export function lensTooltip(e: WorkloadEstimate): string {
   return `${ranked}${traffic}\n${e.assumptions.map((a) => `${a.name}: ${a.value} (${a.source})`).join('\n')}\n${pricesSummary(e.region, e.priceDate, e.prices)}.${incomplete ? `\n${incomplete}.` : ''}`;
 }
 
-function table(e: WorkloadEstimate): string {
+/**
+ * A hover's table cells have no padding in VS Code (its columns ran together: "ECS on EC2EKS on Fargate"): each
+ * figure's column starts with this gap there. The report (a Markdown document) has none.
+ */
+export const HOVER_GAP = '&nbsp;&nbsp;';
+
+function table(e: WorkloadEstimate, gap = ''): string {
   const t = e.typical;
   const others = extras(e);
+  /** The figure columns of one row, each with the gap before it. */
+  const row = (first: string, cells: readonly string[]) => `|${first ? ` ${first} ` : ' '}|${cells.map((c) => ` ${c ? gap + c : ''} |`).join('')}`;
   const rows = [
-    `| | Lambda | Fargate |${others.map((p) => ` ${p.label} |`).join('')}`,
+    row('', ['Lambda', 'Fargate', ...others.map((p) => p.label)]),
     `|---|---:|---:|${others.map(() => '---:|').join('')}`,
-    `| ${e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`} | ${formatUsd(t.lambda.monthlyUsd)} | ${formatUsd(t.fargate.monthlyUsd)} (${fleetText(t.fargate)}) |` +
-      others.map((p) => ` ${formatUsd(p.typical.monthlyUsd)} |`).join(''),
+    row(e.traffic === 'given' ? `${formatCount(t.requestsPerMonth)} requests/month` : `typical (${formatCount(t.requestsPerMonth)} requests/month)`, [
+      formatUsd(t.lambda.monthlyUsd),
+      `${formatUsd(t.fargate.monthlyUsd)} (${fleetText(t.fargate)})`,
+      ...others.map((p) => formatUsd(p.typical.monthlyUsd)),
+    ]),
   ];
   const doors = frontDoors(e);
   if (doors.length) {
     const [lambda, fargate] = [doors.find((d) => d.label === 'Lambda'), doors.find((d) => d.label === 'Fargate')];
     const cell = (d: { usd: number; name: string } | undefined) => (d && d.usd ? `${formatUsd(d.usd)} (${d.name})` : '$0');
-    rows.push(`| of it, front door | ${cell(lambda)} | ${cell(fargate)} |` + others.map((p) => ` ${cell(frontDoorOf(p.typical, e.scenario))} |`).join(''));
+    rows.push(row('of it, front door', [cell(lambda), cell(fargate), ...others.map((p) => cell(frontDoorOf(p.typical, e.scenario)))]));
   }
   if (e.low && e.high)
     rows.push(
-      `| low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)}) | ${range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd)} | ${range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd)} |` +
-        others.map((p) => ` ${p.low !== undefined && p.high !== undefined ? range(p.low, p.high) : ''} |`).join(''),
+      row(`low–high (${formatCount(e.low.requestsPerMonth)}–${formatCount(e.high.requestsPerMonth)})`, [
+        range(e.low.lambda.monthlyUsd, e.high.lambda.monthlyUsd),
+        range(e.low.fargate.monthlyUsd, e.high.fargate.monthlyUsd),
+        ...others.map((p) => (p.low !== undefined && p.high !== undefined ? range(p.low, p.high) : '')),
+      ]),
     );
   return rows.join('\n');
 }
@@ -194,7 +208,7 @@ export function hoverMarkdown(
       parts.push(
         `**Memory ${s.lambda.memoryMb.toLocaleString('en-US')} MB** · about ${vcpu.toFixed(2)} vCPU`,
         `Lambda gives CPU in proportion to memory: ${n(LAMBDA_LIMITS.memoryMbPerVcpu.value)} MB = 1 vCPU, up to ${LAMBDA_LIMITS.maxVcpu.value} vCPU at ${n(LAMBDA_LIMITS.maxMemoryMb.value)} MB. Allowed: ${LAMBDA_LIMITS.minMemoryMb.value}–${n(LAMBDA_LIMITS.maxMemoryMb.value)} MB.`,
-        table(e),
+        table(e, HOVER_GAP),
       );
       const options = [s.lambda.memoryMb / 2, s.lambda.memoryMb * 2].filter(
         (m) => m >= LAMBDA_LIMITS.minMemoryMb.value && m <= LAMBDA_LIMITS.maxMemoryMb.value,
@@ -215,7 +229,7 @@ export function hoverMarkdown(
       parts.push(
         `**Timeout${timeout !== undefined ? ` ${timeout.toLocaleString('en-US')} s` : ''}** · the longest one invocation may run (${timeoutBounds(options.limits)}).`,
         `Lambda bills the time actually used, not the timeout: at the assumed average of **${s.durationMs} ms** this function costs ${formatUsd(t.lambda.monthlyUsd)}/mo (duration ${formatUsd(t.lambda.breakdown.duration)}).`,
-        table(e),
+        table(e, HOVER_GAP),
       );
       if (timeout !== undefined) {
         const runaway = (s.lambda.memoryMb / 1024) * timeout * prices.tiers(`lambda.durationPerGbSecond.${s.lambda.architecture}`)[0]![2];
@@ -229,7 +243,7 @@ export function hoverMarkdown(
       parts.push(
         `**Architecture ${s.lambda.architecture}**${s.lambda.architecture === 'arm64' ? ' (Graviton)' : ''} · arm64 duration is about 20% cheaper than x86_64.`,
         `At this traffic: ${formatUsd(t.lambda.monthlyUsd)}/mo on ${s.lambda.architecture}, ${formatUsd(flipped.lambda.monthlyUsd)}/mo on ${other}.`,
-        table(e),
+        table(e, HOVER_GAP),
       );
       break;
     }
@@ -238,7 +252,7 @@ export function hoverMarkdown(
       parts.push(
         `**Provisioned concurrency ${pc}** · ${pc} execution environment${pc === 1 ? '' : 's'} kept initialised: no cold starts for them, paid whether or not requests come.`,
         `Provisioned cost ${formatUsd(t.lambda.breakdown.provisionedConcurrency)}/mo of the ${formatUsd(t.lambda.monthlyUsd)}/mo total. At the assumed traffic the function runs about ${t.lambda.averageConcurrency.toFixed(2)} environments on average (${(t.lambda.averageConcurrency * s.peakToAverage).toFixed(2)} at peak).`,
-        table(e),
+        table(e, HOVER_GAP),
       );
       break;
     }
@@ -246,7 +260,7 @@ export function hoverMarkdown(
       parts.push(
         `**Reserved concurrency** · caps this function's concurrent executions and sets them aside from the account's quota (1,000 by default). No charge.`,
         `At the assumed traffic it needs about ${t.lambda.averageConcurrency.toFixed(2)} concurrent executions on average, ${(t.lambda.averageConcurrency * s.peakToAverage).toFixed(2)} at peak; 0 stops the function entirely.`,
-        table(e),
+        table(e, HOVER_GAP),
       );
       break;
     case 'ephemeral': {
@@ -256,7 +270,7 @@ export function hoverMarkdown(
         s.lambda.ephemeralStorageMb > included
           ? `The extra ${(s.lambda.ephemeralStorageMb - included).toLocaleString('en-US')} MB cost ${formatUsd(t.lambda.breakdown.ephemeralStorage)}/mo at the assumed traffic.`
           : `No extra charge at ${included} MB.`,
-        table(e),
+        table(e, HOVER_GAP),
       );
       break;
     }

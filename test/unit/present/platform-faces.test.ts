@@ -14,7 +14,7 @@ import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { analyzeText } from '../../../src/core/engine.js';
 import { type LambdaFunction } from '../../../src/core/model/nodes.js';
-import { hoverMarkdown, reportMarkdown, statusText, statusTooltip } from '../../../src/core/present/cost.js';
+import { HOVER_GAP, hoverMarkdown, reportMarkdown, statusText, statusTooltip } from '../../../src/core/present/cost.js';
 import { addToTotal, emptyTotal, type WorkspaceTotal } from '../../../src/core/cost/totals.js';
 import { chartLines, summaryColumns, summaryTotal, VIEW_LABELS } from '../../../src/core/present/view.js';
 import { formatUsd } from '../../../src/core/cost/format.js';
@@ -88,7 +88,7 @@ describe('a platform registered only in the test', () => {
   test('has a column in the hover table (typical and low–high) and a crossover sentence', () => {
     const fn = model.functions.find((f) => f.id === 'ApiFunction')!;
     const assumed = estimateOf(fn, false);
-    const md = hoverMarkdown('memory', assumed, priceBook(assumed.region), { limits });
+    const md = hoverMarkdown('memory', assumed, priceBook(assumed.region), { limits }).replaceAll(HOVER_GAP, '');
     expect(md).toContain('| | Lambda | Fargate | Test VM |');
     expect(md).toContain('|---|---:|---:|---:|');
     expect(md).toMatch(/\| typical \([^)]*\) \| \$[\d.,]+ \| \$[\d.,]+ \(\d+ tasks\) \| \$250 \|/);
@@ -180,7 +180,7 @@ describe('with Lambda and Fargate only', () => {
   test('the faces show the two, as before', () => {
     const fn = model.functions.find((f) => f.id === 'ApiFunction')!;
     const e = estimateOf(fn);
-    const md = hoverMarkdown('memory', e, priceBook(e.region), { limits });
+    const md = hoverMarkdown('memory', e, priceBook(e.region), { limits }).replaceAll(HOVER_GAP, '');
     expect(md).toContain('| | Lambda | Fargate |\n|---|---:|---:|\n');
     expect(reportMarkdown(e, 'template.yaml')).not.toMatch(/Test VM|, monthly \(1 ×/);
     const rows = summaryRows();
