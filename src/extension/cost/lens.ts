@@ -22,6 +22,9 @@ import { type Log } from '../log.js';
 import { type CostService } from './estimates.js';
 import { RedrawGate } from '../support/redraw-gate.js';
 
+/** How long the lenses wait after a change of the estimates before they are compared with those shown (see RedrawGate). */
+const REDRAW_DELAY_MS = 250;
+
 /** The languages CDK apps are written in (their files may declare constructs other files instantiate). */
 const CDK_LANGUAGES = new Set(['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'python']);
 
@@ -71,9 +74,11 @@ export class CostLensProvider implements vscode.CodeLensProvider, vscode.Disposa
       () => vscode.window.visibleTextEditors.map((e) => [e.document.uri.toString(), e.document] as const),
       () => this.changed.fire(),
       (error) => log.error('Cost lenses failed', error),
+      REDRAW_DELAY_MS,
     );
     this.disposables = [
       this.changed,
+      this.gate,
       costs.onDidChange(log.guard('Cost lenses', () => void this.gate.changed())),
       vscode.workspace.onDidCloseTextDocument((document) => this.gate.forget(document.uri.toString())),
     ];
