@@ -26,28 +26,24 @@ function gate(inView: string[], now: Map<string, string>, delayMs = 1) {
   return { g, redraws: () => redraws, errors, asked, held };
 }
 
+/** A gate over the documents of `signatures`, all in view and each showing what it would show now. */
+function shownAsNow(signatures: Record<string, string>) {
+  const now = new Map(Object.entries(signatures));
+  const made = gate([...now.keys()], now);
+  for (const [doc, signature] of now) made.g.shownNow(doc, signature);
+  return { ...made, now };
+}
+
 describe('RedrawGate', () => {
   test('no redraw while every document in view shows what it would show now', async () => {
-    const now = new Map([
-      ['a', 'A1'],
-      ['b', 'B1'],
-    ]);
-    const { g, redraws, asked } = gate(['a', 'b'], now);
-    g.shownNow('a', 'A1');
-    g.shownNow('b', 'B1');
+    const { g, redraws, asked } = shownAsNow({ a: 'A1', b: 'B1' });
     for (let i = 0; i < 5; i++) await g.changed(); // other files' estimates, one after another
     expect(redraws()).toBe(0);
     expect(asked).toEqual(['a', 'b', 'a', 'b', 'a', 'b', 'a', 'b', 'a', 'b']);
   });
 
   test('one redraw when a document in view would show something else, then none once the editor asked again', async () => {
-    const now = new Map([
-      ['a', 'A1'],
-      ['b', 'B1'],
-    ]);
-    const { g, redraws } = gate(['a', 'b'], now);
-    g.shownNow('a', 'A1');
-    g.shownNow('b', 'B1');
+    const { g, now, redraws } = shownAsNow({ a: 'A1', b: 'B1' });
     now.set('b', 'B2');
     await g.changed();
     expect(redraws()).toBe(1);

@@ -63,6 +63,13 @@ export class CostLensProvider implements vscode.CodeLensProvider, vscode.Disposa
   /** Fires only when a shown document's lenses would differ from those it shows (see RedrawGate). */
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly gate: RedrawGate<vscode.TextDocument>;
+  /** Changes of the estimates so far: lenses computed before the latest are out of date. */
+  private generation = 0;
+  /**
+   * The lenses the gate's comparison computed, per document: VS Code asks for them right after a redraw, and gets
+   * these instead of a second computation when neither the document nor the estimates changed since.
+   */
+  private readonly compared = new Map<string, { version: number; generation: number; lenses: vscode.CodeLens[]; signature: string }>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -70,7 +77,13 @@ export class CostLensProvider implements vscode.CodeLensProvider, vscode.Disposa
     private readonly log: Log,
   ) {
     this.gate = new RedrawGate(
-      async (document) => lensesSignature(await this.lenses(document)),
+      async (document) => {
+        const generation = this.generation;
+        const lenses = await this.lenses(document);
+        const signature = lensesSignature(lenses);
+        if (generation === this.generation) this.compared.set(document.uri.toString(), { version: document.version, generation, lenses, signature });
+        return signature;
+      },
       () => vscode.window.visibleTextEditors.map((e) => [e.document.uri.toString(), e.document] as const),
       () => this.changed.fire(),
       (error) => log.error('Cost lenses failed', error),
@@ -79,8 +92,17 @@ export class CostLensProvider implements vscode.CodeLensProvider, vscode.Disposa
     this.disposables = [
       this.changed,
       this.gate,
-      costs.onDidChange(log.guard('Cost lenses', () => void this.gate.changed())),
-      vscode.workspace.onDidCloseTextDocument((document) => this.gate.forget(document.uri.toString())),
+      costs.onDidChange(
+        log.guard('Cost lenses', () => {
+          this.generation++;
+          this.compared.clear();
+          void this.gate.changed();
+        }),
+      ),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.gate.forget(document.uri.toString());
+        this.compared.delete(document.uri.toString());
+      }),
     ];
   }
 
@@ -89,9 +111,13 @@ export class CostLensProvider implements vscode.CodeLensProvider, vscode.Disposa
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    const lenses = await this.lenses(document);
+    const key = document.uri.toString();
+    const kept = this.compared.get(key);
+    this.compared.delete(key); // each lens is handed to VS Code once (resolveCodeLens writes into it)
+    const current = kept && kept.version === document.version && kept.generation === this.generation ? kept : undefined;
+    const lenses = current?.lenses ?? (await this.lenses(document));
     // A cancelled request's lenses are not shown: what is shown is the next request's.
-    if (!token?.isCancellationRequested) this.gate.shownNow(document.uri.toString(), lensesSignature(lenses));
+    if (!token?.isCancellationRequested) this.gate.shownNow(key, current?.signature ?? lensesSignature(lenses));
     return lenses;
   }
 
