@@ -10,7 +10,8 @@
 //       (a thread per core): wall time, files/s, the speed-up and the peak RSS, next to the previous run's
 //       (`BENCH_SCALE=0` skips it, `BENCH_SCALE=0.1` measures a workspace a tenth of the size).
 // Also: costing a 100-function stack; the re-analysis of the editor's 5,000-line template after a one-line edit (the
-// edited resource read alone, and read whole); CDK, Python CDK and Terraform stacks; `crossover diff`.
+// edited resource read alone, and read whole) and its estimates (the previous version's kept, and all estimated again);
+// CDK, Python CDK and Terraform stacks; `crossover diff`.
 import { performance } from 'node:perf_hooks';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,13 +25,26 @@ import { SHAPE_SIZES, SHAPES } from './lib/shapes.mjs';
 import { cdkStack, generatedTemplate } from './lib/generated.mjs';
 import { writeScaleWorkspace } from './lib/scale-workspace.mjs';
 
-const { analyzeText, resolveConfig, decodeBytes, estimateWorkload, resolveCostSettings, sweep, priceBook, emptyUsage, DocumentMemo, INPUT_FORMATS } =
-  await loadTs(
-    "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; export { decodeBytes } from './src/core/parse/document/load.ts';" +
-      "export { DocumentMemo } from './src/core/parse/document/reuse.ts'; export { INPUT_FORMATS } from './src/core/formats.ts';" +
-      "export { estimateWorkload } from './src/core/cost/estimate.ts'; export { resolveCostSettings } from './src/core/cost/settings.ts'; export { sweep } from './src/core/cost/crossover.ts'; export { priceBook } from './src/core/cost/price-book.ts'; export { emptyUsage } from './src/core/cost/usage-file.ts';",
-    { minify: true },
-  );
+const {
+  analyzeText,
+  resolveConfig,
+  decodeBytes,
+  estimateWorkload,
+  resolveCostSettings,
+  sweep,
+  priceBook,
+  emptyUsage,
+  NO_USAGE_FILE,
+  DocumentMemo,
+  INPUT_FORMATS,
+  EstimateMemo,
+  templateCosts,
+} = await loadTs(
+  "export { analyzeText } from './src/core/engine.ts'; export { resolveConfig } from './src/core/config.ts'; export { decodeBytes } from './src/core/parse/document/load.ts';" +
+    "export { DocumentMemo } from './src/core/parse/document/reuse.ts'; export { INPUT_FORMATS } from './src/core/formats.ts';" +
+    "export { estimateWorkload } from './src/core/cost/estimate.ts'; export { resolveCostSettings } from './src/core/cost/settings.ts'; export { sweep } from './src/core/cost/crossover.ts'; export { priceBook } from './src/core/cost/price-book.ts'; export { emptyUsage, NO_USAGE_FILE } from './src/core/cost/usage-file.ts'; export { EstimateMemo, templateCosts } from './src/core/cost/workloads.ts';",
+  { minify: true },
+);
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 // The bare-parse baselines use the options the engine passes to `yaml` (duplicate keys allowed, as
@@ -275,6 +289,24 @@ const typedBefore = previousBench?.reanalysis;
 console.log(
   `\nre-analysis after a one-line edit, ${typed.lines.toLocaleString('en-US')}-line template: ${typed.reusedMs} ms (the edited resource read alone), ` +
     `${typed.wholeMs} ms read whole${typedBefore ? `; previous run: ${typedBefore.reusedMs} ms, ${typedBefore.wholeMs} ms whole` : ''}`,
+);
+
+// The same edit's estimates, as the editor's lenses and hovers ask for them on the extension host: with the estimates
+// kept from the previous version (cost/workloads.ts EstimateMemo: the edited function estimated again), and every
+// workload estimated again (what happened in a folder without a usage file while each lookup made a new empty usage).
+// The two versions' models are read once: the host keeps the nodes an edit did not change, as here.
+const typedModels = typedVersions.map((text) => analyzeText({ uri: 'file:///bench/template.yaml', text }, config).model);
+const reestimate = (usageOf) => {
+  const memo = new EstimateMemo();
+  let version = 0;
+  return +time(() => templateCosts(typedModels[version++ % 2], 'template.yaml', usageOf(), costSettings, undefined, memo)).toFixed(1);
+};
+typed.estimates = { keptMs: reestimate(() => NO_USAGE_FILE), everyMs: reestimate(() => emptyUsage()) };
+const estimatesBefore = typedBefore?.estimates;
+console.log(
+  `estimates after that edit (${typedModels[0].functions.length} functions, on the extension host): ${typed.estimates.keptMs} ms with the previous version's kept, ` +
+    `${typed.estimates.everyMs} ms estimating every workload again` +
+    (estimatesBefore ? `; previous run: ${estimatesBefore.keptMs} ms, ${estimatesBefore.everyMs} ms` : ''),
 );
 
 // CDK: a generated 2,000-line TypeScript stack (target under 100 ms) and an ordinary 2,000-line

@@ -54,7 +54,7 @@ export { FRONT_DOORS, type Architecture, type Scenario } from './cost/model.js';
 export { fargateFor } from './cost/assumptions.js';
 export { capacityNotes } from './cost/platforms/ecs-fargate.js';
 export { availablePlatforms, DEFAULT_PLATFORM_IDS, offeredPlatforms, platforms } from './cost/platforms/index.js';
-export { USAGE_FILE_NAMES, emptyUsage, parseUsageFile, type UsageFile } from './cost/usage-file.js';
+export { USAGE_FILE_NAMES, NO_USAGE_FILE, emptyUsage, parseUsageFile, type UsageFile } from './cost/usage-file.js';
 export { changedSpan, usageEdit, withTraffic } from './cost/usage-writer.js';
 export {
   EstimateMemo,

@@ -3,7 +3,7 @@
  * for the workspace scan's files, so the extension host keeps a few numbers per workload instead of estimating every
  * file itself. Only under the cost inputs the request was made with; otherwise none, and the host computes them.
  */
-import { type AnalysisResult, emptyUsage, fileFigureSteps, templateCostSteps, type UsageFile } from '../core/index.js';
+import { type AnalysisResult, NO_USAGE_FILE, fileFigureSteps, templateCostSteps, type UsageFile } from '../core/index.js';
 import { type CostInputs, type CostRequest, type EngineFigures } from './engine-protocol.js';
 
 /** The latest cost inputs the host sent, with its usage files by key. */
@@ -33,7 +33,7 @@ export class HeldCostInputs {
     const inputs = this.inputs;
     if (!request || !inputs || inputs.version !== request.version || !result.model || result.cancelled) return undefined;
     const errors: EngineFigures['errors'] = [];
-    const usage = this.usage.get(request.usageKey) ?? emptyUsage();
+    const usage = this.usage.get(request.usageKey) ?? NO_USAGE_FILE;
     const model = result.model;
     // The estimates, then the figures of them, one run of steps.
     const steps = (function* () {

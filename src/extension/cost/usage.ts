@@ -3,7 +3,7 @@
  * re-read when it changes on disk or as it is edited (so hovers follow the typing), its problems shown
  * as diagnostics on the file.
  */
-import { emptyUsage, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../../core/index.js';
+import { NO_USAGE_FILE, parseUsageFile, USAGE_FILE_NAMES, type UsageFile } from '../../core/index.js';
 import * as vscode from 'vscode';
 import { toRange } from '../diagnostics.js';
 import { type Log } from '../log.js';
@@ -85,7 +85,7 @@ export class UsageFiles implements vscode.Disposable {
   /** The usage for the folder holding `uri` (empty when it has no usage file). */
   usageFor(uri: vscode.Uri): { usage: UsageFile; folder: vscode.WorkspaceFolder | undefined } {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return { usage: (folder && this.byFolder.get(folder.uri.toString())) ?? emptyUsage(), folder };
+    return { usage: (folder && this.byFolder.get(folder.uri.toString())) ?? NO_USAGE_FILE, folder };
   }
 
   /** The usage file of a folder, existing or where it would be created. */

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
-import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
+import { emptyUsage, NO_USAGE_FILE, parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { EstimateMemo, templateCosts } from '../../../src/core/cost/workloads.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
@@ -64,5 +64,23 @@ describe('EstimateMemo', () => {
     expect(second).toEqual(templateCosts(model, 'template.yaml', more, settings));
     const third = templateCosts(model, 'template.yaml', more, resolveCostSettings({ region: 'eu-west-1' }), undefined, memo);
     expect(third.functions[0]!.estimate.region).toBe('eu-west-1');
+  });
+
+  test('a folder without a usage file: the one NO_USAGE_FILE keeps the estimates between versions, a new empty usage each time keeps none', () => {
+    const text = template(() => 512);
+    const edited = template((i) => (i === 4 ? 2048 : 512));
+    const kept = new EstimateMemo();
+    const first = templateCosts(modelOf(text), 'template.yaml', NO_USAGE_FILE, settings, undefined, kept);
+    const second = templateCosts(modelOf(edited), 'template.yaml', NO_USAGE_FILE, settings, undefined, kept);
+    for (const [i, cost] of second.functions.entries()) {
+      if (i === 4) expect(cost.estimate).not.toBe(first.functions[i]!.estimate);
+      else expect(cost.estimate).toBe(first.functions[i]!.estimate);
+    }
+    expect(second).toEqual(templateCosts(modelOf(edited), 'template.yaml', emptyUsage(), settings));
+    // What the editor did before: an equal but new empty usage per lookup, so every workload was estimated again.
+    const lost = new EstimateMemo();
+    const before = templateCosts(modelOf(text), 'template.yaml', emptyUsage(), settings, undefined, lost);
+    const after = templateCosts(modelOf(edited), 'template.yaml', emptyUsage(), settings, undefined, lost);
+    for (const [i, cost] of after.functions.entries()) expect(cost.estimate).not.toBe(before.functions[i]!.estimate);
   });
 });
