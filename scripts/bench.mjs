@@ -681,6 +681,7 @@ else {
       phase: p.phase,
       "Crossover's longest host task ms": Math.round(p.longestMs),
       'tasks over 16 ms': `${p.over16} of ${p.tasks}`,
+      'longest working ms': p.longestBusyMs === undefined ? '-' : Math.round(p.longestBusyMs),
       'native stretch before ours ms': Math.round(p.nativeBeforeOursMs),
       'before issue 20 ms': range(before20.longestHostTaskMs[p.phase]),
     })),

@@ -132,11 +132,14 @@ export class Analyzer implements vscode.Disposable {
     return isCandidateDocument(document.uri, document.languageId);
   }
 
-  /** After a keystroke: analyse once typing pauses (a newer keystroke cancels this run). */
+  /**
+   * After a keystroke: the first after a pause of the typing delay is analysed at once, those that follow it within the
+   * delay once typing pauses (a newer keystroke cancels a run under way).
+   */
   documentChanged(document: vscode.TextDocument): void {
     if (!this.isCandidate(document)) return;
     if (this.onSquigglesSet && !this.changedAt.has(document.uri.toString())) this.changedAt.set(document.uri.toString(), performance.now());
-    this.debouncer.schedule(document.uri.toString(), this.settings.debounceMs, (token) => this.analyzeDocument(document, token));
+    this.debouncer.schedule(document.uri.toString(), this.settings.debounceMs, (token) => this.analyzeDocument(document, token), { leading: true });
   }
 
   /**

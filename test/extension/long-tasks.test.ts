@@ -71,6 +71,27 @@ describe('long tasks in a CPU profile', () => {
     expect(none.over).toBe(0);
   });
 
+  test('busy time: a gap between two samples counts as at most four median intervals, so waiting for a core is long but not busy', () => {
+    // 40 idle samples 500 us apart (the median interval), then a task of ours: 3 samples with a 60 ms gap (the thread not
+    // running), idle, then a task of 40 samples 500 us apart (20 ms of work); end 2 ms after the last sample.
+    const idle = Array.from({ length: 40 }, () => 7);
+    const waiting = [3, 4, 3];
+    const working = Array.from({ length: 40 }, () => 3);
+    const samples = [...idle, ...waiting, 7, ...working, 7];
+    const timeDeltas = [0, ...idle.slice(1).map(() => 500), 500, 500, 60_000, 500, 500, ...working.slice(1).map(() => 500), 500];
+    const profile: CpuProfile = { nodes, startTime: 0, endTime: timeDeltas.reduce((a, b) => a + b, 0) + 2000, samples, timeDeltas };
+    const figures = longTasks(profile, isOurs);
+    expect(figures.tasks.map((t) => [t.samples, t.durationMs, t.busyMs])).toEqual([
+      // 500 + 60,000 + 500 us; busy: 500 + 2,000 (the gap capped at 4 x 500) + 500.
+      [3, 61, 3],
+      [40, 20, 20],
+    ]);
+    expect(figures.longest?.durationMs).toBe(61);
+    expect(figures.over).toBe(2);
+    expect(figures.longestBusy?.busyMs).toBe(20);
+    expect(figures.overBusy).toBe(1);
+  });
+
   test('scripts of ours: file URLs and paths inside the dist folder only', () => {
     expect(isOurs(OURS)).toBe(true);
     expect(isOurs('/home/u/.vscode/extensions/crossover.crossover-0.1.0/dist/python-reader.js')).toBe(true);
@@ -140,7 +161,9 @@ describe('long tasks in a CPU profile', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
       const figures = longTasks(profile, scriptMatcher('/fake/ext/dist'));
-      expect(figures.tasks.length).toBeGreaterThanOrEqual(2);
+      // The 2 ms one may fall between two samples when other work shares the cores (then it is no task at all); when
+      // sampled, it is no task over 16 ms (below).
+      expect(figures.tasks.length).toBeGreaterThanOrEqual(1);
       // The first sample can come late (the sampler shares two busy cores): a few ms of the 40 can fall before it.
       expect(figures.longest?.durationMs).toBeGreaterThanOrEqual(30);
       expect(figures.longest?.durationMs).toBeLessThan(80);

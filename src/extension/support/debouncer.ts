@@ -29,6 +29,8 @@ type Timer = ReturnType<typeof setTimeout>;
 export class Debouncer<K> {
   private readonly timers = new Map<K, Timer>();
   private readonly running = new Map<K, Source>();
+  /** When each key was last requested (`schedule`), for the leading edge. */
+  private readonly requested = new Map<K, number>();
   private active = 0;
   private idleWaiters: (() => void)[] = [];
   private wasBusy = false;
@@ -36,16 +38,31 @@ export class Debouncer<K> {
   /**
    * @param onError where a task's error goes (tasks never throw into the caller's event loop)
    * @param onBusyChange told when the debouncer goes from idle to busy and back (for a status display)
+   * @param now the clock the leading edge is measured with (milliseconds)
    */
   constructor(
     private readonly onError: (error: unknown) => void,
     private readonly onBusyChange?: (busy: boolean) => void,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** Runs `task` after `delayMs` unless another request for the same key comes first. */
-  schedule(key: K, delayMs: number, task: (token: Token) => Promise<void>): void {
+  /**
+   * Runs `task` after `delayMs` unless another request for the same key comes first. With `leading`, a request that
+   * comes after a quiet `delayMs` (nothing pending for the key, its last request at least that long ago) runs at once:
+   * the first keystroke after a pause is not kept waiting, the keystrokes that follow it within `delayMs` are
+   * gathered into one run as before.
+   */
+  schedule(key: K, delayMs: number, task: (token: Token) => Promise<void>, { leading = false }: { leading?: boolean } = {}): void {
+    const now = this.now();
+    const last = this.requested.get(key);
+    this.requested.set(key, now);
+    const quiet = !this.timers.has(key) && (last === undefined || now - last >= delayMs);
     // Not cancel(): between dropping the old request and adding this one the debouncer is not idle.
     this.drop(key);
+    if (leading && quiet) {
+      void this.start(key, task);
+      return;
+    }
     const timer = setTimeout(() => {
       this.timers.delete(key);
       void this.start(key, task);
@@ -62,6 +79,7 @@ export class Debouncer<K> {
 
   cancel(key: K): void {
     this.drop(key);
+    this.requested.delete(key);
     this.maybeIdle();
   }
 

@@ -22,6 +22,12 @@ export interface LongTask {
   /** Milliseconds from the profile's start. */
   startMs: number;
   durationMs: number;
+  /**
+   * The task's time with every gap between its samples counted as at most GAP_CAP typical sampling intervals: a longer
+   * gap is time the thread was not running (on a loaded machine, waiting for a core) or the sampler was not, not work.
+   * A task much shorter here than `durationMs` was mostly waiting; a long one here was working (or collecting garbage).
+   */
+  busyMs: number;
   samples: number;
   /** Where the task came in: the outermost frame of ours in its first sample ("name file:line"). */
   entry: string;
@@ -35,6 +41,9 @@ export interface TaskFigures {
   longest: LongTask | undefined;
   /** How many tasks lasted more than `overMs`. */
   over: number;
+  /** The task with the longest `busyMs`, and how many had a `busyMs` over `overMs`. */
+  longestBusy: LongTask | undefined;
+  overBusy: number;
   overMs: number;
   /**
    * The longest stretch of native code or garbage collection with no script on the stack outside our tasks: nobody's
@@ -70,6 +79,9 @@ export function scriptMatcher(distFolder: string): (url: string) => boolean {
   };
 }
 
+/** A gap between two samples counts for a task's `busyMs` as at most this many times the profile's median interval. */
+export const GAP_CAP = 4;
+
 /** V8's pseudo-frames for time with no script on the stack: the garbage collector, and native code ("(program)"). */
 const BETWEEN = new Set(['(garbage collector)', '(program)']);
 
@@ -103,15 +115,19 @@ export function longTasks(profile: CpuProfile, isOurs: (url: string) => boolean,
 
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  const sortedDeltas = deltas.slice(1).sort((a, b) => a - b);
+  const capUs = GAP_CAP * (sortedDeltas[Math.floor(sortedDeltas.length / 2)] ?? 0);
+  const capped = (us: number) => (capUs > 0 ? Math.min(us, capUs) : us);
   const tasks: LongTask[] = [];
   let elapsedUs = 0;
-  let run: { startUs: number; us: number; samples: number; entry: number; tops: Map<string, number> } | undefined;
+  let run: { startUs: number; us: number; busyUs: number; samples: number; entry: number; tops: Map<string, number> } | undefined;
   const close = () => {
     if (!run) return;
     const frame = byId.get(run.entry)?.callFrame;
     tasks.push({
       startMs: run.startUs / 1000,
       durationMs: run.us / 1000,
+      busyMs: run.busyUs / 1000,
       samples: run.samples,
       entry: frame ? label(frame) : '?',
       topFrames: [...run.tops]
@@ -123,7 +139,7 @@ export function longTasks(profile: CpuProfile, isOurs: (url: string) => boolean,
   };
   // Samples of the collector or of native code with no script on the stack, held while a task of ours is open:
   // between two samples of ours they are part of the task (it had not returned), otherwise they end it.
-  let held: { us: number; samples: number; names: Map<string, number> } | undefined;
+  let held: { us: number; busyUs: number; samples: number; names: Map<string, number> } | undefined;
   // The current stretch of such samples outside our tasks, and the longest ones.
   let nativeUs = 0;
   let nativeLongestUs = 0;
@@ -148,8 +164,9 @@ export function longTasks(profile: CpuProfile, isOurs: (url: string) => boolean,
     }
     if (owner === undefined) {
       if (run && between) {
-        held ??= { us: 0, samples: 0, names: new Map() };
+        held ??= { us: 0, busyUs: 0, samples: 0, names: new Map() };
         held.us += us;
+        held.busyUs += capped(us);
         held.samples++;
         held.names.set(name, (held.names.get(name) ?? 0) + us);
       } else {
@@ -160,23 +177,28 @@ export function longTasks(profile: CpuProfile, isOurs: (url: string) => boolean,
     }
     if (run && held) {
       run.us += held.us;
+      run.busyUs += held.busyUs;
       run.samples += held.samples;
       for (const [heldName, heldUs] of held.names) run.tops.set(heldName, (run.tops.get(heldName) ?? 0) + heldUs);
     }
     held = undefined;
-    run ??= { startUs: elapsedUs, us: 0, samples: 0, entry: owner, tops: new Map() };
+    run ??= { startUs: elapsedUs, us: 0, busyUs: 0, samples: 0, entry: owner, tops: new Map() };
     run.us += us;
+    run.busyUs += capped(us);
     run.samples++;
     run.tops.set(name, (run.tops.get(name) ?? 0) + us);
   }
   close();
   nativeLongestUs = Math.max(nativeLongestUs, nativeUs);
   const longest = tasks.reduce<LongTask | undefined>((max, task) => (!max || task.durationMs > max.durationMs ? task : max), undefined);
+  const longestBusy = tasks.reduce<LongTask | undefined>((max, task) => (!max || task.busyMs > max.busyMs ? task : max), undefined);
   const profileMs = (profile.endTime - profile.startTime) / 1000;
   return {
     tasks,
     longest,
     over: tasks.filter((task) => task.durationMs > overMs).length,
+    longestBusy,
+    overBusy: tasks.filter((task) => task.busyMs > overMs).length,
     overMs,
     nativeLongestMs: nativeLongestUs / 1000,
     nativeBeforeOursMs: nativeBeforeOursUs / 1000,

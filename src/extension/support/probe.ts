@@ -35,6 +35,14 @@ export interface PhaseFigures {
   /** Crossover's tasks over 16 ms, and all its tasks. */
   over16: number;
   tasks: number;
+  /**
+   * The same with each gap between two samples counted as at most a few sampling intervals (long-tasks.ts `busyMs`):
+   * the longest task's working time, and the tasks that worked more than 16 ms (the rest of the others' time, the
+   * thread waited for a core).
+   */
+  longestBusyMs: number;
+  longestBusyEntry: string;
+  over16Busy: number;
   /** The longest stretch with no script on the stack outside our tasks (e.g. a worker message's deserialization), and of those followed by ours. */
   nativeLongestMs: number;
   nativeBeforeOursMs: number;
@@ -96,6 +104,9 @@ export function startProbe(context: vscode.ExtensionContext, log: Log, analyzer:
       longestFrames: figures.longest?.topFrames ?? [],
       over16: figures.over,
       tasks: figures.tasks.length,
+      longestBusyMs: round(figures.longestBusy?.busyMs ?? 0),
+      longestBusyEntry: figures.longestBusy?.entry ?? '',
+      over16Busy: figures.overBusy,
       nativeLongestMs: round(figures.nativeLongestMs),
       nativeBeforeOursMs: round(figures.nativeBeforeOursMs),
       hostMaxDelayMs: round(hostMaxDelayMs),
@@ -106,7 +117,7 @@ export function startProbe(context: vscode.ExtensionContext, log: Log, analyzer:
     phases.push(done);
     log.info(
       `Probe: phase "${done.phase}" (${done.ms} ms): Crossover's longest task ${done.longestMs} ms${done.longestEntry ? ` (${done.longestEntry})` : ''}, ` +
-        `${done.over16} of ${done.tasks} over ${OVER_MS} ms; native code with no script on the stack up to ${done.nativeLongestMs} ms ` +
+        `${done.over16} of ${done.tasks} over ${OVER_MS} ms (busy: longest ${done.longestBusyMs} ms, ${done.over16Busy} over ${OVER_MS} ms); native code with no script on the stack up to ${done.nativeLongestMs} ms ` +
         `(${done.nativeBeforeOursMs} ms right before a task of ours); the host's event-loop delay max ${done.hostMaxDelayMs} ms, p99 ${done.hostP99DelayMs} ms.`,
     );
   };
