@@ -13,6 +13,7 @@ import { loadDocument } from '../../../src/core/parse/document/load.js';
 import { getIn, type MapEntry, type MapNode, type ScalarNode } from '../../../src/core/parse/document/tree.js';
 import { buildServerlessModel } from '../../../src/core/parse/serverless/build.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
+import { testPythonReader } from '../../support/python-reader.js';
 import rdsRule from '../../../src/core/rules/rds/lambda-without-proxy.js';
 import { type Report, type Rule } from '../../../src/core/rules/rule.js';
 import sqsRule from '../../../src/core/rules/sqs/visibility-timeout.js';
@@ -187,5 +188,33 @@ describe('rules on values shared by many functions', () => {
     } finally {
       encode.mockRestore();
     }
+  });
+});
+
+describe('CDK apps', () => {
+  test('TypeScript: a long helper function called at every line is searched for constructs once (a minute before)', () => {
+    const count = 3000;
+    const body = Array.from({ length: count }, (_, i) => `  const v${i} = x + ${i};`).join('\n');
+    const calls = Array.from({ length: count }, (_, i) => `    helper(${i});`).join('\n');
+    const text =
+      `import { Stack } from 'aws-cdk-lib';\nimport * as sqs from 'aws-cdk-lib/aws-sqs';\n` +
+      `function helper(x: number) {\n${body}\n  return x;\n}\n` +
+      `export class S extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n${calls}\n    new sqs.Queue(this, 'Q');\n  }\n}\n`;
+    const { value: parsed, ms } = timed(() => typescriptReader.cdk('file:///app/lib/s.ts', text));
+    expect(ms).toBeLessThan(5000);
+    expect(parsed?.model.queues.map((q) => q.id)).toEqual(['Q']);
+  });
+
+  test('Python: a long helper function called at every line has its body searched once, not at each of its calls (14 s before)', async () => {
+    const python = await testPythonReader();
+    const count = 4000;
+    const body = Array.from({ length: count }, (_, i) => `    v${i} = x + ${i}`).join('\n');
+    const calls = Array.from({ length: count }, (_, i) => `        helper(${i})`).join('\n');
+    const text =
+      `from aws_cdk import Stack\nfrom aws_cdk import aws_sqs as sqs\n\ndef helper(x):\n${body}\n    return x\n\n` +
+      `class S(Stack):\n    def __init__(self, scope, id):\n        super().__init__(scope, id)\n${calls}\n        sqs.Queue(self, "Q")\n`;
+    const { value: parsed, ms } = timed(() => python.cdk('file:///app/s.py', text));
+    expect(ms).toBeLessThan(4000);
+    expect(parsed?.model.queues.map((q) => q.id)).toEqual(['Q']);
   });
 });

@@ -95,6 +95,13 @@ const ID_KEYWORDS = ['id', 'construct_id', 'id_'];
 const CONSTRUCT_BASE = /(^|\.)(Construct|Stack|NestedStack|Stage|Resource)$/;
 const STACK_BASE = /(^|\.)(Stack|NestedStack|Stage)$/;
 
+/** An assignment directly in a function body: a name (`memory = 1024`) or an attribute of `self` (`self.memory = 1024`). */
+interface Assigned {
+  self: boolean;
+  name: string;
+  right: SyntaxNode;
+}
+
 /** An element of a loop's iterable: one value, or a tuple unpacked into several names. */
 type Element = Binding | Binding[];
 
@@ -136,6 +143,10 @@ class PythonAppReader {
   /** Constants being evaluated (a value that refers to itself stops there). */
   private readonly evaluating = new Set<number>();
   private helpers = 0;
+  /** What a function body assigns, by the body's node id (assignmentsIn). */
+  private readonly bodyAssignments = new Map<number, readonly Assigned[]>();
+  /** The nodes readNodes looks at, by their root's node id (regionNodes). */
+  private readonly regionsOf = new Map<number, readonly SyntaxNode[]>();
   /** Helper calls followed to the value they return. */
   private returns = 0;
   /** Construct calls read in instances and loops, and instances per class (both bounded). */
@@ -403,8 +414,7 @@ class PythonAppReader {
     const expanding = scope !== this.rootScope(this.main);
     const frames: { end: number; scope: Scope }[] = [];
     let skipEnd = -1;
-    for (const node of root.descendantsOfType(REGION_TYPES)) {
-      if (!node) continue;
+    for (const node of this.regionNodes(root)) {
       if (expanding && ++this.visits > PY_BUDGET.visits) return;
       if (node.startIndex < skipEnd) continue;
       while (frames.length > 0 && node.startIndex >= frames[frames.length - 1]!.end) frames.pop();
@@ -742,19 +752,45 @@ class PythonAppReader {
     bindArguments(paramsOf(fn).slice(skip), positional(argumentList), keywords, opaque, caller, scope, owner);
     const body = fn.childForFieldName('body');
     if (!body) return;
+    for (const { self, name, right } of this.assignmentsIn(body)) {
+      if (self) scope.selfAttrs.set(name, { node: right, scope });
+      else {
+        // `timeout = timeout or Duration.seconds(30)`: the right side sees the name's binding before it.
+        const before = scope.child();
+        before.names.set(name, scope.names.get(name) ?? { unknown: `${name} is not known statically` });
+        scope.names.set(name, { node: right, scope: before });
+      }
+    }
+  }
+
+  /**
+   * The names and `self.` attributes assigned directly in a function's body (not in functions or classes inside it):
+   * found once per body, however often the function is called (searching the body at each of 200 calls made a file
+   * with a long helper take seconds).
+   */
+  private assignmentsIn(body: SyntaxNode): readonly Assigned[] {
+    const known = this.bodyAssignments.get(body.id);
+    if (known) return known;
+    const found: Assigned[] = [];
     for (const assignment of body.descendantsOfType('assignment')) {
       const left = assignment?.childForFieldName('left');
       const right = assignment?.childForFieldName('right');
       if (!assignment || !left || !right || !directlyIn(assignment, body)) continue;
       if (left.type === 'attribute' && isSelf(left.childForFieldName('object')))
-        scope.selfAttrs.set(left.childForFieldName('attribute')?.text ?? '', { node: right, scope });
-      else if (left.type === 'identifier') {
-        // `timeout = timeout or Duration.seconds(30)`: the right side sees the name's binding before it.
-        const before = scope.child();
-        before.names.set(left.text, scope.names.get(left.text) ?? { unknown: `${left.text} is not known statically` });
-        scope.names.set(left.text, { node: right, scope: before });
-      }
+        found.push({ self: true, name: left.childForFieldName('attribute')?.text ?? '', right });
+      else if (left.type === 'identifier') found.push({ self: false, name: left.text, right });
     }
+    this.bodyAssignments.set(body.id, found);
+    return found;
+  }
+
+  /** The nodes readNodes looks at under a root, in source order: found once per root (a helper's body is read at each call). */
+  private regionNodes(root: SyntaxNode): readonly SyntaxNode[] {
+    const known = this.regionsOf.get(root.id);
+    if (known) return known;
+    const found = root.descendantsOfType(REGION_TYPES).filter((node): node is SyntaxNode => node !== null);
+    this.regionsOf.set(root.id, found);
+    return found;
   }
 
   /**

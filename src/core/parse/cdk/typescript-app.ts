@@ -161,18 +161,25 @@ class AppReader {
   read(): ParsedTemplate | undefined {
     const cdk = this.index(this.main, 0);
     if (!cdk) return undefined;
-    // Classes created with `new` outside their own body are read through their instances.
+    // Classes created with `new` outside their own body are read through their instances; functions of the file that
+    // create constructs and that the file calls are read where they are called. One pass over the file for both.
     const sites = new Map<ts.ClassLikeDeclaration, ts.NewExpression[]>();
+    const creates = new Map<ts.FunctionLikeDeclaration, boolean>();
     eachNode(this.main.source, (node) => {
-      if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression)) return;
-      const cls = this.main.classes.get(node.expression.text);
-      if (cls && !isInside(node, cls)) sites.set(cls, [...(sites.get(cls) ?? []), node]);
-    });
-    // Functions of the file that create constructs and that the file calls: read where they are called.
-    eachNode(this.main.source, (node) => {
-      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
-      const fn = this.main.functions.get(node.expression.text);
-      if (fn?.body && !isInside(node, fn) && createsConstructs(fn)) this.factories.add(fn);
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+        const cls = this.main.classes.get(node.expression.text);
+        if (!cls || isInside(node, cls)) return;
+        const found = sites.get(cls);
+        if (found) found.push(node);
+        else sites.set(cls, [node]);
+      } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+        const fn = this.main.functions.get(node.expression.text);
+        if (!fn?.body || isInside(node, fn)) return;
+        // Each function's body is searched once, however often the file calls it.
+        let makes = creates.get(fn);
+        if (makes === undefined) creates.set(fn, (makes = createsConstructs(fn)));
+        if (makes) this.factories.add(fn);
+      }
     });
     for (const [cls, found] of sites) {
       this.instantiated.add(cls);
@@ -342,13 +349,15 @@ class AppReader {
       for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, scope: s });
     };
     push(roots, scope);
+    const children: ts.Node[] = [];
     while (stack.length > 0) {
       const { node, scope: s } = stack.pop()!;
       const chosen = this.visit(node, s, push);
       if (chosen === 'skip') continue;
-      const children: ts.Node[] = [];
+      children.length = 0;
       ts.forEachChild(node, (child) => {
-        children.push(child);
+        // Tokens, identifiers and literals have nothing for visit: not stacked (about half of a stack's nodes).
+        if (child.kind >= ts.SyntaxKind.FirstNode) children.push(child);
       });
       push(children, s);
     }
@@ -1241,16 +1250,20 @@ class Props implements PropsView {
     const values = this.reader.objectOf(entry.value, entry.scope);
     const [root, scope] = values ? [values.object, values.scope] : [entry.value, entry.scope];
     // The outermost references under the value, in source order (a reference's own parts are not visited).
-    eachNode(root, (node) => {
-      if (ts.isPropertyAssignment(node)) return [node.initializer];
-      if (ts.isShorthandPropertyAssignment(node)) return [node.name];
-      if (ts.isSpreadAssignment(node)) return [];
-      const reference = ts.isExpression(node) ? this.reader.resolveRef(node, scope) : undefined;
-      // `f(db).host`: the member name is not a reference of its own (and a long chain would make this quadratic).
-      if (!reference) return ts.isPropertyAccessExpression(node) ? [node.expression] : undefined;
-      found.push({ reference, loc: this.reader.place(node, scope, entry.anchor) });
-      return [];
-    });
+    eachNode(
+      root,
+      (node) => {
+        if (ts.isPropertyAssignment(node)) return [node.initializer];
+        if (ts.isShorthandPropertyAssignment(node)) return [node.name];
+        if (ts.isSpreadAssignment(node)) return [];
+        const reference = ts.isExpression(node) ? this.reader.resolveRef(node, scope) : undefined;
+        // `f(db).host`: the member name is not a reference of its own (and a long chain would make this quadratic).
+        if (!reference) return ts.isPropertyAccessExpression(node) ? [node.expression] : undefined;
+        found.push({ reference, loc: this.reader.place(node, scope, entry.anchor) });
+        return [];
+      },
+      true,
+    );
     return found;
   }
 
@@ -1324,8 +1337,9 @@ const MAX_REFERENCE_MEMBERS = 32;
 /**
  * Visits `root` and every node under it in source order, with a stack of its own instead of recursion (the
  * input decides how deep the tree is). `visit` may return the children to go on with instead of the node's own.
+ * Tokens, identifiers and literals among a node's own children are visited only with `leaves`.
  */
-function eachNode(root: ts.Node, visit: (node: ts.Node) => readonly ts.Node[] | void): void {
+function eachNode(root: ts.Node, visit: (node: ts.Node) => readonly ts.Node[] | void, leaves = false): void {
   const stack: ts.Node[] = [root];
   const children: ts.Node[] = [];
   while (stack.length > 0) {
@@ -1335,7 +1349,8 @@ function eachNode(root: ts.Node, visit: (node: ts.Node) => readonly ts.Node[] | 
     if (chosen) children.push(...chosen);
     else
       ts.forEachChild(node, (child) => {
-        children.push(child);
+        // Tokens, identifiers and literals are visited only when asked for (`leaves`).
+        if (leaves || child.kind >= ts.SyntaxKind.FirstNode) children.push(child);
       });
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
