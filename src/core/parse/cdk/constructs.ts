@@ -163,6 +163,25 @@ const ENGINES: Record<string, string> = {
   MARIADB: 'mariadb',
 };
 
+/** The methods of constructs the model reads (`CdkModelBuilder.method`, one case each). */
+const CONSTRUCT_METHOD_NAMES = [
+  'addEventSource',
+  'addAlias',
+  'addContainer',
+  'addCapacity',
+  'addAsgCapacityProvider',
+  'addNodegroupCapacity',
+  'addFargateProfile',
+  'addProxy',
+] as const;
+type ConstructMethod = (typeof CONSTRUCT_METHOD_NAMES)[number];
+
+/**
+ * The same as a set: a reader need not look at the arguments of any other call (`Duration.seconds(30)`,
+ * `lambda.Code.fromAsset('dist')`) as a construct's method call.
+ */
+export const CONSTRUCT_METHODS: ReadonlySet<string> = new Set(CONSTRUCT_METHOD_NAMES);
+
 type Base = { id: string; type: string; loc: SourceLocation; ignoredRules: string[]; instance?: ConstructInstance; unresolved?: string[] };
 
 interface PendingEvent {
@@ -401,37 +420,57 @@ export class CdkModelBuilder {
 
   /** `fn.addEventSource(new SqsEventSource(queue))`, `fn.addAlias('live', {...})`, `db.addProxy('Proxy', {...})`. */
   method(call: MethodCall): void {
-    if (call.receiver.members.length > 0) return;
+    if (call.receiver.members.length > 0 || !CONSTRUCT_METHODS.has(call.method)) return;
     const receiver = call.receiver.key;
-    if (call.method === 'addEventSource') {
-      const source = call.args[0]?.call;
-      if (source?.cls?.name === 'SqsEventSource') this.sqsEvent(receiver, source);
-    } else if (call.method === 'addAlias' && call.props) {
-      this.provisioned(receiver, call.props);
-    } else if (call.method === 'addContainer') {
-      const name = call.args[0]?.text;
-      if (name !== undefined) this.pendingContainers.push({ task: receiver, container: container(name, call.loc, call.props ?? NO_PROPS) });
-    } else if (call.method === 'addCapacity' && call.props) {
-      this.addCapacity(receiver, call.props);
-    } else if (call.method === 'addAsgCapacityProvider') {
-      const provider = call.args[0]?.reference;
-      if (provider && provider.members.length === 0) this.clusterProviders.push({ cluster: receiver, provider: provider.key });
-    } else if (call.method === 'addNodegroupCapacity' || call.method === 'addFargateProfile') {
-      // Created inside the cluster: `<cluster>/Nodegroup<id>`, `<cluster>/fargate-profile-<id>`.
-      const cluster = this.variables.get(receiver);
-      const id = call.args[0]?.text;
-      if (cluster === undefined || id === undefined || !this.model.eksClusters.some((c) => c.id === cluster)) return;
-      const base: Base = { id: '', type: '', loc: call.loc, ignoredRules: [] };
-      if (call.method === 'addNodegroupCapacity')
-        this.nodegroup({ ...base, id: `${cluster}/Nodegroup${id}`, type: 'aws-eks.Nodegroup' }, call.props ?? NO_PROPS, cluster);
-      else this.fargateProfile({ ...base, id: `${cluster}/fargate-profile-${id}`, type: 'aws-eks.FargateProfile' }, cluster);
-    } else if (call.method === 'addProxy') {
-      const owner = this.variables.get(receiver);
-      const id = call.args[0]?.text;
-      if (owner === undefined || id === undefined) return;
-      // The proxy is created inside the database construct: its path is `<db>/<id>`.
-      if (call.variable) this.variables.set(call.variable, `${owner}/${id}`);
-      this.proxy({ id: `${owner}/${id}`, type: 'aws-rds.DatabaseProxy', loc: call.loc, ignoredRules: [] }, { key: receiver, members: [] });
+    const method = call.method as ConstructMethod;
+    switch (method) {
+      case 'addEventSource': {
+        const source = call.args[0]?.call;
+        if (source?.cls?.name === 'SqsEventSource') this.sqsEvent(receiver, source);
+        return;
+      }
+      case 'addAlias':
+        if (call.props) this.provisioned(receiver, call.props);
+        return;
+      case 'addContainer': {
+        const name = call.args[0]?.text;
+        if (name !== undefined) this.pendingContainers.push({ task: receiver, container: container(name, call.loc, call.props ?? NO_PROPS) });
+        return;
+      }
+      case 'addCapacity':
+        if (call.props) this.addCapacity(receiver, call.props);
+        return;
+      case 'addAsgCapacityProvider': {
+        const provider = call.args[0]?.reference;
+        if (provider && provider.members.length === 0) this.clusterProviders.push({ cluster: receiver, provider: provider.key });
+        return;
+      }
+      case 'addNodegroupCapacity':
+      case 'addFargateProfile': {
+        // Created inside the cluster: `<cluster>/Nodegroup<id>`, `<cluster>/fargate-profile-<id>`.
+        const cluster = this.variables.get(receiver);
+        const id = call.args[0]?.text;
+        if (cluster === undefined || id === undefined || !this.model.eksClusters.some((c) => c.id === cluster)) return;
+        const base: Base = { id: '', type: '', loc: call.loc, ignoredRules: [] };
+        if (method === 'addNodegroupCapacity')
+          this.nodegroup({ ...base, id: `${cluster}/Nodegroup${id}`, type: 'aws-eks.Nodegroup' }, call.props ?? NO_PROPS, cluster);
+        else this.fargateProfile({ ...base, id: `${cluster}/fargate-profile-${id}`, type: 'aws-eks.FargateProfile' }, cluster);
+        return;
+      }
+      case 'addProxy': {
+        const owner = this.variables.get(receiver);
+        const id = call.args[0]?.text;
+        if (owner === undefined || id === undefined) return;
+        // The proxy is created inside the database construct: its path is `<db>/<id>`.
+        if (call.variable) this.variables.set(call.variable, `${owner}/${id}`);
+        this.proxy({ id: `${owner}/${id}`, type: 'aws-rds.DatabaseProxy', loc: call.loc, ignoredRules: [] }, { key: receiver, members: [] });
+        return;
+      }
+      default: {
+        // Every method of CONSTRUCT_METHODS has its case (the compiler checks it).
+        const unhandled: never = method;
+        return unhandled;
+      }
     }
   }
 

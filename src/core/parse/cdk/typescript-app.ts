@@ -32,6 +32,7 @@ import {
   callValue,
   CdkModelBuilder,
   cdkModule,
+  CONSTRUCT_METHODS,
   type ClassRef,
   type Evaluated,
   fieldOf,
@@ -866,7 +867,7 @@ class AppReader {
   /** `fn.addEventSource(...)`, `fn.addAlias('live', {...})`, `db.addProxy('Proxy', {...})`. */
   private readCall(node: ts.CallExpression, scope: Scope): void {
     if (this.methodCall(node, scope)) return;
-    if (!ts.isPropertyAccessExpression(node.expression)) return;
+    if (!ts.isPropertyAccessExpression(node.expression) || !CONSTRUCT_METHODS.has(node.expression.name.text)) return;
     const receiver = this.resolveRef(node.expression.expression, scope);
     if (!receiver) return;
     const args = [...node.arguments];
