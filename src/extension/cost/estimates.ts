@@ -80,6 +80,9 @@ interface Figures {
   figures: FileFigures;
 }
 
+/** How often ready() computes a file's estimates again when a newer result overtook the computation (typing goes on). */
+const READY_ATTEMPTS = 4;
+
 /** How many files the workspace-wide figures look at between two steps. */
 const FILES_PER_STEP = 100;
 
@@ -281,9 +284,17 @@ export class CostService implements vscode.Disposable {
     await this.ready(document.uri);
   }
 
-  /** Resolves when the file's estimates are current (the hover and lens providers wait on it). */
+  /**
+   * Resolves when the file's estimates are current (the hover and lens providers wait on it, then read them at once).
+   * A computation that a newer result overtook ends early, leaving the estimates stale: it is started again for the
+   * newer result, a few times, so that the reading after it does not estimate the whole file in one task (a lens asked
+   * for while the CDK stacks were opening held the host for 400 ms of work in one such task).
+   */
   async ready(uri: vscode.Uri): Promise<void> {
-    await this.compute(uri, slicer());
+    for (let attempt = 0; attempt < READY_ATTEMPTS; attempt++) {
+      await this.compute(uri, slicer());
+      if (this.fresh(uri) !== 'stale') return;
+    }
   }
 
   /** The engine configuration the diagnostics run with (its limits, for the hovers). */
