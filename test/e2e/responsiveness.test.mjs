@@ -30,7 +30,7 @@ const SQUIGGLE_P95_MS = 250;
 const PHASES = [
   [
     'activation',
-    'start-up of a CDK workspace: 43-301 ms (63-301 ms on 2026-12-02: up to 270 ms of garbage collection in an estimate step, or one sample of 130-258 ms in one; later that day on another machine 95-126 ms in three runs, and 779 ms once, 384 ms of it working, with whole estimates in one task, which a lens or hover reading after its overtaken computation does: ready() now computes again)',
+    'start-up of a CDK workspace: 43-301 ms (63-301 ms on 2026-12-02: up to 270 ms of garbage collection in an estimate step, or one sample of 130-258 ms in one; later that day on another machine 95-126 ms in three runs, and 779 ms once, 384 ms of it working, with whole estimates in one task, as a lens or hover reading after its overtaken computation did before ready() computed again)',
   ],
   [
     'typing in a one-function template (the floor)',

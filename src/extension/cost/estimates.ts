@@ -287,8 +287,7 @@ export class CostService implements vscode.Disposable {
   /**
    * Resolves when the file's estimates are current (the hover and lens providers wait on it, then read them at once).
    * A computation that a newer result overtook ends early, leaving the estimates stale: it is started again for the
-   * newer result, a few times, so that the reading after it does not estimate the whole file in one task (a lens asked
-   * for while the CDK stacks were opening held the host for 400 ms of work in one such task).
+   * newer result, a few times, so that the reading after it does not estimate the whole file in one task.
    */
   async ready(uri: vscode.Uri): Promise<void> {
     for (let attempt = 0; attempt < READY_ATTEMPTS; attempt++) {
