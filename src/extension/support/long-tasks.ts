@@ -80,7 +80,7 @@ export function scriptMatcher(distFolder: string): (url: string) => boolean {
 }
 
 /** A gap between two samples counts for a task's `busyMs` as at most this many times the profile's median interval. */
-export const GAP_CAP = 4;
+const GAP_CAP = 4;
 
 /** V8's pseudo-frames for time with no script on the stack: the garbage collector, and native code ("(program)"). */
 const BETWEEN = new Set(['(garbage collector)', '(program)']);
