@@ -16,7 +16,7 @@ import { type DocumentMemo } from './parse/document/reuse.js';
 import { isInputLimit } from './parse/input-limit.js';
 import { type AnalysisInput } from './parse/readers.js';
 import { RULES } from './rules/registry.js';
-import { fixMakerFor } from './analysis/document-edits.js';
+import { fixMakerFor, NO_EDITS } from './analysis/document-edits.js';
 import { compareFindings, documentProblemFindings, limitFinding, modelProblemFindings, tooLargeFinding } from './analysis/findings.js';
 import { internalErrorFinding } from './analysis/internal-error.js';
 import { runRule } from './analysis/run-rule.js';
@@ -64,7 +64,13 @@ export function analyzeText(
 }
 
 /**
- * The editor's way: the same steps, handing control back to the event loop between them (`pause`), so a
+ * Between two steps of the editor's way: a promise that resolves once other work (a cancellation, a newer keystroke) had
+ * its turn, or undefined to go on at once (the caller's time slice is not used up yet: see SlicedPause).
+ */
+export type Pause = () => Promise<void> | undefined;
+
+/**
+ * The editor's way: the same steps, handing control back to the event loop between them when `pause` says so, so a
  * newer keystroke can cancel a stale run instead of waiting for it. A cancelled run resolves with
  * `cancelled: true` and no findings. `memo`: as for `analyzeText`.
  */
@@ -72,7 +78,7 @@ export async function analyzeTextAsync(
   input: AnalysisInput,
   config: EngineConfig,
   token: CancellationToken,
-  pause: () => Promise<void>,
+  pause: Pause,
   formats: readonly InputFormat[] = INPUT_FORMATS,
   memo?: DocumentMemo,
 ): Promise<AnalysisResult> {
@@ -80,7 +86,8 @@ export async function analyzeTextAsync(
   for (;;) {
     const step = run.next();
     if (step.done) return step.value;
-    await pause();
+    const paused = pause();
+    if (paused) await paused;
     if (token.isCancellationRequested) return cancelledResult(input);
   }
 }
@@ -170,7 +177,7 @@ function* analysisSteps(
 
     const { model } = parsed;
     findings.push(...modelProblemFindings(parsed, config));
-    const fixes = fixMakerFor(doc, format, reading.edits);
+    const fixes = input.edits === false ? NO_EDITS : fixMakerFor(doc, format, reading.edits);
     let workloads: WorkloadSummary[] = [];
     try {
       workloads = summarizeWorkloads(model);

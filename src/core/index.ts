@@ -9,7 +9,7 @@
 export * from './browser.js';
 
 // Analysis: text in, workloads and findings out.
-export { analyzeText, analyzeTextAsync, failedResult, isListed, type AnalysisResult } from './engine.js';
+export { analyzeText, analyzeTextAsync, failedResult, isListed, type AnalysisResult, type Pause } from './engine.js';
 export { DocumentMemo } from './parse/document/reuse.js';
 export { compareFindings } from './analysis/findings.js';
 export type { AnalysisInput, PythonReader, TerraformReader, TypeScriptReader } from './parse/readers.js';

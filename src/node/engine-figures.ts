@@ -3,7 +3,7 @@
  * for the workspace scan's files, so the extension host keeps a few numbers per workload instead of estimating every
  * file itself. Only under the cost inputs the request was made with; otherwise none, and the host computes them.
  */
-import { type AnalysisResult, NO_USAGE_FILE, fileFigureSteps, templateCostSteps, type UsageFile } from '../core/index.js';
+import { type AnalysisResult, NO_USAGE_FILE, fileFigureSteps, type Pause, templateCostSteps, type UsageFile } from '../core/index.js';
 import { type CostInputs, type CostRequest, type EngineFigures } from './engine-protocol.js';
 
 /** The latest cost inputs the host sent, with its usage files by key. */
@@ -28,7 +28,7 @@ export class HeldCostInputs {
     result: AnalysisResult,
     request: CostRequest | undefined,
     token: { readonly isCancellationRequested: boolean },
-    pause: () => Promise<void>,
+    pause: Pause,
   ): Promise<EngineFigures | undefined> {
     const inputs = this.inputs;
     if (!request || !inputs || inputs.version !== request.version || !result.model || result.cancelled) return undefined;
@@ -44,7 +44,8 @@ export class HeldCostInputs {
     })();
     let step = steps.next();
     while (!step.done) {
-      await pause();
+      const paused = pause();
+      if (paused) await paused;
       if (token.isCancellationRequested) return undefined;
       step = steps.next();
     }

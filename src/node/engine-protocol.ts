@@ -42,12 +42,6 @@ export function withoutModel<T extends AnalysisResult & { figures?: EngineFigure
   return rest as T;
 }
 
-/** The findings without their quick fix and ignore edits (see EngineOptions.withoutEdits). */
-export function withoutEdits<T extends AnalysisResult>(result: T): T {
-  if (!result.findings.some((f) => f.fix || f.ignore)) return result;
-  return { ...result, findings: result.findings.map(({ fix: _fix, ignore: _ignore, ...rest }) => rest) };
-}
-
 /**
  * What the estimates of a file depend on besides its model: the cost settings and the usage file of its folder. The
  * host sends them once per change (`costInputs`), numbered; a request names the number it was made under, and the

@@ -19,11 +19,11 @@ import {
   type FromEngine,
   skippedResult,
   type ToEngine,
-  withoutEdits,
   withoutModel,
 } from './engine-protocol.js';
 import { HeldCostInputs } from './engine-figures.js';
 import { ENGINE_THREAD_LIMITS } from './thread-heap.js';
+import { everyStep } from './pause.js';
 
 /** A cancellation token: VS Code's, or the debouncer's. */
 export interface EngineToken {
@@ -239,8 +239,6 @@ export class EngineThread {
   }
 }
 
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** The engine on this thread (no bundle: running from sources). */
 async function inProcess(
   source: EngineFile | DiskFile,
@@ -251,10 +249,11 @@ async function inProcess(
 ): Promise<EngineResult> {
   const file = isDiskFile(source) ? await readDiskFileAsync(source) : source;
   if ('skipped' in file) return skippedResult(source.uri, file.skipped);
-  const result: EngineResult = await analyzeTextAsync(await engineInput(file), config, token, pause);
-  const figures = await costs.figuresFor(result, options.costs, token, pause);
+  const input = { ...(await engineInput(file)), ...(options.withoutEdits ? { edits: false } : {}) };
+  const result: EngineResult = await analyzeTextAsync(input, config, token, everyStep);
+  const figures = await costs.figuresFor(result, options.costs, token, everyStep);
   const answer: EngineResult = {
-    ...(options.withoutEdits ? withoutEdits(result) : result),
+    ...result,
     ...(options.constructPaths && !result.cancelled ? { constructPaths: constructPaths(file.uri, file.text) } : {}),
     ...(figures ? { figures } : {}),
   };

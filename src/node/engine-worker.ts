@@ -13,7 +13,8 @@ import { DeltaSender } from './model-delta.js';
 import { HeldCostInputs } from './engine-figures.js';
 import { ResourceDifferThread } from './resource-differ-thread.js';
 import { lowerThisThread } from './thread-priority.js';
-import { skippedResult, withoutEdits, withoutModel } from './engine-protocol.js';
+import { slicedPause } from './pause.js';
+import { skippedResult, withoutModel } from './engine-protocol.js';
 
 // A thread that serves only the workspace scan runs below the editor's threads (thread-priority.ts).
 if ((workerData as { scanOnly?: boolean } | undefined)?.scanOnly) lowerThisThread();
@@ -29,8 +30,12 @@ let running: Request | undefined;
 /** The cost settings and usage files the host sent last (for the workspace figures of the scan's files). */
 const costInputs = new HeldCostInputs();
 
-/** Hands control back between steps: a cancel message (or a more urgent request) is read there. */
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Hands control back between steps once every PAUSE_SLICE_MS (one slice for all requests, so a run of small files hands
+ * it back too): a cancel message (or a more urgent request) is read there.
+ */
+const PAUSE_SLICE_MS = 5;
+const pause = slicedPause(PAUSE_SLICE_MS);
 
 /** The thread's own failure, for the host's log: the message and the stack. */
 const describe = (error: unknown) => (error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error));
@@ -48,7 +53,7 @@ async function run(request: Request): Promise<void> {
       reply({ id: request.id, result: skippedResult(request.file.uri, file.skipped), queuedMs });
       return;
     }
-    const input = await engineInput(file);
+    const input = { ...(await engineInput(file)), ...(request.options.withoutEdits ? { edits: false } : {}) };
     const token = {
       get isCancellationRequested() {
         return request.cancelled === true;
@@ -68,7 +73,7 @@ async function run(request: Request): Promise<void> {
     if (request.options.urgent && !result.cancelled) models.forget(input.uri);
     let answer = { ...result, ...paths, ...(figures ? { figures } : {}) };
     if (request.options.withoutModel) answer = withoutModel(answer);
-    reply({ id: request.id, result: request.options.withoutEdits ? withoutEdits(answer) : answer, queuedMs });
+    reply({ id: request.id, result: answer, queuedMs });
   } catch (error) {
     // analyzeTextAsync never throws; this is the thread's own failure (a reader that could not load, say).
     reply({ id: request.id, error: describe(error) });

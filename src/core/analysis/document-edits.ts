@@ -36,6 +36,9 @@ export function fixMakerFor(doc: LoadedDocument | undefined, format: TemplateFor
   };
 }
 
+/** Makes no edits (the input asked for none: AnalysisInput's `edits`). */
+export const NO_EDITS: FixMaker = { materialize: () => undefined, ignore: () => undefined };
+
 const IGNORE_PLACEHOLDER = 'crossover-rule-id';
 const QUOTED_PLACEHOLDER = JSON.stringify(IGNORE_PLACEHOLDER);
 

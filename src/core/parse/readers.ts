@@ -41,6 +41,11 @@ export interface AnalysisInput {
    * `readFile`.
    */
   folderFiles?: () => readonly string[];
+  /**
+   * False: the findings carry no edits (`fix`, `ignore`), which are left unmade; a host that shows a file's quick fixes
+   * only once it is open (the editor's workspace scan) asks so for the files it reads from disk.
+   */
+  edits?: boolean;
 }
 
 export interface TerraformReader {

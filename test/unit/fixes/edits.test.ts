@@ -264,3 +264,13 @@ describe('a document that does not parse', () => {
     expect(findings.find((f) => f.ruleId === 'lambda/prefer-arm64')?.fix).toBeDefined();
   });
 });
+
+describe('an analysis asked for no edits', () => {
+  test('has the same findings, without a fix or an ignore made', () => {
+    const text = SAM('      Architectures:\n      - x86_64\n      Runtime: python3.8\n      Handler: i.h\n      Timeout: 1000\n');
+    const full = analyze('t.yaml', text).findings;
+    expect(full.some((f) => f.fix) && full.some((f) => f.ignore)).toBe(true);
+    const bare = analyzeText({ uri: 't.yaml', text, edits: false }, config).findings;
+    expect(bare).toEqual(full.map(({ fix: _fix, ignore: _ignore, ...rest }) => rest));
+  });
+});
