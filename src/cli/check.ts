@@ -187,7 +187,7 @@ export function addSynthesized(report: CheckReport, templates: readonly Target[]
     const result = analyzeText({ uri: file, text: read.text }, config);
     if (!isListed(result)) continue;
     const onTemplate: typeof result.findings = [];
-    for (const finding of mapSynthesizedFindings(result.findings, constructPaths(file, read.text), sources, path)) {
+    for (const finding of mapSynthesizedFindings(result.findings, constructPaths(file, read.text), sources, { uri: file, label: path })) {
       const target = finding.uri === file ? undefined : byUri.get(finding.uri);
       if (target) {
         target.result.findings.push(finding);

@@ -154,8 +154,8 @@ export class SynthesizedOutput implements vscode.Disposable {
   private remap(): void {
     const sources = this.sources();
     const byUri = new Map<string, vscode.Diagnostic[]>();
-    for (const template of this.templates.values()) {
-      for (const finding of mapSynthesizedFindings(template.findings, template.paths, sources, template.label)) {
+    for (const [uri, template] of this.templates) {
+      for (const finding of mapSynthesizedFindings(template.findings, template.paths, sources, { uri, label: template.label })) {
         const list = byUri.get(finding.uri) ?? [];
         list.push(toDiagnostic(finding));
         byUri.set(finding.uri, list);

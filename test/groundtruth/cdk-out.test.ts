@@ -9,7 +9,14 @@ import { beforeAll, expect, onTestFinished, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import { analyzeText, type AnalysisResult } from '../../src/core/engine.js';
 import { type Finding } from '../../src/core/findings.js';
-import { constructPaths, findConstruct, isSynthesizedTemplate, mapSynthesizedFindings } from '../../src/core/parse/cdk/synthesized.js';
+import {
+  appSources,
+  constructIndex,
+  constructPaths,
+  findConstruct,
+  isSynthesizedTemplate,
+  mapSynthesizedFindings,
+} from '../../src/core/parse/cdk/synthesized.js';
 import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
 import { synthesizeFixture } from '../support/cdk-synth.js';
 
@@ -28,7 +35,10 @@ beforeAll(async () => {
   templateText = JSON.stringify(await synthesizeFixture(sourcePath), null, 1);
   templateResult = analyzeText({ uri: templateUri, text: templateText }, config);
   const sources = [{ uri: sourceUri, model: staticResult.model!, findings: staticResult.findings }];
-  mapped = mapSynthesizedFindings(templateResult.findings, constructPaths(templateUri, templateText), sources, 'cdk.out/Fixture.template.json');
+  mapped = mapSynthesizedFindings(templateResult.findings, constructPaths(templateUri, templateText), sources, {
+    uri: templateUri,
+    label: 'cdk.out/Fixture.template.json',
+  });
 }, 60_000);
 
 const lineOf = (needle: string) => source.split('\n').findIndex((l) => l.includes(needle));
@@ -73,12 +83,26 @@ test('a construct the readers do not know leaves its finding on the template', (
 test('construct matching: the deepest id wins, ties and unknown paths stay unmatched', () => {
   const model = staticResult.model!;
   const src = [{ uri: sourceUri, model, findings: [] }];
-  expect(findConstruct('Fixture/Worker/Resource', src)?.node.id).toBe('Worker');
-  expect(findConstruct('Fixture/Worker/ServiceRole/Resource', src)?.node.id).toBe('Worker');
-  expect(findConstruct('Fixture/Other/Resource', src)).toBeUndefined();
-  // The same construct id in two files: ambiguous, so no guess.
+  const index = constructIndex(src);
+  expect(findConstruct('Fixture/Worker/Resource', index)?.node.id).toBe('Worker');
+  expect(findConstruct('Fixture/Worker/ServiceRole/Resource', index)?.node.id).toBe('Worker');
+  expect(findConstruct('Fixture/Other/Resource', index)).toBeUndefined();
+  // The same construct id in two files of the app: ambiguous, so no guess.
   const copy = analyzeText({ uri: 'file:///app/lib/copy.ts', text: source, typescript: typescriptReader }, config).model!;
-  expect(findConstruct('Fixture/Worker/Resource', [...src, { uri: 'file:///app/lib/copy.ts', model: copy, findings: [] }])).toBeUndefined();
+  const both = [...src, { uri: 'file:///app/lib/copy.ts', model: copy, findings: [] }];
+  expect(findConstruct('Fixture/Worker/Resource', constructIndex(both))).toBeUndefined();
+  // Another app of the workspace with the same construct is not this template's: the finding goes to its own app.
+  const other = { uri: 'file:///other/lib/stack.ts', model: copy, findings: [] };
+  expect(appSources('file:///app/cdk.out/Fixture.template.json', [...src, other])).toEqual(src);
+  expect(appSources('file:///app/cdk.out/assembly-Prod/Prod.template.json', [other, ...src])).toEqual(src);
+  const own = { uri: sourceUri, model, findings: staticResult.findings };
+  const mappedBeside = mapSynthesizedFindings(templateResult.findings, constructPaths(templateUri, templateText), [other, own], {
+    uri: templateUri,
+    label: 'cdk.out/Fixture.template.json',
+  });
+  expect(mappedBeside).toEqual(mapped);
+  // A cdk.out with none of the sources in its folder (written elsewhere with --output): every source is looked at.
+  expect(appSources('file:///build/cdk.out/Fixture.template.json', [...src, other])).toEqual([...src, other]);
 });
 
 test('crossover check on a CDK app with cdk.out puts the synthesized findings on the source', () => {

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { analyzeText } from '../../../src/core/engine.js';
 import { type SourceLocation } from '../../../src/core/model/location.js';
-import { findConstruct } from '../../../src/core/parse/cdk/synthesized.js';
+import { constructIndex, findConstruct } from '../../../src/core/parse/cdk/synthesized.js';
 import { typescriptReader } from '../../../src/core/parse/typescript/reader.js';
 
 const config = resolveConfig({ now: new Date('2026-11-24T00:00:00Z') });
@@ -191,10 +191,11 @@ test('cdk.out: a synthesized node group, Fargate profile or EKS cluster resource
     model: analyze(fixture(name)).model!,
     findings: [],
   }));
-  expect(findConstruct('Fixture/Cluster/Nodegrouparm/Resource', sources)?.node.id).toBe('Cluster/Nodegrouparm');
-  expect(findConstruct('Fixture/Cluster/NodegroupDefaultCapacity/NodeGroupRole/Resource', sources)?.node.id).toBe('Cluster/NodegroupDefaultCapacity');
-  expect(findConstruct('Fixture/Pods/fargate-profile-jobs/Resource/Default', sources)?.node.id).toBe('Pods/fargate-profile-jobs');
-  expect(findConstruct('Fixture/Pods/Resource/Resource/Default', sources)?.node.id).toBe('Pods');
+  const index = constructIndex(sources);
+  expect(findConstruct('Fixture/Cluster/Nodegrouparm/Resource', index)?.node.id).toBe('Cluster/Nodegrouparm');
+  expect(findConstruct('Fixture/Cluster/NodegroupDefaultCapacity/NodeGroupRole/Resource', index)?.node.id).toBe('Cluster/NodegroupDefaultCapacity');
+  expect(findConstruct('Fixture/Pods/fargate-profile-jobs/Resource/Default', index)?.node.id).toBe('Pods/fargate-profile-jobs');
+  expect(findConstruct('Fixture/Pods/Resource/Resource/Default', index)?.node.id).toBe('Pods');
 });
 
 test('none of the fixture apps makes an internal error', () => {

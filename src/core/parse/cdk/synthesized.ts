@@ -43,16 +43,17 @@ interface ConstructMatch {
   node: ModelNode;
 }
 
-/**
- * The construct that made the resource at `path`: the source construct whose id (its segments, e.g.
- * `Web/TaskDef`) appears deepest in the path after the stack; undefined when none does, or when two
- * constructs tie (the same id in two stacks or files: better the template than a guess).
- */
-export function findConstruct(path: string, sources: readonly CdkSource[]): ConstructMatch | undefined {
-  const segments = path.split('/').slice(1);
-  while (segments.length > 0 && (segments[segments.length - 1] === 'Resource' || segments[segments.length - 1] === 'Default')) segments.pop();
-  let best: { match: ConstructMatch; score: number } | undefined;
-  let tie = false;
+/** A construct of an app's sources, with its id's segments. */
+interface Indexed extends ConstructMatch {
+  segments: readonly string[];
+}
+
+/** The constructs of a CDK app's sources by the last segment of their id (`Web/TaskDef` under `TaskDef`). */
+export type ConstructIndex = ReadonlyMap<string, readonly Indexed[]>;
+
+/** Indexes the constructs of `sources` for findConstruct: once per mapping, not once per finding. */
+export function constructIndex(sources: readonly CdkSource[]): ConstructIndex {
+  const index = new Map<string, Indexed[]>();
   for (const source of sources) {
     const { model } = source;
     for (const list of [
@@ -68,15 +69,50 @@ export function findConstruct(path: string, sources: readonly CdkSource[]): Cons
       model.eksFargateProfiles,
     ] as ModelNode[][]) {
       for (const node of list) {
-        const end = lastRunEnd(segments, node.id.split('/'));
-        if (end < 0) continue;
-        // Deeper in the path wins; at the same depth, the longer id (Web/TaskDef over TaskDef).
-        const score = end * 100 + node.id.split('/').length;
-        if (!best || score > best.score) {
-          best = { match: { source, node }, score };
-          tie = false;
-        } else if (score === best.score && best.match.node !== node) tie = true;
+        const segments = node.id.split('/');
+        const last = segments[segments.length - 1]!;
+        const entry = index.get(last);
+        if (entry) entry.push({ source, node, segments });
+        else index.set(last, [{ source, node, segments }]);
       }
+    }
+  }
+  return index;
+}
+
+/**
+ * The sources of the app a synthesized template belongs to: those in the folder that holds its cdk.out (a workspace
+ * with several apps names the same constructs in each), or all of them when none is there (an `--output` elsewhere).
+ */
+export function appSources(templateUri: string, sources: readonly CdkSource[]): readonly CdkSource[] {
+  const at = /(^|[\\/])cdk\.out[\\/]/i.exec(templateUri);
+  if (!at) return sources;
+  const folder = templateUri.slice(0, at.index + at[1]!.length);
+  const own = sources.filter((source) => source.uri.startsWith(folder));
+  return own.length > 0 ? own : sources;
+}
+
+/**
+ * The construct that made the resource at `path`: the source construct whose id (its segments, e.g.
+ * `Web/TaskDef`) appears deepest in the path after the stack; undefined when none does, or when two
+ * constructs tie (the same id in two stacks or files: better the template than a guess). Only constructs whose id
+ * ends with a segment of the path can appear in it: those are the ones looked at.
+ */
+export function findConstruct(path: string, index: ConstructIndex): ConstructMatch | undefined {
+  const segments = path.split('/').slice(1);
+  while (segments.length > 0 && (segments[segments.length - 1] === 'Resource' || segments[segments.length - 1] === 'Default')) segments.pop();
+  let best: { match: ConstructMatch; score: number } | undefined;
+  let tie = false;
+  for (const segment of new Set(segments)) {
+    for (const { source, node, segments: id } of index.get(segment) ?? []) {
+      const end = lastRunEnd(segments, id);
+      if (end < 0) continue;
+      // Deeper in the path wins; at the same depth, the longer id (Web/TaskDef over TaskDef).
+      const score = end * 100 + id.length;
+      if (!best || score > best.score) {
+        best = { match: { source, node }, score };
+        tie = false;
+      } else if (score === best.score && best.match.node !== node) tie = true;
     }
   }
   return best && !tie ? best.match : undefined;
@@ -91,22 +127,24 @@ function lastRunEnd(haystack: readonly string[], needle: readonly string[]): num
 }
 
 /**
- * The template's findings, each moved to its construct when it can be found (with the template line as
- * related information, and logical ids in the message replaced by construct paths), else left on the
- * template. `label`: how the template is named to the user (`cdk.out/OrdersStack.template.json`).
+ * The template's findings, each moved to its construct when it can be found among the sources of its app (appSources;
+ * with the template line as related information, and logical ids in the message replaced by construct paths), else
+ * left on the template. `template.label`: how the template is named to the user (`cdk.out/OrdersStack.template.json`).
  */
 export function mapSynthesizedFindings(
   findings: readonly Finding[],
   paths: ReadonlyMap<string, string>,
   sources: readonly CdkSource[],
-  label: string,
+  template: { uri: string; label: string },
 ): Finding[] {
+  const { label } = template;
+  const index = constructIndex(appSources(template.uri, sources));
   const names = new Map<string, string>();
   for (const [logicalId, path] of paths) names.set(logicalId, displayPath(path));
   const out: Finding[] = [];
   for (const finding of findings) {
     const path = finding.resourceId === undefined ? undefined : paths.get(finding.resourceId);
-    const match = path === undefined ? undefined : findConstruct(path, sources);
+    const match = path === undefined ? undefined : findConstruct(path, index);
     if (!match) {
       out.push(finding);
       continue;
