@@ -22,9 +22,11 @@ export async function launch(url) {
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
+  // The window's load starts here (the browser's own start before it is the test's, not the editor's).
+  const navigatedAt = Date.now();
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-  return { browser, page, consoleErrors };
+  return { browser, page, consoleErrors, navigatedAt };
 }
 
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeout` ms. */
