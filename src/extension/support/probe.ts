@@ -70,7 +70,9 @@ export function startProbe(context: vscode.ExtensionContext, log: Log, analyzer:
   let squiggles = new Map<string, number[]>();
   analyzer.onSquigglesSet = (uri, ms) => {
     const path = vscode.workspace.asRelativePath(uri);
-    squiggles.set(path, [...(squiggles.get(path) ?? []), ms]);
+    const times = squiggles.get(path);
+    if (times) times.push(ms);
+    else squiggles.set(path, [ms]);
   };
   // One change at a time: a mark while the previous one still stops the profiler waits for it.
   let queue: Promise<unknown> = Promise.resolve();
