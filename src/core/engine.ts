@@ -65,7 +65,7 @@ export function analyzeText(
 
 /**
  * Between two steps of the editor's way: a promise that resolves once other work (a cancellation, a newer keystroke) had
- * its turn, or undefined to go on at once (the caller's time slice is not used up yet: see SlicedPause).
+ * its turn, or undefined to go on at once (the caller's time slice is not used up yet: an engine thread's, src/node/pause.ts).
  */
 export type Pause = () => Promise<void> | undefined;
 

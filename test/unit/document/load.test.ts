@@ -20,6 +20,27 @@ describe('YAML documents', () => {
     expect((getIn(doc.root, ['Name']) as MapNode).entries[0]!.key).toBe('Fn::Sub');
   });
 
+  test('documents read with one schema read as each alone; a %YAML 1.1 document keeps the schema of its version', () => {
+    const value = (text: string, key: string) => {
+      const node = getIn(loadDocument('t.yaml', text).root, [key]);
+      return node?.kind === 'scalar' ? node.value : undefined;
+    };
+    // YAML 1.2 (the core schema) reads `yes` as a string and `0o17` as a number; YAML 1.1 reads them the other way.
+    expect(value('A: yes\nB: 0o17\n', 'A')).toBe('yes');
+    expect(value('%YAML 1.1\n---\nA: yes\nB: 0o17\n', 'A')).toBe(true);
+    expect(value('%YAML 1.1\n---\nA: yes\nB: 0o17\n', 'B')).toBe('0o17');
+    expect(value('A: yes\nB: 0o17\n', 'B')).toBe(15);
+    // A known tag a document names (the library adds it to the schema it reads with) changes nothing for the next ones.
+    const tagged = 'A: !!binary aGk=\nB: !!timestamp 2026-12-02\nC: true\nD: 2026-12-02\n';
+    const first = loadDocument('t.yaml', tagged);
+    const plain = 'C: true\nD: 2026-12-02\nE: aGk=\n';
+    const before = loadDocument('t.yaml', plain);
+    for (let i = 0; i < 3; i++) expect(loadDocument('t.yaml', tagged).root).toEqual(first.root);
+    expect(loadDocument('t.yaml', plain).root).toEqual(before.root);
+    expect(value(plain, 'D')).toBe('2026-12-02');
+    expect(value(plain, 'C')).toBe(true);
+  });
+
   test('unknown tags are reported at the tag', () => {
     const text = 'A: 1\nB: !Reff X\n';
     const doc = loadDocument('t.yaml', text);
