@@ -23,13 +23,23 @@ export interface Assumption {
   source: AssumptionSource;
 }
 
-/** A workload's needs, its labelled assumptions and notes, and the traffic the usage file gives (if it does). */
+/**
+ * A workload's needs, its labelled assumptions and notes, and the traffic the usage file gives (if it does). The
+ * assumptions are worded when first asked for, then kept (`once`): an estimate asks when its own are read (a hover, a
+ * report), and the workspace figures of a scan's thousands of workloads never do.
+ */
 export interface Needs {
   id: string;
   scenario: Scenario;
-  assumptions: Assumption[];
+  assumptions: () => Assumption[];
   notes: string[];
   givenRequests: number | undefined;
+}
+
+/** `make`'s value, made at the first call and the same at every call after. */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 const DOOR_BY_EVENT: Partial<Record<string, FrontDoor>> = {
@@ -80,11 +90,11 @@ export function functionNeeds(fn: LambdaFunction, templatePath: string, usage: U
     natGateways: options.natGateways,
   });
   const fromUsage = (key: keyof UsageEntry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
-  const assumptions = [
+  const assumptions = once(() => [
     ...functionTrafficAssumptions(scenario, entry, settings, givenRequests, fromUsage),
     ...functionSideAssumptions(fn, scenario, usage, settings, options.rdsProxy === true),
     ...modelAssumptions(scenario, entry, settings, options, fromUsage),
-  ];
+  ]);
   if (fn.timeoutSeconds.value !== undefined && scenario.durationMs > fn.timeoutSeconds.value * 1000)
     notes.push(`The average duration (${scenario.durationMs} ms) is above the function's timeout (${fn.timeoutSeconds.value} s).`);
   return { id: fn.id, scenario, assumptions, notes, givenRequests };
@@ -381,10 +391,10 @@ export function taskNeeds(
   };
   if (!task.fargate) notes.push('This task definition does not run on Fargate here (EC2 or external): the Fargate figure is what it would cost there.');
   const fromUsage = (key: keyof UsageEntry): AssumptionSource => (listed || usage.defaults[key] !== undefined ? 'usage file' : 'settings');
-  const assumptions = [
+  const assumptions = once(() => [
     ...taskAssumptions(scenario, service, entry, usage, settings, givenRequests, fromUsage),
     ...modelAssumptions(scenario, entry, settings, context, fromUsage),
-  ];
+  ]);
   return { id, scenario, assumptions, notes, givenRequests };
 }
 

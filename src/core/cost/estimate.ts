@@ -197,7 +197,7 @@ export function* estimateSteps(
   let assumptions: Assumption[] | undefined;
   let notes: string[] | undefined;
   // The workload's own assumptions, then what each platform adds (the platform modules word their own).
-  Object.defineProperty(estimate, 'assumptions', { enumerable: true, get: () => (assumptions ??= [...needs.assumptions, ...platformAssumptions(scenario)]) });
+  Object.defineProperty(estimate, 'assumptions', { enumerable: true, get: () => (assumptions ??= [...needs.assumptions(), ...platformAssumptions(scenario)]) });
   Object.defineProperty(estimate, 'notes', { enumerable: true, get: () => (notes ??= [...needs.notes, ...readPrices().notes]) });
   Object.defineProperty(estimate, 'priceDate', { enumerable: true, get: () => readPrices().date });
   Object.defineProperty(estimate, 'prices', { enumerable: true, get: () => readPrices().used });

@@ -20,7 +20,7 @@ import {
 } from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 import { toCpuUnits, toMemoryMb } from '../parse/ecs/task-definition.js';
-import { functionNeeds, taskNeeds, type Assumption, type Needs } from './assumptions.js';
+import { functionNeeds, once, taskNeeds, type Assumption, type Needs } from './assumptions.js';
 import { type Comparison } from './estimate.js';
 import { type Scenario } from './model.js';
 import { platformById, platforms, type CostPart, type PlatformCost } from './platforms/index.js';
@@ -130,7 +130,7 @@ function ecsTaskNeeds(
       needs && {
         ...needs,
         scenario: withHome(needs.scenario, home.platform),
-        assumptions: [...needs.assumptions, runsOnAssumption(home.platform, home.evidence)],
+        assumptions: once(() => [...needs.assumptions(), runsOnAssumption(home.platform, home.evidence)]),
         home,
       }
     );
@@ -149,28 +149,31 @@ function ecsTaskNeeds(
     ...(minSize !== undefined && Number.isFinite(minSize) && minSize >= 0 ? { minInstances: Math.round(minSize) } : {}),
   };
   const scenario: Scenario = { ...withHome(needs.scenario, 'ecs-ec2'), ...(Object.keys(ec2).length ? { ec2 } : {}) };
-  const assumptions: Assumption[] = [...needs.assumptions, runsOnAssumption('ecs-ec2', home.evidence)];
-  if (ec2.minInstances !== undefined)
-    assumptions.push({
-      name: 'Minimum EC2 instances',
-      value: `${ec2.minInstances} (MinSize of the capacity provider's Auto Scaling group)`,
-      source: 'template',
-    });
-  if (size.summed)
-    assumptions.push({
-      name: 'Task size',
-      value: `${size.cpuUnits} CPU units / ${size.memoryMb} MiB: the containers' reservations summed`,
-      source: 'template',
-    });
-  assumptions.push(
-    type?.value
-      ? { name: 'EC2 instance type', value: `${type.value} (from the template)`, source: 'template' }
-      : {
-          name: 'EC2 instance type',
-          value: type?.unresolved ? `not static (${type.unresolved}): the default type` : 'not in the template: the default type',
-          source: 'default',
-        },
-  );
+  const assumptions = once(() => {
+    const list: Assumption[] = [...needs.assumptions(), runsOnAssumption('ecs-ec2', home.evidence)];
+    if (ec2.minInstances !== undefined)
+      list.push({
+        name: 'Minimum EC2 instances',
+        value: `${ec2.minInstances} (MinSize of the capacity provider's Auto Scaling group)`,
+        source: 'template',
+      });
+    if (size.summed)
+      list.push({
+        name: 'Task size',
+        value: `${size.cpuUnits} CPU units / ${size.memoryMb} MiB: the containers' reservations summed`,
+        source: 'template',
+      });
+    list.push(
+      type?.value
+        ? { name: 'EC2 instance type', value: `${type.value} (from the template)`, source: 'template' }
+        : {
+            name: 'EC2 instance type',
+            value: type?.unresolved ? `not static (${type.unresolved}): the default type` : 'not in the template: the default type',
+            source: 'default',
+          },
+    );
+    return list;
+  });
   return { ...needs, scenario, assumptions, notes: [...needs.notes, ...size.notes], home };
 }
 
@@ -223,16 +226,16 @@ function autoscaledNeeds(
   const scenario: Scenario = withHome({ ...needs.scenario, fargate: { ...needs.scenario.fargate, tasks: null, minTasks: min, maxTasks: max } }, home.platform);
   const given = (f: Field<number> | undefined) => f?.value !== undefined && f.origin === 'explicit';
   const word = home.platform === 'app-runner' ? 'instances' : 'tasks';
-  const assumptions = needs.assumptions.filter((a) => a.name !== 'Tasks' && a.name !== 'Fargate task');
-  assumptions.push(
-    { name: 'Task size', value: `${size.cpuUnits / 1024} vCPU / ${size.memoryMb / 1024} GB`, source: 'template' },
+  const assumptions = once(() => [
+    ...needs.assumptions().filter((a) => a.name !== 'Tasks' && a.name !== 'Fargate task'),
+    { name: 'Task size', value: `${size.cpuUnits / 1024} vCPU / ${size.memoryMb / 1024} GB`, source: 'template' as const },
     {
       name: 'Tasks',
       value: `autoscaled from traffic between ${min} and ${max ?? 'any number of'} ${word}${given(bounds.min) && (bounds.max === undefined || given(bounds.max)) ? '' : ' (bounds not all in the template: the settings\u2019 Fargate bounds fill in)'}`,
-      source: given(bounds.min) || given(bounds.max) ? 'template' : 'settings',
+      source: given(bounds.min) || given(bounds.max) ? ('template' as const) : ('settings' as const),
     },
     runsOnAssumption(home.platform, home.evidence),
-  );
+  ]);
   return { ...needs, scenario, assumptions, home };
 }
 
@@ -250,7 +253,7 @@ export function workloadNeeds(workload: Workload, templatePath: string, usage: U
         ...withHome(needs.scenario, home.platform),
         ...(ratio !== undefined ? { ec2: { ...needs.scenario.ec2, managedMemoryGibPerVcpu: ratio } } : {}),
       };
-      return { ...needs, scenario, assumptions: [...needs.assumptions, runsOnAssumption(home.platform, home.evidence)], home };
+      return { ...needs, scenario, assumptions: once(() => [...needs.assumptions(), runsOnAssumption(home.platform, home.evidence)]), home };
     }
     case 'ecs-task':
       return ecsTaskNeeds(workload.task, workload.service, templatePath, usage, settings, natGateways);

@@ -13,6 +13,8 @@ import { emptyUsage } from '../../../src/core/cost/usage-file.js';
 import { EstimateMemo, templateCostSteps } from '../../../src/core/cost/workloads.js';
 import { platforms } from '../../../src/core/cost/platforms/index.js';
 import { analyzeText } from '../../../src/core/engine.js';
+import { once } from '../../../src/core/cost/assumptions.js';
+import { workloadNeeds } from '../../../src/core/cost/home.js';
 
 const settings = resolveCostSettings();
 const text = [
@@ -121,5 +123,26 @@ describe('a template estimated a step at a time (the editor hands control back b
     let count = 0;
     while (!again.next().done) count++;
     expect(count).toBe(model.functions.length);
+  });
+});
+
+describe("a workload's assumptions", () => {
+  test('are worded when first read, once: the needs hold a function that makes them, and the estimate reads it', () => {
+    const fn = model.functions.find((f) => f.id === 'Large')!;
+    const needs = workloadNeeds({ kind: 'lambda-function', fn }, 'template.yaml', emptyUsage(), settings)!;
+    expect(typeof needs.assumptions).toBe('function');
+    const first = needs.assumptions();
+    expect(needs.assumptions()).toBe(first);
+    expect(first.find((a) => a.name === 'Memory')).toEqual({ name: 'Memory', value: '2048 MB', source: 'template' });
+    expect(estimate('Large').assumptions.slice(0, first.length)).toEqual(first);
+  });
+
+  test('once makes its value at the first call only, an undefined value included', () => {
+    const make = vi.fn(() => undefined);
+    const value = once(make);
+    expect(make).not.toHaveBeenCalled();
+    value();
+    value();
+    expect(make).toHaveBeenCalledTimes(1);
   });
 });
