@@ -302,19 +302,27 @@ function freeTierUse() {
   let gbSeconds = 0;
   let durationUsd = 0;
   let first: FreeTierUse | undefined;
+  // The first-tier prices of each region and architecture met, read once (tens of thousands of workloads, a few regions).
+  const rates = new Map<string, { request: number; duration: number }>();
   return {
     get first(): FreeTierUse | undefined {
       return first;
     },
     add(u: FreeTierUse, priceOverrides: PriceOverrides): void {
       first ??= u;
-      const prices = priceBook(u.region, priceOverrides);
+      const key = `${u.region}|${u.architecture}`;
+      let rate = rates.get(key);
+      if (!rate) {
+        const prices = priceBook(u.region, priceOverrides);
+        rate = { request: prices.number('lambda.requestPerMillion'), duration: prices.number(`lambda.durationPerGbSecond.${u.architecture}`) };
+        rates.set(key, rate);
+      }
       const r = u.requests;
       requests += r;
-      requestUsd += (r * prices.number('lambda.requestPerMillion')) / 1e6;
+      requestUsd += (r * rate.request) / 1e6;
       const gbs = u.gbSeconds;
       gbSeconds += gbs;
-      durationUsd += gbs * prices.number(`lambda.durationPerGbSecond.${u.architecture}`);
+      durationUsd += gbs * rate.duration;
     },
     credit(priceOverrides: PriceOverrides): number {
       const prices = priceBook(first!.region, priceOverrides);

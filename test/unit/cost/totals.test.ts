@@ -217,3 +217,33 @@ describe('the total a step at a time (the status bar computes it in slices)', ()
     expect(step.value.lambdaFreeTierCredit).toBe(-credit);
   });
 });
+
+describe('the free tier over workloads in several regions and architectures', () => {
+  test("each workload's requests and GB-s are priced at its own region's and architecture's first tier", () => {
+    const figures = (region: string, architecture: 'x86_64' | 'arm64', requests: number, gbSeconds: number) => ({
+      home: { id: 'lambda', label: 'Lambda' },
+      homeUsd: 10,
+      savingUsd: 0,
+      estimated: { lambdaUsd: 10, fargateUsd: 20, others: [], assumed: false, freeTier: { region, architecture, requests, gbSeconds, onLambda: true } },
+    });
+    const workloads = [
+      figures('us-east-1', 'x86_64', 600_000, 300_000),
+      figures('eu-west-1', 'arm64', 900_000, 500_000),
+      figures('us-east-1', 'arm64', 100_000, 50_000),
+    ];
+    const us = priceBook('us-east-1');
+    const eu = priceBook('eu-west-1');
+    const requestUsd =
+      (600_000 * us.number('lambda.requestPerMillion') + 900_000 * eu.number('lambda.requestPerMillion') + 100_000 * us.number('lambda.requestPerMillion')) /
+      1e6;
+    const durationUsd =
+      300_000 * us.number('lambda.durationPerGbSecond.x86_64') +
+      500_000 * eu.number('lambda.durationPerGbSecond.arm64') +
+      50_000 * us.number('lambda.durationPerGbSecond.arm64');
+    // The account's free requests and GB-s (those of the first workload's region), shared in proportion.
+    const credit = (1_000_000 / 1_600_000) * requestUsd + (400_000 / 850_000) * durationUsd;
+    const total = workspaceTotal(workloads, true);
+    expect(total.freeTierCredit).toBeCloseTo(-credit, 9);
+    expect(total.asWritten).toBeCloseTo(30 - credit, 9);
+  });
+});
