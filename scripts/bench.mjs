@@ -697,8 +697,13 @@ else {
   );
 }
 const scaleRun = lastRun('scale.json');
+const scan = scaleRun?.scan;
 console.log(
-  scaleRun
-    ? `real editor, scale workspace (run of ${scaleRun.date ?? '?'}): ${JSON.stringify(scaleRun)}`
-    : 'real editor, scale workspace: no figures yet (test/e2e/artifacts/scale.json)',
+  !scaleRun
+    ? 'real editor, scale workspace: no figures yet (test/e2e/artifacts/scale.json)'
+    : !scan?.logSeconds
+      ? `real editor, scale workspace (run of ${scaleRun.date ?? '?'}): the scan did not end; ${JSON.stringify(scaleRun)}`
+      : `real editor, scale workspace (run of ${scaleRun.date ?? '?'}): ${scan.files} files scanned in ${scan.logSeconds} s by the scan's log, ` +
+        `ended ${scan.doneAtSeconds} s after the window's load (target 30 s; the scan started at ${scan.startedAtSeconds} s), ` +
+        `the extension host at ${Math.round((scaleRun.memory?.peakRssKb ?? 0) / 1024)} MB at most`,
 );

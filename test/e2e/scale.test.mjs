@@ -71,7 +71,7 @@ let session;
 let counts;
 let writeMs;
 /** The figures, filled in as they are measured (saved as scale.json at the end, whatever failed). */
-const figures = { maxFilesSetting: MAX_FILES };
+const figures = { date: new Date().toISOString(), maxFilesSetting: MAX_FILES };
 
 const print = (line) => console.log(`scale: ${line}`);
 const mb = (kb) => Math.round(kb / 1024);
