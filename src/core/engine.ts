@@ -65,7 +65,8 @@ export function analyzeText(
 
 /**
  * Between two steps of the editor's way: a promise that resolves once other work (a cancellation, a newer keystroke) had
- * its turn, or undefined to go on at once (the caller's time slice is not used up yet: an engine thread's, src/node/pause.ts).
+ * its turn, or undefined to go on at once (the caller's time slice is not used up yet: an engine thread's, src/node/pause.ts;
+ * awaiting undefined costs a microtask, not a turn of the event loop).
  */
 export type Pause = () => Promise<void> | undefined;
 
@@ -86,8 +87,7 @@ export async function analyzeTextAsync(
   for (;;) {
     const step = run.next();
     if (step.done) return step.value;
-    const paused = pause();
-    if (paused) await paused;
+    await pause();
     if (token.isCancellationRequested) return cancelledResult(input);
   }
 }

@@ -44,8 +44,7 @@ export class HeldCostInputs {
     })();
     let step = steps.next();
     while (!step.done) {
-      const paused = pause();
-      if (paused) await paused;
+      await pause();
       if (token.isCancellationRequested) return undefined;
       step = steps.next();
     }

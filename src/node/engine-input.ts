@@ -50,8 +50,9 @@ function asText({ uri, local }: DiskFile, read: CappedRead): EngineFile | { skip
   return decoded.kind === 'binary' ? { skipped: decoded } : { uri, text: decoded.text, local };
 }
 
-export async function engineInput({ uri, text, local }: EngineFile): Promise<AnalysisInput> {
-  return { uri, text, ...(await readersFor(local?.fsPath ?? uri, [text], local)) };
+/** The analysis input of a file: its text and the readers it needs; `withoutEdits`: its findings carry no edits. */
+export async function engineInput({ uri, text, local }: EngineFile, { withoutEdits = false }: { withoutEdits?: boolean } = {}): Promise<AnalysisInput> {
+  return { uri, text, ...(await readersFor(local?.fsPath ?? uri, [text], local)), ...(withoutEdits ? { edits: false } : {}) };
 }
 
 /** What the engine needs besides the text to read a file at `path` whose text is one of `texts` (a diff has two). */

@@ -249,7 +249,7 @@ async function inProcess(
 ): Promise<EngineResult> {
   const file = isDiskFile(source) ? await readDiskFileAsync(source) : source;
   if ('skipped' in file) return skippedResult(source.uri, file.skipped);
-  const input = { ...(await engineInput(file)), ...(options.withoutEdits ? { edits: false } : {}) };
+  const input = await engineInput(file, options);
   const result: EngineResult = await analyzeTextAsync(input, config, token, everyStep);
   const figures = await costs.figuresFor(result, options.costs, token, everyStep);
   const answer: EngineResult = {

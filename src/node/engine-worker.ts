@@ -53,7 +53,7 @@ async function run(request: Request): Promise<void> {
       reply({ id: request.id, result: skippedResult(request.file.uri, file.skipped), queuedMs });
       return;
     }
-    const input = { ...(await engineInput(file)), ...(request.options.withoutEdits ? { edits: false } : {}) };
+    const input = await engineInput(file, request.options);
     const token = {
       get isCancellationRequested() {
         return request.cancelled === true;
