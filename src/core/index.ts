@@ -61,6 +61,7 @@ export {
   runToEnd,
   templateCosts,
   templateCostSteps,
+  type ShownWorkload,
   type CapacityCost,
   type FunctionCost,
   type ServiceCost,

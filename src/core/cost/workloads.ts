@@ -5,7 +5,14 @@
  * at their own cost, Fargate profiles as a note). The CLI's `cost` and `diff`, and the editor's CodeLenses, hovers
  * and views all read their figures from here.
  */
-import { type AppRunnerService, type EcsExpressService, type EcsService, type EcsTaskDefinition, type LambdaFunction } from '../model/nodes.js';
+import {
+  type AppRunnerService,
+  type EcsExpressService,
+  type EcsService,
+  type EcsTaskDefinition,
+  type LambdaFunction,
+  type ResourceBase,
+} from '../model/nodes.js';
 import { type TemplateModel } from '../model/template.js';
 import { estimateSteps, type Workload, type WorkloadEstimate } from './estimate.js';
 import { usesRdsProxy } from './assumptions.js';
@@ -129,6 +136,14 @@ export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
  */
 export const templateCosts = (...args: Parameters<typeof templateCostSteps>): TemplateCosts => runToEnd(templateCostSteps(...args));
 
+/**
+ * Which workloads an editor shows (their lenses in view or near it): for these, what a lens reads of an estimate (its
+ * traffic bands, assumptions, prices and notes, worked out when first read) is worked out in steps of the computation,
+ * not all at once when the lenses are drawn. The others' are worked out if ever read (most never are: they are a
+ * large template's workloads out of view, or the CDK apps' whose instances another file's lenses sum).
+ */
+export type ShownWorkload = (node: ResourceBase) => boolean;
+
 /** The same, one workload a step, so the editor can hand control back between them (a first estimate of a large template). */
 export function* templateCostSteps(
   model: TemplateModel,
@@ -137,28 +152,29 @@ export function* templateCostSteps(
   settings: CostSettings,
   onError: (id: string, error: unknown) => void = () => {},
   memo?: EstimateMemo,
-  { shown = false }: { shown?: boolean } = {},
+  { shown }: { shown?: ShownWorkload } = {},
 ): Generator<void, TemplateCosts, void> {
   memo?.begin(usage, settings);
   // Each workload in steps too (its needs, each platform's figure): the first estimate of a session compiles the whole
-  // cost model, tens of milliseconds on a busy machine. For a file the editor shows, what its lenses read of each
-  // estimate (worked out when first read) is worked out in steps of their own, not all at once when the lenses are drawn.
-  function* steps(workload: Workload): Generator<void, WorkloadEstimate | undefined, void> {
-    const e = yield* estimateSteps(workload, templatePath, usage, settings);
-    if (!e || !shown) return e;
+  // cost model, tens of milliseconds on a busy machine. A shown workload's lens reads are worked out in steps of their
+  // own, also when its estimate was kept from the previous version (reading a part already worked out costs nothing).
+  function* estimate(workload: Workload, ...nodes: (ResourceBase | undefined)[]): Generator<void, WorkloadEstimate | undefined, void> {
+    const e = yield* memo
+      ? memo.estimateSteps(workload, templatePath, () => estimateSteps(workload, templatePath, usage, settings))
+      : estimateSteps(workload, templatePath, usage, settings);
+    if (!e || !nodes.some((node) => node && shown?.(node))) return e;
     for (const read of [() => e.low, () => e.high, () => [e.assumptions, e.notes, e.prices]]) {
       yield;
       void read();
     }
     return e;
   }
-  const estimate = (workload: Workload) => (memo ? memo.estimateSteps(workload, templatePath, () => steps(workload)) : steps(workload));
   const functions: FunctionCost[] = [];
   // The template's NAT gateways (one per AZ, as it declares them): what a side in private subnets pays.
   const natGateways = [...model.resourceTypes.values()].filter((type) => type === 'AWS::EC2::NatGateway').length;
   for (const fn of model.functions) {
     try {
-      const own = yield* estimate({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model), natGateways });
+      const own = yield* estimate({ kind: 'lambda-function', fn: fn, rdsProxy: usesRdsProxy(fn, model), natGateways }, fn);
       if (own) functions.push({ fn, estimate: own });
     } catch (error) {
       onError(fn.id, error);
@@ -169,10 +185,10 @@ export function* templateCostSteps(
   for (const task of model.taskDefinitions) {
     try {
       const services = model.services.filter((s) => s.taskDefinitionId === task.id);
-      const first = yield* estimate({ kind: 'ecs-task', task: task, service: services[0], natGateways });
+      const first = yield* estimate({ kind: 'ecs-task', task: task, service: services[0], natGateways }, task, services.length === 1 ? services[0] : undefined);
       if (first) tasks.push({ node: task, task, estimate: first });
       for (const service of services) {
-        const own = services.length === 1 ? first : yield* estimate({ kind: 'ecs-task', task: task, service: service, natGateways });
+        const own = services.length === 1 ? first : yield* estimate({ kind: 'ecs-task', task: task, service: service, natGateways }, service);
         if (own) tasks.push({ node: service, task, estimate: own });
       }
     } catch (error) {
@@ -187,7 +203,7 @@ export function* templateCostSteps(
   ];
   for (const workload of serviceWorkloads) {
     try {
-      const own = yield* estimate(workload);
+      const own = yield* estimate(workload, workload.service);
       if (own) services.push({ node: workload.service, estimate: own });
     } catch (error) {
       onError(workload.service.id, error);

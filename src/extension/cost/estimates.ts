@@ -16,6 +16,7 @@ import {
   runToEnd,
   type FunctionCost,
   type ServiceCost,
+  type ShownWorkload,
   type PriceBook,
   priceBook,
   type TaskCost,
@@ -71,6 +72,30 @@ async function stepWith<T>(steps: Generator<void, T, void>, rest: () => Promise<
     if (step.done) return step.value;
     await rest();
   }
+}
+
+/**
+ * Lines above and below an editor's visible ranges whose workloads count as shown (see shownInEditors): a page or two
+ * of scrolling finds their lenses' reads worked out.
+ */
+const SHOWN_MARGIN_LINES = 100;
+
+/**
+ * The workloads declared in or near the visible ranges of the editors shown now (ShownWorkload): of a 300-function
+ * template, the dozen whose lenses are in view or a scroll away, not all of them; of a CDK app, only what an editor shows.
+ */
+function shownInEditors(): ShownWorkload {
+  const shown = new Map<string, { start: number; end: number }[]>();
+  for (const editor of vscode.window.visibleTextEditors) {
+    const key = editor.document.uri.toString();
+    const spans = shown.get(key) ?? [];
+    for (const range of editor.visibleRanges) spans.push({ start: range.start.line - SHOWN_MARGIN_LINES, end: range.end.line + SHOWN_MARGIN_LINES });
+    shown.set(key, spans);
+  }
+  return (node) => {
+    const line = node.loc.range.start.line;
+    return shown.get(node.loc.uri)?.some((span) => line >= span.start && line <= span.end) ?? false;
+  };
 }
 
 /** A file's workspace figures (see FileFigures), for its result `stamp`, under the cost inputs `version`. */
@@ -438,7 +463,7 @@ export class CostService implements vscode.Disposable {
       this.settings,
       (id, error) => this.log.error(`Cost estimate for ${id} failed`, error),
       memo,
-      { shown: this.keepsEstimates(uri) },
+      { shown: shownInEditors() },
     );
     for (;;) {
       const step = run.next();

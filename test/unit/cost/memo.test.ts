@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { resolveConfig } from '../../../src/core/config.js';
 import { resolveCostSettings } from '../../../src/core/cost/settings.js';
 import { emptyUsage, NO_USAGE_FILE, parseUsageFile } from '../../../src/core/cost/usage-file.js';
-import { EstimateMemo, templateCosts } from '../../../src/core/cost/workloads.js';
+import { EstimateMemo, templateCosts, templateCostSteps } from '../../../src/core/cost/workloads.js';
 import { analyzeText } from '../../../src/core/engine.js';
 
 const config = resolveConfig({ now: new Date('2026-11-30T00:00:00Z') });
@@ -82,5 +82,36 @@ describe('EstimateMemo', () => {
     const before = templateCosts(modelOf(text), 'template.yaml', emptyUsage(), settings, undefined, lost);
     const after = templateCosts(modelOf(edited), 'template.yaml', emptyUsage(), settings, undefined, lost);
     for (const [i, cost] of after.functions.entries()) expect(cost.estimate).not.toBe(before.functions[i]!.estimate);
+  });
+});
+
+describe('the workloads an editor shows', () => {
+  /** How many steps a computation of the template takes, and its result. */
+  function stepsOf(...args: Parameters<typeof templateCostSteps>) {
+    const steps = templateCostSteps(...args);
+    let count = 0;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { count, costs: step.value };
+      count++;
+    }
+  }
+
+  test("a shown workload's lens reads are worked out in three steps of their own, also when its estimate was kept; the figures are the same", () => {
+    const model = modelOf(template(() => 512));
+    const none = stepsOf(model, 'template.yaml', usage, settings, undefined, undefined, { shown: () => false });
+    const unset = stepsOf(model, 'template.yaml', usage, settings);
+    expect(unset.count).toBe(none.count);
+    const two = new Set(['Fn3', 'Task']);
+    const memo = new EstimateMemo();
+    const shown = stepsOf(model, 'template.yaml', usage, settings, undefined, memo, { shown: (node) => two.has(node.id) });
+    expect(shown.count).toBe(none.count + 2 * 3);
+    expect(shown.costs).toEqual(none.costs);
+    // Kept from the previous version: no estimate steps, the reads' steps still (reading a part already worked out is free).
+    const kept = stepsOf(model, 'template.yaml', usage, settings, undefined, memo, { shown: (node) => two.has(node.id) });
+    const keptNone = stepsOf(model, 'template.yaml', usage, settings, undefined, memo, { shown: () => false });
+    expect(kept.count).toBe(keptNone.count + 2 * 3);
+    expect(keptNone.count).toBeLessThan(none.count);
+    expect(kept.costs.functions[3]!.estimate).toBe(shown.costs.functions[3]!.estimate);
   });
 });
