@@ -117,6 +117,9 @@ export function startProbe(context: vscode.ExtensionContext, log: Log, analyzer:
       squigglesSet: Object.fromEntries([...squiggles].map(([path, times]) => [path, percentiles(times)])),
     };
     phases.push(done);
+    // The probe's own garbage (the profile it has just read and analysed: megabytes) is collected now, between two
+    // phases, not by whichever task of the next phase allocates when the heap runs full.
+    await post('HeapProfiler.collectGarbage');
     log.info(
       `Probe: phase "${done.phase}" (${done.ms} ms): Crossover's longest task ${done.longestMs} ms${done.longestEntry ? ` (${done.longestEntry})` : ''}, ` +
         `${done.over16} of ${done.tasks} over ${OVER_MS} ms (busy: longest ${done.longestBusyMs} ms, ${done.over16Busy} over ${OVER_MS} ms); native code with no script on the stack up to ${done.nativeLongestMs} ms ` +
