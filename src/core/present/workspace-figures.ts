@@ -65,7 +65,10 @@ export const fileFigures = (costs: TemplateCosts, options: { summaries?: boolean
 /** How many workloads `fileFigureSteps` looks at between two steps. */
 const WORKLOADS_PER_STEP = 20;
 
-/** The same, a step every WORKLOADS_PER_STEP workloads (the editor hands control back between steps). */
+/**
+ * The same, a step every WORKLOADS_PER_STEP workloads, and after each summary row worked out (the editor hands control
+ * back between steps).
+ */
 export function* fileFigureSteps(costs: TemplateCosts, { summaries = false }: { summaries?: boolean } = {}): Generator<void, FileFigures, void> {
   const extra = new Set(extraPlatforms().map((p) => p.id));
   const nodes = new Map<string, Located>();
@@ -88,6 +91,8 @@ export function* fileFigureSteps(costs: TemplateCosts, { summaries = false }: { 
       figures = { total: totalFigures(w, extra) };
       if (own) kept.set(own, figures);
     }
+    // A summary row solves the workload's crossovers (a millisecond or two each): one a step.
+    const solving = summaries && !figures.summary && w.estimate !== undefined;
     if (summaries) figures.summary ??= w.estimate ? workloadSummary(w.estimate, fn ? { fn } : task ? { task } : {}) : capacitySummary(w);
     workloads.push({
       id: w.id,
@@ -97,7 +102,7 @@ export function* fileFigureSteps(costs: TemplateCosts, { summaries = false }: { 
       ...(summaries ? { summary: figures.summary! } : {}),
       ...(node && !node.instance ? { declaredAt: declarationKey(node.loc) } : {}),
     });
-    if (workloads.length % WORKLOADS_PER_STEP === 0) yield;
+    if (solving || workloads.length % WORKLOADS_PER_STEP === 0) yield;
   }
   const standsFor = new Set<string>();
   for (const node of nodes.values())

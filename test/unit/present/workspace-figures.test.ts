@@ -11,7 +11,7 @@ import { capacitySummary, workloadSummary } from '../../../src/core/cost/compari
 import { declarationKey, declaredElsewhere } from '../../../src/core/cost/instances.js';
 import { parseUsageFile } from '../../../src/core/cost/usage-file.js';
 import { templateCosts, type TemplateCosts } from '../../../src/core/cost/workloads.js';
-import { countedOnce, fileFigures, pickTitle, type FileFigures } from '../../../src/core/present/workspace-figures.js';
+import { countedOnce, fileFigures, fileFigureSteps, pickTitle, type FileFigures } from '../../../src/core/present/workspace-figures.js';
 import { type WorkloadEstimate } from '../../../src/core/cost/estimate.js';
 import { type SourceLocation } from '../../../src/core/model/location.js';
 import { corpusIndex, corpusRoot, TEMPLATE_KINDS } from '../../support/corpus.js';
@@ -100,6 +100,25 @@ describe('the workspace figures of a file', () => {
     const first = fileFigures(costs, { summaries: true });
     const again = fileFigures(costs, { summaries: true });
     for (const [i, w] of again.workloads.entries()) if (w.kind !== 'eks-nodegroup') expect(w.summary).toBe(first.workloads[i]!.summary);
+  });
+
+  test("each estimate's summary row worked out is a step of its own; rows kept from before, and figures without rows, go twenty a step", () => {
+    const costs = costsOf('file:///w/mixed.yaml', MIXED)!;
+    const stepsOf = (summaries: boolean) => {
+      const steps = fileFigureSteps(costs, { summaries });
+      let count = 0;
+      for (let step = steps.next(); !step.done; step = steps.next()) count++;
+      return count;
+    };
+    // The node group's row is no estimate's (no crossovers to solve): it takes no step of its own.
+    const counted = countedWorkloads(costs);
+    const estimated = counted.filter((w) => w.estimate).length;
+    expect(estimated).toBeGreaterThan(1);
+    expect(estimated).toBeLessThan(counted.length);
+    expect(counted.length).toBeLessThan(20);
+    expect(stepsOf(false)).toBe(0);
+    expect(stepsOf(true)).toBe(estimated);
+    expect(stepsOf(true)).toBe(0);
   });
 
   test('a declaration instantiated in another file counts through its instances only', () => {
