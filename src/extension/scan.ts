@@ -257,22 +257,44 @@ export class WorkspaceScanner implements vscode.Disposable {
     const exclude = excludeGlob(filesExclude());
     const templateFiles = (await vscode.workspace.findFiles(TEMPLATE_GLOB, exclude, maxFiles + 1, token)).filter((uri) => isCandidateFile(uri.path));
     if (token.isCancellationRequested) return;
+    // The program sources come after every template in the scan's order (they rank last), so they are searched for
+    // while the templates are analysed, not before.
     const room = Math.max(0, maxFiles + 1 - templateFiles.length);
-    const scripts = room > 0 ? (await vscode.workspace.findFiles(SCRIPT_GLOB, exclude, room, token)).filter((uri) => isCandidateFile(uri.path)) : [];
-    if (token.isCancellationRequested) return;
-    const found = [...templateFiles, ...scripts];
-    if (found.length > maxFiles)
-      this.log.warn(`The workspace has more than ${maxFiles} candidate files; only ${maxFiles} are scanned (crossover.workspaceScan.maxFiles).`);
+    const scriptSearch: Promise<vscode.Uri[]> =
+      room > 0
+        ? Promise.resolve(vscode.workspace.findFiles(SCRIPT_GLOB, exclude, room, token)).then((uris) => uris.filter((uri) => isCandidateFile(uri.path)))
+        : Promise.resolve([]);
+    // A search that fails is logged where it is awaited; this keeps it from being reported as unhandled meanwhile.
+    scriptSearch.catch(() => undefined);
     // Each file's priority worked out once, not at each of the sort's comparisons (tens of thousands of files).
-    const files = found
+    const templates = templateFiles
       .slice(0, maxFiles)
       .map((uri) => ({ uri, rank: priority(uri) }))
       .sort((a, b) => a.rank - b.rank)
       .map(({ uri }) => uri);
-    this.log.info(`Workspace scan (${reason}): ${files.length} candidate files.`);
+    this.log.info(`Workspace scan (${reason}): ${templates.length} template candidates, program sources being searched for.`);
     // Results from disk older than this point that the scan does not renew are stale at its end.
     const mark = this.analyzer.mark();
-    const counts = await this.analyzeFiles(files, token, (done) => this.status.scanning(done, files.length));
+    let total = templates.length;
+    const analysed = this.analyzeFiles(templates, token, (done) => this.status.scanning(done, total));
+    let scripts: vscode.Uri[];
+    try {
+      scripts = await scriptSearch;
+    } catch (error) {
+      await analysed;
+      throw error;
+    }
+    if (token.isCancellationRequested) return void (await analysed);
+    if (templateFiles.length + scripts.length > maxFiles)
+      this.log.warn(`The workspace has more than ${maxFiles} candidate files; only ${maxFiles} are scanned (crossover.workspaceScan.maxFiles).`);
+    const sources = scripts.slice(0, maxFiles - templates.length);
+    const files = [...templates, ...sources];
+    total = files.length;
+    this.log.info(`Workspace scan (${reason}): ${files.length} candidate files.`);
+    const first = await analysed;
+    if (token.isCancellationRequested) return;
+    const then = await this.analyzeFiles(sources, token, (done) => this.status.scanning(templates.length + done, total));
+    const counts = { templates: first.templates + then.templates, analysingMs: first.analysingMs + then.analysingMs };
     if (token.isCancellationRequested) return;
     this.analyzer.dropDiskResultsBefore(mark);
     const summary = this.analyzer.summary();
