@@ -6,13 +6,14 @@
  * keeps the result current afterwards.
  */
 import * as vscode from 'vscode';
-import { decodeBytes, isCandidateFile, isCodeFile } from '../core/index.js';
+import { decodeBytes, isCandidateFile } from '../core/index.js';
 import { type Analyzer, type DiskSource } from './analyzer.js';
 import { type SkippedRead } from '../node/engine-input.js';
 import { type Log } from './log.js';
 import { type ExtensionSettings } from './settings.js';
 import { type Status } from './status.js';
 import { DutyCycle } from './support/duty-cycle.js';
+import { inScanOrder } from './support/scan-order.js';
 import { readAhead } from './support/read-ahead.js';
 import { readCapped } from './support/read-capped.js';
 import { readRootOf } from './support/read-root.js';
@@ -22,15 +23,6 @@ import { CANDIDATE_GLOB, SCRIPT_GLOB, TEMPLATE_GLOB } from './support/candidates
 
 /** Saves and generators fire bursts of watcher events for one file: wait this long for the burst to end. */
 const WATCHER_SETTLE_MS = 300;
-
-/** Likely template names first, so the Problems panel fills with what matters while the scan goes on. */
-function priority(uri: vscode.Uri): number {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).toLowerCase();
-  if (/^(template|samtemplate|sam-template)\.(ya?ml|json)$/.test(name) || name.endsWith('.template') || /^serverless\.(ya?ml|json|ts)$/.test(name)) return 0;
-  if (/(template|stack|cfn|cloudformation|sam|taskdef|task-definition)/.test(name)) return 1;
-  if (isCodeFile(name)) return 3;
-  return 2;
-}
 
 /** Files read ahead of the one being analysed (at most this many texts, each under the size cap, held at once). */
 const READ_AHEAD = 16;
@@ -255,23 +247,19 @@ export class WorkspaceScanner implements vscode.Disposable {
     // Templates first, program sources (possible CDK apps) with what is left of the cap: a big code base
     // must not crowd the templates out of the scan. Declaration files (.d.ts) match the globs but are no format's.
     const exclude = excludeGlob(filesExclude());
-    const templateFiles = (await vscode.workspace.findFiles(TEMPLATE_GLOB, exclude, maxFiles + 1, token)).filter((uri) => isCandidateFile(uri.path));
+    const templateFiles = await inScanOrder(await vscode.workspace.findFiles(TEMPLATE_GLOB, exclude, maxFiles + 1, token), TURN_MS);
     if (token.isCancellationRequested) return;
     // The program sources come after every template in the scan's order (they rank last), so they are searched for
     // while the templates are analysed, not before.
     const room = Math.max(0, maxFiles + 1 - templateFiles.length);
     const scriptSearch: Promise<vscode.Uri[]> =
       room > 0
-        ? Promise.resolve(vscode.workspace.findFiles(SCRIPT_GLOB, exclude, room, token)).then((uris) => uris.filter((uri) => isCandidateFile(uri.path)))
+        ? Promise.resolve(vscode.workspace.findFiles(SCRIPT_GLOB, exclude, room, token)).then((uris) => inScanOrder(uris, TURN_MS))
         : Promise.resolve([]);
     // A search that fails is logged where it is awaited; this keeps it from being reported as unhandled meanwhile.
     scriptSearch.catch(() => undefined);
-    // Each file's priority worked out once, not at each of the sort's comparisons (tens of thousands of files).
-    const templates = templateFiles
-      .slice(0, maxFiles)
-      .map((uri) => ({ uri, rank: priority(uri) }))
-      .sort((a, b) => a.rank - b.rank)
-      .map(({ uri }) => uri);
+    // Past the cap, the templates last in the scan's order are left out.
+    const templates = templateFiles.slice(0, maxFiles);
     this.log.info(`Workspace scan (${reason}): ${templates.length} template candidates, program sources being searched for.`);
     // Results from disk older than this point that the scan does not renew are stale at its end.
     const mark = this.analyzer.mark();
