@@ -53,7 +53,10 @@ export interface TemplateCosts {
  * Estimates kept from one version of a file to the next: a workload whose inputs are the same as before (its node,
  * place included, its template path, the same usage file and settings) keeps its estimate instead of being
  * estimated again. Typing in one function of a 300-function template re-estimates that one. Entries not used by
- * the latest computation are dropped, so the memo holds one template's estimates at most.
+ * the latest computation that ended are dropped, so the memo holds one template's estimates at most, and those of the
+ * computations left unfinished since. A computation left unfinished (the editor drops it when a newer version comes)
+ * keeps what it estimated for the next: a first estimate of a large file goes on where it stopped while typing goes on,
+ * instead of starting again each time.
  */
 /** The most node texts an EstimateMemo numbers before it starts again (see contentId). */
 const MAX_IDS = 20_000;
@@ -105,6 +108,7 @@ export class EstimateMemo {
     const key = this.keyOf(workload, templatePath);
     const estimate = this.kept.has(key) ? this.kept.get(key) : yield* compute();
     this.used.set(key, estimate);
+    this.kept.set(key, estimate);
     return estimate;
   }
 
