@@ -196,6 +196,7 @@ export class Analyzer implements vscode.Disposable {
     // file the thread reads itself leaves its model there when its figures come (readAgain brings it when needed).
     const result = await this.engine.analyze(file, this.engineConfig, token, {
       withoutEdits: true,
+      ...(batched ? { background: true } : {}),
       ...(costs ? { costs } : {}),
       ...(read ? { withoutModel: true } : {}),
     });
@@ -224,6 +225,7 @@ export class Analyzer implements vscode.Disposable {
     const reading = this.engine
       .analyze(diskFile(uri, this.settings.maxFileSizeBytes), this.engineConfig, NOT_CANCELLED, {
         withoutEdits: true,
+        ...(want === 'summaries' ? { background: true } : {}),
         ...(costs ? { costs: want === 'summaries' ? { ...costs, summaries: true } : costs } : {}),
         ...(want === 'summaries' ? { withoutModel: true } : {}),
       })
@@ -248,7 +250,7 @@ export class Analyzer implements vscode.Disposable {
 
   /** How many engine threads share the scan's files. */
   get engineThreads(): number {
-    return this.engine.threads;
+    return this.engine.scanThreads;
   }
 
   /** Analyses a cdk.out template in the engine thread, with its construct paths (the results are the caller's to keep). */

@@ -17,6 +17,8 @@ import { type DiskFile, type EngineFile, type SkippedRead } from './engine-input
 /** What a request asks for besides the analysis: `urgent`, a document the user is typing in (before the scan's files); `constructPaths`, of a cdk.out template. */
 export interface EngineOptions {
   urgent?: boolean;
+  /** A file of a workspace scan: analysed in a scan thread, at a lower priority, when there is one (EngineThread). */
+  background?: boolean;
   constructPaths?: boolean;
   /** For an urgent request: the answer whose model the host holds for this document (model-delta.ts). */
   base?: number;

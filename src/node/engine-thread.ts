@@ -54,11 +54,13 @@ export interface EngineTiming {
 const MAX_SCAN_THREADS = 4;
 
 /**
- * Threads for the editor's engine: one per core, up to MAX_SCAN_THREADS. The extra ones serve only a workspace scan
- * (the start-up scan of a large workspace ends sooner) and are idle otherwise.
+ * Threads for the editor's engine. On one core, one. Otherwise the first, for documents being typed in and the views,
+ * and one per core (up to MAX_SCAN_THREADS) for a workspace scan's files, at a lower priority (thread-priority.ts):
+ * the start-up scan of a large workspace takes the cores the editor leaves idle, and gives them back at once to the
+ * extension host, the window and the first thread. The scan's threads are idle otherwise.
  */
 export function engineThreads(cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, MAX_SCAN_THREADS));
+  return cores > 1 ? 1 + Math.min(cores, MAX_SCAN_THREADS) : 1;
 }
 
 export class EngineThread {
@@ -83,8 +85,8 @@ export class EngineThread {
   private readonly heldHere = new HeldCostInputs();
 
   /**
-   * `threads`: how many threads the scan's files are shared among (the first one included); documents being typed in
-   * always go to the first.
+   * `threads`: how many threads there are. Documents being typed in and every request but a scan's go to the first;
+   * a scan's files (`background`) are shared among the others, or go to the first when it is the only one.
    */
   constructor(
     private readonly script = join(__dirname, 'engine-worker.js'),
@@ -117,13 +119,18 @@ export class EngineThread {
     return this.post(file, config, token, options.urgent ? { ...options, base: this.models.baseFor(file.uri) } : options, early);
   }
 
-  /** The thread a request goes to: the first for a document being typed in, else the one with the fewest requests. */
+  /** How many threads share a scan's files. */
+  get scanThreads(): number {
+    return Math.max(1, this.threads - 1);
+  }
+
+  /** The thread a request goes to: a scan's file to the scan thread with the fewest requests, any other to the first. */
   private threadFor(options: EngineOptions): number {
-    if (options.urgent || this.threads === 1) return 0;
+    if (!options.background || this.threads === 1) return 0;
     const load = new Array<number>(this.threads).fill(0);
     for (const waiting of this.pending.values()) load[waiting.thread]!++;
-    let best = 0;
-    for (let i = 1; i < this.threads; i++) if (load[i]! < load[best]!) best = i;
+    let best = 1;
+    for (let i = 2; i < this.threads; i++) if (load[i]! < load[best]!) best = i;
     return best;
   }
 

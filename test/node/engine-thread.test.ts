@@ -25,7 +25,7 @@ import { typescriptReader } from '../../src/core/parse/typescript/reader.js';
 import { type DiskFile, engineInput, type EngineFile } from '../../src/node/engine-input.js';
 import { folderFilesFor } from '../../src/node/terraform-loader.js';
 import { testTerraformReader } from '../support/terraform-reader.js';
-import { EngineThread } from '../../src/node/engine-thread.js';
+import { EngineThread, engineThreads } from '../../src/node/engine-thread.js';
 import { withoutModel } from '../../src/node/engine-protocol.js';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -154,27 +154,37 @@ describe('EngineThread', () => {
     }
   });
 
-  test("a scan's files shared among threads: the same results as one thread's; documents being typed in still rebuilt from the model held", async () => {
+  test("a scan's files shared among the scan threads: the same results as one thread's; the first thread kept for documents, their models still rebuilt from the one held", async () => {
     const one = new EngineThread(worker);
-    const two = new EngineThread(worker, 2);
+    const three = new EngineThread(worker, 3);
     try {
+      expect([engineThreads(1), engineThreads(2), engineThreads(4), engineThreads(16)]).toEqual([1, 3, 5, 5]);
+      expect([one.scanThreads, three.scanThreads]).toEqual([1, 2]);
       const files = Array.from({ length: 8 }, (_, i) => ({ uri: `file:///w/scan${i}/template.yaml`, text: template(20 + i) }));
-      const alone = await Promise.all(files.map((file) => one.analyze(file, config, never)));
-      const shared = await Promise.all(files.map((file) => two.analyze(file, config, never)));
+      const alone = await Promise.all(files.map((file) => one.analyze(file, config, never, { background: true })));
+      const shared = await Promise.all(files.map((file) => three.analyze(file, config, never, { background: true })));
       expect(shared.map((r) => r.findings)).toEqual(alone.map((r) => r.findings));
       expect(shared.map((r) => r.model?.functions.length)).toEqual(files.map((_, i) => 20 + i));
-      // Both threads took files: each is a worker of its own.
-      const threadIds = (two as unknown as { workers: { threadId: number }[] }).workers.map((w) => w.threadId);
-      expect(new Set(threadIds).size).toBe(2);
+      // Both scan threads took files, each a worker of its own; the first thread was not asked for any.
+      const workers = () => (three as unknown as { workers: ({ threadId: number } | undefined)[] }).workers;
+      expect(workers()[0]).toBeUndefined();
+      expect(
+        new Set(
+          workers()
+            .slice(1)
+            .map((w) => w?.threadId),
+        ).size,
+      ).toBe(2);
       // Typed documents: their models come back as changes to the one held (the first thread's), equal to whole ones.
       const doc = { uri: 'file:///w/open/template.yaml', text: template(5) };
-      const first = await two.analyze(doc, config, never, { urgent: true });
-      const second = await two.analyze({ ...doc, text: template(6) }, config, never, { urgent: true });
+      const first = await three.analyze(doc, config, never, { urgent: true });
+      const second = await three.analyze({ ...doc, text: template(6) }, config, never, { urgent: true });
+      expect(workers()[0]).toBeDefined();
       expect(first.model?.functions.length).toBe(5);
       expect(second.model?.functions.map((f) => f.id)).toEqual(analyzeText({ uri: doc.uri, text: template(6) }, config).model?.functions.map((f) => f.id));
     } finally {
       one.dispose();
-      two.dispose();
+      three.dispose();
     }
   });
 
