@@ -270,6 +270,7 @@ export class WorkspaceScanner implements vscode.Disposable {
       scripts = await scriptSearch;
     } catch (error) {
       await analysed;
+      if (token.isCancellationRequested) return; // a search cancelled with the scan
       throw error;
     }
     if (token.isCancellationRequested) return void (await analysed);

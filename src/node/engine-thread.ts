@@ -65,9 +65,9 @@ export function engineThreads(cores = availableParallelism()): number {
 
 export class EngineThread {
   /**
-   * The threads: the first takes every request (documents being typed in first, then the scan's files, the views'
-   * figures, the cost changes); the others, started for a workspace scan on a machine with more than one core, take
-   * only the scan's files. Each is started at its first request.
+   * The threads: the first takes every request but a scan's files (documents being typed in first, then the views'
+   * figures, the cost changes, files read again), and the scan's files too when it is the only one; the others, on a
+   * machine with more than one core, take only the scan's files. Each is started at its first request.
    */
   private readonly workers: (Worker | undefined)[] = [];
   private next = 0;
