@@ -85,47 +85,37 @@ describe('EstimateMemo', () => {
   });
 });
 
-describe('a computation left unfinished', () => {
-  /** Runs a computation to its end: its steps and result. */
-  function run(steps: ReturnType<typeof templateCostSteps>) {
-    let count = 0;
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return { count, costs: step.value };
-      count++;
-    }
+/** How many steps a computation of the template takes (see templateCostSteps), and its result. */
+function stepsOf(...args: Parameters<typeof templateCostSteps>) {
+  const steps = templateCostSteps(...args);
+  let count = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { count, costs: step.value };
+    count++;
   }
+}
 
+describe('a computation left unfinished', () => {
   test('keeps what it estimated: the next goes on where it stopped; one that ends drops what it did not use', () => {
     const model = modelOf(template(() => 512));
-    const fromNothing = run(templateCostSteps(model, 'template.yaml', usage, settings, undefined, new EstimateMemo()));
+    const fromNothing = stepsOf(model, 'template.yaml', usage, settings, undefined, new EstimateMemo());
     const memo = new EstimateMemo();
     // Stopped halfway (the editor drops a computation when a newer version of the file comes).
     const stopped = templateCostSteps(model, 'template.yaml', usage, settings, undefined, memo);
     for (let i = 0; i < fromNothing.count / 2; i++) stopped.next();
-    const resumed = run(templateCostSteps(model, 'template.yaml', usage, settings, undefined, memo));
+    const resumed = stepsOf(model, 'template.yaml', usage, settings, undefined, memo);
     expect(resumed.count).toBeLessThan(fromNothing.count * 0.75);
     expect(resumed.costs).toEqual(templateCosts(model, 'template.yaml', usage, settings));
     // A computation that ends forgets what it did not use: function 4 as it was is estimated again after an edit.
-    run(templateCostSteps(modelOf(template((i) => (i === 4 ? 2048 : 512))), 'template.yaml', usage, settings, undefined, memo));
-    const back = run(templateCostSteps(model, 'template.yaml', usage, settings, undefined, memo));
+    stepsOf(modelOf(template((i) => (i === 4 ? 2048 : 512))), 'template.yaml', usage, settings, undefined, memo);
+    const back = stepsOf(model, 'template.yaml', usage, settings, undefined, memo);
     expect(back.costs.functions[4]!.estimate).not.toBe(resumed.costs.functions[4]!.estimate);
     expect(back.costs.functions[3]!.estimate).toBe(resumed.costs.functions[3]!.estimate);
   });
 });
 
 describe('the workloads an editor shows', () => {
-  /** How many steps a computation of the template takes, and its result. */
-  function stepsOf(...args: Parameters<typeof templateCostSteps>) {
-    const steps = templateCostSteps(...args);
-    let count = 0;
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return { count, costs: step.value };
-      count++;
-    }
-  }
-
   test("a shown workload's lens reads are worked out in three steps of their own, also when its estimate was kept; the figures are the same", () => {
     const model = modelOf(template(() => 512));
     const none = stepsOf(model, 'template.yaml', usage, settings, undefined, undefined, { shown: () => false });
