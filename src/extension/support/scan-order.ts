@@ -1,5 +1,6 @@
 /** The workspace scan's order of files: likely templates first, so the Problems panel fills with what matters early. */
 import { isCandidateFile, isCodeFile } from '../../core/index.js';
+import { slicedPause } from '../../node/pause.js';
 
 /** 0: a template's usual name; 1: a name that says template or stack; 2: other candidates; 3: program source. */
 export function scanRank(path: string): number {
@@ -18,13 +19,10 @@ export function scanRank(path: string): number {
  */
 export async function inScanOrder<T extends { path: string }>(files: readonly T[], sliceMs: number): Promise<T[]> {
   const ranked: { file: T; rank: number }[] = [];
-  let slice = performance.now();
+  const pause = slicedPause(sliceMs);
   for (const file of files) {
     if (isCandidateFile(file.path)) ranked.push({ file, rank: scanRank(file.path) });
-    if (performance.now() - slice >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    await pause();
   }
   return ranked.sort((a, b) => a.rank - b.rank).map(({ file }) => file);
 }
